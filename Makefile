@@ -1,0 +1,61 @@
+# Two commands on a fresh machine:  `make run` (set up, run the examples, print the situation report,
+# write the map page) and `make test` (set up, start throwaway servers, run every test and evaluation gate).
+SHELL := /bin/bash
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+# The shared data folder beside the checkout, else ./data (see README: "Data").
+DATA ?= $(if $(wildcard ../shared/data),../shared/data,data)
+export FRONTWATCH_DATA := $(abspath $(DATA))
+GAZETTEER := var/gazetteer.sqlite
+CLASSIFIER := var/event-classifier.pkl
+LEAFLET := frontwatch/publish/static/vendor/leaflet/leaflet.js
+
+.PHONY: setup run test lint eval bench sysdeps clean
+
+$(BIN)/frontwatch: pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(GAZETTEER): | $(BIN)/frontwatch
+	$(BIN)/frontwatch gazetteer build --data $(DATA) --out $@
+
+$(CLASSIFIER): | $(BIN)/frontwatch
+	$(BIN)/frontwatch train --data $(DATA)/event-types-case2021/snippets.jsonl --out $@
+
+$(LEAFLET): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	mkdir -p $(dir $@) && cp -r node_modules/leaflet/dist/* $(dir $@)
+	mkdir -p frontwatch/publish/static/vendor/world-atlas
+	cp node_modules/world-atlas/countries-50m.json frontwatch/publish/static/vendor/world-atlas/ 2>/dev/null || true
+	cp node_modules/topojson-client/dist/topojson-client.min.js frontwatch/publish/static/vendor/ 2>/dev/null || true
+	touch $@
+
+setup: $(BIN)/frontwatch $(GAZETTEER) $(CLASSIFIER) $(LEAFLET)
+
+run: setup
+	$(BIN)/frontwatch run examples/ --map site/index.html
+
+# Debian packages for the test servers and the browser (PostgreSQL, Chromium); skipped when present.
+sysdeps:
+	@command -v chromium >/dev/null && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    postgresql chromium >/dev/null; }
+
+lint: $(BIN)/frontwatch
+	$(BIN)/ruff check frontwatch tests bench
+
+eval: setup
+	$(BIN)/python bench/eval_gate.py
+
+test: setup sysdeps lint
+	$(BIN)/pytest -q -ra
+	$(MAKE) --no-print-directory eval
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var site node_modules frontwatch.db

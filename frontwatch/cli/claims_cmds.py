@@ -1,0 +1,3 @@
+"""Commands: claims_cmds."""
+
+from frontwatch.cli.app import app  # noqa: F401

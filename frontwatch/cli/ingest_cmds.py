@@ -1,0 +1,3 @@
+"""Commands: ingest_cmds."""
+
+from frontwatch.cli.app import app  # noqa: F401

@@ -1,0 +1,3 @@
+"""Commands: run_cmd."""
+
+from frontwatch.cli.app import app  # noqa: F401

@@ -1,0 +1,37 @@
+"""Errors that carry a code and a hint saying how to fix the problem."""
+
+from __future__ import annotations
+
+
+class FrontwatchError(Exception):
+    code = "error"
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message}\n  hint: {self.hint}" if self.hint else self.message
+
+
+class InputRejected(FrontwatchError):
+    """One input could not be read; the batch goes on. `reason` is a short machine code."""
+
+    code = "rejected"
+
+    def __init__(self, reason: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.reason = reason
+
+
+class GazetteerMissing(FrontwatchError):
+    code = "gazetteer_missing"
+
+
+class ModelMissing(FrontwatchError):
+    code = "model_missing"
+
+
+class StoreError(FrontwatchError):
+    code = "store"

@@ -1,0 +1,41 @@
+"""Shared fixtures. Each area keeps its own fixtures in tests/fixtures/<area>.py, loaded here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = [
+    "tests.fixtures.store",
+    "tests.fixtures.gazetteer",
+    "tests.fixtures.nlp",
+]
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared beside the checkout (CI puts it there)."""
+    data = Path(os.environ.get("FRONTWATCH_DATA", ROOT.parent / "shared" / "data"))
+    shared = data.parent
+    if not shared.is_dir():
+        pytest.skip(f"shared data not found at {shared}; set FRONTWATCH_DATA")
+    return shared
+
+
+@pytest.fixture(scope="session")
+def shared_data(shared_dir: Path) -> Path:
+    return shared_dir / "data"
+
+
+@pytest.fixture(scope="session")
+def seed_article(shared_dir: Path) -> Path:
+    return shared_dir / "examples" / "seed-article.txt"
