@@ -16,7 +16,7 @@ LEAFLET := frontwatch/publish/static/vendor/leaflet/leaflet.js
 $(BIN)/frontwatch: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements.lock
-	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(GAZETTEER): | $(BIN)/frontwatch
