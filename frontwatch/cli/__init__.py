@@ -7,8 +7,10 @@ from frontwatch.cli import (  # noqa: F401  (imported for their command registra
     fuse_cmds,
     geocode_cmds,
     ingest_cmds,
+    persian_cmds,
     run_cmd,
     serve_cmds,
+    store_cmds,
     train_cmds,
 )
 from frontwatch.cli.app import app

@@ -1,0 +1,3 @@
+"""Commands: store_cmds (database info and migrations)."""
+
+from frontwatch.cli.app import app  # noqa: F401
