@@ -26,4 +26,5 @@ def load_nlp() -> Language:
 
 
 def annotate(nlp: Language, documents: Iterable[Document], batch_size: int = 16) -> Iterator[tuple[Document, Doc]]:
-    yield from nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size)  # type: ignore[misc]
+    for doc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size):
+        yield document, doc
