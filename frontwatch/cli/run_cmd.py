@@ -1,3 +1,119 @@
-"""Commands: run_cmd."""
+"""Command: run — the whole pipeline over reports, then fusion, the situation report and the map page."""
 
-from frontwatch.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from frontwatch.cli.app import (
+    EXIT_ENV,
+    EXIT_USAGE,
+    DbOption,
+    GazetteerOption,
+    QuietOption,
+    app,
+    console,
+    err_console,
+    fail,
+    settings,
+)
+from frontwatch.errors import FrontwatchError
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, feeds, JSON lines or http(s) URLs.")],
+    db: DbOption = None,
+    gazetteer: GazetteerOption = None,
+    published: Annotated[str | None, typer.Option(help="Date for inputs that lack one (YYYY-MM-DD).")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Publisher for inputs that lack one, e.g. a domain.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title for inputs that lack one.")] = None,
+    language: Annotated[str | None, typer.Option(help="Language code, skipping detection (en, fa).")] = None,
+    allow_private: Annotated[bool, typer.Option(help="Allow URLs on private or loopback networks.")] = False,
+    map_out: Annotated[Path | None, typer.Option("--map", help="Write the map page to this HTML file.")] = None,
+    as_of: Annotated[str | None, typer.Option(help="Date of the situation report (default: latest event).")] = None,
+    fuse: Annotated[bool, typer.Option(help="Fuse claims into events and control after storing.")] = True,
+    report: Annotated[bool, typer.Option(help="Print the situation report.")] = True,
+    cluster: Annotated[str | None, typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Start a local Dask cluster with N worker processes.")] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Run reports through the whole pipeline into the database, fuse them, print the situation report.
+
+    Example:
+
+        frontwatch run examples/ --map site/index.html
+
+        frontwatch run report.txt --published 2021-08-21 --publisher example.org --db postgresql://localhost/fw
+
+    Exit codes: 0 all inputs stored (or already there), 1 some inputs rejected (see `frontwatch rejects`),
+    2 usage error, 3 gazetteer, model or database missing.
+    """
+    from frontwatch.ingest import Overrides
+
+    try:
+        pub = date.fromisoformat(published) if published else None
+        report_day = date.fromisoformat(as_of) if as_of else None
+    except ValueError as exc:
+        raise fail(f"bad date: {exc}", hint="dates are YYYY-MM-DD, e.g. --published 2021-08-21") from exc
+    cfg = settings(db, gazetteer)
+    overrides = Overrides(published=pub, publisher=publisher, title=title, language=language)
+    try:
+        from frontwatch.pipeline import Pipeline
+        from frontwatch.pipeline import run as run_pipeline
+        from frontwatch.store import Store
+
+        store = Store(cfg.db_url)
+        progress = Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} reports"),
+            TimeElapsedColumn(), console=err_console, disable=quiet, transient=True,
+        )
+        with progress:
+            task = progress.add_task("reading reports", total=None)
+
+            def on_item(event: tuple[str, object, int]) -> None:
+                kind, item, _ = event
+                progress.advance(task)
+                if kind == "rejected" and not quiet:
+                    err_console.print(f"[yellow]rejected[/] {item.origin}: {item.detail}")  # type: ignore[attr-defined]
+
+            if cluster or workers:
+                from frontwatch.distributed import run_distributed
+
+                result = run_distributed(paths, cfg, store, overrides, address=cluster, workers=workers,
+                                         allow_private=allow_private, on_item=on_item)
+            else:
+                pipeline = Pipeline.from_settings(cfg)
+                result = run_pipeline(paths, cfg, store, pipeline, overrides, allow_private=allow_private,
+                                      on_item=on_item)
+            if fuse:
+                progress.update(task, description="fusing claims")
+                from frontwatch.fuse import fuse_store
+
+                fuse_store(store)
+        if not quiet:
+            err_console.print(
+                f"{result.stored} stored, {result.duplicates} already stored, {len(result.rejects)} rejected, "
+                f"{result.claims} claims, in {result.seconds:.1f} s"
+            )
+        if report and fuse:
+            from frontwatch.publish.report import situation_report
+
+            console.print(situation_report(store, report_day))
+        if map_out:
+            from frontwatch.geocode import Gazetteer
+            from frontwatch.publish.map import write_map
+
+            write_map(store, Gazetteer.open(cfg.gazetteer_path), map_out)
+            if not quiet:
+                err_console.print(f"map page written to {map_out} (open it in a browser)")
+        store.close()
+    except FrontwatchError as exc:
+        raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+    if result.rejects:
+        raise typer.Exit(1)
+    _ = EXIT_USAGE

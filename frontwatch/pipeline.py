@@ -1,0 +1,161 @@
+"""The pipeline's one way through: ingest → annotate → geocode → extract → store (→ fuse, publish by the caller).
+
+`Pipeline.process` is pure over documents (no store): the same code runs in one process or on Dask workers.
+`run` drives a batch of inputs into a store, one transaction per document, so a crash loses nothing already
+reported stored and a re-run finishes the rest without duplicates.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from frontwatch.config import Settings
+from frontwatch.model import Claim, Document, Reject
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from frontwatch.store import Store
+
+# Languages with an extraction path; others are stored and flagged "not extracted", never dropped.
+EXTRACTED_LANGUAGES = ("en", "fa")
+
+
+@dataclass
+class Pipeline:
+    nlp: Language
+    geoparser: Any  # frontwatch.geocode.Geoparser
+    extractor: Any  # frontwatch.extract.Extractor
+    persian: Any | None = None  # frontwatch.persian.PersianExtractor
+    batch_size: int = 16
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Pipeline:
+        from frontwatch.annotate import load_nlp
+        from frontwatch.extract import ActorDictionary, Extractor
+        from frontwatch.extract.classify import EventClassifier
+        from frontwatch.geocode import Gazetteer, Geoparser
+
+        gazetteer = Gazetteer.open(settings.gazetteer_path)
+        geoparser = Geoparser(gazetteer)
+        actors = ActorDictionary.load(settings.actors_path)
+        classifier = EventClassifier.load(settings.classifier_path) if settings.classifier_path.exists() else None
+        persian = None
+        try:
+            from frontwatch.persian import PersianExtractor
+        except ImportError:  # the Persian path is optional
+            pass
+        else:
+            persian = PersianExtractor(gazetteer, geoparser, actors)
+        return cls(load_nlp(), geoparser, Extractor(actors, classifier), persian)
+
+    def language_of(self, document: Document) -> str:
+        if document.language:
+            return document.language.lower()[:2]
+        try:
+            from frontwatch.language import detect_language
+        except ImportError:
+            return "en"
+        return detect_language(document.text)
+
+    def process(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Claim] | None]]:
+        """Yield each document (with its language set) and its claims; `None` claims = language not extracted."""
+        from frontwatch.annotate import annotate
+
+        english: list[Document] = []
+        for document in documents:
+            lang = self.language_of(document)
+            if lang != document.language:
+                document = dataclasses.replace(document, language=lang)
+            if lang == "en":
+                english.append(document)
+                if len(english) >= self.batch_size:
+                    yield from self._english(english, annotate)
+                    english = []
+            elif lang == "fa" and self.persian is not None:
+                yield document, list(self.persian.claims(document))
+            else:
+                flag = ("not_extracted", f"no extraction path for language {lang!r}")
+                yield dataclasses.replace(document, metadata=(*document.metadata, flag)), None
+        if english:
+            yield from self._english(english, annotate)
+
+    def _english(
+        self, documents: list[Document], annotate: Callable[..., Any]
+    ) -> Iterator[tuple[Document, list[Claim]]]:
+        for document, doc in annotate(self.nlp, documents, batch_size=self.batch_size):
+            places = self.geoparser.places(document, doc)
+            yield document, list(self.extractor.claims(document, doc, places))
+
+
+@dataclass
+class RunReport:
+    stored: int = 0
+    duplicates: int = 0
+    claims: int = 0
+    not_extracted: int = 0
+    rejects: list[Reject] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.rejects else 0
+
+
+Event = tuple[str, Document | Reject, int]  # ("stored" | "duplicate" | "rejected", item, claim count)
+
+
+def run(
+    paths: Sequence[str],
+    settings: Settings,
+    store: Store,
+    pipeline: Pipeline,
+    overrides: Any = None,
+    allow_private: bool = False,
+    on_item: Callable[[Event], None] | None = None,
+) -> RunReport:
+    """Ingest `paths`, extract, and store each document in its own transaction. Fusion is the caller's next step."""
+    from frontwatch.ingest import iter_inputs
+
+    report = RunReport()
+    started = time.perf_counter()
+    notify = on_item or (lambda _e: None)
+    seen: set[str] = set()
+
+    def fresh_documents() -> Iterator[Document]:
+        # Documents ingested earlier (`frontwatch ingest`) but never extracted are finished first.
+        for document in store.pending_documents():
+            seen.add(document.document_id)
+            yield document
+        for item in iter_inputs(paths, settings, overrides, allow_private=allow_private):
+            if isinstance(item, Reject):
+                store.add_reject(item)
+                report.rejects.append(item)
+                notify(("rejected", item, 0))
+            elif item.document_id in seen or store.has_document(item.document_id):
+                report.duplicates += 1
+                notify(("duplicate", item, 0))
+            else:
+                seen.add(item.document_id)
+                yield item
+
+    pending = {d.document_id for d in store.pending_documents()}
+    for document, claims in pipeline.process(fresh_documents()):
+        if document.document_id in pending:
+            store.set_claims(document.document_id, claims or [])
+        elif not store.add_document(document, claims if claims is not None else []):
+            # Another writer stored it between our check and our insert: it is there once, which is what counts.
+            report.duplicates += 1
+            notify(("duplicate", document, 0))
+            continue
+        report.stored += 1
+        report.claims += len(claims or [])
+        if claims is None:
+            report.not_extracted += 1
+        notify(("stored", document, len(claims or [])))
+    report.seconds = time.perf_counter() - started
+    return report
