@@ -47,11 +47,15 @@ sysdeps:
 lint: $(BIN)/frontwatch
 	$(BIN)/ruff check frontwatch tests bench
 
+# Each evaluation prints its figures and exits non-zero when one falls below its floor pinned in eval/.
 eval: setup
-	$(BIN)/python bench/eval_gate.py
+	$(BIN)/frontwatch eval geoparse $(DATA)/geoparse-dev/trnews.jsonl.gz $(DATA)/geoparse-dev/geovirus.jsonl.gz \
+	  --floors eval/floors-geoparse.json
+	$(BIN)/frontwatch eval events $(DATA)/event-types-case2021/snippets.jsonl tests/data/acled-sample.jsonl \
+	  --floors eval/floors-events.json
 
 test: setup sysdeps lint
-	$(BIN)/pytest -q -ra
+	FRONTWATCH_REQUIRE_PG=1 FRONTWATCH_REQUIRE_BROWSER=1 $(BIN)/pytest -q -ra
 	$(MAKE) --no-print-directory eval
 
 bench: setup
