@@ -89,6 +89,7 @@ def run_distributed(
     allow_private: bool = False,
     on_item: Callable[[Event], None] | None = None,
     partition_size: int | None = None,
+    measure_memory: dict[int, float] | None = None,
 ) -> RunReport:
     import dask
     from distributed import Client, LocalCluster, as_completed
@@ -124,12 +125,22 @@ def run_distributed(
                 future.release()
                 for p in _take(queue, 1):
                     completed.add(client.submit(process_partition, p, settings, overrides, allow_private, pure=False))
+            if measure_memory is not None:
+                for i, mb in enumerate(client.run(worker_peak_memory).values()):
+                    measure_memory[i] = mb
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def worker_peak_memory() -> float:
+    """Peak resident memory of this process in MB (run on each worker by the benchmark)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _take(it: Iterator[list[str]], n: int) -> list[list[str]]:

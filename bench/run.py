@@ -1,0 +1,160 @@
+"""The benchmark suite: one command (`make bench`) prints a table and writes bench/results.md.
+
+Every figure that can be a ratio is one, taken in one run on the same texts, because these machines are noisy:
+the pipeline against bare spaCy, the share of each stage, 2 Dask workers against 1 and against one process, fusion
+time against claim count, API latency. Sizes can be scaled down for a quick look: `--docs 40 --fusion 10000`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.make_corpus import generate  # noqa: E402
+from frontwatch.config import Settings  # noqa: E402
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    t = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - t, out
+
+
+def bench_pipeline(corpus: Path, settings: Settings) -> list[dict[str, Any]]:
+    import spacy
+
+    from frontwatch.annotate import MODEL_PACKAGE, annotate
+    from frontwatch.ingest import iter_inputs
+    from frontwatch.model import Document
+    from frontwatch.pipeline import Pipeline
+    from frontwatch.store import Store
+
+    pipeline = Pipeline.from_settings(settings)
+    bare = spacy.load(MODEL_PACKAGE)
+    t_ingest, items = timed(lambda: [d for d in iter_inputs([str(corpus)], settings, None) if isinstance(d, Document)])
+    texts = [d.text for d in items]
+    words = sum(len(t.split()) for t in texts)
+    list(bare.pipe(texts[:8]))  # warm both pipelines on the same texts before timing
+    list(pipeline.process(items[:8]))
+
+    t_bare, _ = timed(lambda: list(bare.pipe(texts, batch_size=16)))
+    t_annotate, annotated = timed(lambda: list(annotate(pipeline.nlp, items, batch_size=16)))
+    t_geocode, places = timed(lambda: [pipeline.geoparser.places(doc, sdoc) for doc, sdoc in annotated])
+    t_extract, claims = timed(
+        lambda: [pipeline.extractor.claims(doc, sdoc, pl) for (doc, sdoc), pl in zip(annotated, places, strict=True)]
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(f"sqlite:///{tmp}/bench.db")
+        t_store, _ = timed(lambda: [store.add_document(d, c) for d, c in zip(items, claims, strict=True)])
+        store.close()
+    total = t_ingest + t_annotate + t_geocode + t_extract + t_store
+    n_claims = sum(len(c) for c in claims)
+    rows = [
+        {"figure": "documents / words", "value": f"{len(items)} / {words}"},
+        {"figure": "bare spaCy (nlp.pipe, full en_core_web_sm)", "value": f"{len(items) / t_bare:.1f} docs/s, "
+         f"{words / t_bare:.0f} words/s"},
+        {"figure": "Frontwatch pipeline (ingest→store)", "value": f"{len(items) / total:.1f} docs/s, "
+         f"{words / total:.0f} words/s per core, {n_claims} claims"},
+        {"figure": "pipeline time / bare spaCy time", "value": f"{total / t_bare:.2f}×", "target": "≤ 1.35×"},
+        {"figure": "extraction+geocoding time / bare spaCy time", "value": f"{(t_geocode + t_extract) / t_bare:.2f}"
+         f" (annotate {t_annotate / t_bare:.2f})", "target": "≤ 0.25 on top"},
+        {"figure": "geocoding share of a document's processing", "value": f"{t_geocode / total:.1%}",
+         "target": "≤ 10%"},
+    ]
+    for name, t in (("ingest", t_ingest), ("annotate", t_annotate), ("geocode", t_geocode), ("extract", t_extract),
+                    ("store", t_store)):
+        rows.append({"figure": f"stage share: {name}", "value": f"{t / total:.1%}"})
+    return rows
+
+
+def bench_dask(corpus: Path, settings: Settings) -> list[dict[str, Any]]:
+    from frontwatch.distributed import run_distributed
+    from frontwatch.pipeline import Pipeline, run
+    from frontwatch.store import Store
+
+    rows = []
+    times = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        pipeline = Pipeline.from_settings(settings)
+        store = Store(f"sqlite:///{tmp}/single.db")
+        run([str(corpus)], settings, store, pipeline)  # warm caches (files, model) once, then time a fresh store
+        store.close()
+        store = Store(f"sqlite:///{tmp}/single2.db")
+        times["single"], _ = timed(lambda: run([str(corpus)], settings, store, pipeline))
+        store.close()
+        peaks: dict[int, float] = {}
+        for n in (1, 2):
+            store = Store(f"sqlite:///{tmp}/dask{n}.db")
+            report = run_distributed([str(corpus)], settings, store, workers=n, measure_memory=peaks)
+            times[n] = report.seconds
+            store.close()
+    rows.append({"figure": "Dask 2 workers vs 1 worker", "value": f"{times[1] / times[2]:.2f}×", "target": "≥ 1.7×"})
+    rows.append({"figure": "Dask 2 workers vs single process", "value": f"{times['single'] / times[2]:.2f}×"})
+    rows.append({"figure": "peak memory per worker", "value": f"{max(peaks.values(), default=0):.0f} MB",
+                 "target": "≤ 1,536 MB"})
+    return rows
+
+
+def bench_fusion(sizes: list[int]) -> list[dict[str, Any]]:
+    from bench.bench_fusion import run as run_fusion
+
+    return run_fusion(sizes)
+
+
+def bench_api(n: int) -> list[dict[str, Any]]:
+    from bench.bench_api import run as run_api
+
+    return run_api(n)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=200, help="synthetic reports for the pipeline and Dask benches")
+    ap.add_argument("--fusion", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--api-events", type=int, default=100_000)
+    ap.add_argument("--only", nargs="*", default=["pipeline", "dask", "fusion", "api"])
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    args = ap.parse_args()
+    settings = Settings.from_env()
+    sections: dict[str, list[dict[str, Any]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        generate(corpus, args.docs, settings.data_dir)
+        if "pipeline" in args.only:
+            sections["Pipeline"] = bench_pipeline(corpus, settings)
+        if "dask" in args.only:
+            sections["Dask"] = bench_dask(corpus, settings)
+    if "fusion" in args.only:
+        sections["Fusion"] = bench_fusion(args.fusion)
+    if "api" in args.only:
+        sections["API"] = bench_api(args.api_events)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, {platform.python_version()}, "
+        f"2 cores; `python bench/run.py --docs {args.docs}`. Peak memory of the bench process: {peak:.0f} MB.",
+        "",
+    ]
+    for title, rows in sections.items():
+        lines += [f"## {title}", "", "| figure | value | target |", "|---|---|---|"]
+        lines += [f"| {r['figure']} | {r['value']} | {r.get('target', '')} |" for r in rows]
+        lines.append("")
+    text = "\n".join(lines)
+    print(text)
+    args.out.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
