@@ -1,0 +1,685 @@
+"""Claim assembly: triggers → clauses → places, actors, time, counts, sources, certainty → `Claim`s.
+
+One claim per event-bearing clause and place ("X and Y districts were seized" → two claims). Every field keeps the
+span it came from; `method` lists the rules and the model that produced the claim.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from frontwatch.extract.actors import ActorDictionary, ActorMatch
+from frontwatch.extract.roles import PRONOUNS, Roles, np_bounds, trigger_roles
+from frontwatch.extract.triggers import Lexicon, TriggerHit, find_triggers, is_nonevent, load_lexicon
+from frontwatch.model import (
+    EVENT_TYPES,
+    NOT_AN_EVENT,
+    SUB_EVENT_TYPES,
+    Actor,
+    ActorRole,
+    Certainty,
+    Claim,
+    Count,
+    Document,
+    PlaceMention,
+    Source,
+    SourceKind,
+    Span,
+    TimeSpan,
+    stable_id,
+)
+
+# Clauses below these are their own events, not part of the trigger's ("X was taken and fighting rages in Y").
+_SUBCLAUSE_DEPS = {"conj", "ccomp", "parataxis", "advcl", "relcl", "xcomp", "acl"}
+# Nouns a place name can modify without being where something happened ("US troops", "Kabul officials").
+_ACTOR_HEADS = {
+    "troop", "force", "army", "military", "official", "president", "embassy", "government", "spokesman",
+    "spokesperson", "soldier", "police", "minister", "ambassador", "citizen", "national", "leader", "envoy",
+    "authority", "administration", "commander", "diplomat", "media", "channel", "newspaper", "agency", "ministry",
+    "state", "department", "lawmaker", "senator", "general", "representative", "team", "plane", "aircraft", "jet",
+}  # fmt: skip
+# Common nouns that take up a place named earlier ("Kabul airport … the airfield").
+_ANAPHORS: tuple[frozenset[str], ...] = (
+    frozenset({"airport", "airfield", "runway", "airstrip", "airbase"}),
+    frozenset({"city", "capital", "town"}),
+    frozenset({"district"}),
+    frozenset({"province", "region", "state"}),
+    frozenset({"village", "hamlet"}),
+    frozenset({"camp"}),
+    frozenset({"base", "garrison"}),
+    frozenset({"prison", "jail"}),
+)
+_PLACE_NOUNS = {
+    "district", "province", "city", "town", "village", "region", "area", "county", "state", "capital", "airport",
+    "neighbourhood", "neighborhood", "suburb", "valley", "border", "crossing", "base", "camp", "port",
+}  # fmt: skip
+_COUNTRY_CODES = ("PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "CONT", "RGN")
+_ARMED = {1, 2, 3, 4, 8}
+_INTERVENTION = {"tear", "disperse", "water", "cannon", "baton", "arrest", "detain", "rubber"}
+_EXCESSIVE = {"kill", "shoot", "dead", "live", "ammunition", "bullet"}
+_FIGHTING = {"fighting", "clash", "battle", "fight", "gunfight", "firefight", "assault", "attack", "offensive",
+             "resistance", "kill", "casualty", "shelling", "airstrike"}  # fmt: skip
+# What each lexicon category lets the classifier choose among.
+_COMPATIBLE: dict[str, frozenset[str]] = {
+    "attack": frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"}),
+    "kill": frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests"}),
+    "injure": frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests"}),
+    "clash": frozenset({"Battles", "Riots"}),
+    "protest": frozenset({"Protests", "Riots"}),
+    "riot": frozenset({"Riots", "Protests"}),
+    "mob": frozenset({"Riots"}),
+    "ied": frozenset({"Explosions/Remote violence"}),
+    "shelling": frozenset({"Explosions/Remote violence", "Battles"}),
+    "airstrike": frozenset({"Explosions/Remote violence"}),
+    "abduct": frozenset({"Violence against civilians", "Strategic developments"}),
+    "arrest": frozenset({"Strategic developments", "Violence against civilians", "Protests"}),
+    "change": frozenset({"Strategic developments"}),
+    "looting": frozenset({"Strategic developments", "Riots", "Violence against civilians"}),
+    "agreement": frozenset({"Strategic developments"}),
+}
+_WEAK = {"kill", "injure", "attack", "ied", "change", "looting", "arrest", "clash", "shelling"}
+
+
+@dataclass
+class _Event:
+    hit: TriggerHit
+    clause: set[int]  # token indices
+    absorbed: list[TriggerHit] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _MainActors:
+    actor1: ActorRole | None
+    actor2: ActorRole | None
+    category: str
+
+
+# --- colleagues' stages, called through their module names (time, counts, attribution, classify) -----------------
+
+
+def _find_time(doc: Doc, sent: SpacySpan, published: date | None, trigger: Token) -> TimeSpan | None:
+    try:
+        from frontwatch.extract.time import find_time
+    except ImportError:
+        return TimeSpan(published, published, 2, None, True) if published else None
+    return find_time(doc, sent, published, trigger=trigger)
+
+
+def _find_counts(sent: SpacySpan) -> list[Count]:
+    try:
+        from frontwatch.extract.counts import find_counts
+    except ImportError:
+        return []
+    return list(find_counts(sent))
+
+
+def _acled_fatalities(counts: Sequence[Count]) -> int:
+    try:
+        from frontwatch.extract.counts import acled_fatalities
+    except ImportError:
+        return 0
+    return int(acled_fatalities(list(counts)))
+
+
+def _attribute(document: Document, doc: Doc) -> dict[int, Any]:
+    try:
+        from frontwatch.extract.attribution import attribute
+    except ImportError:
+        return {}
+    return dict(attribute(document, doc))
+
+
+_HEDGES = {"suggest", "reportedly", "unconfirmed", "allegedly", "claim", "may", "might", "possibly", "uncertainty"}
+
+
+def _certainty_for(sent: SpacySpan, trigger: Token, base: Certainty) -> Certainty:
+    try:
+        from frontwatch.extract.attribution import certainty_for
+    except ImportError:
+        # Minimal stand-in until the attribution stage is there: negation on the trigger, hedge words.
+        if any(c.dep_ == "neg" for c in trigger.children):
+            return Certainty.DENIED
+        if any(t.lemma_.lower() in _HEDGES for t in sent):
+            return Certainty.HEDGED
+        return base
+    return certainty_for(sent, trigger, base)
+
+
+# --- the extractor ----------------------------------------------------------------------------------------------
+
+
+class Extractor:
+    """Claims of one annotated document. `classifier` (an `EventClassifier`) refines types; without it, lexicon only."""
+
+    def __init__(
+        self,
+        actors: ActorDictionary,
+        classifier: Any | None = None,
+        lexicon: Lexicon | None = None,
+        keep_non_events: bool = False,
+    ) -> None:
+        self.actors = actors
+        self.classifier = classifier
+        self.lexicon = lexicon or load_lexicon()
+        self.keep_non_events = keep_non_events
+
+    # -- public ---------------------------------------------------------------------------------------------
+
+    def claims(self, document: Document, doc: Doc, places: Sequence[PlaceMention]) -> list[Claim]:
+        text = document.text
+        lex = self.lexicon
+        sents = list(doc.sents)
+        per_sent = [(s, find_triggers(lex, s)) for s in sents]
+        per_sent = [(s, h) for s, h in per_sent if h]
+        if not per_sent:
+            return []
+        attributions = _attribute(document, doc)
+        predictions = self._predict([s.text for s, _ in per_sent])
+        main = self._main_actors(document, doc, sents)
+        mentions = sorted(places, key=lambda m: m.span.start)
+        out: list[Claim] = []
+        seen: set[str] = set()
+        for (sent, hits), pred in zip(per_sent, predictions, strict=True):
+            counts = _find_counts(sent)
+            for event in self._events(sent, hits):
+                for claim in self._claims_of(document, doc, sent, event, mentions, main, attributions, counts, pred):
+                    if claim.claim_id in seen:
+                        continue
+                    if claim.event_type == NOT_AN_EVENT and not self.keep_non_events:
+                        continue
+                    seen.add(claim.claim_id)
+                    out.append(claim)
+        del text
+        return out
+
+    # -- events in a sentence -------------------------------------------------------------------------------
+
+    def _predict(self, texts: list[str]) -> list[tuple[str, float] | None]:
+        if self.classifier is None or not texts:
+            return [None] * len(texts)
+        return [(str(p[0]), float(p[1])) for p in self.classifier.predict(texts)]
+
+    @staticmethod
+    def _clause(hit: TriggerHit, heads: set[int]) -> set[int]:
+        root = hit.head
+        keep: set[int] = set()
+        stack = [root]
+        while stack:
+            t = stack.pop()
+            keep.add(t.i)
+            for c in t.children:
+                if c.is_space:
+                    continue
+                own_clause = c.dep_ in _SUBCLAUSE_DEPS and (
+                    c.i in heads or any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+                )
+                if own_clause and c.i != hit.token.i:
+                    continue
+                stack.append(c)
+        keep.add(hit.token.i)
+        return keep
+
+    def _events(self, sent: SpacySpan, hits: list[TriggerHit]) -> list[_Event]:
+        hits = [h for h in hits if not _indirect_question(h)]
+        heads = {h.head.i for h in hits} | {h.token.i for h in hits}
+        events = [_Event(h, self._clause(h, heads - {h.head.i, h.token.i})) for h in hits]
+        alive = list(events)
+        # A trigger inside another's clause is part of that event and the higher category names it; so is a
+        # subject-less one below it ("seized …, with 60 fighters killed").
+        for a in events:
+            subtree = {t.i for t in a.hit.head.subtree}
+            for b in events:
+                if a is b or b not in alive or a not in alive:
+                    continue
+                below = b.hit.token.i in a.clause or (b.hit.token.i in subtree and not _has_subject(b.hit.head))
+                if below and (
+                    a.hit.rank > b.hit.rank or (a.hit.rank == b.hit.rank and _is_ancestor(a.hit.head, b.hit.token))
+                ):
+                    a.absorbed.append(b.hit)
+                    a.clause |= b.clause
+                    alive.remove(b)
+        return alive
+
+    # -- one event → claims ----------------------------------------------------------------------------------
+
+    def _claims_of(
+        self,
+        document: Document,
+        doc: Doc,
+        sent: SpacySpan,
+        event: _Event,
+        mentions: list[PlaceMention],
+        main: _MainActors | None,
+        attributions: dict[int, Any],
+        sent_counts: list[Count],
+        pred: tuple[str, float] | None,
+    ) -> list[Claim]:
+        text = document.text
+        hit = event.hit
+        category = hit.category
+        methods = [f"lexicon:{hit.entry.rule}", f"category:{category}"]
+        roles = trigger_roles(hit.token, hit.head)
+        methods.append("dep:" + "+".join(dict.fromkeys(roles.rules)))
+
+        actor1, actor2, role_places = self._actors(roles, category, doc)
+        borrowed = False
+        lead = main.actor1 if main is not None else None
+        can_borrow = category in {"territory", "control", "clash", "attack"} and actor1 is None and lead is not None
+        if can_borrow and lead is not None and (actor2 is None or actor2.actor.name != lead.actor.name):
+            actor1 = lead
+            borrowed = True
+            if actor2 is None and main is not None and main.actor2 is not None and category != "control":
+                actor2 = main.actor2
+        if borrowed:
+            methods.append("actors:lead")
+
+        # Places: those in the clause, minus context places and actor modifiers; pronouns take up the last place.
+        attribution = attributions.get(sent.start_char)
+        source_spans = [s.span for s in getattr(attribution, "sources", ()) if getattr(s, "span", None) is not None]
+        actor_spans = [(a.span.start, a.span.end) for a in (actor1, actor2) if a is not None and a.span is not None]
+        chosen = self._places(doc, event, mentions, source_spans, actor_spans, role_places)
+        place_method = "clause"
+        if not chosen:
+            pronoun = [p for p in roles.patients if p.lower_ in PRONOUNS]
+            if pronoun and category in {"territory", "control", "change"}:
+                ante = _previous_place(mentions, pronoun[0].idx, sent, doc)
+                if ante is not None:
+                    chosen = [ante]
+                    place_method = "coref:pronoun"
+        if not chosen:
+            ana = self._anaphor_place(doc, text, event, mentions, sent)
+            if ana is not None:
+                chosen = [ana]
+                place_method = "anaphora"
+        methods.append(f"place:{place_method}")
+
+        event_type, sub_type, conf = self._type(event, category, actor1, actor2, doc, pred, methods)
+
+        # Foreign state forces are external (ACLED inter 8) where they act outside their country.
+        actor1 = _external(actor1, chosen, self.actors)
+        actor2 = _external(actor2, chosen, self.actors)
+
+        time = _find_time(doc, sent, document.published, hit.token)
+        clause_chars = _char_ranges(doc, event.clause)
+        counts = tuple(c for c in sent_counts if c.span is None or _overlaps(c.span.start, c.span.end, clause_chars))
+        fatalities = _acled_fatalities(counts) if counts else 0
+
+        base = getattr(attribution, "certainty", Certainty.ASSERTED)
+        certainty = _certainty_for(sent, hit.token, base)
+        sources = tuple(getattr(attribution, "sources", ()) or ())
+        if not sources and document.publisher:
+            sources = (Source(document.publisher, SourceKind.OUTLET, (document.publisher,)),)
+
+        sentence = _trimmed(text, sent.start_char, sent.end_char)
+        trigger_span = Span.of(text, hit.token.idx, hit.token.idx + len(hit.token.text))
+        actors = tuple(a for a in (actor1, actor2) if a is not None)
+        if borrowed:
+            conf -= 0.15
+        if not chosen:
+            conf -= 0.1
+        n = max(1, len(chosen))
+        claims: list[Claim] = []
+        for k, mention in enumerate(chosen or [None]):
+            share = fatalities // n + (fatalities % n if k == 0 else 0)
+            pstart = mention.span.start if mention is not None else ""
+            claims.append(
+                Claim(
+                    claim_id=stable_id(document.document_id, sentence.start, trigger_span.start, pstart),
+                    document_id=document.document_id,
+                    sentence=sentence,
+                    event_type=event_type,
+                    sub_event_type=sub_type,
+                    trigger=trigger_span,
+                    actors=actors,
+                    places=(mention,) if mention is not None else (),
+                    time=time,
+                    counts=counts,
+                    sources=sources,
+                    certainty=certainty,
+                    fatalities_acled=share,
+                    confidence=round(max(0.05, min(1.0, conf)), 3),
+                    method=" ".join(methods),
+                )
+            )
+        return claims
+
+    # -- actors ------------------------------------------------------------------------------------------------
+
+    def _actor_of(self, doc: Doc, tok: Token) -> ActorRole | None:
+        if tok.lower_ in PRONOUNS:
+            return None
+        start, end = np_bounds(tok)
+        phrase = doc.text[start:end]
+        m: ActorMatch | None = self.actors.match(phrase)
+        if m is None:
+            return None
+        return ActorRole("", m.actor, Span.of(doc.text, start + m.start, start + m.end))
+
+    def _actors(self, roles: Roles, category: str, doc: Doc) -> tuple[ActorRole | None, ActorRole | None, list[Token]]:
+        """actor1 (who did it / took it), actor2 (to whom / from whom), and role tokens that name places."""
+        place_tokens: list[Token] = []
+
+        def first(tokens: list[Token], skip: str | None = None) -> ActorRole | None:
+            for t in tokens:
+                a = self._actor_of(doc, t)
+                if a is not None and a.actor.name != skip:
+                    return a
+            return None
+
+        actor1 = first(roles.agents)
+        if category == "territory" and roles.recipients and actor1 is None:
+            actor1 = first(roles.recipients)  # "fell to X"
+        actor2: ActorRole | None = None
+        if category in {"territory", "control"}:
+            actor2 = first(roles.sources, skip=actor1.actor.name if actor1 else None)
+            place_tokens = roles.patients
+        else:
+            skip = actor1.actor.name if actor1 else None
+            if len(roles.agents) > 1 and actor1 is not None:
+                actor2 = first(roles.agents[1:], skip=skip)  # "clashes between X and Y", "X and Y clashed"
+            actor2 = actor2 or first(roles.patients, skip=skip) or first(roles.targets, skip=skip)
+            if actor1 is None and actor2 is None and category == "clash":
+                actor1 = first(roles.targets)
+        return (
+            dataclasses.replace(actor1, role="actor1") if actor1 else None,
+            dataclasses.replace(actor2, role="actor2") if actor2 else None,
+            place_tokens,
+        )
+
+    def _main_actors(self, document: Document, doc: Doc, sents: list[SpacySpan]) -> _MainActors | None:
+        """The dyad of the headline (or, failing that, the lead): who took what from whom."""
+        candidates: list[SpacySpan] = []
+        if sents:
+            first = sents[0]
+            is_title = "\n" in doc.text[first.start_char : first.end_char + 2] or (
+                document.title is not None and document.title.strip()[:40] in first.text
+            )
+            if is_title:
+                candidates.append(first)
+        for s in sents[len(candidates) : len(candidates) + 2]:
+            candidates.append(s)
+        for s in candidates:
+            for hit in find_triggers(self.lexicon, s):
+                if hit.category not in {"territory", "clash", "attack"}:
+                    continue
+                a1, a2, _ = self._actors(trigger_roles(hit.token, hit.head), hit.category, doc)
+                if a1 is not None:
+                    return _MainActors(a1, a2, hit.category)
+        if document.title and (not sents or document.title.strip()[:40] not in sents[0].text):
+            return self._title_actors(document.title)
+        return None
+
+    def _title_actors(self, title: str) -> _MainActors | None:
+        """A headline that is not part of the text: the actor before a 'from' and the one after it."""
+        found = self.actors.find_all(title)
+        m = re.search(r"\b(from|against)\b", title, re.IGNORECASE)
+        if not found or m is None:
+            return None
+        before = [a for a in found if a.end <= m.start()]
+        after = [a for a in found if a.start >= m.end()]
+        if not before:
+            return None
+        a1 = ActorRole("actor1", before[-1].actor, None)
+        a2 = ActorRole("actor2", after[0].actor, None) if after else None
+        return _MainActors(a1, a2, "territory")
+
+    # -- places ----------------------------------------------------------------------------------------------
+
+    def _places(
+        self,
+        doc: Doc,
+        event: _Event,
+        mentions: list[PlaceMention],
+        source_spans: list[Span],
+        actor_spans: list[tuple[int, int]],
+        role_places: list[Token],
+    ) -> list[PlaceMention]:
+        clause_chars = _char_ranges(doc, event.clause)
+        inside = [m for m in mentions if _overlaps(m.span.start, m.span.end, clause_chars)]
+        kept: list[tuple[PlaceMention, list[Token]]] = []
+        for m in inside:
+            if any(s.start <= m.span.start < s.end for s in source_spans):
+                continue
+            if any(a <= m.span.start < b for a, b in actor_spans):
+                continue
+            span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            toks = _extend_place(list(span))
+            if _modifies_actor(toks):
+                continue
+            kept.append((m, toks))
+        # Context places: "X, the capital of Y province", "Y's X district", "in X near Y" → Y only locates X.
+        main = [(m, t) for m, t in kept if not _subordinate(t, [u for n, u in kept if n is not m])]
+        if any(not _country_level(m) for m, _ in main):
+            main = [(m, t) for m, t in main if not _country_level(m)]
+        # A resolved admin unit that contains another place of the clause is context too.
+        out = [m for m, _ in main]
+        out = [m for m in out if not any(_contains(m, o) for o in out if o is not m)]
+        return out
+
+    def _anaphor_place(
+        self, doc: Doc, text: str, event: _Event, mentions: list[PlaceMention], sent: SpacySpan
+    ) -> PlaceMention | None:
+        for i in sorted(event.clause):
+            tok = doc[i]
+            lemma = tok.lemma_.lower()
+            group = next((g for g in _ANAPHORS if lemma in g), None)
+            if group is None or tok.pos_ != "NOUN":
+                continue
+            if not any(c.lower_ in {"the", "that", "this"} for c in tok.children):
+                continue
+            for m in reversed([m for m in mentions if m.span.end <= sent.start_char]):
+                after = text[m.span.end : m.span.end + 40].lower()
+                words = re.findall(r"[a-z]+", after)[:3]
+                if any(w in group or w.rstrip("s") in group for w in words):
+                    start, end = np_bounds(tok)
+                    return PlaceMention(Span.of(text, start, end), m.place, m.score, f"anaphora:{lemma}<-{m.span.text}")
+        return None
+
+    # -- typing ----------------------------------------------------------------------------------------------
+
+    def _type(
+        self,
+        event: _Event,
+        category: str,
+        actor1: ActorRole | None,
+        actor2: ActorRole | None,
+        doc: Doc,
+        pred: tuple[str, float] | None,
+        methods: list[str],
+    ) -> tuple[str, str | None, float]:
+        lex = self.lexicon
+        event_type, sub = lex.categories[category]
+        conf = 0.85 if category not in _WEAK else 0.7
+        clause_lemmas = {doc[i].lemma_.lower() for i in event.clause} | {doc[i].lower_ for i in event.clause}
+        absorbed = {h.category for h in event.absorbed}
+        inter1 = actor1.actor.inter if actor1 else None
+        inter2 = actor2.actor.inter if actor2 else None
+        if is_nonevent(lex, event.hit, event.clause):
+            methods.append("nonevent:context")
+            return NOT_AN_EVENT, None, 0.6
+        fighting = bool(absorbed & {"clash", "attack", "kill", "injure", "shelling", "airstrike"}) or bool(
+            clause_lemmas & _FIGHTING
+        )
+        if category == "control" and fighting:
+            category = "territory"
+            methods.append("control+fighting")
+        if category == "territory":
+            event_type = "Battles"
+            sub = "Government regains territory" if inter1 == 1 else "Non-state actor overtakes territory"
+            methods.append(f"territory:actor1-inter={inter1}")
+            return event_type, sub, conf
+        if category == "control":
+            return event_type, sub, conf
+        if category in {"attack", "kill", "injure"}:
+            if inter2 == 7 or (inter2 is None and category != "attack"):
+                event_type, sub = "Violence against civilians", "Attack"
+            elif inter2 in _ARMED or (inter1 in _ARMED and category == "attack"):
+                event_type, sub = "Battles", "Armed clash"
+            if inter1 in {5, 6} or inter2 in {6}:
+                event_type, sub = "Riots", "Violent demonstration"
+        if category == "protest":
+            if clause_lemmas & _EXCESSIVE:
+                sub = "Excessive force against protesters"
+            elif clause_lemmas & _INTERVENTION:
+                sub = "Protest with intervention"
+        if category in {"ied"} and "suicide" in clause_lemmas:
+            sub = "Suicide bomb"
+        if pred is not None:
+            label, prob = pred
+            compatible = _COMPATIBLE.get(category, frozenset())
+            if label == NOT_AN_EVENT:
+                if category in _WEAK and prob >= 0.85:
+                    methods.append(f"model:{NOT_AN_EVENT}@{prob:.2f}")
+                    return NOT_AN_EVENT, None, prob
+            elif label in SUB_EVENT_TYPES and prob >= 0.5 and SUB_EVENT_TYPES[label] in compatible:
+                event_type, sub = SUB_EVENT_TYPES[label], label
+                methods.append(f"model:{label}@{prob:.2f}")
+                conf = max(conf, prob)
+            elif label in SUB_EVENT_TYPES and SUB_EVENT_TYPES[label] != event_type:
+                conf -= 0.1
+        assert sub is None or sub in EVENT_TYPES[event_type]
+        return event_type, sub, conf
+
+
+# --- helpers ------------------------------------------------------------------------------------------------------
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+
+
+def _indirect_question(hit: TriggerHit) -> bool:
+    """ "uncertainty about which areas had been recaptured", "whether the fighting had finished": not a claim."""
+    head = hit.head
+    heads = [head, hit.token.head] if hit.token.dep_ in {"nsubj", "nsubjpass"} else [head]
+    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for h in heads for c in h.children):
+        return True
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(d.lower_ in {"which", "what", "whichever"} and d.dep_ == "det" for s in subjects for d in s.children)
+
+
+def _is_ancestor(a: Token, b: Token) -> bool:
+    return any(x.i == a.i for x in b.ancestors)
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    chunk = text[start:end]
+    stripped = chunk.rstrip()
+    lead = len(chunk) - len(chunk.lstrip())
+    return Span.of(text, start + lead, start + len(stripped))
+
+
+def _char_ranges(doc: Doc, idx: set[int]) -> list[tuple[int, int]]:
+    return [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in sorted(idx)]
+
+
+def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in ranges)
+
+
+def _extend_place(toks: list[Token]) -> list[Token]:
+    """A toponym's tokens plus the generic place nouns it names ("X district", "X and Y districts")."""
+    out = list(toks)
+    ids = {t.i for t in toks}
+    for t in toks:
+        head = t.head
+        steps = 0
+        while head.i not in ids and head.lemma_.lower() in _PLACE_NOUNS and steps < 3:
+            out.append(head)
+            ids.add(head.i)
+            head = head.head
+            steps += 1
+    return out
+
+
+def _root_of(toks: list[Token]) -> Token:
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head == t:
+            return t
+    return toks[0]
+
+
+def _modifies_actor(toks: list[Token]) -> bool:
+    root = _root_of(toks)
+    if root.dep_ in {"compound", "amod", "nmod", "poss"}:
+        return root.head.lemma_.lower() in _ACTOR_HEADS
+    return root.ent_type_ == "NORP"
+
+
+def _subordinate(toks: list[Token], others: list[list[Token]]) -> bool:
+    """Whether a place only locates another one of the clause: reached from it without a coordination."""
+    other_ids = {t.i for o in others for t in o}
+    if not other_ids:
+        return False
+    cur = _root_of(toks)
+    for _ in range(8):
+        if cur.dep_ == "conj" or cur.head == cur:
+            return False
+        cur = cur.head
+        if cur.i in other_ids:
+            return True
+        if cur.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def _country_level(m: PlaceMention) -> bool:
+    p = m.place
+    if p is None:
+        return False
+    fc = p.feature_code or ""
+    return fc.startswith(_COUNTRY_CODES) or (p.admin1_code is None and p.country is not None and fc.startswith("PCL"))
+
+
+def _contains(big: PlaceMention, small: PlaceMention) -> bool:
+    b, s = big.place, small.place
+    if b is None or s is None or b == s:
+        return False
+    fc = b.feature_code or ""
+    if fc == "ADM1" and b.admin1_code and s.admin1_code == b.admin1_code and s.feature_code != "ADM1":
+        return True
+    return fc == "ADM2" and bool(b.admin2_code) and s.admin2_code == b.admin2_code and (s.feature_code or "") != "ADM2"
+
+
+def _previous_place(mentions: list[PlaceMention], before: int, sent: SpacySpan, doc: Doc) -> PlaceMention | None:
+    """The last place named before a pronoun, in its sentence or the one before."""
+    prev_start = sent.start_char
+    for s in doc.sents:
+        if s.end_char <= sent.start_char:
+            prev_start = s.start_char
+    cands = [m for m in mentions if prev_start <= m.span.start and m.span.end <= before and not _country_level(m)]
+    return cands[-1] if cands else None
+
+
+def _external(role: ActorRole | None, places: Sequence[PlaceMention], actors: ActorDictionary) -> ActorRole | None:
+    if (
+        role is None
+        or role.actor.inter != 1
+        or not role.actor.name.startswith(("Military Forces of", "Police Forces of"))
+    ):
+        return role
+    country = role.actor.name.split(" of ", 1)[1]
+    where = {m.place.country for m in places if m.place is not None and m.place.country}
+    if where and all(actors.country_name(c) != country for c in where):
+        return dataclasses.replace(role, actor=Actor(role.actor.name, 8))
+    return role
+
+
+def ner_places(document: Document, doc: Doc) -> list[PlaceMention]:
+    """Unresolved toponyms from spaCy's entities: the stand-in when no geoparser is at hand."""
+    return [
+        PlaceMention(Span.of(document.text, e.start_char, e.end_char), None, None, f"ner:{e.label_}")
+        for e in doc.ents
+        if e.label_ in {"GPE", "LOC", "FAC"}
+    ]

@@ -1,0 +1,159 @@
+"""Semantic roles of an event trigger from the dependency parse: who did it, to whom / what, from whom.
+
+Verbs: active subject = agent, object = patient; passive subject = patient, "by" = agent; "from X" = the side a
+place was taken from; "fell to X" = the taker; shared subjects of coordinated / complement verbs are inherited
+("... claiming it had been recaptured"). Nouns: possessor or "by" = agent ("the Taliban's arrival"), "of" = patient
+("the capture of X"), "between X and Y" = both sides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+_SKIP_IN_NP = {"conj", "cc", "relcl", "acl", "prep", "appos", "punct", "advcl", "ccomp", "parataxis", "preconj"}
+PRONOUNS = {"it", "they", "them", "he", "she", "we", "this", "which", "that", "who", "its"}
+
+
+@dataclass
+class Roles:
+    agents: list[Token] = field(default_factory=list)  # heads of noun phrases that did it
+    patients: list[Token] = field(default_factory=list)  # what / whom it was done to (a place or a victim)
+    sources: list[Token] = field(default_factory=list)  # taken "from" them
+    recipients: list[Token] = field(default_factory=list)  # fell "to" them
+    targets: list[Token] = field(default_factory=list)  # "on", "against", "with" them
+    rules: list[str] = field(default_factory=list)
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    """A noun and the nouns coordinated with it ("X, Y and Z")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON", "ADJ", "NUM"}:
+            out.extend(with_conjuncts(c))
+    return out
+
+
+def np_tokens(tok: Token) -> list[Token]:
+    """The noun phrase a head token stands for, without its coordinated, relative or prepositional parts."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ not in _SKIP_IN_NP and not c.is_space:
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def np_bounds(tok: Token) -> tuple[int, int]:
+    toks = np_tokens(tok)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def is_passive(tok: Token) -> bool:
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+        return True
+    # "60 fighters killed", "areas captured by": a bare past participle on a noun
+    return tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod", "xcomp"}
+
+
+def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(with_conjuncts(p))
+    return out
+
+
+def _subjects(tok: Token, deps: set[str]) -> list[Token]:
+    return [s for c in tok.children if c.dep_ in deps for s in with_conjuncts(c)]
+
+
+def _inherited_subject(tok: Token) -> tuple[list[Token], bool] | None:
+    """The subject a verb shares with the verb it is coordinated with or complements, and whether that was passive."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in {"conj", "xcomp", "advcl", "ccomp"} or cur.head == cur:
+            return None
+        head = cur.head
+        subj = _subjects(head, {"nsubj"})
+        if subj:
+            return subj, False
+        subjp = _subjects(head, {"nsubjpass"})
+        if subjp:
+            return subjp, True
+        cur = head
+    return None
+
+
+def verb_roles(tok: Token) -> Roles:
+    r = Roles()
+    passive = is_passive(tok)
+    if passive:
+        r.patients = _subjects(tok, {"nsubjpass"})
+        r.agents = _pobjs(tok, {"by"})
+        if tok.dep_ in {"acl", "amod"} and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            r.patients.append(tok.head)
+            r.rules.append("participle")
+        r.rules.append("passive")
+    else:
+        r.agents = _subjects(tok, {"nsubj"})
+        r.patients = [o for c in tok.children if c.dep_ in {"dobj", "obj"} for o in with_conjuncts(c)]
+        if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            r.agents.append(tok.head)
+            r.rules.append("relcl")
+        r.rules.append("active")
+    if not r.agents and not r.patients:
+        inherited = _inherited_subject(tok)
+        if inherited is not None:
+            subj, head_passive = inherited
+            if passive or head_passive:
+                r.patients = subj
+            else:
+                r.agents = subj
+            r.rules.append("inherited-subject")
+    r.sources = _pobjs(tok, {"from"})
+    r.recipients = _pobjs(tok, {"to", "into"})
+    r.targets = _pobjs(tok, {"on", "against", "with", "upon", "between"})
+    # "X clashed with Y", "X fell to Y": handled by the caller per category
+    return r
+
+
+def noun_roles(tok: Token) -> Roles:
+    r = Roles(rules=["nominal"])
+    r.agents = [c for c in tok.children if c.dep_ == "poss"] + _pobjs(tok, {"by"})
+    r.patients = _pobjs(tok, {"of"})
+    r.sources = _pobjs(tok, {"from"})
+    r.targets = _pobjs(tok, {"on", "against", "with", "upon"})
+    between = _pobjs(tok, {"between", "among"})
+    if between:
+        r.agents.extend(between)
+        r.rules.append("between")
+    # "Taliban attack", "rebel offensive": a modifier names the agent (checked against the actor dictionary later)
+    r.agents.extend(
+        c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"PROPN", "NOUN", "ADJ"}
+    )
+    return r
+
+
+def trigger_roles(trigger: Token, head: Token) -> Roles:
+    """Roles of a trigger; a nominal carried by a light verb takes the verb's arguments ("X launched an attack")."""
+    if trigger.pos_ in {"VERB", "AUX"} or (trigger.pos_ == "ADJ" and trigger.dep_ in {"acomp", "ROOT"}):
+        return verb_roles(trigger)
+    r = noun_roles(trigger)
+    if head is not trigger:
+        v = verb_roles(head)
+        if trigger.dep_ in {"dobj", "obj"}:
+            r.agents = r.agents or v.agents  # "rebels launched an offensive"
+        if not r.patients:
+            r.patients = [p for p in v.patients if p is not trigger]
+        r.sources = r.sources or v.sources
+        r.targets = r.targets or v.targets
+        r.recipients = r.recipients or v.recipients
+        r.rules.append("light-verb")
+    return r

@@ -1,0 +1,237 @@
+"""Event triggers: a lexicon over lemmas plus dependency checks (particles, objects, prepositions, modifiers).
+
+A trigger is a token that makes its clause report an event ("recaptured", "fighting", "airstrike"), with a category
+that maps to an ACLED type and sub-type (`triggers.yaml`). `find_triggers` returns them per sentence with the token
+that heads their clause: a noun carried by a light verb ("fighting is raging in X") has the verb's clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Span, Token
+
+# Which category wins when two triggers report one event ("an airstrike killed 10": airstrike; "seized during
+# fighting, with 60 killed": territory).
+CATEGORY_RANK: dict[str, int] = {
+    "territory": 100,
+    "control": 95,
+    "suicide": 90,
+    "chemical": 89,
+    "airstrike": 88,
+    "shelling": 87,
+    "ied": 86,
+    "grenade": 85,
+    "sexual": 80,
+    "abduct": 79,
+    "clash": 70,
+    "attack": 65,
+    "riot": 60,
+    "mob": 59,
+    "protest": 58,
+    "arrest": 50,
+    "agreement": 45,
+    "disrupted": 44,
+    "base": 43,
+    "looting": 42,
+    "change": 40,
+    "kill": 30,
+    "injure": 20,
+}
+
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "poss"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_OBJECTS = {"dobj", "obj", "attr", "oprd"}
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    index: int
+    lemma: str
+    forms: frozenset[str]
+    pos: frozenset[str]
+    category: str
+    needs: tuple[tuple[str, Any], ...]
+    not_object: frozenset[str]
+
+    @property
+    def rule(self) -> str:
+        needs = ",".join(f"{k}" for k, _ in self.needs)
+        return f"{self.lemma}{'[' + needs + ']' if needs else ''}"
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: it indexes itself once
+class Lexicon:
+    entries: tuple[TriggerEntry, ...]
+    categories: dict[str, tuple[str, str]]
+    light_verbs: frozenset[str]
+    nonevent_words: frozenset[str]
+    nonevent_modifiers: frozenset[str]
+    parse_also: frozenset[str]
+
+    def by_lemma(self) -> dict[str, list[TriggerEntry]]:
+        return _index(self)
+
+    def parse_keys(self) -> frozenset[str]:
+        """Lower-case lemmas and forms that make a sentence worth a dependency parse."""
+        keys = {e.lemma for e in self.entries} | {f for e in self.entries for f in e.forms}
+        return frozenset(keys | self.parse_also)
+
+
+@lru_cache(maxsize=8)
+def _index(lex: Lexicon) -> dict[str, list[TriggerEntry]]:
+    out: dict[str, list[TriggerEntry]] = {}
+    for e in lex.entries:
+        for key in {e.lemma, *e.forms}:
+            out.setdefault(key, []).append(e)
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    raw = yaml.safe_load(resources.files("frontwatch.extract").joinpath("triggers.yaml").read_text("utf-8"))
+    return lexicon_from_dict(raw)
+
+
+def lexicon_from_dict(raw: dict[str, Any]) -> Lexicon:
+    entries = []
+    for i, t in enumerate(raw["triggers"]):
+        if t["category"] not in raw["categories"]:
+            raise ValueError(f"trigger {t!r}: unknown category {t['category']!r}")
+        needs = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in (t.get("needs") or {}).items()))
+        entries.append(
+            TriggerEntry(
+                index=i,
+                lemma=str(t["lemma"]).lower(),
+                forms=frozenset(str(f).lower() for f in t.get("forms", ())),
+                pos=frozenset(t.get("pos", ())),
+                category=str(t["category"]),
+                needs=needs,
+                not_object=frozenset(t.get("not_object", ())),
+            )
+        )
+    cats = {k: (str(v[0]), str(v[1])) for k, v in raw["categories"].items()}
+    return Lexicon(
+        tuple(entries),
+        cats,
+        frozenset(raw.get("light_verbs", ())),
+        frozenset(raw.get("nonevent_words", ())),
+        frozenset(raw.get("nonevent_modifiers", ())),
+        frozenset(raw.get("parse_also", ())),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    token: Token
+    entry: TriggerEntry
+    head: Token  # the token whose clause the event is in
+
+    @property
+    def category(self) -> str:
+        return self.entry.category
+
+    @property
+    def rank(self) -> int:
+        return CATEGORY_RANK.get(self.entry.category, 0)
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _pos_ok(entry: TriggerEntry, tok: Token) -> bool:
+    if not entry.pos:
+        return tok.pos_ in {"VERB", "NOUN", "PROPN", "ADJ", "AUX"}
+    pos = tok.pos_
+    if pos == "PROPN":
+        pos = "NOUN"
+    if pos == "AUX":
+        pos = "VERB"
+    return pos in entry.pos
+
+
+def _objects(tok: Token) -> list[Token]:
+    out = [c for c in tok.children if c.dep_ in _OBJECTS or (c.dep_ == "pobj" and tok.dep_ == "prep")]
+    # "took control of" → "control"; "took back control" → "control"
+    return out
+
+
+def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
+    for key, words in entry.needs:
+        if key == "particle":
+            if not any(c.dep_ in {"prt", "advmod", "prep"} and c.lower_ in words for c in tok.children):
+                return False
+        elif key == "object":
+            objs = _objects(tok) + [c for c in tok.children if c.dep_ in {"compound", "amod"}]
+            # Passive: "control was taken" — the subject plays the object.
+            objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if not any(_lemma(o) in words or o.lower_ in words for o in objs):
+                return False
+        elif key == "prep":
+            if not any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ in words for c in tok.children):
+                return False
+        elif key == "modifier":
+            mods = {_lemma(c) for c in tok.children if c.dep_ in _MODIFIER_DEPS} | {
+                c.lower_ for c in tok.children if c.dep_ in _MODIFIER_DEPS
+            }
+            if tok.i > tok.sent.start:
+                prev = tok.doc[tok.i - 1]
+                mods |= {_lemma(prev), prev.lower_}
+            if not mods & set(words):
+                return False
+        elif key == "subject":
+            subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
+            if tok.dep_ in {"acl", "amod"}:
+                subj.append(tok.head)
+            words_of = {_lemma(w) for s in subj for w in s.subtree if w.dep_ in _MODIFIER_DEPS | _SUBJECTS or w == s}
+            if not words_of & set(words):
+                return False
+        elif key == "possessor" and not any(c.dep_ == "poss" for c in tok.children):
+            return False
+    if entry.not_object:
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if any(_lemma(o) in entry.not_object for o in objs):
+            return False
+    return True
+
+
+def match_token(lex: Lexicon, tok: Token) -> TriggerEntry | None:
+    index = lex.by_lemma()
+    candidates = index.get(_lemma(tok), []) + ([] if tok.lower_ == _lemma(tok) else index.get(tok.lower_, []))
+    for entry in sorted(candidates, key=lambda e: e.index):
+        if _pos_ok(entry, tok) and _needs_ok(entry, tok):
+            return entry
+    return None
+
+
+def clause_head(lex: Lexicon, tok: Token) -> Token:
+    """The token whose clause a trigger's event is in: a light verb carrying a nominal trigger, else itself."""
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in _SUBJECTS | _OBJECTS:
+        head = tok.head
+        if head.pos_ in {"VERB", "AUX"} and (_lemma(head) in lex.light_verbs or head.lower_ in lex.light_verbs):
+            return head
+    return tok
+
+
+def find_triggers(lex: Lexicon, sent: Span) -> list[TriggerHit]:
+    hits = []
+    for tok in sent:
+        if tok.is_punct or tok.is_space:
+            continue
+        entry = match_token(lex, tok)
+        if entry is not None:
+            hits.append(TriggerHit(tok, entry, clause_head(lex, tok)))
+    return hits
+
+
+def is_nonevent(lex: Lexicon, hit: TriggerHit, clause: set[int]) -> bool:
+    """Disasters, accidents, disease, crime and metaphor ("legal battle") are not conflict events."""
+    doc = hit.token.doc
+    if any(_lemma(c) in lex.nonevent_modifiers for c in hit.token.children if c.dep_ in _MODIFIER_DEPS):
+        return True
+    return any(_lemma(doc[i]) in lex.nonevent_words or doc[i].lower_ in lex.nonevent_words for i in clause)
