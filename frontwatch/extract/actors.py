@@ -65,6 +65,13 @@ class ActorDictionary:
         self._alias_list = [a for a, _, _ in alias_rows]
         self._alias_actors = [actor for _, actor, _ in alias_rows]
         self._countries = countries
+        # Adjective forms: the country words that are not the country's name ("afghan", "indian")
+        self._demonyms = frozenset(
+            w
+            for c in countries
+            for w in c.words
+            if w.endswith(("an", "ish", "ese", "i", "ian")) and w != c.name.lower()
+        )
         self._country_re = []
         for c in countries:
             for w in sorted(c.words, key=len, reverse=True):
@@ -171,6 +178,15 @@ class ActorDictionary:
         if not found:
             return None
         return max(found, key=lambda a: (a.rule != "alias", a.actor.name not in self.generic, a.end - a.start))
+
+    def is_demonym(self, text: str) -> bool:
+        """ "Indian", "Afghans": a people or an adjective, not a place."""
+        key = _norm(text).strip()
+        if key.endswith("s") and not key.endswith("ss"):
+            key = key[:-1]
+        return any(
+            key in c.words and key != c.name.lower() and key + "s" != c.name.lower() for c in self._countries
+        ) or (key in self._demonyms)
 
     def country_name(self, iso: str) -> str | None:
         return next((c.name for c in self._countries if c.iso == iso), None)

@@ -63,6 +63,7 @@ _PLACE_NOUNS = {
 }  # fmt: skip
 _COUNTRY_CODES = ("PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "CONT", "RGN")
 _ARMED = {1, 2, 3, 4, 8}
+_GROUP_NOUNS = {"thousand", "hundred", "dozen", "group", "crowd", "number", "score", "band", "unit", "member", "team"}
 _INTERVENTION = {"tear", "disperse", "water", "cannon", "baton", "arrest", "detain", "rubber"}
 _EXCESSIVE = {"kill", "shoot", "dead", "live", "ammunition", "bullet"}
 _FIGHTING = {"fighting", "clash", "battle", "fight", "gunfight", "firefight", "assault", "attack", "offensive",
@@ -228,7 +229,8 @@ class Extractor:
         return keep
 
     def _events(self, sent: SpacySpan, hits: list[TriggerHit]) -> list[_Event]:
-        hits = [h for h in hits if not _indirect_question(h)]
+        # "without a fight", "whether the fighting had finished": no event
+        hits = [h for h in hits if not _indirect_question(h) and h.token.head.lower_ != "without"]
         heads = {h.head.i for h in hits} | {h.token.i for h in hits}
         events = [_Event(h, self._clause(h, heads - {h.head.i, h.token.i})) for h in hits]
         alive = list(events)
@@ -270,6 +272,13 @@ class Extractor:
         methods.append("dep:" + "+".join(dict.fromkeys(roles.rules)))
 
         actor1, actor2, role_places = self._actors(roles, category, doc)
+        for other in event.absorbed:
+            # "a bomb exploded, killing three soldiers": the absorbed trigger's victims are the event's
+            o1, o2, _ = self._actors(trigger_roles(other.token, other.head), other.category, doc)
+            if actor2 is None and o2 is not None and (actor1 is None or o2.actor.name != actor1.actor.name):
+                actor2 = o2
+            if actor1 is None and o1 is not None and (actor2 is None or o1.actor.name != actor2.actor.name):
+                actor1 = o1
         borrowed = False
         lead = main.actor1 if main is not None else None
         can_borrow = category in {"territory", "control", "clash", "attack"} and actor1 is None and lead is not None
@@ -357,8 +366,15 @@ class Extractor:
         if tok.lower_ in PRONOUNS:
             return None
         start, end = np_bounds(tok)
-        phrase = doc.text[start:end]
-        m: ActorMatch | None = self.actors.match(phrase)
+        m: ActorMatch | None = self.actors.match(doc.text[start:end])
+        if m is None or (m.actor.name in self.actors.generic and tok.lemma_.lower() in _GROUP_NOUNS):
+            # "thousands of protesters", "a group of gunmen": the "of" phrase names them
+            of = [
+                p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+            ]
+            if of:
+                start, end = np_bounds(of[0])
+                m = self.actors.match(doc.text[start:end]) or m
         if m is None:
             return None
         return ActorRole("", m.actor, Span.of(doc.text, start + m.start, start + m.end))
@@ -454,7 +470,7 @@ class Extractor:
             if span is None or len(span) == 0:
                 continue
             toks = _extend_place(list(span))
-            if _modifies_actor(toks):
+            if _modifies_actor(toks) or self.actors.is_demonym(m.span.text):
                 continue
             kept.append((m, toks))
         # Context places: "X, the capital of Y province", "Y's X district", "in X near Y" → Y only locates X.
@@ -507,8 +523,13 @@ class Extractor:
         if is_nonevent(lex, event.hit, event.clause):
             methods.append("nonevent:context")
             return NOT_AN_EVENT, None, 0.6
+        # "without a fight / resistance" says the opposite of fighting
+        peaceful = {
+            doc[i].i for i in event.clause for w in doc[i].ancestors if w.lower_ == "without" and w.i in event.clause
+        }
+        fight_lemmas = {doc[i].lemma_.lower() for i in event.clause if i not in peaceful}
         fighting = bool(absorbed & {"clash", "attack", "kill", "injure", "shelling", "airstrike"}) or bool(
-            clause_lemmas & _FIGHTING
+            fight_lemmas & _FIGHTING
         )
         if category == "control" and fighting:
             category = "territory"
@@ -592,6 +613,8 @@ def _extend_place(toks: list[Token]) -> list[Token]:
     out = list(toks)
     ids = {t.i for t in toks}
     for t in toks:
+        if t.dep_ not in {"compound", "amod"}:
+            continue
         head = t.head
         steps = 0
         while head.i not in ids and head.lemma_.lower() in _PLACE_NOUNS and steps < 3:
@@ -612,9 +635,7 @@ def _root_of(toks: list[Token]) -> Token:
 
 def _modifies_actor(toks: list[Token]) -> bool:
     root = _root_of(toks)
-    if root.dep_ in {"compound", "amod", "nmod", "poss"}:
-        return root.head.lemma_.lower() in _ACTOR_HEADS
-    return root.ent_type_ == "NORP"
+    return root.dep_ in {"compound", "amod", "nmod", "poss"} and root.head.lemma_.lower() in _ACTOR_HEADS
 
 
 def _subordinate(toks: list[Token], others: list[list[Token]]) -> bool:

@@ -62,7 +62,9 @@ def is_passive(tok: Token) -> bool:
 
 def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
     out = []
-    for c in tok.children:
+    # "taken back from X": the preposition may hang on the particle
+    kids = [*tok.children, *(g for c in tok.children if c.dep_ in {"advmod", "prt"} for g in c.children)]
+    for c in kids:
         if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":

@@ -46,6 +46,20 @@ CATEGORY_RANK: dict[str, int] = {
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "poss"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _OBJECTS = {"dobj", "obj", "attr", "oprd"}
+_NOT_CAPTURE_PREPS = {
+    "from",
+    "off",
+    "behind",
+    "short",
+    "below",
+    "under",
+    "over",
+    "by",
+    "out",
+    "down",
+    "apart",
+    "through",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +205,13 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
             words_of = {_lemma(w) for s in subj for w in s.subtree if w.dep_ in _MODIFIER_DEPS | _SUBJECTS or w == s}
             if not words_of & set(words):
                 return False
+        elif key == "propn_subject":
+            subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
+            if not any(c.pos_ == "PROPN" and c.ent_type_ != "NORP" for c in subj):
+                return False
+            # "fell ill", "fell from the plane", "fell behind" are no captures
+            if any(c.dep_ in {"acomp", "attr", "oprd", "prt"} or c.lower_ in _NOT_CAPTURE_PREPS for c in tok.children):
+                return False
         elif key == "possessor" and not any(c.dep_ == "poss" for c in tok.children):
             return False
     if entry.not_object:
@@ -234,4 +255,9 @@ def is_nonevent(lex: Lexicon, hit: TriggerHit, clause: set[int]) -> bool:
     doc = hit.token.doc
     if any(_lemma(c) in lex.nonevent_modifiers for c in hit.token.children if c.dep_ in _MODIFIER_DEPS):
         return True
-    return any(_lemma(doc[i]) in lex.nonevent_words or doc[i].lower_ in lex.nonevent_words for i in clause)
+    return any(
+        doc[i].pos_ in {"NOUN", "PROPN"}
+        and (_lemma(doc[i]) in lex.nonevent_words or doc[i].lower_ in lex.nonevent_words)
+        for i in clause
+        if i != hit.token.i
+    )

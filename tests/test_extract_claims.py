@@ -1,0 +1,234 @@
+"""Claim extraction on hand-written sentences: types, roles through voice and nominalization, coordination, context
+places, pronouns, the headline's actors, negation and hedging, non-events, spans and ids."""
+
+from __future__ import annotations
+
+from frontwatch.model import NOT_AN_EVENT, Certainty, Claim, stable_id
+from tests.fixtures.nlp import ClaimsOf
+
+
+def names(claim: Claim) -> dict[str, str]:
+    return {a.role: a.actor.name for a in claim.actors}
+
+
+def place_texts(claims: list[Claim]) -> list[str]:
+    return [p.span.text for c in claims for p in c.places]
+
+
+def only(claims: list[Claim]) -> Claim:
+    assert len(claims) == 1, [(c.trigger, c.event_type) for c in claims]
+    return claims[0]
+
+
+def test_active_capture_by_non_state_actor(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Taliban fighters captured Kunduz on Sunday.", ["Kunduz"]))
+    assert (c.event_type, c.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
+    assert names(c) == {"actor1": "Taliban"}
+    assert place_texts([c]) == ["Kunduz"]
+    assert c.trigger is not None and c.trigger.text == "captured"
+
+
+def test_passive_with_agent(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Kunduz was captured by the Taliban on Sunday.", ["Kunduz"]))
+    assert names(c) == {"actor1": "Taliban"}
+    assert place_texts([c]) == ["Kunduz"]
+
+
+def test_state_forces_retaking_is_government_regains(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Afghan security forces recaptured Kunduz from the Taliban.", ["Kunduz"]))
+    assert c.sub_event_type == "Government regains territory"
+    assert names(c) == {"actor1": "Military Forces of Afghanistan", "actor2": "Taliban"}
+
+
+def test_passive_taken_back_from(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Army commandos said the district was taken back from the rebels.", ["district"]))
+    assert c.event_type == "Battles"
+    assert names(c).get("actor2") == "Rebels"
+
+
+def test_fell_to(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("The city of Kunduz fell to the Taliban after heavy fighting.", ["Kunduz"]))
+    assert c.sub_event_type == "Non-state actor overtakes territory"
+    assert names(c) == {"actor1": "Taliban"}
+    assert c.trigger is not None and c.trigger.text == "fell"
+
+
+def test_nominalization_possessor(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("The Taliban's capture of Kunduz shocked the government.", ["Kunduz"]))
+    assert names(c) == {"actor1": "Taliban"}
+    assert place_texts([c]) == ["Kunduz"]
+
+
+def test_coordination_gives_one_claim_per_place(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Kunduz and Baghlan provinces were seized by insurgents.", ["Kunduz", "Baghlan"])
+    assert sorted(place_texts(claims)) == ["Baghlan", "Kunduz"]
+    assert len({c.claim_id for c in claims}) == 2
+    assert all(names(c) == {"actor1": "Rebels"} for c in claims)
+
+
+def test_capital_of_province_apposition_keeps_the_town(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Rebels seized Bunia, the capital of Ituri province, on Friday.", ["Bunia", "Ituri"])
+    assert place_texts(claims) == ["Bunia"]
+
+
+def test_possessive_province_is_context(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Militants overran Ituri's Djugu district overnight.", ["Ituri", "Djugu"])
+    assert place_texts(claims) == ["Djugu"]
+
+
+def test_place_modifying_an_actor_is_not_the_event_place(claims_of: ClaimsOf) -> None:
+    claims = claims_of("US troops clashed with militants in Kunar.", ["US", "Kunar"])
+    assert place_texts(claims) == ["Kunar"]
+
+
+def test_pronoun_takes_up_the_last_place(claims_of: ClaimsOf) -> None:
+    text = "Rebels advanced on Tessit district, and reports said it had been recaptured from the army."
+    claims = [c for c in claims_of(text, ["Tessit"]) if c.event_type == "Battles"]
+    c = only(claims)
+    assert place_texts([c]) == ["Tessit"]
+    assert names(c).get("actor2") == "State forces"
+
+
+def test_headline_actors_fill_an_agentless_clause(claims_of: ClaimsOf) -> None:
+    text = "Militia fighters retake villages from Boko Haram\n\nThe villages of Kala and Balge were seized on Monday."
+    claims = [c for c in claims_of(text, ["Kala", "Balge"]) if c.places]
+    assert sorted(place_texts(claims)) == ["Balge", "Kala"]
+    for c in claims:
+        assert names(c) == {"actor1": "Militia", "actor2": "Boko Haram"}
+        assert "actors:lead" in c.method
+
+
+def test_no_borrowing_against_the_clause(claims_of: ClaimsOf) -> None:
+    text = "Rebels capture towns from the army\n\nSoldiers recaptured Mopti on Tuesday."
+    c = only([c for c in claims_of(text, ["Mopti"]) if c.places])
+    assert names(c) == {"actor1": "State forces"}
+    assert c.sub_event_type == "Government regains territory"
+
+
+def test_nominal_trigger_with_light_verb(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Heavy fighting is raging in Aleppo.", ["Aleppo"]))
+    assert (c.event_type, c.sub_event_type) == ("Battles", "Armed clash")
+    assert c.trigger is not None and c.trigger.text == "fighting"
+    assert place_texts([c]) == ["Aleppo"]
+
+
+def test_two_events_in_one_sentence(claims_of: ClaimsOf) -> None:
+    text = "Ghazni was taken back from the Taliban and fighting is raging in Khost and Paktia."
+    claims = claims_of(text, ["Ghazni", "Khost", "Paktia"])
+    by_place = {p.span.text: c for c in claims for p in c.places}
+    assert set(by_place) == {"Ghazni", "Khost", "Paktia"}
+    assert by_place["Ghazni"].event_type == "Battles" and by_place["Ghazni"].sub_event_type != "Armed clash"
+    assert by_place["Khost"].sub_event_type == "Armed clash"
+
+
+def test_casualties_are_part_of_the_capture(claims_of: ClaimsOf) -> None:
+    text = "Three districts were seized during fierce fighting in Helmand, with 40 fighters killed or injured."
+    claims = claims_of(text, ["Helmand"])
+    c = only(claims)
+    assert c.event_type == "Battles" and c.trigger is not None and c.trigger.text == "seized"
+
+
+def test_clash_between_two_actors(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Government troops clashed with al-Shabaab militants in Mogadishu.", ["Mogadishu"]))
+    assert names(c) == {"actor1": "State forces", "actor2": "al-Shabaab"}
+
+
+def test_airstrike_absorbs_the_killing(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("An airstrike killed 12 civilians in Idlib on Monday.", ["Idlib"]))
+    assert (c.event_type, c.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert names(c) == {"actor2": "Civilians"}
+
+
+def test_bomb_killing_soldiers(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("A roadside bomb exploded in Kandahar, killing three soldiers.", ["Kandahar"]))
+    assert c.sub_event_type == "Remote explosive/landmine/IED"
+    assert names(c) == {"actor2": "State forces"}
+
+
+def test_abduction_and_protest_and_arrest(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Gunmen abducted 20 students in Kaduna.", ["Kaduna"]))
+    assert c.sub_event_type == "Abduction/forced disappearance"
+    assert names(c) == {"actor1": "Unidentified armed group", "actor2": "Civilians"}
+    c = only(claims_of("Thousands of protesters rallied in Khartoum.", ["Khartoum"]))
+    assert (c.event_type, c.sub_event_type) == ("Protests", "Peaceful protest")
+    assert names(c)["actor1"] == "Protesters"
+    c = only(claims_of("Police fired tear gas to disperse protesters in Nairobi.", ["Nairobi"]))
+    assert c.sub_event_type == "Protest with intervention"
+    c = only(claims_of("Police arrested five men in Lagos.", ["Lagos"]))
+    assert (c.event_type, c.sub_event_type) == ("Strategic developments", "Arrests")
+
+
+def test_take_control_without_fight_is_non_violent(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Rebels took control of Goma without a fight.", ["Goma"]))
+    assert c.sub_event_type == "Non-violent transfer of territory"
+    c = only(claims_of("Rebels took control of Goma after fierce clashes.", ["Goma"]))
+    assert c.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_seizing_weapons_is_not_capturing_ground(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Soldiers seized weapons and ammunition in Gao.", ["Gao"]))
+    assert c.sub_event_type == "Disrupted weapons use"
+
+
+def test_non_events(claims_of: ClaimsOf) -> None:
+    assert claims_of("An earthquake killed 30 people in Herat.", ["Herat"]) == []
+    assert claims_of("The minister fell ill in Kabul.", ["Kabul"]) == []
+    assert claims_of("Prices of wheat rose sharply in Kabul.", ["Kabul"]) == []
+    assert claims_of("There was uncertainty about which areas had been recaptured.", []) == []
+
+
+def test_negation_is_denied(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Some reports suggested Kunduz had not yet been captured.", ["Kunduz"]))
+    assert c.certainty == Certainty.DENIED
+    assert place_texts([c]) == ["Kunduz"]
+
+
+def test_hedging(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Rebels reportedly seized Bunia.", ["Bunia"]))
+    assert c.certainty == Certainty.HEDGED
+
+
+def test_plain_assertion(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Rebels seized Bunia on Friday.", ["Bunia"]))
+    assert c.certainty == Certainty.ASSERTED
+
+
+def test_claim_then_denial_in_two_sentences(claims_of: ClaimsOf) -> None:
+    text = "Khost and Paktia districts were also recaptured.\n\nSome reports suggested Khost and Paktia had not yet been captured."
+    claims = claims_of(text, ["Khost", "Paktia"])
+    assert len(claims) == 4
+    first = [c for c in claims if c.sentence.start == 0]
+    second = [c for c in claims if c.sentence.start > 0]
+    assert sorted(place_texts(first)) == sorted(place_texts(second)) == ["Khost", "Paktia"]
+    assert all(c.certainty != Certainty.DENIED for c in first)
+    assert all(c.certainty == Certainty.DENIED for c in second)
+
+
+def test_spans_quote_the_text_and_ids_are_stable(claims_of: ClaimsOf) -> None:
+    text = "On Monday, Taliban fighters captured Kunduz after heavy clashes."
+    claims = claims_of(text, ["Kunduz"])
+    again = claims_of(text, ["Kunduz"])
+    assert [c.claim_id for c in claims] == [c.claim_id for c in again]
+    c = only(claims)
+    assert c.trigger is not None and text[c.trigger.start : c.trigger.end] == c.trigger.text == "captured"
+    assert text[c.sentence.start : c.sentence.end] == c.sentence.text == text
+    for role in c.actors:
+        assert role.span is not None and text[role.span.start : role.span.end] == role.span.text
+    assert c.claim_id == stable_id(c.document_id, c.sentence.start, c.trigger.start, c.places[0].span.start)
+    assert c.method and "lexicon:" in c.method
+
+
+def test_airport_anaphora_takes_the_named_place(claims_of: ClaimsOf) -> None:
+    text = "Crowds gathered at Kabul airport on Monday.\n\nAt least 12 people have been killed around the airfield."
+    c = only(claims_of(text, ["Kabul"]))
+    assert len(c.places) == 1
+    assert c.places[0].span.text.endswith("airfield")
+    assert "anaphora" in c.places[0].method
+
+
+def test_non_event_kept_when_asked(claims_of: ClaimsOf, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.extract import Extractor
+
+    keep = Extractor(actor_dictionary, keep_non_events=True)
+    claims = claims_of("An earthquake killed 30 people in Herat.", ["Herat"], ex=keep)
+    assert [c.event_type for c in claims] == [NOT_AN_EVENT]
