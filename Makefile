@@ -31,6 +31,12 @@ $(LEAFLET): package.json package-lock.json
 	mkdir -p frontwatch/publish/static/vendor/world-atlas
 	cp node_modules/world-atlas/countries-50m.json frontwatch/publish/static/vendor/world-atlas/ 2>/dev/null || true
 	cp node_modules/topojson-client/dist/topojson-client.min.js frontwatch/publish/static/vendor/ 2>/dev/null || true
+	mkdir -p frontwatch/publish/static/vendor/leaflet.markercluster
+	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js node_modules/leaflet.markercluster/dist/*.css \
+	  frontwatch/publish/static/vendor/leaflet.markercluster/
+	# A script beside the JSON: a page opened from file:// cannot fetch JSON, but it can load a script.
+	{ printf 'window.FW_COUNTRIES = '; cat node_modules/world-atlas/countries-50m.json; printf ';\n'; } \
+	  > frontwatch/publish/static/vendor/world-atlas/countries-50m.js
 	touch $@
 
 setup: $(BIN)/frontwatch $(GAZETTEER) $(CLASSIFIER) $(LEAFLET)

@@ -1,3 +1,104 @@
-"""Commands: serve_cmds."""
+"""Commands: serve (the REST API and the map page), map (write the map page as a static file)."""
 
-from frontwatch.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from frontwatch.cli.app import EXIT_ENV, DbOption, GazetteerOption, QuietOption, app, err_console, fail, settings
+from frontwatch.errors import FrontwatchError
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on. Keep 127.0.0.1 unless behind a proxy.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(help="Accept POST /documents from requests carrying `Authorization: Bearer TOKEN` "
+                     "(env FRONTWATCH_TOKEN). Without it the server is read-only."),
+    ] = None,
+    max_body: Annotated[int, typer.Option(help="Largest request body accepted, in bytes.", min=1)] = 1_000_000,
+    cors_origin: Annotated[
+        list[str] | None,
+        typer.Option(help="Allow this origin to call the API from a browser (CORS is off by default)."),
+    ] = None,
+    db: DbOption = None,
+    gazetteer: GazetteerOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Serve the REST API (OpenAPI docs at /docs) and the map page at / over the database.
+
+    Example:
+
+        frontwatch serve --port 8000
+
+        FRONTWATCH_TOKEN=s3cret frontwatch serve --db postgresql://localhost/fw --host 0.0.0.0
+
+    Exit codes: 0 stopped, 2 usage error, 3 database unreachable or map files missing.
+    """
+    import uvicorn
+
+    from frontwatch.publish.api import create_app
+    from frontwatch.publish.map import vendor_missing
+
+    cfg = settings(db, gazetteer)
+    token = token or os.environ.get("FRONTWATCH_TOKEN") or None
+    if vendor_missing():
+        raise fail("the map page's Leaflet files are missing", hint="run `make setup` (npm ci) first", code=EXIT_ENV)
+    try:
+        web = create_app(cfg, token=token, max_body=max_body, cors_origins=cors_origin or None)
+    except FrontwatchError as exc:
+        raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+    if not quiet:
+        mode = "accepting POST /documents with the token" if token else "read-only (no --token)"
+        err_console.print(f"serving http://{host}:{port}/  (API docs at /docs, {mode})")
+    uvicorn.run(web, host=host, port=port, log_level="warning" if quiet else "info")
+
+
+@app.command("map")
+def map_page(
+    out: Annotated[Path, typer.Argument(help="HTML file to write; its data and Leaflet files go beside it.")],
+    db: DbOption = None,
+    gazetteer: GazetteerOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Write the map page as a static HTML file that opens from disk, with no server.
+
+    Example:
+
+        frontwatch map site/index.html
+
+        frontwatch map /tmp/kunduz.html --db postgresql://localhost/fw
+
+    Exit codes: 0 written, 2 usage error, 3 database, gazetteer or map files missing.
+    """
+    from frontwatch.publish.map import write_map
+    from frontwatch.store import Store
+
+    cfg = settings(db, gazetteer)
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise fail(f"{out} is not an .html file", hint="name the page e.g. site/index.html")
+    try:
+        gaz = None
+        if cfg.gazetteer_path.exists():
+            from frontwatch.geocode import Gazetteer
+
+            gaz = Gazetteer.open(cfg.gazetteer_path)
+        elif not quiet:
+            err_console.print(f"[yellow]no gazetteer at {cfg.gazetteer_path}[/]: the page will have no district "
+                              "polygons (build it with `frontwatch gazetteer build`)")
+        store = Store(cfg.db_url)
+        try:
+            path = write_map(store, gaz, out)
+        finally:
+            store.close()
+    except FrontwatchError as exc:
+        raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+    if not quiet:
+        err_console.print(f"map page written to {path} — open it in a browser")

@@ -1,0 +1,220 @@
+"""From the store's dataclasses to the published shapes: shared by the REST API and the static map page.
+
+The API and the static page must show the same thing, so both build their JSON here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from frontwatch.model import Claim, ControlState, Document, Event, to_dict
+from frontwatch.publish import schemas as s
+
+if TYPE_CHECKING:
+    from frontwatch.store import Store
+
+
+def event_out(event: Event) -> s.EventOut:
+    return s.EventOut.model_validate(to_dict(event))
+
+
+def event_feature(event: Event) -> s.EventFeature:
+    place = event.place
+    geometry = (
+        s.PointGeometry(type="Point", coordinates=(place.lon, place.lat))
+        if place.lat is not None and place.lon is not None
+        else None
+    )
+    props = s.EventProperties(
+        event_id=event.event_id,
+        event_date=event.event_date,
+        event_type=event.event_type,
+        sub_event_type=event.sub_event_type,
+        actor1=event.actor1.name if event.actor1 else None,
+        actor2=event.actor2.name if event.actor2 else None,
+        status=event.status.value,
+        confidence=event.confidence,
+        fatalities=event.fatalities,
+        place=place.name,
+        admin1=place.admin1,
+        admin2=place.admin2,
+        unit_code=place.admin2_code or place.admin1_code,
+        geo_precision=place.geo_precision,
+        time_precision=event.time_precision,
+        sources=list(event.sources),
+    )
+    return s.EventFeature(type="Feature", id=event.event_id, geometry=geometry, properties=props)
+
+
+def claim_out(claim: Claim) -> s.ClaimOut:
+    return s.ClaimOut.model_validate(to_dict(claim))
+
+
+def document_ref(document: Document, base: str = "") -> s.DocumentRef:
+    return s.DocumentRef(
+        document_id=document.document_id,
+        title=document.title,
+        publisher=document.publisher,
+        url=document.url,
+        published=document.published,
+        links=s.Links(self=f"{base}/documents/{document.document_id}"),
+    )
+
+
+def event_detail(
+    store: Store,
+    event: Event,
+    base: str = "",
+    claims_by_id: dict[str, Claim] | None = None,
+    documents_by_id: dict[str, Document] | None = None,
+) -> s.EventDetail:
+    """The event with every claim behind it, quoted, and the report each claim came from.
+
+    `claims_by_id` / `documents_by_id`: preloaded maps (the static page builds thousands of these at once).
+    """
+    wanted = [*event.claim_ids, *event.contradicting_claim_ids]
+    if claims_by_id is not None:
+        claims = {i: claims_by_id[i] for i in wanted if i in claims_by_id}
+    else:
+        claims = {c.claim_id: c for c in store.claims(claim_ids=wanted)} if wanted else {}
+    documents: dict[str, Document | None] = dict(documents_by_id or {})
+    evidence: list[s.EvidenceOut] = []
+    for stance, ids in (("supporting", event.claim_ids), ("contradicting", event.contradicting_claim_ids)):
+        for claim_id in ids:
+            claim = claims.get(claim_id)
+            if claim is None:
+                continue
+            if claim.document_id not in documents:
+                documents[claim.document_id] = store.document(claim.document_id)
+            doc = documents[claim.document_id]
+            evidence.append(
+                s.EvidenceOut(
+                    stance=stance,  # type: ignore[arg-type]
+                    quote=claim.sentence.text,
+                    source_chains=[list(src.chain) or [src.name] for src in claim.sources],
+                    claim=claim_out(claim),
+                    document=document_ref(doc, base) if doc else None,
+                )
+            )
+    data = event_out(event).model_dump()
+    return s.EventDetail(**data, evidence=evidence, links=s.Links(self=f"{base}/events/{event.event_id}"))
+
+
+def claim_spans(claim: Claim) -> list[s.FieldSpan]:
+    spans: list[s.FieldSpan] = [s.FieldSpan(field="sentence", **to_dict(claim.sentence))]
+    if claim.trigger:
+        spans.append(s.FieldSpan(field="trigger", **to_dict(claim.trigger)))
+    for role in claim.actors:
+        if role.span:
+            spans.append(s.FieldSpan(field=role.role, **to_dict(role.span)))
+    for mention in claim.places:
+        spans.append(s.FieldSpan(field="place", **to_dict(mention.span)))
+    if claim.time and claim.time.span:
+        spans.append(s.FieldSpan(field="time", **to_dict(claim.time.span)))
+    for count in claim.counts:
+        if count.span:
+            spans.append(s.FieldSpan(field=f"count:{count.what.value}", **to_dict(count.span)))
+    for source in claim.sources:
+        if source.span:
+            spans.append(s.FieldSpan(field="source", **to_dict(source.span)))
+    return spans
+
+
+def document_out(document: Document, claims: Sequence[Claim]) -> s.DocumentOut:
+    return s.DocumentOut(
+        document_id=document.document_id,
+        text=document.text,
+        origin=document.origin,
+        format=document.format,
+        title=document.title,
+        url=document.url,
+        publisher=document.publisher,
+        published=document.published,
+        language=document.language,
+        removed_lines=list(document.removed_lines),
+        metadata=dict(document.metadata),
+        claims=[
+            s.DocumentClaim(
+                claim_id=c.claim_id,
+                event_type=c.event_type,
+                sub_event_type=c.sub_event_type,
+                certainty=c.certainty.value,
+                spans=claim_spans(c),
+            )
+            for c in claims
+        ],
+    )
+
+
+def control_state_out(state: ControlState) -> s.ControlStateOut:
+    return s.ControlStateOut.model_validate(to_dict(state))
+
+
+def timelines(store: Store, events: Iterable[Event] = ()) -> s.Timelines:
+    """Every unit's control timeline, and the date range the map's slider should span."""
+    units: list[s.UnitTimeline] = []
+    days: list[date] = [e.event_date for e in events]
+    for current in sorted(store.control(None), key=lambda c: c.unit_code):
+        states = sorted(store.control_timeline(current.unit_code), key=lambda c: c.since) or [current]
+        for st in states:
+            days.append(st.since)
+            if st.until:
+                days.append(st.until)
+        units.append(
+            s.UnitTimeline(
+                unit_code=current.unit_code,
+                unit_name=current.unit_name,
+                level=current.level,
+                admin1=current.admin1,
+                states=[control_state_out(st) for st in states],
+            )
+        )
+    return s.Timelines(units=units, first_date=min(days, default=None), last_date=max(days, default=None))
+
+
+def _round(coords: Any, digits: int) -> Any:
+    if isinstance(coords, list | tuple):
+        if coords and isinstance(coords[0], int | float):
+            return [round(float(c), digits) for c in coords]
+        return [_round(c, digits) for c in coords]
+    return coords
+
+
+def boundaries(gazetteer: Any, level: int = 2, digits: int = 4) -> s.BoundaryCollection:
+    """The gazetteer's unit polygons, coordinates rounded (≈ 10 m) to keep the page light."""
+    if gazetteer is None:
+        return s.BoundaryCollection(type="FeatureCollection", features=[])
+    raw = gazetteer.boundary_geojson(level) or {}
+    features = []
+    for feat in raw.get("features", []):
+        props = dict(feat.get("properties") or {})
+        if not props.get("unit_code"):
+            continue
+        geom = feat.get("geometry")
+        geometry = (
+            s.Geometry(type=geom["type"], coordinates=_round(geom["coordinates"], digits))
+            if geom and geom.get("type") in ("Point", "Polygon", "MultiPolygon")
+            else None
+        )
+        features.append(
+            s.BoundaryFeature(type="Feature", geometry=geometry, properties=s.BoundaryProperties(**props))
+        )
+    return s.BoundaryCollection(type="FeatureCollection", features=features)
+
+
+def control_collection(
+    states: Sequence[ControlState], as_of: date | None, geometries: dict[str, s.Geometry | None], gazetteer: Any
+) -> s.ControlCollection:
+    features = []
+    for st in states:
+        geometry = geometries.get(st.unit_code)
+        if geometry is None and gazetteer is not None:
+            unit = gazetteer.admin_unit(st.unit_code)
+            if unit is not None and unit.lat is not None and unit.lon is not None:
+                geometry = s.Geometry(type="Point", coordinates=[unit.lon, unit.lat])
+        features.append(
+            s.ControlFeature(type="Feature", id=st.unit_code, geometry=geometry, properties=control_state_out(st))
+        )
+    return s.ControlCollection(type="FeatureCollection", as_of=as_of, features=features)
