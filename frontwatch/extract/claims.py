@@ -7,10 +7,12 @@ span it came from; `method` lists the rules and the model that produced the clai
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -106,52 +108,50 @@ class _MainActors:
 # --- colleagues' stages, called through their module names (time, counts, attribution, classify) -----------------
 
 
-def _find_time(doc: Doc, sent: SpacySpan, published: date | None, trigger: Token) -> TimeSpan | None:
+@cache
+def _stage(name: str) -> Any:
+    """A colleague's extraction module (time, counts, attribution), or None while it is not there."""
     try:
-        from frontwatch.extract.time import find_time
+        return importlib.import_module(f"frontwatch.extract.{name}")
     except ImportError:
+        return None
+
+
+def _find_time(doc: Doc, sent: SpacySpan, published: date | None, trigger: Token) -> TimeSpan | None:
+    mod = _stage("time")
+    if mod is None:
         return TimeSpan(published, published, 2, None, True) if published else None
-    return find_time(doc, sent, published, trigger=trigger)
+    return mod.find_time(doc, sent, published, trigger=trigger)
 
 
 def _find_counts(sent: SpacySpan) -> list[Count]:
-    try:
-        from frontwatch.extract.counts import find_counts
-    except ImportError:
-        return []
-    return list(find_counts(sent))
+    mod = _stage("counts")
+    return [] if mod is None else list(mod.find_counts(sent))
 
 
 def _acled_fatalities(counts: Sequence[Count]) -> int:
-    try:
-        from frontwatch.extract.counts import acled_fatalities
-    except ImportError:
-        return 0
-    return int(acled_fatalities(list(counts)))
+    mod = _stage("counts")
+    return 0 if mod is None else int(mod.acled_fatalities(list(counts)))
 
 
 def _attribute(document: Document, doc: Doc) -> dict[int, Any]:
-    try:
-        from frontwatch.extract.attribution import attribute
-    except ImportError:
-        return {}
-    return dict(attribute(document, doc))
+    mod = _stage("attribution")
+    return {} if mod is None else dict(mod.attribute(document, doc))
 
 
 _HEDGES = {"suggest", "reportedly", "unconfirmed", "allegedly", "claim", "may", "might", "possibly", "uncertainty"}
 
 
 def _certainty_for(sent: SpacySpan, trigger: Token, base: Certainty) -> Certainty:
-    try:
-        from frontwatch.extract.attribution import certainty_for
-    except ImportError:
+    mod = _stage("attribution")
+    if mod is None:
         # Minimal stand-in until the attribution stage is there: negation on the trigger, hedge words.
-        if any(c.dep_ == "neg" for c in trigger.children):
+        if any(c.dep_ == "neg" for c in trigger.children) or any(a.lemma_ == "deny" for a in trigger.ancestors):
             return Certainty.DENIED
         if any(t.lemma_.lower() in _HEDGES for t in sent):
             return Certainty.HEDGED
         return base
-    return certainty_for(sent, trigger, base)
+    return mod.certainty_for(sent, trigger, base)
 
 
 # --- the extractor ----------------------------------------------------------------------------------------------
@@ -366,7 +366,7 @@ class Extractor:
         if tok.lower_ in PRONOUNS:
             return None
         start, end = np_bounds(tok)
-        m: ActorMatch | None = self.actors.match(doc.text[start:end])
+        m: ActorMatch | None = self.actors.match(_doc_text(doc)[start:end])
         if m is None or (m.actor.name in self.actors.generic and tok.lemma_.lower() in _GROUP_NOUNS):
             # "thousands of protesters", "a group of gunmen": the "of" phrase names them
             of = [
@@ -374,10 +374,10 @@ class Extractor:
             ]
             if of:
                 start, end = np_bounds(of[0])
-                m = self.actors.match(doc.text[start:end]) or m
+                m = self.actors.match(_doc_text(doc)[start:end]) or m
         if m is None:
             return None
-        return ActorRole("", m.actor, Span.of(doc.text, start + m.start, start + m.end))
+        return ActorRole("", m.actor, Span.of(_doc_text(doc), start + m.start, start + m.end))
 
     def _actors(self, roles: Roles, category: str, doc: Doc) -> tuple[ActorRole | None, ActorRole | None, list[Token]]:
         """actor1 (who did it / took it), actor2 (to whom / from whom), and role tokens that name places."""
@@ -415,7 +415,7 @@ class Extractor:
         candidates: list[SpacySpan] = []
         if sents:
             first = sents[0]
-            is_title = "\n" in doc.text[first.start_char : first.end_char + 2] or (
+            is_title = "\n" in _doc_text(doc)[first.start_char : first.end_char + 2] or (
                 document.title is not None and document.title.strip()[:40] in first.text
             )
             if is_title:
@@ -573,6 +573,14 @@ class Extractor:
 
 
 # --- helpers ------------------------------------------------------------------------------------------------------
+
+
+def _doc_text(doc: Doc) -> str:
+    # Doc.text joins every token anew; keep it once per document
+    text = doc.user_data.get("fw_text")
+    if text is None:
+        text = doc.user_data["fw_text"] = doc.text
+    return text
 
 
 def _has_subject(tok: Token) -> bool:
