@@ -66,6 +66,12 @@ def test_coordination_gives_one_claim_per_place(claims_of: ClaimsOf) -> None:
     assert all(names(c) == {"actor1": "Rebels"} for c in claims)
 
 
+def test_list_of_three_names_the_parser_reads_as_apposition(claims_of: ClaimsOf) -> None:
+    text = "The Kala, Dikwa and Ngala districts were all seized during fierce fighting."
+    claims = claims_of(text, ["Kala", "Dikwa", "Ngala"])
+    assert sorted(place_texts(claims)) == ["Dikwa", "Kala", "Ngala"]
+
+
 def test_capital_of_province_apposition_keeps_the_town(claims_of: ClaimsOf) -> None:
     claims = claims_of("Rebels seized Bunia, the capital of Ituri province, on Friday.", ["Bunia", "Ituri"])
     assert place_texts(claims) == ["Bunia"]

@@ -651,9 +651,11 @@ def _subordinate(toks: list[Token], others: list[list[Token]]) -> bool:
     other_ids = {t.i for o in others for t in o}
     if not other_ids:
         return False
-    cur = _root_of(toks)
+    root = cur = _root_of(toks)
     for _ in range(8):
-        if cur.dep_ == "conj" or cur.head == cur:
+        # coordination; an apposition of two names is a list the parser misread ("the A, B and C districts"),
+        # and "X, Y-province" is caught by the containment rule once resolved
+        if cur.dep_ == "conj" or (cur is root and cur.dep_ == "appos") or cur.head == cur:
             return False
         cur = cur.head
         if cur.i in other_ids:
