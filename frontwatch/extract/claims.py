@@ -66,7 +66,10 @@ _PLACE_NOUNS = {
 _COUNTRY_CODES = ("PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "CONT", "RGN")
 _ARMED = {1, 2, 3, 4, 8}
 _GROUP_NOUNS = {"thousand", "hundred", "dozen", "group", "crowd", "number", "score", "band", "unit", "member", "team"}
-_INTERVENTION = {"tear", "disperse", "water", "cannon", "baton", "arrest", "detain", "rubber"}
+_INTERVENTION = {"tear", "disperse", "water", "cannon", "baton", "arrest", "detain", "rubber", "lathi", "lathicharge",
+                 "pepper", "stop", "block", "prevent", "foil", "cane", "beat"}  # fmt: skip
+_VIOLENT_CROWD = {"pelt", "stone", "torch", "vandalise", "vandalize", "smash", "ransack", "rampage", "hurl", "loot",
+                  "burn", "arson", "riot", "clash", "attack", "damage", "throw", "molotov", "set"}  # fmt: skip
 _EXCESSIVE = {"kill", "shoot", "dead", "live", "ammunition", "bullet"}
 _FIGHTING = {"fighting", "clash", "battle", "fight", "gunfight", "firefight", "assault", "attack", "offensive",
              "resistance", "kill", "casualty", "shelling", "airstrike"}  # fmt: skip
@@ -549,7 +552,14 @@ class Extractor:
             if inter1 in {5, 6} or inter2 in {6}:
                 event_type, sub = "Riots", "Violent demonstration"
         if category == "protest":
-            if clause_lemmas & _EXCESSIVE:
+            sent_lemmas = {t.lemma_.lower() for t in event.hit.token.sent}
+            if sent_lemmas & _EXCESSIVE and sent_lemmas & {"protester", "demonstrator", "protestor", "crowd"}:
+                sub = "Excessive force against protesters"
+            elif sent_lemmas & _VIOLENT_CROWD:
+                event_type, sub = "Riots", "Violent demonstration"
+            elif sent_lemmas & _INTERVENTION:
+                sub = "Protest with intervention"
+            elif clause_lemmas & _EXCESSIVE:
                 sub = "Excessive force against protesters"
             elif clause_lemmas & _INTERVENTION:
                 sub = "Protest with intervention"

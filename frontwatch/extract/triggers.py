@@ -171,7 +171,8 @@ def _pos_ok(entry: TriggerEntry, tok: Token) -> bool:
 
 def _objects(tok: Token) -> list[Token]:
     out = [c for c in tok.children if c.dep_ in _OBJECTS or (c.dep_ == "pobj" and tok.dep_ == "prep")]
-    # "took control of" → "control"; "took back control" → "control"
+    # "a cache of weapons", "two kg of explosives": the "of" phrase says what it is
+    out += [p for o in list(out) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     return out
 
 
@@ -216,6 +217,7 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
             return False
     if entry.not_object:
         objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objs += [p for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         if any(_lemma(o) in entry.not_object for o in objs):
             return False
     return True
