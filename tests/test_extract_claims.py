@@ -181,6 +181,16 @@ def test_non_events(claims_of: ClaimsOf) -> None:
     assert claims_of("The minister fell ill in Kabul.", ["Kabul"]) == []
     assert claims_of("Prices of wheat rose sharply in Kabul.", ["Kabul"]) == []
     assert claims_of("There was uncertainty about which areas had been recaptured.", []) == []
+    assert claims_of("The mercury falls to as low as -14 C in Kabul tonight.", ["Kabul"]) == []
+    assert claims_of("Autopilot takes control of the vehicle on the highway.", []) == []
+    assert claims_of("He pleaded guilty on March 24 in Ohio.", ["Ohio"]) == []
+
+
+def test_intent_is_not_an_event(claims_of: ClaimsOf) -> None:
+    assert claims_of("A man plotted to attack a police station in Ohio.", ["Ohio"]) == []
+    assert claims_of("The Taliban vowed to retake Kunduz.", ["Kunduz"]) == []
+    c = only(claims_of("Militants began to shell Kunduz on Sunday.", ["Kunduz"]))
+    assert c.sub_event_type == "Shelling/artillery/missile attack"
 
 
 def test_negation_is_denied(claims_of: ClaimsOf) -> None:

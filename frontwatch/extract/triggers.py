@@ -213,6 +213,15 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
             # "fell ill", "fell from the plane", "fell behind" are no captures
             if any(c.dep_ in {"acomp", "attr", "oprd", "prt"} or c.lower_ in _NOT_CAPTURE_PREPS for c in tok.children):
                 return False
+        elif key == "place_subject":
+            subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
+            if subj and not any(_placeish(c) for c in subj):
+                return False
+        elif key == "place_of":
+            ofs = [p for c in tok.children for g in ([c] if c.dep_ == "prep" else [*c.children]) if g.dep_ == "prep"
+                   and g.lower_ == "of" for p in g.children if p.dep_ == "pobj"]  # fmt: skip
+            if ofs and not any(_placeish(p) for p in ofs):
+                return False
         elif key == "possessor" and not any(c.dep_ == "poss" for c in tok.children):
             return False
     if entry.not_object:
@@ -221,6 +230,34 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
         if any(_lemma(o) in entry.not_object for o in objs):
             return False
     return True
+
+
+PLACE_NOUNS = frozenset(
+    {"city", "town", "district", "province", "capital", "village", "base", "garrison", "stronghold", "post",
+     "checkpoint", "area", "region", "territory", "county", "state", "airport", "port", "border", "crossing", "road",
+     "highway", "valley", "hill", "mountain", "neighbourhood", "neighborhood", "suburb", "camp", "bridge", "dam",
+     "field", "oilfield", "position", "outpost", "headquarters", "building", "compound", "palace", "prison"}
+)  # fmt: skip
+# Verbs of intent: what follows them has not happened ("plotted to attack", "vowed to retake")
+_INTENT = frozenset(
+    {"plot", "plan", "try", "attempt", "threaten", "vow", "want", "intend", "aim", "seek", "hope", "prepare",
+     "decide", "pledge", "promise", "urge", "call", "order", "conspire", "expect", "warn", "need", "fail",
+     "refuse", "able", "enough", "going", "would", "could"}
+)  # fmt: skip
+
+
+def _placeish(tok: Token) -> bool:
+    return tok.pos_ in {"PROPN", "PRON"} or _lemma(tok) in PLACE_NOUNS
+
+
+def unrealized(tok: Token) -> bool:
+    """An infinitive of intent or purpose ("plotted to attack", "formed to fight for"): no event happened."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False
+    head = tok.head
+    if tok.dep_ == "xcomp" and _lemma(head) in {"begin", "start", "continue", "resume", "keep"}:
+        return False
+    return tok.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp"} or _lemma(head) in _INTENT
 
 
 def match_token(lex: Lexicon, tok: Token) -> TriggerEntry | None:
@@ -245,6 +282,11 @@ def find_triggers(lex: Lexicon, sent: Span) -> list[TriggerHit]:
     hits = []
     for tok in sent:
         if tok.is_punct or tok.is_space:
+            continue
+        # inside a name ("March 24", "Operation Storm") or not a happening
+        if tok.ent_type_ in {"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}:
+            continue
+        if unrealized(tok):
             continue
         entry = match_token(lex, tok)
         if entry is not None:
