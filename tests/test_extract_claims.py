@@ -87,6 +87,13 @@ def test_place_modifying_an_actor_is_not_the_event_place(claims_of: ClaimsOf) ->
     assert place_texts(claims) == ["Kunar"]
 
 
+def test_blocs_and_groups_are_not_places(claims_of: ClaimsOf) -> None:
+    claims = claims_of("The Taliban attacked the West and NATO in Kandahar.", ["West", "NATO", "Kandahar"])
+    assert place_texts(claims) == ["Kandahar"]
+    claims = claims_of("Rebels attacked Indian positions in Kargil.", ["Indian", "Kargil"])
+    assert place_texts(claims) == ["Kargil"]
+
+
 def test_pronoun_takes_up_the_last_place(claims_of: ClaimsOf) -> None:
     text = "Rebels advanced on Tessit district, and reports said it had been recaptured from the army."
     claims = [c for c in claims_of(text, ["Tessit"]) if c.event_type == "Battles"]

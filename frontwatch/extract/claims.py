@@ -63,6 +63,8 @@ _PLACE_NOUNS = {
     "district", "province", "city", "town", "village", "region", "area", "county", "state", "capital", "airport",
     "neighbourhood", "neighborhood", "suburb", "valley", "border", "crossing", "base", "camp", "port",
 }  # fmt: skip
+_COMPASS = {"west", "east", "north", "south", "middle east", "far east"}
+_BLOCS = {"the west", "the east", "western", "eastern", "the international community"}
 _COUNTRY_CODES = ("PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "CONT", "RGN")
 _ARMED = {1, 2, 3, 4, 8}
 _GROUP_NOUNS = {"thousand", "hundred", "dozen", "group", "crowd", "number", "score", "band", "unit", "member", "team"}
@@ -473,8 +475,11 @@ class Extractor:
             if span is None or len(span) == 0:
                 continue
             toks = _extend_place(list(span))
-            if _modifies_actor(toks) or self.actors.is_demonym(m.span.text):
+            if _modifies_actor(toks) or self.actors.is_demonym(m.span.text) or self._names_actor(m.span.text):
                 continue
+            if m.span.text.lower().strip() in _BLOCS or (span[0].i > 0 and doc[span[0].i - 1].lower_ == "the" and
+                                                          m.span.text.lower() in _COMPASS):  # fmt: skip
+                continue  # "the West": a bloc, not a place
             kept.append((m, toks))
         # Context places: "X, the capital of Y province", "Y's X district", "in X near Y" → Y only locates X.
         main = [(m, t) for m, t in kept if not _subordinate(t, [u for n, u in kept if n is not m])]
@@ -484,6 +489,11 @@ class Extractor:
         out = [m for m, _ in main]
         out = [m for m in out if not any(_contains(m, o) for o in out if o is not m)]
         return out
+
+    def _names_actor(self, text: str) -> bool:
+        """ "NATO", "Taliban": a named group, whatever a gazetteer may hold under that name."""
+        actor = self.actors.canonical(text)
+        return actor is not None and actor.name not in self.actors.generic
 
     def _anaphor_place(
         self, doc: Doc, text: str, event: _Event, mentions: list[PlaceMention], sent: SpacySpan
