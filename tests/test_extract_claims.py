@@ -171,6 +171,27 @@ def test_abduction_and_protest_and_arrest(claims_of: ClaimsOf) -> None:
     assert (c.event_type, c.sub_event_type) == ("Strategic developments", "Arrests")
 
 
+def test_country_as_agent_of_a_strike_is_an_actor_not_a_place(claims_of: ClaimsOf) -> None:
+    text = "A US drone strike targeted ISIS militants in Nangarhar province."
+    c = only(claims_of(text, ["US", "Nangarhar"]))
+    assert c.sub_event_type == "Air/drone strike"
+    assert names(c) == {"actor1": "Military Forces of the United States", "actor2": "Islamic State (ISIS)"}
+    assert place_texts([c]) == ["Nangarhar"]
+
+
+def test_protesters_rioting(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Protesters set fire to a police station in Lagos and clashed with police.", ["Lagos"]))
+    assert (c.event_type, c.sub_event_type) == ("Riots", "Violent demonstration")
+    assert names(c) == {"actor1": "Protesters", "actor2": "Police forces"}
+    assert place_texts([c]) == ["Lagos"]
+
+
+def test_taken_from_anywhere_in_the_clause(claims_of: ClaimsOf) -> None:
+    text = "Afghan forces recaptured Qala city (Badghis) from the Taliban after heavy clashes."
+    c = only(claims_of(text, ["Qala", "Badghis"]))
+    assert names(c) == {"actor1": "Military Forces of Afghanistan", "actor2": "Taliban"}
+
+
 def test_take_control_without_fight_is_non_violent(claims_of: ClaimsOf) -> None:
     c = only(claims_of("Rebels took control of Goma without a fight.", ["Goma"]))
     assert c.sub_event_type == "Non-violent transfer of territory"
@@ -217,7 +238,10 @@ def test_plain_assertion(claims_of: ClaimsOf) -> None:
 
 
 def test_claim_then_denial_in_two_sentences(claims_of: ClaimsOf) -> None:
-    text = "Khost and Paktia districts were also recaptured.\n\nSome reports suggested Khost and Paktia had not yet been captured."
+    text = (
+        "Khost and Paktia districts were also recaptured.\n\n"
+        "Some reports suggested Khost and Paktia had not yet been captured."
+    )
     claims = claims_of(text, ["Khost", "Paktia"])
     assert len(claims) == 4
     first = [c for c in claims if c.sentence.start == 0]

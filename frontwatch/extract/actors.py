@@ -176,8 +176,23 @@ class ActorDictionary:
         """The actor a noun phrase names: the longest match, preferring named groups over generic words."""
         found = self.find_all(text)
         if not found:
-            return None
+            return self._country_only(text)
         return max(found, key=lambda a: (a.rule != "alias", a.actor.name not in self.generic, a.end - a.start))
+
+    def _country_only(self, text: str) -> ActorMatch | None:
+        """A bare country as an agent ("the US bombed", "a US drone strike"): its military."""
+        stripped = text.strip()
+        if not stripped or len(stripped.split()) > 3:
+            return None
+        norm = _norm(stripped)
+        found = self._country_in(stripped, norm)
+        if found is None:
+            return None
+        c, cs, ce = found
+        if norm[:cs].strip() not in {"", "the"} or norm[ce:].strip():
+            return None
+        offset = len(text) - len(text.lstrip())
+        return ActorMatch(Actor(f"Military Forces of {c.name}", 1), offset + cs, offset + ce, c.iso, "country")
 
     def is_demonym(self, text: str) -> bool:
         """ "Indian", "Afghans": a people or an adjective, not a place."""

@@ -82,6 +82,7 @@ _COMPATIBLE: dict[str, frozenset[str]] = {
     "injure": frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests"}),
     "clash": frozenset({"Battles", "Riots"}),
     "protest": frozenset({"Protests", "Riots"}),
+    "crowd": frozenset({"Protests", "Riots"}),
     "riot": frozenset({"Riots", "Protests"}),
     "mob": frozenset({"Riots"}),
     "ied": frozenset({"Explosions/Remote violence"}),
@@ -93,7 +94,7 @@ _COMPATIBLE: dict[str, frozenset[str]] = {
     "looting": frozenset({"Strategic developments", "Riots", "Violence against civilians"}),
     "agreement": frozenset({"Strategic developments"}),
 }
-_WEAK = {"kill", "injure", "attack", "ied", "change", "looting", "arrest", "clash", "shelling"}
+_WEAK = {"kill", "injure", "attack", "ied", "change", "looting", "arrest", "clash", "shelling", "crowd"}
 
 
 @dataclass
@@ -191,19 +192,30 @@ class Extractor:
         predictions = self._predict([s.text for s, _ in per_sent])
         main = self._main_actors(document, doc, sents)
         mentions = sorted(places, key=lambda m: m.span.start)
+        mention_starts = [m.span.start for m in mentions]
         out: list[Claim] = []
         seen: set[str] = set()
+        previous: list[Claim] = []
+        previous_end = -1
         for (sent, hits), pred in zip(per_sent, predictions, strict=True):
             counts = _find_counts(sent)
-            for event in self._events(sent, hits):
+            found: list[Claim] = []
+            for event in self._events(sent, hits, mention_starts):
                 for claim in self._claims_of(document, doc, sent, event, mentions, main, attributions, counts, pred):
                     if claim.claim_id in seen:
                         continue
                     if claim.event_type == NOT_AN_EVENT and not self.keep_non_events:
                         continue
                     seen.add(claim.claim_id)
-                    out.append(claim)
-        del text
+                    found.append(claim)
+            if previous and _casualty_follow_up(found, text, previous_end, sent.start_char):
+                # "… attacked a convoy near X. 5 soldiers were killed.": the toll belongs to the event before
+                out = [_with_counts(c, found) if c in previous else c for c in out]
+                previous = [_with_counts(c, found) for c in previous]
+                continue
+            out.extend(found)
+            if found:
+                previous, previous_end = found, sent.end_char
         return out
 
     # -- events in a sentence -------------------------------------------------------------------------------
@@ -233,7 +245,7 @@ class Extractor:
         keep.add(hit.token.i)
         return keep
 
-    def _events(self, sent: SpacySpan, hits: list[TriggerHit]) -> list[_Event]:
+    def _events(self, sent: SpacySpan, hits: list[TriggerHit], mention_starts: Sequence[int] = ()) -> list[_Event]:
         # "without a fight", "whether the fighting had finished": no event
         hits = [h for h in hits if not _indirect_question(h) and h.token.head.lower_ != "without"]
         heads = {h.head.i for h in hits} | {h.token.i for h in hits}
@@ -253,6 +265,24 @@ class Extractor:
                     a.absorbed.append(b.hit)
                     a.clause |= b.clause
                     alive.remove(b)
+        # Verbs sharing one subject ("protesters set fire to a station in X and clashed with police") are one event
+        # when one of them names no place of its own.
+        for a in list(alive):
+            for b in list(alive):
+                if a is b or a not in alive or b not in alive or a.hit.rank < b.hit.rank:
+                    continue
+                pair = {a.hit.token.i, b.hit.token.i}
+                linked = (b.hit.token.dep_ == "conj" and b.hit.token.head.i in pair) or (
+                    a.hit.token.dep_ == "conj" and a.hit.token.head.i in pair
+                )
+                lower = b if b.hit.token.dep_ == "conj" else a
+                if not linked or _has_subject(lower.hit.token):
+                    continue
+                if _places_in(sent.doc, a.clause, mention_starts) and _places_in(sent.doc, b.clause, mention_starts):
+                    continue
+                a.absorbed.append(b.hit)
+                a.clause |= b.clause
+                alive.remove(b)
         return alive
 
     # -- one event → claims ----------------------------------------------------------------------------------
@@ -274,6 +304,13 @@ class Extractor:
         category = hit.category
         methods = [f"lexicon:{hit.entry.rule}", f"category:{category}"]
         roles = trigger_roles(hit.token, hit.head)
+        roles.sources_in_clause = [
+            p
+            for i in sorted(event.clause)
+            if doc[i].dep_ == "prep" and doc[i].lower_ == "from"
+            for p in doc[i].children
+            if p.dep_ == "pobj"
+        ]
         methods.append("dep:" + "+".join(dict.fromkeys(roles.rules)))
 
         actor1, actor2, role_places = self._actors(roles, category, doc)
@@ -400,7 +437,10 @@ class Extractor:
             actor1 = first(roles.recipients)  # "fell to X"
         actor2: ActorRole | None = None
         if category in {"territory", "control"}:
-            actor2 = first(roles.sources, skip=actor1.actor.name if actor1 else None)
+            skip1 = actor1.actor.name if actor1 else None
+            actor2 = first(roles.sources, skip=skip1)
+            if actor2 is None and roles.sources_in_clause:
+                actor2 = first(roles.sources_in_clause, skip=skip1)  # "recaptured X city (Y) from the Taliban"
             place_tokens = roles.patients
         else:
             skip = actor1.actor.name if actor1 else None
@@ -409,6 +449,16 @@ class Extractor:
             actor2 = actor2 or first(roles.patients, skip=skip) or first(roles.targets, skip=skip)
             if actor1 is None and actor2 is None and category == "clash":
                 actor1 = first(roles.targets)
+        if category in {"protest", "crowd", "riot", "mob"} and (actor1 is None or actor1.actor.inter == 7):
+            # ACLED codes demonstrators as protesters (rioters when violent), whoever they are
+            crowd = Actor("Protesters", 6) if category in {"protest", "crowd"} else Actor("Rioters", 5)
+            span = actor1.span if actor1 is not None else None
+            if span is None and roles.agents and roles.agents[0].lower_ not in PRONOUNS:
+                s0, e0 = np_bounds(roles.agents[0])
+                span = Span.of(_doc_text(doc), s0, e0)
+            actor1 = ActorRole("actor1", crowd, span)
+            if actor2 is not None and actor2.actor.inter == 7:
+                actor2 = None
         return (
             dataclasses.replace(actor1, role="actor1") if actor1 else None,
             dataclasses.replace(actor2, role="actor2") if actor2 else None,
@@ -561,7 +611,11 @@ class Extractor:
                 event_type, sub = "Battles", "Armed clash"
             if inter1 in {5, 6} or inter2 in {6}:
                 event_type, sub = "Riots", "Violent demonstration"
-        if category == "protest":
+        if category == "clash" and (inter1 in {5, 6} or inter2 in {5, 6}):
+            event_type, sub = "Riots", "Violent demonstration"
+        if category == "looting" and (inter1 in {5, 6}):
+            event_type, sub = "Riots", "Violent demonstration"
+        if category in {"protest", "crowd"}:
             sent_lemmas = {t.lemma_.lower() for t in event.hit.token.sent}
             if sent_lemmas & _EXCESSIVE and sent_lemmas & {"protester", "demonstrator", "protestor", "crowd"}:
                 sub = "Excessive force against protesters"
@@ -593,6 +647,39 @@ class Extractor:
 
 
 # --- helpers ------------------------------------------------------------------------------------------------------
+
+
+def _places_in(doc: Doc, clause: set[int], mention_starts: Sequence[int]) -> bool:
+    ranges = _char_ranges(doc, clause)
+    return any(_overlaps(m, m + 1, ranges) for m in mention_starts)
+
+
+def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int) -> bool:
+    """A next sentence that only gives a toll, with no place or perpetrator of its own ("5 soldiers were killed.")."""
+    if not found or "\n\n" in text[prev_end:start]:
+        return False
+    return all(
+        c.trigger is not None
+        and c.method.split(" ")[1] in {"category:kill", "category:injure"}
+        and not c.places
+        and c.actor("actor1") is None
+        and c.counts
+        for c in found
+    )
+
+
+def _with_counts(claim: Claim, follow_up: list[Claim]) -> Claim:
+    extra = tuple(k for c in follow_up for k in c.counts if k not in claim.counts)
+    if not extra:
+        return claim
+    counts = claim.counts + extra
+    fatalities = _acled_fatalities(counts)
+    return dataclasses.replace(
+        claim,
+        counts=counts,
+        fatalities_acled=max(claim.fatalities_acled, fatalities),
+        method=claim.method + " counts:next-sentence",
+    )
 
 
 def _doc_text(doc: Doc) -> str:
@@ -671,6 +758,9 @@ def _subordinate(toks: list[Token], others: list[list[Token]]) -> bool:
     other_ids = {t.i for o in others for t in o}
     if not other_ids:
         return False
+    first = min(toks, key=lambda t: t.i)
+    if first.i > 0 and first.doc[first.i - 1].text == "(":
+        return True  # "Qala city (Badghis)": a parenthesis locates what precedes it
     root = cur = _root_of(toks)
     for _ in range(8):
         # coordination; an apposition of two names is a list the parser misread ("the A, B and C districts"),

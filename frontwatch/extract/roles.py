@@ -23,6 +23,7 @@ class Roles:
     sources: list[Token] = field(default_factory=list)  # taken "from" them
     recipients: list[Token] = field(default_factory=list)  # fell "to" them
     targets: list[Token] = field(default_factory=list)  # "on", "against", "with" them
+    sources_in_clause: list[Token] = field(default_factory=list)  # any "from X" in the clause
     rules: list[str] = field(default_factory=list)
 
 

@@ -41,6 +41,7 @@ CATEGORY_RANK: dict[str, int] = {
     "change": 40,
     "kill": 30,
     "injure": 20,
+    "crowd": 10,
 }
 
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "poss"}
