@@ -67,6 +67,7 @@ _COMPASS = {"west", "east", "north", "south", "middle east", "far east"}
 _BLOCS = {"the west", "the east", "western", "eastern", "the international community"}
 _COUNTRY_CODES = ("PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "CONT", "RGN")
 _ARMED = {1, 2, 3, 4, 8}
+_MOVEMENT = {"enter", "arrival", "entry"}
 _GROUP_NOUNS = {"thousand", "hundred", "dozen", "group", "crowd", "number", "score", "band", "unit", "member", "team"}
 _INTERVENTION = {"tear", "disperse", "water", "cannon", "baton", "arrest", "detain", "rubber", "lathi", "lathicharge",
                  "pepper", "stop", "block", "prevent", "foil", "cane", "beat"}  # fmt: skip
@@ -331,6 +332,8 @@ class Extractor:
                 actor2 = main.actor2
         if borrowed:
             methods.append("actors:lead")
+        if hit.entry.lemma in _MOVEMENT and (actor1 is None or actor1.actor.inter not in _ARMED):
+            return []  # "the virus entered the country", "the minister's arrival": no armed takeover
 
         # Places: those in the clause, minus context places and actor modifiers; pronouns take up the last place.
         attribution = attributions.get(sent.start_char)

@@ -214,6 +214,9 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
             # "fell ill", "fell from the plane", "fell behind" are no captures
             if any(c.dep_ in {"acomp", "attr", "oprd", "prt"} or c.lower_ in _NOT_CAPTURE_PREPS for c in tok.children):
                 return False
+        elif key == "sentence":
+            if not any(_lemma(t) in words or t.lower_ in words for t in tok.sent if t.i != tok.i):
+                return False
         elif key == "place_subject":
             subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
             if subj and not any(_placeish(c) for c in subj):
