@@ -560,8 +560,9 @@ class Extractor:
             if not any(c.lower_ in {"the", "that", "this"} for c in tok.children):
                 continue
             for m in reversed([m for m in mentions if m.span.end <= sent.start_char]):
+                # "Kabul airport", "Kabul's airport" or a mention that is itself "Kabul Airport"
                 after = text[m.span.end : m.span.end + 40].lower()
-                words = re.findall(r"[a-z]+", after)[:3]
+                words = re.findall(r"[a-z]+", m.span.text.lower()) + re.findall(r"[a-z]+", after)[:3]
                 if any(w in group or w.rstrip("s") in group for w in words):
                     start, end = np_bounds(tok)
                     return PlaceMention(Span.of(text, start, end), m.place, m.score, f"anaphora:{lemma}<-{m.span.text}")
