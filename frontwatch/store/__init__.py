@@ -1,1 +1,414 @@
-"""Stage: store."""
+"""Stage: store. All SQL lives here, behind `Store`; SQLite by default, PostgreSQL with the same schema.
+
+Every write that belongs to one document is one transaction, and inserts use `ON CONFLICT DO NOTHING` on the
+document's content hash, so concurrent writers and re-runs store each report once.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, or_, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
+
+from frontwatch.config import normalize_db_url
+from frontwatch.errors import StoreError
+from frontwatch.model import (
+    Claim,
+    ControlState,
+    Document,
+    Event,
+    Reject,
+    SourceReliability,
+    from_dict,
+    to_dict,
+)
+from frontwatch.store import schema as t
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+HEAD = "0001"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+class Store:
+    """The database. `Store(url)` connects and migrates to the head revision."""
+
+    def __init__(self, url: str) -> None:
+        self.url = normalize_db_url(url)
+        self.dialect = self.url.split(":", 1)[0].split("+", 1)[0]
+        try:
+            self.engine: Engine = self._connect()
+            self._migrate()
+        except OperationalError as exc:
+            raise StoreError(
+                f"cannot open the database {self._safe_url()}: {exc.orig}",
+                hint="check --db / FRONTWATCH_DB; for PostgreSQL, that the server is up and the database exists "
+                "(createdb NAME)",
+            ) from exc
+
+    # --- connection and migrations --------------------------------------------------------------------
+
+    def _safe_url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True) if hasattr(self, "engine") else self.url
+
+    def _connect(self) -> Engine:
+        if self.dialect == "sqlite":
+            path = self.url.split("///", 1)[1] if "///" in self.url else ""
+            if path and path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(self.url, connect_args={"timeout": 60})
+
+            @event.listens_for(engine, "connect")
+            def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")  # readers don't block the writer
+                cur.execute("PRAGMA busy_timeout=60000")
+                cur.execute("PRAGMA synchronous=NORMAL")
+                cur.close()
+
+            return engine
+        return create_engine(self.url, pool_pre_ping=True)
+
+    @contextmanager
+    def _migration_lock(self) -> Iterator[Connection]:
+        if self.dialect == "sqlite":
+            path = self.url.split("///", 1)[1] if "///" in self.url else ""
+            lock_path = Path(f"{path}.migrate.lock") if path and path != ":memory:" else None
+            if lock_path is None:
+                with self.engine.connect() as conn:
+                    yield conn
+                return
+            with open(lock_path, "w") as fh:
+                fcntl.flock(fh, fcntl.LOCK_EX)
+                try:
+                    with self.engine.connect() as conn:
+                        yield conn
+                finally:
+                    fcntl.flock(fh, fcntl.LOCK_UN)
+        else:
+            with self.engine.connect() as conn:
+                key = zlib.crc32(b"frontwatch-migrations")
+                conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": key})
+                conn.commit()
+                try:
+                    yield conn
+                finally:
+                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+                    conn.commit()
+
+    def _migrate(self) -> None:
+        if self.revision() == HEAD:
+            return
+        from alembic import command
+        from alembic.config import Config
+
+        with self._migration_lock() as conn:
+            cfg = Config()
+            cfg.set_main_option("script_location", str(MIGRATIONS))
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+            conn.commit()
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            try:
+                return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            except Exception:  # no table yet: a fresh database
+                conn.rollback()
+                return None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _insert(self, table: Any) -> Any:
+        return (postgresql.insert(table) if self.dialect == "postgresql" else sqlite.insert(table))
+
+    # --- documents and claims --------------------------------------------------------------------------
+
+    def add_document(self, doc: Document, claims: Sequence[Claim] | None = None) -> bool:
+        """Store a document (and its claims) in one transaction; False if it was already there."""
+        now = _now()
+        row = {
+            "document_id": doc.document_id,
+            "origin": doc.origin,
+            "format": doc.format,
+            "title": doc.title,
+            "url": doc.url,
+            "publisher": doc.publisher,
+            "published": doc.published,
+            "language": doc.language,
+            "ingested_at": now,
+            "extracted_at": now if claims is not None else None,
+            "payload": _dump(doc),
+        }
+        with self.engine.begin() as conn:
+            stmt = self._insert(t.documents).values(**row).on_conflict_do_nothing(index_elements=["document_id"])
+            if conn.execute(stmt).rowcount == 0:
+                return False
+            if claims:
+                self._insert_claims(conn, claims)
+        return True
+
+    def _insert_claims(self, conn: Connection, claims: Sequence[Claim]) -> None:
+        rows = []
+        for c in claims:
+            place = c.place
+            rows.append(
+                {
+                    "claim_id": c.claim_id,
+                    "document_id": c.document_id,
+                    "event_type": c.event_type,
+                    "sub_event_type": c.sub_event_type,
+                    "certainty": str(c.certainty),
+                    "admin1_code": place.admin1_code if place else None,
+                    "admin2_code": place.admin2_code if place else None,
+                    "date_low": c.time.low if c.time else None,
+                    "date_high": c.time.high if c.time else None,
+                    "payload": _dump(c),
+                }
+            )
+        conn.execute(self._insert(t.claims).on_conflict_do_nothing(index_elements=["claim_id"]), rows)
+
+    def set_claims(self, document_id: str, claims: Sequence[Claim]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.claims).where(t.claims.c.document_id == document_id))
+            if claims:
+                self._insert_claims(conn, claims)
+            conn.execute(
+                update(t.documents).where(t.documents.c.document_id == document_id).values(extracted_at=_now())
+            )
+
+    def has_document(self, document_id: str) -> bool:
+        with self.engine.connect() as conn:
+            q = select(t.documents.c.seq).where(t.documents.c.document_id == document_id)
+            return conn.execute(q).first() is not None
+
+    def document(self, id_or_prefix: str) -> Document | None:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.documents.c.payload).where(t.documents.c.document_id.like(f"{id_or_prefix}%")).limit(2)
+            ).all()
+        if len(rows) > 1:
+            raise StoreError(f"document id prefix {id_or_prefix!r} is ambiguous", hint="give more characters")
+        return from_dict(Document, json.loads(rows[0][0])) if rows else None
+
+    def documents(self, limit: int | None = None) -> list[Document]:
+        q = select(t.documents.c.payload).order_by(t.documents.c.seq)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [from_dict(Document, json.loads(r[0])) for r in conn.execute(q)]
+
+    def pending_documents(self) -> list[Document]:
+        q = select(t.documents.c.payload).where(t.documents.c.extracted_at.is_(None)).order_by(t.documents.c.seq)
+        with self.engine.connect() as conn:
+            return [from_dict(Document, json.loads(r[0])) for r in conn.execute(q)]
+
+    def document_times(self) -> dict[str, datetime]:
+        with self.engine.connect() as conn:
+            q = select(t.documents.c.document_id, t.documents.c.ingested_at)
+            return {r[0]: r[1] for r in conn.execute(q)}
+
+    def add_reject(self, reject: Reject) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                t.rejects.insert().values(
+                    origin=reject.origin, reason=reject.reason, detail=reject.detail, at=reject.at or _now()
+                )
+            )
+
+    def rejects(self) -> list[Reject]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.rejects).order_by(t.rejects.c.id)).all()
+        return [Reject(r.origin, r.reason, r.detail, r.at) for r in rows]
+
+    def claims(self, document_id: str | None = None, claim_ids: Sequence[str] | None = None) -> list[Claim]:
+        q = select(t.claims.c.payload).order_by(t.claims.c.document_id, t.claims.c.claim_id)
+        if document_id:
+            q = q.where(t.claims.c.document_id == document_id)
+        if claim_ids is not None:
+            q = q.where(t.claims.c.claim_id.in_(list(claim_ids)))
+        with self.engine.connect() as conn:
+            return [from_dict(Claim, json.loads(r[0])) for r in conn.execute(q)]
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {
+                name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+                for name, table in (
+                    ("documents", t.documents),
+                    ("rejects", t.rejects),
+                    ("claims", t.claims),
+                    ("events", t.events),
+                    ("control_states", t.control_states),
+                    ("sources", t.source_reliability),
+                )
+            }
+
+    # --- the fused layer (derived data, replaced by fusion) --------------------------------------------
+
+    def save_fusion(
+        self,
+        events: Sequence[Event],
+        control: Sequence[ControlState],
+        reliability: Sequence[SourceReliability],
+        units: set[str] | None = None,
+    ) -> None:
+        with self.engine.begin() as conn:
+            if units is None:
+                conn.execute(delete(t.events))
+                conn.execute(delete(t.control_states))
+            else:
+                keys = list(units)
+                conn.execute(delete(t.events).where(t.events.c.unit_code.in_(keys)))
+                conn.execute(delete(t.control_states).where(t.control_states.c.unit_code.in_(keys)))
+            conn.execute(delete(t.source_reliability))
+            if events:
+                conn.execute(t.events.insert(), [self._event_row(e) for e in events])
+            if control:
+                conn.execute(
+                    t.control_states.insert(),
+                    [
+                        {
+                            "unit_code": s.unit_code,
+                            "level": s.level,
+                            "admin1": s.admin1,
+                            "since": s.since,
+                            "until": s.until,
+                            "status": str(s.status),
+                            "payload": _dump(s),
+                        }
+                        for s in control
+                    ],
+                )
+            if reliability:
+                conn.execute(
+                    t.source_reliability.insert(),
+                    [{"name": r.name, "kind": str(r.kind), "reliability": r.reliability, "claims": r.claims}
+                     for r in reliability],
+                )
+
+    @staticmethod
+    def _event_row(e: Event) -> dict[str, Any]:
+        return {
+            "event_id": e.event_id,
+            "event_date": e.event_date,
+            "lat": e.place.lat,
+            "lon": e.place.lon,
+            "event_type": e.event_type,
+            "sub_event_type": e.sub_event_type,
+            "status": str(e.status),
+            "confidence": e.confidence,
+            "actor1": e.actor1.name if e.actor1 else None,
+            "actor2": e.actor2.name if e.actor2 else None,
+            "unit_code": e.place.admin2_code or e.place.admin1_code,
+            "sources": "\x1f".join(e.sources),
+            "payload": _dump(e),
+        }
+
+    def events(
+        self,
+        bbox: tuple[float, float, float, float] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        status: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        min_confidence: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        c = t.events.c
+        q = select(c.payload)
+        if bbox is not None:
+            min_lon, min_lat, max_lon, max_lat = bbox
+            q = q.where(c.lat.between(min_lat, max_lat), c.lon.between(min_lon, max_lon))
+        if date_from is not None:
+            q = q.where(c.event_date >= date_from)
+        if date_to is not None:
+            q = q.where(c.event_date <= date_to)
+        if event_type:
+            q = q.where(c.event_type == event_type)
+        if sub_event_type:
+            q = q.where(c.sub_event_type == sub_event_type)
+        if status:
+            q = q.where(c.status == status)
+        if actor:
+            like = f"%{actor.lower()}%"
+            q = q.where(or_(func.lower(c.actor1).like(like), func.lower(c.actor2).like(like)))
+        if source:
+            q = q.where(func.lower(c.sources).like(f"%{source.lower()}%"))
+        if min_confidence is not None:
+            q = q.where(c.confidence >= min_confidence)
+        q = q.order_by(c.event_date.desc(), c.event_id).offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [from_dict(Event, json.loads(r[0])) for r in conn.execute(q)]
+
+    def count_events(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(t.events)).scalar_one()
+
+    def event(self, event_id: str) -> Event | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.events.c.payload).where(t.events.c.event_id == event_id)).first()
+        return from_dict(Event, json.loads(row[0])) if row else None
+
+    def control(self, as_of: date | None = None, admin1: str | None = None) -> list[ControlState]:
+        """Each unit's state on `as_of` (default: its latest state)."""
+        c = t.control_states.c
+        q = select(c.payload).order_by(c.unit_code, c.since)
+        if as_of is not None:
+            q = q.where(c.since <= as_of, or_(c.until.is_(None), c.until > as_of))
+        if admin1:
+            q = q.where(func.lower(c.admin1) == admin1.lower())
+        with self.engine.connect() as conn:
+            states = [from_dict(ControlState, json.loads(r[0])) for r in conn.execute(q)]
+        latest: dict[str, ControlState] = {}
+        for s in states:  # ordered by since: the last one wins
+            latest[s.unit_code] = s
+        return list(latest.values())
+
+    def control_timeline(self, unit_code: str | None = None) -> list[ControlState]:
+        c = t.control_states.c
+        q = select(c.payload).order_by(c.unit_code, c.since)
+        if unit_code:
+            q = q.where(c.unit_code == unit_code)
+        with self.engine.connect() as conn:
+            return [from_dict(ControlState, json.loads(r[0])) for r in conn.execute(q)]
+
+    def reliability(self) -> list[SourceReliability]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.source_reliability).order_by(t.source_reliability.c.reliability.desc()))
+            return [
+                from_dict(SourceReliability, {"name": r.name, "kind": r.kind, "reliability": r.reliability,
+                                              "claims": r.claims})
+                for r in rows
+            ]
+
+
+__all__ = ["HEAD", "Store"]
