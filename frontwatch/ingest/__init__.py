@@ -1,1 +1,151 @@
-"""Stage: ingest."""
+"""Stage: ingest. Files, directories, feeds, JSON lines and URLs become `Document`s; bad inputs become `Reject`s
+with a reason and a hint, and never stop the batch."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from frontwatch.config import Settings
+from frontwatch.errors import InputRejected
+from frontwatch.ingest.clean import clean_text, is_promo
+from frontwatch.ingest.decode import decode
+from frontwatch.ingest.readers import Meta, Overrides, parse_date, read_feed, read_html, read_jsonl, read_plain
+from frontwatch.model import Document, Reject
+
+TEXT_EXT = {".txt", ".text", ".md", ""}
+HTML_EXT = {".html", ".htm", ".xhtml"}
+FEED_EXT = {".rss", ".atom", ".xml"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+SIDECAR = ".meta.json"
+
+__all__ = ["Overrides", "clean_text", "expand_paths", "is_promo", "iter_inputs", "read_bytes"]
+
+
+def expand_paths(paths: Sequence[str]) -> Iterator[str]:
+    """Directories become their files, recursively and sorted; sidecars and hidden files are skipped."""
+    for p in paths:
+        path = Path(p)
+        if "://" not in p and path.is_dir():
+            for f in sorted(path.rglob("*")):
+                rel = f.relative_to(path)
+                if f.is_file() and not f.name.endswith(SIDECAR) and not any(x.startswith(".") for x in rel.parts):
+                    yield str(f)
+        else:
+            yield p
+
+
+def iter_inputs(
+    paths: Sequence[str], settings: Settings, overrides: Overrides | None = None, allow_private: bool = False
+) -> Iterator[Document | Reject]:
+    for p in expand_paths(paths):
+        try:
+            if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", p):
+                yield from _read_url(p, settings, overrides, allow_private)
+            else:
+                yield from _read_file(Path(p), settings, overrides)
+        except InputRejected as exc:
+            yield Reject(p, exc.reason, str(exc))
+
+
+def _sidecar(path: Path) -> Meta:
+    side = path.with_name(path.stem + SIDECAR) if path.suffix else path.with_name(path.name + SIDECAR)
+    if not side.exists():
+        return Meta()
+    try:
+        obj = json.loads(side.read_text(encoding="utf-8"))
+        if not isinstance(obj, dict):
+            raise ValueError("not a JSON object")
+    except (ValueError, UnicodeDecodeError) as exc:
+        # The report is not read without its sidecar: its date or publisher may be wrong without it.
+        raise InputRejected("bad_metadata", f"sidecar {side.name} is not valid JSON: {exc}",
+                            hint=f"fix or delete {side}") from exc
+    extra = tuple((k, str(v)) for k, v in obj.items() if k not in ("title", "url", "publisher", "published",
+                                                                   "language") and isinstance(v, str | int | float))
+    return Meta(obj.get("title"), obj.get("url"), obj.get("publisher"), parse_date(obj.get("published")),
+                obj.get("language"), extra)
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    if not path.exists():
+        raise InputRejected("missing", "no such file or directory", hint="check the path")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputRejected("too_large", f"{size} bytes is over the {max_bytes}-byte cap",
+                                hint="raise it with --max-bytes or FRONTWATCH_MAX_BYTES")
+        data = path.read_bytes()
+    except PermissionError as exc:
+        raise InputRejected("unreadable", "permission denied", hint="check the file's permissions") from exc
+    if not data.strip():
+        raise InputRejected("empty", "the file is empty")
+    return data
+
+
+def _sniff(text: str) -> str | None:
+    head = text.lstrip()[:2000].lower()
+    if head.startswith("<?xml") or head.startswith("<rss") or head.startswith("<feed") or "<rss" in head[:300]:
+        return "feed" if ("<rss" in head or "<feed" in head or "<rdf" in head) else None
+    if head.startswith("<!doctype html") or head.startswith("<html") or "<body" in head:
+        return "html"
+    if head.startswith("{"):
+        return "jsonl"
+    return None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.IGNORECASE) or re.search(
+        rb"""<\?xml[^>]+encoding=["']([\w-]+)""", data[:200]
+    )
+    return m.group(1).decode("ascii", "ignore") if m else None
+
+
+def _read_file(path: Path, settings: Settings, overrides: Overrides | None) -> Iterator[Document | Reject]:
+    data = read_bytes(path, settings.max_bytes)
+    text, _enc = decode(data, _declared_charset(data))
+    if not text.strip():
+        raise InputRejected("empty", "the file holds only whitespace")
+    ext = path.suffix.lower()
+    fmt = _sniff(text)
+    if ext in HTML_EXT:
+        fmt = "html"
+    elif ext in FEED_EXT and fmt in (None, "feed"):
+        fmt = "feed" if fmt == "feed" else None
+    elif ext in JSONL_EXT:
+        fmt = "jsonl"
+    elif ext in TEXT_EXT and fmt not in ("html", "feed"):
+        fmt = "text"
+    if fmt is None:
+        raise InputRejected("unknown_format", f"unknown format ({ext or 'no extension'})",
+                            hint="use .txt, .html, .rss/.atom/.xml, .jsonl, or rename a plain-text report to .txt")
+    meta = _sidecar(path) if fmt in ("text", "html") else Meta()
+    if fmt == "text":
+        yield read_plain(text, str(path), meta, overrides)
+    elif fmt == "html":
+        yield read_html(text, str(path), meta, overrides)
+    elif fmt == "feed":
+        yield from read_feed(data, str(path), meta, overrides)
+    else:
+        yield from read_jsonl(text, str(path), overrides)
+
+
+def _read_url(url: str, settings: Settings, overrides: Overrides | None, allow_private: bool) -> Iterator[
+    Document | Reject
+]:
+    from frontwatch.ingest.urls import fetch
+
+    data, ctype, final = fetch(url, settings.max_bytes, settings.url_timeout, allow_private)
+    charset = re.search(r"charset=([\w-]+)", ctype)
+    text, _ = decode(data, charset.group(1) if charset else _declared_charset(data))
+    ctype = ctype.lower()
+    meta = Meta(url=final)
+    if "html" in ctype or (_sniff(text) == "html" and "xml" not in ctype):
+        yield read_html(text, url, meta, overrides)
+    elif any(k in ctype for k in ("rss", "atom", "xml")) or _sniff(text) == "feed":
+        yield from read_feed(data, url, meta, overrides)
+    elif "json" in ctype:
+        yield from read_jsonl(text, url, overrides)
+    else:
+        yield read_plain(text, url, meta, overrides)
