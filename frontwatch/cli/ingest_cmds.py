@@ -1,3 +1,141 @@
-"""Commands: ingest_cmds."""
+"""Commands: ingest, docs, show, rejects."""
 
-from frontwatch.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from frontwatch.cli.app import EXIT_ENV, DbOption, QuietOption, app, console, err_console, fail, settings
+from frontwatch.errors import FrontwatchError
+from frontwatch.model import Reject
+
+
+def _open_store(db: str | None):
+    from frontwatch.store import Store
+
+    try:
+        return Store(settings(db).db_url)
+    except FrontwatchError as exc:
+        raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, feeds, JSON lines or http(s) URLs.")],
+    db: DbOption = None,
+    published: Annotated[str | None, typer.Option(help="Date for inputs that lack one (YYYY-MM-DD).")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Publisher, e.g. a domain; overrides the inputs'.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title; overrides the inputs'.")] = None,
+    language: Annotated[str | None, typer.Option(help="Language code (en, fa); overrides detection.")] = None,
+    allow_private: Annotated[bool, typer.Option(help="Allow URLs on private or loopback networks.")] = False,
+    max_bytes: Annotated[int | None, typer.Option(help="Reject inputs larger than this many bytes.")] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Read reports and store them, without extracting claims (a later `frontwatch run` finishes them).
+
+    Example:
+
+        frontwatch ingest examples/ reports/today.rss --publisher example.org
+
+    Prints one line per input: stored, already stored, or rejected with the reason. Exit code 1 when some
+    inputs were rejected (the others are stored), 0 when all were stored or already there.
+    """
+    from frontwatch.ingest import Overrides, iter_inputs
+
+    try:
+        pub = date.fromisoformat(published) if published else None
+    except ValueError as exc:
+        raise fail(f"bad --published date: {published}", hint="use YYYY-MM-DD, e.g. 2021-08-21") from exc
+    cfg = settings(db).with_(max_bytes=max_bytes)
+    store = _open_store(db)
+    stored = dup = rejected = 0
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                        console=err_console, disable=quiet, transient=True)
+    with progress:
+        task = progress.add_task("ingesting", total=None)
+        for item in iter_inputs(paths, cfg, Overrides(pub, publisher, title, language), allow_private):
+            progress.advance(task)
+            if isinstance(item, Reject):
+                store.add_reject(item)
+                rejected += 1
+                if not quiet:
+                    console.print(f"rejected {item.origin}: {item.detail}", markup=False, highlight=False)
+            elif store.add_document(item, None):
+                stored += 1
+                if not quiet:
+                    console.print(f"stored {item.document_id[:12]} {item.origin}", markup=False, highlight=False)
+            else:
+                dup += 1
+                if not quiet:
+                    console.print(f"already stored {item.document_id[:12]} {item.origin}", markup=False,
+                                  highlight=False)
+    store.close()
+    if not quiet:
+        err_console.print(f"{stored} stored, {dup} already stored, {rejected} rejected")
+    if rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
+def docs(db: DbOption = None, limit: Annotated[int | None, typer.Option(help="Show at most N.")] = None) -> None:
+    """List stored reports.
+
+    Example:
+
+        frontwatch docs --limit 20
+    """
+    store = _open_store(db)
+    table = Table("id", "published", "publisher", "lang", "format", "title", "origin")
+    for d in store.documents(limit):
+        table.add_row(d.document_id[:12], str(d.published or ""), d.publisher or "", d.language or "", d.format,
+                      (d.title or "")[:60], d.origin[-50:])
+    console.print(table)
+    store.close()
+
+
+@app.command()
+def show(doc: Annotated[str, typer.Argument(help="Document id or a unique prefix.")], db: DbOption = None) -> None:
+    """Show one stored report: metadata, text, and the promo/navigation lines removed from it.
+
+    Example:
+
+        frontwatch show 3f2a9c
+    """
+    store = _open_store(db)
+    try:
+        d = store.document(doc)
+    except FrontwatchError as exc:
+        raise fail(exc.message, exc.hint) from exc
+    if d is None:
+        raise fail(f"no document {doc!r}", hint="list ids with `frontwatch docs`")
+    for key in ("document_id", "title", "publisher", "published", "language", "format", "origin", "url"):
+        console.print(f"[bold]{key}:[/] {getattr(d, key) or ''}", highlight=False)
+    for k, v in d.metadata:
+        console.print(f"[bold]{k}:[/] {v}", highlight=False)
+    console.rule("text")
+    console.print(d.text, markup=False, highlight=False)
+    if d.removed_lines:
+        console.rule("removed lines")
+        for line in d.removed_lines:
+            console.print(f"- {line}", markup=False, highlight=False)
+    store.close()
+
+
+@app.command()
+def rejects(db: DbOption = None) -> None:
+    """List inputs that were rejected, with the reason and how to fix it.
+
+    Example:
+
+        frontwatch rejects
+    """
+    store = _open_store(db)
+    table = Table("when", "reason", "input", "detail")
+    for r in store.rejects():
+        table.add_row(f"{r.at:%Y-%m-%d %H:%M}" if r.at else "", r.reason, r.origin, r.detail)
+    console.print(table)
+    store.close()

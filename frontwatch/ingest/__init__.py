@@ -18,7 +18,7 @@ from frontwatch.model import Document, Reject
 TEXT_EXT = {".txt", ".text", ".md", ""}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 FEED_EXT = {".rss", ".atom", ".xml"}
-JSONL_EXT = {".jsonl", ".ndjson"}
+JSONL_EXT = {".jsonl", ".ndjson", ".json"}
 SIDECAR = ".meta.json"
 
 __all__ = ["Overrides", "clean_text", "expand_paths", "is_promo", "iter_inputs", "read_bytes"]
@@ -31,7 +31,12 @@ def expand_paths(paths: Sequence[str]) -> Iterator[str]:
         if "://" not in p and path.is_dir():
             for f in sorted(path.rglob("*")):
                 rel = f.relative_to(path)
-                if f.is_file() and not f.name.endswith(SIDECAR) and not any(x.startswith(".") for x in rel.parts):
+                if (
+                    f.is_file()
+                    and not f.name.endswith(SIDECAR)
+                    and not f.name.upper().startswith(("README", "LICENSE"))  # a corpus folder's own notes
+                    and not any(x.startswith(".") for x in rel.parts)
+                ):
                     yield str(f)
         else:
             yield p
@@ -128,7 +133,20 @@ def _read_file(path: Path, settings: Settings, overrides: Overrides | None) -> I
     elif fmt == "feed":
         yield from read_feed(data, str(path), meta, overrides)
     else:
-        yield from read_jsonl(text, str(path), overrides)
+        yield from _read_json_or_lines(text, str(path), overrides)
+
+
+def _read_json_or_lines(text: str, origin: str, overrides: Overrides | None) -> Iterator[Document | Reject]:
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:
+        yield from read_jsonl(text, origin, overrides)  # one report a line; bad lines are rejected one by one
+        return
+    items = whole if isinstance(whole, list) else [whole]
+    if not all(isinstance(x, dict) and isinstance(x.get("text"), str) for x in items):
+        raise InputRejected("unknown_format", "JSON that holds no reports (no \"text\" field)",
+                            hint='a report is {"text": "...", "published": "YYYY-MM-DD", ...}, one a line')
+    yield from read_jsonl("\n".join(json.dumps(x) for x in items), origin, overrides)
 
 
 def _read_url(url: str, settings: Settings, overrides: Overrides | None, allow_private: bool) -> Iterator[
