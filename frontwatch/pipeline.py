@@ -37,13 +37,16 @@ class Pipeline:
     def from_settings(cls, settings: Settings) -> Pipeline:
         from frontwatch.annotate import load_nlp
         from frontwatch.extract import ActorDictionary, Extractor
-        from frontwatch.extract.classify import EventClassifier
         from frontwatch.geocode import Gazetteer, Geoparser
 
         gazetteer = Gazetteer.open(settings.gazetteer_path)
         geoparser = Geoparser(gazetteer)
         actors = ActorDictionary.load(settings.actors_path)
-        classifier = EventClassifier.load(settings.classifier_path) if settings.classifier_path.exists() else None
+        classifier = None
+        if settings.classifier_path.exists():  # without it, event types come from the trigger lexicon alone
+            from frontwatch.extract.classify import EventClassifier
+
+            classifier = EventClassifier.load(settings.classifier_path)
         persian = None
         try:
             from frontwatch.persian import PersianExtractor
