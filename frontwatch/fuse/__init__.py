@@ -1,1 +1,418 @@
-"""Stage: fuse."""
+"""Stage: fuse — claims from many reports become one event per real happening, reconciled, and a control
+timeline per district.
+
+1. Event claims with a place below country level are split into claim-days (a multi-day claim is one per day,
+   its counts split by ACLED's rule) and blocked by unit (admin2, else admin1) and event type.
+2. Within a block, claim-days whose date windows overlap (widened by time precision) form one event.
+3. Each event's sources are reduced to independent roots: a relayed account is its origin; within one report the
+   outlet's own unattributed statement rests on the sources it cites; syndicated copies of one text count once.
+4. Truth discovery (TruthFinder-style) estimates each source's reliability from agreement across the corpus,
+   starting from priors per source kind; event confidence combines the reliability of supporting and denying roots.
+5. Territory events build each unit's control timeline: a holder from a capture, held until the next change.
+
+Everything is sorted by stable ids first, so the result does not depend on the order documents arrived in.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from frontwatch.model import (
+    NOT_AN_EVENT,
+    SUB_EVENT_TYPES,
+    TERRITORY_SUB_TYPES,
+    Actor,
+    Certainty,
+    Claim,
+    ControlState,
+    ControlStatus,
+    CountKind,
+    Document,
+    Event,
+    EventStatus,
+    Place,
+    SourceKind,
+    SourceReliability,
+    stable_id,
+)
+
+if TYPE_CHECKING:
+    from frontwatch.store import Store
+
+PRIORS = {
+    SourceKind.OFFICIAL: 0.7,
+    SourceKind.OUTLET: 0.65,
+    SourceKind.LOCAL: 0.55,
+    SourceKind.SOCIAL_MEDIA: 0.5,
+    SourceKind.UNNAMED: 0.4,
+}
+CERTAINTY_WEIGHT = {Certainty.ASSERTED: 1.0, Certainty.REPORTED: 0.9, Certainty.HEDGED: 0.5, Certainty.DENIED: 1.0}
+WINDOW = {1: 1, 2: 3, 3: 15}  # days a claim's range is widened by, per ACLED time precision
+MAX_SPLIT_DAYS = 14  # a longer range is one event on its middle day (ACLED precision 2/3), not one per day
+NON_EVENT_FEATURES = {"PCLI", "CONT", None}
+SYNDICATION_JACCARD = 0.8
+ORDER = {sub: i for i, sub in enumerate(SUB_EVENT_TYPES)}  # ACLED precedence within a type
+
+
+@dataclass(frozen=True)
+class Fusion:
+    events: tuple[Event, ...]
+    control: tuple[ControlState, ...]
+    reliability: tuple[SourceReliability, ...]
+
+
+@dataclass(frozen=True)
+class ClaimDay:
+    claim: Claim
+    day: date
+    low: date
+    high: date
+    share: float  # the share of the claim's counts that falls on this day
+    unit: str
+    root: str  # independent source root
+    source_names: tuple[str, ...]
+
+
+def unit_of(place: Place) -> str | None:
+    return place.admin2_code or place.admin1_code or (f"gn:{place.gazetteer_id}" if place.gazetteer_id else None)
+
+
+def event_place(claim: Claim) -> Place | None:
+    """The most specific resolved place of the claim that can be an event location."""
+    best = None
+    for m in claim.places:
+        p = m.place
+        if p is None or p.feature_code in NON_EVENT_FEATURES or "demonym" in m.method:
+            continue
+        if best is None or (p.geo_precision or 3) < (best.geo_precision or 3):
+            best = p
+    return best
+
+
+def _shingles(text: str, k: int = 5) -> set[int]:
+    words = re.findall(r"\w+", text.lower())
+    return {hash(" ".join(words[i:i + k])) for i in range(max(1, len(words) - k + 1))}
+
+
+def syndication_groups(documents: Mapping[str, Document]) -> dict[str, str]:
+    """Map each document to the first (by id) near-duplicate of it: syndicated copies count once."""
+    ids = sorted(documents)
+    sh = {i: _shingles(documents[i].text) for i in ids}
+    canon: dict[str, str] = {}
+    by_shingle: dict[int, set[str]] = defaultdict(set)
+    for i in ids:
+        candidates: Counter[str] = Counter()
+        for s in sh[i]:
+            for j in by_shingle.get(s, ()):
+                candidates[j] += 1
+        canon[i] = i
+        for j, common in candidates.most_common(3):
+            union = len(sh[i]) + len(sh[j]) - common
+            if union and common / union >= SYNDICATION_JACCARD:
+                canon[i] = canon[j]
+                break
+        for s in sh[i]:
+            by_shingle[s].add(i)
+    return canon
+
+
+def _root(claim: Claim, canon: Mapping[str, str], documents: Mapping[str, Document]) -> tuple[str, tuple[str, ...]]:
+    names = tuple(s.name for s in claim.sources)
+    cited = [s for s in claim.sources if len(s.chain) > 1]
+    if cited:
+        return f"origin:{cited[-1].origin.lower()}", names
+    # The outlet's own voice: one root per syndicated text group.
+    doc = documents.get(claim.document_id)
+    publisher = (doc.publisher if doc else None) or (claim.sources[0].name if claim.sources else "unknown")
+    return f"outlet:{canon.get(claim.document_id, claim.document_id)}:{publisher.lower()}", names
+
+
+def claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]) -> list[ClaimDay]:
+    canon = syndication_groups(documents)
+    out: list[ClaimDay] = []
+    by_doc_event: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    prepared = []
+    for c in sorted(claims, key=lambda c: c.claim_id):
+        if c.event_type == NOT_AN_EVENT or not c.sub_event_type:
+            continue
+        place = event_place(c)
+        unit = unit_of(place) if place else None
+        if unit is None:
+            continue
+        root, names = _root(c, canon, documents)
+        by_doc_event[(c.document_id, unit, c.event_type)].add(root)
+        prepared.append((c, unit, root, names))
+    for c, unit, root, names in prepared:
+        roots = by_doc_event[(c.document_id, unit, c.event_type)]
+        if root.startswith("outlet:") and any(r.startswith("origin:") for r in roots):
+            # Within one report the outlet's own summary rests on the sources it cites for the same event.
+            root = sorted(r for r in roots if r.startswith("origin:"))[0]
+        doc = documents.get(c.document_id)
+        t = c.time
+        low = t.low if t else (doc.published if doc and doc.published else date.min)
+        high = t.high if t else low
+        days = (high - low).days + 1
+        if t and not t.assumed and 1 < days <= MAX_SPLIT_DAYS:
+            for k in range(days):
+                out.append(ClaimDay(c, low + timedelta(days=k), low, high, 1.0 / days, unit, root, names))
+        else:
+            mid = low + timedelta(days=(days - 1) // 2)
+            out.append(ClaimDay(c, mid, low, high, 1.0, unit, root, names))
+    return out
+
+
+def _precision(cd: ClaimDay) -> int:
+    t = cd.claim.time
+    if t is None or t.assumed:
+        return 2
+    return 1 if t.low == t.high or cd.share < 1.0 else t.precision
+
+
+def cluster(days: Sequence[ClaimDay]) -> list[list[ClaimDay]]:
+    """Group claim-days by unit and event type, then by overlapping date windows."""
+    blocks: dict[tuple[str, str], list[ClaimDay]] = defaultdict(list)
+    for cd in days:
+        blocks[(cd.unit, cd.claim.event_type)].append(cd)
+    clusters: list[list[ClaimDay]] = []
+    for key in sorted(blocks):
+        items = sorted(blocks[key], key=lambda cd: (cd.day, cd.claim.claim_id))
+        # Precise claims anchor events; vague ones (a report's date, a week) join the nearest anchor in reach.
+        anchors = [cd for cd in items if _precision(cd) == 1]
+        groups: list[list[ClaimDay]] = []
+        for cd in anchors:
+            if groups and (cd.day - groups[-1][-1].day).days <= 0:
+                groups[-1].append(cd)
+            else:
+                groups.append([cd])
+        for cd in items:
+            if _precision(cd) == 1:
+                continue
+            w = WINDOW.get(_precision(cd), 3)
+            near = [g for g in groups if abs((g[0].day - cd.day).days) <= w]
+            if near:
+                min(near, key=lambda g: (abs((g[0].day - cd.day).days), g[0].day)).append(cd)
+            else:
+                groups.append([cd])
+        clusters.extend(groups)
+    return clusters
+
+
+def _majority_actor(cds: Sequence[ClaimDay], role: str) -> Actor | None:
+    counts: Counter[tuple[str, int | None]] = Counter()
+    for cd in cds:
+        a = cd.claim.actor(role)
+        if a:
+            counts[(a.name, a.inter)] += 1
+    if not counts:
+        return None
+    (name, inter), _ = min(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    return Actor(name, inter)
+
+
+def _figures(cds: Sequence[ClaimDay]) -> dict[str, int | None]:
+    killed: list[float] = []
+    injured: list[float] = []
+    koi: list[float] = []
+    acled: list[float] = []
+    for cd in cds:
+        if cd.claim.certainty == Certainty.DENIED:
+            continue
+        for cnt in cd.claim.counts:
+            v = cnt.value if cnt.value is not None else cnt.low
+            if v is None:
+                continue
+            {CountKind.KILLED: killed, CountKind.INJURED: injured, CountKind.KILLED_OR_INJURED: koi}.get(
+                cnt.what, []
+            ).append(v * cd.share)
+        if cd.claim.fatalities_acled:
+            acled.append(cd.claim.fatalities_acled * cd.share)
+
+    def lo(xs: list[float]) -> int | None:
+        return math.floor(min(xs)) if xs else None
+
+    return {
+        "fatalities": lo(acled) or 0,
+        "fatalities_low": lo(killed),
+        "fatalities_best": round(statistics.median(killed)) if killed else None,
+        "fatalities_high": math.ceil(max(killed)) if killed else None,
+        "injured": lo(injured),
+        "killed_or_injured": lo(koi),
+    }
+
+
+def _source_kinds(claims: Iterable[Claim]) -> dict[str, SourceKind]:
+    kinds: dict[str, SourceKind] = {}
+    for c in claims:
+        for s in c.sources:
+            kinds.setdefault(s.name, s.kind)
+    return kinds
+
+
+def _confidence(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> tuple[float, float]:
+    """(support, denial) probabilities from independent roots, each root as reliable as its best source."""
+    support: dict[str, float] = {}
+    deny: dict[str, float] = {}
+    for cd in cds:
+        r = max((rel.get(n, 0.5) for n in cd.source_names), default=0.5) * CERTAINTY_WEIGHT[cd.claim.certainty]
+        target = deny if cd.claim.certainty == Certainty.DENIED else support
+        target[cd.root] = max(target.get(cd.root, 0.0), r)
+    p_support = 1 - math.prod(1 - r for r in support.values())
+    p_deny = 1 - math.prod(1 - r for r in deny.values())
+    return p_support, p_deny
+
+
+def _status(cds: Sequence[ClaimDay]) -> EventStatus:
+    supporting = [cd for cd in cds if cd.claim.certainty != Certainty.DENIED]
+    denying = [cd for cd in cds if cd.claim.certainty == Certainty.DENIED]
+    holders = {cd.claim.actor("actor1").name for cd in supporting
+               if cd.claim.sub_event_type in TERRITORY_SUB_TYPES and cd.claim.actor("actor1")}
+    if supporting and (denying or len(holders) > 1):
+        return EventStatus.CONTESTED
+    if not supporting:
+        return EventStatus.DENIED
+    firm_roots = {cd.root for cd in supporting if cd.claim.certainty != Certainty.HEDGED}
+    return EventStatus.CONFIRMED if len(firm_roots) >= 2 else EventStatus.REPORTED
+
+
+def truth_discovery(clusters: Sequence[Sequence[ClaimDay]], kinds: Mapping[str, SourceKind], iterations: int = 8
+                    ) -> dict[str, float]:
+    """TruthFinder-style: a source is as reliable as the events it backs turn out to be (smoothed by its prior)."""
+    rel = {name: PRIORS.get(kind, 0.5) for name, kind in kinds.items()}
+    for _ in range(iterations):
+        votes: dict[str, list[float]] = defaultdict(list)
+        for cds in clusters:
+            p_support, p_deny = _confidence(cds, rel)
+            truth = p_support * (1 - p_deny) / max(1e-9, p_support * (1 - p_deny) + p_deny * (1 - p_support))
+            for cd in cds:
+                agree = 1 - truth if cd.claim.certainty == Certainty.DENIED else truth
+                for n in set(cd.source_names):
+                    votes[n].append(agree)
+        rel = {n: (2 * PRIORS.get(kinds[n], 0.5) + sum(votes.get(n, []))) / (2 + len(votes.get(n, [])))
+               for n in kinds}
+    return rel
+
+
+def build_event(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> Event:
+    supporting = [cd for cd in cds if cd.claim.certainty != Certainty.DENIED] or list(cds)
+    subs = [cd.claim.sub_event_type for cd in supporting if cd.claim.sub_event_type]
+    sub = min(subs, key=lambda s: (ORDER.get(s, 99), s))  # ACLED: the higher sub-type in precedence wins
+    place = min((event_place(cd.claim) for cd in supporting),
+                key=lambda p: ((p.geo_precision or 3), p.feature_code != "ADM2", p.gazetteer_id or 0))  # type: ignore[union-attr]
+    day = min(cd.day for cd in cds if _precision(cd) == 1) if any(_precision(cd) == 1 for cd in cds) else \
+        sorted(cd.day for cd in cds)[len(cds) // 2]
+    status = _status(cds)
+    p_support, p_deny = _confidence(cds, rel)
+    confidence = p_support * (1 - p_deny) if status != EventStatus.DENIED else p_deny
+    if status == EventStatus.CONTESTED:
+        confidence = p_support * (1 - p_deny / 2)
+    sources = sorted({n for cd in cds for n in cd.source_names})
+    figures = _figures(cds)
+    notes = []
+    if status == EventStatus.CONTESTED:
+        notes.append("Contested: " + "; ".join(
+            f"{'denied' if cd.claim.certainty == Certainty.DENIED else cd.claim.certainty} by "
+            f"{' → '.join(cd.source_names) or 'unknown'}" for cd in cds))
+    prec = min(_precision(cd) for cd in cds)
+    return Event(
+        event_id=stable_id(supporting[0].unit, day, cds[0].claim.event_type),
+        event_date=day,
+        date_low=min(cd.low for cd in cds),
+        date_high=max(cd.high for cd in cds),
+        time_precision=prec,
+        event_type=cds[0].claim.event_type,
+        sub_event_type=sub,
+        actor1=_majority_actor(supporting, "actor1"),
+        actor2=_majority_actor(supporting, "actor2"),
+        place=place,  # type: ignore[arg-type]
+        status=status,
+        confidence=round(confidence, 4),
+        claim_ids=tuple(sorted({cd.claim.claim_id for cd in cds if cd.claim.certainty != Certainty.DENIED})),
+        contradicting_claim_ids=tuple(sorted({cd.claim.claim_id for cd in cds
+                                              if cd.claim.certainty == Certainty.DENIED})),
+        sources=tuple(sources),
+        source_scale=None,
+        notes=" ".join(notes),
+        **figures,  # type: ignore[arg-type]
+    )
+
+
+def control_timeline(events: Sequence[Event], territory: set[str] | None = None) -> list[ControlState]:
+    """Each unit's holders over time from its territory events; a state holds until the next change.
+    `territory`: ids of events that rest on territory claims even if their sub-type came out otherwise."""
+    by_unit: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        if e.sub_event_type in TERRITORY_SUB_TYPES or e.event_id in (territory or set()):
+            unit = e.place.admin2_code or e.place.admin1_code
+            if unit and e.status != EventStatus.DENIED:
+                by_unit[unit].append(e)
+    states: list[ControlState] = []
+    for unit in sorted(by_unit):
+        evs = sorted(by_unit[unit], key=lambda e: (e.event_date, e.event_id))
+        for i, e in enumerate(evs):
+            nxt = evs[i + 1].event_date if i + 1 < len(evs) else None
+            states.append(ControlState(
+                unit_code=unit,
+                unit_name=(e.place.admin2 if unit == e.place.admin2_code else e.place.admin1) or e.place.name,
+                level=2 if unit == e.place.admin2_code else 1,
+                admin1=e.place.admin1,
+                holder=e.actor1,
+                status=ControlStatus.CONTESTED if e.status == EventStatus.CONTESTED else ControlStatus.HELD,
+                since=e.event_date,
+                until=nxt,
+                confidence=e.confidence,
+                evidence=e.status,
+                claim_ids=e.claim_ids,
+                contradicting_claim_ids=e.contradicting_claim_ids,
+            ))
+    return states
+
+
+def fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
+         reliability: Mapping[str, float] | None = None) -> Fusion:
+    days = claim_days(claims, documents)
+    clusters = cluster(days)
+    kinds = _source_kinds(cd.claim for cd in days)
+    rel = dict(reliability) if reliability is not None else truth_discovery(clusters, kinds)
+    built = [(build_event(cds, rel), any(cd.claim.sub_event_type in TERRITORY_SUB_TYPES for cd in cds))
+             for cds in clusters]
+    events = _dedupe_ids([e for e, _ in built])
+    territory = {e.event_id for e, (_, t) in zip(events, sorted(built, key=lambda b: (b[0].event_id, b[0].claim_ids)),
+                                                    strict=True) if t}
+    control = control_timeline(events, territory)
+    claim_counts = Counter(n for cd in days for n in set(cd.source_names))
+    reliab = tuple(sorted(
+        (SourceReliability(n, kinds[n], round(rel.get(n, PRIORS.get(kinds[n], 0.5)), 4), claim_counts[n])
+         for n in kinds), key=lambda r: (-r.reliability, r.name)))
+    return Fusion(tuple(sorted(events, key=lambda e: e.event_id)), tuple(control), reliab)
+
+
+def _dedupe_ids(events: list[Event]) -> list[Event]:
+    seen: Counter[str] = Counter()
+    out = []
+    for e in sorted(events, key=lambda e: (e.event_id, e.claim_ids)):
+        seen[e.event_id] += 1
+        out.append(e if seen[e.event_id] == 1 else replace(e, event_id=stable_id(e.event_id, seen[e.event_id])))
+    return out
+
+
+def fuse_store(store: Store, document_ids: Sequence[str] | None = None) -> Fusion:
+    """Fuse what is stored. With `document_ids`, only the units those documents touch are re-fused, using the
+    source reliability of the last full run (truth discovery is global: re-run `frontwatch fuse` for it)."""
+    documents = {d.document_id: d for d in store.documents()}
+    if document_ids is None:
+        result = fuse(store.claims(), documents)
+        store.save_fusion(result.events, result.control, result.reliability)
+        return result
+    new_units = {u for c in store.claims_for_documents(document_ids) if (p := event_place(c)) and (u := unit_of(p))}
+    claims = store.claims_in_units(sorted(new_units))
+    rel = {r.name: r.reliability for r in store.reliability()}
+    result = fuse(claims, documents, reliability=rel or None)
+    store.save_fusion(result.events, result.control, None, units=new_units)
+    return result

@@ -252,6 +252,18 @@ class Store:
         with self.engine.connect() as conn:
             return [from_dict(Claim, json.loads(r[0])) for r in conn.execute(q)]
 
+    def claims_for_documents(self, document_ids: Sequence[str]) -> list[Claim]:
+        q = select(t.claims.c.payload).where(t.claims.c.document_id.in_(list(document_ids)))
+        with self.engine.connect() as conn:
+            return [from_dict(Claim, json.loads(r[0])) for r in conn.execute(q)]
+
+    def claims_in_units(self, units: Sequence[str]) -> list[Claim]:
+        """Claims whose place lies in one of these admin2 (or admin1) units."""
+        c = t.claims.c
+        q = select(c.payload).where(or_(c.admin2_code.in_(list(units)), c.admin1_code.in_(list(units))))
+        with self.engine.connect() as conn:
+            return [from_dict(Claim, json.loads(r[0])) for r in conn.execute(q.order_by(c.claim_id))]
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return {
@@ -272,9 +284,10 @@ class Store:
         self,
         events: Sequence[Event],
         control: Sequence[ControlState],
-        reliability: Sequence[SourceReliability],
+        reliability: Sequence[SourceReliability] | None,
         units: set[str] | None = None,
     ) -> None:
+        """Replace the fused layer (all of it, or only `units`); `reliability=None` keeps the stored estimates."""
         with self.engine.begin() as conn:
             if units is None:
                 conn.execute(delete(t.events))
@@ -283,7 +296,8 @@ class Store:
                 keys = list(units)
                 conn.execute(delete(t.events).where(t.events.c.unit_code.in_(keys)))
                 conn.execute(delete(t.control_states).where(t.control_states.c.unit_code.in_(keys)))
-            conn.execute(delete(t.source_reliability))
+            if reliability is not None:
+                conn.execute(delete(t.source_reliability))
             if events:
                 conn.execute(t.events.insert(), [self._event_row(e) for e in events])
             if control:
