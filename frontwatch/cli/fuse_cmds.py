@@ -1,3 +1,161 @@
-"""Commands: fuse_cmds."""
+"""Commands: fuse, report, control, sources, export events / control."""
 
-from frontwatch.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from frontwatch.cli.app import EXIT_ENV, DbOption, QuietOption, app, console, err_console, export_app, fail, settings
+from frontwatch.errors import FrontwatchError
+
+
+def _store(db: str | None):
+    from frontwatch.store import Store
+
+    try:
+        return Store(settings(db).db_url)
+    except FrontwatchError as exc:
+        raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+
+
+def _day(value: str | None, flag: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError as exc:
+        raise fail(f"bad {flag} date: {value}", hint="use YYYY-MM-DD, e.g. 2021-08-21") from exc
+
+
+@app.command()
+def fuse(db: DbOption = None, quiet: QuietOption = False) -> None:
+    """Fuse all stored claims into events and district control (runs after every `frontwatch run`).
+
+    Example:
+
+        frontwatch fuse --db frontwatch.db
+    """
+    from frontwatch.fuse import fuse_store
+
+    store = _store(db)
+    result = fuse_store(store)
+    if not quiet:
+        err_console.print(f"{len(result.events)} events, {len(result.control)} control states, "
+                          f"{len(result.reliability)} sources")
+    store.close()
+
+
+@app.command()
+def report(
+    db: DbOption = None,
+    as_of: Annotated[str | None, typer.Option(help="Day of the report (default: latest event).")] = None,
+) -> None:
+    """Print the situation report: control by district, latest events, disputed claims with their sources.
+
+    Example:
+
+        frontwatch report --as-of 2021-08-21
+    """
+    from frontwatch.publish.report import situation_report
+
+    store = _store(db)
+    console.print(situation_report(store, _day(as_of, "--as-of")))
+    store.close()
+
+
+@app.command()
+def control(
+    as_of: Annotated[str | None, typer.Option(help="Day (YYYY-MM-DD); default: latest known state.")] = None,
+    admin1: Annotated[str | None, typer.Option(help="Only districts of this province / admin1 unit.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Who holds each district on a day, according to whom, how sure.
+
+    Example:
+
+        frontwatch control --as-of 2021-08-21 --admin1 Baghlan
+    """
+    store = _store(db)
+    t = Table("unit", "name", "admin1", "holder", "status", "evidence", "since", "until", "confidence", "claims")
+    for s in sorted(store.control(_day(as_of, "--as-of"), admin1), key=lambda s: s.unit_code):
+        t.add_row(s.unit_code, s.unit_name, s.admin1 or "", s.holder.name if s.holder else "—", str(s.status),
+                  str(s.evidence or ""), s.since.isoformat(), s.until.isoformat() if s.until else "",
+                  f"{s.confidence:.2f}", str(len(s.claim_ids) + len(s.contradicting_claim_ids)))
+    console.print(t)
+    store.close()
+
+
+@app.command()
+def sources(db: DbOption = None) -> None:
+    """Sources with their reliability (estimated by truth discovery across the corpus) and claim counts.
+
+    Example:
+
+        frontwatch sources
+    """
+    store = _store(db)
+    t = Table("source", "kind", "reliability", "claims")
+    for r in store.reliability():
+        t.add_row(r.name, str(r.kind), f"{r.reliability:.2f}", str(r.claims))
+    console.print(t)
+    store.close()
+
+
+@export_app.command("events")
+def export_events_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv (ACLED columns) or geojson.")] = "jsonl",
+    out: Annotated[Path | None, typer.Option(help="File to write (default: stdout).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export events.
+
+    Example:
+
+        frontwatch export events --format csv --out events.csv
+    """
+    from frontwatch.publish.exports import export_events
+
+    if fmt not in ("jsonl", "csv", "geojson"):
+        raise fail(f"unknown format {fmt!r}", hint="use --format jsonl, csv or geojson")
+    store = _store(db)
+    events = store.events()
+    with (open(out, "w", encoding="utf-8", newline="") if out else _stdout()) as fp:
+        n = export_events(events, fmt, fp)
+    if out:
+        err_console.print(f"{n} events written to {out}")
+    store.close()
+
+
+@export_app.command("control")
+def export_control_cmd(
+    as_of: Annotated[str | None, typer.Option(help="Day (YYYY-MM-DD); default: latest known state.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json.")] = "json",
+    out: Annotated[Path | None, typer.Option(help="File to write (default: stdout).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export district control on a day as JSON.
+
+    Example:
+
+        frontwatch export control --as-of 2021-08-21 --format json
+    """
+    from frontwatch.publish.exports import export_control
+
+    if fmt != "json":
+        raise fail(f"unknown format {fmt!r}", hint="control exports as --format json")
+    store = _store(db)
+    states = sorted(store.control(_day(as_of, "--as-of")), key=lambda s: s.unit_code)
+    with (open(out, "w", encoding="utf-8") if out else _stdout()) as fp:
+        export_control(states, fp)
+    store.close()
+
+
+class _stdout:
+    def __enter__(self):
+        return sys.stdout
+
+    def __exit__(self, *_: object) -> None:
+        sys.stdout.flush()
