@@ -51,10 +51,11 @@ OUTCOMES: list[tuple[CountKind, re.Pattern[str]]] = [
                                     r"(?:arrested|detained|taken\s+into\s+custody|captured\s+alive)\b", re.I)),
 ]
 # "killing 6 civilians", "wounding at least 3"
-BEFORE = re.compile(r"\b(killing|wounding|injuring|abducting|kidnapping|arresting|detaining|left|leaving)\s+$", re.I)
-BEFORE_KIND = {"killing": CountKind.KILLED, "wounding": CountKind.INJURED, "injuring": CountKind.INJURED,
-               "abducting": CountKind.ABDUCTED, "kidnapping": CountKind.ABDUCTED, "arresting": CountKind.ARRESTED,
-               "detaining": CountKind.ARRESTED}
+BEFORE = re.compile(r"\b(killing|killed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|"
+                    r"arresting|arrested|detaining|detained)\s+$", re.I)
+BEFORE_KIND = {"kill": CountKind.KILLED, "woun": CountKind.INJURED, "inju": CountKind.INJURED,
+               "abdu": CountKind.ABDUCTED, "kidn": CountKind.ABDUCTED, "arre": CountKind.ARRESTED,
+               "deta": CountKind.ARRESTED}
 # Nouns that are not people: "3 districts", "60 km", "40 years".
 NOT_PEOPLE = re.compile(r"^\s*(?:districts?|provinces?|km|kilomet\w+|miles?|metres?|meters?|years?|months?|weeks?|"
                         r"days?|hours?|minutes?|percent|%|per\s+cent|times|vehicles?|houses?|homes?|buildings?|"
