@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from frontwatch.extract.counts import split_over_days
 from frontwatch.model import (
     NOT_AN_EVENT,
     SUB_EVENT_TYPES,
@@ -78,6 +79,8 @@ class ClaimDay:
     unit: str
     root: str  # independent source root
     source_names: tuple[str, ...]
+    index: int = 0  # which day of a multi-day claim
+    days: int = 1
 
 
 def unit_of(place: Place) -> str | None:
@@ -161,7 +164,7 @@ def claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]) -> li
         days = (high - low).days + 1
         if t and not t.assumed and 1 < days <= MAX_SPLIT_DAYS:
             for k in range(days):
-                out.append(ClaimDay(c, low + timedelta(days=k), low, high, 1.0 / days, unit, root, names))
+                out.append(ClaimDay(c, low + timedelta(days=k), low, high, 1.0 / days, unit, root, names, k, days))
         else:
             mid = low + timedelta(days=(days - 1) // 2)
             out.append(ClaimDay(c, mid, low, high, 1.0, unit, root, names))
@@ -232,7 +235,8 @@ def _figures(cds: Sequence[ClaimDay]) -> dict[str, int | None]:
                 cnt.what, []
             ).append(v * cd.share)
         if cd.claim.fatalities_acled:
-            acled.append(cd.claim.fatalities_acled * cd.share)
+            # ACLED: a total over several days is split evenly, the remainder on the first day.
+            acled.append(split_over_days(cd.claim.fatalities_acled, cd.days)[cd.index])
 
     def lo(xs: list[float]) -> int | None:
         return math.floor(min(xs)) if xs else None
@@ -386,7 +390,7 @@ def fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
     territory = {e.event_id for e, (_, t) in zip(events, sorted(built, key=lambda b: (b[0].event_id, b[0].claim_ids)),
                                                     strict=True) if t}
     control = control_timeline(events, territory)
-    claim_counts = Counter(n for cd in days for n in set(cd.source_names))
+    claim_counts = Counter(n for c in {cd.claim.claim_id: cd for cd in days}.values() for n in set(c.source_names))
     reliab = tuple(sorted(
         (SourceReliability(n, kinds[n], round(rel.get(n, PRIORS.get(kinds[n], 0.5)), 4), claim_counts[n])
          for n in kinds), key=lambda r: (-r.reliability, r.name)))
