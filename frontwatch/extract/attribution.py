@@ -104,6 +104,8 @@ def _speakers(text: str) -> tuple[list[tuple[str, int, int]], str | None]:
             # "Some reports suggested": a determiner and a noun-like verb form ("reports") are the speaker itself.
             if not who or who.lower() in DETERMINERS or re.search(r"[,;:“”\"]", who) or len(who.split()) > 12:
                 continue
+            if re.match(r"\s+(?:in|at|on|near|across|from|over)\b", body[m.end():]):
+                break  # "Clashes reported in X": a passive headline, not a speaker
             found.append((who, off + skip, off + skip + len(who)))
             verb = m.group(0).lower()
             break

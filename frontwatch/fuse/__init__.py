@@ -130,7 +130,11 @@ def _root(claim: Claim, canon: Mapping[str, str], documents: Mapping[str, Docume
     names = tuple(s.name for s in claim.sources)
     cited = [s for s in claim.sources if len(s.chain) > 1]
     if cited:
-        return f"origin:{cited[-1].origin.lower()}", names
+        origin = cited[-1].origin
+        if not re.search(r"\b[A-Z]", origin[1:]):
+            # "officials", "local elders": a generic speaker is only the same speaker within one text.
+            return f"origin:{canon.get(claim.document_id, claim.document_id)}:{origin.lower()}", names
+        return f"origin:{origin.lower()}", names
     # The outlet's own voice: one root per syndicated text group.
     doc = documents.get(claim.document_id)
     publisher = (doc.publisher if doc else None) or (claim.sources[0].name if claim.sources else "unknown")

@@ -25,7 +25,7 @@ from frontwatch.geocode.names import ABBREVIATIONS, DEMONYMS, NOT_PLACES, REGION
 from frontwatch.model import Document, Place, PlaceMention, Span
 
 _WORD = r"[A-Z\u00c0-\u00de\u1e00-\u1efe][\w\u00c0-\u024f\u1e00-\u1eff'’ʻ]*"
-_LINK = r"(?:-(?:e|i|ye|al|el|ul|ud|o|wa)-|-|\s(?:e|i|ye|al|el|ul)[\s-]|\s)"
+_LINK = r"(?:-(?:e|i|ye|al|el|ul|ud|o|wa)[-\s]|-|\s(?:e|i|ye|al|el|ul)[\s-]|\s)"
 CHUNK = re.compile(rf"\b{_WORD}(?:{_LINK}{_WORD})*")
 CUE_AFTER = re.compile(
     r"^\s+(districts?|provinces?|city|town|village|valley|region|county|governorate|state|airport|airfield|"
