@@ -58,7 +58,7 @@ CERTAINTY_WEIGHT = {Certainty.ASSERTED: 1.0, Certainty.REPORTED: 0.9, Certainty.
 WINDOW = {1: 1, 2: 3, 3: 15}  # days a claim's range is widened by, per ACLED time precision
 MAX_SPLIT_DAYS = 14  # a longer range is one event on its middle day (ACLED precision 2/3), not one per day
 NON_EVENT_FEATURES = {"PCLI", "CONT", None}
-SYNDICATION_JACCARD = 0.8
+SYNDICATION_CONTAINMENT = 0.8
 ORDER = {sub: i for i, sub in enumerate(SUB_EVENT_TYPES)}  # ACLED precedence within a type
 
 
@@ -117,8 +117,9 @@ def syndication_groups(documents: Mapping[str, Document]) -> dict[str, str]:
                 candidates[j] += 1
         canon[i] = i
         for j, common in candidates.most_common(3):
-            union = len(sh[i]) + len(sh[j]) - common
-            if union and common / union >= SYNDICATION_JACCARD:
+            # Containment, not Jaccard: a copy with a new headline or an added line is still the same text.
+            smaller = min(len(sh[i]), len(sh[j]))
+            if smaller >= 20 and common / smaller >= SYNDICATION_CONTAINMENT:
                 canon[i] = canon[j]
                 break
         for s in sh[i]:
@@ -136,9 +137,9 @@ def _root(claim: Claim, canon: Mapping[str, str], documents: Mapping[str, Docume
             return f"origin:{canon.get(claim.document_id, claim.document_id)}:{origin.lower()}", names
         return f"origin:{origin.lower()}", names
     # The outlet's own voice: one root per syndicated text group.
-    doc = documents.get(claim.document_id)
-    publisher = (doc.publisher if doc else None) or (claim.sources[0].name if claim.sources else "unknown")
-    return f"outlet:{canon.get(claim.document_id, claim.document_id)}:{publisher.lower()}", names
+    group = canon.get(claim.document_id, claim.document_id)
+    # Copies of one text are one voice, whoever republished them.
+    return f"outlet:{group}", names
 
 
 def claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]) -> list[ClaimDay]:
