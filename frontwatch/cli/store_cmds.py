@@ -1,3 +1,53 @@
-"""Commands: store_cmds (database info and migrations)."""
+"""Commands: db info, db upgrade."""
 
-from frontwatch.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+import typer
+from rich.table import Table
+
+from frontwatch.cli.app import EXIT_ENV, DbOption, app, console, fail, settings
+from frontwatch.errors import FrontwatchError
+
+db_app = typer.Typer(help="The database: revision, row counts, migrations.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("info")
+def db_info(db: DbOption = None) -> None:
+    """Show the database URL, its schema revision and row counts.
+
+    Example:
+
+        frontwatch db info --db postgresql://localhost/frontwatch
+    """
+    from frontwatch.store import Store
+
+    try:
+        store = Store(settings(db).db_url)
+    except FrontwatchError as exc:
+        raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+    table = Table("what", "value")
+    table.add_row("database", store.engine.url.render_as_string(hide_password=True))
+    table.add_row("revision", store.revision() or "none")
+    for name, n in store.counts().items():
+        table.add_row(name, str(n))
+    console.print(table)
+    store.close()
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: DbOption = None) -> None:
+    """Create or migrate the schema to the latest revision (opening the database does this too).
+
+    Example:
+
+        frontwatch db upgrade --db frontwatch.db
+    """
+    from frontwatch.store import Store
+
+    try:
+        store = Store(settings(db).db_url)
+    except FrontwatchError as exc:
+        raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+    console.print(f"at revision {store.revision()}")
+    store.close()
