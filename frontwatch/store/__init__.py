@@ -163,8 +163,9 @@ class Store:
             "payload": _dump(doc),
         }
         with self.engine.begin() as conn:
-            stmt = self._insert(t.documents).values(**row).on_conflict_do_nothing(index_elements=["document_id"])
-            if conn.execute(stmt).rowcount == 0:
+            stmt = (self._insert(t.documents).values(**row).on_conflict_do_nothing(index_elements=["document_id"])
+                    .returning(t.documents.c.seq))
+            if conn.execute(stmt).first() is None:  # another writer (or an earlier run) stored it
                 return False
             if claims:
                 self._insert_claims(conn, claims)
