@@ -63,16 +63,15 @@ def ingest(
                 store.add_reject(item)
                 rejected += 1
                 if not quiet:
-                    console.print(f"rejected {item.origin}: {item.detail}", markup=False, highlight=False)
+                    print(f"rejected {item.origin}: {item.detail}", flush=True)
             elif store.add_document(item, None):
                 stored += 1
-                if not quiet:
-                    console.print(f"stored {item.document_id[:12]} {item.origin}", markup=False, highlight=False)
+                if not quiet:  # one plain line per input, never wrapped: scripts and tests read these
+                    print(f"stored {item.document_id[:12]} {item.origin}", flush=True)
             else:
                 dup += 1
                 if not quiet:
-                    console.print(f"already stored {item.document_id[:12]} {item.origin}", markup=False,
-                                  highlight=False)
+                    print(f"already stored {item.document_id[:12]} {item.origin}", flush=True)
     store.close()
     if not quiet:
         err_console.print(f"{stored} stored, {dup} already stored, {rejected} rejected")
