@@ -32,7 +32,10 @@ CUE_AFTER = re.compile(
     r"base|border|river|mountains?|pass|gorge)\b",
     re.IGNORECASE,
 )
-CUE_BEFORE = re.compile(r"\b(the\s+)?(city|town|village|province|district|valley|region)\s+of\s+$", re.IGNORECASE)
+CUE_BEFORE = re.compile(
+    r"\b(the\s+)?(city|town|village|province|district|valley|region|capital|outskirts|centre|center)s?\s+of\s+$",
+    re.IGNORECASE,
+)
 LIST_SEP = re.compile(r"^(\s*,\s*(and\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 ABBREV = re.compile(r"\b(?:[A-Z]\.){2,}(?:[A-Z]\.?)?|\b[A-Z][a-z]{1,4}\.(?=\s|,|$)|\b[A-Z]{2,4}\b")
 CUE_KIND = {
@@ -219,7 +222,12 @@ class Geoparser:
                     m = Mention(s, e, sub, method="gazetteer")
                     cue = CUE_AFTER.match(text[e : e + 30])
                     before = CUE_BEFORE.search(text[max(0, s - 30) : s])
-                    m.cue = (cue.group(1).lower() if cue else None) or (before.group(2).lower() if before else None)
+                    before_cue = before.group(2).lower() if before else None
+                    # "districts of X" / "capital of X": X is the larger unit.
+                    if before_cue in ("district", "city", "town", "village", "capital", "outskirts", "centre",
+                                      "center"):
+                        before_cue = "province" if before_cue in ("district", "capital") else "city"
+                    m.cue = (cue.group(1).lower() if cue else None) or before_cue
                     m.ner = "PERSON/ORG" if _inside(s, e, person_org) else None
                     pending.append(m)
                     i = j

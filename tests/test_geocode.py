@@ -1,0 +1,149 @@
+"""Gazetteer and geoparser: transliteration keys, recognition filters, context ranking, the build, eval metrics."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from frontwatch.geocode.evaluate import check_floors, prf, resolution_metrics
+from frontwatch.geocode.keys import name_key
+from frontwatch.model import Document, Span, document_id_for
+
+SAME = [
+    ("Pol-e-Hesar", "Pul-e-Hisar"), ("Pul-e-Hesar", "Puli Hisar"), ("Pul-e Ḩişār", "Pul-e-Hesar"),
+    ("De Salah", "Deh-e-Salah"), ("Dih Salah", "Deh-e Şalāḩ"), ("Pul-e-Khumri", "Pol-e Khomri"),
+    ("Puli Khumri", "Pul-e Khumrī"), ("Hissar", "Hesar"), ("Qandahar", "Kandahar"),
+    ("Mazar-i-Sharif", "Mazar-e Sharif"),
+    ("Baghlan Province", "Baghlan"), ("پل حصار", "پل‌حصار"), ("Andarāb", "Andarab"), ("Kabul", "Kabol"),
+    ("Khost", "Xost"), ("Wardak", "Vardak"), ("Shindand", "SHINDAND"), ("كابل", "کابل"),
+]
+DIFFERENT = [("Kabul", "Khost"), ("Herat", "Hart"), ("Paris", "Peru"), ("Banu", "Bamyan"), ("Taloqan", "Talaqan"),
+             ("Kunduz", "Kunar"), ("Ghazni", "Gardez")]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_variant_spellings_share_a_key(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_different_places_keep_different_keys(a: str, b: str) -> None:
+    assert name_key(a) != name_key(b)
+
+
+def _doc(text: str) -> Document:
+    return Document(document_id_for(text), text, "t", "text")
+
+
+def places(geoparser, nlp, text: str) -> list:
+    return geoparser.places(_doc(text), nlp(text))
+
+
+def test_build_records_its_sources(gazetteer) -> None:
+    info = gazetteer.info()
+    assert info["places"] > 200_000 and info["boundaries"] > 300
+    assert any(s["path"].endswith("cities500.txt.gz") for s in info["sources"])
+    assert gazetteer.admin_unit("AF.03").name == "Baghlan"
+    assert gazetteer.admin_unit("AF.03.1302").admin2_code == "AF.03.1302"
+    fc = gazetteer.boundary_geojson(2)
+    codes = {f["properties"]["unit_code"] for f in fc["features"]}
+    assert {"AF.03.1302", "AF.03.1312", "AF.03.1307", "AF.03.1301"} <= codes
+
+
+def test_persian_names_resolve(gazetteer) -> None:
+    assert any(c.admin1_code == "AF.03" for c in gazetteer.candidates("بغلان"))
+    assert any(c.country == "AF" and c.feature_code == "PPLC" for c in gazetteer.candidates("کابل"))
+
+
+def test_hyphenated_names_and_district_lists_are_found(geoparser, nlp) -> None:
+    found = places(geoparser, nlp, "The Banu, Pol-e-Hesar and De Salah districts of Baghlan were seized.")
+    codes = {m.span.text: m.place.admin2_code for m in found if m.place}
+    assert codes["Banu"] == "AF.03.1307"
+    assert codes["Pol-e-Hesar"] == "AF.03.1302"
+    assert codes["De Salah"] == "AF.03.1312"
+
+
+def test_blocs_organisations_and_demonyms_are_not_event_places(geoparser, nlp) -> None:
+    found = places(geoparser, nlp, "The Taliban staggered the West, NATO officials said, as Russian diplomats left.")
+    texts = {m.span.text: m for m in found}
+    assert "West" not in texts and "the West" not in texts and "NATO" not in texts
+    assert texts["Russian"].method == "demonym" and texts["Russian"].place.country == "RU"
+
+
+def test_context_resolves_an_ambiguous_name_both_ways(geoparser, nlp) -> None:
+    af = places(geoparser, nlp, "Fighting spread from Baghlan province. Banu district was retaken by rebels.")
+    pk = places(geoparser, nlp, "Police in Khyber Pakhtunkhwa said Bannu district was calm after a raid in Peshawar.")
+    banu_af = next(m for m in af if m.span.text.startswith("Banu"))
+    bannu_pk = next(m for m in pk if m.span.text.startswith("Bannu"))
+    assert banu_af.place.country == "AF" and banu_af.place.admin1_code == "AF.03"
+    assert bannu_pk.place.country == "PK"
+
+
+def test_cue_words_pick_the_unit_kind(geoparser, nlp) -> None:
+    [prov] = [m for m in places(geoparser, nlp, "Clashes were reported across Baghlan province.")
+              if m.span.text.startswith("Baghlan")]
+    assert prov.place.feature_code == "ADM1" and prov.place.geo_precision == 3
+
+
+def test_explain_lists_scored_candidates(geoparser, nlp) -> None:
+    rows = geoparser.explain("Banu district of Baghlan", nlp("Banu district of Baghlan"))
+    banu = next(r for r in rows if r["text"] == "Banu")
+    assert len(banu["candidates"]) >= 2
+    assert banu["candidates"][0]["score"] >= banu["candidates"][1]["score"]
+    assert "admin1_context" in banu["candidates"][0]["parts"]
+
+
+def test_gold_span_resolution(geoparser) -> None:
+    text = "Officials in Kabul and Kandahar said the roads were open."
+    d = _doc(text)
+    out = geoparser.resolve(d, [Span(13, 18, "Kabul"), Span(23, 31, "Kandahar")])
+    assert [m.place.country for m in out] == ["AF", "AF"]
+
+
+def test_metrics_on_a_hand_checked_fixture() -> None:
+    m = resolution_metrics([0.0, 100.0, 500.0, 20039.0])
+    assert m["acc_161"] == 0.5
+    assert m["median_km"] == 300.0
+    assert math.isclose(m["mean_km"], (0 + 100 + 500 + 20039) / 4)
+    scaled = sorted(math.log(1 + e) / math.log(20040) for e in (0.0, 100.0, 500.0, 20039.0))
+    expected_auc = sum((a + b) / 2 for a, b in itertools.pairwise(scaled)) / 3
+    assert math.isclose(m["auc"], expected_auc)
+    p = prf({("a", 0, 5), ("a", 10, 15), ("b", 0, 3)}, {("a", 0, 5), ("b", 0, 4)})
+    assert p == {"precision": 0.5, "recall": 1 / 3, "f1": 0.4}
+    result = {"file": "x.jsonl", "recognition": {"f1": 0.7}, "resolution": {"acc_161": 0.9, "auc": 0.3}}
+    assert check_floors(result, {"x.jsonl": {"recognition.f1": 0.8, "resolution.auc": 0.2}}) == [
+        "x.jsonl: recognition.f1 = 0.700, floor 0.8", "x.jsonl: resolution.auc = 0.300, floor 0.2"]
+
+
+def test_eval_command_on_a_small_gold_file(tmp_path: Path, gazetteer_path: Path) -> None:
+    text = "Heavy rain hit Kabul on Monday while officials in Paris met counterparts from Berlin."
+    gold = {"id": "t1", "text": text, "toponyms": [
+        {"start": 15, "end": 20, "name": "Kabul", "lat": 34.52813, "lon": 69.17233},
+        {"start": 50, "end": 55, "name": "Paris", "lat": 48.85341, "lon": 2.3488},
+        {"start": 78, "end": 84, "name": "Berlin", "lat": 52.52437, "lon": 13.41053}]}
+    f = tmp_path / "gold.jsonl"
+    f.write_text(json.dumps(gold) + "\n")
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"gold.jsonl": {"gold_spans_resolution.acc_161": 0.99}}))
+    out = subprocess.run([sys.executable, "-m", "frontwatch", "eval", "geoparse", str(f), "--json", "--floors",
+                          str(floors), "--gazetteer", str(gazetteer_path)], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    r = json.loads(out.stdout)
+    assert r["toponyms"] == 3 and r["gold_spans_resolution"]["acc_161"] == 1.0
+    assert r["recognition"]["recall"] == 1.0
+    floors.write_text(json.dumps({"gold.jsonl": {"recognition.precision": 1.01}}))
+    failing = subprocess.run([sys.executable, "-m", "frontwatch", "eval", "geoparse", str(f), "--floors", str(floors),
+                              "--gazetteer", str(gazetteer_path)], capture_output=True, text=True, timeout=300)
+    assert failing.returncode == 1 and "below floor" in failing.stderr
+
+
+def test_missing_gazetteer_says_how_to_build(tmp_path: Path) -> None:
+    out = subprocess.run([sys.executable, "-m", "frontwatch", "geocode", "Kabul", "--gazetteer",
+                          str(tmp_path / "none.sqlite")], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 3 and "gazetteer build" in out.stderr
