@@ -137,7 +137,8 @@ def attribute(document: Document, doc: Any) -> dict[int, Attribution]:
             name = who_c
             if kind == SourceKind.SOCIAL_MEDIA and account and re.search(r"\b(post|tweet|account)\b", who_c, re.I):
                 name = account
-            chain_prefix = (quote_speaker.chain if quote_speaker and not opens_quote else (publisher,))
+            # Inside a quotation that runs on, a speaker the quote names is relayed by the quote's speaker.
+            chain_prefix = quote_speaker.chain if quote_speaker else (publisher,)
             for part in _split_officials(name):
                 sources.append(Source(part, kind, (*chain_prefix, part), Span(base + s, base + e, text[s:e])))
         for m in BY_OUTLET.finditer(text):
