@@ -1,3 +1,131 @@
-"""Commands: train_cmds."""
+"""Commands: train (the event sub-type classifier), eval events."""
 
-from frontwatch.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from frontwatch.cli.app import (
+    EXIT_ENV,
+    GazetteerOption,
+    QuietOption,
+    app,
+    console,
+    err_console,
+    eval_app,
+    fail,
+    settings,
+)
+from frontwatch.errors import FrontwatchError
+
+
+@app.command()
+def train(
+    data: Annotated[Path, typer.Option(help="Labelled snippets (JSONL: text, sub_event_type).")],
+    out: Annotated[Path, typer.Option(help="Where to write the model.")] = Path("var/event-classifier.pkl"),
+    folds: Annotated[int, typer.Option(help="Cross-validation folds for the reported figures.")] = 5,
+    seed: Annotated[int, typer.Option(help="Random seed: same data and seed give the same model.")] = 0,
+    quiet: QuietOption = False,
+) -> None:
+    """Train the event sub-type classifier, report its cross-validated figures, and save it.
+
+    Example:
+
+        frontwatch train --data ../shared/data/event-types-case2021/snippets.jsonl --out var/event-classifier.pkl
+    """
+    from frontwatch.extract.classify import EventClassifier, cross_validate, data_hash, macro_f1, read_snippets
+
+    if not data.exists():
+        raise fail(f"no such file: {data}", hint="the CASE snippets are in ../shared/data/event-types-case2021/")
+    texts, labels = read_snippets(data)
+    with err_console.status("cross-validating…") if not quiet else _Null():
+        held_out = cross_validate(texts, labels, folds, seed)
+    cv = {"folds": folds, "sub_event_type_acc": sum(a == b for a, b in zip(labels, held_out, strict=True))
+          / len(labels), "macro_f1": macro_f1(labels, held_out)}
+    clf = EventClassifier.train(texts, labels, seed)
+    clf.meta.update({"data": str(data), "data_sha256": data_hash(data), "cv": cv})
+    clf.save(out)
+    if not quiet:
+        console.print(f"{len(texts)} snippets; {folds}-fold CV: sub-type accuracy {cv['sub_event_type_acc']:.3f}, "
+                      f"macro-F1 {cv['macro_f1']:.3f}; model written to {out}")
+
+
+class _Null:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+
+@eval_app.command("events")
+def eval_events(
+    files: Annotated[list[Path], typer.Argument(help="CASE-style snippets or ACLED-format rows (JSONL or CSV).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
+    floors: Annotated[Path | None, typer.Option(help="JSON floors; exit 1 if a figure falls below.")] = None,
+    folds: Annotated[int, typer.Option(help="Cross-validation folds for snippets.")] = 5,
+    gazetteer: GazetteerOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Event typing and attribute accuracy: cross-validated on labelled snippets, field by field on ACLED rows.
+
+    Example:
+
+        frontwatch eval events ../shared/data/event-types-case2021/snippets.jsonl tests/data/acled-sample.jsonl
+    """
+    from frontwatch.annotate import load_nlp
+    from frontwatch.extract import ActorDictionary
+    from frontwatch.extract.evaluate import check_floors, evaluate_acled, evaluate_snippets, is_acled, read_rows
+
+    cfg = settings(gazetteer=gazetteer)
+    actors = ActorDictionary.load(cfg.actors_path)
+    nlp = load_nlp()
+    results = []
+    for f in files:
+        if not f.exists():
+            raise fail(f"no such file: {f}")
+        rows = read_rows(f)
+        with Progress(TextColumn(f.name), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err_console,
+                      disable=quiet or as_json, transient=True) as progress:
+            if is_acled(rows):
+                from frontwatch.pipeline import Pipeline
+
+                try:
+                    pipeline = Pipeline.from_settings(cfg)
+                except FrontwatchError as exc:
+                    raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+                task = progress.add_task("", total=len(rows))
+                r = evaluate_acled(rows, pipeline, actors, lambda t=task: progress.advance(t))
+            else:
+                task = progress.add_task("", total=folds)
+                r = evaluate_snippets(rows, nlp, actors, folds, progress=lambda t=task: progress.advance(t))
+        results.append({"file": f.name, **r})
+    if as_json:
+        for r in results:
+            print(json.dumps(r))
+    else:
+        for r in results:
+            table = Table("figure", "value", title=f"{r['file']} ({r['n']} rows)", title_justify="left")
+            for k, v in r.items():
+                if isinstance(v, float):
+                    table.add_row(k, f"{v:.3f}")
+                elif isinstance(v, dict):
+                    for k2, v2 in v.items():
+                        table.add_row(f"{k}.{k2}", f"{v2:.3f}")
+            console.print(table)
+            if r.get("confusions"):
+                conf = Table("gold", "predicted", "n", title="Top confusions", title_justify="left")
+                for c in r["confusions"]:
+                    conf.add_row(c["gold"], c["predicted"], str(c["n"]))
+                console.print(conf)
+    if floors:
+        failures = [line for r in results for line in check_floors(r, json.loads(floors.read_text()))]
+        for line in failures:
+            err_console.print(f"[red]below floor:[/] {line}")
+        if failures:
+            raise typer.Exit(1)
