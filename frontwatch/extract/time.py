@@ -1,16 +1,23 @@
 """Time: date expressions normalized against the report's published date, as a low/high range with ACLED precision.
 
-dateparser handles absolute dates; relative expressions ("yesterday", "on Saturday", "since Sunday", "last week")
-are resolved here because dateparser gets weekdays and ranges wrong for past reporting (see PACKAGES.md).
-No date in the text: the report's date with precision 2, flagged `assumed` — never an invented day.
+Relative expressions ("yesterday", "on Saturday", "since Sunday", "last week") are resolved by rules here because
+dateparser gets weekdays (the previous week's Saturday) and ranges (nothing for "since Sunday") wrong for past
+reporting (see PACKAGES.md); dateparser reads the numeric forms ("12/08/2021") that rules would misorder.
+Reporting is about the past: a weekday is the most recent one on or before the report's date, and dates after it
+are plans, not events. No date in the text: the report's date with precision 2, flagged `assumed` — never an
+invented day. Precision follows ACLED: 1 a day, 2 a week (or a range of up to 7 days), 3 a month.
 """
 
 from __future__ import annotations
 
 import re
 from calendar import monthrange
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from frontwatch.model import Span, TimeSpan
 
@@ -23,32 +30,42 @@ MONTHS["sept"] = 9
 _MON = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|" \
        r"jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "a": 1, "a couple of": 2, "several": 3}
+                "ten": 10, "a": 1, "a couple of": 2, "a few": 3, "few": 3, "several": 4}
+_NW = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few|few|several"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("mdy", re.compile(rf"\b(?:on\s+)?{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)),
+    ("mdy", re.compile(rf"\b(?:on\s+)?{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b(?![:.]\d)", re.I)),
     ("dmy", re.compile(rf"\b(?:on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?\b",
                        re.I)),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("numeric", re.compile(r"\b(?:on\s+)?\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")),
     ("since_wd", re.compile(rf"\bsince\s+(?:last\s+)?{_WD}\b", re.I)),
-    ("wd", re.compile(rf"\b(?:on\s+|last\s+|early\s+on\s+|late\s+on\s+|early\s+|late\s+)?{_WD}(?:\s+(?:night|morning|"
-                      r"evening|afternoon))?\b", re.I)),
+    ("weekend", re.compile(r"\b(?:(?:over|at|during|on)\s+the\s+|this\s+|last\s+)weekend\b", re.I)),
+    ("wd", re.compile(rf"\b(?:on\s+|last\s+|early\s+on\s+|late\s+on\s+|early\s+|late\s+)?{_WD}{_PART}\b", re.I)),
     ("day_before_yesterday", re.compile(r"\bthe\s+day\s+before\s+yesterday\b", re.I)),
     ("yesterday", re.compile(r"\byesterday\b|\blast\s+night\b", re.I)),
-    ("today", re.compile(r"\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|\bearlier\s+today\b",
-                         re.I)),
-    ("past_hours", re.compile(r"\b(?:in\s+|over\s+)?the\s+(?:past|last)\s+(24|48|72)\s+hours\b", re.I)),
-    ("days_ago", re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a couple of)\s+days?\s+ago\b",
-                            re.I)),
+    ("overnight", re.compile(r"\bovernight\b", re.I)),
+    ("today", re.compile(r"\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b", re.I)),
+    ("past_hours", re.compile(r"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last|previous)\s+(\d{1,3})\s+hours\b",
+                              re.I)),
+    ("past_days", re.compile(rf"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last|previous)\s+({_NW})\s+days\b", re.I)),
+    ("past_week", re.compile(r"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+week\b", re.I)),
+    ("days_ago", re.compile(rf"\b({_NW})\s+days?\s+(?:ago|earlier)\b", re.I)),
     ("last_week", re.compile(r"\blast\s+week\b|\bthe\s+previous\s+week\b", re.I)),
     ("this_week", re.compile(r"\b(?:earlier\s+)?this\s+week\b", re.I)),
-    ("last_month", re.compile(r"\blast\s+month\b", re.I)),
+    ("last_month", re.compile(r"\blast\s+month\b|\bthe\s+previous\s+month\b", re.I)),
     ("this_month", re.compile(r"\b(?:earlier\s+)?this\s+month\b", re.I)),
-    ("in_month", re.compile(rf"\b(?:in|since|during)\s+(?:early\s+|late\s+|mid-?)?{_MON}(?:\s+(\d{{4}}))?\b", re.I)),
-    ("clock", re.compile(r"\b(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s+(?:GMT|UTC|local time))?",
-                         re.I)),
+    ("in_month", re.compile(
+        rf"\b(?:in|since|during|throughout)\s+(?:early\s+|late\s+|mid-?)?{_MON}(?:,?\s+(\d{{4}}))?\b", re.I)),
+    ("ordinal_day", re.compile(r"\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Za-z])", re.I)),
+    ("clock", re.compile(r"\b(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s+(?:GMT|UTC|local\s+time))?"
+                         r"|\bat\s+\d{1,2}[.:]\d{2}\s+(?:GMT|UTC|local\s+time)", re.I)),
 ]
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+# Month names that are also ordinary words ("may", "march") only count capitalized.
+_CAPITAL_ONLY = {"may", "march", "mar", "jan", "jun", "jul", "aug", "dec", "sep", "oct", "nov", "feb", "apr"}
 
 
 def _month_year(month: int, day: int | None, published: date, year: str | None) -> int:
@@ -60,8 +77,41 @@ def _month_year(month: int, day: int | None, published: date, year: str | None) 
     return published.year
 
 
+def _precision(low: date, high: date) -> int:
+    days = (high - low).days
+    return 1 if days < 1 else 2 if days <= 7 else 3
+
+
+def _number(word: str) -> int:
+    w = re.sub(r"\s+", " ", word.lower())
+    return int(w) if w.isdigit() else NUMBER_WORDS.get(w, 2)
+
+
+@cache
+def _dateparser() -> Any:
+    import dateparser.search  # imported on first use: it costs ~0.2 s
+
+    return dateparser.search
+
+
+def _numeric(expr: str, published: date) -> date | None:
+    """"12/08/2021": day first (international reporting) unless the numbers say otherwise — dateparser reads it."""
+    parts = [int(x) for x in re.findall(r"\d+", expr)]
+    order = "YMD" if parts[0] > 31 else "MDY" if parts[1] > 12 else "DMY"
+    found = _dateparser().search_dates(
+        expr, languages=["en"],
+        settings={"DATE_ORDER": order, "RELATIVE_BASE": datetime(published.year, published.month, published.day),
+                  "PREFER_DATES_FROM": "past"})
+    return found[0][1].date() if found else None
+
+
 def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, date, int] | None:
     g = m.groups()
+    if kind in ("mdy", "dmy", "in_month"):
+        mon = g[0] if kind != "dmy" else g[1]
+        word = m.group(0)[m.start(1 if kind != "dmy" else 2) - m.start():].split()[0]
+        if mon.lower() in _CAPITAL_ONLY and not word[:1].isupper():
+            return None
     if kind == "mdy" or kind == "dmy":
         mon, day = (g[0], g[1]) if kind == "mdy" else (g[1], g[0])
         month = MONTHS[mon.lower().rstrip(".")]
@@ -76,14 +126,24 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, date, 
         except ValueError:
             return None
         return d0, d0, 1
+    if kind == "numeric":
+        d1 = _numeric(m.group(0), published)
+        return (d1, d1, 1) if d1 else None
     if kind == "since_wd":
         target = WEEKDAYS.index(g[0].lower())
         back = (published.weekday() - target) % 7 or 7
         low = published - timedelta(days=back)
-        return low, published, 2 if back > 1 else 1
+        return low, published, _precision(low, published)
+    if kind == "weekend":
+        # The most recent Saturday–Sunday on or before the report's date ("last weekend": the one before that
+        # when the report itself is written at the weekend).
+        back = (published.weekday() - 5) % 7
+        if m.group(0).lower().startswith("last") and back <= 1:
+            back += 7
+        sat = published - timedelta(days=back)
+        return sat, min(sat + timedelta(days=1), published), 2
     if kind == "wd":
         target = WEEKDAYS.index(g[0].lower())
-        # Reporting is about the past: the most recent such day on or before the report's date.
         back = (published.weekday() - target) % 7
         if m.group(0).lower().startswith("last ") and back == 0:
             back = 7
@@ -95,13 +155,20 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, date, 
     if kind == "yesterday":
         d0 = published - timedelta(days=1)
         return d0, d0, 1
+    if kind == "overnight":
+        return published - timedelta(days=1), published, 1
     if kind in ("today", "clock"):
         return published, published, 1
     if kind == "past_hours":
-        return published - timedelta(days=int(g[0]) // 24), published, 1
+        low = published - timedelta(days=max(1, int(g[0]) // 24))
+        return low, published, 1 if int(g[0]) <= 24 else _precision(low, published)
+    if kind == "past_days":
+        low = published - timedelta(days=_number(g[0]))
+        return low, published, _precision(low, published)
+    if kind == "past_week":
+        return published - timedelta(days=7), published, 2
     if kind == "days_ago":
-        n = int(g[0]) if g[0].isdigit() else NUMBER_WORDS.get(g[0].lower(), 2)
-        d0 = published - timedelta(days=n)
+        d0 = published - timedelta(days=_number(g[0]))
         return d0, d0, 1
     if kind == "last_week":
         monday = published - timedelta(days=published.weekday() + 7)
@@ -121,10 +188,18 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, date, 
         if y == published.year and month == published.month:
             high = published
         return low, high, 3
+    if kind == "ordinal_day":
+        d = int(g[0])
+        ref = published if d <= published.day else published.replace(day=1) - timedelta(days=1)
+        if d < 1 or d > monthrange(ref.year, ref.month)[1]:
+            return None
+        d0 = ref.replace(day=d)
+        return d0, d0, 1
     return None
 
 
 def find_all(text: str, published: date) -> list[tuple[int, int, date, date, int]]:
+    """Every date expression in a text: (start, end, low, high, precision), in text order."""
     found: list[tuple[int, int, date, date, int]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
@@ -132,35 +207,68 @@ def find_all(text: str, published: date) -> list[tuple[int, int, date, date, int
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             r = _resolve(kind, m, published)
-            if r:
-                found.append((m.start(), m.end(), *r))
-                taken.append((m.start(), m.end()))
+            if r is None:
+                continue
+            start = m.start()
+            low, high, prec = r
+            since = _SINCE.search(text[max(0, start - 8):start])
+            if since and kind in ("mdy", "dmy", "iso", "numeric", "ordinal_day", "yesterday", "day_before_yesterday"):
+                # "since August 15": from that day to the report's
+                start -= len(text[max(0, start - 8):start]) - since.start()
+                high = max(high, published)
+                prec = _precision(low, high)
+            found.append((start, m.end(), low, high, prec))
+            taken.append((start, m.end()))
     return sorted(found)
 
 
-def find_time(doc: Any, sent: Any, published: date | None, trigger: Any = None) -> TimeSpan | None:
+def _governed(sent: SpacySpan, start: int, end: int, trigger: Token) -> bool:
+    """Is the expression (sentence-relative chars) in the trigger's own clause: its head chain reaches the trigger
+    before any other verb?"""
+    base = sent.start_char
+    toks = [t for t in sent if t.idx >= base + start and t.idx < base + end]
+    if not toks:
+        return False
+    tok = min(toks, key=lambda t: len(list(t.ancestors)))
+    for anc in tok.ancestors:
+        if anc.i == trigger.i:
+            return True
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("aux", "auxpass"):
+            return False
+    return False
+
+
+def _is_parsed(sent: SpacySpan) -> bool:
+    parsed = getattr(sent.doc._, "fw_parsed", None) if sent.doc.has_extension("fw_parsed") else None
+    return parsed is None or sent.start in parsed
+
+
+def find_time(doc: Doc, sent: SpacySpan, published: date | None, trigger: Token | None = None) -> TimeSpan | None:
     """The time of the event a sentence (and its trigger) describes."""
-    if published is None:
-        # Without the report's date only absolute dates can be read.
-        published_guess = None
-        for kind in ("mdy", "dmy", "iso"):
-            pat = dict(PATTERNS)[kind]
-            for m in pat.finditer(sent.text):
-                if m.groups()[-1] or kind == "iso":
-                    r = _resolve(kind, m, date(int(m.groups()[-1] if kind != "iso" else m.group(1)), 12, 31))
-                    if r:
-                        s0 = sent.start_char + m.start()
-                        return TimeSpan(r[0], r[1], r[2], Span(s0, s0 + len(m.group(0)), m.group(0)))
-        return published_guess
     text = sent.text
-    found = find_all(text, published)
-    found = [f for f in found if f[2] <= published + timedelta(days=1)]  # future plans are not events
+    if published is None:
+        # Without the report's date only dates that carry their year can be read.
+        for kind in ("mdy", "dmy", "iso"):
+            for m in dict(PATTERNS)[kind].finditer(text):
+                year = m.group(1) if kind == "iso" else m.groups()[-1]
+                r = _resolve(kind, m, date(int(year), 12, 31)) if year else None
+                if r:
+                    s0 = sent.start_char + m.start()
+                    return TimeSpan(r[0], r[1], r[2], Span(s0, s0 + len(m.group(0)), m.group(0)))
+        return None
+    found = [f for f in find_all(text, published) if f[2] <= published + timedelta(days=1)]  # plans aren't events
     if not found:
         return TimeSpan(published, published, 2, None, assumed=True)
     if trigger is not None:
         t0 = trigger.idx - sent.start_char
-        # Prefer a precise expression; among those, the one nearest the trigger.
-        best = min(found, key=lambda f: (f[4] if f[4] > 1 else 0, min(abs(f[0] - t0), abs(f[1] - t0))))
+        parsed = _is_parsed(sent)
+
+        def rank(f: tuple[int, int, date, date, int]) -> tuple[int, int, int]:
+            # The expression in the trigger's own clause first, then a precise one, then the nearest.
+            own = 0 if parsed and _governed(sent, f[0], f[1], trigger) else 1
+            return own, f[4] if f[4] > 1 else 0, min(abs(f[0] - t0), abs(f[1] - t0))
+
+        best = min(found, key=rank)
     else:
         best = found[0]
     s, e, low, high, prec = best
