@@ -79,3 +79,16 @@ def test_eval_events_on_acled_rows(tmp_path: Path, gazetteer_path: Path) -> None
     assert r["n"] == 3 and r["detected"] >= 0.6
     assert set(r) >= {"event_type_acc", "sub_event_type_acc", "location_25km", "admin1_acc", "fatalities_exact",
                       "fatalities_mae", "actor1_acc", "actor2_acc", "date_exact"}
+
+
+def test_floors_gate_exits_1_naming_the_figure(tmp_path: Path, gazetteer_path: Path) -> None:
+    rows = (ROOT / "tests" / "data" / "acled-sample.jsonl").read_text().splitlines()[:2]
+    f = tmp_path / "pair.jsonl"
+    f.write_text("\n".join(rows) + "\n")
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"pair.jsonl": {"detected": 1.01}}))  # no figure can reach it
+    out = subprocess.run([sys.executable, "-m", "frontwatch", "eval", "events", str(f), "--json", "--floors",
+                          str(floors), "--gazetteer", str(gazetteer_path)], capture_output=True, text=True,
+                         cwd=ROOT, timeout=300)
+    assert out.returncode == 1
+    assert "detected" in out.stdout + out.stderr
