@@ -235,6 +235,8 @@ def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
             for r in csv.DictReader(fh):
                 codes = [x for x in r["geonames_admin2_codes"].split("|") if x]
                 if not codes:
+                    # A district GeoNames has no code for is still drawn on the map, under its boundary id.
+                    shape_to_code[r["adm2_shapeID"]] = (f"gb:{r['adm2_shapeID']}", r["adm1_name"], None)
                     continue
                 seat = r["geonames_seats"].split("|")[0] if r["geonames_seats"] else None
                 shape_to_code[r["adm2_shapeID"]] = (codes[0], r["adm1_name"], seat)
@@ -252,7 +254,8 @@ def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
             if hit:
                 con.execute("INSERT INTO boundaries VALUES (?,?,?,?,?)",
                             (hit[0], 2, f["properties"].get("shapeName"), hit[1], json.dumps(f["geometry"])))
-                district_geoms.append((hit[0], f["geometry"], _bbox(f["geometry"])))
+                if not hit[0].startswith("gb:"):
+                    district_geoms.append((hit[0], f["geometry"], _bbox(f["geometry"])))
         # Towns GeoNames leaves without a district get the one whose polygon holds them.
         for pid, lat, lon, cc in con.execute(
             "SELECT id, lat, lon, country FROM places WHERE feature_class='P' AND admin2_code IS NULL AND country='AF'"
