@@ -1,28 +1,59 @@
 """Attribution and certainty: who says so (the source chain, outermost first) and how firmly.
 
-The publisher is the root of every chain. Reported speech ("X said", "according to X", "X shared/posted"), outlets
-named as carrying a claim ("… by TV channel X"), and quotes that run over several sentences or paragraphs attach to
-their speaker; an account introduced earlier ("an account named after X") is the speaker of a later "post".
-Works on lemmas and surface cues, so it needs no dependency parse for sentences the parser skipped.
+The publisher is the root of every chain. Reported speech attaches to its speaker: on a parsed sentence, the subject
+(or passive agent) of a speech verb ("X said", "X told", "reports suggested", "a video showed"), the object of
+"according to", with the verb in the sentence's main line (not a relative clause: "videos posted on …"); on a
+sentence the parser skipped, the same cues by surface patterns. Outlets named as carrying a claim ("… by TV channel
+X"), and quotes that run over several sentences or paragraphs attach to their speaker; an account introduced
+earlier ("an account named after X") is the speaker of a later "post"; a pronoun speaker ("he said") is the last
+named one. Speakers named inside a running quotation are relayed by the quotation's speaker.
+
+Certainty is decided in the trigger's scope: the trigger, the verbs and nouns that govern it up to the root, and
+their modifiers — not anywhere in the sentence. Denial (negation of the trigger, "no … were killed", a governing
+"deny"/"reject", "… are false") wins over hedging ("suggested", "reportedly", "may have", "unclear whether").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from frontwatch.model import Certainty, Document, Source, SourceKind, Span
+
+# Speech, publication and display verbs: their subject is a source.
+SPEECH_LEMMAS = frozenset({
+    "say", "tell", "report", "claim", "suggest", "confirm", "deny", "announce", "share", "post", "tweet", "write",
+    "state", "add", "insist", "allege", "warn", "show", "reveal", "indicate", "acknowledge", "admit", "publish",
+    "broadcast", "assert", "declare", "disclose", "quote", "cite", "estimate", "reject", "dismiss", "note",
+    "explain", "inform", "brief", "affirm", "maintain", "contend", "stress", "argue", "accuse", "blame",
+})
+HEDGE_SPEECH = frozenset({"suggest", "claim", "allege", "rumour", "rumor", "speculate", "contend"})
+DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "debunk"})
+FALSE_WORDS = frozenset({"false", "untrue", "baseless", "fabricated", "unfounded", "incorrect", "wrong", "fake",
+                         "groundless", "inaccurate", "rumour", "lie", "propaganda"})
+HEDGE_WORDS = frozenset({
+    "reportedly", "allegedly", "apparently", "purportedly", "possibly", "perhaps", "probably", "likely",
+    "unconfirmed", "unverified", "uncertainty", "uncertain", "unclear", "doubt", "suggest", "claim", "allege",
+    "appear", "seem", "rumour", "rumor", "rumoured", "rumored", "speculate", "speculation", "may", "might", "could",
+    "believe", "unsure", "question",
+})
+NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+NOBODY = frozenset({"nobody", "none", "noone", "nothing"})
+# Relations along which the trigger's clause runs upward: an ancestor reached through them governs the claim.
+_MODIFIERS = frozenset({"aux", "auxpass", "advmod", "acomp", "neg", "attr"})
 
 SPEECH = r"(?:said|says|say|told|tells|reported|reports|claimed|claims|suggested|suggests|suggesting|confirmed|" \
          r"confirms|denied|denies|announced|announces|shared|shares|posted|posts|tweeted|tweets|showed|shows|wrote|" \
          r"writes|stated|states|added|adds|insisted|insists|alleged|alleges|warned|warns|according\s+to)"
 HEDGE_VERBS = {"suggested", "suggests", "suggesting", "claimed", "claims", "alleged", "alleges"}
-SPEECH_RE = re.compile(rf"\b{SPEECH}\b", re.I)
+# Speech verbs are lower-case mid-sentence: "the United States" is not "the United" stating.
+SPEECH_RE = re.compile(rf"\b{SPEECH}\b")
 DETERMINERS = {"some", "other", "others", "many", "several", "the", "these", "those", "local", "unconfirmed", "news",
-               "media", "earlier", "initial", "conflicting", "social"}
-SPEAKER_BEFORE = re.compile(rf"^(?P<who>[^,;:“”\"]{{2,120}}?)\s+(?:have\s+|had\s+|has\s+)?(?P<verb>{SPEECH})\b", re.I)
-SPEAKER_AFTER = re.compile(rf",\s*(?P<who>[^,;:“”\"]{{2,100}}?)\s+(?P<verb>{SPEECH})\s*[.”\"]*\s*$", re.I)
+               "media", "earlier", "initial", "conflicting", "social", "still", "more", "still more"}
+SPEAKER_AFTER = re.compile(rf",\s*(?P<who>[^,;:“”\"]{{2,100}}?)\s+(?P<verb>{SPEECH})\s*[.”\"]*\s*$")
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:“”\"]{2,100})", re.I)
 BY_OUTLET = re.compile(
     r"\bby\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:TV|television|news|channel|agency|newspaper|broadcaster|outlet|"
@@ -31,20 +62,22 @@ BY_OUTLET = re.compile(
 )
 ACCOUNT = re.compile(r"\b(?:account|page|channel|handle)\s+(?:named\s+after|called|named|of)\s+(?P<name>[A-Z][\w'-]*"
                      r"(?:\s+[A-Z][\w'-]*)*)")
-SOCIAL = re.compile(r"\b(twitter|tweet|post|posts|social\s+media|facebook|telegram|instagram|tiktok|youtube|video|"
-                    r"videos|photographs?|images|footage|account)\b", re.I)
-OFFICIAL = re.compile(r"\b(officials?|spokes(?:man|woman|person)|ministry|minister|governor|police|army|military|"
-                      r"embassy|government|commander|statement|authorities|president|chief|department|office|"
-                      r"advisory|ambassador|council|mission)\b", re.I)
+SOCIAL = re.compile(r"\b(twitter|tweets?|posts?|social\s+media|facebook|telegram|instagram|tiktok|youtube|whatsapp|"
+                    r"videos?|photographs?|photos?|images|footage|account|blogger|influencer)\b", re.I)
+OFFICIAL = re.compile(r"\b(officials?|spokes(?:man|woman|person|men|people)|ministry|minister|governor|police|army|"
+                      r"military|embassy|government|commander|statement|authorities|president|chief|department|office|"
+                      r"advisory|ambassador|council|mission|prime\s+minister|mayor|forces|troops|command|agency)\b",
+                      re.I)
 LOCAL = re.compile(r"\b(local\s+sources?|residents?|locals|villagers|witnesses|eyewitnesses|elders|tribal\s+elders|"
-                   r"local\s+people|a\s+resident|relatives|doctors?|medics?)\b", re.I)
-UNNAMED = re.compile(r"\b(reports?|sources?|some|others?|unconfirmed|rumou?rs?|it\s+is|it\s+was|there\s+were)\b", re.I)
-MEDIA = re.compile(r"\b(TV|television|news|channel|agency|newspaper|broadcaster|radio|times|post|journal|tribune|"
-                   r"reuters|associated\s+press|afp|bbc|cnn|al\s+jazeera)\b", re.I)
-PRONOUN = re.compile(r"^(he|she|they|it|we|i|this|that|which|who)$", re.I)
+                   r"local\s+people|a\s+resident|relatives|doctors?|medics?|hospital\s+sources?|shopkeepers?)\b", re.I)
+UNNAMED = re.compile(r"\b(reports?|sources?|some|others?|unconfirmed|rumou?rs?|it\s+is|it\s+was|there\s+were|"
+                     r"people|someone)\b", re.I)
+MEDIA = re.compile(r"\b(TV|television|news|channel|agency|newspaper|broadcaster|radio|times|journal|tribune|"
+                   r"reuters|associated\s+press|afp|bbc|cnn|al\s+jazeera|outlet|press|daily|magazine)\b", re.I)
+PRONOUN = re.compile(r"^(he|she|they|it|we|i|you|this|that|which|who|one)$", re.I)
 
 NEGATIONS = {"not", "n't", "never", "no"}
-DENIAL_WORDS = re.compile(r"\b(denied|denies|deny|rejected|false|untrue|baseless|dismissed)\b", re.I)
+DENIAL_WORDS = re.compile(r"\b(denied|denies|deny|rejected|rejects|false|untrue|baseless|dismissed)\b", re.I)
 HEDGES = re.compile(r"\b(reportedly|allegedly|apparently|unconfirmed|uncertainty|unclear|may\s+have|might\s+have|"
                     r"could\s+have|appeared\s+to|appears\s+to|seemed\s+to|suggested|suggesting|suggests|claimed|"
                     r"claiming|rumou?red|possibly|perhaps|it\s+is\s+not\s+clear|purportedly)\b", re.I)
@@ -61,30 +94,109 @@ def _kind(who: str) -> SourceKind:
         return SourceKind.SOCIAL_MEDIA
     if LOCAL.search(who):
         return SourceKind.LOCAL
+    if MEDIA.search(who):
+        return SourceKind.OUTLET
     if OFFICIAL.search(who):
         return SourceKind.OFFICIAL
-    if MEDIA.search(who) or (who[:1].isupper() and not UNNAMED.search(who)):
-        return SourceKind.OUTLET if MEDIA.search(who) else SourceKind.OFFICIAL
-    return SourceKind.UNNAMED
+    if UNNAMED.search(who) or not re.search(r"\b[A-Z]", who):
+        return SourceKind.UNNAMED
+    return SourceKind.OFFICIAL  # a named organization or person speaking for one
 
 
 def _clean(who: str) -> str:
-    who = re.sub(r"^(?:but|and|however|additionally|meanwhile|separately|also|while)\s*,?\s+", "", who.strip(),
-                 flags=re.I)
-    return re.sub(r"\s+", " ", who).strip(" “”\"'")
+    who = re.sub(r"^(?:but|and|however|additionally|meanwhile|separately|also|while|nevertheless|nonetheless|"
+                 r"still|yet|moreover)\s*,?\s+", "", who.strip(), flags=re.I)
+    who = re.sub(r"\s+", " ", who).strip(" “”\"',.")
+    # "videos circulating on social media yesterday": the time belongs to the event, not to the speaker
+    return re.sub(r"\s+(?:yesterday|today|tonight|overnight|recently|earlier|now|(?:on\s+)?\w+day|this\s+week|"
+                  r"last\s+week|this\s+morning)$", "", who, flags=re.I)
 
 
 def _split_officials(who: str) -> list[str]:
     """"NATO and Taliban officials" → ["NATO officials", "Taliban officials"]."""
     m = re.match(r"^(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+and\s+(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+"
-                 r"(?P<noun>officials|sources|spokesmen|commanders|authorities|forces)$", who)
+                 r"(?P<noun>officials|sources|spokesmen|commanders|authorities|forces|ministries|governments)$", who)
     if m:
         return [f"{m['a']} {m['noun']}", f"{m['b']} {m['noun']}"]
     return [who]
 
 
-def _speakers(text: str) -> tuple[list[tuple[str, int, int]], str | None]:
-    """Speaker phrases in a sentence (text, start, end) and the speech verb that introduced them."""
+def is_parsed(sent: SpacySpan) -> bool:
+    """Did the dependency parser see this sentence (annotate parses only event-bearing ones)?"""
+    doc = sent.doc
+    parsed = doc._.fw_parsed if doc.has_extension("fw_parsed") else None
+    return parsed is None or sent.start in parsed
+
+
+# --- speakers -----------------------------------------------------------------------------------------------------
+
+
+def _phrase(head: Token, sent: SpacySpan) -> tuple[int, int]:
+    """Token range (start, end) of a speaker phrase: its subtree, or the noun and its near modifiers when long."""
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    if hi - lo > 14:
+        keep = [head] + [c for c in head.children if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "cc",
+                                                                "conj", "appos", "prep")]
+        lo = min(t.left_edge.i if t is not head else t.i for t in keep)
+        hi = max(t.right_edge.i if t is not head else t.i for t in keep) + 1
+        if hi - lo > 14:
+            lo, hi = min(t.i for t in keep if t.i <= head.i), head.i + 1
+    lo = max(lo, sent.start)
+    hi = min(hi, sent.end)
+    while hi > lo and sent.doc[hi - 1].is_punct:
+        hi -= 1
+    while lo < hi and (sent.doc[lo].is_punct or (sent.doc[lo].dep_ in ("cc", "advmod") and sent.doc[lo].i < head.i
+                       and sent.doc[lo].head.i != head.i)):
+        lo += 1
+    # "videos circulating on social media yesterday": the time belongs to the event, not to the speaker's name
+    while hi - 1 > head.i and (sent.doc[hi - 1].ent_type_ in ("DATE", "TIME") or sent.doc[hi - 1].is_punct):
+        hi -= 1
+    return lo, hi
+
+
+def _speakers_parsed(sent: SpacySpan) -> tuple[list[tuple[str, int, int]], str | None]:
+    """Speakers by the dependency parse: (text, sentence-relative start char, end char), and the speech verb."""
+    found: list[tuple[str, int, int]] = []
+    verb: str | None = None
+    base = sent.start_char
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            to = next(c for c in tok.children if c.lower_ == "to")
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                lo, hi = _phrase(obj, sent)
+                found.append((doc[lo:hi].text, doc[lo].idx - base, doc[hi - 1].idx + len(doc[hi - 1].text) - base))
+                verb = verb or "according to"
+            continue
+        if tok.lemma_.lower() not in SPEECH_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.dep_ in ("relcl", "acl", "amod", "pcomp", "pobj", "compound", "nsubj", "dobj"):
+            continue  # "videos posted on …", "the official who said …": not the sentence's frame
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        who: Token | None = None
+        if agent is not None:
+            who = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        elif subj is not None and subj.dep_ == "nsubj":
+            who = subj
+        elif subj is not None and subj.lower_ == "it":
+            # "It was reported that …": an unnamed source
+            found.append(("unnamed reports", subj.idx - base, tok.idx + len(tok.text) - base))
+            verb = verb or tok.lemma_.lower()
+            continue
+        if who is None:
+            continue
+        lo, hi = _phrase(who, sent)
+        if hi <= lo:
+            continue
+        found.append((doc[lo:hi].text, doc[lo].idx - base, doc[hi - 1].idx + len(doc[hi - 1].text) - base))
+        verb = verb or tok.lemma_.lower()
+    return found, verb
+
+
+def _speakers_surface(text: str) -> tuple[list[tuple[str, int, int]], str | None]:
+    """Speaker phrases by surface patterns, for sentences the parser skipped."""
     found: list[tuple[str, int, int]] = []
     verb = None
     for m in ACCORDING.finditer(text):
@@ -97,7 +209,8 @@ def _speakers(text: str) -> tuple[list[tuple[str, int, int]], str | None]:
     if not found:
         body = text.lstrip("“\"‘' ")
         off = len(text) - len(body)
-        lead = re.match(r"^(?:additionally|however|meanwhile|separately|but|and|also|still|yet)\s*,?\s*", body, re.I)
+        lead = re.match(r"^(?:additionally|however|meanwhile|separately|but|and|also|still|yet|nevertheless|"
+                        r"nonetheless|moreover)\s*,?\s*", body, re.I)
         skip = lead.end() if lead else 0
         for m in SPEECH_RE.finditer(body, skip):
             who = body[skip: m.start()].strip()
@@ -112,12 +225,23 @@ def _speakers(text: str) -> tuple[list[tuple[str, int, int]], str | None]:
     return found, verb
 
 
-def attribute(document: Document, doc: Any) -> dict[int, Attribution]:
+# Verb lemma of a surface match ("suggested" → "suggest") for the hedging decision.
+def _lemma(verb: str | None) -> str | None:
+    if verb is None:
+        return None
+    return "suggest" if verb in HEDGE_VERBS and verb.startswith("sugg") else (
+        "claim" if verb.startswith("claim") else "allege" if verb.startswith("alleg") else verb)
+
+
+def attribute(document: Document, doc: Doc) -> dict[int, Attribution]:
+    """Each sentence's attribution (source chain, outermost first, and base certainty), keyed by its start char."""
     publisher = document.publisher or "unknown publisher"
     root = Source(publisher, SourceKind.OUTLET, (publisher,))
     out: dict[int, Attribution] = {}
     account: str | None = None  # the last social-media account the report introduced
     quote_speaker: Source | None = None  # inside an open quotation, its speaker
+    last_named: Source | None = None  # the antecedent of "he said"
+    pending: Source | None = None  # "X said." / "X said:" — the quotation that follows is X's
     for sent in doc.sents:
         text = sent.text
         base = sent.start_char
@@ -126,61 +250,137 @@ def attribute(document: Document, doc: Any) -> dict[int, Attribution]:
             account = re.split(r"\s+[–—-]\s+", acc.group("name"))[0].strip()
         sources: list[Source] = []
         certainty = Certainty.ASSERTED
-        speakers, verb = _speakers(text)
-        opens_quote = text.lstrip().startswith(("“", '"')) or bool(
-            re.search(r"(?:said|says|wrote|posted|tweeted):\s*[“\"]", text))
+        speakers, verb = _speakers_parsed(sent) if is_parsed(sent) else _speakers_surface(text)
+        verb = _lemma(verb)
+        starts_quote = text.lstrip().startswith(("“", '"', "‘"))
+        opens_quote = starts_quote or bool(re.search(r"\b\w+:\s*[“\"]", text))
+        if starts_quote and quote_speaker is None and pending is not None:
+            quote_speaker = pending  # "A spokesman said. “…”"
+        pending = None
         for who, s, e in speakers:
             who_c = _clean(who)
-            if not who_c or PRONOUN.match(who_c):
+            if not who_c:
+                continue
+            if PRONOUN.match(who_c) or re.fullmatch(r"(?:he|she|they)\s+\w+", who_c, re.I):
+                if last_named is not None and who_c.lower() in ("he", "she", "they", "we"):
+                    sources.append(Source(last_named.name, last_named.kind, last_named.chain,
+                                          Span(base + s, base + e, text[s:e])))
                 continue
             kind = _kind(who_c)
             name = who_c
-            if kind == SourceKind.SOCIAL_MEDIA and account and re.search(r"\b(post|tweet|account)\b", who_c, re.I):
+            if kind == SourceKind.SOCIAL_MEDIA and account and re.search(r"\b(post|tweet|account)s?\b", who_c, re.I):
                 name = account
             # Inside a quotation that runs on, a speaker the quote names is relayed by the quote's speaker.
             chain_prefix = quote_speaker.chain if quote_speaker else (publisher,)
             for part in _split_officials(name):
-                sources.append(Source(part, kind, (*chain_prefix, part), Span(base + s, base + e, text[s:e])))
+                if part == publisher:
+                    continue
+                src = Source(part, kind, (*chain_prefix, part), Span(base + s, base + e, text[s:e]))
+                sources.append(src)
+                if kind != SourceKind.UNNAMED:
+                    last_named = src
         for m in BY_OUTLET.finditer(text):
             name = m.group("name").rstrip(".")
+            if any(x.name == name for x in sources):
+                continue
             sources.append(Source(name, SourceKind.OUTLET, (publisher, name),
                                   Span(base + m.start("name"), base + m.start("name") + len(name), name)))
+        if not sources and acc and SPEECH_RE.search(text, acc.end()) and account:
+            # "An account named after X shared …": the account is the source of what it shared
+            sources.append(Source(account, SourceKind.SOCIAL_MEDIA, (publisher, account),
+                                  Span(base + acc.start("name"), base + acc.start("name") + len(account), account)))
         if not sources and quote_speaker is not None:
             sources.append(quote_speaker)  # a quotation that runs on from an earlier sentence keeps its speaker
         if sources:
-            certainty = Certainty.HEDGED if verb in HEDGE_VERBS else Certainty.REPORTED
+            certainty = Certainty.HEDGED if verb in HEDGE_SPEECH else Certainty.REPORTED
         # Track quotations across sentences: a speaker with an opening quote speaks until it closes.
         opened = text.count("“") + text.count('"') // 2
         closed = text.count("”") + text.count('"') // 2
         if sources and opens_quote and opened > closed:
-            quote_speaker = sources[0]
-        elif opened < closed or (quote_speaker is not None and not text.lstrip().startswith(("“", '"'))
-                                 and opened == closed == 0 and "\n" in document.text[max(0, base - 2):base]):
-            quote_speaker = None
-        elif quote_speaker is not None and opened > closed and not sources:
-            pass
+            quote_speaker = sources[0] if quote_speaker is None or sources[0] is not quote_speaker else quote_speaker
+        elif opened < closed or (starts_quote and opened == closed > 0) or (
+                quote_speaker is not None and not starts_quote and opened == closed == 0
+                and "\n" in document.text[max(0, base - 2):base]):
+            quote_speaker = None  # the quotation closed, or a new paragraph began without one
+        if sources and opened == closed == 0 and re.search(r"\b\w+[.:]\s*$", text.rstrip()) and \
+                verb is not None and re.search(rf"\b{SPEECH}[.:]\s*$", text.rstrip()):
+            pending = sources[0]
         out[base] = Attribution(tuple([root, *[s for s in sources if s.name != publisher]]), certainty)
     return out
 
 
-def certainty_for(sent: Any, trigger: Any, base: Certainty) -> Certainty:
+# --- certainty ----------------------------------------------------------------------------------------------------
+
+
+def _scope(trigger: Token) -> list[Token]:
+    """The trigger and what governs it, up to the sentence's root."""
+    return [trigger, *trigger.ancestors]
+
+
+def _denied_parsed(trigger: Token) -> bool:
+    if any(c.dep_ == "neg" or (c.lower_ in NEG_WORDS and c.dep_ in ("advmod", "preconj")) for c in trigger.children):
+        return True
+    # "did not manage to capture", "failed to take": negation of a verb the trigger completes
+    if trigger.dep_ == "xcomp":
+        head = trigger.head
+        if head.lemma_.lower() == "fail" or any(c.dep_ == "neg" for c in head.children):
+            return True
+    # "no civilians were killed", "nobody was hurt"
+    for c in trigger.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            if c.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children):
+                return True
+            if c.lower_ == "one" and any(d.lower_ == "no" for d in c.children):
+                return True
+    for node in _scope(trigger)[1:]:
+        if node.lemma_.lower() in DENY_LEMMAS:
+            return True
+        # "reports that rebels took the town are false"
+        if any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in FALSE_WORDS for c in node.children):
+            return True
+        if node.pos_ in ("NOUN", "PROPN") and node.head is not node:
+            h = node.head
+            if node.dep_ in ("nsubj", "nsubjpass") and any(
+                    c.dep_ in ("acomp", "attr") and c.lemma_.lower() in FALSE_WORDS for c in h.children):
+                return True
+    return False
+
+
+def _hedged_parsed(trigger: Token) -> bool:
+    for node in _scope(trigger):
+        if node is not trigger and node.lemma_.lower() in HEDGE_WORDS:
+            return True
+        for c in node.children:
+            if c.dep_ in _MODIFIERS and c.lemma_.lower() in HEDGE_WORDS:
+                if c.lemma_.lower() == "could" and node is trigger and not any(
+                        x.lower_ == "have" for x in node.children):
+                    continue  # "could fall": a prospect, handled as not-yet, not a hedge on a past event
+                return True
+            # "unconfirmed reports said …"
+            if c.dep_ in ("nsubj", "nsubjpass") and any(
+                    d.dep_ == "amod" and d.lemma_.lower() in HEDGE_WORDS for d in c.children):
+                return True
+    return False
+
+
+def certainty_for(sent: SpacySpan, trigger: Token, base: Certainty) -> Certainty:
     """The claim's own certainty: denial in the trigger's clause wins over hedging, hedging over the base."""
+    if is_parsed(sent):
+        if _denied_parsed(trigger):
+            return Certainty.DENIED
+        if _hedged_parsed(trigger):
+            return Certainty.HEDGED
+        return base
     tokens = list(sent)
     i = trigger.i - sent.start
-    # The trigger's clause: back to the nearest clause boundary, forward a few tokens.
+    # Without a parse: back to the nearest clause boundary, forward a few tokens.
     lo = i
     while lo > 0 and tokens[lo - 1].text not in (";", ":", "—", "–") and not (
         tokens[lo - 1].text == "," and lo - 1 < i - 6
     ):
         lo -= 1
     window = tokens[max(lo, i - 8): i + 3]
-    has_parse = any(t.dep_ for t in tokens)
-    negated = False
-    if has_parse:
-        negated = any(c.dep_ == "neg" for c in trigger.children) or any(
-            c.dep_ == "neg" for a in [trigger.head] if a.pos_ == "AUX" for c in a.children)
-    if not negated:
-        negated = any(t.lower_ in NEGATIONS for t in window if t.i < trigger.i)
+    negated = any(t.lower_ in NEGATIONS for t in window if t.i < trigger.i)
     clause = sent.text[max(0, window[0].idx - sent.start_char) if window else 0:]
     if negated or DENIAL_WORDS.search(sent.text[: trigger.idx - sent.start_char + 40]):
         return Certainty.DENIED
