@@ -107,13 +107,13 @@ def _clean(who: str) -> str:
     who = re.sub(r"^(?:but|and|however|additionally|meanwhile|separately|also|while|nevertheless|nonetheless|"
                  r"still|yet|moreover)\s*,?\s+", "", who.strip(), flags=re.I)
     who = re.sub(r"\s+", " ", who).strip(" “”\"',.")
-    # "videos circulating on social media yesterday": the time belongs to the event, not to the speaker
+    # "footage shared online on Monday": the time belongs to the event, not to the speaker
     return re.sub(r"\s+(?:yesterday|today|tonight|overnight|recently|earlier|now|(?:on\s+)?\w+day|this\s+week|"
                   r"last\s+week|this\s+morning)$", "", who, flags=re.I)
 
 
 def _split_officials(who: str) -> list[str]:
-    """"NATO and Taliban officials" → ["NATO officials", "Taliban officials"]."""
+    """"Army and Police officials" → ["Army officials", "Police officials"]."""
     m = re.match(r"^(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+and\s+(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+"
                  r"(?P<noun>officials|sources|spokesmen|commanders|authorities|forces|ministries|governments)$", who)
     if m:
@@ -148,7 +148,7 @@ def _phrase(head: Token, sent: SpacySpan) -> tuple[int, int]:
     while lo < hi and (sent.doc[lo].is_punct or (sent.doc[lo].dep_ in ("cc", "advmod") and sent.doc[lo].i < head.i
                        and sent.doc[lo].head.i != head.i)):
         lo += 1
-    # "videos circulating on social media yesterday": the time belongs to the event, not to the speaker's name
+    # "footage shared online on Monday": the time belongs to the event, not to the speaker's name
     while hi - 1 > head.i and (sent.doc[hi - 1].ent_type_ in ("DATE", "TIME") or sent.doc[hi - 1].is_punct):
         hi -= 1
     return lo, hi
@@ -214,7 +214,7 @@ def _speakers_surface(text: str) -> tuple[list[tuple[str, int, int]], str | None
         skip = lead.end() if lead else 0
         for m in SPEECH_RE.finditer(body, skip):
             who = body[skip: m.start()].strip()
-            # "Some reports suggested": a determiner and a noun-like verb form ("reports") are the speaker itself.
+            # "Several reports said": a determiner and a noun-like verb form ("reports") are the speaker itself.
             if not who or who.lower() in DETERMINERS or re.search(r"[,;:“”\"]", who) or len(who.split()) > 12:
                 continue
             if re.match(r"\s+(?:in|at|on|near|across|from|over)\b", body[m.end():]):
