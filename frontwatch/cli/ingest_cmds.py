@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from frontwatch.cli.app import EXIT_ENV, DbOption, QuietOption, app, console, err_console, fail, settings
@@ -27,7 +27,7 @@ def _open_store(db: str | None):
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, feeds, JSON lines or http(s) URLs.")],
     db: DbOption = None,
-    published: Annotated[str | None, typer.Option(help="Date for inputs that lack one (YYYY-MM-DD).")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD); overrides the inputs'.")] = None,
     publisher: Annotated[str | None, typer.Option(help="Publisher, e.g. a domain; overrides the inputs'.")] = None,
     title: Annotated[str | None, typer.Option(help="Title; overrides the inputs'.")] = None,
     language: Annotated[str | None, typer.Option(help="Language code (en, fa); overrides detection.")] = None,
@@ -39,39 +39,52 @@ def ingest(
 
     Example:
 
-        frontwatch ingest examples/ reports/today.rss --publisher example.org
+        frontwatch ingest examples/
 
-    Prints one line per input: stored, already stored, or rejected with the reason. Exit code 1 when some
-    inputs were rejected (the others are stored), 0 when all were stored or already there.
+        frontwatch ingest report.txt --published 2021-08-21 --publisher example.org
+
+        frontwatch ingest http://127.0.0.1:8000/feed.rss --allow-private --max-bytes 2000000
+
+    Prints one line per input: stored, already stored, or rejected with the reason (also kept in the
+    rejects table: `frontwatch rejects`). A plain-text report may have a sidecar `<name>.meta.json`; a sidecar
+    that is not valid JSON rejects its report (its date or publisher would otherwise be silently wrong).
+    Exit code 1 when some inputs were rejected (the others are stored), 0 when all were stored or already
+    there, 2 on a usage error.
     """
-    from frontwatch.ingest import Overrides, iter_inputs
+    from frontwatch.ingest import Overrides, expand_paths, iter_inputs
 
     try:
         pub = date.fromisoformat(published) if published else None
     except ValueError as exc:
         raise fail(f"bad --published date: {published}", hint="use YYYY-MM-DD, e.g. 2021-08-21") from exc
+    if max_bytes is not None and max_bytes <= 0:
+        raise fail(f"bad --max-bytes: {max_bytes}", hint="give a positive number of bytes, e.g. 10000000")
     cfg = settings(db).with_(max_bytes=max_bytes)
     store = _open_store(db)
     stored = dup = rejected = 0
-    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+    files = list(expand_paths(paths))  # known up front so the bar has a total
+    overrides = Overrides(pub, publisher, title, language)
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err_console, disable=quiet, transient=True)
     with progress:
-        task = progress.add_task("ingesting", total=None)
-        for item in iter_inputs(paths, cfg, Overrides(pub, publisher, title, language), allow_private):
+        task = progress.add_task("ingesting", total=len(files))
+        for path in files:
+            # One transaction per document, committed before its line is printed: a kill loses nothing reported.
+            for item in iter_inputs([path], cfg, overrides, allow_private):
+                if isinstance(item, Reject):
+                    store.add_reject(item)
+                    rejected += 1
+                    if not quiet:
+                        print(f"rejected {item.origin}: {item.detail}", flush=True)
+                elif store.add_document(item, None):
+                    stored += 1
+                    if not quiet:  # one plain line per input, never wrapped: scripts and tests read these
+                        print(f"stored {item.document_id[:12]} {item.origin}", flush=True)
+                else:
+                    dup += 1
+                    if not quiet:
+                        print(f"already stored {item.document_id[:12]} {item.origin}", flush=True)
             progress.advance(task)
-            if isinstance(item, Reject):
-                store.add_reject(item)
-                rejected += 1
-                if not quiet:
-                    print(f"rejected {item.origin}: {item.detail}", flush=True)
-            elif store.add_document(item, None):
-                stored += 1
-                if not quiet:  # one plain line per input, never wrapped: scripts and tests read these
-                    print(f"stored {item.document_id[:12]} {item.origin}", flush=True)
-            else:
-                dup += 1
-                if not quiet:
-                    print(f"already stored {item.document_id[:12]} {item.origin}", flush=True)
     store.close()
     if not quiet:
         err_console.print(f"{stored} stored, {dup} already stored, {rejected} rejected")

@@ -53,6 +53,9 @@ def iter_inputs(
                 yield from _read_file(Path(p), settings, overrides)
         except InputRejected as exc:
             yield Reject(p, exc.reason, str(exc))
+        except Exception as exc:  # a reader bug or a library surprise must not end the batch
+            yield Reject(p, "error", f"could not read it: {type(exc).__name__}: {exc}\n  hint: please report this "
+                         "input as a bug; the rest of the batch goes on")
 
 
 def _sidecar(path: Path) -> Meta:
@@ -116,8 +119,10 @@ def _read_file(path: Path, settings: Settings, overrides: Overrides | None) -> I
     fmt = _sniff(text)
     if ext in HTML_EXT:
         fmt = "html"
-    elif ext in FEED_EXT and fmt in (None, "feed"):
-        fmt = "feed" if fmt == "feed" else None
+    elif ext in (".rss", ".atom"):
+        fmt = "html" if fmt == "html" else "feed"  # a broken feed is a malformed feed, not an unknown format
+    elif ext in FEED_EXT:
+        fmt = fmt if fmt in ("feed", "html") else None  # .xml is a feed only if it looks like one
     elif ext in JSONL_EXT:
         fmt = "jsonl"
     elif ext in TEXT_EXT and fmt not in ("html", "feed"):

@@ -12,7 +12,7 @@ from typing import Any
 
 from frontwatch.errors import InputRejected
 from frontwatch.ingest.clean import clean_text
-from frontwatch.model import Document, Reject, document_id_for
+from frontwatch.model import Document, Reject, document_id_for, normalize_text
 
 _SOURCE_LINE = re.compile(r"^\s*source:\s*(\S+)\s*$", re.IGNORECASE)
 
@@ -58,7 +58,8 @@ def parse_date(value: Any) -> date | None:
 
 
 def make_document(text: str, origin: str, fmt: str, meta: Meta, overrides: Overrides | None) -> Document:
-    kept, removed = clean_text(text)
+    kept, removed = clean_text(normalize_text(text))
+    kept = normalize_text(kept)  # the stored text is its own normal form: spans and identity agree
     if not kept.strip():
         raise InputRejected("empty", "no report text left after removing navigation and promo lines",
                             hint="check that the file holds the report itself")
