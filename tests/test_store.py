@@ -179,3 +179,38 @@ def test_unreachable_database_exits_3_with_a_hint() -> None:
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert out.returncode == 3
     assert "hint" in out.stderr
+
+
+def test_every_field_round_trips(store: Store) -> None:
+    from frontwatch.model import Count, CountKind
+
+    d = doc("A report with every field set.", url="https://example.org/a")
+    base = replace(make_claim(), document_id=d.document_id)
+    claim = replace(base, claim_id="c-full", fatalities_acled=3, confidence=0.42, method="rules:v2",
+                    counts=(*base.counts, Count(CountKind.KILLED, 3, None, None, "at least")))
+    bare = replace(base, claim_id="c-bare", sub_event_type=None, trigger=None, actors=(), places=(), time=None,
+                   counts=(), sources=())
+    assert store.add_document(d, [claim, bare])
+    assert store.document(d.document_id) == d
+    assert sorted(store.claims(d.document_id), key=lambda c: c.claim_id) == [bare, claim]
+    assert store.claims(claim_ids=["c-full"]) == [claim]
+    full_event = replace(event(7, date(2021, 8, 22), 35.1, 69.1), fatalities_low=1, fatalities_best=2,
+                         fatalities_high=5, injured=4, killed_or_injured=9, contradicting_claim_ids=("c9",),
+                         source_scale="National", notes="n", actor2=None)
+    state = replace(_state("AF.03.1302", "Rebels", date(2021, 8, 20), date(2021, 8, 23)),
+                    contradicting_claim_ids=("c2",), evidence=None, holder=None, status=ControlStatus.UNKNOWN)
+    store.save_fusion([full_event], [state], [SourceReliability("x", SourceKind.SOCIAL_MEDIA, 0.25, 2)])
+    assert store.events() == [full_event]
+    assert store.event(full_event.event_id) == full_event
+    assert store.control_timeline("AF.03.1302") == [state]
+    assert store.reliability() == [SourceReliability("x", SourceKind.SOCIAL_MEDIA, 0.25, 2)]
+
+
+def test_documents_in_ingestion_order_and_limit(store: Store) -> None:
+    docs = [doc(f"report {i} text") for i in (3, 1, 2)]
+    for d in docs:
+        store.add_document(d)
+    assert store.documents() == docs
+    assert store.documents(limit=2) == docs[:2]
+    assert store.has_document(docs[0].document_id) and not store.has_document("0" * 32)
+    assert store.document("zzz") is None

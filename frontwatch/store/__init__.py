@@ -32,9 +32,10 @@ from frontwatch.model import (
     to_dict,
 )
 from frontwatch.store import schema as t
+from frontwatch.store.codec import decode
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0001"
+HEAD = "0002"
 
 
 def _now() -> datetime:
@@ -212,19 +213,19 @@ class Store:
             ).all()
         if len(rows) > 1:
             raise StoreError(f"document id prefix {id_or_prefix!r} is ambiguous", hint="give more characters")
-        return from_dict(Document, json.loads(rows[0][0])) if rows else None
+        return decode(Document, rows[0][0]) if rows else None
 
     def documents(self, limit: int | None = None) -> list[Document]:
         q = select(t.documents.c.payload).order_by(t.documents.c.seq)
         if limit:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            return [from_dict(Document, json.loads(r[0])) for r in conn.execute(q)]
+            return [decode(Document, r[0]) for r in conn.execute(q)]
 
     def pending_documents(self) -> list[Document]:
         q = select(t.documents.c.payload).where(t.documents.c.extracted_at.is_(None)).order_by(t.documents.c.seq)
         with self.engine.connect() as conn:
-            return [from_dict(Document, json.loads(r[0])) for r in conn.execute(q)]
+            return [decode(Document, r[0]) for r in conn.execute(q)]
 
     def document_times(self) -> dict[str, datetime]:
         with self.engine.connect() as conn:
@@ -251,19 +252,19 @@ class Store:
         if claim_ids is not None:
             q = q.where(t.claims.c.claim_id.in_(list(claim_ids)))
         with self.engine.connect() as conn:
-            return [from_dict(Claim, json.loads(r[0])) for r in conn.execute(q)]
+            return [decode(Claim, r[0]) for r in conn.execute(q)]
 
     def claims_for_documents(self, document_ids: Sequence[str]) -> list[Claim]:
         q = select(t.claims.c.payload).where(t.claims.c.document_id.in_(list(document_ids)))
         with self.engine.connect() as conn:
-            return [from_dict(Claim, json.loads(r[0])) for r in conn.execute(q)]
+            return [decode(Claim, r[0]) for r in conn.execute(q)]
 
     def claims_in_units(self, units: Sequence[str]) -> list[Claim]:
         """Claims whose place lies in one of these admin2 (or admin1) units."""
         c = t.claims.c
         q = select(c.payload).where(or_(c.admin2_code.in_(list(units)), c.admin1_code.in_(list(units))))
         with self.engine.connect() as conn:
-            return [from_dict(Claim, json.loads(r[0])) for r in conn.execute(q.order_by(c.claim_id))]
+            return [decode(Claim, r[0]) for r in conn.execute(q.order_by(c.claim_id))]
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -378,11 +379,11 @@ class Store:
             q = q.where(func.lower(c.sources).like(f"%{source.lower()}%"))
         if min_confidence is not None:
             q = q.where(c.confidence >= min_confidence)
-        q = q.order_by(c.event_date.desc(), c.event_id).offset(offset)
+        q = q.order_by(c.event_date.desc(), c.event_id.desc()).offset(offset)
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            return [from_dict(Event, json.loads(r[0])) for r in conn.execute(q)]
+            return [decode(Event, r[0]) for r in conn.execute(q)]
 
     def count_events(self) -> int:
         with self.engine.connect() as conn:
@@ -391,7 +392,7 @@ class Store:
     def event(self, event_id: str) -> Event | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(t.events.c.payload).where(t.events.c.event_id == event_id)).first()
-        return from_dict(Event, json.loads(row[0])) if row else None
+        return decode(Event, row[0]) if row else None
 
     def control(self, as_of: date | None = None, admin1: str | None = None) -> list[ControlState]:
         """Each unit's state on `as_of` (default: its latest state)."""
@@ -402,7 +403,7 @@ class Store:
         if admin1:
             q = q.where(func.lower(c.admin1) == admin1.lower())
         with self.engine.connect() as conn:
-            states = [from_dict(ControlState, json.loads(r[0])) for r in conn.execute(q)]
+            states = [decode(ControlState, r[0]) for r in conn.execute(q)]
         latest: dict[str, ControlState] = {}
         for s in states:  # ordered by since: the last one wins
             latest[s.unit_code] = s
@@ -414,7 +415,7 @@ class Store:
         if unit_code:
             q = q.where(c.unit_code == unit_code)
         with self.engine.connect() as conn:
-            return [from_dict(ControlState, json.loads(r[0])) for r in conn.execute(q)]
+            return [decode(ControlState, r[0]) for r in conn.execute(q)]
 
     def reliability(self) -> list[SourceReliability]:
         with self.engine.connect() as conn:

@@ -76,6 +76,7 @@ events = Table(
     Column("sources", Text, nullable=False),  # "\x1f"-joined source names, for the source filter
     Column("payload", Text, nullable=False),
     Index("ix_events_date_lat_lon", "event_date", "lat", "lon"),
+    Index("ix_events_date_id", "event_date", "event_id"),  # listing order: a page needs no full sort
     Index("ix_events_lat_lon", "lat", "lon"),
     Index("ix_events_type", "event_type", "sub_event_type"),
     Index("ix_events_status", "status"),

@@ -2,18 +2,119 @@
 
 Revision ID: 0001
 Revises:
+
+Frozen copy of the tables as they were at this revision (not `schema.metadata`, which moves on with later revisions).
 """
 
 from __future__ import annotations
 
 from alembic import op
-
-from frontwatch.store.schema import metadata
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),  # ingestion order
+    Column("document_id", String(64), nullable=False, unique=True),
+    Column("origin", Text, nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("title", Text),
+    Column("url", Text),
+    Column("publisher", String(255)),
+    Column("published", Date),
+    Column("language", String(16)),
+    Column("ingested_at", DateTime(timezone=False), nullable=False),
+    Column("extracted_at", DateTime(timezone=False)),  # NULL: ingested, not yet extracted
+    Column("payload", Text, nullable=False),
+)
+
+rejects = Table(
+    "rejects",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("origin", Text, nullable=False),
+    Column("reason", String(64), nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("at", DateTime(timezone=False), nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("claim_id", String(64), primary_key=True),
+    Column("document_id", String(64), nullable=False, index=True),
+    Column("event_type", String(64), nullable=False, index=True),
+    Column("sub_event_type", String(64)),
+    Column("certainty", String(16), nullable=False),
+    Column("admin1_code", String(32), index=True),
+    Column("admin2_code", String(32), index=True),
+    Column("date_low", Date),
+    Column("date_high", Date),
+    Column("payload", Text, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("event_id", String(64), primary_key=True),
+    Column("event_date", Date, nullable=False),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("event_type", String(64), nullable=False),
+    Column("sub_event_type", String(64), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("actor1", String(255)),
+    Column("actor2", String(255)),
+    Column("unit_code", String(32), index=True),  # admin2 code, else admin1 code, of the event's place
+    Column("sources", Text, nullable=False),  # "\x1f"-joined source names, for the source filter
+    Column("payload", Text, nullable=False),
+    Index("ix_events_date_lat_lon", "event_date", "lat", "lon"),
+    Index("ix_events_lat_lon", "lat", "lon"),
+    Index("ix_events_type", "event_type", "sub_event_type"),
+    Index("ix_events_status", "status"),
+)
+
+control_states = Table(
+    "control_states",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("unit_code", String(32), nullable=False),
+    Column("level", Integer, nullable=False),
+    Column("admin1", String(255)),
+    Column("since", Date, nullable=False),
+    Column("until", Date),
+    Column("status", String(16), nullable=False),
+    Column("payload", Text, nullable=False),
+    Index("ix_control_unit_since", "unit_code", "since"),
+)
+
+source_reliability = Table(
+    "source_reliability",
+    metadata,
+    Column("name", String(255), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("reliability", Float, nullable=False),
+    Column("claims", Integer, nullable=False),
+)
 
 
 def upgrade() -> None:
