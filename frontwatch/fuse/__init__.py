@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -59,6 +60,11 @@ WINDOW = {1: 1, 2: 3, 3: 15}  # days a claim's range is widened by, per ACLED ti
 MAX_SPLIT_DAYS = 14  # a longer range is one event on its middle day (ACLED precision 2/3), not one per day
 NON_EVENT_FEATURES = {"PCLI", "CONT", None}
 SYNDICATION_CONTAINMENT = 0.8
+# A shingle in more reports than this is boilerplate (a sign-off, a standard line): it says nothing about copying,
+# and skipping it keeps the candidate search linear in the corpus size.
+COMMON_SHINGLE = 50
+SAMPLE = 4  # index one shingle in four (by value) to find copy candidates
+MIN_SHINGLES = 20  # shorter texts are too short to call copies of each other
 ORDER = {sub: i for i, sub in enumerate(SUB_EVENT_TYPES)}  # ACLED precedence within a type
 
 
@@ -69,7 +75,7 @@ class Fusion:
     reliability: tuple[SourceReliability, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimDay:
     claim: Claim
     day: date
@@ -101,30 +107,45 @@ def event_place(claim: Claim) -> Place | None:
 
 def _shingles(text: str, k: int = 5) -> set[int]:
     words = re.findall(r"\w+", text.lower())
-    return {hash(" ".join(words[i:i + k])) for i in range(max(1, len(words) - k + 1))}
+    # crc32, not hash(): the same sample in every process, so which copies are found does not vary between runs.
+    return {zlib.crc32(" ".join(words[i:i + k]).encode()) for i in range(max(1, len(words) - k + 1))}
+
+
+def containment(a: set[int], b: set[int]) -> float:
+    """Share of the smaller shingle set found in the other (0 for texts too short to judge)."""
+    smaller = min(len(a), len(b))
+    return len(a & b) / smaller if smaller >= MIN_SHINGLES else 0.0
 
 
 def syndication_groups(documents: Mapping[str, Document]) -> dict[str, str]:
-    """Map each document to the first (by id) near-duplicate of it: syndicated copies count once."""
+    """Map each document to the first (by id) near-duplicate of it: syndicated copies count once.
+
+    Candidates come from an index of a fixed 1-in-`SAMPLE` sample of shingles (the same shingles in every text,
+    so copies share their samples), then the full shingle sets of the few candidates decide; only texts that are
+    not copies enter the index. Memory and time stay linear in the corpus."""
     ids = sorted(documents)
-    sh = {i: _shingles(documents[i].text) for i in ids}
-    canon: dict[str, str] = {}
-    by_shingle: dict[int, set[str]] = defaultdict(set)
-    for i in ids:
-        candidates: Counter[str] = Counter()
-        for s in sh[i]:
-            for j in by_shingle.get(s, ()):
-                candidates[j] += 1
-        canon[i] = i
+    index: dict[int, list[int]] = {}
+    canon: list[int] = []
+    for i, doc_id in enumerate(ids):
+        sh = _shingles(documents[doc_id].text)
+        sample = [s for s in sh if s % SAMPLE == 0]
+        candidates: Counter[int] = Counter()
+        for s in sample:
+            holders = index.get(s)
+            if holders is not None and len(holders) <= COMMON_SHINGLE:
+                candidates.update(holders)
+        canon.append(i)
         for j, common in candidates.most_common(3):
+            if common < 0.5 * len(sample):
+                break
             # Containment, not Jaccard: a copy with a new headline or an added line is still the same text.
-            smaller = min(len(sh[i]), len(sh[j]))
-            if smaller >= 20 and common / smaller >= SYNDICATION_CONTAINMENT:
+            if containment(sh, _shingles(documents[ids[j]].text)) >= SYNDICATION_CONTAINMENT:
                 canon[i] = canon[j]
                 break
-        for s in sh[i]:
-            by_shingle[s].add(i)
-    return canon
+        if canon[i] == i:  # a copy adds nothing new to match against: one entry per text, however often copied
+            for s in sample:
+                index.setdefault(s, []).append(i)
+    return {doc_id: ids[canon[i]] for i, doc_id in enumerate(ids)}
 
 
 def _root(claim: Claim, canon: Mapping[str, str], documents: Mapping[str, Document]) -> tuple[str, tuple[str, ...]]:
@@ -292,19 +313,36 @@ def _status(cds: Sequence[ClaimDay]) -> EventStatus:
 
 def truth_discovery(clusters: Sequence[Sequence[ClaimDay]], kinds: Mapping[str, SourceKind], iterations: int = 8
                     ) -> dict[str, float]:
-    """TruthFinder-style: a source is as reliable as the events it backs turn out to be (smoothed by its prior)."""
-    rel = {name: PRIORS.get(kind, 0.5) for name, kind in kinds.items()}
+    """TruthFinder-style: a source is as reliable as the events it backs turn out to be, smoothed towards the prior
+    of its kind (a pseudo-count of 2), so a source seen once stays near its prior.
+
+    Each round: an event's truth is the odds of its independent supporting roots against its denying ones given
+    the current reliabilities; a source's new reliability is the mean agreement of its claims with those truths."""
+    prior = {n: PRIORS.get(k, 0.5) for n, k in kinds.items()}
+    # Flatten once: per claim-day (root, denies, certainty weight, its distinct source names).
+    flat = [[(cd.root, cd.claim.certainty == Certainty.DENIED, CERTAINTY_WEIGHT[cd.claim.certainty],
+              tuple(dict.fromkeys(cd.source_names))) for cd in cds] for cds in clusters]
+    rel = dict(prior)
     for _ in range(iterations):
-        votes: dict[str, list[float]] = defaultdict(list)
-        for cds in clusters:
-            p_support, p_deny = _confidence(cds, rel)
+        total: dict[str, float] = dict.fromkeys(kinds, 0.0)
+        seen: dict[str, int] = dict.fromkeys(kinds, 0)
+        for items in flat:
+            support: dict[str, float] = {}
+            deny: dict[str, float] = {}
+            for root, denies, weight, names in items:
+                r = max((rel.get(n, 0.5) for n in names), default=0.5) * weight
+                target = deny if denies else support
+                if r > target.get(root, 0.0):
+                    target[root] = r
+            p_support = 1 - math.prod(1 - r for r in support.values())
+            p_deny = 1 - math.prod(1 - r for r in deny.values())
             truth = p_support * (1 - p_deny) / max(1e-9, p_support * (1 - p_deny) + p_deny * (1 - p_support))
-            for cd in cds:
-                agree = 1 - truth if cd.claim.certainty == Certainty.DENIED else truth
-                for n in set(cd.source_names):
-                    votes[n].append(agree)
-        rel = {n: (2 * PRIORS.get(kinds[n], 0.5) + sum(votes.get(n, []))) / (2 + len(votes.get(n, [])))
-               for n in kinds}
+            for _root, denies, _weight, names in items:
+                agree = 1 - truth if denies else truth
+                for n in names:
+                    total[n] += agree
+                    seen[n] += 1
+        rel = {n: (2 * prior[n] + total[n]) / (2 + seen[n]) for n in kinds}
     return rel
 
 
