@@ -10,52 +10,9 @@ import random
 from datetime import date
 
 from frontwatch.fuse import fuse, syndication_groups
-from frontwatch.model import (
-    Actor,
-    ActorRole,
-    Certainty,
-    Claim,
-    Count,
-    CountKind,
-    Document,
-    EventStatus,
-    Place,
-    PlaceMention,
-    Source,
-    SourceKind,
-    Span,
-    TimeSpan,
-    document_id_for,
-)
+from frontwatch.model import Certainty, Count, CountKind, EventStatus, Place, Source, SourceKind
 from frontwatch.publish.exports import ACLED_COLUMNS, JSONL_KEYS, export_control, export_events
-
-DISTRICT = Place("Pul-e Hisar", 7052909, "ADM2", "AF", "Baghlan", "AF.03", "Pul-e Hisar", "AF.03.1302", 35.6, 69.5, 2)
-OTHER = Place("Deh Salah", 7052901, "ADM2", "AF", "Baghlan", "AF.03", "Deh Salah", "AF.03.1312", 35.7, 69.3, 2)
-TAKE = "Non-state actor overtakes territory"
-
-
-def doc(text: str, publisher: str) -> Document:
-    return Document(document_id_for(text), text, f"{publisher}.txt", "text", publisher=publisher,
-                    published=date(2021, 8, 21))
-
-
-def claim(d: Document, n: int, *, place: Place = DISTRICT, day: date = date(2021, 8, 20), sub: str = TAKE,
-          holder: str = "Rebels", certainty: Certainty = Certainty.ASSERTED, via: tuple[Source, ...] = (),
-          counts: tuple[Count, ...] = (), high: date | None = None, fatalities: int = 0) -> Claim:
-    root = Source(d.publisher or "", SourceKind.OUTLET, (d.publisher or "",))
-    return Claim(
-        claim_id=f"{d.document_id[:6]}-{n}", document_id=d.document_id, sentence=Span(0, 10, d.text[:10]),
-        event_type="Battles", sub_event_type=sub, trigger=Span(0, 4, d.text[:4]),
-        actors=(ActorRole("actor1", Actor(holder, 2)), ActorRole("actor2", Actor("Taliban" if holder != "Taliban"
-                                                                                  else "Rebels", 2))),
-        places=(PlaceMention(Span(5, 9, "x"), place, 1.0, "gazetteer+cue:district"),),
-        time=TimeSpan(day, high or day, 1), counts=counts, sources=(root, *via), certainty=certainty,
-        fatalities_acled=fatalities,
-    )
-
-
-def post(name: str, publisher: str) -> Source:
-    return Source(name, SourceKind.SOCIAL_MEDIA, (publisher, name))
+from tests.fuse_helpers import DISTRICT, OTHER, TAKE, claim, doc, post
 
 
 def test_independent_outlets_confirm() -> None:

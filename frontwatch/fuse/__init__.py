@@ -423,43 +423,70 @@ def control_timeline(events: Sequence[Event], territory: set[str] | None = None)
 
 def fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
          reliability: Mapping[str, float] | None = None) -> Fusion:
+    """Events, control timelines and source reliability from claims (pure; the same whatever the input order).
+
+    `reliability`: fixed estimates to use instead of running truth discovery (incremental fusion); sources it does
+    not know start at their kind's prior."""
     days = claim_days(claims, documents)
     clusters = cluster(days)
     kinds = _source_kinds(cd.claim for cd in days)
-    rel = dict(reliability) if reliability is not None else truth_discovery(clusters, kinds)
-    built = [(build_event(cds, rel), any(cd.claim.sub_event_type in TERRITORY_SUB_TYPES for cd in cds))
-             for cds in clusters]
-    events = _dedupe_ids([e for e, _ in built])
-    territory = {e.event_id for e, (_, t) in zip(events, sorted(built, key=lambda b: (b[0].event_id, b[0].claim_ids)),
-                                                    strict=True) if t}
+    if reliability is None:
+        rel = truth_discovery(clusters, kinds)
+    else:
+        rel = {n: reliability.get(n, PRIORS.get(k, 0.5)) for n, k in kinds.items()}
+    built = sorted(((build_event(cds, rel), any(cd.claim.sub_event_type in TERRITORY_SUB_TYPES for cd in cds))
+                    for cds in clusters), key=lambda b: (b[0].event_id, b[0].claim_ids))
+    events: list[Event] = []
+    territory: set[str] = set()
+    seen: Counter[str] = Counter()
+    for e, is_territory in built:
+        # Two events on one unit, day and type (a vague claim too far from any anchor): the id stays stable.
+        seen[e.event_id] += 1
+        if seen[e.event_id] > 1:
+            e = replace(e, event_id=stable_id(e.event_id, seen[e.event_id]))
+        events.append(e)
+        if is_territory:
+            territory.add(e.event_id)
     control = control_timeline(events, territory)
     claim_counts = Counter(n for c in {cd.claim.claim_id: cd for cd in days}.values() for n in set(c.source_names))
     reliab = tuple(sorted(
-        (SourceReliability(n, kinds[n], round(rel.get(n, PRIORS.get(kinds[n], 0.5)), 4), claim_counts[n])
-         for n in kinds), key=lambda r: (-r.reliability, r.name)))
+        (SourceReliability(n, kinds[n], round(rel[n], 4), claim_counts[n]) for n in kinds),
+        key=lambda r: (-r.reliability, r.name)))
     return Fusion(tuple(sorted(events, key=lambda e: e.event_id)), tuple(control), reliab)
 
 
-def _dedupe_ids(events: list[Event]) -> list[Event]:
-    seen: Counter[str] = Counter()
-    out = []
-    for e in sorted(events, key=lambda e: (e.event_id, e.claim_ids)):
-        seen[e.event_id] += 1
-        out.append(e if seen[e.event_id] == 1 else replace(e, event_id=stable_id(e.event_id, seen[e.event_id])))
-    return out
+def claim_unit(claim: Claim) -> str | None:
+    """The unit a claim is fused in: its event place's admin2 code, else admin1 code (None: no event place)."""
+    place = event_place(claim)
+    return unit_of(place) if place else None
 
 
-def fuse_store(store: Store, document_ids: Sequence[str] | None = None) -> Fusion:
-    """Fuse what is stored. With `document_ids`, only the units those documents touch are re-fused, using the
-    source reliability of the last full run (truth discovery is global: re-run `frontwatch fuse` for it)."""
-    documents = {d.document_id: d for d in store.documents()}
-    if document_ids is None:
-        result = fuse(store.claims(), documents)
+def fuse_store(store: Store, units: Iterable[str] | None = None, document_ids: Sequence[str] | None = None
+               ) -> Fusion:
+    """Fuse what is stored and save it.
+
+    With neither argument: the whole corpus, source reliability re-estimated (`frontwatch fuse`). With `units`
+    (admin2 / admin1 codes) or `document_ids` (then the units those documents' claims touch), only those units'
+    claims are fused and only those units' events and control states replaced. Reliability is a global estimate:
+    an incremental run reuses the last full run's figures (new sources start at their kind's prior) and leaves them
+    stored as they were; a full run refreshes them."""
+    if units is None and document_ids is None:
+        claims = store.claims()
+        documents = {d.document_id: d for d in store.documents()}
+        result = fuse(claims, documents)
         store.save_fusion(result.events, result.control, result.reliability)
         return result
-    new_units = {u for c in store.claims_for_documents(document_ids) if (p := event_place(c)) and (u := unit_of(p))}
-    claims = store.claims_in_units(sorted(new_units))
+    wanted = set(units or ())
+    if document_ids is not None:
+        wanted |= {u for c in store.claims_for_documents(document_ids) if (u := claim_unit(c))}
+    if not wanted:
+        return Fusion((), (), ())
+    # The store indexes a claim by its first resolved place; fetching by province as well catches claims whose
+    # event place is a district of it while their first place is the province.
+    provinces = {u.rsplit(".", 1)[0] for u in wanted if u.count(".") >= 2}
+    claims = [c for c in store.claims_in_units(sorted(wanted | provinces)) if claim_unit(c) in wanted]
+    documents = {i: d for i in sorted({c.document_id for c in claims}) if (d := store.document(i)) is not None}
     rel = {r.name: r.reliability for r in store.reliability()}
-    result = fuse(claims, documents, reliability=rel or None)
-    store.save_fusion(result.events, result.control, None, units=new_units)
+    result = fuse(claims, documents, reliability=rel)
+    store.save_fusion(result.events, result.control, None, units=wanted)
     return result
