@@ -4,15 +4,26 @@ control hand-overs, order independence, and the exports' schemas."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import random
 from datetime import date
 
 from frontwatch.fuse import fuse, syndication_groups
-from frontwatch.model import Certainty, Count, CountKind, EventStatus, Place, Source, SourceKind
+from frontwatch.model import (
+    Certainty,
+    ControlStatus,
+    Count,
+    CountKind,
+    EventStatus,
+    Place,
+    Source,
+    SourceKind,
+    TimeSpan,
+)
 from frontwatch.publish.exports import ACLED_COLUMNS, JSONL_KEYS, export_control, export_events
-from tests.fuse_helpers import DISTRICT, OTHER, TAKE, claim, doc, post
+from tests.fuse_helpers import DISTRICT, FAR, OTHER, TAKE, claim, doc, post, spokesman
 
 
 def test_independent_outlets_confirm() -> None:
@@ -135,3 +146,86 @@ def test_export_schemas() -> None:
     [state] = json.loads(out.getvalue())
     assert {"unit_code", "unit_name", "admin1", "holder", "status", "since", "confidence", "claim_ids"} <= set(state)
     assert state["unit_code"] == "AF.03.1302" and state["holder"] == "Rebels" and state["status"] == "held"
+
+
+def test_two_names_for_one_side_are_not_a_contradiction() -> None:
+    a, b = doc("Rebels took the district from the Taliban.", "a.org"), doc("Anti-Taliban fighters took it.", "b.org")
+    [event] = fuse([claim(a, 1), claim(b, 1, holder="Anti-Taliban fighters")],
+                   {a.document_id: a, b.document_id: b}).events
+    assert event.status == EventStatus.CONFIRMED
+
+
+def test_hedged_claims_weigh_less_and_do_not_confirm() -> None:
+    a, b = doc("Reports suggest rebels may have taken it.", "a.org"), doc("Rebels possibly took it.", "b.org")
+    c, d = doc("Rebels took the district.", "c.org"), doc("The district fell to rebels.", "d.org")
+    hedged = fuse([claim(a, 1, certainty=Certainty.HEDGED), claim(b, 1, certainty=Certainty.HEDGED)],
+                  {a.document_id: a, b.document_id: b}).events[0]
+    firm = fuse([claim(c, 1), claim(d, 1)], {c.document_id: c, d.document_id: d}).events[0]
+    assert hedged.status == EventStatus.REPORTED and firm.status == EventStatus.CONFIRMED
+    assert hedged.confidence < firm.confidence
+
+
+def test_generic_speakers_are_one_source_within_a_text_and_independent_across_texts() -> None:
+    officials = Source("officials", SourceKind.OFFICIAL, ("a.org", "officials"))
+    a = doc("Officials said rebels took the district. Officials also said it fell on Friday.", "a.org")
+    b = doc("Local officials told B that rebels took the district.", "b.org")
+    same_text = [claim(a, 1, certainty=Certainty.REPORTED, via=(officials,)),
+                 claim(a, 2, certainty=Certainty.REPORTED, via=(officials,))]
+    assert fuse(same_text, {a.document_id: a}).events[0].status == EventStatus.REPORTED
+    other = claim(b, 1, certainty=Certainty.REPORTED,
+                  via=(Source("officials", SourceKind.OFFICIAL, ("b.org", "officials")),))
+    both = fuse([same_text[0], other], {a.document_id: a, b.document_id: b})
+    assert both.events[0].status == EventStatus.CONFIRMED
+
+
+def test_a_capture_and_the_fighting_for_it_are_one_event() -> None:
+    a, b = doc("Rebels took the district.", "a.org"), doc("Heavy fighting in the district.", "b.org")
+    [event] = fuse([claim(a, 1), claim(b, 1, sub="Armed clash")], {a.document_id: a, b.document_id: b}).events
+    assert event.sub_event_type == TAKE  # ACLED precedence: the territory change is the event
+    assert len(event.claim_ids) == 2
+
+
+def test_undated_claim_joins_the_nearest_dated_event_and_a_distant_one_stays_apart() -> None:
+    a = doc("Rebels took the district on Friday.", "a.org")
+    b = doc("Rebels hold the district, B reports.", "b.org", published=date(2021, 8, 21))
+    c = doc("Rebels took the district, C reports weeks later.", "c.org", published=date(2021, 9, 20))
+    undated = dataclasses.replace(claim(b, 1), time=TimeSpan(date(2021, 8, 21), date(2021, 8, 21), 1, assumed=True))
+    late = dataclasses.replace(claim(c, 1), time=TimeSpan(date(2021, 9, 20), date(2021, 9, 20), 1, assumed=True))
+    events = fuse([claim(a, 1, day=date(2021, 8, 20)), undated, late],
+                  {d.document_id: d for d in (a, b, c)}).events
+    by_day = {e.event_date: e for e in events}
+    assert set(by_day) == {date(2021, 8, 20), date(2021, 9, 20)}
+    assert by_day[date(2021, 8, 20)].status == EventStatus.CONFIRMED
+    assert by_day[date(2021, 8, 20)].time_precision == 1
+
+
+def test_contested_capture_gives_contested_control_with_both_sides() -> None:
+    a, b = doc("Rebels retook the district.", "a.org"), doc("The Taliban denied losing it.", "b.org")
+    denial = claim(b, 1, certainty=Certainty.DENIED, via=(spokesman("b.org"),))
+    [state] = fuse([claim(a, 1), denial], {a.document_id: a, b.document_id: b}).control
+    assert state.status == ControlStatus.CONTESTED and state.evidence == EventStatus.CONTESTED
+    assert state.holder and state.holder.name == "Rebels"
+    assert state.claim_ids == (claim(a, 1).claim_id,) and state.contradicting_claim_ids == (denial.claim_id,)
+
+
+def test_denied_capture_moves_no_line() -> None:
+    b = doc("The Taliban denied losing the district.", "b.org")
+    result = fuse([claim(b, 1, certainty=Certainty.DENIED, via=(spokesman("b.org"),))], {b.document_id: b})
+    assert [e.status for e in result.events] == [EventStatus.DENIED] and result.control == ()
+
+
+def test_truth_discovery_lowers_a_source_that_others_contradict() -> None:
+    docs, claims = [], []
+    for i in range(4):  # four outlets agree on four captures; one account denies each of them
+        for j, place in enumerate((DISTRICT, OTHER, FAR, DISTRICT)):
+            d = doc(f"Outlet {i} report {j}: rebels took it.", f"outlet{i}.org")
+            docs.append(d)
+            claims.append(claim(d, 1, place=place, day=date(2021, 8, 10 + 5 * j)))
+    for j, place in enumerate((DISTRICT, OTHER, FAR, DISTRICT)):
+        d = doc(f"Denial {j} relayed by x.org.", "x.org")
+        docs.append(d)
+        claims.append(claim(d, 1, place=place, day=date(2021, 8, 10 + 5 * j), certainty=Certainty.DENIED,
+                            via=(post("Denier", "x.org"),)))
+    rel = {r.name: r for r in fuse(claims, {d.document_id: d for d in docs}).reliability}
+    assert rel["Denier"].reliability < 0.5 < rel["outlet0.org"].reliability
+    assert rel["Denier"].claims == 4 and rel["outlet0.org"].claims == 4

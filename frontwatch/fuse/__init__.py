@@ -298,12 +298,24 @@ def _confidence(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> tuple[floa
     return p_support, p_deny
 
 
+def incompatible_holders(claims: Iterable[Claim]) -> bool:
+    """Do territory claims name holders that cannot both be right? X and Y clash when one claim has the place
+    taken from the other's holder ("X took it from Y" against "Y took it"), or when neither names who lost it and
+    the names differ. Two names for one side ("rebels", "anti-Taliban fighters", both taking it from the same
+    group) are not a contradiction."""
+    outcomes = {(a1.name, a2.name if (a2 := c.actor("actor2")) else None)
+                for c in claims if c.sub_event_type in TERRITORY_SUB_TYPES and (a1 := c.actor("actor1"))}
+    for x, lost_x in outcomes:
+        for y, lost_y in outcomes:
+            if x != y and (lost_x == y or lost_y == x or (lost_x is None and lost_y is None)):
+                return True
+    return False
+
+
 def _status(cds: Sequence[ClaimDay]) -> EventStatus:
     supporting = [cd for cd in cds if cd.claim.certainty != Certainty.DENIED]
     denying = [cd for cd in cds if cd.claim.certainty == Certainty.DENIED]
-    holders = {cd.claim.actor("actor1").name for cd in supporting
-               if cd.claim.sub_event_type in TERRITORY_SUB_TYPES and cd.claim.actor("actor1")}
-    if supporting and (denying or len(holders) > 1):
+    if supporting and (denying or incompatible_holders(cd.claim for cd in supporting)):
         return EventStatus.CONTESTED
     if not supporting:
         return EventStatus.DENIED
@@ -320,16 +332,17 @@ def truth_discovery(clusters: Sequence[Sequence[ClaimDay]], kinds: Mapping[str, 
     the current reliabilities; a source's new reliability is the mean agreement of its claims with those truths."""
     prior = {n: PRIORS.get(k, 0.5) for n, k in kinds.items()}
     # Flatten once: per claim-day (root, denies, certainty weight, its distinct source names).
+    # A claim split over several days votes once in all, not once per day: each day weighs its share.
     flat = [[(cd.root, cd.claim.certainty == Certainty.DENIED, CERTAINTY_WEIGHT[cd.claim.certainty],
-              tuple(dict.fromkeys(cd.source_names))) for cd in cds] for cds in clusters]
+              tuple(dict.fromkeys(cd.source_names)), cd.share) for cd in cds] for cds in clusters]
     rel = dict(prior)
     for _ in range(iterations):
         total: dict[str, float] = dict.fromkeys(kinds, 0.0)
-        seen: dict[str, int] = dict.fromkeys(kinds, 0)
+        seen: dict[str, float] = dict.fromkeys(kinds, 0.0)
         for items in flat:
             support: dict[str, float] = {}
             deny: dict[str, float] = {}
-            for root, denies, weight, names in items:
+            for root, denies, weight, names, _share in items:
                 r = max((rel.get(n, 0.5) for n in names), default=0.5) * weight
                 target = deny if denies else support
                 if r > target.get(root, 0.0):
@@ -337,11 +350,11 @@ def truth_discovery(clusters: Sequence[Sequence[ClaimDay]], kinds: Mapping[str, 
             p_support = 1 - math.prod(1 - r for r in support.values())
             p_deny = 1 - math.prod(1 - r for r in deny.values())
             truth = p_support * (1 - p_deny) / max(1e-9, p_support * (1 - p_deny) + p_deny * (1 - p_support))
-            for _root, denies, _weight, names in items:
+            for _root, denies, _weight, names, share in items:
                 agree = 1 - truth if denies else truth
                 for n in names:
-                    total[n] += agree
-                    seen[n] += 1
+                    total[n] += agree * share
+                    seen[n] += share
         rel = {n: (2 * prior[n] + total[n]) / (2 + seen[n]) for n in kinds}
     return rel
 
