@@ -110,20 +110,22 @@ def export_events_cmd(
     out: Annotated[Path | None, typer.Option(help="File to write (default: stdout).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export events.
+    """Export events: JSON lines, CSV with ACLED's columns in ACLED's order (Frontwatch's own columns after them), or
+    GeoJSON points. Country names, ACLED's numeric `iso` and region come from the data directory when it is there.
 
     Example:
 
         frontwatch export events --format csv --out events.csv
     """
-    from frontwatch.publish.exports import export_events
+    from frontwatch.publish.exports import export_events, load_countries
 
     if fmt not in ("jsonl", "csv", "geojson"):
         raise fail(f"unknown format {fmt!r}", hint="use --format jsonl, csv or geojson")
     store = _store(db)
-    events = store.events()
+    events = sorted(store.events(), key=lambda e: (e.event_date, e.event_id))
+    countries = load_countries(settings(db).data_dir)
     with (open(out, "w", encoding="utf-8", newline="") if out else _stdout()) as fp:
-        n = export_events(events, fmt, fp)
+        n = export_events(events, fmt, fp, countries)
     if out:
         err_console.print(f"{n} events written to {out}")
     store.close()
@@ -136,7 +138,9 @@ def export_control_cmd(
     out: Annotated[Path | None, typer.Option(help="File to write (default: stdout).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export district control on a day as JSON.
+    """Export district control on a day as JSON: a list of {unit_code, unit_name, admin1, level, holder, status,
+    evidence, since, until, confidence, claim_ids, contradicting_claim_ids}. `status` is held / contested / unknown;
+    `evidence` is how the holding is known (the status of the territory event behind it: confirmed / reported).
 
     Example:
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TextIO
 
 from frontwatch.model import ControlState, Event
@@ -29,15 +31,48 @@ DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Poli
             "Protests": "Demonstrations", "Strategic developments": "Strategic developments"}
 
 
-def _country_name(iso: str | None) -> str | None:
-    return COUNTRY_NAMES.get(iso or "", iso)
+@dataclass(frozen=True)
+class Country:
+    name: str
+    numeric: int | None  # ISO 3166-1 numeric: what ACLED's `iso` column holds
+    region: str  # ACLED's region
 
 
-COUNTRY_NAMES: dict[str, str] = {}  # filled by the caller from the gazetteer when one is at hand
+# ACLED's regions from UN subregions; the countries ACLED files elsewhere are listed apart.
+ACLED_REGIONS = {
+    "Southern Asia": "South Asia", "Central Asia": "Caucasus and Central Asia", "Western Asia": "Middle East",
+    "South-Eastern Asia": "Southeast Asia", "Eastern Asia": "East Asia", "Western Africa": "Western Africa",
+    "Middle Africa": "Middle Africa", "Eastern Africa": "Eastern Africa", "Southern Africa": "Southern Africa",
+    "Northern Africa": "Northern Africa", "Southern Europe": "Europe", "Northern Europe": "Europe",
+    "Eastern Europe": "Europe", "Western Europe": "Europe", "Caribbean": "Caribbean",
+    "Central America": "Central America", "South America": "South America", "Northern America": "North America",
+    "Australia and New Zealand": "Oceania", "Melanesia": "Oceania", "Micronesia": "Oceania", "Polynesia": "Oceania",
+}
+ACLED_REGION_EXCEPTIONS = {"IR": "Middle East", "AM": "Caucasus and Central Asia", "AZ": "Caucasus and Central Asia",
+                           "GE": "Caucasus and Central Asia"}
+COUNTRIES_FILE = Path("csc-states") / "countries.json"
 
 
-def event_record(e: Event) -> dict[str, Any]:
+def load_countries(data_dir: Path) -> dict[str, Country]:
+    """Country names, numeric codes and ACLED regions by ISO alpha-2 from the shared data (empty when absent: the
+    exports then carry the alpha-2 code alone)."""
+    path = data_dir / COUNTRIES_FILE
+    if not path.is_file():
+        return {}
+    out = {}
+    for c in json.loads(path.read_text(encoding="utf-8")):
+        iso2 = c.get("iso2")
+        if not iso2:
+            continue
+        numeric = c.get("numeric_code")
+        region = ACLED_REGION_EXCEPTIONS.get(iso2) or ACLED_REGIONS.get(c.get("subregion") or "", "")
+        out[iso2] = Country(c.get("name") or iso2, int(numeric) if str(numeric or "").isdigit() else None, region)
+    return out
+
+
+def event_record(e: Event, countries: Mapping[str, Country] | None = None) -> dict[str, Any]:
     p = e.place
+    country = (countries or {}).get(p.country or "")
     return {
         "event_id": e.event_id,
         "event_date": e.event_date.isoformat(),
@@ -50,7 +85,7 @@ def event_record(e: Event) -> dict[str, Any]:
         "actor2": e.actor2.name if e.actor2 else None,
         "inter1": e.actor1.inter if e.actor1 else None,
         "inter2": e.actor2.inter if e.actor2 else None,
-        "country": _country_name(p.country),
+        "country": country.name if country else p.country,
         "iso": p.country,
         "admin1": p.admin1,
         "admin2": p.admin2,
@@ -83,8 +118,9 @@ def _interaction(i1: int | None, i2: int | None) -> int | None:
     return a * 10 + b
 
 
-def acled_row(e: Event) -> dict[str, Any]:
-    r = event_record(e)
+def acled_row(e: Event, countries: Mapping[str, Country] | None = None) -> dict[str, Any]:
+    r = event_record(e, countries)
+    country = (countries or {}).get(e.place.country or "")
     return {
         "event_id_cnty": e.event_id,
         "event_date": r["event_date"],
@@ -101,8 +137,8 @@ def acled_row(e: Event) -> dict[str, Any]:
         "inter2": r["inter2"] if r["inter2"] is not None else "",
         "interaction": _interaction(r["inter1"], r["inter2"]) or "",
         "civilian_targeting": "Civilian targeting" if r["inter2"] == 7 else "",
-        "iso": r["iso"] or "",
-        "region": "",
+        "iso": country.numeric if country and country.numeric is not None else (r["iso"] or ""),
+        "region": country.region if country else "",
         "country": r["country"] or "",
         "admin1": r["admin1"] or "",
         "admin2": r["admin2"] or "",
@@ -121,29 +157,33 @@ def acled_row(e: Event) -> dict[str, Any]:
     }
 
 
-def geojson(events: Sequence[Event]) -> dict[str, Any]:
+def geojson(events: Sequence[Event], countries: Mapping[str, Country] | None = None) -> dict[str, Any]:
     return {
         "type": "FeatureCollection",
         "features": [
             {"type": "Feature", "id": e.event_id,
              "geometry": {"type": "Point", "coordinates": [e.place.lon, e.place.lat]},
-             "properties": event_record(e)}
+             "properties": event_record(e, countries)}
             for e in events if e.place.lat is not None and e.place.lon is not None
         ],
     }
 
 
-def export_events(events: Sequence[Event], fmt: str, fp: TextIO) -> int:
+def export_events(events: Sequence[Event], fmt: str, fp: TextIO, countries: Mapping[str, Country] | None = None
+                  ) -> int:
+    """Write `events` as `jsonl` (keys `JSONL_KEYS`), `csv` (ACLED's columns then `EXTRA_COLUMNS`) or `geojson`
+    (a FeatureCollection of points, the JSONL record as properties); returns how many. `countries`: names, numeric
+    codes and regions by ISO alpha-2 (`load_countries`)."""
     if fmt == "jsonl":
         for e in events:
-            fp.write(json.dumps(event_record(e), ensure_ascii=False) + "\n")
+            fp.write(json.dumps(event_record(e, countries), ensure_ascii=False) + "\n")
     elif fmt == "csv":
         w = csv.DictWriter(fp, fieldnames=ACLED_COLUMNS + EXTRA_COLUMNS)
         w.writeheader()
         for e in events:
-            w.writerow(acled_row(e))
+            w.writerow(acled_row(e, countries))
     elif fmt == "geojson":
-        json.dump(geojson(events), fp, ensure_ascii=False)
+        json.dump(geojson(events, countries), fp, ensure_ascii=False)
         fp.write("\n")
     else:
         raise ValueError(f"unknown format {fmt!r}: use jsonl, csv or geojson")
@@ -168,6 +208,9 @@ def control_record(s: ControlState) -> dict[str, Any]:
 
 
 def export_control(states: Sequence[ControlState], fp: TextIO) -> int:
+    """Write control states as a JSON list. `status` is the holding (held / contested / unknown); `evidence` is the
+    status of the territory event behind it (confirmed / reported / contested): "held as reported" is
+    `{"status": "held", "evidence": "reported"}`."""
     json.dump([control_record(s) for s in states], fp, ensure_ascii=False, indent=1)
     fp.write("\n")
     return len(states)
