@@ -56,7 +56,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store.close()
     out = fw("fuse", "--db", str(path))
     assert out.returncode == 0, out.stderr
-    assert "2 events, 2 control states" in out.stderr
+    assert "2 events (1 confirmed, 1 contested), 2 control states" in out.stderr
     return path
 
 
@@ -152,3 +152,12 @@ def test_usage_errors(db: Path, tmp_path: Path) -> None:
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
     for cmd in (["fuse"], ["report"], ["control"], ["sources"], ["export", "events"], ["export", "control"]):
         assert "Example:" in fw(*cmd, "--help").stdout, cmd
+
+
+def test_fuse_command_by_unit(db: Path) -> None:
+    out = fw("fuse", "--unit", "AF.03.1312", "--db", str(db))
+    assert out.returncode == 0, out.stderr
+    assert "1 events (1 contested), 1 control states" in out.stderr
+    states = json.loads(fw("export", "control", "--as-of", "2021-08-21", "--db", str(db)).stdout)
+    assert {s["unit_code"] for s in states} == {"AF.03.1302", "AF.03.1312"}  # the other unit kept
+    assert fw("fuse", "--quiet", "--db", str(db)).stderr == ""

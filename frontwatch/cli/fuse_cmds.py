@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -31,20 +33,36 @@ def _day(value: str | None, flag: str) -> date | None:
 
 
 @app.command()
-def fuse(db: DbOption = None, quiet: QuietOption = False) -> None:
-    """Fuse all stored claims into events and district control (runs after every `frontwatch run`).
+def fuse(
+    db: DbOption = None,
+    unit: Annotated[list[str] | None, typer.Option(
+        "--unit", help="Re-fuse only this admin2/admin1 code (repeatable), keeping source reliability as it is.")
+    ] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Fuse stored claims into events, district control and source reliability (`frontwatch run` does it for you).
+
+    Without --unit the whole corpus is fused and source reliability re-estimated; with --unit only those units'
+    events and control are rebuilt.
 
     Example:
 
         frontwatch fuse --db frontwatch.db
+        frontwatch fuse --unit AF.03.1302 --unit AF.03.1312
     """
     from frontwatch.fuse import fuse_store
 
     store = _store(db)
-    result = fuse_store(store)
+    with err_console.status("fusing claims…", spinner="dots") if not quiet else nullcontext():
+        result = fuse_store(store, units=set(unit) if unit else None)
     if not quiet:
-        err_console.print(f"{len(result.events)} events, {len(result.control)} control states, "
-                          f"{len(result.reliability)} sources")
+        by_status = Counter(str(e.status) for e in result.events)
+        err_console.print(f"{len(result.events)} events ({', '.join(f'{n} {s}' for s, n in sorted(by_status.items()))}"
+                          f"), {len(result.control)} control states"
+                          + ("" if unit else f", {len(result.reliability)} sources"))
+        if not result.events and not unit:
+            err_console.print("  [yellow]hint:[/] no event claims with a place stored yet: "
+                              "`frontwatch run <reports>` reads, extracts and fuses in one go")
     store.close()
 
 
