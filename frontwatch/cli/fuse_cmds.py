@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.table import Table
 
 from frontwatch.cli.app import EXIT_ENV, DbOption, QuietOption, app, console, err_console, export_app, fail, settings
@@ -97,11 +98,35 @@ def control(
         frontwatch control --as-of 2021-08-21 --admin1 Baghlan
     """
     store = _store(db)
-    t = Table("unit", "name", "admin1", "holder", "status", "evidence", "since", "until", "confidence", "claims")
-    for s in sorted(store.control(_day(as_of, "--as-of"), admin1), key=lambda s: s.unit_code):
-        t.add_row(s.unit_code, s.unit_name, s.admin1 or "", s.holder.name if s.holder else "—", str(s.status),
-                  str(s.evidence or ""), s.since.isoformat(), s.until.isoformat() if s.until else "",
-                  f"{s.confidence:.2f}", str(len(s.claim_ids) + len(s.contradicting_claim_ids)))
+    states = sorted(store.control(_day(as_of, "--as-of"), admin1), key=lambda s: s.unit_code)
+    show_until = any(s.until for s in states)
+    provinces = sorted({s.admin1 or "" for s in states})
+    day = _day(as_of, "--as-of")
+    title = f"Control {'on ' + day.isoformat() if day else '(latest known)'}" + (
+        f" — {provinces[0]}" if len(provinces) == 1 and provinces[0] else "")
+    cols = ["unit", "district", *(["province"] if len(provinces) > 1 else []), "holder", "status", "since",
+            *(["until"] if show_until else []), "conf.", "claims"]
+    t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for col in cols:
+        # Codes and days whole; names fold rather than lose their ends in a narrow terminal.
+        t.add_column(col, no_wrap=col in ("unit", "since", "until", "conf.", "claims"), overflow="fold")
+    for s in states:
+        cells = {
+            "unit": s.unit_code,
+            "district": s.unit_name if s.level == 2 else f"{s.unit_name} (province)",
+            "province": s.admin1 or "",
+            "holder": s.holder.name if s.holder else "—",
+            "status": f"{s.status} ({s.evidence})" if s.status == "held" and s.evidence else str(s.status),
+            "since": s.since.isoformat(),
+            "until": s.until.isoformat() if s.until else "",
+            "conf.": f"{s.confidence:.2f}",
+            # supporting claims, and those against after a minus: "4 −1"
+            "claims": f"{len(s.claim_ids)}" + (f" −{len(s.contradicting_claim_ids)}" if s.contradicting_claim_ids
+                                                else ""),
+        }
+        t.add_row(*(cells[c] for c in cols))
+    if not states:
+        err_console.print("No control states on that day: no territory claims up to it, or `frontwatch fuse` not run.")
     console.print(t)
     store.close()
 
@@ -116,6 +141,7 @@ def sources(db: DbOption = None) -> None:
     """
     store = _store(db)
     t = Table("source", "kind", "reliability", "claims")
+    t.columns[0].overflow = "fold"
     for r in store.reliability():
         t.add_row(r.name, str(r.kind), f"{r.reliability:.2f}", str(r.claims))
     console.print(t)
