@@ -229,3 +229,15 @@ def test_truth_discovery_lowers_a_source_that_others_contradict() -> None:
     rel = {r.name: r for r in fuse(claims, {d.document_id: d for d in docs}).reliability}
     assert rel["Denier"].reliability < 0.5 < rel["outlet0.org"].reliability
     assert rel["Denier"].claims == 4 and rel["outlet0.org"].claims == 4
+
+
+def test_undated_claim_joins_the_nearest_of_several_events() -> None:
+    a, b = doc("Rebels took the district on the 10th.", "a.org"), doc("Rebels took it again on the 14th.", "b.org")
+    c = doc("Rebels hold the district, C reports.", "c.org", published=date(2021, 8, 13))
+    vague = dataclasses.replace(claim(c, 1), time=TimeSpan(date(2021, 8, 13), date(2021, 8, 13), 1, assumed=True))
+    events = fuse([claim(a, 1, day=date(2021, 8, 10)), claim(b, 1, day=date(2021, 8, 14)), vague],
+                  {d.document_id: d for d in (a, b, c)}).events
+    by_day = {e.event_date: e for e in events}
+    assert set(by_day) == {date(2021, 8, 10), date(2021, 8, 14)}
+    assert vague.claim_id in by_day[date(2021, 8, 14)].claim_ids
+    assert by_day[date(2021, 8, 10)].status == EventStatus.REPORTED

@@ -15,6 +15,7 @@ Everything is sorted by stable ids first, so the result does not depend on the o
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -215,20 +216,26 @@ def cluster(days: Sequence[ClaimDay]) -> list[list[ClaimDay]]:
         # Precise claims anchor events; vague ones (a report's date, a week) join the nearest anchor in reach.
         anchors = [cd for cd in items if _precision(cd) == 1]
         groups: list[list[ClaimDay]] = []
+        by_day: dict[date, list[ClaimDay]] = {}  # each group by its first day (one group per day)
+        starts: list[date] = []  # those days, sorted: a window is found by bisection, not by a scan
         for cd in anchors:
             if groups and (cd.day - groups[-1][-1].day).days <= 0:
                 groups[-1].append(cd)
             else:
                 groups.append([cd])
+                by_day[cd.day] = groups[-1]
+                starts.append(cd.day)
         for cd in items:
             if _precision(cd) == 1:
                 continue
-            w = WINDOW.get(_precision(cd), 3)
-            near = [g for g in groups if abs((g[0].day - cd.day).days) <= w]
+            w = timedelta(days=WINDOW.get(_precision(cd), 3))
+            near = starts[bisect.bisect_left(starts, cd.day - w):bisect.bisect_right(starts, cd.day + w)]
             if near:
-                min(near, key=lambda g: (abs((g[0].day - cd.day).days), g[0].day)).append(cd)
+                by_day[min(near, key=lambda d: (abs((d - cd.day).days), d))].append(cd)
             else:
                 groups.append([cd])
+                by_day[cd.day] = groups[-1]
+                bisect.insort(starts, cd.day)
         clusters.extend(groups)
     return clusters
 
