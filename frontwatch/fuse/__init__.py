@@ -3,7 +3,8 @@ timeline per district.
 
 1. Event claims with a place below country level are split into claim-days (a multi-day claim is one per day,
    its counts split by ACLED's rule) and blocked by unit (admin2, else admin1) and event type.
-2. Within a block, claim-days whose date windows overlap (widened by time precision) form one event.
+2. Within a block, claim-days with a precise day anchor one event per day; vaguely dated ones join the nearest
+   event within their window (widened by time precision). Statuses: confirmed / reported / contested / denied.
 3. Each event's sources are reduced to independent roots: a relayed account is its origin; within one report the
    outlet's own unattributed statement rests on the sources it cites; syndicated copies of one text count once.
 4. Truth discovery (TruthFinder-style) estimates each source's reliability from agreement across the corpus,
@@ -11,6 +12,8 @@ timeline per district.
 5. Territory events build each unit's control timeline: a holder from a capture, held until the next change.
 
 Everything is sorted by stable ids first, so the result does not depend on the order documents arrived in.
+The choices (type and actor compatibility, status rules, how incremental runs treat reliability) are in
+docs/fusion.md.
 """
 
 from __future__ import annotations
