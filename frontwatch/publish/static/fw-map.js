@@ -116,7 +116,7 @@
       features: [], markers: {}, filters: {type: '', status: '', actor: ''}
     };
     var cluster = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false,
-      spiderfyOnMaxZoom: true});
+      spiderfyOnMaxZoom: true, animate: false});
     var icons = {};
     var panel = buildPanel();
     var legend = L.control({position: 'bottomright'});
@@ -433,11 +433,21 @@
       ready: false,
       setDay: setDay,
       dayNumber: dayNumber,
-      // Zoom until the event's marker is out of its cluster (tests and deep links use it), then call back.
+      // Zoom in until the event's marker leaves its cluster, spiderfying when markers share one spot (tests and
+      // deep links use it). Synchronous because cluster animations are off: markercluster's own zoomToShowLayer
+      // never calls back in some of these cases.
       showEvent: function (id, done) {
         var m = state.markers[id];
         if (!m || !cluster.hasLayer(m)) return false;
-        cluster.zoomToShowLayer(m, function () { if (done) done(m.getElement()); });
+        var z = Math.max(Math.ceil(map.getZoom()), 2);
+        map.setView(m.getLatLng(), z, {animate: false});
+        while (cluster.getVisibleParent(m) !== m && z < map.getMaxZoom()) {
+          z += 1;
+          map.setView(m.getLatLng(), z, {animate: false});
+        }
+        var parent = cluster.getVisibleParent(m);
+        if (parent && parent !== m && parent.spiderfy) parent.spiderfy();
+        if (done) setTimeout(function () { done(m.getElement() || null); }, 0);
         return true;
       }
     };
