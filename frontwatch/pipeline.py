@@ -74,6 +74,10 @@ class Pipeline:
             lang = self.language_of(document)
             if lang != document.language:
                 document = dataclasses.replace(document, language=lang)
+            mixed = self._mixed(document) if lang in EXTRACTED_LANGUAGES and self.persian is not None else None
+            if mixed is not None:
+                yield from self._mixed_document(document, mixed, annotate)
+                continue
             if lang == "en":
                 english.append(document)
                 if len(english) >= self.batch_size:
@@ -86,6 +90,35 @@ class Pipeline:
                 yield dataclasses.replace(document, metadata=(*document.metadata, flag)), None
         if english:
             yield from self._english(english, annotate)
+
+    @staticmethod
+    def _mixed(document: Document) -> list[tuple[int, int, str]] | None:
+        """Paragraph languages of a post that mixes Persian and English paragraphs, else None."""
+        from frontwatch.language import has_arabic_script, paragraph_languages
+
+        if not has_arabic_script(document.text):  # the common case costs one regex search
+            return None
+        parts = paragraph_languages(document.text)
+        langs = {lang for _, _, lang in parts}
+        return parts if {"en", "fa"} <= langs else None
+
+    def _mixed_document(
+        self, document: Document, parts: list[tuple[int, int, str]], annotate: Callable[..., Any]
+    ) -> Iterator[tuple[Document, list[Claim]]]:
+        """Persian paragraphs through the Persian extractor, English ones through the English path; the English
+        pass reads the text with the other paragraphs blanked (same length), so every span stays an offset into
+        the full text."""
+        meta = ("paragraph_languages", ",".join(f"{lang}:{s}-{e}" for s, e, lang in parts))
+        document = dataclasses.replace(document, metadata=(*document.metadata, meta))
+        claims = list(self.persian.claims(document, [(s, e) for s, e, lang in parts if lang == "fa"]))  # type: ignore[union-attr]
+        chars = list(document.text)
+        for s, e, lang in parts:
+            if lang != "en":
+                chars[s:e] = [c if c == "\n" else " " for c in chars[s:e]]
+        english = dataclasses.replace(document, text="".join(chars))
+        for _, en_claims in self._english([english], annotate):
+            claims.extend(en_claims)
+        yield document, claims
 
     def _english(
         self, documents: list[Document], annotate: Callable[..., Any]
