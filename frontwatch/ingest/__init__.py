@@ -35,6 +35,7 @@ def expand_paths(paths: Sequence[str]) -> Iterator[str]:
                     f.is_file()
                     and not f.name.endswith(SIDECAR)
                     and not f.name.upper().startswith(("README", "LICENSE"))  # a corpus folder's own notes
+                    and not f.name.endswith("expected.json")  # and its answer key (examples/persian/expected.json)
                     and not any(x.startswith(".") for x in rel.parts)
                 ):
                     yield str(f)

@@ -107,8 +107,10 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, date, 
         year = int(g["y"]) if g.get("y") else None
         if day is None or not 1 <= day <= 31:
             return None
-        if year is not None and solar != (year < 1700):
-            solar = year < 1700  # "۱۰ اسد ۲۰۲۱" does not exist; the year decides the calendar
+        if year is not None and solar and year >= 1700:
+            year -= 621  # "۱۰ اسد ۲۰۲۱": Asad of the solar year that falls in 2021
+        elif year is not None and not solar and year < 1700:
+            return None  # a Gregorian month with a solar year is no date
         try:
             if solar:
                 y = year if year is not None else _solar_year(published)

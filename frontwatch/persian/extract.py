@@ -319,11 +319,12 @@ class PersianExtractor:
         against = [r for r, mk in found if mk == "against"]
         between = [r for r, mk in found if mk == "between"]
         subj = [r for r, mk in found if mk == ""]
-        if cat in {"clash", "attack", "territory", "control"}:
+        if cat in {"clash", "attack", "territory", "control", "airstrike", "shelling", "ied", "suicide"}:
             # "۱۱ تن کشته شدند" inside a battle clause: counted people are its victims, not a party
             counted = [r for r in subj if r.span is not None and r.actor.inter == 7 and re.search(
                 rf"(?:{NUMBER}|{VAGUE_RE.pattern})\s*$", nt[max(ev.start, r.span.start - 20) : r.span.start])]
             subj = [r for r in subj if r not in counted]
+            against = against + counted  # the counted victims are the ones it was done to
         a1: ActorRole | None
         a2: ActorRole | None
         if cat in {"territory", "control"}:

@@ -35,6 +35,10 @@ _COMMON = """
     امنیتی دولتی اداره دفتر
 """
 _FUNCTION_WORDS = frozenset(_COMMON.split())
+_PARTICLES = frozenset(
+    ["و", "در", "از", "به", "با", "که", "را", "این", "آن", "برای", "تا",
+     "بر", "یا", "هم", "نیز", "هر", "همه", "خود", "او", "است", "بود", "شد"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +57,10 @@ class PersianToponyms:
 
         # weekday and month names are also places somewhere (دوشنبه = Dushanbe): never toponyms on their own
         dates = {w for d in (SOLAR_MONTHS, GREGORIAN_MONTHS, WEEKDAYS) for k in d for w in k.split()}
-        self.stop = _FUNCTION_WORDS | stop_words | frozenset(dates)
+        from frontwatch.persian.numbers import SCALES, UNITS
+
+        # number words too: "ده" is ten (and a village somewhere), never a bare toponym
+        self.stop = _FUNCTION_WORDS | stop_words | frozenset(dates) | frozenset(UNITS) | frozenset(SCALES)
 
     def _has(self, name: str) -> bool:
         key = name_key(name)
@@ -75,6 +82,7 @@ class PersianToponyms:
             i = 0
             list_cue: str | None = None  # the cue of a list in progress
             last_end = -1
+            after_cue = False
             while i < len(words):
                 w = text[words[i][0] : words[i][1]]
                 if w == "و" and list_cue is not None:
@@ -86,11 +94,14 @@ class PersianToponyms:
                     if j < len(words) and text[words[j][0] : words[j][1]] in _PLURAL:
                         j += 1
                     list_cue, last_end = cue_here, words[j - 1][1]
+                    after_cue = True  # the first name follows the unit word directly; later ones need "،" / "و"
                     i = j
                     continue
                 # Is this word in a list that a cue opened? ("، " / " و " / "، و " between the items)
-                cued = list_cue is not None and re.fullmatch(r"\s*(?:[،,]\s*)?(?:و\s+)?", text[last_end : words[i][0]])
+                cued = list_cue is not None and re.fullmatch(
+                    r"\s*[،,]\s*(?:و\s+)?|\s+و\s+" + (r"|\s+" if after_cue else ""), text[last_end : words[i][0]])
                 cue = list_cue if cued else None
+                after_cue = False
                 if not cued:
                     list_cue = None
                 found = None
@@ -100,9 +111,10 @@ class PersianToponyms:
                         continue
                     phrase = text[s:e]
                     first_word = text[words[i][0] : words[i][1]]
-                    if first_word in self.stop or first_word.isdigit():
-                        break
-                    if any(text[a:b] in self.stop for a, b in words[i + 1 : i + n]):
+                    if first_word in _PARTICLES or first_word.isdigit():
+                        break  # no name starts with a particle; other common words may ("ده صلاح")
+                    inner = [text[a:b] for a, b in words[i + 1 : i + n]]
+                    if (inner and inner[-1] in self.stop) or any(w in self.stop and w != "و" for w in inner):
                         continue  # "X را", "X در": a name does not run into a function word
                     nxt = text[words[i + n][0] : words[i + n][1]] if i + n < len(words) else ""
                     if cue and phrase.endswith("ی") and len(phrase) > 3 and nxt in CUES:
