@@ -221,9 +221,9 @@ def test_cli_exit_codes_and_idempotent_reingest(tmp_path: Path, root: Path) -> N
     db = str(tmp_path / "f.db")
     ok = fw("ingest", str(root / "examples"), "--db", db)
     assert ok.returncode == 0, ok.stderr
-    assert ok.stdout.count("stored ") == 9
+    assert ok.stdout.count("stored ") == 13  # 9 English reports, 4 Persian ones in examples/persian/
     again = fw("ingest", str(root / "examples"), "--db", db)
-    assert again.returncode == 0 and again.stdout.count("already stored") == 9
+    assert again.returncode == 0 and again.stdout.count("already stored") == 13
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
     partial = fw("ingest", str(root / "examples"), str(tmp_path / "bad.txt"), "--db", db)
     assert partial.returncode == 1
