@@ -1,9 +1,10 @@
-"""`GET /events` budget at the store: a page over 100,000 events in SQLite, p95 under 50 ms."""
+"""`GET /events` at the store over a large table: every filter returns exactly what a scan would, and the bbox and
+date filters are answered from an index, not a table scan. Latency itself is measured in bench/bench_api.py
+(median and p95 over 100,000 events), never asserted in a timed test."""
 
 from __future__ import annotations
 
 import random
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,10 +17,10 @@ SUBS = ("Armed clash", "Non-state actor overtakes territory", "Government regain
 
 
 @pytest.mark.slow
-def test_event_pages_over_100k_events_are_fast_in_sqlite(tmp_path: Path) -> None:
+def test_event_pages_over_a_large_table_match_a_scan_and_use_indexes(tmp_path: Path) -> None:
     rng = random.Random(7)
     events = []
-    for i in range(100_000):
+    for i in range(30_000):
         day = date(2019, 1, 1) + timedelta(days=rng.randrange(1500))
         a1, a2 = f"AF.{i % 34:02d}", f"AF.{i % 34:02d}.{i % 400}"
         place = Place("P", i, "PPL", "AF", "A", a1, "B", a2, 29 + rng.random() * 9, 60 + rng.random() * 15, 1)
@@ -38,11 +39,40 @@ def test_event_pages_over_100k_events_are_fast_in_sqlite(tmp_path: Path) -> None
             {"min_confidence": 0.9, "sub_event_type": "Armed clash"},
         ]
         for kw in queries:
-            times = []
-            for _ in range(20):
-                t0 = time.perf_counter()
-                page = store.events(limit=101, **kw)
-                times.append(time.perf_counter() - t0)
+            page = store.events(limit=101, **kw)
+            expected = sorted((e for e in events if _matches(e, **kw)), key=lambda e: (e.event_date, e.event_id),
+                              reverse=True)
+            offset = kw.get("offset", 0)
+            assert [e.event_id for e in page] == [e.event_id for e in expected[offset:offset + 101]], kw
             assert page, kw
-            p95 = sorted(times)[18]
-            assert p95 < 0.050, f"{kw}: p95 {p95 * 1000:.1f} ms"
+        with store.engine.connect() as conn:
+            plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT payload FROM events WHERE lat BETWEEN 33 AND 36 AND lon BETWEEN 66 AND 70"
+                " AND event_date >= '2020-01-01' AND event_date <= '2020-12-31'"
+                " ORDER BY event_date DESC, event_id DESC LIMIT 101"))
+        assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
+
+
+def _matches(e: Event, bbox: tuple[float, float, float, float] | None = None, date_from: date | None = None,
+             date_to: date | None = None, event_type: str | None = None, sub_event_type: str | None = None,
+             status: str | None = None, actor: str | None = None, min_confidence: float | None = None,
+             offset: int = 0) -> bool:
+    if bbox is not None:
+        assert e.place is not None
+        if not (bbox[1] <= e.place.lat <= bbox[3] and bbox[0] <= e.place.lon <= bbox[2]):
+            return False
+    if date_from is not None and e.event_date < date_from:
+        return False
+    if date_to is not None and e.event_date > date_to:
+        return False
+    if event_type and e.event_type != event_type:
+        return False
+    if sub_event_type and e.sub_event_type != sub_event_type:
+        return False
+    if status and str(e.status) != status and getattr(e.status, "value", None) != status:
+        return False
+    if actor:
+        names = [a.name.lower() for a in (e.actor1, e.actor2) if a is not None]
+        if not any(actor.lower() in n for n in names):
+            return False
+    return min_confidence is None or e.confidence >= min_confidence

@@ -420,7 +420,7 @@
       });
       var bounds = districts ? districts.getBounds() : null;
       if (pts.length) bounds = L.latLngBounds(pts).pad(0.5);
-      if (bounds && bounds.isValid()) map.fitBounds(bounds, {maxZoom: 9});
+      if (bounds && bounds.isValid()) map.fitBounds(bounds, {maxZoom: 9, animate: false});  // "ready" must mean the view has settled
       window.fw.ready = true;
       document.body.setAttribute('data-ready', 'true');
     }).catch(function (err) {
@@ -430,6 +430,7 @@
 
     window.fw = {
       map: map,
+      cluster: cluster,
       ready: false,
       setDay: setDay,
       dayNumber: dayNumber,
@@ -441,11 +442,17 @@
         if (!m || !cluster.hasLayer(m)) return false;
         var z = Math.max(Math.ceil(map.getZoom()), 2);
         map.setView(m.getLatLng(), z, {animate: false});
-        while (cluster.getVisibleParent(m) !== m && z < map.getMaxZoom()) {
+        var here = m.getLatLng();
+        function samePlace(p) {  // zooming never separates markers on one spot
+          return p.getAllChildMarkers().every(function (c) { return c.getLatLng().equals(here); });
+        }
+        var parent;
+        while ((parent = cluster.getVisibleParent(m)) !== m && z < map.getMaxZoom()) {
+          if (parent && samePlace(parent)) break;
           z += 1;
           map.setView(m.getLatLng(), z, {animate: false});
         }
-        var parent = cluster.getVisibleParent(m);
+        parent = cluster.getVisibleParent(m);
         if (parent && parent !== m && parent.spiderfy) parent.spiderfy();
         if (done) setTimeout(function () { done(m.getElement() || null); }, 0);
         return true;
