@@ -67,8 +67,9 @@ def bench_pipeline(corpus: Path, settings: Settings) -> list[dict[str, Any]]:
         {"figure": "Frontwatch pipeline (ingest→store)", "value": f"{len(items) / total:.1f} docs/s, "
          f"{words / total:.0f} words/s per core, {n_claims} claims"},
         {"figure": "pipeline time / bare spaCy time", "value": f"{total / t_bare:.2f}×", "target": "≤ 1.35×"},
-        {"figure": "extraction+geocoding time / bare spaCy time", "value": f"{(t_geocode + t_extract) / t_bare:.2f}"
-         f" (annotate {t_annotate / t_bare:.2f})", "target": "≤ 0.25 on top"},
+        {"figure": "annotate + geocode + extract / bare spaCy (extraction's cost over spaCy alone)",
+         "value": f"{(t_annotate + t_geocode + t_extract) / t_bare:.2f}× (annotate {t_annotate / t_bare:.2f}, "
+         f"geocode + extract {(t_geocode + t_extract) / t_bare:.2f})", "target": "≤ 1.25×"},
         {"figure": "geocoding share of a document's processing", "value": f"{t_geocode / total:.1%}",
          "target": "≤ 10%"},
     ]
@@ -79,12 +80,18 @@ def bench_pipeline(corpus: Path, settings: Settings) -> list[dict[str, Any]]:
 
 
 def bench_dask(corpus: Path, settings: Settings) -> list[dict[str, Any]]:
-    from frontwatch.distributed import run_distributed
+    """Same corpus, warm everywhere: cluster start and model loading are timed apart from the work itself."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    from frontwatch.distributed import DASK_CONFIG, _worker_pipeline, run_distributed
     from frontwatch.pipeline import Pipeline, run
     from frontwatch.store import Store
 
     rows = []
-    times = {}
+    times: dict[Any, float] = {}
+    startup: dict[int, float] = {}
+    peaks: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         pipeline = Pipeline.from_settings(settings)
         store = Store(f"sqlite:///{tmp}/single.db")
@@ -93,14 +100,29 @@ def bench_dask(corpus: Path, settings: Settings) -> list[dict[str, Any]]:
         store = Store(f"sqlite:///{tmp}/single2.db")
         times["single"], _ = timed(lambda: run([str(corpus)], settings, store, pipeline))
         store.close()
-        peaks: dict[int, float] = {}
         for n in (1, 2):
-            store = Store(f"sqlite:///{tmp}/dask{n}.db")
-            report = run_distributed([str(corpus)], settings, store, workers=n, measure_memory=peaks)
-            times[n] = report.seconds
-            store.close()
+            with dask.config.set(DASK_CONFIG):
+                t0 = time.perf_counter()
+                cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+                client = Client(cluster)
+                client.run(_worker_pipeline, settings)  # each worker loads spaCy and the gazetteer once
+                startup[n] = time.perf_counter() - t0
+                try:
+                    for attempt in range(2):  # the first pass warms the workers' file caches, the second is timed
+                        store = Store(f"sqlite:///{tmp}/dask{n}-{attempt}.db")
+                        report = run_distributed([str(corpus)], settings, store, address=cluster.scheduler_address,
+                                                 measure_memory=peaks if n == 2 else None)
+                        store.close()
+                    times[n] = report.seconds
+                finally:
+                    client.close()
+                    cluster.close()
+    rows.append({"figure": "single process (warm), s", "value": f"{times['single']:.1f}"})
+    rows.append({"figure": "Dask 1 worker / 2 workers (warm), s", "value": f"{times[1]:.1f} / {times[2]:.1f}"})
     rows.append({"figure": "Dask 2 workers vs 1 worker", "value": f"{times[1] / times[2]:.2f}×", "target": "≥ 1.7×"})
     rows.append({"figure": "Dask 2 workers vs single process", "value": f"{times['single'] / times[2]:.2f}×"})
+    rows.append({"figure": "cluster start + model load (1 / 2 workers), s",
+                 "value": f"{startup[1]:.1f} / {startup[2]:.1f}"})
     rows.append({"figure": "peak memory per worker", "value": f"{max(peaks.values(), default=0):.0f} MB",
                  "target": "≤ 1,536 MB"})
     return rows
