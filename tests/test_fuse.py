@@ -241,3 +241,15 @@ def test_undated_claim_joins_the_nearest_of_several_events() -> None:
     assert set(by_day) == {date(2021, 8, 10), date(2021, 8, 14)}
     assert vague.claim_id in by_day[date(2021, 8, 14)].claim_ids
     assert by_day[date(2021, 8, 10)].status == EventStatus.REPORTED
+
+
+def test_two_sides_named_in_either_order_never_make_an_actor_fight_itself() -> None:
+    a, b, c = (doc(f"Rebels and Taliban clashed, report {x}.", f"{x}.org") for x in "abc")
+    clash = "Armed clash"
+    claims = [claim(a, 1, sub=clash, holder="Rebels"), claim(b, 1, sub=clash, holder="Rebels"),
+              claim(c, 1, sub=clash, holder="Taliban")]
+    # b's report names only one side: the other side must still come from the reports that name it first
+    claims[1] = dataclasses.replace(claims[1], actors=claims[1].actors[:1])
+    [event] = fuse(claims, {d.document_id: d for d in (a, b, c)}).events
+    assert event.actor1 is not None and event.actor2 is not None
+    assert {event.actor1.name, event.actor2.name} == {"Rebels", "Taliban"}

@@ -255,6 +255,24 @@ def _majority_actor(cds: Sequence[ClaimDay], role: str) -> Actor | None:
     return Actor(name, inter)
 
 
+def _actor_pair(cds: Sequence[ClaimDay], territory: bool) -> tuple[Actor | None, Actor | None]:
+    """actor1 by majority; actor2 the most named *other* party, so reports that name the two sides in either order
+    never make an event of an actor against itself. For territory, actor2 is only ever "from whom"."""
+    a1 = _majority_actor(cds, "actor1")
+    counts: Counter[tuple[str, int | None]] = Counter()
+    for cd in cds:
+        for role, weight in (("actor2", 2), ("actor1", 1)):
+            if role == "actor1" and territory:
+                continue
+            a = cd.claim.actor(role)
+            if a and (a1 is None or a.name != a1.name):
+                counts[(a.name, a.inter)] += weight
+    if not counts:
+        return a1, None
+    (name, inter), _ = min(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    return a1, Actor(name, inter)
+
+
 def _figures(cds: Sequence[ClaimDay]) -> dict[str, int | None]:
     killed: list[float] = []
     injured: list[float] = []
@@ -390,6 +408,7 @@ def build_event(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> Event:
             f"{'denied' if cd.claim.certainty == Certainty.DENIED else cd.claim.certainty} by "
             f"{' → '.join(cd.source_names) or 'unknown'}" for cd in cds))
     prec = min(_precision(cd) for cd in cds)
+    actors = _actor_pair(supporting, sub in TERRITORY_SUB_TYPES)
     return Event(
         event_id=stable_id(supporting[0].unit, day, cds[0].claim.event_type),
         event_date=day,
@@ -398,8 +417,8 @@ def build_event(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> Event:
         time_precision=prec,
         event_type=cds[0].claim.event_type,
         sub_event_type=sub,
-        actor1=_majority_actor(supporting, "actor1"),
-        actor2=_majority_actor(supporting, "actor2"),
+        actor1=actors[0],
+        actor2=actors[1],
         place=place,  # type: ignore[arg-type]
         status=status,
         confidence=round(confidence, 4),
