@@ -154,6 +154,12 @@ def _phrase(head: Token, sent: SpacySpan) -> tuple[int, int]:
     return lo, hi
 
 
+def _is_event_noun(tok: Token) -> bool:
+    from frontwatch.extract.triggers import load_lexicon, match_token
+
+    return tok.pos_ == "NOUN" and match_token(load_lexicon(), tok) is not None
+
+
 def _speakers_parsed(sent: SpacySpan) -> tuple[list[tuple[str, int, int]], str | None]:
     """Speakers by the dependency parse: (text, sentence-relative start char, end char), and the speech verb."""
     found: list[tuple[str, int, int]] = []
@@ -185,8 +191,8 @@ def _speakers_parsed(sent: SpacySpan) -> tuple[list[tuple[str, int, int]], str |
             found.append(("unnamed reports", subj.idx - base, tok.idx + len(tok.text) - base))
             verb = verb or tok.lemma_.lower()
             continue
-        if who is None:
-            continue
+        if who is None or _is_event_noun(who):
+            continue  # "Clashes reported in X" (a headline's reduced passive): events do not speak
         lo, hi = _phrase(who, sent)
         if hi <= lo:
             continue
