@@ -164,6 +164,26 @@ def _certainty_for(sent: SpacySpan, trigger: Token, base: Certainty) -> Certaint
 # --- the extractor ----------------------------------------------------------------------------------------------
 
 
+
+def claims_per_place(
+    document: Document, sentence: Span, trigger: Span, places: Sequence[PlaceMention], fatalities: int, conf: float,
+    methods: Sequence[str], **fields: Any,
+) -> list[Claim]:
+    """One claim per place of a coordinated clause ("X and Y districts"), the ACLED fatalities split between them
+    with the remainder on the first; with no place, one claim without. Shared by the English and Persian paths."""
+    n = max(1, len(places))
+    out: list[Claim] = []
+    for k, mention in enumerate(places or [None]):
+        share = fatalities // n + (fatalities % n if k == 0 else 0)
+        pstart = mention.span.start if mention is not None else ""
+        out.append(Claim(
+            claim_id=stable_id(document.document_id, sentence.start, trigger.start, pstart),
+            document_id=document.document_id, sentence=sentence, trigger=trigger,
+            places=(mention,) if mention is not None else (), fatalities_acled=share,
+            confidence=round(max(0.05, min(1.0, conf)), 3), method=" ".join(methods), **fields,
+        ))
+    return out
+
 class Extractor:
     """Claims of one annotated document. `classifier` (an `EventClassifier`) refines types; without it, lexicon only."""
 
@@ -379,31 +399,10 @@ class Extractor:
             conf -= 0.15
         if not chosen:
             conf -= 0.1
-        n = max(1, len(chosen))
-        claims: list[Claim] = []
-        for k, mention in enumerate(chosen or [None]):
-            share = fatalities // n + (fatalities % n if k == 0 else 0)
-            pstart = mention.span.start if mention is not None else ""
-            claims.append(
-                Claim(
-                    claim_id=stable_id(document.document_id, sentence.start, trigger_span.start, pstart),
-                    document_id=document.document_id,
-                    sentence=sentence,
-                    event_type=event_type,
-                    sub_event_type=sub_type,
-                    trigger=trigger_span,
-                    actors=actors,
-                    places=(mention,) if mention is not None else (),
-                    time=time,
-                    counts=counts,
-                    sources=sources,
-                    certainty=certainty,
-                    fatalities_acled=share,
-                    confidence=round(max(0.05, min(1.0, conf)), 3),
-                    method=" ".join(methods),
-                )
-            )
-        return claims
+        return claims_per_place(
+            document, sentence, trigger_span, chosen, fatalities, conf, methods, event_type=event_type,
+            sub_event_type=sub_type, actors=actors, time=time, counts=counts, sources=sources, certainty=certainty,
+        )
 
     # -- actors ------------------------------------------------------------------------------------------------
 

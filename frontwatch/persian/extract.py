@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from frontwatch.extract.claims import claims_per_place
 from frontwatch.extract.counts import acled_fatalities
 from frontwatch.model import (
     NOT_AN_EVENT,
@@ -37,7 +38,6 @@ from frontwatch.model import (
     SourceKind,
     Span,
     TimeSpan,
-    stable_id,
 )
 from frontwatch.persian.dates import find_dates
 from frontwatch.persian.lexicon import Lexicon, load_lexicon
@@ -428,28 +428,10 @@ class PersianExtractor:
         )
         if not chosen:
             conf -= 0.1
-        n = max(1, len(chosen))
-        out = []
-        for k, mention in enumerate(chosen or [None]):
-            share = fatalities // n + (fatalities % n if k == 0 else 0)
-            pstart = mention.span.start if mention is not None else ""
-            out.append(Claim(
-                claim_id=stable_id(document.document_id, sentence.start, trigger.start, pstart),
-                document_id=document.document_id,
-                sentence=sentence,
-                event_type=event_type,
-                sub_event_type=sub,
-                trigger=trigger,
-                actors=actors,
-                places=(mention,) if mention is not None else (),
-                time=time,
-                counts=counts,
-                sources=sources,
-                certainty=certainty,
-                fatalities_acled=share,
-                confidence=round(max(0.05, min(1.0, conf)), 3),
-                method=" ".join(methods),
-            ))
+        out = claims_per_place(
+            document, sentence, trigger, chosen, fatalities, conf, methods, event_type=event_type,
+            sub_event_type=sub, actors=actors, time=time, counts=counts, sources=sources, certainty=certainty,
+        )
         return [c for c in out if c.event_type != NOT_AN_EVENT]
 
     def _type(
