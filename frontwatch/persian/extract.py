@@ -595,7 +595,7 @@ def _drop_context(chosen: list[PlaceMention], text: str) -> list[PlaceMention]:
         return fc == "ADM2" and bool(b.admin2_code) and s.admin2_code == b.admin2_code and s.feature_code != "ADM2"
 
     kept = [m for m in chosen if not any(contains(m, o) for o in chosen if o is not m)]
-    # "اندراب بغلان" (Andarab of Baghlan): a name right after another one is its container
+    # "X Y" (district X of province Y): a name right after another one is its container
     kept = [
         m for m in kept
         if not any(o is not m and o.span.end <= m.span.start and re.fullmatch(r"[ \u200c]{1,2}",

@@ -70,7 +70,7 @@ _SENTENCE_END = re.compile(r"[.؟?!؛;]+(?=\s|$|[«»\"”])|\n+|:(?=\s*[«\"“
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence offsets in `text[start:end]`: split on . ؟ ! ؛ and line breaks (and a colon before a quote).
 
-    The Persian comma (،) does not end a sentence: it separates list items ("پل حصار، ده صلاح و بانو") as often as
+    The Persian comma (،) does not end a sentence: it separates list items ("X، Y و Z") as often as
     clauses; clauses are split by the extractor.
     """
     end = len(text) if end is None else end

@@ -4,7 +4,7 @@ A unit word before a name says what it is ("ولسوالی X" a district, "ول�
 passed to the geoparser as the English cue word, so ranking (cue, province context, proximity, population) is the
 English path's. Without such a cue a single word is taken only when it names an administrative unit or a seat and is
 not a common word; a cue before a list ("ولسوالی‌های X، Y و Z") covers the whole list. Names the gazetteer knows
-only in a spelling without a medial alef (Dari بانو vs GeoNames بنو) are tried in that spelling when cued.
+only in a spelling without a medial alef (a Dari spelling with a long vowel alef where GeoNames writes none) are tried in that spelling when cued.
 """
 
 from __future__ import annotations
@@ -112,13 +112,13 @@ class PersianToponyms:
                     phrase = text[s:e]
                     first_word = text[words[i][0] : words[i][1]]
                     if first_word in _PARTICLES or first_word.isdigit():
-                        break  # no name starts with a particle; other common words may ("ده صلاح")
+                        break  # no name starts with a particle; other common words may (ده "village" starts many names)
                     inner = [text[a:b] for a, b in words[i + 1 : i + n]]
                     if (inner and inner[-1] in self.stop) or any(w in self.stop and w != "و" for w in inner):
                         continue  # "X را", "X در": a name does not run into a function word
                     nxt = text[words[i + n][0] : words[i + n][1]] if i + n < len(words) else ""
                     if cue and phrase.endswith("ی") and len(phrase) > 3 and nxt in CUES:
-                        # ezafe before a unit word ("بانوی ولایت بغلان"): the name may be without its ی
+                        # ezafe before a unit word ("Xی ولایت Y"): the name may be without its ی
                         bare = phrase[:-1]
                         for cand, how in ((bare, "persian:ezafe"), (self._variant(bare), "persian:ezafe+variant")):
                             if self._has(cand):
