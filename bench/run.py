@@ -140,12 +140,19 @@ def bench_api(n: int) -> list[dict[str, Any]]:
     return run_api(n)
 
 
+def bench_map(n: int) -> list[dict[str, Any]]:
+    from bench.bench_map import run as run_map
+
+    return run_map(n)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=200, help="synthetic reports for the pipeline and Dask benches")
     ap.add_argument("--fusion", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--api-events", type=int, default=100_000)
-    ap.add_argument("--only", nargs="*", default=["pipeline", "dask", "fusion", "api"])
+    ap.add_argument("--map-events", type=int, default=10_000)
+    ap.add_argument("--only", nargs="*", default=["pipeline", "dask", "fusion", "api", "map"])
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     args = ap.parse_args()
     settings = Settings.from_env()
@@ -161,6 +168,8 @@ def main() -> None:
         sections["Fusion"] = bench_fusion(args.fusion)
     if "api" in args.only:
         sections["API"] = bench_api(args.api_events)
+    if "map" in args.only:
+        sections["Map page (headless Chromium)"] = bench_map(args.map_events)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lines = [
         "# Benchmark results",

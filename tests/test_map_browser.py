@@ -369,3 +369,39 @@ def test_pipeline_hostile_report_never_runs(browser: Any, pipeline_server: Serve
         assert page.errors == []
     finally:
         page.close()
+
+
+# --- many events -----------------------------------------------------------------------------------------------
+
+def test_ten_thousand_events_stay_usable(browser: Any, tmp_path: Path) -> None:
+    """10,000 events: clustered (far fewer DOM markers than events), the slider filters them exactly, a popup opens.
+    How fast is measured in bench/bench_map.py, not asserted here."""
+    from bench.bench_api import synthetic_events
+    from frontwatch.geocode import Gazetteer
+    from frontwatch.publish.map import write_map
+    from frontwatch.store import Store
+
+    events = synthetic_events(10_000)
+    store = Store(f"sqlite:///{tmp_path}/many.db")
+    try:
+        store.save_fusion(events, [], [])
+        out = write_map(store, Gazetteer.open(_gazetteer()), tmp_path / "site" / "index.html")
+    finally:
+        store.close()
+    page = Page(browser, out.as_uri())
+    try:
+        assert page.page.text_content("#fw-count") == "10,000 of 10,000 events shown"
+        drawn = page.page.locator(".fw-marker, .marker-cluster").count()
+        assert 0 < drawn < 1_000, drawn
+        middle = sorted(e.event_date for e in events)[5_000]
+        page.set_day(middle)
+        expected = sum(1 for e in events if e.event_date <= middle)
+        assert page.page.text_content("#fw-count") == f"{expected:,} of 10,000 events shown"
+        target = next(e for e in events if e.event_date <= middle)
+        page.page.evaluate("id => new Promise(r => { if (!window.fw.showEvent(id, r)) r(null); })", target.event_id)
+        page.page.locator(f'.fw-marker[data-event-id="{target.event_id}"]').click()
+        popup = page.page.locator(f'.leaflet-popup .fw-popup[data-event-id="{target.event_id}"]')
+        assert popup.locator("h3").inner_text() == target.sub_event_type
+        assert page.errors == []
+    finally:
+        page.close()

@@ -440,12 +440,23 @@
       showEvent: function (id, done) {
         var m = state.markers[id];
         if (!m || !cluster.hasLayer(m)) return false;
-        var z = Math.max(Math.ceil(map.getZoom()), 2);
-        map.setView(m.getLatLng(), z, {animate: false});
         var here = m.getLatLng();
         function samePlace(p) {  // zooming never separates markers on one spot
           return p.getAllChildMarkers().every(function (c) { return c.getLatLng().equals(here); });
         }
+        // Jump straight to the first zoom where the marker leaves its cluster (one re-cluster, not one per level):
+        // markercluster keeps, on each marker, the cluster it joins at the deepest zoom where it is clustered.
+        var z = Math.max(Math.ceil(map.getZoom()), 2);
+        var c = m.__parent;
+        if (c && c._zoom !== undefined && c._zoom >= map.getMinZoom()) {
+          if (samePlace(c)) {
+            while (c.__parent && c.__parent._zoom >= map.getMinZoom() && samePlace(c.__parent)) c = c.__parent;
+            z = Math.max(z, c._zoom);
+          } else {
+            z = Math.max(z, Math.min(c._zoom + 1, map.getMaxZoom()));
+          }
+        }
+        map.setView(here, z, {animate: false});
         var parent;
         while ((parent = cluster.getVisibleParent(m)) !== m && z < map.getMaxZoom()) {
           if (parent && samePlace(parent)) break;
