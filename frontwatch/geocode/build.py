@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from frontwatch.geocode.keys import is_arabic_script, keys_for, name_key
+from frontwatch.geocode.keys import GENERIC, is_arabic_script, keys_for, name_key
+from frontwatch.geocode.names import COUNTRY_ALIASES
 
 SCHEMA = """
 CREATE TABLE places (
@@ -188,7 +189,8 @@ def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
             lat, lon, pgid = points.get(iso, (None, None, 0))
             pid = gid or pgid or b.next_id()
             b.add_place((pid, name, "A", "PCLI", iso, None, None, lat, lon, pop))
-            b.add_names(pid, [name, iso if len(iso) == 2 else name, *point_names.get(iso, [])])
+            aliases = [a for a, code in COUNTRY_ALIASES.items() if code == iso]
+            b.add_names(pid, [name, iso if len(iso) == 2 else name, *point_names.get(iso, []), *aliases])
             con.execute("INSERT OR REPLACE INTO admin_units VALUES (?,?,?,?)", (iso, 0, name, pid))
 
     # 4. admin1 and admin2 units; coordinates from GeoNames' points, else the mean of their member places
@@ -227,6 +229,25 @@ def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
                          code if level == 2 else None, lat, lon, pop))
             b.add_names(pid, [name, ascii_name, *subdiv_names.get(code, []), *point_names.get(code, [])])
             con.execute("INSERT OR REPLACE INTO admin_units VALUES (?,?,?,?)", (code, level, name, pid))
+
+    # 4b. units GeoNames has since replaced (Norway's 2020 counties, Sudan's and South Sudan's older states) are
+    # still named in reports: admin points whose code the current code files lack become historic units (ADM1H/ADM2H).
+    current = {code for (code,) in con.execute("SELECT code FROM admin_units")}
+    for code, (lat, lon, gid) in points.items():
+        level = code.count(".")
+        if level == 0 or code in current or level > 2:
+            continue
+        names = [n for n in point_names.get(code, []) if n]
+        if not names:
+            continue
+        pid = gid if gid and gid not in b.place_ids else b.next_id()
+        parts = code.split(".")
+        b.add_place((pid, names[0], "A", f"ADM{level}H", parts[0], ".".join(parts[:2]),
+                     code if level == 2 else None, lat, lon, 0))
+        b.add_names(pid, names)
+    # 4c. a region made of the admin1 units that share its name with a direction ("Darfur" = North, South, West,
+    # East and Central Darfur; "Kordofan"; "Equatoria"), where no unit of that name exists: a RGN at their mean point.
+    _add_composed_regions(con, b)
 
     # 5. boundaries: polygons, district seats as the point of a district, towns placed in their district
     if sources.boundaries_adm2 and sources.crosswalk:
@@ -303,6 +324,38 @@ def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
     tmp.replace(out)
     meta["bytes"] = out.stat().st_size
     return meta
+
+
+_DIRECTION = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "upper",
+              "lower", "middle", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+              "south-east", "south-west"}
+# "Upper East", "Lower River", "Western Area": the rest of the name is a direction or a kind of unit, not a region.
+_NOT_A_REGION = GENERIC | _DIRECTION | {"river", "coast", "highlands", "island", "islands", "area", "zone", "division",
+                                        "atoll", "aimak", "department", "state", "territory"}
+
+
+def _add_composed_regions(con: sqlite3.Connection, b: _Builder) -> None:
+    groups: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    labels: dict[tuple[str, str], str] = {}
+    existing: set[tuple[str, str]] = set()
+    for name, country, lat, lon, pop in con.execute(
+        "SELECT name, country, lat, lon, population FROM places WHERE feature_code IN ('ADM1', 'ADM1H', 'PCLI')"
+    ).fetchall():
+        existing.add((country, name_key(name)))
+        words = name.replace("-", " ").split()
+        if len(words) >= 2 and words[0].lower() in _DIRECTION and lat is not None:
+            rest = " ".join(words[1:])
+            key = (country, name_key(rest))
+            groups[key].append((lat, lon, pop))
+            labels[key] = rest
+    for key, members in groups.items():
+        if len(members) < 2 or key in existing or len(key[1]) < 4 or labels[key].lower() in _NOT_A_REGION:
+            continue
+        pid = b.next_id()
+        lat = sum(m[0] for m in members) / len(members)
+        lon = sum(m[1] for m in members) / len(members)
+        b.add_place((pid, labels[key], "L", "RGN", key[0], None, None, lat, lon, sum(m[2] for m in members)))
+        b.add_names(pid, [labels[key]])
 
 
 def _bbox(geom: dict) -> tuple[float, float, float, float]:

@@ -18,7 +18,7 @@ BUILD_HINT = (
 )
 # ACLED geo precision by feature: a town is itself (1); a district is coded to a representative town (2);
 # a province or larger to its capital or centre (3).
-PRECISION = {"ADM2": 2, "ADM1": 3, "PCLI": 3, "ADM3": 2}
+PRECISION = {"ADM2": 2, "ADM1": 3, "PCLI": 3, "ADM3": 2, "ADM1H": 3, "ADM2H": 2, "RGN": 3}
 
 
 @dataclass(frozen=True, slots=True)

@@ -289,9 +289,17 @@ class Geoparser:
     def _score(self, m: Mention, c: Candidate, ctx: dict[str, Any]) -> Scored:
         parts: dict[str, float] = {}
         parts["population"] = 0.5 * math.log10(c.population + 1)
-        parts["feature"] = {"PCLI": 3.0, "ADM1": 1.5, "PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.5, "ADM2": 0.3}.get(
-            c.feature_code, 0.0
-        )
+        parts["feature"] = {"PCLI": 3.0, "ADM1": 1.5, "PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.5, "ADM2": 0.3,
+                            "ADM1H": 1.0, "RGN": 1.0}.get(c.feature_code, 0.0)
+        # The kind word in a name ("Mexico City", "Mecca Region", "New York County") is dropped from the key so that
+        # either form finds the place; where the mention and a candidate's own name disagree on it, that candidate
+        # is the other place of the pair (the country Mexico for "Mexico City", the region for "Mecca").
+        mention_full, cand_full = name_key(m.text, drop_generic=False), name_key(c.name, drop_generic=False)
+        if mention_full != name_key(m.text):
+            if cand_full == mention_full:
+                parts["kind_word"] = 1.5
+        elif cand_full != name_key(c.name) and cand_full != mention_full:
+            parts["kind_word"] = -1.5
         if m.cue:
             kind = CUE_KIND.get(m.cue)
             if kind == "ADM2" and c.feature_code in ("ADM2", "PPLA2", "ADM3"):
@@ -300,17 +308,25 @@ class Geoparser:
                 parts["cue"] = 4.0
             elif kind == "P" and c.feature_class == "P":
                 parts["cue"] = 1.0
-        shares: Counter[str] = ctx.get("countries", Counter())
+        # Context comes from the document's other names only: a name's own first guess (and that of its repeats)
+        # is no evidence for it, or a name said fifteen times votes its wrong namesake in.
+        key = name_key(m.text, drop_generic=False)
+        shares: Counter[str] = ctx.get("countries", Counter()) - ctx.get("countries_by_key", {}).get(key, Counter())
         total = sum(shares.values())
         if total:
             parts["country_focus"] = 3.0 * shares.get(c.country, 0) / total
-        admin1s: set[str] = ctx.get("admin1", set())
-        if c.admin1_code and c.admin1_code in admin1s:
-            # Inside a province the document names — or that province itself, named again.
+        admin1s: dict[str, set[str]] = ctx.get("admin1", {})
+        # That province itself, named again; or a place inside a province another name of the document names —
+        # but not for a country's own name ("Mexico" is the country, not the village of Mexico in a state the
+        # article also names).
+        namers = admin1s.get(c.admin1_code or "", set())
+        if (c.feature_code == "ADM1" and namers) or (
+            namers - {key} and (c.feature_code == "PCLI" or key not in ctx.get("country_keys", set()))
+        ):
             parts["admin1_context"] = 4.0
-        points: list[tuple[float, float, int]] = ctx.get("points", [])
+        points: list[tuple[float, float, int, str]] = ctx.get("points", [])
         if points and c.lat is not None and c.lon is not None:
-            others = [p for p in points if p[2] != c.id]
+            others = [p for p in points if p[2] != c.id and p[3] != key]
             if others:
                 d = min(_haversine(c.lat, c.lon, p[0], p[1]) for p in others)
                 parts["proximity"] = 2.0 * math.exp(-d / 300.0)
@@ -319,11 +335,17 @@ class Geoparser:
     def _resolve_all(self, mentions: list[Mention]) -> list[tuple[Mention, Place | None, float | None, list[Scored]]]:
         cands = [self._candidates(m) for m in mentions]
         # Pass 1 without context: what the document is about (countries, provinces, points).
-        ctx: dict[str, Any] = {"countries": Counter(), "admin1": set(), "points": []}
+        ctx: dict[str, Any] = {"countries": Counter(), "countries_by_key": {}, "admin1": {}, "points": [],
+                               "country_keys": set()}
         first: list[Scored | None] = []
         for m, cs in zip(mentions, cands, strict=True):
+            key = name_key(m.text, drop_generic=False)
+            own = ctx["countries_by_key"].setdefault(key, Counter())
+            if any(c.feature_code == "PCLI" and c.name.lower() == m.text.lower() for c in cs):
+                ctx["country_keys"].add(key)
             if m.country_hint:
                 ctx["countries"][m.country_hint] += 1
+                own[m.country_hint] += 1
             scored = sorted((self._score(m, c, {}) for c in cs), key=lambda s: -s.score)
             first.append(scored[0] if scored else None)
             if scored:
@@ -331,10 +353,11 @@ class Geoparser:
                 margin = scored[0].score - (scored[1].score if len(scored) > 1 else 0.0)
                 weight = 2 if best.feature_code in ("PCLI", "ADM1") or margin > 1.5 else 1
                 ctx["countries"][best.country] += weight
+                own[best.country] += weight
                 if best.feature_code == "ADM1" and best.admin1_code:
-                    ctx["admin1"].add(best.admin1_code)
+                    ctx["admin1"].setdefault(best.admin1_code, set()).add(key)
                 if best.lat is not None:
-                    ctx["points"].append((best.lat, best.lon, best.id))
+                    ctx["points"].append((best.lat, best.lon, best.id, key))
         # Pass 2 in context.
         out = []
         for m, cs in zip(mentions, cands, strict=True):
@@ -374,7 +397,7 @@ class Geoparser:
             if m.country_hint is None and sp.text.lower() in DEMONYMS:
                 m.country_hint, m.method = DEMONYMS[sp.text.lower()], "demonym"
             cue = CUE_AFTER.match(document.text[sp.end : sp.end + 30])
-            m.cue = cue.group(1).lower() if cue else None
+            m.cue = (cue.group(1).lower() if cue else None) or m.cue  # "X City" keeps the cue its own name gives
             mentions.append(m)
         return [
             PlaceMention(Span(m.start, m.end, m.text), place, score, m.method or "given-span")

@@ -70,3 +70,15 @@ NOT_PLACES = frozenset(
     {"the west", "west", "the east", "east", "the north", "north", "the south", "south", "western", "eastern",
      "the international community", "the world", "world", "nato", "the un", "un", "eu", "the eu"}
 )
+
+# Short, former and conventional English names of countries that countryInfo's one name leaves out (GeoNames keeps
+# them as alternate names of the country features, which the shared files do not carry); values are ISO2 codes.
+COUNTRY_ALIASES: dict[str, str] = {
+    "britain": "GB", "great britain": "GB", "burma": "MM", "holland": "NL", "ivory coast": "CI",
+    "cote d'ivoire": "CI", "cape verde": "CV", "cabo verde": "CV", "zaire": "CD", "dr congo": "CD",
+    "d.r. congo": "CD", "congo-kinshasa": "CD", "congo-brazzaville": "CG", "macedonia": "MK", "swaziland": "SZ",
+    "eswatini": "SZ", "east timor": "TL", "czech republic": "CZ", "czechia": "CZ", "soviet union": "RU",
+    "ussr": "RU", "russian federation": "RU", "the vatican": "VA", "vatican": "VA", "bosnia": "BA",
+    "palestine": "PS", "the gambia": "GM", "turkiye": "TR", "türkiye": "TR", "republic of korea": "KR",
+    "the netherlands": "NL", "the philippines": "PH", "the bahamas": "BS", "timor-leste": "TL",
+}
