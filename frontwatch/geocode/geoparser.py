@@ -320,7 +320,8 @@ class Geoparser:
         # but not for a country's own name ("Mexico" is the country, not the village of Mexico in a state the
         # article also names).
         namers = admin1s.get(c.admin1_code or "", set())
-        if (c.feature_code == "ADM1" and namers) or (
+        # A town's cue ("Kabul airport", "X city") says this mention is not the province of the same name.
+        if (c.feature_code == "ADM1" and namers and CUE_KIND.get(m.cue or "") != "P") or (
             namers - {key} and (c.feature_code == "PCLI" or key not in ctx.get("country_keys", set()))
         ):
             parts["admin1_context"] = 4.0

@@ -4,7 +4,8 @@ A unit word before a name says what it is ("ولسوالی X" a district, "ول�
 passed to the geoparser as the English cue word, so ranking (cue, province context, proximity, population) is the
 English path's. Without such a cue a single word is taken only when it names an administrative unit or a seat and is
 not a common word; a cue before a list ("ولسوالی‌های X، Y و Z") covers the whole list. Names the gazetteer knows
-only in a spelling without a medial alef (a Dari spelling with a long vowel alef where GeoNames writes none) are tried in that spelling when cued.
+only in a spelling without a medial alef (Dari writes a long-vowel alef where GeoNames has none) are tried in that
+spelling when cued.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ CUES = {
     "شهر": "city", "شهرهای": "city", "مرکز": "city", "قریه": "village", "قریه های": "village", "روستای": "village",
     "روستا": "village", "دهکده": "village", "منطقه": "area", "مناطق": "area", "دره": "valley", "کشور": "country",
 }  # fmt: skip
+# The unit noun comes before the name in Persian ("airport of X"); these name a kind in two words.
+CUES_TWO_WORDS = {("میدان", "هوایی"): "airport", ("پایگاه", "هوایی"): "airport"}
+CUES["فرودگاه"] = "airport"
 _PLURAL = {"ها", "های", "هایی"}
 _SEAT_CODES = {"ADM1", "ADM2", "PPLA", "PPLA2", "PPLC", "PCLI", "PPLA3"}
 # Function words and common nouns that a gazetteer also holds as some village's name somewhere.
@@ -89,6 +93,8 @@ class PersianToponyms:
                     i += 1  # "X، Y و Z": the connective keeps the list going
                     continue
                 cue_here = CUES.get(w)
+                if cue_here is None and i > 0:  # two-word unit nouns: "میدان هوایی" (airfield) = airport
+                    cue_here = CUES_TWO_WORDS.get((text[words[i - 1][0] : words[i - 1][1]], w))
                 if cue_here:
                     j = i + 1
                     if j < len(words) and text[words[j][0] : words[j][1]] in _PLURAL:
