@@ -279,3 +279,34 @@ def test_non_event_kept_when_asked(claims_of: ClaimsOf, actor_dictionary) -> Non
     keep = Extractor(actor_dictionary, keep_non_events=True)
     claims = claims_of("An earthquake killed 30 people in Herat.", ["Herat"], ex=keep)
     assert [c.event_type for c in claims] == [NOT_AN_EVENT]
+
+
+class _StubClassifier:
+    """Says the same label with the same probability for every text it reads."""
+
+    def __init__(self, label: str, prob: float) -> None:
+        self.label, self.prob = label, prob
+
+    def predict(self, texts: list[str]) -> list[tuple[str, float]]:
+        return [(self.label, self.prob) for _ in texts]
+
+
+def test_sure_classifier_names_an_event_the_lexicon_missed(claims_of: ClaimsOf, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.extract import Extractor
+
+    text = "The two sides put their names to a paper in Doha on Saturday."
+    sure = Extractor(actor_dictionary, _StubClassifier("Agreement", 0.9))
+    c = only(claims_of(text, ["Doha"], ex=sure))
+    assert (c.event_type, c.sub_event_type, c.trigger) == ("Strategic developments", "Agreement", None)
+    assert "model-only" in c.method
+    unsure = Extractor(actor_dictionary, _StubClassifier("Agreement", 0.2))
+    assert claims_of(text, ["Doha"], ex=unsure) == []
+
+
+def test_sure_classifier_says_a_trigger_is_no_event(claims_of: ClaimsOf, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.extract import Extractor
+
+    text = "The striker attacked the goal in the second half in Madrid."
+    assert claims_of(text, ["Madrid"], ex=Extractor(actor_dictionary, _StubClassifier(NOT_AN_EVENT, 0.95))) == []
+    kept = claims_of(text, ["Madrid"], ex=Extractor(actor_dictionary, _StubClassifier(NOT_AN_EVENT, 0.3)))
+    assert kept and kept[0].event_type != NOT_AN_EVENT

@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.actors import ActorDictionary, ActorMatch
 from frontwatch.extract.roles import PRONOUNS, Roles, np_bounds, trigger_roles
-from frontwatch.extract.triggers import Lexicon, TriggerHit, find_triggers, is_nonevent, load_lexicon
+from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit, find_triggers, is_nonevent, load_lexicon
 from frontwatch.model import (
     EVENT_TYPES,
     NOT_AN_EVENT,
@@ -95,7 +95,27 @@ _COMPATIBLE: dict[str, frozenset[str]] = {
     "looting": frozenset({"Strategic developments", "Riots", "Violence against civilians"}),
     "agreement": frozenset({"Strategic developments"}),
 }
+_COMPATIBLE = {c: _COMPATIBLE.get(c, frozenset({t})) for c, (t, _) in load_lexicon().categories.items()} | {
+    "territory": frozenset({"Battles", "Strategic developments"}),
+    "control": frozenset({"Strategic developments", "Battles"}),
+}
 _WEAK = {"kill", "injure", "attack", "ied", "change", "looting", "arrest", "clash", "shelling", "crowd"}
+# How far the classifier's word carries, by the (calibrated) probability of its top label. Chosen by 5-fold CV on
+# the CASE snippets among eleven settings (docs/evaluation.md, Events); the results are flat around these values.
+MODEL_CONTEXT = 1  # sentences either side the classifier reads with the one it types
+MODEL_COMPATIBLE = 0.5  # a sub-type the trigger's category allows
+MODEL_RETYPE = 0.6  # any sub-type, over the trigger's category
+MODEL_NOT_EVENT = 0.5  # not a conflict event, over a weak trigger
+MODEL_NOT_EVENT_STRONG = 0.7  # not a conflict event, over any other trigger
+MODEL_ONLY = 0.4  # an event in a document where the lexicon finds none
+# The lexicon category a sub-type the classifier names on its own stands for (actor roles, place rules); the others
+# take the category whose default sub-type it is.
+_MODEL_CATEGORY = {
+    "Government regains territory": "territory",
+    "Protest with intervention": "protest",
+    "Excessive force against protesters": "protest",
+    "Other": "model",
+}
 
 
 @dataclass
@@ -206,11 +226,12 @@ class Extractor:
         lex = self.lexicon
         sents = list(doc.sents)
         per_sent = [(s, find_triggers(lex, s)) for s in sents]
-        per_sent = [(s, h) for s, h in per_sent if h]
+        if self.classifier is None:
+            per_sent = [(s, h) for s, h in per_sent if h]
         if not per_sent:
             return []
         attributions = _attribute(document, doc)
-        predictions = self._predict([s.text for s, _ in per_sent])
+        predictions = self._predict(_in_context([s for s, _ in per_sent], MODEL_CONTEXT))
         main = self._main_actors(document, doc, sents)
         mentions = sorted(places, key=lambda m: m.span.start)
         mention_starts = [m.span.start for m in mentions]
@@ -218,7 +239,12 @@ class Extractor:
         seen: set[str] = set()
         previous: list[Claim] = []
         previous_end = -1
+        silent: list[tuple[SpacySpan, tuple[str, float]]] = []
         for (sent, hits), pred in zip(per_sent, predictions, strict=True):
+            if not hits:
+                if pred is not None and pred[0] in SUB_EVENT_TYPES:
+                    silent.append((sent, pred))
+                continue
             counts = _find_counts(sent)
             found: list[Claim] = []
             for event in self._events(sent, hits, mention_starts):
@@ -237,6 +263,15 @@ class Extractor:
             out.extend(found)
             if found:
                 previous, previous_end = found, sent.end_char
+        if not any(c.event_type != NOT_AN_EVENT for c in out) and silent:
+            # The lexicon found no event: the sentence the classifier is surest names one is an event when the
+            # classifier is sure enough ("… defused two bombs", "… signed a ceasefire" in words the lexicon lacks).
+            sent, pred = max(silent, key=lambda sp: sp[1][1])
+            if pred[1] >= MODEL_ONLY:
+                event = self._model_event(sent, pred[0])
+                claims = self._claims_of(document, doc, sent, event, mentions, main, attributions,
+                                         _find_counts(sent), pred)
+                out.extend(dataclasses.replace(c, trigger=None) for c in claims)
         return out
 
     # -- events in a sentence -------------------------------------------------------------------------------
@@ -245,6 +280,14 @@ class Extractor:
         if self.classifier is None or not texts:
             return [None] * len(texts)
         return [(str(p[0]), float(p[1])) for p in self.classifier.predict(texts)]
+
+    def _model_event(self, sent: SpacySpan, label: str) -> _Event:
+        """An event no trigger named, typed by the classifier: the whole sentence is its clause."""
+        defaults = {sub: cat for cat, (_, sub) in reversed(self.lexicon.categories.items())}
+        category = _MODEL_CATEGORY.get(label) or defaults.get(label, "model")
+        entry = TriggerEntry(-1, "<model>", frozenset(), frozenset(), category, (), frozenset())
+        root = sent.root
+        return _Event(TriggerHit(root, entry, root), {t.i for t in sent if not t.is_space})
 
     @staticmethod
     def _clause(hit: TriggerHit, heads: set[int]) -> set[int]:
@@ -323,7 +366,7 @@ class Extractor:
         text = document.text
         hit = event.hit
         category = hit.category
-        methods = [f"lexicon:{hit.entry.rule}", f"category:{category}"]
+        methods = [f"lexicon:{hit.entry.rule}" if hit.entry.index >= 0 else "model-only", f"category:{category}"]
         roles = trigger_roles(hit.token, hit.head)
         roles.sources_in_clause = [
             p
@@ -579,6 +622,44 @@ class Extractor:
         pred: tuple[str, float] | None,
         methods: list[str],
     ) -> tuple[str, str | None, float]:
+        if event.hit.entry.index < 0 and pred is not None:  # an event only the classifier saw
+            label, prob = pred
+            methods.append(f"model:{label}@{prob:.2f}")
+            return SUB_EVENT_TYPES[label], label, prob - 0.1
+        if is_nonevent(self.lexicon, event.hit, event.clause):
+            methods.append("nonevent:context")
+            return NOT_AN_EVENT, None, 0.6
+        event_type, sub, conf, category = self._rule_type(event, category, actor1, actor2, doc, methods)
+        if pred is None:
+            return event_type, sub, conf
+        # The classifier: not an event, or another sub-type, when it is sure enough.
+        label, prob = pred
+        allowed = _COMPATIBLE.get(category, frozenset())
+        if label == NOT_AN_EVENT:
+            if prob >= (MODEL_NOT_EVENT if category in _WEAK else MODEL_NOT_EVENT_STRONG):
+                methods.append(f"model:{NOT_AN_EVENT}@{prob:.2f}")
+                return NOT_AN_EVENT, None, prob
+        elif label in SUB_EVENT_TYPES and (
+            prob >= MODEL_RETYPE or (prob >= MODEL_COMPATIBLE and SUB_EVENT_TYPES[label] in allowed)
+        ):
+            event_type, sub = SUB_EVENT_TYPES[label], label
+            methods.append(f"model:{label}@{prob:.2f}")
+            conf = max(conf, prob)
+        elif label in SUB_EVENT_TYPES and SUB_EVENT_TYPES[label] != event_type:
+            conf -= 0.1
+        assert sub is None or sub in EVENT_TYPES[event_type]
+        return event_type, sub, conf
+
+    def _rule_type(
+        self,
+        event: _Event,
+        category: str,
+        actor1: ActorRole | None,
+        actor2: ActorRole | None,
+        doc: Doc,
+        methods: list[str],
+    ) -> tuple[str, str | None, float, str]:
+        """Type and sub-type by the trigger's category, its actors and its clause; and the category it settled on."""
         lex = self.lexicon
         event_type, sub = lex.categories[category]
         conf = 0.85 if category not in _WEAK else 0.7
@@ -586,9 +667,6 @@ class Extractor:
         absorbed = {h.category for h in event.absorbed}
         inter1 = actor1.actor.inter if actor1 else None
         inter2 = actor2.actor.inter if actor2 else None
-        if is_nonevent(lex, event.hit, event.clause):
-            methods.append("nonevent:context")
-            return NOT_AN_EVENT, None, 0.6
         # "without a fight / resistance" says the opposite of fighting
         peaceful = {
             doc[i].i for i in event.clause for w in doc[i].ancestors if w.lower_ == "without" and w.i in event.clause
@@ -604,9 +682,9 @@ class Extractor:
             event_type = "Battles"
             sub = "Government regains territory" if inter1 == 1 else "Non-state actor overtakes territory"
             methods.append(f"territory:actor1-inter={inter1}")
-            return event_type, sub, conf
+            return event_type, sub, conf, category
         if category == "control":
-            return event_type, sub, conf
+            return event_type, sub, conf, category
         if category in {"attack", "kill", "injure"}:
             if inter2 == 7 or (inter2 is None and category != "attack"):
                 event_type, sub = "Violence against civilians", "Attack"
@@ -632,24 +710,25 @@ class Extractor:
                 sub = "Protest with intervention"
         if category in {"ied"} and "suicide" in clause_lemmas:
             sub = "Suicide bomb"
-        if pred is not None:
-            label, prob = pred
-            compatible = _COMPATIBLE.get(category, frozenset())
-            if label == NOT_AN_EVENT:
-                if category in _WEAK and prob >= 0.85:
-                    methods.append(f"model:{NOT_AN_EVENT}@{prob:.2f}")
-                    return NOT_AN_EVENT, None, prob
-            elif label in SUB_EVENT_TYPES and prob >= 0.5 and SUB_EVENT_TYPES[label] in compatible:
-                event_type, sub = SUB_EVENT_TYPES[label], label
-                methods.append(f"model:{label}@{prob:.2f}")
-                conf = max(conf, prob)
-            elif label in SUB_EVENT_TYPES and SUB_EVENT_TYPES[label] != event_type:
-                conf -= 0.1
-        assert sub is None or sub in EVENT_TYPES[event_type]
-        return event_type, sub, conf
+        return event_type, sub, conf, category
 
 
 # --- helpers ------------------------------------------------------------------------------------------------------
+
+
+def _in_context(sents: Sequence[SpacySpan], width: int) -> list[str]:
+    """Each sentence with `width` sentences either side (of the same document), as the classifier reads it."""
+    if width <= 0 or not sents:
+        return [s.text for s in sents]
+    doc = sents[0].doc
+    all_sents = list(doc.sents)
+    where = {s.start: k for k, s in enumerate(all_sents)}
+    out = []
+    for s in sents:
+        k = where[s.start]
+        window = all_sents[max(0, k - width): k + width + 1]
+        out.append(doc[window[0].start: window[-1].end].text)
+    return out
 
 
 def _places_in(doc: Doc, clause: set[int], mention_starts: Sequence[int]) -> bool:

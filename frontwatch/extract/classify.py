@@ -1,9 +1,10 @@
-"""The event sub-type classifier: TF-IDF over word and character n-grams with a linear model, trained by
+"""The event sub-type classifier: TF-IDF over word and character n-grams with a linear SVM, trained by
 `frontwatch train` on labelled snippets (the CASE 2021 format), measured by stratified cross-validation.
 
 A linear model over n-grams is small (a few MB), needs no downloads and types thousands of sentences a second on
-one core, so it can run inside the pipeline; the trigger lexicon decides *whether* a clause is an event, this model
-helps decide *which* sub-type. The artifact is a pickle the project builds itself (never loaded from elsewhere) and
+one core, so it can run inside the pipeline. The extractor weighs it against the trigger lexicon by its probability:
+a sure model retypes a trigger's event or says it is none, and names an event the lexicon missed (claims.py).
+The artifact is a pickle the project builds itself (never loaded from elsewhere) and
 records its training data hash, its cross-validated figures and the library versions.
 """
 
@@ -13,6 +14,7 @@ import hashlib
 import json
 import pickle
 import platform
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,16 +38,21 @@ def read_snippets(path: Path) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
-def _pipeline(seed: int) -> Any:
+def _pipeline(seed: int, smallest_class: int = 3) -> Any:
+    from sklearn.calibration import CalibratedClassifierCV
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline, make_union
+    from sklearn.svm import LinearSVC
 
     features = make_union(
         TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, lowercase=True),
         TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True, max_features=60000),
     )
-    model = LogisticRegression(C=8.0, max_iter=3000, class_weight="balanced", random_state=seed)
+    # A linear SVM types as well as logistic regression here (slightly better) and trains ten times faster; its
+    # scores become probabilities by sigmoid calibration on internal held-out predictions (unshuffled folds, so
+    # deterministic), which the extractor needs to decide how far to trust it; one SVM on all the data, not one a fold.
+    svm = LinearSVC(C=0.5, class_weight="balanced", random_state=seed)
+    model = CalibratedClassifierCV(svm, method="sigmoid", cv=max(2, min(3, smallest_class)), ensemble=False)
     return make_pipeline(features, model)
 
 
@@ -59,7 +66,7 @@ class EventClassifier:
         unknown = set(labels) - set(SUB_EVENT_TYPES) - {NOT_AN_EVENT}
         if unknown:
             raise ValueError(f"labels that are not ACLED sub-types: {sorted(unknown)}")
-        model = _pipeline(seed)
+        model = _pipeline(seed, min(Counter(labels).values()))
         model.fit(list(texts), list(labels))
         return cls(model, {"n": len(texts), "seed": seed})
 
