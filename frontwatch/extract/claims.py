@@ -229,10 +229,12 @@ class Extractor:
         text = document.text
         lex = self.lexicon
         sents = list(doc.sents)
-        per_sent = [(s, find_triggers(lex, s)) for s in sents]
-        if self.classifier is None:
-            per_sent = [(s, h) for s, h in per_sent if h]
-        if not per_sent:
+        found_hits = [(s, find_triggers(lex, s)) for s in sents]
+        per_sent = [(s, h) for s, h in found_hits if h]
+        # Sentences without a trigger are read by the classifier only when the lexicon finds no event at all:
+        # most reports have one, and the classifier's character n-grams cost as much as the rest of extraction.
+        silent_sents = [s for s, h in found_hits if not h] if self.classifier is not None else []
+        if not per_sent and not silent_sents:
             return []
         attributions = _attribute(document, doc)
         predictions = self._predict(_in_context([s for s, _ in per_sent], MODEL_CONTEXT))
@@ -243,12 +245,7 @@ class Extractor:
         seen: set[str] = set()
         previous: list[Claim] = []
         previous_end = -1
-        silent: list[tuple[SpacySpan, tuple[str, float]]] = []
         for (sent, hits), pred in zip(per_sent, predictions, strict=True):
-            if not hits:
-                if pred is not None and pred[0] in SUB_EVENT_TYPES:
-                    silent.append((sent, pred))
-                continue
             counts = _find_counts(sent)
             found: list[Claim] = []
             events = list(self._events(sent, hits, mention_starts))
@@ -271,7 +268,11 @@ class Extractor:
             out.extend(found)
             if found:
                 previous, previous_end = found, sent.end_char
-        if not any(c.event_type != NOT_AN_EVENT for c in out) and silent:
+        silent = []
+        if silent_sents and not any(c.event_type != NOT_AN_EVENT for c in out):
+            silent = [(s, p) for s, p in zip(silent_sents, self._predict(_in_context(silent_sents, MODEL_CONTEXT)),
+                                             strict=True) if p is not None and p[0] in SUB_EVENT_TYPES]
+        if silent:
             # The lexicon found no event: the sentence the classifier is surest names one is an event when the
             # classifier is sure enough ("… defused two bombs", "… signed a ceasefire" in words the lexicon lacks).
             sent, pred = max(silent, key=lambda sp: sp[1][1])
