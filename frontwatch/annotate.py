@@ -181,6 +181,10 @@ class CachedLemmatizer:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.cache: dict[tuple[int, int, int], int] = {}
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        self.irregular_verbs: dict[str, list[str]] = (
+            dict(lookups.get_table("lemma_exc").get("verb", {})) if lookups.has_table("lemma_exc") else {}
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
@@ -194,7 +198,15 @@ class CachedLemmatizer:
             key = (int(arr[i, 0]), int(arr[i, 1]), int(arr[i, 2]))
             lemma = cache.get(key)
             if lemma is None:
-                lemma = strings.add(lemmatizer.lemmatize(doc[int(i)])[0])  # type: ignore[attr-defined]
+                token = doc[int(i)]
+                form = lemmatizer.lemmatize(token)[0]  # type: ignore[attr-defined]
+                if form == token.lower_ and token.pos_ == "VERB":
+                    # A past form mis-tagged as present (VBP "retook") passes as its own base form; spaCy's table
+                    # of irregular verbs still knows its lemma.
+                    irregular = self.irregular_verbs.get(form)
+                    if irregular and irregular[0] != form:
+                        form = irregular[0]
+                lemma = strings.add(form)
                 cache[key] = lemma
             lemmas[i] = lemma
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))

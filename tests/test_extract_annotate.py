@@ -61,11 +61,29 @@ def test_array_components_give_spacys_own_annotations(nlp: Language, shared_data
     with gzip.open(shared_data / "geoparse-dev" / "trnews.jsonl.gz", "rt", encoding="utf-8") as fh:
         texts = [json.loads(line)["text"] for _, line in zip(range(25), fh, strict=False)]
     texts += [*TEXTS, "The militants weren't killed; gonna be better days, ain't it, said the Taliban's leaders."]
-    assert _attrs_all(stock.pipe(texts)) == _attrs_all(d for _, d in annotate(nlp, _docs(texts), parse="all"))
+    irregular = stock.get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"]
+    expected_all = [_repaired(d, irregular) for d in stock.pipe(texts)]
+    assert expected_all == _attrs_all(d for _, d in annotate(nlp, _docs(texts), parse="all"))
     with stock.select_pipes(disable=["parser"]):
-        expected = [[a[:5] + a[7:] for a in _attrs(d)] for d in stock.pipe(texts)]
+        expected = [[a[:5] + a[7:] for a in _repaired(d, irregular)] for d in stock.pipe(texts)]
     got = [[a[:5] + a[7:] for a in _attrs(d)] for _, d in annotate(nlp, _docs(texts), parse="none")]
     assert got == expected
+
+
+def _repaired(doc, irregular) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    """spaCy's annotations but for the one deliberate change: an irregular past form tagged as a present verb gets
+    its lemma from spaCy's own table of irregular verbs."""
+    out = []
+    for a, t in zip(_attrs(doc), doc, strict=True):
+        if t.pos_ == "VERB" and t.lemma_ == t.lower_ and irregular.get(t.lower_, [t.lower_])[0] != t.lower_:
+            a = (a[0], irregular[t.lower_][0], *a[2:])
+        out.append(a)
+    return out
+
+
+def test_a_past_form_tagged_present_still_gets_its_lemma(nlp: Language) -> None:
+    ((_, doc),) = list(annotate(nlp, _docs(["Islamic Emirate forces retook the district from rebels."]), parse="all"))
+    assert next(t for t in doc if t.text == "retook").lemma_ == "retake"
 
 
 def _attrs_all(docs) -> list[list[tuple[str, ...]]]:  # type: ignore[no-untyped-def]

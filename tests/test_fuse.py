@@ -12,6 +12,8 @@ from datetime import date
 
 from frontwatch.fuse import fuse, syndication_groups
 from frontwatch.model import (
+    Actor,
+    ActorRole,
     Certainty,
     ControlStatus,
     Count,
@@ -253,3 +255,15 @@ def test_two_sides_named_in_either_order_never_make_an_actor_fight_itself() -> N
     [event] = fuse(claims, {d.document_id: d for d in (a, b, c)}).events
     assert event.actor1 is not None and event.actor2 is not None
     assert {event.actor1.name, event.actor2.name} == {"Rebels", "Taliban"}
+
+
+def test_territory_is_never_taken_from_the_victims_of_a_casualty_report_on_the_same_day() -> None:
+    a, b, c = (doc(f"Report {x} on the district.", f"{x}.org") for x in "abc")
+    take = claim(a, 1, holder="Taliban")
+    victims = (ActorRole("actor2", Actor("Civilians", 7)),)
+    clash = dataclasses.replace(claim(b, 1, sub="Armed clash"), actors=victims)
+    clash2 = dataclasses.replace(claim(c, 1, sub="Armed clash"), actors=victims)
+    [event] = fuse([take, clash, clash2], {d.document_id: d for d in (a, b, c)}).events
+    assert event.sub_event_type == TAKE
+    assert event.actor1 is not None and event.actor1.name == "Taliban"
+    assert event.actor2 is not None and event.actor2.name == "Rebels"

@@ -255,16 +255,26 @@ def _majority_actor(cds: Sequence[ClaimDay], role: str) -> Actor | None:
     return Actor(name, inter)
 
 
+# ACLED inter codes of parties that hold no ground: rioters, protesters, civilians.
+UNARMED_INTER = frozenset({5, 6, 7})
+
+
 def _actor_pair(cds: Sequence[ClaimDay], territory: bool) -> tuple[Actor | None, Actor | None]:
     """actor1 by majority; actor2 the most named *other* party, so reports that name the two sides in either order
     never make an event of an actor against itself. For territory, actor2 is only ever "from whom"."""
     a1 = _majority_actor(cds, "actor1")
     counts: Counter[tuple[str, int | None]] = Counter()
     for cd in cds:
+        # Territory is taken from an armed party: a casualty report fused into the same day names victims
+        # (civilians, protesters), not whom the place was taken from.
+        if territory and cd.claim.sub_event_type not in TERRITORY_SUB_TYPES:
+            continue
         for role, weight in (("actor2", 2), ("actor1", 1)):
             if role == "actor1" and territory:
                 continue
             a = cd.claim.actor(role)
+            if territory and a is not None and a.inter in UNARMED_INTER:
+                continue
             if a and (a1 is None or a.name != a1.name):
                 counts[(a.name, a.inter)] += weight
     if not counts:
