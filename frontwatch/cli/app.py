@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -25,7 +27,9 @@ app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(eval_app, name="eval")
 app.add_typer(export_app, name="export")
 
-console = Console()
+# Piped into a log (CI, cron), Rich would cut tables to 80 columns; figures must stay readable there.
+_PIPED_WIDTH = None if sys.stdout.isatty() or "COLUMNS" in os.environ else 140
+console = Console(width=_PIPED_WIDTH)
 err_console = Console(stderr=True)
 
 # Exit codes: 0 all good, 1 some inputs rejected (partial success), 2 usage error, 3 environment missing
