@@ -310,3 +310,20 @@ def test_sure_classifier_says_a_trigger_is_no_event(claims_of: ClaimsOf, actor_d
     assert claims_of(text, ["Madrid"], ex=Extractor(actor_dictionary, _StubClassifier(NOT_AN_EVENT, 0.95))) == []
     kept = claims_of(text, ["Madrid"], ex=Extractor(actor_dictionary, _StubClassifier(NOT_AN_EVENT, 0.3)))
     assert kept and kept[0].event_type != NOT_AN_EVENT
+
+
+def test_a_toll_in_the_next_paragraph_that_points_back_joins_the_event(claims_of: ClaimsOf) -> None:
+    text = ("Militia fighters overran Jalrez district on Tuesday, a commander said.\n\n"
+            "He said 14 soldiers were killed and 9 others detained during the assault.")
+    c = only(claims_of(text, ["Jalrez"]))
+    assert c.sub_event_type == "Non-state actor overtakes territory"
+    assert sorted((k.what.value, k.value) for k in c.counts) == [("arrested", 9), ("killed", 14)]
+    assert c.fatalities_acled == 14
+
+
+def test_a_toll_in_a_new_paragraph_without_a_pointer_back_stays_its_own(claims_of: ClaimsOf) -> None:
+    text = ("Militia fighters overran Jalrez district on Tuesday, a commander said.\n\n"
+            "Elsewhere, 14 soldiers were killed.")
+    claims = claims_of(text, ["Jalrez"])
+    taking = next(c for c in claims if c.sub_event_type == "Non-state actor overtakes territory")
+    assert not taking.counts and taking.fatalities_acled == 0

@@ -260,14 +260,14 @@ class Extractor:
                         continue
                     seen.add(claim.claim_id)
                     found.append(claim)
-            if previous and _casualty_follow_up(found, text, previous_end, sent.start_char):
+            if previous and _casualty_follow_up(found, text, previous_end, sent.start_char, sent.end_char):
                 # "… attacked a convoy near X. 5 soldiers were killed.": the toll belongs to the event before
                 out = [_with_counts(c, found) if c in previous else c for c in out]
                 previous = [_with_counts(c, found) for c in previous]
                 continue
             out.extend(found)
             if found:
-                previous, previous_end = found, sent.end_char
+                previous, previous_end = found, sent.start_char + len(sent.text.rstrip())
         silent = []
         if silent_sents and not any(c.event_type != NOT_AN_EVENT for c in out):
             silent = [(s, p) for s, p in zip(silent_sents, self._predict(_in_context(silent_sents, MODEL_CONTEXT)),
@@ -745,25 +745,49 @@ def _places_in(doc: Doc, clause: set[int], mention_starts: Sequence[int]) -> boo
     return any(_overlaps(m, m + 1, ranges) for m in mention_starts)
 
 
-def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int) -> bool:
-    """A next sentence that only gives a toll, with no place or perpetrator of its own ("5 soldiers were killed.")."""
-    if not found or "\n\n" in text[prev_end:start]:
+# "… killed during the operation": a definite event noun points back at the event just told.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:during|in|after|since)\s+(?:the|this|that)\s+(?:military\s+)?(?:operations?|fighting|clash(?:es)?|attacks?|"
+    r"assault|offensive|battle|raid|ambush|bombing|strikes?|shelling|clearing\s+operation)\b",
+    re.IGNORECASE,
+)
+
+
+def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int, end: int) -> bool:
+    """A next sentence that only gives a toll, with no place or perpetrator of its own ("5 soldiers were killed.");
+    across a paragraph break, or with arrests, only when it points back at the event ("… during the operation")."""
+    if not found:
         return False
-    return all(
+    back = _BACK_REFERENCE.search(text, start, end)
+    if "\n\n" in text[prev_end:start] and back is None:
+        return False
+    tolls = {"category:kill", "category:injure"} | ({"category:arrest", "category:abduct"} if back else set())
+
+    def pointer(c: Claim) -> bool:  # "the assault" that points back is that event, not another
+        return back is not None and c.trigger is not None and back.start() <= c.trigger.start < back.end()
+
+    told = [c for c in found if not pointer(c)]
+    return bool(told) and all(
         c.trigger is not None
-        and c.method.split(" ")[1] in {"category:kill", "category:injure"}
+        and c.method.split(" ")[1] in tolls
         and not c.places
         and c.actor("actor1") is None
         and c.counts
-        for c in found
+        for c in told
     )
 
 
 def _with_counts(claim: Claim, follow_up: list[Claim]) -> Claim:
-    extra = tuple(k for c in follow_up for k in c.counts if k not in claim.counts)
+    # the same figure read by two clauses of the follow-up ("30 killed and 12 arrested") counts once
+    have = {(k.what, k.value, k.low, k.high) for k in claim.counts}
+    extra: list[Count] = []
+    for k in (k for c in follow_up for k in c.counts):
+        if (k.what, k.value, k.low, k.high) not in have:
+            have.add((k.what, k.value, k.low, k.high))
+            extra.append(k)
     if not extra:
         return claim
-    counts = claim.counts + extra
+    counts = claim.counts + tuple(extra)
     fatalities = _acled_fatalities(counts)
     return dataclasses.replace(
         claim,
