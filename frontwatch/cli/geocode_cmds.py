@@ -94,7 +94,7 @@ def geocode(
 
     Example:
 
-        frontwatch geocode "Fighting raged in Banu district of Baghlan province" --explain
+        frontwatch geocode "Fighting raged in Arghandab district of Kandahar province" --explain
     """
     from frontwatch.annotate import load_nlp
     from frontwatch.geocode import Gazetteer, Geoparser

@@ -1,12 +1,12 @@
 """Toponym recognition and resolution in document context.
 
 Recognition: spaCy's GPE/LOC/FAC (and NORP demonyms) plus gazetteer-driven matches over capitalised name chunks
-that the model misses — hyphenated transliterations ("Pul-e-Hesar" is five tokens to spaCy), names followed by a
+that the model misses — hyphenated transliterations ("Qala-e-Naw" is five tokens to spaCy), names followed by a
 feature cue ("X district", "X and Y districts", "the X valley"), and any name already recognised elsewhere in the
 same document (one sense per discourse).
 
 Resolution: each candidate is scored on population and feature class, then in context — the document's country
-focus, admin units co-mentioned ("X district of Baghlan"), the cue word, and distance to the document's other
+focus, admin units co-mentioned ("X district of Y province"), the cue word, and distance to the document's other
 places. `explain()` returns every candidate with its score parts.
 """
 
@@ -191,7 +191,7 @@ class Geoparser:
             for ent in doc.ents:
                 if ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
                     s, e, sub = _trim(text, ent.start_char, ent.end_char)
-                    # A span the gazetteer does not know ("Baghlan's Andarab district") is left to the
+                    # A span the gazetteer does not know ("Y's X district") is left to the
                     # chunk matcher below, which finds the names inside it.
                     if e > s and (ent.label_ == "NORP" or self._known(sub)):
                         ner_spans[(s, e)] = ent.label_

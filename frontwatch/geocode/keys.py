@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Words that name the kind of unit rather than the unit ("Wuleswali Bihsud", "Baghlan Province").
+# Words that name the kind of unit rather than the unit ("Wuleswali Bihsud", "Kunduz Province").
 GENERIC = frozenset(
     [
         "district",
@@ -83,7 +83,7 @@ _FOLD = [
     (re.compile(r"o"), "u"),
     (re.compile(r"e"), "i"),
     (re.compile(r"([aiu])h\b"), r"\1"),  # Deh / Dih / De
-    (re.compile(r"([a-z])\1+"), r"\1"),  # Hissar / Hisar, Bannu / Banu (context, not keys, tells those apart)
+    (re.compile(r"([a-z])\1+"), r"\1"),  # Jallalabad / Jalalabad (context, not keys, tells namesakes apart)
 ]
 
 
@@ -148,7 +148,7 @@ def name_key(name: str, drop_generic: bool = True) -> str:
         tokens = [t for t in tokens if t not in CONNECTIVES] or tokens
         tokens = [t for i, t in enumerate(tokens) if not (t in ARTICLES and i < len(tokens) - 1)] or tokens
     folded = [_fold(t) for t in tokens]
-    # A connective glued to the word before it (Puli Hisar = Pul-i Hisar, Mazari Sharif): drop a final i of a
+    # A connective glued to the word before it (Qalai Naw = Qala-i Naw, Mazari Sharif): drop a final i of a
     # non-final word; applied to every name alike, so keys stay comparable.
     folded = [t[:-1] if i < len(folded) - 1 and len(t) > 2 and t.endswith("i") else t for i, t in enumerate(folded)]
     return "".join(folded)
