@@ -65,6 +65,7 @@ class ActorDictionary:
         self._alias_list = [a for a, _, _ in alias_rows]
         self._alias_actors = [actor for _, actor, _ in alias_rows]
         self._countries = countries
+        self._found: dict[str, tuple[ActorMatch, ...]] = {}
         # Adjective forms: the country words that are not the country's name ("afghan", "indian")
         self._demonyms = frozenset(
             w
@@ -141,6 +142,15 @@ class ActorDictionary:
 
     def find_all(self, text: str) -> list[ActorMatch]:
         """Every actor named in `text`, left to right, without overlaps (longest first)."""
+        # The same noun phrases come back sentence after sentence, and the alias alternation is long.
+        cached = self._found.get(text)
+        if cached is None:
+            if len(self._found) > 50_000:
+                self._found.clear()
+            cached = self._found[text] = tuple(self._find_all(text))
+        return list(cached)
+
+    def _find_all(self, text: str) -> list[ActorMatch]:
         norm = _norm(text)
         found: list[ActorMatch] = []
         for m in self._anti_re.finditer(norm):

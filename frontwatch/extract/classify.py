@@ -73,7 +73,11 @@ class EventClassifier:
     def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]:
         if not texts:
             return []
-        proba = self.model.predict_proba(list(texts))
+        import sklearn
+
+        # Per-call input validation costs as much as the features for a report's handful of sentences.
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            proba = self.model.predict_proba(list(texts))
         classes = self.model.classes_
         best = proba.argmax(axis=1)
         return [(str(classes[i]), float(p[i])) for i, p in zip(best, proba, strict=True)]
