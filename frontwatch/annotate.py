@@ -10,6 +10,7 @@ token attached to the sentence's first), so `doc.sents` and every token's `head`
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -260,6 +261,8 @@ def annotate(
     """Annotate documents in batches. `parse`: "auto" (only sentences that may carry an event), "all", or "none"."""
     if parse == "all" or SENTENCES not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         for doc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size):
+            if doc.has_annotation("DEP"):
+                _repair(doc)
             yield document, doc
         return
     keys = parse_keys()
@@ -297,6 +300,43 @@ def _parse_batch(
         yield document, doc
 
 
+def reduced_relative_repairs(doc: Doc) -> list[tuple[int, int, str]]:
+    """The small model reads "Gunmen abducted 30 villagers, police said" as "gunmen [who were] abducted …" with
+    two subjects for "said". A participle that takes a direct object is no passive relative: make it the reported
+    clause, with its noun as subject. Returns (token, new head, new dep) changes."""
+    out: list[tuple[int, int, str]] = []
+    strings = doc.vocab.strings
+    deps = doc.to_array([DEP])
+    for i in np.flatnonzero(deps == strings["acl"]):
+        t = doc[int(i)]
+        if t.tag_ not in ("VBN", "VBD"):
+            continue
+        noun, verb = t.head, t.head.head
+        if noun.dep_ != "nsubj" or verb.i == noun.i or not any(c.dep_ == "dobj" for c in t.children):
+            continue
+        if any(c.dep_ in ("auxpass", "aux") for c in t.children):
+            continue
+        other = [c for c in verb.children if c.dep_ == "nsubj" and c.i > t.i]
+        if not other or not any(x.text == "," for x in doc[t.i : other[0].i]):
+            continue
+        out += [(t.i, verb.i, "ccomp"), (noun.i, t.i, "nsubj")]
+    return out + split_subject_repairs(doc, deps)
+
+
+def split_subject_repairs(doc: Doc, deps: np.ndarray) -> list[tuple[int, int, str]]:
+    """"The paramilitary Rapid Support Forces said": an adjective read as a noun becomes a second subject of the
+    same verb, right before the real one. Two adjacent subjects of one verb are one phrase: the first modifies the
+    second."""
+    out: list[tuple[int, int, str]] = []
+    subjects = [doc[int(i)] for i in np.flatnonzero(deps == doc.vocab.strings["nsubj"])]
+    for a, b in itertools.pairwise(subjects):
+        verb = a.head
+        if b.head.i == verb.i and a.right_edge.i + 1 == b.left_edge.i and b.i < verb.i:
+            out.append((a.i, b.i, "amod" if a.tag_ == "JJ" else "compound"))
+            out += [(c.i, b.i, c.dep_) for c in a.children if c.dep_ == "det"]
+    return out
+
+
 def _write_parse(doc: Doc, parsed: list[tuple[Span, Doc]]) -> None:
     if len(doc) == 0:
         return
@@ -315,4 +355,15 @@ def _write_parse(doc: Doc, parsed: list[tuple[Span, Doc]]) -> None:
         done.append(sent.start)
     arr = np.stack([heads.view("uint64"), deps], axis=1)
     doc.from_array([HEAD, DEP], arr)
+    _repair(doc)
     doc._.fw_parsed = tuple(done)
+
+
+def _repair(doc: Doc) -> None:
+    repairs = reduced_relative_repairs(doc)
+    if repairs:
+        arr = doc.to_array([HEAD, DEP])
+        for i, head, dep in repairs:
+            arr[i, 0] = np.array(head - i, dtype="int64").view("uint64")
+            arr[i, 1] = doc.vocab.strings.add(dep)
+        doc.from_array([HEAD, DEP], arr)

@@ -169,3 +169,17 @@ def test_seed_article(nlp, shared_dir) -> None:  # type: ignore[no-untyped-def]
     sent, unsure = at("uncertainty about which areas")
     rec = next(t for t in sent if t.text == "recaptured")
     assert certainty_for(sent, rec, unsure.certainty) == Certainty.HEDGED
+
+
+def test_a_named_group_with_its_acronym_in_brackets_is_one_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Militia fighters seize army base in the north\n\n"
+            "The paramilitary Rapid Support Forces (RSF) said on Sunday they had taken control of a major army base "
+            "after heavy fighting.")
+    chains = _chains(nlp, text, selective=True)
+    assert chains["The paramilitary Rapid S"] == [("The paramilitary Rapid Support Forces (RSF)", OFF)]
+
+
+def test_a_clause_the_parser_read_as_a_relative_keeps_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Armed bandits abducted at least 30 villagers in an overnight raid on the village, police said on Friday."
+    (chain,) = _chains(nlp, text, selective=True).values()
+    assert chain == [("police", OFF)]

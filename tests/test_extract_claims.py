@@ -327,3 +327,18 @@ def test_a_toll_in_a_new_paragraph_without_a_pointer_back_stays_its_own(claims_o
     claims = claims_of(text, ["Jalrez"])
     taking = next(c for c in claims if c.sub_event_type == "Non-state actor overtakes territory")
     assert not taking.counts and taking.fatalities_acled == 0
+
+
+def test_killed_by_shelling_is_one_shelling_event_with_its_toll(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("At least 12 civilians were killed by shelling in the town of Kutum, medics said.", ["Kutum"]))
+    assert c.sub_event_type == "Shelling/artillery/missile attack"
+    assert names(c) == {"actor2": "Civilians"}
+    assert [(k.what.value, k.value) for k in c.counts] == [("killed", 12)]
+
+
+def test_armed_bandits_who_abducted_villagers_are_the_perpetrators(claims_of: ClaimsOf) -> None:
+    text = "Armed bandits abducted at least 30 villagers in an overnight raid on Kuriga, police said on Friday."
+    c = only(claims_of(text, ["Kuriga"]))
+    assert c.sub_event_type == "Abduction/forced disappearance"
+    assert names(c)["actor1"] == "Unidentified armed group"
+    assert c.sources[-1].name == "police"

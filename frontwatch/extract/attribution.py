@@ -143,13 +143,18 @@ def _phrase(head: Token, sent: SpacySpan) -> tuple[int, int]:
             lo, hi = min(t.i for t in keep if t.i <= head.i), head.i + 1
     lo = max(lo, sent.start)
     hi = min(hi, sent.end)
-    while hi > lo and sent.doc[hi - 1].is_punct:
+    def closes(end: int) -> bool:  # "… Forces (RSF)" keeps its closing bracket
+        return sent.doc[end - 1].text == ")" and any(t.text == "(" for t in sent.doc[lo : end - 1])
+
+    while hi > lo and sent.doc[hi - 1].is_punct and not closes(hi):
         hi -= 1
     while lo < hi and (sent.doc[lo].is_punct or (sent.doc[lo].dep_ in ("cc", "advmod") and sent.doc[lo].i < head.i
                        and sent.doc[lo].head.i != head.i)):
         lo += 1
     # "footage shared online on Monday": the time belongs to the event, not to the speaker's name
-    while hi - 1 > head.i and (sent.doc[hi - 1].ent_type_ in ("DATE", "TIME") or sent.doc[hi - 1].is_punct):
+    while hi - 1 > head.i and (sent.doc[hi - 1].ent_type_ in ("DATE", "TIME") or sent.doc[hi - 1].is_punct) and not (
+        closes(hi)
+    ):
         hi -= 1
     return lo, hi
 

@@ -40,6 +40,7 @@ from frontwatch.model import (
 )
 
 # Clauses below these are their own events, not part of the trigger's ("X was taken and fighting rages in Y").
+_OUTCOMES = {"kill", "injure"}  # categories that name what an event did, not what it was
 _SUBCLAUSE_DEPS = {"conj", "ccomp", "parataxis", "advcl", "relcl", "xcomp", "acl"}
 # Nouns a place name can modify without being where something happened ("US troops", "Kabul officials").
 _ACTOR_HEADS = {
@@ -332,6 +333,14 @@ class Extractor:
                 if a is b or b not in alive or a not in alive:
                     continue
                 below = b.hit.token.i in a.clause or (b.hit.token.i in subtree and not _has_subject(b.hit.head))
+                if (b.hit.token.i in a.clause and a.hit.category in _OUTCOMES and b.hit.rank > a.hit.rank
+                        and not _has_subject(b.hit.token)):
+                    # "killed by shelling", "wounded in an airstrike": the toll is the outcome, the weapon names
+                    # the event
+                    b.absorbed.append(a.hit)
+                    b.clause |= a.clause
+                    alive.remove(a)
+                    continue
                 if below and (
                     a.hit.rank > b.hit.rank or (a.hit.rank == b.hit.rank and _is_ancestor(a.hit.head, b.hit.token))
                 ):
