@@ -147,3 +147,21 @@ def test_missing_gazetteer_says_how_to_build(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "frontwatch", "geocode", "Kabul", "--gazetteer",
                           str(tmp_path / "none.sqlite")], capture_output=True, text=True, timeout=120)
     assert out.returncode == 3 and "gazetteer build" in out.stderr
+
+
+def test_after_a_locative_preposition_a_known_town_is_a_place_whatever_the_model_thought(geoparser, nlp) -> None:
+    found = places(geoparser, nlp, "Suspected jihadists attacked a military post in Djibo on Sunday. "
+                                   "Rebels swept into Aleppo and an airstrike hit a house in Khan Younis.")
+    by = {m.span.text: m.place for m in found if m.place}
+    assert by["Djibo"].country == "BF"
+    assert by["Aleppo"].country == "SY"
+    assert by["Khan Younis"].country == "PS"
+    # a part of a longer capitalised name is not taken
+    other = places(geoparser, nlp, "Delegates met in Lucy Street Hall on Monday.")
+    assert not any(m.span.text.startswith("Lucy") for m in other)
+
+
+def test_each_country_keeps_its_own_name(gazetteer) -> None:
+    # a countryInfo copy in circulation lists IL under another country's name; the country's own record wins
+    assert [c.name for c in gazetteer.candidates("Israel") if c.feature_code == "PCLI"] == ["Israel"]
+    assert {c.country for c in gazetteer.candidates("Palestine") if c.feature_code == "PCLI"} == {"PS"}

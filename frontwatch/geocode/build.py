@@ -179,12 +179,19 @@ def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
                 if r["lat"] and r["gn_code"] not in points:
                     points[r["gn_code"]] = (float(r["lat"]), float(r["lon"]), int(r["geonameid"] or 0))
                 point_names[r["gn_code"]] += [r["name"], r["coord_source_name"]]
+    # A country's own GeoNames record names it; a countryInfo copy may carry another country's name in its place
+    # (one circulating copy calls IL "Palestine"), which would make the two countries one key.
+    own_names = {k: v[0] for k, v in point_names.items() if len(k) == 2 and v}
+    claimed = {n.lower(): k for k, n in own_names.items()} | {a.lower(): k for a, k in COUNTRY_ALIASES.items()}
 
     # 3. countries
     country_names: dict[str, str] = {}
     if sources.country_info:
         for c in _rows(sources.country_info):
-            iso, name, pop, gid = c[0], c[4], int(c[7] or 0), int(c[16] or 0) if c[16] else 0
+            iso, listed, pop, gid = c[0], c[4], int(c[7] or 0), int(c[16] or 0) if c[16] else 0
+            if claimed.get(listed.lower(), iso) != iso:
+                listed = own_names.get(iso, listed)
+            name = listed
             country_names[iso] = name
             lat, lon, pgid = points.get(iso, (None, None, 0))
             pid = gid or pgid or b.next_id()

@@ -36,6 +36,8 @@ CUE_BEFORE = re.compile(
     r"\b(the\s+)?(city|town|village|province|district|valley|region|capital|outskirts|centre|center)s?\s+of\s+$",
     re.IGNORECASE,
 )
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|near|outside|towards?|around|inside|across)\s+$", re.IGNORECASE)
+LOCATIVE_MIN_POPULATION = 5000
 LIST_SEP = re.compile(r"^(\s*,\s*(and\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 ABBREV = re.compile(r"\b(?:[A-Z]\.){2,}(?:[A-Z]\.?)?|\b[A-Z][a-z]{1,4}\.(?=\s|,|$)|\b[A-Z]{2,4}\b")
 CUE_KIND = {
@@ -160,6 +162,7 @@ class Mention:
     country_hint: str | None = None  # demonyms and abbreviations name their country directly
     region: tuple[float, float] | None = None
     method: str = ""
+    whole: bool = False  # the whole capitalised chunk, not a part of a longer name
 
 
 @dataclass
@@ -229,6 +232,7 @@ class Geoparser:
                         before_cue = "province" if before_cue in ("district", "capital") else "city"
                     m.cue = (cue.group(1).lower() if cue else None) or before_cue
                     m.ner = "PERSON/ORG" if _inside(s, e, person_org) else None
+                    m.whole = i == 0 and j == len(words)
                     pending.append(m)
                     i = j
                     matched = True
@@ -245,6 +249,12 @@ class Geoparser:
             hyphenated = "-" in m.text or " " in m.text
             if m.cue or (hyphenated and len(name_key(m.text)) >= 6 and m.ner is None):
                 accepted_keys.add(name_key(m.text))
+            elif (m.whole and self._sizeable(m.text)
+                  and LOCATIVE_BEFORE.search(text[max(0, m.start - 12) : m.start])):
+                # "swept into X", "a post in X": after a locative preposition a name the gazetteer holds as a
+                # town of some size or an admin unit is that place, whatever the model thought of it
+                m.method = "gazetteer+locative"
+                accepted_keys.add(name_key(m.text))
         for m in pending:
             if name_key(m.text) in accepted_keys and not (
                 m.start > 0 and _sentence_initial(text, m.start) and m.text.lower() in STOP
@@ -257,6 +267,12 @@ class Geoparser:
                 if cue:
                     m.cue = cue.group(1).lower()
         return sorted(found.values(), key=lambda m: m.start)
+
+    def _sizeable(self, name: str) -> bool:
+        return any(
+            c.population >= LOCATIVE_MIN_POPULATION or c.feature_code.startswith(("ADM", "PCL"))
+            for c in self.gazetteer.candidates(name, limit=20)
+        )
 
     def _known(self, sub: str) -> bool:
         low = sub.lower()
