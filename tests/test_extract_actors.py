@@ -76,3 +76,21 @@ def test_bad_user_yaml(tmp_path: Path) -> None:
     extra.write_text("- just a list\n", "utf-8")
     with pytest.raises(ValueError, match="actors"):
         ActorDictionary.load(extra)
+
+
+def test_unnamed_state_forces_are_the_forces_of_the_places_country(actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.extract.claims import claims_per_place
+    from frontwatch.model import Actor, ActorRole, Document, Place, PlaceMention, Span, document_id_for
+
+    text = "Soldiers clashed with militants near Kismayo and Hargeisa."
+    doc = Document(document_id_for(text), text, "t", "text")
+    so = Place("Kismayo", 1, "PPLA", "SO", lat=0.4, lon=42.5, geo_precision=1)
+    ke = Place("Hargeisa", 2, "PPLA", "SO", lat=9.6, lon=44.1, geo_precision=1)
+    mentions = [PlaceMention(Span.of(text, 37, 44), so, 1.0, "t"), PlaceMention(Span.of(text, 49, 57), ke, 1.0, "t")]
+    actors = (ActorRole("actor1", Actor("State forces", 1)), ActorRole("actor2", Actor("Al-Shabaab", 2)))
+    claims = claims_per_place(doc, Span.of(text, 0, len(text)), Span.of(text, 9, 16), mentions, 0, 0.8, ["t"],
+                              actor_dictionary, event_type="Battles", sub_event_type="Armed clash", actors=actors)
+    assert [c.actor("actor1").name for c in claims] == ["Military Forces of Somalia"] * 2
+    assert [c.actor("actor2").name for c in claims] == ["Al-Shabaab"] * 2
+    assert actor_dictionary.of_country(Actor("Police forces", 1), "PK").name == "Police Forces of Pakistan"
+    assert actor_dictionary.of_country(Actor("Taliban", 2), "AF").name == "Taliban"

@@ -46,6 +46,10 @@ def _alias_pattern(alias: str) -> str:
     return _WORD.format(r"\s+".join(parts).replace(r"\-", r"\s*-\s*"))
 
 
+# The dictionary's generic state actors, and the kind of force each names.
+_UNNAMED_STATE_FORCES = {"State forces": "Military", "Police forces": "Police"}
+
+
 class ActorDictionary:
     def __init__(self, entries: list[dict[str, Any]], state_forces: dict[str, list[str]], countries: list[_Country]):
         self.entries = [(str(e["name"]), e.get("inter"), tuple(str(a) for a in e.get("aliases", ()))) for e in entries]
@@ -215,3 +219,9 @@ class ActorDictionary:
 
     def country_name(self, iso: str) -> str | None:
         return next((c.name for c in self._countries if c.iso == iso), None)
+
+    def of_country(self, actor: Actor, iso: str) -> Actor:
+        """Unnamed state forces in a country are that country's (ACLED's "Military/Police Forces of X")."""
+        kind = _UNNAMED_STATE_FORCES.get(actor.name)
+        name = self.country_name(iso) if kind else None
+        return Actor(f"{kind} Forces of {name}", actor.inter) if kind and name else actor

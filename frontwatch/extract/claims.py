@@ -192,15 +192,21 @@ def _certainty_for(sent: SpacySpan, trigger: Token, base: Certainty) -> Certaint
 
 def claims_per_place(
     document: Document, sentence: Span, trigger: Span, places: Sequence[PlaceMention], fatalities: int, conf: float,
-    methods: Sequence[str], **fields: Any,
+    methods: Sequence[str], actor_dictionary: ActorDictionary | None = None, **fields: Any,
 ) -> list[Claim]:
     """One claim per place of a coordinated clause ("X and Y districts"), the ACLED fatalities split between them
-    with the remainder on the first; with no place, one claim without. Shared by the English and Persian paths."""
+    with the remainder on the first; with no place, one claim without. Shared by the English and Persian paths.
+    With `actor_dictionary`, unnamed state forces ("soldiers", "police") become the forces of the place's country."""
     n = max(1, len(places))
     out: list[Claim] = []
     for k, mention in enumerate(places or [None]):
         share = fatalities // n + (fatalities % n if k == 0 else 0)
         pstart = mention.span.start if mention is not None else ""
+        country = mention.place.country if mention is not None and mention.place is not None else None
+        if actor_dictionary is not None and country and fields.get("actors"):
+            fields = {**fields, "actors": tuple(
+                dataclasses.replace(r, actor=actor_dictionary.of_country(r.actor, country)) for r in fields["actors"]
+            )}
         out.append(Claim(
             claim_id=stable_id(document.document_id, sentence.start, trigger.start, pstart),
             document_id=document.document_id, sentence=sentence, trigger=trigger,
@@ -461,7 +467,7 @@ class Extractor:
         if not chosen:
             conf -= 0.1
         return claims_per_place(
-            document, sentence, trigger_span, chosen, fatalities, conf, methods, event_type=event_type,
+            document, sentence, trigger_span, chosen, fatalities, conf, methods, self.actors, event_type=event_type,
             sub_event_type=sub_type, actors=actors, time=time, counts=counts, sources=sources, certainty=certainty,
         )
 

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.claims import claims_per_place
 from frontwatch.extract.counts import acled_fatalities
 from frontwatch.model import (
@@ -429,7 +430,8 @@ class PersianExtractor:
         if not chosen:
             conf -= 0.1
         out = claims_per_place(
-            document, sentence, trigger, chosen, fatalities, conf, methods, event_type=event_type,
+            document, sentence, trigger, chosen, fatalities, conf, methods,
+            self.actors if isinstance(self.actors, ActorDictionary) else None, event_type=event_type,
             sub_event_type=sub, actors=actors, time=time, counts=counts, sources=sources, certainty=certainty,
         )
         return [c for c in out if c.event_type != NOT_AN_EVENT]
