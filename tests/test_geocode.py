@@ -165,3 +165,91 @@ def test_each_country_keeps_its_own_name(gazetteer) -> None:
     # a countryInfo copy in circulation lists IL under another country's name; the country's own record wins
     assert [c.name for c in gazetteer.candidates("Israel") if c.feature_code == "PCLI"] == ["Israel"]
     assert {c.country for c in gazetteer.candidates("Palestine") if c.feature_code == "PCLI"} == {"PS"}
+
+
+def _resolve_names(geoparser, text: str, names: list[str]) -> dict[str, list]:
+    """Resolve every occurrence of `names` in `text` as given spans; name → its places in text order."""
+    spans = sorted((Span(i, i + len(n), n) for n in names for i in _occurrences(text, n)), key=lambda s: s.start)
+    out: dict[str, list] = {}
+    for m in geoparser.resolve(_doc(text), spans):
+        out.setdefault(m.span.text, []).append(m.place)
+    return out
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    found, i = [], text.find(name)
+    while i >= 0:
+        found.append(i)
+        i = text.find(name, i + 1)
+    return found
+
+
+def test_a_name_after_a_comma_is_the_unit_holding_the_one_before(geoparser) -> None:
+    for town in ("Athens", "Rome"):
+        got = _resolve_names(geoparser, f"The storm hit {town}, Georgia on Friday.", [town, "Georgia"])
+        assert (got[town][0].country, got[town][0].admin1_code) == ("US", "US.GA")
+        assert got["Georgia"][0].feature_code == "ADM1" and got["Georgia"][0].admin1_code == "US.GA"
+    # …both ways round, also when the town's name is a foreign province's too ("Cairo" governorate).
+    got = _resolve_names(geoparser, "The levee at Cairo, Illinois held.", ["Cairo", "Illinois"])
+    assert got["Cairo"][0].admin1_code == "US.IL"
+    # A historic alternate name of a town elsewhere ("Atlanta" for a Kansas town) loses to the town in the state named.
+    text = "The girl flew from Atlanta, Georgia to Wichita, Kansas on Saturday."
+    got = _resolve_names(geoparser, text, ["Atlanta", "Georgia", "Wichita", "Kansas"])
+    assert got["Atlanta"][0].name == "Atlanta" and got["Atlanta"][0].admin1_code == "US.GA"
+    # A country is in nothing; two provinces side by side are a list, not one inside the other.
+    got = _resolve_names(geoparser, "Floods hit Russia, Romania and Moldova.", ["Russia", "Romania", "Moldova"])
+    assert got["Russia"][0].country == "RU" and got["Russia"][0].feature_code == "PCLI"
+    got = _resolve_names(geoparser, "Rain fell on Washington, Oregon and Idaho.", ["Washington", "Oregon", "Idaho"])
+    assert got["Washington"][0].feature_code == "ADM1" and got["Oregon"][0].feature_code == "ADM1"
+
+
+def test_a_province_named_elsewhere_does_not_outweigh_a_far_larger_namesake(geoparser) -> None:
+    got = _resolve_names(geoparser, "Voters in Ohio went to the polls. In Moscow, officials said turnout was low.",
+                         ["Ohio", "Moscow"])
+    assert got["Moscow"][0].country == "RU"
+    got = _resolve_names(geoparser, "Officials in Illinois closed schools. Flights from Cairo were cancelled.",
+                         ["Illinois", "Cairo"])
+    assert got["Cairo"][0].country == "EG"
+
+
+def test_a_kind_word_in_the_name_prefers_the_place_called_so(geoparser) -> None:
+    got = _resolve_names(geoparser, "Health officials in New York and Mexico City reported new cases.",
+                         ["New York", "Mexico City"])
+    assert got["Mexico City"][0].country == "MX" and got["Mexico City"][0].feature_code == "PPLC"
+
+
+def test_the_spelling_as_written_beats_a_transliteration_namesake(geoparser) -> None:
+    got = _resolve_names(geoparser, "Doctors in Lyon said the patient was recovering.", ["Lyon"])
+    assert got["Lyon"][0].country == "FR"
+
+
+def test_a_name_in_a_list_is_of_the_kind_of_its_peers(geoparser) -> None:
+    text = "The outbreak reached New Jersey and Texas. Clinics in Alberta, Ontario and New Brunswick also saw cases."
+    got = _resolve_names(geoparser, text, ["New Jersey", "Texas", "Alberta", "Ontario", "New Brunswick"])
+    assert got["New Brunswick"][0].country == "CA" and got["New Brunswick"][0].feature_code == "ADM1"
+
+
+def test_units_without_a_point_get_one_from_inside_them() -> None:
+    import sqlite3
+
+    from frontwatch.geocode.build import SCHEMA, _fill_unit_points
+
+    con = sqlite3.connect(":memory:")
+    con.executescript(SCHEMA)
+    rows = [
+        (1, "Alpha", "A", "ADM1", "XX", "XX.01", None, 10.0, 20.0, 0),
+        (2, "Bravo District", "A", "ADM2", "XX", "XX.01", "XX.01.01", None, None, 0),  # a seat of its name
+        (3, "Bravo", "P", "PPLA2", "XX", "XX.01", "XX.01.01", 10.5, 20.5, 900),
+        (8, "Bravo", "P", "PPL", "XX", "XX.02", None, 50.0, 50.0, 9000),  # a namesake in another province
+        (4, "Charlie", "A", "ADM2", "XX", "XX.01", "XX.01.02", None, None, 0),  # no town of its name: the province
+        (5, "Delta", "A", "ADM1", "XX", "XX.02", None, None, None, 0),  # no town of its name: its capital
+        (6, "Echo", "P", "PPLA", "XX", "XX.02", None, -3.0, 30.0, 5000),
+        (7, "Foxtrot", "P", "PPL", "XX", "XX.02", None, -4.0, 31.0, 80000),
+    ]
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    con.executemany("INSERT INTO admin_units VALUES (?,?,?,?)",
+                    [("XX.01", 1, "Alpha", 1), ("XX.01.01", 2, "Bravo District", 2), ("XX.01.02", 2, "Charlie", 4),
+                     ("XX.02", 1, "Delta", 5)])
+    assert _fill_unit_points(con) == 3
+    point = {pid: (lat, lon) for pid, lat, lon in con.execute("SELECT id, lat, lon FROM places")}
+    assert point[2] == (10.5, 20.5) and point[4] == (10.0, 20.0) and point[5] == (-3.0, 30.0)

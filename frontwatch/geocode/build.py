@@ -313,6 +313,9 @@ def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
                 if code2:
                     b.add_names(_unit_pid(con, code2) or 0, [d["name"], d.get("nameFa", ""), d.get("namePa", "")])
 
+    # 7. units still without a point (no GeoNames point, no member town in the dump): see _fill_unit_points
+    _fill_unit_points(con)
+
     con.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", [n for n in b.names if n[1]])
     con.executescript(INDEXES)
     meta = {
@@ -374,6 +377,51 @@ def _bbox(geom: dict) -> tuple[float, float, float, float]:
             xs.append(x)
             ys.append(y)
     return min(xs), min(ys), max(xs), max(ys)
+
+
+def _fill_unit_points(con: sqlite3.Connection) -> int:
+    """Give admin units with no point one from inside them: the town of the same name in the same province (a
+    district is usually named after its seat: "Nyando District" / Nyando), else, for a district, its province's point,
+    and for a province, its capital (PPLA). Without a point a unit could never be placed, only named. Returns how many
+    units got one."""
+    missing = con.execute("SELECT id, name, feature_code, admin1_code FROM places WHERE lat IS NULL"
+                          " AND feature_code IN ('ADM1', 'ADM2') AND admin1_code IS NOT NULL").fetchall()
+    if not missing:
+        return 0
+    provinces = {code1 for *_, code1 in missing}
+    towns: dict[tuple[str, str], tuple[int, int, float, float]] = {}
+    capitals: dict[str, tuple[int, float, float]] = {}
+    for name, code1, fcode, lat, lon, pop in con.execute(
+        "SELECT name, admin1_code, feature_code, lat, lon, population FROM places WHERE feature_class = 'P'"
+        " AND admin1_code IS NOT NULL AND lat IS NOT NULL"
+    ):
+        if code1 not in provinces:
+            continue
+        rank = (fcode in ("PPLA", "PPLA2", "PPLA3", "PPLC"), pop)
+        key = (code1, name_key(name))
+        if key not in towns or rank > towns[key][:2]:
+            towns[key] = (*rank, lat, lon)
+        if fcode in ("PPLA", "PPLC") and (code1 not in capitals or pop > capitals[code1][0]):
+            capitals[code1] = (pop, lat, lon)
+    filled = 0
+    for level in ("ADM1", "ADM2"):
+        points = {code: (lat, lon) for code, lat, lon in con.execute(
+            "SELECT a.code, p.lat, p.lon FROM admin_units a JOIN places p ON p.id = a.place_id"
+            " WHERE a.level = 1 AND p.lat IS NOT NULL")}
+        for pid, name, fcode, code1 in missing:
+            if fcode != level:
+                continue
+            town = towns.get((code1, name_key(name)))
+            if town:
+                point: tuple[float, float] | None = (town[2], town[3])
+            elif level == "ADM2":
+                point = points.get(code1)
+            else:
+                point = capitals[code1][1:] if code1 in capitals else None
+            if point:
+                con.execute("UPDATE places SET lat = ?, lon = ? WHERE id = ?", (*point, pid))
+                filled += 1
+    return filled
 
 
 def _unit_pid(con: sqlite3.Connection, code: str) -> int | None:

@@ -6,14 +6,18 @@ feature cue ("X district", "X and Y districts", "the X valley"), and any name al
 same document (one sense per discourse).
 
 Resolution: each candidate is scored on population and feature class, then in context — the document's country
-focus, admin units co-mentioned ("X district of Y province"), the cue word, and distance to the document's other
-places. `explain()` returns every candidate with its score parts.
+focus, admin units co-mentioned ("X district of Y province", "Cairo, Illinois"), the cue word, the spelling as
+written, the kind of the other names of a list it is in, and distance to the document's other places. `explain()`
+returns every candidate with its score parts.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -150,6 +154,10 @@ STOP = frozenset(
     ]
 )
 MAX_WORDS = 5
+# Containment in a province named elsewhere in the document counts little for a town this many times smaller than a
+# namesake city of at least PROMINENT_POP people.
+PROMINENCE_RATIO = 100
+PROMINENT_POP = 100_000
 
 
 @dataclass
@@ -163,6 +171,13 @@ class Mention:
     region: tuple[float, float] | None = None
     method: str = ""
     whole: bool = False  # the whole capitalised chunk, not a part of a longer name
+    # "Cairo, Illinois": the admin1 codes / countries of the next name that hold a namesake of this one (`within`),
+    # and, on that next name, the codes it is the unit of (`holds`).
+    within: frozenset[str] = frozenset()
+    holds: frozenset[str] = frozenset()
+    list_peers: tuple[int, ...] = ()  # indexes of the other names of a coordinated list it belongs to
+    top_pop: int = 0  # population of the most populous populated place among the candidates
+    full_named: bool = False  # some candidate's own name has the mention's kind word ("Mexico City")
 
 
 @dataclass
@@ -305,6 +320,10 @@ class Geoparser:
     def _score(self, m: Mention, c: Candidate, ctx: dict[str, Any]) -> Scored:
         parts: dict[str, float] = {}
         parts["population"] = 0.5 * math.log10(c.population + 1)
+        # Spelt as written (case and diacritics aside) beats a namesake the transliteration-tolerant key let in
+        # ("Lyon" is Lyon, not León).
+        if _fold(c.name) == _fold(m.text):
+            parts["spelling"] = 1.0
         parts["feature"] = {"PCLI": 3.0, "ADM1": 1.5, "PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.5, "ADM2": 0.3,
                             "ADM1H": 1.0, "RGN": 1.0}.get(c.feature_code, 0.0)
         # The kind word in a name ("Mexico City", "Mecca Region", "New York County") is dropped from the key so that
@@ -314,6 +333,8 @@ class Geoparser:
         if mention_full != name_key(m.text):
             if cand_full == mention_full:
                 parts["kind_word"] = 1.5
+            elif m.full_named:  # "Mexico City" names a place called so; not the village of Mexico
+                parts["kind_word"] = -1.5
         elif cand_full != name_key(c.name) and cand_full != mention_full:
             parts["kind_word"] = -1.5
         if m.cue:
@@ -340,7 +361,23 @@ class Geoparser:
         if (c.feature_code == "ADM1" and namers and CUE_KIND.get(m.cue or "") != "P") or (
             namers - {key} and (c.feature_code == "PCLI" or key not in ctx.get("country_keys", set()))
         ):
-            parts["admin1_context"] = 4.0
+            # A province named somewhere in the document is weak evidence for a town or district in it that is a
+            # hundred times smaller than a city of the same name ("Cairo" in an article that names Illinois).
+            prominent = m.top_pop >= max(PROMINENT_POP, PROMINENCE_RATIO * c.population)
+            weak = prominent and (c.feature_class == "P" or c.feature_code in ("ADM2", "ADM3"))
+            parts["admin1_context"] = 1.0 if weak else 4.0
+        # "Cairo, Illinois" / "Atlanta, Georgia": the name right after a comma is the province or country holding it.
+        held = c.feature_code not in ("PCLI", "ADM1") and (c.admin1_code in m.within or c.country in m.within)
+        holder = (c.feature_code in ("ADM1", "ADM1H") and c.admin1_code in m.holds) or (
+            c.feature_code == "PCLI" and c.country in m.holds)
+        if held or holder:
+            parts["apposition"] = 4.0
+        # A name in a list of three or more ("British Columbia, Alberta, Ontario, New Brunswick") is of the kind and
+        # country most of the others are (by their first, context-free reading).
+        peers = [p.candidate for p in (ctx["first"][i] for i in m.list_peers) if p is not None] if ctx.get(
+            "first") else []
+        if len(peers) >= 2 and 2 * sum(_level(p) == _level(c) and p.country == c.country for p in peers) > len(peers):
+            parts["list"] = 2.0
         points: list[tuple[float, float, int, str]] = ctx.get("points", [])
         if points and c.lat is not None and c.lon is not None:
             others = [p for p in points if p[2] != c.id and p[3] != key]
@@ -349,8 +386,15 @@ class Geoparser:
                 parts["proximity"] = 2.0 * math.exp(-d / 300.0)
         return Scored(c, sum(parts.values()), parts)
 
-    def _resolve_all(self, mentions: list[Mention]) -> list[tuple[Mention, Place | None, float | None, list[Scored]]]:
+    def _resolve_all(self, mentions: list[Mention], text: str = ""
+                     ) -> list[tuple[Mention, Place | None, float | None, list[Scored]]]:
         cands = [self._candidates(m) for m in mentions]
+        _appositions(text, mentions, cands)
+        _lists(text, mentions)
+        for m, cs in zip(mentions, cands, strict=True):
+            m.top_pop = max((c.population for c in cs if c.feature_class == "P"), default=0)
+            full = name_key(m.text, drop_generic=False)
+            m.full_named = full != name_key(m.text) and any(name_key(c.name, drop_generic=False) == full for c in cs)
         # Pass 1 without context: what the document is about (countries, provinces, points).
         ctx: dict[str, Any] = {"countries": Counter(), "countries_by_key": {}, "admin1": {}, "points": [],
                                "country_keys": set()}
@@ -375,6 +419,7 @@ class Geoparser:
                     ctx["admin1"].setdefault(best.admin1_code, set()).add(key)
                 if best.lat is not None:
                     ctx["points"].append((best.lat, best.lon, best.id, key))
+        ctx["first"] = first
         # Pass 2 in context.
         out = []
         for m, cs in zip(mentions, cands, strict=True):
@@ -403,7 +448,7 @@ class Geoparser:
         mentions = self.recognize(document.text, doc)
         return [
             PlaceMention(Span(m.start, m.end, m.text), place, score, m.method + (f"+cue:{m.cue}" if m.cue else ""))
-            for m, place, score, _ in self._resolve_all(mentions)
+            for m, place, score, _ in self._resolve_all(mentions, document.text)
         ]
 
     def resolve(self, document: Document, spans: Sequence[Span], doc: Any = None) -> list[PlaceMention]:
@@ -418,13 +463,13 @@ class Geoparser:
             mentions.append(m)
         return [
             PlaceMention(Span(m.start, m.end, m.text), place, score, m.method or "given-span")
-            for m, place, score, _ in self._resolve_all(mentions)
+            for m, place, score, _ in self._resolve_all(mentions, document.text)
         ]
 
     def explain(self, text: str, doc: Any = None) -> list[dict[str, Any]]:
         mentions = self.recognize(text, doc)
         out = []
-        for m, place, score, scored in self._resolve_all(mentions):
+        for m, place, score, scored in self._resolve_all(mentions, text):
             out.append(
                 {
                     "text": m.text,
@@ -451,6 +496,57 @@ class Geoparser:
                 }
             )
         return out
+
+
+APPOSITION = re.compile(r",\s*")
+
+
+def _appositions(text: str, mentions: list[Mention], cands: list[list[Candidate]]) -> None:
+    """Mark "X, Y" pairs where Y can be a province or country holding a namesake of X ("Atlanta, Georgia")."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    for k, (a, b) in enumerate(itertools.pairwise(order)):
+        x, y = mentions[a], mentions[b]
+        # "Vancouver, Calgary, Montreal, Quebec City": a name that follows a comma-linked name is in a list.
+        if k > 0 and APPOSITION.fullmatch(text[mentions[order[k - 1]].end : x.start]):
+            continue
+        if not APPOSITION.fullmatch(text[x.end : y.start]):
+            continue
+        units = {c.admin1_code for c in cands[b] if c.feature_code in ("ADM1", "ADM1H") and c.admin1_code}
+        units |= {c.country for c in cands[b] if c.feature_code == "PCLI"}
+        # A country is in nothing, and two units of one country side by side are a list ("Russia, Romania",
+        # "Washington, Oregon"), not one inside the other.
+        countries = {u.split(".")[0] for u in units}
+        if any(c.feature_code == "PCLI" or (c.feature_code in ("ADM1", "ADM1H") and c.country in countries)
+               for c in cands[a]):
+            continue
+        hits = frozenset(u for c in cands[a] if c.feature_code not in ("PCLI", "ADM1")
+                         for u in (c.admin1_code, c.country) if u in units)
+        if hits:
+            x.within, y.holds = x.within | hits, y.holds | hits
+
+
+def _level(c: Candidate) -> int:
+    return {"PCLI": 0, "ADM1": 1, "ADM1H": 1, "ADM2": 2, "ADM2H": 2}.get(c.feature_code, 3)
+
+
+def _lists(text: str, mentions: list[Mention]) -> None:
+    """Link the names of coordinated lists ("Alberta, Manitoba, Ontario and X"): peers are usually of a kind."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    groups: list[list[int]] = []
+    for k, i in enumerate(order):
+        if k and LIST_SEP.match(text[mentions[order[k - 1]].end : mentions[i].start]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for g in groups:
+        for i in g:
+            mentions[i].list_peers = tuple(j for j in g if j != i and name_key(mentions[j].text) != name_key(
+                mentions[i].text))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _fold(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name.lower()) if ch.isalnum())
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int, str]:
