@@ -342,3 +342,39 @@ def test_armed_bandits_who_abducted_villagers_are_the_perpetrators(claims_of: Cl
     assert c.sub_event_type == "Abduction/forced disappearance"
     assert names(c)["actor1"] == "Unidentified armed group"
     assert c.sources[-1].name == "police"
+
+
+def test_the_event_the_classifier_names_comes_first_in_its_sentence(claims_of: ClaimsOf, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.extract import Extractor
+
+    text = "A bomb planted near the station in Kano was found and defused by soldiers."
+    lexicon_only = [c.sub_event_type for c in claims_of(text, ["Kano"])]
+    assert lexicon_only[0] == "Remote explosive/landmine/IED" and "Disrupted weapons use" in lexicon_only
+    typed = claims_of(text, ["Kano"], ex=Extractor(actor_dictionary, _StubClassifier("Disrupted weapons use", 0.9)))
+    # the same events, the main one first; the bomb is not collapsed into the seizure
+    assert [c.sub_event_type for c in typed] == ["Disrupted weapons use", "Remote explosive/landmine/IED"]
+
+
+def test_a_sure_classifier_overrules_non_event_context_words(claims_of: ClaimsOf, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.extract import Extractor
+
+    text = "Fans looted shops in Kano after the football match."
+    assert claims_of(text, ["Kano"]) == []  # "football": the lexicon's non-event context
+    sure_ex = Extractor(actor_dictionary, _StubClassifier("Looting/property destruction", 0.7))
+    sure = claims_of(text, ["Kano"], ex=sure_ex)
+    assert [c.sub_event_type for c in sure] == ["Looting/property destruction"]
+    assert "nonevent:overruled" in sure[0].method
+    unsure = Extractor(actor_dictionary, _StubClassifier("Looting/property destruction", 0.5))
+    assert claims_of(text, ["Kano"], ex=unsure) == []
+
+
+def test_a_very_sure_no_event_drops_every_event_of_a_sentence(claims_of: ClaimsOf, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.extract import Extractor
+
+    text = "Ghazni was taken back from the Taliban and fighting is raging in Khost."
+    assert len(claims_of(text, ["Ghazni", "Khost"])) == 2
+    very_sure = Extractor(actor_dictionary, _StubClassifier(NOT_AN_EVENT, 0.9))
+    assert claims_of(text, ["Ghazni", "Khost"], ex=very_sure) == []
+    # less sure: only the weak trigger ("fighting") goes; the taking stays
+    sure = Extractor(actor_dictionary, _StubClassifier(NOT_AN_EVENT, 0.75))
+    assert [c.event_type for c in claims_of(text, ["Ghazni", "Khost"], ex=sure)] == ["Battles"]

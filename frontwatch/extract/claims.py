@@ -106,12 +106,15 @@ _TAKING = frozenset({"Non-state actor overtakes territory", "Government regains 
 _TAKING_CATEGORIES = frozenset({"territory"})  # "took control" alone may be a non-violent transfer: rules decide
 _WEAK = {"kill", "injure", "attack", "ied", "change", "looting", "arrest", "clash", "shelling", "crowd"}
 # How far the classifier's word carries, by the (calibrated) probability of its top label. Chosen by 5-fold CV on
-# the CASE snippets among eleven settings (docs/evaluation.md, Events); the results are flat around these values.
+# the CASE snippets among 32 settings (docs/evaluation.md, Events, which also gives a nested-CV estimate of the choice);
+# the results are flat around these values.
 MODEL_CONTEXT = 1  # sentences either side the classifier reads with the one it types
 MODEL_COMPATIBLE = 0.5  # a sub-type the trigger's category allows
 MODEL_RETYPE = 0.6  # any sub-type, over the trigger's category
 MODEL_NOT_EVENT = 0.5  # not a conflict event, over a weak trigger
 MODEL_NOT_EVENT_STRONG = 0.7  # not a conflict event, over any other trigger
+MODEL_NOT_EVENT_ALL = 0.8  # not a conflict event, over every trigger of a sentence with several events
+MODEL_OVER_NONEVENT = 0.6  # a sub-type the trigger's category allows, over the lexicon's non-event context words
 MODEL_ONLY = 0.4  # an event in a document where the lexicon finds none
 # The lexicon category a sub-type the classifier names on its own stands for (actor roles, place rules); the others
 # take the category whose default sub-type it is.
@@ -259,7 +262,11 @@ class Extractor:
             for event in events:
                 # The classifier types a sentence, not a clause: where a sentence holds several events ("rebels
                 # retake X as fighting rages in Y") it may refine each within its trigger's types, never collapse them.
-                own = pred if len(events) == 1 or pred is None else (pred[0], min(pred[1], MODEL_RETYPE - 1e-9))
+                # Saying that none of them is an event collapses nothing: a very sure "none" drops them all.
+                own = pred
+                if len(events) > 1 and pred is not None and not (
+                        pred[0] == NOT_AN_EVENT and pred[1] >= MODEL_NOT_EVENT_ALL):
+                    own = (pred[0], min(pred[1], MODEL_RETYPE - 1e-9))
                 for claim in self._claims_of(document, doc, sent, event, mentions, main, attributions, counts, own):
                     if claim.claim_id in seen:
                         continue
@@ -267,6 +274,10 @@ class Extractor:
                         continue
                     seen.add(claim.claim_id)
                     found.append(claim)
+            if len(found) > 1 and pred is not None:
+                # The sentence's main event first: the one whose sub-type the classifier, reading the whole sentence,
+                # names ("police seized guns … related to a murder": the seizure, not the murder); else trigger order.
+                found.sort(key=lambda c: c.sub_event_type != pred[0])
             if previous and _casualty_follow_up(found, text, previous_end, sent.start_char, sent.end_char):
                 # "… attacked a convoy near X. 5 soldiers were killed.": the toll belongs to the event before
                 out = [_with_counts(c, found) if c in previous else c for c in out]
@@ -651,8 +662,13 @@ class Extractor:
             methods.append(f"model:{label}@{prob:.2f}")
             return SUB_EVENT_TYPES[label], label, prob - 0.1
         if is_nonevent(self.lexicon, event.hit, event.clause):
-            methods.append("nonevent:context")
-            return NOT_AN_EVENT, None, 0.6
+            # Non-event context words are coarse ("suicide bombings at two markets", "looted during the lockdown"):
+            # a classifier sure of a sub-type the trigger allows overrules them.
+            if not (pred is not None and pred[0] in SUB_EVENT_TYPES and pred[1] >= MODEL_OVER_NONEVENT
+                    and SUB_EVENT_TYPES[pred[0]] in _COMPATIBLE.get(category, frozenset())):
+                methods.append("nonevent:context")
+                return NOT_AN_EVENT, None, 0.6
+            methods.append("nonevent:overruled")
         event_type, sub, conf, category = self._rule_type(event, category, actor1, actor2, doc, methods)
         if pred is None:
             return event_type, sub, conf
