@@ -378,3 +378,15 @@ def test_a_very_sure_no_event_drops_every_event_of_a_sentence(claims_of: ClaimsO
     # less sure: only the weak trigger ("fighting") goes; the taking stays
     sure = Extractor(actor_dictionary, _StubClassifier(NOT_AN_EVENT, 0.75))
     assert [c.event_type for c in claims_of(text, ["Ghazni", "Khost"], ex=sure)] == ["Battles"]
+
+
+def test_who_took_a_place_decides_regained_or_overtaken_not_the_classifier(claims_of: ClaimsOf, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.extract import Extractor
+
+    sure_wrong = Extractor(actor_dictionary, _StubClassifier("Government regains territory", 0.95))
+    c = only(claims_of("Syrian rebels seized most of Aleppo on Friday.", ["Aleppo"], ex=sure_wrong))
+    assert names(c)["actor1"] == "Rebels"
+    assert c.sub_event_type == "Non-state actor overtakes territory"
+    # with nobody named as taker, a sure classifier still types the taking
+    c2 = only(claims_of("Most of Aleppo was seized on Friday.", ["Aleppo"], ex=sure_wrong))
+    assert c2.sub_event_type == "Government regains territory"

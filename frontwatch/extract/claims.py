@@ -679,7 +679,10 @@ class Extractor:
             if prob >= (MODEL_NOT_EVENT if category in _WEAK else MODEL_NOT_EVENT_STRONG):
                 methods.append(f"model:{NOT_AN_EVENT}@{prob:.2f}")
                 return NOT_AN_EVENT, None, prob
-        elif label in SUB_EVENT_TYPES and (label not in _TAKING or category in _TAKING_CATEGORIES) and (
+        elif label in SUB_EVENT_TYPES and (label not in _TAKING or category in _TAKING_CATEGORIES) and not (
+            # who took it decides which side regained and which overtook: the text names it, the n-grams guess
+            label in _TAKING and sub in _TAKING and actor1 is not None and actor1.actor.inter is not None
+        ) and (
             prob >= MODEL_RETYPE or (prob >= MODEL_COMPATIBLE and SUB_EVENT_TYPES[label] in allowed)
         ):
             event_type, sub = SUB_EVENT_TYPES[label], label
