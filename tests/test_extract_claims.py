@@ -390,3 +390,22 @@ def test_who_took_a_place_decides_regained_or_overtaken_not_the_classifier(claim
     # with nobody named as taker, a sure classifier still types the taking
     c2 = only(claims_of("Most of Aleppo was seized on Friday.", ["Aleppo"], ex=sure_wrong))
     assert c2.sub_event_type == "Government regains territory"
+
+
+def test_a_claim_of_responsibility_names_the_perpetrator(claims_of: ClaimsOf) -> None:
+    text = ("A roadside bomb killed four soldiers near Afgooye on Saturday, an officer said. "
+            "Al-Shabaab claimed responsibility for the attack.")
+    c = only(claims_of(text, ["Afgooye"]))
+    assert c.sub_event_type == "Remote explosive/landmine/IED"
+    assert names(c)["actor1"] == "al-Shabaab"
+    # without a pointer back at the event, a later claim of responsibility is not taken for this one
+    other = claims_of("A roadside bomb killed four soldiers near Afgooye on Saturday. "
+                      "Al-Shabaab often claims responsibility.", ["Afgooye"])
+    assert all(c.actor("actor1") is None for c in other)
+
+
+def test_the_claimant_of_an_attack_and_the_pronoun_of_its_speaker_are_the_actor(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Houthis claim drone attack on ship in Red Sea", ["Red Sea"]))
+    assert names(c)["actor1"] == "Houthis (Ansar Allah)"
+    said = claims_of("The Houthis said on Tuesday that they had attacked a ship in the Red Sea.", ["Red Sea"])
+    assert [names(c).get("actor1") for c in said] == ["Houthis (Ansar Allah)"]

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.actors import ActorDictionary, ActorMatch
+from frontwatch.extract.attribution import SPEECH_LEMMAS
 from frontwatch.extract.roles import PRONOUNS, Roles, np_bounds, trigger_roles
 from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit, find_triggers, is_nonevent, load_lexicon
 from frontwatch.model import (
@@ -278,6 +279,12 @@ class Extractor:
                 # The sentence's main event first: the one whose sub-type the classifier, reading the whole sentence,
                 # names ("police seized guns … related to a murder": the seizure, not the murder); else trigger order.
                 found.sort(key=lambda c: c.sub_event_type != pred[0])
+            claimed_by = self._responsibility_for_previous(doc, sent) if previous else None
+            if claimed_by is not None:
+                # "… a roadside bomb killed four soldiers. Al-Shabaab claimed responsibility for the attack."
+                out = [_with_actor1(c, claimed_by) if c in previous else c for c in out]
+                previous = [_with_actor1(c, claimed_by) for c in previous]
+                continue
             if previous and _casualty_follow_up(found, text, previous_end, sent.start_char, sent.end_char):
                 # "… attacked a convoy near X. 5 soldiers were killed.": the toll belongs to the event before
                 out = [_with_counts(c, found) if c in previous else c for c in out]
@@ -300,6 +307,17 @@ class Extractor:
                                          _find_counts(sent), pred)
                 out.extend(dataclasses.replace(c, trigger=None) for c in claims)
         return out
+
+    def _responsibility_for_previous(self, doc: Doc, sent: SpacySpan) -> ActorRole | None:
+        """The actor of "X claimed responsibility for the attack" when the sentence points back at an event."""
+        if _BACK_REFERENCE_NOUN.search(sent.text) is None:
+            return None
+        for tok in sent:
+            if tok.lemma_.lower() in ("responsibility", "credit") and tok.head.lemma_.lower() in _CLAIM_VERBS:
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return self._actor_of(doc, subj)
+        return None
 
     # -- events in a sentence -------------------------------------------------------------------------------
 
@@ -413,6 +431,11 @@ class Extractor:
         methods.append("dep:" + "+".join(dict.fromkeys(roles.rules)))
 
         actor1, actor2, role_places = self._actors(roles, category, doc)
+        if actor1 is None and (claimant := _claimant(hit.token)) is not None:
+            found_claimant = self._actor_of(doc, claimant)
+            if found_claimant is not None and (actor2 is None or found_claimant.actor.name != actor2.actor.name):
+                actor1 = dataclasses.replace(found_claimant, role="actor1")
+                methods.append("actor1:claimed")
         for other in event.absorbed:
             # "a bomb exploded, killing three soldiers": the absorbed trigger's victims are the event's
             o1, o2, _ = self._actors(trigger_roles(other.token, other.head), other.category, doc)
@@ -486,6 +509,13 @@ class Extractor:
 
     def _actor_of(self, doc: Doc, tok: Token) -> ActorRole | None:
         if tok.lower_ in PRONOUNS:
+            # "The group said it had launched drones": the pronoun is the one who says so
+            for anc in tok.ancestors:
+                if anc.lemma_.lower() in SPEECH_LEMMAS and anc.pos_ in ("VERB", "AUX"):
+                    subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+                    if subj is not None and subj.i != tok.i and subj.lower_ not in PRONOUNS:
+                        return self._actor_of(doc, subj)
+                    break
             return None
         start, end = np_bounds(tok)
         m: ActorMatch | None = self.actors.match(_doc_text(doc)[start:end])
@@ -777,6 +807,33 @@ def _in_context(sents: Sequence[SpacySpan], width: int) -> list[str]:
 def _places_in(doc: Doc, clause: set[int], mention_starts: Sequence[int]) -> bool:
     ranges = _char_ranges(doc, clause)
     return any(_overlaps(m, m + 1, ranges) for m in mention_starts)
+
+
+_CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit"})
+_BACK_REFERENCE_NOUN = re.compile(
+    r"\bfor\s+(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|bombings?|blasts?|explosions?|ambush|raid|"
+    r"assault|killings?|abduction|kidnapping|strikes?|shooting)\b",
+    re.IGNORECASE,
+)
+
+
+def _claimant(trigger: Token) -> Token | None:
+    """ "X claims drone attack", "X claimed responsibility for the bombing": X did it."""
+    head = trigger.head
+    if trigger.dep_ == "dobj" and head.lemma_.lower() == "claim":
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if trigger.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsibility", "credit"):
+        verb = head.head.head
+        if verb.lemma_.lower() in _CLAIM_VERBS:
+            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _with_actor1(claim: Claim, actor: ActorRole) -> Claim:
+    if claim.actor("actor1") is not None or claim.actor("actor2") == actor.actor:
+        return claim
+    roles = (dataclasses.replace(actor, role="actor1"), *claim.actors)
+    return dataclasses.replace(claim, actors=roles, method=claim.method + " actor1:claimed-next-sentence")
 
 
 # "… killed during the operation": a definite event noun points back at the event just told.
