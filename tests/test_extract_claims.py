@@ -380,7 +380,7 @@ def test_a_very_sure_no_event_drops_every_event_of_a_sentence(claims_of: ClaimsO
     assert [c.event_type for c in claims_of(text, ["Ghazni", "Khost"], ex=sure)] == ["Battles"]
 
 
-def test_who_took_a_place_decides_regained_or_overtaken_not_the_classifier(claims_of: ClaimsOf, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+def test_who_took_it_decides_regained_or_overtaken_not_the_classifier(claims_of: ClaimsOf, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
     from frontwatch.extract import Extractor
 
     sure_wrong = Extractor(actor_dictionary, _StubClassifier("Government regains territory", 0.95))
@@ -409,3 +409,28 @@ def test_the_claimant_of_an_attack_and_the_pronoun_of_its_speaker_are_the_actor(
     assert names(c)["actor1"] == "Houthis (Ansar Allah)"
     said = claims_of("The Houthis said on Tuesday that they had attacked a ship in the Red Sea.", ["Red Sea"])
     assert [names(c).get("actor1") for c in said] == ["Houthis (Ansar Allah)"]
+
+
+def test_a_protest_about_prices_or_corruption_is_a_protest(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Hundreds of traders protested peacefully in Lahore against rising electricity prices.",
+                       ["Lahore"]))
+    assert c.sub_event_type == "Peaceful protest"
+    c = only(claims_of("Students protested in Dhaka over corruption in the election.", ["Dhaka"]))
+    assert c.event_type == "Protests"
+
+
+def test_police_opening_fire_on_protesters_is_excessive_force_with_its_toll(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Police opened fire on protesters in Quetta, killing 2 demonstrators.", ["Quetta"]))
+    assert c.sub_event_type == "Excessive force against protesters"
+    assert names(c) == {"actor1": "Police forces", "actor2": "Protesters"}
+    assert c.fatalities_acled == 2
+
+
+def test_the_verb_that_carries_the_weapon_carries_the_event(claims_of: ClaimsOf) -> None:
+    text = "An al-Shabaab suicide bomber blew himself up at a restaurant in Mogadishu, killing 7 people."
+    bomb = only(claims_of(text, ["Mogadishu"]))
+    assert bomb.sub_event_type == "Suicide bomb" and place_texts([bomb]) == ["Mogadishu"]
+    assert names(bomb)["actor1"] == "al-Shabaab" and bomb.fatalities_acled == 7
+    grenade = only(claims_of("A man threw a grenade into a market in Gao, killing 1 civilian.", ["Gao"]))
+    assert grenade.sub_event_type == "Grenade" and place_texts([grenade]) == ["Gao"]
+    assert grenade.fatalities_acled == 1

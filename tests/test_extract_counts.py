@@ -36,6 +36,8 @@ def _counts(nlp, text: str) -> list[Count]:  # type: ignore[no-untyped-def]
     ("Gunmen killed two police officers and wounded three civilians.", [(K, 2, "exact"), (INJ, 3, "exact")]),
     ("Gunmen abducted four aid workers on the road.", [(AB, 4, "exact")]),
     ("Police arrested twenty-one suspects.", [(AR, 21, "exact")]),
+    ("Unidentified gunmen shot dead 2 civilians in the city.", [(K, 2, "exact")]),
+    ("Police gunned down two suspects.", [(K, 2, "exact")]),
     ("The attack caused 20 casualties.", [(KI, 20, "exact")]),
     ("Nearly 50 dead and wounded were taken to hospital.", [(KI, 50, "approximately")]),
     ("The Taliban suffered heavy casualties.", [(KI, None, "vague")]),

@@ -765,6 +765,8 @@ class Extractor:
                 event_type, sub = "Battles", "Armed clash"
             if inter1 in {5, 6} or inter2 in {6}:
                 event_type, sub = "Riots", "Violent demonstration"
+            if inter1 == 1 and inter2 == 6:  # state forces shooting at demonstrators
+                event_type, sub = "Protests", "Excessive force against protesters"
         if category == "clash" and (inter1 in {5, 6} or inter2 in {5, 6}):
             event_type, sub = "Riots", "Violent demonstration"
         if category == "looting" and (inter1 in {5, 6}):

@@ -65,10 +65,12 @@ OUTCOMES: list[tuple[CountKind, re.Pattern[str]]] = [
                                     r"(?:arrested|detained|taken\s+into\s+custody|captured\s+alive)\b", re.I)),
 ]
 # "killing 6 civilians", "wounding at least 3", "the death toll rose to 45"
-BEFORE = re.compile(r"\b(killing|killed|kills|kill|wounding|wounded|injuring|injured|abducting|abducted|"
+BEFORE = re.compile(r"\b(killing|killed|kills|kill|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|"
+                    r"wounding|wounded|injuring|injured|abducting|abducted|"
                     r"kidnapping|kidnapped|arresting|arrested|detaining|detained|death\s+toll(?:\s+\w+){0,3}?\s+"
                     r"(?:to|at|of|reached|hit|is|was)|toll\s+(?:rose|climbed|stood)\s+(?:to|at))\s+$", re.I)
-BEFORE_KIND = {"kill": CountKind.KILLED, "woun": CountKind.INJURED, "inju": CountKind.INJURED,
+BEFORE_KIND = {"kill": CountKind.KILLED, "shot": CountKind.KILLED, "shoo": CountKind.KILLED, "gunn": CountKind.KILLED,
+               "woun": CountKind.INJURED, "inju": CountKind.INJURED,
                "abdu": CountKind.ABDUCTED, "kidn": CountKind.ABDUCTED, "arre": CountKind.ARRESTED,
                "deta": CountKind.ARRESTED, "deat": CountKind.KILLED, "toll": CountKind.KILLED}
 # Nouns that are not people: "3 districts", "60 km", "40 years".

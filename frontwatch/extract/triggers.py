@@ -303,9 +303,19 @@ def is_nonevent(lex: Lexicon, hit: TriggerHit, clause: set[int]) -> bool:
     doc = hit.token.doc
     if any(_lemma(c) in lex.nonevent_modifiers for c in hit.token.children if c.dep_ in _MODIFIER_DEPS):
         return True
+    grievance: set[int] = set()
+    if hit.category in _CROWD_CATEGORIES:
+        # "protested against rising prices / corruption / the election result": what a protest is about does not
+        # make it a non-event
+        grievance = {t.i for i in clause if doc[i].dep_ == "prep" and doc[i].lower_ in _GRIEVANCE_PREPS
+                     for t in doc[i].subtree}
     return any(
         doc[i].pos_ in {"NOUN", "PROPN"}
         and (_lemma(doc[i]) in lex.nonevent_words or doc[i].lower_ in lex.nonevent_words)
         for i in clause
-        if i != hit.token.i
+        if i != hit.token.i and i not in grievance
     )
+
+
+_CROWD_CATEGORIES = frozenset({"protest", "crowd", "riot", "mob"})
+_GRIEVANCE_PREPS = frozenset({"against", "over", "about", "for", "after", "following"})
