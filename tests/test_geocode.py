@@ -253,3 +253,16 @@ def test_units_without_a_point_get_one_from_inside_them() -> None:
     assert _fill_unit_points(con) == 3
     point = {pid: (lat, lon) for pid, lat, lon in con.execute("SELECT id, lat, lon FROM places")}
     assert point[2] == (10.5, 20.5) and point[4] == (10.0, 20.0) and point[5] == (-3.0, 30.0)
+
+
+def test_a_loose_match_on_another_continent_is_left_unplaced(geoparser, nlp) -> None:
+    text = "Malian troops, backed by Russian mercenaries, retook the town of Boni in central Mali on Wednesday."
+    by = {m.span.text: m for m in places(geoparser, nlp, text)}
+    assert by["Mali"].place is not None and by["Mali"].place.country == "ML"  # "in central X", though NER said PERSON
+    assert by["Russian"].place.country == "RU"
+    # "Boni" only matches far-away namesakes through the transliteration key (Bonn, Annaba): not placed at all
+    assert "Boni" not in by or by["Boni"].place is None
+    # spelt exactly as a place in another country, a name keeps its place
+    text = "Officials in Kabul and Kandahar met envoys from Paris."
+    kept = {m.span.text: m.place for m in places(geoparser, nlp, text)}
+    assert kept["Paris"].country == "FR"

@@ -40,8 +40,16 @@ CUE_BEFORE = re.compile(
     r"\b(the\s+)?(city|town|village|province|district|valley|region|capital|outskirts|centre|center)s?\s+of\s+$",
     re.IGNORECASE,
 )
-LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|near|outside|towards?|around|inside|across)\s+$", re.IGNORECASE)
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|into|near|outside|towards?|around|inside|across)\s+(?:(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?"
+    r"(?:ern)?|east(?:ern)?|west(?:ern)?|central|upper|lower)\s+)?$",
+    re.IGNORECASE,
+)
 LOCATIVE_MIN_POPULATION = 5000
+# A loosely matched name in a country the document never points to is dropped when the document's other names give at
+# least this many votes, this share of them to one country.
+STRAY_MIN_VOTES = 2
+STRAY_FOCUS = 0.6
 LIST_SEP = re.compile(r"^(\s*,\s*(and\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 ABBREV = re.compile(r"\b(?:[A-Z]\.){2,}(?:[A-Z]\.?)?|\b[A-Z][a-z]{1,4}\.(?=\s|,|$)|\b[A-Z]{2,4}\b")
 CUE_KIND = {
@@ -265,7 +273,7 @@ class Geoparser:
             if m.cue or (hyphenated and len(name_key(m.text)) >= 6 and m.ner is None):
                 accepted_keys.add(name_key(m.text))
             elif (m.whole and self._sizeable(m.text)
-                  and LOCATIVE_BEFORE.search(text[max(0, m.start - 12) : m.start])):
+                  and LOCATIVE_BEFORE.search(text[max(0, m.start - 30) : m.start])):
                 # "swept into X", "a post in X": after a locative preposition a name the gazetteer holds as a
                 # town of some size or an admin unit is that place, whatever the model thought of it
                 m.method = "gazetteer+locative"
@@ -409,7 +417,8 @@ class Geoparser:
                 own[m.country_hint] += 1
             scored = sorted((self._score(m, c, {}) for c in cs), key=lambda s: -s.score)
             first.append(scored[0] if scored else None)
-            if scored:
+            # a demonym votes for its country only, not for whatever its letters also spell ("Russian" ~ "Rosian")
+            if scored and not m.country_hint:
                 best = scored[0].candidate
                 margin = scored[0].score - (scored[1].score if len(scored) > 1 else 0.0)
                 weight = 2 if best.feature_code in ("PCLI", "ADM1") or margin > 1.5 else 1
@@ -441,8 +450,24 @@ class Geoparser:
                 out.append((m, None, None, []))
                 continue
             best = scored[0]
+            if self._stray(best, ctx, name_key(m.text, drop_generic=False)):
+                out.append((m, None, None, scored))
+                continue
             out.append((m, self.gazetteer.to_place(best.candidate), best.score, scored))
         return out
+
+    @staticmethod
+    def _stray(best: Scored, ctx: dict[str, Any], key: str) -> bool:
+        """A name matched only through the loose transliteration key, in a country no other name of a document
+        firmly about one country points to ("the town of Boni in central Mali" is not Bonn): better unplaced than
+        placed on another continent."""
+        if "spelling" in best.parts or best.candidate.feature_code.startswith("PCL"):
+            return False
+        shares: Counter[str] = ctx.get("countries", Counter()) - ctx.get("countries_by_key", {}).get(key, Counter())
+        total = sum(shares.values())
+        if total < STRAY_MIN_VOTES or shares.get(best.candidate.country, 0):
+            return False
+        return max(shares.values()) / total >= STRAY_FOCUS
 
     def places(self, document: Document, doc: Any = None) -> list[PlaceMention]:
         mentions = self.recognize(document.text, doc)
