@@ -58,6 +58,7 @@ eval: setup
 	$(BIN)/frontwatch eval geoparse $(DATA)/geoparse-dev/trnews.jsonl.gz $(DATA)/geoparse-dev/geovirus.jsonl.gz \
 	  --floors eval/floors-geoparse.json
 	$(BIN)/frontwatch eval events $(DATA)/event-types-case2021/snippets.jsonl tests/data/acled-sample.jsonl \
+	  tests/data/acled-heldout.jsonl \
 	  --floors eval/floors-events.json
 
 test: setup sysdeps lint

@@ -434,3 +434,9 @@ def test_the_verb_that_carries_the_weapon_carries_the_event(claims_of: ClaimsOf)
     grenade = only(claims_of("A man threw a grenade into a market in Gao, killing 1 civilian.", ["Gao"]))
     assert grenade.sub_event_type == "Grenade" and place_texts([grenade]) == ["Gao"]
     assert grenade.fatalities_acled == 1
+
+
+def test_victims_of_violence_against_civilians_are_civilians_even_unnamed(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Gunmen kidnapped two engineers near Kano on Monday.", ["Kano"]))
+    assert c.event_type == "Violence against civilians"
+    assert names(c)["actor2"] == "Civilians"

@@ -477,6 +477,10 @@ class Extractor:
         methods.append(f"place:{place_method}")
 
         event_type, sub_type, conf = self._type(event, category, actor1, actor2, doc, pred, methods)
+        if event_type == "Violence against civilians" and actor2 is None:
+            # ACLED: in violence against civilians the victims are actor 2, and they are civilians
+            actor2 = ActorRole("actor2", Actor("Civilians", 7))
+            methods.append("actor2:civilians-by-type")
 
         # Foreign state forces are external (ACLED inter 8) where they act outside their country.
         actor1 = _external(actor1, chosen, self.actors)
