@@ -36,7 +36,7 @@ def bench_pipeline(corpus: Path, settings: Settings) -> list[dict[str, Any]]:
 
     from frontwatch.annotate import MODEL_PACKAGE, annotate
     from frontwatch.ingest import iter_inputs
-    from frontwatch.model import Document
+    from frontwatch.model import Document, document_id_for
     from frontwatch.pipeline import Pipeline
     from frontwatch.store import Store
 
@@ -76,6 +76,16 @@ def bench_pipeline(corpus: Path, settings: Settings) -> list[dict[str, Any]]:
     for name, t in (("ingest", t_ingest), ("annotate", t_annotate), ("geocode", t_geocode), ("extract", t_extract),
                     ("store", t_store)):
         rows.append({"figure": f"stage share: {name}", "value": f"{t / total:.1%}"})
+    # One long document must cost what its parts cost apart: nothing in the pipeline may grow with the square of a
+    # document's length (per-sentence copies of the whole document, distances between all pairs of places).
+    part = items[:40]
+    joined = "\n\n".join(d.text for d in part)
+    long_doc = Document(document_id_for(joined), joined, "bench/long.txt", "text", publisher="bench.example",
+                        published=part[0].published)
+    t_parts, _ = timed(lambda: list(pipeline.process(part)))
+    t_long, _ = timed(lambda: list(pipeline.process([long_doc])))
+    rows.append({"figure": f"one document of {len(joined.split())} words / its {len(part)} reports apart",
+                 "value": f"{t_long / t_parts:.2f}×", "target": "≈ 1×"})
     return rows
 
 

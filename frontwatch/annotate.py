@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 import spacy
-from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -290,7 +290,7 @@ def _parse_batch(
     chosen = [(n, sent) for n, (doc, _) in enumerate(batch) for sent in _chosen_sentences(doc, key_hashes)]
     # Span.as_doc keeps the tok2vec tensor, and the parser's listener reads it: no second tok2vec pass.
     # Only the words and sentence starts are copied: the parser needs no more than those and the tensor.
-    sdocs = [s.as_doc(array_head=(ORTH, SPACY, SENT_START)) for _, s in chosen]
+    sdocs = [_sentence_doc(s) for _, s in chosen]
     parsed = list(parser.pipe(sdocs, batch_size=64)) if chosen else []  # type: ignore[attr-defined]
     by_doc: dict[int, list[tuple[Span, Doc]]] = {}
     for (n, sent), sdoc in zip(chosen, parsed, strict=True):
@@ -335,6 +335,17 @@ def split_subject_repairs(doc: Doc, deps: np.ndarray) -> list[tuple[int, int, st
             out.append((a.i, b.i, "amod" if a.tag_ == "JJ" else "compound"))
             out += [(c.i, b.i, c.dep_) for c in a.children if c.dep_ == "det"]
     return out
+
+
+def _sentence_doc(sent: Span) -> Doc:
+    """The sentence as a doc of its own, with its rows of the tok2vec tensor. Span.as_doc reads the whole document's
+    arrays and entities for every sentence, which makes long documents quadratic."""
+    doc = sent.doc
+    words = [t.text for t in sent]
+    spaces = [bool(t.whitespace_) for t in sent]
+    sdoc = Doc(doc.vocab, words=words, spaces=spaces, sent_starts=[True] + [False] * (len(words) - 1))
+    sdoc.tensor = doc.tensor[sent.start : sent.end]
+    return sdoc
 
 
 def _write_parse(doc: Doc, parsed: list[tuple[Span, Doc]]) -> None:

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from frontwatch.geocode.gazetteer import Candidate, Gazetteer
 from frontwatch.geocode.keys import name_key
 from frontwatch.geocode.names import ABBREVIATIONS, DEMONYMS, NOT_PLACES, REGIONS
@@ -200,6 +202,13 @@ def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _haversine_many(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """Distances in km from one point to many (the others in radians)."""
+    p1, l1 = math.radians(lat), math.radians(lon)
+    a = np.sin((lats - p1) / 2) ** 2 + math.cos(p1) * np.cos(lats) * np.sin((lons - l1) / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
 
 
 class Geoparser:
@@ -386,11 +395,12 @@ class Geoparser:
             "first") else []
         if len(peers) >= 2 and 2 * sum(_level(p) == _level(c) and p.country == c.country for p in peers) > len(peers):
             parts["list"] = 2.0
-        points: list[tuple[float, float, int, str]] = ctx.get("points", [])
-        if points and c.lat is not None and c.lon is not None:
-            others = [p for p in points if p[2] != c.id and p[3] != key]
-            if others:
-                d = min(_haversine(c.lat, c.lon, p[0], p[1]) for p in others)
+        points = ctx.get("points_np")
+        if points is not None and c.lat is not None and c.lon is not None:
+            lat, lon, ids, keys = points
+            others = (ids != c.id) & (keys != key)
+            if others.any():
+                d = float(_haversine_many(c.lat, c.lon, lat[others], lon[others]).min())
                 parts["proximity"] = 2.0 * math.exp(-d / 300.0)
         return Scored(c, sum(parts.values()), parts)
 
@@ -429,6 +439,11 @@ class Geoparser:
                 if best.lat is not None:
                     ctx["points"].append((best.lat, best.lon, best.id, key))
         ctx["first"] = first
+        if ctx["points"]:
+            # one array for the whole document: each candidate's distance to the other names is one vector operation
+            pts = ctx["points"]
+            ctx["points_np"] = (np.radians([p[0] for p in pts]), np.radians([p[1] for p in pts]),
+                                np.array([p[2] for p in pts]), np.array([p[3] for p in pts], dtype=object))
         # Pass 2 in context.
         out = []
         for m, cs in zip(mentions, cands, strict=True):
