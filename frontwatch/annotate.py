@@ -60,8 +60,24 @@ def split_sentences(doc: Doc) -> Doc:
             newline[i + 1] = True
     starts |= newline & ~space
     starts[0] = True
+    # "KABUL, Aug 15 (Reuters) - Taliban insurgents entered …": the dateline is no part of the first sentence
+    head = doc.text[:DATELINE_WINDOW]
+    for m in DATELINE.finditer(head):
+        after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if after is not None and after.start < n:
+            starts[after.start] = True
     doc.from_array([SENT_START], np.where(starts, 1, -1).astype("int64").view("uint64").reshape(-1, 1))
     return doc
+
+
+# A wire dateline at the start of a paragraph: a place in capitals, an optional country or state, an optional date,
+# an optional agency in brackets, then a dash ("BAMAKO, Mali —", "KABUL, Aug 15 (Reuters) -", "MOGADISHU (AP) —").
+DATELINE = re.compile(
+    r"(?m)^(?P<place>[A-Z][A-Z'’.-]{2,}(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
+    r"(?:,[ \t]+(?P<region>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}))?"
+    r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]*(?:\((?P<agency>[^)\n]{1,40})\))?[ \t]*(?:--|[-—–])[ \t]+"
+)
+DATELINE_WINDOW = 600  # the dateline opens the report: after its headline at most
 
 
 @Language.factory(RULES)

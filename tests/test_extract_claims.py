@@ -440,3 +440,36 @@ def test_victims_of_violence_against_civilians_are_civilians_even_unnamed(claims
     c = only(claims_of("Gunmen kidnapped two engineers near Kano on Monday.", ["Kano"]))
     assert c.event_type == "Violence against civilians"
     assert names(c)["actor2"] == "Civilians"
+
+
+def test_a_wire_dateline_is_its_own_sentence_place_and_source(claims_of: ClaimsOf) -> None:
+    text = ("KABUL, Aug 15 (Reuters) - Taliban insurgents entered the Afghan capital on Sunday, officials said.\n\n"
+            "BAMAKO, Mali — Jihadists killed at least 15 soldiers in an ambush on Tuesday, the army said.")
+    claims = claims_of(text, ["KABUL", "BAMAKO"])
+    entered = next(c for c in claims if c.trigger is not None and c.trigger.text == "entered")
+    assert names(entered)["actor1"] == "Taliban"  # the dateline no longer confuses the parse
+    killed = next(c for c in claims if c.sentence.text.startswith("Jihadists"))
+    assert names(killed)["actor1"] == "Jihadists"
+
+
+def test_no_other_speaker_means_the_wire_agency_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.annotate import annotate
+    from frontwatch.extract.attribution import attribute
+    from frontwatch.model import Document, document_id_for
+
+    text = "MOGADISHU (AP) — A car bomb exploded outside a hotel on Friday.\n\nThe blast was heard across the city."
+    d = Document(document_id_for(text), text, "t", "text", publisher="daily.example")
+    ((_, doc),) = list(annotate(nlp, [d]))
+    chains = {s.text.strip()[:10]: [x.chain for x in attribute(d, doc)[s.start_char].sources] for s in doc.sents}
+    assert chains["A car bomb"] == [("daily.example",), ("daily.example", "AP")]
+
+
+def test_a_weapon_of_war_outweighs_a_classifier_that_calls_it_crime(claims_of: ClaimsOf, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.extract import Extractor
+
+    text = "At least 10 people were killed when a car bomb exploded outside a hotel in Mogadishu."
+    unsure = Extractor(actor_dictionary, _StubClassifier(NOT_AN_EVENT, 0.8))
+    c = only(claims_of(text, ["Mogadishu"], ex=unsure))
+    assert c.sub_event_type == "Remote explosive/landmine/IED" and c.fatalities_acled == 10
+    sure = Extractor(actor_dictionary, _StubClassifier(NOT_AN_EVENT, 0.9))
+    assert claims_of(text, ["Mogadishu"], ex=sure) == []

@@ -266,3 +266,9 @@ def test_a_loose_match_on_another_continent_is_left_unplaced(geoparser, nlp) -> 
     text = "Officials in Kabul and Kandahar met envoys from Paris."
     kept = {m.span.text: m.place for m in places(geoparser, nlp, text)}
     assert kept["Paris"].country == "FR"
+
+
+def test_a_dateline_names_a_place_and_the_capital_points_back_to_it(geoparser, nlp) -> None:
+    text = "KABUL, Aug 15 (Reuters) - Taliban insurgents entered the Afghan capital on Sunday."
+    by = {m.span.text: m for m in places(geoparser, nlp, text)}
+    assert by["KABUL"].method.startswith("dateline") and by["KABUL"].place.feature_code == "PPLC"

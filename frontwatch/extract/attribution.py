@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.annotate import DATELINE, DATELINE_WINDOW
 from frontwatch.model import Certainty, Document, Source, SourceKind, Span
 
 # Speech, publication and display verbs: their subject is a source.
@@ -248,6 +249,10 @@ def attribute(document: Document, doc: Doc) -> dict[int, Attribution]:
     """Each sentence's attribution (source chain, outermost first, and base certainty), keyed by its start char."""
     publisher = document.publisher or "unknown publisher"
     root = Source(publisher, SourceKind.OUTLET, (publisher,))
+    dateline = DATELINE.search(document.text[:DATELINE_WINDOW])
+    agency = (dateline.group("agency") or "").strip() if dateline else ""
+    wire = Source(agency, SourceKind.OUTLET, (publisher, agency)) if agency and agency.lower() != publisher.lower() \
+        else None
     out: dict[int, Attribution] = {}
     account: str | None = None  # the last social-media account the report introduced
     quote_speaker: Source | None = None  # inside an open quotation, its speaker
@@ -316,7 +321,10 @@ def attribute(document: Document, doc: Doc) -> dict[int, Attribution]:
         if sources and opened == closed == 0 and re.search(r"\b\w+[.:]\s*$", text.rstrip()) and \
                 verb is not None and re.search(rf"\b{SPEECH}[.:]\s*$", text.rstrip()):
             pending = sources[0]
-        out[base] = Attribution(tuple([root, *[s for s in sources if s.name != publisher]]), certainty)
+        own = [s for s in sources if s.name != publisher]
+        # a wire's copy speaks with the agency's voice where no one else is cited: outlets that run the same
+        # agency's story are one source, not several
+        out[base] = Attribution(tuple([root, *(own or ([wire] if wire else []))]), certainty)
     return out
 
 

@@ -109,11 +109,14 @@ _WEAK = {"kill", "injure", "attack", "ied", "change", "looting", "arrest", "clas
 # How far the classifier's word carries, by the (calibrated) probability of its top label. Chosen by 5-fold CV on
 # the CASE snippets among 32 settings (docs/evaluation.md, Events, which also gives a nested-CV estimate of the choice);
 # the results are flat around these values.
+_WEAPON_WORDS = frozenset({"bomb", "ied", "landmine", "explosive", "grenade", "rocket", "missile", "mortar", "drone",
+                           "airstrike", "artillery"})
 MODEL_CONTEXT = 1  # sentences either side the classifier reads with the one it types
 MODEL_COMPATIBLE = 0.5  # a sub-type the trigger's category allows
 MODEL_RETYPE = 0.6  # any sub-type, over the trigger's category
 MODEL_NOT_EVENT = 0.5  # not a conflict event, over a weak trigger
 MODEL_NOT_EVENT_STRONG = 0.7  # not a conflict event, over any other trigger
+MODEL_NOT_EVENT_ARMED = 0.85  # not a conflict event, over a trigger with a weapon of war in its clause
 MODEL_NOT_EVENT_ALL = 0.8  # not a conflict event, over every trigger of a sentence with several events
 MODEL_OVER_NONEVENT = 0.6  # a sub-type the trigger's category allows, over the lexicon's non-event context words
 MODEL_ONLY = 0.4  # an event in a document where the lexicon finds none
@@ -368,8 +371,10 @@ class Extractor:
                 if a is b or b not in alive or a not in alive:
                     continue
                 below = b.hit.token.i in a.clause or (b.hit.token.i in subtree and not _has_subject(b.hit.head))
-                if (b.hit.token.i in a.clause and a.hit.category in _OUTCOMES and b.hit.rank > a.hit.rank
-                        and not _has_subject(b.hit.token)):
+                when = (b.hit.token.dep_ == "advcl" and b.hit.token.head.i == a.hit.token.i and any(
+                    c.dep_ == "advmod" and c.lower_ in ("when", "as", "after") for c in b.hit.token.children))
+                if ((b.hit.token.i in a.clause and not _has_subject(b.hit.token)) or when) and (
+                        a.hit.category in _OUTCOMES and b.hit.rank > a.hit.rank):
                     # "killed by shelling", "wounded in an airstrike": the toll is the outcome, the weapon names
                     # the event
                     b.absorbed.append(a.hit)
@@ -670,7 +675,16 @@ class Extractor:
                 continue
             if not any(c.lower_ in {"the", "that", "this"} for c in tok.children):
                 continue
-            for m in reversed([m for m in mentions if m.span.end <= sent.start_char]):
+            earlier = [m for m in mentions if m.span.end <= sent.start_char]
+            if lemma == "capital":
+                # "the (Afghan) capital": the last capital city named before (a dateline's, often)
+                capital = next((m for m in reversed(earlier) if m.place is not None and m.place.feature_code == "PPLC"),
+                               None)
+                if capital is not None:
+                    start, end = np_bounds(tok)
+                    return PlaceMention(Span.of(text, start, end), capital.place, capital.score,
+                                        f"anaphora:capital<-{capital.span.text}")
+            for m in reversed(earlier):
                 # "Kabul airport", "Kabul's airport" or a mention that is itself "Kabul Airport"
                 after = text[m.span.end : m.span.end + 40].lower()
                 words = re.findall(r"[a-z]+", m.span.text.lower()) + re.findall(r"[a-z]+", after)[:3]
@@ -710,7 +724,12 @@ class Extractor:
         label, prob = pred
         allowed = _COMPATIBLE.get(category, frozenset())
         if label == NOT_AN_EVENT:
-            if prob >= (MODEL_NOT_EVENT if category in _WEAK else MODEL_NOT_EVENT_STRONG):
+            # "a car bomb exploded", "a mortar hit": a weapon of war says it was no accident or crime, whatever
+            # the n-grams make of it (the training snippets file some bombings under crime)
+            armed = bool({doc[i].lemma_.lower() for i in event.clause} & _WEAPON_WORDS)
+            threshold = MODEL_NOT_EVENT_ARMED if armed else MODEL_NOT_EVENT if category in _WEAK else (
+                MODEL_NOT_EVENT_STRONG)
+            if prob >= threshold:
                 methods.append(f"model:{NOT_AN_EVENT}@{prob:.2f}")
                 return NOT_AN_EVENT, None, prob
         elif label in SUB_EVENT_TYPES and (label not in _TAKING or category in _TAKING_CATEGORIES) and not (

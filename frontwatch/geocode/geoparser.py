@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from frontwatch.annotate import DATELINE, DATELINE_WINDOW
 from frontwatch.geocode.gazetteer import Candidate, Gazetteer
 from frontwatch.geocode.keys import name_key
 from frontwatch.geocode.names import ABBREVIATIONS, DEMONYMS, NOT_PLACES, REGIONS
@@ -292,6 +293,16 @@ class Geoparser:
                 m.start > 0 and _sentence_initial(text, m.start) and m.text.lower() in STOP
             ):
                 found[(m.start, m.end)] = m
+        # A wire dateline names where the report was filed ("KABUL, Aug 15 (Reuters) -"): the town, and its region
+        # or country if given; "the capital", "the city" further on point back to it.
+        for dl in DATELINE.finditer(text[:DATELINE_WINDOW]):
+            for group, cue in (("place", "city"), ("region", None)):
+                s, e = dl.span(group)
+                if s < 0 or any(s < fe and fs < e for fs, fe in found):
+                    continue
+                if not self.gazetteer.has_key(name_key(text[s:e])):
+                    continue
+                found[(s, e)] = Mention(s, e, text[s:e], cue=cue, method="dateline")
         # Cues for NER mentions too.
         for m in found.values():
             if m.cue is None:
