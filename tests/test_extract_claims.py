@@ -473,3 +473,23 @@ def test_a_weapon_of_war_outweighs_a_classifier_that_calls_it_crime(claims_of: C
     assert c.sub_event_type == "Remote explosive/landmine/IED" and c.fatalities_acled == 10
     sure = Extractor(actor_dictionary, _StubClassifier(NOT_AN_EVENT, 0.9))
     assert claims_of(text, ["Mogadishu"], ex=sure) == []
+
+
+def test_fighters_from_a_named_group_are_that_group(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Fighters from the Islamic State group attacked an army checkpoint in Diyala on Sunday.",
+                       ["Diyala"]))
+    assert names(c)["actor1"] == "Islamic State (ISIS)"
+    # victims of a group are still the victims
+    v = only(claims_of("Gunmen killed five villagers of Kuriga on Sunday.", ["Kuriga"]))
+    assert names(v)["actor2"] == "Civilians"
+
+
+def test_fighting_between_two_sides_names_both(claims_of: ClaimsOf) -> None:
+    c = only(claims_of("Heavy fighting broke out between the army and the RSF in El Fasher on Monday.",
+                       ["El Fasher"]))
+    assert set(names(c).values()) == {"State forces", "Rapid Support Forces (RSF)"}
+
+
+def test_attacks_someone_is_suspected_of_planning_are_no_event(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Police in Nairobi arrested 15 people suspected of planning attacks.", ["Nairobi"])
+    assert [c.sub_event_type for c in claims] == ["Arrests"]

@@ -528,10 +528,14 @@ class Extractor:
             return None
         start, end = np_bounds(tok)
         m: ActorMatch | None = self.actors.match(_doc_text(doc)[start:end])
-        if m is None or (m.actor.name in self.actors.generic and tok.lemma_.lower() in _GROUP_NOUNS):
-            # "thousands of protesters", "a group of gunmen": the "of" phrase names them
+        if m is None or (m.actor.name in self.actors.generic and (
+                tok.lemma_.lower() in _GROUP_NOUNS or m.actor.inter in _ARMED)):
+            # "thousands of protesters", "a group of gunmen", "fighters from the Islamic State group": the "of" or
+            # "from" phrase names them
             of = [
-                p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+                p for c in tok.children if c.dep_ == "prep" and (
+                    c.lower_ == "of" or (c.lower_ == "from" and m is not None)
+                ) for p in c.children if p.dep_ == "pobj"
             ]
             if of:
                 start, end = np_bounds(of[0])

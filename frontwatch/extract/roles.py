@@ -158,5 +158,9 @@ def trigger_roles(trigger: Token, head: Token) -> Roles:
         r.sources = r.sources or v.sources
         r.targets = r.targets or v.targets
         r.recipients = r.recipients or v.recipients
+        between = _pobjs(head, {"between", "among"})
+        if between and not any(a for a in r.agents if a.dep_ not in {"compound", "amod", "nmod"}):
+            r.agents = between + r.agents  # "fighting broke out between the army and the RSF"
+            r.rules.append("between")
         r.rules.append("light-verb")
     return r

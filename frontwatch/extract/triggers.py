@@ -243,6 +243,7 @@ PLACE_NOUNS = frozenset(
      "field", "oilfield", "position", "outpost", "headquarters", "building", "compound", "palace", "prison"}
 )  # fmt: skip
 # Verbs of intent: what follows them has not happened ("plotted to attack", "vowed to retake")
+_ACCUSED = frozenset({"suspect", "accuse", "charge", "convict", "sentence", "indict"})
 _INTENT = frozenset(
     {"plot", "plan", "try", "attempt", "threaten", "vow", "want", "intend", "aim", "seek", "hope", "prepare",
      "decide", "pledge", "promise", "urge", "call", "order", "conspire", "expect", "warn", "need", "fail",
@@ -255,7 +256,15 @@ def _placeish(tok: Token) -> bool:
 
 
 def unrealized(tok: Token) -> bool:
-    """An infinitive of intent or purpose ("plotted to attack", "formed to fight for"): no event happened."""
+    """An infinitive of intent or purpose ("plotted to attack", "formed to fight for"), or the object of a plan
+    ("suspected of planning attacks"): no event happened."""
+    if tok.pos_ == "NOUN":
+        if tok.dep_ in {"dobj", "pobj"} and _lemma(tok.head) in _INTENT:
+            return True
+        if any(c.dep_ in {"compound", "amod"} and _lemma(c) in _INTENT for c in tok.children):
+            return True  # "planning attacks" read as one noun phrase
+        if tok.dep_ == "pobj" and _lemma(tok.head.head) in _ACCUSED:
+            return True  # "suspected of / charged with attacks": an accusation, not an event of this report
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return False
     head = tok.head
