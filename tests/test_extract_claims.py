@@ -493,3 +493,21 @@ def test_fighting_between_two_sides_names_both(claims_of: ClaimsOf) -> None:
 def test_attacks_someone_is_suspected_of_planning_are_no_event(claims_of: ClaimsOf) -> None:
     claims = claims_of("Police in Nairobi arrested 15 people suspected of planning attacks.", ["Nairobi"])
     assert [c.sub_event_type for c in claims] == ["Arrests"]
+
+
+def test_background_clauses_and_appositions(claims_of: ClaimsOf) -> None:
+    text = ("The Sudanese army said on Thursday it had regained control of the town of Wad Madani, more than a year "
+            "after it fell to the paramilitary Rapid Support Forces.")
+    c = only(claims_of(text, ["Wad Madani"]))  # the fall a year ago is background, not this report's event
+    assert c.sub_event_type == "Government regains territory"
+    assert names(c)["actor1"] == "Military Forces of Sudan"  # "the Sudanese army"
+    fell = only(claims_of("The town fell to the paramilitary Rapid Support Forces on Monday.", ["town"]))
+    assert names(fell)["actor1"] == "Rapid Support Forces (RSF)"
+
+
+def test_killed_and_injured_when_a_bomber_struck_is_one_bombing(claims_of: ClaimsOf) -> None:
+    text = ("At least 22 people were killed and dozens injured when a suicide bomber targeted a mosque in Peshawar "
+            "during Friday prayers, officials said.")
+    c = only(claims_of(text, ["Peshawar"]))
+    assert c.sub_event_type == "Suicide bomb" and c.fatalities_acled == 22
+    assert sorted(k.what.value for k in c.counts) == ["injured", "killed"]

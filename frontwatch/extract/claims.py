@@ -371,8 +371,12 @@ class Extractor:
                 if a is b or b not in alive or a not in alive:
                     continue
                 below = b.hit.token.i in a.clause or (b.hit.token.i in subtree and not _has_subject(b.hit.head))
-                when = (b.hit.token.dep_ == "advcl" and b.hit.token.head.i == a.hit.token.i and any(
-                    c.dep_ == "advmod" and c.lower_ in ("when", "as", "after") for c in b.hit.token.children))
+                # "… were killed and dozens injured when a suicide bomber targeted a mosque"
+                bh = b.hit.head
+                when = bh.dep_ == "advcl" and (
+                    bh.head.i == a.hit.token.i or (a.hit.token.dep_ == "conj" and a.hit.token.head.i == bh.head.i)
+                    or (bh.head.dep_ == "conj" and bh.head.head.i == a.hit.token.i)
+                ) and any(c.dep_ == "advmod" and c.lower_ in ("when", "as", "after") for c in bh.children)
                 if ((b.hit.token.i in a.clause and not _has_subject(b.hit.token)) or when) and (
                         a.hit.category in _OUTCOMES and b.hit.rank > a.hit.rank):
                     # "killed by shelling", "wounded in an airstrike": the toll is the outcome, the weapon names
@@ -519,12 +523,14 @@ class Extractor:
     def _actor_of(self, doc: Doc, tok: Token) -> ActorRole | None:
         if tok.lower_ in PRONOUNS:
             # "The group said it had launched drones": the pronoun is the one who says so
-            for anc in tok.ancestors:
-                if anc.lemma_.lower() in SPEECH_LEMMAS and anc.pos_ in ("VERB", "AUX"):
-                    subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
-                    if subj is not None and subj.i != tok.i and subj.lower_ not in PRONOUNS:
-                        return self._actor_of(doc, subj)
-                    break
+            verb = tok.head
+            anc = verb.head
+            # only the subject of the very clause that is said ("X said it had retaken …"), not of a clause inside
+            # it ("… more than a year after it fell to Y": there "it" is the town)
+            if verb.dep_ in ("ccomp", "xcomp") and anc.lemma_.lower() in SPEECH_LEMMAS and anc.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.i != tok.i and subj.lower_ not in PRONOUNS:
+                    return self._actor_of(doc, subj)
             return None
         start, end = np_bounds(tok)
         m: ActorMatch | None = self.actors.match(_doc_text(doc)[start:end])
@@ -540,6 +546,15 @@ class Extractor:
             if of:
                 start, end = np_bounds(of[0])
                 m = self.actors.match(_doc_text(doc)[start:end]) or m
+        if m is None or m.actor.name in self.actors.generic:
+            # "the paramilitary Rapid Support Forces" parsed as "the paramilitary" + an apposition: the apposition
+            # names them
+            for ap in (c for c in tok.children if c.dep_ == "appos"):
+                a_start, a_end = np_bounds(ap)
+                named = self.actors.match(_doc_text(doc)[a_start:a_end])
+                if named is not None and named.actor.name not in self.actors.generic:
+                    m, start = named, a_start
+                    break
         if m is None:
             return None
         return ActorRole("", m.actor, Span.of(_doc_text(doc), start + m.start, start + m.end))

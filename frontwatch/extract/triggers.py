@@ -258,6 +258,10 @@ def _placeish(tok: Token) -> bool:
 def unrealized(tok: Token) -> bool:
     """An infinitive of intent or purpose ("plotted to attack", "formed to fight for"), or the object of a plan
     ("suspected of planning attacks"): no event happened."""
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    spans = {_lemma(c) for c in tok.children if c.dep_ == "npadvmod"}
+    if tok.dep_ == "advcl" and marks & {"after", "since", "before"} and spans & {"year", "month", "week", "decade"}:
+        return True  # "… more than a year after it fell to X": background, not this report's event
     if tok.pos_ == "NOUN":
         if tok.dep_ in {"dobj", "pobj"} and _lemma(tok.head) in _INTENT:
             return True

@@ -45,7 +45,7 @@ CUE_BEFORE = re.compile(
 )
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|into|near|outside|towards?|around|inside|across)\s+(?:(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?"
-    r"(?:ern)?|east(?:ern)?|west(?:ern)?|central|upper|lower)\s+)?$",
+    r"(?:ern)?|east(?:ern)?|west(?:ern)?|central|upper|lower)\s+)?#?$",
     re.IGNORECASE,
 )
 LOCATIVE_MIN_POPULATION = 5000
