@@ -511,3 +511,13 @@ def test_killed_and_injured_when_a_bomber_struck_is_one_bombing(claims_of: Claim
     c = only(claims_of(text, ["Peshawar"]))
     assert c.sub_event_type == "Suicide bomb" and c.fatalities_acled == 22
     assert sorted(k.what.value for k in c.counts) == ["injured", "killed"]
+
+
+def test_sport_accidents_and_talks_are_no_conflict_events(claims_of: ClaimsOf) -> None:
+    assert claims_of("Manchester United stormed back to beat Liverpool 3-2 on Sunday.", ["Liverpool"]) == []
+    assert claims_of("A bus plunged into a ravine in Dhading district on Tuesday, killing 14 passengers, police said.",
+                     ["Dhading"]) == []
+    assert claims_of("Ministers met in Geneva on Monday to discuss a ceasefire.", ["Geneva"]) == []
+    # the same shapes with a weapon or an armed party are events
+    assert claims_of("Rebels stormed the base in Dhading on Tuesday.", ["Dhading"])
+    assert claims_of("Gunmen opened fire on a bus in Dhading on Tuesday, killing 14 passengers.", ["Dhading"])

@@ -111,6 +111,8 @@ _WEAK = {"kill", "injure", "attack", "ied", "change", "looting", "arrest", "clas
 # the results are flat around these values.
 _WEAPON_WORDS = frozenset({"bomb", "ied", "landmine", "explosive", "grenade", "rocket", "missile", "mortar", "drone",
                            "airstrike", "artillery"})
+_VIOLENCE_WORDS = frozenset({"attack", "gunman", "gunmen", "gunfire", "shooting", "shoot", "fire", "bullet", "raid",
+                             "ambush", "assault", "clash", "fighting", "explosion", "blast", "strike", "shell"})
 MODEL_CONTEXT = 1  # sentences either side the classifier reads with the one it types
 MODEL_COMPATIBLE = 0.5  # a sub-type the trigger's category allows
 MODEL_RETYPE = 0.6  # any sub-type, over the trigger's category
@@ -409,7 +411,19 @@ class Extractor:
                 a.absorbed.append(b.hit)
                 a.clause |= b.clause
                 alive.remove(b)
-        return alive
+        return [e for e in alive if not self._accident_toll(e, sent, heads)]
+
+    def _accident_toll(self, event: _Event, sent: SpacySpan, heads: set[int]) -> bool:
+        """ "A bus plunged into a ravine, killing 14": a toll hung on a happening no trigger names, with no weapon
+        and no armed party anywhere in the sentence, is an accident's, not a conflict event's."""
+        tok = event.hit.token
+        if event.hit.category not in _OUTCOMES or tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.head.i in heads:
+            return False
+        told = list(tok.head.subtree)  # what happened, without who reports it ("…, police said")
+        if {t.lemma_.lower() for t in told} & (_WEAPON_WORDS | _VIOLENCE_WORDS):
+            return False
+        text = _doc_text(sent.doc)[told[0].idx : told[-1].idx + len(told[-1].text)]
+        return not any(m.actor.inter in _ARMED for m in self.actors.find_all(text))
 
     # -- one event → claims ----------------------------------------------------------------------------------
 

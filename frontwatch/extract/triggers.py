@@ -188,6 +188,11 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
             objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
             if not any(_lemma(o) in words or o.lower_ in words for o in objs):
                 return False
+        elif key == "target":
+            # something stormed: an object ("stormed the base"), a passive subject, or a way in ("stormed into")
+            if not (_objects(tok) or any(c.dep_ == "nsubjpass" for c in tok.children)
+                    or any(c.dep_ == "prep" and c.lower_ in words for c in tok.children)):
+                return False
         elif key == "prep":
             if not any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ in words for c in tok.children):
                 return False
@@ -247,7 +252,8 @@ _ACCUSED = frozenset({"suspect", "accuse", "charge", "convict", "sentence", "ind
 _INTENT = frozenset(
     {"plot", "plan", "try", "attempt", "threaten", "vow", "want", "intend", "aim", "seek", "hope", "prepare",
      "decide", "pledge", "promise", "urge", "call", "order", "conspire", "expect", "warn", "need", "fail",
-     "refuse", "able", "enough", "going", "would", "could"}
+     "refuse", "able", "enough", "going", "would", "could", "discuss", "negotiate", "propose", "consider",
+     "debate"}
 )  # fmt: skip
 
 
