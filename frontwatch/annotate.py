@@ -61,7 +61,8 @@ def split_sentences(doc: Doc) -> Doc:
     starts |= newline & ~space
     starts[0] = True
     # "KABUL, Aug 15 (Reuters) - Taliban insurgents entered …": the dateline is no part of the first sentence
-    head = doc.text[:DATELINE_WINDOW]
+    # the opening tokens only: Doc.text would join the whole document again
+    head = doc[: min(n, DATELINE_WINDOW // 2)].text[:DATELINE_WINDOW]
     for m in DATELINE.finditer(head):
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if after is not None and after.start < n:

@@ -318,10 +318,8 @@ class Extractor:
         if _BACK_REFERENCE_NOUN.search(sent.text) is None:
             return None
         for tok in sent:
-            if tok.lemma_.lower() in ("responsibility", "credit") and tok.head.lemma_.lower() in _CLAIM_VERBS:
-                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-                if subj is not None:
-                    return self._actor_of(doc, subj)
+            if tok.lemma_.lower() in ("responsibility", "credit") and (subj := _claiming(tok.head)) is not None:
+                return self._actor_of(doc, subj)
         return None
 
     # -- events in a sentence -------------------------------------------------------------------------------
@@ -868,23 +866,29 @@ def _places_in(doc: Doc, clause: set[int], mention_starts: Sequence[int]) -> boo
 
 
 _CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit"})
-_BACK_REFERENCE_NOUN = re.compile(
-    r"\bfor\s+(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|bombings?|blasts?|explosions?|ambush|raid|"
-    r"assault|killings?|abduction|kidnapping|strikes?|shooting)\b",
-    re.IGNORECASE,
-)
+# Nouns by which a sentence points back at the event just told ("… during the operation", "… for the attack").
+_EVENT_NOUNS = (r"(?:military\s+)?(?:operations?|fighting|clash(?:es)?|attacks?|assault|offensive|battle|raid|ambush|"
+                r"bombings?|blasts?|explosions?|killings?|abduction|kidnapping|strikes?|shelling|shooting|"
+                r"clearing\s+operation)")
+_BACK_REFERENCE_NOUN = re.compile(rf"\bfor\s+(?:the|this|that|these|those)\s+(?:\w+\s+)?{_EVENT_NOUNS}\b",
+                                  re.IGNORECASE)
 
 
 def _claimant(trigger: Token) -> Token | None:
     """ "X claims drone attack", "X claimed responsibility for the bombing": X did it."""
     head = trigger.head
     if trigger.dep_ == "dobj" and head.lemma_.lower() == "claim":
-        return next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return _claiming(head)
     if trigger.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsibility", "credit"):
-        verb = head.head.head
-        if verb.lemma_.lower() in _CLAIM_VERBS:
-            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return _claiming(head.head.head)
     return None
+
+
+def _claiming(verb: Token) -> Token | None:
+    """The subject of a verb of claiming ("X claimed / took / admitted …")."""
+    if verb.lemma_.lower() not in _CLAIM_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _with_actor1(claim: Claim, actor: ActorRole) -> Claim:
@@ -895,11 +899,7 @@ def _with_actor1(claim: Claim, actor: ActorRole) -> Claim:
 
 
 # "… killed during the operation": a definite event noun points back at the event just told.
-_BACK_REFERENCE = re.compile(
-    r"\b(?:during|in|after|since)\s+(?:the|this|that)\s+(?:military\s+)?(?:operations?|fighting|clash(?:es)?|attacks?|"
-    r"assault|offensive|battle|raid|ambush|bombing|strikes?|shelling|clearing\s+operation)\b",
-    re.IGNORECASE,
-)
+_BACK_REFERENCE = re.compile(rf"\b(?:during|in|after|since)\s+(?:the|this|that)\s+{_EVENT_NOUNS}\b", re.IGNORECASE)
 
 
 def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int, end: int) -> bool:
