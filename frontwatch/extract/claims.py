@@ -69,12 +69,20 @@ _COMPASS = {"west", "east", "north", "south", "middle east", "far east"}
 _BLOCS = {"the west", "the east", "western", "eastern", "the international community"}
 _COUNTRY_CODES = ("PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "CONT", "RGN")
 _ARMED = {1, 2, 3, 4, 8}
+# What an attack on makes its victims civilians (people are in the actor dictionary's Civilians)
+_CIVILIAN_TARGETS = {
+    "community", "village", "hamlet", "settlement", "population", "market", "marketplace", "church", "mosque",
+    "temple", "shrine", "school", "hospital", "clinic", "bus", "minibus", "plane", "train", "house", "home",
+    "homestead", "wedding", "funeral", "shop", "store", "restaurant", "hotel", "farm", "household", "neighbourhood",
+    "neighborhood", "building",
+}  # fmt: skip
 _MOVEMENT = {"enter", "arrival", "entry"}
 _GROUP_NOUNS = {"thousand", "hundred", "dozen", "group", "crowd", "number", "score", "band", "unit", "member", "team"}
 _INTERVENTION = {"tear", "disperse", "water", "cannon", "baton", "arrest", "detain", "rubber", "lathi", "lathicharge",
                  "pepper", "stop", "block", "prevent", "foil", "cane", "beat"}  # fmt: skip
 _VIOLENT_CROWD = {"pelt", "stone", "torch", "vandalise", "vandalize", "smash", "ransack", "rampage", "hurl", "loot",
-                  "burn", "arson", "riot", "clash", "attack", "damage", "throw", "molotov", "set"}  # fmt: skip
+                  "burn", "arson", "riot", "clash", "attack", "damage", "throw", "molotov", "set", "violence",
+                  "violent", "scuffle"}  # fmt: skip
 _EXCESSIVE = {"kill", "shoot", "dead", "live", "ammunition", "bullet"}
 _FIGHTING = {"fighting", "clash", "battle", "fight", "gunfight", "firefight", "assault", "attack", "offensive",
              "resistance", "kill", "casualty", "shelling", "airstrike"}  # fmt: skip
@@ -599,6 +607,13 @@ class Extractor:
             actor2 = actor2 or first(roles.patients, skip=skip) or first(roles.targets, skip=skip)
             if actor1 is None and actor2 is None and category == "clash":
                 actor1 = first(roles.targets)
+            if actor2 is None and category == "attack" and (actor1 is None or actor1.actor.inter != 1):
+                # "gunmen attacked a community / a bus / the village": ACLED's victims are civilians
+                target = next((t for t in [*roles.patients, *roles.targets] if t.lemma_.lower() in _CIVILIAN_TARGETS
+                               and t.ent_type_ != "ORG"), None)  # fmt: skip
+                if target is not None:
+                    s0, e0 = np_bounds(target)
+                    actor2 = ActorRole("actor2", Actor("Civilians", 7), Span.of(_doc_text(doc), s0, e0))
         if category in {"protest", "crowd", "riot", "mob"} and (actor1 is None or actor1.actor.inter == 7):
             # ACLED codes demonstrators as protesters (rioters when violent), whoever they are
             crowd = Actor("Protesters", 6) if category in {"protest", "crowd"} else Actor("Rioters", 5)
@@ -818,13 +833,13 @@ class Extractor:
             elif inter2 in _ARMED or (inter1 in _ARMED and category == "attack"):
                 event_type, sub = "Battles", "Armed clash"
             if inter1 in {5, 6} or inter2 in {6}:
-                event_type, sub = "Riots", "Violent demonstration"
+                event_type, sub = _riot(inter1, event, doc)
             if inter1 == 1 and inter2 == 6:  # state forces shooting at demonstrators
                 event_type, sub = "Protests", "Excessive force against protesters"
         if category == "clash" and (inter1 in {5, 6} or inter2 in {5, 6}):
-            event_type, sub = "Riots", "Violent demonstration"
+            event_type, sub = _riot(inter1 if inter1 in {5, 6} else inter2, event, doc)
         if category == "looting" and (inter1 in {5, 6}):
-            event_type, sub = "Riots", "Violent demonstration"
+            event_type, sub = _riot(inter1, event, doc)
         if category in {"protest", "crowd"}:
             sent_lemmas = {t.lemma_.lower() for t in event.hit.token.sent}
             if sent_lemmas & _EXCESSIVE and sent_lemmas & {"protester", "demonstrator", "protestor", "crowd"}:
@@ -843,6 +858,20 @@ class Extractor:
 
 
 # --- helpers ------------------------------------------------------------------------------------------------------
+
+
+def _riot(inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
+    """ACLED: demonstrators turning violent make a violent demonstration (its actor is "Rioters" too); a mob or a
+    crowd with no demonstration in the sentence makes mob violence."""
+    sent = {t.lemma_.lower() for t in event.hit.token.sent}
+    if inter == 5 and sent & _MOB_WORDS and not sent & _PROTEST_WORDS:
+        return "Riots", "Mob violence"
+    return "Riots", "Violent demonstration"
+
+
+_MOB_WORDS = frozenset({"mob", "crowd", "vigilante", "lynch"})
+_PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "march",
+                            "marcher", "strike", "striker", "sit-in"})
 
 
 def _in_context(sents: Sequence[SpacySpan], width: int) -> list[str]:

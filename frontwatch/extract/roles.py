@@ -120,6 +120,13 @@ def verb_roles(tok: Token) -> Roles:
             else:
                 r.agents = subj
             r.rules.append("inherited-subject")
+    elif not r.agents and not passive and tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head.pos_ in {"VERB", "AUX"}:
+        # "a mob vandalized temples and attacked shops", "troops moved in to retake the town": the object is the
+        # verb's own, the doer is shared
+        inherited = _inherited_subject(tok)
+        if inherited is not None and not inherited[1]:
+            r.agents = inherited[0]
+            r.rules.append("inherited-subject")
     r.sources = _pobjs(tok, {"from"})
     r.recipients = _pobjs(tok, {"to", "into"})
     r.targets = _pobjs(tok, {"on", "against", "with", "upon", "between"})

@@ -72,6 +72,7 @@ class TriggerEntry:
     category: str
     needs: tuple[tuple[str, Any], ...]
     not_object: frozenset[str]
+    ground: bool = False  # a verb of taking ground: what it took, if it says, must be a place or a position
 
     @property
     def rule(self) -> str:
@@ -86,6 +87,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     nonevent_words: frozenset[str]
     nonevent_modifiers: frozenset[str]
+    nonevent_heads: frozenset[str]
     parse_also: frozenset[str]
 
     def by_lemma(self) -> dict[str, list[TriggerEntry]]:
@@ -127,6 +129,7 @@ def lexicon_from_dict(raw: dict[str, Any]) -> Lexicon:
                 category=str(t["category"]),
                 needs=needs,
                 not_object=frozenset(t.get("not_object", ())),
+                ground=bool(t.get("ground", False)),
             )
         )
     cats = {k: (str(v[0]), str(v[1])) for k, v in raw["categories"].items()}
@@ -136,6 +139,7 @@ def lexicon_from_dict(raw: dict[str, Any]) -> Lexicon:
         frozenset(raw.get("light_verbs", ())),
         frozenset(raw.get("nonevent_words", ())),
         frozenset(raw.get("nonevent_modifiers", ())),
+        frozenset(raw.get("nonevent_heads", ())),
         frozenset(raw.get("parse_also", ())),
     )
 
@@ -184,8 +188,10 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
                 return False
         elif key == "object":
             objs = _objects(tok) + [c for c in tok.children if c.dep_ in {"compound", "amod"}]
-            # Passive: "control was taken" — the subject plays the object.
+            # Passive: "control was taken" — the subject plays the object; "weapons seized on a boat" — the noun.
             objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}:
+                objs.append(tok.head)
             if not any(_lemma(o) in words or o.lower_ in words for o in objs):
                 return False
         elif key == "target":
@@ -238,7 +244,43 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
         objs += [p for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         if any(_lemma(o) in entry.not_object for o in objs):
             return False
+    if entry.ground:
+        taken = _taken(tok)
+        if taken and not any(_is_ground(t) for t in taken):
+            return False  # "seized counterfeit goods", "nationals were captured", "liberated the hostages"
     return True
+
+
+def _taken(tok: Token) -> list[Token]:
+    """What a word of taking took: its object, its passive subject, the noun its participle describes ("weapons
+    seized on a boat"), or a noun's "of" phrase ("the capture of X"); with the words coordinated with them."""
+    heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    if tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+        heads.append(tok.head)
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj"]  # fmt: skip
+    out = []
+    for h in heads:
+        out.append(h)
+        out.extend(c for c in h.children if c.dep_ == "conj")
+    return out
+
+
+def _is_ground(tok: Token) -> bool:
+    if tok.pos_ in {"PRON", "NUM"}:
+        return True  # nothing to tell by
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ != "NORP"  # not PERSON: the small model tags many unknown towns as people
+    if _lemma(tok) in _GROUND or tok.lower_ in _GROUND or _lemma(tok) in _SHARES:
+        return True
+    # "parts of the city", "the centre of Aleppo", "areas in the north"
+    return any(_placeish(p) and p.ent_type_ != "PERSON" for c in tok.children if c.dep_ == "prep"
+               and c.lower_ in {"of", "in"} for p in c.children if p.dep_ == "pobj")  # fmt: skip
+
+
+# How much of a place was taken: "seized most of", "captured parts of", "took control"
+_SHARES = frozenset({"most", "much", "part", "half", "rest", "all", "some", "control", "remainder", "majority"})
 
 
 PLACE_NOUNS = frozenset(
@@ -246,6 +288,14 @@ PLACE_NOUNS = frozenset(
      "checkpoint", "area", "region", "territory", "county", "state", "airport", "port", "border", "crossing", "road",
      "highway", "valley", "hill", "mountain", "neighbourhood", "neighborhood", "suburb", "camp", "bridge", "dam",
      "field", "oilfield", "position", "outpost", "headquarters", "building", "compound", "palace", "prison"}
+)  # fmt: skip
+# More ground a force can take; not in PLACE_NOUNS, which also decides what can "fall" (a market, a seat, a line can)
+_GROUND = PLACE_NOUNS | frozenset(
+    {"hilltop", "ridge", "peak", "pass", "island", "coast", "frontline", "zone", "outskirts", "quarter", "barracks",
+     "fort", "fortress", "citadel", "station", "facility", "refinery", "plant", "junction", "settlement", "hamlet",
+     "enclave", "pocket", "corridor", "airbase", "airfield", "runway", "centre", "center", "municipality",
+     "locality", "commune", "governorate", "sector", "heights", "bastion", "township", "countryside", "street",
+     "square", "harbour", "harbor", "ground", "land", "front", "line", "height", "site"}
 )  # fmt: skip
 # Verbs of intent: what follows them has not happened ("plotted to attack", "vowed to retake")
 _ACCUSED = frozenset({"suspect", "accuse", "charge", "convict", "sentence", "indict"})
@@ -322,6 +372,8 @@ def is_nonevent(lex: Lexicon, hit: TriggerHit, clause: set[int]) -> bool:
     doc = hit.token.doc
     if any(_lemma(c) in lex.nonevent_modifiers for c in hit.token.children if c.dep_ in _MODIFIER_DEPS):
         return True
+    if _weapon_as_modifier(lex, hit.token):
+        return True
     grievance: set[int] = set()
     if hit.category in _CROWD_CATEGORIES:
         # "protested against rising prices / corruption / the election result": what a protest is about does not
@@ -334,6 +386,23 @@ def is_nonevent(lex: Lexicon, hit: TriggerHit, clause: set[int]) -> bool:
         for i in clause
         if i != hit.token.i and i not in grievance
     )
+
+
+def _weapon_as_modifier(lex: Lexicon, tok: Token) -> bool:
+    """A weapon named as what a test, a programme or a sale is about ("missile tests", "nuclear and missile
+    development programmes", "a rocket launch"): no attack."""
+    if tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return False
+    cur = tok
+    for _ in range(3):
+        while cur.dep_ == "conj" and cur.head is not cur:
+            cur = cur.head
+        if cur.dep_ not in {"compound", "amod", "nmod", "npadvmod"}:
+            return False
+        cur = cur.head
+        if _lemma(cur) in lex.nonevent_heads:
+            return True
+    return False
 
 
 _CROWD_CATEGORIES = frozenset({"protest", "crowd", "riot", "mob"})

@@ -1,0 +1,72 @@
+"""What an event was done to decides its type: ground or goods taken, civilians or fighters hit, a mob or a
+demonstration, a weapon attacked with or only tested. Hand-written sentences, lexicon and parse only (no classifier)."""
+
+from __future__ import annotations
+
+from frontwatch.model import Claim
+from tests.fixtures.nlp import ClaimsOf
+
+
+def subs(claims: list[Claim]) -> list[str | None]:
+    return [c.sub_event_type for c in claims]
+
+
+def names(claim: Claim) -> dict[str, str]:
+    return {a.role: a.actor.name for a in claim.actors}
+
+
+def test_goods_and_people_taken_are_no_territory(claims_of: ClaimsOf) -> None:
+    assert claims_of("Customs officers seized a shipment of fake handbags in Lagos.", ["Lagos"]) == []
+    assert claims_of("Seven foreign nationals were captured near Bihac on Monday.", ["Bihac"]) == []
+    freed = subs(claims_of("Troops liberated twelve hostages in Zamfara.", ["Zamfara"]))
+    assert "Government regains territory" not in freed and "Non-state actor overtakes territory" not in freed
+    # ground still is: a name, a place noun, a share of a place
+    for text in ("Rebels seized the airport of Goma.", "Rebels seized Goma on Sunday.",
+                 "Rebels seized most of Goma.", "Rebels captured two hilltops near Goma."):
+        assert subs(claims_of(text, ["Goma"])) == ["Non-state actor overtakes territory"], text
+
+
+def test_weapons_seized_as_a_participle_are_disrupted_weapons_use(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Soldiers displayed weapons seized on a boat near Bosaso.", ["Bosaso"])
+    assert subs(claims) == ["Disrupted weapons use"]
+
+
+def test_entering_talks_is_no_entry_into_a_place(claims_of: ClaimsOf) -> None:
+    assert claims_of("The rebels entered talks with the government in Doha.", ["Doha"]) == []
+    assert subs(claims_of("Rebel fighters entered Goma on Sunday.", ["Goma"])) == ["Non-violent transfer of territory"]
+
+
+def test_attack_on_a_village_or_a_bus_is_violence_against_civilians(claims_of: ClaimsOf) -> None:
+    c = claims_of("Gunmen attacked a village in Zamfara state on Friday.", ["Zamfara"])[0]
+    assert (c.event_type, c.sub_event_type) == ("Violence against civilians", "Attack")
+    assert names(c) == {"actor1": "Unidentified armed group", "actor2": "Civilians"}
+    c = claims_of("Militants opened fire on a bus near Quetta.", ["Quetta"])[0]
+    assert c.sub_event_type == "Attack"
+    # fighters against fighters stay a clash
+    c = claims_of("Gunmen attacked an army post in Zamfara state.", ["Zamfara"])[0]
+    assert c.sub_event_type == "Armed clash"
+
+
+def test_killing_armed_men_is_a_clash_not_an_attack_on_civilians(claims_of: ClaimsOf) -> None:
+    c = claims_of("The army killed scores of terrorists in Idlib province.", ["Idlib"])[0]
+    assert (c.event_type, c.sub_event_type) == ("Battles", "Armed clash")
+    assert names(c)["actor2"] == "Unidentified armed group"
+
+
+def test_mob_without_demonstration_is_mob_violence(claims_of: ClaimsOf) -> None:
+    c = claims_of("An angry mob vandalized a temple and attacked shops in Comilla.", ["Comilla"])[0]
+    assert c.sub_event_type == "Mob violence"
+    assert names(c)["actor1"] == "Rioters"  # the doer of "attacked" is the subject it shares with "vandalized"
+    c = claims_of("During the protest rioters clashed with police in Belfast.", ["Belfast"])[0]
+    assert c.sub_event_type == "Violent demonstration"
+
+
+def test_weapon_named_only_as_what_is_tested_or_sanctioned_is_no_attack(claims_of: ClaimsOf) -> None:
+    assert claims_of("Japan imposed new sanctions over the missile tests in Pyongyang.", ["Pyongyang"]) == []
+    assert claims_of("The country expanded its missile development programme in Tehran.", ["Tehran"]) == []
+    assert subs(claims_of("A missile hit a market in Kharkiv.", ["Kharkiv"])) == ["Shelling/artillery/missile attack"]
+
+
+def test_protest_that_turns_violent_is_a_violent_demonstration(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Protests in Lima turned violent on Tuesday.", ["Lima"])
+    assert subs(claims) == ["Violent demonstration"]
