@@ -70,3 +70,39 @@ def test_weapon_named_only_as_what_is_tested_or_sanctioned_is_no_attack(claims_o
 def test_protest_that_turns_violent_is_a_violent_demonstration(claims_of: ClaimsOf) -> None:
     claims = claims_of("Protests in Lima turned violent on Tuesday.", ["Lima"])
     assert subs(claims) == ["Violent demonstration"]
+
+
+def test_driving_an_armed_side_out_takes_ground_from_it(claims_of: ClaimsOf) -> None:
+    c = claims_of("The army drove the militants out of two villages in Homs province.", ["Homs"])[0]
+    assert c.sub_event_type == "Government regains territory"
+    assert names(c)["actor2"] == "Unidentified armed group"  # the side driven out lost it
+    c = claims_of("The rebels were pushed back from their strongholds in Homs province.", ["Homs"])[0]
+    assert c.sub_event_type == "Government regains territory"  # an unnamed side driving rebels out
+    assert claims_of("Police pushed back the crowd in Homs.", ["Homs"]) == []  # no armed side lost ground
+
+
+def test_aircraft_as_the_doer_make_an_air_strike(claims_of: ClaimsOf) -> None:
+    assert subs(claims_of("Turkish jets destroyed depots in Duhok province.", ["Duhok"])) == ["Air/drone strike"]
+    c = claims_of("Saudi jets fired missiles at a village in Saada.", ["Saada"])[0]
+    assert c.sub_event_type == "Air/drone strike"
+
+
+def test_weapons_destroyed_prisoners_exchanged_forces_sent(claims_of: ClaimsOf) -> None:
+    assert subs(claims_of("Special forces destroyed caches of weapons in Ghazni.", ["Ghazni"])) == [
+        "Disrupted weapons use"]
+    assert subs(claims_of("Rebels and government forces exchanged prisoners near Aleppo.", ["Aleppo"])) == ["Agreement"]
+    assert subs(claims_of("The army dispatched reinforcements to Palmyra on Tuesday.", ["Palmyra"])) == [
+        "Change to group/activity"]
+
+
+def test_toll_after_a_blast_belongs_to_the_blast(claims_of: ClaimsOf) -> None:
+    claims = claims_of("A soldier died and five others were injured after two IEDs exploded in Lamu.", ["Lamu"])
+    assert claims[0].sub_event_type == "Remote explosive/landmine/IED"
+    assert "Attack" not in subs(claims)
+
+
+def test_arrests_at_a_protest_are_an_intervention_arrests_for_one_are_arrests(claims_of: ClaimsOf) -> None:
+    c = claims_of("Four people were detained in Minsk during an attempt to protest.", ["Minsk"])[0]
+    assert c.sub_event_type == "Protest with intervention"
+    c = claims_of("Police arrested an activist in Cairo over charges of organising a protest.", ["Cairo"])[0]
+    assert c.sub_event_type == "Arrests"

@@ -77,13 +77,15 @@ _CIVILIAN_TARGETS = {
     "neighborhood", "building",
 }  # fmt: skip
 _MOVEMENT = {"enter", "arrival", "entry"}
+_EXPEL = {"drive", "push", "expel", "oust", "dislodge", "flush"}
+_AIRCRAFT = {"jet", "warplane", "aircraft", "drone", "helicopter", "plane", "bomber", "airforce"}
 _GROUP_NOUNS = {"thousand", "hundred", "dozen", "group", "crowd", "number", "score", "band", "unit", "member", "team"}
 _INTERVENTION = {"tear", "disperse", "water", "cannon", "baton", "arrest", "detain", "rubber", "lathi", "lathicharge",
-                 "pepper", "stop", "block", "prevent", "foil", "cane", "beat"}  # fmt: skip
+                 "pepper", "stop", "block", "prevent", "foil", "cane", "beat", "suppress"}  # fmt: skip
 _VIOLENT_CROWD = {"pelt", "stone", "torch", "vandalise", "vandalize", "smash", "ransack", "rampage", "hurl", "loot",
                   "burn", "arson", "riot", "clash", "attack", "damage", "throw", "molotov", "set", "violence",
                   "violent", "scuffle"}  # fmt: skip
-_EXCESSIVE = {"kill", "shoot", "dead", "live", "ammunition", "bullet"}
+_EXCESSIVE = {"kill", "shoot", "dead", "live", "ammunition", "bullet", "excessive", "brutally"}
 _FIGHTING = {"fighting", "clash", "battle", "fight", "gunfight", "firefight", "assault", "attack", "offensive",
              "resistance", "kill", "casualty", "shelling", "airstrike"}  # fmt: skip
 # What each lexicon category lets the classifier choose among.
@@ -384,7 +386,7 @@ class Extractor:
                 when = bh.dep_ == "advcl" and (
                     bh.head.i == a.hit.token.i or (a.hit.token.dep_ == "conj" and a.hit.token.head.i == bh.head.i)
                     or (bh.head.dep_ == "conj" and bh.head.head.i == a.hit.token.i)
-                ) and any(c.dep_ == "advmod" and c.lower_ in ("when", "as", "after") for c in bh.children)
+                ) and any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as", "after") for c in bh.children)
                 if ((b.hit.token.i in a.clause and not _has_subject(b.hit.token)) or when) and (
                         a.hit.category in _OUTCOMES and b.hit.rank > a.hit.rank):
                     # "killed by shelling", "wounded in an airstrike": the toll is the outcome, the weapon names
@@ -459,7 +461,10 @@ class Extractor:
         ]
         methods.append("dep:" + "+".join(dict.fromkeys(roles.rules)))
 
-        actor1, actor2, role_places = self._actors(roles, category, doc)
+        expel = hit.entry.lemma in _EXPEL
+        actor1, actor2, role_places = self._actors(roles, category, doc, expel)
+        if expel and (actor2 is None or actor2.actor.inter not in _ARMED):
+            return []  # "police pushed back the crowd": only an armed side driven out loses ground
         if actor1 is None and (claimant := _claimant(hit.token)) is not None:
             found_claimant = self._actor_of(doc, claimant)
             if found_claimant is not None and (actor2 is None or found_claimant.actor.name != actor2.actor.name):
@@ -579,7 +584,8 @@ class Extractor:
             return None
         return ActorRole("", m.actor, Span.of(_doc_text(doc), start + m.start, start + m.end))
 
-    def _actors(self, roles: Roles, category: str, doc: Doc) -> tuple[ActorRole | None, ActorRole | None, list[Token]]:
+    def _actors(self, roles: Roles, category: str, doc: Doc, expel: bool = False
+                ) -> tuple[ActorRole | None, ActorRole | None, list[Token]]:
         """actor1 (who did it / took it), actor2 (to whom / from whom), and role tokens that name places."""
         place_tokens: list[Token] = []
 
@@ -594,7 +600,11 @@ class Extractor:
         if category == "territory" and roles.recipients and actor1 is None:
             actor1 = first(roles.recipients)  # "fell to X"
         actor2: ActorRole | None = None
-        if category in {"territory", "control"}:
+        if category == "territory" and expel:
+            # "drove the militants out of X", "the militants were pushed back from X": the patient lost the ground
+            actor2 = first(roles.patients, skip=actor1.actor.name if actor1 else None)
+            place_tokens = [*roles.sources, *roles.recipients]
+        elif category in {"territory", "control"}:
             skip1 = actor1.actor.name if actor1 else None
             actor2 = first(roles.sources, skip=skip1)
             if actor2 is None and roles.sources_in_clause:
@@ -822,7 +832,9 @@ class Extractor:
             methods.append("control+fighting")
         if category == "territory":
             event_type = "Battles"
-            sub = "Government regains territory" if inter1 == 1 else "Non-state actor overtakes territory"
+            # an unnamed side driving out rebels is, in news of a war, the state's
+            regain = inter1 == 1 or (inter1 is None and inter2 in {2, 3} and event.hit.entry.lemma in _EXPEL)
+            sub = "Government regains territory" if regain else "Non-state actor overtakes territory"
             methods.append(f"territory:actor1-inter={inter1}")
             return event_type, sub, conf, category
         if category == "control":
@@ -852,6 +864,12 @@ class Extractor:
                 sub = "Excessive force against protesters"
             elif clause_lemmas & _INTERVENTION:
                 sub = "Protest with intervention"
+        if category == "shelling" and any(
+            w.lemma_.lower() in _AIRCRAFT for c in event.hit.head.children if c.dep_ == "nsubj" for w in c.subtree
+        ):
+            event_type, sub = "Explosions/Remote violence", "Air/drone strike"  # "jets fired missiles at …"
+        if category == "arrest" and _at_a_protest(event.hit.token):
+            event_type, sub = "Protests", "Protest with intervention"  # ACLED: protesters arrested at a protest
         if category in {"ied"} and "suicide" in clause_lemmas:
             sub = "Suicide bomb"
         return event_type, sub, conf, category
@@ -869,6 +887,25 @@ def _riot(inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
     return "Riots", "Violent demonstration"
 
 
+def _at_a_protest(arrest: Token) -> bool:
+    """Arrests made at a protest ("detained during an attempt to protest", "arrested 180 as supporters staged
+    sit-ins", "arrested protesters"), not of people for organising one ("arrested an activist for organising
+    protests")."""
+    if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CROWD_NOUNS for c in arrest.children):
+        return True
+    for t in arrest.sent:
+        if t.lemma_.lower() not in _PROTEST_WORDS or t.i == arrest.i:
+            continue
+        path = [a for a in t.ancestors if a.i != arrest.i and arrest in a.ancestors]
+        if arrest not in t.ancestors or len(path) > 4:
+            continue
+        if any(w.lower_ in {"during", "at", "amid", "as", "when", "while"} for a in [t, *path] for w in
+               ([a] + [c for c in a.children if c.dep_ in {"mark", "advmod"}])):
+            return True
+    return False
+
+
+_CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher", "striker"})
 _MOB_WORDS = frozenset({"mob", "crowd", "vigilante", "lynch"})
 _PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "march",
                             "marcher", "strike", "striker", "sit-in"})
