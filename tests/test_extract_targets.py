@@ -106,3 +106,36 @@ def test_arrests_at_a_protest_are_an_intervention_arrests_for_one_are_arrests(cl
     assert c.sub_event_type == "Protest with intervention"
     c = claims_of("Police arrested an activist in Cairo over charges of organising a protest.", ["Cairo"])[0]
     assert c.sub_event_type == "Arrests"
+
+
+def test_force_on_a_protest_intervention_or_excessive_by_the_words(claims_of: ClaimsOf) -> None:
+    c = claims_of("Police suppressed a peaceful march in Goma on Sunday.", ["Goma"])[0]
+    assert c.sub_event_type == "Protest with intervention"
+    c = claims_of("Soldiers violently suppressed a peaceful protest in Goma on Sunday.", ["Goma"])[0]
+    assert c.sub_event_type == "Excessive force against protesters"
+
+
+def test_what_a_demonstration_denounces_is_not_how_it_went(claims_of: ClaimsOf) -> None:
+    c = claims_of("Demonstrators marched in Tabriz to denounce violence against women.", ["Tabriz"])[0]
+    assert c.sub_event_type == "Peaceful protest"
+    c = claims_of("Demonstrators marched in Tabriz and hurled stones at the police.", ["Tabriz"])[0]
+    assert c.sub_event_type == "Violent demonstration"
+
+
+class _Says:
+    def __init__(self, label: str, prob: float) -> None:
+        self.label, self.prob = label, prob
+
+    def predict(self, texts: list[str]) -> list[tuple[str, float]]:
+        return [(self.label, self.prob) for _ in texts]
+
+
+def test_classifier_refines_a_plain_protest_but_not_one_the_words_decided(  # type: ignore[no-untyped-def]
+        claims_of: ClaimsOf, actor_dictionary) -> None:
+    from frontwatch.extract import Extractor
+
+    sure = Extractor(actor_dictionary, _Says("Violent demonstration", 0.9))
+    plain = claims_of("Thousands of protesters rallied in Lima on Saturday.", ["Lima"], ex=sure)[0]
+    assert plain.sub_event_type == "Violent demonstration"
+    cued = claims_of("Police fired live bullets at protesters in Lima on Saturday.", ["Lima"], ex=sure)[0]
+    assert cued.sub_event_type == "Excessive force against protesters"

@@ -77,6 +77,8 @@ _CIVILIAN_TARGETS = {
     "neighborhood", "building",
 }  # fmt: skip
 _MOVEMENT = {"enter", "arrival", "entry"}
+_PROTEST_FAMILY = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                             "Violent demonstration", "Mob violence"})
 _EXPEL = {"drive", "push", "expel", "oust", "dislodge", "flush"}
 _AIRCRAFT = {"jet", "warplane", "aircraft", "drone", "helicopter", "plane", "bomber", "airforce"}
 _GROUP_NOUNS = {"thousand", "hundred", "dozen", "group", "crowd", "number", "score", "band", "unit", "member", "team"}
@@ -773,9 +775,13 @@ class Extractor:
                 methods.append("nonevent:context")
                 return NOT_AN_EVENT, None, 0.6
             methods.append("nonevent:overruled")
+        default_sub = self.lexicon.categories[category][1]
         event_type, sub, conf, category = self._rule_type(event, category, actor1, actor2, doc, methods)
         if pred is None:
             return event_type, sub, conf
+        # Within demonstrations the words the rules read (tear gas, live fire, stones thrown, who hit whom) decide
+        # between intervention, excessive force and violence; the n-grams confuse those most (CASE CV).
+        cued_protest = sub in _PROTEST_FAMILY and sub != default_sub
         # The classifier: not an event, or another sub-type, when it is sure enough.
         label, prob = pred
         allowed = _COMPATIBLE.get(category, frozenset())
@@ -789,6 +795,8 @@ class Extractor:
                 methods.append(f"model:{NOT_AN_EVENT}@{prob:.2f}")
                 return NOT_AN_EVENT, None, prob
         elif label in SUB_EVENT_TYPES and (label not in _TAKING or category in _TAKING_CATEGORIES) and not (
+            cued_protest and label in _PROTEST_FAMILY
+        ) and not (
             # who took it decides which side regained and which overtook: the text names it, the n-grams guess
             label in _TAKING and sub in _TAKING and actor1 is not None and actor1.actor.inter is not None
         ) and (
@@ -853,8 +861,9 @@ class Extractor:
         if category == "looting" and (inter1 in {5, 6}):
             event_type, sub = _riot(inter1, event, doc)
         if category in {"protest", "crowd"}:
-            sent_lemmas = {t.lemma_.lower() for t in event.hit.token.sent}
-            if sent_lemmas & _EXCESSIVE and sent_lemmas & {"protester", "demonstrator", "protestor", "crowd"}:
+            sent_lemmas = _cue_lemmas(event.hit.token.sent)
+            if sent_lemmas & _EXCESSIVE and (sent_lemmas & {"protester", "demonstrator", "protestor", "crowd"} or
+                                             sent_lemmas & {"brutally", "excessive"}):
                 sub = "Excessive force against protesters"
             elif sent_lemmas & _VIOLENT_CROWD:
                 event_type, sub = "Riots", "Violent demonstration"
@@ -885,6 +894,23 @@ def _riot(inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
     if inter == 5 and sent & _MOB_WORDS and not sent & _PROTEST_WORDS:
         return "Riots", "Mob violence"
     return "Riots", "Violent demonstration"
+
+
+def _cue_lemmas(sent: SpacySpan) -> set[str]:
+    """The sentence's lemmas that tell how a demonstration went: not what it was about ("marched to denounce
+    violence", "rallied to mourn those killed"); "violently" only where it says how force was used."""
+    out = set()
+    for t in sent:
+        lem = t.lemma_.lower()
+        if any(a.lemma_.lower() in _GRIEVANCE_HEADS for a, _ in zip(t.ancestors, range(6), strict=False)):
+            continue
+        out.add(lem)
+        if lem == "violently" and t.head.lemma_.lower() in _INTERVENTION:
+            out.add("brutally")  # "violently dispersed / suppressed": excessive force
+    return out
+
+
+_GRIEVANCE_HEADS = frozenset({"denounce", "mourn", "commemorate", "decry", "remember", "honour", "honor"})
 
 
 def _at_a_protest(arrest: Token) -> bool:
