@@ -60,6 +60,8 @@ eval: setup
 	$(BIN)/frontwatch eval events $(DATA)/event-types-case2021/snippets.jsonl tests/data/acled-sample.jsonl \
 	  tests/data/acled-heldout.jsonl \
 	  --floors eval/floors-events.json
+	$(BIN)/frontwatch eval events tests/data/case-heldout.jsonl --classifier var/event-classifier.pkl \
+	  --floors eval/floors-events.json
 
 test: setup sysdeps lint
 	FRONTWATCH_REQUIRE_PG=1 FRONTWATCH_REQUIRE_BROWSER=1 $(BIN)/pytest -q -ra

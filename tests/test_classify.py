@@ -92,3 +92,28 @@ def test_floors_gate_exits_1_naming_the_figure(tmp_path: Path, gazetteer_path: P
                          cwd=ROOT, timeout=300)
     assert out.returncode == 1
     assert "detected" in out.stdout + out.stderr
+
+
+def test_eval_with_a_trained_classifier_scores_a_held_out_file_and_refuses_its_training_file(
+        tmp_path: Path) -> None:
+    train = tmp_path / "train.jsonl"
+    train.write_text("".join(json.dumps({"text": t, "sub_event_type": None if lab == NOT_AN_EVENT else lab}) + "\n"
+                             for t, lab in TRAIN))
+    held = tmp_path / "held.jsonl"
+    held.write_text("".join(json.dumps({"text": t, "sub_event_type": lab}) + "\n" for t, lab in [
+        ("Warplanes struck a market in the north, killing eight.", "Air/drone strike"),
+        ("Police detained four activists in the capital on Monday.", "Arrests"),
+        ("Heavy rain flooded the valley and cut the main road.", None)]))
+    model = tmp_path / "m.pkl"
+    cmd = [sys.executable, "-m", "frontwatch"]
+    out = subprocess.run([*cmd, "train", "--data", str(train), "--out", str(model), "--folds", "3", "--quiet"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr
+    out = subprocess.run([*cmd, "eval", "events", str(held), "--classifier", str(model), "--json"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr
+    r = json.loads(out.stdout)
+    assert r["n"] == 3 and 0.0 <= r["macro_f1"] <= 1.0 and "classifier_alone" in r
+    out = subprocess.run([*cmd, "eval", "events", str(train), "--classifier", str(model), "--json"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 2 and "trained on" in out.stderr

@@ -69,6 +69,9 @@ def eval_events(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
     floors: Annotated[Path | None, typer.Option(help="JSON floors; exit 1 if a figure falls below.")] = None,
     folds: Annotated[int, typer.Option(help="Cross-validation folds for snippets.")] = 5,
+    classifier: Annotated[Path | None, typer.Option(
+        help="Score snippets with this trained classifier instead of cross-validating (a held-out split; refused "
+             "if it was trained on the same file).")] = None,
     gazetteer: GazetteerOption = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -77,10 +80,19 @@ def eval_events(
     Example:
 
         frontwatch eval events ../shared/data/event-types-case2021/snippets.jsonl tests/data/acled-sample.jsonl
+
+        frontwatch eval events tests/data/case-heldout.jsonl --classifier var/event-classifier.pkl
     """
     from frontwatch.annotate import load_nlp
     from frontwatch.extract import ActorDictionary
-    from frontwatch.extract.evaluate import check_floors, evaluate_acled, evaluate_snippets, is_acled, read_rows
+    from frontwatch.extract.evaluate import (
+        check_floors,
+        evaluate_acled,
+        evaluate_snippets,
+        evaluate_split,
+        is_acled,
+        read_rows,
+    )
 
     cfg = settings(gazetteer=gazetteer)
     actors = ActorDictionary.load(cfg.actors_path)
@@ -101,6 +113,17 @@ def eval_events(
                     raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
                 task = progress.add_task("", total=len(rows))
                 r = evaluate_acled(rows, pipeline, actors, lambda t=task: progress.advance(t))
+            elif classifier is not None:
+                from frontwatch.extract.classify import EventClassifier, data_hash
+
+                try:
+                    model = EventClassifier.load(classifier)
+                except FrontwatchError as exc:
+                    raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+                if model.meta.get("data_sha256") == data_hash(f):
+                    raise fail(f"{classifier} was trained on {f}: scoring it there would measure memory",
+                               hint="leave out --classifier to cross-validate, or score another file")
+                r = evaluate_split(rows, nlp, actors, model)
             else:
                 task = progress.add_task("", total=folds)
                 r = evaluate_snippets(rows, nlp, actors, folds, progress=lambda t=task: progress.advance(t))

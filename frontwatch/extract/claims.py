@@ -80,7 +80,8 @@ _MOVEMENT = {"enter", "arrival", "entry"}
 _PROTEST_FAMILY = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                              "Violent demonstration", "Mob violence"})
 _EXPEL = {"drive", "push", "expel", "oust", "dislodge", "flush"}
-_AIRCRAFT = {"jet", "warplane", "aircraft", "drone", "helicopter", "plane", "bomber", "airforce"}
+_AIRCRAFT = {"jet", "warplane", "aircraft", "drone", "helicopter", "plane", "bomber", "airforce", "chopper",
+             "gunship", "warjet"}
 _GROUP_NOUNS = {"thousand", "hundred", "dozen", "group", "crowd", "number", "score", "band", "unit", "member", "team"}
 _INTERVENTION = {"tear", "disperse", "water", "cannon", "baton", "arrest", "detain", "rubber", "lathi", "lathicharge",
                  "pepper", "stop", "block", "prevent", "foil", "cane", "beat", "suppress"}  # fmt: skip
@@ -796,7 +797,7 @@ class Extractor:
                 return NOT_AN_EVENT, None, prob
         elif label in SUB_EVENT_TYPES and (label not in _TAKING or category in _TAKING_CATEGORIES) and not (
             cued_protest and label in _PROTEST_FAMILY
-        ) and not (
+        ) and not _contradicts_rules(label, sub, category, actor1, event.hit.entry.lemma) and not (
             # who took it decides which side regained and which overtook: the text names it, the n-grams guess
             label in _TAKING and sub in _TAKING and actor1 is not None and actor1.actor.inter is not None
         ) and (
@@ -832,9 +833,12 @@ class Extractor:
             doc[i].i for i in event.clause for w in doc[i].ancestors if w.lower_ == "without" and w.i in event.clause
         }
         fight_lemmas = {doc[i].lemma_.lower() for i in event.clause if i not in peaceful}
-        fighting = bool(absorbed & {"clash", "attack", "kill", "injure", "shelling", "airstrike"}) or bool(
+        fighting = bool(absorbed & {"clash", "attack", "kill", "injure", "shelling", "airstrike", "territory"}) or bool(
             fight_lemmas & _FIGHTING
         )
+        if category == "control" and not fighting:
+            # "took control of X after recapturing Y": a capture told beside it says this was no hand-over
+            fighting = any(h.category == "territory" for h in find_triggers(lex, event.hit.token.sent))
         if category == "control" and fighting:
             category = "territory"
             methods.append("control+fighting")
@@ -873,9 +877,7 @@ class Extractor:
                 sub = "Excessive force against protesters"
             elif clause_lemmas & _INTERVENTION:
                 sub = "Protest with intervention"
-        if category == "shelling" and any(
-            w.lemma_.lower() in _AIRCRAFT for c in event.hit.head.children if c.dep_ == "nsubj" for w in c.subtree
-        ):
+        if category in {"shelling", "attack", "clash"} and _by_aircraft(event.hit):
             event_type, sub = "Explosions/Remote violence", "Air/drone strike"  # "jets fired missiles at …"
         if category == "arrest" and _at_a_protest(event.hit.token):
             event_type, sub = "Protests", "Protest with intervention"  # ACLED: protesters arrested at a protest
@@ -887,6 +889,14 @@ class Extractor:
 # --- helpers ------------------------------------------------------------------------------------------------------
 
 
+def _by_aircraft(hit: TriggerHit) -> bool:
+    """Aircraft do it: the subject of the verb carrying the trigger ("jets fired missiles") or its "by" agent
+    ("raids by the army's helicopters")."""
+    doers = [c for c in hit.head.children if c.dep_ == "nsubj"]
+    doers += [p for c in hit.token.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by" for p in c.children]
+    return any(w.lemma_.lower() in _AIRCRAFT for d in doers for w in d.subtree)
+
+
 def _riot(inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
     """ACLED: demonstrators turning violent make a violent demonstration (its actor is "Rioters" too); a mob or a
     crowd with no demonstration in the sentence makes mob violence."""
@@ -894,6 +904,20 @@ def _riot(inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
     if inter == 5 and sent & _MOB_WORDS and not sent & _PROTEST_WORDS:
         return "Riots", "Mob violence"
     return "Riots", "Violent demonstration"
+
+
+def _contradicts_rules(label: str, sub: str | None, category: str, actor1: ActorRole | None, lemma: str) -> bool:
+    """A classifier's sub-type that what the text names rules out, by ACLED's definitions: a battle where the
+    trigger names the weapon (an air strike that kills soldiers stays an air strike), or a fight where a named
+    taker took a place (only a hand-over without a fight may replace a taking; storming a building may be an
+    attack)."""
+    if category in _WEAPON_CATEGORIES and SUB_EVENT_TYPES[label] == "Battles":
+        return True
+    return (sub in _TAKING and actor1 is not None and actor1.actor.inter is not None and lemma != "storm"
+            and label not in _TAKING and label != "Non-violent transfer of territory")
+
+
+_WEAPON_CATEGORIES = frozenset({"airstrike", "shelling", "ied", "suicide", "grenade", "chemical"})
 
 
 def _cue_lemmas(sent: SpacySpan) -> set[str]:

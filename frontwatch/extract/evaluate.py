@@ -66,9 +66,22 @@ def evaluate_snippets(rows: Sequence[dict[str, Any]], nlp: Any, actors: Any, fol
             system[i] = lab
         if progress:
             progress()
+    return _snippet_figures(gold, system, alone)
+
+
+def evaluate_split(rows: Sequence[dict[str, Any]], nlp: Any, actors: Any, classifier: EventClassifier
+                   ) -> dict[str, Any]:
+    """Held-out split: snippets typed by a classifier trained elsewhere (the caller checks it never saw them)."""
+    texts = [r["text"] for r in rows]
+    gold = [r.get("sub_event_type") or NOT_AN_EVENT for r in rows]
+    alone = [lab for lab, _ in classifier.predict(texts)]
+    return _snippet_figures(gold, _system_types(texts, classifier, nlp, actors), alone)
+
+
+def _snippet_figures(gold: Sequence[str], system: Sequence[str], alone: Sequence[str]) -> dict[str, Any]:
     confusions = Counter((g, p) for g, p in zip(gold, system, strict=True) if g != p)
     return {
-        "n": len(rows),
+        "n": len(gold),
         "detected": sum((p != NOT_AN_EVENT) for g, p in zip(gold, system, strict=True) if g != NOT_AN_EVENT)
         / max(1, sum(g != NOT_AN_EVENT for g in gold)),
         "event_type_acc": sum(type_of(g) == type_of(p) for g, p in zip(gold, system, strict=True)) / len(gold),

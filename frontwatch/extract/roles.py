@@ -81,7 +81,9 @@ def _inherited_subject(tok: Token) -> tuple[list[Token], bool] | None:
     """The subject a verb shares with the verb it is coordinated with or complements, and whether that was passive."""
     cur = tok
     for _ in range(4):
-        if cur.dep_ not in {"conj", "xcomp", "advcl", "ccomp"} or cur.head == cur:
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+            cur = cur.head  # "took the town after recapturing the hills": the preposition hangs on the verb
+        elif cur.dep_ not in {"conj", "xcomp", "advcl", "ccomp"} or cur.head == cur:
             return None
         head = cur.head
         subj = _subjects(head, {"nsubj"})
@@ -120,7 +122,9 @@ def verb_roles(tok: Token) -> Roles:
             else:
                 r.agents = subj
             r.rules.append("inherited-subject")
-    elif not r.agents and not passive and tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head.pos_ in {"VERB", "AUX"}:
+    elif not r.agents and not passive and (
+            (tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head.pos_ in {"VERB", "AUX"})
+            or (tok.dep_ == "pcomp" and tok.head.lower_ in {"after", "before", "by", "while"})):
         # "a mob vandalized temples and attacked shops", "troops moved in to retake the town": the object is the
         # verb's own, the doer is shared
         inherited = _inherited_subject(tok)
