@@ -139,3 +139,11 @@ def test_classifier_refines_a_plain_protest_but_not_one_the_words_decided(  # ty
     assert plain.sub_event_type == "Violent demonstration"
     cued = claims_of("Police fired live bullets at protesters in Lima on Saturday.", ["Lima"], ex=sure)[0]
     assert cued.sub_event_type == "Excessive force against protesters"
+
+
+def test_a_position_or_convoy_is_its_holders(claims_of: ClaimsOf) -> None:
+    c = claims_of("RSF fighters shelled SAF positions in Omdurman.", ["Omdurman"])[0]
+    assert names(c) == {"actor1": "Rapid Support Forces (RSF)", "actor2": "Military Forces of Sudan"}
+    c = claims_of("JNIM militants attacked a FAMa position in Boni.", ["Boni"])[0]
+    assert names(c) == {"actor1": "JNIM", "actor2": "Military Forces of Mali"}
+    assert c.sub_event_type == "Armed clash"

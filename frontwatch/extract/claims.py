@@ -583,6 +583,16 @@ class Extractor:
                 if named is not None and named.actor.name not in self.actors.generic:
                     m, start = named, a_start
                     break
+        if m is None and tok.lemma_.lower() in _HELD_BY:
+            # "a FAMa position", "SAF positions", "an army convoy": the modifiers name whose it is
+            mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.i < tok.i]
+            if mods:
+                m_start, m_end = np_bounds(mods[0])[0], mods[-1].idx + len(mods[-1].text)
+                owner = _doc_text(doc)[m_start:m_end]
+                m = self.actors.match(owner) or self.actors.match(owner + " forces")
+                if m is not None and m.end > len(owner):
+                    m = dataclasses.replace(m, end=len(owner))
+                start = m_start
         if m is None:
             return None
         return ActorRole("", m.actor, Span.of(_doc_text(doc), start + m.start, start + m.end))
@@ -956,6 +966,9 @@ def _at_a_protest(arrest: Token) -> bool:
 
 
 _CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher", "striker"})
+# Things an armed side holds or moves in: attacking them attacks that side
+_HELD_BY = frozenset({"position", "base", "convoy", "checkpoint", "camp", "outpost", "patrol", "post", "vehicle",
+                      "barracks", "garrison", "headquarters", "stronghold", "unit", "column", "airbase", "trench"})
 _MOB_WORDS = frozenset({"mob", "crowd", "vigilante", "lynch"})
 _PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "march",
                             "marcher", "strike", "striker", "sit-in"})
