@@ -147,3 +147,14 @@ def test_a_position_or_convoy_is_its_holders(claims_of: ClaimsOf) -> None:
     c = claims_of("JNIM militants attacked a FAMa position in Boni.", ["Boni"])[0]
     assert names(c) == {"actor1": "JNIM", "actor2": "Military Forces of Mali"}
     assert c.sub_event_type == "Armed clash"
+
+
+def test_demonstrators_nationality_is_no_army_and_the_force_on_them_is_actor2(claims_of: ClaimsOf) -> None:
+    c = claims_of("Israeli forces fired tear gas at Palestinian demonstrators in Beita.", ["Beita"])[0]
+    assert c.sub_event_type == "Protest with intervention"
+    assert names(c) == {"actor1": "Protesters", "actor2": "Military Forces of Israel"}
+
+
+def test_a_former_officer_is_a_civilian(claims_of: ClaimsOf) -> None:
+    c = claims_of("The Taliban executed a former police officer in Kandahar.", ["Kandahar"])[0]
+    assert (c.sub_event_type, names(c)["actor2"]) == ("Attack", "Civilians")

@@ -465,7 +465,7 @@ class Extractor:
         methods.append("dep:" + "+".join(dict.fromkeys(roles.rules)))
 
         expel = hit.entry.lemma in _EXPEL
-        actor1, actor2, role_places = self._actors(roles, category, doc, expel)
+        actor1, actor2, role_places = self._actors(roles, category, doc, expel, hit.token)
         if expel and (actor2 is None or actor2.actor.inter not in _ARMED):
             return []  # "police pushed back the crowd": only an armed side driven out loses ground
         if actor1 is None and (claimant := _claimant(hit.token)) is not None:
@@ -595,9 +595,12 @@ class Extractor:
                 start = m_start
         if m is None:
             return None
+        if m.actor.inter in _ARMED and any(c.lower_ in {"former", "retired", "ex", "ex-"} for c in tok.children):
+            # "a former police officer", "a retired soldier": ACLED's civilians
+            return ActorRole("", Actor("Civilians", 7), Span.of(_doc_text(doc), *np_bounds(tok)))
         return ActorRole("", m.actor, Span.of(_doc_text(doc), start + m.start, start + m.end))
 
-    def _actors(self, roles: Roles, category: str, doc: Doc, expel: bool = False
+    def _actors(self, roles: Roles, category: str, doc: Doc, expel: bool = False, trigger: Token | None = None
                 ) -> tuple[ActorRole | None, ActorRole | None, list[Token]]:
         """actor1 (who did it / took it), actor2 (to whom / from whom), and role tokens that name places."""
         place_tokens: list[Token] = []
@@ -637,7 +640,9 @@ class Extractor:
                 if target is not None:
                     s0, e0 = np_bounds(target)
                     actor2 = ActorRole("actor2", Actor("Civilians", 7), Span.of(_doc_text(doc), s0, e0))
-        if category in {"protest", "crowd", "riot", "mob"} and (actor1 is None or actor1.actor.inter == 7):
+        demonym = actor1 is not None and actor1.span is not None and self.actors.is_demonym(actor1.span.text)
+        if category in {"protest", "crowd", "riot", "mob"} and (actor1 is None or actor1.actor.inter == 7 or demonym):
+            # "Palestinian demonstrators": a nationality, not that state's forces
             # ACLED codes demonstrators as protesters (rioters when violent), whoever they are
             crowd = Actor("Protesters", 6) if category in {"protest", "crowd"} else Actor("Rioters", 5)
             span = actor1.span if actor1 is not None else None
@@ -647,6 +652,13 @@ class Extractor:
             actor1 = ActorRole("actor1", crowd, span)
             if actor2 is not None and actor2.actor.inter == 7:
                 actor2 = None
+            if actor2 is None and trigger is not None:
+                # "police fired tear gas at / dispersed the demonstrators": the force acting on them is actor 2
+                verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+                if verb.pos_ in {"VERB", "AUX"} and trigger.dep_ in {"pobj", "dobj"}:
+                    force = first([c for c in verb.children if c.dep_ == "nsubj"])
+                    if force is not None and force.actor.inter == 1:
+                        actor2 = force
         return (
             dataclasses.replace(actor1, role="actor1") if actor1 else None,
             dataclasses.replace(actor2, role="actor2") if actor2 else None,
