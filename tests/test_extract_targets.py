@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from frontwatch.model import Claim
 from tests.fixtures.nlp import ClaimsOf
+from tests.test_extract_claims import _StubClassifier
 
 
 def subs(claims: list[Claim]) -> list[str | None]:
@@ -122,19 +123,11 @@ def test_what_a_demonstration_denounces_is_not_how_it_went(claims_of: ClaimsOf) 
     assert c.sub_event_type == "Violent demonstration"
 
 
-class _Says:
-    def __init__(self, label: str, prob: float) -> None:
-        self.label, self.prob = label, prob
-
-    def predict(self, texts: list[str]) -> list[tuple[str, float]]:
-        return [(self.label, self.prob) for _ in texts]
-
-
 def test_classifier_refines_a_plain_protest_but_not_one_the_words_decided(  # type: ignore[no-untyped-def]
         claims_of: ClaimsOf, actor_dictionary) -> None:
     from frontwatch.extract import Extractor
 
-    sure = Extractor(actor_dictionary, _Says("Violent demonstration", 0.9))
+    sure = Extractor(actor_dictionary, _StubClassifier("Violent demonstration", 0.9))
     plain = claims_of("Thousands of protesters rallied in Lima on Saturday.", ["Lima"], ex=sure)[0]
     assert plain.sub_event_type == "Violent demonstration"
     cued = claims_of("Police fired live bullets at protesters in Lima on Saturday.", ["Lima"], ex=sure)[0]
