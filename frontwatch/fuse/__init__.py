@@ -24,6 +24,7 @@ import math
 import re
 import statistics
 import zlib
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -92,6 +93,18 @@ class ClaimDay:
     unit: str
     root: str  # independent source root
     source_names: tuple[str, ...]
+    # What the later stages need of the claim, read once by `claim_days`, which walks the claims in the order they
+    # sit in memory: clustering visits them block by block, where each pointer chased into a claim is a cache miss.
+    claim_id: str
+    event_type: str
+    sub_event_type: str
+    certainty: Certainty
+    precision: int  # ACLED time precision of this day (1: a day)
+    place: Place  # the claim's event place
+    actor1: Actor | None
+    actor2: Actor | None
+    counts: tuple[tuple[CountKind, float], ...]  # (killed / injured / killed or injured, figure × share)
+    acled: int | None  # this day's ACLED fatalities (None: the claim gives none)
     index: int = 0  # which day of a multi-day claim
     days: int = 1
 
@@ -130,9 +143,30 @@ def syndication_groups(documents: Mapping[str, Document]) -> dict[str, str]:
     Candidates come from an index of a fixed 1-in-`SAMPLE` sample of shingles (the same shingles in every text,
     so copies share their samples), then the full shingle sets of the few candidates decide; only texts that are
     not copies enter the index. Memory and time stay linear in the corpus."""
-    ids = sorted(documents)
+    canon = {doc_id: doc_id for doc_id in documents}
+    if not documents:
+        return canon
+    # A text none of whose sampled shingles is in another text's sample has no candidate and is no candidate: it
+    # is its own group. One pass in the mapping's order (texts read in the order they sit in memory, samples kept
+    # as flat arrays) finds the few texts that share a sample; only those go through the search below, which then
+    # gives the same groups as running it over every text, with an index of thousands of entries, not millions.
+    keys = list(documents)
+    values = array("q")
+    sizes = array("q")
+    for doc in documents.values():
+        sample = [s for s in _shingles(doc.text) if s % SAMPLE == 0]
+        values.extend(sample)
+        sizes.append(len(sample))
+    v = np.frombuffer(values, dtype=np.int64)
+    owner = np.repeat(np.arange(len(keys)), np.frombuffer(sizes, dtype=np.int64))
+    order = np.argsort(v, kind="stable")
+    by_value = v[order]
+    shared = np.zeros(len(v), dtype=bool)  # in value order: a value another text's sample has too
+    shared[1:] |= by_value[1:] == by_value[:-1]
+    shared[:-1] |= shared[1:].copy()
+    ids = sorted(keys[p] for p in np.unique(owner[order[shared]]).tolist())
     index: dict[int, list[int]] = {}
-    canon: list[int] = []
+    first: list[int] = []
     for i, doc_id in enumerate(ids):
         sh = _shingles(documents[doc_id].text)
         sample = [s for s in sh if s % SAMPLE == 0]
@@ -141,18 +175,19 @@ def syndication_groups(documents: Mapping[str, Document]) -> dict[str, str]:
             holders = index.get(s)
             if holders is not None and len(holders) <= COMMON_SHINGLE:
                 candidates.update(holders)
-        canon.append(i)
+        first.append(i)
         for j, common in candidates.most_common(3):
             if common < 0.5 * len(sample):
                 break
             # Containment, not Jaccard: a copy with a new headline or an added line is still the same text.
             if containment(sh, _shingles(documents[ids[j]].text)) >= SYNDICATION_CONTAINMENT:
-                canon[i] = canon[j]
+                first[i] = first[j]
                 break
-        if canon[i] == i:  # a copy adds nothing new to match against: one entry per text, however often copied
+        if first[i] == i:  # a copy adds nothing new to match against: one entry per text, however often copied
             for s in sample:
                 index.setdefault(s, []).append(i)
-    return {doc_id: ids[canon[i]] for i, doc_id in enumerate(ids)}
+        canon[doc_id] = ids[first[i]]
+    return canon
 
 
 def _root(claim: Claim, canon: Mapping[str, str], documents: Mapping[str, Document]) -> tuple[str, tuple[str, ...]]:
@@ -171,70 +206,147 @@ def _root(claim: Claim, canon: Mapping[str, str], documents: Mapping[str, Docume
 
 
 def claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]) -> list[ClaimDay]:
+    return _claim_days(claims, documents)[0]
+
+
+def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
+                ) -> tuple[list[ClaimDay], dict[str, SourceKind], Counter[str]]:
+    """The claim-days, the kind of each source name (from the first claim, by id, that names it) and the number of
+    claims naming each source.
+
+    The claims are read in the order given, once, not sorted by id: at a million claims a walk in id order jumps
+    across the whole heap. Nothing depends on that order: clustering sorts each block by day and claim id (a
+    sort that keeps the given order only for repeated ids, as sorting by id first did), and a name's kind is
+    taken from the least claim id. Equal roots, name tuples, dates and the like are one shared object each: fewer
+    objects, and the later stages find them in cache."""
     canon = syndication_groups(documents)
-    out: list[ClaimDay] = []
-    by_doc_event: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    # Small vocabularies (units, types, dates, figures) apart from the large ones, so their look-ups stay in cache.
+    values: dict[object, object] = {}
+    roots: dict[str, str] = {}
+    name_tuples: dict[tuple[str, ...], list] = {}  # -> [the shared tuple, how many claims have it]
+    # (document, unit, event type) -> the least origin root of its claims: within one report the outlet's own
+    # summary rests on the sources it cites for the same event.
+    origins: dict[tuple[str, str, str], str] = {}
+    first_named: dict[str, tuple[str, int, int, SourceKind]] = {}  # name -> (claim id, input order, position, kind)
+    id_hashes = array("q")  # per claim kept: hash of its id, to find repeated ids without a dict of every id
     prepared = []
-    for c in sorted(claims, key=lambda c: c.claim_id):
+    root = ""
+    for seq, c in enumerate(claims):
         if c.event_type == NOT_AN_EVENT or not c.sub_event_type:
             continue
         place = event_place(c)
         unit = unit_of(place) if place else None
         if unit is None:
             continue
-        root, names = _root(c, canon, documents)
-        by_doc_event[(c.document_id, unit, c.event_type)].add(root)
-        prepared.append((c, unit, root, names))
-    for c, unit, root, names in prepared:
-        roots = by_doc_event[(c.document_id, unit, c.event_type)]
-        if root.startswith("outlet:") and any(r.startswith("origin:") for r in roots):
-            # Within one report the outlet's own summary rests on the sources it cites for the same event.
-            root = sorted(r for r in roots if r.startswith("origin:"))[0]
-        doc = documents.get(c.document_id)
+        this_root, names = _root(c, canon, documents)
+        if this_root != root:  # a report's claims mostly share their root: no look-up for those
+            root = roots.setdefault(this_root, this_root)
+        named_by = name_tuples.get(names)
+        if named_by is None:
+            named_by = name_tuples[names] = [names, 0]
+        names = named_by[0]
+        named_by[1] += 1
+        if root.startswith("origin:"):
+            key = (c.document_id, unit, c.event_type)
+            if key not in origins or root < origins[key]:
+                origins[key] = root
+        claim_id = c.claim_id
+        for pos, s in enumerate(c.sources):
+            named = first_named.get(s.name)
+            if named is None or claim_id < named[0]:
+                first_named[s.name] = (claim_id, seq, pos, s.kind)
+        id_hashes.append(hash(claim_id))
+        prepared.append((c, place, values.setdefault(unit, unit), root, names))
+    out: list[ClaimDay] = []
+    for c, place, unit, root, names in prepared:
+        if origins and root.startswith("outlet:"):
+            root = origins.get((c.document_id, unit, c.event_type), root)
         t = c.time
-        low = t.low if t else (doc.published if doc and doc.published else date.min)
-        high = t.high if t else low
-        days = (high - low).days + 1
-        if t and not t.assumed and 1 < days <= MAX_SPLIT_DAYS:
-            for k in range(days):
-                out.append(ClaimDay(c, low + timedelta(days=k), low, high, 1.0 / days, unit, root, names, k, days))
+        if t:
+            low, high = t.low, t.high
         else:
-            mid = low + timedelta(days=(days - 1) // 2)
-            out.append(ClaimDay(c, mid, low, high, 1.0, unit, root, names))
-    return out
+            doc = documents.get(c.document_id)
+            low = high = doc.published if doc and doc.published else date.min
+        low, high = values.setdefault(low, low), values.setdefault(high, high)
+        days = (high - low).days + 1
+        facts = (c.claim_id, values.setdefault(c.event_type, c.event_type),
+                 values.setdefault(c.sub_event_type, c.sub_event_type), c.certainty)
+        actors = (c.actor("actor1"), c.actor("actor2"))
+        fatalities = c.fatalities_acled
+        if t and not t.assumed and 1 < days <= MAX_SPLIT_DAYS:
+            share = 1.0 / days
+            counts = _day_counts(c, share, values)
+            acled = split_over_days(fatalities, days) if fatalities else None
+            for k in range(days):
+                day = low + timedelta(days=k)
+                out.append(ClaimDay(c, values.setdefault(day, day), low, high, share, unit, root, names, *facts, 1,
+                                    place, *actors, counts, acled[k] if acled else None, k, days))
+        else:
+            day = low + timedelta(days=(days - 1) // 2)
+            precision = 2 if t is None or t.assumed else 1 if t.low == t.high else t.precision
+            out.append(ClaimDay(c, values.setdefault(day, day), low, high, 1.0, unit, root, names, *facts, precision,
+                                place, *actors, _day_counts(c, 1.0, values), fatalities or None))
+    kinds = {name: named[3] for name, named in sorted(first_named.items(), key=lambda kv: kv[1][:3])}
+    # Claims per source name, a repeated claim id counted once (with the names of its last claim).
+    candidates = _equal_hashes(id_hashes)
+    last = {prepared[i][0].claim_id: i for i in candidates}
+    for i in candidates:
+        if last[prepared[i][0].claim_id] != i:
+            name_tuples[prepared[i][4]][1] -= 1
+    claim_counts: Counter[str] = Counter()
+    for names, n in name_tuples.values():
+        for name in set(names):
+            claim_counts[name] += n
+    return out, kinds, claim_counts
 
 
-def _precision(cd: ClaimDay) -> int:
-    t = cd.claim.time
-    if t is None or t.assumed:
-        return 2
-    return 1 if t.low == t.high or cd.share < 1.0 else t.precision
+def _equal_hashes(hashes: array) -> list[int]:
+    """Positions, in order, of the hashes that occur more than once: the only keys that can be equal. Sorting the
+    hashes finds them without a dict of every key."""
+    h = np.frombuffer(hashes, dtype=np.int64)
+    by_hash = np.sort(h)
+    repeated = by_hash[1:][by_hash[1:] == by_hash[:-1]]
+    return np.flatnonzero(np.isin(h, repeated)).tolist()
+
+
+FIGURES = (CountKind.KILLED, CountKind.INJURED, CountKind.KILLED_OR_INJURED)
+
+
+def _day_counts(claim: Claim, share: float, values: dict[object, object]) -> tuple[tuple[CountKind, float], ...]:
+    """The claim's casualty figures on one day; one shared tuple per distinct set of figures (there are few)."""
+    out = []
+    for cnt in claim.counts:
+        v = cnt.value if cnt.value is not None else cnt.low
+        if v is not None and cnt.what in FIGURES:
+            out.append((cnt.what, v * share))
+    counts = tuple(out)
+    return values.setdefault(counts, counts) if counts else ()  # type: ignore[return-value]
 
 
 def cluster(days: Sequence[ClaimDay]) -> list[list[ClaimDay]]:
     """Group claim-days by unit and event type, then by overlapping date windows."""
     blocks: dict[tuple[str, str], list[ClaimDay]] = defaultdict(list)
     for cd in days:
-        blocks[(cd.unit, cd.claim.event_type)].append(cd)
+        blocks[(cd.unit, cd.event_type)].append(cd)
     clusters: list[list[ClaimDay]] = []
     for key in sorted(blocks):
-        items = sorted(blocks[key], key=lambda cd: (cd.day, cd.claim.claim_id))
+        items = sorted(blocks[key], key=lambda cd: (cd.day, cd.claim_id))
         # Precise claims anchor events; vague ones (a report's date, a week) join the nearest anchor in reach.
-        anchors = [cd for cd in items if _precision(cd) == 1]
         groups: list[list[ClaimDay]] = []
         by_day: dict[date, list[ClaimDay]] = {}  # each group by its first day (one group per day)
         starts: list[date] = []  # those days, sorted: a window is found by bisection, not by a scan
-        for cd in anchors:
-            if groups and (cd.day - groups[-1][-1].day).days <= 0:
+        vague = []
+        for cd in items:
+            if cd.precision != 1:
+                vague.append(cd)
+            elif groups and (cd.day - groups[-1][-1].day).days <= 0:
                 groups[-1].append(cd)
             else:
                 groups.append([cd])
                 by_day[cd.day] = groups[-1]
                 starts.append(cd.day)
-        for cd in items:
-            if _precision(cd) == 1:
-                continue
-            w = timedelta(days=WINDOW.get(_precision(cd), 3))
+        for cd in vague:
+            w = timedelta(days=WINDOW.get(cd.precision, 3))
             near = starts[bisect.bisect_left(starts, cd.day - w):bisect.bisect_right(starts, cd.day + w)]
             if near:
                 by_day[min(near, key=lambda d: (abs((d - cd.day).days), d))].append(cd)
@@ -246,16 +358,13 @@ def cluster(days: Sequence[ClaimDay]) -> list[list[ClaimDay]]:
     return clusters
 
 
-def _majority_actor(cds: Sequence[ClaimDay], role: str) -> Actor | None:
-    counts: Counter[tuple[str, int | None]] = Counter()
-    for cd in cds:
-        a = cd.claim.actor(role)
-        if a:
-            counts[(a.name, a.inter)] += 1
+def _majority_actor(actors: Iterable[Actor | None]) -> Actor | None:
+    # Counted by value (name and inter code); the winner is returned as one of the claims' own equal objects, not
+    # a new one per event.
+    counts: Counter[Actor] = Counter(a for a in actors if a)
     if not counts:
         return None
-    (name, inter), _ = min(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
-    return Actor(name, inter)
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0].name))[0]
 
 
 # ACLED inter codes of parties that hold no ground: rioters, protesters, civilians.
@@ -265,45 +374,37 @@ UNARMED_INTER = frozenset({5, 6, 7})
 def _actor_pair(cds: Sequence[ClaimDay], territory: bool) -> tuple[Actor | None, Actor | None]:
     """actor1 by majority; actor2 the most named *other* party, so reports that name the two sides in either order
     never make an event of an actor against itself. For territory, actor2 is only ever "from whom"."""
-    a1 = _majority_actor(cds, "actor1")
-    counts: Counter[tuple[str, int | None]] = Counter()
+    a1 = _majority_actor(cd.actor1 for cd in cds)
+    counts: Counter[Actor] = Counter()
     for cd in cds:
         # Territory is taken from an armed party: a casualty report fused into the same day names victims
         # (civilians, protesters), not whom the place was taken from.
-        if territory and cd.claim.sub_event_type not in TERRITORY_SUB_TYPES:
+        if territory and cd.sub_event_type not in TERRITORY_SUB_TYPES:
             continue
-        for role, weight in (("actor2", 2), ("actor1", 1)):
-            if role == "actor1" and territory:
+        for a, weight in ((cd.actor2, 2), (cd.actor1, 1)):
+            if weight == 1 and territory:  # actor1: the one who took it
                 continue
-            a = cd.claim.actor(role)
             if territory and a is not None and a.inter in UNARMED_INTER:
                 continue
             if a and (a1 is None or a.name != a1.name):
-                counts[(a.name, a.inter)] += weight
+                counts[a] += weight
     if not counts:
         return a1, None
-    (name, inter), _ = min(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
-    return a1, Actor(name, inter)
+    return a1, min(counts.items(), key=lambda kv: (-kv[1], kv[0].name))[0]
 
 
 def _figures(cds: Sequence[ClaimDay]) -> dict[str, int | None]:
-    killed: list[float] = []
-    injured: list[float] = []
-    koi: list[float] = []
+    figures: dict[CountKind, list[float]] = {kind: [] for kind in FIGURES}
     acled: list[float] = []
     for cd in cds:
-        if cd.claim.certainty == Certainty.DENIED:
+        if cd.certainty == Certainty.DENIED:
             continue
-        for cnt in cd.claim.counts:
-            v = cnt.value if cnt.value is not None else cnt.low
-            if v is None:
-                continue
-            {CountKind.KILLED: killed, CountKind.INJURED: injured, CountKind.KILLED_OR_INJURED: koi}.get(
-                cnt.what, []
-            ).append(v * cd.share)
-        if cd.claim.fatalities_acled:
+        for what, v in cd.counts:
+            figures[what].append(v)
+        if cd.acled is not None:
             # ACLED: a total over several days is split evenly, the remainder on the first day.
-            acled.append(split_over_days(cd.claim.fatalities_acled, cd.days)[cd.index])
+            acled.append(cd.acled)
+    killed, injured, koi = figures.values()
 
     def lo(xs: list[float]) -> int | None:
         return math.floor(min(xs)) if xs else None
@@ -318,21 +419,13 @@ def _figures(cds: Sequence[ClaimDay]) -> dict[str, int | None]:
     }
 
 
-def _source_kinds(claims: Iterable[Claim]) -> dict[str, SourceKind]:
-    kinds: dict[str, SourceKind] = {}
-    for c in claims:
-        for s in c.sources:
-            kinds.setdefault(s.name, s.kind)
-    return kinds
-
-
 def _confidence(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> tuple[float, float]:
     """(support, denial) probabilities from independent roots, each root as reliable as its best source."""
     support: dict[str, float] = {}
     deny: dict[str, float] = {}
     for cd in cds:
-        r = max((rel.get(n, 0.5) for n in cd.source_names), default=0.5) * CERTAINTY_WEIGHT[cd.claim.certainty]
-        target = deny if cd.claim.certainty == Certainty.DENIED else support
+        r = max((rel.get(n, 0.5) for n in cd.source_names), default=0.5) * CERTAINTY_WEIGHT[cd.certainty]
+        target = deny if cd.certainty == Certainty.DENIED else support
         target[cd.root] = max(target.get(cd.root, 0.0), r)
     p_support = 1 - math.prod(1 - r for r in support.values())
     p_deny = 1 - math.prod(1 - r for r in deny.values())
@@ -344,8 +437,12 @@ def incompatible_holders(claims: Iterable[Claim]) -> bool:
     taken from the other's holder ("X took it from Y" against "Y took it"), or when neither names who lost it and
     the names differ. Two names for one side ("rebels", "anti-Taliban fighters", both taking it from the same
     group) are not a contradiction."""
-    outcomes = {(a1.name, a2.name if (a2 := c.actor("actor2")) else None)
-                for c in claims if c.sub_event_type in TERRITORY_SUB_TYPES and (a1 := c.actor("actor1"))}
+    return _clash((c.sub_event_type, c.actor("actor1"), c.actor("actor2")) for c in claims)
+
+
+def _clash(claimed: Iterable[tuple[str | None, Actor | None, Actor | None]]) -> bool:
+    """`incompatible_holders` on (sub-event type, actor1, actor2) triples."""
+    outcomes = {(a1.name, a2.name if a2 else None) for sub, a1, a2 in claimed if sub in TERRITORY_SUB_TYPES and a1}
     for x, lost_x in outcomes:
         for y, lost_y in outcomes:
             if x != y and (lost_x == y or lost_y == x or (lost_x is None and lost_y is None)):
@@ -354,13 +451,13 @@ def incompatible_holders(claims: Iterable[Claim]) -> bool:
 
 
 def _status(cds: Sequence[ClaimDay]) -> EventStatus:
-    supporting = [cd for cd in cds if cd.claim.certainty != Certainty.DENIED]
-    denying = [cd for cd in cds if cd.claim.certainty == Certainty.DENIED]
-    if supporting and (denying or incompatible_holders(cd.claim for cd in supporting)):
+    supporting = [cd for cd in cds if cd.certainty != Certainty.DENIED]
+    denying = len(supporting) < len(cds)
+    if supporting and (denying or _clash((cd.sub_event_type, cd.actor1, cd.actor2) for cd in supporting)):
         return EventStatus.CONTESTED
     if not supporting:
         return EventStatus.DENIED
-    firm_roots = {cd.root for cd in supporting if cd.claim.certainty != Certainty.HEDGED}
+    firm_roots = {cd.root for cd in supporting if cd.certainty != Certainty.HEDGED}
     return EventStatus.CONFIRMED if len(firm_roots) >= 2 else EventStatus.REPORTED
 
 
@@ -378,38 +475,42 @@ def truth_discovery(clusters: Sequence[Sequence[ClaimDay]], kinds: Mapping[str, 
     unknown = len(names)
     # Flatten once. Per claim-day: its cluster's (root, denies) group, weight and share; per (claim-day, source
     # name) entry: the name. A claim split over several days votes once in all: each day weighs its share.
-    entry_cd: list[int] = []
-    entry_name: list[int] = []
-    cd_group: list[int] = []
+    # Integers go into flat arrays, not lists of int objects: at a million claims those are millions of objects.
+    entry_name = array("q")
+    cd_entries = array("q")  # entries per claim-day
+    cd_group = array("q")
     cd_weight: list[float] = []
     cd_share: list[float] = []
     cd_denies: list[bool] = []
-    group_cluster: list[int] = []
+    group_cluster = array("q")
     group_denies: list[bool] = []
+    name_ids: dict[tuple[str, ...], tuple[int, ...]] = {}  # per distinct tuple of names: their slots
     for k, cds in enumerate(clusters):
         groups: dict[tuple[str, bool], int] = {}
         for cd in cds:
-            denies = cd.claim.certainty == Certainty.DENIED
+            denies = cd.certainty == Certainty.DENIED
             g = groups.get((cd.root, denies))
             if g is None:
                 g = groups[(cd.root, denies)] = len(group_cluster)
                 group_cluster.append(k)
                 group_denies.append(denies)
-            i = len(cd_group)
             cd_group.append(g)
-            cd_weight.append(CERTAINTY_WEIGHT[cd.claim.certainty])
+            cd_weight.append(CERTAINTY_WEIGHT[cd.certainty])
             cd_share.append(cd.share)
             cd_denies.append(denies)
-            source_names = tuple(dict.fromkeys(cd.source_names)) or ("",)
-            for n in source_names:
-                entry_cd.append(i)
-                entry_name.append(index.get(n, unknown))
+            ids = name_ids.get(cd.source_names)
+            if ids is None:
+                ids = name_ids[cd.source_names] = tuple(
+                    index.get(n, unknown) for n in (dict.fromkeys(cd.source_names) or ("",)))
+            entry_name.extend(ids)
+            cd_entries.append(len(ids))
     if not cd_group:
         return {n: float(prior[i]) for i, n in enumerate(names)}
-    e_cd, e_name = np.array(entry_cd), np.array(entry_name)
-    c_group, c_weight = np.array(cd_group), np.array(cd_weight)
+    e_cd = np.repeat(np.arange(len(cd_group)), np.frombuffer(cd_entries, dtype=np.int64))
+    e_name = np.frombuffer(entry_name, dtype=np.int64)
+    c_group, c_weight = np.frombuffer(cd_group, dtype=np.int64), np.array(cd_weight)
     c_share, c_denies = np.array(cd_share), np.array(cd_denies)
-    g_cluster, g_denies = np.array(group_cluster), np.array(group_denies)
+    g_cluster, g_denies = np.frombuffer(group_cluster, dtype=np.int64), np.array(group_denies)
     n_groups, n_clusters = len(group_cluster), len(clusters)
     starts = np.flatnonzero(np.r_[True, e_cd[1:] != e_cd[:-1]])  # entries are grouped by claim-day, in order
     rel = prior.copy()
@@ -436,13 +537,13 @@ def truth_discovery(clusters: Sequence[Sequence[ClaimDay]], kinds: Mapping[str, 
 
 
 def build_event(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> Event:
-    supporting = [cd for cd in cds if cd.claim.certainty != Certainty.DENIED] or list(cds)
-    subs = [cd.claim.sub_event_type for cd in supporting if cd.claim.sub_event_type]
+    supporting = [cd for cd in cds if cd.certainty != Certainty.DENIED] or list(cds)
+    subs = [cd.sub_event_type for cd in supporting if cd.sub_event_type]
     sub = min(subs, key=lambda s: (ORDER.get(s, 99), s))  # ACLED: the higher sub-type in precedence wins
-    place = min((event_place(cd.claim) for cd in supporting),
-                key=lambda p: ((p.geo_precision or 3), p.feature_code != "ADM2", p.gazetteer_id or 0))  # type: ignore[union-attr]
-    day = min(cd.day for cd in cds if _precision(cd) == 1) if any(_precision(cd) == 1 for cd in cds) else \
-        sorted(cd.day for cd in cds)[len(cds) // 2]
+    place = min((cd.place for cd in supporting),
+                key=lambda p: ((p.geo_precision or 3), p.feature_code != "ADM2", p.gazetteer_id or 0))
+    prec = min(cd.precision for cd in cds)
+    day = min(cd.day for cd in cds if cd.precision == 1) if prec == 1 else sorted(cd.day for cd in cds)[len(cds) // 2]
     status = _status(cds)
     p_support, p_deny = _confidence(cds, rel)
     confidence = p_support * (1 - p_deny) if status != EventStatus.DENIED else p_deny
@@ -453,26 +554,24 @@ def build_event(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> Event:
     notes = []
     if status == EventStatus.CONTESTED:
         notes.append("Contested: " + "; ".join(
-            f"{'denied' if cd.claim.certainty == Certainty.DENIED else cd.claim.certainty} by "
+            f"{'denied' if cd.certainty == Certainty.DENIED else cd.certainty} by "
             f"{' → '.join(cd.source_names) or 'unknown'}" for cd in cds))
-    prec = min(_precision(cd) for cd in cds)
     actors = _actor_pair(supporting, sub in TERRITORY_SUB_TYPES)
     return Event(
-        event_id=stable_id(supporting[0].unit, day, cds[0].claim.event_type),
+        event_id=stable_id(supporting[0].unit, day, cds[0].event_type),
         event_date=day,
         date_low=min(cd.low for cd in cds),
         date_high=max(cd.high for cd in cds),
         time_precision=prec,
-        event_type=cds[0].claim.event_type,
+        event_type=cds[0].event_type,
         sub_event_type=sub,
         actor1=actors[0],
         actor2=actors[1],
-        place=place,  # type: ignore[arg-type]
+        place=place,
         status=status,
         confidence=round(confidence, 4),
-        claim_ids=tuple(sorted({cd.claim.claim_id for cd in cds if cd.claim.certainty != Certainty.DENIED})),
-        contradicting_claim_ids=tuple(sorted({cd.claim.claim_id for cd in cds
-                                              if cd.claim.certainty == Certainty.DENIED})),
+        claim_ids=tuple(sorted({cd.claim_id for cd in cds if cd.certainty != Certainty.DENIED})),
+        contradicting_claim_ids=tuple(sorted({cd.claim_id for cd in cds if cd.certainty == Certainty.DENIED})),
         sources=tuple(sources),
         source_scale=None,
         notes=" ".join(notes),
@@ -530,32 +629,53 @@ def fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
 
 def _fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
           reliability: Mapping[str, float] | None) -> Fusion:
-    days = claim_days(claims, documents)
+    days, kinds, claim_counts = _claim_days(claims, documents)
     clusters = cluster(days)
-    kinds = _source_kinds(cd.claim for cd in days)
     if reliability is None:
         rel = truth_discovery(clusters, kinds)
     else:
         rel = {n: reliability.get(n, PRIORS.get(k, 0.5)) for n, k in kinds.items()}
-    built = sorted(((build_event(cds, rel), any(cd.claim.sub_event_type in TERRITORY_SUB_TYPES for cd in cds))
-                    for cds in clusters), key=lambda b: (b[0].event_id, b[0].claim_ids))
-    events: list[Event] = []
-    territory: set[str] = set()
-    seen: Counter[str] = Counter()
-    for e, is_territory in built:
-        # Two events on one unit, day and type (a vague claim too far from any anchor): the id stays stable.
-        seen[e.event_id] += 1
-        if seen[e.event_id] > 1:
-            e = replace(e, event_id=stable_id(e.event_id, seen[e.event_id]))
-        events.append(e)
-        if is_territory:
-            territory.add(e.event_id)
-    control = control_timeline(events, territory)
-    claim_counts = Counter(n for c in {cd.claim.claim_id: cd for cd in days}.values() for n in set(c.source_names))
+    events = [build_event(cds, rel) for cds in clusters]
+    is_territory = [any(cd.sub_event_type in TERRITORY_SUB_TYPES for cd in cds) for cds in clusters]
+    # Freed now, so their memory serves what follows; the clusters first, so that the claim-days are then freed in
+    # the order they were made (near each other in memory), not cluster by cluster across the heap.
+    del clusters
+    del days
+    # Events in (event id, claim ids) order. numpy sorts the ids as one block of bytes; sorting the strings
+    # themselves chases a pointer per comparison, across the whole heap at a million claims. Event ids are ASCII
+    # hex digits, so their byte order is their string order.
+    ids = np.array([e.event_id for e in events], dtype="S")
+    order = np.argsort(ids, kind="stable")
+    by_id = ids[order]
+    ties = np.flatnonzero(by_id[1:] == by_id[:-1]).tolist()
+    order = order.tolist()
+    for start, end in _runs(ties):
+        # Two events on one unit, day and type (a vague claim too far from any anchor): in claim-id order, the
+        # second and later renamed, so the ids stay stable.
+        order[start:end] = same = sorted(order[start:end], key=lambda i: events[i].claim_ids)
+        for k, i in enumerate(same[1:], 2):
+            events[i] = replace(events[i], event_id=stable_id(events[i].event_id, k))
+    # Control reads the events in the order they were built (unit by unit, near each other in memory); its result
+    # does not depend on that order.
+    control = control_timeline(events, {e.event_id for e, t in zip(events, is_territory, strict=True) if t})
+    ranked = [events[i] for i in order]
+    if ties:  # renamed ids take their own places
+        ranked.sort(key=lambda e: e.event_id)
     reliab = tuple(sorted(
         (SourceReliability(n, kinds[n], round(rel[n], 4), claim_counts[n]) for n in kinds),
         key=lambda r: (-r.reliability, r.name)))
-    return Fusion(tuple(sorted(events, key=lambda e: e.event_id)), tuple(control), reliab)
+    return Fusion(tuple(ranked), tuple(control), reliab)
+
+
+def _runs(ties: list[int]) -> list[tuple[int, int]]:
+    """Runs of equal neighbours as (start, end) slices, from the positions i where item i + 1 equals item i."""
+    runs: list[tuple[int, int]] = []
+    for i in ties:
+        if runs and runs[-1][1] == i + 1:
+            runs[-1] = (runs[-1][0], i + 2)
+        else:
+            runs.append((i, i + 2))
+    return runs
 
 
 def claim_unit(claim: Claim) -> str | None:
