@@ -640,9 +640,11 @@ class Extractor:
                 if target is not None:
                     s0, e0 = np_bounds(target)
                     actor2 = ActorRole("actor2", Actor("Civilians", 7), Span.of(_doc_text(doc), s0, e0))
-        demonym = actor1 is not None and actor1.span is not None and self.actors.is_demonym(actor1.span.text)
-        if category in {"protest", "crowd", "riot", "mob"} and (actor1 is None or actor1.actor.inter == 7 or demonym):
+        if category in {"protest", "crowd", "riot", "mob"} and (
+            actor1 is None or actor1.actor.inter == 7
             # "Palestinian demonstrators": a nationality, not that state's forces
+            or (actor1.span is not None and self.actors.is_demonym(actor1.span.text))
+        ):
             # ACLED codes demonstrators as protesters (rioters when violent), whoever they are
             crowd = Actor("Protesters", 6) if category in {"protest", "crowd"} else Actor("Rioters", 5)
             span = actor1.span if actor1 is not None else None
