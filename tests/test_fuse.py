@@ -10,7 +10,7 @@ import json
 import random
 from datetime import date
 
-from frontwatch.fuse import fuse, syndication_groups
+from frontwatch.fuse import claim_days, cluster, fuse, syndication_groups
 from frontwatch.model import (
     Actor,
     ActorRole,
@@ -267,3 +267,20 @@ def test_territory_is_never_taken_from_the_victims_of_a_casualty_report_on_the_s
     assert event.sub_event_type == TAKE
     assert event.actor1 is not None and event.actor1.name == "Taliban"
     assert event.actor2 is not None and event.actor2.name == "Rebels"
+
+
+def test_claim_days_come_in_cluster_order_and_presorted_clustering_matches_sorting() -> None:
+    docs = [doc(f"Report {i} on the fighting.", f"outlet{i % 4}.org") for i in range(12)]
+    claims = []
+    for i, d in enumerate(docs):
+        claims.append(claim(d, 1, place=(DISTRICT, OTHER, FAR)[i % 3], day=date(2021, 8, 10 + i % 5),
+                            high=date(2021, 8, 12 + i % 5) if i % 4 == 0 else None,
+                            event_type="Battles" if i % 2 else "Explosions/Remote violence",
+                            sub=TAKE if i % 2 else "Air/drone strike"))
+    claims.append(claims[5])  # a repeated claim id stays in input order among equals
+    days = claim_days(claims, {d.document_id: d for d in docs})
+    assert len(days) == len(claims) + 2 * 3  # three claims over three days each
+    keys = [(cd.unit, cd.event_type, cd.day, cd.claim_id) for cd in days]
+    assert keys == sorted(keys)
+    assert [[cd.claim_id for cd in c] for c in cluster(days, presorted=True)] == [
+        [cd.claim_id for cd in c] for c in cluster(random.Random(3).sample(days, len(days)))]

@@ -26,7 +26,7 @@ import statistics
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -85,7 +85,7 @@ class Fusion:
 
 @dataclass(frozen=True, slots=True)
 class ClaimDay:
-    claim: Claim
+    """One day of an event claim, with what the later stages need of the claim (read once, by `claim_days`)."""
     day: date
     low: date
     high: date
@@ -93,8 +93,6 @@ class ClaimDay:
     unit: str
     root: str  # independent source root
     source_names: tuple[str, ...]
-    # What the later stages need of the claim, read once by `claim_days`, which walks the claims in the order they
-    # sit in memory: clustering visits them block by block, where each pointer chased into a claim is a cache miss.
     claim_id: str
     event_type: str
     sub_event_type: str
@@ -211,14 +209,15 @@ def claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]) -> li
 
 def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
                 ) -> tuple[list[ClaimDay], dict[str, SourceKind], Counter[str]]:
-    """The claim-days, the kind of each source name (from the first claim, by id, that names it) and the number of
-    claims naming each source.
+    """The claim-days in cluster order (unit, event type, day, claim id: claims with equal ids in the order given),
+    the kind of each source name (from the first claim, by id, that names it) and the number of claims naming
+    each source.
 
-    The claims are read in the order given, once, not sorted by id: at a million claims a walk in id order jumps
-    across the whole heap. Nothing depends on that order: clustering sorts each block by day and claim id (a
-    sort that keeps the given order only for repeated ids, as sorting by id first did), and a name's kind is
-    taken from the least claim id. Equal roots, name tuples, dates and the like are one shared object each: fewer
-    objects, and the later stages find them in cache."""
+    The claims are read once, in the order given: at a million claims a walk in id order jumps across the whole
+    heap. What the later stages need of each claim is copied into one record; the claim-days are then made in
+    cluster order from numpy's sort of small integer keys, so each cluster's claim-days (and the copies of their
+    claim ids) sit together in memory, and clustering and event building read memory in order instead of once
+    per claim at random. Equal roots, name tuples, dates and the like are one shared object each."""
     canon = syndication_groups(documents)
     # Small vocabularies (units, types, dates, figures) apart from the large ones, so their look-ups stay in cache.
     values: dict[object, object] = {}
@@ -229,7 +228,11 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
     origins: dict[tuple[str, str, str], str] = {}
     first_named: dict[str, tuple[str, int, int, SourceKind]] = {}  # name -> (claim id, input order, position, kind)
     id_hashes = array("q")  # per claim kept: hash of its id, to find repeated ids without a dict of every id
-    prepared = []
+    unit_codes: dict[str, int] = {}
+    type_codes: dict[str, int] = {}
+    key_unit, key_type, key_day, n_days = array("q"), array("q"), array("q"), array("q")
+    ids: list[str] = []
+    records = []
     root = ""
     for seq, c in enumerate(claims):
         if c.event_type == NOT_AN_EVENT or not c.sub_event_type:
@@ -256,11 +259,7 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
             if named is None or claim_id < named[0]:
                 first_named[s.name] = (claim_id, seq, pos, s.kind)
         id_hashes.append(hash(claim_id))
-        prepared.append((c, place, values.setdefault(unit, unit), root, names))
-    out: list[ClaimDay] = []
-    for c, place, unit, root, names in prepared:
-        if origins and root.startswith("outlet:"):
-            root = origins.get((c.document_id, unit, c.event_type), root)
+        ids.append(claim_id)
         t = c.time
         if t:
             low, high = t.low, t.high
@@ -269,35 +268,76 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
             low = high = doc.published if doc and doc.published else date.min
         low, high = values.setdefault(low, low), values.setdefault(high, high)
         days = (high - low).days + 1
-        facts = (c.claim_id, values.setdefault(c.event_type, c.event_type),
-                 values.setdefault(c.sub_event_type, c.sub_event_type), c.certainty)
-        actors = (c.actor("actor1"), c.actor("actor2"))
         fatalities = c.fatalities_acled
-        if t and not t.assumed and 1 < days <= MAX_SPLIT_DAYS:
-            share = 1.0 / days
-            counts = _day_counts(c, share, values)
-            acled = split_over_days(fatalities, days) if fatalities else None
-            for k in range(days):
-                day = low + timedelta(days=k)
-                out.append(ClaimDay(c, values.setdefault(day, day), low, high, share, unit, root, names, *facts, 1,
-                                    place, *actors, counts, acled[k] if acled else None, k, days))
+        if t and not t.assumed and 1 < days <= MAX_SPLIT_DAYS:  # one claim-day per day, its figures split
+            precision, first = 1, low
+            counts = _day_counts(c, 1.0 / days, values)
+            acled: list[int] | int | None = split_over_days(fatalities, days) if fatalities else None
         else:
-            day = low + timedelta(days=(days - 1) // 2)
             precision = 2 if t is None or t.assumed else 1 if t.low == t.high else t.precision
-            out.append(ClaimDay(c, values.setdefault(day, day), low, high, 1.0, unit, root, names, *facts, precision,
-                                place, *actors, _day_counts(c, 1.0, values), fatalities or None))
+            first = low + timedelta(days=(days - 1) // 2)
+            counts, acled, days = _day_counts(c, 1.0, values), fatalities or None, 1
+        unit = values.setdefault(unit, unit)
+        event_type = values.setdefault(c.event_type, c.event_type)
+        key_unit.append(unit_codes.setdefault(unit, len(unit_codes)))
+        key_type.append(type_codes.setdefault(event_type, len(type_codes)))
+        key_day.append(first.toordinal())
+        n_days.append(days)
+        records.append((low, high, unit, root, names, event_type, values.setdefault(c.sub_event_type, c.sub_event_type),
+                        c.certainty, precision, place, c.actor("actor1"), c.actor("actor2"), counts, acled,
+                        c.document_id))
+    out: list[ClaimDay] = []
+    for i, k in _cluster_order(ids, unit_codes, type_codes, key_unit, key_type, key_day, n_days):
+        low, high, unit, root, names, event_type, sub, certainty, precision, place, a1, a2, counts, acled, doc_id = (
+            records[i])
+        if origins and root.startswith("outlet:"):
+            root = origins.get((doc_id, unit, event_type), root)
+        # A copy of the id, made here so that it sits next to its claim-day: event building reads every id.
+        claim_id = (ids[i] + " ")[:-1]
+        days = n_days[i]
+        if days > 1:
+            day = low + timedelta(days=k)
+            out.append(ClaimDay(values.setdefault(day, day), low, high, 1.0 / days, unit, root, names, claim_id,
+                                event_type, sub, certainty, 1, place, a1, a2, counts,
+                                acled[k] if acled else None, k, days))  # type: ignore[index]
+        else:
+            day = low + timedelta(days=(high - low).days // 2)
+            out.append(ClaimDay(values.setdefault(day, day), low, high, 1.0, unit, root, names, claim_id,
+                                event_type, sub, certainty, precision, place, a1, a2, counts, acled))  # type: ignore[arg-type]
     kinds = {name: named[3] for name, named in sorted(first_named.items(), key=lambda kv: kv[1][:3])}
     # Claims per source name, a repeated claim id counted once (with the names of its last claim).
     candidates = _equal_hashes(id_hashes)
-    last = {prepared[i][0].claim_id: i for i in candidates}
+    last = {ids[i]: i for i in candidates}
     for i in candidates:
-        if last[prepared[i][0].claim_id] != i:
-            name_tuples[prepared[i][4]][1] -= 1
+        if last[ids[i]] != i:
+            name_tuples[records[i][4]][1] -= 1
     claim_counts: Counter[str] = Counter()
     for names, n in name_tuples.values():
         for name in set(names):
             claim_counts[name] += n
     return out, kinds, claim_counts
+
+
+def _cluster_order(ids: list[str], unit_codes: Mapping[str, int], type_codes: Mapping[str, int], key_unit: array,
+                   key_type: array, key_day: array, n_days: array) -> list[tuple[int, int]]:
+    """(claim, day of the claim) pairs sorted by unit, event type, day and claim id; equal ids in input order."""
+    def ranks(codes: Mapping[str, int]) -> np.ndarray:
+        rank = np.empty(len(codes), dtype=np.int64)
+        rank[[codes[v] for v in sorted(codes)]] = np.arange(len(codes))
+        return rank
+
+    if not ids:
+        return []
+    id_rank = np.empty(len(ids), dtype=np.int64)
+    id_rank[np.argsort(np.array(ids, dtype=np.str_), kind="stable")] = np.arange(len(ids))
+    per_claim = np.frombuffer(n_days, dtype=np.int64)
+    claim = np.repeat(np.arange(len(ids)), per_claim)  # one row per claim-day
+    k = np.arange(len(claim)) - np.repeat(np.cumsum(per_claim) - per_claim, per_claim)
+    day = np.frombuffer(key_day, dtype=np.int64)[claim] + k
+    unit = ranks(unit_codes)[np.frombuffer(key_unit, dtype=np.int64)][claim]
+    event_type = ranks(type_codes)[np.frombuffer(key_type, dtype=np.int64)][claim]
+    order = np.lexsort((id_rank[claim], day, event_type, unit))  # stable: equal keys keep the input order
+    return list(zip(claim[order].tolist(), k[order].tolist(), strict=True))
 
 
 def _equal_hashes(hashes: array) -> list[int]:
@@ -323,14 +363,11 @@ def _day_counts(claim: Claim, share: float, values: dict[object, object]) -> tup
     return values.setdefault(counts, counts) if counts else ()  # type: ignore[return-value]
 
 
-def cluster(days: Sequence[ClaimDay]) -> list[list[ClaimDay]]:
-    """Group claim-days by unit and event type, then by overlapping date windows."""
-    blocks: dict[tuple[str, str], list[ClaimDay]] = defaultdict(list)
-    for cd in days:
-        blocks[(cd.unit, cd.event_type)].append(cd)
+def cluster(days: Sequence[ClaimDay], presorted: bool = False) -> list[list[ClaimDay]]:
+    """Group claim-days by unit and event type, then by overlapping date windows. `presorted`: the claim-days
+    are already in (unit, event type, day, claim id) order, as `claim_days` gives them."""
     clusters: list[list[ClaimDay]] = []
-    for key in sorted(blocks):
-        items = sorted(blocks[key], key=lambda cd: (cd.day, cd.claim_id))
+    for items in _blocks(days) if presorted else _sorted_blocks(days):
         # Precise claims anchor events; vague ones (a report's date, a week) join the nearest anchor in reach.
         groups: list[list[ClaimDay]] = []
         by_day: dict[date, list[ClaimDay]] = {}  # each group by its first day (one group per day)
@@ -356,6 +393,26 @@ def cluster(days: Sequence[ClaimDay]) -> list[list[ClaimDay]]:
                 bisect.insort(starts, cd.day)
         clusters.extend(groups)
     return clusters
+
+
+def _sorted_blocks(days: Iterable[ClaimDay]) -> Iterator[list[ClaimDay]]:
+    blocks: dict[tuple[str, str], list[ClaimDay]] = defaultdict(list)
+    for cd in days:
+        blocks[(cd.unit, cd.event_type)].append(cd)
+    for key in sorted(blocks):
+        yield sorted(blocks[key], key=lambda cd: (cd.day, cd.claim_id))
+
+
+def _blocks(days: Iterable[ClaimDay]) -> Iterator[list[ClaimDay]]:
+    """Runs of one unit and event type (units and types are shared objects: compared by identity first)."""
+    block: list[ClaimDay] = []
+    for cd in days:
+        if block and (cd.unit != block[0].unit or cd.event_type != block[0].event_type):
+            yield block
+            block = []
+        block.append(cd)
+    if block:
+        yield block
 
 
 def _majority_actor(actors: Iterable[Actor | None]) -> Actor | None:
@@ -630,7 +687,7 @@ def fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
 def _fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
           reliability: Mapping[str, float] | None) -> Fusion:
     days, kinds, claim_counts = _claim_days(claims, documents)
-    clusters = cluster(days)
+    clusters = cluster(days, presorted=True)
     if reliability is None:
         rel = truth_discovery(clusters, kinds)
     else:
