@@ -3,21 +3,27 @@
 The claims look like a real corpus at scale: ~5 claims per report, ~3 claims per happening, districts in proportion
 to the corpus (~250 claims per district, in 34 provinces) over two years, outlets of every kind, relayed posts,
 syndicated copies (2 % of reports), denials (3 %), hedged claims, multi-day ranges, territory claims. Each size runs
-in a fresh process so the peak resident memory (`ru_maxrss`) is that size's own; also reported: the peak during
-fusion above the memory the generated claims already take. Target: 10× more claims take at most 12× the time.
+in a fresh process, so the peak resident memory (the process's high-water mark) is that size's own; also reported:
+the peak during fusion above the memory the generated claims already take. Target: 10× more claims take at most 12×
+the time.
 
-    python bench/bench_fusion.py [--sizes 10000 100000 1000000]
+Single timings on these shared 2-core machines vary by ±6 % at a million claims, which moves a tenfold ratio by
+±1.3. So each size is timed `--repeats` times (default 3), the sizes interleaved so that a slow spell of the machine
+falls on all of them alike, and the ratio is taken between median times; the lowest and highest ratio between runs
+of the same round are reported beside it.
 
-`run(sizes) -> list[dict]` gives the rows for the suite's table (bench/run.py).
+    python bench/bench_fusion.py [--sizes 10000 100000 1000000] [--repeats 3]
+
+`run(sizes, repeats) -> list[dict]` gives the rows for the suite's table (bench/run.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -127,6 +133,13 @@ def _rss_mb() -> float:
         return int(fp.read().split()[1]) * resource.getpagesize() / 2**20
 
 
+def _peak_mb() -> float:
+    """This process's peak resident memory. Not `ru_maxrss`: Linux carries that across exec from the process that
+    forked it, so a child of a big parent reports the parent's peak."""
+    with open("/proc/self/status") as fp:
+        return next(int(line.split()[1]) for line in fp if line.startswith("VmHWM:")) / 1024
+
+
 def measure(n: int) -> dict[str, Any]:
     """Fuse `n` synthetic claims in this process: seconds, events, peak memory above the generated input."""
     from frontwatch.fuse import fuse
@@ -136,7 +149,7 @@ def measure(n: int) -> dict[str, Any]:
     t = time.perf_counter()
     result = fuse(claims, documents)
     seconds = time.perf_counter() - t
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _peak_mb()
     return {"claims": n, "documents": len(documents), "seconds": seconds, "events": len(result.events),
             "control_states": len(result.control), "sources": len(result.reliability),
             "input_mb": before, "fusion_peak_mb": max(0.0, peak - before), "peak_rss_mb": peak}
@@ -148,32 +161,44 @@ def _measure_in_child(n: int) -> dict[str, Any]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def run(sizes: Sequence[int] = (10_000, 100_000, 1_000_000)) -> list[dict[str, Any]]:
-    """One row per size (time, events, memory) and one per tenfold step (time ratio against the 12× target)."""
-    results = [_measure_in_child(n) for n in sorted(sizes)]
+def run(sizes: Sequence[int] = (10_000, 100_000, 1_000_000), repeats: int = 3) -> list[dict[str, Any]]:
+    """One row per size (median time, events, memory) and one per tenfold step (ratio of median times against the
+    12× target, with the range of the per-round ratios)."""
+    sizes = sorted(sizes)
+    rounds = [[_measure_in_child(n) for n in sizes] for _ in range(max(1, repeats))]
     rows: list[dict[str, Any]] = []
-    for r in results:
-        rows.append({"figure": f"fuse {r['claims']:,} claims ({r['documents']:,} reports)",
-                     "value": f"{r['seconds']:.2f} s → {r['events']:,} events, {r['control_states']:,} control "
-                              f"states; peak {r['peak_rss_mb']:.0f} MB ({r['fusion_peak_mb']:.0f} MB above input)",
+    medians = []
+    for k, n in enumerate(sizes):
+        runs = [r[k] for r in rounds]
+        seconds = statistics.median(r["seconds"] for r in runs)
+        medians.append(seconds)
+        r = runs[0]
+        spread = f" (runs {min(x['seconds'] for x in runs):.2f}–{max(x['seconds'] for x in runs):.2f} s)" \
+            if len(runs) > 1 else ""
+        rows.append({"figure": f"fuse {n:,} claims ({r['documents']:,} reports)",
+                     "value": f"{seconds:.2f} s{spread} → {r['events']:,} events, {r['control_states']:,} control "
+                              f"states; peak {max(x['peak_rss_mb'] for x in runs):.0f} MB "
+                              f"({max(x['fusion_peak_mb'] for x in runs):.0f} MB above input)",
                      "target": ""})
-    for a, b in itertools.pairwise(results):
-        factor = b["claims"] / a["claims"]
-        ratio = b["seconds"] / a["seconds"]
-        rows.append({"figure": f"time {b['claims']:,} / {a['claims']:,} claims ({factor:.0f}× claims)",
-                     "value": f"{ratio:.1f}×", "target": f"≤ {1.2 * factor:.0f}×"})
+    for k in range(1, len(sizes)):
+        factor = sizes[k] / sizes[k - 1]
+        per_round = [r[k]["seconds"] / r[k - 1]["seconds"] for r in rounds]
+        spread = f" (rounds {min(per_round):.1f}–{max(per_round):.1f}×)" if len(rounds) > 1 else ""
+        rows.append({"figure": f"time {sizes[k]:,} / {sizes[k - 1]:,} claims ({factor:.0f}× claims)",
+                     "value": f"{medians[k] / medians[k - 1]:.1f}×{spread}", "target": f"≤ {1.2 * factor:.0f}×"})
     return rows
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--repeats", type=int, default=3, help="timings per size (the median counts)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # measure one size in this process (JSON out)
     args = ap.parse_args()
     if args.one:
         print(json.dumps(measure(args.one)))
         return
-    for row in run(args.sizes):
+    for row in run(args.sizes, args.repeats):
         print(f"| {row['figure']} | {row['value']} | {row['target']} |")
 
 

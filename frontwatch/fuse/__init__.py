@@ -215,9 +215,9 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
 
     The claims are read once, in the order given: at a million claims a walk in id order jumps across the whole
     heap. What the later stages need of each claim is copied into one record; the claim-days are then made in
-    cluster order from numpy's sort of small integer keys, so each cluster's claim-days (and the copies of their
-    claim ids) sit together in memory, and clustering and event building read memory in order instead of once
-    per claim at random. Equal roots, name tuples, dates and the like are one shared object each."""
+    cluster order from numpy's sort of small integer keys, so each cluster's claim-days (and copies of their ids)
+    sit together in memory, and clustering and event building read memory in order instead of once per claim at
+    random. Equal roots, name tuples, dates and the like are one shared object each."""
     canon = syndication_groups(documents)
     # Small vocabularies (units, types, dates, figures) apart from the large ones, so their look-ups stay in cache.
     values: dict[object, object] = {}
@@ -292,7 +292,8 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
             records[i])
         if origins and root.startswith("outlet:"):
             root = origins.get((doc_id, unit, event_type), root)
-        # A copy of the id, made here so that it sits next to its claim-day: event building reads every id.
+        # A fresh copy of the id, next to its claim-day: event building reads every id, and the claim's own string
+        # lies among the input's objects, one page per claim at a million claims (there: 55.0 s → 51.3 s).
         claim_id = (ids[i] + " ")[:-1]
         days = n_days[i]
         if days > 1:
