@@ -91,7 +91,7 @@ class ClaimDay:
     high: date
     share: float  # the share of the claim's counts that falls on this day
     unit: str
-    root: str  # independent source root
+    root: int  # independent source root (a number: equal numbers, one root)
     source_names: tuple[str, ...]
     claim_id: str
     event_type: str
@@ -221,7 +221,10 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
     canon = syndication_groups(documents)
     # Small vocabularies (units, types, dates, figures) apart from the large ones, so their look-ups stay in cache.
     values: dict[object, object] = {}
-    roots: dict[str, str] = {}
+    roots: dict[str, int] = {}  # root -> its number: claim-days carry the number, a fresh int beside each
+    outlet_roots: list[bool] = []  # per root number: the outlet's own voice
+    claim_roots = array("q")
+    claim_docs: list[str] = []
     name_tuples: dict[tuple[str, ...], list] = {}  # -> [the shared tuple, how many claims have it]
     # (document, unit, event type) -> the least origin root of its claims: within one report the outlet's own
     # summary rests on the sources it cites for the same event.
@@ -233,7 +236,7 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
     key_unit, key_type, key_day, n_days = array("q"), array("q"), array("q"), array("q")
     ids: list[str] = []
     records = []
-    root = ""
+    root, code = "", -1
     for seq, c in enumerate(claims):
         if c.event_type == NOT_AN_EVENT or not c.sub_event_type:
             continue
@@ -243,13 +246,17 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
             continue
         this_root, names = _root(c, canon, documents)
         if this_root != root:  # a report's claims mostly share their root: no look-up for those
-            root = roots.setdefault(this_root, this_root)
+            root, code = this_root, roots.setdefault(this_root, len(roots))
+            if code == len(outlet_roots):
+                outlet_roots.append(root.startswith("outlet:"))
+        claim_roots.append(code)
+        claim_docs.append(c.document_id)
         named_by = name_tuples.get(names)
         if named_by is None:
             named_by = name_tuples[names] = [names, 0]
         names = named_by[0]
         named_by[1] += 1
-        if root.startswith("origin:"):
+        if not outlet_roots[code]:
             key = (c.document_id, unit, c.event_type)
             if key not in origins or root < origins[key]:
                 origins[key] = root
@@ -283,18 +290,24 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
         key_type.append(type_codes.setdefault(event_type, len(type_codes)))
         key_day.append(first.toordinal())
         n_days.append(days)
-        records.append((low, high, unit, root, names, event_type, values.setdefault(c.sub_event_type, c.sub_event_type),
-                        c.certainty, precision, place, c.actor("actor1"), c.actor("actor2"), counts, acled,
-                        c.document_id))
+        a1, a2 = c.actor("actor1"), c.actor("actor2")
+        records.append((low, high, unit, names, event_type, values.setdefault(c.sub_event_type, c.sub_event_type),
+                        c.certainty, precision, place, a1 and values.setdefault(a1, a1),
+                        a2 and values.setdefault(a2, a2), counts, acled))
+    if origins:  # in input order, while the claims' document ids are read in order
+        for i, doc_id in enumerate(claim_docs):
+            if outlet_roots[claim_roots[i]]:
+                origin = origins.get((doc_id, records[i][2], records[i][4]))
+                if origin is not None:
+                    claim_roots[i] = roots[origin]
+    del claim_docs
     out: list[ClaimDay] = []
-    for i, k in _cluster_order(ids, unit_codes, type_codes, key_unit, key_type, key_day, n_days):
-        low, high, unit, root, names, event_type, sub, certainty, precision, place, a1, a2, counts, acled, doc_id = (
-            records[i])
-        if origins and root.startswith("outlet:"):
-            root = origins.get((doc_id, unit, event_type), root)
-        # A fresh copy of the id, next to its claim-day: event building reads every id, and the claim's own string
-        # lies among the input's objects, one page per claim at a million claims (there: 55.0 s → 51.3 s).
-        claim_id = (ids[i] + " ")[:-1]
+    # Every claim-day gets a fresh copy of its claim id and root number, made in cluster order next to it: event
+    # building reads them all, and the claim's own id lies among the input's objects, one page per claim at a
+    # million claims.
+    for i, k, claim_id, root in zip(*_cluster_order(ids, claim_roots, unit_codes, type_codes, key_unit, key_type,
+                                                    key_day, n_days), strict=True):
+        low, high, unit, names, event_type, sub, certainty, precision, place, a1, a2, counts, acled = records[i]
         days = n_days[i]
         if days > 1:
             day = low + timedelta(days=k)
@@ -311,7 +324,7 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
     last = {ids[i]: i for i in candidates}
     for i in candidates:
         if last[ids[i]] != i:
-            name_tuples[records[i][4]][1] -= 1
+            name_tuples[records[i][3]][1] -= 1
     claim_counts: Counter[str] = Counter()
     for names, n in name_tuples.values():
         for name in set(names):
@@ -319,18 +332,21 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
     return out, kinds, claim_counts
 
 
-def _cluster_order(ids: list[str], unit_codes: Mapping[str, int], type_codes: Mapping[str, int], key_unit: array,
-                   key_type: array, key_day: array, n_days: array) -> list[tuple[int, int]]:
-    """(claim, day of the claim) pairs sorted by unit, event type, day and claim id; equal ids in input order."""
+def _cluster_order(ids: list[str], roots: array, unit_codes: Mapping[str, int], type_codes: Mapping[str, int],
+                   key_unit: array, key_type: array, key_day: array, n_days: array
+                   ) -> tuple[list[int], list[int], list[str], list[int]]:
+    """The claim-days sorted by unit, event type, day and claim id (equal ids in input order): for each, its claim,
+    which day of the claim it is, and new objects for its claim id and root number, made in that order."""
     def ranks(codes: Mapping[str, int]) -> np.ndarray:
         rank = np.empty(len(codes), dtype=np.int64)
         rank[[codes[v] for v in sorted(codes)]] = np.arange(len(codes))
         return rank
 
     if not ids:
-        return []
+        return [], [], [], []
+    id_text = np.array(ids, dtype=np.str_)
     id_rank = np.empty(len(ids), dtype=np.int64)
-    id_rank[np.argsort(np.array(ids, dtype=np.str_), kind="stable")] = np.arange(len(ids))
+    id_rank[np.argsort(id_text, kind="stable")] = np.arange(len(ids))
     per_claim = np.frombuffer(n_days, dtype=np.int64)
     claim = np.repeat(np.arange(len(ids)), per_claim)  # one row per claim-day
     k = np.arange(len(claim)) - np.repeat(np.cumsum(per_claim) - per_claim, per_claim)
@@ -338,7 +354,9 @@ def _cluster_order(ids: list[str], unit_codes: Mapping[str, int], type_codes: Ma
     unit = ranks(unit_codes)[np.frombuffer(key_unit, dtype=np.int64)][claim]
     event_type = ranks(type_codes)[np.frombuffer(key_type, dtype=np.int64)][claim]
     order = np.lexsort((id_rank[claim], day, event_type, unit))  # stable: equal keys keep the input order
-    return list(zip(claim[order].tolist(), k[order].tolist(), strict=True))
+    claim = claim[order]
+    return (claim.tolist(), k[order].tolist(), id_text[claim].tolist(),
+            np.frombuffer(roots, dtype=np.int64)[claim].tolist())
 
 
 def _equal_hashes(hashes: array) -> list[int]:
@@ -479,8 +497,8 @@ def _figures(cds: Sequence[ClaimDay]) -> dict[str, int | None]:
 
 def _confidence(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> tuple[float, float]:
     """(support, denial) probabilities from independent roots, each root as reliable as its best source."""
-    support: dict[str, float] = {}
-    deny: dict[str, float] = {}
+    support: dict[int, float] = {}
+    deny: dict[int, float] = {}
     for cd in cds:
         r = max((rel.get(n, 0.5) for n in cd.source_names), default=0.5) * CERTAINTY_WEIGHT[cd.certainty]
         target = deny if cd.certainty == Certainty.DENIED else support
@@ -544,7 +562,7 @@ def truth_discovery(clusters: Sequence[Sequence[ClaimDay]], kinds: Mapping[str, 
     group_denies: list[bool] = []
     name_ids: dict[tuple[str, ...], tuple[int, ...]] = {}  # per distinct tuple of names: their slots
     for k, cds in enumerate(clusters):
-        groups: dict[tuple[str, bool], int] = {}
+        groups: dict[tuple[int, bool], int] = {}
         for cd in cds:
             denies = cd.certainty == Certainty.DENIED
             g = groups.get((cd.root, denies))
