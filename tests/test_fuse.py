@@ -284,3 +284,12 @@ def test_claim_days_come_in_cluster_order_and_presorted_clustering_matches_sorti
     assert keys == sorted(keys)
     assert [[cd.claim_id for cd in c] for c in cluster(days, presorted=True)] == [
         [cd.claim_id for cd in c] for c in cluster(random.Random(3).sample(days, len(days)))]
+
+
+def test_claim_ids_beyond_ascii_keep_their_order() -> None:
+    a, b = doc("First report on the district.", "a.org"), doc("Second report on the district.", "b.org")
+    claims = [dataclasses.replace(claim(a, 1), claim_id="é-2"), dataclasses.replace(claim(b, 1), claim_id="z-1"),
+              dataclasses.replace(claim(b, 2), claim_id="e-3")]
+    days = claim_days(claims, {a.document_id: a, b.document_id: b})
+    assert [cd.claim_id for cd in days] == ["e-3", "z-1", "é-2"]
+    assert fuse(claims, {a.document_id: a, b.document_id: b}).events[0].claim_ids == ("e-3", "z-1", "é-2")

@@ -103,8 +103,6 @@ class ClaimDay:
     actor2: Actor | None
     counts: tuple[tuple[CountKind, float], ...]  # (killed / injured / killed or injured, figure × share)
     acled: int | None  # this day's ACLED fatalities (None: the claim gives none)
-    index: int = 0  # which day of a multi-day claim
-    days: int = 1
 
 
 def unit_of(place: Place) -> str | None:
@@ -313,7 +311,7 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
             day = low + timedelta(days=k)
             out.append(ClaimDay(values.setdefault(day, day), low, high, 1.0 / days, unit, root, names, claim_id,
                                 event_type, sub, certainty, 1, place, a1, a2, counts,
-                                acled[k] if acled else None, k, days))  # type: ignore[index]
+                                acled[k] if acled else None))  # type: ignore[index]
         else:
             day = low + timedelta(days=(high - low).days // 2)
             out.append(ClaimDay(values.setdefault(day, day), low, high, 1.0, unit, root, names, claim_id,
@@ -336,26 +334,37 @@ def _cluster_order(ids: list[str], roots: array, unit_codes: Mapping[str, int], 
                    key_unit: array, key_type: array, key_day: array, n_days: array
                    ) -> tuple[list[int], list[int], list[str], list[int]]:
     """The claim-days sorted by unit, event type, day and claim id (equal ids in input order): for each, its claim,
-    which day of the claim it is, and new objects for its claim id and root number, made in that order."""
+    which day of the claim it is, and new objects for its claim id and root number, made in that order.
+
+    Arrays as small as they can be (32-bit, ids as ASCII bytes when they are): on a VM whose host takes back freed
+    memory, every fresh page costs a fault, and these are the largest temporaries of fusion."""
     def ranks(codes: Mapping[str, int]) -> np.ndarray:
-        rank = np.empty(len(codes), dtype=np.int64)
-        rank[[codes[v] for v in sorted(codes)]] = np.arange(len(codes))
+        rank = np.empty(len(codes), dtype=np.int32)
+        rank[[codes[v] for v in sorted(codes)]] = np.arange(len(codes), dtype=np.int32)
         return rank
 
     if not ids:
         return [], [], [], []
-    id_text = np.array(ids, dtype=np.str_)
-    id_rank = np.empty(len(ids), dtype=np.int64)
-    id_rank[np.argsort(id_text, kind="stable")] = np.arange(len(ids))
+    try:
+        id_text = np.array(ids, dtype=np.bytes_)  # ASCII: byte order is the strings' order
+        ascii_ids = True
+    except UnicodeEncodeError:
+        id_text, ascii_ids = np.array(ids, dtype=np.str_), False
+    id_rank = np.empty(len(ids), dtype=np.int32)
+    id_rank[np.argsort(id_text, kind="stable")] = np.arange(len(ids), dtype=np.int32)
     per_claim = np.frombuffer(n_days, dtype=np.int64)
-    claim = np.repeat(np.arange(len(ids)), per_claim)  # one row per claim-day
-    k = np.arange(len(claim)) - np.repeat(np.cumsum(per_claim) - per_claim, per_claim)
-    day = np.frombuffer(key_day, dtype=np.int64)[claim] + k
+    claim = np.repeat(np.arange(len(ids), dtype=np.int32), per_claim)  # one row per claim-day
+    k = (np.arange(len(claim), dtype=np.int64) - np.repeat(np.cumsum(per_claim) - per_claim, per_claim)
+         ).astype(np.int32)
+    day = np.frombuffer(key_day, dtype=np.int64).astype(np.int32)[claim] + k
     unit = ranks(unit_codes)[np.frombuffer(key_unit, dtype=np.int64)][claim]
     event_type = ranks(type_codes)[np.frombuffer(key_type, dtype=np.int64)][claim]
     order = np.lexsort((id_rank[claim], day, event_type, unit))  # stable: equal keys keep the input order
+    del day, unit, event_type, id_rank
     claim = claim[order]
-    return (claim.tolist(), k[order].tolist(), id_text[claim].tolist(),
+    copies = id_text[claim].tolist()
+    del id_text
+    return (claim.tolist(), k[order].tolist(), [b.decode() for b in copies] if ascii_ids else copies,
             np.frombuffer(roots, dtype=np.int64)[claim].tolist())
 
 
@@ -706,17 +715,23 @@ def fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
 def _fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
           reliability: Mapping[str, float] | None) -> Fusion:
     days, kinds, claim_counts = _claim_days(claims, documents)
-    clusters = cluster(days, presorted=True)
+    clusters: list[list[ClaimDay] | None] = cluster(days, presorted=True)  # type: ignore[assignment]
+    del days
     if reliability is None:
-        rel = truth_discovery(clusters, kinds)
+        rel = truth_discovery(clusters, kinds)  # type: ignore[arg-type]
     else:
         rel = {n: reliability.get(n, PRIORS.get(k, 0.5)) for n, k in kinds.items()}
-    events = [build_event(cds, rel) for cds in clusters]
-    is_territory = [any(cd.sub_event_type in TERRITORY_SUB_TYPES for cd in cds) for cds in clusters]
-    # Freed now, so their memory serves what follows; the clusters first, so that the claim-days are then freed in
-    # the order they were made (near each other in memory), not cluster by cluster across the heap.
+    events: list[Event] = []
+    is_territory: list[bool] = []
+    for i, cds in enumerate(clusters):
+        assert cds is not None
+        event = build_event(cds, rel)
+        events.append(event)
+        is_territory.append(any(cd.sub_event_type in TERRITORY_SUB_TYPES for cd in cds))
+        # Each cluster's claim-days are freed once its event is built: they were made in cluster order, so whole
+        # blocks of memory come free and hold the next events, instead of the events taking fresh memory.
+        clusters[i] = None
     del clusters
-    del days
     # Events in (event id, claim ids) order. numpy sorts the ids as one block of bytes; sorting the strings
     # themselves chases a pointer per comparison, across the whole heap at a million claims. Event ids are ASCII
     # hex digits, so their byte order is their string order.
