@@ -6,6 +6,7 @@ span it came from; `method` lists the rules and the model that produced the clai
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import importlib
 import re
@@ -269,7 +270,7 @@ class Extractor:
         predictions = self._predict(_in_context([s for s, _ in per_sent], MODEL_CONTEXT))
         main = self._main_actors(document, doc, sents)
         mentions = sorted(places, key=lambda m: m.span.start)
-        mention_starts = [m.span.start for m in mentions]
+        mention_starts = sorted(m.span.start for m in mentions)  # sorted: `_places_in` bisects it
         out: list[Claim] = []
         seen: set[str] = set()
         previous: list[Claim] = []
@@ -716,7 +717,11 @@ class Extractor:
         role_places: list[Token],
     ) -> list[PlaceMention]:
         clause_chars = _char_ranges(doc, event.clause)
-        inside = [m for m in mentions if _overlaps(m.span.start, m.span.end, clause_chars)]
+        # The clause's outer bounds first: a cheap test that keeps the work per event from growing with the
+        # document's mentions.
+        lo, hi = (clause_chars[0][0], clause_chars[-1][1]) if clause_chars else (0, 0)
+        inside = [m for m in mentions
+                  if m.span.start < hi and lo < m.span.end and _overlaps(m.span.start, m.span.end, clause_chars)]
         kept: list[tuple[PlaceMention, list[Token]]] = []
         for m in inside:
             if any(s.start <= m.span.start < s.end for s in source_spans):
@@ -1004,8 +1009,13 @@ def _in_context(sents: Sequence[SpacySpan], width: int) -> list[str]:
 
 
 def _places_in(doc: Doc, clause: set[int], mention_starts: Sequence[int]) -> bool:
-    ranges = _char_ranges(doc, clause)
-    return any(_overlaps(m, m + 1, ranges) for m in mention_starts)
+    """Does a place mention start inside the clause? `mention_starts` sorted: a bisection per token range, not a
+    scan of every mention of the document (a long document has hundreds)."""
+    for a, b in _char_ranges(doc, clause):
+        k = bisect.bisect_left(mention_starts, a)
+        if k < len(mention_starts) and mention_starts[k] < b:
+            return True
+    return False
 
 
 _CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit"})

@@ -13,6 +13,7 @@ returns every candidate with its score parts.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -239,6 +240,11 @@ class Geoparser:
                 found[(s, e)] = m
         # Gazetteer-driven: sub-chunks of capitalised name chunks, longest first.
         accepted_keys = {name_key(m.text) for m in found.values() if m.country_hint is None}
+        # The entity spans by start, with the furthest end reached so far: whether a candidate overlaps one is a
+        # bisection, not a scan of every entity of the document.
+        spans = sorted(found)
+        span_starts = [fs for fs, _ in spans]
+        reach = list(itertools.accumulate((fe for _, fe in spans), max))
         pending: list[Mention] = []
         for chunk in CHUNK.finditer(text):
             words = [(w.start(), w.end()) for w in re.finditer(r"[^\s]+", chunk.group())]
@@ -249,7 +255,8 @@ class Geoparser:
                 for j in range(min(len(words), i + MAX_WORDS), i, -1):
                     s, e = base + words[i][0], base + words[j - 1][1]
                     s, e, sub = _trim(text, s, e)
-                    if e <= s or (s, e) in found or any(s < fe and fs < e for fs, fe in found):
+                    k = bisect.bisect_left(span_starts, e)  # the entities starting before this candidate ends
+                    if e <= s or (s, e) in found or (k and reach[k - 1] > s):
                         continue
                     if sub.lower() in STOP or len(sub) < 3:
                         continue
