@@ -295,7 +295,8 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
     if origins:  # in input order, while the claims' document ids are read in order
         for i, doc_id in enumerate(claim_docs):
             if outlet_roots[claim_roots[i]]:
-                origin = origins.get((doc_id, records[i][2], records[i][4]))
+                _, _, unit, _, event_type, *_ = records[i]
+                origin = origins.get((doc_id, unit, event_type))
                 if origin is not None:
                     claim_roots[i] = roots[origin]
     del claim_docs
@@ -322,7 +323,8 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
     last = {ids[i]: i for i in candidates}
     for i in candidates:
         if last[ids[i]] != i:
-            name_tuples[records[i][3]][1] -= 1
+            _, _, _, names, *_ = records[i]
+            name_tuples[names][1] -= 1
     claim_counts: Counter[str] = Counter()
     for names, n in name_tuples.values():
         for name in set(names):
@@ -715,23 +717,22 @@ def fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
 def _fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
           reliability: Mapping[str, float] | None) -> Fusion:
     days, kinds, claim_counts = _claim_days(claims, documents)
-    clusters: list[list[ClaimDay] | None] = cluster(days, presorted=True)  # type: ignore[assignment]
+    clusters = cluster(days, presorted=True)
     del days
     if reliability is None:
-        rel = truth_discovery(clusters, kinds)  # type: ignore[arg-type]
+        rel = truth_discovery(clusters, kinds)
     else:
         rel = {n: reliability.get(n, PRIORS.get(k, 0.5)) for n, k in kinds.items()}
     events: list[Event] = []
     is_territory: list[bool] = []
-    for i, cds in enumerate(clusters):
-        assert cds is not None
-        event = build_event(cds, rel)
-        events.append(event)
+    # Each cluster's claim-days are freed once its event is built (popped, in cluster order, from the reversed
+    # list): they were made in cluster order, so whole blocks of memory come free and hold the next events,
+    # instead of the events taking fresh memory.
+    clusters.reverse()
+    while clusters:
+        cds = clusters.pop()
+        events.append(build_event(cds, rel))
         is_territory.append(any(cd.sub_event_type in TERRITORY_SUB_TYPES for cd in cds))
-        # Each cluster's claim-days are freed once its event is built: they were made in cluster order, so whole
-        # blocks of memory come free and hold the next events, instead of the events taking fresh memory.
-        clusters[i] = None
-    del clusters
     # Events in (event id, claim ids) order. numpy sorts the ids as one block of bytes; sorting the strings
     # themselves chases a pointer per comparison, across the whole heap at a million claims. Event ids are ASCII
     # hex digits, so their byte order is their string order.
