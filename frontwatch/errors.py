@@ -35,3 +35,9 @@ class ModelMissing(FrontwatchError):
 
 class StoreError(FrontwatchError):
     code = "store"
+
+
+class ConfigError(FrontwatchError):
+    """A setting (environment variable or option value) that cannot be used as given."""
+
+    code = "config"

@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from frontwatch.cli.app import (
     EXIT_ENV,
@@ -19,7 +21,9 @@ from frontwatch.cli.app import (
     err_console,
     eval_app,
     fail,
+    plain,
     settings,
+    warn_if_no_classifier,
 )
 from frontwatch.errors import FrontwatchError
 
@@ -51,8 +55,8 @@ def train(
     clf.meta.update({"data": str(data), "data_sha256": data_hash(data), "cv": cv})
     clf.save(out)
     if not quiet:
-        console.print(f"{len(texts)} snippets; {folds}-fold CV: sub-type accuracy {cv['sub_event_type_acc']:.3f}, "
-                      f"macro-F1 {cv['macro_f1']:.3f}; model written to {out}")
+        console.print(plain(f"{len(texts)} snippets; {folds}-fold CV: sub-type accuracy "
+                            f"{cv['sub_event_type_acc']:.3f}, macro-F1 {cv['macro_f1']:.3f}; model written to {out}"))
 
 
 class _Null:
@@ -98,14 +102,19 @@ def eval_events(
     actors = ActorDictionary.load(cfg.actors_path)
     nlp = load_nlp()
     results = []
+    warned = False
     for f in files:
         if not f.exists():
             raise fail(f"no such file: {f}")
         rows = read_rows(f)
-        with Progress(TextColumn(f.name), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err_console,
-                      disable=quiet or as_json, transient=True) as progress:
+        with Progress(TextColumn(escape(f.name)), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err_console, disable=quiet or as_json, transient=True) as progress:
             if is_acled(rows):
                 from frontwatch.pipeline import Pipeline
+
+                if not warned:
+                    warn_if_no_classifier(cfg)
+                    warned = True
 
                 try:
                     pipeline = Pipeline.from_settings(cfg)
@@ -133,7 +142,7 @@ def eval_events(
             print(json.dumps(r))
     else:
         for r in results:
-            table = Table("figure", "value", title=f"{r['file']} ({r['n']} rows)", title_justify="left")
+            table = Table("figure", "value", title=plain(f"{r['file']} ({r['n']} rows)"), title_justify="left")
             for k, v in r.items():
                 if isinstance(v, float):
                     table.add_row(k, f"{v:.3f}")
@@ -144,11 +153,11 @@ def eval_events(
             if r.get("confusions"):
                 conf = Table("gold", "predicted", "n", title="Top confusions", title_justify="left")
                 for c in r["confusions"]:
-                    conf.add_row(c["gold"], c["predicted"], str(c["n"]))
+                    conf.add_row(plain(c["gold"]), plain(c["predicted"]), str(c["n"]))
                 console.print(conf)
     if floors:
         failures = [line for r in results for line in check_floors(r, json.loads(floors.read_text()))]
         for line in failures:
-            err_console.print(f"[red]below floor:[/] {line}")
+            err_console.print(Text.assemble(("below floor:", "red"), f" {line}"))
         if failures:
             raise typer.Exit(1)

@@ -81,6 +81,7 @@ class Fusion:
     events: tuple[Event, ...]
     control: tuple[ControlState, ...]
     reliability: tuple[SourceReliability, ...]
+    undated: int = 0  # event claims left out of events: no date in the text and none on their report
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,10 +207,13 @@ def claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]) -> li
 
 
 def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
-                ) -> tuple[list[ClaimDay], dict[str, SourceKind], Counter[str]]:
+                ) -> tuple[list[ClaimDay], dict[str, SourceKind], Counter[str], int]:
     """The claim-days in cluster order (unit, event type, day, claim id: claims with equal ids in the order given),
-    the kind of each source name (from the first claim, by id, that names it) and the number of claims naming
-    each source.
+    the kind of each source name (from the first claim, by id, that names it), the number of claims naming
+    each source, and the number of event claims left out for want of any date.
+
+    A claim with no date of its own from a report with no published date has no day: it stays a claim (listed by
+    `frontwatch claims`) but makes no event, instead of being filed under an invented day.
 
     The claims are read once, in the order given: at a million claims a walk in id order jumps across the whole
     heap. What the later stages need of each claim is copied into one record; the claim-days are then made in
@@ -235,6 +239,7 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
     ids: list[str] = []
     records = []
     root, code = "", -1
+    undated = 0
     for seq, c in enumerate(claims):
         if c.event_type == NOT_AN_EVENT or not c.sub_event_type:
             continue
@@ -242,6 +247,15 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
         unit = unit_of(place) if place else None
         if unit is None:
             continue
+        t = c.time
+        if t:
+            low, high = t.low, t.high
+        else:
+            doc = documents.get(c.document_id)
+            if doc is None or doc.published is None:
+                undated += 1
+                continue
+            low = high = doc.published
         this_root, names = _root(c, canon, documents)
         if this_root != root:  # a report's claims mostly share their root: no look-up for those
             root, code = this_root, roots.setdefault(this_root, len(roots))
@@ -265,12 +279,6 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
                 first_named[s.name] = (claim_id, seq, pos, s.kind)
         id_hashes.append(hash(claim_id))
         ids.append(claim_id)
-        t = c.time
-        if t:
-            low, high = t.low, t.high
-        else:
-            doc = documents.get(c.document_id)
-            low = high = doc.published if doc and doc.published else date.min
         low, high = values.setdefault(low, low), values.setdefault(high, high)
         days = (high - low).days + 1
         fatalities = c.fatalities_acled
@@ -329,7 +337,7 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
     for names, n in name_tuples.values():
         for name in set(names):
             claim_counts[name] += n
-    return out, kinds, claim_counts
+    return out, kinds, claim_counts, undated
 
 
 def _cluster_order(ids: list[str], roots: array, unit_codes: Mapping[str, int], type_codes: Mapping[str, int],
@@ -413,8 +421,8 @@ def cluster(days: Sequence[ClaimDay], presorted: bool = False) -> list[list[Clai
                 by_day[cd.day] = groups[-1]
                 starts.append(cd.day)
         for cd in vague:
-            w = timedelta(days=WINDOW.get(cd.precision, 3))
-            near = starts[bisect.bisect_left(starts, cd.day - w):bisect.bisect_right(starts, cd.day + w)]
+            w = WINDOW.get(cd.precision, 3)
+            near = starts[bisect.bisect_left(starts, _shift(cd.day, -w)):bisect.bisect_right(starts, _shift(cd.day, w))]
             if near:
                 by_day[min(near, key=lambda d: (abs((d - cd.day).days), d))].append(cd)
             else:
@@ -423,6 +431,11 @@ def cluster(days: Sequence[ClaimDay], presorted: bool = False) -> list[list[Clai
                 bisect.insort(starts, cd.day)
         clusters.extend(groups)
     return clusters
+
+
+def _shift(day: date, days: int) -> date:
+    """`day` moved by `days`, held within the calendar: a claim dated in year 1 or 9999 must not stop fusion."""
+    return date.fromordinal(min(max(day.toordinal() + days, 1), date.max.toordinal()))
 
 
 def _sorted_blocks(days: Iterable[ClaimDay]) -> Iterator[list[ClaimDay]]:
@@ -716,7 +729,7 @@ def fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
 
 def _fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
           reliability: Mapping[str, float] | None) -> Fusion:
-    days, kinds, claim_counts = _claim_days(claims, documents)
+    days, kinds, claim_counts, undated = _claim_days(claims, documents)
     clusters = cluster(days, presorted=True)
     del days
     if reliability is None:
@@ -756,7 +769,7 @@ def _fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
     reliab = tuple(sorted(
         (SourceReliability(n, kinds[n], round(rel[n], 4), claim_counts[n]) for n in kinds),
         key=lambda r: (-r.reliability, r.name)))
-    return Fusion(tuple(ranked), tuple(control), reliab)
+    return Fusion(tuple(ranked), tuple(control), reliab, undated)
 
 
 def _runs(ties: list[int]) -> list[tuple[int, int]]:

@@ -17,9 +17,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 
-from frontwatch.config import normalize_db_url
+from frontwatch.config import DATABASES, normalize_db_url
 from frontwatch.errors import StoreError
 from frontwatch.model import (
     Claim,
@@ -49,9 +49,19 @@ def _dump(obj: Any) -> str:
 class Store:
     """The database. `Store(url)` connects and migrates to the head revision."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, create: bool = True) -> None:
+        """`create=False`: a SQLite file that does not exist is an error, not a new database (read-only commands
+        must not leave files or folders behind)."""
         self.url = normalize_db_url(url)
         self.dialect = self.url.split(":", 1)[0].split("+", 1)[0]
+        if self.dialect not in DATABASES:
+            raise StoreError(f"unsupported database type {self.dialect!r}",
+                             hint="give a SQLite file path or a postgresql://USER@HOST/NAME URL")
+        path = self._sqlite_path()
+        if not create and path is not None and not Path(path).exists():
+            raise StoreError(f"no database at {path}",
+                             hint="check --db / FRONTWATCH_DB, or create it with `frontwatch run REPORTS --db "
+                             f"{path}` (or `frontwatch db upgrade --db {path}`)")
         try:
             self.engine: Engine = self._connect()
             self._migrate()
@@ -61,6 +71,27 @@ class Store:
                 hint="check --db / FRONTWATCH_DB; for PostgreSQL, that the server is up and the database exists "
                 "(createdb NAME)",
             ) from exc
+        except DatabaseError as exc:  # e.g. "file is not a database": some other file at that path
+            raise StoreError(
+                f"cannot use the database {self._safe_url()}: {exc.orig}",
+                hint="--db / FRONTWATCH_DB must name a Frontwatch database, or a new file to create; "
+                "this path holds something else",
+            ) from exc
+        except (ArgumentError, NoSuchModuleError, ImportError) as exc:  # a malformed URL or a missing driver
+            # Not the URL itself, nor SQLAlchemy's message quoting it: it may hold a password.
+            why = "malformed URL" if isinstance(exc, ArgumentError) else str(exc)
+            raise StoreError(f"cannot use the database URL {self.url.split('://', 1)[0]}://…: {why}",
+                             hint="give a SQLite file path or a postgresql://USER@HOST/NAME URL") from exc
+        except OSError as exc:  # the SQLite file's folder cannot be made
+            raise StoreError(f"cannot create the database {path}: {exc.strerror or exc}",
+                             hint="check --db / FRONTWATCH_DB and that its folder is writable") from exc
+
+    def _sqlite_path(self) -> str | None:
+        """The file of a SQLite database (None: in memory, or not SQLite)."""
+        if self.dialect != "sqlite":
+            return None
+        path = self.url.split("///", 1)[1] if "///" in self.url else ""
+        return path if path and path != ":memory:" else None
 
     # --- connection and migrations --------------------------------------------------------------------
 
@@ -69,8 +100,8 @@ class Store:
 
     def _connect(self) -> Engine:
         if self.dialect == "sqlite":
-            path = self.url.split("///", 1)[1] if "///" in self.url else ""
-            if path and path != ":memory:":
+            path = self._sqlite_path()
+            if path:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(self.url, connect_args={"timeout": 60})
 
@@ -233,17 +264,29 @@ class Store:
             return {r[0]: r[1] for r in conn.execute(q)}
 
     def add_reject(self, reject: Reject) -> None:
+        """Record a rejected input once per (input, reason): a re-run refreshes its detail and time (when it was
+        last seen) instead of adding the same line again."""
+        r = t.rejects.c
+        at = reject.at or _now()
         with self.engine.begin() as conn:
-            conn.execute(
-                t.rejects.insert().values(
-                    origin=reject.origin, reason=reject.reason, detail=reject.detail, at=reject.at or _now()
-                )
-            )
+            ids = conn.execute(select(r.id).where(r.origin == reject.origin, r.reason == reject.reason)
+                               .order_by(r.id)).scalars().all()
+            if not ids:
+                conn.execute(t.rejects.insert().values(origin=reject.origin, reason=reject.reason,
+                                                       detail=reject.detail, at=at))
+                return
+            conn.execute(update(t.rejects).where(r.id == ids[0]).values(detail=reject.detail, at=at))
+            if len(ids) > 1:  # repeats stored by earlier versions go once this input comes back
+                conn.execute(delete(t.rejects).where(r.id.in_(ids[1:])))
 
     def rejects(self) -> list[Reject]:
+        """Each (input, reason) once, in the order first rejected, with the latest detail and time."""
         with self.engine.connect() as conn:
             rows = conn.execute(select(t.rejects).order_by(t.rejects.c.id)).all()
-        return [Reject(r.origin, r.reason, r.detail, r.at) for r in rows]
+        latest: dict[tuple[str, str], Reject] = {}
+        for row in rows:  # a database written by earlier versions may hold repeats
+            latest[(row.origin, row.reason)] = Reject(row.origin, row.reason, row.detail, row.at)
+        return list(latest.values())
 
     def claims(self, document_id: str | None = None, claim_ids: Sequence[str] | None = None) -> list[Claim]:
         q = select(t.claims.c.payload).order_by(t.claims.c.document_id, t.claims.c.claim_id)
