@@ -138,7 +138,7 @@ def test_each_figure_has_its_own_denominator() -> None:
     assert r["over"]["location_25km_named"] == 2 and r["location_25km_named"] == 0.5  # rows 0 and 2 name it
     assert r["named_share"] == pytest.approx(2 / 3)
     assert r["over"]["fatalities_exact_killed"] == 1 and r["fatalities_exact_killed"] == 0.0
-    assert r["fatalities_mae"] == pytest.approx(7 / 3) and r["fatalities_mae_killed"] == 7
+    assert r["fatalities_mae"] == pytest.approx(7 / 3) and r["fatalities_killed_mae"] == 7
     assert r["over"]["actor2_acc"] == 1 and r["over"]["inter2_acc"] == 1  # only row 0 codes an actor2
     assert r["over"]["date_assumed"] == 2 and r["date_assumed"] == 0.5  # over answered rows
     assert r["over"]["date_exact_read"] == 1
@@ -180,6 +180,9 @@ def test_rows_file_order_format_and_figures_agree(tmp_path: Path, gazetteer_path
             assert not any(v for k, v in x["scores"].items() if k.endswith("_acc") or k == "detected")
             continue
         assert set(FIELDS) | {"claim_ids", "sentences", "answer"} <= set(s) and s["claim_ids"] and s["sentences"]
+    # Every toponym the geoparser found, quoted from the note, for error analysis.
+    assert all(m["text"] in x["gold"]["notes"] for x in lines for m in x["note_places"])
+    assert any(m["location"] for x in lines for m in x["note_places"])
     split = [x["system"] for x in lines if x["row"] in SPLIT]
     if all(split):  # one-to-one: two rows of one note never share an answer
         assert split[0]["claim_ids"] != split[1]["claim_ids"]
@@ -225,3 +228,42 @@ def test_usage_errors_exit_2_before_any_model_loads(tmp_path: Path) -> None:
     assert out.returncode == 2 and "one ACLED file" in out.stderr
     out = _eval(str(FIXTURE), "--years", "1990", timeout=120)
     assert out.returncode == 2 and "no row" in out.stderr
+
+
+def _misses_module():  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("misses", ROOT / "eval" / "misses.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_misses_are_sorted_by_kind() -> None:
+    misses = _misses_module()
+    gold = {**ROWS[2], "notes": "Traders marched in Eldoret; several were hurt.", "fatalities": 2,
+            "actor2": "Police Forces of Kenya (2013-)", "inter2": 1}
+    system = {**dict.fromkeys(FIELDS), "fatalities": 0, "country": None, "feature_code": None,
+              "actor1": "Protesters", "inter1": 6, "actor2": "Police forces", "inter2": 1}
+    found = {"text": "Eldoret", "location": "Eldoret", "admin1": "Uasin Gishu", "country": "KE",
+             "feature_code": "PPLA", "latitude": 0.52, "longitude": 35.27, "method": "ner"}
+    scores = {"location_25km": False, "fatalities_exact": False, "actor1_acc": True, "actor2_acc": False,
+              "sub_event_type_acc": True}
+    rows = [
+        {"row": 0, "gold": gold, "system": system, "scores": scores, "note_places": [found]},
+        {"row": 1, "gold": {**gold, "notes": "Traders marched in Eldoret."}, "system": {
+            **system, "location": "Eldoret", "country": "US", "latitude": 40.0, "longitude": -80.0,
+            "actor2": "Police Forces of Uganda"}, "scores": scores, "note_places": []},
+        {"row": 2, "gold": gold, "system": None, "scores": {**scores, "actor2_acc": None, "actor1_acc": None,
+                                                            "sub_event_type_acc": False}, "note_places": []},
+    ]
+    out = misses.sort_misses(rows, ActorDictionary.load())
+    named = out["place (note names it)"]
+    assert named["no place attached, though the geoparser found the place (within 25 km)"] == [0]
+    assert named["wrong country"] == [1] and named["no answer"] == [2]
+    assert out["fatalities"]["vague word in the note (ACLED's conservative figure)"] == [0]
+    assert out["fatalities"]["missed count (the note's toll not read)"] == [1]
+    assert out["actor2"]["state forces without their country"] == [0]
+    assert out["actor2"]["wrong country of state forces"] == [1]
+    assert out["sub-type"]["Peaceful protest → no answer"] == [2]

@@ -15,6 +15,7 @@ flatters; it says what the extractor found at all, not what the product shows.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import unicodedata
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from frontwatch.model import NOT_AN_EVENT, Actor, Claim, Document, Event, Place, document_id_for
+from frontwatch.model import NOT_AN_EVENT, Actor, Claim, Document, Event, Place, PlaceMention, document_id_for
 
 # The system answer's fields, under ACLED's names (the --rows file).
 FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "inter1", "inter2", "location", "admin1", "latitude",
@@ -66,7 +67,7 @@ def select_rows(rows: Sequence[dict[str, Any]], years: tuple[int, int] | None) -
     return [i for i, r in enumerate(rows) if years[0] <= int(str(r["event_date"])[:4]) <= years[1]]
 
 
-def _norm(text: str) -> str:
+def norm_name(text: str) -> str:
     text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().casefold()
     return " ".join(re.sub(r"['’`]", "", re.sub(r"[-_/]", " ", text)).split())
 
@@ -74,9 +75,9 @@ def _norm(text: str) -> str:
 def names_place(row: dict[str, Any]) -> bool:
     """Does the note name the gold location or its admin1 (whole words, case, accents, hyphens and apostrophes
     aside)?"""
-    note = f" {' '.join(re.findall(r'[a-z0-9]+', _norm(row.get('notes') or '')))} "
+    note = f" {' '.join(re.findall(r'[a-z0-9]+', norm_name(row.get('notes') or '')))} "
     names = (row.get("location"), row.get("admin1"))
-    return any(n and f" {' '.join(re.findall(r'[a-z0-9]+', _norm(n)))} " in note for n in names)
+    return any(n and f" {' '.join(re.findall(r'[a-z0-9]+', norm_name(n)))} " in note for n in names)
 
 
 def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -282,7 +283,7 @@ FIGURES: tuple[tuple[str, str, str], ...] = (
     ("location_25km_named", "location_25km_named", "mean"), ("admin1_acc_named", "admin1_acc_named", "mean"),
     ("fatalities_exact", "fatalities_exact", "mean"), ("fatalities_mae", "fatalities_abs_err", "mae"),
     ("fatalities_exact_killed", "fatalities_exact_killed", "mean"),
-    ("fatalities_mae_killed", "fatalities_abs_err_killed", "mae"),
+    ("fatalities_killed_mae", "fatalities_abs_err_killed", "mae"),
     ("actor1_acc", "actor1_acc", "mean"), ("actor2_acc", "actor2_acc", "mean"),
     ("inter1_acc", "inter1_acc", "mean"), ("inter2_acc", "inter2_acc", "mean"),
     ("geo_precision_acc", "geo_precision_acc", "mean"), ("date_exact", "date_exact", "mean"),
@@ -327,6 +328,10 @@ def evaluate_acled(rows: Sequence[dict[str, Any]], pipeline: Any, actors: Any, i
         groups.setdefault((rows[i]["notes"], str(rows[i]["event_date"])[:10]), []).append(i)
     docs = {key: Document(document_id_for(key[0]), key[0], "acled", "eval", published=date.fromisoformat(key[1]))
             for key in groups}
+    watch = None
+    if dataclasses.is_dataclass(pipeline) and getattr(pipeline, "geoparser", None) is not None:
+        watch = _Watch(pipeline.geoparser)
+        pipeline = dataclasses.replace(pipeline, geoparser=watch)
     results = {(d.document_id, d.published): claims or [] for d, claims in pipeline.process(docs.values())}
 
     def same_admin1(place: Place | None, gold: Any) -> bool:
@@ -341,11 +346,37 @@ def evaluate_acled(rows: Sequence[dict[str, Any]], pipeline: Any, actors: Any, i
             scores = score_row(rows[i], a, actors, same_admin1)
             scores.update(oracle_row(rows[i], claims, actors, same_admin1))
             records[i] = {"row": i, "gold": rows[i], "system": answer_fields(a, actors) if a else None,
-                          "scores": scores, "note_answers": len(answers)}
+                          "scores": scores, "note_answers": len(answers),
+                          "note_places": [_mention_fields(m) for m in (watch.found.get(
+                              (doc.document_id, doc.published), []) if watch else [])]}
             if progress:
                 progress()
     ordered = [records[i] for i in sorted(records)]
     return aggregate([r["scores"] for r in ordered]), ordered
+
+
+class _Watch:
+    """The pipeline's geoparser, keeping what it found in each note (every toponym, attached to a claim or not) for
+    the --rows file; it answers exactly as the geoparser does."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.found: dict[tuple[str, date | None], list[PlaceMention]] = {}
+
+    def places(self, document: Document, doc: Any = None) -> list[PlaceMention]:
+        out = self.inner.places(document, doc)
+        self.found[(document.document_id, document.published)] = out
+        return out
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+def _mention_fields(m: PlaceMention) -> dict[str, Any]:
+    p = m.place
+    return {"text": m.span.text, "location": p.name if p else None, "admin1": p.admin1 if p else None,
+            "country": p.country if p else None, "feature_code": p.feature_code if p else None,
+            "latitude": p.lat if p else None, "longitude": p.lon if p else None, "method": m.method}
 
 
 def _same_admin1(pipeline: Any, place: Place | None, gold: Any) -> bool:
@@ -363,7 +394,8 @@ def _same_admin1(pipeline: Any, place: Place | None, gold: Any) -> bool:
 
 
 def row_lines(records: Sequence[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """The --rows file's lines: row, gold, system (the per-row hits ride along for error analysis)."""
+    """The --rows file's lines: row, gold, system; for error analysis also the per-row hits, how many answers the
+    note gave, and every toponym the geoparser found in the note (attached to a claim or not)."""
     for r in records:
         yield {"row": r["row"], "gold": r["gold"], "system": r["system"], "scores": r["scores"],
-               "note_answers": r["note_answers"]}
+               "note_answers": r["note_answers"], "note_places": r["note_places"]}
