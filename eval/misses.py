@@ -52,8 +52,9 @@ def place_kind(r: dict[str, Any], country_of: Callable[[str | None], str | None]
         return "wrong country"
     if s["feature_code"] == "ADM1" and r["scores"].get("admin1_acc"):
         return "the province instead of the place"
-    if same_text or norm_name(s["location"] or "") == norm_name(g["location"]):
-        return "wrong namesake (the gold name, resolved elsewhere in the country)"
+    got, want = norm_name(s["location"] or ""), norm_name(g["location"])
+    if got == want or got.startswith(want + " "):
+        return "the gold name, resolved to a namesake or to its district / county"
     if r["scores"].get("admin1_acc"):
         return "another point in the right admin1 (other place of the note, or a district point)"
     return "another place of the note, in another admin1"
