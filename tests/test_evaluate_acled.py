@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -27,7 +28,17 @@ from frontwatch.extract.evaluate_acled import (
     select_rows,
     system_answers,
 )
-from frontwatch.model import Actor, Claim, Document, Place, PlaceMention, Span, TimeSpan, document_id_for
+from frontwatch.model import (
+    Actor,
+    Certainty,
+    Claim,
+    Document,
+    Place,
+    PlaceMention,
+    Span,
+    TimeSpan,
+    document_id_for,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "data" / "acled-eval-fixture.jsonl"
@@ -96,6 +107,18 @@ def test_system_answers_fuse_the_notes_claims_and_rank_them() -> None:
     unplaced = system_answers(doc, [_claim(doc, 0, s1 - 1, None, 0.3), _claim(doc, s1, s2 - 1, None, 0.9)])
     assert len(unplaced) == 1 and unplaced[0].kind == "claim" and unplaced[0].sentences == ("Traders marched in B.",)
     assert system_answers(doc, []) == []
+
+
+def test_a_denied_event_is_never_preferred_to_one_the_note_asserts() -> None:
+    text = "Nobody marched in A. Traders may have marched in B."
+    doc = Document(document_id_for(text), text, "t", "eval", published=date(2015, 5, 10))
+    s1 = text.index("Traders")
+    denied = replace(_claim(doc, 0, s1 - 1, place("A", 1.0, 1.0, code="XX.01")), certainty=Certainty.DENIED)
+    hedged = replace(_claim(doc, s1, len(text), place("B", 2.0, 2.0, code="XX.02")), certainty=Certainty.HEDGED)
+    answers = system_answers(doc, [denied, hedged])
+    # The denial is surer than the hedged claim, but it says the event did not happen.
+    assert [x.place.name for x in answers if x.place] == ["B", "A"]
+    assert answers[1].confidence > answers[0].confidence
 
 
 def test_names_place_reads_whole_words_through_accents_hyphens_and_apostrophes() -> None:

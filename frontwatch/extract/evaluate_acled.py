@@ -2,11 +2,11 @@
 
 Each distinct (note, event_date) runs once through the whole pipeline with `event_date` as the published date. The
 note's claims are fused as the product fuses a corpus (`frontwatch.fuse.fuse`, on that note alone); its events,
-ranked by confidence (then supporting claims, then the earliest sentence), are the system's answer. A note that
-yields event claims but no event (no claim has a place below the country, which fusion needs) answers with its
-best-ranked claim instead: such rows are counted as detected and reported apart (`answered_by_claim`). Where ACLED
-split one note into k rows, the system's k best events are matched one-to-one to them by distance (Hungarian). A
-row with no answer scores false on every figure.
+ranked by confidence (then supporting claims, then the earliest sentence; denied events last), are the system's
+answer. A note that yields event claims but no event (no claim has a place below the country, which fusion needs)
+answers with its best-ranked claim instead: such rows are counted as detected and reported apart
+(`answered_by_claim`). Where ACLED split one note into k rows, the system's k best events are matched one-to-one to
+them by distance (Hungarian). A row with no answer scores false on every figure.
 
 The oracle figures (`oracle_*`) are the earlier scoring, kept for comparison: among all the note's claims, the one
 whose sub-type (then type, then place) matches the gold row best. The gold label chooses that answer, so it
@@ -24,7 +24,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from frontwatch.model import NOT_AN_EVENT, Actor, Claim, Document, Event, Place, PlaceMention, document_id_for
+from frontwatch.model import (
+    NOT_AN_EVENT,
+    Actor,
+    Claim,
+    Document,
+    Event,
+    EventStatus,
+    Place,
+    PlaceMention,
+    document_id_for,
+)
 
 # The system answer's fields, under ACLED's names (the --rows file).
 FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "inter1", "inter2", "location", "admin1", "latitude",
@@ -113,8 +123,9 @@ def system_answers(document: Document, claims: Sequence[Claim]) -> list[Answer]:
     def start(ids: Sequence[str]) -> int:
         return min((by_id[i].sentence.start for i in ids if i in by_id), default=len(document.text))
 
-    answers = [_event_answer(e, by_id) for e in sorted(
-        events, key=lambda e: (-e.confidence, -len(e.claim_ids), start(e.claim_ids), e.event_id))]
+    # A denied event is the system saying it did not happen: last, whatever its confidence in the denial.
+    answers = [_event_answer(e, by_id) for e in sorted(events, key=lambda e: (
+        e.status == EventStatus.DENIED, -e.confidence, -len(e.claim_ids), start(e.claim_ids), e.event_id))]
     if answers or not claims_events:
         return answers
     best = min(claims_events, key=lambda c: (-c.confidence, c.sentence.start, c.claim_id))
@@ -332,7 +343,13 @@ def evaluate_acled(rows: Sequence[dict[str, Any]], pipeline: Any, actors: Any, i
     if dataclasses.is_dataclass(pipeline) and getattr(pipeline, "geoparser", None) is not None:
         watch = _Watch(pipeline.geoparser)
         pipeline = dataclasses.replace(pipeline, geoparser=watch)
-    results = {(d.document_id, d.published): claims or [] for d, claims in pipeline.process(docs.values())}
+    sizes = {(d.document_id, d.published): len(groups[key]) for key, d in docs.items()}
+    results: dict[tuple[str, date | None], list[Claim]] = {}
+    for d, claims in pipeline.process(docs.values()):  # the progress follows the pipeline, where the time goes
+        results[(d.document_id, d.published)] = claims or []
+        if progress:
+            for _ in range(sizes.get((d.document_id, d.published), 0)):
+                progress()
 
     def same_admin1(place: Place | None, gold: Any) -> bool:
         return _same_admin1(pipeline, place, gold)
@@ -349,8 +366,6 @@ def evaluate_acled(rows: Sequence[dict[str, Any]], pipeline: Any, actors: Any, i
                           "scores": scores, "note_answers": len(answers),
                           "note_places": [_mention_fields(m) for m in (watch.found.get(
                               (doc.document_id, doc.published), []) if watch else [])]}
-            if progress:
-                progress()
     ordered = [records[i] for i in sorted(records)]
     return aggregate([r["scores"] for r in ordered]), ordered
 
