@@ -24,6 +24,8 @@ from frontwatch.extract.evaluate_acled import haversine, names_place, norm_name
 
 VAGUE = re.compile(r"\b(?:several|dozens?|scores|many|numerous|a number of|some|few|hundreds|unknown number|"
                    r"unconfirmed|unspecified|undisclosed)\b", re.I)
+NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|twenty|thirty)\b",
+                    re.I)
 FORCES = re.compile(r"^(?:military|police) forces of (.+?)(?: \(.*\))?$", re.I)
 
 
@@ -68,7 +70,9 @@ def fatalities_kind(r: dict[str, Any]) -> str:
     if VAGUE.search(g["notes"]):
         return "vague word in the note (ACLED's conservative figure)"
     if want > 0 and got == 0:
-        return "missed count (the note's toll not read)"
+        if NUMBER.search(g["notes"]):
+            return "missed count: the note has figures, none read as the toll"
+        return "missed count: the note gives no figure (ACLED's came from the source)"
     if want == 0:
         return "spurious count (ACLED coded none)"
     return "counted too many (summed wrong, injured or others counted)" if got > want else \

@@ -286,7 +286,7 @@ def test_misses_are_sorted_by_kind() -> None:
     assert named["no place attached, though the geoparser found the place (within 25 km)"] == [0]
     assert named["wrong country"] == [1] and named["no answer"] == [2]
     assert out["fatalities"]["vague word in the note (ACLED's conservative figure)"] == [0]
-    assert out["fatalities"]["missed count (the note's toll not read)"] == [1]
+    assert out["fatalities"]["missed count: the note gives no figure (ACLED's came from the source)"] == [1]
     assert out["actor2"]["state forces without their country"] == [0]
     assert out["actor2"]["wrong country of state forces"] == [1]
     assert out["sub-type"]["Peaceful protest → no answer"] == [2]
