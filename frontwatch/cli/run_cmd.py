@@ -77,9 +77,9 @@ def run(
     store = open_store(cfg, create=True)
     warn_if_no_classifier(cfg)
     try:
-        from frontwatch.pipeline import Pipeline
-        from frontwatch.pipeline import run as run_pipeline
+        from frontwatch.session import Frontwatch
 
+        fw = Frontwatch(cfg, store)
         progress = Progress(
             SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} reports"),
             TimeElapsedColumn(), console=err_console, disable=quiet, transient=True,
@@ -94,40 +94,23 @@ def run(
                     origin, detail = item.origin, item.detail  # type: ignore[attr-defined]
                     err_console.print(Text.assemble(("rejected", "yellow"), f" {origin}: {detail}"))
 
-            if cluster or workers:
-                from frontwatch.distributed import run_distributed
-
-                result = run_distributed(paths, cfg, store, overrides, address=cluster, workers=workers,
-                                         allow_private=allow_private, on_item=on_item)
-            else:
-                pipeline = Pipeline.from_settings(cfg)
-                result = run_pipeline(paths, cfg, store, pipeline, overrides, allow_private=allow_private,
-                                      on_item=on_item)
-            undated = 0
-            if fuse:
-                progress.update(task, description="fusing claims")
-                from frontwatch.fuse import fuse_store
-
-                undated = fuse_store(store).undated
+            # The whole sequence (read, extract, store, fuse, report, map) is the Python API's; this prints it.
+            outcome = fw.run(paths, overrides, fuse=fuse, report=report and fuse, as_of=report_day, map_out=map_out,
+                             cluster=cluster, workers=workers, allow_private=allow_private, on_item=on_item,
+                             on_stage=lambda stage: progress.update(task, description=stage))
+        result = outcome.summary
         if not quiet:
             err_console.print(
                 f"{result.stored} stored, {result.duplicates} already stored, {len(result.rejects)} rejected, "
                 f"{result.claims} claims, in {result.seconds:.1f} s"
             )
-        if undated and not quiet:
-            warn_undated(undated)
-        if report and fuse:
-            from frontwatch.publish.report import situation_report
-
-            console.print(situation_report(store, report_day))
-        if map_out:
-            from frontwatch.geocode import Gazetteer
-            from frontwatch.publish.map import write_map
-
-            write_map(store, Gazetteer.open(cfg.gazetteer_path), map_out)
-            if not quiet:
-                err_console.print(plain(f"map page written to {map_out} (open it in a browser)"))
-        store.close()
+        if outcome.undated and not quiet:
+            warn_undated(outcome.undated)
+        if outcome.report is not None:
+            console.print(outcome.report)
+        if outcome.map_path and not quiet:
+            err_console.print(plain(f"map page written to {map_out} (open it in a browser)"))
+        fw.close()
     except FrontwatchError as exc:
         raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
     if result.rejects:
