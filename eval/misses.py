@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from frontwatch.config import Settings
+from frontwatch.evaluation import haversine, names_place, norm_name
 from frontwatch.extract import ActorDictionary
-from frontwatch.extract.evaluate_acled import haversine, names_place, norm_name
 
 VAGUE = re.compile(r"\b(?:several|dozens?|scores|many|numerous|a number of|some|few|hundreds|unknown number|"
                    r"unconfirmed|unspecified|undisclosed)\b", re.I)

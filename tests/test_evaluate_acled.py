@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from frontwatch.extract import ActorDictionary
-from frontwatch.extract.evaluate_acled import (
+from frontwatch.evaluation import (
     FIELDS,
     Answer,
     aggregate,
@@ -28,6 +27,7 @@ from frontwatch.extract.evaluate_acled import (
     select_rows,
     system_answers,
 )
+from frontwatch.extract import ActorDictionary
 from frontwatch.model import (
     Actor,
     Certainty,

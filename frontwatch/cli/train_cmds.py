@@ -101,9 +101,9 @@ def eval_events(
         frontwatch eval events tests/data/case-heldout.jsonl --classifier var/event-classifier.pkl
     """
     from frontwatch.annotate import load_nlp
+    from frontwatch.evaluation import evaluate_acled, parse_years, row_lines, select_rows
     from frontwatch.extract import ActorDictionary
     from frontwatch.extract.evaluate import check_floors, evaluate_snippets, evaluate_split, is_acled, read_rows
-    from frontwatch.extract.evaluate_acled import evaluate_acled, parse_years, row_lines, select_rows
 
     try:
         spans = [parse_years(y) for y in years or []]
