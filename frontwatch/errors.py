@@ -35,3 +35,10 @@ class ModelMissing(FrontwatchError):
 
 class StoreError(FrontwatchError):
     code = "store"
+
+
+class AmbiguousId(StoreError):
+    """An id prefix that matches more than one stored object: the caller must give more characters (the store
+    works; the API answers 409, not the 503 of a store failure)."""
+
+    code = "ambiguous_id"

@@ -98,7 +98,10 @@ def claims(
     try:
         document_id = None
         if doc is not None:
-            found = store.document(doc)
+            try:
+                found = store.document(doc)
+            except FrontwatchError as exc:  # an ambiguous prefix: a usage error, not a crash
+                raise fail(exc.message, exc.hint, code=EXIT_USAGE) from exc
             if found is None:
                 raise fail(
                     f"no document {doc!r} in {s.db_url}",

@@ -22,11 +22,15 @@ from frontwatch.config import Settings
 from frontwatch.model import EVENT_TYPES, SUB_EVENT_TYPES, Document, document_id_for, normalize_text, to_dict
 from frontwatch.publish import schemas as s
 from frontwatch.publish import views
-from frontwatch.publish.errors import ApiError, install_error_handlers
+from frontwatch.publish.errors import ApiError, error_response, install_error_handlers
 
 STATIC_DIR = Path(__file__).with_name("static")
 GEOJSON = "application/geo+json"
 MAX_PAGE = 10_000
+# Deepest page a client may ask for: far beyond any store, well inside the databases' 64-bit integers (a larger
+# offset used to overflow SQLite's and answer 500).
+MAX_OFFSET = 1_000_000_000
+MIN_ID_PREFIX = 6
 DEFAULT_MAX_BODY = 1_000_000
 
 # The served page loads only its own scripts; Leaflet positions things with inline styles, hence style-src.
@@ -39,6 +43,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": s.ErrorBody, "description": desc}
     for code, desc in ((404, "Not found"), (422, "Invalid parameter"), (500, "Server error"))
 }
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Items per page, 1 to {MAX_PAGE:,}")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"Items to skip, 0 to {MAX_OFFSET:,}")]
 
 
 def _version() -> str:
@@ -71,7 +79,7 @@ def _wants_geojson(request: Request, f: str | None) -> bool:
 
 
 def _next_link(request: Request, returned: int, more: bool, limit: int, offset: int) -> str | None:
-    if not more:
+    if not more or offset + returned > MAX_OFFSET:
         return None
     return str(request.url.include_query_params(offset=offset + returned, limit=limit))
 
@@ -126,7 +134,12 @@ def create_app(
 
     @app.middleware("http")
     async def _headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
+        # No stored id or name holds a NUL, and PostgreSQL refuses one in any string: answer before a query fails.
+        if "\x00" in request.url.path or any("\x00" in k or "\x00" in v for k, v in request.query_params.multi_items()):
+            response = error_response(422, "invalid_request", "a parameter contains a NUL character (%00)",
+                                      "remove the %00 from the URL")
+        else:
+            response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
 
@@ -182,8 +195,8 @@ def create_app(
         actor: Annotated[str | None, Query(description="Actor name (actor1 or actor2)")] = None,
         source: Annotated[str | None, Query(description="Source name")] = None,
         min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        limit: Limit = 100,
+        offset: Offset = 0,
         f: Annotated[Literal["json", "geojson"] | None, Query(description="Output format")] = None,
     ) -> Response:
         box = _parse_bbox(bbox)
@@ -225,29 +238,29 @@ def create_app(
     @app.get("/claims", response_model=s.ClaimsPage, responses=ERRORS, summary="Claims, by document or event")
     def list_claims(
         request: Request,
-        document_id: str | None = None,
-        event_id: str | None = None,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        document_id: Annotated[str | None, Query(description="Only this document's claims (its full id)")] = None,
+        event_id: Annotated[str | None, Query(description="Only the claims behind this event")] = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
     ) -> s.ClaimsPage:
+        ids: list[str] | None = None
         if event_id is not None:
             event = store.event(event_id)
             if event is None:
                 raise ApiError(404, "not_found", f"no event {event_id[:80]!r}", "list events with GET /events")
             ids = [*event.claim_ids, *event.contradicting_claim_ids]
-            claims = [c for c in store.claims(claim_ids=ids) if document_id is None or c.document_id == document_id]
-        else:
-            claims = store.claims(document_id=document_id)
-        page = claims[offset : offset + limit]
-        more = len(claims) > offset + limit
+        # Paged in SQL, one row beyond the page to know whether there is a next one: only the page is decoded.
+        claims = store.claims(document_id=document_id, claim_ids=ids, limit=limit + 1, offset=offset)
+        page = claims[:limit]
         return s.ClaimsPage(items=[views.claim_out(c) for c in page], count=len(page), limit=limit, offset=offset,
-                            next=_next_link(request, len(page), more, limit, offset))
+                            next=_next_link(request, len(page), len(claims) > limit, limit, offset))
 
     @app.get("/documents/{document_id}", response_model=s.DocumentOut, responses=ERRORS,
              summary="A report's text and the spans of each claim in it")
     def get_document(document_id: str) -> s.DocumentOut:
-        if len(document_id) < 6:
-            raise ApiError(422, "invalid_request", "document id prefix too short", "give at least 6 characters")
+        if len(document_id) < MIN_ID_PREFIX:
+            raise ApiError(422, "invalid_request", "document id prefix too short",
+                           f"give at least {MIN_ID_PREFIX} characters")
         document = store.document(document_id)
         if document is None:
             raise ApiError(404, "not_found", f"no document {document_id[:80]!r}",
@@ -272,12 +285,10 @@ def create_app(
     @app.get("/control/timeline", response_model=s.Timelines, responses=ERRORS,
              summary="Every unit's control timeline (the map's time slider recolours from these)")
     def get_timelines(unit: Annotated[str | None, Query(description="Only this unit code")] = None) -> s.Timelines:
-        tl = views.timelines(store)
-        if unit is not None:
-            tl.units = [u for u in tl.units if u.unit_code == unit]
-            if not tl.units:
-                raise ApiError(404, "not_found", f"no control timeline for unit {unit[:80]!r}",
-                               "unit codes are GeoNames admin codes, e.g. AF.03.1302; see GET /control")
+        tl = views.timelines(store, unit=unit)
+        if unit is not None and not tl.units:
+            raise ApiError(404, "not_found", f"no control timeline for unit {unit[:80]!r}",
+                           "unit codes are GeoNames admin codes, e.g. AF.03.1302; see GET /control")
         return tl
 
     @app.get("/boundaries", response_model=s.BoundaryCollection, responses=ERRORS,
@@ -287,9 +298,14 @@ def create_app(
 
     # --- sources, health -------------------------------------------------------------------------------
 
-    @app.get("/sources", response_model=s.Sources, responses=ERRORS, summary="Sources and their reliability")
-    def get_sources() -> s.Sources:
-        return s.Sources(items=[s.SourceReliabilityOut.model_validate(to_dict(r)) for r in store.reliability()])
+    @app.get("/sources", response_model=s.Sources, responses=ERRORS,
+             summary="Sources and their reliability, most reliable first, paginated")
+    def get_sources(request: Request, limit: Limit = 1000, offset: Offset = 0) -> s.Sources:
+        rows = store.reliability(limit=limit + 1, offset=offset)
+        page = rows[:limit]
+        return s.Sources(items=[s.SourceReliabilityOut.model_validate(to_dict(r)) for r in page], count=len(page),
+                         limit=limit, offset=offset, next=_next_link(request, len(page), len(rows) > limit, limit,
+                                                                     offset))
 
     @app.get("/healthz", response_model=s.Health, summary="Liveness: the store answers")
     def healthz() -> s.Health:

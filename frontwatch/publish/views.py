@@ -152,25 +152,34 @@ def control_state_out(state: ControlState) -> s.ControlStateOut:
     return s.ControlStateOut.model_validate(to_dict(state))
 
 
-def timelines(store: Store, events: Iterable[Event] = ()) -> s.Timelines:
-    """Every unit's control timeline, and the date range the map's slider should span."""
+def timelines(store: Store, events: Iterable[Event] = (), unit: str | None = None) -> s.Timelines:
+    """Every unit's control timeline (or only `unit`'s), and the date range the map's slider should span.
+
+    One query reads the states in (unit, since) order; a unit's current state is its last one.
+    """
+    by_unit: dict[str, list[ControlState]] = {}
+    for st in store.control_timeline(unit):
+        by_unit.setdefault(st.unit_code, []).append(st)
     units: list[s.UnitTimeline] = []
     days: list[date] = [e.event_date for e in events]
-    for current in sorted(store.control(None), key=lambda c: c.unit_code):
-        states = sorted(store.control_timeline(current.unit_code), key=lambda c: c.since) or [current]
+    for code in sorted(by_unit):
+        states = by_unit[code]
+        current = states[-1]
         for st in states:
             days.append(st.since)
             if st.until:
                 days.append(st.until)
         units.append(
             s.UnitTimeline(
-                unit_code=current.unit_code,
+                unit_code=code,
                 unit_name=current.unit_name,
                 level=current.level,
                 admin1=current.admin1,
                 states=[control_state_out(st) for st in states],
             )
         )
+    if unit is not None:  # the slider spans every unit's dates, whichever unit was asked for
+        days.extend(d for d in store.control_dates() if d is not None)
     return s.Timelines(units=units, first_date=min(days, default=None), last_date=max(days, default=None))
 
 

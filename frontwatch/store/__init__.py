@@ -15,12 +15,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, or_, select, text, update
+from sqlalchemy import ColumnElement, Connection, Engine, create_engine, delete, event, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 
 from frontwatch.config import normalize_db_url
-from frontwatch.errors import StoreError
+from frontwatch.errors import AmbiguousId, StoreError
 from frontwatch.model import (
     Claim,
     ControlState,
@@ -35,7 +35,7 @@ from frontwatch.store import schema as t
 from frontwatch.store.codec import decode
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0002"
+HEAD = "0003"
 
 
 def _now() -> datetime:
@@ -44,6 +44,11 @@ def _now() -> datetime:
 
 def _dump(obj: Any) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+def _contains(column: Any, needle: str) -> ColumnElement[bool]:
+    """Case-insensitive substring test; `%`, `_` and the escape character in `needle` are taken literally."""
+    return func.lower(column).contains(needle.lower(), autoescape=True)
 
 
 class Store:
@@ -207,12 +212,20 @@ class Store:
             return conn.execute(q).first() is not None
 
     def document(self, id_or_prefix: str) -> Document | None:
+        """The document with this id, else the one whose id starts with it; `AmbiguousId` when several do.
+
+        The prefix is matched literally: `%` and `_` are not wildcards.
+        """
+        c = t.documents.c
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(t.documents.c.payload).where(t.documents.c.document_id.like(f"{id_or_prefix}%")).limit(2)
-            ).all()
+            # A whole id is found through the unique index; only a prefix needs the LIKE scan.
+            rows = conn.execute(select(c.payload).where(c.document_id == id_or_prefix)).all()
+            if not rows:
+                like = c.document_id.startswith(id_or_prefix, autoescape=True)
+                rows = conn.execute(select(c.payload).where(like).limit(2)).all()
         if len(rows) > 1:
-            raise StoreError(f"document id prefix {id_or_prefix!r} is ambiguous", hint="give more characters")
+            raise AmbiguousId(f"document id prefix {id_or_prefix[:80]!r} matches more than one document",
+                              hint="give more characters of the id")
         return decode(Document, rows[0][0]) if rows else None
 
     def documents(self, limit: int | None = None) -> list[Document]:
@@ -245,12 +258,24 @@ class Store:
             rows = conn.execute(select(t.rejects).order_by(t.rejects.c.id)).all()
         return [Reject(r.origin, r.reason, r.detail, r.at) for r in rows]
 
-    def claims(self, document_id: str | None = None, claim_ids: Sequence[str] | None = None) -> list[Claim]:
-        q = select(t.claims.c.payload).order_by(t.claims.c.document_id, t.claims.c.claim_id)
+    def claims(
+        self,
+        document_id: str | None = None,
+        claim_ids: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Claim]:
+        """Claims in (document id, claim id) order; `limit` / `offset` page in SQL, so only the page is decoded."""
+        c = t.claims.c
+        q = select(c.payload).order_by(c.document_id, c.claim_id)
         if document_id:
-            q = q.where(t.claims.c.document_id == document_id)
+            q = q.where(c.document_id == document_id)
         if claim_ids is not None:
-            q = q.where(t.claims.c.claim_id.in_(list(claim_ids)))
+            q = q.where(c.claim_id.in_(list(claim_ids)))
+        if offset:
+            q = q.offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
         with self.engine.connect() as conn:
             return [decode(Claim, r[0]) for r in conn.execute(q)]
 
@@ -373,10 +398,9 @@ class Store:
         if status:
             q = q.where(c.status == status)
         if actor:
-            like = f"%{actor.lower()}%"
-            q = q.where(or_(func.lower(c.actor1).like(like), func.lower(c.actor2).like(like)))
+            q = q.where(or_(_contains(c.actor1, actor), _contains(c.actor2, actor)))
         if source:
-            q = q.where(func.lower(c.sources).like(f"%{source.lower()}%"))
+            q = q.where(_contains(c.sources, source))
         if min_confidence is not None:
             q = q.where(c.confidence >= min_confidence)
         q = q.order_by(c.event_date.desc(), c.event_id.desc()).offset(offset)
@@ -395,31 +419,52 @@ class Store:
         return decode(Event, row[0]) if row else None
 
     def control(self, as_of: date | None = None, admin1: str | None = None) -> list[ControlState]:
-        """Each unit's state on `as_of` (default: its latest state)."""
+        """Each unit's state on `as_of` (default: its latest state), in unit-code order.
+
+        The latest state of each unit (greatest `since`, then the last stored) is picked in SQL, so only one state
+        per unit is read and decoded, however long the timelines.
+        """
         c = t.control_states.c
-        q = select(c.payload).order_by(c.unit_code, c.since)
+        rank = func.row_number().over(partition_by=c.unit_code, order_by=(c.since.desc(), c.id.desc()))
+        inner = select(c.id, rank.label("rank"))
         if as_of is not None:
-            q = q.where(c.since <= as_of, or_(c.until.is_(None), c.until > as_of))
+            inner = inner.where(c.since <= as_of, or_(c.until.is_(None), c.until > as_of))
         if admin1:
-            q = q.where(func.lower(c.admin1) == admin1.lower())
+            inner = inner.where(func.lower(c.admin1) == admin1.lower())
+        ranked = inner.subquery()
+        q = (select(c.payload).where(c.id.in_(select(ranked.c.id).where(ranked.c.rank == 1)))
+             .order_by(c.unit_code))
         with self.engine.connect() as conn:
-            states = [decode(ControlState, r[0]) for r in conn.execute(q)]
-        latest: dict[str, ControlState] = {}
-        for s in states:  # ordered by since: the last one wins
-            latest[s.unit_code] = s
-        return list(latest.values())
+            return [decode(ControlState, r[0]) for r in conn.execute(q)]
 
     def control_timeline(self, unit_code: str | None = None) -> list[ControlState]:
+        """Control states in (unit code, since) order, the last stored last among states of one day."""
         c = t.control_states.c
-        q = select(c.payload).order_by(c.unit_code, c.since)
-        if unit_code:
+        q = select(c.payload).order_by(c.unit_code, c.since, c.id)
+        if unit_code is not None:
             q = q.where(c.unit_code == unit_code)
         with self.engine.connect() as conn:
             return [decode(ControlState, r[0]) for r in conn.execute(q)]
 
-    def reliability(self) -> list[SourceReliability]:
+    def control_dates(self) -> tuple[date | None, date | None]:
+        """The first and last day any control state names (its `since`, or its `until`)."""
+        c = t.control_states.c
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.source_reliability).order_by(t.source_reliability.c.reliability.desc()))
+            first, last_since, last_until = conn.execute(
+                select(func.min(c.since), func.max(c.since), func.max(c.until))).one()
+        lasts = [d for d in (last_since, last_until) if d is not None]
+        return first, max(lasts, default=None)
+
+    def reliability(self, limit: int | None = None, offset: int = 0) -> list[SourceReliability]:
+        """Sources, most reliable first (then by name, so pages neither overlap nor skip); paged in SQL."""
+        c = t.source_reliability.c
+        q = select(t.source_reliability).order_by(c.reliability.desc(), c.name)
+        if offset:
+            q = q.offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q)
             return [
                 from_dict(SourceReliability, {"name": r.name, "kind": r.kind, "reliability": r.reliability,
                                               "claims": r.claims})

@@ -13,6 +13,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 metadata = MetaData()
@@ -48,7 +49,7 @@ claims = Table(
     "claims",
     metadata,
     Column("claim_id", String(64), primary_key=True),
-    Column("document_id", String(64), nullable=False, index=True),
+    Column("document_id", String(64), nullable=False),
     Column("event_type", String(64), nullable=False, index=True),
     Column("sub_event_type", String(64)),
     Column("certainty", String(16), nullable=False),
@@ -57,6 +58,8 @@ claims = Table(
     Column("date_low", Date),
     Column("date_high", Date),
     Column("payload", Text, nullable=False),
+    # Listing order of GET /claims, and a document's claims: a page reads only its rows, in order, never the table.
+    Index("ix_claims_document_claim", "document_id", "claim_id"),
 )
 
 events = Table(
@@ -103,4 +106,5 @@ source_reliability = Table(
     Column("kind", String(32), nullable=False),
     Column("reliability", Float, nullable=False),
     Column("claims", Integer, nullable=False),
+    Index("ix_sources_rank", text("reliability DESC"), "name"),  # listing order of GET /sources
 )
