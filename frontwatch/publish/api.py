@@ -19,7 +19,17 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from frontwatch.config import Settings
-from frontwatch.model import EVENT_TYPES, SUB_EVENT_TYPES, Document, document_id_for, normalize_text, to_dict
+from frontwatch.model import (
+    EVENT_TYPES,
+    SUB_EVENT_TYPES,
+    Claim,
+    ControlState,
+    Document,
+    Event,
+    document_id_for,
+    normalize_text,
+    to_dict,
+)
 from frontwatch.publish import schemas as s
 from frontwatch.publish import views
 from frontwatch.publish.errors import ApiError, error_response, install_error_handlers
@@ -31,6 +41,7 @@ MAX_PAGE = 10_000
 # offset used to overflow SQLite's and answer 500).
 MAX_OFFSET = 1_000_000_000
 MIN_ID_PREFIX = 6
+MAX_CURSOR = 300  # two ids and a colon, with room to spare
 DEFAULT_MAX_BODY = 1_000_000
 
 # The served page loads only its own scripts; Leaflet positions things with inline styles, hence style-src.
@@ -70,6 +81,16 @@ def _parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
     if not (-180 <= minlon <= maxlon <= 180 and -90 <= minlat <= maxlat <= 90):
         raise ApiError(422, "invalid_request", "bbox out of range or min > max", hint)
     return minlon, minlat, maxlon, maxlat
+
+
+def _claim_cursor(raw: str | None) -> tuple[str, str] | None:
+    if raw is None:
+        return None
+    document_id, sep, claim_id = raw.partition(":")
+    if not sep or not document_id or not claim_id:
+        raise ApiError(422, "invalid_request", f"after is not a claim cursor: {raw[:80]!r}",
+                       "pass the `after` of a `next` link as is: document_id:claim_id")
+    return document_id, claim_id
 
 
 def _wants_geojson(request: Request, f: str | None) -> bool:
@@ -208,12 +229,12 @@ def create_app(
         if sub_event_type is not None and sub_event_type not in SUB_EVENT_TYPES:
             raise ApiError(422, "invalid_request", f"unknown sub_event_type {sub_event_type[:80]!r}",
                            "an ACLED sub-event type, e.g. Armed clash")
-        rows = store.events(
+        payloads = store.event_payloads(
             bbox=box, date_from=date_from, date_to=date_to, event_type=event_type, sub_event_type=sub_event_type,
             status=status, actor=actor, source=source, min_confidence=min_confidence, limit=limit + 1, offset=offset,
         )
-        more = len(rows) > limit
-        rows = rows[:limit]
+        more = len(payloads) > limit
+        rows = views.from_payloads(s.EventOut, Event, payloads[:limit])
         nxt = _next_link(request, len(rows), more, limit, offset)
         if _wants_geojson(request, f):
             fc = s.EventFeatureCollection(
@@ -221,8 +242,7 @@ def create_app(
                 count=len(rows), limit=limit, offset=offset, next=nxt,
             )
             return Response(fc.model_dump_json(), media_type=GEOJSON)
-        page = s.EventsPage(items=[views.event_out(e) for e in rows], count=len(rows), limit=limit, offset=offset,
-                            next=nxt)
+        page = s.EventsPage(items=rows, count=len(rows), limit=limit, offset=offset, next=nxt)
         return Response(page.model_dump_json(), media_type="application/json")
 
     @app.get("/events/{event_id}", response_model=s.EventDetail, responses=ERRORS,
@@ -242,7 +262,12 @@ def create_app(
         event_id: Annotated[str | None, Query(description="Only the claims behind this event")] = None,
         limit: Limit = 100,
         offset: Offset = 0,
+        after: Annotated[str | None, Query(
+            max_length=MAX_CURSOR, description="Cursor from a `next` link (`document_id:claim_id`): the claims after "
+            "that one. The `next` links carry it, so following them costs the same on any page; a deep `offset` "
+            "walks the index up to the page.")] = None,
     ) -> s.ClaimsPage:
+        key = _claim_cursor(after)
         ids: list[str] | None = None
         if event_id is not None:
             event = store.event(event_id)
@@ -250,10 +275,15 @@ def create_app(
                 raise ApiError(404, "not_found", f"no event {event_id[:80]!r}", "list events with GET /events")
             ids = [*event.claim_ids, *event.contradicting_claim_ids]
         # Paged in SQL, one row beyond the page to know whether there is a next one: only the page is decoded.
-        claims = store.claims(document_id=document_id, claim_ids=ids, limit=limit + 1, offset=offset)
-        page = claims[:limit]
-        return s.ClaimsPage(items=[views.claim_out(c) for c in page], count=len(page), limit=limit, offset=offset,
-                            next=_next_link(request, len(page), len(claims) > limit, limit, offset))
+        payloads = store.claim_payloads(document_id=document_id, claim_ids=ids, limit=limit + 1, offset=offset,
+                                        after=key)
+        page = views.from_payloads(s.ClaimOut, Claim, payloads[:limit])
+        nxt = None
+        if len(payloads) > limit:
+            last = page[-1]
+            nxt = str(request.url.remove_query_params("offset").include_query_params(
+                after=f"{last.document_id}:{last.claim_id}", limit=limit))
+        return s.ClaimsPage(items=page, count=len(page), limit=limit, offset=offset, next=nxt)
 
     @app.get("/documents/{document_id}", response_model=s.DocumentOut, responses=ERRORS,
              summary="A report's text and the spans of each claim in it")
@@ -275,7 +305,7 @@ def create_app(
         as_of: Annotated[date | None, Query(description="Day (YYYY-MM-DD); default: the latest state")] = None,
         admin1: Annotated[str | None, Query(description="Only units in this admin1 (name or code)")] = None,
     ) -> Response:
-        states = store.control(as_of, admin1=admin1)
+        states = views.from_payloads(s.ControlStateOut, ControlState, store.control_payloads(as_of, admin1=admin1))
         geoms: dict[str, s.Geometry | None] = {}
         for level in sorted({st.level for st in states}):
             geoms.update(geometries(level))

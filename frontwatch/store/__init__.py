@@ -15,7 +15,20 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, create_engine, delete, event, func, or_, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    or_,
+    select,
+    text,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 
@@ -27,8 +40,8 @@ from frontwatch.model import (
     Document,
     Event,
     Reject,
+    SourceKind,
     SourceReliability,
-    from_dict,
     to_dict,
 )
 from frontwatch.store import schema as t
@@ -46,9 +59,15 @@ def _dump(obj: Any) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
 
 
-def _contains(column: Any, needle: str) -> ColumnElement[bool]:
-    """Case-insensitive substring test; `%`, `_` and the escape character in `needle` are taken literally."""
-    return func.lower(column).contains(needle.lower(), autoescape=True)
+def _contains(dialect: str, column: Any, needle: str) -> ColumnElement[bool]:
+    """Case-insensitive substring test; `%`, `_` and the escape character in `needle` are taken literally.
+
+    SQLite's LIKE already ignores (ASCII) case, and its lower() knows no more than ASCII either: a bare LIKE is the
+    same test at half the cost of lowering each row. PostgreSQL's LIKE is case-sensitive: ILIKE there.
+    """
+    if dialect == "sqlite":
+        return column.contains(needle, autoescape=True)
+    return column.icontains(needle, autoescape=True)
 
 
 class Store:
@@ -264,20 +283,38 @@ class Store:
         claim_ids: Sequence[str] | None = None,
         limit: int | None = None,
         offset: int = 0,
+        after: tuple[str, str] | None = None,
     ) -> list[Claim]:
-        """Claims in (document id, claim id) order; `limit` / `offset` page in SQL, so only the page is decoded."""
+        """Claims in (document id, claim id) order; `limit` / `offset` page in SQL, so only the page is decoded.
+
+        `after`: a (document id, claim id) key; only the claims after it. A page found through it is one index seek
+        however deep, where an offset walks the index up to the page.
+        """
+        return [decode(Claim, p) for p in self.claim_payloads(document_id, claim_ids, limit, offset, after)]
+
+    def claim_payloads(
+        self,
+        document_id: str | None = None,
+        claim_ids: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        after: tuple[str, str] | None = None,
+    ) -> list[str]:
+        """What `claims` returns, as the stored JSON."""
         c = t.claims.c
         q = select(c.payload).order_by(c.document_id, c.claim_id)
         if document_id:
             q = q.where(c.document_id == document_id)
         if claim_ids is not None:
             q = q.where(c.claim_id.in_(list(claim_ids)))
+        if after is not None:
+            q = q.where(tuple_(c.document_id, c.claim_id) > tuple_(*after))
         if offset:
             q = q.offset(offset)
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            return [decode(Claim, r[0]) for r in conn.execute(q)]
+            return [r[0] for r in conn.execute(q)]
 
     def claims_for_documents(self, document_ids: Sequence[str]) -> list[Claim]:
         q = select(t.claims.c.payload).where(t.claims.c.document_id.in_(list(document_ids)))
@@ -382,6 +419,26 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
+        """Events, newest first (then by id), filtered and paged in SQL."""
+        payloads = self.event_payloads(bbox, date_from, date_to, event_type, sub_event_type, status, actor, source,
+                                       min_confidence, limit, offset)
+        return [decode(Event, p) for p in payloads]
+
+    def event_payloads(
+        self,
+        bbox: tuple[float, float, float, float] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        status: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        min_confidence: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[str]:
+        """What `events` returns, as the stored JSON (the API validates it straight into its response models)."""
         c = t.events.c
         q = select(c.payload)
         if bbox is not None:
@@ -398,16 +455,16 @@ class Store:
         if status:
             q = q.where(c.status == status)
         if actor:
-            q = q.where(or_(_contains(c.actor1, actor), _contains(c.actor2, actor)))
+            q = q.where(or_(_contains(self.dialect, c.actor1, actor), _contains(self.dialect, c.actor2, actor)))
         if source:
-            q = q.where(_contains(c.sources, source))
+            q = q.where(_contains(self.dialect, c.sources, source))
         if min_confidence is not None:
             q = q.where(c.confidence >= min_confidence)
         q = q.order_by(c.event_date.desc(), c.event_id.desc()).offset(offset)
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            return [decode(Event, r[0]) for r in conn.execute(q)]
+            return [r[0] for r in conn.execute(q)]
 
     def count_events(self) -> int:
         with self.engine.connect() as conn:
@@ -424,6 +481,10 @@ class Store:
         The latest state of each unit (greatest `since`, then the last stored) is picked in SQL, so only one state
         per unit is read and decoded, however long the timelines.
         """
+        return [decode(ControlState, p) for p in self.control_payloads(as_of, admin1)]
+
+    def control_payloads(self, as_of: date | None = None, admin1: str | None = None) -> list[str]:
+        """What `control` returns, as the stored JSON."""
         c = t.control_states.c
         rank = func.row_number().over(partition_by=c.unit_code, order_by=(c.since.desc(), c.id.desc()))
         inner = select(c.id, rank.label("rank"))
@@ -435,16 +496,20 @@ class Store:
         q = (select(c.payload).where(c.id.in_(select(ranked.c.id).where(ranked.c.rank == 1)))
              .order_by(c.unit_code))
         with self.engine.connect() as conn:
-            return [decode(ControlState, r[0]) for r in conn.execute(q)]
+            return [r[0] for r in conn.execute(q)]
 
     def control_timeline(self, unit_code: str | None = None) -> list[ControlState]:
         """Control states in (unit code, since) order, the last stored last among states of one day."""
+        return [decode(ControlState, p) for p in self.control_timeline_payloads(unit_code)]
+
+    def control_timeline_payloads(self, unit_code: str | None = None) -> list[str]:
+        """What `control_timeline` returns, as the stored JSON."""
         c = t.control_states.c
         q = select(c.payload).order_by(c.unit_code, c.since, c.id)
         if unit_code is not None:
             q = q.where(c.unit_code == unit_code)
         with self.engine.connect() as conn:
-            return [decode(ControlState, r[0]) for r in conn.execute(q)]
+            return [r[0] for r in conn.execute(q)]
 
     def control_dates(self) -> tuple[date | None, date | None]:
         """The first and last day any control state names (its `since`, or its `until`)."""
@@ -464,12 +529,7 @@ class Store:
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            rows = conn.execute(q)
-            return [
-                from_dict(SourceReliability, {"name": r.name, "kind": r.kind, "reliability": r.reliability,
-                                              "claims": r.claims})
-                for r in rows
-            ]
+            return [SourceReliability(r.name, SourceKind(r.kind), r.reliability, r.claims) for r in conn.execute(q)]
 
 
 __all__ = ["HEAD", "Store"]
