@@ -92,8 +92,8 @@ def claims(
         if doc is not None:
             try:
                 found = store.document(doc)
-            except FrontwatchError as exc:  # an ambiguous id prefix
-                raise fail(exc.message, exc.hint) from exc
+            except FrontwatchError as exc:  # an ambiguous prefix: a usage error, not a crash
+                raise fail(exc.message, exc.hint, code=EXIT_USAGE) from exc
             if found is None:
                 raise fail(
                     f"no document {doc!r} in {store.engine.url.render_as_string(hide_password=True)}",

@@ -15,27 +15,40 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, or_, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    or_,
+    select,
+    text,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 
 from frontwatch.config import DATABASES, normalize_db_url
-from frontwatch.errors import StoreError
+from frontwatch.errors import AmbiguousId, StoreError
 from frontwatch.model import (
     Claim,
     ControlState,
     Document,
     Event,
     Reject,
+    SourceKind,
     SourceReliability,
-    from_dict,
     to_dict,
 )
 from frontwatch.store import schema as t
 from frontwatch.store.codec import decode
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0002"
+HEAD = "0003"
 
 
 def _now() -> datetime:
@@ -44,6 +57,17 @@ def _now() -> datetime:
 
 def _dump(obj: Any) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+def _contains(dialect: str, column: Any, needle: str) -> ColumnElement[bool]:
+    """Case-insensitive substring test; `%`, `_` and the escape character in `needle` are taken literally.
+
+    SQLite's LIKE already ignores (ASCII) case, and its lower() knows no more than ASCII either: a bare LIKE is the
+    same test at half the cost of lowering each row. PostgreSQL's LIKE is case-sensitive: ILIKE there.
+    """
+    if dialect == "sqlite":
+        return column.contains(needle, autoescape=True)
+    return column.icontains(needle, autoescape=True)
 
 
 class Store:
@@ -238,12 +262,20 @@ class Store:
             return conn.execute(q).first() is not None
 
     def document(self, id_or_prefix: str) -> Document | None:
+        """The document with this id, else the one whose id starts with it; `AmbiguousId` when several do.
+
+        The prefix is matched literally: `%` and `_` are not wildcards.
+        """
+        c = t.documents.c
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(t.documents.c.payload).where(t.documents.c.document_id.like(f"{id_or_prefix}%")).limit(2)
-            ).all()
+            # A whole id is found through the unique index; only a prefix needs the LIKE scan.
+            rows = conn.execute(select(c.payload).where(c.document_id == id_or_prefix)).all()
+            if not rows:
+                like = c.document_id.startswith(id_or_prefix, autoescape=True)
+                rows = conn.execute(select(c.payload).where(like).limit(2)).all()
         if len(rows) > 1:
-            raise StoreError(f"document id prefix {id_or_prefix!r} is ambiguous", hint="give more characters")
+            raise AmbiguousId(f"document id prefix {id_or_prefix[:80]!r} matches more than one document",
+                              hint="give more characters of the id")
         return decode(Document, rows[0][0]) if rows else None
 
     def documents(self, limit: int | None = None) -> list[Document]:
@@ -288,14 +320,44 @@ class Store:
             latest[(row.origin, row.reason)] = Reject(row.origin, row.reason, row.detail, row.at)
         return list(latest.values())
 
-    def claims(self, document_id: str | None = None, claim_ids: Sequence[str] | None = None) -> list[Claim]:
-        q = select(t.claims.c.payload).order_by(t.claims.c.document_id, t.claims.c.claim_id)
+    def claims(
+        self,
+        document_id: str | None = None,
+        claim_ids: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        after: tuple[str, str] | None = None,
+    ) -> list[Claim]:
+        """Claims in (document id, claim id) order; `limit` / `offset` page in SQL, so only the page is decoded.
+
+        `after`: a (document id, claim id) key; only the claims after it. A page found through it is one index seek
+        however deep, where an offset walks the index up to the page.
+        """
+        return [decode(Claim, p) for p in self.claim_payloads(document_id, claim_ids, limit, offset, after)]
+
+    def claim_payloads(
+        self,
+        document_id: str | None = None,
+        claim_ids: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        after: tuple[str, str] | None = None,
+    ) -> list[str]:
+        """What `claims` returns, as the stored JSON."""
+        c = t.claims.c
+        q = select(c.payload).order_by(c.document_id, c.claim_id)
         if document_id:
-            q = q.where(t.claims.c.document_id == document_id)
+            q = q.where(c.document_id == document_id)
         if claim_ids is not None:
-            q = q.where(t.claims.c.claim_id.in_(list(claim_ids)))
+            q = q.where(c.claim_id.in_(list(claim_ids)))
+        if after is not None:
+            q = q.where(tuple_(c.document_id, c.claim_id) > tuple_(*after))
+        if offset:
+            q = q.offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
         with self.engine.connect() as conn:
-            return [decode(Claim, r[0]) for r in conn.execute(q)]
+            return [r[0] for r in conn.execute(q)]
 
     def claims_for_documents(self, document_ids: Sequence[str]) -> list[Claim]:
         q = select(t.claims.c.payload).where(t.claims.c.document_id.in_(list(document_ids)))
@@ -400,6 +462,26 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
+        """Events, newest first (then by id), filtered and paged in SQL."""
+        payloads = self.event_payloads(bbox, date_from, date_to, event_type, sub_event_type, status, actor, source,
+                                       min_confidence, limit, offset)
+        return [decode(Event, p) for p in payloads]
+
+    def event_payloads(
+        self,
+        bbox: tuple[float, float, float, float] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        status: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        min_confidence: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[str]:
+        """What `events` returns, as the stored JSON (the API validates it straight into its response models)."""
         c = t.events.c
         q = select(c.payload)
         if bbox is not None:
@@ -416,17 +498,16 @@ class Store:
         if status:
             q = q.where(c.status == status)
         if actor:
-            like = f"%{actor.lower()}%"
-            q = q.where(or_(func.lower(c.actor1).like(like), func.lower(c.actor2).like(like)))
+            q = q.where(or_(_contains(self.dialect, c.actor1, actor), _contains(self.dialect, c.actor2, actor)))
         if source:
-            q = q.where(func.lower(c.sources).like(f"%{source.lower()}%"))
+            q = q.where(_contains(self.dialect, c.sources, source))
         if min_confidence is not None:
             q = q.where(c.confidence >= min_confidence)
         q = q.order_by(c.event_date.desc(), c.event_id.desc()).offset(offset)
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            return [decode(Event, r[0]) for r in conn.execute(q)]
+            return [r[0] for r in conn.execute(q)]
 
     def count_events(self) -> int:
         with self.engine.connect() as conn:
@@ -438,36 +519,60 @@ class Store:
         return decode(Event, row[0]) if row else None
 
     def control(self, as_of: date | None = None, admin1: str | None = None) -> list[ControlState]:
-        """Each unit's state on `as_of` (default: its latest state)."""
+        """Each unit's state on `as_of` (default: its latest state), in unit-code order.
+
+        The latest state of each unit (greatest `since`, then the last stored) is picked in SQL, so only one state
+        per unit is read and decoded, however long the timelines.
+        """
+        return [decode(ControlState, p) for p in self.control_payloads(as_of, admin1)]
+
+    def control_payloads(self, as_of: date | None = None, admin1: str | None = None) -> list[str]:
+        """What `control` returns, as the stored JSON."""
         c = t.control_states.c
-        q = select(c.payload).order_by(c.unit_code, c.since)
+        rank = func.row_number().over(partition_by=c.unit_code, order_by=(c.since.desc(), c.id.desc()))
+        inner = select(c.id, rank.label("rank"))
         if as_of is not None:
-            q = q.where(c.since <= as_of, or_(c.until.is_(None), c.until > as_of))
+            inner = inner.where(c.since <= as_of, or_(c.until.is_(None), c.until > as_of))
         if admin1:
-            q = q.where(func.lower(c.admin1) == admin1.lower())
+            inner = inner.where(func.lower(c.admin1) == admin1.lower())
+        ranked = inner.subquery()
+        q = (select(c.payload).where(c.id.in_(select(ranked.c.id).where(ranked.c.rank == 1)))
+             .order_by(c.unit_code))
         with self.engine.connect() as conn:
-            states = [decode(ControlState, r[0]) for r in conn.execute(q)]
-        latest: dict[str, ControlState] = {}
-        for s in states:  # ordered by since: the last one wins
-            latest[s.unit_code] = s
-        return list(latest.values())
+            return [r[0] for r in conn.execute(q)]
 
     def control_timeline(self, unit_code: str | None = None) -> list[ControlState]:
+        """Control states in (unit code, since) order, the last stored last among states of one day."""
+        return [decode(ControlState, p) for p in self.control_timeline_payloads(unit_code)]
+
+    def control_timeline_payloads(self, unit_code: str | None = None) -> list[str]:
+        """What `control_timeline` returns, as the stored JSON."""
         c = t.control_states.c
-        q = select(c.payload).order_by(c.unit_code, c.since)
-        if unit_code:
+        q = select(c.payload).order_by(c.unit_code, c.since, c.id)
+        if unit_code is not None:
             q = q.where(c.unit_code == unit_code)
         with self.engine.connect() as conn:
-            return [decode(ControlState, r[0]) for r in conn.execute(q)]
+            return [r[0] for r in conn.execute(q)]
 
-    def reliability(self) -> list[SourceReliability]:
+    def control_dates(self) -> tuple[date | None, date | None]:
+        """The first and last day any control state names (its `since`, or its `until`)."""
+        c = t.control_states.c
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.source_reliability).order_by(t.source_reliability.c.reliability.desc()))
-            return [
-                from_dict(SourceReliability, {"name": r.name, "kind": r.kind, "reliability": r.reliability,
-                                              "claims": r.claims})
-                for r in rows
-            ]
+            first, last_since, last_until = conn.execute(
+                select(func.min(c.since), func.max(c.since), func.max(c.until))).one()
+        lasts = [d for d in (last_since, last_until) if d is not None]
+        return first, max(lasts, default=None)
+
+    def reliability(self, limit: int | None = None, offset: int = 0) -> list[SourceReliability]:
+        """Sources, most reliable first (then by name, so pages neither overlap nor skip); paged in SQL."""
+        c = t.source_reliability.c
+        q = select(t.source_reliability).order_by(c.reliability.desc(), c.name)
+        if offset:
+            q = q.offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [SourceReliability(r.name, SourceKind(r.kind), r.reliability, r.claims) for r in conn.execute(q)]
 
 
 __all__ = ["HEAD", "Store"]
