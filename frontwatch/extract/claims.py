@@ -41,6 +41,11 @@ from frontwatch.model import (
     stable_id,
 )
 
+# Sub-types ACLED defines as non-violent (or, for an abduction, as an attack once anyone is killed): their events
+# carry no fatalities, whatever deaths the sentence mentions ("protest over the killing of two traders").
+NO_FATALITIES = frozenset({"Peaceful protest", "Protest with intervention", "Arrests", "Agreement",
+                           "Change to group/activity", "Headquarters or base established",
+                           "Non-violent transfer of territory", "Abduction/forced disappearance"})
 # Clauses below these are their own events, not part of the trigger's ("X was taken and fighting rages in Y").
 _OUTCOMES = {"kill", "injure"}  # categories that name what an event did, not what it was
 _SUBCLAUSE_DEPS = {"conj", "ccomp", "parataxis", "advcl", "relcl", "xcomp", "acl"}
@@ -222,6 +227,8 @@ def claims_per_place(
     With `actor_dictionary`, unnamed state forces ("soldiers", "police") become the forces of the place's country."""
     n = max(1, len(places))
     out: list[Claim] = []
+    if fields.get("sub_event_type") in NO_FATALITIES:
+        fatalities = 0  # ACLED: these are non-violent by definition; a death told beside them is another event's
     for k, mention in enumerate(places or [None]):
         share = fatalities // n + (fatalities % n if k == 0 else 0)
         pstart = mention.span.start if mention is not None else ""
@@ -298,6 +305,7 @@ class Extractor:
                 # The sentence's main event first: the one whose sub-type the classifier, reading the whole sentence,
                 # names ("police seized guns … related to a murder": the seizure, not the murder); else trigger order.
                 found.sort(key=lambda c: c.sub_event_type != pred[0])
+            found = _tolls_to_event(found)
             claimed_by = self._responsibility_for_previous(doc, sent) if previous else None
             if claimed_by is not None:
                 # "… a roadside bomb killed four soldiers. Al-Shabaab claimed responsibility for the attack."
@@ -1079,7 +1087,24 @@ def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int
     )
 
 
-def _with_counts(claim: Claim, follow_up: list[Claim]) -> Claim:
+def _bare_toll(c: Claim) -> bool:
+    """A claim that only tells a toll: a killing or wounding word with figures, no place and no perpetrator."""
+    return (c.trigger is not None and c.method.split(" ")[1] in ("category:kill", "category:injure")
+            and not c.places and c.actor("actor1") is None and bool(c.counts))
+
+
+def _tolls_to_event(found: list[Claim]) -> list[Claim]:
+    """ "Militants attack forces in X on Monday, seven soldiers killed, ten wounded": the toll clause of a sentence
+    that also tells the event is that event's toll, not a second event without a place (which fusion drops)."""
+    tolls = [c for c in found if _bare_toll(c)]
+    events = [c for c in found if c not in tolls and c.event_type != NOT_AN_EVENT]
+    if not tolls or not events:
+        return found
+    first = events[0]
+    return [_with_counts(c, tolls, "same-sentence") if c is first else c for c in found if c not in tolls]
+
+
+def _with_counts(claim: Claim, follow_up: list[Claim], how: str = "next-sentence") -> Claim:
     # the same figure read by two clauses of the follow-up ("30 killed and 12 arrested") counts once
     have = {(k.what, k.value, k.low, k.high) for k in claim.counts}
     extra: list[Count] = []
@@ -1095,7 +1120,7 @@ def _with_counts(claim: Claim, follow_up: list[Claim]) -> Claim:
         claim,
         counts=counts,
         fatalities_acled=max(claim.fatalities_acled, fatalities),
-        method=claim.method + " counts:next-sentence",
+        method=claim.method + f" counts:{how}",
     )
 
 
