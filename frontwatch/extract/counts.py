@@ -48,7 +48,7 @@ _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)
 # "between 10 and 15", "10 to 15", "10-15": a range, coded by its low end
 RANGE = re.compile(rf"\b(?:between\s+({_DIGITS}|{_WRITTEN})\s+and\s+|({_DIGITS}|{_WRITTEN})\s+to\s+|"
                    rf"({_DIGITS})\s*[-–]\s*(?=\d))({_DIGITS}|{_WRITTEN})\b(?![-–]\w)", re.I)
-NUM = re.compile(rf"\b(?:({_QUAL})\s+)?({_NUMBER})\b(?![-–]\w|\s*%|[.,:]\d)", re.I)
+NUM = re.compile(rf"(?<![/\d])\b(?:({_QUAL})\s+)?({_NUMBER})\b(?![-–]\w|\s*%|[.,:/]\d)", re.I)  # not "15/01"
 
 # Ways of being violently killed ("hacked to death", "lynched"), then plain outcomes ("dead", "deaths").
 _TO_DEATH = (r"(?:stoned|stabbed|hacked|beaten|beat|burnt|burned|clubbed|slashed|bludgeoned|shot|lynched|tortured|"
@@ -289,9 +289,12 @@ def find_counts(sent: SpacySpan) -> list[Count]:
 def _acts_between(sent: SpacySpan, start: int, end: int) -> bool:
     """Does a finite active verb stand between a number and the outcome it seems to take ("Two gunmen shot and
     killed a police officer": the two are the killers, not the dead)? The outcome word itself is not counted."""
+    depth = 0  # an aside in brackets ("(other reports say 20)") is not the clause
     for t in sent:
-        if start <= t.idx < end and not _HARM_WORD.match(t.text) and t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ not in (
-                "aux", "auxpass") and t.lemma_.lower() not in ("be", "have", "remain"):
+        depth += (t.text == "(") - (t.text == ")")
+        if start <= t.idx < end and depth <= 0 and not _HARM_WORD.match(t.text) and t.tag_ in (
+                "VBD", "VBZ", "VBP") and t.dep_ not in ("aux", "auxpass") and t.lemma_.lower() not in (
+                "be", "have", "remain"):
             return True
     return False
 
@@ -327,7 +330,8 @@ def _victims_of(tok: Token) -> list[Token]:
         return []  # "threatened to kill", "accused of killing", "a killed man"? not a report of a death here
     if (tok.dep_ == "conj" and tok.head.dep_ == "pcomp") or any(c.lower_ in _NOT_QUITE for c in kids):
         return []  # "lynched for allegedly killing his brother", "nearly killed": no death of this event
-    passive = any(c.dep_ == "auxpass" for c in kids) or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl"))
+    passive = any(c.dep_ == "auxpass" for c in kids) or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl")) or (
+        tok.tag_ == "VBN" and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children))
     if passive:
         subj = [c for c in kids if c.dep_ == "nsubjpass"]
         if not subj and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
@@ -386,11 +390,12 @@ def _with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
     for tok in sent:
         if tok.lemma_.lower() not in _KILLING_WORDS or any(c.dep_ == "neg" for c in tok.children):
             continue
-        for v in _victims_of(tok):
-            found = _victim_total(v)
-            if found is None or found[0] == 0:
-                continue
-            n, lo, hi = found
+        # several subjects of one verb are one group ("3 insurgents and 1 soldier were killed", parsed as two)
+        found = [_victim_total(v) for v in _victims_of(tok)]
+        if found and all(f is not None and f[0] > 0 for f in found):
+            n = sum(f[0] for f in found if f is not None)
+            lo = min(f[1] for f in found if f is not None)
+            hi = max(f[2] for f in found if f is not None)
             inside = [c for c in out if c.what == CountKind.KILLED and c.span is not None
                       and c.span.start < hi and lo < c.span.end]
             if any(c.qualifier != "exact" for c in inside):

