@@ -4,18 +4,20 @@ one account's toll by its largest figure; dates read from the text."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from frontwatch.extract.claims import claims_per_place
 from frontwatch.extract.counts import acled_fatalities, find_counts
+from frontwatch.extract.time import find_all, find_time
 from frontwatch.fuse import fuse
 from frontwatch.model import Count, CountKind, Document, Place, PlaceMention, Span, document_id_for
 from tests.fixtures.nlp import ClaimsOf
 from tests.fuse_helpers import claim, doc
 
 K = CountKind.KILLED
+PUB = date(2021, 8, 21)  # a Saturday
 
 
 def _toll(nlp, text: str) -> int:  # type: ignore[no-untyped-def]
@@ -130,5 +132,49 @@ def test_one_accounts_figures_are_parts_or_updates_accounts_that_disagree_take_t
     assert e.fatalities == 3  # two accounts disagree: ACLED's lowest
 
 
-def test_published_is_the_reference(nlp) -> None:  # type: ignore[no-untyped-def]
-    assert date(2021, 8, 21).year == 2021  # placeholder kept minimal; dates are tested below
+@pytest.mark.parametrize(("text", "day"), [
+    ("Militants attacked a police post on 28/12, killing two officers.", date(2021, 12, 28) - timedelta(days=365)),
+    ("A trader was found dead (03/08) near the market.", date(2021, 8, 3)),
+    ("Police shot two suspects on the evening of 19/08.", date(2021, 8, 19)),
+    ("Raiders attacked the village overnight.", date(2021, 8, 21)),  # one day, the report's: not split over two
+    ("Gunmen killed a chief on Thursday.", date(2021, 8, 19)),  # a weekday: the last one before the report
+])
+def test_dates_read_against_the_report(nlp, text: str, day: date) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    t = find_time(doc, next(iter(doc.sents)), PUB)
+    assert t is not None and not t.assumed and (t.low, t.high) == (day, day)
+
+
+def test_day_month_needs_a_date_word() -> None:
+    assert find_all("Guards watch the camp 24/7.", PUB) == []
+    assert find_all("on 12/28", PUB)[0][2] == date(2020, 12, 28)  # month first where the numbers say so
+
+
+def test_an_elaborating_sentence_takes_the_narratives_day(claims_of: ClaimsOf) -> None:
+    text = ("Militants attacked a police post in Kolbio on Thursday. "
+            "The police also arrested two suspects in Kolbio.")
+    claims = claims_of(text, ["Kolbio"], published=PUB)
+    arrest = [c for c in claims if c.sub_event_type == "Arrests"]
+    assert arrest and all(c.time is not None and (c.time.low, c.time.high) == (date(2021, 8, 19),) * 2
+                          for c in arrest)
+    alone = claims_of("The police arrested two suspects in Kolbio.", ["Kolbio"], published=PUB)
+    assert all(c.time is not None and c.time.assumed for c in alone)  # nothing read: the report's day, flagged
+
+
+def test_a_day_just_after_the_report_is_not_last_years() -> None:
+    # two days after the report: a plan or a slip (dropped as an event day), never the same day a year before
+    (found,) = find_all("A rally is called for on 23/08.", PUB)
+    assert found[2] == date(2021, 8, 23)
+    assert find_all("The clash of 30/12 left one dead.", date(2022, 1, 2))[0][2] == date(2021, 12, 30)
+
+
+def test_the_day_of_another_happening_is_not_the_events(claims_of: ClaimsOf) -> None:
+    text = "Traders held a protest in Kolbio over the murder of a colleague, which occurred on 12/08."
+    claims = claims_of(text, ["Kolbio"], published=PUB)
+    protest = [c for c in claims if c.event_type == "Protests"]
+    assert protest and all(c.time is not None and c.time.assumed for c in protest)
+    murder = [c for c in claims if c.trigger is not None and c.trigger.text == "murder"]
+    assert all(c.time is not None and c.time.low == date(2021, 8, 12) for c in murder)  # its own clause's day
+    text = "Residents protested in Kolbio following the killing of a youth by police on Thursday."
+    protest = [c for c in claims_of(text, ["Kolbio"], published=PUB) if c.event_type == "Protests"]
+    assert protest and all(c.time is not None and c.time.low != date(2021, 8, 19) for c in protest)

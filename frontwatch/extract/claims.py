@@ -303,6 +303,7 @@ class Extractor:
         seen: set[str] = set()
         previous: list[Claim] = []
         previous_end = -1
+        reference: TimeSpan | None = None  # the time last read from the text: the narrative's day
         pred_of = iter(predictions)
         for sent, hits in found_hits:
             if not hits:
@@ -337,6 +338,12 @@ class Extractor:
                 # names ("police seized guns … related to a murder": the seizure, not the murder); else trigger order.
                 found.sort(key=lambda c: c.sub_event_type != pred[0])
             found = _tolls_to_event(found, counts)
+            if reference is not None:
+                # "The security forces also detained two suspects.": a sentence that names no time elaborates the
+                # event told before it and takes its day, not the report's
+                found = [dataclasses.replace(c, time=reference, method=c.method + " time:reference")
+                         if c.time is not None and c.time.assumed else c for c in found]
+            reference = next((c.time for c in found if c.time is not None and not c.time.assumed), reference)
             claimed_by = self._responsibility_for_previous(doc, sent) if previous else None
             if claimed_by is not None:
                 # "… a roadside bomb killed four soldiers. Al-Shabaab claimed responsibility for the attack."
