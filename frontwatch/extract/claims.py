@@ -303,7 +303,8 @@ class Extractor:
         seen: set[str] = set()
         previous: list[Claim] = []
         previous_end = -1
-        reference: TimeSpan | None = None  # the time last read from the text: the narrative's day
+        reference: TimeSpan | None = None  # the lead event's time read from the text: the narrative's day
+        lead_told = False
         pred_of = iter(predictions)
         for sent, hits in found_hits:
             if not hits:
@@ -343,7 +344,12 @@ class Extractor:
                 # event told before it and takes its day, not the report's
                 found = [dataclasses.replace(c, time=reference, method=c.method + " time:reference")
                          if c.time is not None and c.time.assumed else c for c in found]
-            reference = next((c.time for c in found if c.time is not None and not c.time.assumed), reference)
+            if found and not lead_told:
+                # the lead event (the first told) sets the narrative's day; background told later ("last week
+                # saw …") does not. A lead read as the report's own day ("today") changes nothing.
+                lead_told = True
+                reference = next((c.time for c in found if c.time is not None and not c.time.assumed
+                                  and (c.time.low, c.time.high) != (document.published,) * 2), None)
             claimed_by = self._responsibility_for_previous(doc, sent) if previous else None
             if claimed_by is not None:
                 # "… a roadside bomb killed four soldiers. Al-Shabaab claimed responsibility for the attack."
