@@ -178,3 +178,10 @@ def test_the_day_of_another_happening_is_not_the_events(claims_of: ClaimsOf) -> 
     text = "Residents protested in Kolbio following the killing of a youth by police on Thursday."
     protest = [c for c in claims_of(text, ["Kolbio"], published=PUB) if c.event_type == "Protests"]
     assert protest and all(c.time is not None and c.time.low != date(2021, 8, 19) for c in protest)
+
+
+def test_a_toll_sentence_read_with_its_dead_as_agent_still_gives_the_event_before_it(claims_of: ClaimsOf) -> None:
+    # "Two traders killed." parses as traders killing: its "actor 1" is the toll's own words
+    claims = claims_of("Rioters looted shops and fought police in Kolbio town. Two traders killed.", ["Kolbio"])
+    placed = [c for c in claims if c.places]
+    assert placed and max(c.fatalities_acled for c in placed) == 2

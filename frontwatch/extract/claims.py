@@ -1126,10 +1126,18 @@ def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int
         c.trigger is not None
         and c.method.split(" ")[1] in tolls
         and not c.places
-        and c.actor("actor1") is None
+        and (c.actor("actor1") is None or _victim_as_agent(c))
         and c.counts
         for c in told
     )
+
+
+def _victim_as_agent(c: Claim) -> bool:
+    """ "Two civilians killed.": the parser reads the dead as the subject of an active "killed"; its actor 1 then
+    lies inside the toll's own words."""
+    a = next((r for r in c.actors if r.role == "actor1"), None)
+    return a is not None and a.span is not None and any(
+        k.span is not None and k.span.start <= a.span.start and a.span.end <= k.span.end for k in c.counts)
 
 
 def _bare_toll(c: Claim) -> bool:
