@@ -71,25 +71,26 @@ def test_tolls(nlp, text: str, dead: int) -> None:  # type: ignore[no-untyped-de
 
 def test_a_sentences_toll_goes_to_its_event(claims_of: ClaimsOf) -> None:
     # the toll clause would otherwise be a second event without a place, which fusion drops
-    claims = claims_of("Militants attack soldiers in Kolbio on Monday, seven soldiers killed, ten wounded.", ["Kolbio"])
+    claims = claims_of("Militants attack soldiers in Lomarut on Monday, five soldiers killed, eight wounded.",
+                       ["Lomarut"])
     placed = [c for c in claims if c.places]
-    assert placed and placed[0].fatalities_acled == 7
+    assert placed and placed[0].fatalities_acled == 5
     assert not [c for c in claims if not c.places and c.fatalities_acled]
     # a toll outside every event's clause is the event's
-    (c, *_) = claims_of("Four people are feared dead after raiders ambushed herders at Kolbio.", ["Kolbio"])
+    (c, *_) = claims_of("Four people are feared dead after raiders ambushed herders at Lomarut.", ["Lomarut"])
     assert c.fatalities_acled == 4
 
 
 def test_a_sentence_that_only_gives_a_toll_gives_the_event_before_it(claims_of: ClaimsOf) -> None:
-    claims = claims_of("Militants attacked Kolbio town with grenades on Tuesday. Fourteen dead. Police are searching.",
-                       ["Kolbio"])
+    claims = claims_of("Militants attacked Lomarut town with grenades on Tuesday. Fourteen dead. Police are searching.",
+                       ["Lomarut"])
     assert max(c.fatalities_acled for c in claims) == 14
-    later = claims_of("Militants attacked Kolbio town with grenades on Tuesday.\n\nFourteen dead.", ["Kolbio"])
+    later = claims_of("Militants attacked Lomarut town with grenades on Tuesday.\n\nFourteen dead.", ["Lomarut"])
     assert max(c.fatalities_acled for c in later) == 0  # another paragraph, no pointer back: not that event's toll
 
 
 def test_non_violent_sub_types_carry_no_fatalities(claims_of: ClaimsOf) -> None:
-    claims = claims_of("Traders protested in Kolbio over the killing of two colleagues by robbers.", ["Kolbio"])
+    claims = claims_of("Traders protested in Lomarut over the killing of two colleagues by robbers.", ["Lomarut"])
     protest = [c for c in claims if c.event_type == "Protests"]
     assert protest and all(c.fatalities_acled == 0 for c in protest)
 
@@ -100,12 +101,12 @@ def _mention(text: str, name: str, place: Place) -> PlaceMention:
 
 
 def test_one_location_named_twice_keeps_its_whole_toll() -> None:
-    text = "Six people were killed in Kolbio, Lamu County, and in Garsen."
+    text = "Six people were killed in Lomarut, Lamu County, and in Garsen."
     d = Document(document_id_for(text), text, "t", "text")
-    town = Place("Kolbio", 1, "PPL", "KE", "Lamu", "KE.L", lat=-1.10, lon=41.20, geo_precision=1)
+    town = Place("Lomarut", 1, "PPL", "KE", "Lamu", "KE.L", lat=-1.10, lon=41.20, geo_precision=1)
     county = Place("Lamu County", 2, "ADM1", "KE", "Lamu", "KE.L", lat=-2.10, lon=40.90, geo_precision=3)
     far = Place("Garsen", 3, "PPL", "KE", "Tana River", "KE.T", lat=-2.27, lon=40.12, geo_precision=1)
-    near = Place("Kolbio East", 4, "PPL", "KE", "Lamu", "KE.L", lat=-1.12, lon=41.25, geo_precision=1)
+    near = Place("Lomarut East", 4, "PPL", "KE", "Lamu", "KE.L", lat=-1.12, lon=41.25, geo_precision=1)
 
     def tolls(places: list[tuple[str, Place]]) -> list[int]:
         mentions = [_mention(text, n, p) for n, p in places]
@@ -113,9 +114,9 @@ def test_one_location_named_twice_keeps_its_whole_toll() -> None:
             d, Span.of(text, 0, len(text)), Span.of(text, 16, 22), mentions, 6, 0.8, ["t"],
             event_type="Violence against civilians", sub_event_type="Attack")]
 
-    assert tolls([("Kolbio", town), ("Lamu County", county)]) == [6, 6]  # a town and its county: one location
-    assert tolls([("Kolbio", town), ("Kolbio", near)]) == [6, 6]  # points 6 km apart: one location
-    assert tolls([("Kolbio", town), ("Garsen", far)]) == [3, 3]  # two locations share the toll
+    assert tolls([("Lomarut", town), ("Lamu County", county)]) == [6, 6]  # a town and its county: one location
+    assert tolls([("Lomarut", town), ("Lomarut", near)]) == [6, 6]  # points 6 km apart: one location
+    assert tolls([("Lomarut", town), ("Garsen", far)]) == [3, 3]  # two locations share the toll
 
 
 def test_one_accounts_figures_are_parts_or_updates_accounts_that_disagree_take_the_lowest() -> None:
@@ -151,13 +152,13 @@ def test_day_month_needs_a_date_word() -> None:
 
 
 def test_an_elaborating_sentence_takes_the_narratives_day(claims_of: ClaimsOf) -> None:
-    text = ("Militants attacked a police post in Kolbio on Thursday. "
-            "The police also arrested two suspects in Kolbio.")
-    claims = claims_of(text, ["Kolbio"], published=PUB)
+    text = ("Militants attacked a police post in Lomarut on Thursday. "
+            "The police also arrested two suspects in Lomarut.")
+    claims = claims_of(text, ["Lomarut"], published=PUB)
     arrest = [c for c in claims if c.sub_event_type == "Arrests"]
     assert arrest and all(c.time is not None and (c.time.low, c.time.high) == (date(2021, 8, 19),) * 2
                           for c in arrest)
-    alone = claims_of("The police arrested two suspects in Kolbio.", ["Kolbio"], published=PUB)
+    alone = claims_of("The police arrested two suspects in Lomarut.", ["Lomarut"], published=PUB)
     assert all(c.time is not None and c.time.assumed for c in alone)  # nothing read: the report's day, flagged
 
 
@@ -169,19 +170,19 @@ def test_a_day_just_after_the_report_is_not_last_years() -> None:
 
 
 def test_the_day_of_another_happening_is_not_the_events(claims_of: ClaimsOf) -> None:
-    text = "Traders held a protest in Kolbio over the murder of a colleague, which occurred on 12/08."
-    claims = claims_of(text, ["Kolbio"], published=PUB)
+    text = "Traders held a protest in Lomarut over the murder of a colleague, which occurred on 12/08."
+    claims = claims_of(text, ["Lomarut"], published=PUB)
     protest = [c for c in claims if c.event_type == "Protests"]
     assert protest and all(c.time is not None and c.time.assumed for c in protest)
     murder = [c for c in claims if c.trigger is not None and c.trigger.text == "murder"]
     assert all(c.time is not None and c.time.low == date(2021, 8, 12) for c in murder)  # its own clause's day
-    text = "Residents protested in Kolbio following the killing of a youth by police on Thursday."
-    protest = [c for c in claims_of(text, ["Kolbio"], published=PUB) if c.event_type == "Protests"]
+    text = "Residents protested in Lomarut following the killing of a youth by police on Thursday."
+    protest = [c for c in claims_of(text, ["Lomarut"], published=PUB) if c.event_type == "Protests"]
     assert protest and all(c.time is not None and c.time.low != date(2021, 8, 19) for c in protest)
 
 
 def test_a_toll_sentence_read_with_its_dead_as_agent_still_gives_the_event_before_it(claims_of: ClaimsOf) -> None:
     # "Two traders killed." parses as traders killing: its "actor 1" is the toll's own words
-    claims = claims_of("Rioters looted shops and fought police in Kolbio town. Two traders killed.", ["Kolbio"])
+    claims = claims_of("Rioters looted shops and fought police in Lomarut town. Two traders killed.", ["Lomarut"])
     placed = [c for c in claims if c.places]
     assert placed and max(c.fatalities_acled for c in placed) == 2

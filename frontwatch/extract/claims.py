@@ -1142,13 +1142,13 @@ def _victim_as_agent(c: Claim) -> bool:
 
 def _bare_toll(c: Claim) -> bool:
     """A claim that only tells a toll beside the sentence's event: a killing or wounding word with figures and no
-    place (its "perpetrator" is often the parser's misreading of "…, seven soldiers killed")."""
+    place (its "perpetrator" is often the parser's misreading of "…, five soldiers killed")."""
     return (c.trigger is not None and c.method.split(" ")[1] in ("category:kill", "category:injure")
             and not c.places and bool(c.counts))
 
 
 def _tolls_to_event(found: list[Claim], sent_counts: Sequence[Count]) -> list[Claim]:
-    """ "Militants attack forces in X on Monday, seven soldiers killed, ten wounded": the toll clause of a sentence
+    """ "Militants attack forces in X on Monday, five soldiers killed, eight wounded": the toll clause of a sentence
     that also tells the event is that event's toll, not a second event without a place (which fusion drops). So is
     a toll outside every event's clause ("Four people are feared dead after raiders ambushed herders")."""
     tolls = [c for c in found if _bare_toll(c)]
