@@ -50,7 +50,7 @@ def _counts(nlp, text: str) -> list[Count]:  # type: ignore[no-untyped-def]
     ("The attack killed 12 people, including 5 children.", [(K, 12, "exact")]),
     # numbers that are not people
     ("Three districts fell within 60 km of the city on August 31.", []),
-    ("A 12-year-old boy was killed.", []),
+    ("A 12-year-old boy was killed.", [(K, 1, "exact")]),  # the age is no count; the boy is one dead
     ("Fighting over 40 years killed thousands.", [(K, 1000, "vague")]),  # the years are no count
     ("The convoy of 12 vehicles was attacked.", []),
 ])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from frontwatch.model import (
     Certainty,
     Claim,
     Count,
+    CountKind,
     Document,
     PlaceMention,
     Source,
@@ -41,6 +43,12 @@ from frontwatch.model import (
     stable_id,
 )
 
+# Sub-types ACLED defines as non-violent: their events carry no fatalities, whatever deaths the sentence mentions
+# ("protest over the killing of two traders").
+NO_FATALITIES = frozenset({"Peaceful protest", "Protest with intervention", "Arrests", "Agreement",
+                           "Change to group/activity", "Headquarters or base established",
+                           "Non-violent transfer of territory"})
+SAME_LOCATION_KM = 25.0  # places this close are one ACLED location (its town scale, geo_precision 1)
 # Clauses below these are their own events, not part of the trigger's ("X was taken and fighting rages in Y").
 _OUTCOMES = {"kill", "injure"}  # categories that name what an event did, not what it was
 _SUBCLAUSE_DEPS = {"conj", "ccomp", "parataxis", "advcl", "relcl", "xcomp", "acl"}
@@ -196,8 +204,11 @@ def claims_per_place(
     With `actor_dictionary`, unnamed state forces ("soldiers", "police") become the forces of the place's country."""
     n = max(1, len(places))
     out: list[Claim] = []
+    if fields.get("sub_event_type") in NO_FATALITIES:
+        fatalities = 0  # ACLED: these are non-violent by definition; a death told beside them is another event's
+    whole = _one_location(places)  # "in X, Y county": one place named twice keeps its whole toll in each claim
     for k, mention in enumerate(places or [None]):
-        share = fatalities // n + (fatalities % n if k == 0 else 0)
+        share = fatalities if whole else fatalities // n + (fatalities % n if k == 0 else 0)
         pstart = mention.span.start if mention is not None else ""
         country = mention.place.country if mention is not None and mention.place is not None else None
         if actor_dictionary is not None and country and fields.get("actors"):
@@ -211,6 +222,23 @@ def claims_per_place(
             confidence=round(max(0.05, min(1.0, conf)), 3), method=" ".join(methods), **fields,
         ))
     return out
+
+def _one_location(places: Sequence[PlaceMention]) -> bool:
+    """Do a clause's places name one location (a place and the district or province around it, or points within
+    ACLED's town scale of each other), not several that share a toll?"""
+    # a name the gazetteer could not place can make no event of its own (fusion needs a place): it shares nothing
+    placed = [m for m in places if m.place is not None and m.place.lat is not None and m.place.lon is not None]
+    own = [m for m in placed if not any(_contains(m, o) for o in placed if o is not m)]
+    pts = [(m.place.lat, m.place.lon) for m in own if m.place is not None and m.place.lat is not None
+           and m.place.lon is not None]
+    return all(_km(a, b) <= SAME_LOCATION_KM for a in pts for b in pts)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
 
 class Extractor:
     """Claims of one annotated document. `classifier` (an `EventClassifier`) refines types; without it, lexicon only."""
@@ -249,7 +277,19 @@ class Extractor:
         seen: set[str] = set()
         previous: list[Claim] = []
         previous_end = -1
-        for (sent, hits), pred in zip(per_sent, predictions, strict=True):
+        reference: TimeSpan | None = None  # the lead event's time read from the text: the narrative's day
+        lead_told = False
+        pred_of = iter(predictions)
+        for sent, hits in found_hits:
+            if not hits:
+                tolls = _toll_only(sent, text, previous_end) if previous else []
+                if tolls:
+                    # "… attacked Mandera town on Tuesday. 14 dead.": a sentence that only gives a toll gives the
+                    # toll of the event told before it
+                    out = [_with_counts(c, tolls) if c in previous else c for c in out]
+                    previous = [_with_counts(c, tolls) for c in previous]
+                continue
+            pred = next(pred_of)
             counts = _find_counts(sent)
             found: list[Claim] = []
             events = list(self._events(sent, hits, mention_starts))
@@ -272,6 +312,18 @@ class Extractor:
                 # The sentence's main event first: the one whose sub-type the classifier, reading the whole sentence,
                 # names ("police seized guns … related to a murder": the seizure, not the murder); else trigger order.
                 found.sort(key=lambda c: c.sub_event_type != pred[0])
+            found = _tolls_to_event(found, counts)
+            if reference is not None:
+                # "The security forces also detained two suspects.": a sentence that names no time elaborates the
+                # event told before it and takes its day, not the report's
+                found = [dataclasses.replace(c, time=reference, method=c.method + " time:reference")
+                         if c.time is not None and c.time.assumed else c for c in found]
+            if found and not lead_told:
+                # the lead event (the first told) sets the narrative's day; background told later ("last week
+                # saw …") does not. A lead read as the report's own day ("today") changes nothing.
+                lead_told = True
+                reference = next((c.time for c in found if c.time is not None and not c.time.assumed
+                                  and (c.time.low, c.time.high) != (document.published,) * 2), None)
             claimed_by = self._responsibility_for_previous(doc, sent) if previous else None
             if claimed_by is not None:
                 # "… a roadside bomb killed four soldiers. Al-Shabaab claimed responsibility for the attack."
@@ -280,8 +332,9 @@ class Extractor:
                 continue
             if previous and _casualty_follow_up(found, text, previous_end, sent.start_char, sent.end_char):
                 # "… attacked a convoy near X. 5 soldiers were killed.": the toll belongs to the event before
-                out = [_with_counts(c, found) if c in previous else c for c in out]
-                previous = [_with_counts(c, found) for c in previous]
+                told = [k for f in found for k in f.counts]
+                out = [_with_counts(c, told) if c in previous else c for c in out]
+                previous = [_with_counts(c, told) for c in previous]
                 continue
             out.extend(found)
             if found:
@@ -1047,29 +1100,75 @@ def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int
         c.trigger is not None
         and c.method.split(" ")[1] in tolls
         and not c.places
-        and c.actor("actor1") is None
+        and (c.actor("actor1") is None or _victim_as_agent(c))
         and c.counts
         for c in told
     )
 
 
-def _with_counts(claim: Claim, follow_up: list[Claim]) -> Claim:
+def _victim_as_agent(c: Claim) -> bool:
+    """ "Two civilians killed.": the parser reads the dead as the subject of an active "killed"; its actor 1 then
+    lies inside the toll's own words."""
+    a = next((r for r in c.actors if r.role == "actor1"), None)
+    return a is not None and a.span is not None and any(
+        k.span is not None and k.span.start <= a.span.start and a.span.end <= k.span.end for k in c.counts)
+
+
+def _bare_toll(c: Claim) -> bool:
+    """A claim that only tells a toll beside the sentence's event: a killing or wounding word with figures and no
+    place (its "perpetrator" is often the parser's misreading of "…, five soldiers killed")."""
+    return (c.trigger is not None and c.method.split(" ")[1] in ("category:kill", "category:injure")
+            and not c.places and bool(c.counts))
+
+
+def _tolls_to_event(found: list[Claim], sent_counts: Sequence[Count]) -> list[Claim]:
+    """ "Militants attack forces in X on Monday, five soldiers killed, eight wounded": the toll clause of a sentence
+    that also tells the event is that event's toll, not a second event without a place (which fusion drops). So is
+    a toll outside every event's clause ("Four people are feared dead after raiders ambushed herders")."""
+    tolls = [c for c in found if _bare_toll(c)]
+    events = [c for c in found if c not in tolls and c.event_type != NOT_AN_EVENT]
+    violent = [c for c in events if c.sub_event_type not in NO_FATALITIES]
+    told = {id(k) for c in found for k in c.counts}
+    loose = [k for k in sent_counts if id(k) not in told and k.what == CountKind.KILLED and k.value is not None]
+    if not violent or any(k.what == CountKind.KILLED for c in events for k in c.counts):
+        loose = []
+    extra = [k for t in tolls for k in t.counts] + loose
+    if not extra or not events:
+        return found
+    first = violent[0] if violent else events[0]
+    return [_with_counts(c, extra, "same-sentence") if c is first else c for c in found if c not in tolls]
+
+
+def _toll_only(sent: SpacySpan, text: str, prev_end: int) -> list[Count]:
+    """The figures of a sentence without an event word that only tells a toll ("14 dead.", "Three deaths
+    reported."), in the paragraph of the event before it (or pointing back at it: "… during the attack")."""
+    counts = [c for c in _find_counts(sent) if c.what in (CountKind.KILLED, CountKind.INJURED) and c.value is not None]
+    if not counts or ("\n\n" in text[prev_end:sent.start_char]
+                      and _BACK_REFERENCE.search(text, sent.start_char, sent.end_char) is None):
+        return []
+    return counts
+
+
+def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence") -> Claim:
     # the same figure read by two clauses of the follow-up ("30 killed and 12 arrested") counts once
     have = {(k.what, k.value, k.low, k.high) for k in claim.counts}
     extra: list[Count] = []
-    for k in (k for c in follow_up for k in c.counts):
+    for k in told:
         if (k.what, k.value, k.low, k.high) not in have:
             have.add((k.what, k.value, k.low, k.high))
             extra.append(k)
     if not extra:
         return claim
     counts = claim.counts + tuple(extra)
-    fatalities = _acled_fatalities(counts)
+    # one account's later figure for its event is a part or an update of its toll ("… the toll rose to six")
+    fatalities = _acled_fatalities(extra)
+    if claim.sub_event_type in NO_FATALITIES:
+        fatalities = 0
     return dataclasses.replace(
         claim,
         counts=counts,
         fatalities_acled=max(claim.fatalities_acled, fatalities),
-        method=claim.method + " counts:next-sentence",
+        method=claim.method + f" counts:{how}",
     )
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from frontwatch.model import Count, CountKind, Span, split_over_days
 
@@ -47,9 +48,16 @@ _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)
 # "between 10 and 15", "10 to 15", "10-15": a range, coded by its low end
 RANGE = re.compile(rf"\b(?:between\s+({_DIGITS}|{_WRITTEN})\s+and\s+|({_DIGITS}|{_WRITTEN})\s+to\s+|"
                    rf"({_DIGITS})\s*[-–]\s*(?=\d))({_DIGITS}|{_WRITTEN})\b(?![-–]\w)", re.I)
-NUM = re.compile(rf"\b(?:({_QUAL})\s+)?({_NUMBER})\b(?![-–]\w|\s*%|[.,:]\d)", re.I)
+NUM = re.compile(rf"(?<![/\d])\b(?:({_QUAL})\s+)?({_NUMBER})\b(?![-–]\w|\s*%|[.,:/]\d)", re.I)  # not "15/01"
 
-KILLED = r"(?:killed|dead|died|slain|lost\s+their\s+lives|executed|shot\s+dead|perished|fatalities|deaths|bodies)"
+# Ways of being violently killed ("hacked to death", "lynched"), then plain outcomes ("dead", "deaths").
+_TO_DEATH = (r"(?:stoned|stabbed|hacked|beaten|beat|burnt|burned|clubbed|slashed|bludgeoned|shot|lynched|tortured|"
+             r"battered|strangled|kicked|trampled|set\s+ablaze|set\s+alight|clobbered|axed|macheted|speared|"
+             r"whipped|caned|crushed|hit)")
+KILLED = (r"(?:killed|dead|died|slain|lost\s+(?:their|his|her)\s+lives?|executed|shot\s+dead|shot\s+and\s+killed|"
+          r"gunned\s+down|lynched|beheaded|murdered|massacred|assassinated|succumbed|perished|fatalities|deaths?"
+          r"(?!\s+(?:threats?|toll|penalty|sentences?|row|squads?|certificates?))|bodies|KIA|"
+          rf"{_TO_DEATH}\s+(?:\w+\s+)?to\s+death)")
 INJURED = r"(?:injured|wounded|hurt|injuries)"
 _BE = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|reportedly|allegedly|all|either)\s+)*"
 OUTCOMES: list[tuple[CountKind, re.Pattern[str]]] = [
@@ -66,10 +74,17 @@ OUTCOMES: list[tuple[CountKind, re.Pattern[str]]] = [
 ]
 # "killing 6 civilians", "wounding at least 3", "the death toll rose to 45"
 BEFORE = re.compile(r"\b(killing|killed|kills|kill|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|"
+                    r"shoot(?:s|ing)?\s+and\s+kill(?:s|ed|ing)?|shot\s+and\s+kill(?:s|ed|ing)?|"
+                    r"lynch(?:es|ed|ing)?|behead(?:s|ed|ing)?|murder(?:s|ed|ing)?|massacr(?:e|es|ed|ing)|"
+                    r"assassinat(?:e|es|ed|ing)|slay(?:s|ing)?|slew|"
+                    r"(?:killing|murder|deaths?|bodies|body|lives)\s+of(?:\s+the)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|"
                     r"wounding|wounded|injuring|injured|abducting|abducted|"
                     r"kidnapping|kidnapped|arresting|arrested|detaining|detained|death\s+toll(?:\s+\w+){0,3}?\s+"
                     r"(?:to|at|of|reached|hit|is|was)|toll\s+(?:rose|climbed|stood)\s+(?:to|at))\s+$", re.I)
 BEFORE_KIND = {"kill": CountKind.KILLED, "shot": CountKind.KILLED, "shoo": CountKind.KILLED, "gunn": CountKind.KILLED,
+               "lync": CountKind.KILLED, "behe": CountKind.KILLED, "murd": CountKind.KILLED, "mass": CountKind.KILLED,
+               "assa": CountKind.KILLED, "slay": CountKind.KILLED, "slew": CountKind.KILLED, "bodi": CountKind.KILLED,
+               "body": CountKind.KILLED, "live": CountKind.KILLED, "clai": CountKind.KILLED,
                "woun": CountKind.INJURED, "inju": CountKind.INJURED,
                "abdu": CountKind.ABDUCTED, "kidn": CountKind.ABDUCTED, "arre": CountKind.ARRESTED,
                "deta": CountKind.ARRESTED, "deat": CountKind.KILLED, "toll": CountKind.KILLED}
@@ -79,12 +94,40 @@ NOT_PEOPLE = re.compile(r"^\s*(?:districts?|provinces?|km|kilomet\w+|miles?|metr
                         r"villages?|towns?|cities|rockets?|missiles?|shells?|rounds|bullets|dollars?|\$|afghanis|"
                         r"tons?|tonnes?|kg|aircraft|planes?|trucks?|cars?|tanks?|drones?|bombs?|am|pm|a\.m\.|p\.m\.|"
                         r"gmt|utc|st|nd|rd|th)\b", re.I)
+ANIMALS = re.compile(r"^\s*(?:of\s+(?:the|their|his|her)\s+)?(?:[a-z-]+\s+)?(?:cattle|cows?|goats?|sheep|camels?|"
+                     r"donkeys?|herds?|livestock|animals?|head\s+of\s+cattle|bulls?|oxen|chickens?|hens?|dogs?)\b",
+                     re.I)
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 _SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|mostly|mainly)\s+$", re.I)
 # A parenthetical subset between a number and its outcome: "Five people, including two children, were killed"
 _ASIDE = re.compile(r",\s*(?:including|among\s+them|among\s+whom|mostly|mainly|most\s+of\s+them)\b[^,.;:]{0,60},")
 _CONTINUE = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:and|as\s+well\s+as|plus)\s+$|^\s+(?:[a-z-]+\s+){0,3}?,\s*$")
 _OUTCOME_WORD = re.compile(rf"{KILLED}|{INJURED}|abduct|kidnap|arrest|detain|said|says", re.I)
+_HARM_WORD = re.compile(rf"(?:{KILLED}|{INJURED}|abduct|kidnap|arrest|detain|shot|lynch|hack|ston|beat)", re.I)
+_PAREN = re.compile(r"^\([^()]{0,50}\)\s*")
+_ONE_NOT_COUNT = re.compile(r"\s+(?:of|another|side|day|time|point|way|more|after|by)\b", re.I)
+_ONE_AFTER = re.compile(r"\b(?:no|any|every|each|the|this|that|in|at|on|for|with|from|to|than)\s+$", re.I)
+_TO_DEATH_BEFORE = re.compile(
+    r"\b(?:ston|stab|hack|beat|burn|burnt|club|slash|bludgeon|batter|strangl|kick|trampl|lynch|torture|crush)"
+    r"[a-z]*\s+$", re.I)
+_TO_DEATH_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,4}?to\s+death\b", re.I)
+# The parse's killing words: verbs whose object dies, ways of killing that need "dead" / "to death" / "down",
+# verbs of dying, and "dead".
+_KILL = {"kill", "lynch", "murder", "behead", "assassinate", "execute", "slay", "massacre", "slaughter", "butcher"}
+_KILL_MANNER = {"shoot", "gun", "stone", "stab", "hack", "beat", "burn", "club", "slash", "bludgeon", "batter",
+                "strangle", "kick", "trample", "torture", "crush", "axe", "spear", "burnt"}
+_DIE = {"die", "succumb", "perish"}
+_FIND = {"find", "discover", "recover", "retrieve", "dump", "exhume", "spot", "locate"}
+_KILLING_WORDS = _KILL | _KILL_MANNER | _DIE | {"dead", "body"}
+_NOT_QUITE = {"allegedly", "nearly", "almost", "narrowly"}  # the reason, or a death that did not happen
+_ONE_PERSON = {"one", "him", "her", "he", "she"}
+_NOBODY = {"nobody", "none", "noone", "anyone", "anybody", "everyone", "everybody", "it", "this", "that", "who"}
+# Singular nouns a killing word can take that are not people.
+_NOT_VICTIMS = {"cow", "goat", "sheep", "camel", "donkey", "dog", "cattle", "livestock", "animal", "lion", "elephant",
+                "bill", "motion", "plan", "deal", "idea", "proposal", "time", "process", "talk", "engine", "light",
+                "game", "story", "rest", "other", "others", "attack", "suspect's"}
+_NOT_PERSON_ENTS = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "EVENT",
+                    "NORP", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"}
 HEAVY = re.compile(r"\b(heavy|significant|severe|many|considerable|scores\s+of|dozens\s+of)\s+(casualties|losses)\b",
                    re.I)
 
@@ -132,6 +175,9 @@ def _outcome(after: str) -> tuple[CountKind, int] | None:
     """The outcome that follows a number (kind, end offset in `after`), skipping a subset aside."""
     lead = len(after) - len(after.lstrip())
     body = after.lstrip()
+    if (paren := _PAREN.match(body)) is not None:
+        # "At least 20 (some reports 30) have been killed": the aside is another figure, not the outcome
+        body, lead = body[paren.end():], lead + paren.end()
     aside = _ASIDE.search(body[:90])
     removed = 0
     if aside and not _OUTCOME_WORD.search(body[: aside.start()]):
@@ -170,9 +216,11 @@ def find_counts(sent: SpacySpan) -> list[Count]:
             qual, number = m.group(1), m.group(2)
             start0, end0 = m.start(), m.end()
         pos = end0
-        if number.lower() in ("one",) and not qual and rm is None:
-            continue  # "one of the districts": too often not a count
-        if NOT_PEOPLE.match(text[end0:end0 + 20]) or _MONTH_BEFORE.search(text[max(0, start0 - 12):start0]):
+        if number.lower() == "one" and not qual and rm is None and (
+                _ONE_NOT_COUNT.match(text[end0:end0 + 12]) or _ONE_AFTER.search(text[max(0, start0 - 8):start0])):
+            continue  # "one of the districts", "no one", "in one attack": not a count of people
+        if NOT_PEOPLE.match(text[end0:end0 + 20]) or ANIMALS.match(text[end0:end0 + 40]) or \
+                _MONTH_BEFORE.search(text[max(0, start0 - 12):start0]):
             continue
         if _SUBSET.search(text[max(0, start0 - 16):start0]):
             continue  # "killing 12, including 5 children": already in the total
@@ -189,9 +237,12 @@ def find_counts(sent: SpacySpan) -> list[Count]:
             introduced = True
         else:
             found = _outcome(text[end0:end0 + 120])
-            if found:
+            if found and not _acts_between(sent, base + end0, base + end0 + found[1]):
                 kind, off = found
                 end = end0 + off
+            elif _TO_DEATH_BEFORE.search(window) and (death := _TO_DEATH_AFTER.match(text[end0:end0 + 60])):
+                # "residents stoned two suspects to death"
+                kind, end = CountKind.KILLED, end0 + death.end()
         if kind is None and out and before_kind[-1] and out[-1].span is not None:
             # "killing 7 soldiers and 3 civilians": a second group under the same verb
             gap = text[out[-1].span.end - base:start0]
@@ -227,11 +278,133 @@ def find_counts(sent: SpacySpan) -> list[Count]:
             continue
         out.append(count)
         before_kind.append(introduced)
+    out = _with_victims(sent, out)
     for hm in HEAVY.finditer(text):
         if not any(c.what == CountKind.KILLED_OR_INJURED for c in out):
             out.append(Count(CountKind.KILLED_OR_INJURED, None, None, None, "vague",
                              Span(base + hm.start(), base + hm.end(), hm.group(0))))
     return out
+
+
+def _acts_between(sent: SpacySpan, start: int, end: int) -> bool:
+    """Does a finite active verb stand between a number and the outcome it seems to take ("Two gunmen shot and
+    killed a police officer": the two are the killers, not the dead)? The outcome word itself is not counted."""
+    depth = 0  # an aside in brackets ("(other reports say 20)") is not the clause
+    for t in sent:
+        depth += (t.text == "(") - (t.text == ")")
+        if start <= t.idx < end and depth <= 0 and not _HARM_WORD.match(t.text) and t.tag_ in (
+                "VBD", "VBZ", "VBP") and t.dep_ not in ("aux", "auxpass") and t.lemma_.lower() not in (
+                "be", "have", "remain"):
+            return True
+    return False
+
+
+def _parsed(sent: SpacySpan) -> bool:
+    doc = sent.doc
+    if doc.has_extension("fw_parsed") and doc._.fw_parsed is not None:
+        return sent.start in doc._.fw_parsed
+    return doc.has_annotation("DEP")
+
+
+def _victims_of(tok: Token) -> list[Token]:
+    """Who a killing word says died: the object of "killed / lynched / shot dead X", the subject of "X was
+    killed / died / is dead", the noun a participle modifies ("a man killed in …")."""
+    lemma = tok.lemma_.lower()
+    kids = list(tok.children)
+    if lemma == "body":
+        # "the body of a man was found", "a man's body was discovered": one dead, whoever it was
+        return [tok] if tok.tag_ == "NN" and tok.dep_ in ("nsubjpass", "dobj", "nsubj") and \
+            tok.head.lemma_.lower() in _FIND else []
+    manner = lemma in _KILL_MANNER and any(
+        (c.dep_ in ("advmod", "acomp", "oprd", "xcomp", "ccomp", "dobj") and c.lower_ == "dead")
+        or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
+        or (c.dep_ == "prt" and c.lower_ == "down" and lemma == "gun") for c in kids)
+    if lemma in _DIE:
+        return [c for c in kids if c.dep_ == "nsubj"]
+    if lemma == "dead" and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp"):
+        return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not (lemma in _KILL or manner) or tok.pos_ not in ("VERB", "ADJ"):
+        return []
+    if tok.dep_ in ("xcomp", "pcomp", "amod") or any(
+            c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will", "to") for c in kids):
+        return []  # "threatened to kill", "accused of killing", "a killed man"? not a report of a death here
+    if (tok.dep_ == "conj" and tok.head.dep_ == "pcomp") or any(c.lower_ in _NOT_QUITE for c in kids):
+        return []  # "lynched for allegedly killing his brother", "nearly killed": no death of this event
+    passive = any(c.dep_ == "auxpass" for c in kids) or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl")) or (
+        tok.tag_ == "VBN" and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children))
+    if passive:
+        subj = [c for c in kids if c.dep_ == "nsubjpass"]
+        if not subj and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            subj = [tok.head]  # "a man killed in the raid", "one killed"
+        if not subj and tok.dep_ == "conj":
+            subj = [c for c in tok.head.children if c.dep_ == "nsubjpass"]  # "is shot and killed"
+        return [tok.head if s.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" else s for s in subj]
+    obj = [c for c in kids if c.dep_ == "dobj"]
+    if not obj and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        obj = [c for c in tok.head.children if c.dep_ == "dobj"]  # "attack and kill a trader"
+    return obj
+
+
+def _victim_total(head: Token) -> tuple[int, int, int] | None:
+    """The number of people a victim noun phrase names, with its character bounds: one for a singular person ("a
+    man", "his bodyguard", "one of the guards", "him"), the figure of a numbered group, summed over a coordination
+    ("a policeman and two civilians"); None when it names an unknown number ("villagers") or no people."""
+    group = [head, *head.conjuncts]
+    if any(c.dep_ == "nummod" for c in head.children):
+        # "4 soldiers, 1 policeman and 1 militiaman": the parser often hangs the list on the first as appositions
+        group += [x for a in head.children if a.dep_ == "appos" and any(c.dep_ == "nummod" for c in a.children)
+                  for x in (a, *a.conjuncts)]
+    for t in head.head.children if head.dep_ in ("dobj", "nsubjpass") else ():
+        if t.lower_ in ("along", "together"):
+            group += [x for w in t.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
+                      for x in (p, *p.conjuncts)]
+    total = 0
+    for n in group:
+        if any(c.lower_ in ("no", "none") or c.dep_ == "neg" for c in n.children) or n.lower_ in _NOBODY:
+            return None
+        nums = [c for c in n.children if c.dep_ == "nummod"]
+        if nums:
+            # a plain figure only: a qualified one ("at least two") stays the regex's count, with its qualifier
+            if len(nums) > 1 or any(c.dep_ in ("quantmod", "advmod") for c in nums[0].children):
+                return None
+            value = parse_number(nums[0].text)[0] if NUM.fullmatch(nums[0].text) else None
+            if value is None:
+                return None
+            total += value
+        elif n.lower_ in _ONE_PERSON or n.lemma_ == "body" or (n.tag_ in ("NN", "NNP") and n.lower_ not in _NOT_VICTIMS
+                                          and n.ent_type_ not in _NOT_PERSON_ENTS and not NOT_PEOPLE.match(n.text)):
+            total += 1
+        else:
+            return None
+    toks = [t for n in group for t in n.subtree]
+    return total, min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+
+
+def _with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
+    """Deaths told without a figure ("a man was lynched", "gunmen killed a police officer and his driver") from
+    the parse: each killing word's victims, counted as `_victim_total` says. The count replaces the figures read
+    inside its victim phrase ("two youths" of "a police officer and two youths were killed")."""
+    if not _parsed(sent):
+        return out
+    base = sent.start_char
+    for tok in sent:
+        if tok.lemma_.lower() not in _KILLING_WORDS or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        # several subjects of one verb are one group ("3 insurgents and 1 soldier were killed", parsed as two)
+        found = [_victim_total(v) for v in _victims_of(tok)]
+        if found and all(f is not None and f[0] > 0 for f in found):
+            n = sum(f[0] for f in found if f is not None)
+            lo = min(f[1] for f in found if f is not None)
+            hi = max(f[2] for f in found if f is not None)
+            inside = [c for c in out if c.what == CountKind.KILLED and c.span is not None
+                      and c.span.start < hi and lo < c.span.end]
+            if any(c.qualifier != "exact" for c in inside):
+                continue  # a figure with its qualifier ("at least two") keeps it
+            start, end = min(lo, tok.idx), max(hi, tok.idx + len(tok.text))
+            out = [c for c in out if c not in inside]
+            out.append(Count(CountKind.KILLED, n, n, n, "exact",
+                             Span(start, end, sent.text[start - base:end - base])))
+    return sorted(out, key=lambda c: c.span.start if c.span is not None else -1)
 
 
 def acled_fatalities(counts: Sequence[Count], days: int = 1) -> int:

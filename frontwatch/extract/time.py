@@ -41,6 +41,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        re.I)),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("numeric", re.compile(r"\b(?:on\s+)?\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")),
+    # "on 28/12", "(21/01)": day/month without the year, as coders and many outlets write it; read with the report's
+    # year (the most recent such day), only after a word that introduces a date, or in brackets
+    ("dm", re.compile(r"(?:\b(?:on|of|since|dated|from|until|till|to|by)\s+(?:the\s+)?|\()(?<![\d/])(\d{1,2})/(\d{1,2})"
+                      r"\b(?![/.]\d)", re.I)),
     ("since_wd", re.compile(rf"\bsince\s+(?:last\s+)?{_WD}\b", re.I)),
     ("weekend", re.compile(r"\b(?:(?:over|at|during|on)\s+the\s+|this\s+|last\s+)weekend\b", re.I)),
     ("wd", re.compile(rf"\b(?:on\s+|last\s+|early\s+on\s+|late\s+on\s+|early\s+|late\s+)?{_WD}{_PART}\b", re.I)),
@@ -126,6 +130,19 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, date, 
         except ValueError:
             return None
         return d0, d0, 1
+    if kind == "dm":
+        day, month = int(g[0]), int(g[1])
+        if month > 12 and day <= 12:
+            day, month = month, day  # "12/28": month first, as the numbers say
+        if not 1 <= month <= 12:
+            return None
+        # the latest year that puts the day no more than a week after the report's: a day just after it is a plan
+        # (dropped later) or a slip, not last year's
+        y = max(yr for yr in (published.year - 1, published.year, published.year + 1)
+                if date(yr, month, min(day, 28)) <= published + timedelta(days=7))
+        if not 1 <= day <= monthrange(y, month)[1]:
+            return None
+        return date(y, month, day), date(y, month, day), 1
     if kind == "numeric":
         d1 = _numeric(m.group(0), published)
         return (d1, d1, 1) if d1 else None
@@ -156,7 +173,8 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, date, 
         d0 = published - timedelta(days=1)
         return d0, d0, 1
     if kind == "overnight":
-        return published - timedelta(days=1), published, 1
+        # the night just ended: one event on the report's day, not one split over two days
+        return published, published, 1
     if kind in ("today", "clock"):
         return published, published, 1
     if kind == "past_hours":
@@ -212,7 +230,8 @@ def find_all(text: str, published: date) -> list[tuple[int, int, date, date, int
             start = m.start()
             low, high, prec = r
             since = _SINCE.search(text[max(0, start - 8):start])
-            if since and kind in ("mdy", "dmy", "iso", "numeric", "ordinal_day", "yesterday", "day_before_yesterday"):
+            if since and kind in ("mdy", "dmy", "iso", "numeric", "dm", "ordinal_day", "yesterday",
+                                  "day_before_yesterday"):
                 # "since August 15": from that day to the report's
                 start -= len(text[max(0, start - 8):start]) - since.start()
                 high = max(high, published)
@@ -236,6 +255,37 @@ def _governed(sent: SpacySpan, start: int, end: int, trigger: Token) -> bool:
         if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("aux", "auxpass"):
             return False
     return False
+
+
+_BACKGROUND_PREPS = {"following", "after", "over", "for", "with", "against", "since", "before"}
+
+
+def _foreign(sent: SpacySpan, start: int, end: int, trigger: Token) -> bool:
+    """Is the expression (sentence-relative chars) the time of another happening: inside a relative or
+    participial clause that does not hold the trigger, or on a noun the trigger's clause mentions as background
+    ("protests following the killing of a youth on Sunday")?"""
+    base = sent.start_char
+    toks = [t for t in sent if t.idx >= base + start and t.idx < base + end]
+    if not toks:
+        return False
+    tok = min(toks, key=lambda t: len(list(t.ancestors)))
+    chain = []
+    for anc in tok.ancestors:
+        if anc.i == trigger.i:
+            if trigger.pos_ in ("NOUN", "PROPN"):
+                return False  # inside an event noun's own phrase ("the murder of X, which occurred on 07/02")
+            break
+        chain.append(anc)
+
+    def other(a: Token) -> bool:
+        # a clause or background noun of its own, which does not hold the trigger ("an attack, which occurred on
+        # 07/02" is the attack's own time)
+        if trigger.i in {t.i for t in a.subtree} or a.head.i == trigger.i:
+            return False
+        return a.dep_ in ("relcl", "acl") or (a.pos_ == "NOUN" and a.dep_ == "pobj"
+                                             and a.head.lower_ in _BACKGROUND_PREPS)
+
+    return any(other(a) for a in chain)
 
 
 def _is_parsed(sent: SpacySpan) -> bool:
@@ -262,6 +312,12 @@ def find_time(doc: Doc, sent: SpacySpan, published: date | None, trigger: Token 
     if trigger is not None:
         t0 = trigger.idx - sent.start_char
         parsed = _is_parsed(sent)
+        if parsed:
+            # "… in connection with an attack on a church on 23/03", "… murder, which occurred on 07/02": the day of
+            # another happening the sentence mentions is not this event's
+            found = [f for f in found if not _foreign(sent, f[0], f[1], trigger)]
+            if not found:
+                return TimeSpan(published, published, 2, None, assumed=True)
 
         def rank(f: tuple[int, int, date, date, int]) -> tuple[int, int, int]:
             # The expression in the trigger's own clause first, then a precise one, then the nearest.

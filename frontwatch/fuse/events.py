@@ -62,15 +62,18 @@ def _actor_pair(cds: Sequence[ClaimDay], territory: bool) -> tuple[Actor | None,
 
 def _figures(cds: Sequence[ClaimDay]) -> dict[str, int | None]:
     figures: dict[CountKind, list[float]] = {kind: [] for kind in FIGURES}
-    acled: list[float] = []
+    by_root: dict[int, float] = {}
     for cd in cds:
         if cd.certainty == Certainty.DENIED:
             continue
         for what, v in cd.counts:
             figures[what].append(v)
         if cd.acled is not None:
-            # ACLED: a total over several days is split evenly, the remainder on the first day.
-            acled.append(cd.acled)
+            # ACLED: a total over several days is split evenly, the remainder on the first day (`cd.acled` is
+            # this day's share). One account's clauses about one event are parts or updates of its toll ("four
+            # were shot … the toll rose to six"): its largest; accounts that disagree: the lowest of theirs.
+            by_root[cd.root] = max(by_root.get(cd.root, 0), cd.acled)
+    acled = list(by_root.values())
     killed, injured, koi = figures.values()
 
     def lo(xs: list[float]) -> int | None:
