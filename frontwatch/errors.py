@@ -25,6 +25,12 @@ class InputRejected(FrontwatchError):
         self.reason = reason
 
 
+class ConfigError(FrontwatchError):
+    """A setting (environment variable or option) has a value that cannot be used."""
+
+    code = "config"
+
+
 class GazetteerMissing(FrontwatchError):
     code = "gazetteer_missing"
 

@@ -158,3 +158,126 @@ def test_a_server_that_drips_is_cut_off_at_the_deadline(servers: int, path: str)
     assert isinstance(r, Reject) and r.reason == "timeout", r
     assert "1.5 s" in r.detail and "FRONTWATCH_URL_TIMEOUT" in r.detail
     assert 1.4 < elapsed < 2.5, elapsed
+
+
+# --- item 5: invalid UTF-8 ---------------------------------------------------------------------------------------
+
+CURLY = ("Fighters entered the city’s main market on Tuesday, residents said. “We heard shooting all night,” one "
+         "shopkeeper said – the district’s police chief confirmed two deaths.\n")
+
+
+def damaged(text: str) -> bytes:
+    """UTF-8 with three invalid bytes, before the 3rd, 10th and 20th space: a stray 0xFF, a cp1252 quote (0x92) and a
+    lone lead byte (0xC3)."""
+    parts = text.split(" ")
+    for n, bad in ((20, "\udcc3"), (10, "\udc92"), (3, "\udcff")):  # surrogateescape stand-ins for the raw bytes
+        parts[n - 1] += bad
+    return " ".join(parts).encode("utf-8", "surrogateescape")
+
+
+@pytest.mark.parametrize("copies", [1, 12])  # under and over the 1 KB where statistical detection used to start
+def test_mostly_valid_utf8_is_read_as_utf8_with_the_bad_bytes_replaced_and_said(tmp_path: Path, copies: int) -> None:
+    text = CURLY * copies
+    p = tmp_path / "damaged.txt"
+    p.write_bytes(damaged(text))
+    [d] = read(p)
+    assert isinstance(d, Document), d
+    assert d.text.count("’") == text.count("’") and d.text.count("“") == text.count("“") and "â€" not in d.text
+    assert d.text.count("\ufffd") == 3
+    # exactly the bad bytes became U+FFFD, nothing else changed
+    assert d.text.replace("\ufffd", "") == text.strip()
+    assert ("warning", "3 invalid UTF-8 bytes replaced by U+FFFD (\ufffd); the rest is UTF-8") in d.metadata
+
+
+def test_utf8_cut_off_inside_its_last_character_is_utf8(tmp_path: Path) -> None:
+    p = tmp_path / "cut.txt"
+    p.write_bytes(("Shelling hit the district on Monday, officials said, naming the village’").encode()[:-1])
+    [d] = read(p)
+    assert isinstance(d, Document) and d.text.endswith("the village\ufffd") and "â" not in d.text
+    assert any(k == "warning" and "2 invalid UTF-8 bytes" in v for k, v in d.metadata)
+
+
+def test_legacy_text_with_an_accidental_utf8_pair_stays_legacy(tmp_path: Path) -> None:
+    # "ß“" is 0xDF 0x93 in cp1252, which happens to be a valid UTF-8 sequence; every other accent is invalid UTF-8.
+    text = "Die Straße“ im Zentrum: Kämpfe am Freitag, das Café zerstört, Zeugen berichten über die Lage – 3 Tote."
+    p = tmp_path / "legacy.txt"
+    p.write_bytes(text.encode("cp1252"))
+    [d] = read(p)
+    assert isinstance(d, Document) and d.text == text
+    assert not any(k == "warning" for k, _ in d.metadata)
+
+
+def test_a_clean_copy_and_a_damaged_copy_are_two_documents_each_deduplicated(tmp_path: Path) -> None:
+    (tmp_path / "clean.txt").write_text(CURLY * 3, encoding="utf-8")
+    (tmp_path / "clean-again.txt").write_text(CURLY * 3, encoding="utf-8")
+    (tmp_path / "damaged.txt").write_bytes(damaged(CURLY * 3))
+    (tmp_path / "damaged-again.txt").write_bytes(damaged(CURLY * 3))
+    clean, clean2, bad, bad2 = read(tmp_path / "clean.txt", tmp_path / "clean-again.txt", tmp_path / "damaged.txt",
+                                    tmp_path / "damaged-again.txt")
+    assert all(isinstance(x, Document) for x in (clean, clean2, bad, bad2))
+    assert clean.document_id == clean2.document_id  # type: ignore[union-attr]
+    assert bad.document_id == bad2.document_id  # type: ignore[union-attr]
+    assert clean.document_id != bad.document_id  # type: ignore[union-attr]
+
+
+def test_damaged_utf8_in_a_feed_and_unpaired_surrogates_in_json_and_xml(tmp_path: Path) -> None:
+    head = ('<?xml version="1.0" encoding="windows-1252"?><rss version="2.0"><channel><title>Desk</title><item>'
+            "<title>Market attacked</title><description>")
+    (tmp_path / "feed.rss").write_bytes(head.encode() + damaged(CURLY * 2) + b"</description></item></channel></rss>")
+    [d] = read(tmp_path / "feed.rss")
+    assert isinstance(d, Document) and d.text.count("’") == 4 and d.text.count("\ufffd") == 3 and "â€" not in d.text
+    assert any(k == "warning" and "invalid UTF-8" in v for k, v in d.metadata)
+    # "\ud800" in JSON and &#55296; in XML name a surrogate, no character: the line or entry is read, not crashed on
+    (tmp_path / "s.jsonl").write_text('{"text": "Gunmen attacked a checkpoint \\ud800 on Friday."}\n'
+                                      '{"text": "Shelling hit the town on Monday."}\n')
+    a, b = read(tmp_path / "s.jsonl")
+    assert isinstance(a, Document) and a.text == "Gunmen attacked a checkpoint \ufffd on Friday."
+    assert any(k == "warning" and "surrogate" in v for k, v in a.metadata)
+    assert isinstance(b, Document)
+    (tmp_path / "s.rss").write_text('<rss version="2.0"><channel><title>x</title><item><title>Town &#55296; shelled'
+                                    "</title><description>Shelling hit the town on Monday.</description></item>"
+                                    "</channel></rss>")
+    [f] = read(tmp_path / "s.rss")
+    assert isinstance(f, Document) and f.title == "Town \ufffd shelled"
+
+
+# --- item 12: navigation-only pages, size and timeout settings ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<nav><a href="/">Home</a></nav>',
+        "<p>Home</p>",
+        '<ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li><li><a href="/s">Sport</a></li></ul>',
+        '<div><a href="/">Home</a> <a href="/about">About us</a> <a href="/contact">Contact</a></div>',
+    ],
+)
+def test_a_navigation_only_page_is_rejected_not_stored(tmp_path: Path, body: str) -> None:
+    p = tmp_path / "nav.html"
+    p.write_text(f"<html><head><title>Site</title></head><body>{body}</body></html>")
+    [r] = read(p)
+    assert isinstance(r, Reject) and r.reason == "navigation_only" and "hint:" in r.detail
+
+
+def test_a_short_report_with_links_is_still_a_report(tmp_path: Path) -> None:
+    p = tmp_path / "short.html"
+    p.write_text('<html><body><nav><a href="/">Home</a></nav><article><p>Gunmen killed three <a href="/p">police'
+                 "</a> officers on Friday.</p></article></body></html>")
+    [d] = read(p)
+    assert isinstance(d, Document) and "Gunmen killed three" in d.text and "officers on Friday" in d.text
+
+
+@pytest.mark.parametrize("name", ["FRONTWATCH_MAX_BYTES", "FRONTWATCH_URL_TIMEOUT"])
+@pytest.mark.parametrize("value", ["0", "-5", "ten", "", "nan", "inf"])
+def test_a_bad_size_or_timeout_setting_is_a_clear_error(name: str, value: str) -> None:
+    from frontwatch.errors import ConfigError
+
+    with pytest.raises(ConfigError) as exc:
+        Settings.from_env({name: value})
+    assert name in exc.value.message and exc.value.hint and name in exc.value.hint
+
+
+def test_good_size_and_timeout_settings_are_read() -> None:
+    s = Settings.from_env({"FRONTWATCH_MAX_BYTES": " 2000 ", "FRONTWATCH_URL_TIMEOUT": "1.5"})
+    assert (s.max_bytes, s.url_timeout) == (2000, 1.5)
+    assert (Settings.from_env({}).max_bytes, Settings.from_env({}).url_timeout) == (10_000_000, 20.0)

@@ -3,6 +3,7 @@ with a reason and a hint, and never stop the batch."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -111,9 +112,21 @@ def _declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "ignore") if m else None
 
 
+def _with_warning(items: Iterator[Document | Reject], warning: str | None) -> Iterator[Document | Reject]:
+    """Each document read from the input carries what the user should know about its decoding."""
+    for item in items:
+        if warning and isinstance(item, Document):
+            item = dataclasses.replace(item, metadata=(*item.metadata, ("warning", warning)))
+        yield item
+
+
 def _read_file(path: Path, settings: Settings, overrides: Overrides | None) -> Iterator[Document | Reject]:
     data = read_bytes(path, settings.max_bytes)
-    text, _enc = decode(data, _declared_charset(data))
+    decoded = decode(data, _declared_charset(data))
+    yield from _with_warning(_read_text(path, decoded.text, overrides), decoded.warning)
+
+
+def _read_text(path: Path, text: str, overrides: Overrides | None) -> Iterator[Document | Reject]:
     if not text.strip():
         raise InputRejected("empty", "the file holds only whitespace")
     ext = path.suffix.lower()
@@ -137,7 +150,7 @@ def _read_file(path: Path, settings: Settings, overrides: Overrides | None) -> I
     elif fmt == "html":
         yield read_html(text, str(path), meta, overrides)
     elif fmt == "feed":
-        yield from read_feed(data, str(path), meta, overrides)
+        yield from read_feed(text, str(path), meta, overrides)
     else:
         yield from _read_json_or_lines(text, str(path), overrides)
 
@@ -162,13 +175,19 @@ def _read_url(url: str, settings: Settings, overrides: Overrides | None, allow_p
 
     data, ctype, final = fetch(url, settings.max_bytes, settings.url_timeout, allow_private)
     charset = re.search(r"charset=([\w-]+)", ctype)
-    text, _ = decode(data, charset.group(1) if charset else _declared_charset(data))
+    decoded = decode(data, charset.group(1) if charset else _declared_charset(data))
+    yield from _with_warning(_read_fetched(url, final, decoded.text, ctype, overrides), decoded.warning)
+
+
+def _read_fetched(url: str, final: str, text: str, ctype: str, overrides: Overrides | None) -> Iterator[
+    Document | Reject
+]:
     ctype = ctype.lower()
     meta = Meta(url=final)
     if "html" in ctype or (_sniff(text) == "html" and "xml" not in ctype):
         yield read_html(text, url, meta, overrides)
     elif any(k in ctype for k in ("rss", "atom", "xml")) or _sniff(text) == "feed":
-        yield from read_feed(data, url, meta, overrides)
+        yield from read_feed(text, url, meta, overrides)
     elif "json" in ctype:
         yield from read_jsonl(text, url, overrides)
     else:

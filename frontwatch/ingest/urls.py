@@ -89,7 +89,7 @@ def _left(deadline: float) -> float:
     left = deadline - time.monotonic()
     if left <= 0:
         raise _Expired()
-    return left
+    return min(left, 86_400.0)  # a socket timeout must fit a C timeval, whatever FRONTWATCH_URL_TIMEOUT says
 
 
 def _resolve(host: str, port: int, deadline: float) -> list[str]:
