@@ -6,19 +6,30 @@ Network traffic goes to 127.0.0.0/8 only: address policies are tested as pure fu
 
 from __future__ import annotations
 
+import gzip
 import http.server
 import ipaddress
+import itertools
+import json
+import random
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
+from spacy.language import Language
 
 from frontwatch.config import Settings
 from frontwatch.errors import InputRejected
 from frontwatch.ingest import iter_inputs
-from frontwatch.model import Document, Reject
+from frontwatch.model import Document, Reject, document_id_for
+
+ROOT = Path(__file__).resolve().parents[1]
 
 PROSE = ("Gunmen attacked a police checkpoint in the district on Friday, killing at least 3 officers, officials said. "
          "Residents said the fighting lasted for several hours before the attackers withdrew.")
@@ -281,3 +292,105 @@ def test_good_size_and_timeout_settings_are_read() -> None:
     s = Settings.from_env({"FRONTWATCH_MAX_BYTES": " 2000 ", "FRONTWATCH_URL_TIMEOUT": "1.5"})
     assert (s.max_bytes, s.url_timeout) == (2000, 1.5)
     assert (Settings.from_env({}).max_bytes, Settings.from_env({}).url_timeout) == (10_000_000, 20.0)
+
+
+# --- item 12: the cost of pathological texts -------------------------------------------------------------------
+
+RUN_ON = ("the fighters attacked a village near the town and police said that militants killed two people while "
+          "residents fled from the district after heavy shelling by government forces in the province")
+RUN_ON_WORDS = RUN_ON.split(" ")
+
+
+def run_on_sentence(chars: int) -> str:
+    """One sentence of `chars` characters: words and a few commas, no end punctuation, no line break."""
+    rng = random.Random(chars)
+    words: list[str] = []
+    size = 0
+    while size < chars:
+        words.append(rng.choice(RUN_ON_WORDS) + ("," if rng.random() < 0.05 else ""))
+        size += len(words[-1]) + 1
+    return " ".join(words)[:chars]
+
+
+def test_text_pieces_join_back_and_cut_after_white_space() -> None:
+    from frontwatch.annotate import text_pieces
+
+    paragraphs = "\n\n".join(run_on_sentence(n) for n in (900, 1500, 700, 2000))
+    for text in (paragraphs, run_on_sentence(5000), "x" * 2500, "a\n" * 1500):
+        pieces = text_pieces(text, 1000)
+        assert "".join(pieces) == text and all(pieces)
+        assert all(len(p) <= 1000 or p[999:].isspace() for p in pieces)
+        if " " in text or "\n" in text:
+            assert all(p[-1].isspace() for p in pieces[:-1]) and all(not p[0].isspace() for p in pieces[1:])
+    assert text_pieces(paragraphs, 3000)[0].endswith("\n\n")  # a blank line is the first choice
+
+
+def test_a_long_document_annotated_in_pieces_differs_from_it_whole_only_at_the_cuts(nlp: Language,
+                                                                                     shared_data: Path) -> None:
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+
+    from frontwatch.annotate import CHUNK_CHARS, annotate, text_pieces
+
+    with gzip.open(shared_data / "geoparse-dev" / "trnews.jsonl.gz", "rt", encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh]
+    text = "\n\n".join(texts)[:15_000]
+    document = Document(document_id_for(text), text, "long", "text")
+    attrs = [TAG, POS, LEMMA, MORPH, ENT_IOB, ENT_TYPE, HEAD, DEP, SENT_START]
+    [(_, pieces)] = list(annotate(nlp, [document], chunk_chars=4000))  # small pieces: more cuts to get wrong
+    [(_, whole)] = list(annotate(nlp, [document], chunk_chars=10**9))
+    assert pieces.text == whole.text == text and len(text) > 3 * 4000 and CHUNK_CHARS > 10_000
+    assert [t.text for t in pieces] == [t.text for t in whole]
+    # A token's annotations depend on a few tokens of context either side: only those next to a cut may change.
+    ends = list(itertools.accumulate(len(p) for p in text_pieces(text, 4000)))[:-1]
+    cuts = [pieces.char_span(e, e + 1, alignment_mode="expand").start for e in ends]
+    changed = np.flatnonzero((pieces.to_array(attrs) != whole.to_array(attrs)).any(axis=1))
+    assert len(cuts) >= 3 and all(min(abs(int(i) - c) for c in cuts) <= 8 for i in changed), (changed, cuts)
+    assert len(changed) <= 3 * len(cuts)
+
+
+def test_no_sentence_reaches_the_parser_longer_than_the_cap(nlp: Language) -> None:
+    from frontwatch.annotate import MAX_SENTENCE_TOKENS, annotate
+
+    text = run_on_sentence(6000)
+    [(_, doc)] = list(annotate(nlp, [Document(document_id_for(text), text, "s", "text")]))
+    lengths = [len(s) for s in doc.sents]
+    assert sum(lengths) == len(doc) and max(lengths) <= MAX_SENTENCE_TOKENS
+    assert len(lengths) >= len(doc) // MAX_SENTENCE_TOKENS
+    assert sum(1 for s in doc.sents if s[0].i > 0 and doc[s[0].i - 1].text == ",") >= len(lengths) // 2
+
+
+def test_a_run_on_sentence_costs_time_linear_in_its_length(nlp: Language, extractor: Any) -> None:
+    from frontwatch.annotate import annotate
+
+    def cost(chars: int) -> float:
+        text = run_on_sentence(chars)
+        t0 = time.perf_counter()
+        for document, doc in annotate(nlp, [Document(document_id_for(text), text, "s", "text", language="en")]):
+            list(extractor.claims(document, doc, []))
+        return time.perf_counter() - t0
+
+    cost(500)  # warm caches
+    small, large = cost(3000), cost(12_000)
+    # 4x the length: linear is 4x the time, the old quadratic clause analysis over one huge sentence was 20x and more
+    assert large / small < 8, (small, large)
+
+
+MEMORY_SCRIPT = """
+import resource, sys
+from frontwatch.annotate import annotate, load_nlp
+from frontwatch.model import Document, document_id_for
+nlp = load_nlp()
+list(annotate(nlp, [Document("w", "Gunmen attacked a convoy. Police said so.", "w", "text")]))
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+text = "\\n".join(f"Item {i} on the list" for i in range(5000))
+list(annotate(nlp, [Document(document_id_for(text), text, "lines", "text")]))
+print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)
+"""
+
+
+def test_five_thousand_short_lines_take_bounded_memory() -> None:
+    out = subprocess.run([sys.executable, "-c", MEMORY_SCRIPT], capture_output=True,
+                         text=True, cwd=ROOT, timeout=300, check=True)
+    grown_mb = int(out.stdout.split()[-1])
+    # annotating all 100k characters at once grew the process by ~500 MB; in pieces, by ~100 MB
+    assert grown_mb < 250, grown_mb
