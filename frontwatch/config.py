@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import math
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
-
-from frontwatch.errors import ConfigError
 
 
 def _default_data_dir() -> Path:
@@ -30,6 +26,18 @@ class Settings:
     max_bytes: int = 10_000_000  # inputs larger than this are rejected
     url_timeout: float = 20.0
 
+    def __post_init__(self) -> None:
+        # A cap of 0 bytes would reject every input, and a timeout of 0 every URL, without saying why.
+        from frontwatch.errors import ConfigError
+
+        if not 0 < self.max_bytes < float("inf"):
+            raise ConfigError(f"the input size cap must be a positive number of bytes, not {self.max_bytes}",
+                              hint="set FRONTWATCH_MAX_BYTES (or --max-bytes) to e.g. 10000000, or unset it for "
+                              "the default")
+        if not 0 < self.url_timeout < float("inf"):
+            raise ConfigError(f"the URL timeout must be a positive number of seconds, not {self.url_timeout}",
+                              hint="set FRONTWATCH_URL_TIMEOUT to e.g. 20, or unset it for the default")
+
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
@@ -41,28 +49,12 @@ class Settings:
             gazetteer_path=Path(env.get("FRONTWATCH_GAZETTEER", home / "gazetteer.sqlite")),
             classifier_path=Path(env.get("FRONTWATCH_CLASSIFIER", home / "event-classifier.pkl")),
             actors_path=Path(env["FRONTWATCH_ACTORS"]) if "FRONTWATCH_ACTORS" in env else None,
-            max_bytes=_positive(env, "FRONTWATCH_MAX_BYTES", int, cls.max_bytes, "a number of bytes, e.g. 10000000"),
-            url_timeout=_positive(env, "FRONTWATCH_URL_TIMEOUT", float, cls.url_timeout, "seconds, e.g. 20"),
+            max_bytes=int(env.get("FRONTWATCH_MAX_BYTES", 10_000_000)),
+            url_timeout=float(env.get("FRONTWATCH_URL_TIMEOUT", 20.0)),
         )
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})  # type: ignore[arg-type]
-
-
-def _positive(env: dict[str, str], name: str, kind: type[int] | type[float], default: float, what: str) -> Any:
-    """A positive number from the environment; anything else is an error that names the variable (a cap of 0 bytes
-    would reject every input, a timeout of 0 every URL, without saying why)."""
-    raw = env.get(name)
-    if raw is None:
-        return kind(default)
-    try:
-        value = kind(raw.strip().replace("_", ""))
-    except ValueError:
-        value = None
-    if value is None or not math.isfinite(value) or value <= 0:
-        raise ConfigError(f"{name}={raw!r} is not a positive number",
-                          hint=f"set {name} to {what}, or unset it for the default ({kind(default)})")
-    return value
 
 
 def normalize_db_url(url: str) -> str:

@@ -25,12 +25,6 @@ class InputRejected(FrontwatchError):
         self.reason = reason
 
 
-class ConfigError(FrontwatchError):
-    """A setting (environment variable or option) has a value that cannot be used."""
-
-    code = "config"
-
-
 class GazetteerMissing(FrontwatchError):
     code = "gazetteer_missing"
 
@@ -41,3 +35,9 @@ class ModelMissing(FrontwatchError):
 
 class StoreError(FrontwatchError):
     code = "store"
+
+
+class ConfigError(FrontwatchError):
+    """A setting (environment variable or option value) that cannot be used as given."""
+
+    code = "config"

@@ -13,7 +13,16 @@ from frontwatch.config import Settings
 from frontwatch.errors import InputRejected
 from frontwatch.ingest.clean import clean_text, is_promo
 from frontwatch.ingest.decode import decode
-from frontwatch.ingest.readers import Meta, Overrides, parse_date, read_feed, read_html, read_jsonl, read_plain
+from frontwatch.ingest.readers import (
+    Meta,
+    Overrides,
+    parse_date,
+    read_feed,
+    read_html,
+    read_jsonl,
+    read_plain,
+    text_field,
+)
 from frontwatch.model import Document, Reject
 
 TEXT_EXT = {".txt", ".text", ".md", ""}
@@ -74,8 +83,11 @@ def _sidecar(path: Path) -> Meta:
                             hint=f"fix or delete {side}") from exc
     extra = tuple((k, str(v)) for k, v in obj.items() if k not in ("title", "url", "publisher", "published",
                                                                    "language") and isinstance(v, str | int | float))
-    return Meta(obj.get("title"), obj.get("url"), obj.get("publisher"), parse_date(obj.get("published")),
-                obj.get("language"), extra)
+    try:
+        fields = [text_field(obj, k) for k in ("title", "url", "publisher", "language")]
+    except InputRejected as exc:
+        raise InputRejected("bad_metadata", f"sidecar {side.name}: {exc.message}", hint=f"fix {side}") from exc
+    return Meta(fields[0], fields[1], fields[2], parse_date(obj.get("published")), fields[3], extra)
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:

@@ -83,6 +83,15 @@ def _scrub(text: str, meta: Meta) -> tuple[str, Meta, str | None]:
                         "U+FFFD (\ufffd)") if n else None
 
 
+def text_field(obj: dict[str, Any], key: str) -> str | None:
+    """A metadata field of a JSON object: a string or nothing (a list or a number would reach the store as is)."""
+    value = obj.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise InputRejected("bad_metadata", f'"{key}" must be a string, not {type(value).__name__} '
+                        f"{json.dumps(value)[:60]}", hint=f'write it as "{key}": "..." or leave it out')
+
+
 def make_document(text: str, origin: str, fmt: str, meta: Meta, overrides: Overrides | None) -> Document:
     text, meta, warning = _scrub(text, meta)
     origin = _SURROGATE.sub("\ufffd", origin)
@@ -255,8 +264,8 @@ def read_jsonl(text: str, origin: str, overrides: Overrides | None) -> Iterator[
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
                 raise InputRejected("missing_text", "a JSON lines report needs a non-empty \"text\" field",
                                     hint='one object a line: {"text": "...", "published": "YYYY-MM-DD", ...}')
-            meta = Meta(obj.get("title"), obj.get("url"), obj.get("publisher"), parse_date(obj.get("published")),
-                        obj.get("language"))
+            meta = Meta(text_field(obj, "title"), text_field(obj, "url"), text_field(obj, "publisher"),
+                        parse_date(obj.get("published")), text_field(obj, "language"))
             doc = read_plain(obj["text"], obj.get("url") or where, meta, overrides)
             yield dataclasses.replace(doc, format="jsonl")
         except InputRejected as exc:
