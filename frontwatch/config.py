@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
+
+from frontwatch.errors import ConfigError
+
+N = TypeVar("N", int, float)
 
 
 def _default_data_dir() -> Path:
@@ -28,8 +35,6 @@ class Settings:
 
     def __post_init__(self) -> None:
         # A cap of 0 bytes would reject every input, and a timeout of 0 every URL, without saying why.
-        from frontwatch.errors import ConfigError
-
         if not 0 < self.max_bytes < float("inf"):
             raise ConfigError(f"the input size cap must be a positive number of bytes, not {self.max_bytes}",
                               hint="set FRONTWATCH_MAX_BYTES (or --max-bytes) to e.g. 10000000, or unset it for "
@@ -40,7 +45,9 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
-        env = dict(os.environ if env is None else env)
+        # An empty variable counts as unset (`FRONTWATCH_DB=` from an unset shell variable must not mean an
+        # in-memory database that loses everything stored into it).
+        env = {k: v for k, v in (os.environ if env is None else env).items() if v.strip()}
         home = Path(env.get("FRONTWATCH_HOME", "var"))
         return cls(
             db_url=normalize_db_url(env.get("FRONTWATCH_DB", "sqlite:///frontwatch.db")),
@@ -49,12 +56,23 @@ class Settings:
             gazetteer_path=Path(env.get("FRONTWATCH_GAZETTEER", home / "gazetteer.sqlite")),
             classifier_path=Path(env.get("FRONTWATCH_CLASSIFIER", home / "event-classifier.pkl")),
             actors_path=Path(env["FRONTWATCH_ACTORS"]) if "FRONTWATCH_ACTORS" in env else None,
-            max_bytes=int(env.get("FRONTWATCH_MAX_BYTES", 10_000_000)),
-            url_timeout=float(env.get("FRONTWATCH_URL_TIMEOUT", 20.0)),
+            max_bytes=_number(env, "FRONTWATCH_MAX_BYTES", int, 10_000_000, "bytes, e.g. 10000000"),
+            url_timeout=_number(env, "FRONTWATCH_URL_TIMEOUT", float, 20.0, "seconds, e.g. 20"),
         )
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})  # type: ignore[arg-type]
+
+
+def _number(env: dict[str, str], name: str, kind: Callable[[str], N], default: N, example: str) -> N:
+    try:
+        value = kind(env[name]) if name in env else default
+        if not math.isfinite(value):  # "nan" and "inf" parse as floats, and no limit can be either
+            raise ValueError(value)
+        return value
+    except ValueError:
+        raise ConfigError(f"{name}={env[name]!r} is not a number",
+                          hint=f"set it to a number of {example}, or unset it for the default") from None
 
 
 def normalize_db_url(url: str) -> str:
@@ -64,3 +82,19 @@ def normalize_db_url(url: str) -> str:
     if url.startswith("postgresql://") or url.startswith("postgres://"):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
+
+
+DATABASES = ("sqlite", "postgresql")
+
+
+def db_url_problem(url: str) -> tuple[str, str] | None:
+    """Why a (normalized) database URL cannot hold a command's work, with a hint; None when it can. Only the
+    scheme is quoted back: the rest of a URL may hold a password."""
+    dialect = url.split(":", 1)[0].split("+", 1)[0]
+    if dialect not in DATABASES:
+        return (f"unsupported database type {dialect!r}",
+                "give a SQLite file path (e.g. --db frontwatch.db) or a postgresql://USER@HOST/NAME URL")
+    if dialect == "sqlite" and url.split("://", 1)[1].lstrip("/").split("?", 1)[0] in ("", ":memory:"):
+        return ("an in-memory SQLite database is lost when the command ends",
+                "give a file, e.g. --db frontwatch.db (or unset FRONTWATCH_DB for ./frontwatch.db)")
+    return None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from frontwatch.config import Settings
 from frontwatch.model import Claim, Document, Reject
-from frontwatch.pipeline import Event, Pipeline, RunReport
+from frontwatch.pipeline import ItemOutcome, Pipeline, RunReport
 
 if TYPE_CHECKING:
     from frontwatch.store import Store
@@ -87,7 +87,7 @@ def run_distributed(
     address: str | None = None,
     workers: int | None = None,
     allow_private: bool = False,
-    on_item: Callable[[Event], None] | None = None,
+    on_item: Callable[[ItemOutcome], None] | None = None,
     partition_size: int | None = None,
     measure_memory: dict[int, float] | None = None,
 ) -> RunReport:
@@ -159,7 +159,7 @@ def _store_one(
     claims: list[Claim] | None,
     seen: set[str],
     report: RunReport,
-    notify: Callable[[Event], None],
+    notify: Callable[[ItemOutcome], None],
 ) -> None:
     if isinstance(item, Reject):
         store.add_reject(item)

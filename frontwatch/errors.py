@@ -41,3 +41,10 @@ class ConfigError(FrontwatchError):
     """A setting (environment variable or option value) that cannot be used as given."""
 
     code = "config"
+
+
+class AmbiguousId(StoreError):
+    """An id prefix that matches more than one stored object: the caller must give more characters (the store
+    works; the API answers 409, not the 503 of a store failure)."""
+
+    code = "ambiguous_id"

@@ -101,6 +101,14 @@ TERRITORY_SUB_TYPES = frozenset(
 )
 
 
+def split_over_days(total: int, days: int) -> list[int]:
+    """ACLED: a total over several days is split evenly, the remainder on the first day."""
+    if days <= 1:
+        return [total]
+    share, rest = divmod(total, days)
+    return [share + rest] + [share] * (days - 1)
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     start: int

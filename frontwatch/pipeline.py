@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from frontwatch.config import Settings
+from frontwatch.language import detect_language, has_arabic_script, paragraph_languages
 from frontwatch.model import Claim, Document, Reject
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class Pipeline:
         from frontwatch.annotate import load_nlp
         from frontwatch.extract import ActorDictionary, Extractor
         from frontwatch.geocode import Gazetteer, Geoparser
+        from frontwatch.persian import PersianExtractor
 
         gazetteer = Gazetteer.open(settings.gazetteer_path)
         geoparser = Geoparser(gazetteer)
@@ -47,22 +49,12 @@ class Pipeline:
             from frontwatch.extract.classify import EventClassifier
 
             classifier = EventClassifier.load(settings.classifier_path)
-        persian = None
-        try:
-            from frontwatch.persian import PersianExtractor
-        except ImportError:  # the Persian path is optional
-            pass
-        else:
-            persian = PersianExtractor(gazetteer, geoparser, actors)
+        persian = PersianExtractor(gazetteer, geoparser, actors)
         return cls(load_nlp(), geoparser, Extractor(actors, classifier), persian)
 
     def language_of(self, document: Document) -> str:
         if document.language:
             return document.language.lower()[:2]
-        try:
-            from frontwatch.language import detect_language
-        except ImportError:
-            return "en"
         return detect_language(document.text)
 
     def process(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Claim] | None]]:
@@ -94,8 +86,6 @@ class Pipeline:
     @staticmethod
     def _mixed(document: Document) -> list[tuple[int, int, str]] | None:
         """Paragraph languages of a post that mixes Persian and English paragraphs, else None."""
-        from frontwatch.language import has_arabic_script, paragraph_languages
-
         if not has_arabic_script(document.text):  # the common case costs one regex search
             return None
         parts = paragraph_languages(document.text)
@@ -142,7 +132,8 @@ class RunReport:
         return 1 if self.rejects else 0
 
 
-Event = tuple[str, Document | Reject, int]  # ("stored" | "duplicate" | "rejected", item, claim count)
+# What `run` reports of each input: ("stored" | "duplicate" | "rejected", the document or reject, its claim count).
+ItemOutcome = tuple[str, Document | Reject, int]
 
 
 def run(
@@ -152,7 +143,7 @@ def run(
     pipeline: Pipeline,
     overrides: Any = None,
     allow_private: bool = False,
-    on_item: Callable[[Event], None] | None = None,
+    on_item: Callable[[ItemOutcome], None] | None = None,
 ) -> RunReport:
     """Ingest `paths`, extract, and store each document in its own transaction. Fusion is the caller's next step."""
     from frontwatch.ingest import iter_inputs

@@ -26,6 +26,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert fw("ingest", "--db", db).returncode == 2  # no paths
     bad = fw("ingest", str(ROOT / "examples"), "--max-bytes", "0", "--db", db)
     assert bad.returncode == 2 and "--max-bytes" in bad.stderr
+    assert fw("db", "upgrade", "--db", db).returncode == 0  # `show` reads a database; it never creates one
     nodoc = fw("show", "ffffffffffff", "--db", db)
     assert nodoc.returncode == 2 and "frontwatch docs" in nodoc.stderr
 

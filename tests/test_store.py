@@ -168,6 +168,7 @@ def test_concurrent_writers_store_each_document_once(store_url: str, tmp_path: P
 
 
 def test_db_info_command_prints_the_revision(store_url: str) -> None:
+    Store(store_url).close()  # `db info` reads a database; it never creates one
     out = subprocess.run([sys.executable, "-m", "frontwatch", "db", "info", "--db", store_url], capture_output=True,
                          text=True, cwd=ROOT, timeout=120)
     assert out.returncode == 0, out.stderr

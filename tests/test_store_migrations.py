@@ -34,11 +34,11 @@ def test_a_database_at_an_older_revision_is_upgraded_on_open(store_url: str) -> 
         cfg = _config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001")
-    assert "ix_events_date_id" not in {ix["name"] for ix in inspect(engine).get_indexes("events")}
+    assert "ix_events_listing" not in {ix["name"] for ix in inspect(engine).get_indexes("events")}
     engine.dispose()
     with Store(store_url) as store:
         assert store.revision() == HEAD
-        assert "ix_events_date_id" in {ix["name"] for ix in inspect(store.engine).get_indexes("events")}
+        assert "ix_events_listing" in {ix["name"] for ix in inspect(store.engine).get_indexes("events")}
 
 
 def test_two_processes_opening_a_fresh_database_at_once_both_succeed(store_url: str, tmp_path: Path) -> None:

@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
-from frontwatch.config import Settings, normalize_db_url
+from frontwatch.config import Settings, db_url_problem, normalize_db_url
+from frontwatch.errors import FrontwatchError
+
+if TYPE_CHECKING:
+    from frontwatch.store import Store
 
 app = typer.Typer(
     name="frontwatch",
@@ -48,12 +53,73 @@ GazetteerOption = Annotated[
 
 
 def settings(db: str | None = None, gazetteer: Path | None = None) -> Settings:
-    s = Settings.from_env()
+    try:
+        s = Settings.from_env()
+    except FrontwatchError as exc:  # a FRONTWATCH_ variable that cannot be read
+        raise fail(exc.message, exc.hint) from exc
     return s.with_(db_url=normalize_db_url(db) if db else None, gazetteer_path=gazetteer)
 
 
+def open_store(cfg: Settings, create: bool = False) -> Store:
+    """The database of `cfg`. `create=False` (commands that only read): a SQLite file that is not there is an
+    error with a hint, and nothing is created. Exit 2 for a URL no command can use, 3 for a database that cannot
+    be opened."""
+    problem = db_url_problem(cfg.db_url)
+    if problem:
+        raise fail(*problem)
+    from frontwatch.store import Store
+
+    try:
+        return Store(cfg.db_url, create=create)
+    except FrontwatchError as exc:
+        raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+
+
+def plain(value: object) -> Text:
+    """User or derived text (titles, URLs, names, quotes, paths) for Rich: shown as it is, never read as markup
+    or emoji codes, so a `[/]` in a title cannot crash the command."""
+    return Text("" if value is None else str(value))
+
+
 def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> typer.Exit:
-    err_console.print(f"[bold red]error:[/] {message}")
+    err_console.print(Text.assemble(("error:", "bold red"), " ", message))
     if hint:
-        err_console.print(f"  [yellow]hint:[/] {hint}")
+        err_console.print(Text.assemble("  ", ("hint:", "yellow"), " ", hint))
     return typer.Exit(code)
+
+
+def warn(message: str, hint: str | None = None) -> None:
+    err_console.print(Text.assemble(("warning:", "bold yellow"), " ", message))
+    if hint:
+        err_console.print(Text.assemble("  ", ("hint:", "yellow"), " ", hint))
+
+
+def warn_if_no_classifier(cfg: Settings) -> None:
+    """Without the trained classifier event types come from the trigger word list alone: say so, and how to build
+    it, rather than give weaker results silently."""
+    if not cfg.classifier_path.exists():
+        warn(f"no event classifier at {cfg.classifier_path}: event types come from the trigger word list alone "
+             "(less accurate)",
+             hint="build it with `make setup`, or `frontwatch train --data "
+             f"../shared/data/event-types-case2021/snippets.jsonl --out {cfg.classifier_path}` "
+             "(FRONTWATCH_CLASSIFIER names another file)")
+
+
+def warn_undated(n: int) -> None:
+    warn(f"{n} event claim{'s' if n != 1 else ''} left out of events: no date in the text and none on the report",
+         hint="date reports as you add them: --published YYYY-MM-DD, or a <name>.meta.json sidecar with "
+         "\"published\" (a report already stored keeps the metadata it was stored with)")
+
+
+def check_output(out: Path, force: bool, example: str) -> None:
+    """Refuse, before any work, an --out that cannot be written or would overwrite a file without --force."""
+    if out.is_dir():
+        raise fail(f"--out {out} is a folder", hint=f"name a file in it, e.g. --out {out / example}")
+    if not out.parent.is_dir():
+        raise fail(f"--out {out}: the folder {out.parent} does not exist",
+                   hint=f"create it first (mkdir -p {out.parent}) or choose another --out")
+    if out.exists() and not force:
+        raise fail(f"--out {out} already exists", hint="pass --force to overwrite it, or choose another --out")
+
+
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite the --out file if it exists.")]

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from frontwatch.cli.app import EXIT_ENV, EXIT_USAGE, DbOption, app, console, fail, settings
+from frontwatch.cli.app import EXIT_USAGE, DbOption, app, console, fail, open_store, plain, settings
 from frontwatch.errors import FrontwatchError
 from frontwatch.model import Claim
 
@@ -49,7 +49,7 @@ def _table(claims: list[Claim]) -> Table:
             "—" if c.time is None else (str(c.time.low) if c.time.low == c.time.high else f"{c.time.low}…{c.time.high}")
         )
         counts = ", ".join(f"{k.what.value} {k.qualifier or ''} {k.value}".replace("  ", " ") for k in c.counts)
-        table.add_row(
+        cells = (
             c.document_id[:8],
             f"{c.event_type} / {c.sub_event_type or '—'}",
             c.trigger.text if c.trigger else "—",
@@ -61,6 +61,7 @@ def _table(claims: list[Claim]) -> Table:
             c.certainty.value,
             " → ".join(c.sources[0].chain or (c.sources[0].name,)) if c.sources else "—",
         )
+        table.add_row(*map(plain, cells))
     return table
 
 
@@ -85,23 +86,17 @@ def claims(
     from frontwatch.extract.records import claim_record
 
     s = settings(db=db)
-    try:
-        from frontwatch.store import Store
-
-        store = Store(s.db_url)
-    except (ImportError, FrontwatchError, OSError) as exc:
-        raise fail(
-            f"cannot open the database {s.db_url}: {exc}",
-            hint="run `frontwatch run FILES` first, or pass --db / set FRONTWATCH_DB to an existing database",
-            code=EXIT_ENV,
-        ) from exc
+    store = open_store(s)
     try:
         document_id = None
         if doc is not None:
-            found = store.document(doc)
+            try:
+                found = store.document(doc)
+            except FrontwatchError as exc:  # an ambiguous prefix: a usage error, not a crash
+                raise fail(exc.message, exc.hint, code=EXIT_USAGE) from exc
             if found is None:
                 raise fail(
-                    f"no document {doc!r} in {s.db_url}",
+                    f"no document {doc!r} in {store.engine.url.render_as_string(hide_password=True)}",
                     hint="list documents with `frontwatch claims` (first column) and pass one id or prefix",
                     code=EXIT_USAGE,
                 )
@@ -114,7 +109,7 @@ def claims(
             typer.echo(json.dumps(claim_record(c), ensure_ascii=False))
         return
     if not rows:
-        console.print("no claims" + (f" for document {doc}" if doc else "") + ".")
+        console.print(plain("no claims" + (f" for document {doc}" if doc else "") + "."))
         return
     console.print(_table(rows))
     console.print(f"{len(rows)} claims")

@@ -7,23 +7,33 @@ from collections import Counter
 from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 from rich import box
 from rich.table import Table
 
-from frontwatch.cli.app import EXIT_ENV, DbOption, QuietOption, app, console, err_console, export_app, fail, settings
-from frontwatch.errors import FrontwatchError
+from frontwatch.cli.app import (
+    DbOption,
+    ForceOption,
+    QuietOption,
+    app,
+    check_output,
+    console,
+    err_console,
+    export_app,
+    fail,
+    open_store,
+    plain,
+    settings,
+    warn_undated,
+)
 
 
 def _store(db: str | None):
-    from frontwatch.store import Store
-
-    try:
-        return Store(settings(db).db_url)
-    except FrontwatchError as exc:
-        raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+    # These commands read the claims (or only rewrite the fused layer): a missing database is an error, not a
+    # new empty one.
+    return open_store(settings(db))
 
 
 def _day(value: str | None, flag: str) -> date | None:
@@ -61,7 +71,9 @@ def fuse(
         err_console.print(f"{len(result.events)} events ({', '.join(f'{n} {s}' for s, n in sorted(by_status.items()))}"
                           f"), {len(result.control)} control states"
                           + ("" if unit else f", {len(result.reliability)} sources"))
-        if not result.events and not unit:
+        if result.undated:
+            warn_undated(result.undated)
+        elif not result.events and not unit:
             err_console.print("  [yellow]hint:[/] no event claims with a place stored yet: "
                               "`frontwatch run <reports>` reads, extracts and fuses in one go")
     store.close()
@@ -102,8 +114,8 @@ def control(
     show_until = any(s.until for s in states)
     provinces = sorted({s.admin1 or "" for s in states})
     day = _day(as_of, "--as-of")
-    title = f"Control {'on ' + day.isoformat() if day else '(latest known)'}" + (
-        f" — {provinces[0]}" if len(provinces) == 1 and provinces[0] else "")
+    title = plain(f"Control {'on ' + day.isoformat() if day else '(latest known)'}" + (
+        f" — {provinces[0]}" if len(provinces) == 1 and provinces[0] else ""))
     cols = ["unit", "district", *(["province"] if len(provinces) > 1 else []), "holder", "status", "since",
             *(["until"] if show_until else []), "conf.", "claims"]
     t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
@@ -124,7 +136,7 @@ def control(
             "claims": f"{len(s.claim_ids)}" + (f" −{len(s.contradicting_claim_ids)}" if s.contradicting_claim_ids
                                                 else ""),
         }
-        t.add_row(*(cells[c] for c in cols))
+        t.add_row(*(plain(cells[c]) for c in cols))
     if not states:
         err_console.print("No control states on that day: no territory claims up to it, or `frontwatch fuse` not run.")
     console.print(t)
@@ -143,7 +155,7 @@ def sources(db: DbOption = None) -> None:
     t = Table("source", "kind", "reliability", "claims")
     t.columns[0].overflow = "fold"
     for r in store.reliability():
-        t.add_row(r.name, str(r.kind), f"{r.reliability:.2f}", str(r.claims))
+        t.add_row(*map(plain, (r.name, r.kind, f"{r.reliability:.2f}", r.claims)))
     console.print(t)
     store.close()
 
@@ -152,10 +164,14 @@ def sources(db: DbOption = None) -> None:
 def export_events_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv (ACLED columns) or geojson.")] = "jsonl",
     out: Annotated[Path | None, typer.Option(help="File to write (default: stdout).")] = None,
+    force: ForceOption = False,
     db: DbOption = None,
 ) -> None:
     """Export events: JSON lines, CSV with ACLED's columns in ACLED's order (Frontwatch's own columns after them), or
     GeoJSON points. Country names, ACLED's numeric `iso` and region come from the data directory when it is there.
+    In the CSV, a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` so a
+    spreadsheet shows it as text, never runs it as a formula; numbers (latitude, longitude) are left as they are.
+    An existing --out file is only overwritten with --force.
 
     Example:
 
@@ -165,13 +181,15 @@ def export_events_cmd(
 
     if fmt not in ("jsonl", "csv", "geojson"):
         raise fail(f"unknown format {fmt!r}", hint="use --format jsonl, csv or geojson")
+    if out:
+        check_output(out, force, f"events.{fmt}")
     store = _store(db)
     events = sorted(store.events(), key=lambda e: (e.event_date, e.event_id))
     countries = load_countries(settings(db).data_dir)
-    with (open(out, "w", encoding="utf-8", newline="") if out else _stdout()) as fp:
+    with _open_out(out, newline="") as fp:
         n = export_events(events, fmt, fp, countries)
     if out:
-        err_console.print(f"{n} events written to {out}")
+        err_console.print(plain(f"{n} events written to {out}"))
     store.close()
 
 
@@ -180,6 +198,7 @@ def export_control_cmd(
     as_of: Annotated[str | None, typer.Option(help="Day (YYYY-MM-DD); default: latest known state.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="json.")] = "json",
     out: Annotated[Path | None, typer.Option(help="File to write (default: stdout).")] = None,
+    force: ForceOption = False,
     db: DbOption = None,
 ) -> None:
     """Export district control on a day as JSON: a list of {unit_code, unit_name, admin1, level, holder, status,
@@ -194,15 +213,28 @@ def export_control_cmd(
 
     if fmt != "json":
         raise fail(f"unknown format {fmt!r}", hint="control exports as --format json")
+    day = _day(as_of, "--as-of")
+    if out:
+        check_output(out, force, "control.json")
     store = _store(db)
-    states = sorted(store.control(_day(as_of, "--as-of")), key=lambda s: s.unit_code)
-    with (open(out, "w", encoding="utf-8") if out else _stdout()) as fp:
+    states = sorted(store.control(day), key=lambda s: s.unit_code)
+    with _open_out(out) as fp:
         export_control(states, fp)
     store.close()
 
 
+def _open_out(out: Path | None, newline: str | None = None) -> TextIO | _stdout:
+    """The --out file (checked beforehand by `check_output`), or stdout."""
+    if out is None:
+        return _stdout()
+    try:
+        return open(out, "w", encoding="utf-8", newline=newline)
+    except OSError as exc:  # e.g. no permission to write there
+        raise fail(f"cannot write --out {out}: {exc.strerror or exc}", hint="choose a path you can write to") from exc
+
+
 class _stdout:
-    def __enter__(self):
+    def __enter__(self) -> TextIO:
         return sys.stdout
 
     def __exit__(self, *_: object) -> None:

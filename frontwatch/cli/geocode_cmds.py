@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from frontwatch.cli.app import (
     EXIT_ENV,
@@ -20,6 +22,7 @@ from frontwatch.cli.app import (
     eval_app,
     fail,
     gazetteer_app,
+    plain,
     settings,
 )
 from frontwatch.errors import FrontwatchError
@@ -55,8 +58,8 @@ def gazetteer_build(
     with err_console.status("building the gazetteer index…", spinner="dots") if not quiet else _null():
         meta = build_gazetteer(sources, out)
     if not quiet:
-        console.print(f"{out}: {meta['places']} places, {meta['names']} name keys, {meta['boundaries']} boundaries, "
-                      f"{meta['bytes'] / 1e6:.0f} MB, built in {meta['build_seconds']} s")
+        console.print(plain(f"{out}: {meta['places']} places, {meta['names']} name keys, {meta['boundaries']} "
+                            f"boundaries, {meta['bytes'] / 1e6:.0f} MB, built in {meta['build_seconds']} s"))
 
 
 class _null:
@@ -107,17 +110,18 @@ def geocode(
     table = Table("mention", "how", "place", "feature", "country", "admin1", "admin2", "lat, lon", "score")
     for r in rows:
         p = r["chosen"]
-        table.add_row(r["text"], r["method"] + (f" ({r['cue']})" if r["cue"] else ""), p.name if p else "—",
-                      p.feature_code if p else "", p.country or "" if p else "", (p.admin1 or "") if p else "",
-                      (p.admin2_code or "") if p else "", f"{p.lat:.3f}, {p.lon:.3f}" if p and p.lat else "",
-                      f"{r['score']:.1f}" if r["score"] else "")
+        table.add_row(*map(plain, (
+            r["text"], r["method"] + (f" ({r['cue']})" if r["cue"] else ""), p.name if p else "—",
+            p.feature_code if p else "", p.country or "" if p else "", (p.admin1 or "") if p else "",
+            (p.admin2_code or "") if p else "", f"{p.lat:.3f}, {p.lon:.3f}" if p and p.lat else "",
+            f"{r['score']:.1f}" if r["score"] else "")))
     console.print(table)
     if explain:
         for r in rows:
-            console.print(f"[bold]{r['text']}[/] candidates:")
+            console.print(Text.assemble((r["text"], "bold"), " candidates:"))
             for c in r["candidates"]:
-                console.print(f"  {c['score']:6.2f}  {c['name']} ({c['feature']}, {c['country']} {c['admin1'] or ''}"
-                              f" {c['admin2'] or ''}, pop {c['population']})  {c['parts']}", highlight=False)
+                console.print(plain(f"  {c['score']:6.2f}  {c['name']} ({c['feature']}, {c['country']} "
+                                    f"{c['admin1'] or ''} {c['admin2'] or ''}, pop {c['population']})  {c['parts']}"))
 
 
 @eval_app.command("geoparse")
@@ -149,7 +153,7 @@ def eval_geoparse(
         if not f.exists():
             raise fail(f"no such file: {f}", hint="the dev corpora are in ../shared/data/geoparse-dev/")
         n = sum(1 for _ in read_gold(f))
-        with Progress(TextColumn(f.name), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        with Progress(TextColumn(escape(f.name)), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err_console, disable=quiet or as_json, transient=True) as progress:
             task = progress.add_task("", total=n)
             results.append(evaluate_file(f, parser, nlp, lambda t=task: progress.advance(t)))
@@ -165,12 +169,12 @@ def eval_geoparse(
                      f"{res['mean_km']:.0f}", f"{res['median_km']:.0f}", f"{res['auc']:.3f}"]
             if gold_spans:
                 cells = ["", "", "", "", "", "", ""]
-            table.add_row(r["file"], str(r["articles"]), str(r["toponyms"]), *cells, f"{gs['acc_161']:.3f}",
+            table.add_row(plain(r["file"]), str(r["articles"]), str(r["toponyms"]), *cells, f"{gs['acc_161']:.3f}",
                           f"{gs['auc']:.3f}")
         console.print(table)
     if floors:
         failures = [line for r in results for line in check_floors(r, json.loads(floors.read_text()))]
         for line in failures:
-            err_console.print(f"[red]below floor:[/] {line}")
+            err_console.print(Text.assemble(("below floor:", "red"), f" {line}"))
         if failures:
             raise typer.Exit(1)

@@ -8,19 +8,11 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
-from frontwatch.cli.app import EXIT_ENV, DbOption, QuietOption, app, console, err_console, fail, settings
+from frontwatch.cli.app import DbOption, QuietOption, app, console, err_console, fail, open_store, plain, settings
 from frontwatch.errors import FrontwatchError
 from frontwatch.model import Reject
-
-
-def _open_store(db: str | None):
-    from frontwatch.store import Store
-
-    try:
-        return Store(settings(db).db_url)
-    except FrontwatchError as exc:
-        raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
 
 
 @app.command()
@@ -60,7 +52,7 @@ def ingest(
     if max_bytes is not None and max_bytes <= 0:
         raise fail(f"bad --max-bytes: {max_bytes}", hint="give a positive number of bytes, e.g. 10000000")
     cfg = settings(db).with_(max_bytes=max_bytes)
-    store = _open_store(db)
+    store = open_store(cfg, create=True)
     stored = dup = rejected = 0
     files = list(expand_paths(paths))  # known up front so the bar has a total
     overrides = Overrides(pub, publisher, title, language)
@@ -100,11 +92,11 @@ def docs(db: DbOption = None, limit: Annotated[int | None, typer.Option(help="Sh
 
         frontwatch docs --limit 20
     """
-    store = _open_store(db)
+    store = open_store(settings(db))
     table = Table("id", "published", "publisher", "lang", "format", "title", "origin")
     for d in store.documents(limit):
-        table.add_row(d.document_id[:12], str(d.published or ""), d.publisher or "", d.language or "", d.format,
-                      (d.title or "")[:60], d.origin[-50:])
+        table.add_row(*map(plain, (d.document_id[:12], d.published, d.publisher, d.language, d.format,
+                                   (d.title or "")[:60], d.origin[-50:])))
     console.print(table)
     store.close()
 
@@ -117,37 +109,38 @@ def show(doc: Annotated[str, typer.Argument(help="Document id or a unique prefix
 
         frontwatch show 3f2a9c
     """
-    store = _open_store(db)
+    store = open_store(settings(db))
     try:
         d = store.document(doc)
     except FrontwatchError as exc:
         raise fail(exc.message, exc.hint) from exc
     if d is None:
         raise fail(f"no document {doc!r}", hint="list ids with `frontwatch docs`")
-    for key in ("document_id", "title", "publisher", "published", "language", "format", "origin", "url"):
-        console.print(f"[bold]{key}:[/] {getattr(d, key) or ''}", highlight=False)
-    for k, v in d.metadata:
-        console.print(f"[bold]{k}:[/] {v}", highlight=False)
+    fields = [(key, getattr(d, key)) for key in ("document_id", "title", "publisher", "published", "language",
+                                                 "format", "origin", "url")]
+    for k, v in [*fields, *d.metadata]:
+        console.print(Text.assemble((f"{k}:", "bold"), " ", str(v or "")))
     console.rule("text")
-    console.print(d.text, markup=False, highlight=False)
+    console.print(d.text, markup=False, emoji=False, highlight=False)
     if d.removed_lines:
         console.rule("removed lines")
         for line in d.removed_lines:
-            console.print(f"- {line}", markup=False, highlight=False)
+            console.print(f"- {line}", markup=False, emoji=False, highlight=False)
     store.close()
 
 
 @app.command()
 def rejects(db: DbOption = None) -> None:
-    """List inputs that were rejected, with the reason and how to fix it.
+    """List inputs that were rejected, with the reason and how to fix it: each input and reason once, with the
+    time it was last seen (re-running the same inputs adds no new lines).
 
     Example:
 
         frontwatch rejects
     """
-    store = _open_store(db)
-    table = Table("when", "reason", "input", "detail")
+    store = open_store(settings(db))
+    table = Table("last seen", "reason", "input", "detail")
     for r in store.rejects():
-        table.add_row(f"{r.at:%Y-%m-%d %H:%M}" if r.at else "", r.reason, r.origin, r.detail)
+        table.add_row(*map(plain, (f"{r.at:%Y-%m-%d %H:%M}" if r.at else "", r.reason, r.origin, r.detail)))
     console.print(table)
     store.close()

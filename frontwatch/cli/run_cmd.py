@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from frontwatch.cli.app import (
     EXIT_ENV,
@@ -19,7 +20,11 @@ from frontwatch.cli.app import (
     console,
     err_console,
     fail,
+    open_store,
+    plain,
     settings,
+    warn_if_no_classifier,
+    warn_undated,
 )
 from frontwatch.errors import FrontwatchError
 
@@ -34,6 +39,8 @@ def run(
     title: Annotated[str | None, typer.Option(help="Title for inputs that lack one.")] = None,
     language: Annotated[str | None, typer.Option(help="Language code, skipping detection (en, fa).")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow URLs on private or loopback networks.")] = False,
+    max_bytes: Annotated[int | None, typer.Option(
+        help="Reject inputs larger than this many bytes (env FRONTWATCH_MAX_BYTES; default 10000000).")] = None,
     map_out: Annotated[Path | None, typer.Option("--map", help="Write the map page to this HTML file.")] = None,
     as_of: Annotated[str | None, typer.Option(help="Date of the situation report (default: latest event).")] = None,
     fuse: Annotated[bool, typer.Option(help="Fuse claims into events and control after storing.")] = True,
@@ -50,6 +57,9 @@ def run(
 
         frontwatch run report.txt --published 2021-08-21 --publisher example.org --db postgresql://localhost/fw
 
+    A claim with no date in its text, from a report with no date (no --published, sidecar or feed date), stays a
+    claim but makes no event: the run says how many were left out.
+
     Exit codes: 0 all inputs stored (or already there), 1 some inputs rejected (see `frontwatch rejects`),
     2 usage error, 3 gazetteer, model or database missing.
     """
@@ -60,14 +70,16 @@ def run(
         report_day = date.fromisoformat(as_of) if as_of else None
     except ValueError as exc:
         raise fail(f"bad date: {exc}", hint="dates are YYYY-MM-DD, e.g. --published 2021-08-21") from exc
-    cfg = settings(db, gazetteer)
+    if max_bytes is not None and max_bytes <= 0:
+        raise fail(f"bad --max-bytes: {max_bytes}", hint="give a positive number of bytes, e.g. 10000000")
+    cfg = settings(db, gazetteer).with_(max_bytes=max_bytes)
     overrides = Overrides(published=pub, publisher=publisher, title=title, language=language)
+    store = open_store(cfg, create=True)
+    warn_if_no_classifier(cfg)
     try:
-        from frontwatch.pipeline import Pipeline
-        from frontwatch.pipeline import run as run_pipeline
-        from frontwatch.store import Store
+        from frontwatch.session import Frontwatch
 
-        store = Store(cfg.db_url)
+        fw = Frontwatch(cfg, store)
         progress = Progress(
             SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} reports"),
             TimeElapsedColumn(), console=err_console, disable=quiet, transient=True,
@@ -79,39 +91,26 @@ def run(
                 kind, item, _ = event
                 progress.advance(task)
                 if kind == "rejected" and not quiet:
-                    err_console.print(f"[yellow]rejected[/] {item.origin}: {item.detail}")  # type: ignore[attr-defined]
+                    origin, detail = item.origin, item.detail  # type: ignore[attr-defined]
+                    err_console.print(Text.assemble(("rejected", "yellow"), f" {origin}: {detail}"))
 
-            if cluster or workers:
-                from frontwatch.distributed import run_distributed
-
-                result = run_distributed(paths, cfg, store, overrides, address=cluster, workers=workers,
-                                         allow_private=allow_private, on_item=on_item)
-            else:
-                pipeline = Pipeline.from_settings(cfg)
-                result = run_pipeline(paths, cfg, store, pipeline, overrides, allow_private=allow_private,
-                                      on_item=on_item)
-            if fuse:
-                progress.update(task, description="fusing claims")
-                from frontwatch.fuse import fuse_store
-
-                fuse_store(store)
+            # The whole sequence (read, extract, store, fuse, report, map) is the Python API's; this prints it.
+            outcome = fw.run(paths, overrides, fuse=fuse, report=report and fuse, as_of=report_day, map_out=map_out,
+                             cluster=cluster, workers=workers, allow_private=allow_private, on_item=on_item,
+                             on_stage=lambda stage: progress.update(task, description=stage))
+        result = outcome.summary
         if not quiet:
             err_console.print(
                 f"{result.stored} stored, {result.duplicates} already stored, {len(result.rejects)} rejected, "
                 f"{result.claims} claims, in {result.seconds:.1f} s"
             )
-        if report and fuse:
-            from frontwatch.publish.report import situation_report
-
-            console.print(situation_report(store, report_day))
-        if map_out:
-            from frontwatch.geocode import Gazetteer
-            from frontwatch.publish.map import write_map
-
-            write_map(store, Gazetteer.open(cfg.gazetteer_path), map_out)
-            if not quiet:
-                err_console.print(f"map page written to {map_out} (open it in a browser)")
-        store.close()
+        if outcome.undated and not quiet:
+            warn_undated(outcome.undated)
+        if outcome.report is not None:
+            console.print(outcome.report)
+        if outcome.map_path and not quiet:
+            err_console.print(plain(f"map page written to {map_out} (open it in a browser)"))
+        fw.close()
     except FrontwatchError as exc:
         raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
     if result.rejects:

@@ -8,7 +8,21 @@ from typing import Annotated
 
 import typer
 
-from frontwatch.cli.app import EXIT_ENV, DbOption, GazetteerOption, QuietOption, app, err_console, fail, settings
+from frontwatch.cli.app import (
+    EXIT_ENV,
+    DbOption,
+    GazetteerOption,
+    QuietOption,
+    app,
+    err_console,
+    fail,
+    open_store,
+    plain,
+    settings,
+    warn,
+    warn_if_no_classifier,
+)
+from frontwatch.config import db_url_problem
 from frontwatch.errors import FrontwatchError
 
 
@@ -48,7 +62,12 @@ def serve(
     from frontwatch.publish.map import vendor_missing
 
     cfg = settings(db, gazetteer)
+    problem = db_url_problem(cfg.db_url)
+    if problem:
+        raise fail(*problem)
     token = token or os.environ.get("FRONTWATCH_TOKEN") or None
+    if token:  # POST /documents runs the pipeline
+        warn_if_no_classifier(cfg)
     if vendor_missing():
         raise fail("the map page's Leaflet files are missing", hint="run `make setup` (npm ci) first", code=EXIT_ENV)
     try:
@@ -57,7 +76,7 @@ def serve(
         raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
     if not quiet:
         mode = "accepting POST /documents with the token" if token else "read-only (no --token)"
-        err_console.print(f"serving http://{host}:{port}/  (API docs at /docs, {mode})")
+        err_console.print(plain(f"serving http://{host}:{port}/  (API docs at /docs, {mode})"))
     uvicorn.run(web, host=host, port=port, log_level="warning" if quiet else "info")
 
 
@@ -79,7 +98,6 @@ def map_page(
     Exit codes: 0 written, 2 usage error, 3 database, gazetteer or map files missing.
     """
     from frontwatch.publish.map import write_map
-    from frontwatch.store import Store
 
     cfg = settings(db, gazetteer)
     if out.suffix.lower() not in (".html", ".htm"):
@@ -91,9 +109,9 @@ def map_page(
 
             gaz = Gazetteer.open(cfg.gazetteer_path)
         elif not quiet:
-            err_console.print(f"[yellow]no gazetteer at {cfg.gazetteer_path}[/]: the page will have no district "
-                              "polygons (build it with `frontwatch gazetteer build`)")
-        store = Store(cfg.db_url)
+            warn(f"no gazetteer at {cfg.gazetteer_path}: the page will have no district polygons",
+                 hint="build it with `frontwatch gazetteer build`")
+        store = open_store(cfg)
         try:
             path = write_map(store, gaz, out)
         finally:
@@ -101,4 +119,4 @@ def map_page(
     except FrontwatchError as exc:
         raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
     if not quiet:
-        err_console.print(f"map page written to {path} — open it in a browser")
+        err_console.print(plain(f"map page written to {path} — open it in a browser"))

@@ -5,8 +5,7 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from frontwatch.cli.app import EXIT_ENV, DbOption, app, console, fail, settings
-from frontwatch.errors import FrontwatchError
+from frontwatch.cli.app import DbOption, app, console, open_store, plain, settings
 
 db_app = typer.Typer(help="The database: revision, row counts, migrations.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
@@ -20,14 +19,9 @@ def db_info(db: DbOption = None) -> None:
 
         frontwatch db info --db postgresql://localhost/frontwatch
     """
-    from frontwatch.store import Store
-
-    try:
-        store = Store(settings(db).db_url)
-    except FrontwatchError as exc:
-        raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+    store = open_store(settings(db))
     table = Table("what", "value")
-    table.add_row("database", store.engine.url.render_as_string(hide_password=True))
+    table.add_row("database", plain(store.engine.url.render_as_string(hide_password=True)))
     table.add_row("revision", store.revision() or "none")
     for name, n in store.counts().items():
         table.add_row(name, str(n))
@@ -43,11 +37,6 @@ def db_upgrade(db: DbOption = None) -> None:
 
         frontwatch db upgrade --db frontwatch.db
     """
-    from frontwatch.store import Store
-
-    try:
-        store = Store(settings(db).db_url)
-    except FrontwatchError as exc:
-        raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+    store = open_store(settings(db), create=True)
     console.print(f"at revision {store.revision()}")
     store.close()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from frontwatch.cli.app import (
     EXIT_ENV,
@@ -19,7 +22,9 @@ from frontwatch.cli.app import (
     err_console,
     eval_app,
     fail,
+    plain,
     settings,
+    warn_if_no_classifier,
 )
 from frontwatch.errors import FrontwatchError
 
@@ -51,8 +56,8 @@ def train(
     clf.meta.update({"data": str(data), "data_sha256": data_hash(data), "cv": cv})
     clf.save(out)
     if not quiet:
-        console.print(f"{len(texts)} snippets; {folds}-fold CV: sub-type accuracy {cv['sub_event_type_acc']:.3f}, "
-                      f"macro-F1 {cv['macro_f1']:.3f}; model written to {out}")
+        console.print(plain(f"{len(texts)} snippets; {folds}-fold CV: sub-type accuracy "
+                            f"{cv['sub_event_type_acc']:.3f}, macro-F1 {cv['macro_f1']:.3f}; model written to {out}"))
 
 
 class _Null:
@@ -72,48 +77,89 @@ def eval_events(
     classifier: Annotated[Path | None, typer.Option(
         help="Score snippets with this trained classifier instead of cross-validating (a held-out split; refused "
              "if it was trained on the same file).")] = None,
+    years: Annotated[list[str] | None, typer.Option(
+        "--years", help="ACLED rows: score only the rows whose event_date falls in FIRST-LAST (e.g. 2004-2015); "
+                        "repeat for several splits, each scored and floored on its own as FILE[FIRST-LAST].")] = None,
+    rows_out: Annotated[Path | None, typer.Option(
+        "--rows", help="ACLED rows: write one JSON line per scored row (gold row, the system's answer under "
+                       "ACLED's field names or null, per-figure hits) in the file's order. One ACLED file and "
+                       "split only. Never commit it when made from ACLED data.")] = None,
     gazetteer: GazetteerOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Event typing and attribute accuracy: cross-validated on labelled snippets, field by field on ACLED rows.
+    """Event typing and attribute accuracy: cross-validated on labelled snippets, field by field on ACLED rows
+    (the system's own answer: the note's fused events, best first; `oracle_*` figures score the claim the gold
+    label picks, for comparison).
 
     Example:
 
         frontwatch eval events ../shared/data/event-types-case2021/snippets.jsonl tests/data/acled-sample.jsonl
 
+        frontwatch eval events ../shared/data/acled-kenya/acled-kenya-2004-2018.jsonl --years 2004-2015 \
+          --rows var/kenya-dev-rows.jsonl
+
         frontwatch eval events tests/data/case-heldout.jsonl --classifier var/event-classifier.pkl
     """
     from frontwatch.annotate import load_nlp
+    from frontwatch.evaluation import evaluate_acled, parse_years, row_lines, select_rows
     from frontwatch.extract import ActorDictionary
-    from frontwatch.extract.evaluate import (
-        check_floors,
-        evaluate_acled,
-        evaluate_snippets,
-        evaluate_split,
-        is_acled,
-        read_rows,
-    )
+    from frontwatch.extract.evaluate import check_floors, evaluate_snippets, evaluate_split, is_acled, read_rows
 
-    cfg = settings(gazetteer=gazetteer)
-    actors = ActorDictionary.load(cfg.actors_path)
-    nlp = load_nlp()
-    results = []
+    try:
+        spans = [parse_years(y) for y in years or []]
+    except ValueError as exc:
+        raise fail(str(exc), hint="e.g. --years 2004-2015 --years 2016-2018") from exc
     for f in files:
         if not f.exists():
             raise fail(f"no such file: {f}")
-        rows = read_rows(f)
-        with Progress(TextColumn(f.name), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err_console,
-                      disable=quiet or as_json, transient=True) as progress:
+    tables = [(f, read_rows(f)) for f in files]
+    acled_runs = sum(len(spans) or 1 for _, rows in tables if is_acled(rows))
+    if (spans or rows_out) and acled_runs == 0:
+        raise fail("--years and --rows apply to ACLED-format rows, and none of the files has them",
+                   hint="pass a file whose rows have `notes` and `event_date`")
+    if rows_out is not None and acled_runs != 1:
+        raise fail(f"--rows writes one file of rows, but {acled_runs} ACLED scorings were asked for",
+                   hint="give one ACLED file and at most one --years")
+    for f, rows in tables:
+        for span in spans if is_acled(rows) else []:
+            if not select_rows(rows, span):
+                raise fail(f"{f.name}: no row has an event_date in {span[0]}-{span[1]}",
+                           hint="check the years against the file's dates")
+    cfg = settings(gazetteer=gazetteer)
+    actors = ActorDictionary.load(cfg.actors_path)
+    nlp = load_nlp()
+    pipeline = None
+    results = []
+    for f, rows in tables:
+        with Progress(TextColumn(escape(f.name)), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err_console, disable=quiet or as_json, transient=True) as progress:
             if is_acled(rows):
                 from frontwatch.pipeline import Pipeline
 
-                try:
-                    pipeline = Pipeline.from_settings(cfg)
-                except FrontwatchError as exc:
-                    raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
-                task = progress.add_task("", total=len(rows))
-                r = evaluate_acled(rows, pipeline, actors, lambda t=task: progress.advance(t))
-            elif classifier is not None:
+                if pipeline is None:
+                    warn_if_no_classifier(cfg)
+                    try:
+                        pipeline = Pipeline.from_settings(cfg)
+                    except FrontwatchError as exc:
+                        raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+                for span in spans or [None]:
+                    chosen = select_rows(rows, span)
+                    name = f.name if span is None else f"{f.name}[{span[0]}-{span[1]}]"
+                    task = progress.add_task("", total=len(chosen))
+                    started = time.perf_counter()
+                    r, records = evaluate_acled(rows, pipeline, actors, chosen,
+                                                lambda t=task: progress.advance(t))
+                    r["seconds_per_row"] = round((time.perf_counter() - started) / len(chosen), 4)
+                    results.append({"file": name, **r})
+                    if rows_out is not None:
+                        rows_out.parent.mkdir(parents=True, exist_ok=True)
+                        with open(rows_out, "w", encoding="utf-8") as fh:
+                            for line in row_lines(records):
+                                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+                continue
+            if spans:
+                raise fail(f"--years applies to ACLED rows; {f} holds snippets", hint="score it in a separate run")
+            if classifier is not None:
                 from frontwatch.extract.classify import EventClassifier, data_hash
 
                 try:
@@ -133,22 +179,30 @@ def eval_events(
             print(json.dumps(r))
     else:
         for r in results:
-            table = Table("figure", "value", title=f"{r['file']} ({r['n']} rows)", title_justify="left")
-            for k, v in r.items():
-                if isinstance(v, float):
-                    table.add_row(k, f"{v:.3f}")
-                elif isinstance(v, dict):
-                    for k2, v2 in v.items():
-                        table.add_row(f"{k}.{k2}", f"{v2:.3f}")
-            console.print(table)
-            if r.get("confusions"):
-                conf = Table("gold", "predicted", "n", title="Top confusions", title_justify="left")
-                for c in r["confusions"]:
-                    conf.add_row(c["gold"], c["predicted"], str(c["n"]))
-                console.print(conf)
+            _print_result(r)
     if floors:
         failures = [line for r in results for line in check_floors(r, json.loads(floors.read_text()))]
         for line in failures:
-            err_console.print(f"[red]below floor:[/] {line}")
+            err_console.print(Text.assemble(("below floor:", "red"), f" {line}"))
         if failures:
             raise typer.Exit(1)
+
+
+def _print_result(r: dict) -> None:
+    over = r.get("over") or {}
+    table = Table("figure", "value", *(["over rows"] if over else []), title=plain(f"{r['file']} ({r['n']} rows)"),
+                  title_justify="left")
+    for k, v in r.items():
+        if k == "seconds_per_row":
+            table.add_row(k, f"{v:.4f}", *([""] if over else []))
+        elif isinstance(v, float):
+            table.add_row(k, f"{v:.3f}", *([str(over.get(k, ""))] if over else []))
+        elif isinstance(v, dict) and k != "over":
+            for k2, v2 in v.items():
+                table.add_row(f"{k}.{k2}", f"{v2:.3f}")
+    console.print(table)
+    if r.get("confusions"):
+        conf = Table("gold", "predicted", "n", title="Top confusions", title_justify="left")
+        for c in r["confusions"]:
+            conf.add_row(plain(c["gold"]), plain(c["predicted"]), str(c["n"]))
+        console.print(conf)

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from frontwatch.annotate import DATELINE, DATELINE_WINDOW
 from frontwatch.model import Certainty, Document, Source, SourceKind, Span
+from frontwatch.text.dateline import DATELINE, DATELINE_WINDOW
 
 # Speech, publication and display verbs: their subject is a source.
 SPEECH_LEMMAS = frozenset({

@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.actors import ActorDictionary, ActorMatch
-from frontwatch.extract.attribution import SPEECH_LEMMAS
+from frontwatch.extract.attribution import SPEECH_LEMMAS, attribute, certainty_for
+from frontwatch.extract.counts import acled_fatalities, find_counts
 from frontwatch.extract.roles import PRONOUNS, Roles, np_bounds, trigger_roles
+from frontwatch.extract.time import find_time
 from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit, find_triggers, is_nonevent, load_lexicon
 from frontwatch.model import (
     EVENT_TYPES,
@@ -160,53 +160,27 @@ class _MainActors:
     category: str
 
 
-# --- colleagues' stages, called through their module names (time, counts, attribution, classify) -----------------
-
-
-@cache
-def _stage(name: str) -> Any:
-    """A colleague's extraction module (time, counts, attribution), or None while it is not there."""
-    try:
-        return importlib.import_module(f"frontwatch.extract.{name}")
-    except ImportError:
-        return None
+# --- the stages claims are assembled from (time, counts, attribution) ----------------------------------------------
 
 
 def _find_time(doc: Doc, sent: SpacySpan, published: date | None, trigger: Token) -> TimeSpan | None:
-    mod = _stage("time")
-    if mod is None:
-        return TimeSpan(published, published, 2, None, True) if published else None
-    return mod.find_time(doc, sent, published, trigger=trigger)
+    return find_time(doc, sent, published, trigger=trigger)
 
 
 def _find_counts(sent: SpacySpan) -> list[Count]:
-    mod = _stage("counts")
-    return [] if mod is None else list(mod.find_counts(sent))
+    return list(find_counts(sent))
 
 
 def _acled_fatalities(counts: Sequence[Count]) -> int:
-    mod = _stage("counts")
-    return 0 if mod is None else int(mod.acled_fatalities(list(counts)))
+    return int(acled_fatalities(list(counts)))
 
 
 def _attribute(document: Document, doc: Doc) -> dict[int, Any]:
-    mod = _stage("attribution")
-    return {} if mod is None else dict(mod.attribute(document, doc))
-
-
-_HEDGES = {"suggest", "reportedly", "unconfirmed", "allegedly", "claim", "may", "might", "possibly", "uncertainty"}
+    return dict(attribute(document, doc))
 
 
 def _certainty_for(sent: SpacySpan, trigger: Token, base: Certainty) -> Certainty:
-    mod = _stage("attribution")
-    if mod is None:
-        # Minimal stand-in until the attribution stage is there: negation on the trigger, hedge words.
-        if any(c.dep_ == "neg" for c in trigger.children) or any(a.lemma_ == "deny" for a in trigger.ancestors):
-            return Certainty.DENIED
-        if any(t.lemma_.lower() in _HEDGES for t in sent):
-            return Certainty.HEDGED
-        return base
-    return mod.certainty_for(sent, trigger, base)
+    return certainty_for(sent, trigger, base)
 
 
 # --- the extractor ----------------------------------------------------------------------------------------------

@@ -94,9 +94,18 @@ class EventClassifier:
     def load(cls, path: Path) -> EventClassifier:
         if not Path(path).exists():
             raise ModelMissing(f"no event classifier at {path}", hint=TRAIN_HINT)
-        with open(path, "rb") as fh:  # only artifacts this project wrote itself (see module docstring)
-            data = pickle.load(fh)
-        return cls(data["model"], data.get("meta", {}))
+        try:
+            with open(path, "rb") as fh:  # only artifacts this project wrote itself (see module docstring)
+                data = pickle.load(fh)
+            model, meta = data["model"], data.get("meta", {})
+            if not hasattr(model, "predict_proba"):
+                raise TypeError(f"{type(model).__name__} is not a classifier")
+        except Exception as exc:  # unpickling fails in many ways; each means "not a usable model"
+            raise ModelMissing(f"{path} is not an event classifier this version can read "
+                               f"({type(exc).__name__}: {exc})"[:400],
+                               hint=f"delete it and re-train: {TRAIN_HINT}; or point FRONTWATCH_CLASSIFIER "
+                               "elsewhere") from exc
+        return cls(model, meta)
 
 
 def data_hash(path: Path) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
 
-from frontwatch.model import Count, CountKind, Span
+from frontwatch.model import Count, CountKind, Span, split_over_days
 
 UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -232,14 +232,6 @@ def find_counts(sent: SpacySpan) -> list[Count]:
             out.append(Count(CountKind.KILLED_OR_INJURED, None, None, None, "vague",
                              Span(base + hm.start(), base + hm.end(), hm.group(0))))
     return out
-
-
-def split_over_days(total: int, days: int) -> list[int]:
-    """ACLED: a total over several days is split evenly, the remainder on the first day."""
-    if days <= 1:
-        return [total]
-    share, rest = divmod(total, days)
-    return [share + rest] + [share] * (days - 1)
 
 
 def acled_fatalities(counts: Sequence[Count], days: int = 1) -> int:

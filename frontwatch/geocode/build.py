@@ -150,7 +150,10 @@ def point_in_geometry(lon: float, lat: float, geom: dict) -> bool:
 
 
 def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
-    """Write the index to `out` (atomically: a temp file renamed at the end). Returns the build summary."""
+    """Write the index to `out` (atomically: a temp file renamed at the end). Returns the build summary.
+
+    The steps run in this order: each reads what the ones before it wrote (units take points from the towns of
+    step 1; boundaries, names and missing points are matched to the units of steps 3 and 4)."""
     started = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".building")
@@ -158,9 +161,35 @@ def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
     con = sqlite3.connect(tmp)
     con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
     b = _Builder(con)
+    _add_populated_places(b, sources.geonames)  # 1
+    admin = _read_admin_points(sources.admin_points)  # 2
+    country_names = _add_countries(con, b, sources.country_info, admin)  # 3
+    _add_admin_units(con, b, sources, admin)  # 4
+    _add_historic_units(con, b, admin)  # 4b
+    _add_composed_regions(con, b)  # 4c
+    if sources.boundaries_adm2 and sources.crosswalk:  # 5
+        shape_to_code = _read_crosswalk(con, b, sources.crosswalk)
+        district_geoms = _add_district_boundaries(con, sources.boundaries_adm2, shape_to_code)
+        _place_towns_in_districts(con, district_geoms)
+    if sources.boundaries_adm1:
+        _add_province_boundaries(con, sources.boundaries_adm1)
+    if sources.multilingual:  # 6
+        _add_multilingual_names(con, b, sources.multilingual)
+    _fill_unit_points(con)  # 7
+    con.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", [n for n in b.names if n[1]])
+    con.executescript(INDEXES)
+    meta = _write_meta(con, sources, country_names, started)
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    tmp.replace(out)
+    meta["bytes"] = out.stat().st_size
+    return meta
 
-    # 1. populated places (and anything else in the dump)
-    for path in sources.geonames:
+
+def _add_populated_places(b: _Builder, dumps: list[Path]) -> None:
+    """1. Populated places (and anything else in the `geoname` dumps), with their kept alternate names."""
+    for path in dumps:
         for c in _rows(path):
             if len(c) < 15:
                 continue
@@ -170,24 +199,37 @@ def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
                          int(c[14] or 0)))
             b.add_names(gid, [c[1], c[2], *[a for a in c[3].split(",") if _keep_alt(a)]])
 
-    # 2. GeoNames' own points for countries and admin units
+
+@dataclass(frozen=True)
+class _AdminPoints:
+    points: dict[str, tuple[float, float, int]]  # code -> (lat, lon, geonameid), the first file's point first
+    names: dict[str, list[str]]  # code -> names of its records, in file order
+
+
+def _read_admin_points(paths: list[Path]) -> _AdminPoints:
+    """2. GeoNames' own points for countries and admin units."""
     points: dict[str, tuple[float, float, int]] = {}
     point_names: dict[str, list[str]] = defaultdict(list)
-    for path in sources.admin_points:
+    for path in paths:
         with _open_text(path) as fh:
             for r in csv.DictReader(fh, delimiter="\t"):
                 if r["lat"] and r["gn_code"] not in points:
                     points[r["gn_code"]] = (float(r["lat"]), float(r["lon"]), int(r["geonameid"] or 0))
                 point_names[r["gn_code"]] += [r["name"], r["coord_source_name"]]
+    return _AdminPoints(points, point_names)
+
+
+def _add_countries(con: sqlite3.Connection, b: _Builder, country_info: Path | None, admin: _AdminPoints
+                   ) -> dict[str, str]:
+    """3. Countries from countryInfo, placed at their admin point. Returns their names by ISO code."""
+    points, point_names = admin.points, admin.names
     # A country's own GeoNames record names it; a countryInfo copy may carry another country's name in its place
     # (one circulating copy calls IL "Palestine"), which would make the two countries one key.
     own_names = {k: v[0] for k, v in point_names.items() if len(k) == 2 and v}
     claimed = {n.lower(): k for k, n in own_names.items()} | {a.lower(): k for a, k in COUNTRY_ALIASES.items()}
-
-    # 3. countries
     country_names: dict[str, str] = {}
-    if sources.country_info:
-        for c in _rows(sources.country_info):
+    if country_info:
+        for c in _rows(country_info):
             iso, listed, pop, gid = c[0], c[4], int(c[7] or 0), int(c[16] or 0) if c[16] else 0
             if claimed.get(listed.lower(), iso) != iso:
                 listed = own_names.get(iso, listed)
@@ -199,8 +241,12 @@ def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
             aliases = [a for a, code in COUNTRY_ALIASES.items() if code == iso]
             b.add_names(pid, [name, iso if len(iso) == 2 else name, *point_names.get(iso, []), *aliases])
             con.execute("INSERT OR REPLACE INTO admin_units VALUES (?,?,?,?)", (iso, 0, name, pid))
+    return country_names
 
-    # 4. admin1 and admin2 units; coordinates from GeoNames' points, else the mean of their member places
+
+def _add_admin_units(con: sqlite3.Connection, b: _Builder, sources: Sources, admin: _AdminPoints) -> None:
+    """4. Admin1 and admin2 units; coordinates from GeoNames' points, else the largest of their member places."""
+    points, point_names = admin.points, admin.names
     members: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for code1, code2, lat, lon, pop in con.execute("SELECT admin1_code, admin2_code, lat, lon, population FROM places"
                                                    " WHERE feature_class='P'"):
@@ -237,14 +283,17 @@ def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
             b.add_names(pid, [name, ascii_name, *subdiv_names.get(code, []), *point_names.get(code, [])])
             con.execute("INSERT OR REPLACE INTO admin_units VALUES (?,?,?,?)", (code, level, name, pid))
 
-    # 4b. units GeoNames has since replaced (Norway's 2020 counties, Sudan's and South Sudan's older states) are
-    # still named in reports: admin points whose code the current code files lack become historic units (ADM1H/ADM2H).
+
+def _add_historic_units(con: sqlite3.Connection, b: _Builder, admin: _AdminPoints) -> None:
+    """4b. Units GeoNames has since replaced (Norway's 2020 counties, Sudan's and South Sudan's older states) are
+    still named in reports: admin points whose code the current code files lack become historic units
+    (ADM1H/ADM2H)."""
     current = {code for (code,) in con.execute("SELECT code FROM admin_units")}
-    for code, (lat, lon, gid) in points.items():
+    for code, (lat, lon, gid) in admin.points.items():
         level = code.count(".")
         if level == 0 or code in current or level > 2:
             continue
-        names = [n for n in point_names.get(code, []) if n]
+        names = [n for n in admin.names.get(code, []) if n]
         if not names:
             continue
         pid = gid if gid and gid not in b.place_ids else b.next_id()
@@ -252,72 +301,85 @@ def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
         b.add_place((pid, names[0], "A", f"ADM{level}H", parts[0], ".".join(parts[:2]),
                      code if level == 2 else None, lat, lon, 0))
         b.add_names(pid, names)
-    # 4c. a region made of the admin1 units that share its name with a direction ("Darfur" = North, South, West,
-    # East and Central Darfur; "Kordofan"; "Equatoria"), where no unit of that name exists: a RGN at their mean point.
-    _add_composed_regions(con, b)
 
-    # 5. boundaries: polygons, district seats as the point of a district, towns placed in their district
-    if sources.boundaries_adm2 and sources.crosswalk:
-        shape_to_code: dict[str, tuple[str, str, str | None]] = {}
-        with open(sources.crosswalk, encoding="utf-8") as fh:
-            for r in csv.DictReader(fh):
-                codes = [x for x in r["geonames_admin2_codes"].split("|") if x]
-                if not codes:
-                    # A district GeoNames has no code for is still drawn on the map, under its boundary id.
-                    shape_to_code[r["adm2_shapeID"]] = (f"gb:{r['adm2_shapeID']}", r["adm1_name"], None)
-                    continue
-                seat = r["geonames_seats"].split("|")[0] if r["geonames_seats"] else None
-                shape_to_code[r["adm2_shapeID"]] = (codes[0], r["adm1_name"], seat)
-                b.add_names(_unit_pid(con, codes[0]) or 0, [r["adm2_name"]])
-                if seat:  # a district is drawn at its seat town, where ACLED codes district-level events
-                    seat_id = int(seat.split(":")[0])
-                    row = con.execute("SELECT lat, lon FROM places WHERE id=?", (seat_id,)).fetchone()
-                    if row:
-                        con.execute("UPDATE places SET lat=?, lon=? WHERE feature_code='ADM2' AND admin2_code=?",
-                                    (row[0], row[1], codes[0]))
-        geo = json.loads(Path(sources.boundaries_adm2).read_text(encoding="utf-8"))
-        district_geoms = []
-        for f in geo["features"]:
-            hit = shape_to_code.get(f["properties"].get("shapeID", ""))
-            if hit:
-                con.execute("INSERT INTO boundaries VALUES (?,?,?,?,?)",
-                            (hit[0], 2, f["properties"].get("shapeName"), hit[1], json.dumps(f["geometry"])))
-                if not hit[0].startswith("gb:"):
-                    district_geoms.append((hit[0], f["geometry"], _bbox(f["geometry"])))
-        # Towns GeoNames leaves without a district get the one whose polygon holds them.
-        for pid, lat, lon, cc in con.execute(
-            "SELECT id, lat, lon, country FROM places WHERE feature_class='P' AND admin2_code IS NULL AND country='AF'"
-        ).fetchall():
-            for code, geom, (x0, y0, x1, y1) in district_geoms:
-                if x0 <= lon <= x1 and y0 <= lat <= y1 and point_in_geometry(lon, lat, geom):
-                    con.execute("UPDATE places SET admin2_code=? WHERE id=?", (code, pid))
-                    break
-            _ = cc
-    if sources.boundaries_adm1:
-        geo = json.loads(Path(sources.boundaries_adm1).read_text(encoding="utf-8"))
-        for f in geo["features"]:
-            name = f["properties"].get("shapeName", "")
-            code = _admin_code_by_name(con, name, level=1, country="AF")
-            if code:
-                con.execute("INSERT INTO boundaries VALUES (?,?,?,?,?)",
-                            (code, 1, name, name, json.dumps(f["geometry"])))
 
-    # 6. names in Dari and Pashto (and other spellings) for provinces and districts
-    if sources.multilingual:
-        for prov in json.loads(Path(sources.multilingual).read_text(encoding="utf-8")):
-            code1 = _admin_code_by_name(con, prov["name"], level=1, country="AF")
-            if code1:
-                b.add_names(_unit_pid(con, code1) or 0, [prov["name"], prov.get("nameFa", ""), prov.get("namePa", "")])
-            for d in prov.get("districts", []):
-                code2 = _admin_code_by_name(con, d["name"], level=2, country="AF", within=code1)
-                if code2:
-                    b.add_names(_unit_pid(con, code2) or 0, [d["name"], d.get("nameFa", ""), d.get("namePa", "")])
+def _read_crosswalk(con: sqlite3.Connection, b: _Builder, crosswalk: Path) -> dict[str, tuple[str, str, str | None]]:
+    """5a. The district boundary ↔ GeoNames crosswalk: boundary shape id -> (unit code, province name, seat). Adds
+    the boundary's district name to its unit and draws each district at its seat town."""
+    shape_to_code: dict[str, tuple[str, str, str | None]] = {}
+    with open(crosswalk, encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            codes = [x for x in r["geonames_admin2_codes"].split("|") if x]
+            if not codes:
+                # A district GeoNames has no code for is still drawn on the map, under its boundary id.
+                shape_to_code[r["adm2_shapeID"]] = (f"gb:{r['adm2_shapeID']}", r["adm1_name"], None)
+                continue
+            seat = r["geonames_seats"].split("|")[0] if r["geonames_seats"] else None
+            shape_to_code[r["adm2_shapeID"]] = (codes[0], r["adm1_name"], seat)
+            b.add_names(_unit_pid(con, codes[0]) or 0, [r["adm2_name"]])
+            if seat:  # a district is drawn at its seat town, where ACLED codes district-level events
+                seat_id = int(seat.split(":")[0])
+                row = con.execute("SELECT lat, lon FROM places WHERE id=?", (seat_id,)).fetchone()
+                if row:
+                    con.execute("UPDATE places SET lat=?, lon=? WHERE feature_code='ADM2' AND admin2_code=?",
+                                (row[0], row[1], codes[0]))
+    return shape_to_code
 
-    # 7. units still without a point (no GeoNames point, no member town in the dump): see _fill_unit_points
-    _fill_unit_points(con)
 
-    con.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", [n for n in b.names if n[1]])
-    con.executescript(INDEXES)
+def _add_district_boundaries(con: sqlite3.Connection, path: Path, shape_to_code: dict[str, tuple[str, str, str | None]]
+                             ) -> list[tuple[str, dict, tuple[float, float, float, float]]]:
+    """5b. District polygons under their unit codes. Returns (code, geometry, bbox) of the districts GeoNames
+    knows."""
+    geo = json.loads(Path(path).read_text(encoding="utf-8"))
+    district_geoms = []
+    for f in geo["features"]:
+        hit = shape_to_code.get(f["properties"].get("shapeID", ""))
+        if hit:
+            con.execute("INSERT INTO boundaries VALUES (?,?,?,?,?)",
+                        (hit[0], 2, f["properties"].get("shapeName"), hit[1], json.dumps(f["geometry"])))
+            if not hit[0].startswith("gb:"):
+                district_geoms.append((hit[0], f["geometry"], _bbox(f["geometry"])))
+    return district_geoms
+
+
+def _place_towns_in_districts(con: sqlite3.Connection,
+                              district_geoms: list[tuple[str, dict, tuple[float, float, float, float]]]) -> None:
+    """5c. Towns GeoNames leaves without a district get the one whose polygon holds them."""
+    for pid, lat, lon, _country in con.execute(
+        "SELECT id, lat, lon, country FROM places WHERE feature_class='P' AND admin2_code IS NULL AND country='AF'"
+    ).fetchall():
+        for code, geom, (x0, y0, x1, y1) in district_geoms:
+            if x0 <= lon <= x1 and y0 <= lat <= y1 and point_in_geometry(lon, lat, geom):
+                con.execute("UPDATE places SET admin2_code=? WHERE id=?", (code, pid))
+                break
+
+
+def _add_province_boundaries(con: sqlite3.Connection, path: Path) -> None:
+    """5d. Province polygons, matched to admin1 units by name."""
+    geo = json.loads(Path(path).read_text(encoding="utf-8"))
+    for f in geo["features"]:
+        name = f["properties"].get("shapeName", "")
+        code = _admin_code_by_name(con, name, level=1, country="AF")
+        if code:
+            con.execute("INSERT INTO boundaries VALUES (?,?,?,?,?)",
+                        (code, 1, name, name, json.dumps(f["geometry"])))
+
+
+def _add_multilingual_names(con: sqlite3.Connection, b: _Builder, path: Path) -> None:
+    """6. Names in Dari and Pashto (and other spellings) for provinces and districts."""
+    for prov in json.loads(Path(path).read_text(encoding="utf-8")):
+        code1 = _admin_code_by_name(con, prov["name"], level=1, country="AF")
+        if code1:
+            b.add_names(_unit_pid(con, code1) or 0, [prov["name"], prov.get("nameFa", ""), prov.get("namePa", "")])
+        for d in prov.get("districts", []):
+            code2 = _admin_code_by_name(con, d["name"], level=2, country="AF", within=code1)
+            if code2:
+                b.add_names(_unit_pid(con, code2) or 0, [d["name"], d.get("nameFa", ""), d.get("namePa", "")])
+
+
+def _write_meta(con: sqlite3.Connection, sources: Sources, country_names: dict[str, str], started: float
+                ) -> dict[str, object]:
+    """The build summary, also stored in the index's `meta` table: inputs with their checksums, row counts."""
     meta = {
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "sources": [{"path": str(p), "bytes": p.stat().st_size, "sha256": _sha256(p)} for p in sources.files()],
@@ -328,11 +390,6 @@ def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
     }
     meta["build_seconds"] = round(time.perf_counter() - started, 1)
     con.executemany("INSERT INTO meta VALUES (?,?)", [(k, json.dumps(v)) for k, v in meta.items()])
-    con.commit()
-    con.execute("VACUUM")
-    con.close()
-    tmp.replace(out)
-    meta["bytes"] = out.stat().st_size
     return meta
 
 

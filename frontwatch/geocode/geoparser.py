@@ -26,11 +26,11 @@ from typing import Any
 
 import numpy as np
 
-from frontwatch.annotate import DATELINE, DATELINE_WINDOW
 from frontwatch.geocode.gazetteer import Candidate, Gazetteer
 from frontwatch.geocode.keys import name_key
 from frontwatch.geocode.names import ABBREVIATIONS, DEMONYMS, NOT_PLACES, REGIONS
 from frontwatch.model import Document, Place, PlaceMention, Span
+from frontwatch.text.dateline import DATELINE, DATELINE_WINDOW
 
 _WORD = r"[A-Z\u00c0-\u00de\u1e00-\u1efe][\w\u00c0-\u024f\u1e00-\u1eff'’ʻ]*"
 _LINK = r"(?:-(?:e|i|ye|al|el|ul|ud|o|wa)[-\s]|-|\s(?:e|i|ye|al|el|ul)[\s-]|\s)"

@@ -19,14 +19,29 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from frontwatch.config import Settings
-from frontwatch.model import EVENT_TYPES, SUB_EVENT_TYPES, Document, document_id_for, normalize_text, to_dict
+from frontwatch.model import (
+    EVENT_TYPES,
+    SUB_EVENT_TYPES,
+    Claim,
+    ControlState,
+    Document,
+    Event,
+    document_id_for,
+    normalize_text,
+    to_dict,
+)
 from frontwatch.publish import schemas as s
 from frontwatch.publish import views
-from frontwatch.publish.errors import ApiError, install_error_handlers
+from frontwatch.publish.errors import ApiError, error_response, install_error_handlers
 
 STATIC_DIR = Path(__file__).with_name("static")
 GEOJSON = "application/geo+json"
 MAX_PAGE = 10_000
+# Deepest page a client may ask for: far beyond any store, well inside the databases' 64-bit integers (a larger
+# offset used to overflow SQLite's and answer 500).
+MAX_OFFSET = 1_000_000_000
+MIN_ID_PREFIX = 6
+MAX_CURSOR = 300  # two ids and a colon, with room to spare
 DEFAULT_MAX_BODY = 1_000_000
 
 # The served page loads only its own scripts; Leaflet positions things with inline styles, hence style-src.
@@ -39,6 +54,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": s.ErrorBody, "description": desc}
     for code, desc in ((404, "Not found"), (422, "Invalid parameter"), (500, "Server error"))
 }
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Items per page, 1 to {MAX_PAGE:,}")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"Items to skip, 0 to {MAX_OFFSET:,}")]
 
 
 def _version() -> str:
@@ -64,6 +83,16 @@ def _parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
     return minlon, minlat, maxlon, maxlat
 
 
+def _claim_cursor(raw: str | None) -> tuple[str, str] | None:
+    if raw is None:
+        return None
+    document_id, sep, claim_id = raw.partition(":")
+    if not sep or not document_id or not claim_id:
+        raise ApiError(422, "invalid_request", f"after is not a claim cursor: {raw[:80]!r}",
+                       "pass the `after` of a `next` link as is: document_id:claim_id")
+    return document_id, claim_id
+
+
 def _wants_geojson(request: Request, f: str | None) -> bool:
     if f is not None:
         return f == "geojson"
@@ -71,7 +100,7 @@ def _wants_geojson(request: Request, f: str | None) -> bool:
 
 
 def _next_link(request: Request, returned: int, more: bool, limit: int, offset: int) -> str | None:
-    if not more:
+    if not more or offset + returned > MAX_OFFSET:
         return None
     return str(request.url.include_query_params(offset=offset + returned, limit=limit))
 
@@ -126,7 +155,12 @@ def create_app(
 
     @app.middleware("http")
     async def _headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
+        # No stored id or name holds a NUL, and PostgreSQL refuses one in any string: answer before a query fails.
+        if "\x00" in request.url.path or any("\x00" in k or "\x00" in v for k, v in request.query_params.multi_items()):
+            response = error_response(422, "invalid_request", "a parameter contains a NUL character (%00)",
+                                      "remove the %00 from the URL")
+        else:
+            response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
 
@@ -182,8 +216,8 @@ def create_app(
         actor: Annotated[str | None, Query(description="Actor name (actor1 or actor2)")] = None,
         source: Annotated[str | None, Query(description="Source name")] = None,
         min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        limit: Limit = 100,
+        offset: Offset = 0,
         f: Annotated[Literal["json", "geojson"] | None, Query(description="Output format")] = None,
     ) -> Response:
         box = _parse_bbox(bbox)
@@ -195,12 +229,12 @@ def create_app(
         if sub_event_type is not None and sub_event_type not in SUB_EVENT_TYPES:
             raise ApiError(422, "invalid_request", f"unknown sub_event_type {sub_event_type[:80]!r}",
                            "an ACLED sub-event type, e.g. Armed clash")
-        rows = store.events(
+        payloads = store.event_payloads(
             bbox=box, date_from=date_from, date_to=date_to, event_type=event_type, sub_event_type=sub_event_type,
             status=status, actor=actor, source=source, min_confidence=min_confidence, limit=limit + 1, offset=offset,
         )
-        more = len(rows) > limit
-        rows = rows[:limit]
+        more = len(payloads) > limit
+        rows = views.from_payloads(s.EventOut, Event, payloads[:limit])
         nxt = _next_link(request, len(rows), more, limit, offset)
         if _wants_geojson(request, f):
             fc = s.EventFeatureCollection(
@@ -208,8 +242,7 @@ def create_app(
                 count=len(rows), limit=limit, offset=offset, next=nxt,
             )
             return Response(fc.model_dump_json(), media_type=GEOJSON)
-        page = s.EventsPage(items=[views.event_out(e) for e in rows], count=len(rows), limit=limit, offset=offset,
-                            next=nxt)
+        page = s.EventsPage(items=rows, count=len(rows), limit=limit, offset=offset, next=nxt)
         return Response(page.model_dump_json(), media_type="application/json")
 
     @app.get("/events/{event_id}", response_model=s.EventDetail, responses=ERRORS,
@@ -225,29 +258,39 @@ def create_app(
     @app.get("/claims", response_model=s.ClaimsPage, responses=ERRORS, summary="Claims, by document or event")
     def list_claims(
         request: Request,
-        document_id: str | None = None,
-        event_id: str | None = None,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        document_id: Annotated[str | None, Query(description="Only this document's claims (its full id)")] = None,
+        event_id: Annotated[str | None, Query(description="Only the claims behind this event")] = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+        after: Annotated[str | None, Query(
+            max_length=MAX_CURSOR, description="Cursor from a `next` link (`document_id:claim_id`): the claims after "
+            "that one. The `next` links carry it, so following them costs the same on any page; a deep `offset` "
+            "walks the index up to the page.")] = None,
     ) -> s.ClaimsPage:
+        key = _claim_cursor(after)
+        ids: list[str] | None = None
         if event_id is not None:
             event = store.event(event_id)
             if event is None:
                 raise ApiError(404, "not_found", f"no event {event_id[:80]!r}", "list events with GET /events")
             ids = [*event.claim_ids, *event.contradicting_claim_ids]
-            claims = [c for c in store.claims(claim_ids=ids) if document_id is None or c.document_id == document_id]
-        else:
-            claims = store.claims(document_id=document_id)
-        page = claims[offset : offset + limit]
-        more = len(claims) > offset + limit
-        return s.ClaimsPage(items=[views.claim_out(c) for c in page], count=len(page), limit=limit, offset=offset,
-                            next=_next_link(request, len(page), more, limit, offset))
+        # Paged in SQL, one row beyond the page to know whether there is a next one: only the page is decoded.
+        payloads = store.claim_payloads(document_id=document_id, claim_ids=ids, limit=limit + 1, offset=offset,
+                                        after=key)
+        page = views.from_payloads(s.ClaimOut, Claim, payloads[:limit])
+        nxt = None
+        if len(payloads) > limit:
+            last = page[-1]
+            nxt = str(request.url.remove_query_params("offset").include_query_params(
+                after=f"{last.document_id}:{last.claim_id}", limit=limit))
+        return s.ClaimsPage(items=page, count=len(page), limit=limit, offset=offset, next=nxt)
 
     @app.get("/documents/{document_id}", response_model=s.DocumentOut, responses=ERRORS,
              summary="A report's text and the spans of each claim in it")
     def get_document(document_id: str) -> s.DocumentOut:
-        if len(document_id) < 6:
-            raise ApiError(422, "invalid_request", "document id prefix too short", "give at least 6 characters")
+        if len(document_id) < MIN_ID_PREFIX:
+            raise ApiError(422, "invalid_request", "document id prefix too short",
+                           f"give at least {MIN_ID_PREFIX} characters")
         document = store.document(document_id)
         if document is None:
             raise ApiError(404, "not_found", f"no document {document_id[:80]!r}",
@@ -262,7 +305,7 @@ def create_app(
         as_of: Annotated[date | None, Query(description="Day (YYYY-MM-DD); default: the latest state")] = None,
         admin1: Annotated[str | None, Query(description="Only units in this admin1 (name or code)")] = None,
     ) -> Response:
-        states = store.control(as_of, admin1=admin1)
+        states = views.from_payloads(s.ControlStateOut, ControlState, store.control_payloads(as_of, admin1=admin1))
         geoms: dict[str, s.Geometry | None] = {}
         for level in sorted({st.level for st in states}):
             geoms.update(geometries(level))
@@ -272,12 +315,10 @@ def create_app(
     @app.get("/control/timeline", response_model=s.Timelines, responses=ERRORS,
              summary="Every unit's control timeline (the map's time slider recolours from these)")
     def get_timelines(unit: Annotated[str | None, Query(description="Only this unit code")] = None) -> s.Timelines:
-        tl = views.timelines(store)
-        if unit is not None:
-            tl.units = [u for u in tl.units if u.unit_code == unit]
-            if not tl.units:
-                raise ApiError(404, "not_found", f"no control timeline for unit {unit[:80]!r}",
-                               "unit codes are GeoNames admin codes, e.g. AF.03.1302; see GET /control")
+        tl = views.timelines(store, unit=unit)
+        if unit is not None and not tl.units:
+            raise ApiError(404, "not_found", f"no control timeline for unit {unit[:80]!r}",
+                           "unit codes are GeoNames admin codes, e.g. AF.03.1302; see GET /control")
         return tl
 
     @app.get("/boundaries", response_model=s.BoundaryCollection, responses=ERRORS,
@@ -287,9 +328,14 @@ def create_app(
 
     # --- sources, health -------------------------------------------------------------------------------
 
-    @app.get("/sources", response_model=s.Sources, responses=ERRORS, summary="Sources and their reliability")
-    def get_sources() -> s.Sources:
-        return s.Sources(items=[s.SourceReliabilityOut.model_validate(to_dict(r)) for r in store.reliability()])
+    @app.get("/sources", response_model=s.Sources, responses=ERRORS,
+             summary="Sources and their reliability, most reliable first, paginated")
+    def get_sources(request: Request, limit: Limit = 1000, offset: Offset = 0) -> s.Sources:
+        rows = store.reliability(limit=limit + 1, offset=offset)
+        page = rows[:limit]
+        return s.Sources(items=[s.SourceReliabilityOut.model_validate(to_dict(r)) for r in page], count=len(page),
+                         limit=limit, offset=offset, next=_next_link(request, len(page), len(rows) > limit, limit,
+                                                                     offset))
 
     @app.get("/healthz", response_model=s.Health, summary="Liveness: the store answers")
     def healthz() -> s.Health:

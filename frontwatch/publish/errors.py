@@ -13,7 +13,14 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from frontwatch.errors import FrontwatchError, GazetteerMissing, InputRejected, ModelMissing, StoreError
+from frontwatch.errors import (
+    AmbiguousId,
+    FrontwatchError,
+    GazetteerMissing,
+    InputRejected,
+    ModelMissing,
+    StoreError,
+)
 
 log = logging.getLogger("frontwatch.api")
 
@@ -32,6 +39,7 @@ class ApiError(Exception):
 # Domain exception → HTTP status. The first matching class (in this order) wins.
 STATUS_OF: tuple[tuple[type[Exception], int], ...] = (
     (InputRejected, 422),
+    (AmbiguousId, 409),  # the request is fine, the prefix is too short for the data: give more characters
     (GazetteerMissing, 503),
     (ModelMissing, 503),
     (StoreError, 503),
@@ -45,6 +53,7 @@ _HTTP_CODES = {
     403: ("forbidden", None),
     404: ("not_found", "see /docs for the routes and /events for ids"),
     405: ("method_not_allowed", "see /docs for the methods each route accepts"),
+    409: ("conflict", None),
     413: ("too_large", None),
     415: ("unsupported_media_type", "send JSON with `Content-Type: application/json`"),
     422: ("invalid_request", None),

@@ -169,11 +169,23 @@ def geojson(events: Sequence[Event], countries: Mapping[str, Country] | None = N
     }
 
 
+# OWASP's rule against CSV (formula) injection: a spreadsheet runs a cell that begins with one of these.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would read as a formula, prefixed with `'` so it shows as text. Only text:
+    numbers (a negative latitude or longitude) stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
 def export_events(events: Sequence[Event], fmt: str, fp: TextIO, countries: Mapping[str, Country] | None = None
                   ) -> int:
-    """Write `events` as `jsonl` (keys `JSONL_KEYS`), `csv` (ACLED's columns then `EXTRA_COLUMNS`) or `geojson`
-    (a FeatureCollection of points, the JSONL record as properties); returns how many. `countries`: names, numeric
-    codes and regions by ISO alpha-2 (`load_countries`)."""
+    """Write `events` as `jsonl` (keys `JSONL_KEYS`), `csv` (ACLED's columns then `EXTRA_COLUMNS`, text cells made
+    formula-safe by `csv_safe`) or `geojson` (a FeatureCollection of points, the JSONL record as properties); returns
+    how many. `countries`: names, numeric codes and regions by ISO alpha-2 (`load_countries`)."""
     if fmt == "jsonl":
         for e in events:
             fp.write(json.dumps(event_record(e, countries), ensure_ascii=False) + "\n")
@@ -181,7 +193,7 @@ def export_events(events: Sequence[Event], fmt: str, fp: TextIO, countries: Mapp
         w = csv.DictWriter(fp, fieldnames=ACLED_COLUMNS + EXTRA_COLUMNS)
         w.writeheader()
         for e in events:
-            w.writerow(acled_row(e, countries))
+            w.writerow({k: csv_safe(v) for k, v in acled_row(e, countries).items()})
     elif fmt == "geojson":
         json.dump(geojson(events, countries), fp, ensure_ascii=False)
         fp.write("\n")

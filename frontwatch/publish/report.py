@@ -22,6 +22,12 @@ STATUS_STYLE = {"confirmed": "green", "reported": "cyan", "contested": "yellow",
 QUOTE_CHARS = 200
 
 
+def _cells(*values: str | Text) -> list[Text]:
+    """Table cells as Text: names, quotes and sources come from the reports and must never be read as Rich
+    markup (a `[/]` in a source name would crash the report)."""
+    return [v if isinstance(v, Text) else Text(v) for v in values]
+
+
 def _chain(claim: Claim) -> str:
     """Who says it, origin last: "express.co.uk → Panjshir Province"; the outlet alone when it speaks itself."""
     cited = [s for s in claim.sources if len(s.chain) > 1]
@@ -96,7 +102,7 @@ def _control_table(control: Sequence[ControlState], quotes: _Quotes) -> Renderab
             evidence = str(s.evidence) if s.evidence else "unknown"
             status = Text(f"{s.status}, {evidence}", style=STATUS_STYLE.get(evidence, ""))
         sources = _few(_chain(claims[i]) for i in s.claim_ids if i in claims)
-        t.add_row(name, s.admin1 or "", holder, status, s.since.isoformat(), f"{s.confidence:.2f}", sources)
+        t.add_row(*_cells(name, s.admin1 or "", holder, status, s.since.isoformat(), f"{s.confidence:.2f}", sources))
     return t
 
 
@@ -115,9 +121,9 @@ def _events_table(events: Sequence[Event], total: int) -> Table:
         else:
             killed = "—"
         place = ", ".join(dict.fromkeys(x for x in (e.place.name, e.place.admin1) if x))
-        t.add_row(e.event_date.isoformat(), e.sub_event_type, place, actors, killed,
-                  Text(str(e.status), style=STATUS_STYLE.get(str(e.status), "")), f"{e.confidence:.2f}",
-                  _few(e.sources))
+        t.add_row(*_cells(e.event_date.isoformat(), e.sub_event_type, place, actors, killed,
+                          Text(str(e.status), style=STATUS_STYLE.get(str(e.status), "")), f"{e.confidence:.2f}",
+                          _few(e.sources)))
     return t
 
 
@@ -133,7 +139,8 @@ def _disputed_table(contested: Sequence[Event], quotes: _Quotes) -> Table:
         head = f"{e.place.name}, {e.event_date.isoformat()}\n{e.sub_event_type}"
         for k, c in enumerate(ordered):
             stance = Text(_stance(c), style="red" if c.certainty == Certainty.DENIED else "")
-            t.add_row(head if k == 0 else "", stance, quotes.sentence(c), _chain(c), end_section=k == len(ordered) - 1)
+            t.add_row(*_cells(head if k == 0 else "", stance, quotes.sentence(c), _chain(c)),
+                      end_section=k == len(ordered) - 1)
     return t
 
 

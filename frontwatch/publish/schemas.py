@@ -362,6 +362,10 @@ class SourceReliabilityOut(_Out):
 
 class Sources(_Out):
     items: list[SourceReliabilityOut]
+    count: int = Field(description="Items in this page.")
+    limit: int
+    offset: int
+    next: str | None = Field(description="URL of the next page, null on the last page.")
 
 
 class Health(_Out):

@@ -7,20 +7,46 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from frontwatch.model import Claim, ControlState, Document, Event, to_dict
 from frontwatch.publish import schemas as s
+from frontwatch.store.codec import decode
 
 if TYPE_CHECKING:
     from frontwatch.store import Store
+
+
+M = TypeVar("M", bound=BaseModel)
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+
+
+def from_payloads(model: type[M], cls: type, payloads: Sequence[str]) -> list[M]:
+    """Stored JSON payloads of `cls` objects, validated as `model`s in one pass of pydantic's JSON parser.
+
+    About ten times faster than decoding each payload into its dataclass and validating that (what makes a page of a
+    list endpoint cheap). The payloads are `to_dict` of the dataclass, so both ways give equal models; a payload
+    written by another version (a field added or dropped since) fails the strict models and takes the dataclass
+    way, which fills defaults and drops unknown keys.
+    """
+    if not payloads:
+        return []
+    adapter = _ADAPTERS.get(model)
+    if adapter is None:
+        adapter = _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
+    try:
+        return adapter.validate_json("[" + ",".join(payloads) + "]")  # type: ignore[no-any-return]
+    except ValidationError:
+        return [model.model_validate(to_dict(decode(cls, p))) for p in payloads]
 
 
 def event_out(event: Event) -> s.EventOut:
     return s.EventOut.model_validate(to_dict(event))
 
 
-def event_feature(event: Event) -> s.EventFeature:
+def event_feature(event: Event | s.EventOut) -> s.EventFeature:
     place = event.place
     geometry = (
         s.PointGeometry(type="Point", coordinates=(place.lon, place.lat))
@@ -34,7 +60,7 @@ def event_feature(event: Event) -> s.EventFeature:
         sub_event_type=event.sub_event_type,
         actor1=event.actor1.name if event.actor1 else None,
         actor2=event.actor2.name if event.actor2 else None,
-        status=event.status.value,
+        status=str(event.status),
         confidence=event.confidence,
         fatalities=event.fatalities,
         place=place.name,
@@ -152,25 +178,34 @@ def control_state_out(state: ControlState) -> s.ControlStateOut:
     return s.ControlStateOut.model_validate(to_dict(state))
 
 
-def timelines(store: Store, events: Iterable[Event] = ()) -> s.Timelines:
-    """Every unit's control timeline, and the date range the map's slider should span."""
+def timelines(store: Store, events: Iterable[Event] = (), unit: str | None = None) -> s.Timelines:
+    """Every unit's control timeline (or only `unit`'s), and the date range the map's slider should span.
+
+    One query reads the states in (unit, since) order; a unit's current state is its last one.
+    """
+    by_unit: dict[str, list[s.ControlStateOut]] = {}
+    for st in from_payloads(s.ControlStateOut, ControlState, store.control_timeline_payloads(unit)):
+        by_unit.setdefault(st.unit_code, []).append(st)
     units: list[s.UnitTimeline] = []
     days: list[date] = [e.event_date for e in events]
-    for current in sorted(store.control(None), key=lambda c: c.unit_code):
-        states = sorted(store.control_timeline(current.unit_code), key=lambda c: c.since) or [current]
+    for code in sorted(by_unit):
+        states = by_unit[code]
+        current = states[-1]
         for st in states:
             days.append(st.since)
             if st.until:
                 days.append(st.until)
         units.append(
             s.UnitTimeline(
-                unit_code=current.unit_code,
+                unit_code=code,
                 unit_name=current.unit_name,
                 level=current.level,
                 admin1=current.admin1,
-                states=[control_state_out(st) for st in states],
+                states=states,
             )
         )
+    if unit is not None:  # the slider spans every unit's dates, whichever unit was asked for
+        days.extend(d for d in store.control_dates() if d is not None)
     return s.Timelines(units=units, first_date=min(days, default=None), last_date=max(days, default=None))
 
 
@@ -205,7 +240,8 @@ def boundaries(gazetteer: Any, level: int = 2, digits: int = 4) -> s.BoundaryCol
 
 
 def control_collection(
-    states: Sequence[ControlState], as_of: date | None, geometries: dict[str, s.Geometry | None], gazetteer: Any
+    states: Sequence[ControlState | s.ControlStateOut], as_of: date | None, geometries: dict[str, s.Geometry | None],
+    gazetteer: Any,
 ) -> s.ControlCollection:
     features = []
     for st in states:
@@ -215,6 +251,7 @@ def control_collection(
             if unit is not None and unit.lat is not None and unit.lon is not None:
                 geometry = s.Geometry(type="Point", coordinates=[unit.lon, unit.lat])
         features.append(
-            s.ControlFeature(type="Feature", id=st.unit_code, geometry=geometry, properties=control_state_out(st))
+            s.ControlFeature(type="Feature", id=st.unit_code, geometry=geometry,
+                             properties=st if isinstance(st, s.ControlStateOut) else control_state_out(st))
         )
     return s.ControlCollection(type="FeatureCollection", as_of=as_of, features=features)

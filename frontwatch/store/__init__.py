@@ -15,27 +15,40 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, or_, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    or_,
+    select,
+    text,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 
-from frontwatch.config import normalize_db_url
-from frontwatch.errors import StoreError
+from frontwatch.config import DATABASES, normalize_db_url
+from frontwatch.errors import AmbiguousId, StoreError
 from frontwatch.model import (
     Claim,
     ControlState,
     Document,
     Event,
     Reject,
+    SourceKind,
     SourceReliability,
-    from_dict,
     to_dict,
 )
 from frontwatch.store import schema as t
 from frontwatch.store.codec import decode
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0002"
+HEAD = "0003"
 
 
 def _now() -> datetime:
@@ -46,12 +59,33 @@ def _dump(obj: Any) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
 
 
+def _contains(dialect: str, column: Any, needle: str) -> ColumnElement[bool]:
+    """Case-insensitive substring test; `%`, `_` and the escape character in `needle` are taken literally.
+
+    SQLite's LIKE already ignores (ASCII) case, and its lower() knows no more than ASCII either: a bare LIKE is the
+    same test at half the cost of lowering each row. PostgreSQL's LIKE is case-sensitive: ILIKE there.
+    """
+    if dialect == "sqlite":
+        return column.contains(needle, autoescape=True)
+    return column.icontains(needle, autoescape=True)
+
+
 class Store:
     """The database. `Store(url)` connects and migrates to the head revision."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, create: bool = True) -> None:
+        """`create=False`: a SQLite file that does not exist is an error, not a new database (read-only commands
+        must not leave files or folders behind)."""
         self.url = normalize_db_url(url)
         self.dialect = self.url.split(":", 1)[0].split("+", 1)[0]
+        if self.dialect not in DATABASES:
+            raise StoreError(f"unsupported database type {self.dialect!r}",
+                             hint="give a SQLite file path or a postgresql://USER@HOST/NAME URL")
+        path = self._sqlite_path()
+        if not create and path is not None and not Path(path).exists():
+            raise StoreError(f"no database at {path}",
+                             hint="check --db / FRONTWATCH_DB, or create it with `frontwatch run REPORTS --db "
+                             f"{path}` (or `frontwatch db upgrade --db {path}`)")
         try:
             self.engine: Engine = self._connect()
             self._migrate()
@@ -61,6 +95,27 @@ class Store:
                 hint="check --db / FRONTWATCH_DB; for PostgreSQL, that the server is up and the database exists "
                 "(createdb NAME)",
             ) from exc
+        except DatabaseError as exc:  # e.g. "file is not a database": some other file at that path
+            raise StoreError(
+                f"cannot use the database {self._safe_url()}: {exc.orig}",
+                hint="--db / FRONTWATCH_DB must name a Frontwatch database, or a new file to create; "
+                "this path holds something else",
+            ) from exc
+        except (ArgumentError, NoSuchModuleError, ImportError) as exc:  # a malformed URL or a missing driver
+            # Not the URL itself, nor SQLAlchemy's message quoting it: it may hold a password.
+            why = "malformed URL" if isinstance(exc, ArgumentError) else str(exc)
+            raise StoreError(f"cannot use the database URL {self.url.split('://', 1)[0]}://…: {why}",
+                             hint="give a SQLite file path or a postgresql://USER@HOST/NAME URL") from exc
+        except OSError as exc:  # the SQLite file's folder cannot be made
+            raise StoreError(f"cannot create the database {path}: {exc.strerror or exc}",
+                             hint="check --db / FRONTWATCH_DB and that its folder is writable") from exc
+
+    def _sqlite_path(self) -> str | None:
+        """The file of a SQLite database (None: in memory, or not SQLite)."""
+        if self.dialect != "sqlite":
+            return None
+        path = self.url.split("///", 1)[1] if "///" in self.url else ""
+        return path if path and path != ":memory:" else None
 
     # --- connection and migrations --------------------------------------------------------------------
 
@@ -69,8 +124,8 @@ class Store:
 
     def _connect(self) -> Engine:
         if self.dialect == "sqlite":
-            path = self.url.split("///", 1)[1] if "///" in self.url else ""
-            if path and path != ":memory:":
+            path = self._sqlite_path()
+            if path:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(self.url, connect_args={"timeout": 60})
 
@@ -207,12 +262,20 @@ class Store:
             return conn.execute(q).first() is not None
 
     def document(self, id_or_prefix: str) -> Document | None:
+        """The document with this id, else the one whose id starts with it; `AmbiguousId` when several do.
+
+        The prefix is matched literally: `%` and `_` are not wildcards.
+        """
+        c = t.documents.c
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(t.documents.c.payload).where(t.documents.c.document_id.like(f"{id_or_prefix}%")).limit(2)
-            ).all()
+            # A whole id is found through the unique index; only a prefix needs the LIKE scan.
+            rows = conn.execute(select(c.payload).where(c.document_id == id_or_prefix)).all()
+            if not rows:
+                like = c.document_id.startswith(id_or_prefix, autoescape=True)
+                rows = conn.execute(select(c.payload).where(like).limit(2)).all()
         if len(rows) > 1:
-            raise StoreError(f"document id prefix {id_or_prefix!r} is ambiguous", hint="give more characters")
+            raise AmbiguousId(f"document id prefix {id_or_prefix[:80]!r} matches more than one document",
+                              hint="give more characters of the id")
         return decode(Document, rows[0][0]) if rows else None
 
     def documents(self, limit: int | None = None) -> list[Document]:
@@ -233,26 +296,68 @@ class Store:
             return {r[0]: r[1] for r in conn.execute(q)}
 
     def add_reject(self, reject: Reject) -> None:
+        """Record a rejected input once per (input, reason): a re-run refreshes its detail and time (when it was
+        last seen) instead of adding the same line again."""
+        r = t.rejects.c
+        at = reject.at or _now()
         with self.engine.begin() as conn:
-            conn.execute(
-                t.rejects.insert().values(
-                    origin=reject.origin, reason=reject.reason, detail=reject.detail, at=reject.at or _now()
-                )
-            )
+            ids = conn.execute(select(r.id).where(r.origin == reject.origin, r.reason == reject.reason)
+                               .order_by(r.id)).scalars().all()
+            if not ids:
+                conn.execute(t.rejects.insert().values(origin=reject.origin, reason=reject.reason,
+                                                       detail=reject.detail, at=at))
+                return
+            conn.execute(update(t.rejects).where(r.id == ids[0]).values(detail=reject.detail, at=at))
+            if len(ids) > 1:  # repeats stored by earlier versions go once this input comes back
+                conn.execute(delete(t.rejects).where(r.id.in_(ids[1:])))
 
     def rejects(self) -> list[Reject]:
+        """Each (input, reason) once, in the order first rejected, with the latest detail and time."""
         with self.engine.connect() as conn:
             rows = conn.execute(select(t.rejects).order_by(t.rejects.c.id)).all()
-        return [Reject(r.origin, r.reason, r.detail, r.at) for r in rows]
+        latest: dict[tuple[str, str], Reject] = {}
+        for row in rows:  # a database written by earlier versions may hold repeats
+            latest[(row.origin, row.reason)] = Reject(row.origin, row.reason, row.detail, row.at)
+        return list(latest.values())
 
-    def claims(self, document_id: str | None = None, claim_ids: Sequence[str] | None = None) -> list[Claim]:
-        q = select(t.claims.c.payload).order_by(t.claims.c.document_id, t.claims.c.claim_id)
+    def claims(
+        self,
+        document_id: str | None = None,
+        claim_ids: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        after: tuple[str, str] | None = None,
+    ) -> list[Claim]:
+        """Claims in (document id, claim id) order; `limit` / `offset` page in SQL, so only the page is decoded.
+
+        `after`: a (document id, claim id) key; only the claims after it. A page found through it is one index seek
+        however deep, where an offset walks the index up to the page.
+        """
+        return [decode(Claim, p) for p in self.claim_payloads(document_id, claim_ids, limit, offset, after)]
+
+    def claim_payloads(
+        self,
+        document_id: str | None = None,
+        claim_ids: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        after: tuple[str, str] | None = None,
+    ) -> list[str]:
+        """What `claims` returns, as the stored JSON."""
+        c = t.claims.c
+        q = select(c.payload).order_by(c.document_id, c.claim_id)
         if document_id:
-            q = q.where(t.claims.c.document_id == document_id)
+            q = q.where(c.document_id == document_id)
         if claim_ids is not None:
-            q = q.where(t.claims.c.claim_id.in_(list(claim_ids)))
+            q = q.where(c.claim_id.in_(list(claim_ids)))
+        if after is not None:
+            q = q.where(tuple_(c.document_id, c.claim_id) > tuple_(*after))
+        if offset:
+            q = q.offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
         with self.engine.connect() as conn:
-            return [decode(Claim, r[0]) for r in conn.execute(q)]
+            return [r[0] for r in conn.execute(q)]
 
     def claims_for_documents(self, document_ids: Sequence[str]) -> list[Claim]:
         q = select(t.claims.c.payload).where(t.claims.c.document_id.in_(list(document_ids)))
@@ -357,6 +462,26 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
+        """Events, newest first (then by id), filtered and paged in SQL."""
+        payloads = self.event_payloads(bbox, date_from, date_to, event_type, sub_event_type, status, actor, source,
+                                       min_confidence, limit, offset)
+        return [decode(Event, p) for p in payloads]
+
+    def event_payloads(
+        self,
+        bbox: tuple[float, float, float, float] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        status: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        min_confidence: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[str]:
+        """What `events` returns, as the stored JSON (the API validates it straight into its response models)."""
         c = t.events.c
         q = select(c.payload)
         if bbox is not None:
@@ -373,17 +498,16 @@ class Store:
         if status:
             q = q.where(c.status == status)
         if actor:
-            like = f"%{actor.lower()}%"
-            q = q.where(or_(func.lower(c.actor1).like(like), func.lower(c.actor2).like(like)))
+            q = q.where(or_(_contains(self.dialect, c.actor1, actor), _contains(self.dialect, c.actor2, actor)))
         if source:
-            q = q.where(func.lower(c.sources).like(f"%{source.lower()}%"))
+            q = q.where(_contains(self.dialect, c.sources, source))
         if min_confidence is not None:
             q = q.where(c.confidence >= min_confidence)
         q = q.order_by(c.event_date.desc(), c.event_id.desc()).offset(offset)
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            return [decode(Event, r[0]) for r in conn.execute(q)]
+            return [r[0] for r in conn.execute(q)]
 
     def count_events(self) -> int:
         with self.engine.connect() as conn:
@@ -395,36 +519,60 @@ class Store:
         return decode(Event, row[0]) if row else None
 
     def control(self, as_of: date | None = None, admin1: str | None = None) -> list[ControlState]:
-        """Each unit's state on `as_of` (default: its latest state)."""
+        """Each unit's state on `as_of` (default: its latest state), in unit-code order.
+
+        The latest state of each unit (greatest `since`, then the last stored) is picked in SQL, so only one state
+        per unit is read and decoded, however long the timelines.
+        """
+        return [decode(ControlState, p) for p in self.control_payloads(as_of, admin1)]
+
+    def control_payloads(self, as_of: date | None = None, admin1: str | None = None) -> list[str]:
+        """What `control` returns, as the stored JSON."""
         c = t.control_states.c
-        q = select(c.payload).order_by(c.unit_code, c.since)
+        rank = func.row_number().over(partition_by=c.unit_code, order_by=(c.since.desc(), c.id.desc()))
+        inner = select(c.id, rank.label("rank"))
         if as_of is not None:
-            q = q.where(c.since <= as_of, or_(c.until.is_(None), c.until > as_of))
+            inner = inner.where(c.since <= as_of, or_(c.until.is_(None), c.until > as_of))
         if admin1:
-            q = q.where(func.lower(c.admin1) == admin1.lower())
+            inner = inner.where(func.lower(c.admin1) == admin1.lower())
+        ranked = inner.subquery()
+        q = (select(c.payload).where(c.id.in_(select(ranked.c.id).where(ranked.c.rank == 1)))
+             .order_by(c.unit_code))
         with self.engine.connect() as conn:
-            states = [decode(ControlState, r[0]) for r in conn.execute(q)]
-        latest: dict[str, ControlState] = {}
-        for s in states:  # ordered by since: the last one wins
-            latest[s.unit_code] = s
-        return list(latest.values())
+            return [r[0] for r in conn.execute(q)]
 
     def control_timeline(self, unit_code: str | None = None) -> list[ControlState]:
+        """Control states in (unit code, since) order, the last stored last among states of one day."""
+        return [decode(ControlState, p) for p in self.control_timeline_payloads(unit_code)]
+
+    def control_timeline_payloads(self, unit_code: str | None = None) -> list[str]:
+        """What `control_timeline` returns, as the stored JSON."""
         c = t.control_states.c
-        q = select(c.payload).order_by(c.unit_code, c.since)
-        if unit_code:
+        q = select(c.payload).order_by(c.unit_code, c.since, c.id)
+        if unit_code is not None:
             q = q.where(c.unit_code == unit_code)
         with self.engine.connect() as conn:
-            return [decode(ControlState, r[0]) for r in conn.execute(q)]
+            return [r[0] for r in conn.execute(q)]
 
-    def reliability(self) -> list[SourceReliability]:
+    def control_dates(self) -> tuple[date | None, date | None]:
+        """The first and last day any control state names (its `since`, or its `until`)."""
+        c = t.control_states.c
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.source_reliability).order_by(t.source_reliability.c.reliability.desc()))
-            return [
-                from_dict(SourceReliability, {"name": r.name, "kind": r.kind, "reliability": r.reliability,
-                                              "claims": r.claims})
-                for r in rows
-            ]
+            first, last_since, last_until = conn.execute(
+                select(func.min(c.since), func.max(c.since), func.max(c.until))).one()
+        lasts = [d for d in (last_since, last_until) if d is not None]
+        return first, max(lasts, default=None)
+
+    def reliability(self, limit: int | None = None, offset: int = 0) -> list[SourceReliability]:
+        """Sources, most reliable first (then by name, so pages neither overlap nor skip); paged in SQL."""
+        c = t.source_reliability.c
+        q = select(t.source_reliability).order_by(c.reliability.desc(), c.name)
+        if offset:
+            q = q.offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [SourceReliability(r.name, SourceKind(r.kind), r.reliability, r.claims) for r in conn.execute(q)]
 
 
 __all__ = ["HEAD", "Store"]

@@ -1,0 +1,171 @@
+"""One event from a cluster of claim-days: its sub-type, place, day, actors, figures, status and confidence."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from frontwatch.fuse.days import FIGURES, ClaimDay
+from frontwatch.fuse.truth import CERTAINTY_WEIGHT
+from frontwatch.model import (
+    SUB_EVENT_TYPES,
+    TERRITORY_SUB_TYPES,
+    Actor,
+    Certainty,
+    Claim,
+    CountKind,
+    Event,
+    EventStatus,
+    stable_id,
+)
+
+ORDER = {sub: i for i, sub in enumerate(SUB_EVENT_TYPES)}  # ACLED precedence within a type
+
+
+def _majority_actor(actors: Iterable[Actor | None]) -> Actor | None:
+    # Counted by value (name and inter code); the winner is returned as one of the claims' own equal objects, not
+    # a new one per event.
+    counts: Counter[Actor] = Counter(a for a in actors if a)
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0].name))[0]
+
+
+
+# ACLED inter codes of parties that hold no ground: rioters, protesters, civilians.
+UNARMED_INTER = frozenset({5, 6, 7})
+
+
+def _actor_pair(cds: Sequence[ClaimDay], territory: bool) -> tuple[Actor | None, Actor | None]:
+    """actor1 by majority; actor2 the most named *other* party, so reports that name the two sides in either order
+    never make an event of an actor against itself. For territory, actor2 is only ever "from whom"."""
+    a1 = _majority_actor(cd.actor1 for cd in cds)
+    counts: Counter[Actor] = Counter()
+    for cd in cds:
+        # Territory is taken from an armed party: a casualty report fused into the same day names victims
+        # (civilians, protesters), not whom the place was taken from.
+        if territory and cd.sub_event_type not in TERRITORY_SUB_TYPES:
+            continue
+        for a, weight in ((cd.actor2, 2), (cd.actor1, 1)):
+            if weight == 1 and territory:  # actor1: the one who took it
+                continue
+            if territory and a is not None and a.inter in UNARMED_INTER:
+                continue
+            if a and (a1 is None or a.name != a1.name):
+                counts[a] += weight
+    if not counts:
+        return a1, None
+    return a1, min(counts.items(), key=lambda kv: (-kv[1], kv[0].name))[0]
+
+
+def _figures(cds: Sequence[ClaimDay]) -> dict[str, int | None]:
+    figures: dict[CountKind, list[float]] = {kind: [] for kind in FIGURES}
+    acled: list[float] = []
+    for cd in cds:
+        if cd.certainty == Certainty.DENIED:
+            continue
+        for what, v in cd.counts:
+            figures[what].append(v)
+        if cd.acled is not None:
+            # ACLED: a total over several days is split evenly, the remainder on the first day.
+            acled.append(cd.acled)
+    killed, injured, koi = figures.values()
+
+    def lo(xs: list[float]) -> int | None:
+        return math.floor(min(xs)) if xs else None
+
+    return {
+        "fatalities": lo(acled) or 0,
+        "fatalities_low": lo(killed),
+        "fatalities_best": round(statistics.median(killed)) if killed else None,
+        "fatalities_high": math.ceil(max(killed)) if killed else None,
+        "injured": lo(injured),
+        "killed_or_injured": lo(koi),
+    }
+
+
+def _confidence(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> tuple[float, float]:
+    """(support, denial) probabilities from independent roots, each root as reliable as its best source."""
+    support: dict[int, float] = {}
+    deny: dict[int, float] = {}
+    for cd in cds:
+        r = max((rel.get(n, 0.5) for n in cd.source_names), default=0.5) * CERTAINTY_WEIGHT[cd.certainty]
+        target = deny if cd.certainty == Certainty.DENIED else support
+        target[cd.root] = max(target.get(cd.root, 0.0), r)
+    p_support = 1 - math.prod(1 - r for r in support.values())
+    p_deny = 1 - math.prod(1 - r for r in deny.values())
+    return p_support, p_deny
+
+
+def incompatible_holders(claims: Iterable[Claim]) -> bool:
+    """Do territory claims name holders that cannot both be right? X and Y clash when one claim has the place
+    taken from the other's holder ("X took it from Y" against "Y took it"), or when neither names who lost it and
+    the names differ. Two names for one side ("rebels", "anti-Taliban fighters", both taking it from the same
+    group) are not a contradiction."""
+    return _clash((c.sub_event_type, c.actor("actor1"), c.actor("actor2")) for c in claims)
+
+
+def _clash(claimed: Iterable[tuple[str | None, Actor | None, Actor | None]]) -> bool:
+    """`incompatible_holders` on (sub-event type, actor1, actor2) triples."""
+    outcomes = {(a1.name, a2.name if a2 else None) for sub, a1, a2 in claimed if sub in TERRITORY_SUB_TYPES and a1}
+    for x, lost_x in outcomes:
+        for y, lost_y in outcomes:
+            if x != y and (lost_x == y or lost_y == x or (lost_x is None and lost_y is None)):
+                return True
+    return False
+
+
+def _status(cds: Sequence[ClaimDay]) -> EventStatus:
+    supporting = [cd for cd in cds if cd.certainty != Certainty.DENIED]
+    denying = len(supporting) < len(cds)
+    if supporting and (denying or _clash((cd.sub_event_type, cd.actor1, cd.actor2) for cd in supporting)):
+        return EventStatus.CONTESTED
+    if not supporting:
+        return EventStatus.DENIED
+    firm_roots = {cd.root for cd in supporting if cd.certainty != Certainty.HEDGED}
+    return EventStatus.CONFIRMED if len(firm_roots) >= 2 else EventStatus.REPORTED
+
+
+def build_event(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> Event:
+    supporting = [cd for cd in cds if cd.certainty != Certainty.DENIED] or list(cds)
+    subs = [cd.sub_event_type for cd in supporting if cd.sub_event_type]
+    sub = min(subs, key=lambda s: (ORDER.get(s, 99), s))  # ACLED: the higher sub-type in precedence wins
+    place = min((cd.place for cd in supporting),
+                key=lambda p: ((p.geo_precision or 3), p.feature_code != "ADM2", p.gazetteer_id or 0))
+    prec = min(cd.precision for cd in cds)
+    day = min(cd.day for cd in cds if cd.precision == 1) if prec == 1 else sorted(cd.day for cd in cds)[len(cds) // 2]
+    status = _status(cds)
+    p_support, p_deny = _confidence(cds, rel)
+    confidence = p_support * (1 - p_deny) if status != EventStatus.DENIED else p_deny
+    if status == EventStatus.CONTESTED:
+        confidence = p_support * (1 - p_deny / 2)
+    sources = sorted({n for cd in cds for n in cd.source_names})
+    figures = _figures(cds)
+    notes = []
+    if status == EventStatus.CONTESTED:
+        notes.append("Contested: " + "; ".join(
+            f"{'denied' if cd.certainty == Certainty.DENIED else cd.certainty} by "
+            f"{' → '.join(cd.source_names) or 'unknown'}" for cd in cds))
+    actors = _actor_pair(supporting, sub in TERRITORY_SUB_TYPES)
+    return Event(
+        event_id=stable_id(supporting[0].unit, day, cds[0].event_type),
+        event_date=day,
+        date_low=min(cd.low for cd in cds),
+        date_high=max(cd.high for cd in cds),
+        time_precision=prec,
+        event_type=cds[0].event_type,
+        sub_event_type=sub,
+        actor1=actors[0],
+        actor2=actors[1],
+        place=place,
+        status=status,
+        confidence=round(confidence, 4),
+        claim_ids=tuple(sorted({cd.claim_id for cd in cds if cd.certainty != Certainty.DENIED})),
+        contradicting_claim_ids=tuple(sorted({cd.claim_id for cd in cds if cd.certainty == Certainty.DENIED})),
+        sources=tuple(sources),
+        source_scale=None,
+        notes=" ".join(notes),
+        **figures,  # type: ignore[arg-type]
+    )

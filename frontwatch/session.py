@@ -1,0 +1,204 @@
+"""The Python API: what `frontwatch run` does, for a notebook or a script (the CLI's `run` calls it too).
+
+    import frontwatch
+
+    with frontwatch.open("frontwatch.db") as fw:
+        result = fw.run(["examples/"])          # ingest → annotate → geocode → extract → store → fuse
+        result.summary.stored, result.events, result.control
+
+`open` gives a handle on one database; the models (spaCy, gazetteer, classifier) load on the first run and stay
+loaded for the next. Results are frozen dataclasses: `RunResult` and `RunSummary` here, `Event`, `ControlState`,
+`Claim`, ... of `frontwatch.model`. Heavy modules are imported when first used, so `import frontwatch` stays quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from frontwatch.config import Settings, normalize_db_url
+from frontwatch.model import Claim, ControlState, Document, Event, Reject, SourceReliability
+
+if TYPE_CHECKING:
+    from rich.console import Group
+
+    from frontwatch.fuse import Fusion
+    from frontwatch.ingest import Overrides
+    from frontwatch.pipeline import ItemOutcome, Pipeline, RunReport
+    from frontwatch.store import Store
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a run did with its inputs."""
+
+    stored: int  # documents stored (extracted, or flagged "not extracted" for a language without a path)
+    duplicates: int  # inputs already stored: skipped
+    claims: int
+    not_extracted: int
+    rejects: tuple[Reject, ...]  # unreadable inputs, each with its reason and hint (also kept in the store)
+    seconds: float
+
+    @property
+    def exit_code(self) -> int:
+        """The CLI's exit code for this run: 1 when some inputs were rejected, else 0."""
+        return 1 if self.rejects else 0
+
+    @classmethod
+    def of(cls, report: RunReport) -> RunSummary:
+        return cls(report.stored, report.duplicates, report.claims, report.not_extracted, tuple(report.rejects),
+                   report.seconds)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """A run's summary and, when it fused, the fused layer of the whole database after it."""
+
+    summary: RunSummary
+    events: tuple[Event, ...] = ()  # every fused event, by event id (empty when the run did not fuse)
+    control: tuple[ControlState, ...] = ()  # every unit's control timeline, state by state
+    reliability: tuple[SourceReliability, ...] = ()  # each source's estimated reliability
+    report: Group | None = None  # the situation report (a rich renderable), when asked for
+    map_path: Path | None = None  # the map page, when asked for
+    undated: int = 0  # event claims fusion left out: no date in their text and none on their report
+
+
+class Frontwatch:
+    """A handle on one database and the models that fill it. Close it (or use it in a `with` block) when done."""
+
+    def __init__(self, settings: Settings, store: Store, pipeline: Pipeline | None = None) -> None:
+        self.settings = settings
+        self.store = store
+        self._pipeline = pipeline
+
+    @property
+    def pipeline(self) -> Pipeline:
+        """spaCy, the gazetteer and the extractors, loaded once on first use."""
+        if self._pipeline is None:
+            from frontwatch.pipeline import Pipeline
+
+            self._pipeline = Pipeline.from_settings(self.settings)
+        return self._pipeline
+
+    def run(
+        self,
+        paths: str | Path | Sequence[str | Path],
+        overrides: Overrides | None = None,
+        *,
+        fuse: bool = True,
+        report: bool = False,
+        as_of: date | None = None,
+        map_out: str | Path | None = None,
+        cluster: str | None = None,
+        workers: int | None = None,
+        allow_private: bool = False,
+        on_item: Callable[[ItemOutcome], None] | None = None,
+        on_stage: Callable[[str], None] | None = None,
+    ) -> RunResult:
+        """Read `paths` (files, directories, feeds, JSON lines, http(s) URLs), extract and store each report, then
+        fuse the whole database (`fuse=False`: leave that for later), build the situation report as of `as_of`
+        (`report=True`; default day: the latest event's) and write the map page to `map_out`.
+
+        `overrides` (`frontwatch.ingest.Overrides`) fills in the date, publisher, title or language of inputs that
+        lack them. `cluster` (a Dask scheduler address) or `workers` (a local cluster of N processes) spread the
+        reading and extraction. `on_item` hears of each input ("stored" / "duplicate" / "rejected", the document or
+        reject, its claim count); `on_stage` of each step after reading ("fusing claims", ...)."""
+        from frontwatch.pipeline import run as run_pipeline
+
+        stage = on_stage or (lambda _stage: None)
+        inputs = [str(paths)] if isinstance(paths, str | Path) else [str(p) for p in paths]
+        if cluster or workers:
+            from frontwatch.distributed import run_distributed
+
+            done = run_distributed(inputs, self.settings, self.store, overrides, address=cluster, workers=workers,
+                                   allow_private=allow_private, on_item=on_item)
+        else:
+            done = run_pipeline(inputs, self.settings, self.store, self.pipeline, overrides,
+                                allow_private=allow_private, on_item=on_item)
+        fused = rendered = map_path = None
+        if fuse:
+            stage("fusing claims")
+            fused = self.fuse()
+        if report:
+            stage("building the situation report")
+            rendered = self.report(as_of)
+        if map_out:
+            stage("writing the map page")
+            map_path = self.write_map(map_out)
+        if fused is None:
+            return RunResult(RunSummary.of(done), report=rendered, map_path=map_path)
+        return RunResult(RunSummary.of(done), fused.events, fused.control, fused.reliability, rendered, map_path,
+                         fused.undated)
+
+    def fuse(self, units: Sequence[str] | None = None) -> Fusion:
+        """Fuse the stored claims into events, control and source reliability (only `units`' when given) and save
+        them; returns the `frontwatch.fuse.Fusion`."""
+        from frontwatch.fuse import fuse_store
+
+        return fuse_store(self.store, units)
+
+    def report(self, as_of: date | None = None) -> Group:
+        """The situation report as of `as_of` (default: the latest event's day), for `rich.print` or a notebook."""
+        from frontwatch.publish.report import situation_report
+
+        return situation_report(self.store, as_of)
+
+    def write_map(self, out: str | Path) -> Path:
+        """Write the static map page (HTML, with its data and assets beside it); returns its path."""
+        from frontwatch.geocode import Gazetteer
+        from frontwatch.publish.map import write_map
+
+        return write_map(self.store, Gazetteer.open(self.settings.gazetteer_path), out)
+
+    # --- what is stored ------------------------------------------------------------------------------------------
+
+    def documents(self, limit: int | None = None) -> list[Document]:
+        return self.store.documents(limit)
+
+    def claims(self, document_id: str | None = None) -> list[Claim]:
+        return self.store.claims(document_id)
+
+    def events(self, **filters: Any) -> list[Event]:
+        """Fused events, newest first; `filters` as `Store.events` takes them (bbox, date_from, event_type, ...)."""
+        return self.store.events(**filters)
+
+    def control(self, as_of: date | None = None) -> list[ControlState]:
+        """The control state of each unit on `as_of` (default: the latest known)."""
+        return self.store.control(as_of)
+
+    def reliability(self) -> list[SourceReliability]:
+        return self.store.reliability()
+
+    def rejects(self) -> list[Reject]:
+        return self.store.rejects()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Frontwatch:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open(  # shadows the builtin here only: `frontwatch.open(db)` reads as opening a file does
+    db: str | Path | None = None,
+    *,
+    gazetteer: str | Path | None = None,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+) -> Frontwatch:
+    """Open (creating and migrating as needed) the database `db`: a SQLite file or a postgresql:// URL; default
+    `FRONTWATCH_DB`, else ./frontwatch.db. `gazetteer` overrides the gazetteer index's path, `settings` the
+    environment's settings; `pipeline` reuses models already loaded."""
+    from frontwatch.store import Store
+
+    cfg = (settings or Settings.from_env()).with_(
+        db_url=normalize_db_url(str(db)) if db is not None else None,
+        gazetteer_path=Path(gazetteer) if gazetteer is not None else None,
+    )
+    return Frontwatch(cfg, Store(cfg.db_url), pipeline)
