@@ -11,6 +11,7 @@ import http.server
 import ipaddress
 import itertools
 import json
+import os
 import random
 import subprocess
 import sys
@@ -423,3 +424,16 @@ def test_five_thousand_short_lines_take_bounded_memory() -> None:
     grown_mb = int(out.stdout.split()[-1])
     # annotating all 100k characters at once grew the process by ~500 MB; in pieces, by ~100 MB
     assert grown_mb < 250, grown_mb
+
+
+def test_the_cli_says_when_bytes_were_replaced(tmp_path: Path) -> None:
+    (tmp_path / "damaged.txt").write_bytes(damaged(CURLY * 2))
+    env = {**os.environ, "COLUMNS": "250"}
+    db = str(tmp_path / "d.db")
+    out = subprocess.run([sys.executable, "-m", "frontwatch", "ingest", str(tmp_path / "damaged.txt"), "--db", db],
+                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    assert out.returncode == 0 and out.stdout.startswith("stored ")
+    assert "warning:" in out.stderr and "3 invalid UTF-8 bytes replaced" in out.stderr
+    listed = subprocess.run([sys.executable, "-m", "frontwatch", "docs", "--db", db], capture_output=True, text=True,
+                            cwd=ROOT, env=env, timeout=300)
+    assert listed.returncode == 0 and "3 invalid UTF-8 bytes replaced" in listed.stdout
