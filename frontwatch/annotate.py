@@ -62,6 +62,7 @@ def split_sentences(doc: Doc) -> Doc:
             newline[i + 1] = True
     starts |= newline & ~space
     starts[0] = True
+    _cap_sentences(starts, space, np.isin(orth, np.array([strings.add(x) for x in _BREAKS], dtype="uint64")))
     # "KABUL, Aug 15 (Reuters) - Taliban insurgents entered …": the dateline is no part of the first sentence
     # the opening tokens only: Doc.text would join the whole document again
     head = doc[: min(n, DATELINE_WINDOW // 2)].text[:DATELINE_WINDOW]
@@ -71,6 +72,40 @@ def split_sentences(doc: Doc) -> Doc:
             starts[after.start] = True
     doc.from_array([SENT_START], np.where(starts, 1, -1).astype("int64").view("uint64").reshape(-1, 1))
     return doc
+
+
+# spaCy's memory grows with the text it is handed at once (tok2vec keeps a few thousand floats per token: 3-5 MB per
+# 1,000 characters; 5,000 short lines at once grew the process by 500 MB). A long document is annotated in pieces
+# joined back into one Doc, and a batch holds at most BATCH_CHARS characters; documents up to CHUNK_CHARS (every
+# report in the project's corpora) are read whole. Annotations do not depend on how documents are batched; those of
+# the few tokens either side of a cut (made at a blank line where there is one) may differ from the whole's.
+CHUNK_CHARS = 20_000
+BATCH_CHARS = 20_000
+
+
+# No sentence of real prose comes near this (the longest in the project's corpora has 95 tokens); a "sentence" of
+# thousands of tokens (a text without end punctuation) would make the parse and the clause analysis of extraction grow
+# with the square of its length, so it is parsed in pieces of at most this many tokens, cut at a comma if one is near.
+MAX_SENTENCE_TOKENS = 150
+_BREAKS = frozenset({",", ";", ":", "—", "–", "--"})
+
+
+def _cap_sentences(starts: np.ndarray, space: np.ndarray, breaks: np.ndarray) -> None:
+    """Add sentence starts (in place) so that no sentence is longer than MAX_SENTENCE_TOKENS: in the second half of
+    each over-long stretch, after its last comma-like token; failing one, at the limit."""
+    n = len(starts)
+    bounds = np.append(np.flatnonzero(starts), n)
+    for i in np.flatnonzero(np.diff(bounds) > MAX_SENTENCE_TOKENS):
+        pos, e = int(bounds[i]), int(bounds[i + 1])
+        while e - pos > MAX_SENTENCE_TOKENS:
+            window = np.flatnonzero(breaks[pos + MAX_SENTENCE_TOKENS // 2 : pos + MAX_SENTENCE_TOKENS - 1])
+            cut = pos + MAX_SENTENCE_TOKENS // 2 + int(window[-1]) + 1 if window.size else pos + MAX_SENTENCE_TOKENS
+            while cut < e and space[cut]:  # a sentence starts on a word, not on white space
+                cut += 1
+            if cut >= e:
+                break
+            starts[cut] = True
+            pos = cut
 
 
 @Language.factory(RULES)
@@ -264,10 +299,12 @@ def annotate(
     documents: Iterable[Document],
     batch_size: int = 16,
     parse: str = "auto",
+    chunk_chars: int = CHUNK_CHARS,
 ) -> Iterator[tuple[Document, Doc]]:
-    """Annotate documents in batches. `parse`: "auto" (only sentences that may carry an event), "all", or "none"."""
+    """Annotate documents in batches. `parse`: "auto" (only sentences that may carry an event), "all", or "none".
+    Documents longer than `chunk_chars` are annotated in pieces (see `text_pieces`)."""
     if parse == "all" or SENTENCES not in nlp.pipe_names or "parser" not in nlp.pipe_names:
-        for doc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size):
+        for doc, document in _pipe(nlp, documents, batch_size, chunk_chars):
             if doc.has_annotation("DEP"):
                 _repair(doc)
             yield document, doc
@@ -281,14 +318,68 @@ def annotate(
     parser = nlp.get_pipe("parser")
     batch: list[tuple[Doc, Document]] = []
     with nlp.select_pipes(disable=["parser"]):
-        stream = nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size)
-        for doc, document in stream:
+        for doc, document in _pipe(nlp, documents, batch_size, chunk_chars):
             batch.append((doc, document))
             if len(batch) >= batch_size:
                 yield from _parse_batch(batch, parser, key_hashes if parse == "auto" else key_hashes[:0])
                 batch = []
     if batch:
         yield from _parse_batch(batch, parser, key_hashes if parse == "auto" else key_hashes[:0])
+
+
+def text_pieces(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """`text` in pieces of about `size` characters, each cut after a run of white space (a blank line if there is
+    one in the second half of the piece, else a line break, else a space), so that the pieces tokenize as the whole
+    does and join back into it; a stretch with no white space at all is cut at `size`."""
+    pieces: list[str] = []
+    pos = 0
+    while len(text) - pos > size:
+        lo, hi = pos + size // 2, pos + size
+        cut = -1
+        for sep in ("\n\n", "\n", " ", "\t"):
+            i = text.rfind(sep, lo, hi)
+            if i >= 0:
+                cut = i
+                break
+        if cut < 0:
+            cut = hi
+        else:
+            while cut < len(text) and text[cut].isspace():
+                cut += 1
+        if cut >= len(text):
+            break
+        pieces.append(text[pos:cut])
+        pos = cut
+    pieces.append(text[pos:])
+    return pieces
+
+
+def _pipe(nlp: Language, documents: Iterable[Document], batch_size: int, chunk_chars: int = CHUNK_CHARS
+          ) -> Iterator[tuple[Doc, Document]]:
+    """nlp.pipe over the documents, in batches of at most `batch_size` pieces and BATCH_CHARS characters, a long
+    document's pieces joined back into one Doc (its text is the document's, character for character)."""
+
+    def batches() -> Iterator[list[tuple[str, tuple[Document, int, int]]]]:
+        batch: list[tuple[str, tuple[Document, int, int]]] = []
+        chars = 0
+        for document in documents:
+            pieces = text_pieces(document.text, chunk_chars) if len(document.text) > chunk_chars else [document.text]
+            for k, piece in enumerate(pieces):
+                if batch and (len(batch) >= batch_size or chars + len(piece) > BATCH_CHARS):
+                    yield batch
+                    batch, chars = [], 0
+                batch.append((piece, (document, k, len(pieces))))
+                chars += len(piece)
+        if batch:
+            yield batch
+
+    parts: list[Doc] = []
+    for batch in batches():
+        for doc, (document, k, count) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            parts.append(doc)
+            if k == count - 1:
+                yield (parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)), document
+                parts = []
 
 
 def _parse_batch(

@@ -33,6 +33,16 @@ class Settings:
     max_bytes: int = 10_000_000  # inputs larger than this are rejected
     url_timeout: float = 20.0
 
+    def __post_init__(self) -> None:
+        # A cap of 0 bytes would reject every input, and a timeout of 0 every URL, without saying why.
+        if not 0 < self.max_bytes < float("inf"):
+            raise ConfigError(f"the input size cap must be a positive number of bytes, not {self.max_bytes}",
+                              hint="set FRONTWATCH_MAX_BYTES (or --max-bytes) to e.g. 10000000, or unset it for "
+                              "the default")
+        if not 0 < self.url_timeout < float("inf"):
+            raise ConfigError(f"the URL timeout must be a positive number of seconds, not {self.url_timeout}",
+                              hint="set FRONTWATCH_URL_TIMEOUT to e.g. 20, or unset it for the default")
+
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         # An empty variable counts as unset (`FRONTWATCH_DB=` from an unset shell variable must not mean an

@@ -10,7 +10,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from frontwatch.cli.app import DbOption, QuietOption, app, console, err_console, fail, open_store, plain, settings
+from frontwatch.cli.app import (
+    DbOption,
+    QuietOption,
+    app,
+    console,
+    err_console,
+    fail,
+    open_store,
+    plain,
+    settings,
+    warn,
+)
 from frontwatch.errors import FrontwatchError
 from frontwatch.model import Reject
 
@@ -72,6 +83,9 @@ def ingest(
                     stored += 1
                     if not quiet:  # one plain line per input, never wrapped: scripts and tests read these
                         print(f"stored {item.document_id[:12]} {item.origin}", flush=True)
+                        for key, value in item.metadata:
+                            if key == "warning":  # e.g. invalid UTF-8 bytes replaced: kept, but said
+                                warn(f"{item.origin}: {value}")
                 else:
                     dup += 1
                     if not quiet:
@@ -93,10 +107,11 @@ def docs(db: DbOption = None, limit: Annotated[int | None, typer.Option(help="Sh
         frontwatch docs --limit 20
     """
     store = open_store(settings(db))
-    table = Table("id", "published", "publisher", "lang", "format", "title", "origin")
+    table = Table("id", "published", "publisher", "lang", "format", "title", "origin", "note")
     for d in store.documents(limit):
+        note = "; ".join(v for k, v in d.metadata if k == "warning")  # e.g. invalid UTF-8 bytes replaced
         table.add_row(*map(plain, (d.document_id[:12], d.published, d.publisher, d.language, d.format,
-                                   (d.title or "")[:60], d.origin[-50:])))
+                                   (d.title or "")[:60], d.origin[-50:], note[:80])))
     console.print(table)
     store.close()
 

@@ -23,6 +23,7 @@ from frontwatch.cli.app import (
     open_store,
     plain,
     settings,
+    warn,
     warn_if_no_classifier,
     warn_undated,
 )
@@ -93,6 +94,10 @@ def run(
                 if kind == "rejected" and not quiet:
                     origin, detail = item.origin, item.detail  # type: ignore[attr-defined]
                     err_console.print(Text.assemble(("rejected", "yellow"), f" {origin}: {detail}"))
+                elif kind == "stored" and not quiet:
+                    for key, value in item.metadata:  # type: ignore[attr-defined]
+                        if key == "warning":  # e.g. invalid UTF-8 bytes replaced: kept, but said
+                            warn(f"{item.origin}: {value}")  # type: ignore[attr-defined]
 
             # The whole sequence (read, extract, store, fuse, report, map) is the Python API's; this prints it.
             outcome = fw.run(paths, overrides, fuse=fuse, report=report and fuse, as_of=report_day, map_out=map_out,

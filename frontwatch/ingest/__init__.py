@@ -3,6 +3,7 @@ with a reason and a hint, and never stop the batch."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -12,7 +13,16 @@ from frontwatch.config import Settings
 from frontwatch.errors import InputRejected
 from frontwatch.ingest.clean import clean_text, is_promo
 from frontwatch.ingest.decode import decode
-from frontwatch.ingest.readers import Meta, Overrides, parse_date, read_feed, read_html, read_jsonl, read_plain
+from frontwatch.ingest.readers import (
+    Meta,
+    Overrides,
+    parse_date,
+    read_feed,
+    read_html,
+    read_jsonl,
+    read_plain,
+    text_field,
+)
 from frontwatch.model import Document, Reject
 
 TEXT_EXT = {".txt", ".text", ".md", ""}
@@ -73,8 +83,11 @@ def _sidecar(path: Path) -> Meta:
                             hint=f"fix or delete {side}") from exc
     extra = tuple((k, str(v)) for k, v in obj.items() if k not in ("title", "url", "publisher", "published",
                                                                    "language") and isinstance(v, str | int | float))
-    return Meta(obj.get("title"), obj.get("url"), obj.get("publisher"), parse_date(obj.get("published")),
-                obj.get("language"), extra)
+    try:
+        fields = [text_field(obj, k) for k in ("title", "url", "publisher", "language")]
+    except InputRejected as exc:
+        raise InputRejected("bad_metadata", f"sidecar {side.name}: {exc.message}", hint=f"fix {side}") from exc
+    return Meta(fields[0], fields[1], fields[2], parse_date(obj.get("published")), fields[3], extra)
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -111,9 +124,21 @@ def _declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "ignore") if m else None
 
 
+def _with_warning(items: Iterator[Document | Reject], warning: str | None) -> Iterator[Document | Reject]:
+    """Each document read from the input carries what the user should know about its decoding."""
+    for item in items:
+        if warning and isinstance(item, Document):
+            item = dataclasses.replace(item, metadata=(*item.metadata, ("warning", warning)))
+        yield item
+
+
 def _read_file(path: Path, settings: Settings, overrides: Overrides | None) -> Iterator[Document | Reject]:
     data = read_bytes(path, settings.max_bytes)
-    text, _enc = decode(data, _declared_charset(data))
+    decoded = decode(data, _declared_charset(data))
+    yield from _with_warning(_read_text(path, decoded.text, overrides), decoded.warning)
+
+
+def _read_text(path: Path, text: str, overrides: Overrides | None) -> Iterator[Document | Reject]:
     if not text.strip():
         raise InputRejected("empty", "the file holds only whitespace")
     ext = path.suffix.lower()
@@ -137,7 +162,7 @@ def _read_file(path: Path, settings: Settings, overrides: Overrides | None) -> I
     elif fmt == "html":
         yield read_html(text, str(path), meta, overrides)
     elif fmt == "feed":
-        yield from read_feed(data, str(path), meta, overrides)
+        yield from read_feed(text, str(path), meta, overrides)
     else:
         yield from _read_json_or_lines(text, str(path), overrides)
 
@@ -162,13 +187,19 @@ def _read_url(url: str, settings: Settings, overrides: Overrides | None, allow_p
 
     data, ctype, final = fetch(url, settings.max_bytes, settings.url_timeout, allow_private)
     charset = re.search(r"charset=([\w-]+)", ctype)
-    text, _ = decode(data, charset.group(1) if charset else _declared_charset(data))
+    decoded = decode(data, charset.group(1) if charset else _declared_charset(data))
+    yield from _with_warning(_read_fetched(url, final, decoded.text, ctype, overrides), decoded.warning)
+
+
+def _read_fetched(url: str, final: str, text: str, ctype: str, overrides: Overrides | None) -> Iterator[
+    Document | Reject
+]:
     ctype = ctype.lower()
     meta = Meta(url=final)
     if "html" in ctype or (_sniff(text) == "html" and "xml" not in ctype):
         yield read_html(text, url, meta, overrides)
     elif any(k in ctype for k in ("rss", "atom", "xml")) or _sniff(text) == "feed":
-        yield from read_feed(data, url, meta, overrides)
+        yield from read_feed(text, url, meta, overrides)
     elif "json" in ctype:
         yield from read_jsonl(text, url, overrides)
     else:

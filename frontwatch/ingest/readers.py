@@ -57,7 +57,44 @@ def parse_date(value: Any) -> date | None:
     return parsed.date()
 
 
+# Unpaired surrogates are code points but no characters: JSON ("\\ud800") and XML character references let them into a
+# str, and no UTF-8 store, hash or terminal takes them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _characters(value: str, found: list[int]) -> str:
+    fixed, n = _SURROGATE.subn("\ufffd", value)
+    found[0] += n
+    return fixed
+
+
+def _scrub(text: str, meta: Meta) -> tuple[str, Meta, str | None]:
+    """Text and metadata with unpaired surrogates replaced by U+FFFD, and a warning saying how many were."""
+    found = [0]
+    text = _characters(text, found)
+
+    def opt(v: str | None) -> str | None:
+        return _characters(v, found) if isinstance(v, str) else v
+
+    meta = Meta(opt(meta.title), opt(meta.url), opt(meta.publisher), meta.published, opt(meta.language),
+                tuple((_characters(k, found), _characters(v, found)) for k, v in meta.extra))
+    n = found[0]
+    return text, meta, (f"{n} unpaired surrogate code point{'s' if n > 1 else ''} (no characters) replaced by "
+                        "U+FFFD (\ufffd)") if n else None
+
+
+def text_field(obj: dict[str, Any], key: str) -> str | None:
+    """A metadata field of a JSON object: a string or nothing (a list or a number would reach the store as is)."""
+    value = obj.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise InputRejected("bad_metadata", f'"{key}" must be a string, not {type(value).__name__} '
+                        f"{json.dumps(value)[:60]}", hint=f'write it as "{key}": "..." or leave it out')
+
+
 def make_document(text: str, origin: str, fmt: str, meta: Meta, overrides: Overrides | None) -> Document:
+    text, meta, warning = _scrub(text, meta)
+    origin = _SURROGATE.sub("\ufffd", origin)
     kept, removed = clean_text(normalize_text(text))
     kept = normalize_text(kept)  # the stored text is its own normal form: spans and identity agree
     if not kept.strip():
@@ -75,7 +112,7 @@ def make_document(text: str, origin: str, fmt: str, meta: Meta, overrides: Overr
         published=o.published or meta.published,
         language=o.language or meta.language,
         removed_lines=removed,
-        metadata=meta.extra,
+        metadata=(*meta.extra, ("warning", warning)) if warning else meta.extra,
     )
 
 
@@ -93,6 +130,28 @@ def read_plain(text: str, origin: str, meta: Meta, overrides: Overrides | None) 
     return make_document(body, origin, "text", meta, overrides)
 
 
+# A report says something in words of its own: what is left of a page's main text once its link texts are taken out
+# must reach a sentence's worth (a few words, or a few letters for scripts written without spaces).
+MIN_PROSE_WORDS = 5
+MIN_PROSE_LETTERS = 20
+
+
+def _has_prose(body: str, html: str) -> bool:
+    from collections import Counter
+
+    import lxml.html
+
+    words = Counter(re.findall(r"\w+", body.lower()))
+    try:
+        root = lxml.html.fromstring(html)
+    except Exception:  # trafilatura read it; lxml alone may not: judge the text as it is
+        root = None
+    if root is not None:
+        for link in root.iter("a"):
+            words -= Counter(re.findall(r"\w+", link.text_content().lower()))
+    return sum(words.values()) >= MIN_PROSE_WORDS or sum(len(w) * n for w, n in words.items()) >= MIN_PROSE_LETTERS
+
+
 def read_html(html: str, origin: str, meta: Meta, overrides: Overrides | None) -> Document:
     import trafilatura
 
@@ -105,6 +164,9 @@ def read_html(html: str, origin: str, meta: Meta, overrides: Overrides | None) -
     if not body:
         raise InputRejected("malformed_html", "no main text found in the HTML page",
                             hint="if the page needs JavaScript to show its text, save the rendered text instead")
+    if not _has_prose(body, html):
+        raise InputRejected("navigation_only", "the page holds only navigation (links and menu items such as "
+                            "'Home'), no report text", hint="give the address or saved copy of the article itself")
     title = meta.title or getattr(result, "title", None)
     # The headline carries who did what ("rebels recapture…"): keep it as the first line of the text.
     if title and not body.startswith(title):
@@ -131,10 +193,33 @@ def _html_to_text(fragment: str) -> str:
     return re.sub(r"[ \t]+", " ", root.text_content()).strip()
 
 
-def read_feed(data: bytes, origin: str, meta: Meta, overrides: Overrides | None) -> Iterator[Document | Reject]:
+_XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2""")
+
+
+_BAD_CHARREF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+
+
+def _charref(m: re.Match[str]) -> str:
+    """A character reference to a surrogate or past U+10FFFF names no character (feedparser crashes on it): U+FFFD."""
+    try:
+        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    except ValueError:
+        return m.group(0)
+    return "&#xFFFD;" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else m.group(0)
+
+
+def read_feed(text: str, origin: str, meta: Meta, overrides: Overrides | None) -> Iterator[Document | Reject]:
     import feedparser
 
-    parsed = feedparser.parse(data)
+    # The feed as the text ingest decoded (one decoding policy for every format, damaged UTF-8 included), handed to
+    # feedparser as UTF-8 bytes that say so: its own detection would follow a declaration the bytes may belie.
+    # (Bytes, never a str: feedparser reads a str as a URL or a file name.)
+    text = _BAD_CHARREF.sub(_charref, _XML_ENCODING.sub(r"\1\2utf-8\2", text, count=1))
+    try:
+        parsed = feedparser.parse(text.encode("utf-8"))
+    except Exception as exc:  # feedparser's loose parser has crashes of its own on odd markup
+        raise InputRejected("malformed_feed", f"the feed could not be parsed: {type(exc).__name__}: {exc}",
+                            hint="check that the file is a complete RSS or Atom document") from exc
     if not parsed.entries:
         why = getattr(parsed, "bozo_exception", None)
         raise InputRejected("malformed_feed", f"no entries in the feed{f': {why}' if why else ''}",
@@ -179,8 +264,8 @@ def read_jsonl(text: str, origin: str, overrides: Overrides | None) -> Iterator[
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
                 raise InputRejected("missing_text", "a JSON lines report needs a non-empty \"text\" field",
                                     hint='one object a line: {"text": "...", "published": "YYYY-MM-DD", ...}')
-            meta = Meta(obj.get("title"), obj.get("url"), obj.get("publisher"), parse_date(obj.get("published")),
-                        obj.get("language"))
+            meta = Meta(text_field(obj, "title"), text_field(obj, "url"), text_field(obj, "publisher"),
+                        parse_date(obj.get("published")), text_field(obj, "language"))
             doc = read_plain(obj["text"], obj.get("url") or where, meta, overrides)
             yield dataclasses.replace(doc, format="jsonl")
         except InputRejected as exc:
