@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import statistics
 from collections import Counter
@@ -169,3 +170,19 @@ def build_event(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> Event:
         notes=" ".join(notes),
         **figures,  # type: ignore[arg-type]
     )
+
+
+# Scopes smallest first (frontwatch/extract/scope.py); among equally many claims, the broadest scope wins.
+_SCOPE_RANK = {s: i for i, s in enumerate(("post", "village", "centre", "district", "city", "province"))}
+
+
+def with_scope(event: Event, scopes: Mapping[str, tuple[str | None, str | None]]) -> Event:
+    """The event with the scope its supporting claims give most often, and "withdrawn" when it is not a taking and
+    one of its claims tells of a side leaving. `scopes`: claim id → (scope, control change)."""
+    found = [scopes[i] for i in event.claim_ids if i in scopes]
+    if not found:
+        return event
+    counts = Counter(s for s, _ in found if s)
+    scope = max(counts, key=lambda s: (counts[s], _SCOPE_RANK.get(s, -1))) if counts else None
+    change = next((c for _, c in found if c), None) if event.sub_event_type not in TERRITORY_SUB_TYPES else None
+    return dataclasses.replace(event, scope=scope, control_change=change)

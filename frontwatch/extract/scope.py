@@ -1,0 +1,151 @@
+"""The scope of a taking: how much of a place changed hands, read from the words around the trigger and the place.
+
+"overran two security posts in X district", "captured the village of Y", "took control of the X district centre",
+"the city fell", "retook the district" all come out as territory claims; what they say about who holds the district
+differs (docs/control.md). The words are in scope.yaml, by scope, smallest first:
+
+    post < village < centre < district < city < province
+
+Where the scope word is looked for, in order (the first that finds one wins):
+1. between the trigger and the claim's place ("captured [the village of] Y", "[X district] was taken");
+2. the trigger's object, when the place came before the trigger ("In X, militants overran [a checkpoint]");
+3. next to the place: before it ("the town of X", Persian "ولسوالی X") or after it ("X district", "X's capital",
+   "X, the capital of Y province");
+4. without a place: after the trigger ("overran the city"), else its subject ("the city fell").
+A window stops at a clause boundary, so a word of another clause ("... after clashes near a checkpoint") is not read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from frontwatch.model import TERRITORY_SUB_TYPES, Claim, PlaceMention, Span
+
+# Smallest first: the order the control rules compare scopes in.
+SCOPES = ("post", "village", "centre", "district", "city", "province")
+WITHDRAWN = "withdrawn"
+
+_WINDOW = 100  # characters between a trigger and its place beyond which the words are no longer its object
+_OBJECT = 45  # characters after a trigger read as its object
+_BREAK = re.compile(r"[;.!?:\"“”]|,|\s(?:after|as|when|while|following|before|during|amid|but|which|who|where|"
+                    r"killing|leaving|and then|since|until)\s", re.I)
+
+
+def _pattern(phrase: str) -> str:
+    # Words joined by any space or a zero-width non-joiner (Persian plurals); Arabic and Persian forms of ی and ک.
+    parts = [re.escape(w).replace("ی", "[یي]").replace("ک", "[کك]") for w in phrase.split()]
+    return r"(?<![\w-])" + r"[\s\u200c]+".join(parts) + r"(?![\w-])"
+
+
+@dataclasses.dataclass(frozen=True)
+class _Lexicon:
+    scope_re: re.Pattern[str]
+    scope_of: tuple[str, ...]  # the scope of each alternative group, by group index
+    withdrawal_re: re.Pattern[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = yaml.safe_load(resources.files("frontwatch.extract").joinpath("scope.yaml").read_text("utf-8"))
+    rows = [(str(p), scope) for scope in SCOPES for p in data["scopes"].get(scope, ())]
+    rows.sort(key=lambda r: -len(r[0]))  # longest first: "district centre" before "district"
+    scope_re = re.compile("|".join(f"({_pattern(p)})" for p, _ in rows), re.I)
+    withdrawal = sorted((str(w) for w in data.get("withdrawal", ())), key=len, reverse=True)
+    return _Lexicon(scope_re, tuple(s for _, s in rows), re.compile("|".join(_pattern(w) for w in withdrawal), re.I))
+
+
+def _matches(text: str, start: int, end: int) -> list[tuple[str, Span]]:
+    lex = _lexicon()
+    out = []
+    for m in lex.scope_re.finditer(text, start, end):
+        if text.startswith("'s", m.end()) or text.startswith("’s", m.end()):
+            continue  # "the district's police chief": a modifier, not what was taken
+        assert m.lastindex is not None
+        out.append((lex.scope_of[m.lastindex - 1], Span(m.start(), m.end(), m.group(0))))
+    return out
+
+
+# Between a place and a scope word naming it: nothing ("X district"), a possessive ("X's capital") or an apposition
+# ("X, the capital of …", "X، مرکز ولایت …").
+_AFTER = re.compile(r"(?:'s|’s)?\s*|\s*[,،]\s*(?:(?:the|a|an|its)\s+)?(?:[\w'-]+\s+){0,2}?", re.I)
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    m = _BREAK.search(text, start, limit)
+    return m.start() if m else limit
+
+
+def _clause_start(text: str, end: int, limit: int) -> int:
+    last = None
+    for m in _BREAK.finditer(text, limit, end):
+        last = m
+    return last.end() if last else limit
+
+
+def _next_to(text: str, mention: PlaceMention, floor: int, ceiling: int) -> tuple[str, Span] | None:
+    """A scope word naming the place itself: "the village of X", "ولسوالی X"; "X district", "X's capital",
+    "X, the capital of Y province", "X، مرکز ولایت"."""
+    before = [m for m in _matches(text, max(floor, mention.span.start - 30), mention.span.start)
+              if re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?", text[m[1].end:mention.span.start], re.I)]
+    if before:
+        return before[-1]
+    found = _matches(text, mention.span.end, min(ceiling, mention.span.end + 40))
+    if found and _AFTER.fullmatch(text, mention.span.end, found[0][1].start):
+        return found[0]
+    return None
+
+
+def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: PlaceMention | None
+                 ) -> tuple[str, Span] | None:
+    """The scope of the taking the trigger tells of at the mentioned place, with the words that say it."""
+    lo, hi = sentence.start, sentence.end
+    if trigger is not None and mention is not None:
+        t, p = trigger, mention.span
+        if p.start >= t.end and p.start - t.end <= _WINDOW:
+            found = _matches(text, t.end, p.start)
+            if found:
+                return found[0]
+        elif p.end <= t.start and t.start - p.end <= _WINDOW:
+            found = _matches(text, _clause_start(text, t.start, p.end), t.start)
+            if found:
+                return found[0]
+            found = _matches(text, t.end, _clause_end(text, t.end, min(hi, t.end + _OBJECT)))
+            if found:
+                return found[0]
+    if mention is not None:
+        near = _next_to(text, mention, lo, hi)
+        if near is not None:
+            return near
+    if trigger is not None and mention is None:
+        found = _matches(text, trigger.end, _clause_end(text, trigger.end, min(hi, trigger.end + _OBJECT)))
+        if found:
+            return found[0]
+        found = _matches(text, _clause_start(text, trigger.start, max(lo, trigger.start - _OBJECT)), trigger.start)
+        if found:
+            return found[-1]
+    return None
+
+
+def is_withdrawal(text: str, trigger: Span | None) -> bool:
+    """Is the trigger a verb of leaving ("withdrew", "pulled out")?"""
+    return trigger is not None and _lexicon().withdrawal_re.match(text, trigger.start) is not None
+
+
+def with_scope(claim: Claim, text: str) -> Claim:
+    """The claim with its scope (territory claims and withdrawals; others unchanged). `text`: its document's text."""
+    withdrawn = is_withdrawal(text, claim.trigger)
+    if claim.sub_event_type not in TERRITORY_SUB_TYPES and not withdrawn:
+        return claim
+    mention = next((m for m in claim.places if m.place is not None), claim.places[0] if claim.places else None)
+    found = detect_scope(text, claim.sentence, claim.trigger, mention)
+    return dataclasses.replace(
+        claim, scope=found[0] if found else None, scope_span=found[1] if found else None,
+        control_change=WITHDRAWN if withdrawn else None)
+
+
+__all__ = ["SCOPES", "WITHDRAWN", "detect_scope", "is_withdrawal", "with_scope"]
