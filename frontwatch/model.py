@@ -237,7 +237,8 @@ class Claim:
     # the words that say so; None: the text does not say, or not a change of hands.
     scope: str | None = None
     scope_span: Span | None = None
-    # "withdrawn" when the claim is a side leaving a place ("forces withdrew from X"): control moves back.
+    # "withdrawn": a side leaving a place ("forces withdrew from X"), control moves back; "handed over": the actor
+    # gave the place up ("police handed over X"), the other side takes it.
     control_change: str | None = None
 
     def actor(self, role: str) -> Actor | None:
@@ -274,7 +275,7 @@ class Event:
     source_scale: str | None = None
     notes: str = ""
     scope: str | None = None  # of a change of hands: the scope its claims give (see Claim.scope)
-    control_change: str | None = None  # "withdrawn": a side left the place (see Claim.control_change)
+    control_change: str | None = None  # "withdrawn" / "handed over" (see Claim.control_change)
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,8 +127,8 @@ def test_control_json_carries_status_and_evidence(db: Path) -> None:
     for s in states.values():
         assert {"unit_code", "unit_name", "admin1", "holder", "status", "since", "confidence", "claim_ids"} <= set(s)
     held = states["AF.03.1302"]
-    assert (held["holder"], held["status"], held["evidence"], held["since"]) == ("Anti-Taliban forces", "held", "confirmed",
-                                                                                  "2021-08-20")
+    assert (held["holder"], held["status"], held["evidence"], held["since"]) == (
+        "Anti-Taliban forces", "held", "confirmed", "2021-08-20")
     contested = states["AF.03.1312"]
     assert contested["status"] == "contested" and len(contested["contradicting_claim_ids"]) == 1
     before = fw("export", "control", "--as-of", "2021-08-19", "--db", str(db))

@@ -29,6 +29,7 @@ from frontwatch.model import TERRITORY_SUB_TYPES, Claim, PlaceMention, Span
 # Smallest first: the order the control rules compare scopes in.
 SCOPES = ("post", "village", "centre", "district", "city", "province")
 WITHDRAWN = "withdrawn"
+HANDED_OVER = "handed over"
 
 _WINDOW = 100  # characters between a trigger and its place beyond which the words are no longer its object
 _OBJECT = 45  # characters after a trigger read as its object
@@ -47,6 +48,7 @@ class _Lexicon:
     scope_re: re.Pattern[str]
     scope_of: tuple[str, ...]  # the scope of each alternative group, by group index
     withdrawal_re: re.Pattern[str]
+    handover_re: re.Pattern[str]
 
 
 @cache
@@ -55,8 +57,11 @@ def _lexicon() -> _Lexicon:
     rows = [(str(p), scope) for scope in SCOPES for p in data["scopes"].get(scope, ())]
     rows.sort(key=lambda r: -len(r[0]))  # longest first: "district centre" before "district"
     scope_re = re.compile("|".join(f"({_pattern(p)})" for p, _ in rows), re.I)
-    withdrawal = sorted((str(w) for w in data.get("withdrawal", ())), key=len, reverse=True)
-    return _Lexicon(scope_re, tuple(s for _, s in rows), re.compile("|".join(_pattern(w) for w in withdrawal), re.I))
+    def verbs(key: str) -> re.Pattern[str]:
+        words = sorted((str(w) for w in data.get(key, ())), key=len, reverse=True)
+        return re.compile("|".join(_pattern(w) for w in words), re.I)
+
+    return _Lexicon(scope_re, tuple(s for _, s in rows), verbs("withdrawal"), verbs("handover"))
 
 
 def _matches(text: str, start: int, end: int) -> list[tuple[str, Span]]:
@@ -131,21 +136,27 @@ def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: Place
     return None
 
 
-def is_withdrawal(text: str, trigger: Span | None) -> bool:
-    """Is the trigger a verb of leaving ("withdrew", "pulled out")?"""
-    return trigger is not None and _lexicon().withdrawal_re.match(text, trigger.start) is not None
+def control_change(text: str, trigger: Span | None) -> str | None:
+    """WITHDRAWN when the trigger is a verb of leaving ("withdrew", "pulled out"), HANDED_OVER when one of giving
+    up ("handed over", "surrendered"); None for a taking."""
+    if trigger is None:
+        return None
+    lex = _lexicon()
+    if lex.withdrawal_re.match(text, trigger.start):
+        return WITHDRAWN
+    return HANDED_OVER if lex.handover_re.match(text, trigger.start) else None
 
 
 def with_scope(claim: Claim, text: str) -> Claim:
     """The claim with its scope (territory claims and withdrawals; others unchanged). `text`: its document's text."""
-    withdrawn = is_withdrawal(text, claim.trigger)
-    if claim.sub_event_type not in TERRITORY_SUB_TYPES and not withdrawn:
+    change = control_change(text, claim.trigger)
+    if claim.sub_event_type not in TERRITORY_SUB_TYPES and change != WITHDRAWN:
         return claim
     mention = next((m for m in claim.places if m.place is not None), claim.places[0] if claim.places else None)
     found = detect_scope(text, claim.sentence, claim.trigger, mention)
     return dataclasses.replace(
         claim, scope=found[0] if found else None, scope_span=found[1] if found else None,
-        control_change=WITHDRAWN if withdrawn else None)
+        control_change=change)
 
 
-__all__ = ["SCOPES", "WITHDRAWN", "detect_scope", "is_withdrawal", "with_scope"]
+__all__ = ["HANDED_OVER", "SCOPES", "WITHDRAWN", "control_change", "detect_scope", "with_scope"]

@@ -3,7 +3,8 @@
 A taking moves a unit by its scope (frontwatch/extract/scope.py): a district centre, a town, the district named, a
 city → the district is held by the taker's side; a post, base, village or area → the district is contested and keeps
 its holder; a province is held only when its capital is taken, or the text says the province fell. A side that
-withdraws gives the unit back to unknown; denied takings move nothing. A holding that no later report confirms
+withdraws gives the unit back to unknown, one that hands it over gives it to the other party; denied takings move
+nothing. A holding that no later report confirms
 decays to unknown after `ControlRules.decay_days`.
 """
 
@@ -16,7 +17,7 @@ from datetime import timedelta
 
 from frontwatch.config import Settings
 from frontwatch.extract.actors import Sides, load_sides
-from frontwatch.extract.scope import WITHDRAWN
+from frontwatch.extract.scope import HANDED_OVER, WITHDRAWN
 from frontwatch.model import TERRITORY_SUB_TYPES, Actor, ControlState, ControlStatus, Event, EventStatus
 
 # Places that are a district or a town: taken by name without a scope word, they are held (a bare "captured X").
@@ -113,12 +114,14 @@ def _unit_states(changes: list[_Change], rules: ControlRules) -> list[ControlSta
             unit_code=c.unit, unit_name=c.name, level=c.level, admin1=e.place.admin1, holder=holder,
             status=ControlStatus.CONTESTED, since=e.event_date, until=None, confidence=e.confidence,
             evidence=e.status, claim_ids=e.claim_ids, contradicting_claim_ids=e.contradicting_claim_ids)
-        if c.effect == HOLD and e.actor1 is not None:
-            opponent = e.actor2.name if e.actor2 is not None else holder.name if holder is not None else None
-            holder = Actor(rules.sides.side(e.actor1.name, opponent), e.actor1.inter)
+        # In a hand-over the subject gave the place up: the other party takes it (unknown when none is named).
+        taker, other = (e.actor2, e.actor1) if e.control_change == HANDED_OVER else (e.actor1, e.actor2)
+        if c.effect == HOLD and taker is not None:
+            opponent = other.name if other is not None else holder.name if holder is not None else None
+            holder = Actor(rules.sides.side(taker.name, opponent), taker.inter)
             status = ControlStatus.CONTESTED if e.status == EventStatus.CONTESTED else ControlStatus.HELD
             state = replace(base, holder=holder, status=status)
-        elif c.effect == RELEASE:
+        elif c.effect == RELEASE or (c.effect == HOLD and e.control_change == HANDED_OVER):
             leaver = rules.sides.side(e.actor1.name) if e.actor1 is not None else None
             if holder is not None and leaver is not None and leaver != holder.name:
                 continue  # another side left: the holder stays

@@ -101,7 +101,7 @@ class EventOut(_Out):
     source_scale: str | None = None
     notes: str = ""
     scope: ScopeName | None = Field(None, description="of a change of hands: what was taken (docs/control.md)")
-    control_change: Literal["withdrawn"] | None = None
+    control_change: Literal["withdrawn", "handed over"] | None = None
 
 
 class EventsPage(_Out):
@@ -209,7 +209,7 @@ class ClaimOut(_Out):
     method: str
     scope: ScopeName | None = Field(None, description="of a change of hands: what was taken (docs/control.md)")
     scope_span: SpanOut | None = None
-    control_change: Literal["withdrawn"] | None = None
+    control_change: Literal["withdrawn", "handed over"] | None = None
 
 
 class EvidenceOut(_Out):
