@@ -94,7 +94,11 @@ def _clause_start(text: str, end: int, limit: int) -> int:
 
 def _next_to(text: str, mention: PlaceMention, floor: int, ceiling: int) -> tuple[str, Span] | None:
     """A scope word naming the place itself: "the village of X", "ولسوالی X"; "X district", "X's capital",
-    "X, the capital of Y province", "X، مرکز ولایت"."""
+    "X, the capital of Y province", "X، مرکز ولایت"; or inside the mention when the geoparser took the word in
+    ("[X district]")."""
+    inside = _matches(text, mention.span.start, mention.span.end)
+    if inside:
+        return inside[-1]
     before = [m for m in _matches(text, max(floor, mention.span.start - 30), mention.span.start)
               if re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?", text[m[1].end:mention.span.start], re.I)]
     if before:
