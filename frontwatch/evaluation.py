@@ -439,11 +439,11 @@ class _Change:
 def control_changes(events: Sequence[Event], states: Sequence[Any], sides: Any) -> list[_Change]:
     """The timeline's steps, each with the side behind it: the holder of a held state, the taker of a contested one
     (the event's actor 1; the other party of a hand-over)."""
-    by_claims = {e.claim_ids: e for e in events}
+    by_claim = {i: e for e in events for i in e.claim_ids}
     out: list[_Change] = []
     previous: dict[str, str | None] = {}
     for s in sorted(states, key=lambda s: (s.unit_code, s.since)):
-        e = by_claims.get(s.claim_ids)
+        e = next((by_claim[i] for i in s.claim_ids if i in by_claim), None)
         if s.status == "held":
             side = s.holder.name if s.holder else None
         elif e is not None:

@@ -142,6 +142,13 @@ def test_a_province_is_held_only_with_its_capital_or_when_it_is_said_to_fall() -
     assert taken["AF.99.02"] == [("Taliban", "held", day(0))] and taken["AF.99"] == [("Taliban", "held", day(0))]
     # … but a checkpoint in the capital takes neither
     assert "AF.99" not in _states([event(5, day(0), CAPITAL, TALIBAN, "post")])
+    # the capital told as a town and as "the province's capital" on one day: one holding, both reports behind it
+    both = _states([event(7, day(0), CAPITAL, TALIBAN, "city"), event(8, day(0), PROVINCE, TALIBAN, "city")])
+    assert both["AF.99"] == [("Taliban", "held", day(0))]
+    [state] = [s for s in control_timeline([event(7, day(0), CAPITAL, TALIBAN, "city"),
+                                            event(8, day(0), PROVINCE, TALIBAN, "city")],
+                                           rules=ControlRules(decay_days=0)) if s.level == 1]
+    assert state.claim_ids == ("c7", "c8")
     # "the province fell", "X's capital fell" with only the province resolved
     for scope in ("province", "city"):
         assert _states([event(6, day(0), PROVINCE, TALIBAN, scope)])["AF.99"] == [("Taliban", "held", day(0))]

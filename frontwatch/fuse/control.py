@@ -129,10 +129,25 @@ def _unit_states(changes: list[_Change], rules: ControlRules) -> list[ControlSta
             state = replace(base, holder=None, status=ControlStatus.UNKNOWN)
         else:  # a post or village taken, or a taking without a taker: contested, the holder kept
             state = base
+        if out and _same(out[-1], state):
+            # one step told twice on a day (the capital as a town and as "the province's capital"): one state
+            out[-1] = _merged(out[-1], state)
+            continue
         if out:
             out[-1] = replace(out[-1], until=state.since)
         out.append(state)
     return out
+
+
+def _same(a: ControlState, b: ControlState) -> bool:
+    return (a.since, a.status, a.holder.name if a.holder else None) == (
+        b.since, b.status, b.holder.name if b.holder else None)
+
+
+def _merged(a: ControlState, b: ControlState) -> ControlState:
+    best = a if a.confidence >= b.confidence else b
+    return replace(best, claim_ids=tuple(sorted({*a.claim_ids, *b.claim_ids})),
+                   contradicting_claim_ids=tuple(sorted({*a.contradicting_claim_ids, *b.contradicting_claim_ids})))
 
 
 def _decayed(states: list[ControlState], decay_days: int) -> list[ControlState]:
