@@ -58,7 +58,8 @@ def day(n: int) -> date:
     ("Militants captured the village of Mirzan on Monday.", ["Mirzan"], "village", "village"),
     ("Al-Shabaab militants took control of the town of Mirzan after troops withdrew.", ["Mirzan"], "centre", "town"),
     ("Government forces retook Korvalo district from the Taliban on Friday.", ["Korvalo"], "district", "district"),
-    ("Rebels captured Sarband, the capital of Tavor province, on Sunday.", ["Sarband", "Tavor"], "city", "capital"),
+    ("Rebels captured Sarband, the capital of Tavor province, on Sunday.", ["Sarband", "Tavor"], "capital",
+     "capital"),
     ("The city fell to the Taliban on Sunday.", [], "city", "city"),
     ("The Taliban seized Tavor province on Sunday.", ["Tavor"], "province", "province"),
 ])
@@ -100,7 +101,10 @@ def test_scope_words_of_another_clause_or_naming_the_place_yield_to_the_object()
     assert _at("Rebels seized the district's police chief in Korvalo.", "seized", "Korvalo") is None
     # Persian: the scope noun before the name ("ولسوالی X"), the verb at the end; a provincial capital by apposition
     assert _at("نیروهای مقاومت ولسوالی کوروالو را از طالبان پس گرفتند", "گرفتند", "کوروالو") == "district"
-    assert _at("طالبان شهر سربند، مرکز ولایت تاور را تصرف کردند", "تصرف", "سربند") == "city"
+    assert _at("طالبان شهر سربند، مرکز ولایت تاور را تصرف کردند", "تصرف", "سربند") == "capital"
+    # a place named where it happened ("in X province") is not what was taken
+    assert _at("Gunmen stormed a training centre in the restive Tavor province.", "stormed", "Tavor") is None
+    assert _at("The Taliban seized Tavor province.", "seized", "Tavor") == "province"
 
 
 # --- the control rules by scope ------------------------------------------------------------------------------
@@ -143,15 +147,17 @@ def test_a_province_is_held_only_with_its_capital_or_when_it_is_said_to_fall() -
     # … but a checkpoint in the capital takes neither
     assert "AF.99" not in _states([event(5, day(0), CAPITAL, TALIBAN, "post")])
     # the capital told as a town and as "the province's capital" on one day: one holding, both reports behind it
-    both = _states([event(7, day(0), CAPITAL, TALIBAN, "city"), event(8, day(0), PROVINCE, TALIBAN, "city")])
+    both = _states([event(7, day(0), CAPITAL, TALIBAN, "city"), event(8, day(0), PROVINCE, TALIBAN, "capital")])
     assert both["AF.99"] == [("Taliban", "held", day(0))]
     [state] = [s for s in control_timeline([event(7, day(0), CAPITAL, TALIBAN, "city"),
-                                            event(8, day(0), PROVINCE, TALIBAN, "city")],
+                                            event(8, day(0), PROVINCE, TALIBAN, "capital")],
                                            rules=ControlRules(decay_days=0)) if s.level == 1]
     assert state.claim_ids == ("c7", "c8")
     # "the province fell", "X's capital fell" with only the province resolved
-    for scope in ("province", "city"):
+    for scope in ("province", "capital"):
         assert _states([event(6, day(0), PROVINCE, TALIBAN, scope)])["AF.99"] == [("Taliban", "held", day(0))]
+    # "the coastal city of Y" resolved only to its province: any city, not the province's seat
+    assert _states([event(9, day(0), PROVINCE, TALIBAN, "city")]) == {}
 
 
 def test_recapture_withdrawal_hand_over_and_denial_move_it_back() -> None:

@@ -4,7 +4,7 @@
 "the city fell", "retook the district" all come out as territory claims; what they say about who holds the district
 differs (docs/control.md). The words are in scope.yaml, by scope, smallest first:
 
-    post < village < centre < district < city < province
+    post < village < centre < district < city < capital (of a province) < province
 
 Where the scope word is looked for, in order (the first that finds one wins):
 1. between the trigger and the claim's place ("captured [the village of] Y", "[X district] was taken");
@@ -27,7 +27,7 @@ import yaml
 from frontwatch.model import TERRITORY_SUB_TYPES, Claim, PlaceMention, Span
 
 # Smallest first: the order the control rules compare scopes in.
-SCOPES = ("post", "village", "centre", "district", "city", "province")
+SCOPES = ("post", "village", "centre", "district", "city", "capital", "province")
 WITHDRAWN = "withdrawn"
 HANDED_OVER = "handed over"
 
@@ -92,17 +92,24 @@ def _clause_start(text: str, end: int, limit: int) -> int:
     return last.end() if last else limit
 
 
+# "in X province", "in the restive X district", "در ولایت X": the place is where it happened, not what was taken.
+_LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|across|within|of|around|outside|inside|throughout|در)\s+"
+                       r"(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
 def _next_to(text: str, mention: PlaceMention, floor: int, ceiling: int) -> tuple[str, Span] | None:
     """A scope word naming the place itself: "the village of X", "ولسوالی X"; "X district", "X's capital",
     "X, the capital of Y province", "X، مرکز ولایت"; or inside the mention when the geoparser took the word in
     ("[X district]")."""
-    inside = _matches(text, mention.span.start, mention.span.end)
-    if inside:
-        return inside[-1]
     before = [m for m in _matches(text, max(floor, mention.span.start - 30), mention.span.start)
               if re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?", text[m[1].end:mention.span.start], re.I)]
     if before:
         return before[-1]
+    if _LOCATIVE.search(text, max(floor, mention.span.start - 40), mention.span.start):
+        return None
+    inside = _matches(text, mention.span.start, mention.span.end)
+    if inside:
+        return inside[-1]
     found = _matches(text, mention.span.end, min(ceiling, mention.span.end + 40))
     if found and _AFTER.fullmatch(text, mention.span.end, found[0][1].start):
         return found[0]

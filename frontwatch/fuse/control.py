@@ -33,9 +33,9 @@ class ControlRules:
     """What each scope does to the unit (docs/control.md); `decay_days` ≤ 0: holdings never decay."""
 
     decay_days: int = 30
-    holds: frozenset[str] = frozenset({"centre", "district", "city", "province"})
+    holds: frozenset[str] = frozenset({"centre", "district", "city", "capital", "province"})
     contests: frozenset[str] = frozenset({"post", "village"})
-    province_holds: frozenset[str] = frozenset({"city", "province"})
+    province_holds: frozenset[str] = frozenset({"capital", "province"})
     sides: Sides = field(default_factory=load_sides)
 
     @classmethod
@@ -68,7 +68,7 @@ def _changes(e: Event, rules: ControlRules) -> list[_Change]:
         else:  # a place by name only, not a district or town: a village
             effect = CONTEST
         out.append(_Change(p.admin2_code, 2, p.admin2 or p.name, effect, e))
-        capital = p.feature_code in CAPITAL_FEATURES and e.scope not in rules.contests
+        capital = p.feature_code in CAPITAL_FEATURES or e.scope == "capital"
         if p.admin1_code and effect == HOLD and (capital or e.scope == "province"):
             out.append(_Change(p.admin1_code, 1, p.admin1 or p.name, HOLD, e))
     elif p.admin1_code:

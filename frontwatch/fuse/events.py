@@ -173,7 +173,7 @@ def build_event(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> Event:
 
 
 # Scopes smallest first (frontwatch/extract/scope.py); among equally many claims, the broadest scope wins.
-_SCOPE_RANK = {s: i for i, s in enumerate(("post", "village", "centre", "district", "city", "province"))}
+_SCOPE_RANK = {s: i for i, s in enumerate(("post", "village", "centre", "district", "city", "capital", "province"))}
 
 
 def with_scope(event: Event, scopes: Mapping[str, tuple[str | None, str | None]]) -> Event:

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 EventStatusName = Literal["confirmed", "reported", "contested", "denied"]
-ScopeName = Literal["post", "village", "centre", "district", "city", "province"]
+ScopeName = Literal["post", "village", "centre", "district", "city", "capital", "province"]
 ControlStatusName = Literal["held", "contested", "unknown"]
 CertaintyName = Literal["asserted", "reported", "hedged", "denied"]
 SourceKindName = Literal["outlet", "social_media", "official", "local", "unnamed"]
