@@ -95,6 +95,9 @@ def _at(text: str, trigger: str, place: str | None) -> str | None:
 def test_scope_words_of_another_clause_or_naming_the_place_yield_to_the_object() -> None:
     # "In X district, … overran a checkpoint": the checkpoint was taken, not the district.
     assert _at("In Korvalo district, Taliban fighters overran a checkpoint.", "overran", "Korvalo") == "post"
+    # the place far beyond the trigger: the trigger's own object says what was taken
+    assert _at("Forces recaptured the areas of Mirzan and Sarband in the south-west of Korvalo district, some 50 km "
+               "west of the capital of Tavor, after clashes.", "recaptured", "Tavor") == "village"
     # a scope word of a later clause is not the object
     assert _at("The Taliban captured Korvalo after clashes near a checkpoint.", "captured", "Korvalo") is None
     # a possessive is a modifier: "the district's police chief" says nothing of what was taken
@@ -158,6 +161,11 @@ def test_a_province_is_held_only_with_its_capital_or_when_it_is_said_to_fall() -
         assert _states([event(6, day(0), PROVINCE, TALIBAN, scope)])["AF.99"] == [("Taliban", "held", day(0))]
     # "the coastal city of Y" resolved only to its province: any city, not the province's seat
     assert _states([event(9, day(0), PROVINCE, TALIBAN, "city")]) == {}
+
+
+def test_rioters_and_protesters_hold_no_ground() -> None:
+    assert _states([event(1, day(0), DISTRICT, Actor("Rioters", 5), "district"),
+                    event(2, day(1), DISTRICT, Actor("Protesters", 6), "post")]) == {}
 
 
 def test_recapture_withdrawal_hand_over_and_denial_move_it_back() -> None:

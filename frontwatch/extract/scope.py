@@ -122,8 +122,10 @@ def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: Place
     lo, hi = sentence.start, sentence.end
     if trigger is not None and mention is not None:
         t, p = trigger, mention.span
-        if p.start >= t.end and p.start - t.end <= _WINDOW:
-            found = _matches(text, t.end, p.start)
+        if p.start >= t.end:
+            # near: what lies between is the object ("captured the village of Y"); far: the trigger's own object
+            end = p.start if p.start - t.end <= _WINDOW else _clause_end(text, t.end, min(hi, t.end + _OBJECT))
+            found = _matches(text, t.end, end)
             if found:
                 return found[0]
         elif p.end <= t.start and t.start - p.end <= _WINDOW:

@@ -18,6 +18,7 @@ from datetime import timedelta
 from frontwatch.config import Settings
 from frontwatch.extract.actors import Sides, load_sides
 from frontwatch.extract.scope import HANDED_OVER, WITHDRAWN
+from frontwatch.fuse.events import UNARMED_INTER
 from frontwatch.model import TERRITORY_SUB_TYPES, Actor, ControlState, ControlStatus, Event, EventStatus
 
 # Places that are a district or a town: taken by name without a scope word, they are held (a bare "captured X").
@@ -116,6 +117,8 @@ def _unit_states(changes: list[_Change], rules: ControlRules) -> list[ControlSta
             evidence=e.status, claim_ids=e.claim_ids, contradicting_claim_ids=e.contradicting_claim_ids)
         # In a hand-over the subject gave the place up: the other party takes it (unknown when none is named).
         taker, other = (e.actor2, e.actor1) if e.control_change == HANDED_OVER else (e.actor1, e.actor2)
+        if c.effect != RELEASE and taker is not None and taker.inter in UNARMED_INTER:
+            continue  # rioters who storm an office, protesters who occupy a square hold no ground
         if c.effect == HOLD and taker is not None:
             opponent = other.name if other is not None else holder.name if holder is not None else None
             holder = Actor(rules.sides.side(taker.name, opponent), taker.inter)
