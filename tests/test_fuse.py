@@ -150,9 +150,11 @@ def test_export_schemas() -> None:
     assert fc["features"][0]["geometry"]["type"] == "Point"
     out = io.StringIO()
     export_control(result.control, out)
-    [state] = json.loads(out.getvalue())
+    # the holding, then its decay to unknown 30 days on (docs/control.md); held by the side against the Taliban
+    [state, decayed] = json.loads(out.getvalue())
     assert {"unit_code", "unit_name", "admin1", "holder", "status", "since", "confidence", "claim_ids"} <= set(state)
-    assert state["unit_code"] == "AF.03.1302" and state["holder"] == "Rebels" and state["status"] == "held"
+    assert state["unit_code"] == "AF.03.1302" and state["holder"] == "Anti-Taliban forces" and state["status"] == "held"
+    assert decayed["status"] == "unknown" and decayed["holder"] is None
 
 
 def test_two_names_for_one_side_are_not_a_contradiction() -> None:
@@ -209,9 +211,10 @@ def test_undated_claim_joins_the_nearest_dated_event_and_a_distant_one_stays_apa
 def test_contested_capture_gives_contested_control_with_both_sides() -> None:
     a, b = doc("Rebels retook the district.", "a.org"), doc("The Taliban denied losing it.", "b.org")
     denial = claim(b, 1, certainty=Certainty.DENIED, via=(spokesman("b.org"),))
-    [state] = fuse([claim(a, 1), denial], {a.document_id: a, b.document_id: b}).control
+    [state, decayed] = fuse([claim(a, 1), denial], {a.document_id: a, b.document_id: b}).control
     assert state.status == ControlStatus.CONTESTED and state.evidence == EventStatus.CONTESTED
-    assert state.holder and state.holder.name == "Rebels"
+    assert state.holder and state.holder.name == "Anti-Taliban forces"  # the rebels' side: they took it from it
+    assert decayed.status == ControlStatus.UNKNOWN
     assert state.claim_ids == (claim(a, 1).claim_id,) and state.contradicting_claim_ids == (denial.claim_id,)
 
 
