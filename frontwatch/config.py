@@ -32,6 +32,8 @@ class Settings:
     actors_path: Path | None = None  # extra actor dictionary (YAML) merged over the built-in one
     max_bytes: int = 10_000_000  # inputs larger than this are rejected
     url_timeout: float = 20.0
+    # Days after which a holding that no later report confirms decays to unknown (docs/control.md); 0: never.
+    control_decay_days: int = 30
 
     def __post_init__(self) -> None:
         # A cap of 0 bytes would reject every input, and a timeout of 0 every URL, without saying why.
@@ -58,6 +60,7 @@ class Settings:
             actors_path=Path(env["FRONTWATCH_ACTORS"]) if "FRONTWATCH_ACTORS" in env else None,
             max_bytes=_number(env, "FRONTWATCH_MAX_BYTES", int, 10_000_000, "bytes, e.g. 10000000"),
             url_timeout=_number(env, "FRONTWATCH_URL_TIMEOUT", float, 20.0, "seconds, e.g. 20"),
+            control_decay_days=_number(env, "FRONTWATCH_CONTROL_DECAY_DAYS", int, 30, "days, e.g. 30 (0: never)"),
         )
 
     def with_(self, **changes: object) -> Settings:

@@ -26,6 +26,7 @@ from typing import Any
 
 from frontwatch.model import (
     NOT_AN_EVENT,
+    TERRITORY_SUB_TYPES,
     Actor,
     Claim,
     Document,
@@ -414,3 +415,156 @@ def row_lines(records: Sequence[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for r in records:
         yield {"row": r["row"], "gold": r["gold"], "system": r["system"], "scores": r["scores"],
                "note_answers": r["note_answers"], "note_places": r["note_places"]}
+
+
+# --- control ------------------------------------------------------------------------------------------------------
+
+CONTROL_DAYS = 2  # a change matches a row within this many days of its event_date
+CONTROL_KM = 25.0  # … and a unit of the same name, or a change whose place lies this close to the row's point
+
+
+@dataclass(frozen=True)
+class _Change:
+    """A step of the control timeline: a unit's new state and the event behind it."""
+
+    unit_name: str
+    level: int
+    status: str  # held / contested / unknown
+    side: str | None  # who holds it after the step (held) or who took something in it (contested)
+    new_holder: bool  # held by a side other than the one before
+    day: date
+    place: Place | None
+
+
+def control_changes(events: Sequence[Event], states: Sequence[Any], sides: Any) -> list[_Change]:
+    """The timeline's steps, each with the side behind it: the holder of a held state, the taker of a contested one
+    (the event's actor 1; the other party of a hand-over)."""
+    by_claim = {i: e for e in events for i in e.claim_ids}
+    out: list[_Change] = []
+    previous: dict[str, str | None] = {}
+    for s in sorted(states, key=lambda s: (s.unit_code, s.since)):
+        e = next((by_claim[i] for i in s.claim_ids if i in by_claim), None)
+        if s.status == "held":
+            side = s.holder.name if s.holder else None
+        elif e is not None:
+            taker = e.actor2 if e.control_change == "handed over" else e.actor1
+            side = sides.side(taker.name) if taker is not None else None
+        else:
+            side = None
+        held_before = previous.get(s.unit_code)
+        new_holder = s.status == "held" and side != held_before
+        previous[s.unit_code] = side if s.status == "held" else None if s.status == "unknown" else held_before
+        out.append(_Change(s.unit_name, s.level, str(s.status), side, new_holder, s.since,
+                           e.place if e is not None else None))
+    return out
+
+
+def _gold_side(row: dict[str, Any], actors: Any, sides: Any) -> str | None:
+    m = actors.match(str(row.get("actor1") or ""))
+    return sides.side(m.actor.name) if m else (str(row.get("actor1") or "") or None)
+
+
+def _same_unit(change: _Change, row: dict[str, Any]) -> bool:
+    gold = row.get("admin2") if change.level == 2 else row.get("admin1")
+    if gold and norm_name(change.unit_name) == norm_name(gold):
+        return True
+    km = _km(row, change.place) if change.level == 2 else None
+    return km is not None and km <= CONTROL_KM
+
+
+def score_control(rows: Sequence[dict[str, Any]], changes: Sequence[_Change], actors: Any, sides: Any
+                  ) -> dict[str, Any]:
+    """Recall: territorial rows (ACLED's three sub-types) matched by a step of the right unit within ±2 days to the
+    right side (held: the holder; contested: the taker); `recall_held`: by a new holding only. Precision: the
+    timeline's new district holdings that match a territorial row (unit and days; `precision_side`: and side).
+    `province_holdings`: new holdings of a whole province."""
+    gold = [r for r in rows if r.get("sub_event_type") in TERRITORY_SUB_TYPES]
+
+    def near(c: _Change, r: dict[str, Any]) -> bool:
+        return abs((c.day - date.fromisoformat(str(r["event_date"])[:10])).days) <= CONTROL_DAYS and _same_unit(c, r)
+
+    def same_side(c: _Change, r: dict[str, Any]) -> bool:
+        want = _gold_side(r, actors, sides)
+        return c.side is not None and want is not None and c.side.lower() == want.lower()
+
+    steps = [c for c in changes if c.status in ("held", "contested")]
+    held = [c for c in changes if c.new_holder and c.level == 2]
+    hit = [any(near(c, r) and same_side(c, r) for c in steps) for r in gold]
+    hit_held = [any(near(c, r) and same_side(c, r) for c in held) for r in gold]
+    hit_unit = [any(near(c, r) for c in steps) for r in gold]
+    true_held = [any(near(c, r) for r in gold) for c in held]
+    true_side = [any(near(c, r) and same_side(c, r) for r in gold) for c in held]
+
+    def share(xs: list[bool]) -> float | None:
+        return round(sum(xs) / len(xs), 3) if xs else None
+
+    return {
+        "n": len(gold), "district_changes": len(held),
+        "recall": share(hit), "recall_held": share(hit_held), "recall_any_side": share(hit_unit),
+        "precision": share(true_held), "precision_side": share(true_side),
+        "province_holdings": sum(1 for c in changes if c.new_holder and c.level == 1),
+        "contested_steps": sum(1 for c in changes if c.status == "contested"),
+    }
+
+
+def evaluate_control(rows: Sequence[dict[str, Any]], pipeline: Any, actors: Any, rules: Any = None,
+                     progress: Callable[[], None] | None = None) -> dict[str, Any]:
+    """Every row's note fed as one report (dated by its event_date), fused into one control timeline, scored against
+    the rows coded as territorial change (`score_control`). CASE-style snippets (no dates, no places) are scored
+    by `evaluate_control_snippets` instead."""
+    from frontwatch.extract.actors import load_sides
+    from frontwatch.fuse import fuse
+
+    docs: dict[tuple[str, str], Document] = {}
+    for r in rows:
+        key = (str(r["notes"]), str(r["event_date"])[:10])
+        if key not in docs:
+            docs[key] = Document(document_id_for(f"{key[1]} {key[0]}"), key[0], "acled", "eval",
+                                 published=date.fromisoformat(key[1]))
+    claims: list[Claim] = []
+    for _, found in pipeline.process(docs.values()):
+        claims.extend(c for c in found or [] if c.event_type != NOT_AN_EVENT and c.sub_event_type)
+        if progress:
+            progress()
+    result = fuse(claims, {d.document_id: d for d in docs.values()}, rules=rules)
+    sides = rules.sides if rules is not None else load_sides()
+    return score_control(rows, control_changes(result.events, result.control, sides), actors, sides)
+
+
+def evaluate_control_snippets(rows: Sequence[dict[str, Any]], pipeline: Any, rules: Any = None,
+                              progress: Callable[[], None] | None = None) -> dict[str, Any]:
+    """CASE-style snippets, each fused alone: of the territorial ones, the share that moves a unit at all
+    (`moved`: held or contested) and that makes a new holding (`held`); of the others, the share that makes a new
+    holding anyway (`false_held`); precision: the snippets making a new district holding that are territorial.
+    Snippets carry no actors and no places: side and unit are not scored."""
+    from frontwatch.extract.actors import load_sides
+    from frontwatch.fuse import fuse
+
+    sides = rules.sides if rules is not None else load_sides()
+    day = date(2021, 1, 1)  # snippets carry no date; any one day serves
+    docs = [Document(document_id_for(f"{i} {r['text']}"), str(r["text"]), "case", "eval", published=day)
+            for i, r in enumerate(rows)]
+    gold = [r.get("sub_event_type") in TERRITORY_SUB_TYPES for r in rows]
+    moved, held, province = [], [], 0
+    for (d, found), _ in zip(pipeline.process(docs), rows, strict=True):
+        claims = [c for c in found or [] if c.event_type != NOT_AN_EVENT and c.sub_event_type]
+        result = fuse(claims, {d.document_id: d})
+        changes = control_changes(result.events, result.control, sides)
+        moved.append(any(c.status in ("held", "contested") for c in changes))
+        held.append(any(c.new_holder and c.level == 2 for c in changes))
+        province += sum(1 for c in changes if c.new_holder and c.level == 1)
+        if progress:
+            progress()
+    territorial = [i for i, g in enumerate(gold) if g]
+    others = [i for i, g in enumerate(gold) if not g]
+    made = [i for i, h in enumerate(held) if h]
+
+    def share(xs: list[bool]) -> float | None:
+        return round(sum(xs) / len(xs), 3) if xs else None
+
+    return {
+        "n": len(territorial), "n_other": len(others),
+        "moved": share([moved[i] for i in territorial]), "held": share([held[i] for i in territorial]),
+        "false_held": share([held[i] for i in others]), "precision": share([gold[i] for i in made]),
+        "province_holdings": province,
+    }

@@ -233,6 +233,13 @@ class Claim:
     fatalities_acled: int = 0
     confidence: float = 1.0  # extractor's own confidence in type and roles
     method: str = ""  # the rules / model that produced it
+    # How much a taking took (see frontwatch/extract/scope.py: post, village, centre, district, city, province) and
+    # the words that say so; None: the text does not say, or not a change of hands.
+    scope: str | None = None
+    scope_span: Span | None = None
+    # "withdrawn": a side leaving a place ("forces withdrew from X"), control moves back; "handed over": the actor
+    # gave the place up ("police handed over X"), the other side takes it.
+    control_change: str | None = None
 
     def actor(self, role: str) -> Actor | None:
         return next((a.actor for a in self.actors if a.role == role), None)
@@ -267,6 +274,8 @@ class Event:
     sources: tuple[str, ...] = ()
     source_scale: str | None = None
     notes: str = ""
+    scope: str | None = None  # of a change of hands: the scope its claims give (see Claim.scope)
+    control_change: str | None = None  # "withdrawn" / "handed over" (see Claim.control_change)
 
 
 @dataclass(frozen=True, slots=True)

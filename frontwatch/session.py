@@ -136,9 +136,9 @@ class Frontwatch:
     def fuse(self, units: Sequence[str] | None = None) -> Fusion:
         """Fuse the stored claims into events, control and source reliability (only `units`' when given) and save
         them; returns the `frontwatch.fuse.Fusion`."""
-        from frontwatch.fuse import fuse_store
+        from frontwatch.fuse import ControlRules, fuse_store
 
-        return fuse_store(self.store, units)
+        return fuse_store(self.store, units, rules=ControlRules.from_settings(self.settings))
 
     def report(self, as_of: date | None = None) -> Group:
         """The situation report as of `as_of` (default: the latest event's day), for `rich.print` or a notebook."""

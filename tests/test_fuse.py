@@ -97,8 +97,13 @@ def test_control_hand_over_over_time() -> None:
     a, b = doc("Rebels took the district on Friday.", "a.org"), doc("The Taliban retook it on Monday.", "b.org")
     claims = [claim(a, 1, day=date(2021, 8, 20)), claim(b, 1, day=date(2021, 8, 23), holder="Taliban")]
     states = fuse(claims, {a.document_id: a, b.document_id: b}).control
+    # Held by sides: the rebels who took it from the Taliban are the side against the Taliban; the last holding,
+    # confirmed by nothing later, decays to unknown after the default 30 days (docs/control.md).
     assert [(s.holder.name, s.since, s.until) for s in states if s.holder] == [
-        ("Rebels", date(2021, 8, 20), date(2021, 8, 23)), ("Taliban", date(2021, 8, 23), None)]
+        ("Anti-Taliban forces", date(2021, 8, 20), date(2021, 8, 23)),
+        ("Taliban", date(2021, 8, 23), date(2021, 9, 22))]
+    assert (states[-1].status, states[-1].holder, states[-1].since, states[-1].until) == (
+        ControlStatus.UNKNOWN, None, date(2021, 9, 22), None)
     assert all(s.unit_code == "AF.03.1302" and s.level == 2 for s in states)
 
 
@@ -145,9 +150,11 @@ def test_export_schemas() -> None:
     assert fc["features"][0]["geometry"]["type"] == "Point"
     out = io.StringIO()
     export_control(result.control, out)
-    [state] = json.loads(out.getvalue())
+    # the holding, then its decay to unknown 30 days on (docs/control.md); held by the side against the Taliban
+    [state, decayed] = json.loads(out.getvalue())
     assert {"unit_code", "unit_name", "admin1", "holder", "status", "since", "confidence", "claim_ids"} <= set(state)
-    assert state["unit_code"] == "AF.03.1302" and state["holder"] == "Rebels" and state["status"] == "held"
+    assert state["unit_code"] == "AF.03.1302" and state["holder"] == "Anti-Taliban forces" and state["status"] == "held"
+    assert decayed["status"] == "unknown" and decayed["holder"] is None
 
 
 def test_two_names_for_one_side_are_not_a_contradiction() -> None:
@@ -204,9 +211,10 @@ def test_undated_claim_joins_the_nearest_dated_event_and_a_distant_one_stays_apa
 def test_contested_capture_gives_contested_control_with_both_sides() -> None:
     a, b = doc("Rebels retook the district.", "a.org"), doc("The Taliban denied losing it.", "b.org")
     denial = claim(b, 1, certainty=Certainty.DENIED, via=(spokesman("b.org"),))
-    [state] = fuse([claim(a, 1), denial], {a.document_id: a, b.document_id: b}).control
+    [state, decayed] = fuse([claim(a, 1), denial], {a.document_id: a, b.document_id: b}).control
     assert state.status == ControlStatus.CONTESTED and state.evidence == EventStatus.CONTESTED
-    assert state.holder and state.holder.name == "Rebels"
+    assert state.holder and state.holder.name == "Anti-Taliban forces"  # the rebels' side: they took it from it
+    assert decayed.status == ControlStatus.UNKNOWN
     assert state.claim_ids == (claim(a, 1).claim_id,) and state.contradicting_claim_ids == (denial.claim_id,)
 
 

@@ -56,10 +56,11 @@ def test_report_shows_control_events_and_disputes(db: Path) -> None:
     text = _render(db, date(2021, 8, 21))
     assert "Situation as of 2021-08-21" in text and "2 events (1 confirmed, 0 reported, 1 contested, 0 denied)" in text
     row = _row(text, "Pul-e Hisar")
-    assert "Rebels" in row and "held, confirmed" in row and "2021-08-20" in row
+    # control is held by a side: rebels who took it from the Taliban (docs/control.md)
+    assert "Anti-Taliban forces" in row and "held, confirmed" in row and "2021-08-20" in row
     assert "a.org" in row and "b.org → Valley Front" in row
     row = _row(text, "Deh Salah")
-    assert "Rebels (claimed)" in row and "contested" in row
+    assert "Anti-Taliban forces (claimed)" in row and "contested" in row
     assert "Nahrin" not in text  # taken on the 25th: not yet on the 21st
     disputed = text[text.index("Disputed"):]
     assert "says Rebels took it" in disputed and "denies" in disputed

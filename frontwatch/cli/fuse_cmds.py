@@ -61,11 +61,12 @@ def fuse(
         frontwatch fuse --db frontwatch.db
         frontwatch fuse --unit AF.03.1302 --unit AF.03.1312
     """
-    from frontwatch.fuse import fuse_store
+    from frontwatch.fuse import ControlRules, fuse_store
 
-    store = _store(db)
+    cfg = settings(db)
+    store = open_store(cfg)
     with err_console.status("fusing claims…", spinner="dots") if not quiet else nullcontext():
-        result = fuse_store(store, units=set(unit) if unit else None)
+        result = fuse_store(store, units=set(unit) if unit else None, rules=ControlRules.from_settings(cfg))
     if not quiet:
         by_status = Counter(str(e.status) for e in result.events)
         err_console.print(f"{len(result.events)} events ({', '.join(f'{n} {s}' for s, n in sorted(by_status.items()))}"

@@ -1,7 +1,8 @@
-"""Commands: train (the event sub-type classifier), eval events."""
+"""Commands: train (the event sub-type classifier), eval events, eval control."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from pathlib import Path
@@ -186,6 +187,89 @@ def eval_events(
             err_console.print(Text.assemble(("below floor:", "red"), f" {line}"))
         if failures:
             raise typer.Exit(1)
+
+
+@eval_app.command("control")
+def eval_control(
+    files: Annotated[list[Path], typer.Argument(help="ACLED-format rows (JSONL or CSV), or CASE-style snippets.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
+    floors: Annotated[Path | None, typer.Option(
+        help="JSON floors per file name; a key ending in _max is a ceiling (e.g. province_holdings_max). "
+             "Exit 1 if a figure falls outside.")] = None,
+    gazetteer: GazetteerOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """The control timeline against ACLED's territorial rows: every note fed as a report dated by its event_date,
+    fused into one timeline; recall (a step of the right unit within ±2 days to the right side), precision (the
+    timeline's new district holdings that match a territorial row), province-level holdings. On CASE snippets
+    (no dates, places or actors), each snippet alone: how many territorial ones move a unit, how many others do.
+    See docs/control.md.
+
+    Example:
+
+        frontwatch eval control ../shared/data/acled-kenya/acled-kenya-2004-2018.jsonl
+
+        frontwatch eval control tests/data/control-rows.jsonl --floors eval/floors-control.json
+    """
+    from frontwatch.evaluation import evaluate_control, evaluate_control_snippets
+    from frontwatch.extract import ActorDictionary, Extractor
+    from frontwatch.extract.evaluate import is_acled, read_rows
+    from frontwatch.fuse import ControlRules
+    from frontwatch.pipeline import Pipeline
+
+    for f in files:
+        if not f.exists():
+            raise fail(f"no such file: {f}", hint="give a JSONL or CSV file of ACLED rows or CASE snippets")
+    cfg = settings(gazetteer=gazetteer)
+    actors = ActorDictionary.load(cfg.actors_path)
+    rules = ControlRules.from_settings(cfg)
+    try:
+        pipeline = Pipeline.from_settings(cfg)
+    except FrontwatchError as exc:
+        raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+    results = []
+    for f in files:
+        rows = read_rows(f)
+        with Progress(TextColumn(escape(f.name)), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err_console, disable=quiet or as_json, transient=True) as progress:
+            task = progress.add_task("", total=len(rows))
+            if is_acled(rows):
+                warn_if_no_classifier(cfg)
+                r = evaluate_control(rows, pipeline, actors, rules, lambda t=task: progress.advance(t))
+            else:
+                # The classifier is trained on CASE snippets: scoring them with it would measure memory.
+                lexicon_only = dataclasses.replace(pipeline, extractor=Extractor(actors))
+                r = evaluate_control_snippets(rows, lexicon_only, rules, lambda t=task: progress.advance(t))
+        results.append({"file": f.name, **r})
+    for r in results:
+        if as_json:
+            print(json.dumps(r))
+        else:
+            table = Table("figure", "value", title=plain(f"{r['file']} ({r['n']} territorial)"), title_justify="left")
+            for k, v in r.items():
+                if k != "file":
+                    table.add_row(k, "—" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v))
+            console.print(table)
+    if floors:
+        failures = [line for r in results for line in control_floor_failures(r, json.loads(floors.read_text()))]
+        for line in failures:
+            err_console.print(Text.assemble(("below floor:", "red"), f" {line}"))
+        if failures:
+            raise typer.Exit(1)
+
+
+def control_floor_failures(result: dict, floors: dict[str, dict[str, float]]) -> list[str]:
+    """Figures below their floor (`key`) or above their ceiling (`key_max`) for the result's file."""
+    out = []
+    for key, bound in floors.get(result["file"], {}).items():
+        metric = key.removesuffix("_max")
+        value = result.get(metric)
+        if value is None:
+            out.append(f"{result['file']}: {metric} missing")
+        elif (value > bound) if key.endswith("_max") else (value < bound):
+            out.append(f"{result['file']}: {metric} = {value}, {'ceiling' if key.endswith('_max') else 'floor'} "
+                       f"{bound}")
+    return out
 
 
 def _print_result(r: dict) -> None:

@@ -22,6 +22,7 @@ from frontwatch.extract.actors import ActorDictionary, ActorMatch
 from frontwatch.extract.attribution import SPEECH_LEMMAS, attribute, certainty_for
 from frontwatch.extract.counts import acled_fatalities, find_counts
 from frontwatch.extract.roles import PRONOUNS, Roles, np_bounds, trigger_roles
+from frontwatch.extract.scope import with_scope
 from frontwatch.extract.time import find_time
 from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit, find_triggers, is_nonevent, load_lexicon
 from frontwatch.model import (
@@ -215,12 +216,12 @@ def claims_per_place(
             fields = {**fields, "actors": tuple(
                 dataclasses.replace(r, actor=actor_dictionary.of_country(r.actor, country)) for r in fields["actors"]
             )}
-        out.append(Claim(
+        out.append(with_scope(Claim(
             claim_id=stable_id(document.document_id, sentence.start, trigger.start, pstart),
             document_id=document.document_id, sentence=sentence, trigger=trigger,
             places=(mention,) if mention is not None else (), fatalities_acled=share,
             confidence=round(max(0.05, min(1.0, conf)), 3), method=" ".join(methods), **fields,
-        ))
+        ), document.text))  # the scope of a taking: frontwatch/extract/scope.py
     return out
 
 def _one_location(places: Sequence[PlaceMention]) -> bool:

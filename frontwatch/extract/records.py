@@ -73,6 +73,9 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "fatalities_acled": claim.fatalities_acled,
         "sources": [{"name": s.name, "kind": s.kind.value, "chain": list(s.chain)} for s in claim.sources],
         "certainty": claim.certainty.value,
+        "scope": claim.scope,
+        "scope_text": claim.scope_span.text if claim.scope_span else None,
+        "control_change": claim.control_change,
     }
 
 
@@ -90,4 +93,7 @@ RECORD_KEYS = (
     "fatalities_acled",
     "sources",
     "certainty",
+    "scope",
+    "scope_text",
+    "control_change",
 )

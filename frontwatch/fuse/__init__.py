@@ -9,14 +9,15 @@ timeline per district.
    outlet's own unattributed statement rests on the sources it cites; syndicated copies of one text count once.
 4. Truth discovery (TruthFinder-style) estimates each source's reliability from agreement across the corpus,
    starting from priors per source kind; event confidence combines the reliability of supporting and denying roots.
-5. Territory events build each unit's control timeline: a holder from a capture, held until the next change.
+5. Territory events build each unit's control timeline by the scope of each taking (docs/control.md): a side holds
+   a district it took the centre of, contests one where it took a post or village, and a holding decays to unknown.
 
 Everything is sorted by stable ids first, so the result does not depend on the order documents arrived in.
 The choices (type and actor compatibility, status rules, how incremental runs treat reliability) are in
 docs/fusion.md.
 """
 
-from frontwatch.fuse.control import control_timeline
+from frontwatch.fuse.control import ControlRules, control_timeline
 from frontwatch.fuse.days import MAX_SPLIT_DAYS, WINDOW, ClaimDay, claim_days, claim_unit, cluster, event_place, unit_of
 from frontwatch.fuse.events import build_event, incompatible_holders
 from frontwatch.fuse.fusion import Fusion, fuse, fuse_store
@@ -30,6 +31,7 @@ __all__ = [
     "SYNDICATION_CONTAINMENT",
     "WINDOW",
     "ClaimDay",
+    "ControlRules",
     "Fusion",
     "build_event",
     "claim_days",

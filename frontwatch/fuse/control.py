@@ -1,39 +1,174 @@
-"""Control timelines: each unit's holders over time, from its territory events."""
+"""Control timelines: each unit's holders over time, from its territory events, by the rules of docs/control.md.
+
+A taking moves a unit by its scope (frontwatch/extract/scope.py): a district centre, a town, the district named, a
+city → the district is held by the taker's side; a post, base, village or area → the district is contested and keeps
+its holder; a province is held only when its capital is taken, or the text says the province fell. A side that
+withdraws gives the unit back to unknown, one that hands it over gives it to the other party; denied takings move
+nothing. A holding that no later report confirms
+decays to unknown after `ControlRules.decay_days`.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
-from frontwatch.model import TERRITORY_SUB_TYPES, ControlState, ControlStatus, Event, EventStatus
+from frontwatch.config import Settings
+from frontwatch.extract.actors import Sides, load_sides
+from frontwatch.extract.scope import HANDED_OVER, WITHDRAWN
+from frontwatch.fuse.events import UNARMED_INTER
+from frontwatch.model import TERRITORY_SUB_TYPES, Actor, ControlState, ControlStatus, Event, EventStatus
+
+# Places that are a district or a town: taken by name without a scope word, they are held (a bare "captured X").
+TOWN_FEATURES = frozenset({"ADM2", "ADM3", "PPLA", "PPLA2", "PPLA3", "PPLC", "PPLG"})
+# Seats of a province: taking one takes the province.
+CAPITAL_FEATURES = frozenset({"PPLA", "PPLC"})
+
+HOLD, CONTEST, RELEASE = "hold", "contest", "release"
 
 
-def control_timeline(events: Sequence[Event], territory: set[str] | None = None) -> list[ControlState]:
-    """Each unit's holders over time from its territory events; a state holds until the next change.
+@dataclass(frozen=True)
+class ControlRules:
+    """What each scope does to the unit (docs/control.md); `decay_days` ≤ 0: holdings never decay."""
+
+    decay_days: int = 30
+    holds: frozenset[str] = frozenset({"centre", "district", "city", "capital", "province"})
+    contests: frozenset[str] = frozenset({"post", "village"})
+    province_holds: frozenset[str] = frozenset({"capital", "province"})
+    sides: Sides = field(default_factory=load_sides)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ControlRules:
+        """The decay of the settings (FRONTWATCH_CONTROL_DECAY_DAYS) and the sides of its actor dictionary."""
+        return cls(decay_days=settings.control_decay_days, sides=load_sides(settings.actors_path))
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    unit: str
+    level: int
+    name: str
+    effect: str
+    event: Event
+
+
+def _changes(e: Event, rules: ControlRules) -> list[_Change]:
+    """The units an event moves, and how."""
+    p = e.place
+    withdrawn = e.control_change == WITHDRAWN
+    out: list[_Change] = []
+    if p.admin2_code:
+        if withdrawn:
+            effect = RELEASE
+        elif e.scope in rules.contests:
+            effect = CONTEST
+        elif e.scope in rules.holds or (e.scope is None and (p.feature_code or "ADM2") in TOWN_FEATURES):
+            effect = HOLD
+        else:  # a place by name only, not a district or town: a village
+            effect = CONTEST
+        out.append(_Change(p.admin2_code, 2, p.admin2 or p.name, effect, e))
+        capital = p.feature_code in CAPITAL_FEATURES or e.scope == "capital"
+        if p.admin1_code and effect == HOLD and (capital or e.scope == "province"):
+            out.append(_Change(p.admin1_code, 1, p.admin1 or p.name, HOLD, e))
+    elif p.admin1_code:
+        # A province moves only when its capital or the province itself is said to be taken; "took a district in
+        # X province" does not say which district, and moves nothing.
+        if withdrawn:
+            effect = RELEASE
+        elif e.scope in rules.province_holds:
+            effect = HOLD
+        elif e.scope in rules.contests:
+            effect = CONTEST
+        else:
+            return []
+        out.append(_Change(p.admin1_code, 1, p.admin1 or p.name, effect, e))
+    return out
+
+
+def control_timeline(events: Sequence[Event], territory: set[str] | None = None,
+                     rules: ControlRules | None = None) -> list[ControlState]:
+    """Each unit's holders over time from its territory events; a state holds until the next change or its decay.
     `territory`: ids of events that rest on territory claims even if their sub-type came out otherwise."""
-    by_unit: dict[str, list[Event]] = defaultdict(list)
+    rules = rules or ControlRules()
+    by_unit: dict[str, list[_Change]] = defaultdict(list)
     for e in events:
-        if e.sub_event_type in TERRITORY_SUB_TYPES or e.event_id in (territory or set()):
-            unit = e.place.admin2_code or e.place.admin1_code
-            if unit and e.status != EventStatus.DENIED:
-                by_unit[unit].append(e)
+        moves = (e.sub_event_type in TERRITORY_SUB_TYPES or e.event_id in (territory or set())
+                 or e.control_change == WITHDRAWN)
+        if moves and e.status != EventStatus.DENIED:
+            for c in _changes(e, rules):
+                by_unit[c.unit].append(c)
     states: list[ControlState] = []
     for unit in sorted(by_unit):
-        evs = sorted(by_unit[unit], key=lambda e: (e.event_date, e.event_id))
-        for i, e in enumerate(evs):
-            nxt = evs[i + 1].event_date if i + 1 < len(evs) else None
-            states.append(ControlState(
-                unit_code=unit,
-                unit_name=(e.place.admin2 if unit == e.place.admin2_code else e.place.admin1) or e.place.name,
-                level=2 if unit == e.place.admin2_code else 1,
-                admin1=e.place.admin1,
-                holder=e.actor1,
-                status=ControlStatus.CONTESTED if e.status == EventStatus.CONTESTED else ControlStatus.HELD,
-                since=e.event_date,
-                until=nxt,
-                confidence=e.confidence,
-                evidence=e.status,
-                claim_ids=e.claim_ids,
-                contradicting_claim_ids=e.contradicting_claim_ids,
-            ))
+        changes = sorted(by_unit[unit], key=lambda c: (c.event.event_date, c.event.event_id))
+        states.extend(_decayed(_unit_states(changes, rules), rules.decay_days))
     return states
+
+
+def _unit_states(changes: list[_Change], rules: ControlRules) -> list[ControlState]:
+    out: list[ControlState] = []
+    holder: Actor | None = None
+    for c in changes:
+        e = c.event
+        base = ControlState(
+            unit_code=c.unit, unit_name=c.name, level=c.level, admin1=e.place.admin1, holder=holder,
+            status=ControlStatus.CONTESTED, since=e.event_date, until=None, confidence=e.confidence,
+            evidence=e.status, claim_ids=e.claim_ids, contradicting_claim_ids=e.contradicting_claim_ids)
+        # In a hand-over the subject gave the place up: the other party takes it (unknown when none is named).
+        taker, other = (e.actor2, e.actor1) if e.control_change == HANDED_OVER else (e.actor1, e.actor2)
+        if c.effect != RELEASE and taker is not None and taker.inter in UNARMED_INTER:
+            continue  # rioters who storm an office, protesters who occupy a square hold no ground
+        if c.effect == HOLD and taker is not None:
+            opponent = other.name if other is not None else holder.name if holder is not None else None
+            holder = Actor(rules.sides.side(taker.name, opponent), taker.inter)
+            status = ControlStatus.CONTESTED if e.status == EventStatus.CONTESTED else ControlStatus.HELD
+            state = replace(base, holder=holder, status=status)
+        elif c.effect == RELEASE or (c.effect == HOLD and e.control_change == HANDED_OVER):
+            leaver = rules.sides.side(e.actor1.name) if e.actor1 is not None else None
+            if holder is not None and leaver is not None and leaver != holder.name:
+                continue  # another side left: the holder stays
+            holder = None
+            state = replace(base, holder=None, status=ControlStatus.UNKNOWN)
+        else:  # a post or village taken, or a taking without a taker: contested, the holder kept
+            state = base
+        if out and _same(out[-1], state):
+            # one step told twice on a day (the capital as a town and as "the province's capital"): one state
+            out[-1] = _merged(out[-1], state)
+            continue
+        if out:
+            out[-1] = replace(out[-1], until=state.since)
+        out.append(state)
+    return out
+
+
+def _same(a: ControlState, b: ControlState) -> bool:
+    return (a.since, a.status, a.holder.name if a.holder else None) == (
+        b.since, b.status, b.holder.name if b.holder else None)
+
+
+def _merged(a: ControlState, b: ControlState) -> ControlState:
+    best = a if a.confidence >= b.confidence else b
+    return replace(best, claim_ids=tuple(sorted({*a.claim_ids, *b.claim_ids})),
+                   contradicting_claim_ids=tuple(sorted({*a.contradicting_claim_ids, *b.contradicting_claim_ids})))
+
+
+def _decayed(states: list[ControlState], decay_days: int) -> list[ControlState]:
+    """Each holding that nothing confirms within `decay_days` ends then, followed by an unknown state."""
+    if decay_days <= 0:
+        return states
+    span = timedelta(days=decay_days)
+    out: list[ControlState] = []
+    for s in states:
+        if s.status == ControlStatus.UNKNOWN or (s.until is not None and s.until - s.since <= span):
+            out.append(s)
+            continue
+        end = s.since + span
+        out.append(replace(s, until=end))
+        out.append(ControlState(
+            unit_code=s.unit_code, unit_name=s.unit_name, level=s.level, admin1=s.admin1, holder=None,
+            status=ControlStatus.UNKNOWN, since=end, until=s.until, confidence=0.0, evidence=None))
+    return out
+
+
+__all__ = ["CAPITAL_FEATURES", "TOWN_FEATURES", "ControlRules", "control_timeline"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import statistics
 from collections import Counter
@@ -172,3 +173,22 @@ def build_event(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> Event:
         notes=" ".join(notes),
         **figures,  # type: ignore[arg-type]
     )
+
+
+# Scopes smallest first (frontwatch/extract/scope.py); among equally many claims, the broadest scope wins.
+_SCOPE_RANK = {s: i for i, s in enumerate(("post", "village", "centre", "district", "city", "capital", "province"))}
+
+
+def with_scope(event: Event, scopes: Mapping[str, tuple[str | None, str | None]]) -> Event:
+    """The event with the scope its supporting claims give most often, and the control change most of them give
+    ("withdrawn" only when the event is not a taking). `scopes`: claim id → (scope, control change)."""
+    found = [scopes[i] for i in event.claim_ids if i in scopes]
+    if not found:
+        return event
+    counts = Counter(s for s, _ in found if s)
+    scope = max(counts, key=lambda s: (counts[s], _SCOPE_RANK.get(s, -1))) if counts else None
+    changes = Counter(c for _, c in found if c)
+    change = max(changes, key=lambda c: (changes[c], c)) if changes else None
+    if change == "withdrawn" and event.sub_event_type in TERRITORY_SUB_TYPES:
+        change = None  # a taking told with a withdrawal fused into it stays a taking
+    return dataclasses.replace(event, scope=scope, control_change=change)

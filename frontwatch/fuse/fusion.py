@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from frontwatch.fuse.control import control_timeline
+from frontwatch.fuse.control import ControlRules, control_timeline
 from frontwatch.fuse.days import _claim_days, claim_unit, cluster
-from frontwatch.fuse.events import build_event
+from frontwatch.fuse.events import build_event, with_scope
 from frontwatch.fuse.truth import PRIORS, truth_discovery
 from frontwatch.model import (
     TERRITORY_SUB_TYPES,
@@ -37,24 +37,26 @@ class Fusion:
 
 
 def fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
-         reliability: Mapping[str, float] | None = None) -> Fusion:
+         reliability: Mapping[str, float] | None = None, rules: ControlRules | None = None) -> Fusion:
     """Events, control timelines and source reliability from claims (pure; the same whatever the input order).
 
     `reliability`: fixed estimates to use instead of running truth discovery (incremental fusion); sources it does
-    not know start at their kind's prior."""
+    not know start at their kind's prior. `rules`: the control rules (docs/control.md), defaults if None."""
     # Fusion builds millions of small acyclic objects: the cycle collector would rescan the growing heap again and
     # again (time superlinear in the corpus) to find nothing; reference counting frees them all the same.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _fuse(claims, documents, reliability)
+        return _fuse(claims, documents, reliability, rules)
     finally:
         if collecting:
             gc.enable()
 
 
 def _fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
-          reliability: Mapping[str, float] | None) -> Fusion:
+          reliability: Mapping[str, float] | None, rules: ControlRules | None) -> Fusion:
+    # The scope of each change of hands (few claims have one), carried into its event.
+    scopes = {c.claim_id: (c.scope, c.control_change) for c in claims if c.scope or c.control_change}
     days, kinds, claim_counts, undated = _claim_days(claims, documents)
     clusters = cluster(days, presorted=True)
     del days
@@ -70,7 +72,7 @@ def _fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
     clusters.reverse()
     while clusters:
         cds = clusters.pop()
-        events.append(build_event(cds, rel))
+        events.append(with_scope(build_event(cds, rel), scopes) if scopes else build_event(cds, rel))
         is_territory.append(any(cd.sub_event_type in TERRITORY_SUB_TYPES for cd in cds))
     # Events in (event id, claim ids) order. numpy sorts the ids as one block of bytes; sorting the strings
     # themselves chases a pointer per comparison, across the whole heap at a million claims. Event ids are ASCII
@@ -88,7 +90,7 @@ def _fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
             events[i] = replace(events[i], event_id=stable_id(events[i].event_id, k))
     # Control reads the events in the order they were built (unit by unit, near each other in memory); its result
     # does not depend on that order.
-    control = control_timeline(events, {e.event_id for e, t in zip(events, is_territory, strict=True) if t})
+    control = control_timeline(events, {e.event_id for e, t in zip(events, is_territory, strict=True) if t}, rules)
     ranked = [events[i] for i in order]
     if ties:  # renamed ids take their own places
         ranked.sort(key=lambda e: e.event_id)
@@ -109,8 +111,8 @@ def _runs(ties: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def fuse_store(store: Store, units: Iterable[str] | None = None, document_ids: Sequence[str] | None = None
-               ) -> Fusion:
+def fuse_store(store: Store, units: Iterable[str] | None = None, document_ids: Sequence[str] | None = None,
+               rules: ControlRules | None = None) -> Fusion:
     """Fuse what is stored and save it.
 
     With neither argument: the whole corpus, source reliability re-estimated (`frontwatch fuse`). With `units`
@@ -121,7 +123,7 @@ def fuse_store(store: Store, units: Iterable[str] | None = None, document_ids: S
     if units is None and document_ids is None:
         claims = store.claims()
         documents = {d.document_id: d for d in store.documents()}
-        result = fuse(claims, documents)
+        result = fuse(claims, documents, rules=rules)
         store.save_fusion(result.events, result.control, result.reliability)
         return result
     wanted = set(units or ())
@@ -135,6 +137,6 @@ def fuse_store(store: Store, units: Iterable[str] | None = None, document_ids: S
     claims = [c for c in store.claims_in_units(sorted(wanted | provinces)) if claim_unit(c) in wanted]
     documents = {i: d for i in sorted({c.document_id for c in claims}) if (d := store.document(i)) is not None}
     rel = {r.name: r.reliability for r in store.reliability()}
-    result = fuse(claims, documents, reliability=rel)
+    result = fuse(claims, documents, reliability=rel, rules=rules)
     store.save_fusion(result.events, result.control, None, units=wanted)
     return result

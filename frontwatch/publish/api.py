@@ -402,9 +402,9 @@ def create_app(
             for doc, claims in app.state.pipeline.process([document]):
                 stored = store.add_document(doc, claims if claims is not None else [])
                 n_claims = len(claims or [])
-            from frontwatch.fuse import fuse_store
+            from frontwatch.fuse import ControlRules, fuse_store
 
-            fuse_store(store)
+            fuse_store(store, rules=ControlRules.from_settings(settings))
             n_events = sum(1 for _ in store.events(limit=MAX_PAGE))
         return s.IngestResult(document_id=document.document_id, stored=stored, claims=n_claims, events=n_events,
                               links=links)

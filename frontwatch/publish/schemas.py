@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 EventStatusName = Literal["confirmed", "reported", "contested", "denied"]
+ScopeName = Literal["post", "village", "centre", "district", "city", "capital", "province"]
 ControlStatusName = Literal["held", "contested", "unknown"]
 CertaintyName = Literal["asserted", "reported", "hedged", "denied"]
 SourceKindName = Literal["outlet", "social_media", "official", "local", "unnamed"]
@@ -99,6 +100,8 @@ class EventOut(_Out):
     sources: list[str]
     source_scale: str | None = None
     notes: str = ""
+    scope: ScopeName | None = Field(None, description="of a change of hands: what was taken (docs/control.md)")
+    control_change: Literal["withdrawn", "handed over"] | None = None
 
 
 class EventsPage(_Out):
@@ -204,6 +207,9 @@ class ClaimOut(_Out):
     fatalities_acled: int
     confidence: float
     method: str
+    scope: ScopeName | None = Field(None, description="of a change of hands: what was taken (docs/control.md)")
+    scope_span: SpanOut | None = None
+    control_change: Literal["withdrawn", "handed over"] | None = None
 
 
 class EvidenceOut(_Out):

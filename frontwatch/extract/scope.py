@@ -1,0 +1,175 @@
+"""The scope of a taking: how much of a place changed hands, read from the words around the trigger and the place.
+
+"overran two security posts in X district", "captured the village of Y", "took control of the X district centre",
+"the city fell", "retook the district" all come out as territory claims; what they say about who holds the district
+differs (docs/control.md). The words are in scope.yaml, by scope, smallest first:
+
+    post < village < centre < district < city < capital (of a province) < province
+
+Where the scope word is looked for, in order (the first that finds one wins):
+1. between the trigger and the claim's place ("captured [the village of] Y", "[X district] was taken");
+2. the trigger's object, when the place came before the trigger ("In X, militants overran [a checkpoint]");
+3. next to the place: before it ("the town of X", Persian "ولسوالی X") or after it ("X district", "X's capital",
+   "X, the capital of Y province");
+4. without a place: after the trigger ("overran the city"), else its subject ("the city fell").
+A window stops at a clause boundary, so a word of another clause ("... after clashes near a checkpoint") is not read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from frontwatch.model import TERRITORY_SUB_TYPES, Claim, PlaceMention, Span
+
+# Smallest first: the order the control rules compare scopes in.
+SCOPES = ("post", "village", "centre", "district", "city", "capital", "province")
+WITHDRAWN = "withdrawn"
+HANDED_OVER = "handed over"
+
+_WINDOW = 100  # characters between a trigger and its place beyond which the words are no longer its object
+_OBJECT = 45  # characters after a trigger read as its object
+_BREAK = re.compile(r"[;.!?:\"“”]|,|\s(?:after|as|when|while|following|before|during|amid|but|which|who|where|"
+                    r"killing|leaving|and then|since|until)\s", re.I)
+
+
+def _pattern(phrase: str) -> str:
+    # Words joined by any space or a zero-width non-joiner (Persian plurals); Arabic and Persian forms of ی and ک.
+    parts = [re.escape(w).replace("ی", "[یي]").replace("ک", "[کك]") for w in phrase.split()]
+    return r"(?<![\w-])" + r"[\s\u200c]+".join(parts) + r"(?![\w-])"
+
+
+@dataclasses.dataclass(frozen=True)
+class _Lexicon:
+    scope_re: re.Pattern[str]
+    scope_of: tuple[str, ...]  # the scope of each alternative group, by group index
+    withdrawal_re: re.Pattern[str]
+    handover_re: re.Pattern[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = yaml.safe_load(resources.files("frontwatch.extract").joinpath("scope.yaml").read_text("utf-8"))
+    rows = [(str(p), scope) for scope in SCOPES for p in data["scopes"].get(scope, ())]
+    rows.sort(key=lambda r: -len(r[0]))  # longest first: "district centre" before "district"
+    scope_re = re.compile("|".join(f"({_pattern(p)})" for p, _ in rows), re.I)
+    def verbs(key: str) -> re.Pattern[str]:
+        words = sorted((str(w) for w in data.get(key, ())), key=len, reverse=True)
+        return re.compile("|".join(_pattern(w) for w in words), re.I)
+
+    return _Lexicon(scope_re, tuple(s for _, s in rows), verbs("withdrawal"), verbs("handover"))
+
+
+def _matches(text: str, start: int, end: int) -> list[tuple[str, Span]]:
+    lex = _lexicon()
+    out = []
+    for m in lex.scope_re.finditer(text, start, end):
+        if text.startswith("'s", m.end()) or text.startswith("’s", m.end()):
+            continue  # "the district's police chief": a modifier, not what was taken
+        assert m.lastindex is not None
+        out.append((lex.scope_of[m.lastindex - 1], Span(m.start(), m.end(), m.group(0))))
+    return out
+
+
+# Between a place and a scope word naming it: nothing ("X district"), a possessive ("X's capital") or an apposition
+# ("X, the capital of …", "X، مرکز ولایت …").
+_AFTER = re.compile(r"(?:'s|’s)?\s*|\s*[,،]\s*(?:(?:the|a|an|its)\s+)?(?:[\w'-]+\s+){0,2}?", re.I)
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    m = _BREAK.search(text, start, limit)
+    return m.start() if m else limit
+
+
+def _clause_start(text: str, end: int, limit: int) -> int:
+    last = None
+    for m in _BREAK.finditer(text, limit, end):
+        last = m
+    return last.end() if last else limit
+
+
+# "in X province", "in the restive X district", "در ولایت X": the place is where it happened, not what was taken.
+_LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|across|within|of|around|outside|inside|throughout|در)\s+"
+                       r"(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def _next_to(text: str, mention: PlaceMention, floor: int, ceiling: int) -> tuple[str, Span] | None:
+    """A scope word naming the place itself: "the village of X", "ولسوالی X"; "X district", "X's capital",
+    "X, the capital of Y province", "X، مرکز ولایت"; or inside the mention when the geoparser took the word in
+    ("[X district]")."""
+    before = [m for m in _matches(text, max(floor, mention.span.start - 30), mention.span.start)
+              if re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?", text[m[1].end:mention.span.start], re.I)]
+    if before:
+        return before[-1]
+    if _LOCATIVE.search(text, max(floor, mention.span.start - 40), mention.span.start):
+        return None
+    inside = _matches(text, mention.span.start, mention.span.end)
+    if inside:
+        return inside[-1]
+    found = _matches(text, mention.span.end, min(ceiling, mention.span.end + 40))
+    if found and _AFTER.fullmatch(text, mention.span.end, found[0][1].start):
+        return found[0]
+    return None
+
+
+def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: PlaceMention | None
+                 ) -> tuple[str, Span] | None:
+    """The scope of the taking the trigger tells of at the mentioned place, with the words that say it."""
+    lo, hi = sentence.start, sentence.end
+    if trigger is not None and mention is not None:
+        t, p = trigger, mention.span
+        if p.start >= t.end:
+            # near: what lies between is the object ("captured the village of Y"); far: the trigger's own object
+            end = p.start if p.start - t.end <= _WINDOW else _clause_end(text, t.end, min(hi, t.end + _OBJECT))
+            found = _matches(text, t.end, end)
+            if found:
+                return found[0]
+        elif p.end <= t.start and t.start - p.end <= _WINDOW:
+            found = _matches(text, _clause_start(text, t.start, p.end), t.start)
+            if found:
+                return found[0]
+            found = _matches(text, t.end, _clause_end(text, t.end, min(hi, t.end + _OBJECT)))
+            if found:
+                return found[0]
+    if mention is not None:
+        near = _next_to(text, mention, lo, hi)
+        if near is not None:
+            return near
+    if trigger is not None and mention is None:
+        found = _matches(text, trigger.end, _clause_end(text, trigger.end, min(hi, trigger.end + _OBJECT)))
+        if found:
+            return found[0]
+        found = _matches(text, _clause_start(text, trigger.start, max(lo, trigger.start - _OBJECT)), trigger.start)
+        if found:
+            return found[-1]
+    return None
+
+
+def control_change(text: str, trigger: Span | None) -> str | None:
+    """WITHDRAWN when the trigger is a verb of leaving ("withdrew", "pulled out"), HANDED_OVER when one of giving
+    up ("handed over", "surrendered"); None for a taking."""
+    if trigger is None:
+        return None
+    lex = _lexicon()
+    if lex.withdrawal_re.match(text, trigger.start):
+        return WITHDRAWN
+    return HANDED_OVER if lex.handover_re.match(text, trigger.start) else None
+
+
+def with_scope(claim: Claim, text: str) -> Claim:
+    """The claim with its scope (territory claims and withdrawals; others unchanged). `text`: its document's text."""
+    change = control_change(text, claim.trigger)
+    if claim.sub_event_type not in TERRITORY_SUB_TYPES and change != WITHDRAWN:
+        return claim
+    mention = next((m for m in claim.places if m.place is not None), claim.places[0] if claim.places else None)
+    found = detect_scope(text, claim.sentence, claim.trigger, mention)
+    return dataclasses.replace(
+        claim, scope=found[0] if found else None, scope_span=found[1] if found else None,
+        control_change=change)
+
+
+__all__ = ["HANDED_OVER", "SCOPES", "WITHDRAWN", "control_change", "detect_scope", "with_scope"]
