@@ -66,6 +66,9 @@ _PLACE_NOUNS = {
     "district", "province", "city", "town", "village", "region", "area", "county", "state", "capital", "airport",
     "neighbourhood", "neighborhood", "suburb", "valley", "border", "crossing", "base", "camp", "port",
 }  # fmt: skip
+# Confidence given up by a claim whose place is not in its own clause: the sentence's, or the report's.
+_WIDER_PENALTY = {"sentence": 0.03, "report": 0.06}
+_NO_ENTRY = TriggerEntry(-1, "<sentence>", frozenset(), frozenset(), "none", (), frozenset())
 _COMPASS = {"west", "east", "north", "south", "middle east", "far east"}
 _BLOCS = {"the west", "the east", "western", "eastern", "the international community"}
 _COUNTRY_CODES = ("PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "CONT", "RGN")
@@ -512,6 +515,11 @@ class Extractor:
             if ana is not None:
                 chosen = [ana]
                 place_method = "anaphora"
+        if mentions and (not chosen or all(_country_level(m) for m in chosen)):
+            wider, how = self._wider_place(doc, event, sent, mentions, source_spans, actor_spans, role_places,
+                                           chosen)
+            if wider:
+                chosen, place_method = wider, how
         methods.append(f"place:{place_method}")
 
         event_type, sub_type, conf = self._type(event, category, actor1, actor2, doc, pred, methods)
@@ -542,6 +550,8 @@ class Extractor:
             conf -= 0.15
         if not chosen:
             conf -= 0.1
+        elif place_method in _WIDER_PENALTY:
+            conf -= _WIDER_PENALTY[place_method]
         return claims_per_place(
             document, sentence, trigger_span, chosen, fatalities, conf, methods, self.actors, event_type=event_type,
             sub_event_type=sub_type, actors=actors, time=time, counts=counts, sources=sources, certainty=certainty,
@@ -746,6 +756,65 @@ class Extractor:
         out = [m for m, _ in main]
         out = [m for m in out if not any(_contains(m, o) for o in out if o is not m)]
         return out
+
+    def _wider_place(
+        self,
+        doc: Doc,
+        event: _Event,
+        sent: SpacySpan,
+        mentions: list[PlaceMention],
+        source_spans: list[Span],
+        actor_spans: list[tuple[int, int]],
+        role_places: list[Token],
+        chosen: list[PlaceMention],
+    ) -> tuple[list[PlaceMention], str]:
+        """The clause names no place below the country: the place of the smallest phrase around the trigger that
+        names one ("traders in X held a protest", where the trigger is the noun), up to the whole sentence; else the
+        report's place: the lead place of the nearest sentence before, then after ("… lynched at a village. Residents
+        said … in X town"). A country the clause names keeps places inside it only."""
+        countries = {m.place.country for m in chosen if m.place is not None}
+
+        def fits(found: list[PlaceMention]) -> list[PlaceMention]:
+            return [m for m in found if not _country_level(m) and m.place is not None
+                    and (not countries or m.place.country in countries)]
+
+        starts = [m.span.start for m in mentions]
+        tok, last = event.hit.head, (-1, -1)
+        while True:
+            lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+            a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+            k = bisect.bisect_left(starts, a)
+            if (lo, hi) != last and k < len(starts) and starts[k] < b:
+                found = fits(self._places(doc, _Event(event.hit, set(range(lo, hi))), mentions, source_spans,
+                                          actor_spans, role_places))
+                if found:
+                    return found, "sentence"
+            last = (lo, hi)
+            if tok.head.i == tok.i or tok.head.i < sent.start or tok.head.i >= sent.end:
+                break
+            tok = tok.head
+        sents = _sentences(doc)
+        k = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
+        if k is None:
+            return [], ""
+        for j in [*range(k - 1, -1, -1), *range(k + 1, len(sents))]:
+            lead = fits(self._lead_places(doc, sents[j], mentions))
+            if lead:
+                return lead[:1], "report"
+        return [], ""
+
+    def _lead_places(self, doc: Doc, sent: SpacySpan, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """A sentence's own places, context places aside (cached on the doc: each sentence is read once)."""
+        cache = doc.user_data.setdefault("fw_lead_places", {})
+        key = (sent.start, id(mentions))
+        if key not in cache:
+            a, b = sent.start_char, sent.end_char
+            if any(a <= m.span.start < b for m in mentions):
+                whole = _Event(TriggerHit(sent.root, _NO_ENTRY, sent.root), set(range(sent.start, sent.end)))
+                cache[key] = self._places(doc, whole, mentions, [], [], [])
+            else:
+                cache[key] = []
+        return cache[key]
 
     def _names_actor(self, text: str) -> bool:
         """ "NATO", "Taliban": a named group, whatever a gazetteer may hold under that name."""
@@ -1006,6 +1075,13 @@ def _in_context(sents: Sequence[SpacySpan], width: int) -> list[str]:
         window = all_sents[max(0, k - width): k + width + 1]
         out.append(doc[window[0].start: window[-1].end].text)
     return out
+
+
+def _sentences(doc: Doc) -> list[SpacySpan]:
+    sents = doc.user_data.get("fw_sents")
+    if sents is None:
+        sents = doc.user_data["fw_sents"] = list(doc.sents)
+    return sents
 
 
 def _places_in(doc: Doc, clause: set[int], mention_starts: Sequence[int]) -> bool:
