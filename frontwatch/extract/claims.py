@@ -748,7 +748,10 @@ class Extractor:
                                                           m.span.text.lower() in _COMPASS):  # fmt: skip
                 continue  # "the West": a bloc, not a place
             kept.append((m, toks))
-        # Context places: "X, the capital of Y province", "Y's X district", "in X near Y" → Y only locates X.
+        # Context places: "X, the capital of Y province", "Y's X district", "in X near Y" → Y only locates X; but
+        # where X is a name the gazetteer cannot place ("the X district of Y"), Y is the best point known.
+        if any(m.place is not None for m, _ in kept):
+            kept = [(m, t) for m, t in kept if m.place is not None]
         main = [(m, t) for m, t in kept if not _subordinate(t, [u for n, u in kept if n is not m])]
         if any(not _country_level(m) for m, _ in main):
             main = [(m, t) for m, t in main if not _country_level(m)]
@@ -788,7 +791,7 @@ class Extractor:
                 found = fits(self._places(doc, _Event(event.hit, set(range(lo, hi))), mentions, source_spans,
                                           actor_spans, role_places))
                 if found:
-                    return found, "sentence"
+                    return [_most_specific(found)], "sentence"
             last = (lo, hi)
             if tok.head.i == tok.i or tok.head.i < sent.start or tok.head.i >= sent.end:
                 break
@@ -800,7 +803,7 @@ class Extractor:
         for j in [*range(k - 1, -1, -1), *range(k + 1, len(sents))]:
             lead = fits(self._lead_places(doc, sents[j], mentions))
             if lead:
-                return lead[:1], "report"
+                return [_most_specific(lead)], "report"
         return [], ""
 
     def _lead_places(self, doc: Doc, sent: SpacySpan, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -1077,6 +1080,11 @@ def _in_context(sents: Sequence[SpacySpan], width: int) -> list[str]:
     return out
 
 
+def _most_specific(found: list[PlaceMention]) -> PlaceMention:
+    """The town before the county it is in, then the first named."""
+    return min(found, key=lambda m: (m.place.geo_precision or 3) if m.place is not None else 4)
+
+
 def _sentences(doc: Doc) -> list[SpacySpan]:
     sents = doc.user_data.get("fw_sents")
     if sents is None:
@@ -1148,7 +1156,7 @@ def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int
     return bool(told) and all(
         c.trigger is not None
         and c.method.split(" ")[1] in tolls
-        and not c.places
+        and (not c.places or "place:report" in c.method.split())  # a place of its own, not the report's
         and c.actor("actor1") is None
         and c.counts
         for c in told
