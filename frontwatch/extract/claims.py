@@ -50,7 +50,11 @@ _ACTOR_HEADS = {
     "spokesperson", "soldier", "police", "minister", "ambassador", "citizen", "national", "leader", "envoy",
     "authority", "administration", "commander", "diplomat", "media", "channel", "newspaper", "agency", "ministry",
     "state", "department", "lawmaker", "senator", "general", "representative", "team", "plane", "aircraft", "jet",
+    "militia", "militiaman", "raider", "bandit", "rustler", "warrior", "herder", "herdsman", "pastoralist",
 }  # fmt: skip
+# A place that names a road's end ("the X-Y highway") or where someone came from ("herders from X") locates the
+# event only when the clause names no other place.
+_ROUTE_HEADS = {"highway", "road", "route", "bypass", "railway", "railroad", "pipeline", "corridor", "motorway"}
 # Common nouns that take up a place named earlier ("Kabul airport … the airfield").
 _ANAPHORS: tuple[frozenset[str], ...] = (
     frozenset({"airport", "airfield", "runway", "airstrip", "airbase"}),
@@ -753,6 +757,8 @@ class Extractor:
         if any(m.place is not None for m, _ in kept):
             kept = [(m, t) for m, t in kept if m.place is not None]
         main = [(m, t) for m, t in kept if not _subordinate(t, [u for n, u in kept if n is not m])]
+        if any(not _route_or_origin(t) for _, t in main):
+            main = [(m, t) for m, t in main if not _route_or_origin(t)]
         if any(not _country_level(m) for m, _ in main):
             main = [(m, t) for m, t in main if not _country_level(m)]
         # A resolved admin unit that contains another place of the clause is context too.
@@ -1252,6 +1258,20 @@ def _root_of(toks: list[Token]) -> Token:
 def _modifies_actor(toks: list[Token]) -> bool:
     root = _root_of(toks)
     return root.dep_ in {"compound", "amod", "nmod", "poss"} and root.head.lemma_.lower() in _ACTOR_HEADS
+
+
+def _route_or_origin(toks: list[Token]) -> bool:
+    """ "the X-Y highway", "X road": the place names a road; "herders from X", "vans from X to Y": where they came
+    from or went."""
+    root = _root_of(toks)
+    head = root.head
+    for _ in range(3):  # "the X - Y highway": the name may hang from its partner before the road noun
+        if head.lemma_.lower() in _ROUTE_HEADS:
+            return True
+        if head.i == head.head.i or head.dep_ not in {"compound", "amod", "nmod", "npadvmod", "conj", "punct"}:
+            break
+        head = head.head
+    return root.dep_ == "pobj" and root.head.lower_ in {"from", "to"}
 
 
 def _subordinate(toks: list[Token], others: list[list[Token]]) -> bool:

@@ -47,11 +47,17 @@ CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|into|near|outside|towards?|around|inside|across|at)\s+(?:(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?"
+    r"\b(?:in|into|near|outside|towards?|around|inside|across)\s+(?:(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?"
     r"(?:ern)?|east(?:ern)?|west(?:ern)?|central|upper|lower)\s+)?#?$",
     re.IGNORECASE,
 )
+AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)  # "at X" names a place often, but also events, firms, schools
 LOCATIVE_MIN_POPULATION = 5000
+# People named by where they live: "X residents", "residents of X".
+INHABITANTS_AFTER = re.compile(r"^\s+(?:residents|villagers|inhabitants|locals|traders|townspeople|people)\b",
+                               re.IGNORECASE)
+INHABITANTS_BEFORE = re.compile(r"\b(?:residents|villagers|inhabitants|people|natives|streets|parts|suburbs|"
+                                r"heart)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # A loosely matched name in a country the document never points to is dropped when the document's other names give at
 # least this many votes, this share of them to one country.
 STRAY_MIN_VOTES = 2
@@ -189,7 +195,12 @@ HINT_BONUS = 2.0
 HINT_ABROAD_POP = 1_000_000
 # Unit words after a name that keep it the unit ("X county"); without one, a province named like its seat town is
 # the town ("riots in X": ACLED codes the town).
+# The province is known by its seat when the town holds at least 1/SEAT_SHARE of its people (GeoNames' figures):
+# "in X" is the town of Kenya's counties or Afghanistan's provinces, not of Quebec.
+SEAT_SHARE = 10
 POSSESSIVE = re.compile(r"^['’]s\b")
+# Words of local units that follow a whole name only.
+LOCAL_CUES = frozenset({"sub-county", "constituency", "division", "ward", "location", "estate", "area"})
 ADMIN_CUES = frozenset({"ADM", "ADM1", "ADM2", "ADM3"})
 # Containment in a province named elsewhere in the document counts little for a town this many times smaller than a
 # namesake city of at least PROMINENT_POP people.
@@ -302,8 +313,19 @@ class Geoparser:
                                       "center"):
                         before_cue = "province" if before_cue in ("district", "capital") else "city"
                     m.cue = (_cue_word(cue.group(1)) if cue else None) or before_cue
+                    if m.cue in LOCAL_CUES and not (i == 0 and j == len(words)):
+                        m.cue = None  # "Peace River Valley area": a local unit word names the whole chunk
                     m.ner = "PERSON/ORG" if _inside(s, e, person_org) else None
+                    person = _inside(s, e, [p for p in person_org if p[2] == "PERSON"])
                     m.whole = i == 0 and j == len(words)
+                    inhabitants = bool(INHABITANTS_AFTER.match(text[e : e + 20])
+                                       or INHABITANTS_BEFORE.search(text[max(0, s - 30) : s]))
+                    if m.cue is None and hint and ((inhabitants and self._held_in(sub, hint, notable=False))
+                                                   or (not person and self._held_in(sub, hint))):
+                        # "X residents protested", "residents of X", "the University of X", "his X home": in the
+                        # report's given country, a name it holds there as a town of some size or a unit is a place
+                        m.method = "gazetteer+country"
+                        m.cue = "town" if INHABITANTS_AFTER.match(text[e : e + 20]) else None
                     pending.append(m)
                     i = j
                     matched = True
@@ -319,10 +341,12 @@ class Geoparser:
                 a.cue = b.cue
         for m in pending:
             hyphenated = "-" in m.text or " " in m.text
-            if m.cue or (hyphenated and len(name_key(m.text)) >= 6 and m.ner is None):
+            if m.cue or m.method == "gazetteer+country" or (
+                    hyphenated and len(name_key(m.text)) >= 6 and m.ner is None):
                 accepted_keys.add(name_key(m.text))
             elif (m.whole and self._sizeable(m.text, hint)
-                  and LOCATIVE_BEFORE.search(text[max(0, m.start - 30) : m.start])):
+                  and (LOCATIVE_BEFORE.search(before := text[max(0, m.start - 30) : m.start])
+                       or (hint and AT_BEFORE.search(before)))):
                 # "swept into X", "a post in X": after a locative preposition a name the gazetteer holds as a
                 # town of some size or an admin unit is that place, whatever the model thought of it
                 m.method = "gazetteer+locative"
@@ -356,6 +380,12 @@ class Geoparser:
             or (c.country == hint and c.feature_class == "P")
             for c in self.gazetteer.candidates(name, limit=60)
         )
+
+    def _held_in(self, name: str, country: str, notable: bool = True) -> bool:
+        """Does the gazetteer hold this name in the country (`notable`: as a unit or a town of some size)?"""
+        return any(c.country == country and (not notable or c.population >= LOCATIVE_MIN_POPULATION
+                                             or c.feature_code in ("ADM1", "ADM2", "PPLA", "PPLA2", "PPLC"))
+                   for c in self.gazetteer.candidates(name, limit=60))
 
     def document_country(self, document: Document) -> str | None:
         """The report's country as its metadata gives it (`country`: an ISO 3166-1 alpha-2 code or an English name;
@@ -542,8 +572,13 @@ class Geoparser:
             if not scored:
                 out.append((m, None, None, []))
                 continue
+            key = name_key(m.text, drop_generic=False)
+            if hint:
+                # the report's country given: its namesakes there (or in a country the text names) before any abroad
+                scored = [s for s in scored if not self._stray(s, ctx, key)] + [
+                    s for s in scored if self._stray(s, ctx, key)]
             best = scored[0]
-            if self._stray(best, ctx, name_key(m.text, drop_generic=False)):
+            if self._stray(best, ctx, key):
                 out.append((m, None, None, scored))
                 continue
             if (best.candidate.feature_code in ("ADM1", "ADM1H") and CUE_KIND.get(m.cue or "") not in ADMIN_CUES
@@ -668,13 +703,14 @@ def _appositions(text: str, mentions: list[Mention], cands: list[list[Candidate]
 
 
 def _seat_town(best: Scored, scored: list[Scored], m: Mention) -> Scored:
-    """A province named bare ("riots in X") whose seat is a town of its name: the town (ACLED codes the town; the
-    province only when the text says "X province / county" or "X's capital")."""
+    """A province named bare ("riots in X") whose seat is a town of its name and a good share of its people: the
+    town (ACLED codes the town; the province only when the text says "X province / county" or "X's capital")."""
     key = name_key(m.text)
     for s in scored:
         c = s.candidate
         if (c.feature_code in ("PPLA", "PPLC") and c.country == best.candidate.country
-                and c.admin1_code == best.candidate.admin1_code and name_key(c.name) == key):
+                and c.admin1_code == best.candidate.admin1_code and name_key(c.name) == key
+                and c.population * SEAT_SHARE >= best.candidate.population):
             return Scored(c, s.score, {**s.parts, "seat_town": 0.0})
     return best
 
