@@ -176,3 +176,21 @@ def test_a_local_unit_word_cues_only_a_whole_name(pipeline: Pipeline) -> None:
     # "area" after the last word of a longer unknown name is no cue for that word alone
     places = _places(pipeline, "Police raided the Kisanga Road area on Sunday.")
     assert "Road" not in places
+
+
+# --- geo precision ----------------------------------------------------------------------------------------------
+
+
+def test_precision_is_one_for_the_town_and_two_near_it(pipeline: Pipeline) -> None:
+    [c] = _claims(pipeline, "Gunmen killed two herders in Moshi on Friday.", "TZ")
+    assert c.place is not None and c.place.geo_precision == 1
+    [c] = _claims(pipeline, "Gunmen killed two herders near Moshi on Friday.", "TZ")
+    assert c.place is not None and c.place.name == "Moshi" and c.place.geo_precision == 2
+
+
+def test_a_province_standing_for_a_smaller_place_is_precision_two(pipeline: Pipeline) -> None:
+    # the village is invented: the event is part of the region, coded at its seat
+    [c] = _claims(pipeline, "Raiders attacked Zorvandi village in Tabora region.", "TZ")
+    assert c.place is not None and c.place.feature_code == "ADM1" and c.place.geo_precision == 2
+    [c] = _claims(pipeline, "Raiders attacked villages in Tabora region.", "TZ")
+    assert c.place is not None and c.place.feature_code == "ADM1" and c.place.geo_precision == 3

@@ -524,6 +524,7 @@ class Extractor:
                                            chosen)
             if wider:
                 chosen, place_method = wider, how
+        chosen = [_with_precision(text, m, mentions, sent) for m in chosen]
         methods.append(f"place:{place_method}")
 
         event_type, sub_type, conf = self._type(event, category, actor1, actor2, doc, pred, methods)
@@ -1084,6 +1085,33 @@ def _in_context(sents: Sequence[SpacySpan], width: int) -> list[str]:
         window = all_sents[max(0, k - width): k + width + 1]
         out.append(doc[window[0].start: window[-1].end].text)
     return out
+
+
+# "near X", "outside X", "20 km from X": ACLED's precision 2 for a town.
+_NEAR = re.compile(r"\b(?:near(?:by)?|outside(?:\s+of)?|outskirts\s+of|close\s+to|around|(?:km|kms|kilometers|"
+                   r"kilometres|miles)\s+(?:from|of|outside|north|south|east|west))\s+(?:the\s+)?(?:town\s+of\s+)?$",
+                   re.IGNORECASE)
+
+
+# A named local place the gazetteer may not hold: "X village", "X sub-county", "X trading centre".
+_LOCAL_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+(?:village|location|sub[-\s]?county|ward|division|constituency|estate|"
+                         r"(?:trading\s+)?centre|market|settlement|area)\b")
+
+
+def _with_precision(text: str, m: PlaceMention, mentions: list[PlaceMention], sent: SpacySpan) -> PlaceMention:
+    """ACLED's geo precision of an event's place: 2 for a town the event was near ("near X", "outside X"), and for a
+    province that stands for a smaller place of the sentence the gazetteer cannot place (the event is part of the
+    region, coded at its seat); else the place's own (1 a town, 2 a district, 3 a province)."""
+    p = m.place
+    if p is None or p.geo_precision is None:
+        return m
+    near = p.geo_precision == 1 and _NEAR.search(text, max(0, m.span.start - 40), m.span.start) is not None
+    part = p.geo_precision == 3 and p.feature_code in ("ADM1", "ADM1H") and (any(
+        o.place is None and sent.start_char <= o.span.start < sent.end_char for o in mentions)
+        or _LOCAL_NAME.search(text, sent.start_char, sent.end_char) is not None)
+    if near or part:
+        return dataclasses.replace(m, place=dataclasses.replace(p, geo_precision=2))
+    return m
 
 
 def _most_specific(found: list[PlaceMention]) -> PlaceMention:
