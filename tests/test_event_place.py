@@ -194,3 +194,12 @@ def test_a_province_standing_for_a_smaller_place_is_precision_two(pipeline: Pipe
     assert c.place is not None and c.place.feature_code == "ADM1" and c.place.geo_precision == 2
     [c] = _claims(pipeline, "Raiders attacked villages in Tabora region.", "TZ")
     assert c.place is not None and c.place.feature_code == "ADM1" and c.place.geo_precision == 3
+
+
+def test_a_json_line_carries_its_country() -> None:
+    from frontwatch.ingest.readers import read_jsonl
+
+    [doc] = list(read_jsonl('{"text": "Riots in the capital.", "country": "Malawi"}', "feed.jsonl", None))
+    assert isinstance(doc, Document) and dict(doc.metadata)["country"] == "Malawi"
+    [doc] = list(read_jsonl('{"text": "Riots in the capital."}', "feed.jsonl", None))
+    assert isinstance(doc, Document) and "country" not in dict(doc.metadata)

@@ -179,8 +179,10 @@ def read_jsonl(text: str, origin: str, overrides: Overrides | None) -> Iterator[
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
                 raise InputRejected("missing_text", "a JSON lines report needs a non-empty \"text\" field",
                                     hint='one object a line: {"text": "...", "published": "YYYY-MM-DD", ...}')
+            # a report's country, when the feed or dataset gives it, steers geocoding (docs/geocoding.md)
+            country = obj.get("country")
             meta = Meta(obj.get("title"), obj.get("url"), obj.get("publisher"), parse_date(obj.get("published")),
-                        obj.get("language"))
+                        obj.get("language"), (("country", country),) if isinstance(country, str) and country else ())
             doc = read_plain(obj["text"], obj.get("url") or where, meta, overrides)
             yield dataclasses.replace(doc, format="jsonl")
         except InputRejected as exc:
