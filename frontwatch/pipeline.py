@@ -115,6 +115,9 @@ class Pipeline:
     ) -> Iterator[tuple[Document, list[Claim]]]:
         for document, doc in annotate(self.nlp, documents, batch_size=self.batch_size):
             places = self.geoparser.places(document, doc)
+            # events are placed as ACLED codes them (a province at its seat), toponyms where the gazetteer puts them
+            if hasattr(self.geoparser, "event_places"):
+                places = self.geoparser.event_places(places)
             yield document, list(self.extractor.claims(document, doc, places))
 
 

@@ -80,13 +80,21 @@ def test_persian_seed_counterpart_matches_the_english_seed(
                      if isinstance(d, Document)]
     [(_, english)] = list(pipeline.process([english_doc]))
     _, persian = persian_claims["seed-counterpart-2021-08-21.txt"]
-    # Claims with a place: the facts of expected.json (headline claims without a place are the same in both too)
-    en_rows = Counter(_row(c) for c in english or [] if c.place is not None and c.place.admin1_code in
-                      {"AF.03", "AF.13"})
+    # Claims with a place of their own clause: the facts of expected.json (headline claims without one are the same
+    # in both too). The English path also places a claim by its sentence or its report when its clause names no
+    # place; the Persian path does not (yet), so those count as unplaced here.
+    def own_place(c: Claim) -> bool:
+        return c.place is not None and not {"place:sentence", "place:report"} & set(c.method.split())
+
+    en_rows = Counter(_row(c) for c in english or [] if own_place(c) and c.place.admin1_code in {"AF.03", "AF.13"})
     fa_rows = Counter(_row(c) for c in persian if c.place is not None)
     assert fa_rows == en_rows
-    assert Counter(_row(c) for c in persian if c.place is None) == Counter(
-        _row(c) for c in english or [] if c.place is None and c.event_type == "Battles")
+    def unplaced(c: Claim) -> tuple[Any, ...]:
+        row = _row(c)
+        return (*row[:2], None, *row[3:])
+
+    assert Counter(unplaced(c) for c in persian if c.place is None) == Counter(
+        unplaced(c) for c in english or [] if not own_place(c) and c.event_type == "Battles")
 
 
 def test_persian_report_runs_end_to_end_into_the_store(tmp_path: Path, gazetteer_path: Path) -> None:

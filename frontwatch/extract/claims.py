@@ -59,7 +59,11 @@ _ACTOR_HEADS = {
     "spokesperson", "soldier", "police", "minister", "ambassador", "citizen", "national", "leader", "envoy",
     "authority", "administration", "commander", "diplomat", "media", "channel", "newspaper", "agency", "ministry",
     "state", "department", "lawmaker", "senator", "general", "representative", "team", "plane", "aircraft", "jet",
+    "militia", "militiaman", "raider", "bandit", "rustler", "warrior", "herder", "herdsman", "pastoralist",
 }  # fmt: skip
+# A place that names a road's end ("the X-Y highway") or where someone came from ("herders from X") locates the
+# event only when the clause names no other place.
+_ROUTE_HEADS = {"highway", "road", "route", "bypass", "railway", "railroad", "pipeline", "corridor", "motorway"}
 # Common nouns that take up a place named earlier ("Kabul airport … the airfield").
 _ANAPHORS: tuple[frozenset[str], ...] = (
     frozenset({"airport", "airfield", "runway", "airstrip", "airbase"}),
@@ -75,6 +79,9 @@ _PLACE_NOUNS = {
     "district", "province", "city", "town", "village", "region", "area", "county", "state", "capital", "airport",
     "neighbourhood", "neighborhood", "suburb", "valley", "border", "crossing", "base", "camp", "port",
 }  # fmt: skip
+# Confidence given up by a claim whose place is not in its own clause: the sentence's, or the report's.
+_WIDER_PENALTY = {"sentence": 0.03, "report": 0.06}
+_NO_ENTRY = TriggerEntry(-1, "<sentence>", frozenset(), frozenset(), "none", (), frozenset())
 _COMPASS = {"west", "east", "north", "south", "middle east", "far east"}
 _BLOCS = {"the west", "the east", "western", "eastern", "the international community"}
 _COUNTRY_CODES = ("PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "CONT", "RGN")
@@ -540,6 +547,12 @@ class Extractor:
             if ana is not None:
                 chosen = [ana]
                 place_method = "anaphora"
+        if mentions and (not chosen or all(_country_level(m) for m in chosen)):
+            wider, how = self._wider_place(doc, event, sent, mentions, source_spans, actor_spans, role_places,
+                                           chosen)
+            if wider:
+                chosen, place_method = wider, how
+        chosen = [_with_precision(text, m, mentions, sent) for m in chosen]
         methods.append(f"place:{place_method}")
 
         event_type, sub_type, conf = self._type(event, category, actor1, actor2, doc, pred, methods)
@@ -570,6 +583,8 @@ class Extractor:
             conf -= 0.15
         if not chosen:
             conf -= 0.1
+        elif place_method in _WIDER_PENALTY:
+            conf -= _WIDER_PENALTY[place_method]
         return claims_per_place(
             document, sentence, trigger_span, chosen, fatalities, conf, methods, self.actors, event_type=event_type,
             sub_event_type=sub_type, actors=actors, time=time, counts=counts, sources=sources, certainty=certainty,
@@ -766,14 +781,78 @@ class Extractor:
                                                           m.span.text.lower() in _COMPASS):  # fmt: skip
                 continue  # "the West": a bloc, not a place
             kept.append((m, toks))
-        # Context places: "X, the capital of Y province", "Y's X district", "in X near Y" → Y only locates X.
+        # Context places: "X, the capital of Y province", "Y's X district", "in X near Y" → Y only locates X; but
+        # where X is a name the gazetteer cannot place ("the X district of Y"), Y is the best point known.
+        if any(m.place is not None for m, _ in kept):
+            kept = [(m, t) for m, t in kept if m.place is not None]
         main = [(m, t) for m, t in kept if not _subordinate(t, [u for n, u in kept if n is not m])]
+        if any(not _route_or_origin(t) for _, t in main):
+            main = [(m, t) for m, t in main if not _route_or_origin(t)]
         if any(not _country_level(m) for m, _ in main):
             main = [(m, t) for m, t in main if not _country_level(m)]
         # A resolved admin unit that contains another place of the clause is context too.
         out = [m for m, _ in main]
         out = [m for m in out if not any(_contains(m, o) for o in out if o is not m)]
         return out
+
+    def _wider_place(
+        self,
+        doc: Doc,
+        event: _Event,
+        sent: SpacySpan,
+        mentions: list[PlaceMention],
+        source_spans: list[Span],
+        actor_spans: list[tuple[int, int]],
+        role_places: list[Token],
+        chosen: list[PlaceMention],
+    ) -> tuple[list[PlaceMention], str]:
+        """The clause names no place below the country: the place of the smallest phrase around the trigger that
+        names one ("traders in X held a protest", where the trigger is the noun), up to the whole sentence; else the
+        report's place: the lead place of the nearest sentence before, then after ("… lynched at a village. Residents
+        said … in X town"). A country the clause names keeps places inside it only."""
+        countries = {m.place.country for m in chosen if m.place is not None}
+
+        def fits(found: list[PlaceMention]) -> list[PlaceMention]:
+            return [m for m in found if not _country_level(m) and m.place is not None
+                    and (not countries or m.place.country in countries)]
+
+        starts = [m.span.start for m in mentions]
+        tok, last = event.hit.head, (-1, -1)
+        while True:
+            lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+            a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+            k = bisect.bisect_left(starts, a)
+            if (lo, hi) != last and k < len(starts) and starts[k] < b:
+                found = fits(self._places(doc, _Event(event.hit, set(range(lo, hi))), mentions, source_spans,
+                                          actor_spans, role_places))
+                if found:
+                    return [_most_specific(found)], "sentence"
+            last = (lo, hi)
+            if tok.head.i == tok.i or tok.head.i < sent.start or tok.head.i >= sent.end:
+                break
+            tok = tok.head
+        sents = _sentences(doc)
+        k = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
+        if k is None:
+            return [], ""
+        for j in [*range(k - 1, -1, -1), *range(k + 1, len(sents))]:
+            lead = fits(self._lead_places(doc, sents[j], mentions))
+            if lead:
+                return [_most_specific(lead)], "report"
+        return [], ""
+
+    def _lead_places(self, doc: Doc, sent: SpacySpan, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """A sentence's own places, context places aside (cached on the doc: each sentence is read once)."""
+        cache = doc.user_data.setdefault("fw_lead_places", {})
+        key = (sent.start, id(mentions))
+        if key not in cache:
+            a, b = sent.start_char, sent.end_char
+            if any(a <= m.span.start < b for m in mentions):
+                whole = _Event(TriggerHit(sent.root, _NO_ENTRY, sent.root), set(range(sent.start, sent.end)))
+                cache[key] = self._places(doc, whole, mentions, [], [], [])
+            else:
+                cache[key] = []
+        return cache[key]
 
     def _names_actor(self, text: str) -> bool:
         """ "NATO", "Taliban": a named group, whatever a gazetteer may hold under that name."""
@@ -1036,6 +1115,45 @@ def _in_context(sents: Sequence[SpacySpan], width: int) -> list[str]:
     return out
 
 
+# "near X", "outside X", "20 km from X": ACLED's precision 2 for a town.
+_NEAR = re.compile(r"\b(?:near(?:by)?|outside(?:\s+of)?|outskirts\s+of|close\s+to|around|(?:km|kms|kilometers|"
+                   r"kilometres|miles)\s+(?:from|of|outside|north|south|east|west))\s+(?:the\s+)?(?:town\s+of\s+)?$",
+                   re.IGNORECASE)
+
+
+# A named local place the gazetteer may not hold: "X village", "X sub-county", "X trading centre".
+_LOCAL_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+(?:village|location|sub[-\s]?county|ward|division|constituency|estate|"
+                         r"(?:trading\s+)?centre|market|settlement|area)\b")
+
+
+def _with_precision(text: str, m: PlaceMention, mentions: list[PlaceMention], sent: SpacySpan) -> PlaceMention:
+    """ACLED's geo precision of an event's place: 2 for a town the event was near ("near X", "outside X"), and for a
+    province that stands for a smaller place of the sentence the gazetteer cannot place (the event is part of the
+    region, coded at its seat); else the place's own (1 a town, 2 a district, 3 a province)."""
+    p = m.place
+    if p is None or p.geo_precision is None:
+        return m
+    near = p.geo_precision == 1 and _NEAR.search(text, max(0, m.span.start - 40), m.span.start) is not None
+    part = p.geo_precision == 3 and p.feature_code in ("ADM1", "ADM1H") and (any(
+        o.place is None and sent.start_char <= o.span.start < sent.end_char for o in mentions)
+        or _LOCAL_NAME.search(text, sent.start_char, sent.end_char) is not None)
+    if near or part:
+        return dataclasses.replace(m, place=dataclasses.replace(p, geo_precision=2))
+    return m
+
+
+def _most_specific(found: list[PlaceMention]) -> PlaceMention:
+    """The town before the county it is in, then the first named."""
+    return min(found, key=lambda m: (m.place.geo_precision or 3) if m.place is not None else 4)
+
+
+def _sentences(doc: Doc) -> list[SpacySpan]:
+    sents = doc.user_data.get("fw_sents")
+    if sents is None:
+        sents = doc.user_data["fw_sents"] = list(doc.sents)
+    return sents
+
+
 def _places_in(doc: Doc, clause: set[int], mention_starts: Sequence[int]) -> bool:
     """Does a place mention start inside the clause? `mention_starts` sorted: a bisection per token range, not a
     scan of every mention of the document (a long document has hundreds)."""
@@ -1100,7 +1218,7 @@ def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int
     return bool(told) and all(
         c.trigger is not None
         and c.method.split(" ")[1] in tolls
-        and not c.places
+        and (not c.places or "place:report" in c.method.split())  # a place of its own, not the report's
         and (c.actor("actor1") is None or _victim_as_agent(c))
         and c.counts
         for c in told
@@ -1242,6 +1360,20 @@ def _root_of(toks: list[Token]) -> Token:
 def _modifies_actor(toks: list[Token]) -> bool:
     root = _root_of(toks)
     return root.dep_ in {"compound", "amod", "nmod", "poss"} and root.head.lemma_.lower() in _ACTOR_HEADS
+
+
+def _route_or_origin(toks: list[Token]) -> bool:
+    """ "the X-Y highway", "X road": the place names a road; "herders from X", "vans from X to Y": where they came
+    from or went."""
+    root = _root_of(toks)
+    head = root.head
+    for _ in range(3):  # "the X - Y highway": the name may hang from its partner before the road noun
+        if head.lemma_.lower() in _ROUTE_HEADS:
+            return True
+        if head.i == head.head.i or head.dep_ not in {"compound", "amod", "nmod", "npadvmod", "conj", "punct"}:
+            break
+        head = head.head
+    return root.dep_ == "pobj" and root.head.lower_ in {"from", "to"}
 
 
 def _subordinate(toks: list[Token], others: list[list[Token]]) -> bool:

@@ -4,7 +4,7 @@ Snippets: for each of k folds, a classifier trained on the other folds is handed
 snippet is typed by what the system extracts from it (its first claim's sub-type; no claim = not an event). The
 classifier alone is scored the same way for comparison. Nothing is ever scored on data it was trained on.
 
-ACLED rows: scored in `frontwatch.extract.evaluate_acled` (the system's own answer per row, and the oracle figure).
+ACLED rows: scored in `frontwatch.evaluation` (the system's own answer per row, and the oracle figure).
 """
 
 from __future__ import annotations

@@ -122,6 +122,23 @@ class Gazetteer:
         ).fetchone()
         return self.to_place(Candidate(*row)) if row else None
 
+    def seat(self, place: Place) -> Candidate | None:
+        """The seat of a province (ADM1): the national capital if it lies in it, else its most populous first-order
+        administrative seat (PPLA). ACLED codes an event known only to its province at the provincial capital."""
+        if place.feature_code not in ("ADM1", "ADM1H") or not place.admin1_code or not place.country:
+            return None
+        return self._seat(place.country, place.admin1_code)
+
+    @lru_cache(maxsize=10_000)  # noqa: B019 - one gazetteer per process; the cache holds a few thousand units
+    def _seat(self, country: str, admin1_code: str) -> Candidate | None:
+        row = self.con.execute(
+            "SELECT id, name, feature_class, feature_code, country, admin1_code, admin2_code, lat, lon, population"
+            " FROM places WHERE country = ? AND admin1_code = ? AND feature_code IN ('PPLA', 'PPLC')"
+            " AND lat IS NOT NULL ORDER BY feature_code = 'PPLC' DESC, population DESC, id LIMIT 1",
+            (country, admin1_code),
+        ).fetchone()
+        return Candidate(*row) if row else None
+
     def boundary_geojson(self, level: int) -> dict[str, Any]:
         features = [
             {

@@ -14,6 +14,7 @@ returns every candidate with its score parts.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import math
@@ -28,7 +29,7 @@ import numpy as np
 
 from frontwatch.geocode.gazetteer import Candidate, Gazetteer
 from frontwatch.geocode.keys import name_key
-from frontwatch.geocode.names import ABBREVIATIONS, DEMONYMS, NOT_PLACES, REGIONS
+from frontwatch.geocode.names import ABBREVIATIONS, COUNTRY_ALIASES, DEMONYMS, NOT_PLACES, REGIONS
 from frontwatch.model import Document, Place, PlaceMention, Span
 from frontwatch.text.dateline import DATELINE, DATELINE_WINDOW
 
@@ -36,8 +37,9 @@ _WORD = r"[A-Z\u00c0-\u00de\u1e00-\u1efe][\w\u00c0-\u024f\u1e00-\u1eff'’ʻ]*"
 _LINK = r"(?:-(?:e|i|ye|al|el|ul|ud|o|wa)[-\s]|-|\s(?:e|i|ye|al|el|ul)[\s-]|\s)"
 CHUNK = re.compile(rf"\b{_WORD}(?:{_LINK}{_WORD})*")
 CUE_AFTER = re.compile(
-    r"^\s+(districts?|provinces?|city|town|village|valley|region|county|governorate|state|airport|airfield|"
-    r"base|border|river|mountains?|pass|gorge)\b",
+    r"^\s+(sub[-\s]?count(?:y|ies)|districts?|provinces?|city|town|village|valley|region|count(?:y|ies)|"
+    r"governorate|state|airport|airfield|base|border|river|mountains?|pass|gorge|constituency|division|ward|"
+    r"location|estate|area)\b",
     re.IGNORECASE,
 )
 CUE_BEFORE = re.compile(
@@ -49,7 +51,13 @@ LOCATIVE_BEFORE = re.compile(
     r"(?:ern)?|east(?:ern)?|west(?:ern)?|central|upper|lower)\s+)?#?$",
     re.IGNORECASE,
 )
+AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)  # "at X" names a place often, but also events, firms, schools
 LOCATIVE_MIN_POPULATION = 5000
+# People named by where they live: "X residents", "residents of X".
+INHABITANTS_AFTER = re.compile(r"^\s+(?:residents|villagers|inhabitants|locals|traders|townspeople|people)\b",
+                               re.IGNORECASE)
+INHABITANTS_BEFORE = re.compile(r"\b(?:residents|villagers|inhabitants|people|natives|streets|parts|suburbs|"
+                                r"heart)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # A loosely matched name in a country the document never points to is dropped when the document's other names give at
 # least this many votes, this share of them to one country.
 STRAY_MIN_VOTES = 2
@@ -64,7 +72,15 @@ CUE_KIND = {
     "state": "ADM1",
     "governorate": "ADM1",
     "region": "ADM1",
-    "county": "ADM2",
+    "county": "ADM",  # a first-order unit in some countries (Kenya, Liberia), a second-order one in others
+    "counties": "ADM",
+    "sub-county": "ADM2",
+    "constituency": "ADM2",
+    "division": "ADM3",
+    "ward": "ADM3",
+    "location": "ADM3",
+    "estate": "P",
+    "area": "P",
     "city": "P",
     "town": "P",
     "village": "P",
@@ -166,6 +182,26 @@ STOP = frozenset(
     ]
 )
 MAX_WORDS = 5
+# Words that are part of a longer name when they stand inside a capitalised chunk ("Teso South", "North Horr"): never
+# a place on their own there.
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "upper", "lower", "northern", "southern",
+                           "eastern", "western", "new", "old", "great", "little"})
+# The report's country given with it (a dataset or feed that is about one country, a sidecar's "country"): it
+# counts as this many votes of the document's names, and its places win over namesakes abroad by this much.
+HINT_VOTES = 4
+HINT_BONUS = 2.0
+# With a country given, a place abroad is kept only when the text names its country, or it is a capital or a city of
+# at least this many people.
+HINT_ABROAD_POP = 1_000_000
+# Unit words after a name that keep it the unit ("X county"); without one, a province named like its seat town is
+# the town ("riots in X": ACLED codes the town).
+# The province is known by its seat when the town holds at least 1/SEAT_SHARE of its people (GeoNames' figures):
+# "in X" is the town of Kenya's counties or Afghanistan's provinces, not of Quebec.
+SEAT_SHARE = 10
+POSSESSIVE = re.compile(r"^['’]s\b")
+# Words of local units that follow a whole name only.
+LOCAL_CUES = frozenset({"sub-county", "constituency", "division", "ward", "location", "estate", "area"})
+ADMIN_CUES = frozenset({"ADM", "ADM1", "ADM2", "ADM3"})
 # Containment in a province named elsewhere in the document counts little for a town this many times smaller than a
 # namesake city of at least PROMINENT_POP people.
 PROMINENCE_RATIO = 100
@@ -220,7 +256,9 @@ class Geoparser:
 
     # --- recognition -------------------------------------------------------------------------------------
 
-    def recognize(self, text: str, doc: Any = None) -> list[Mention]:
+    def recognize(self, text: str, doc: Any = None, hint: str | None = None) -> list[Mention]:
+        """Toponym mentions. `hint`: the report's country (ISO2) when given with it; a name after a locative
+        preposition that the gazetteer holds in that country is then a place whatever its size ("in <village>")."""
         found: dict[tuple[int, int], Mention] = {}
         ner_spans: dict[tuple[int, int], str] = {}
         person_org: list[tuple[int, int, str]] = []
@@ -250,6 +288,7 @@ class Geoparser:
             words = [(w.start(), w.end()) for w in re.finditer(r"[^\s]+", chunk.group())]
             base = chunk.start()
             i = 0
+            skipped = False  # the word before is a capitalised word of the chunk that matched nothing
             while i < len(words):
                 matched = False
                 for j in range(min(len(words), i + MAX_WORDS), i, -1):
@@ -262,21 +301,36 @@ class Geoparser:
                         continue
                     if not self.gazetteer.has_key(name_key(sub)):
                         continue
+                    if len(words) > 1 and j - i == 1 and sub.lower() in COMPASS_WORDS:
+                        continue  # "South" of "Teso South": part of a longer name, not a place of its own
                     m = Mention(s, e, sub, method="gazetteer")
-                    cue = CUE_AFTER.match(text[e : e + 30])
+                    # "Ngamia Road area": the end of a longer name the gazetteer lacks does not take its cue
+                    cue = None if skipped else CUE_AFTER.match(text[e : e + 30])
                     before = CUE_BEFORE.search(text[max(0, s - 30) : s])
                     before_cue = before.group(2).lower() if before else None
                     # "districts of X" / "capital of X": X is the larger unit.
                     if before_cue in ("district", "city", "town", "village", "capital", "outskirts", "centre",
                                       "center"):
                         before_cue = "province" if before_cue in ("district", "capital") else "city"
-                    m.cue = (cue.group(1).lower() if cue else None) or before_cue
+                    m.cue = (_cue_word(cue.group(1)) if cue else None) or before_cue
+                    if m.cue in LOCAL_CUES and not (i == 0 and j == len(words)):
+                        m.cue = None  # "Peace River Valley area": a local unit word names the whole chunk
                     m.ner = "PERSON/ORG" if _inside(s, e, person_org) else None
+                    person = _inside(s, e, [p for p in person_org if p[2] == "PERSON"])
                     m.whole = i == 0 and j == len(words)
+                    inhabitants = bool(INHABITANTS_AFTER.match(text[e : e + 20])
+                                       or INHABITANTS_BEFORE.search(text[max(0, s - 30) : s]))
+                    if m.cue is None and hint and ((inhabitants and self._held_in(sub, hint, notable=False))
+                                                   or (not person and self._held_in(sub, hint))):
+                        # "X residents protested", "residents of X", "the University of X", "his X home": in the
+                        # report's given country, a name it holds there as a town of some size or a unit is a place
+                        m.method = "gazetteer+country"
+                        m.cue = "town" if INHABITANTS_AFTER.match(text[e : e + 20]) else None
                     pending.append(m)
                     i = j
                     matched = True
                     break
+                skipped = not matched
                 if not matched:
                     i += 1
         # Coordinated lists share the cue that follows them: "A, B and C districts".
@@ -287,10 +341,12 @@ class Geoparser:
                 a.cue = b.cue
         for m in pending:
             hyphenated = "-" in m.text or " " in m.text
-            if m.cue or (hyphenated and len(name_key(m.text)) >= 6 and m.ner is None):
+            if m.cue or m.method == "gazetteer+country" or (
+                    hyphenated and len(name_key(m.text)) >= 6 and m.ner is None):
                 accepted_keys.add(name_key(m.text))
-            elif (m.whole and self._sizeable(m.text)
-                  and LOCATIVE_BEFORE.search(text[max(0, m.start - 30) : m.start])):
+            elif (m.whole and self._sizeable(m.text, hint)
+                  and (LOCATIVE_BEFORE.search(before := text[max(0, m.start - 30) : m.start])
+                       or (hint and AT_BEFORE.search(before)))):
                 # "swept into X", "a post in X": after a locative preposition a name the gazetteer holds as a
                 # town of some size or an admin unit is that place, whatever the model thought of it
                 m.method = "gazetteer+locative"
@@ -315,14 +371,38 @@ class Geoparser:
             if m.cue is None:
                 cue = CUE_AFTER.match(text[m.end : m.end + 30])
                 if cue:
-                    m.cue = cue.group(1).lower()
+                    m.cue = _cue_word(cue.group(1))
         return sorted(found.values(), key=lambda m: m.start)
 
-    def _sizeable(self, name: str) -> bool:
+    def _sizeable(self, name: str, hint: str | None = None) -> bool:
         return any(
             c.population >= LOCATIVE_MIN_POPULATION or c.feature_code.startswith(("ADM", "PCL"))
-            for c in self.gazetteer.candidates(name, limit=20)
+            or (c.country == hint and c.feature_class == "P")
+            for c in self.gazetteer.candidates(name, limit=60)
         )
+
+    def _held_in(self, name: str, country: str, notable: bool = True) -> bool:
+        """Does the gazetteer hold this name in the country (`notable`: as a unit or a town of some size)?"""
+        return any(c.country == country and (not notable or c.population >= LOCATIVE_MIN_POPULATION
+                                             or c.feature_code in ("ADM1", "ADM2", "PPLA", "PPLA2", "PPLC"))
+                   for c in self.gazetteer.candidates(name, limit=60))
+
+    def document_country(self, document: Document) -> str | None:
+        """The report's country as its metadata gives it (`country`: an ISO 3166-1 alpha-2 code or an English name;
+        a sidecar's or a feed's field, or a dataset's), or None when absent or not a country the gazetteer knows."""
+        value = next((v for k, v in document.metadata if k.lower() == "country" and v and v.strip()), None)
+        return self.country_code(value) if value else None
+
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one geoparser per pipeline; a few hundred country names
+    def country_code(self, value: str) -> str | None:
+        value = value.strip()
+        if len(value) == 2 and value.isalpha():
+            code = value.upper()
+            return code if self.gazetteer.admin_unit(code) is not None else None
+        if value.lower() in COUNTRY_ALIASES:
+            return COUNTRY_ALIASES[value.lower()]
+        return next((c.country for c in self.gazetteer.candidates(value, limit=20) if c.feature_code == "PCLI"
+                     and _fold(c.name) == _fold(value)), None)
 
     def _known(self, sub: str) -> bool:
         low = sub.lower()
@@ -378,6 +458,10 @@ class Geoparser:
                 parts["cue"] = 3.0 + (0.5 if c.feature_code == "ADM2" else 0.0)
             elif kind == "ADM1" and c.feature_code == "ADM1":
                 parts["cue"] = 4.0
+            elif kind == "ADM" and c.feature_code in ("ADM1", "ADM2", "ADM1H", "ADM2H"):
+                parts["cue"] = 3.5
+            elif kind == "ADM3" and (c.feature_class == "P" or c.feature_code in ("ADM2", "ADM3")):
+                parts["cue"] = 1.0  # a ward or location is named after its village
             elif kind == "P" and c.feature_class == "P":
                 parts["cue"] = 1.0
         # Context comes from the document's other names only: a name's own first guess (and that of its repeats)
@@ -387,6 +471,8 @@ class Geoparser:
         total = sum(shares.values())
         if total:
             parts["country_focus"] = 3.0 * shares.get(c.country, 0) / total
+        if ctx.get("hint") and c.country == ctx["hint"]:
+            parts["country_given"] = HINT_BONUS
         admin1s: dict[str, set[str]] = ctx.get("admin1", {})
         # That province itself, named again; or a place inside a province another name of the document names —
         # but not for a country's own name ("Mexico" is the country, not the village of Mexico in a state the
@@ -422,7 +508,7 @@ class Geoparser:
                 parts["proximity"] = 2.0 * math.exp(-d / 300.0)
         return Scored(c, sum(parts.values()), parts)
 
-    def _resolve_all(self, mentions: list[Mention], text: str = ""
+    def _resolve_all(self, mentions: list[Mention], text: str = "", hint: str | None = None
                      ) -> list[tuple[Mention, Place | None, float | None, list[Scored]]]:
         cands = [self._candidates(m) for m in mentions]
         _appositions(text, mentions, cands)
@@ -433,16 +519,20 @@ class Geoparser:
             m.full_named = full != name_key(m.text) and any(name_key(c.name, drop_generic=False) == full for c in cs)
         # Pass 1 without context: what the document is about (countries, provinces, points).
         ctx: dict[str, Any] = {"countries": Counter(), "countries_by_key": {}, "admin1": {}, "points": [],
-                               "country_keys": set()}
+                               "country_keys": set(), "hint": hint, "named": {hint} if hint else set()}
+        if hint:
+            ctx["countries"][hint] += HINT_VOTES
         first: list[Scored | None] = []
         for m, cs in zip(mentions, cands, strict=True):
             key = name_key(m.text, drop_generic=False)
             own = ctx["countries_by_key"].setdefault(key, Counter())
             if any(c.feature_code == "PCLI" and c.name.lower() == m.text.lower() for c in cs):
                 ctx["country_keys"].add(key)
+                ctx["named"] |= {c.country for c in cs if c.feature_code == "PCLI"}
             if m.country_hint:
                 ctx["countries"][m.country_hint] += 1
                 own[m.country_hint] += 1
+                ctx["named"].add(m.country_hint)
             scored = sorted((self._score(m, c, {}) for c in cs), key=lambda s: -s.score)
             first.append(scored[0] if scored else None)
             # a demonym votes for its country only, not for whatever its letters also spell ("Russian" ~ "Rosian")
@@ -482,10 +572,18 @@ class Geoparser:
             if not scored:
                 out.append((m, None, None, []))
                 continue
+            key = name_key(m.text, drop_generic=False)
+            if hint:
+                # the report's country given: its namesakes there (or in a country the text names) before any abroad
+                scored = [s for s in scored if not self._stray(s, ctx, key)] + [
+                    s for s in scored if self._stray(s, ctx, key)]
             best = scored[0]
-            if self._stray(best, ctx, name_key(m.text, drop_generic=False)):
+            if self._stray(best, ctx, key):
                 out.append((m, None, None, scored))
                 continue
+            if (best.candidate.feature_code in ("ADM1", "ADM1H") and CUE_KIND.get(m.cue or "") not in ADMIN_CUES
+                    and not POSSESSIVE.match(text[m.end : m.end + 3])):
+                best = _seat_town(best, scored, m)
             out.append((m, self.gazetteer.to_place(best.candidate), best.score, scored))
         return out
 
@@ -494,7 +592,14 @@ class Geoparser:
         """A name matched only through the loose transliteration key, in a country no other name of a document
         firmly about one country points to ("the town of Boni in central Mali" is not Bonn): better unplaced than
         placed on another continent."""
-        if "spelling" in best.parts or best.candidate.feature_code.startswith("PCL"):
+        c = best.candidate
+        if c.feature_code.startswith("PCL"):
+            return False
+        if ctx.get("hint") and c.country not in ctx["named"]:
+            # the report's country is given: a place abroad needs its country named in the text, unless it is a
+            # capital or a large city
+            return "spelling" not in best.parts or (c.feature_code != "PPLC" and c.population < HINT_ABROAD_POP)
+        if "spelling" in best.parts:
             return False
         shares: Counter[str] = ctx.get("countries", Counter()) - ctx.get("countries_by_key", {}).get(key, Counter())
         total = sum(shares.values())
@@ -503,14 +608,28 @@ class Geoparser:
         return max(shares.values()) / total >= STRAY_FOCUS
 
     def places(self, document: Document, doc: Any = None) -> list[PlaceMention]:
-        mentions = self.recognize(document.text, doc)
+        hint = self.document_country(document)
+        mentions = self.recognize(document.text, doc, hint)
         return [
             PlaceMention(Span(m.start, m.end, m.text), place, score, m.method + (f"+cue:{m.cue}" if m.cue else ""))
-            for m, place, score, _ in self._resolve_all(mentions, document.text)
+            for m, place, score, _ in self._resolve_all(mentions, document.text, hint)
         ]
+
+    def event_places(self, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+        """The mentions as an event is coded on the map (ACLED): a province (ADM1) at its seat's point, keeping its
+        name, codes and precision 3; every other place at its own point."""
+        out = []
+        for m in mentions:
+            seat = self.gazetteer.seat(m.place) if m.place is not None else None
+            if seat is not None and m.place is not None:
+                m = PlaceMention(m.span, dataclasses.replace(m.place, lat=seat.lat, lon=seat.lon), m.score,
+                                 m.method + f"+seat:{seat.name}")
+            out.append(m)
+        return out
 
     def resolve(self, document: Document, spans: Sequence[Span], doc: Any = None) -> list[PlaceMention]:
         """Resolve given toponym spans (gold spans, or spans found by another recognizer) in document context."""
+        hint = self.document_country(document)
         mentions = []
         for sp in spans:
             m = self._mention(document.text, sp.start, sp.end, ner=None) or Mention(sp.start, sp.end, sp.text)
@@ -521,7 +640,7 @@ class Geoparser:
             mentions.append(m)
         return [
             PlaceMention(Span(m.start, m.end, m.text), place, score, m.method or "given-span")
-            for m, place, score, _ in self._resolve_all(mentions, document.text)
+            for m, place, score, _ in self._resolve_all(mentions, document.text, hint)
         ]
 
     def explain(self, text: str, doc: Any = None) -> list[dict[str, Any]]:
@@ -583,6 +702,19 @@ def _appositions(text: str, mentions: list[Mention], cands: list[list[Candidate]
             x.within, y.holds = x.within | hits, y.holds | hits
 
 
+def _seat_town(best: Scored, scored: list[Scored], m: Mention) -> Scored:
+    """A province named bare ("riots in X") whose seat is a town of its name and a good share of its people: the
+    town (ACLED codes the town; the province only when the text says "X province / county" or "X's capital")."""
+    key = name_key(m.text)
+    for s in scored:
+        c = s.candidate
+        if (c.feature_code in ("PPLA", "PPLC") and c.country == best.candidate.country
+                and c.admin1_code == best.candidate.admin1_code and name_key(c.name) == key
+                and c.population * SEAT_SHARE >= best.candidate.population):
+            return Scored(c, s.score, {**s.parts, "seat_town": 0.0})
+    return best
+
+
 def _level(c: Candidate) -> int:
     return {"PCLI": 0, "ADM1": 1, "ADM1H": 1, "ADM2": 2, "ADM2H": 2}.get(c.feature_code, 3)
 
@@ -621,6 +753,14 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int, str]:
         e -= 1
         sub = sub[:-1]
     return s, e, sub
+
+
+def _cue_word(word: str) -> str:
+    """The cue as CUE_KIND spells it: "Sub County", "sub-counties" → "sub-county"."""
+    w = " ".join(word.lower().split())
+    if w.startswith("sub"):
+        return "sub-county"
+    return {"counties": "county"}.get(w, w)
 
 
 def _inside(s: int, e: int, spans: list[tuple[int, int, str]]) -> bool:

@@ -264,8 +264,11 @@ def read_jsonl(text: str, origin: str, overrides: Overrides | None) -> Iterator[
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
                 raise InputRejected("missing_text", "a JSON lines report needs a non-empty \"text\" field",
                                     hint='one object a line: {"text": "...", "published": "YYYY-MM-DD", ...}')
+            # a report's country, when the feed or dataset gives it, steers geocoding (docs/geocoding.md)
+            country = text_field(obj, "country")
             meta = Meta(text_field(obj, "title"), text_field(obj, "url"), text_field(obj, "publisher"),
-                        parse_date(obj.get("published")), text_field(obj, "language"))
+                        parse_date(obj.get("published")), text_field(obj, "language"),
+                        (("country", country),) if country else ())
             doc = read_plain(obj["text"], obj.get("url") or where, meta, overrides)
             yield dataclasses.replace(doc, format="jsonl")
         except InputRejected as exc:
