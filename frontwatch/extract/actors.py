@@ -220,6 +220,14 @@ class ActorDictionary:
     def country_name(self, iso: str) -> str | None:
         return next((c.name for c in self._countries if c.iso == iso), None)
 
+    def country_iso(self, text: str | None) -> str | None:
+        """The ISO code of a country given by its code, name or one of its words ("KE", "Kenya", "kenyan")."""
+        key = _norm(text or "").strip()
+        if not key:
+            return None
+        return next((c.iso for c in self._countries
+                     if key in (c.iso.lower(), c.name.lower()) or key in c.words), None)
+
     def of_country(self, actor: Actor, iso: str) -> Actor:
         """Unnamed state forces in a country are that country's (ACLED's "Military/Police Forces of X")."""
         kind = _UNNAMED_STATE_FORCES.get(actor.name)

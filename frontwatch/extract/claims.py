@@ -85,10 +85,11 @@ _AIRCRAFT = {"jet", "warplane", "aircraft", "drone", "helicopter", "plane", "bom
              "gunship", "warjet"}
 _GROUP_NOUNS = {"thousand", "hundred", "dozen", "group", "crowd", "number", "score", "band", "unit", "member", "team"}
 _INTERVENTION = {"tear", "disperse", "water", "cannon", "baton", "arrest", "detain", "rubber", "lathi", "lathicharge",
-                 "pepper", "stop", "block", "prevent", "foil", "cane", "beat", "suppress"}  # fmt: skip
+                 "pepper", "stop", "block", "prevent", "foil", "cane", "beat", "suppress", "teargas", "tear-gas",
+                 "warning"}  # fmt: skip
 _VIOLENT_CROWD = {"pelt", "stone", "torch", "vandalise", "vandalize", "smash", "ransack", "rampage", "hurl", "loot",
                   "burn", "arson", "riot", "clash", "attack", "damage", "throw", "molotov", "set", "violence",
-                  "violent", "scuffle"}  # fmt: skip
+                  "violent", "scuffle", "barricade", "bonfire", "vandalism", "destroy", "rock"}  # fmt: skip
 _EXCESSIVE = {"kill", "shoot", "dead", "live", "ammunition", "bullet", "excessive", "brutally"}
 _FIGHTING = {"fighting", "clash", "battle", "fight", "gunfight", "firefight", "assault", "attack", "offensive",
              "resistance", "kill", "casualty", "shelling", "airstrike"}  # fmt: skip
@@ -215,17 +216,21 @@ def _certainty_for(sent: SpacySpan, trigger: Token, base: Certainty) -> Certaint
 
 def claims_per_place(
     document: Document, sentence: Span, trigger: Span, places: Sequence[PlaceMention], fatalities: int, conf: float,
-    methods: Sequence[str], actor_dictionary: ActorDictionary | None = None, **fields: Any,
+    methods: Sequence[str], actor_dictionary: ActorDictionary | None = None, report_country: str | None = None,
+    **fields: Any,
 ) -> list[Claim]:
     """One claim per place of a coordinated clause ("X and Y districts"), the ACLED fatalities split between them
     with the remainder on the first; with no place, one claim without. Shared by the English and Persian paths.
-    With `actor_dictionary`, unnamed state forces ("soldiers", "police") become the forces of the place's country."""
+    With `actor_dictionary`, unnamed state forces ("soldiers", "police") become the forces of the report's country
+    (`report_country`, an ISO code) where it is known, else of the place's: a misresolved toponym must not make
+    Kenyan police British."""
     n = max(1, len(places))
     out: list[Claim] = []
     for k, mention in enumerate(places or [None]):
         share = fatalities // n + (fatalities % n if k == 0 else 0)
         pstart = mention.span.start if mention is not None else ""
-        country = mention.place.country if mention is not None and mention.place is not None else None
+        country = report_country or (
+            mention.place.country if mention is not None and mention.place is not None else None)
         if actor_dictionary is not None and country and fields.get("actors"):
             fields = {**fields, "actors": tuple(
                 dataclasses.replace(r, actor=actor_dictionary.of_country(r.actor, country)) for r in fields["actors"]
@@ -260,6 +265,9 @@ class Extractor:
         lex = self.lexicon
         sents = list(doc.sents)
         found_hits = [(s, find_triggers(lex, s)) for s in sents]
+        # what each sentence reports, for `_story` (which sentences go on telling one incident)
+        doc.user_data["fw_sents"] = sents
+        doc.user_data["fw_sent_categories"] = {s.start: frozenset(h.category for h in hits) for s, hits in found_hits}
         per_sent = [(s, h) for s, h in found_hits if h]
         # Sentences without a trigger are read by the classifier only when the lexicon finds no event at all:
         # most reports have one, and the classifier's character n-grams cost as much as the rest of extraction.
@@ -515,14 +523,17 @@ class Extractor:
         methods.append(f"place:{place_method}")
 
         event_type, sub_type, conf = self._type(event, category, actor1, actor2, doc, pred, methods)
+        if event_type in {"Protests", "Riots"}:
+            actor1, actor2 = self._crowd_sides(doc, sent, event, sub_type, actor1, actor2, methods)
         if event_type == "Violence against civilians" and actor2 is None:
             # ACLED: in violence against civilians the victims are actor 2, and they are civilians
             actor2 = ActorRole("actor2", Actor("Civilians", 7))
             methods.append("actor2:civilians-by-type")
 
         # Foreign state forces are external (ACLED inter 8) where they act outside their country.
-        actor1 = _external(actor1, chosen, self.actors)
-        actor2 = _external(actor2, chosen, self.actors)
+        report_country = self.actors.country_iso(report_country_of(document))
+        actor1 = _external(actor1, chosen, self.actors, report_country)
+        actor2 = _external(actor2, chosen, self.actors, report_country)
 
         time = _find_time(doc, sent, document.published, hit.token)
         clause_chars = _char_ranges(doc, event.clause)
@@ -543,7 +554,8 @@ class Extractor:
         if not chosen:
             conf -= 0.1
         return claims_per_place(
-            document, sentence, trigger_span, chosen, fatalities, conf, methods, self.actors, event_type=event_type,
+            document, sentence, trigger_span, chosen, fatalities, conf, methods, self.actors, report_country,
+            event_type=event_type,
             sub_event_type=sub_type, actors=actors, time=time, counts=counts, sources=sources, certainty=certainty,
         )
 
@@ -667,6 +679,66 @@ class Extractor:
             dataclasses.replace(actor2, role="actor2") if actor2 else None,
             place_tokens,
         )
+
+    def _crowd_sides(self, doc: Doc, sent: SpacySpan, event: _Event, sub: str | None, actor1: ActorRole | None,
+                     actor2: ActorRole | None, methods: list[str]) -> tuple[ActorRole | None, ActorRole | None]:
+        """ACLED's sides of a demonstration, by its final sub-type: the crowd is "Rioters" in a riot and
+        "Protesters" in a protest, whoever they are (students, traders, residents); the force that intervened
+        (named in the incident's sentences, the police where none is named) is the other side of an intervention,
+        and the side that used excessive force comes first; a mob's victims are civilians."""
+        riot = sub in {"Violent demonstration", "Mob violence"}
+        crowd = Actor("Rioters", 5) if riot else Actor("Protesters", 6)
+
+        def crowd_role(role: str, was: ActorRole | None) -> ActorRole:
+            return ActorRole(role, crowd, was.span if was is not None else None)
+
+        def unarmed(a: ActorRole | None) -> bool:
+            return a is None or a.actor.inter in {5, 6, 7}
+
+        state = next((a for a in (actor1, actor2) if a is not None and a.actor.inter == 1), None)
+        if state is None and sub != "Peaceful protest":
+            state = self._intervening_force(doc, _story(sent))
+            if state is None and sub in {"Protest with intervention", "Excessive force against protesters"}:
+                state = ActorRole("actor2", Actor("Police forces", 1))  # ACLED: the police, unless named
+                methods.append("actor2:police-by-type")
+        if sub == "Excessive force against protesters":
+            methods.append("actors:crowd-sides")
+            return (dataclasses.replace(state, role="actor1") if state else None,
+                    crowd_role("actor2", actor1 if unarmed(actor1) else actor2))
+        other = actor2 if unarmed(actor1) else actor1
+        first = crowd_role("actor1", actor1 if unarmed(actor1) else None)
+        if other is not None and other.actor.inter in {5, 6}:
+            second: ActorRole | None = crowd_role("actor2", other)  # "two groups of demonstrators clashed"
+        elif other is not None and (other.actor.inter != 7 or sub == "Mob violence"):
+            second = dataclasses.replace(other, role="actor2")
+        elif state is not None:
+            second = dataclasses.replace(state, role="actor2")
+        elif sub == "Mob violence" and _MOB_VICTIM_WORDS & {t.lemma_.lower() for t in sent}:
+            second = ActorRole("actor2", Actor("Civilians", 7))  # ACLED: a mob's victims are civilians
+        else:
+            second = None
+        if (first, second) != (actor1, actor2):
+            methods.append("actors:crowd-sides")
+        return first, second
+
+    def _intervening_force(self, doc: Doc, story: Sequence[SpacySpan]) -> ActorRole | None:
+        """State forces acting in the incident's sentences: a subject ("police fired tear gas"), a "by" agent
+        ("dispersed by police") or the other side of a fight ("engaged police in running battles")."""
+        for s in story:
+            for t in s:
+                if t.pos_ not in {"NOUN", "PROPN"} or t.lemma_.lower() not in _FORCE_HEADS:
+                    continue
+                head = t.head
+                acting = t.dep_ == "nsubj" or (t.dep_ == "pobj" and head.lower_ in {"by", "with"}) or (
+                    t.dep_ in {"dobj", "conj"} and head.lemma_.lower() in _FIGHT_VERBS)
+                if t.dep_ == "conj" and head.dep_ in {"nsubj", "pobj"}:
+                    acting = True  # "police and soldiers fired …"
+                if not acting:
+                    continue
+                found = self._actor_of(doc, t)
+                if found is not None and found.actor.inter == 1:
+                    return dataclasses.replace(found, role="actor2")
+        return None
 
     def _main_actors(self, document: Document, doc: Doc, sents: list[SpacySpan]) -> _MainActors | None:
         """The dyad of the headline (or, failing that, the lead): who took what from whom."""
@@ -852,6 +924,7 @@ class Extractor:
         """Type and sub-type by the trigger's category, its actors and its clause; and the category it settled on."""
         lex = self.lexicon
         event_type, sub = lex.categories[category]
+        default_sub = sub
         conf = 0.85 if category not in _WEAK else 0.7
         clause_lemmas = {doc[i].lemma_.lower() for i in event.clause} | {doc[i].lower_ for i in event.clause}
         absorbed = {h.category for h in event.absorbed}
@@ -894,11 +967,14 @@ class Extractor:
         if category == "looting" and (inter1 in {5, 6}):
             event_type, sub = _riot(inter1, event, doc)
         if category in {"protest", "crowd"}:
-            sent_lemmas = _cue_lemmas(event.hit.token.sent)
-            if sent_lemmas & _EXCESSIVE and (sent_lemmas & {"protester", "demonstrator", "protestor", "crowd"} or
-                                             sent_lemmas & {"brutally", "excessive"}):
+            story = _story(event.hit.token.sent)
+            sent_lemmas = _cue_lemmas(story[:1])
+            # what the sentences after it tell of the same demonstration ("They blocked the road … Police
+            # dispersed them"), unless the sentence itself says it stayed peaceful
+            more = _cue_lemmas(story[1:]) if not sent_lemmas & {"peaceful", "peacefully"} else set()
+            if _excessive(sent_lemmas):
                 sub = "Excessive force against protesters"
-            elif sent_lemmas & _VIOLENT_CROWD:
+            elif (sent_lemmas | more) & _VIOLENT_CROWD:
                 event_type, sub = "Riots", "Violent demonstration"
             elif sent_lemmas & _INTERVENTION:
                 sub = "Protest with intervention"
@@ -906,6 +982,12 @@ class Extractor:
                 sub = "Excessive force against protesters"
             elif clause_lemmas & _INTERVENTION:
                 sub = "Protest with intervention"
+            elif _excessive(sent_lemmas | more):
+                sub = "Excessive force against protesters"
+            elif more & _INTERVENTION:
+                sub = "Protest with intervention"
+            if sub != default_sub:
+                methods.append(f"cues:{sub}")
         if category in {"shelling", "attack", "clash"} and _by_aircraft(event.hit):
             event_type, sub = "Explosions/Remote violence", "Air/drone strike"  # "jets fired missiles at …"
         if category == "arrest" and _at_a_protest(event.hit.token):
@@ -949,21 +1031,95 @@ def _contradicts_rules(label: str, sub: str | None, category: str, actor1: Actor
 _WEAPON_CATEGORIES = frozenset({"airstrike", "shelling", "ied", "suicide", "grenade", "chemical"})
 
 
-def _cue_lemmas(sent: SpacySpan) -> set[str]:
-    """The sentence's lemmas that tell how a demonstration went: not what it was about ("marched to denounce
-    violence", "rallied to mourn those killed"); "violently" only where it says how force was used."""
+def _cue_lemmas(sents: Sequence[SpacySpan]) -> set[str]:
+    """The sentences' lemmas that tell how a demonstration went: not what it was about ("marched to denounce
+    violence", "rallied to mourn those killed", "protested against the killing of a student"); "violently" only
+    where it says how force was used; "barricade" for a road the crowd blocked, "arson" for fires it lit, "warning"
+    for shots into the air."""
     out = set()
-    for t in sent:
-        lem = t.lemma_.lower()
-        if any(a.lemma_.lower() in _GRIEVANCE_HEADS for a, _ in zip(t.ancestors, range(6), strict=False)):
-            continue
-        out.add(lem)
-        if lem == "violently" and t.head.lemma_.lower() in _INTERVENTION:
-            out.add("brutally")  # "violently dispersed / suppressed": excessive force
+    for sent in sents:
+        for t in sent:
+            lem = t.lemma_.lower()
+            if _grievance(t):
+                continue
+            out.add(lem)
+            objects = {c.lemma_.lower() for c in t.children if c.dep_ in {"dobj", "nsubjpass"}}
+            if lem == "violently" and t.head.lemma_.lower() in _INTERVENTION:
+                out.add("brutally")  # "violently dispersed / suppressed": excessive force
+            elif lem in {"block", "barricade", "obstruct", "paralyse", "paralyze", "close"} and objects & _ROADS:
+                doers = [w for c in t.children if c.dep_ == "nsubj" for w in c.subtree]
+                if not any(w.lemma_.lower() in _FORCE_HEADS for w in doers):
+                    out.add("barricade")  # "students blocked the highway", not "police blocked the road"
+            elif lem in {"light", "set"} and objects & {"fire", "bonfire", "tyre", "tire"}:
+                out.add("arson")
+            elif lem in {"shoot", "fire"} and any(c.dep_ == "prep" and c.lower_ in {"in", "into"} and any(
+                    g.lemma_.lower() == "air" for g in c.children) for c in t.children):
+                out.discard(lem)
+                out.add("warning")  # "police shot in the air to disperse them": an intervention, no excessive force
+            elif lem in {"battle", "fight"} and t.pos_ == "NOUN":
+                out.add("clash")  # "running battles with police", "engaged police in fierce fights"
     return out
 
 
+def _grievance(t: Token) -> bool:
+    """A word of what a demonstration was about: under a verb of grievance, the object of protesting, or the
+    "against / over / following" phrase of a protest."""
+    for a, _ in zip(t.ancestors, range(6), strict=False):
+        lem = a.lemma_.lower()
+        if lem in _GRIEVANCE_HEADS:
+            return True
+        if a.dep_ == "prep" and a.lower_ in _GRIEVANCE_PREPS and a.head.lemma_.lower() in _PROTEST_VERBS:
+            return True
+        if a.dep_ in {"dobj", "pobj"} and a.head.lemma_.lower() in {"protest", "decry", "denounce", "condemn"} and (
+                a.dep_ == "dobj"):
+            return True
+    return False
+
+
+def _excessive(cues: set[str]) -> bool:
+    return bool(cues & _EXCESSIVE and cues & {"protester", "demonstrator", "protestor", "crowd", "brutally",
+                                              "excessive"})
+
+
+def _story(sent: SpacySpan) -> list[SpacySpan]:
+    """A sentence and those after it that go on telling the same incident: the rest of its paragraph (up to three
+    sentences), until one begins another incident ("In a separate incident", "A similar protest …") or reports an
+    event of a kind a demonstration does not include (a bombing, a capture, a deal)."""
+    doc = sent.doc
+    sents = doc.user_data.get("fw_sents") or list(doc.sents)
+    categories = doc.user_data.get("fw_sent_categories", {})
+    text = _doc_text(doc)
+    k = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
+    out = [sent]
+    if k is None:
+        return out
+    for nxt in sents[k + 1 : k + 1 + _STORY_SENTENCES]:
+        if "\n\n" in text[out[-1].end_char : nxt.start_char] or _OTHER_INCIDENT.match(nxt.text):
+            break
+        if categories.get(nxt.start, frozenset()) - _STORY_CATEGORIES:
+            break
+        out.append(nxt)
+    return out
+
+
+_STORY_SENTENCES = 3
+_STORY_CATEGORIES = frozenset({"protest", "crowd", "riot", "mob", "clash", "attack", "kill", "injure", "arrest",
+                               "looting"})
+_OTHER_INCIDENT = re.compile(r"\W*(?:in\s+(?:an)?other|in\s+a\s+(?:separate|similar|related)|a\s+similar|"
+                             r"similarly|meanwhile|elsewhere|separately|earlier|the\s+(?:previous|following|next)\s+"
+                             r"(?:day|week|night)|on\s+the\s+(?:same|following|next|previous)\s+day)\b", re.I)
 _GRIEVANCE_HEADS = frozenset({"denounce", "mourn", "commemorate", "decry", "remember", "honour", "honor"})
+_GRIEVANCE_PREPS = frozenset({"against", "over", "following", "after", "about", "for"})
+_PROTEST_VERBS = frozenset({"protest", "demonstrate", "demonstration", "march", "rally", "strike", "picket",
+                            "demo", "riot"})
+_ROADS = frozenset({"road", "highway", "street", "traffic", "route", "junction", "roundabout", "bridge", "railway",
+                    "entrance", "gate", "avenue", "lane", "thoroughfare", "motorway", "carriageway"})
+# Nouns that name state forces, and verbs of fighting whose object is the other side.
+_FORCE_HEADS = frozenset({"police", "policeman", "policemen", "officer", "soldier", "troop", "army", "military",
+                          "force", "security", "gendarme", "gendarmerie", "askari", "guard", "ranger"})
+_FIGHT_VERBS = frozenset({"engage", "fight", "battle", "confront", "clash", "attack", "stone", "pelt"})
+_MOB_VICTIM_WORDS = frozenset({"lynch", "kill", "beat", "injure", "attack", "assault", "burn", "stone", "hack",
+                               "murder", "torture", "wound", "lynching", "death"})
 
 
 def _at_a_protest(arrest: Token) -> bool:
@@ -1220,7 +1376,15 @@ def _previous_place(mentions: list[PlaceMention], before: int, sent: SpacySpan, 
     return cands[-1] if cands else None
 
 
-def _external(role: ActorRole | None, places: Sequence[PlaceMention], actors: ActorDictionary) -> ActorRole | None:
+def report_country_of(document: Document) -> str | None:
+    """The country a report is about, where its input says so (a sidecar's or a data set's `country`): the country
+    of the state forces it names without one."""
+    own = getattr(document, "country", None)
+    return own or next((v for k, v in document.metadata if k.lower() == "country" and v), None)
+
+
+def _external(role: ActorRole | None, places: Sequence[PlaceMention], actors: ActorDictionary,
+              report_country: str | None = None) -> ActorRole | None:
     if (
         role is None
         or role.actor.inter != 1
@@ -1228,6 +1392,8 @@ def _external(role: ActorRole | None, places: Sequence[PlaceMention], actors: Ac
     ):
         return role
     country = role.actor.name.split(" of ", 1)[1]
+    if report_country is not None and actors.country_name(report_country) == country:
+        return role  # the report's own country's forces, wherever a toponym resolved
     where = {m.place.country for m in places if m.place is not None and m.place.country}
     if where and all(actors.country_name(c) != country for c in where):
         return dataclasses.replace(role, actor=Actor(role.actor.name, 8))

@@ -326,8 +326,11 @@ def evaluate_acled(rows: Sequence[dict[str, Any]], pipeline: Any, actors: Any, i
     groups: dict[tuple[str, str], list[int]] = {}
     for i in indices:
         groups.setdefault((rows[i]["notes"], str(rows[i]["event_date"])[:10]), []).append(i)
-    docs = {key: Document(document_id_for(key[0]), key[0], "acled", "eval", published=date.fromisoformat(key[1]))
-            for key in groups}
+    # The data set's country is the report's country focus, as a sidecar's `country` gives it to a real input.
+    docs = {key: Document(document_id_for(key[0]), key[0], "acled", "eval", published=date.fromisoformat(key[1]),
+                          metadata=(("country", str(rows[members[0]]["country"])),) if rows[members[0]].get(
+                              "country") else ())
+            for key, members in groups.items()}
     watch = None
     if dataclasses.is_dataclass(pipeline) and getattr(pipeline, "geoparser", None) is not None:
         watch = _Watch(pipeline.geoparser)

@@ -1,0 +1,113 @@
+"""Actors and event types as ACLED's coders read them (issue 15), on invented sentences: the report's country for
+unnamed state forces, the sides of demonstrations and riots by their final sub-type, what the sentences after the
+lead tell of the same incident, unknown perpetrators, victims, communal militias."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from frontwatch.model import NOT_AN_EVENT, Claim, Document, document_id_for
+from tests.fixtures.nlp import toponym_mentions
+
+Run = Callable[..., list[Claim]]
+
+
+@pytest.fixture(scope="module")
+def run(nlp: Language, extractor) -> Run:  # type: ignore[no-untyped-def]
+    """annotate → extract a text, with the report's country given as a sidecar gives it (metadata `country`)."""
+    from frontwatch.annotate import annotate
+
+    def go(text: str, places: Sequence[str] = (), country: str | None = "Kenya") -> list[Claim]:
+        meta = (("country", country),) if country else ()
+        document = Document(document_id_for(text), text, "test", "text", None, None, "example.org",
+                            date(2015, 3, 2), "en", metadata=meta)
+        ((_, doc),) = list(annotate(nlp, [document]))
+        return [c for c in extractor.claims(document, doc, toponym_mentions(text, places))
+                if c.event_type != NOT_AN_EVENT]
+
+    return go
+
+
+def sides(c: Claim) -> tuple[str | None, str | None]:
+    a1, a2 = c.actor("actor1"), c.actor("actor2")
+    return (a1.name if a1 else None, a2.name if a2 else None)
+
+
+def lead(claims: list[Claim]) -> Claim:
+    assert claims, "no event claim"
+    return min(claims, key=lambda c: c.sentence.start)
+
+
+# --- the report's country -----------------------------------------------------------------------------------------
+
+
+def test_unnamed_police_take_the_reports_country(run: Run) -> None:
+    c = lead(run("Police arrested twelve suspects in a dawn raid on Tuesday."))
+    assert c.actor("actor1") is not None and c.actor("actor1").name == "Police Forces of Kenya"
+    bare = lead(run("Police arrested twelve suspects in a dawn raid on Tuesday.", country=None))
+    assert bare.actor("actor1") is not None and bare.actor("actor1").name == "Police forces"
+
+
+def test_named_foreign_forces_keep_their_country(run: Run) -> None:
+    c = lead(run("Ugandan soldiers arrested twelve smugglers near the border."))
+    assert c.actor("actor1") is not None and c.actor("actor1").name == "Military Forces of Uganda"
+
+
+# --- demonstrations and riots -------------------------------------------------------------------------------------
+
+
+def test_violent_crowd_is_rioters(run: Run) -> None:
+    c = lead(run("Angry residents rioted in Lorvale and stoned passing vehicles.", ["Lorvale"]))
+    assert (c.event_type, c.sub_event_type) == ("Riots", "Violent demonstration")
+    assert sides(c)[0] == "Rioters"
+
+
+def test_peaceful_crowd_is_protesters(run: Run) -> None:
+    c = lead(run("Nurses marched through Lorvale to demand better pay.", ["Lorvale"]))
+    assert (c.event_type, c.sub_event_type) == ("Protests", "Peaceful protest")
+    assert sides(c) == ("Protesters", None)
+
+
+def test_later_sentences_tell_how_the_demonstration_went(run: Run) -> None:
+    text = ("Hundreds of hawkers demonstrated in Lorvale on Monday against new market fees. They blocked the main "
+            "highway and lit bonfires. Police dispersed them with tear gas.")
+    c = lead(run(text, ["Lorvale"]))
+    assert (c.event_type, c.sub_event_type) == ("Riots", "Violent demonstration")
+    assert sides(c) == ("Rioters", "Police Forces of Kenya")
+
+
+def test_another_incident_does_not_colour_the_demonstration(run: Run) -> None:
+    text = ("Teachers held a march in Lorvale on Monday to demand their arrears. In a separate incident, youths "
+            "stoned vehicles and barricaded a road in Bramford.")
+    c = lead(run(text, ["Lorvale", "Bramford"]))
+    assert (c.event_type, c.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_intervention_without_a_named_force_is_the_police(run: Run) -> None:
+    c = lead(run("Traders protested in Lorvale over the closure of the market. They were dispersed with tear gas.",
+                 ["Lorvale"]))
+    assert (c.event_type, c.sub_event_type) == ("Protests", "Protest with intervention")
+    assert sides(c) == ("Protesters", "Police Forces of Kenya")
+
+
+def test_excessive_force_puts_the_force_first(run: Run) -> None:
+    c = lead(run("Two demonstrators were shot dead by police during a protest over land in Lorvale.", ["Lorvale"]))
+    assert (c.event_type, c.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert sides(c) == ("Police Forces of Kenya", "Protesters")
+
+
+def test_warning_shots_are_an_intervention_not_a_killing(run: Run) -> None:
+    claims = run("Students protested in Lorvale over fees. Police shot in the air to disperse them.", ["Lorvale"])
+    assert all(c.event_type != "Violence against civilians" for c in claims)
+    c = lead(claims)
+    assert (c.event_type, c.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_what_a_protest_is_about_is_no_cue(run: Run) -> None:
+    claims = run("Hundreds of protesters marched in Lorvale against officers who shot a student.", ["Lorvale"])
+    c = next(c for c in claims if c.trigger is not None and c.trigger.text == "marched")
+    assert (c.event_type, c.sub_event_type) == ("Protests", "Peaceful protest")
