@@ -111,3 +111,14 @@ def test_what_a_protest_is_about_is_no_cue(run: Run) -> None:
     claims = run("Hundreds of protesters marched in Lorvale against officers who shot a student.", ["Lorvale"])
     c = next(c for c in claims if c.trigger is not None and c.trigger.text == "marched")
     assert (c.event_type, c.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_the_object_of_a_protest_is_no_cue(run: Run) -> None:
+    c = lead(run("Villagers protested the arrest of a local teacher in Lorvale.", ["Lorvale"]))
+    assert (c.event_type, c.sub_event_type) == ("Protests", "Peaceful protest")
+    assert sides(c) == ("Protesters", None)
+
+
+def test_a_denied_cue_is_no_cue(run: Run) -> None:
+    c = lead(run("Farmers held a demonstration in Lorvale over maize prices, with no violence reported.", ["Lorvale"]))
+    assert (c.event_type, c.sub_event_type) == ("Protests", "Peaceful protest")

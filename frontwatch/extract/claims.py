@@ -978,10 +978,8 @@ class Extractor:
                 event_type, sub = "Riots", "Violent demonstration"
             elif sent_lemmas & _INTERVENTION:
                 sub = "Protest with intervention"
-            elif clause_lemmas & _EXCESSIVE:
-                sub = "Excessive force against protesters"
-            elif clause_lemmas & _INTERVENTION:
-                sub = "Protest with intervention"
+            elif _EXCESSIVE & {doc[i].lemma_.lower() for i in event.clause if not _grievance(doc[i])}:
+                sub = "Excessive force against protesters"  # "a woman was killed by police during a demonstration"
             elif _excessive(sent_lemmas | more):
                 sub = "Excessive force against protesters"
             elif more & _INTERVENTION:
@@ -1046,6 +1044,8 @@ def _cue_lemmas(sents: Sequence[SpacySpan]) -> set[str]:
             objects = {c.lemma_.lower() for c in t.children if c.dep_ in {"dobj", "nsubjpass"}}
             if lem == "violently" and t.head.lemma_.lower() in _INTERVENTION:
                 out.add("brutally")  # "violently dispersed / suppressed": excessive force
+            elif lem == "violently" and t.head.lemma_.lower() in _PROTEST_VERBS:
+                out.add("violent")  # "violently protested"
             elif lem in {"block", "barricade", "obstruct", "paralyse", "paralyze", "close"} and objects & _ROADS:
                 doers = [w for c in t.children if c.dep_ == "nsubj" for w in c.subtree]
                 if not any(w.lemma_.lower() in _FORCE_HEADS for w in doers):
@@ -1064,15 +1064,17 @@ def _cue_lemmas(sents: Sequence[SpacySpan]) -> set[str]:
 def _grievance(t: Token) -> bool:
     """A word of what a demonstration was about: under a verb of grievance, the object of protesting, or the
     "against / over / following" phrase of a protest."""
-    for a, _ in zip(t.ancestors, range(6), strict=False):
-        lem = a.lemma_.lower()
-        if lem in _GRIEVANCE_HEADS:
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
+        return True  # "no reported violence", "did not block": a cue denied
+    for a, _ in zip([t, *t.ancestors], range(7), strict=False):
+        if a.dep_ == "acl" and a.tag_ == "VBG":
+            return False  # "protested the eviction, blocking the road": what they did, whatever the parse hung it on
+        if a is not t and a.lemma_.lower() in _GRIEVANCE_HEADS:
             return True
         if a.dep_ == "prep" and a.lower_ in _GRIEVANCE_PREPS and a.head.lemma_.lower() in _PROTEST_VERBS:
             return True
-        if a.dep_ in {"dobj", "pobj"} and a.head.lemma_.lower() in {"protest", "decry", "denounce", "condemn"} and (
-                a.dep_ == "dobj"):
-            return True
+        if a.dep_ == "dobj" and a.head.lemma_.lower() in _PROTEST_VERBS | _GRIEVANCE_HEADS:
+            return True  # "protested the arrest of …", "condemned the attack"
     return False
 
 
@@ -1108,7 +1110,8 @@ _STORY_CATEGORIES = frozenset({"protest", "crowd", "riot", "mob", "clash", "atta
 _OTHER_INCIDENT = re.compile(r"\W*(?:in\s+(?:an)?other|in\s+a\s+(?:separate|similar|related)|a\s+similar|"
                              r"similarly|meanwhile|elsewhere|separately|earlier|the\s+(?:previous|following|next)\s+"
                              r"(?:day|week|night)|on\s+the\s+(?:same|following|next|previous)\s+day)\b", re.I)
-_GRIEVANCE_HEADS = frozenset({"denounce", "mourn", "commemorate", "decry", "remember", "honour", "honor"})
+_GRIEVANCE_HEADS = frozenset({"denounce", "mourn", "commemorate", "decry", "remember", "honour", "honor", "condemn",
+                              "demand", "oppose"})
 _GRIEVANCE_PREPS = frozenset({"against", "over", "following", "after", "about", "for"})
 _PROTEST_VERBS = frozenset({"protest", "demonstrate", "demonstration", "march", "rally", "strike", "picket",
                             "demo", "riot"})
