@@ -122,3 +122,70 @@ def test_the_object_of_a_protest_is_no_cue(run: Run) -> None:
 def test_a_denied_cue_is_no_cue(run: Run) -> None:
     c = lead(run("Farmers held a demonstration in Lorvale over maize prices, with no violence reported.", ["Lorvale"]))
     assert (c.event_type, c.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+# --- attacks: perpetrators and victims ----------------------------------------------------------------------------
+
+
+def test_an_attack_that_kills_people_is_violence_against_civilians(run: Run) -> None:
+    c = lead(run("Gunmen attacked Lorvale on Sunday night, killing four and wounding two others.", ["Lorvale"]))
+    assert (c.event_type, c.sub_event_type) == ("Violence against civilians", "Attack")
+    assert sides(c) == ("Unidentified armed group", "Civilians")
+
+
+def test_an_attack_that_kills_policemen_is_a_battle_with_the_police(run: Run) -> None:
+    c = lead(run("Militants attacked a camp in Lorvale at dawn, killing two policemen.", ["Lorvale"]))
+    assert c.event_type == "Battles"
+    assert sides(c) == ("Unidentified armed group", "Police Forces of Kenya")
+
+
+def test_an_unnamed_bomber_is_an_unidentified_armed_group(run: Run) -> None:
+    c = lead(run("A grenade was hurled into a bar in Lorvale, injuring six people.", ["Lorvale"]))
+    assert c.sub_event_type == "Grenade"
+    assert sides(c) == ("Unidentified armed group", "Civilians")
+
+
+def test_a_toll_coordinated_with_the_attacks_is_the_attacks(run: Run) -> None:
+    claims = run("One person was killed and two others injured in an attack by gunmen in Lorvale.", ["Lorvale"])
+    assert len(claims) == 1
+    assert claims[0].sub_event_type == "Attack"
+    assert sides(claims[0]) == ("Unidentified armed group", "Civilians")
+
+
+def test_unknown_youths_are_an_unidentified_armed_group(run: Run) -> None:
+    c = lead(run("A shopkeeper was shot dead by a group of unknown youths in Lorvale.", ["Lorvale"]))
+    assert (c.event_type, sides(c)) == ("Violence against civilians", ("Unidentified armed group", "Civilians"))
+
+
+# --- communities, mobs ---------------------------------------------------------------------------------------------
+
+
+def test_a_communitys_raiders_are_its_ethnic_militia(run: Run) -> None:
+    c = lead(run("Zamari raiders attacked a village in Lorvale, killing three herders.", ["Lorvale"]))
+    assert (c.event_type, sides(c)) == ("Violence against civilians", ("Zamari Ethnic Militia (Kenya)", "Civilians"))
+    assert c.actor("actor1") is not None and c.actor("actor1").inter == 4
+
+
+def test_clans_that_fight_are_two_ethnic_militias(run: Run) -> None:
+    c = lead(run("Five people were killed when the Zamari and Kolo clans clashed over pasture near Lorvale.",
+                 ["Lorvale"]))
+    assert (c.event_type, c.sub_event_type) == ("Battles", "Armed clash")
+    assert set(sides(c)) == {"Zamari Ethnic Militia (Kenya)", "Kolo Ethnic Militia (Kenya)"}
+
+
+def test_tribal_clashes_are_between_communal_militias(run: Run) -> None:
+    c = lead(run("Three herders were killed in tribal clashes in Lorvale on Friday.", ["Lorvale"]))
+    assert c.event_type == "Battles"
+    assert sides(c)[0] == "Communal militia"
+
+
+def test_a_mob_that_lynches_is_rioters_against_civilians(run: Run) -> None:
+    c = lead(run("Residents of Lorvale lynched two suspected thieves on Monday.", ["Lorvale"]))
+    assert (c.event_type, c.sub_event_type) == ("Riots", "Mob violence")
+    assert sides(c) == ("Rioters", "Civilians")
+
+
+def test_people_fighting_the_police_without_deaths_riot(run: Run) -> None:
+    c = lead(run("Evicted hawkers clashed with police in Lorvale on Monday.", ["Lorvale"]))
+    assert (c.event_type, c.sub_event_type) == ("Riots", "Mob violence")
+    assert sides(c) == ("Rioters", "Police Forces of Kenya")

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.actors import ActorDictionary, ActorMatch
 from frontwatch.extract.attribution import SPEECH_LEMMAS
-from frontwatch.extract.roles import PRONOUNS, Roles, np_bounds, trigger_roles
+from frontwatch.extract.roles import PRONOUNS, Roles, np_bounds, trigger_roles, with_conjuncts
 from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit, find_triggers, is_nonevent, load_lexicon
 from frontwatch.model import (
     EVENT_TYPES,
@@ -84,6 +84,20 @@ _EXPEL = {"drive", "push", "expel", "oust", "dislodge", "flush"}
 _AIRCRAFT = {"jet", "warplane", "aircraft", "drone", "helicopter", "plane", "bomber", "airforce", "chopper",
              "gunship", "warjet"}
 _GROUP_NOUNS = {"thousand", "hundred", "dozen", "group", "crowd", "number", "score", "band", "unit", "member", "team"}
+# Categories whose targets the sentence's casualties tell, the words that tell them, and people counted as victims.
+_VICTIM_CATEGORIES = frozenset({"attack", "ied", "grenade", "suicide"})
+_HARM_WORDS = frozenset({"kill", "injure", "wound", "shoot", "murder", "hack", "stab", "behead", "maim", "hurt",
+                         "die", "dead", "lynch", "execute"})
+_VICTIM_WORDS = frozenset({"one", "other", "people", "member", "victim", "person", "body", "dozen", "several",
+                           "many", "some", "all", "few"})
+# Sub-types whose unnamed doer is, for ACLED, an unidentified armed group ("a bomb went off", "a grenade was thrown")
+_UNSEEN_HANDS = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
+# Words for a community and its fighters ("X raiders", "the X clan"), and for armed men who may be a community's
+# ("X gunmen", "X youths") unless X is a place.
+_COMMUNITY_WORDS = frozenset({"community", "clan", "tribe", "clansman", "clansmen", "raider", "rustler", "militia",
+                              "militiaman", "militiamen", "warrior", "group", "ethnic", "tribesman", "tribesmen"})
+_ARMED_MEN = frozenset({"gunman", "gunmen", "fighter", "attacker", "assailant", "youth", "herder", "herdsman",
+                        "herdsmen", "pastoralist", "bandit", "man", "men"})
 _INTERVENTION = {"tear", "disperse", "water", "cannon", "baton", "arrest", "detain", "rubber", "lathi", "lathicharge",
                  "pepper", "stop", "block", "prevent", "foil", "cane", "beat", "suppress", "teargas", "tear-gas",
                  "warning"}  # fmt: skip
@@ -268,6 +282,7 @@ class Extractor:
         # what each sentence reports, for `_story` (which sentences go on telling one incident)
         doc.user_data["fw_sents"] = sents
         doc.user_data["fw_sent_categories"] = {s.start: frozenset(h.category for h in hits) for s, hits in found_hits}
+        doc.user_data["fw_place_spans"] = [(m.span.start, m.span.end) for m in places if m.place is not None]
         per_sent = [(s, h) for s, h in found_hits if h]
         # Sentences without a trigger are read by the classifier only when the lexicon finds no event at all:
         # most reports have one, and the classifier's character n-grams cost as much as the rest of extraction.
@@ -413,6 +428,20 @@ class Extractor:
                     a.absorbed.append(b.hit)
                     a.clause |= b.clause
                     alive.remove(b)
+        # "One was killed and two injured in an attack": a toll coordinated with one the attack took in is its toll too
+        for a in list(alive):
+            if a.hit.category not in _OUTCOMES:
+                continue
+            for b in alive:
+                if b is a or b.hit.rank <= a.hit.rank:
+                    continue
+                if any(h.category in _OUTCOMES and a.hit.token.i in {h.token.head.i, *(c.i for c in h.token.children
+                                                                          if c.dep_ == "conj")}
+                       for h in b.absorbed):
+                    b.absorbed.append(a.hit)
+                    b.clause |= a.clause
+                    alive.remove(a)
+                    break
         # Verbs sharing one subject ("protesters set fire to a station in X and clashed with police") are one event
         # when one of them names no place of its own.
         for a in list(alive):
@@ -485,10 +514,17 @@ class Extractor:
         for other in event.absorbed:
             # "a bomb exploded, killing three soldiers": the absorbed trigger's victims are the event's
             o1, o2, _ = self._actors(trigger_roles(other.token, other.head), other.category, doc)
+            if category == "clash" and o2 is not None and o2.actor.inter == 7:
+                o2 = None  # "four people were killed in clashes between X and Y": the dead are no side of it
             if actor2 is None and o2 is not None and (actor1 is None or o2.actor.name != actor1.actor.name):
                 actor2 = o2
             if actor1 is None and o1 is not None and (actor2 is None or o1.actor.name != actor2.actor.name):
                 actor1 = o1
+        if actor2 is None and category in _VICTIM_CATEGORIES:
+            # "Al-Shabaab attacked the town, killing two travellers": whom the attack killed or hurt is its target
+            actor2 = self._victims(sent, actor1)
+            if actor2 is not None:
+                methods.append("actor2:victims")
         borrowed = False
         lead = main.actor1 if main is not None else None
         can_borrow = category in {"territory", "control", "clash", "attack"} and actor1 is None and lead is not None
@@ -525,6 +561,10 @@ class Extractor:
         event_type, sub_type, conf = self._type(event, category, actor1, actor2, doc, pred, methods)
         if event_type in {"Protests", "Riots"}:
             actor1, actor2 = self._crowd_sides(doc, sent, event, sub_type, actor1, actor2, methods)
+        if actor1 is None and (event_type == "Violence against civilians" or sub_type in _UNSEEN_HANDS):
+            # ACLED: whoever it was, unnamed, is an unidentified armed group
+            actor1 = ActorRole("actor1", Actor("Unidentified armed group", 3))
+            methods.append("actor1:unidentified-by-type")
         if event_type == "Violence against civilians" and actor2 is None:
             # ACLED: in violence against civilians the victims are actor 2, and they are civilians
             actor2 = ActorRole("actor2", Actor("Civilians", 7))
@@ -608,10 +648,70 @@ class Extractor:
                 start = m_start
         if m is None:
             return None
+        if m.actor.inter == 7 and set(re.findall(r"[a-z]+", _doc_text(doc)[np_bounds(tok)[0]: start + m.end].lower())
+                                      ) & {"unidentified", "unknown", "masked", "armed"}:
+            # "unknown youths", "a group of armed men", "masked men": ACLED's unidentified armed group
+            return ActorRole("", Actor("Unidentified armed group", 3), Span.of(_doc_text(doc), *np_bounds(tok)))
         if m.actor.inter in _ARMED and any(c.lower_ in {"former", "retired", "ex", "ex-"} for c in tok.children):
             # "a former police officer", "a retired soldier": ACLED's civilians
             return ActorRole("", Actor("Civilians", 7), Span.of(_doc_text(doc), *np_bounds(tok)))
         return ActorRole("", m.actor, Span.of(_doc_text(doc), start + m.start, start + m.end))
+
+    def _victims(self, sent: SpacySpan, actor1: ActorRole | None) -> ActorRole | None:
+        """Whom the sentence says was killed, hurt or shot: an armed side named so (then it was a fight), else
+        civilians when people or a number of them are ("killing four", "one person was injured")."""
+        doc = sent.doc
+        people = False
+        for t in sent:
+            lemma = t.lemma_.lower()
+            if lemma not in _HARM_WORDS:
+                continue
+            if lemma in {"die", "dead"}:
+                hurt = [c for c in (t if lemma == "die" else t.head).children if c.dep_ in {"nsubj", "nsubjpass"}]
+            else:
+                hurt = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
+                if t.tag_ == "VBN" and t.dep_ in {"acl", "amod"}:
+                    hurt.append(t.head)  # "two policemen killed in the raid"
+            for h in [w for c in hurt for w in with_conjuncts(c)]:
+                if h.lower_ in PRONOUNS:
+                    continue
+                a = self._actor_of(doc, h)
+                if a is not None and a.actor.inter in _ARMED and (actor1 is None or a.actor.name != actor1.actor.name):
+                    return dataclasses.replace(a, role="actor2")
+                if (a is not None and a.actor.inter == 7) or (a is None and (
+                        h.pos_ == "NUM" or h.lemma_.lower() in _VICTIM_WORDS)):
+                    people = True
+        return ActorRole("actor2", Actor("Civilians", 7)) if people else None
+
+    def _communities(self, doc: Doc, tok: Token) -> list[ActorRole]:
+        """The militias of the communities a noun phrase names ("Turkana raiders", "the X and Y clans", "armed
+        youths from the X community"): ACLED's "X Ethnic Militia". A name that is a resolved place counts only
+        before a word that names a community's fighters ("raiders", "clan"), not before "gunmen" or "youths"."""
+        if tok.lemma_.lower() in _GROUP_NOUNS | {"youth", "man", "people"}:
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for p in c.children
+                  if p.dep_ == "pobj"]
+            if of and of[0].lemma_.lower() in _COMMUNITY_WORDS | _ARMED_MEN:
+                tok = of[0]
+        lemma = tok.lemma_.lower()
+        if lemma not in _COMMUNITY_WORDS and lemma not in _ARMED_MEN:
+            return []
+        places = doc.user_data.get("fw_place_spans", ())
+        out: list[ActorRole] = []
+        mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i]
+        for mod in mods:
+            for name in (mod, *(c for c in mod.children if c.dep_ == "conj")):
+                text = name.text
+                if not text[:1].isupper() or name.pos_ not in {"PROPN", "ADJ", "NOUN"} or name.ent_type_ in {
+                        "DATE", "TIME", "CARDINAL", "ORDINAL"} or (name.is_sent_start and name.pos_ != "PROPN"):
+                    continue  # a capital that only starts the sentence ("Armed bandits …") names no one
+                if self.actors.country_iso(text) is not None or self.actors.canonical(text) is not None:
+                    continue  # "Somali gunmen", "Shabaab fighters": a country's or a named group's
+                if lemma not in _COMMUNITY_WORDS and any(a <= name.idx < b for a, b in places):
+                    continue  # "Mandera gunmen": men of a place, not a community's militia
+                out.append(ActorRole("", Actor(f"{text.rstrip('s') if text.endswith('s') and len(text) > 4 else text}"
+                                               " Ethnic Militia", 4),
+                                     Span.of(_doc_text(doc), name.idx, name.idx + len(text))))
+        return out
 
     def _actors(self, roles: Roles, category: str, doc: Doc, expel: bool = False, trigger: Token | None = None
                 ) -> tuple[ActorRole | None, ActorRole | None, list[Token]]:
@@ -626,6 +726,20 @@ class Extractor:
             return None
 
         actor1 = first(roles.agents)
+        if roles.agents and (actor1 is None or actor1.actor.name in self.actors.generic) and category not in {
+                "protest", "crowd", "riot", "mob"}:
+            # "Turkana raiders attacked …", "X and Y clans clashed": a community's armed men are its militia
+            communities = self._communities(doc, roles.agents[0])
+            if communities:
+                actor1 = communities[0]
+                if len(communities) > 1 and category == "clash":
+                    actor2_community: ActorRole | None = dataclasses.replace(communities[1], role="actor2")
+                else:
+                    actor2_community = None
+            else:
+                actor2_community = None
+        else:
+            actor2_community = None
         if category == "territory" and roles.recipients and actor1 is None:
             actor1 = first(roles.recipients)  # "fell to X"
         actor2: ActorRole | None = None
@@ -643,9 +757,14 @@ class Extractor:
             skip = actor1.actor.name if actor1 else None
             if len(roles.agents) > 1 and actor1 is not None:
                 actor2 = first(roles.agents[1:], skip=skip)  # "clashes between X and Y", "X and Y clashed"
+                if (actor2 is None or actor2.actor.name in self.actors.generic) and category == "clash":
+                    actor2 = next(iter(self._communities(doc, roles.agents[1])), None) or actor2
+            actor2 = actor2 or actor2_community
             actor2 = actor2 or first(roles.patients, skip=skip) or first(roles.targets, skip=skip)
             if actor1 is None and actor2 is None and category == "clash":
                 actor1 = first(roles.targets)
+            if actor1 is None and category == "clash" and trigger is not None and _communal(trigger):
+                actor1 = ActorRole("actor1", Actor("Communal militia", 4))  # "tribal clashes", "inter-clan fighting"
             if actor2 is None and category == "attack" and (actor1 is None or actor1.actor.inter != 1):
                 # "gunmen attacked a community / a bus / the village": ACLED's victims are civilians
                 target = next((t for t in [*roles.patients, *roles.targets] if t.lemma_.lower() in _CIVILIAN_TARGETS
@@ -898,7 +1017,7 @@ class Extractor:
                 return NOT_AN_EVENT, None, prob
         elif label in SUB_EVENT_TYPES and (label not in _TAKING or category in _TAKING_CATEGORIES) and not (
             cued_protest and label in _PROTEST_FAMILY
-        ) and not _contradicts_rules(label, sub, category, actor1, event.hit.entry.lemma) and not (
+        ) and not _contradicts_rules(label, sub, category, actor1, event.hit.entry.lemma, actor2) and not (
             # who took it decides which side regained and which overtook: the text names it, the n-grams guess
             label in _TAKING and sub in _TAKING and actor1 is not None and actor1.actor.inter is not None
         ) and (
@@ -953,18 +1072,26 @@ class Extractor:
             return event_type, sub, conf, category
         if category == "control":
             return event_type, sub, conf, category
+        # ordinary people (ACLED's civilians) who attack or fight as a group are a mob: a riot, not a battle
+        crowd1 = inter1 == 7 and actor1 is not None and _many(actor1)
         if category in {"attack", "kill", "injure"}:
             if inter2 == 7 or (inter2 is None and category != "attack"):
                 event_type, sub = "Violence against civilians", "Attack"
             elif inter2 in _ARMED or (inter1 in _ARMED and category == "attack"):
                 event_type, sub = "Battles", "Armed clash"
-            if inter1 in {5, 6} or inter2 in {6}:
+            if inter1 in {5, 6} or inter2 in {6} or crowd1:
                 event_type, sub = _riot(inter1, event, doc)
             if inter1 == 1 and inter2 == 6:  # state forces shooting at demonstrators
                 event_type, sub = "Protests", "Excessive force against protesters"
-        if category == "clash" and (inter1 in {5, 6} or inter2 in {5, 6}):
-            event_type, sub = _riot(inter1 if inter1 in {5, 6} else inter2, event, doc)
-        if category == "looting" and (inter1 in {5, 6}):
+        named7 = (inter1 == 7 and actor1 is not None and actor1.span is not None) or (
+            inter2 == 7 and actor2 is not None and actor2.span is not None)
+        if category == "clash" and (inter1 in {5, 6} or inter2 in {5, 6} or (named7 and (
+                {inter1, inter2} <= {1, 7, None} and not _deaths(_story(event.hit.token.sent, back=1))))):
+            # "youths clashed with police", "traders and police engaged in running battles", "supporters of two
+            # unions clashed": a riot; people who fight to kill are, for ACLED, armed groups (a battle)
+            crowd = inter1 if inter1 in {5, 6, 7} else inter2
+            event_type, sub = _riot(crowd, event, doc)
+        if category == "looting" and (inter1 in {5, 6} or crowd1):
             event_type, sub = _riot(inter1, event, doc)
         if category in {"protest", "crowd"}:
             story = _story(event.hit.token.sent)
@@ -1009,18 +1136,50 @@ def _by_aircraft(hit: TriggerHit) -> bool:
 def _riot(inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
     """ACLED: demonstrators turning violent make a violent demonstration (its actor is "Rioters" too); a mob or a
     crowd with no demonstration in the sentence makes mob violence."""
-    sent = {t.lemma_.lower() for t in event.hit.token.sent}
+    sent = {t.lemma_.lower() for s in _story(event.hit.token.sent) for t in s}
     if inter == 5 and sent & _MOB_WORDS and not sent & _PROTEST_WORDS:
         return "Riots", "Mob violence"
+    if inter == 7 and not sent & _PROTEST_WORDS:
+        return "Riots", "Mob violence"  # "villagers attacked …", "hawkers fought police": no demonstration
     return "Riots", "Violent demonstration"
 
 
-def _contradicts_rules(label: str, sub: str | None, category: str, actor1: ActorRole | None, lemma: str) -> bool:
+def _deaths(sents: Sequence[SpacySpan]) -> bool:
+    """Do the sentences tell of someone killed ("two were killed", "left one dead"), not denied ("no deaths")?"""
+    return any(t.lemma_.lower() in {"kill", "die", "dead", "death", "killing", "body", "fatality", "murder"}
+               and not _grievance(t) for s in sents for t in s)
+
+
+def _communal(trigger: Token) -> bool:
+    """A fight a word calls communal ("ethnic clashes", "inter-clan fighting", "tribal skirmishes")."""
+    words = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
+    if trigger.i > trigger.sent.start:
+        words.add(trigger.doc[trigger.i - 1].lower_)
+    return any(w.strip("-") in _COMMUNAL_WORDS or w.removeprefix("inter").strip("-") in _COMMUNAL_WORDS
+               for w in words)
+
+
+_COMMUNAL_WORDS = frozenset({"tribal", "ethnic", "clan", "communal", "community", "tribe"})
+
+
+def _many(role: ActorRole) -> bool:
+    """An actor named as a group ("youths", "a crowd of residents", "villagers"), not one person."""
+    words = re.findall(r"[a-z]+", role.span.text.lower()) if role.span is not None else []
+    return any((w.endswith("s") and not w.endswith("ss")) or w in {"men", "people", "women", "youth", "group",
+                                                                 "crowd", "children"} for w in words)
+
+
+def _contradicts_rules(label: str, sub: str | None, category: str, actor1: ActorRole | None, lemma: str,
+                       actor2: ActorRole | None = None) -> bool:
     """A classifier's sub-type that what the text names rules out, by ACLED's definitions: a battle where the
     trigger names the weapon (an air strike that kills soldiers stays an air strike), or a fight where a named
     taker took a place (only a hand-over without a fight may replace a taking; storming a building may be an
-    attack)."""
+    attack); a battle against civilians (a battle takes two armed sides: an armed side harming civilians is
+    violence against them)."""
     if category in _WEAPON_CATEGORIES and SUB_EVENT_TYPES[label] == "Battles":
+        return True
+    if SUB_EVENT_TYPES[label] == "Battles" and actor2 is not None and actor2.actor.inter == 7 and (
+            actor1 is None or actor1.actor.inter in _ARMED):
         return True
     return (sub in _TAKING and actor1 is not None and actor1.actor.inter is not None and lemma != "storm"
             and label not in _TAKING and label != "Non-violent transfer of territory")
@@ -1083,10 +1242,11 @@ def _excessive(cues: set[str]) -> bool:
                                               "excessive"})
 
 
-def _story(sent: SpacySpan) -> list[SpacySpan]:
+def _story(sent: SpacySpan, back: int = 0) -> list[SpacySpan]:
     """A sentence and those after it that go on telling the same incident: the rest of its paragraph (up to three
     sentences), until one begins another incident ("In a separate incident", "A similar protest …") or reports an
-    event of a kind a demonstration does not include (a bombing, a capture, a deal)."""
+    event of a kind a demonstration does not include (a bombing, a capture, a deal); with `back`, up to that many
+    sentences before it in its paragraph too ("Five were killed … after residents clashed")."""
     doc = sent.doc
     sents = doc.user_data.get("fw_sents") or list(doc.sents)
     categories = doc.user_data.get("fw_sent_categories", {})
@@ -1101,6 +1261,12 @@ def _story(sent: SpacySpan) -> list[SpacySpan]:
         if categories.get(nxt.start, frozenset()) - _STORY_CATEGORIES:
             break
         out.append(nxt)
+    first = sent
+    for prev in reversed(sents[max(0, k - back) : k]):
+        if "\n\n" in text[prev.end_char : first.start_char] or _OTHER_INCIDENT.match(first.text):
+            break
+        out.append(prev)  # after the ones that follow: the sentence itself stays first
+        first = prev
     return out
 
 
@@ -1204,9 +1370,10 @@ def _claiming(verb: Token) -> Token | None:
 
 
 def _with_actor1(claim: Claim, actor: ActorRole) -> Claim:
-    if claim.actor("actor1") is not None or claim.actor("actor2") == actor.actor:
+    unnamed = "actor1:unidentified-by-type" in claim.method.split()  # a default, not a name the text gave
+    if (claim.actor("actor1") is not None and not unnamed) or claim.actor("actor2") == actor.actor:
         return claim
-    roles = (dataclasses.replace(actor, role="actor1"), *claim.actors)
+    roles = (dataclasses.replace(actor, role="actor1"), *(r for r in claim.actors if r.role != "actor1"))
     return dataclasses.replace(claim, actors=roles, method=claim.method + " actor1:claimed-next-sentence")
 
 
