@@ -189,3 +189,15 @@ def test_people_fighting_the_police_without_deaths_riot(run: Run) -> None:
     c = lead(run("Evicted hawkers clashed with police in Lorvale on Monday.", ["Lorvale"]))
     assert (c.event_type, c.sub_event_type) == ("Riots", "Mob violence")
     assert sides(c) == ("Rioters", "Police Forces of Kenya")
+
+
+def test_a_toll_told_after_an_attack_by_unnamed_hands_joins_it(run: Run) -> None:
+    claims = run("Gunmen attacked a village in Lorvale. Two killed, several injured.", ["Lorvale"])
+    assert len(claims) == 1  # the follow-up toll is the attack's, though its own doer would be an unnamed default
+    assert "counts:next-sentence" in claims[0].method
+
+
+def test_a_partys_militias_are_political_militias(run: Run) -> None:
+    c = lead(run("Clashes broke out between Zamari and Kolo political militias in Lorvale.", ["Lorvale"]))
+    assert c.actor("actor1") is not None and c.actor("actor1").name == "Zamari Political Militia"
+    assert c.actor("actor1").inter == 3

@@ -693,11 +693,22 @@ class Extractor:
             if of and of[0].lemma_.lower() in _COMMUNITY_WORDS | _ARMED_MEN:
                 tok = of[0]
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "PROPN" and lemma not in _COMMUNITY_WORDS:
+            # "between X and Y militias" parsed as X + "Y militias": X is the first of the two named
+            group = next((c for c in tok.children if c.dep_ == "conj" and c.lemma_.lower() in _COMMUNITY_WORDS), None)
+            others = self._communities(doc, group) if group is not None else []
+            if others and self.actors.country_iso(tok.text) is None and self.actors.canonical(tok.text) is None:
+                kind = others[0].actor.name.split(" ", 1)[1] if " " in others[0].actor.name else "Ethnic Militia"
+                return [ActorRole("", Actor(f"{tok.text} {kind}", others[0].actor.inter),
+                                  Span.of(_doc_text(doc), tok.idx, tok.idx + len(tok.text))), *others]
+            return []
         if lemma not in _COMMUNITY_WORDS and lemma not in _ARMED_MEN:
             return []
         places = doc.user_data.get("fw_place_spans", ())
         out: list[ActorRole] = []
         mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i]
+        # "X political militias" are a party's men (ACLED's political militia), not a community's
+        kind, inter = ("Political Militia", 3) if any(c.lower_ == "political" for c in mods) else ("Ethnic Militia", 4)
         for mod in mods:
             for name in (mod, *(c for c in mod.children if c.dep_ == "conj")):
                 text = name.text
@@ -709,7 +720,7 @@ class Extractor:
                 if lemma not in _COMMUNITY_WORDS and any(a <= name.idx < b for a, b in places):
                     continue  # "Mandera gunmen": men of a place, not a community's militia
                 out.append(ActorRole("", Actor(f"{text.rstrip('s') if text.endswith('s') and len(text) > 4 else text}"
-                                               " Ethnic Militia", 4),
+                                               f" {kind}", inter),
                                      Span.of(_doc_text(doc), name.idx, name.idx + len(text))))
         return out
 
@@ -1399,7 +1410,7 @@ def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int
         c.trigger is not None
         and c.method.split(" ")[1] in tolls
         and not c.places
-        and c.actor("actor1") is None
+        and (c.actor("actor1") is None or "actor1:unidentified-by-type" in c.method.split())
         and c.counts
         for c in told
     )
