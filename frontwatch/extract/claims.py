@@ -281,6 +281,7 @@ class Extractor:
         found_hits = [(s, find_triggers(lex, s)) for s in sents]
         # what each sentence reports, for `_story` (which sentences go on telling one incident)
         doc.user_data["fw_sents"] = sents
+        doc.user_data["fw_sent_index"] = {s.start: k for k, s in enumerate(sents)}
         doc.user_data["fw_sent_categories"] = {s.start: frozenset(h.category for h in hits) for s, hits in found_hits}
         doc.user_data["fw_place_spans"] = [(m.span.start, m.span.end) for m in places if m.place is not None]
         per_sent = [(s, h) for s, h in found_hits if h]
@@ -1259,10 +1260,15 @@ def _story(sent: SpacySpan, back: int = 0) -> list[SpacySpan]:
     event of a kind a demonstration does not include (a bombing, a capture, a deal); with `back`, up to that many
     sentences before it in its paragraph too ("Five were killed … after residents clashed")."""
     doc = sent.doc
-    sents = doc.user_data.get("fw_sents") or list(doc.sents)
+    sents = doc.user_data.get("fw_sents")
+    if sents is None:
+        sents = doc.user_data["fw_sents"] = list(doc.sents)
+    index = doc.user_data.get("fw_sent_index")
+    if index is None:
+        index = doc.user_data["fw_sent_index"] = {s.start: k for k, s in enumerate(sents)}
     categories = doc.user_data.get("fw_sent_categories", {})
     text = _doc_text(doc)
-    k = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
+    k = index.get(sent.start)
     out = [sent]
     if k is None:
         return out
