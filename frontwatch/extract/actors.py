@@ -222,8 +222,19 @@ class ActorDictionary:
     def country_name(self, iso: str) -> str | None:
         return next((c.name for c in self._countries if c.iso == iso), None)
 
+    def country_iso(self, text: str | None) -> str | None:
+        """The ISO code of a country given by its code, name or one of its words ("KE", "Kenya", "kenyan")."""
+        key = _norm(text or "").strip()
+        if not key:
+            return None
+        return next((c.iso for c in self._countries
+                     if key in (c.iso.lower(), c.name.lower()) or key in c.words), None)
+
     def of_country(self, actor: Actor, iso: str) -> Actor:
-        """Unnamed state forces in a country are that country's (ACLED's "Military/Police Forces of X")."""
+        """Unnamed state forces in a country are that country's (ACLED's "Military/Police Forces of X"); a
+        community's militia carries its country ("X Ethnic Militia (Y)")."""
+        if actor.name.endswith(" Ethnic Militia") and (country := self.country_name(iso)):
+            return Actor(f"{actor.name} ({country})", actor.inter)
         kind = _UNNAMED_STATE_FORCES.get(actor.name)
         name = self.country_name(iso) if kind else None
         return Actor(f"{kind} Forces of {name}", actor.inter) if kind and name else actor

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from frontwatch.extract.actors import ActorDictionary, ActorMatch
 from frontwatch.extract.attribution import SPEECH_LEMMAS, attribute, certainty_for
 from frontwatch.extract.counts import acled_fatalities, find_counts
-from frontwatch.extract.roles import PRONOUNS, Roles, np_bounds, trigger_roles
+from frontwatch.extract.roles import PRONOUNS, Roles, np_bounds, trigger_roles, with_conjuncts
 from frontwatch.extract.scope import with_scope
 from frontwatch.extract.time import find_time
 from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit, find_triggers, is_nonevent, load_lexicon
@@ -100,11 +100,26 @@ _EXPEL = {"drive", "push", "expel", "oust", "dislodge", "flush"}
 _AIRCRAFT = {"jet", "warplane", "aircraft", "drone", "helicopter", "plane", "bomber", "airforce", "chopper",
              "gunship", "warjet"}
 _GROUP_NOUNS = {"thousand", "hundred", "dozen", "group", "crowd", "number", "score", "band", "unit", "member", "team"}
+# Categories whose targets the sentence's casualties tell, the words that tell them, and people counted as victims.
+_VICTIM_CATEGORIES = frozenset({"attack", "ied", "grenade", "suicide"})
+_HARM_WORDS = frozenset({"kill", "injure", "wound", "shoot", "murder", "hack", "stab", "behead", "maim", "hurt",
+                         "die", "dead", "lynch", "execute"})
+_VICTIM_WORDS = frozenset({"one", "other", "people", "member", "victim", "person", "body", "dozen", "several",
+                           "many", "some", "all", "few"})
+# Sub-types whose unnamed doer is, for ACLED, an unidentified armed group ("a bomb went off", "a grenade was thrown")
+_UNSEEN_HANDS = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
+# Words for a community and its fighters ("X raiders", "the X clan"), and for armed men who may be a community's
+# ("X gunmen", "X youths") unless X is a place.
+_COMMUNITY_WORDS = frozenset({"community", "clan", "tribe", "clansman", "clansmen", "raider", "rustler", "militia",
+                              "militiaman", "militiamen", "warrior", "group", "ethnic", "tribesman", "tribesmen"})
+_ARMED_MEN = frozenset({"gunman", "gunmen", "fighter", "attacker", "assailant", "youth", "herder", "herdsman",
+                        "herdsmen", "pastoralist", "bandit", "man", "men"})
 _INTERVENTION = {"tear", "disperse", "water", "cannon", "baton", "arrest", "detain", "rubber", "lathi", "lathicharge",
-                 "pepper", "stop", "block", "prevent", "foil", "cane", "beat", "suppress"}  # fmt: skip
+                 "pepper", "stop", "block", "prevent", "foil", "cane", "beat", "suppress", "teargas", "tear-gas",
+                 "warning"}  # fmt: skip
 _VIOLENT_CROWD = {"pelt", "stone", "torch", "vandalise", "vandalize", "smash", "ransack", "rampage", "hurl", "loot",
                   "burn", "arson", "riot", "clash", "attack", "damage", "throw", "molotov", "set", "violence",
-                  "violent", "scuffle"}  # fmt: skip
+                  "violent", "scuffle", "barricade", "bonfire", "vandalism", "destroy", "rock"}  # fmt: skip
 _EXCESSIVE = {"kill", "shoot", "dead", "live", "ammunition", "bullet", "excessive", "brutally"}
 _FIGHTING = {"fighting", "clash", "battle", "fight", "gunfight", "firefight", "assault", "attack", "offensive",
              "resistance", "kill", "casualty", "shelling", "airstrike"}  # fmt: skip
@@ -205,11 +220,14 @@ def _certainty_for(sent: SpacySpan, trigger: Token, base: Certainty) -> Certaint
 
 def claims_per_place(
     document: Document, sentence: Span, trigger: Span, places: Sequence[PlaceMention], fatalities: int, conf: float,
-    methods: Sequence[str], actor_dictionary: ActorDictionary | None = None, **fields: Any,
+    methods: Sequence[str], actor_dictionary: ActorDictionary | None = None, report_country: str | None = None,
+    **fields: Any,
 ) -> list[Claim]:
     """One claim per place of a coordinated clause ("X and Y districts"), the ACLED fatalities split between them
     with the remainder on the first; with no place, one claim without. Shared by the English and Persian paths.
-    With `actor_dictionary`, unnamed state forces ("soldiers", "police") become the forces of the place's country."""
+    With `actor_dictionary`, unnamed state forces ("soldiers", "police") become the forces of the report's country
+    (`report_country`, an ISO code) where it is known, else of the place's: a misresolved toponym must not make
+    Kenyan police British."""
     n = max(1, len(places))
     out: list[Claim] = []
     if fields.get("sub_event_type") in NO_FATALITIES:
@@ -218,7 +236,8 @@ def claims_per_place(
     for k, mention in enumerate(places or [None]):
         share = fatalities if whole else fatalities // n + (fatalities % n if k == 0 else 0)
         pstart = mention.span.start if mention is not None else ""
-        country = mention.place.country if mention is not None and mention.place is not None else None
+        country = report_country or (
+            mention.place.country if mention is not None and mention.place is not None else None)
         if actor_dictionary is not None and country and fields.get("actors"):
             fields = {**fields, "actors": tuple(
                 dataclasses.replace(r, actor=actor_dictionary.of_country(r.actor, country)) for r in fields["actors"]
@@ -270,6 +289,11 @@ class Extractor:
         lex = self.lexicon
         sents = list(doc.sents)
         found_hits = [(s, find_triggers(lex, s)) for s in sents]
+        # what each sentence reports, for `_story` (which sentences go on telling one incident)
+        doc.user_data["fw_sents"] = sents
+        doc.user_data["fw_sent_index"] = {s.start: k for k, s in enumerate(sents)}
+        doc.user_data["fw_sent_categories"] = {s.start: frozenset(h.category for h in hits) for s, hits in found_hits}
+        doc.user_data["fw_place_spans"] = [(m.span.start, m.span.end) for m in places if m.place is not None]
         per_sent = [(s, h) for s, h in found_hits if h]
         # Sentences without a trigger are read by the classifier only when the lexicon finds no event at all:
         # most reports have one, and the classifier's character n-grams cost as much as the rest of extraction.
@@ -440,6 +464,20 @@ class Extractor:
                     a.absorbed.append(b.hit)
                     a.clause |= b.clause
                     alive.remove(b)
+        # "One was killed and two injured in an attack": a toll coordinated with one the attack took in is its toll too
+        for a in list(alive):
+            if a.hit.category not in _OUTCOMES:
+                continue
+            for b in alive:
+                if b is a or b.hit.rank <= a.hit.rank:
+                    continue
+                if any(h.category in _OUTCOMES and a.hit.token.i in {h.token.head.i, *(c.i for c in h.token.children
+                                                                          if c.dep_ == "conj")}
+                       for h in b.absorbed):
+                    b.absorbed.append(a.hit)
+                    b.clause |= a.clause
+                    alive.remove(a)
+                    break
         # Verbs sharing one subject ("protesters set fire to a station in X and clashed with police") are one event
         # when one of them names no place of its own.
         for a in list(alive):
@@ -512,10 +550,17 @@ class Extractor:
         for other in event.absorbed:
             # "a bomb exploded, killing three soldiers": the absorbed trigger's victims are the event's
             o1, o2, _ = self._actors(trigger_roles(other.token, other.head), other.category, doc)
+            if category == "clash" and o2 is not None and o2.actor.inter == 7:
+                o2 = None  # "four people were killed in clashes between X and Y": the dead are no side of it
             if actor2 is None and o2 is not None and (actor1 is None or o2.actor.name != actor1.actor.name):
                 actor2 = o2
             if actor1 is None and o1 is not None and (actor2 is None or o1.actor.name != actor2.actor.name):
                 actor1 = o1
+        if actor2 is None and category in _VICTIM_CATEGORIES:
+            # "Al-Shabaab attacked the town, killing two travellers": whom the attack killed or hurt is its target
+            actor2 = self._victims(sent, actor1)
+            if actor2 is not None:
+                methods.append("actor2:victims")
         borrowed = False
         lead = main.actor1 if main is not None else None
         can_borrow = category in {"territory", "control", "clash", "attack"} and actor1 is None and lead is not None
@@ -556,14 +601,21 @@ class Extractor:
         methods.append(f"place:{place_method}")
 
         event_type, sub_type, conf = self._type(event, category, actor1, actor2, doc, pred, methods)
+        if event_type in {"Protests", "Riots"}:
+            actor1, actor2 = self._crowd_sides(doc, sent, event, sub_type, actor1, actor2, methods)
+        if actor1 is None and (event_type == "Violence against civilians" or sub_type in _UNSEEN_HANDS):
+            # ACLED: whoever it was, unnamed, is an unidentified armed group
+            actor1 = ActorRole("actor1", Actor("Unidentified armed group", 3))
+            methods.append("actor1:unidentified-by-type")
         if event_type == "Violence against civilians" and actor2 is None:
             # ACLED: in violence against civilians the victims are actor 2, and they are civilians
             actor2 = ActorRole("actor2", Actor("Civilians", 7))
             methods.append("actor2:civilians-by-type")
 
         # Foreign state forces are external (ACLED inter 8) where they act outside their country.
-        actor1 = _external(actor1, chosen, self.actors)
-        actor2 = _external(actor2, chosen, self.actors)
+        report_country = self.actors.country_iso(report_country_of(document))
+        actor1 = _external(actor1, chosen, self.actors, report_country)
+        actor2 = _external(actor2, chosen, self.actors, report_country)
 
         time = _find_time(doc, sent, document.published, hit.token)
         clause_chars = _char_ranges(doc, event.clause)
@@ -586,7 +638,8 @@ class Extractor:
         elif place_method in _WIDER_PENALTY:
             conf -= _WIDER_PENALTY[place_method]
         return claims_per_place(
-            document, sentence, trigger_span, chosen, fatalities, conf, methods, self.actors, event_type=event_type,
+            document, sentence, trigger_span, chosen, fatalities, conf, methods, self.actors, report_country,
+            event_type=event_type,
             sub_event_type=sub_type, actors=actors, time=time, counts=counts, sources=sources, certainty=certainty,
         )
 
@@ -639,10 +692,81 @@ class Extractor:
                 start = m_start
         if m is None:
             return None
+        if m.actor.inter == 7 and set(re.findall(r"[a-z]+", _doc_text(doc)[np_bounds(tok)[0]: start + m.end].lower())
+                                      ) & {"unidentified", "unknown", "masked", "armed"}:
+            # "unknown youths", "a group of armed men", "masked men": ACLED's unidentified armed group
+            return ActorRole("", Actor("Unidentified armed group", 3), Span.of(_doc_text(doc), *np_bounds(tok)))
         if m.actor.inter in _ARMED and any(c.lower_ in {"former", "retired", "ex", "ex-"} for c in tok.children):
             # "a former police officer", "a retired soldier": ACLED's civilians
             return ActorRole("", Actor("Civilians", 7), Span.of(_doc_text(doc), *np_bounds(tok)))
         return ActorRole("", m.actor, Span.of(_doc_text(doc), start + m.start, start + m.end))
+
+    def _victims(self, sent: SpacySpan, actor1: ActorRole | None) -> ActorRole | None:
+        """Whom the sentence says was killed, hurt or shot: an armed side named so (then it was a fight), else
+        civilians when people or a number of them are ("killing four", "one person was injured")."""
+        doc = sent.doc
+        people = False
+        for t in sent:
+            lemma = t.lemma_.lower()
+            if lemma not in _HARM_WORDS:
+                continue
+            if lemma in {"die", "dead"}:
+                hurt = [c for c in (t if lemma == "die" else t.head).children if c.dep_ in {"nsubj", "nsubjpass"}]
+            else:
+                hurt = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
+                if t.tag_ == "VBN" and t.dep_ in {"acl", "amod"}:
+                    hurt.append(t.head)  # "two policemen killed in the raid"
+            for h in [w for c in hurt for w in with_conjuncts(c)]:
+                if h.lower_ in PRONOUNS:
+                    continue
+                a = self._actor_of(doc, h)
+                if a is not None and a.actor.inter in _ARMED and (actor1 is None or a.actor.name != actor1.actor.name):
+                    return dataclasses.replace(a, role="actor2")
+                if (a is not None and a.actor.inter == 7) or (a is None and (
+                        h.pos_ == "NUM" or h.lemma_.lower() in _VICTIM_WORDS)):
+                    people = True
+        return ActorRole("actor2", Actor("Civilians", 7)) if people else None
+
+    def _communities(self, doc: Doc, tok: Token) -> list[ActorRole]:
+        """The militias of the communities a noun phrase names ("Turkana raiders", "the X and Y clans", "armed
+        youths from the X community"): ACLED's "X Ethnic Militia". A name that is a resolved place counts only
+        before a word that names a community's fighters ("raiders", "clan"), not before "gunmen" or "youths"."""
+        if tok.lemma_.lower() in _GROUP_NOUNS | {"youth", "man", "people"}:
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for p in c.children
+                  if p.dep_ == "pobj"]
+            if of and of[0].lemma_.lower() in _COMMUNITY_WORDS | _ARMED_MEN:
+                tok = of[0]
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "PROPN" and lemma not in _COMMUNITY_WORDS:
+            # "between X and Y militias" parsed as X + "Y militias": X is the first of the two named
+            group = next((c for c in tok.children if c.dep_ == "conj" and c.lemma_.lower() in _COMMUNITY_WORDS), None)
+            others = self._communities(doc, group) if group is not None else []
+            if others and self.actors.country_iso(tok.text) is None and self.actors.canonical(tok.text) is None:
+                kind = others[0].actor.name.split(" ", 1)[1] if " " in others[0].actor.name else "Ethnic Militia"
+                return [ActorRole("", Actor(f"{tok.text} {kind}", others[0].actor.inter),
+                                  Span.of(_doc_text(doc), tok.idx, tok.idx + len(tok.text))), *others]
+            return []
+        if lemma not in _COMMUNITY_WORDS and lemma not in _ARMED_MEN:
+            return []
+        places = doc.user_data.get("fw_place_spans", ())
+        out: list[ActorRole] = []
+        mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i]
+        # "X political militias" are a party's men (ACLED's political militia), not a community's
+        kind, inter = ("Political Militia", 3) if any(c.lower_ == "political" for c in mods) else ("Ethnic Militia", 4)
+        for mod in mods:
+            for name in (mod, *(c for c in mod.children if c.dep_ == "conj")):
+                text = name.text
+                if not text[:1].isupper() or name.pos_ not in {"PROPN", "ADJ", "NOUN"} or name.ent_type_ in {
+                        "DATE", "TIME", "CARDINAL", "ORDINAL"} or (name.is_sent_start and name.pos_ != "PROPN"):
+                    continue  # a capital that only starts the sentence ("Armed bandits …") names no one
+                if self.actors.country_iso(text) is not None or self.actors.canonical(text) is not None:
+                    continue  # "Somali gunmen", "Shabaab fighters": a country's or a named group's
+                if lemma not in _COMMUNITY_WORDS and any(a <= name.idx < b for a, b in places):
+                    continue  # "Mandera gunmen": men of a place, not a community's militia
+                out.append(ActorRole("", Actor(f"{text.rstrip('s') if text.endswith('s') and len(text) > 4 else text}"
+                                               f" {kind}", inter),
+                                     Span.of(_doc_text(doc), name.idx, name.idx + len(text))))
+        return out
 
     def _actors(self, roles: Roles, category: str, doc: Doc, expel: bool = False, trigger: Token | None = None
                 ) -> tuple[ActorRole | None, ActorRole | None, list[Token]]:
@@ -657,6 +781,20 @@ class Extractor:
             return None
 
         actor1 = first(roles.agents)
+        if roles.agents and (actor1 is None or actor1.actor.name in self.actors.generic) and category not in {
+                "protest", "crowd", "riot", "mob"}:
+            # "Turkana raiders attacked …", "X and Y clans clashed": a community's armed men are its militia
+            communities = self._communities(doc, roles.agents[0])
+            if communities:
+                actor1 = communities[0]
+                if len(communities) > 1 and category == "clash":
+                    actor2_community: ActorRole | None = dataclasses.replace(communities[1], role="actor2")
+                else:
+                    actor2_community = None
+            else:
+                actor2_community = None
+        else:
+            actor2_community = None
         if category == "territory" and roles.recipients and actor1 is None:
             actor1 = first(roles.recipients)  # "fell to X"
         actor2: ActorRole | None = None
@@ -674,9 +812,14 @@ class Extractor:
             skip = actor1.actor.name if actor1 else None
             if len(roles.agents) > 1 and actor1 is not None:
                 actor2 = first(roles.agents[1:], skip=skip)  # "clashes between X and Y", "X and Y clashed"
+                if (actor2 is None or actor2.actor.name in self.actors.generic) and category == "clash":
+                    actor2 = next(iter(self._communities(doc, roles.agents[1])), None) or actor2
+            actor2 = actor2 or actor2_community
             actor2 = actor2 or first(roles.patients, skip=skip) or first(roles.targets, skip=skip)
             if actor1 is None and actor2 is None and category == "clash":
                 actor1 = first(roles.targets)
+            if actor1 is None and category == "clash" and trigger is not None and _communal(trigger):
+                actor1 = ActorRole("actor1", Actor("Communal militia", 4))  # "tribal clashes", "inter-clan fighting"
             if actor2 is None and category == "attack" and (actor1 is None or actor1.actor.inter != 1):
                 # "gunmen attacked a community / a bus / the village": ACLED's victims are civilians
                 target = next((t for t in [*roles.patients, *roles.targets] if t.lemma_.lower() in _CIVILIAN_TARGETS
@@ -710,6 +853,66 @@ class Extractor:
             dataclasses.replace(actor2, role="actor2") if actor2 else None,
             place_tokens,
         )
+
+    def _crowd_sides(self, doc: Doc, sent: SpacySpan, event: _Event, sub: str | None, actor1: ActorRole | None,
+                     actor2: ActorRole | None, methods: list[str]) -> tuple[ActorRole | None, ActorRole | None]:
+        """ACLED's sides of a demonstration, by its final sub-type: the crowd is "Rioters" in a riot and
+        "Protesters" in a protest, whoever they are (students, traders, residents); the force that intervened
+        (named in the incident's sentences, the police where none is named) is the other side of an intervention,
+        and the side that used excessive force comes first; a mob's victims are civilians."""
+        riot = sub in {"Violent demonstration", "Mob violence"}
+        crowd = Actor("Rioters", 5) if riot else Actor("Protesters", 6)
+
+        def crowd_role(role: str, was: ActorRole | None) -> ActorRole:
+            return ActorRole(role, crowd, was.span if was is not None else None)
+
+        def unarmed(a: ActorRole | None) -> bool:
+            return a is None or a.actor.inter in {5, 6, 7}
+
+        state = next((a for a in (actor1, actor2) if a is not None and a.actor.inter == 1), None)
+        if state is None and sub != "Peaceful protest":
+            state = self._intervening_force(doc, _story(sent))
+            if state is None and sub in {"Protest with intervention", "Excessive force against protesters"}:
+                state = ActorRole("actor2", Actor("Police forces", 1))  # ACLED: the police, unless named
+                methods.append("actor2:police-by-type")
+        if sub == "Excessive force against protesters":
+            methods.append("actors:crowd-sides")
+            return (dataclasses.replace(state, role="actor1") if state else None,
+                    crowd_role("actor2", actor1 if unarmed(actor1) else actor2))
+        other = actor2 if unarmed(actor1) else actor1
+        first = crowd_role("actor1", actor1 if unarmed(actor1) else None)
+        if other is not None and other.actor.inter in {5, 6}:
+            second: ActorRole | None = crowd_role("actor2", other)  # "two groups of demonstrators clashed"
+        elif other is not None and (other.actor.inter != 7 or sub == "Mob violence"):
+            second = dataclasses.replace(other, role="actor2")
+        elif state is not None:
+            second = dataclasses.replace(state, role="actor2")
+        elif sub == "Mob violence" and _MOB_VICTIM_WORDS & {t.lemma_.lower() for t in sent}:
+            second = ActorRole("actor2", Actor("Civilians", 7))  # ACLED: a mob's victims are civilians
+        else:
+            second = None
+        if (first, second) != (actor1, actor2):
+            methods.append("actors:crowd-sides")
+        return first, second
+
+    def _intervening_force(self, doc: Doc, story: Sequence[SpacySpan]) -> ActorRole | None:
+        """State forces acting in the incident's sentences: a subject ("police fired tear gas"), a "by" agent
+        ("dispersed by police") or the other side of a fight ("engaged police in running battles")."""
+        for s in story:
+            for t in s:
+                if t.pos_ not in {"NOUN", "PROPN"} or t.lemma_.lower() not in _FORCE_HEADS:
+                    continue
+                head = t.head
+                acting = t.dep_ == "nsubj" or (t.dep_ == "pobj" and head.lower_ in {"by", "with"}) or (
+                    t.dep_ in {"dobj", "conj"} and head.lemma_.lower() in _FIGHT_VERBS)
+                if t.dep_ == "conj" and head.dep_ in {"nsubj", "pobj"}:
+                    acting = True  # "police and soldiers fired …"
+                if not acting:
+                    continue
+                found = self._actor_of(doc, t)
+                if found is not None and found.actor.inter == 1:
+                    return dataclasses.replace(found, role="actor2")
+        return None
 
     def _main_actors(self, document: Document, doc: Doc, sents: list[SpacySpan]) -> _MainActors | None:
         """The dyad of the headline (or, failing that, the lead): who took what from whom."""
@@ -933,7 +1136,7 @@ class Extractor:
                 return NOT_AN_EVENT, None, prob
         elif label in SUB_EVENT_TYPES and (label not in _TAKING or category in _TAKING_CATEGORIES) and not (
             cued_protest and label in _PROTEST_FAMILY
-        ) and not _contradicts_rules(label, sub, category, actor1, event.hit.entry.lemma) and not (
+        ) and not _contradicts_rules(label, sub, category, actor1, event.hit.entry.lemma, actor2) and not (
             # who took it decides which side regained and which overtook: the text names it, the n-grams guess
             label in _TAKING and sub in _TAKING and actor1 is not None and actor1.actor.inter is not None
         ) and (
@@ -959,6 +1162,7 @@ class Extractor:
         """Type and sub-type by the trigger's category, its actors and its clause; and the category it settled on."""
         lex = self.lexicon
         event_type, sub = lex.categories[category]
+        default_sub = sub
         conf = 0.85 if category not in _WEAK else 0.7
         clause_lemmas = {doc[i].lemma_.lower() for i in event.clause} | {doc[i].lower_ for i in event.clause}
         absorbed = {h.category for h in event.absorbed}
@@ -987,32 +1191,47 @@ class Extractor:
             return event_type, sub, conf, category
         if category == "control":
             return event_type, sub, conf, category
+        # ordinary people (ACLED's civilians) who attack or fight as a group are a mob: a riot, not a battle
+        crowd1 = inter1 == 7 and actor1 is not None and _many(actor1)
         if category in {"attack", "kill", "injure"}:
             if inter2 == 7 or (inter2 is None and category != "attack"):
                 event_type, sub = "Violence against civilians", "Attack"
             elif inter2 in _ARMED or (inter1 in _ARMED and category == "attack"):
                 event_type, sub = "Battles", "Armed clash"
-            if inter1 in {5, 6} or inter2 in {6}:
+            if inter1 in {5, 6} or inter2 in {6} or crowd1:
                 event_type, sub = _riot(inter1, event, doc)
             if inter1 == 1 and inter2 == 6:  # state forces shooting at demonstrators
                 event_type, sub = "Protests", "Excessive force against protesters"
-        if category == "clash" and (inter1 in {5, 6} or inter2 in {5, 6}):
-            event_type, sub = _riot(inter1 if inter1 in {5, 6} else inter2, event, doc)
-        if category == "looting" and (inter1 in {5, 6}):
+        named7 = (inter1 == 7 and actor1 is not None and actor1.span is not None) or (
+            inter2 == 7 and actor2 is not None and actor2.span is not None)
+        if category == "clash" and (inter1 in {5, 6} or inter2 in {5, 6} or (named7 and (
+                {inter1, inter2} <= {1, 7, None} and not _deaths(_story(event.hit.token.sent, back=1))))):
+            # "youths clashed with police", "traders and police engaged in running battles", "supporters of two
+            # unions clashed": a riot; people who fight to kill are, for ACLED, armed groups (a battle)
+            crowd = inter1 if inter1 in {5, 6, 7} else inter2
+            event_type, sub = _riot(crowd, event, doc)
+        if category == "looting" and (inter1 in {5, 6} or crowd1):
             event_type, sub = _riot(inter1, event, doc)
         if category in {"protest", "crowd"}:
-            sent_lemmas = _cue_lemmas(event.hit.token.sent)
-            if sent_lemmas & _EXCESSIVE and (sent_lemmas & {"protester", "demonstrator", "protestor", "crowd"} or
-                                             sent_lemmas & {"brutally", "excessive"}):
+            story = _story(event.hit.token.sent)
+            sent_lemmas = _cue_lemmas(story[:1])
+            # what the sentences after it tell of the same demonstration ("They blocked the road … Police
+            # dispersed them"), unless the sentence itself says it stayed peaceful
+            more = _cue_lemmas(story[1:]) if not sent_lemmas & {"peaceful", "peacefully"} else set()
+            if _excessive(sent_lemmas):
                 sub = "Excessive force against protesters"
-            elif sent_lemmas & _VIOLENT_CROWD:
+            elif (sent_lemmas | more) & _VIOLENT_CROWD:
                 event_type, sub = "Riots", "Violent demonstration"
             elif sent_lemmas & _INTERVENTION:
                 sub = "Protest with intervention"
-            elif clause_lemmas & _EXCESSIVE:
+            elif _EXCESSIVE & {doc[i].lemma_.lower() for i in event.clause if not _grievance(doc[i])}:
+                sub = "Excessive force against protesters"  # "a woman was killed by police during a demonstration"
+            elif _excessive(sent_lemmas | more):
                 sub = "Excessive force against protesters"
-            elif clause_lemmas & _INTERVENTION:
+            elif more & _INTERVENTION:
                 sub = "Protest with intervention"
+            if sub != default_sub:
+                methods.append(f"cues:{sub}")
         if category in {"shelling", "attack", "clash"} and _by_aircraft(event.hit):
             event_type, sub = "Explosions/Remote violence", "Air/drone strike"  # "jets fired missiles at …"
         if category == "arrest" and _at_a_protest(event.hit.token):
@@ -1036,18 +1255,50 @@ def _by_aircraft(hit: TriggerHit) -> bool:
 def _riot(inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
     """ACLED: demonstrators turning violent make a violent demonstration (its actor is "Rioters" too); a mob or a
     crowd with no demonstration in the sentence makes mob violence."""
-    sent = {t.lemma_.lower() for t in event.hit.token.sent}
+    sent = {t.lemma_.lower() for s in _story(event.hit.token.sent) for t in s}
     if inter == 5 and sent & _MOB_WORDS and not sent & _PROTEST_WORDS:
         return "Riots", "Mob violence"
+    if inter == 7 and not sent & _PROTEST_WORDS:
+        return "Riots", "Mob violence"  # "villagers attacked …", "hawkers fought police": no demonstration
     return "Riots", "Violent demonstration"
 
 
-def _contradicts_rules(label: str, sub: str | None, category: str, actor1: ActorRole | None, lemma: str) -> bool:
+def _deaths(sents: Sequence[SpacySpan]) -> bool:
+    """Do the sentences tell of someone killed ("two were killed", "left one dead"), not denied ("no deaths")?"""
+    return any(t.lemma_.lower() in {"kill", "die", "dead", "death", "killing", "body", "fatality", "murder"}
+               and not _grievance(t) for s in sents for t in s)
+
+
+def _communal(trigger: Token) -> bool:
+    """A fight a word calls communal ("ethnic clashes", "inter-clan fighting", "tribal skirmishes")."""
+    words = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
+    if trigger.i > trigger.sent.start:
+        words.add(trigger.doc[trigger.i - 1].lower_)
+    return any(w.strip("-") in _COMMUNAL_WORDS or w.removeprefix("inter").strip("-") in _COMMUNAL_WORDS
+               for w in words)
+
+
+_COMMUNAL_WORDS = frozenset({"tribal", "ethnic", "clan", "communal", "community", "tribe"})
+
+
+def _many(role: ActorRole) -> bool:
+    """An actor named as a group ("youths", "a crowd of residents", "villagers"), not one person."""
+    words = re.findall(r"[a-z]+", role.span.text.lower()) if role.span is not None else []
+    return any((w.endswith("s") and not w.endswith("ss")) or w in {"men", "people", "women", "youth", "group",
+                                                                 "crowd", "children"} for w in words)
+
+
+def _contradicts_rules(label: str, sub: str | None, category: str, actor1: ActorRole | None, lemma: str,
+                       actor2: ActorRole | None = None) -> bool:
     """A classifier's sub-type that what the text names rules out, by ACLED's definitions: a battle where the
     trigger names the weapon (an air strike that kills soldiers stays an air strike), or a fight where a named
     taker took a place (only a hand-over without a fight may replace a taking; storming a building may be an
-    attack)."""
+    attack); a battle against civilians (a battle takes two armed sides: an armed side harming civilians is
+    violence against them)."""
     if category in _WEAPON_CATEGORIES and SUB_EVENT_TYPES[label] == "Battles":
+        return True
+    if SUB_EVENT_TYPES[label] == "Battles" and actor2 is not None and actor2.actor.inter == 7 and (
+            actor1 is None or actor1.actor.inter in _ARMED):
         return True
     return (sub in _TAKING and actor1 is not None and actor1.actor.inter is not None and lemma != "storm"
             and label not in _TAKING and label != "Non-violent transfer of territory")
@@ -1056,21 +1307,112 @@ def _contradicts_rules(label: str, sub: str | None, category: str, actor1: Actor
 _WEAPON_CATEGORIES = frozenset({"airstrike", "shelling", "ied", "suicide", "grenade", "chemical"})
 
 
-def _cue_lemmas(sent: SpacySpan) -> set[str]:
-    """The sentence's lemmas that tell how a demonstration went: not what it was about ("marched to denounce
-    violence", "rallied to mourn those killed"); "violently" only where it says how force was used."""
+def _cue_lemmas(sents: Sequence[SpacySpan]) -> set[str]:
+    """The sentences' lemmas that tell how a demonstration went: not what it was about ("marched to denounce
+    violence", "rallied to mourn those killed", "protested against the killing of a student"); "violently" only
+    where it says how force was used; "barricade" for a road the crowd blocked, "arson" for fires it lit, "warning"
+    for shots into the air."""
     out = set()
-    for t in sent:
-        lem = t.lemma_.lower()
-        if any(a.lemma_.lower() in _GRIEVANCE_HEADS for a, _ in zip(t.ancestors, range(6), strict=False)):
-            continue
-        out.add(lem)
-        if lem == "violently" and t.head.lemma_.lower() in _INTERVENTION:
-            out.add("brutally")  # "violently dispersed / suppressed": excessive force
+    for sent in sents:
+        for t in sent:
+            lem = t.lemma_.lower()
+            if _grievance(t):
+                continue
+            out.add(lem)
+            objects = {c.lemma_.lower() for c in t.children if c.dep_ in {"dobj", "nsubjpass"}}
+            if lem == "violently" and t.head.lemma_.lower() in _INTERVENTION:
+                out.add("brutally")  # "violently dispersed / suppressed": excessive force
+            elif lem == "violently" and t.head.lemma_.lower() in _PROTEST_VERBS:
+                out.add("violent")  # "violently protested"
+            elif lem in {"block", "barricade", "obstruct", "paralyse", "paralyze", "close"} and objects & _ROADS:
+                doers = [w for c in t.children if c.dep_ == "nsubj" for w in c.subtree]
+                if not any(w.lemma_.lower() in _FORCE_HEADS for w in doers):
+                    out.add("barricade")  # "students blocked the highway", not "police blocked the road"
+            elif lem in {"light", "set"} and objects & {"fire", "bonfire", "tyre", "tire"}:
+                out.add("arson")
+            elif lem in {"shoot", "fire"} and any(c.dep_ == "prep" and c.lower_ in {"in", "into"} and any(
+                    g.lemma_.lower() == "air" for g in c.children) for c in t.children):
+                out.discard(lem)
+                out.add("warning")  # "police shot in the air to disperse them": an intervention, no excessive force
+            elif lem in {"battle", "fight"} and t.pos_ == "NOUN":
+                out.add("clash")  # "running battles with police", "engaged police in fierce fights"
     return out
 
 
-_GRIEVANCE_HEADS = frozenset({"denounce", "mourn", "commemorate", "decry", "remember", "honour", "honor"})
+def _grievance(t: Token) -> bool:
+    """A word of what a demonstration was about: under a verb of grievance, the object of protesting, or the
+    "against / over / following" phrase of a protest."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
+        return True  # "no reported violence", "did not block": a cue denied
+    for a, _ in zip([t, *t.ancestors], range(7), strict=False):
+        if a.dep_ == "acl" and a.tag_ == "VBG":
+            return False  # "protested the eviction, blocking the road": what they did, whatever the parse hung it on
+        if a is not t and a.lemma_.lower() in _GRIEVANCE_HEADS:
+            return True
+        if a.dep_ == "prep" and a.lower_ in _GRIEVANCE_PREPS and a.head.lemma_.lower() in _PROTEST_VERBS:
+            return True
+        if a.dep_ == "dobj" and a.head.lemma_.lower() in _PROTEST_VERBS | _GRIEVANCE_HEADS:
+            return True  # "protested the arrest of …", "condemned the attack"
+    return False
+
+
+def _excessive(cues: set[str]) -> bool:
+    return bool(cues & _EXCESSIVE and cues & {"protester", "demonstrator", "protestor", "crowd", "brutally",
+                                              "excessive"})
+
+
+def _story(sent: SpacySpan, back: int = 0) -> list[SpacySpan]:
+    """A sentence and those after it that go on telling the same incident: the rest of its paragraph (up to three
+    sentences), until one begins another incident ("In a separate incident", "A similar protest …") or reports an
+    event of a kind a demonstration does not include (a bombing, a capture, a deal); with `back`, up to that many
+    sentences before it in its paragraph too ("Five were killed … after residents clashed")."""
+    doc = sent.doc
+    sents = doc.user_data.get("fw_sents")
+    if sents is None:
+        sents = doc.user_data["fw_sents"] = list(doc.sents)
+    index = doc.user_data.get("fw_sent_index")
+    if index is None:
+        index = doc.user_data["fw_sent_index"] = {s.start: k for k, s in enumerate(sents)}
+    categories = doc.user_data.get("fw_sent_categories", {})
+    text = _doc_text(doc)
+    k = index.get(sent.start)
+    out = [sent]
+    if k is None:
+        return out
+    for nxt in sents[k + 1 : k + 1 + _STORY_SENTENCES]:
+        if "\n\n" in text[out[-1].end_char : nxt.start_char] or _OTHER_INCIDENT.match(nxt.text):
+            break
+        if categories.get(nxt.start, frozenset()) - _STORY_CATEGORIES:
+            break
+        out.append(nxt)
+    first = sent
+    for prev in reversed(sents[max(0, k - back) : k]):
+        if "\n\n" in text[prev.end_char : first.start_char] or _OTHER_INCIDENT.match(first.text):
+            break
+        out.append(prev)  # after the ones that follow: the sentence itself stays first
+        first = prev
+    return out
+
+
+_STORY_SENTENCES = 3
+_STORY_CATEGORIES = frozenset({"protest", "crowd", "riot", "mob", "clash", "attack", "kill", "injure", "arrest",
+                               "looting"})
+_OTHER_INCIDENT = re.compile(r"\W*(?:in\s+(?:an)?other|in\s+a\s+(?:separate|similar|related)|a\s+similar|"
+                             r"similarly|meanwhile|elsewhere|separately|earlier|the\s+(?:previous|following|next)\s+"
+                             r"(?:day|week|night)|on\s+the\s+(?:same|following|next|previous)\s+day)\b", re.I)
+_GRIEVANCE_HEADS = frozenset({"denounce", "mourn", "commemorate", "decry", "remember", "honour", "honor", "condemn",
+                              "demand", "oppose"})
+_GRIEVANCE_PREPS = frozenset({"against", "over", "following", "after", "about", "for"})
+_PROTEST_VERBS = frozenset({"protest", "demonstrate", "demonstration", "march", "rally", "strike", "picket",
+                            "demo", "riot"})
+_ROADS = frozenset({"road", "highway", "street", "traffic", "route", "junction", "roundabout", "bridge", "railway",
+                    "entrance", "gate", "avenue", "lane", "thoroughfare", "motorway", "carriageway"})
+# Nouns that name state forces, and verbs of fighting whose object is the other side.
+_FORCE_HEADS = frozenset({"police", "policeman", "policemen", "officer", "soldier", "troop", "army", "military",
+                          "force", "security", "gendarme", "gendarmerie", "askari", "guard", "ranger"})
+_FIGHT_VERBS = frozenset({"engage", "fight", "battle", "confront", "clash", "attack", "stone", "pelt"})
+_MOB_VICTIM_WORDS = frozenset({"lynch", "kill", "beat", "injure", "attack", "assault", "burn", "stone", "hack",
+                               "murder", "torture", "wound", "lynching", "death"})
 
 
 def _at_a_protest(arrest: Token) -> bool:
@@ -1191,9 +1533,10 @@ def _claiming(verb: Token) -> Token | None:
 
 
 def _with_actor1(claim: Claim, actor: ActorRole) -> Claim:
-    if claim.actor("actor1") is not None or claim.actor("actor2") == actor.actor:
+    unnamed = "actor1:unidentified-by-type" in claim.method.split()  # a default, not a name the text gave
+    if (claim.actor("actor1") is not None and not unnamed) or claim.actor("actor2") == actor.actor:
         return claim
-    roles = (dataclasses.replace(actor, role="actor1"), *claim.actors)
+    roles = (dataclasses.replace(actor, role="actor1"), *(r for r in claim.actors if r.role != "actor1"))
     return dataclasses.replace(claim, actors=roles, method=claim.method + " actor1:claimed-next-sentence")
 
 
@@ -1219,7 +1562,7 @@ def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int
         c.trigger is not None
         and c.method.split(" ")[1] in tolls
         and (not c.places or "place:report" in c.method.split())  # a place of its own, not the report's
-        and (c.actor("actor1") is None or _victim_as_agent(c))
+        and (c.actor("actor1") is None or _victim_as_agent(c) or "actor1:unidentified-by-type" in c.method.split())
         and c.counts
         for c in told
     )
@@ -1426,7 +1769,15 @@ def _previous_place(mentions: list[PlaceMention], before: int, sent: SpacySpan, 
     return cands[-1] if cands else None
 
 
-def _external(role: ActorRole | None, places: Sequence[PlaceMention], actors: ActorDictionary) -> ActorRole | None:
+def report_country_of(document: Document) -> str | None:
+    """The country a report is about, where its input says so (a sidecar's or a data set's `country`): the country
+    of the state forces it names without one."""
+    own = getattr(document, "country", None)
+    return own or next((v for k, v in document.metadata if k.lower() == "country" and v), None)
+
+
+def _external(role: ActorRole | None, places: Sequence[PlaceMention], actors: ActorDictionary,
+              report_country: str | None = None) -> ActorRole | None:
     if (
         role is None
         or role.actor.inter != 1
@@ -1434,6 +1785,8 @@ def _external(role: ActorRole | None, places: Sequence[PlaceMention], actors: Ac
     ):
         return role
     country = role.actor.name.split(" of ", 1)[1]
+    if report_country is not None and actors.country_name(report_country) == country:
+        return role  # the report's own country's forces, wherever a toponym resolved
     where = {m.place.country for m in places if m.place is not None and m.place.country}
     if where and all(actors.country_name(c) != country for c in where):
         return dataclasses.replace(role, actor=Actor(role.actor.name, 8))

@@ -253,6 +253,13 @@ def unrealized(tok: Token) -> bool:
     return tok.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp"} or _lemma(head) in _INTENT
 
 
+def warning_shots(tok: Token) -> bool:
+    """ "Police shot / fired into the air": shots that hit no one, no killing (a crowd's dispersal, at most)."""
+    return _lemma(tok) in {"shoot", "fire"} and any(
+        c.dep_ == "prep" and c.lower_ in {"in", "into"} and any(_lemma(g) == "air" for g in c.children)
+        for c in tok.children)
+
+
 def match_token(lex: Lexicon, tok: Token) -> TriggerEntry | None:
     index = lex.by_lemma()
     candidates = index.get(_lemma(tok), []) + ([] if tok.lower_ == _lemma(tok) else index.get(tok.lower_, []))
@@ -279,7 +286,7 @@ def find_triggers(lex: Lexicon, sent: Span) -> list[TriggerHit]:
         # inside a name ("March 24", "Operation Storm") or not a happening
         if tok.ent_type_ in {"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}:
             continue
-        if unrealized(tok):
+        if unrealized(tok) or warning_shots(tok):
             continue
         entry = match_token(lex, tok)
         if entry is not None:
