@@ -151,7 +151,7 @@ class Reject:
 class Source:
     name: str
     kind: SourceKind
-    # Who relayed it, outermost first: ("express.co.uk", "Panjshir Province (Twitter)") for a post an outlet
+    # Who relayed it, outermost first: ("news-outlet.example", "a provincial office (Twitter)") for a post an outlet
     # relays; the last element is the origin, and two sources whose origins match are not independent.
     chain: tuple[str, ...] = ()
     span: Span | None = None

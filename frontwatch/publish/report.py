@@ -29,7 +29,7 @@ def _cells(*values: str | Text) -> list[Text]:
 
 
 def _chain(claim: Claim) -> str:
-    """Who says it, origin last: "express.co.uk → Panjshir Province"; the outlet alone when it speaks itself."""
+    """Who says it, origin last: "news-outlet.example → a provincial office"; the outlet alone when it speaks itself."""
     cited = [s for s in claim.sources if len(s.chain) > 1]
     if cited:
         return "; ".join(" → ".join(s.chain) for s in cited)
