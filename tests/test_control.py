@@ -80,7 +80,9 @@ def test_withdrawal_and_hand_over_are_marked(claims_of) -> None:
     assert t.control_change is None
 
 
-def _at(text: str, trigger: str, place: str | None) -> str | None:
+def _at(text: str, trigger: str, place: str | None, sentence_from: str | None = None) -> str | None:
+    """The scope read for a trigger and a place; `sentence_from`: the trigger's sentence starts there (default: the
+    text is one sentence)."""
     from frontwatch.model import PlaceMention
 
     t = text.index(trigger)
@@ -88,7 +90,8 @@ def _at(text: str, trigger: str, place: str | None) -> str | None:
     if place is not None:
         p = text.index(place)
         mention = PlaceMention(Span(p, p + len(place), place), None)
-    found = detect_scope(text, Span(0, len(text), text), Span(t, t + len(trigger), trigger), mention)
+    lo = text.index(sentence_from) if sentence_from else 0
+    found = detect_scope(text, Span(lo, len(text), text[lo:]), Span(t, t + len(trigger), trigger), mention)
     return found[0] if found else None
 
 
@@ -100,14 +103,43 @@ def test_scope_words_of_another_clause_or_naming_the_place_yield_to_the_object()
                "west of the capital of Tavor, after clashes.", "recaptured", "Tavor") == "village"
     # a scope word of a later clause is not the object
     assert _at("The Taliban captured Korvalo after clashes near a checkpoint.", "captured", "Korvalo") is None
-    # a possessive is a modifier: "the district's police chief" says nothing of what was taken
-    assert _at("Rebels seized the district's police chief in Korvalo.", "seized", "Korvalo") is None
+    # a possessive is a modifier: "the district's police chief" is not the district; what was seized is something
+    # in Korvalo (an object before a place named where it happened), not Korvalo
+    assert _at("Rebels seized the district's police chief in Korvalo.", "seized", "Korvalo") == "village"
     # Persian: the scope noun before the name ("ولسوالی X"), the verb at the end; a provincial capital by apposition
     assert _at("نیروهای مقاومت ولسوالی کوروالو را از طالبان پس گرفتند", "گرفتند", "کوروالو") == "district"
     assert _at("طالبان شهر سربند، مرکز ولایت تاور را تصرف کردند", "تصرف", "سربند") == "capital"
     # a place named where it happened ("in X province") is not what was taken
-    assert _at("Gunmen stormed a training centre in the restive Tavor province.", "stormed", "Tavor") is None
+    # (what was stormed lies inside it: an area of it, never the province)
+    assert _at("Gunmen stormed a training centre in the restive Tavor province.", "stormed", "Tavor") == "village"
     assert _at("The Taliban seized Tavor province.", "seized", "Tavor") == "province"
+
+
+def test_a_clash_in_a_capital_then_parts_of_it_taken_is_an_area_of_it() -> None:
+    # the place named in an earlier sentence, where the fighting was; the taking's own object is a part of the city
+    text = ("Heavy fighting broke out in Sarband city, the capital of Tavor province, on Monday. "
+            "By dawn the rebels had captured parts of the city.")
+    assert _at(text, "captured", "Sarband", sentence_from="By dawn") == "village"
+    assert _at("Rebels seized a section of Sarband after a night of fighting.", "seized", "Sarband") == "village"
+
+
+def test_a_place_named_as_a_landmark_is_not_what_was_taken() -> None:
+    # "took X, between Y and Z", "north of Y", "near Y": an area by the named place, never the place itself
+    text = "Government troops took control of Qarlo, between Sarband and Korvalo, on Monday."
+    assert _at(text, "took", "Korvalo") == "village" and _at(text, "took", "Sarband") == "village"
+    assert _at("A hill post north of Sarband fell to the rebels on Monday.", "fell", "Sarband") == "village"
+    assert _at("Militants overran a base near the town of Mirzan.", "overran", "Mirzan") == "village"
+
+
+def test_areas_in_a_district_of_a_province_are_an_area_and_an_object_in_a_named_place_is_inside_it() -> None:
+    text = "Troops recaptured several areas in Korvalo district in the southern province of Tavor on Friday."
+    assert _at(text, "recaptured", "Korvalo") == "village" and _at(text, "recaptured", "Tavor") == "village"
+    # what the trigger took lies between it and a place named where it happened: something inside that place
+    assert _at("Fighters won back Qarlo and two bridges in the restive Tavor province.", "won", "Tavor") == "village"
+    assert _at("Gunmen stormed the community in Korvalo at dawn.", "stormed", "Korvalo") == "village"
+    # no object: "took control in X" says nothing smaller than X (no scope word: the place's kind decides)
+    assert _at("The Taliban took control in Korvalo district on Sunday.", "took", "Korvalo") is None
+    assert _at("The Taliban took full control in Korvalo on Sunday.", "took", "Korvalo") is None
 
 
 # --- the control rules by scope ------------------------------------------------------------------------------
@@ -161,6 +193,14 @@ def test_a_province_is_held_only_with_its_capital_or_when_it_is_said_to_fall() -
         assert _states([event(6, day(0), PROVINCE, TALIBAN, scope)])["AF.99"] == [("Taliban", "held", day(0))]
     # "the coastal city of Y" resolved only to its province: any city, not the province's seat
     assert _states([event(9, day(0), PROVINCE, TALIBAN, "city")]) == {}
+    # a provincial seat the text calls a town or a district centre, or its district named: the district is held,
+    # the province is not (the text does not say the province's city fell)
+    for scope in ("centre", "district"):
+        town = _states([event(10, day(0), CAPITAL, TALIBAN, scope)])
+        assert town == {"AF.99.02": [("Taliban", "held", day(0))]}, scope
+    # areas of the capital or of the province: contested, nothing held
+    areas = _states([event(11, day(0), CAPITAL, TALIBAN, "village"), event(12, day(0), PROVINCE, TALIBAN, "village")])
+    assert areas == {"AF.99.02": [(None, "contested", day(0))], "AF.99": [(None, "contested", day(0))]}
 
 
 def test_rioters_and_protesters_hold_no_ground() -> None:

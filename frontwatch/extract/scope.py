@@ -49,6 +49,7 @@ class _Lexicon:
     scope_of: tuple[str, ...]  # the scope of each alternative group, by group index
     withdrawal_re: re.Pattern[str]
     handover_re: re.Pattern[str]
+    relational_re: re.Pattern[str]  # ends where the landmark's name begins
 
 
 @cache
@@ -61,7 +62,9 @@ def _lexicon() -> _Lexicon:
         words = sorted((str(w) for w in data.get(key, ())), key=len, reverse=True)
         return re.compile("|".join(_pattern(w) for w in words), re.I)
 
-    return _Lexicon(scope_re, tuple(s for _, s in rows), verbs("withdrawal"), verbs("handover"))
+    relational = verbs("relational").pattern
+    relational_re = re.compile(rf"(?:{relational})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
+    return _Lexicon(scope_re, tuple(s for _, s in rows), verbs("withdrawal"), verbs("handover"), relational_re)
 
 
 def _matches(text: str, start: int, end: int) -> list[tuple[str, Span]]:
@@ -116,10 +119,40 @@ def _next_to(text: str, mention: PlaceMention, floor: int, ceiling: int) -> tupl
     return None
 
 
+def _landmark(text: str, mention: PlaceMention) -> Span | None:
+    """The words that make the place a landmark ("between Y and", "north of", "near"), if they precede it."""
+    m = _lexicon().relational_re.search(text, max(0, mention.span.start - 60), mention.span.start)
+    return Span(m.start(), m.end(), m.group(0).strip()) if m else None
+
+
+# Words between a trigger and a place named where it happened that name no object: "took control in X district".
+_NO_OBJECT = re.compile(r"(?:\s|\b(?:the|a|an|all|whole|entire|full|complete|total|effective|control|over|of|back|"
+                        r"it|them|again|fully|also|later|then|on|\w+day)\b)*", re.I)
+
+
+def _object_inside(text: str, trigger: Span, mention: PlaceMention) -> Span | None:
+    """The trigger's object when the place after it is named where the taking happened ("captured [Y] in X
+    province", "won back [two posts and a bridge] in X"): something inside X was taken, not X."""
+    between = text[trigger.end:mention.span.start]
+    loc = _LOCATIVE.search(between)
+    if loc is None or _BREAK.search(between, 0, loc.start()):
+        return None
+    obj = between[:loc.start()]
+    if _NO_OBJECT.fullmatch(obj):
+        return None
+    lead = len(obj) - len(obj.lstrip())
+    return Span(trigger.end + lead, trigger.end + len(obj.rstrip()), obj.strip())
+
+
 def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: PlaceMention | None
                  ) -> tuple[str, Span] | None:
     """The scope of the taking the trigger tells of at the mentioned place, with the words that say it."""
     lo, hi = sentence.start, sentence.end
+    if mention is not None:
+        # "took X, between Y and Z", "a base north of Y": Y is a landmark; what was taken is an area by it
+        landmark = _landmark(text, mention)
+        if landmark is not None:
+            return "village", landmark
     if trigger is not None and mention is not None:
         t, p = trigger, mention.span
         if p.start >= t.end:
@@ -128,15 +161,23 @@ def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: Place
             found = _matches(text, t.end, end)
             if found:
                 return found[0]
-        elif p.end <= t.start and t.start - p.end <= _WINDOW:
-            found = _matches(text, _clause_start(text, t.start, p.end), t.start)
-            if found:
-                return found[0]
+            inside = _object_inside(text, t, mention) if p.start - t.end <= _WINDOW else None
+            if inside is not None:
+                return "village", inside
+        elif p.end <= t.start:
+            # the place came first: what lies between when near ("[X district] was taken"), then, near or far
+            # (another sentence named the place), the trigger's own object ("... captured [parts of the city]")
+            if t.start - p.end <= _WINDOW:
+                found = _matches(text, _clause_start(text, t.start, p.end), t.start)
+                if found:
+                    return found[0]
             found = _matches(text, t.end, _clause_end(text, t.end, min(hi, t.end + _OBJECT)))
             if found:
                 return found[0]
     if mention is not None:
-        near = _next_to(text, mention, lo, hi)
+        # a place named in another sentence is read in its own: "clashes in [X city]. … captured …"
+        inside_sentence = lo <= mention.span.start < hi
+        near = _next_to(text, mention, lo if inside_sentence else 0, hi if inside_sentence else len(text))
         if near is not None:
             return near
     if trigger is not None and mention is None:

@@ -69,7 +69,9 @@ def _changes(e: Event, rules: ControlRules) -> list[_Change]:
         else:  # a place by name only, not a district or town: a village
             effect = CONTEST
         out.append(_Change(p.admin2_code, 2, p.admin2 or p.name, effect, e))
-        capital = p.feature_code in CAPITAL_FEATURES or e.scope == "capital"
+        # the capital taken: called so, or a provincial seat taken by name or as a city; a seat called a town or a
+        # district centre, or its district named, is not said to be the province's city
+        capital = e.scope == "capital" or (p.feature_code in CAPITAL_FEATURES and e.scope in (None, "city"))
         if p.admin1_code and effect == HOLD and (capital or e.scope == "province"):
             out.append(_Change(p.admin1_code, 1, p.admin1 or p.name, HOLD, e))
     elif p.admin1_code:
