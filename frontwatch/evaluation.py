@@ -452,7 +452,7 @@ def change_record(c: _Change) -> dict[str, Any]:
 
 def control_changes(events: Sequence[Event], states: Sequence[Any], sides: Any) -> list[_Change]:
     """The timeline's steps, each with the side behind it: the holder of a held state, the taker of a contested one
-    (the event's actor 1; the other party of a hand-over)."""
+    (the event's actor 1, also the receiver of a hand-over)."""
     by_claim = {i: e for e in events for i in e.claim_ids}
     out: list[_Change] = []
     previous: dict[str, str | None] = {}
@@ -461,8 +461,7 @@ def control_changes(events: Sequence[Event], states: Sequence[Any], sides: Any) 
         if s.status == "held":
             side = s.holder.name if s.holder else None
         elif e is not None:
-            taker = e.actor2 if e.control_change == "handed over" else e.actor1
-            side = sides.side(taker.name) if taker is not None else None
+            side = sides.side(e.actor1.name) if e.actor1 is not None else None
         else:
             side = None
         held_before = previous.get(s.unit_code)

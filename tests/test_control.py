@@ -76,6 +76,9 @@ def test_withdrawal_and_hand_over_are_marked(claims_of) -> None:
     assert c.control_change == "withdrawn" and c.scope == "district"
     [h] = claims_of("Police handed over Korvalo district to the Taliban on Sunday.", ["Korvalo"])
     assert h.control_change == "handed over"
+    # the receiver is actor 1, the giver actor 2 (ACLED's coding of a transfer)
+    assert h.actor("actor1") is not None and h.actor("actor1").name == "Taliban"
+    assert h.actor("actor2") is not None and "Police" in h.actor("actor2").name
     [t] = claims_of("The Taliban captured Korvalo district on Sunday.", ["Korvalo"])
     assert t.control_change is None
 
@@ -113,6 +116,24 @@ def test_scope_words_of_another_clause_or_naming_the_place_yield_to_the_object()
     # (what was stormed lies inside it: an area of it, never the province)
     assert _at("Gunmen stormed a training centre in the restive Tavor province.", "stormed", "Tavor") == "village"
     assert _at("The Taliban seized Tavor province.", "seized", "Tavor") == "province"
+
+
+def test_surrendering_a_place_is_a_transfer_of_it_and_surrendering_oneself_is_not(claims_of) -> None:
+    [c] = claims_of("Local police surrendered the district headquarters of Korvalo to the Taliban without a fight.",
+                    ["Korvalo"])
+    assert c.sub_event_type == "Non-violent transfer of territory" and c.event_type == "Strategic developments"
+    assert c.control_change == "handed over" and c.scope == "centre" and c.scope_span is not None
+    assert c.scope_span.text == "district headquarters"
+    assert c.actor("actor1") is not None and c.actor("actor1").name == "Taliban"
+    assert c.actor("actor2") is not None and "Police" in c.actor("actor2").name
+    # passive, the giver after "by"
+    [p] = claims_of("Korvalo district was handed over to the Taliban by the police on Sunday.", ["Korvalo"])
+    assert p.actor("actor1") is not None and p.actor("actor1").name == "Taliban"
+    assert p.actor("actor2") is not None and "Police" in p.actor("actor2").name
+    # fighters who give themselves or their weapons up hand over no ground
+    for text in ("Forty soldiers surrendered to the Taliban in Korvalo district.",
+                 "Forty soldiers surrendered their weapons to the Taliban in Korvalo district."):
+        assert all(c.sub_event_type != "Non-violent transfer of territory" for c in claims_of(text, ["Korvalo"]))
 
 
 def test_a_clash_in_a_capital_then_parts_of_it_taken_is_an_area_of_it() -> None:
@@ -214,13 +235,18 @@ def test_recapture_withdrawal_hand_over_and_denial_move_it_back() -> None:
                    status=EventStatus.DENIED)
     retaken = event(3, day(4), DISTRICT, ARMY, "district", TALIBAN, sub="Government regains territory")
     left = event(4, day(6), DISTRICT, ARMY, "district", sub="Change to group/activity", change="withdrawn")
-    handed = event(5, day(8), DISTRICT, Actor("Police Forces of Afghanistan", 1), "district", TALIBAN,
+    # a hand-over as ACLED codes it: the receiver actor 1, the giver actor 2
+    handed = event(5, day(8), DISTRICT, TALIBAN, "district", Actor("Police Forces of Afghanistan", 1),
                    sub="Non-violent transfer of territory", change="handed over")
     assert _states([taken, denied, retaken, left, handed])["AF.99.01"] == [
         ("Taliban", "held", day(0)),  # the denied recapture moves nothing
         ("State forces of Afghanistan", "held", day(4)),
         (None, "unknown", day(6)),  # the holder withdrew
-        ("Taliban", "held", day(8))]  # police handed it over: the other party holds it
+        ("Taliban", "held", day(8))]  # police handed it over: the receiver holds it
+    # a hand-over naming no receiver: the giver, if it held the district, leaves it to no one
+    given_up = event(7, day(2), DISTRICT, None, "district", TALIBAN, sub="Non-violent transfer of territory",
+                     change="handed over")
+    assert _states([taken, given_up])["AF.99.01"] == [("Taliban", "held", day(0)), (None, "unknown", day(2))]
     # another side's withdrawal leaves the holder where it is
     other = event(6, day(3), DISTRICT, ARMY, "district", sub="Change to group/activity", change="withdrawn")
     assert _states([taken, other])["AF.99.01"] == [("Taliban", "held", day(0))]

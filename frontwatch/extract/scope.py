@@ -21,10 +21,14 @@ import dataclasses
 import re
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import yaml
 
-from frontwatch.model import TERRITORY_SUB_TYPES, Claim, PlaceMention, Span
+from frontwatch.model import SUB_EVENT_TYPES, TERRITORY_SUB_TYPES, ActorRole, Claim, PlaceMention, Span
+
+if TYPE_CHECKING:
+    from frontwatch.extract.actors import ActorDictionary
 
 # Smallest first: the order the control rules compare scopes in.
 SCOPES = ("post", "village", "centre", "district", "city", "capital", "province")
@@ -201,16 +205,78 @@ def control_change(text: str, trigger: Span | None) -> str | None:
     return HANDED_OVER if lex.handover_re.match(text, trigger.start) else None
 
 
-def with_scope(claim: Claim, text: str) -> Claim:
-    """The claim with its scope (territory claims and withdrawals; others unchanged). `text`: its document's text."""
+TRANSFER = "Non-violent transfer of territory"
+# Where the thing given up ends and its receiver begins: "surrendered [the district headquarters] to Y".
+_TO = re.compile(r"\s(?:to|into the hands of|over to)\s", re.I)
+_BY = re.compile(r"\sby\s", re.I)
+
+
+def _given(text: str, claim: Claim, mention: PlaceMention | None) -> bool:
+    """Does a hand-over verb give up a place: a scope word ("surrendered [the district headquarters] to Y") or the
+    place itself ("handed over [X] to Y") as its object? "surrendered to Y", "surrendered their weapons": no."""
+    t = claim.trigger
+    assert t is not None
+    end = _clause_end(text, t.end, min(claim.sentence.end, t.end + _WINDOW))
+    to = _TO.search(text, t.end, end)
+    obj_end = to.start() if to else end
+    if _matches(text, t.end, obj_end):
+        return True
+    return mention is not None and t.end <= mention.span.start < obj_end and re.fullmatch(
+        r"(?:\s+(?:over|up))?\s+(?:(?:the|control\s+of|its|their)\s+)*", text[t.end:mention.span.start], re.I
+    ) is not None
+
+
+def _taker_first(claim: Claim, text: str, actors: ActorDictionary | None) -> Claim:
+    """A hand-over's roles as ACLED codes a transfer: the side that receives the place as actor 1, the side that gave
+    it up as actor 2 ("police surrendered X to the Taliban": Taliban, police). The receiver follows "to" after the
+    verb; the giver is the subject (before the verb) or the agent of a passive ("was handed over to Y by Z")."""
+    t = claim.trigger
+    assert t is not None
+    end = _clause_end(text, t.end, min(claim.sentence.end, t.end + _WINDOW))
+    to = _TO.search(text, t.end, end)
+    by = _BY.search(text, t.end, end)
+    by_at = by.start() if by else end
+    main = [r for r in claim.actors if r.role in ("actor1", "actor2")]
+    taker = giver = None
+    for r in main:
+        if r.span is not None and to is not None and to.end() <= r.span.start < by_at:
+            taker = taker or r
+        elif r.span is None or r.span.end <= t.start or r.span.start >= by_at:
+            giver = giver or r
+    if taker is None and to is not None and actors is not None:
+        # roles may not have read the receiver: the first actor named right after "to" ("to the [local] Taliban")
+        found = actors.find_all(text[to.end():by_at])
+        if found and found[0].start <= 12:
+            m = found[0]
+            a, b = to.end() + m.start, to.end() + m.end
+            taker = ActorRole("actor1", m.actor, Span(a, b, text[a:b]))
+    if giver is None:
+        giver = next((r for r in main if r is not taker), None)
+    roles = [r for r in claim.actors if r.role not in ("actor1", "actor2")]
+    if taker is not None:
+        roles.insert(0, dataclasses.replace(taker, role="actor1"))
+    if giver is not None and (taker is None or giver.actor.name != taker.actor.name):
+        roles.append(dataclasses.replace(giver, role="actor2"))
+    return dataclasses.replace(claim, actors=tuple(roles))
+
+
+def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None) -> Claim:
+    """The claim with its scope (territory claims and withdrawals; others unchanged). `text`: its document's text.
+    A hand-over verb whose object is a place ("surrendered the district headquarters to Y") makes a non-violent
+    transfer of territory whatever the trigger lexicon typed it; its receiver becomes actor 1, its giver actor 2
+    (`actors`: the dictionary that finds a receiver the roles missed)."""
     change = control_change(text, claim.trigger)
+    mention = next((m for m in claim.places if m.place is not None), claim.places[0] if claim.places else None)
+    if change == HANDED_OVER and claim.sub_event_type not in TERRITORY_SUB_TYPES and _given(text, claim, mention):
+        claim = dataclasses.replace(claim, event_type=SUB_EVENT_TYPES[TRANSFER], sub_event_type=TRANSFER)
     if claim.sub_event_type not in TERRITORY_SUB_TYPES and change != WITHDRAWN:
         return claim
-    mention = next((m for m in claim.places if m.place is not None), claim.places[0] if claim.places else None)
+    if change == HANDED_OVER:
+        claim = _taker_first(claim, text, actors)
     found = detect_scope(text, claim.sentence, claim.trigger, mention)
     return dataclasses.replace(
         claim, scope=found[0] if found else None, scope_span=found[1] if found else None,
         control_change=change)
 
 
-__all__ = ["HANDED_OVER", "SCOPES", "WITHDRAWN", "control_change", "detect_scope", "with_scope"]
+__all__ = ["HANDED_OVER", "SCOPES", "TRANSFER", "WITHDRAWN", "control_change", "detect_scope", "with_scope"]

@@ -3,8 +3,8 @@
 A taking moves a unit by its scope (frontwatch/extract/scope.py): a district centre, a town, the district named, a
 city → the district is held by the taker's side; a post, base, village or area → the district is contested and keeps
 its holder; a province is held only when its capital is taken, or the text says the province fell. A side that
-withdraws gives the unit back to unknown, one that hands it over gives it to the other party; denied takings move
-nothing. A holding that no later report confirms
+withdraws gives the unit back to unknown; a hand-over gives it to its receiver (actor 1; the giver is actor 2), or
+back to unknown when none is named; denied takings move nothing. A holding that no later report confirms
 decays to unknown after `ControlRules.decay_days`.
 """
 
@@ -117,8 +117,8 @@ def _unit_states(changes: list[_Change], rules: ControlRules) -> list[ControlSta
             unit_code=c.unit, unit_name=c.name, level=c.level, admin1=e.place.admin1, holder=holder,
             status=ControlStatus.CONTESTED, since=e.event_date, until=None, confidence=e.confidence,
             evidence=e.status, claim_ids=e.claim_ids, contradicting_claim_ids=e.contradicting_claim_ids)
-        # In a hand-over the subject gave the place up: the other party takes it (unknown when none is named).
-        taker, other = (e.actor2, e.actor1) if e.control_change == HANDED_OVER else (e.actor1, e.actor2)
+        # actor 1 takes the place; in a hand-over actor 2 gave it up (unknown when no receiver is named)
+        taker, other = e.actor1, e.actor2
         if c.effect != RELEASE and taker is not None and taker.inter in UNARMED_INTER:
             continue  # rioters who storm an office, protesters who occupy a square hold no ground
         if c.effect == HOLD and taker is not None:
@@ -127,7 +127,8 @@ def _unit_states(changes: list[_Change], rules: ControlRules) -> list[ControlSta
             status = ControlStatus.CONTESTED if e.status == EventStatus.CONTESTED else ControlStatus.HELD
             state = replace(base, holder=holder, status=status)
         elif c.effect == RELEASE or (c.effect == HOLD and e.control_change == HANDED_OVER):
-            leaver = rules.sides.side(e.actor1.name) if e.actor1 is not None else None
+            gone = e.actor2 if e.control_change == HANDED_OVER else e.actor1  # who gave it up, who withdrew
+            leaver = rules.sides.side(gone.name) if gone is not None else None
             if holder is not None and leaver is not None and leaver != holder.name:
                 continue  # another side left: the holder stays
             holder = None
