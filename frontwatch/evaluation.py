@@ -479,10 +479,12 @@ def _gold_side(row: dict[str, Any], actors: Any, sides: Any) -> str | None:
 
 
 def _same_unit(change: _Change, row: dict[str, Any]) -> bool:
+    """Same admin2 (admin1) name, or the step's place within 25 km of the row's point: for a province, its capital's
+    point, where ACLED codes a province's fall (names are spelt differently: "Oruzgan" / "Uruzgan")."""
     gold = row.get("admin2") if change.level == 2 else row.get("admin1")
     if gold and norm_name(change.unit_name) == norm_name(gold):
         return True
-    km = _km(row, change.place) if change.level == 2 else None
+    km = _km(row, change.place)
     return km is not None and km <= CONTROL_KM
 
 
@@ -517,6 +519,9 @@ def score_control(rows: Sequence[dict[str, Any]], changes: Sequence[_Change], ac
         "recall": share(hit), "recall_held": share(hit_held), "recall_any_side": share(hit_unit),
         "precision": share(true_held), "precision_side": share(true_side),
         "province_holdings": sum(1 for c in changes if c.new_holder and c.level == 1),
+        # a province held where no territorial row of that province (or at its capital) lies within the days
+        "province_holdings_unmatched": sum(1 for c in changes if c.new_holder and c.level == 1
+                                           and not any(near(c, r) for r in gold)),
         "contested_steps": sum(1 for c in changes if c.status == "contested"),
     }
 
@@ -535,8 +540,10 @@ def evaluate_control(rows: Sequence[dict[str, Any]], pipeline: Any, actors: Any,
     for r in rows:
         key = (str(r["notes"]), str(r["event_date"])[:10])
         if key not in docs:
+            # the row's country is the report's given country, as in `evaluate_acled`; no other gold field is read
             docs[key] = Document(document_id_for(f"{key[1]} {key[0]}"), key[0], "acled", "eval",
-                                 published=date.fromisoformat(key[1]))
+                                 published=date.fromisoformat(key[1]),
+                                 metadata=(("country", str(c)),) if (c := r.get("country")) else ())
     claims: list[Claim] = []
     for _, found in pipeline.process(docs.values()):
         claims.extend(c for c in found or [] if c.event_type != NOT_AN_EVENT and c.sub_event_type)

@@ -3,6 +3,7 @@ rules by scope, withdrawals and hand-overs, decay to unknown, and control held b
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date, timedelta
 
@@ -136,6 +137,42 @@ def test_surrendering_a_place_is_a_transfer_of_it_and_surrendering_oneself_is_no
         assert all(c.sub_event_type != "Non-violent transfer of territory" for c in claims_of(text, ["Korvalo"]))
 
 
+def test_a_side_that_withdrew_is_not_the_taker_and_a_deal_that_gives_up_a_place_is_a_transfer() -> None:
+    # "withdrew" typed a transfer: the side that left is actor 2, and names no taker
+    # (the classifier types it so; the claim is built here as it would come out of the roles)
+    from frontwatch.extract.scope import with_scope
+    from frontwatch.model import ActorRole
+
+    text = "Government forces withdrew from Korvalo district on Sunday."
+    t, a = text.index("withdrew"), text.index("Government forces")
+    typed = Claim("c1", "d1", Span(0, len(text), text), "Strategic developments",
+                  "Non-violent transfer of territory", Span(t, t + 8, "withdrew"),
+                  actors=(ActorRole("actor1", ARMY, Span(a, a + 17, "Government forces")),))
+    w = with_scope(typed, text)
+    assert w.control_change == "withdrawn" and w.scope == "district"
+    assert w.actor("actor1") is None and w.actor("actor2") == ARMY
+    # a transfer that names only the giver releases the giver's holding; it never makes the giver hold
+    taken = event(1, day(0), DISTRICT, TALIBAN, "district")
+    left = event(2, day(3), DISTRICT, None, "district", TALIBAN, sub="Non-violent transfer of territory")
+    assert _states([taken, left])["AF.99.01"] == [("Taliban", "held", day(0)), (None, "unknown", day(3))]
+    # an agreement whose sentence hands over a place: a transfer to the receiver
+    from frontwatch.extract.actors import ActorDictionary
+
+    text = "Under an agreement with local elders, police gave up the district headquarters of Korvalo to the Taliban."
+    g, p = text.index("agreement"), text.index("police")
+    police = Actor("Police Forces of Afghanistan", 1)
+    agreed = Claim("c2", "d1", Span(0, len(text), text), "Strategic developments", "Agreement",
+                   Span(g, g + 9, "agreement"), actors=(ActorRole("actor1", police, Span(p, p + 6, "police")),))
+    t = with_scope(agreed, text, ActorDictionary.load())
+    assert t.sub_event_type == "Non-violent transfer of territory" and t.event_type == "Strategic developments"
+    assert t.control_change == "handed over" and t.scope == "centre"
+    assert t.actor("actor1") is not None and t.actor("actor1").name == "Taliban" and t.actor("actor2") == police
+    # an agreement that gives up no place stays one
+    text = "Under an agreement with local elders, police gave up their weapons."
+    kept = with_scope(dataclasses.replace(agreed, sentence=Span(0, len(text), text)), text, ActorDictionary.load())
+    assert kept.sub_event_type == "Agreement" and kept.control_change is None
+
+
 def test_a_clash_in_a_capital_then_parts_of_it_taken_is_an_area_of_it() -> None:
     # the place named in an earlier sentence, where the fighting was; the taking's own object is a part of the city
     text = ("Heavy fighting broke out in Sarband city, the capital of Tavor province, on Monday. "
@@ -197,6 +234,10 @@ def test_a_province_is_held_only_with_its_capital_or_when_it_is_said_to_fall() -
     assert _states([event(2, day(0), PROVINCE, TALIBAN, None)]) == {}
     # a post in the province: contested, never held
     assert _states([event(3, day(0), PROVINCE, TALIBAN, "post")])["AF.99"] == [(None, "contested", day(0))]
+    # a town whose district the gazetteer does not know: somewhere in the province, contested, never held
+    town = Place("Qarlo", 5, "PPLA", "AF", "Tavor", "AF.99", None, None, 35.4, 69.4, 1)
+    for scope in (None, "centre", "district"):
+        assert _states([event(13, day(0), town, TALIBAN, scope)]) == {"AF.99": [(None, "contested", day(0))]}
     # the province's capital, named as a place (PPLA): its district and the province
     taken = _states([event(4, day(0), CAPITAL, TALIBAN, "city")])
     assert taken["AF.99.02"] == [("Taliban", "held", day(0))] and taken["AF.99"] == [("Taliban", "held", day(0))]

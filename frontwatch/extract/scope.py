@@ -129,6 +129,8 @@ def _landmark(text: str, mention: PlaceMention) -> Span | None:
     return Span(m.start(), m.end(), m.group(0).strip()) if m else None
 
 
+# "in X", "inside X": the place where something was taken, not a part of ("the headquarters of X") or the place.
+_INSIDE = re.compile(r"(?<![\w-])(?:in|at|inside|within|across|throughout|در)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # Words between a trigger and a place named where it happened that name no object: "took control in X district".
 _NO_OBJECT = re.compile(r"(?:\s|\b(?:the|a|an|all|whole|entire|full|complete|total|effective|control|over|of|back|"
                         r"it|them|again|fully|also|later|then|on|\w+day)\b)*", re.I)
@@ -138,7 +140,7 @@ def _object_inside(text: str, trigger: Span, mention: PlaceMention) -> Span | No
     """The trigger's object when the place after it is named where the taking happened ("captured [Y] in X
     province", "won back [two posts and a bridge] in X"): something inside X was taken, not X."""
     between = text[trigger.end:mention.span.start]
-    loc = _LOCATIVE.search(between)
+    loc = _INSIDE.search(between)
     if loc is None or _BREAK.search(between, 0, loc.start()):
         return None
     obj = between[:loc.start()]
@@ -206,16 +208,15 @@ def control_change(text: str, trigger: Span | None) -> str | None:
 
 
 TRANSFER = "Non-violent transfer of territory"
+AGREEMENT = "Agreement"
 # Where the thing given up ends and its receiver begins: "surrendered [the district headquarters] to Y".
 _TO = re.compile(r"\s(?:to|into the hands of|over to)\s", re.I)
 _BY = re.compile(r"\sby\s", re.I)
 
 
-def _given(text: str, claim: Claim, mention: PlaceMention | None) -> bool:
-    """Does a hand-over verb give up a place: a scope word ("surrendered [the district headquarters] to Y") or the
-    place itself ("handed over [X] to Y") as its object? "surrendered to Y", "surrendered their weapons": no."""
-    t = claim.trigger
-    assert t is not None
+def _given(text: str, claim: Claim, t: Span, mention: PlaceMention | None) -> bool:
+    """Does the hand-over word at `t` give up a place: a scope word ("surrendered [the district headquarters] to Y")
+    or the place itself ("handed over [X] to Y") as its object? "surrendered to Y", "surrendered their weapons": no."""
     end = _clause_end(text, t.end, min(claim.sentence.end, t.end + _WINDOW))
     to = _TO.search(text, t.end, end)
     obj_end = to.start() if to else end
@@ -226,12 +227,22 @@ def _given(text: str, claim: Claim, mention: PlaceMention | None) -> bool:
     ) is not None
 
 
-def _taker_first(claim: Claim, text: str, actors: ActorDictionary | None) -> Claim:
-    """A hand-over's roles as ACLED codes a transfer: the side that receives the place as actor 1, the side that gave
-    it up as actor 2 ("police surrendered X to the Taliban": Taliban, police). The receiver follows "to" after the
-    verb; the giver is the subject (before the verb) or the agent of a passive ("was handed over to Y by Z")."""
+def _handover_in_clause(text: str, claim: Claim) -> Span | None:
+    """A hand-over word in the agreement's sentence, within reach of its trigger, that gives up a place."""
     t = claim.trigger
     assert t is not None
+    lo, hi = max(claim.sentence.start, t.start - _WINDOW), min(claim.sentence.end, t.end + _WINDOW)
+    for m in _lexicon().handover_re.finditer(text, lo, hi):
+        verb = Span(m.start(), m.end(), m.group(0))
+        if _given(text, claim, verb, next((p for p in claim.places if p.place is not None), None)):
+            return verb
+    return None
+
+
+def _taker_first(claim: Claim, text: str, t: Span, actors: ActorDictionary | None) -> Claim:
+    """A hand-over's roles as ACLED codes a transfer: the side that receives the place as actor 1, the side that gave
+    it up as actor 2 ("police surrendered X to the Taliban": Taliban, police). The receiver follows "to" after the
+    verb at `t`; the giver is the subject (before it) or the agent of a passive ("was handed over to Y by Z")."""
     end = _clause_end(text, t.end, min(claim.sentence.end, t.end + _WINDOW))
     to = _TO.search(text, t.end, end)
     by = _BY.search(text, t.end, end)
@@ -267,13 +278,20 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None) -
     (`actors`: the dictionary that finds a receiver the roles missed)."""
     change = control_change(text, claim.trigger)
     mention = next((m for m in claim.places if m.place is not None), claim.places[0] if claim.places else None)
-    if change == HANDED_OVER and claim.sub_event_type not in TERRITORY_SUB_TYPES and _given(text, claim, mention):
+    verb = claim.trigger
+    if change is None and claim.sub_event_type == AGREEMENT and claim.trigger is not None:
+        # "a deal under which police handed over the district centre": the agreement gave up a place
+        verb = _handover_in_clause(text, claim)
+        change = HANDED_OVER if verb is not None else None
+    if (change == HANDED_OVER and verb is not None and claim.sub_event_type not in TERRITORY_SUB_TYPES
+            and _given(text, claim, verb, mention)):
         claim = dataclasses.replace(claim, event_type=SUB_EVENT_TYPES[TRANSFER], sub_event_type=TRANSFER)
     if claim.sub_event_type not in TERRITORY_SUB_TYPES and change != WITHDRAWN:
         return claim
-    if change == HANDED_OVER:
-        claim = _taker_first(claim, text, actors)
-    found = detect_scope(text, claim.sentence, claim.trigger, mention)
+    if verb is not None and (change == HANDED_OVER or (change == WITHDRAWN and claim.sub_event_type == TRANSFER)):
+        # a side that withdrew, typed a transfer, gave the place up: it is actor 2, never its taker
+        claim = _taker_first(claim, text, verb, actors)
+    found = detect_scope(text, claim.sentence, verb, mention)  # the hand-over word, for an agreement
     return dataclasses.replace(
         claim, scope=found[0] if found else None, scope_span=found[1] if found else None,
         control_change=change)
