@@ -66,9 +66,11 @@ eval: setup
 	  --floors eval/floors-events.json
 	$(BIN)/frontwatch eval events $(DATA)/acled-kenya/acled-kenya-2004-2018.jsonl --years 2004-2015 --years 2016-2018 \
 	  --floors eval/floors-events.json
-	# Control (docs/control.md): the hand-written fixture, CASE's territorial snippets, Kenya's territorial rows.
-	$(BIN)/frontwatch eval control tests/data/control-rows.jsonl $(DATA)/event-types-case2021/snippets.jsonl \
-	  $(DATA)/acled-kenya/acled-kenya-2004-2018.jsonl --floors eval/floors-control.json
+	# Control (docs/control.md): the hand-written fixture, the blind territorial notes (eval/CONTROL-BLIND.md), CASE's
+	# territorial snippets, Kenya's territorial rows.
+	$(BIN)/frontwatch eval control tests/data/control-rows.jsonl eval/control-blind.jsonl \
+	  $(DATA)/event-types-case2021/snippets.jsonl $(DATA)/acled-kenya/acled-kenya-2004-2018.jsonl \
+	  --floors eval/floors-control.json
 	# Whole news articles against events coded by hand (eval/ARTICLES.md), all fused as one corpus; ~40 s.
 	$(BIN)/frontwatch eval articles eval/articles-gold.jsonl --data $(DATA)/geoparse-dev \
 	  --floors eval/floors-articles.json

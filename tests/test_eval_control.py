@@ -3,8 +3,9 @@
 tests/data/control-rows.jsonl holds 10 hand-written rows in ACLED's format (invented notes, no ACLED text), 8 of
 them territorial: a district centre taken and the district retaken (one unit, two holders), two security posts and a
 village taken (contested steps, taker's side), a district taken by name, a capital taken (its district and its
-province), a police surrender of district headquarters (a word of giving up the extractor does not take as a
-taking: missed), and "a district in Z province" (no district named: the province must not move, the row is missed).
+province), a police surrender of district headquarters (a transfer claim with the receiver as actor 1, but the
+district's short name is not in the gazetteer: placed at the province only, missed), and "a district in Z province"
+(no district named: the province must not move, the row is missed).
 Two rows are not territorial (a clash at a checkpoint, an attack in a city) and must move nothing."""
 
 from __future__ import annotations
@@ -35,10 +36,23 @@ def test_fixture_rows_scored_end_to_end(tmp_path: Path, gazetteer_path: Path) ->
     floors = tmp_path / "floors.json"
     floors.write_text(json.dumps({"control-rows.jsonl": {"recall": 0.7, "precision": 0.8,
                                                          "province_holdings_max": 0}}))
-    out = _eval(str(FIXTURE), "--json", "--gazetteer", str(gazetteer_path), "--floors", str(floors))
+    changes = tmp_path / "changes.jsonl"
+    out = _eval(str(FIXTURE), "--json", "--gazetteer", str(gazetteer_path), "--floors", str(floors),
+                "--changes", str(changes))
     r = json.loads(out.stdout)
+    # --changes: why each territorial row was matched or missed, and each new holding
+    records = [json.loads(line) for line in changes.read_text().splitlines()]
+    kinds = {d["index"]: d["miss_kind"] for d in records if "miss_kind" in d}
+    assert len(kinds) == 8 and sum(k == "hit" for k in kinds.values()) == 6
+    [surrender] = [d for d in records if d.get("sub_event_type") == "Non-violent transfer of territory"]
+    [given] = surrender["claims"]
+    assert given["sub_event_type"] == "Non-violent transfer of territory" and given["scope"] == "centre"
+    assert given["actor1"] == "Taliban" and "Police" in given["actor2"]
+    assert surrender["miss_kind"] == "territory claim placed at province level only"
+    assert sum(1 for d in records if "holding" in d) == 5  # 4 districts and 1 province, all matching a row
+    assert all(d["matched"] for d in records if "holding" in d)
     assert r["file"] == "control-rows.jsonl" and r["n"] == 8
-    # 6 of 8: the surrender and the unnamed district are missed
+    # 6 of 8: the surrender (placed at its province) and the unnamed district are missed
     assert r["recall"] == 0.75 and r["recall_any_side"] == 0.75
     # new district holdings: the district centre, its recapture, the district by name, the capital's district;
     # all of them rows of the right side

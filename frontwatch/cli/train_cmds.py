@@ -196,6 +196,10 @@ def eval_control(
     floors: Annotated[Path | None, typer.Option(
         help="JSON floors per file name; a key ending in _max is a ceiling (e.g. province_holdings_max). "
              "Exit 1 if a figure falls outside.")] = None,
+    changes: Annotated[Path | None, typer.Option(
+        help="Write JSONL for error analysis: per territorial row the kind of miss and the steps and claims of its "
+             "note; per new holding whether a row matches it (snippets: each one that moves a unit or is "
+             "territorial).")] = None,
     gazetteer: GazetteerOption = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -227,20 +231,27 @@ def eval_control(
         pipeline = Pipeline.from_settings(cfg)
     except FrontwatchError as exc:
         raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
-    results = []
+    if changes is not None and (changes.is_dir() or not changes.parent.is_dir()):
+        raise fail(f"--changes {changes}: not a file in an existing folder",
+                   hint="name a file in an existing folder, e.g. --changes /tmp/control-changes.jsonl")
+    results, details = [], []
     for f in files:
         rows = read_rows(f)
+        mine: list[dict] = []
         with Progress(TextColumn(escape(f.name)), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err_console, disable=quiet or as_json, transient=True) as progress:
             task = progress.add_task("", total=len(rows))
             if is_acled(rows):
                 warn_if_no_classifier(cfg)
-                r = evaluate_control(rows, pipeline, actors, rules, lambda t=task: progress.advance(t))
+                r = evaluate_control(rows, pipeline, actors, rules, lambda t=task: progress.advance(t), mine)
             else:
                 # The classifier is trained on CASE snippets: scoring them with it would measure memory.
                 lexicon_only = dataclasses.replace(pipeline, extractor=Extractor(actors))
-                r = evaluate_control_snippets(rows, lexicon_only, rules, lambda t=task: progress.advance(t))
+                r = evaluate_control_snippets(rows, lexicon_only, rules, lambda t=task: progress.advance(t), mine)
         results.append({"file": f.name, **r})
+        details.extend({"file": f.name, **d} for d in mine)
+    if changes:
+        changes.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in details), "utf-8")
     for r in results:
         if as_json:
             print(json.dumps(r))

@@ -21,10 +21,14 @@ import dataclasses
 import re
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import yaml
 
-from frontwatch.model import TERRITORY_SUB_TYPES, Claim, PlaceMention, Span
+from frontwatch.model import SUB_EVENT_TYPES, TERRITORY_SUB_TYPES, ActorRole, Claim, PlaceMention, Span
+
+if TYPE_CHECKING:
+    from frontwatch.extract.actors import ActorDictionary
 
 # Smallest first: the order the control rules compare scopes in.
 SCOPES = ("post", "village", "centre", "district", "city", "capital", "province")
@@ -49,6 +53,7 @@ class _Lexicon:
     scope_of: tuple[str, ...]  # the scope of each alternative group, by group index
     withdrawal_re: re.Pattern[str]
     handover_re: re.Pattern[str]
+    relational_re: re.Pattern[str]  # ends where the landmark's name begins
 
 
 @cache
@@ -61,7 +66,9 @@ def _lexicon() -> _Lexicon:
         words = sorted((str(w) for w in data.get(key, ())), key=len, reverse=True)
         return re.compile("|".join(_pattern(w) for w in words), re.I)
 
-    return _Lexicon(scope_re, tuple(s for _, s in rows), verbs("withdrawal"), verbs("handover"))
+    relational = verbs("relational").pattern
+    relational_re = re.compile(rf"(?:{relational})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
+    return _Lexicon(scope_re, tuple(s for _, s in rows), verbs("withdrawal"), verbs("handover"), relational_re)
 
 
 def _matches(text: str, start: int, end: int) -> list[tuple[str, Span]]:
@@ -116,10 +123,42 @@ def _next_to(text: str, mention: PlaceMention, floor: int, ceiling: int) -> tupl
     return None
 
 
+def _landmark(text: str, mention: PlaceMention) -> Span | None:
+    """The words that make the place a landmark ("between Y and", "north of", "near"), if they precede it."""
+    m = _lexicon().relational_re.search(text, max(0, mention.span.start - 60), mention.span.start)
+    return Span(m.start(), m.end(), m.group(0).strip()) if m else None
+
+
+# "in X", "inside X": the place where something was taken, not a part of ("the headquarters of X") or the place.
+_INSIDE = re.compile(r"(?<![\w-])(?:in|at|inside|within|across|throughout|در)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+# Words between a trigger and a place named where it happened that name no object: "took control in X district".
+_NO_OBJECT = re.compile(r"(?:\s|\b(?:the|a|an|all|whole|entire|full|complete|total|effective|control|over|of|back|"
+                        r"it|them|again|fully|also|later|then|on|\w+day)\b)*", re.I)
+
+
+def _object_inside(text: str, trigger: Span, mention: PlaceMention) -> Span | None:
+    """The trigger's object when the place after it is named where the taking happened ("captured [Y] in X
+    province", "won back [two posts and a bridge] in X"): something inside X was taken, not X."""
+    between = text[trigger.end:mention.span.start]
+    loc = _INSIDE.search(between)
+    if loc is None or _BREAK.search(between, 0, loc.start()):
+        return None
+    obj = between[:loc.start()]
+    if _NO_OBJECT.fullmatch(obj):
+        return None
+    lead = len(obj) - len(obj.lstrip())
+    return Span(trigger.end + lead, trigger.end + len(obj.rstrip()), obj.strip())
+
+
 def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: PlaceMention | None
                  ) -> tuple[str, Span] | None:
     """The scope of the taking the trigger tells of at the mentioned place, with the words that say it."""
     lo, hi = sentence.start, sentence.end
+    if mention is not None:
+        # "took X, between Y and Z", "a base north of Y": Y is a landmark; what was taken is an area by it
+        landmark = _landmark(text, mention)
+        if landmark is not None:
+            return "village", landmark
     if trigger is not None and mention is not None:
         t, p = trigger, mention.span
         if p.start >= t.end:
@@ -128,15 +167,23 @@ def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: Place
             found = _matches(text, t.end, end)
             if found:
                 return found[0]
-        elif p.end <= t.start and t.start - p.end <= _WINDOW:
-            found = _matches(text, _clause_start(text, t.start, p.end), t.start)
-            if found:
-                return found[0]
+            inside = _object_inside(text, t, mention) if p.start - t.end <= _WINDOW else None
+            if inside is not None:
+                return "village", inside
+        elif p.end <= t.start:
+            # the place came first: what lies between when near ("[X district] was taken"), then, near or far
+            # (another sentence named the place), the trigger's own object ("... captured [parts of the city]")
+            if t.start - p.end <= _WINDOW:
+                found = _matches(text, _clause_start(text, t.start, p.end), t.start)
+                if found:
+                    return found[0]
             found = _matches(text, t.end, _clause_end(text, t.end, min(hi, t.end + _OBJECT)))
             if found:
                 return found[0]
     if mention is not None:
-        near = _next_to(text, mention, lo, hi)
+        # a place named in another sentence is read in its own: "clashes in [X city]. … captured …"
+        inside_sentence = lo <= mention.span.start < hi
+        near = _next_to(text, mention, lo if inside_sentence else 0, hi if inside_sentence else len(text))
         if near is not None:
             return near
     if trigger is not None and mention is None:
@@ -160,16 +207,94 @@ def control_change(text: str, trigger: Span | None) -> str | None:
     return HANDED_OVER if lex.handover_re.match(text, trigger.start) else None
 
 
-def with_scope(claim: Claim, text: str) -> Claim:
-    """The claim with its scope (territory claims and withdrawals; others unchanged). `text`: its document's text."""
+TRANSFER = "Non-violent transfer of territory"
+AGREEMENT = "Agreement"
+# Where the thing given up ends and its receiver begins: "surrendered [the district headquarters] to Y".
+_TO = re.compile(r"\s(?:to|into the hands of|over to)\s", re.I)
+_BY = re.compile(r"\sby\s", re.I)
+
+
+def _given(text: str, claim: Claim, t: Span, mention: PlaceMention | None) -> bool:
+    """Does the hand-over word at `t` give up a place: a scope word ("surrendered [the district headquarters] to Y")
+    or the place itself ("handed over [X] to Y") as its object? "surrendered to Y", "surrendered their weapons": no."""
+    end = _clause_end(text, t.end, min(claim.sentence.end, t.end + _WINDOW))
+    to = _TO.search(text, t.end, end)
+    obj_end = to.start() if to else end
+    if _matches(text, t.end, obj_end):
+        return True
+    return mention is not None and t.end <= mention.span.start < obj_end and re.fullmatch(
+        r"(?:\s+(?:over|up))?\s+(?:(?:the|control\s+of|its|their)\s+)*", text[t.end:mention.span.start], re.I
+    ) is not None
+
+
+def _handover_in_clause(text: str, claim: Claim) -> Span | None:
+    """A hand-over word in the agreement's sentence, within reach of its trigger, that gives up a place."""
+    t = claim.trigger
+    assert t is not None
+    lo, hi = max(claim.sentence.start, t.start - _WINDOW), min(claim.sentence.end, t.end + _WINDOW)
+    for m in _lexicon().handover_re.finditer(text, lo, hi):
+        verb = Span(m.start(), m.end(), m.group(0))
+        if _given(text, claim, verb, next((p for p in claim.places if p.place is not None), None)):
+            return verb
+    return None
+
+
+def _taker_first(claim: Claim, text: str, t: Span, actors: ActorDictionary | None) -> Claim:
+    """A hand-over's roles as ACLED codes a transfer: the side that receives the place as actor 1, the side that gave
+    it up as actor 2 ("police surrendered X to the Taliban": Taliban, police). The receiver follows "to" after the
+    verb at `t`; the giver is the subject (before it) or the agent of a passive ("was handed over to Y by Z")."""
+    end = _clause_end(text, t.end, min(claim.sentence.end, t.end + _WINDOW))
+    to = _TO.search(text, t.end, end)
+    by = _BY.search(text, t.end, end)
+    by_at = by.start() if by else end
+    main = [r for r in claim.actors if r.role in ("actor1", "actor2")]
+    taker = giver = None
+    for r in main:
+        if r.span is not None and to is not None and to.end() <= r.span.start < by_at:
+            taker = taker or r
+        elif r.span is None or r.span.end <= t.start or r.span.start >= by_at:
+            giver = giver or r
+    if taker is None and to is not None and actors is not None:
+        # roles may not have read the receiver: the first actor named right after "to" ("to the [local] Taliban")
+        found = actors.find_all(text[to.end():by_at])
+        if found and found[0].start <= 12:
+            m = found[0]
+            a, b = to.end() + m.start, to.end() + m.end
+            taker = ActorRole("actor1", m.actor, Span(a, b, text[a:b]))
+    if giver is None:
+        giver = next((r for r in main if r is not taker), None)
+    roles = [r for r in claim.actors if r.role not in ("actor1", "actor2")]
+    if taker is not None:
+        roles.insert(0, dataclasses.replace(taker, role="actor1"))
+    if giver is not None and (taker is None or giver.actor.name != taker.actor.name):
+        roles.append(dataclasses.replace(giver, role="actor2"))
+    return dataclasses.replace(claim, actors=tuple(roles))
+
+
+def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None) -> Claim:
+    """The claim with its scope (territory claims and withdrawals; others unchanged). `text`: its document's text.
+    A hand-over verb whose object is a place ("surrendered the district headquarters to Y") makes a non-violent
+    transfer of territory whatever the trigger lexicon typed it; its receiver becomes actor 1, its giver actor 2
+    (`actors`: the dictionary that finds a receiver the roles missed)."""
     change = control_change(text, claim.trigger)
+    mention = next((m for m in claim.places if m.place is not None), claim.places[0] if claim.places else None)
+    verb = claim.trigger
+    if change is None and claim.sub_event_type == AGREEMENT and claim.trigger is not None:
+        # "a deal under which police handed over the district centre": the agreement gave up a place
+        verb = _handover_in_clause(text, claim)
+        change = HANDED_OVER if verb is not None else None
+    if (change == HANDED_OVER and verb is not None and claim.sub_event_type not in TERRITORY_SUB_TYPES
+            and _given(text, claim, verb, mention)):
+        claim = dataclasses.replace(claim, event_type=SUB_EVENT_TYPES[TRANSFER], sub_event_type=TRANSFER)
     if claim.sub_event_type not in TERRITORY_SUB_TYPES and change != WITHDRAWN:
         return claim
-    mention = next((m for m in claim.places if m.place is not None), claim.places[0] if claim.places else None)
-    found = detect_scope(text, claim.sentence, claim.trigger, mention)
+    if verb is not None and (change == HANDED_OVER or (change == WITHDRAWN and claim.sub_event_type == TRANSFER)):
+        # a side that withdrew, typed a transfer, gave the place up: it is actor 2, never its taker
+        claim = _taker_first(claim, text, verb, actors)
+    found = detect_scope(text, claim.sentence, verb, mention)  # the hand-over word, for an agreement
     return dataclasses.replace(
         claim, scope=found[0] if found else None, scope_span=found[1] if found else None,
         control_change=change)
 
 
-__all__ = ["HANDED_OVER", "SCOPES", "WITHDRAWN", "control_change", "detect_scope", "with_scope"]
+__all__ = ["HANDED_OVER", "SCOPES", "TRANSFER", "WITHDRAWN", "control_change", "detect_scope", "with_scope"]

@@ -3,8 +3,8 @@
 A taking moves a unit by its scope (frontwatch/extract/scope.py): a district centre, a town, the district named, a
 city → the district is held by the taker's side; a post, base, village or area → the district is contested and keeps
 its holder; a province is held only when its capital is taken, or the text says the province fell. A side that
-withdraws gives the unit back to unknown, one that hands it over gives it to the other party; denied takings move
-nothing. A holding that no later report confirms
+withdraws gives the unit back to unknown; a hand-over gives it to its receiver (actor 1; the giver is actor 2), or
+back to unknown when none is named; denied takings move nothing. A holding that no later report confirms
 decays to unknown after `ControlRules.decay_days`.
 """
 
@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from frontwatch.config import Settings
 from frontwatch.extract.actors import Sides, load_sides
-from frontwatch.extract.scope import HANDED_OVER, WITHDRAWN
+from frontwatch.extract.scope import HANDED_OVER, TRANSFER, WITHDRAWN
 from frontwatch.fuse.events import UNARMED_INTER
 from frontwatch.model import TERRITORY_SUB_TYPES, Actor, ControlState, ControlStatus, Event, EventStatus
 
@@ -69,7 +69,9 @@ def _changes(e: Event, rules: ControlRules) -> list[_Change]:
         else:  # a place by name only, not a district or town: a village
             effect = CONTEST
         out.append(_Change(p.admin2_code, 2, p.admin2 or p.name, effect, e))
-        capital = p.feature_code in CAPITAL_FEATURES or e.scope == "capital"
+        # the capital taken: called so, or a provincial seat taken by name or as a city; a seat called a town or a
+        # district centre, or its district named, is not said to be the province's city
+        capital = e.scope == "capital" or (p.feature_code in CAPITAL_FEATURES and e.scope in (None, "city"))
         if p.admin1_code and effect == HOLD and (capital or e.scope == "province"):
             out.append(_Change(p.admin1_code, 1, p.admin1 or p.name, HOLD, e))
     elif p.admin1_code:
@@ -79,7 +81,8 @@ def _changes(e: Event, rules: ControlRules) -> list[_Change]:
             effect = RELEASE
         elif e.scope in rules.province_holds:
             effect = HOLD
-        elif e.scope in rules.contests:
+        elif e.scope in rules.contests or (p.feature_code or "").startswith("PPL"):
+            # a post or village, or a town whose district the gazetteer does not know: somewhere in the province
             effect = CONTEST
         else:
             return []
@@ -115,8 +118,11 @@ def _unit_states(changes: list[_Change], rules: ControlRules) -> list[ControlSta
             unit_code=c.unit, unit_name=c.name, level=c.level, admin1=e.place.admin1, holder=holder,
             status=ControlStatus.CONTESTED, since=e.event_date, until=None, confidence=e.confidence,
             evidence=e.status, claim_ids=e.claim_ids, contradicting_claim_ids=e.contradicting_claim_ids)
-        # In a hand-over the subject gave the place up: the other party takes it (unknown when none is named).
-        taker, other = (e.actor2, e.actor1) if e.control_change == HANDED_OVER else (e.actor1, e.actor2)
+        # actor 1 takes the place; in a hand-over actor 2 gave it up (unknown when no receiver is named), as in a
+        # transfer naming only who gave it up ("forces withdrew from X", typed a transfer)
+        taker, other = e.actor1, e.actor2
+        gave_up = e.control_change == HANDED_OVER or (
+            e.sub_event_type == TRANSFER and taker is None and other is not None)
         if c.effect != RELEASE and taker is not None and taker.inter in UNARMED_INTER:
             continue  # rioters who storm an office, protesters who occupy a square hold no ground
         if c.effect == HOLD and taker is not None:
@@ -124,8 +130,9 @@ def _unit_states(changes: list[_Change], rules: ControlRules) -> list[ControlSta
             holder = Actor(rules.sides.side(taker.name, opponent), taker.inter)
             status = ControlStatus.CONTESTED if e.status == EventStatus.CONTESTED else ControlStatus.HELD
             state = replace(base, holder=holder, status=status)
-        elif c.effect == RELEASE or (c.effect == HOLD and e.control_change == HANDED_OVER):
-            leaver = rules.sides.side(e.actor1.name) if e.actor1 is not None else None
+        elif c.effect == RELEASE or (c.effect == HOLD and gave_up):
+            gone = e.actor2 if gave_up else e.actor1  # who gave it up, who withdrew
+            leaver = rules.sides.side(gone.name) if gone is not None else None
             if holder is not None and leaver is not None and leaver != holder.name:
                 continue  # another side left: the holder stays
             holder = None
