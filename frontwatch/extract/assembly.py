@@ -19,7 +19,7 @@ from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.attribution import attribute, certainty_for
 from frontwatch.extract.claim_actors import ActorReader, _MainActors
 from frontwatch.extract.claims import _acled_fatalities, _external, _find_counts, claims_per_place, report_country_of
-from frontwatch.extract.event_typing import _EXPEL, MODEL_NOT_EVENT_ALL, MODEL_RETYPE, Typer
+from frontwatch.extract.event_typing import MODEL_NOT_EVENT_ALL, MODEL_RETYPE, Typer
 from frontwatch.extract.events import _ARMED, EventFinder, _Event
 from frontwatch.extract.follow_ups import (
     _BACK_REFERENCE_NOUN,
@@ -57,7 +57,6 @@ MODEL_CONTEXT = 1  # sentences either side the classifier reads with the one it 
 MODEL_ONLY = 0.4  # an event in a document where the lexicon finds none
 
 
-_MOVEMENT = {"enter", "arrival", "entry"}
 # Categories whose targets the sentence's casualties tell, the words that tell them, and people counted as victims.
 _VICTIM_CATEGORIES = frozenset({"attack", "ied", "grenade", "suicide"})
 # Sub-types whose unnamed doer is, for ACLED, an unidentified armed group ("a bomb went off", "a grenade was thrown")
@@ -69,12 +68,12 @@ def _find_time(doc: Doc, sent: SpacySpan, published: date | None, trigger: Token
     return find_time(doc, sent, published, trigger=trigger)
 
 
-def _attribute(document: Document, doc: Doc) -> dict[int, Any]:
-    return dict(attribute(document, doc))
+def _attribute(document: Document, doc: Doc, lexicon: Lexicon) -> dict[int, Any]:
+    return dict(attribute(document, doc, lexicon))
 
 
-def _certainty_for(sent: SpacySpan, trigger: Token, base: Certainty) -> Certainty:
-    return certainty_for(sent, trigger, base)
+def _certainty_for(sent: SpacySpan, trigger: Token, base: Certainty, lexicon: Lexicon) -> Certainty:
+    return certainty_for(sent, trigger, base, lexicon)
 
 
 class Extractor:
@@ -90,11 +89,12 @@ class Extractor:
         self.actors = actors
         self.classifier = classifier
         self.lexicon = lexicon or load_lexicon()
+        self.words = self.lexicon.words
         self.keep_non_events = keep_non_events
         # the steps of assembly, each in its own module
         self.finder = EventFinder(actors, self.lexicon)
         self.reader = ActorReader(actors, self.lexicon)
-        self.picker = PlacePicker(actors)
+        self.picker = PlacePicker(actors, self.lexicon)
         self.typer = Typer(self.lexicon)
 
     # -- public ---------------------------------------------------------------------------------------------
@@ -115,7 +115,7 @@ class Extractor:
         silent_sents = [s for s, h in found_hits if not h] if self.classifier is not None else []
         if not per_sent and not silent_sents:
             return []
-        attributions = _attribute(document, doc)
+        attributions = _attribute(document, doc, lex)
         predictions = self._predict(_in_context([s for s, _ in per_sent], MODEL_CONTEXT))
         main = self.reader.main_actors(document, doc, sents)
         mentions = sorted(places, key=lambda m: m.span.start)
@@ -220,7 +220,8 @@ class Extractor:
         if _BACK_REFERENCE_NOUN.search(sent.text) is None:
             return None
         for tok in sent:
-            if tok.lemma_.lower() in ("responsibility", "credit") and (subj := _claiming(tok.head)) is not None:
+            subj = _claiming(tok.head, self.words["claim_verbs"])
+            if tok.lemma_.lower() in ("responsibility", "credit") and subj is not None:
                 return self.reader.actor_of(doc, subj)
         return None
 
@@ -293,7 +294,7 @@ class Extractor:
         fatalities = _acled_fatalities(counts) if counts else 0
 
         base = getattr(attribution, "certainty", Certainty.ASSERTED)
-        certainty = _certainty_for(sent, hit.token, base)
+        certainty = _certainty_for(sent, hit.token, base, self.lexicon)
         sources = tuple(getattr(attribution, "sources", ()) or ())
         if not sources and document.publisher:
             sources = (Source(document.publisher, SourceKind.OUTLET, (document.publisher,)),)
@@ -320,11 +321,11 @@ class Extractor:
         None where the event is no event (an unarmed side driven out, a movement without an armed party)."""
         hit = event.hit
         category = hit.category
-        expel = hit.entry.lemma in _EXPEL
+        expel = hit.entry.lemma in self.words["expel_verbs"]
         actor1, actor2, role_places = self.reader.sides(roles, category, doc, expel, hit.token)
         if expel and (actor2 is None or actor2.actor.inter not in _ARMED):
             return None  # "police pushed back the crowd": only an armed side driven out loses ground
-        if actor1 is None and (claimant := _claimant(hit.token)) is not None:
+        if actor1 is None and (claimant := _claimant(hit.token, self.words["claim_verbs"])) is not None:
             found_claimant = self.reader.actor_of(doc, claimant)
             if found_claimant is not None and (actor2 is None or found_claimant.actor.name != actor2.actor.name):
                 actor1 = dataclasses.replace(found_claimant, role="actor1")
@@ -353,7 +354,7 @@ class Extractor:
                 actor2 = main.actor2
         if borrowed:
             methods.append("actors:lead")
-        if hit.entry.lemma in _MOVEMENT and (actor1 is None or actor1.actor.inter not in _ARMED):
+        if hit.entry.lemma in self.words["movement_words"] and (actor1 is None or actor1.actor.inter not in _ARMED):
             return None  # "the virus entered the country", "the minister's arrival": no armed takeover
         return actor1, actor2, role_places, borrowed
 
