@@ -265,7 +265,7 @@ class Extractor:
             for p in doc[i].children
             if p.dep_ == "pobj"
         ]
-        job = _Job(document, doc, sent, event, roles, tuple(mentions), main, attributions.get(sent.start_char),
+        job = _Job(document, doc, sent, event, roles, mentions, main, attributions.get(sent.start_char),
                    tuple(sent_counts), pred, self.actors.country_iso(report_country_of(document)))
         return assemble(self, job)
 
@@ -324,7 +324,7 @@ class Extractor:
         the sentence's or the report's (`PlacePicker`), with ACLED's geo precision. Places in a source's or an
         actor's name are not where it happened."""
         doc, sent, event, roles, text = job.doc, job.sent, job.event, job.roles, job.document.text
-        mentions = list(job.mentions)
+        mentions = job.mentions  # the document's one list: `PlacePicker.lead_places` caches by its identity
         actor1, actor2, role_places = sides.actor1, sides.actor2, list(sides.role_places)
         attribution = job.attribution
         category = event.hit.category
@@ -428,7 +428,7 @@ class _Job:
     sent: SpacySpan
     event: _Event
     roles: Roles
-    mentions: tuple[PlaceMention, ...]
+    mentions: list[PlaceMention]  # sorted by start; the same list for every event of the document
     main: _MainActors | None
     attribution: Any  # the sentence's `Attribution`, if any
     sent_counts: tuple[Count, ...]
