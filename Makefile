@@ -69,6 +69,9 @@ eval: setup
 	# Control (docs/control.md): the hand-written fixture, CASE's territorial snippets, Kenya's territorial rows.
 	$(BIN)/frontwatch eval control tests/data/control-rows.jsonl $(DATA)/event-types-case2021/snippets.jsonl \
 	  $(DATA)/acled-kenya/acled-kenya-2004-2018.jsonl --floors eval/floors-control.json
+	# Whole news articles against events coded by hand (eval/ARTICLES.md), all fused as one corpus; ~40 s.
+	$(BIN)/frontwatch eval articles eval/articles-gold.jsonl --data $(DATA)/geoparse-dev \
+	  --floors eval/floors-articles.json
 
 test: setup sysdeps lint
 	FRONTWATCH_REQUIRE_PG=1 FRONTWATCH_REQUIRE_BROWSER=1 $(BIN)/pytest -q -ra

@@ -1,4 +1,4 @@
-"""Commands: train (the event sub-type classifier), eval events, eval control."""
+"""Commands: train (the event sub-type classifier), eval events, eval control, eval articles."""
 
 from __future__ import annotations
 
@@ -252,6 +252,94 @@ def eval_control(
             console.print(table)
     if floors:
         failures = [line for r in results for line in control_floor_failures(r, json.loads(floors.read_text()))]
+        for line in failures:
+            err_console.print(Text.assemble(("below floor:", "red"), f" {line}"))
+        if failures:
+            raise typer.Exit(1)
+
+
+@eval_app.command("articles")
+def eval_articles(
+    gold: Annotated[Path, typer.Argument(help="Gold file: one article a line, with its coded events "
+                                             "(see eval/ARTICLES.md).")],
+    data: Annotated[Path, typer.Option("--data", help="Directory holding the articles' dataset files "
+                                                      "(JSON lines, gzipped or not: id, text).")],
+    as_json: Annotated[bool, typer.Option("--json", help="The figures as one JSON object.")] = False,
+    floors: Annotated[Path | None, typer.Option(
+        help="JSON floors by gold file name; a key ending in _max is a ceiling (e.g. false_alarms_max). "
+             "Exit 1 if a figure falls outside.")] = None,
+    rows_out: Annotated[Path | None, typer.Option(
+        "--rows", help="Write one JSON line per gold event (its match and the system's event or null, the miss "
+                       "kind), then one per unmatched system event.")] = None,
+    gazetteer: GazetteerOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Whole news articles against events coded by hand: every article run as `frontwatch run` reads a report (with
+    its date), all fused together, the events matched one-to-one to the gold events (same type, place within 25 km
+    or same admin2, day ± 1; also by type alone and by place alone, within the same article). Precision, recall,
+    the fields of matched events, false alarms from the articles that report no violence, misses by kind.
+
+    Example:
+
+        frontwatch eval articles eval/articles-gold.jsonl --data ../shared/data/geoparse-dev
+
+        frontwatch eval articles eval/articles-gold.jsonl --data ../shared/data/geoparse-dev \\
+          --floors eval/floors-articles.json --rows var/articles-rows.jsonl
+    """
+    from frontwatch.evaluation import evaluate_articles, load_articles, read_article_gold
+    from frontwatch.extract import ActorDictionary
+    from frontwatch.fuse import ControlRules
+    from frontwatch.pipeline import Pipeline
+
+    if not gold.exists():
+        raise fail(f"no such file: {gold}", hint="give a gold file such as eval/articles-gold.jsonl")
+    if not data.is_dir():
+        raise fail(f"no such directory: {data}", hint="--data is the directory of the dataset files the gold "
+                                                      "names, e.g. ../shared/data/geoparse-dev")
+    try:
+        articles = read_article_gold(gold)
+        texts = load_articles(articles, data)
+    except ValueError as exc:
+        raise fail(str(exc), hint="each line: {\"id\", \"dataset\", \"published\": \"YYYY-MM-DD\", "
+                                  "\"events\": [...]}, see eval/ARTICLES.md") from exc
+    except LookupError as exc:
+        raise fail(str(exc), hint="check --data and the gold's dataset and id fields") from exc
+    cfg = settings(gazetteer=gazetteer)
+    actors = ActorDictionary.load(cfg.actors_path)
+    try:
+        pipeline = Pipeline.from_settings(cfg)
+    except FrontwatchError as exc:
+        raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
+    warn_if_no_classifier(cfg)
+    with Progress(TextColumn(escape(gold.name)), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, disable=quiet or as_json, transient=True) as progress:
+        task = progress.add_task("", total=len(articles))
+        try:
+            r, records = evaluate_articles(articles, texts, pipeline, actors, cfg, ControlRules.from_settings(cfg),
+                                           lambda: progress.advance(task))
+        except ValueError as exc:
+            raise fail(str(exc), hint="the articles must be readable reports; see `frontwatch rejects` for the "
+                                      "reasons and fix the dataset file") from exc
+    result = {"file": gold.name, **r}
+    if rows_out is not None:
+        rows_out.parent.mkdir(parents=True, exist_ok=True)
+        with open(rows_out, "w", encoding="utf-8") as fh:
+            for line in records:
+                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+    if as_json:
+        print(json.dumps(result))
+    else:
+        table = Table("figure", "value", title=plain(f"{gold.name} ({r['articles']} articles, "
+                                                     f"{r['gold_events']} gold events)"), title_justify="left")
+        for k, v in result.items():
+            if k == "misses":
+                for kind, n in v.items():
+                    table.add_row(f"missed: {kind}", str(n))
+            elif k != "file":
+                table.add_row(k, "—" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v))
+        console.print(table)
+    if floors:
+        failures = control_floor_failures(result, json.loads(floors.read_text()))
         for line in failures:
             err_console.print(Text.assemble(("below floor:", "red"), f" {line}"))
         if failures:
