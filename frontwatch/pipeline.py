@@ -113,7 +113,9 @@ class Pipeline:
     def _english(
         self, documents: list[Document], annotate: Callable[..., Any]
     ) -> Iterator[tuple[Document, list[Claim]]]:
-        for document, doc in annotate(self.nlp, documents, batch_size=self.batch_size):
+        # the extractor's lexicon decides which sentences get a parse too (an injected one included)
+        lexicon = getattr(self.extractor, "lexicon", None)
+        for document, doc in annotate(self.nlp, documents, batch_size=self.batch_size, lexicon=lexicon):
             places = self.geoparser.places(document, doc)
             # events are placed as ACLED codes them (a province at its seat), toponyms where the gazetteer puts them
             if hasattr(self.geoparser, "event_places"):

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.annotate import annotate
 from frontwatch.extract.actors import ActorDictionary
+from frontwatch.extract.assembler import LanguagePack, Sides, Typed, assemble
 from frontwatch.extract.attribution import attribute, certainty_for
 from frontwatch.extract.claim_actors import ActorReader, _MainActors
-from frontwatch.extract.claims import _acled_fatalities, _external, _find_counts, claims_per_place, report_country_of
-from frontwatch.extract.event_typing import _EXPEL, MODEL_NOT_EVENT_ALL, MODEL_RETYPE, Typer
+from frontwatch.extract.claims import _external, _find_counts, claims_per_place, report_country_of
+from frontwatch.extract.counts import parse_number
+from frontwatch.extract.event_typing import MODEL_NOT_EVENT_ALL, MODEL_RETYPE, Typer
 from frontwatch.extract.events import _ARMED, EventFinder, _Event
 from frontwatch.extract.follow_ups import (
     _BACK_REFERENCE_NOUN,
@@ -31,10 +35,17 @@ from frontwatch.extract.follow_ups import (
     _with_actor1,
     _with_counts,
 )
-from frontwatch.extract.places import _WIDER_PENALTY, PlacePicker, _country_level, _previous_place, _with_precision
+from frontwatch.extract.places import (
+    _WIDER_PENALTY,
+    PlacePicker,
+    _country_level,
+    _previous_place,
+    _with_precision,
+    ner_places,
+)
 from frontwatch.extract.roles import PRONOUNS, Roles, trigger_roles
 from frontwatch.extract.sentences import _char_ranges, _in_context, _overlaps, _trimmed
-from frontwatch.extract.time import find_time
+from frontwatch.extract.time import find_all, find_time
 from frontwatch.extract.triggers import Lexicon, find_triggers, load_lexicon
 from frontwatch.model import (
     NOT_AN_EVENT,
@@ -57,7 +68,6 @@ MODEL_CONTEXT = 1  # sentences either side the classifier reads with the one it 
 MODEL_ONLY = 0.4  # an event in a document where the lexicon finds none
 
 
-_MOVEMENT = {"enter", "arrival", "entry"}
 # Categories whose targets the sentence's casualties tell, the words that tell them, and people counted as victims.
 _VICTIM_CATEGORIES = frozenset({"attack", "ied", "grenade", "suicide"})
 # Sub-types whose unnamed doer is, for ACLED, an unidentified armed group ("a bomb went off", "a grenade was thrown")
@@ -69,12 +79,12 @@ def _find_time(doc: Doc, sent: SpacySpan, published: date | None, trigger: Token
     return find_time(doc, sent, published, trigger=trigger)
 
 
-def _attribute(document: Document, doc: Doc) -> dict[int, Any]:
-    return dict(attribute(document, doc))
+def _attribute(document: Document, doc: Doc, lexicon: Lexicon) -> dict[int, Any]:
+    return dict(attribute(document, doc, lexicon))
 
 
-def _certainty_for(sent: SpacySpan, trigger: Token, base: Certainty) -> Certainty:
-    return certainty_for(sent, trigger, base)
+def _certainty_for(sent: SpacySpan, trigger: Token, base: Certainty, lexicon: Lexicon) -> Certainty:
+    return certainty_for(sent, trigger, base, lexicon)
 
 
 class Extractor:
@@ -90,11 +100,12 @@ class Extractor:
         self.actors = actors
         self.classifier = classifier
         self.lexicon = lexicon or load_lexicon()
+        self.words = self.lexicon.words
         self.keep_non_events = keep_non_events
         # the steps of assembly, each in its own module
         self.finder = EventFinder(actors, self.lexicon)
         self.reader = ActorReader(actors, self.lexicon)
-        self.picker = PlacePicker(actors)
+        self.picker = PlacePicker(actors, self.lexicon)
         self.typer = Typer(self.lexicon)
 
     # -- public ---------------------------------------------------------------------------------------------
@@ -115,7 +126,7 @@ class Extractor:
         silent_sents = [s for s, h in found_hits if not h] if self.classifier is not None else []
         if not per_sent and not silent_sents:
             return []
-        attributions = _attribute(document, doc)
+        attributions = _attribute(document, doc, lex)
         predictions = self._predict(_in_context([s for s, _ in per_sent], MODEL_CONTEXT))
         main = self.reader.main_actors(document, doc, sents)
         mentions = sorted(places, key=lambda m: m.span.start)
@@ -220,7 +231,8 @@ class Extractor:
         if _BACK_REFERENCE_NOUN.search(sent.text) is None:
             return None
         for tok in sent:
-            if tok.lemma_.lower() in ("responsibility", "credit") and (subj := _claiming(tok.head)) is not None:
+            subj = _claiming(tok.head, self.words["claim_verbs"])
+            if tok.lemma_.lower() in ("responsibility", "credit") and subj is not None:
                 return self.reader.actor_of(doc, subj)
         return None
 
@@ -245,11 +257,7 @@ class Extractor:
         sent_counts: list[Count],
         pred: tuple[str, float] | None,
     ) -> list[Claim]:
-        text = document.text
-        hit = event.hit
-        category = hit.category
-        methods = [f"lexicon:{hit.entry.rule}" if hit.entry.index >= 0 else "model-only", f"category:{category}"]
-        roles = trigger_roles(hit.token, hit.head)
+        roles = trigger_roles(event.hit.token, event.hit.head)
         roles.sources_in_clause = [
             p
             for i in sorted(event.clause)
@@ -257,74 +265,28 @@ class Extractor:
             for p in doc[i].children
             if p.dep_ == "pobj"
         ]
-        methods.append("dep:" + "+".join(dict.fromkeys(roles.rules)))
+        job = _Job(document, doc, sent, event, roles, mentions, main, attributions.get(sent.start_char),
+                   tuple(sent_counts), pred, self.actors.country_iso(report_country_of(document)))
+        return assemble(self, job)
 
-        sides = self._sides(doc, sent, event, roles, main, methods)
-        if sides is None:
-            return []
-        actor1, actor2, role_places, borrowed = sides
+    # -- the steps of assembly (frontwatch/extract/assembler.py), in the order it calls them ---------------------
 
-        # Places: those in the clause, minus context places and actor modifiers; pronouns take up the last place.
-        attribution = attributions.get(sent.start_char)
-        chosen, place_method = self._claim_places(doc, text, sent, event, roles, mentions, attribution, actor1, actor2,
-                                                  role_places)
-        methods.append(f"place:{place_method}")
+    def methods(self, job: _Job) -> list[str]:
+        hit = job.event.hit
+        return [f"lexicon:{hit.entry.rule}" if hit.entry.index >= 0 else "model-only", f"category:{hit.category}",
+                "dep:" + "+".join(dict.fromkeys(job.roles.rules))]
 
-        event_type, sub_type, conf = self.typer.type_of(event, category, actor1, actor2, doc, pred, methods)
-        if event_type in {"Protests", "Riots"}:
-            actor1, actor2 = self.reader.crowd_sides(doc, sent, event, sub_type, actor1, actor2, methods)
-        if actor1 is None and (event_type == "Violence against civilians" or sub_type in _UNSEEN_HANDS):
-            # ACLED: whoever it was, unnamed, is an unidentified armed group
-            actor1 = ActorRole("actor1", Actor("Unidentified armed group", 3))
-            methods.append("actor1:unidentified-by-type")
-        if event_type == "Violence against civilians" and actor2 is None:
-            # ACLED: in violence against civilians the victims are actor 2, and they are civilians
-            actor2 = ActorRole("actor2", Actor("Civilians", 7))
-            methods.append("actor2:civilians-by-type")
-
-        # Foreign state forces are external (ACLED inter 8) where they act outside their country.
-        report_country = self.actors.country_iso(report_country_of(document))
-        actor1 = _external(actor1, chosen, self.actors, report_country)
-        actor2 = _external(actor2, chosen, self.actors, report_country)
-
-        time = _find_time(doc, sent, document.published, hit.token)
-        clause_chars = _char_ranges(doc, event.clause)
-        counts = tuple(c for c in sent_counts if c.span is None or _overlaps(c.span.start, c.span.end, clause_chars))
-        fatalities = _acled_fatalities(counts) if counts else 0
-
-        base = getattr(attribution, "certainty", Certainty.ASSERTED)
-        certainty = _certainty_for(sent, hit.token, base)
-        sources = tuple(getattr(attribution, "sources", ()) or ())
-        if not sources and document.publisher:
-            sources = (Source(document.publisher, SourceKind.OUTLET, (document.publisher,)),)
-
-        sentence = _trimmed(text, sent.start_char, sent.end_char)
-        trigger_span = Span.of(text, hit.token.idx, hit.token.idx + len(hit.token.text))
-        actors = tuple(a for a in (actor1, actor2) if a is not None)
-        if borrowed:
-            conf -= 0.15
-        if not chosen:
-            conf -= 0.1
-        elif place_method in _WIDER_PENALTY:
-            conf -= _WIDER_PENALTY[place_method]
-        return claims_per_place(
-            document, sentence, trigger_span, chosen, fatalities, conf, methods, self.actors, report_country,
-            event_type=event_type,
-            sub_event_type=sub_type, actors=actors, time=time, counts=counts, sources=sources, certainty=certainty,
-        )
-
-    def _sides(
-        self, doc: Doc, sent: SpacySpan, event: _Event, roles: Roles, main: _MainActors | None, methods: list[str]
-    ) -> tuple[ActorRole | None, ActorRole | None, list[Token], bool] | None:
+    def sides(self, job: _Job, methods: list[str]) -> Sides | None:
         """Actor 1 and 2 of an event, the role tokens that name places, and whether actor 1 is the lead's (borrowed);
         None where the event is no event (an unarmed side driven out, a movement without an armed party)."""
+        doc, sent, event, main = job.doc, job.sent, job.event, job.main
         hit = event.hit
         category = hit.category
-        expel = hit.entry.lemma in _EXPEL
-        actor1, actor2, role_places = self.reader.sides(roles, category, doc, expel, hit.token)
+        expel = hit.entry.lemma in self.words["expel_verbs"]
+        actor1, actor2, role_places = self.reader.sides(job.roles, category, doc, expel, hit.token)
         if expel and (actor2 is None or actor2.actor.inter not in _ARMED):
             return None  # "police pushed back the crowd": only an armed side driven out loses ground
-        if actor1 is None and (claimant := _claimant(hit.token)) is not None:
+        if actor1 is None and (claimant := _claimant(hit.token, self.words["claim_verbs"])) is not None:
             found_claimant = self.reader.actor_of(doc, claimant)
             if found_claimant is not None and (actor2 is None or found_claimant.actor.name != actor2.actor.name):
                 actor1 = dataclasses.replace(found_claimant, role="actor1")
@@ -353,25 +315,18 @@ class Extractor:
                 actor2 = main.actor2
         if borrowed:
             methods.append("actors:lead")
-        if hit.entry.lemma in _MOVEMENT and (actor1 is None or actor1.actor.inter not in _ARMED):
+        if hit.entry.lemma in self.words["movement_words"] and (actor1 is None or actor1.actor.inter not in _ARMED):
             return None  # "the virus entered the country", "the minister's arrival": no armed takeover
-        return actor1, actor2, role_places, borrowed
+        return Sides(actor1, actor2, borrowed, tuple(role_places))
 
-    def _claim_places(
-        self,
-        doc: Doc,
-        text: str,
-        sent: SpacySpan,
-        event: _Event,
-        roles: Roles,
-        mentions: list[PlaceMention],
-        attribution: Any,
-        actor1: ActorRole | None,
-        actor2: ActorRole | None,
-        role_places: list[Token],
-    ) -> tuple[list[PlaceMention], str]:
+    def places(self, job: _Job, sides: Sides, methods: list[str]) -> tuple[list[PlaceMention], str]:
         """The places of an event and how they were found: its clause's, a pronoun's or an anaphor's antecedent, or
-        the sentence's or the report's (`PlacePicker`), with ACLED's geo precision."""
+        the sentence's or the report's (`PlacePicker`), with ACLED's geo precision. Places in a source's or an
+        actor's name are not where it happened."""
+        doc, sent, event, roles, text = job.doc, job.sent, job.event, job.roles, job.document.text
+        mentions = job.mentions  # the document's one list: `PlacePicker.lead_places` caches by its identity
+        actor1, actor2, role_places = sides.actor1, sides.actor2, list(sides.role_places)
+        attribution = job.attribution
         category = event.hit.category
         source_spans = [s.span for s in getattr(attribution, "sources", ()) if getattr(s, "span", None) is not None]
         actor_spans = [(a.span.start, a.span.end) for a in (actor1, actor2) if a is not None and a.span is not None]
@@ -395,4 +350,99 @@ class Extractor:
             if wider:
                 chosen, place_method = wider, how
         chosen = [_with_precision(text, m, mentions, sent) for m in chosen]
+        methods.append(f"place:{place_method}")
         return chosen, place_method
+
+    def type_of(self, job: _Job, sides: Sides, methods: list[str]) -> Typed:
+        event = job.event
+        return Typed(*self.typer.type_of(event, event.hit.category, sides.actor1, sides.actor2, job.doc, job.pred,
+                                         methods))
+
+    def settle(self, job: _Job, typed: Typed, sides: Sides, places: list[PlaceMention], methods: list[str]) -> Sides:
+        """A demonstration's sides by its sub-type, ACLED's defaults by type, foreign state forces external."""
+        actor1, actor2 = sides.actor1, sides.actor2
+        event_type, sub_type = typed.event_type, typed.sub_event_type
+        if event_type in {"Protests", "Riots"}:
+            actor1, actor2 = self.reader.crowd_sides(job.doc, job.sent, job.event, sub_type, actor1, actor2, methods)
+        if actor1 is None and (event_type == "Violence against civilians" or sub_type in _UNSEEN_HANDS):
+            # ACLED: whoever it was, unnamed, is an unidentified armed group
+            actor1 = ActorRole("actor1", Actor("Unidentified armed group", 3))
+            methods.append("actor1:unidentified-by-type")
+        if event_type == "Violence against civilians" and actor2 is None:
+            # ACLED: in violence against civilians the victims are actor 2, and they are civilians
+            actor2 = ActorRole("actor2", Actor("Civilians", 7))
+            methods.append("actor2:civilians-by-type")
+        # Foreign state forces are external (ACLED inter 8) where they act outside their country.
+        actor1 = _external(actor1, places, self.actors, job.report_country)
+        actor2 = _external(actor2, places, self.actors, job.report_country)
+        return Sides(actor1, actor2, sides.borrowed, sides.role_places)
+
+    def time(self, job: _Job) -> TimeSpan | None:
+        return _find_time(job.doc, job.sent, job.document.published, job.event.hit.token)
+
+    def counts(self, job: _Job) -> tuple[Count, ...]:
+        """The sentence's counts told inside the event's clause."""
+        clause_chars = _char_ranges(job.doc, job.event.clause)
+        return tuple(c for c in job.sent_counts
+                     if c.span is None or _overlaps(c.span.start, c.span.end, clause_chars))
+
+    def certainty(self, job: _Job) -> Certainty:
+        base = getattr(job.attribution, "certainty", Certainty.ASSERTED)
+        return _certainty_for(job.sent, job.event.hit.token, base, self.lexicon)
+
+    def sources(self, job: _Job) -> tuple[Source, ...]:
+        document = job.document
+        sources = tuple(getattr(job.attribution, "sources", ()) or ())
+        if not sources and document.publisher:
+            sources = (Source(document.publisher, SourceKind.OUTLET, (document.publisher,)),)
+        return sources
+
+    def spans(self, job: _Job, sides: Sides) -> tuple[Span, Span, tuple[ActorRole, ...]]:
+        text, sent, token = job.document.text, job.sent, job.event.hit.token
+        sentence = _trimmed(text, sent.start_char, sent.end_char)
+        trigger_span = Span.of(text, token.idx, token.idx + len(token.text))
+        return sentence, trigger_span, tuple(a for a in (sides.actor1, sides.actor2) if a is not None)
+
+    def confidence(self, job: _Job, typed: Typed, sides: Sides, places: list[PlaceMention], how: str) -> float:
+        conf = typed.confidence
+        if sides.borrowed:
+            conf -= 0.15
+        if not places:
+            conf -= 0.1
+        elif how in _WIDER_PENALTY:
+            conf -= _WIDER_PENALTY[how]
+        return conf
+
+    def per_place(self, job: _Job, sentence: Span, trigger: Span, places: list[PlaceMention], fatalities: int,
+                  confidence: float, methods: list[str], **fields: Any) -> list[Claim]:
+        return claims_per_place(job.document, sentence, trigger, places, fatalities, confidence, methods,
+                                self.actors, job.report_country, **fields)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One event of one sentence, with what assembling its claims reads."""
+
+    document: Document
+    doc: Doc
+    sent: SpacySpan
+    event: _Event
+    roles: Roles
+    mentions: list[PlaceMention]  # sorted by start; the same list for every event of the document
+    main: _MainActors | None
+    attribution: Any  # the sentence's `Attribution`, if any
+    sent_counts: tuple[Count, ...]
+    pred: tuple[str, float] | None
+    report_country: str | None  # ISO code of the country the report is about, where its input says
+
+
+def _english_number(words: str) -> int | None:
+    return parse_number(words)[0]
+
+
+# English: the spaCy parse (annotate), the trigger lexicon and word sets of frontwatch/text/triggers.yaml; toponyms
+# from the geoparser (frontwatch.geocode.Geoparser.places), spaCy's entities where none is at hand.
+ENGLISH = LanguagePack(
+    code="en", lexicon=load_lexicon, find_dates=find_all, read_number=_english_number, toponyms=ner_places,
+    parse=annotate, extractor=Extractor,
+)

@@ -21,39 +21,21 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.extract.triggers import match_token
 from frontwatch.model import Certainty, Document, Source, SourceKind, Span
 from frontwatch.text.dateline import DATELINE, DATELINE_WINDOW
+from frontwatch.text.lexicon import Lexicon, load_lexicon
 
-# Speech, publication and display verbs: their subject is a source.
-SPEECH_LEMMAS = frozenset({
-    "say", "tell", "report", "claim", "suggest", "confirm", "deny", "announce", "share", "post", "tweet", "write",
-    "state", "add", "insist", "allege", "warn", "show", "reveal", "indicate", "acknowledge", "admit", "publish",
-    "broadcast", "assert", "declare", "disclose", "quote", "cite", "estimate", "reject", "dismiss", "note",
-    "explain", "inform", "brief", "affirm", "maintain", "contend", "stress", "argue", "accuse", "blame",
-})
-HEDGE_SPEECH = frozenset({"suggest", "claim", "allege", "rumour", "rumor", "speculate", "contend"})
-DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "debunk"})
-FALSE_WORDS = frozenset({"false", "untrue", "baseless", "fabricated", "unfounded", "incorrect", "wrong", "fake",
-                         "groundless", "inaccurate", "rumour", "lie", "propaganda"})
-HEDGE_WORDS = frozenset({
-    "reportedly", "allegedly", "apparently", "purportedly", "possibly", "perhaps", "probably", "likely",
-    "unconfirmed", "unverified", "uncertainty", "uncertain", "unclear", "doubt", "suggest", "claim", "allege",
-    "appear", "seem", "rumour", "rumor", "rumoured", "rumored", "speculate", "speculation", "may", "might", "could",
-    "believe", "unsure", "question",
-})
-NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-NOBODY = frozenset({"nobody", "none", "noone", "nothing"})
+# The word sets (speech verbs, hedges, denials, negations) are the lexicon's (frontwatch/text/triggers.yaml): an
+# injected lexicon changes them. The surface patterns below are for sentences the parser skipped.
 # Relations along which the trigger's clause runs upward: an ancestor reached through them governs the claim.
 _MODIFIERS = frozenset({"aux", "auxpass", "advmod", "acomp", "neg", "attr"})
 
 SPEECH = r"(?:said|says|say|told|tells|reported|reports|claimed|claims|suggested|suggests|suggesting|confirmed|" \
          r"confirms|denied|denies|announced|announces|shared|shares|posted|posts|tweeted|tweets|showed|shows|wrote|" \
          r"writes|stated|states|added|adds|insisted|insists|alleged|alleges|warned|warns|according\s+to)"
-HEDGE_VERBS = {"suggested", "suggests", "suggesting", "claimed", "claims", "alleged", "alleges"}
 # Speech verbs are lower-case mid-sentence: "the United States" is not "the United" stating.
 SPEECH_RE = re.compile(rf"\b{SPEECH}\b")
-DETERMINERS = {"some", "other", "others", "many", "several", "the", "these", "those", "local", "unconfirmed", "news",
-               "media", "earlier", "initial", "conflicting", "social", "still", "more", "still more"}
 SPEAKER_AFTER = re.compile(rf",\s*(?P<who>[^,;:“”\"]{{2,100}}?)\s+(?P<verb>{SPEECH})\s*[.”\"]*\s*$")
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:“”\"]{2,100})", re.I)
 BY_OUTLET = re.compile(
@@ -77,7 +59,6 @@ MEDIA = re.compile(r"\b(TV|television|news|channel|agency|newspaper|broadcaster|
                    r"reuters|associated\s+press|afp|bbc|cnn|al\s+jazeera|outlet|press|daily|magazine)\b", re.I)
 PRONOUN = re.compile(r"^(he|she|they|it|we|i|you|this|that|which|who|one)$", re.I)
 
-NEGATIONS = {"not", "n't", "never", "no"}
 DENIAL_WORDS = re.compile(r"\b(denied|denies|deny|rejected|rejects|false|untrue|baseless|dismissed)\b", re.I)
 HEDGES = re.compile(r"\b(reportedly|allegedly|apparently|unconfirmed|uncertainty|unclear|may\s+have|might\s+have|"
                     r"could\s+have|appeared\s+to|appears\s+to|seemed\s+to|suggested|suggesting|suggests|claimed|"
@@ -160,13 +141,11 @@ def _phrase(head: Token, sent: SpacySpan) -> tuple[int, int]:
     return lo, hi
 
 
-def _is_event_noun(tok: Token) -> bool:
-    from frontwatch.extract.triggers import load_lexicon, match_token
-
-    return tok.pos_ == "NOUN" and match_token(load_lexicon(), tok) is not None
+def _is_event_noun(tok: Token, lexicon: Lexicon) -> bool:
+    return tok.pos_ == "NOUN" and match_token(lexicon, tok) is not None
 
 
-def _speakers_parsed(sent: SpacySpan) -> tuple[list[tuple[str, int, int]], str | None]:
+def _speakers_parsed(sent: SpacySpan, lexicon: Lexicon) -> tuple[list[tuple[str, int, int]], str | None]:
     """Speakers by the dependency parse: (text, sentence-relative start char, end char), and the speech verb."""
     found: list[tuple[str, int, int]] = []
     verb: str | None = None
@@ -181,7 +160,7 @@ def _speakers_parsed(sent: SpacySpan) -> tuple[list[tuple[str, int, int]], str |
                 found.append((doc[lo:hi].text, doc[lo].idx - base, doc[hi - 1].idx + len(doc[hi - 1].text) - base))
                 verb = verb or "according to"
             continue
-        if tok.lemma_.lower() not in SPEECH_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+        if tok.lemma_.lower() not in lexicon.words["speech"] or tok.pos_ not in ("VERB", "AUX"):
             continue
         if tok.dep_ in ("relcl", "acl", "amod", "pcomp", "pobj", "compound", "nsubj", "dobj"):
             continue  # "videos posted on …", "the official who said …": not the sentence's frame
@@ -197,7 +176,7 @@ def _speakers_parsed(sent: SpacySpan) -> tuple[list[tuple[str, int, int]], str |
             found.append(("unnamed reports", subj.idx - base, tok.idx + len(tok.text) - base))
             verb = verb or tok.lemma_.lower()
             continue
-        if who is None or _is_event_noun(who):
+        if who is None or _is_event_noun(who, lexicon):
             continue  # "Clashes reported in X" (a headline's reduced passive): events do not speak
         lo, hi = _phrase(who, sent)
         if hi <= lo:
@@ -207,7 +186,7 @@ def _speakers_parsed(sent: SpacySpan) -> tuple[list[tuple[str, int, int]], str |
     return found, verb
 
 
-def _speakers_surface(text: str) -> tuple[list[tuple[str, int, int]], str | None]:
+def _speakers_surface(text: str, lexicon: Lexicon) -> tuple[list[tuple[str, int, int]], str | None]:
     """Speaker phrases by surface patterns, for sentences the parser skipped."""
     found: list[tuple[str, int, int]] = []
     verb = None
@@ -227,7 +206,8 @@ def _speakers_surface(text: str) -> tuple[list[tuple[str, int, int]], str | None
         for m in SPEECH_RE.finditer(body, skip):
             who = body[skip: m.start()].strip()
             # "Several reports said": a determiner and a noun-like verb form ("reports") are the speaker itself.
-            if not who or who.lower() in DETERMINERS or re.search(r"[,;:“”\"]", who) or len(who.split()) > 12:
+            if not who or who.lower() in lexicon.words["speaker_determiners"] or re.search(r"[,;:“”\"]", who) or (
+                    len(who.split()) > 12):
                 continue
             if re.match(r"\s+(?:in|at|on|near|across|from|over)\b", body[m.end():]):
                 break  # "Clashes reported in X": a passive headline, not a speaker
@@ -238,15 +218,17 @@ def _speakers_surface(text: str) -> tuple[list[tuple[str, int, int]], str | None
 
 
 # Verb lemma of a surface match ("suggested" → "suggest") for the hedging decision.
-def _lemma(verb: str | None) -> str | None:
+def _lemma(verb: str | None, lexicon: Lexicon) -> str | None:
     if verb is None:
         return None
-    return "suggest" if verb in HEDGE_VERBS and verb.startswith("sugg") else (
+    return "suggest" if verb in lexicon.words["hedge_speech_forms"] and verb.startswith("sugg") else (
         "claim" if verb.startswith("claim") else "allege" if verb.startswith("alleg") else verb)
 
 
-def attribute(document: Document, doc: Doc) -> dict[int, Attribution]:
-    """Each sentence's attribution (source chain, outermost first, and base certainty), keyed by its start char."""
+def attribute(document: Document, doc: Doc, lexicon: Lexicon | None = None) -> dict[int, Attribution]:
+    """Each sentence's attribution (source chain, outermost first, and base certainty), keyed by its start char.
+    `lexicon`: the speech verbs and hedges to read (the English lexicon by default)."""
+    lexicon = lexicon or load_lexicon()
     publisher = document.publisher or "unknown publisher"
     root = Source(publisher, SourceKind.OUTLET, (publisher,))
     dateline = DATELINE.search(document.text[:DATELINE_WINDOW])
@@ -266,8 +248,8 @@ def attribute(document: Document, doc: Doc) -> dict[int, Attribution]:
             account = re.split(r"\s+[–—-]\s+", acc.group("name"))[0].strip()
         sources: list[Source] = []
         certainty = Certainty.ASSERTED
-        speakers, verb = _speakers_parsed(sent) if is_parsed(sent) else _speakers_surface(text)
-        verb = _lemma(verb)
+        speakers, verb = _speakers_parsed(sent, lexicon) if is_parsed(sent) else _speakers_surface(text, lexicon)
+        verb = _lemma(verb, lexicon)
         starts_quote = text.lstrip().startswith(("“", '"', "‘"))
         opens_quote = starts_quote or bool(re.search(r"\b\w+:\s*[“\"]", text))
         if starts_quote and quote_speaker is None and pending is not None:
@@ -308,7 +290,7 @@ def attribute(document: Document, doc: Doc) -> dict[int, Attribution]:
         if not sources and quote_speaker is not None:
             sources.append(quote_speaker)  # a quotation that runs on from an earlier sentence keeps its speaker
         if sources:
-            certainty = Certainty.HEDGED if verb in HEDGE_SPEECH else Certainty.REPORTED
+            certainty = Certainty.HEDGED if verb in lexicon.words["hedge_speech"] else Certainty.REPORTED
         # Track quotations across sentences: a speaker with an opening quote speaks until it closes.
         opened = text.count("“") + text.count('"') // 2
         closed = text.count("”") + text.count('"') // 2
@@ -336,8 +318,9 @@ def _scope(trigger: Token) -> list[Token]:
     return [trigger, *trigger.ancestors]
 
 
-def _denied_parsed(trigger: Token) -> bool:
-    if any(c.dep_ == "neg" or (c.lower_ in NEG_WORDS and c.dep_ in ("advmod", "preconj")) for c in trigger.children):
+def _denied_parsed(trigger: Token, words: dict[str, frozenset[str]]) -> bool:
+    if any(c.dep_ == "neg" or (c.lower_ in words["negations"] and c.dep_ in ("advmod", "preconj"))
+           for c in trigger.children):
         return True
     # "did not manage to capture", "failed to take": negation of a verb the trigger completes
     if trigger.dep_ == "xcomp":
@@ -347,47 +330,50 @@ def _denied_parsed(trigger: Token) -> bool:
     # "no civilians were killed", "nobody was hurt"
     for c in trigger.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            if c.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children):
+            if c.lower_ in words["nobody"] or any(
+                    d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children):
                 return True
             if c.lower_ == "one" and any(d.lower_ == "no" for d in c.children):
                 return True
     for node in _scope(trigger)[1:]:
-        if node.lemma_.lower() in DENY_LEMMAS:
+        if node.lemma_.lower() in words["deny_speech"]:
             return True
         # "reports that rebels took the town are false"
-        if any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in FALSE_WORDS for c in node.children):
+        if any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words["denials"] for c in node.children):
             return True
         if node.pos_ in ("NOUN", "PROPN") and node.head is not node:
             h = node.head
             if node.dep_ in ("nsubj", "nsubjpass") and any(
-                    c.dep_ in ("acomp", "attr") and c.lemma_.lower() in FALSE_WORDS for c in h.children):
+                    c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words["denials"] for c in h.children):
                 return True
     return False
 
 
-def _hedged_parsed(trigger: Token) -> bool:
+def _hedged_parsed(trigger: Token, words: dict[str, frozenset[str]]) -> bool:
     for node in _scope(trigger):
-        if node is not trigger and node.lemma_.lower() in HEDGE_WORDS:
+        if node is not trigger and node.lemma_.lower() in words["hedges"]:
             return True
         for c in node.children:
-            if c.dep_ in _MODIFIERS and c.lemma_.lower() in HEDGE_WORDS:
+            if c.dep_ in _MODIFIERS and c.lemma_.lower() in words["hedges"]:
                 if c.lemma_.lower() == "could" and node is trigger and not any(
                         x.lower_ == "have" for x in node.children):
                     continue  # "could fall": a prospect, handled as not-yet, not a hedge on a past event
                 return True
             # "unconfirmed reports said …"
             if c.dep_ in ("nsubj", "nsubjpass") and any(
-                    d.dep_ == "amod" and d.lemma_.lower() in HEDGE_WORDS for d in c.children):
+                    d.dep_ == "amod" and d.lemma_.lower() in words["hedges"] for d in c.children):
                 return True
     return False
 
 
-def certainty_for(sent: SpacySpan, trigger: Token, base: Certainty) -> Certainty:
-    """The claim's own certainty: denial in the trigger's clause wins over hedging, hedging over the base."""
+def certainty_for(sent: SpacySpan, trigger: Token, base: Certainty, lexicon: Lexicon | None = None) -> Certainty:
+    """The claim's own certainty: denial in the trigger's clause wins over hedging, hedging over the base.
+    `lexicon`: the negations, denials and hedges to read (the English lexicon by default)."""
+    words = (lexicon or load_lexicon()).words
     if is_parsed(sent):
-        if _denied_parsed(trigger):
+        if _denied_parsed(trigger, words):
             return Certainty.DENIED
-        if _hedged_parsed(trigger):
+        if _hedged_parsed(trigger, words):
             return Certainty.HEDGED
         return base
     tokens = list(sent)
@@ -399,7 +385,7 @@ def certainty_for(sent: SpacySpan, trigger: Token, base: Certainty) -> Certainty
     ):
         lo -= 1
     window = tokens[max(lo, i - 8): i + 3]
-    negated = any(t.lower_ in NEGATIONS for t in window if t.i < trigger.i)
+    negated = any(t.lower_ in words["negations_near"] for t in window if t.i < trigger.i)
     clause = sent.text[max(0, window[0].idx - sent.start_char) if window else 0:]
     if negated or DENIAL_WORDS.search(sent.text[: trigger.idx - sent.start_char + 40]):
         return Certainty.DENIED

@@ -12,7 +12,6 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.actors import ActorDictionary, ActorMatch
-from frontwatch.extract.attribution import SPEECH_LEMMAS
 from frontwatch.extract.events import _ARMED, _Event
 from frontwatch.extract.roles import PRONOUNS, Roles, np_bounds, trigger_roles, with_conjuncts
 from frontwatch.extract.sentences import _doc_text, _story
@@ -24,66 +23,12 @@ from frontwatch.model import (
     Span,
 )
 
-# What an attack on makes its victims civilians (people are in the actor dictionary's Civilians)
-_CIVILIAN_TARGETS = {
-    "community", "village", "hamlet", "settlement", "population", "market", "marketplace", "church", "mosque",
-    "temple", "shrine", "school", "hospital", "clinic", "bus", "minibus", "plane", "train", "house", "home",
-    "homestead", "wedding", "funeral", "shop", "store", "restaurant", "hotel", "farm", "household", "neighbourhood",
-    "neighborhood", "building",
-}  # fmt: skip
-_GROUP_NOUNS = {"thousand", "hundred", "dozen", "group", "crowd", "number", "score", "band", "unit", "member", "team"}
-
-
-_HARM_WORDS = frozenset({"kill", "injure", "wound", "shoot", "murder", "hack", "stab", "behead", "maim", "hurt",
-                         "die", "dead", "lynch", "execute"})
-
-
-_VICTIM_WORDS = frozenset({"one", "other", "people", "member", "victim", "person", "body", "dozen", "several",
-                           "many", "some", "all", "few"})
-
-
-# Words for a community and its fighters ("X raiders", "the X clan"), and for armed men who may be a community's
-# ("X gunmen", "X youths") unless X is a place.
-_COMMUNITY_WORDS = frozenset({"community", "clan", "tribe", "clansman", "clansmen", "raider", "rustler", "militia",
-                              "militiaman", "militiamen", "warrior", "group", "ethnic", "tribesman", "tribesmen"})
-
-
-_ARMED_MEN = frozenset({"gunman", "gunmen", "fighter", "attacker", "assailant", "youth", "herder", "herdsman",
-                        "herdsmen", "pastoralist", "bandit", "man", "men"})
-
-
-# Nouns that name state forces, and verbs of fighting whose object is the other side.
-_FORCE_HEADS = frozenset({"police", "policeman", "policemen", "officer", "soldier", "troop", "army", "military",
-                          "force", "security", "gendarme", "gendarmerie", "askari", "guard", "ranger"})
-
-
-_FIGHT_VERBS = frozenset({"engage", "fight", "battle", "confront", "clash", "attack", "stone", "pelt"})
-_MOB_VICTIM_WORDS = frozenset({"lynch", "kill", "beat", "injure", "attack", "assault", "burn", "stone", "hack",
-                               "murder", "torture", "wound", "lynching", "death"})
-
-
-# Things an armed side holds or moves in: attacking them attacks that side
-_HELD_BY = frozenset({"position", "base", "convoy", "checkpoint", "camp", "outpost", "patrol", "post", "vehicle",
-                      "barracks", "garrison", "headquarters", "stronghold", "unit", "column", "airbase", "trench"})
-
 
 @dataclass(frozen=True)
 class _MainActors:
     actor1: ActorRole | None
     actor2: ActorRole | None
     category: str
-
-
-def _communal(trigger: Token) -> bool:
-    """A fight a word calls communal ("ethnic clashes", "inter-clan fighting", "tribal skirmishes")."""
-    words = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
-    if trigger.i > trigger.sent.start:
-        words.add(trigger.doc[trigger.i - 1].lower_)
-    return any(w.strip("-") in _COMMUNAL_WORDS or w.removeprefix("inter").strip("-") in _COMMUNAL_WORDS
-               for w in words)
-
-
-_COMMUNAL_WORDS = frozenset({"tribal", "ethnic", "clan", "communal", "community", "tribe"})
 
 
 class ActorReader:
@@ -93,6 +38,7 @@ class ActorReader:
     def __init__(self, actors: ActorDictionary, lexicon: Lexicon) -> None:
         self.actors = actors
         self.lexicon = lexicon
+        self.words = lexicon.words
 
 
     # -- actors ------------------------------------------------------------------------------------------------
@@ -104,7 +50,8 @@ class ActorReader:
             anc = verb.head
             # only the subject of the very clause that is said ("X said it had retaken …"), not of a clause inside
             # it ("… more than a year after it fell to Y": there "it" is the town)
-            if verb.dep_ in ("ccomp", "xcomp") and anc.lemma_.lower() in SPEECH_LEMMAS and anc.pos_ in ("VERB", "AUX"):
+            if verb.dep_ in ("ccomp", "xcomp") and anc.lemma_.lower() in self.words["speech"] and anc.pos_ in (
+                    "VERB", "AUX"):
                 subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
                 if subj is not None and subj.i != tok.i and subj.lower_ not in PRONOUNS:
                     return self.actor_of(doc, subj)
@@ -112,7 +59,7 @@ class ActorReader:
         start, end = np_bounds(tok)
         m: ActorMatch | None = self.actors.match(_doc_text(doc)[start:end])
         if m is None or (m.actor.name in self.actors.generic and (
-                tok.lemma_.lower() in _GROUP_NOUNS or m.actor.inter in _ARMED)):
+                tok.lemma_.lower() in self.words["group_nouns"] or m.actor.inter in _ARMED)):
             # "thousands of protesters", "a group of gunmen", "fighters from the Islamic State group": the "of" or
             # "from" phrase names them
             of = [
@@ -132,7 +79,7 @@ class ActorReader:
                 if named is not None and named.actor.name not in self.actors.generic:
                     m, start = named, a_start
                     break
-        if m is None and tok.lemma_.lower() in _HELD_BY:
+        if m is None and tok.lemma_.lower() in self.words["held_by"]:
             # "a FAMa position", "SAF positions", "an army convoy": the modifiers name whose it is
             mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.i < tok.i]
             if mods:
@@ -160,7 +107,7 @@ class ActorReader:
         people = False
         for t in sent:
             lemma = t.lemma_.lower()
-            if lemma not in _HARM_WORDS:
+            if lemma not in self.words["harm_words"]:
                 continue
             if lemma in {"die", "dead"}:
                 hurt = [c for c in (t if lemma == "die" else t.head).children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -175,7 +122,7 @@ class ActorReader:
                 if a is not None and a.actor.inter in _ARMED and (actor1 is None or a.actor.name != actor1.actor.name):
                     return dataclasses.replace(a, role="actor2")
                 if (a is not None and a.actor.inter == 7) or (a is None and (
-                        h.pos_ == "NUM" or h.lemma_.lower() in _VICTIM_WORDS)):
+                        h.pos_ == "NUM" or h.lemma_.lower() in self.words["victim_words"])):
                     people = True
         return ActorRole("actor2", Actor("Civilians", 7)) if people else None
 
@@ -183,22 +130,23 @@ class ActorReader:
         """The militias of the communities a noun phrase names ("Turkana raiders", "the X and Y clans", "armed
         youths from the X community"): ACLED's "X Ethnic Militia". A name that is a resolved place counts only
         before a word that names a community's fighters ("raiders", "clan"), not before "gunmen" or "youths"."""
-        if tok.lemma_.lower() in _GROUP_NOUNS | {"youth", "man", "people"}:
+        if tok.lemma_.lower() in self.words["group_nouns"] | {"youth", "man", "people"}:
             of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for p in c.children
                   if p.dep_ == "pobj"]
-            if of and of[0].lemma_.lower() in _COMMUNITY_WORDS | _ARMED_MEN:
+            if of and of[0].lemma_.lower() in self.words["community_words"] | self.words["armed_men"]:
                 tok = of[0]
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "PROPN" and lemma not in _COMMUNITY_WORDS:
+        if tok.pos_ == "PROPN" and lemma not in self.words["community_words"]:
             # "between X and Y militias" parsed as X + "Y militias": X is the first of the two named
-            group = next((c for c in tok.children if c.dep_ == "conj" and c.lemma_.lower() in _COMMUNITY_WORDS), None)
+            group = next((c for c in tok.children
+                          if c.dep_ == "conj" and c.lemma_.lower() in self.words["community_words"]), None)
             others = self.communities(doc, group) if group is not None else []
             if others and self.actors.country_iso(tok.text) is None and self.actors.canonical(tok.text) is None:
                 kind = others[0].actor.name.split(" ", 1)[1] if " " in others[0].actor.name else "Ethnic Militia"
                 return [ActorRole("", Actor(f"{tok.text} {kind}", others[0].actor.inter),
                                   Span.of(_doc_text(doc), tok.idx, tok.idx + len(tok.text))), *others]
             return []
-        if lemma not in _COMMUNITY_WORDS and lemma not in _ARMED_MEN:
+        if lemma not in self.words["community_words"] and lemma not in self.words["armed_men"]:
             return []
         places = doc.user_data.get("fw_place_spans", ())
         out: list[ActorRole] = []
@@ -213,7 +161,7 @@ class ActorReader:
                     continue  # a capital that only starts the sentence ("Armed bandits …") names no one
                 if self.actors.country_iso(text) is not None or self.actors.canonical(text) is not None:
                     continue  # "Somali gunmen", "Shabaab fighters": a country's or a named group's
-                if lemma not in _COMMUNITY_WORDS and any(a <= name.idx < b for a, b in places):
+                if lemma not in self.words["community_words"] and any(a <= name.idx < b for a, b in places):
                     continue  # "Mandera gunmen": men of a place, not a community's militia
                 out.append(ActorRole("", Actor(f"{text.rstrip('s') if text.endswith('s') and len(text) > 4 else text}"
                                                f" {kind}", inter),
@@ -270,12 +218,12 @@ class ActorReader:
             actor2 = actor2 or first(roles.patients, skip=skip) or first(roles.targets, skip=skip)
             if actor1 is None and actor2 is None and category == "clash":
                 actor1 = first(roles.targets)
-            if actor1 is None and category == "clash" and trigger is not None and _communal(trigger):
+            if actor1 is None and category == "clash" and trigger is not None and self._communal(trigger):
                 actor1 = ActorRole("actor1", Actor("Communal militia", 4))  # "tribal clashes", "inter-clan fighting"
             if actor2 is None and category == "attack" and (actor1 is None or actor1.actor.inter != 1):
                 # "gunmen attacked a community / a bus / the village": ACLED's victims are civilians
-                target = next((t for t in [*roles.patients, *roles.targets] if t.lemma_.lower() in _CIVILIAN_TARGETS
-                               and t.ent_type_ != "ORG"), None)  # fmt: skip
+                target = next((t for t in [*roles.patients, *roles.targets]
+                               if t.lemma_.lower() in self.words["civilian_targets"] and t.ent_type_ != "ORG"), None)
                 if target is not None:
                     s0, e0 = np_bounds(target)
                     actor2 = ActorRole("actor2", Actor("Civilians", 7), Span.of(_doc_text(doc), s0, e0))
@@ -339,7 +287,7 @@ class ActorReader:
             second = dataclasses.replace(other, role="actor2")
         elif state is not None:
             second = dataclasses.replace(state, role="actor2")
-        elif sub == "Mob violence" and _MOB_VICTIM_WORDS & {t.lemma_.lower() for t in sent}:
+        elif sub == "Mob violence" and self.words["mob_victim_words"] & {t.lemma_.lower() for t in sent}:
             second = ActorRole("actor2", Actor("Civilians", 7))  # ACLED: a mob's victims are civilians
         else:
             second = None
@@ -352,11 +300,11 @@ class ActorReader:
         ("dispersed by police") or the other side of a fight ("engaged police in running battles")."""
         for s in story:
             for t in s:
-                if t.pos_ not in {"NOUN", "PROPN"} or t.lemma_.lower() not in _FORCE_HEADS:
+                if t.pos_ not in {"NOUN", "PROPN"} or t.lemma_.lower() not in self.words["force_heads"]:
                     continue
                 head = t.head
                 acting = t.dep_ == "nsubj" or (t.dep_ == "pobj" and head.lower_ in {"by", "with"}) or (
-                    t.dep_ in {"dobj", "conj"} and head.lemma_.lower() in _FIGHT_VERBS)
+                    t.dep_ in {"dobj", "conj"} and head.lemma_.lower() in self.words["fight_verbs"])
                 if t.dep_ == "conj" and head.dep_ in {"nsubj", "pobj"}:
                     acting = True  # "police and soldiers fired …"
                 if not acting:
@@ -402,3 +350,11 @@ class ActorReader:
         a1 = ActorRole("actor1", before[-1].actor, None)
         a2 = ActorRole("actor2", after[0].actor, None) if after else None
         return _MainActors(a1, a2, "territory")
+
+    def _communal(self, trigger: Token) -> bool:
+        """A fight a word calls communal ("ethnic clashes", "inter-clan fighting", "tribal skirmishes")."""
+        words = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
+        if trigger.i > trigger.sent.start:
+            words.add(trigger.doc[trigger.i - 1].lower_)
+        communal = self.words["communal_words"]
+        return any(w.strip("-") in communal or w.removeprefix("inter").strip("-") in communal for w in words)

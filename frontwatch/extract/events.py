@@ -20,13 +20,6 @@ _SUBCLAUSE_DEPS = {"conj", "ccomp", "parataxis", "advcl", "relcl", "xcomp", "acl
 
 
 _ARMED = {1, 2, 3, 4, 8}
-# Words of a weapon of war, and of violence: a toll beside them is no accident's.
-_WEAPON_WORDS = frozenset({"bomb", "ied", "landmine", "explosive", "grenade", "rocket", "missile", "mortar", "drone",
-                           "airstrike", "artillery"})
-
-
-_VIOLENCE_WORDS = frozenset({"attack", "gunman", "gunmen", "gunfire", "shooting", "shoot", "fire", "bullet", "raid",
-                             "ambush", "assault", "clash", "fighting", "explosion", "blast", "strike", "shell"})
 
 
 # The lexicon category a sub-type the classifier names on its own stands for (actor roles, place rules); the others
@@ -72,6 +65,7 @@ class EventFinder:
     def __init__(self, actors: ActorDictionary, lexicon: Lexicon) -> None:
         self.actors = actors
         self.lexicon = lexicon
+        self.words = lexicon.words
 
 
     def model_event(self, sent: SpacySpan, label: str) -> _Event:
@@ -177,7 +171,7 @@ class EventFinder:
         if event.hit.category not in _OUTCOMES or tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.head.i in heads:
             return False
         told = list(tok.head.subtree)  # what happened, without who reports it ("…, police said")
-        if {t.lemma_.lower() for t in told} & (_WEAPON_WORDS | _VIOLENCE_WORDS):
+        if {t.lemma_.lower() for t in told} & (self.words["weapon_words"] | self.words["violence_words"]):
             return False
         text = _doc_text(sent.doc)[told[0].idx : told[-1].idx + len(told[-1].text)]
         return not any(m.actor.inter in _ARMED for m in self.actors.find_all(text))

@@ -19,7 +19,6 @@ from frontwatch.model import (
     CountKind,
 )
 
-_CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit"})
 # Nouns by which a sentence points back at the event just told ("… during the operation", "… for the attack").
 _EVENT_NOUNS = (r"(?:military\s+)?(?:operations?|fighting|clash(?:es)?|attacks?|assault|offensive|battle|raid|ambush|"
                 r"bombings?|blasts?|explosions?|killings?|abduction|kidnapping|strikes?|shelling|shooting|"
@@ -30,19 +29,19 @@ _BACK_REFERENCE_NOUN = re.compile(rf"\bfor\s+(?:the|this|that|these|those)\s+(?:
                                   re.IGNORECASE)
 
 
-def _claimant(trigger: Token) -> Token | None:
+def _claimant(trigger: Token, claim_verbs: frozenset[str]) -> Token | None:
     """ "X claims drone attack", "X claimed responsibility for the bombing": X did it."""
     head = trigger.head
     if trigger.dep_ == "dobj" and head.lemma_.lower() == "claim":
-        return _claiming(head)
+        return _claiming(head, claim_verbs)
     if trigger.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsibility", "credit"):
-        return _claiming(head.head.head)
+        return _claiming(head.head.head, claim_verbs)
     return None
 
 
-def _claiming(verb: Token) -> Token | None:
+def _claiming(verb: Token, claim_verbs: frozenset[str]) -> Token | None:
     """The subject of a verb of claiming ("X claimed / took / admitted …")."""
-    if verb.lemma_.lower() not in _CLAIM_VERBS:
+    if verb.lemma_.lower() not in claim_verbs:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 

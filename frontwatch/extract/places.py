@@ -15,46 +15,16 @@ from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.events import _Event
 from frontwatch.extract.roles import np_bounds
 from frontwatch.extract.sentences import _char_ranges, _overlaps, _sentences
-from frontwatch.extract.triggers import TriggerEntry, TriggerHit
+from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit
 from frontwatch.model import (
     Document,
     PlaceMention,
     Span,
 )
 
-# Nouns a place name can modify without being where something happened ("US troops", "Kabul officials").
-_ACTOR_HEADS = {
-    "troop", "force", "army", "military", "official", "president", "embassy", "government", "spokesman",
-    "spokesperson", "soldier", "police", "minister", "ambassador", "citizen", "national", "leader", "envoy",
-    "authority", "administration", "commander", "diplomat", "media", "channel", "newspaper", "agency", "ministry",
-    "state", "department", "lawmaker", "senator", "general", "representative", "team", "plane", "aircraft", "jet",
-    "militia", "militiaman", "raider", "bandit", "rustler", "warrior", "herder", "herdsman", "pastoralist",
-}  # fmt: skip
-# A place that names a road's end ("the X-Y highway") or where someone came from ("herders from X") locates the
-# event only when the clause names no other place.
-_ROUTE_HEADS = {"highway", "road", "route", "bypass", "railway", "railroad", "pipeline", "corridor", "motorway"}
-# Common nouns that take up a place named earlier ("Kabul airport … the airfield").
-_ANAPHORS: tuple[frozenset[str], ...] = (
-    frozenset({"airport", "airfield", "runway", "airstrip", "airbase"}),
-    frozenset({"city", "capital", "town"}),
-    frozenset({"district"}),
-    frozenset({"province", "region", "state"}),
-    frozenset({"village", "hamlet"}),
-    frozenset({"camp"}),
-    frozenset({"base", "garrison"}),
-    frozenset({"prison", "jail"}),
-)
-_PLACE_NOUNS = {
-    "district", "province", "city", "town", "village", "region", "area", "county", "state", "capital", "airport",
-    "neighbourhood", "neighborhood", "suburb", "valley", "border", "crossing", "base", "camp", "port",
-}  # fmt: skip
 # Confidence given up by a claim whose place is not in its own clause: the sentence's, or the report's.
 _WIDER_PENALTY = {"sentence": 0.03, "report": 0.06}
 _NO_ENTRY = TriggerEntry(-1, "<sentence>", frozenset(), frozenset(), "none", (), frozenset())
-
-
-_COMPASS = {"west", "east", "north", "south", "middle east", "far east"}
-_BLOCS = {"the west", "the east", "western", "eastern", "the international community"}
 
 
 _COUNTRY_CODES = ("PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "CONT", "RGN")
@@ -90,48 +60,12 @@ def _most_specific(found: list[PlaceMention]) -> PlaceMention:
     return min(found, key=lambda m: (m.place.geo_precision or 3) if m.place is not None else 4)
 
 
-def _extend_place(toks: list[Token]) -> list[Token]:
-    """A toponym's tokens plus the generic place nouns it names ("X district", "X and Y districts")."""
-    out = list(toks)
-    ids = {t.i for t in toks}
-    for t in toks:
-        if t.dep_ not in {"compound", "amod"}:
-            continue
-        head = t.head
-        steps = 0
-        while head.i not in ids and head.lemma_.lower() in _PLACE_NOUNS and steps < 3:
-            out.append(head)
-            ids.add(head.i)
-            head = head.head
-            steps += 1
-    return out
-
-
 def _root_of(toks: list[Token]) -> Token:
     ids = {t.i for t in toks}
     for t in toks:
         if t.head.i not in ids or t.head == t:
             return t
     return toks[0]
-
-
-def _modifies_actor(toks: list[Token]) -> bool:
-    root = _root_of(toks)
-    return root.dep_ in {"compound", "amod", "nmod", "poss"} and root.head.lemma_.lower() in _ACTOR_HEADS
-
-
-def _route_or_origin(toks: list[Token]) -> bool:
-    """ "the X-Y highway", "X road": the place names a road; "herders from X", "vans from X to Y": where they came
-    from or went."""
-    root = _root_of(toks)
-    head = root.head
-    for _ in range(3):  # "the X - Y highway": the name may hang from its partner before the road noun
-        if head.lemma_.lower() in _ROUTE_HEADS:
-            return True
-        if head.i == head.head.i or head.dep_ not in {"compound", "amod", "nmod", "npadvmod", "conj", "punct"}:
-            break
-        head = head.head
-    return root.dep_ == "pobj" and root.head.lower_ in {"from", "to"}
 
 
 def _subordinate(toks: list[Token], others: list[list[Token]]) -> bool:
@@ -197,8 +131,10 @@ class PlacePicker:
     """The places of an event (`places`), and where its clause names none, the wider ones (`wider_place`,
     `anaphor_place`)."""
 
-    def __init__(self, actors: ActorDictionary) -> None:
+    def __init__(self, actors: ActorDictionary, lexicon: Lexicon) -> None:
         self.actors = actors
+        self.words = lexicon.words
+        self.anaphors = lexicon.anaphors
 
 
     # -- places ----------------------------------------------------------------------------------------------
@@ -227,11 +163,12 @@ class PlacePicker:
             span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            toks = _extend_place(list(span))
-            if _modifies_actor(toks) or self.actors.is_demonym(m.span.text) or self._names_actor(m.span.text):
+            toks = self._extend_place(list(span))
+            if self._modifies_actor(toks) or self.actors.is_demonym(m.span.text) or self._names_actor(m.span.text):
                 continue
-            if m.span.text.lower().strip() in _BLOCS or (span[0].i > 0 and doc[span[0].i - 1].lower_ == "the" and
-                                                          m.span.text.lower() in _COMPASS):  # fmt: skip
+            if m.span.text.lower().strip() in self.words["blocs"] or (
+                    span[0].i > 0 and doc[span[0].i - 1].lower_ == "the"
+                    and m.span.text.lower() in self.words["compass"]):
                 continue  # "the West": a bloc, not a place
             kept.append((m, toks))
         # Context places: "X, the capital of Y province", "Y's X district", "in X near Y" → Y only locates X; but
@@ -239,8 +176,8 @@ class PlacePicker:
         if any(m.place is not None for m, _ in kept):
             kept = [(m, t) for m, t in kept if m.place is not None]
         main = [(m, t) for m, t in kept if not _subordinate(t, [u for n, u in kept if n is not m])]
-        if any(not _route_or_origin(t) for _, t in main):
-            main = [(m, t) for m, t in main if not _route_or_origin(t)]
+        if any(not self._route_or_origin(t) for _, t in main):
+            main = [(m, t) for m, t in main if not self._route_or_origin(t)]
         if any(not _country_level(m) for m, _ in main):
             main = [(m, t) for m, t in main if not _country_level(m)]
         # A resolved admin unit that contains another place of the clause is context too.
@@ -318,7 +255,7 @@ class PlacePicker:
         for i in sorted(event.clause):
             tok = doc[i]
             lemma = tok.lemma_.lower()
-            group = next((g for g in _ANAPHORS if lemma in g), None)
+            group = next((g for g in self.anaphors if lemma in g), None)
             if group is None or tok.pos_ != "NOUN":
                 continue
             if not any(c.lower_ in {"the", "that", "this"} for c in tok.children):
@@ -340,3 +277,37 @@ class PlacePicker:
                     start, end = np_bounds(tok)
                     return PlaceMention(Span.of(text, start, end), m.place, m.score, f"anaphora:{lemma}<-{m.span.text}")
         return None
+
+    def _extend_place(self, toks: list[Token]) -> list[Token]:
+        """A toponym's tokens plus the generic place nouns it names ("X district", "X and Y districts")."""
+        out = list(toks)
+        ids = {t.i for t in toks}
+        for t in toks:
+            if t.dep_ not in {"compound", "amod"}:
+                continue
+            head = t.head
+            steps = 0
+            while head.i not in ids and head.lemma_.lower() in self.words["place_nouns"] and steps < 3:
+                out.append(head)
+                ids.add(head.i)
+                head = head.head
+                steps += 1
+        return out
+
+    def _modifies_actor(self, toks: list[Token]) -> bool:
+        root = _root_of(toks)
+        return root.dep_ in {"compound", "amod", "nmod", "poss"} and (
+            root.head.lemma_.lower() in self.words["actor_heads"])
+
+    def _route_or_origin(self, toks: list[Token]) -> bool:
+        """ "the X-Y highway", "X road": the place names a road; "herders from X", "vans from X to Y": where they came
+        from or went."""
+        root = _root_of(toks)
+        head = root.head
+        for _ in range(3):  # "the X - Y highway": the name may hang from its partner before the road noun
+            if head.lemma_.lower() in self.words["route_heads"]:
+                return True
+            if head.i == head.head.i or head.dep_ not in {"compound", "amod", "nmod", "npadvmod", "conj", "punct"}:
+                break
+            head = head.head
+        return root.dep_ == "pobj" and root.head.lower_ in {"from", "to"}

@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.extract import relative_dates as rd
 from frontwatch.model import Span, TimeSpan
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -81,9 +82,7 @@ def _month_year(month: int, day: int | None, published: date, year: str | None) 
     return published.year
 
 
-def _precision(low: date, high: date) -> int:
-    days = (high - low).days
-    return 1 if days < 1 else 2 if days <= 7 else 3
+_precision = rd.precision
 
 
 def _number(word: str) -> int:
@@ -147,10 +146,7 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, date, 
         d1 = _numeric(m.group(0), published)
         return (d1, d1, 1) if d1 else None
     if kind == "since_wd":
-        target = WEEKDAYS.index(g[0].lower())
-        back = (published.weekday() - target) % 7 or 7
-        low = published - timedelta(days=back)
-        return low, published, _precision(low, published)
+        return rd.since_weekday(published, WEEKDAYS.index(g[0].lower()))
     if kind == "weekend":
         # The most recent Saturday–Sunday on or before the report's date ("last weekend": the one before that
         # when the report itself is written at the weekend).
@@ -160,18 +156,11 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, date, 
         sat = published - timedelta(days=back)
         return sat, min(sat + timedelta(days=1), published), 2
     if kind == "wd":
-        target = WEEKDAYS.index(g[0].lower())
-        back = (published.weekday() - target) % 7
-        if m.group(0).lower().startswith("last ") and back == 0:
-            back = 7
-        d0 = published - timedelta(days=back)
-        return d0, d0, 1
+        return rd.weekday(published, WEEKDAYS.index(g[0].lower()), last=m.group(0).lower().startswith("last "))
     if kind == "day_before_yesterday":
-        d0 = published - timedelta(days=2)
-        return d0, d0, 1
+        return rd.days_before(published, 2)
     if kind == "yesterday":
-        d0 = published - timedelta(days=1)
-        return d0, d0, 1
+        return rd.days_before(published, 1)
     if kind == "overnight":
         # the night just ended: one event on the report's day, not one split over two days
         return published, published, 1
@@ -181,21 +170,17 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, date, 
         low = published - timedelta(days=max(1, int(g[0]) // 24))
         return low, published, 1 if int(g[0]) <= 24 else _precision(low, published)
     if kind == "past_days":
-        low = published - timedelta(days=_number(g[0]))
-        return low, published, _precision(low, published)
+        return rd.past_days(published, _number(g[0]))
     if kind == "past_week":
         return published - timedelta(days=7), published, 2
     if kind == "days_ago":
-        d0 = published - timedelta(days=_number(g[0]))
-        return d0, d0, 1
+        return rd.days_before(published, _number(g[0]))
     if kind == "last_week":
-        monday = published - timedelta(days=published.weekday() + 7)
-        return monday, monday + timedelta(days=6), 2
+        return rd.last_week(published)
     if kind == "this_week":
-        return published - timedelta(days=published.weekday()), published, 2
+        return rd.this_week(published)
     if kind == "last_month":
-        first = published.replace(day=1) - timedelta(days=1)
-        return first.replace(day=1), first, 3
+        return rd.last_month(published)
     if kind == "this_month":
         return published.replace(day=1), published, 3
     if kind == "in_month":

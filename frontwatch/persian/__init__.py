@@ -3,6 +3,6 @@
 See docs/persian.md for what is handled and the figures on the Persian examples.
 """
 
-from frontwatch.persian.extract import PersianExtractor
+from frontwatch.persian.extract import PERSIAN, PersianExtractor
 
-__all__ = ["PersianExtractor"]
+__all__ = ["PERSIAN", "PersianExtractor"]

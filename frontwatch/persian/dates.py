@@ -1,7 +1,8 @@
 """Persian dates on normalized text: Solar Hijri (Dari and Iranian month names), Gregorian month names written in
 Persian, and relative expressions, resolved against the report's published date.
 
-Conventions are the English extractor's (frontwatch/extract/time.py): a weekday is the most recent one on or before
+This module only reads the Persian words; what relative expressions mean is the shared arithmetic of
+frontwatch/extract/relative_dates.py, the English path's conventions: a weekday is the most recent one on or before
 the report's date; "since X" is a range up to the report's date; "last week" is the previous Monday–Sunday week;
 precision 1 a day, 2 a week, 3 a month. Calendar arithmetic is jdatetime's (a maintained Jalali implementation);
 Dari month names are mapped to their month numbers first (dateparser gets them wrong, see PACKAGES.md).
@@ -14,6 +15,7 @@ from datetime import date, timedelta
 
 import jdatetime
 
+from frontwatch.extract import relative_dates as rd
 from frontwatch.persian.numbers import NUMBER, parse_number
 
 SOLAR_MONTHS = {
@@ -64,11 +66,6 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("clock", re.compile(rf"{_B}ساعت\s+\d{{1,2}}(?::\d{{2}})?{_E}")),
     ("wd", re.compile(rf"{_B}(?:روز\s+)?(?P<wd>{_WD})(?:\s+(?P<last>گذشته|پیش))?{_E}")),
 ]
-
-
-def _precision(low: date, high: date) -> int:
-    days = (high - low).days
-    return 1 if days < 1 else 2 if days <= 7 else 3
 
 
 def solar_to_gregorian(year: int, month: int, day: int) -> date:
@@ -139,38 +136,28 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, date, 
                            int(g["y"]) if g.get("y") else None, solar, published)
         return (rng[0], rng[1], 3) if rng else None
     if kind == "since_wd":
-        back = (published.weekday() - WEEKDAYS[re.sub(r"\s+", " ", g["wd"])]) % 7 or 7
-        low = published - timedelta(days=back)
-        return low, published, _precision(low, published)
+        return rd.since_weekday(published, WEEKDAYS[re.sub(r"\s+", " ", g["wd"])])
     if kind == "day_before_yesterday":
-        d = published - timedelta(days=2)
-        return d, d, 1
+        return rd.days_before(published, 2)
     if kind == "yesterday":
-        d = published - timedelta(days=1)
-        return d, d, 1
+        return rd.days_before(published, 1)
     if kind in ("today", "clock"):
         return published, published, 1
     if kind in ("days_ago", "past_days", "past_hours"):
         n = parse_number(g["n"]) or 1
         if kind == "days_ago":
-            d = published - timedelta(days=n)
-            return d, d, 1
-        low = published - timedelta(days=n if kind == "past_days" else max(0, (n - 1) // 24 + 1))
-        return low, published, _precision(low, published)
+            return rd.days_before(published, n)
+        # "the past n hours": the days they reach back into (a Persian report's "24 hours" is one day, a week-scale
+        # precision by length, where the English path reads them as the report's day)
+        return rd.past_days(published, n if kind == "past_days" else max(0, (n - 1) // 24 + 1))
     if kind == "last_week":
-        monday = published - timedelta(days=published.weekday() + 7)
-        return monday, monday + timedelta(days=6), 2
+        return rd.last_week(published)
     if kind == "this_week":
-        return published - timedelta(days=published.weekday()), published, 2
+        return rd.this_week(published)
     if kind == "last_month":
-        first = published.replace(day=1) - timedelta(days=1)
-        return first.replace(day=1), first, 3
+        return rd.last_month(published)
     if kind == "wd":
-        back = (published.weekday() - WEEKDAYS[re.sub(r"\s+", " ", g["wd"])]) % 7
-        if g.get("last") and back == 0:
-            back = 7
-        d = published - timedelta(days=back)
-        return d, d, 1
+        return rd.weekday(published, WEEKDAYS[re.sub(r"\s+", " ", g["wd"])], last=bool(g.get("last")))
     return None
 
 

@@ -19,81 +19,41 @@ import bisect
 import dataclasses
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from frontwatch.extract.actors import ActorDictionary
+from frontwatch.extract.assembler import LanguagePack, Sides, Typed, assemble
 from frontwatch.extract.claims import claims_per_place
 from frontwatch.extract.counts import acled_fatalities
 from frontwatch.model import (
     NOT_AN_EVENT,
-    Actor,
     ActorRole,
     Certainty,
     Claim,
     Count,
-    CountKind,
     Document,
     PlaceMention,
     Source,
-    SourceKind,
     Span,
     TimeSpan,
 )
+from frontwatch.persian.attribution import PersianAttribution, _Sentence
+from frontwatch.persian.counts import PersianCounts
 from frontwatch.persian.dates import find_dates
+from frontwatch.persian.events import PersianEvents, _Event
 from frontwatch.persian.lexicon import Lexicon, load_lexicon
 from frontwatch.persian.normalize import Normalized, normalize, sentences
-from frontwatch.persian.numbers import NUMBER, VAGUE_RE, parse_number, vague
+from frontwatch.persian.numbers import parse_number
 from frontwatch.persian.places import PersianToponyms, mentions_for
+from frontwatch.persian.roles import PersianRoles
 
-# A finite verb ending a clause: the split points of a sentence ("… تصرف شدند و حدود ۶۰ …").
-_VERB_END = re.compile(r"\w*(?:ند|است|اند|شد|بود|کرد|گرفت|افتاد|دارد|داد|رفت)")
-_CLAUSE_SEP = re.compile(r"(?P<w>\w+)(?P<sep>\s*[،,]\s*(?:و\s+)?|\s+و\s+|\s*؛\s*)")
-# Role markers before an actor (within its two preceding words).
-_FROM = re.compile(r"(?:^|\s)از(?:\s+(?:دست|کنترل|تصرف|چنگ|نزد|سوی))?\s*$")
-_BY = re.compile(r"(?:به\s+دست|توسط|از\s+سوی|از\s+طرف|از\s+جانب|به\s+وسیله)\s*$")
-_AGAINST = re.compile(r"(?:^|\s)(?:بر|علیه|بالای|به|بر\s+ضد|ضد)\s*$")
-_BETWEEN = re.compile(r"(?:^|\s)(?:میان|بین)\s*$")
-_PASSIVE = re.compile(r"(?<!\w)(?:مورد\s+\w+\s+قرار|هدف\s+قرار)")
-_PARTICIPLES = {"گرفته", "شده", "کرده", "قرار", "بوده", "رفته", "داده"}
-# "which areas were retaken and whether the fighting ended": a question, not a claim
-_QUESTION = re.compile(r"(?<!\w)(?:آیا|کدام|چه\s+کسی|چگونه)(?!\w)")
 _FIGHTING_CATS = {"clash", "attack", "kill", "injure", "shelling", "airstrike"}
 _ARMED = {1, 2, 3, 4, 8}
+
+
 _INTERVENTION = re.compile(r"(?<!\w)(?:گاز\s+اشک\s?آور|پراکنده|شلیک\s+هوایی|بازداشت|سرکوب)")
-_ACCOUNT = re.compile(r"(?<!\w)(?:حساب|صفحه|کانال|اکانت)\w*\s+(?:\S+\s+){0,3}?(?:به\s+نام|به\s+اسم|با\s+نام|منسوب\s+به)"
-                      r"\s+(?:«(?P<q>[^»\n]{1,60})»|(?P<w>\w+(?:\s+\w+)?))")
-_SOCIAL_SPEAKER = re.compile(r"(?<!\w)(?:پست|توییت|تویت|حساب|صفحه)")
-_SPEAKER_CUT = re.compile(r"\s+(?:در|روز|امروز|دیروز|با|طی|پس|هنگام|ضمن|روز\s+\w+)(?:\s|$)")
-_LEADING = re.compile(r"^(?:اما|ولی|همچنین|در\s+همین\s+حال|از\s+سوی\s+دیگر|در\s+عین\s+حال|همزمان|"
-                      r"با\s+این\s+حال)\s*[،,]?\s*")
-
-
-@dataclass
-class _Sentence:
-    start: int  # normalized offsets
-    end: int
-    sources: tuple[Source, ...] = ()
-    certainty: Certainty = Certainty.ASSERTED
-    frame: tuple[int, int] | None = None  # the "X said (that)" part: its hedges and denials govern the sentence
-    speaker_spans: list[tuple[int, int]] = field(default_factory=list)
-    quote_of: int | None = None  # index of the sentence that introduced the quotation it is in
-
-
-@dataclass
-class _Hit:
-    category: str
-    start: int
-    end: int
-
-
-@dataclass
-class _Event:
-    sent: int
-    start: int  # clause offsets (normalized)
-    end: int
-    hit: _Hit
-    hits: list[_Hit]
 
 
 class PersianExtractor:
@@ -107,6 +67,11 @@ class PersianExtractor:
             if re.search(r"[\u0600-\u06FF]", w)
         }
         self.toponyms = PersianToponyms(gazetteer, self.lexicon.words | frozenset(actor_words))
+        # the steps of assembly, each in its own module
+        self.attribution = PersianAttribution(self.lexicon)
+        self.events_of = PersianEvents(self.lexicon)
+        self.sides_of = PersianRoles(actors)
+        self.counter = PersianCounts(self.lexicon)
 
     # --- public --------------------------------------------------------------------------------------------
 
@@ -119,9 +84,9 @@ class PersianExtractor:
         if not sents:
             return
         places = self._places(document, norm, regions)
-        self._attribute(document, nt, sents)
-        events = [ev for i, s in enumerate(sents) for ev in self._events(nt, i, s, places)]
-        main = self._main_actors(nt, events, sents, places)
+        self.attribution.attribute(document, nt, sents)
+        events = [ev for i, s in enumerate(sents) for ev in self.events_of.events(nt, i, s, places)]
+        main = self.sides_of.main_actors(nt, events, sents, places)
         claims: list[Claim] = []
         previous: list[Claim] = []
         prev_sent = -1
@@ -156,217 +121,6 @@ class PersianExtractor:
             out.append(PlaceMention(span, place, score, t.method + (f"+cue:{t.cue}" if t.cue else "")))
         return out
 
-    # --- attribution ---------------------------------------------------------------------------------------
-
-    def _source_kind(self, who: str) -> SourceKind:
-        for kind, rx in self.lexicon.source_kinds:
-            if rx.search(who):
-                return SourceKind(kind)
-        return SourceKind.OFFICIAL  # a named person or body speaking for one
-
-    def _attribute(self, document: Document, nt: str, sents: list[_Sentence]) -> None:
-        lex = self.lexicon
-        publisher = document.publisher or "unknown publisher"
-        root = Source(publisher, SourceKind.OUTLET, (publisher,))
-        account: str | None = None
-        quote_end = -1
-        quote_speaker: Source | None = None
-        for i, s in enumerate(sents):
-            text = nt[s.start : s.end]
-            acc = _ACCOUNT.search(text)
-            if acc:
-                account = (acc.group("q") or acc.group("w")).strip()
-            if s.start > quote_end:
-                quote_speaker = None
-            speakers: list[tuple[str, int, int]] = []  # name, normalized start, end
-            hedged = False
-            for m in lex.according.finditer(text):
-                rest = text[m.end() :]
-                who_m = re.match(r"\s*([^،,:«»]{2,60}?)(?=\s*[،,:]|$)", rest)
-                if who_m:
-                    who = " ".join(who_m.group(1).split()[:5])
-                    a = s.start + m.end() + who_m.start(1)
-                    speakers.append((who, a, a + len(who)))
-            verb = lex.speech.search(text)
-            if verb and not speakers:
-                before = text[: verb.start()].rstrip()
-                after = text[verb.end() :].strip()
-                content_follows = bool(re.match(r"^(?:که|:|«)", after)) or len(after) > 10
-                if content_follows or "،" not in before:
-                    seg_start = 0
-                    seg = before
-                    if "،" in before and not content_follows:
-                        seg_start = before.rfind("،") + 1
-                        seg = before[seg_start:]
-                    elif "،" in before:
-                        # "X، سخنگوی Y، گفت که": the part naming a source kind, else the first part
-                        parts = [p for p in re.split(r"[،,]", before) if p.strip()]
-                        seg = next((p for p in parts if self._source_kind(p) != SourceKind.OFFICIAL), parts[0])
-                        seg_start = before.find(seg)
-                    lead = _LEADING.match(seg.lstrip())
-                    off = len(seg) - len(seg.lstrip()) + (lead.end() if lead else 0)
-                    seg = seg[off:]
-                    cut = _SPEAKER_CUT.search(seg)
-                    if cut and cut.start() > 0:
-                        seg = seg[: cut.start()]
-                    seg = seg.strip(" «»\"")
-                    if seg and len(seg.split()) <= 8:
-                        a = s.start + seg_start + off
-                        speakers.append((seg, a, a + len(seg)))
-                        s.frame = (s.start, s.start + verb.end())
-                        if not content_follows:
-                            s.frame = (a, s.start + verb.end())
-                hedged = bool(lex.hedge_speech.search(text[verb.start() : verb.end()]))
-            sources: list[Source] = []
-            chain_prefix = quote_speaker.chain if quote_speaker else (publisher,)
-            for who, a, b in speakers:
-                kind = self._source_kind(who)
-                name = who
-                if kind == SourceKind.SOCIAL_MEDIA and account and _SOCIAL_SPEAKER.search(who):
-                    name = account
-                if name == publisher:
-                    continue
-                src = Source(name, kind, (*chain_prefix, name), Span(a, b, nt[a:b]))
-                sources.append(src)
-                s.speaker_spans.append((a, b))
-            if not sources and quote_speaker is not None:
-                sources.append(quote_speaker)
-                s.quote_of = -1
-            if sources:
-                s.certainty = Certainty.HEDGED if hedged else Certainty.REPORTED
-            s.sources = (root, *sources)
-            # A sentence ending with ":" (or opening «) that has a speaker opens a quotation: until its «»» closes,
-            # what follows is that speaker's.
-            tail = nt[s.end : min(len(nt), s.end + 3)]
-            opens = "«" in text or tail.lstrip(" :").startswith("«") or text.endswith(":")
-            if sources and sources[-1] is not quote_speaker and opens:
-                q0 = nt.find("«", s.start)
-                if q0 != -1:
-                    close = nt.find("»", q0)
-                    para = nt.find("\n\n", q0)
-                    ends = [x for x in (close, para) if x != -1]
-                    quote_end = min(ends) if ends else len(nt)
-                    quote_speaker = sources[-1]
-                    s.quote_of = i
-
-    # --- events --------------------------------------------------------------------------------------------
-
-    def _clauses(self, nt: str, s: _Sentence) -> list[tuple[int, int]]:
-        out = []
-        pos = s.start
-        for m in _CLAUSE_SEP.finditer(nt, s.start, s.end):
-            if _VERB_END.fullmatch(m.group("w")):
-                out.append((pos, m.end("w")))
-                pos = m.end()
-        out.append((pos, s.end))
-        return [(a, b) for a, b in out if b > a]
-
-    def _hits(self, text: str, base: int) -> list[_Hit]:
-        found: list[_Hit] = []
-        for cat, rx in self.lexicon.triggers:
-            for m in rx.finditer(text):
-                found.append(_Hit(cat, base + m.start(), base + m.end()))
-        # Overlaps: the longer match wins ("حمله هوایی" over "حمله"), then the higher rank.
-        cats = self.lexicon.categories
-        found.sort(key=lambda h: (-(h.end - h.start), -cats[h.category][2], h.start))
-        kept: list[_Hit] = []
-        for h in found:
-            if all(h.end <= k.start or h.start >= k.end for k in kept):
-                kept.append(h)
-        return sorted(kept, key=lambda h: h.start)
-
-    def _events(self, nt: str, i: int, s: _Sentence, places: list[PlaceMention]) -> list[_Event]:
-        out = []
-        cats = self.lexicon.categories
-        for a, b in self._clauses(nt, s):
-            hits = self._hits(nt[a:b], a)
-            hits = [h for h in hits if not (self.lexicon.weak.fullmatch(nt[h.start : h.end]))] or [
-                h for h in hits if any(a <= p.span.start < b for p in places)
-            ]
-            if not hits or _QUESTION.search(nt, a, b):
-                continue
-            best = max(hits, key=lambda h: (cats[h.category][2], -h.start))
-            out.append(_Event(i, a, b, best, hits))
-        return out
-
-    # --- actors --------------------------------------------------------------------------------------------
-
-    def _actors_in(self, nt: str, a: int, b: int, skip: list[tuple[int, int]]) -> list[tuple[ActorRole, str]]:
-        """Actors of a clause with their marker: 'from', 'by', 'against', 'between' or '' (a subject)."""
-        out = []
-        for m in self.actors.find_all(nt[a:b]):  # type: ignore[attr-defined]
-            s, e = a + m.start, a + m.end
-            if any(x <= s < y for x, y in skip):
-                continue  # a speaker ("سخنگوی طالبان"), not a party to the event
-            before = nt[max(a, s - 20) : s]
-            marker = ""
-            if _BY.search(before):
-                marker = "by"
-            elif _FROM.search(before):
-                marker = "from"
-            elif _BETWEEN.search(before):
-                marker = "between"
-            elif _AGAINST.search(before):
-                marker = "against"
-            out.append((ActorRole("", m.actor, Span(s, e, nt[s:e])), marker))
-        return out
-
-    def _roles(self, nt: str, ev: _Event, skip: list[tuple[int, int]]) -> tuple[ActorRole | None, ActorRole | None]:
-        cat = ev.hit.category
-        found = self._actors_in(nt, ev.start, ev.end, skip)
-        generic = getattr(self.actors, "generic", frozenset())
-        by = [r for r, mk in found if mk == "by"]
-        frm = [r for r, mk in found if mk == "from"]
-        against = [r for r, mk in found if mk == "against"]
-        between = [r for r, mk in found if mk == "between"]
-        subj = [r for r, mk in found if mk == ""]
-        if cat in {"clash", "attack", "territory", "control", "airstrike", "shelling", "ied", "suicide"}:
-            # "۱۱ تن کشته شدند" inside a battle clause: counted people are its victims, not a party
-            counted = [r for r in subj if r.span is not None and r.actor.inter == 7 and re.search(
-                rf"(?:{NUMBER}|{VAGUE_RE.pattern})\s*$", nt[max(ev.start, r.span.start - 20) : r.span.start])]
-            subj = [r for r in subj if r not in counted]
-            against = against + counted  # the counted victims are the ones it was done to
-        a1: ActorRole | None
-        a2: ActorRole | None
-        if cat in {"territory", "control"}:
-            # "سقوط" (fall) is intransitive: its taker is only ever "به دست / توسط X"
-            intransitive = nt.startswith("سقوط", ev.hit.start)
-            a1 = (by or ([] if intransitive else subj) or [None])[0]
-            a2 = next((r for r in frm if a1 is None or r.actor.name != a1.actor.name), None)
-        elif cat in {"kill", "injure", "abduct", "arrest"}:
-            # the victims are the clause's subject; "by X" / "X killed …" with a named group: the perpetrator
-            # Persian tolls are passive ("X کشته شدند"): the subject is the victims; the perpetrator needs "by"
-            a1 = (by or [None])[0]
-            named = [r for r in subj if r.actor.name not in generic]
-            a2 = next((r for r in named + subj if a1 is None or r.actor.name != a1.actor.name), None)
-        else:
-            ordered = (between + subj) if between else (by + subj)
-            a1 = ordered[0] if ordered else None
-            rest = [r for r in (ordered[1:] + against + frm) if a1 is None or r.actor.name != a1.actor.name]
-            a2 = rest[0] if rest else None
-            if _PASSIVE.search(nt, ev.start, ev.end) and not by and a1 is not None and not between:
-                a1, a2 = None, a1  # "X مورد حمله قرار گرفت": X was attacked
-        if cat == "protest" and (a1 is None or a1.actor.inter == 7):
-            a1 = ActorRole("actor1", Actor("Protesters", 6), a1.span if a1 else None)
-        return (
-            dataclasses.replace(a1, role="actor1") if a1 else None,
-            dataclasses.replace(a2, role="actor2") if a2 else None,
-        )
-
-    def _main_actors(
-        self, nt: str, events: list[_Event], sents: list[_Sentence], places: list[PlaceMention]
-    ) -> tuple[ActorRole | None, ActorRole | None] | None:
-        """The dyad of the headline or lead (the first three sentences): who took what from whom."""
-        for ev in events:
-            if ev.sent > 2:
-                break
-            if ev.hit.category not in {"territory", "clash", "attack"}:
-                continue
-            a1, a2 = self._roles(nt, ev, sents[ev.sent].speaker_spans)
-            if a1 is not None:
-                return a1, a2
-        return None
-
     # --- one event → claims --------------------------------------------------------------------------------
 
     def _claims_of(
@@ -378,17 +132,22 @@ class PersianExtractor:
         places: list[PlaceMention],
         main: tuple[ActorRole | None, ActorRole | None] | None,
     ) -> list[Claim]:
-        nt, text = norm.text, document.text
-        s = sents[ev.sent]
-        cat = ev.hit.category
-        cats = {h.category for h in ev.hits}
-        methods = [f"persian:lexicon:{cat}", f"category:{cat}"]
-        clause = nt[ev.start : ev.end]
-        skip = s.speaker_spans
-        a1, a2 = self._roles(nt, ev, skip)
+        out = assemble(self, _Job(document, norm, tuple(sents), ev, tuple(places), main))
+        return [c for c in out if c.event_type != NOT_AN_EVENT]
+
+    # -- the steps of assembly (frontwatch/extract/assembler.py), in the order it calls them ---------------------
+
+    def methods(self, job: _Job) -> list[str]:
+        cat = job.ev.hit.category
+        return [f"persian:lexicon:{cat}", f"category:{cat}"]
+
+    def sides(self, job: _Job, methods: list[str]) -> Sides:
+        """Actors by their role markers; a clause without actor 1 borrows the headline's dyad."""
+        cat = job.ev.hit.category
+        a1, a2 = self.sides_of.roles(job.norm.text, job.ev, job.sentence.speaker_spans)
         methods.append("roles:markers")
-        if main is not None and cat in {"territory", "control", "clash", "attack"}:
-            m1, m2 = main
+        if job.main is not None and cat in {"territory", "control", "clash", "attack"}:
+            m1, m2 = job.main
             if a1 is None and m1 is not None and (a2 is None or a2.actor.name != m1.actor.name):
                 a1 = dataclasses.replace(m1, span=None)
                 methods.append("actor1:headline")
@@ -396,45 +155,74 @@ class PersianExtractor:
                     a1.actor.name == m1.actor.name and m2.actor.name != a1.actor.name:
                 a2 = dataclasses.replace(m2, span=None)
                 methods.append("actor2:headline")
-        # places of the clause, not inside a speaker's name or an actor's
-        actor_spans = [(r.span.start, r.span.end) for r in (a1, a2) if r is not None and r.span is not None]
+        return Sides(a1, a2)
+
+    def places(self, job: _Job, sides: Sides, methods: list[str]) -> tuple[list[PlaceMention], str]:
+        """The places of the clause, not inside a speaker's name or an actor's, context places aside."""
+        norm, ev = job.norm, job.ev
+        actor_spans = [(r.span.start, r.span.end) for r in (sides.actor1, sides.actor2)
+                       if r is not None and r.span is not None]
         lo, hi = norm.start(ev.start), norm.end(ev.end)
-        orig_skip = [(norm.start(x), norm.end(y)) for x, y in skip + actor_spans]
+        orig_skip = [(norm.start(x), norm.end(y)) for x, y in job.sentence.speaker_spans + actor_spans]
         chosen = [
-            p for p in places
+            p for p in job.places
             if lo <= p.span.start < hi and not any(x <= p.span.start < y for x, y in orig_skip)
         ]
-        chosen = _drop_context(chosen, text)
+        chosen = _drop_context(chosen, job.document.text)
         methods.append("place:clause")
+        return chosen, "clause"
+
+    def type_of(self, job: _Job, sides: Sides, methods: list[str]) -> Typed:
+        nt, ev, s = job.norm.text, job.ev, job.sentence
         # fighting makes a takeover a battle; the ACLED type follows the actors
-        fighting = bool(cats & _FIGHTING_CATS) or bool(re.search(r"(?<!\w)(?:درگیری|جنگ|نبرد)", nt[s.start : s.end]))
-        event_type, sub, conf = self._type(cat, a1, a2, fighting, clause, methods)
-        # time: the clause's own expression, else the sentence's, else the quotation frame's, else the report's day
-        time = self._time(document, norm, sents, ev)
-        counts = tuple(self._counts(nt, text, norm, ev.start, ev.end, places))
-        fatalities = acled_fatalities(list(counts)) if counts else 0
-        certainty = self._certainty(nt, s, ev)
-        sources = tuple(
+        fighting = bool({h.category for h in ev.hits} & _FIGHTING_CATS) or bool(
+            re.search(r"(?<!\w)(?:درگیری|جنگ|نبرد)", nt[s.start : s.end]))
+        return Typed(*self._type(ev.hit.category, sides.actor1, sides.actor2, fighting, nt[ev.start : ev.end],
+                                 methods))
+
+    def settle(self, job: _Job, typed: Typed, sides: Sides, places: list[PlaceMention], methods: list[str]) -> Sides:
+        return sides  # the Persian rules settle no side by type
+
+    def time(self, job: _Job) -> TimeSpan | None:
+        """The clause's own expression, else the sentence's, else the quotation frame's, else the report's day."""
+        return self._time(job.document, job.norm, list(job.sents), job.ev)
+
+    def counts(self, job: _Job) -> tuple[Count, ...]:
+        ev = job.ev
+        return tuple(self.counter.counts(job.norm.text, job.document.text, job.norm, ev.start, ev.end,
+                                         list(job.places)))
+
+    def certainty(self, job: _Job) -> Certainty:
+        return self._certainty(job.norm.text, job.sentence, job.ev)
+
+    def sources(self, job: _Job) -> tuple[Source, ...]:
+        norm, text = job.norm, job.document.text
+        return tuple(
             dataclasses.replace(src, span=Span.of(text, norm.start(src.span.start), norm.end(src.span.end)))
             if src.span is not None else src
-            for src in s.sources
+            for src in job.sentence.sources
         )
-        sent_lo, sent_hi = norm.start(s.start), norm.end(s.end)
-        sentence = Span.of(text, sent_lo, sent_hi)
+
+    def spans(self, job: _Job, sides: Sides) -> tuple[Span, Span, tuple[ActorRole, ...]]:
+        """The sentence, trigger and actor spans, mapped from the normalized text to `Document.text`."""
+        norm, text, s, ev = job.norm, job.document.text, job.sentence, job.ev
+        sentence = Span.of(text, norm.start(s.start), norm.end(s.end))
         trigger = Span.of(text, norm.start(ev.hit.start), norm.end(ev.hit.end))
         actors = tuple(
             dataclasses.replace(r, span=Span.of(text, norm.start(r.span.start), norm.end(r.span.end)))
             if r.span is not None else r
-            for r in (a1, a2) if r is not None
+            for r in (sides.actor1, sides.actor2) if r is not None
         )
-        if not chosen:
-            conf -= 0.1
-        out = claims_per_place(
-            document, sentence, trigger, chosen, fatalities, conf, methods,
-            self.actors if isinstance(self.actors, ActorDictionary) else None, event_type=event_type,
-            sub_event_type=sub, actors=actors, time=time, counts=counts, sources=sources, certainty=certainty,
-        )
-        return [c for c in out if c.event_type != NOT_AN_EVENT]
+        return sentence, trigger, actors
+
+    def confidence(self, job: _Job, typed: Typed, sides: Sides, places: list[PlaceMention], how: str) -> float:
+        return typed.confidence - 0.1 if not places else typed.confidence
+
+    def per_place(self, job: _Job, sentence: Span, trigger: Span, places: list[PlaceMention], fatalities: int,
+                  confidence: float, methods: list[str], **fields: Any) -> list[Claim]:
+        actors = self.actors if isinstance(self.actors, ActorDictionary) else None
+        return claims_per_place(job.document, sentence, trigger, places, fatalities, confidence, methods, actors,
+                                **fields)
 
     def _type(
         self, cat: str, a1: ActorRole | None, a2: ActorRole | None, fighting: bool, clause: str, methods: list[str]
@@ -495,60 +283,6 @@ class PersianExtractor:
                 return TimeSpan(lo, hi, p, Span.of(document.text, norm.start(a), norm.end(b)))
         return TimeSpan(published, published, 2, None, assumed=True)
 
-    # --- counts --------------------------------------------------------------------------------------------
-
-    def _counts(
-        self, nt: str, text: str, norm: Normalized, a: int, b: int, places: list[PlaceMention]
-    ) -> list[Count]:
-        lex = self.lexicon
-        clause = nt[a:b]
-        place_spans = [(p.span.start, p.span.end) for p in places]
-        out: list[Count] = []
-        number = re.compile(rf"(?<!\w)(?:{VAGUE_RE.pattern}|{NUMBER})(?!\w)")
-        for m in number.finditer(clause):
-            o0 = norm.start(a + m.start())
-            if any(x <= o0 < y for x, y in place_spans):
-                continue  # "ده" of a place name is not ten
-            rest = clause[m.end() : m.end() + 80]
-            outcome = None
-            for words in range(0, 9):
-                gap = re.match(rf"((?:\s+[^\s\d،,.]+){{{words}}})\s+", rest)
-                if gap is None:
-                    break
-                gap_words = gap.group(1).split()
-                if words and (re.search(rf"(?<!\w)(?:{NUMBER})(?!\w)", gap.group(1)) or any(
-                        _VERB_END.fullmatch(w) or w in _PARTICIPLES for w in gap_words)):
-                    break  # a number belongs to the outcome of its own clause
-                tail = rest[gap.end() :]
-                for kind, rx in lex.outcomes:
-                    om = rx.match(tail)
-                    if om:
-                        outcome = (kind, gap.end() + om.end())
-                        break
-                if outcome:
-                    break
-            if outcome is None:
-                continue
-            qual = None
-            head = clause[max(0, m.start() - 14) : m.start()]
-            for q, rx in lex.qualifiers:
-                qm = None
-                for qm in rx.finditer(head):  # noqa: B007 (the last match is the one before the number)
-                    pass
-                if qm is not None and not head[qm.end() :].strip():
-                    qual = (q, m.start() - len(head) + qm.start())
-                    break
-            start = qual[1] if qual else m.start()
-            end = m.end() + outcome[1]
-            span = Span.of(text, norm.start(a + start), norm.end(a + end))
-            out.append(_count(CountKind(outcome[0]), qual[0] if qual else None, m.group(), span))
-        # "تلفات سنگین" (heavy casualties): casualties, no figure
-        if not out:
-            for hm in re.finditer(r"(?<!\w)تلفات(?:\s+(?:سنگین|زیاد|هنگفت|جانی))?(?!\w)", clause):
-                span = Span.of(text, norm.start(a + hm.start()), norm.end(a + hm.end()))
-                out.append(Count(CountKind.KILLED_OR_INJURED, None, None, None, "vague", span))
-        return out
-
 
 # --- helpers ----------------------------------------------------------------------------------------------------
 
@@ -562,25 +296,6 @@ def _time_rank(f: tuple[int, int, date, date, int], ev: _Event) -> tuple[int, in
 def _to_norm(norm: Normalized, start: int, end: int) -> tuple[int, int]:
     offs = norm.offsets
     return bisect.bisect_left(offs, start, 0, len(offs) - 1), bisect.bisect_left(offs, end, 0, len(offs) - 1)
-
-
-def _count(kind: CountKind, qual: str | None, number: str, span: Span) -> Count:
-    v = vague(number)
-    if v is not None:
-        value, low, high, q = v
-        return Count(kind, value, low, high, qual or q, span)
-    value = parse_number(number)
-    q = qual or "exact"
-    low: int | None = value
-    high: int | None = value
-    if value is not None:
-        if q in ("at least", "more than"):
-            high = None
-        elif q == "approximately":
-            low, high = round(value * 0.8), round(value * 1.2)
-        elif q == "at most":
-            low = 0
-    return Count(kind, value, low, high, q, span)
 
 
 def _drop_context(chosen: list[PlaceMention], text: str) -> list[PlaceMention]:
@@ -633,3 +348,27 @@ def _with_counts(claim: Claim, follow_up: list[Claim]) -> Claim:
         claim, counts=counts, fatalities_acled=max(claim.fatalities_acled, acled_fatalities(list(counts))),
         method=claim.method + " counts:follow-up",
     )
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One event of a Persian text, with what assembling its claims reads (offsets on the normalized text)."""
+
+    document: Document
+    norm: Normalized
+    sents: tuple[_Sentence, ...]
+    ev: _Event
+    places: tuple[PlaceMention, ...]
+    main: tuple[ActorRole | None, ActorRole | None] | None
+
+    @property
+    def sentence(self) -> _Sentence:
+        return self.sents[self.ev.sent]
+
+
+# Persian (Dari): rules over normalized text (no parser installs here), frontwatch/persian/lexicon.yaml, Solar Hijri
+# and Gregorian dates in Persian, Persian numerals and number words, toponyms by the gazetteer's Persian names.
+PERSIAN = LanguagePack(
+    code="fa", lexicon=load_lexicon, find_dates=find_dates, read_number=parse_number, toponyms=PersianToponyms,
+    parse=sentences, extractor=PersianExtractor,
+)

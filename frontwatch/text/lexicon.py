@@ -1,10 +1,12 @@
-"""The English trigger lexicon (`triggers.yaml`): the words that make a clause report a conflict event, with their
-categories. Extraction matches them (`frontwatch.extract.triggers`); annotation parses only the sentences that hold
-one, so the lexicon lives below both."""
+"""The English lexicon (`triggers.yaml`): the words that make a clause report a conflict event, with their
+categories, and the other word sets the English rules read (speech verbs, hedges, denials, actor, event and place
+words: `Lexicon.words`). Extraction matches them (`frontwatch.extract`); annotation parses only the sentences that
+hold a trigger or a reporting verb, so the lexicon lives below both. Pass a `Lexicon` to `Extractor`, `annotate`,
+`attribute` and `certainty_for` to read another one."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -38,6 +40,9 @@ class Lexicon:
     nonevent_modifiers: frozenset[str]
     nonevent_heads: frozenset[str]
     parse_also: frozenset[str]
+    # The other word sets the rules read, by the YAML's key ("speech", "hedges", "group_nouns", …): see `WORD_KEYS`.
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    anaphors: tuple[frozenset[str], ...] = ()  # common nouns that take up a place named earlier, by group
 
     def by_lemma(self) -> dict[str, list[TriggerEntry]]:
         return _index(self)
@@ -90,4 +95,23 @@ def lexicon_from_dict(raw: dict[str, Any]) -> Lexicon:
         frozenset(raw.get("nonevent_modifiers", ())),
         frozenset(raw.get("nonevent_heads", ())),
         frozenset(raw.get("parse_also", ())),
+        _words(raw),
+        tuple(frozenset(str(w).lower() for w in group) for group in raw.get("anaphors", ())),
     )
+
+
+# Top-level lists of word sets, and maps of them; the same keys as the Persian lexicon's where they mean the same.
+WORD_KEYS = ("speech", "hedge_speech", "hedge_speech_forms", "deny_speech", "denials", "hedges", "negations",
+             "negations_near", "nobody", "speaker_determiners")
+WORD_MAPS = ("actor_words", "event_words", "place_words")
+
+
+def _words(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """The lexicon's word sets by name; a missing one is empty (a lexicon may hold triggers only)."""
+    out = {k: frozenset(str(w).lower() for w in raw.get(k) or ()) for k in WORD_KEYS}
+    for group in WORD_MAPS:
+        for k, words in (raw.get(group) or {}).items():
+            if k in out:
+                raise ValueError(f"lexicon: word set {k!r} is defined twice; give it one name in one place")
+            out[k] = frozenset(str(w).lower() for w in words)
+    return out
