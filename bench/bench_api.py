@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 from frontwatch.model import (  # noqa: E402
     EVENT_TYPES,
     Actor,
+    Claim,
     ControlState,
     ControlStatus,
     Event,
@@ -53,6 +54,7 @@ from frontwatch.model import (  # noqa: E402
     stable_id,
     to_dict,
 )
+from frontwatch.store.codec import layout  # noqa: E402
 
 BOX = (60.5, 29.4, 75.0, 38.5)  # Afghanistan, roughly
 START, DAYS = date(2019, 1, 1), 4 * 365
@@ -142,7 +144,8 @@ def build_store(path: Path, n_events: int, n_claims: int, seed: int = 7) -> Benc
     doc_sql = ("INSERT INTO documents (document_id, origin, format, title, url, publisher, published, language, "
                "ingested_at, extracted_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
     claim_sql = ("INSERT INTO claims (claim_id, document_id, event_type, sub_event_type, certainty, admin1_code, "
-                 "admin2_code, date_low, date_high, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                 "admin2_code, date_low, date_high, payload, layout) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    claim_layout = layout(Claim)  # what Store.add_document records: the payloads are today's Claim
     chunk = 50_000
     t0 = time.perf_counter()
     store.close()
@@ -175,7 +178,7 @@ def build_store(path: Path, n_events: int, n_claims: int, seed: int = 7) -> Benc
             payload, typ, sub, cert, a1, a2, low, high = claim_tpl[i % len(claim_tpl)]
             cid, did = claim_id(i), document_id(i // CLAIMS_PER_DOCUMENT)
             rows.append((cid, did, typ, sub, cert, a1, a2, low, high,
-                         payload.replace("@C@", cid).replace("@D@", did)))
+                         payload.replace("@C@", cid).replace("@D@", did), claim_layout))
         conn.executemany(claim_sql, rows)
     conn.execute("COMMIT")
     for _name, sql in indexes:
@@ -226,6 +229,16 @@ def open_store(path: Path, n_events: int, n_claims: int) -> BenchStore | None:
         conn.close()
     if counts["events"] != n_events or counts["claims"] != n_claims:
         return None
+    from frontwatch.store import Store
+
+    Store(f"sqlite:///{path}").close()  # migrated to the head revision
+    conn = sqlite3.connect(path)
+    try:  # built before payload layouts were recorded (revision 0004): they are today's classes
+        for table, cls in (("claims", Claim), ("events", Event), ("control_states", ControlState)):
+            conn.execute(f"UPDATE {table} SET layout = ? WHERE layout IS NULL", (layout(cls),))
+        conn.commit()
+    finally:
+        conn.close()
     units = [f"AF.{k % 34 + 1:02d}.{1000 + k}" for k in range(UNITS)]
     return BenchStore(f"sqlite:///{path}", n_events, n_claims, counts["documents"], counts["control_states"],
                       counts["source_reliability"], [stable_id("bench", i) for i in range(n_events)], units, {})

@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
 from frontwatch.config import Settings
+from frontwatch.publish.cache import CacheMiddleware
 from frontwatch.publish.errors import error_response, install_error_handlers
 from frontwatch.publish.routes import ROUTERS
 from frontwatch.publish.routes.deps import (
@@ -65,6 +66,8 @@ def create_app(
     app.state.context = ApiContext(settings=settings, store=store, gazetteer=gazetteer, token=token,
                                    max_body=max_body, pipeline=pipeline)
     install_error_handlers(app)
+    # Innermost: CORS headers and the NUL check (outside it) apply to cached answers too.
+    app.add_middleware(CacheMiddleware, generation=store.generation)
     if cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 

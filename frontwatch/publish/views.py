@@ -13,7 +13,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from frontwatch.model import Claim, ControlState, Document, Event, to_dict
 from frontwatch.publish import schemas as s
-from frontwatch.store.codec import decode
+from frontwatch.store.codec import decode, layout
 
 if TYPE_CHECKING:
     from frontwatch.store import Store
@@ -40,6 +40,20 @@ def from_payloads(model: type[M], cls: type, payloads: Sequence[str]) -> list[M]
         return adapter.validate_json("[" + ",".join(payloads) + "]")  # type: ignore[no-any-return]
     except ValidationError:
         return [model.model_validate(to_dict(decode(cls, p))) for p in payloads]
+
+
+def payloads_json(model: type[M], cls: type, rows: Sequence[tuple[str, str | None]]) -> str:
+    """A JSON array of the stored rows as `model`s, the rows written in `cls`'s current layout as they are stored.
+
+    A payload in the current layout is `to_dict` of today's dataclass, field for field what the response model
+    holds (tests/test_api_fast.py holds the two to that), so it is sent without a decode and re-encode; a row
+    written by an older version (another layout, or none recorded) is validated into the model first.
+    """
+    current = layout(cls)
+    if all(lay == current for _, lay in rows):
+        return "[" + ",".join(p for p, _ in rows) + "]"
+    parts = [p if lay == current else from_payloads(model, cls, [p])[0].model_dump_json() for p, lay in rows]
+    return "[" + ",".join(parts) + "]"
 
 
 def event_out(event: Event) -> s.EventOut:

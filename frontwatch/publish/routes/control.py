@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Annotated
 
@@ -24,12 +25,17 @@ def get_control(
     as_of: Annotated[date | None, Query(description="Day (YYYY-MM-DD); default: the latest state")] = None,
     admin1: Annotated[str | None, Query(description="Only units in this admin1 (name or code)")] = None,
 ) -> Response:
-    states = views.from_payloads(s.ControlStateOut, ControlState, ctx.store.control_payloads(as_of, admin1=admin1))
-    geoms: dict[str, s.Geometry | None] = {}
-    for level in sorted({st.level for st in states}):
-        geoms.update(ctx.geometries(level))
-    fc = views.control_collection(states, as_of, geoms, ctx.gazetteer)
-    return Response(fc.model_dump_json(), media_type=GEOJSON)
+    rows = ctx.store.control_rows(as_of, admin1=admin1)
+    levels = tuple(sorted({level for *_, level in rows}))
+    features = []
+    for payload, lay, code, _level in rows:
+        properties = views.payloads_json(s.ControlStateOut, ControlState, [(payload, lay)])[1:-1]
+        features.append(f'{{"type":"Feature","id":{json.dumps(code)},"geometry":{ctx.geometry_json(code, levels)},'
+                        f'"properties":{properties}}}')
+    # ControlCollection's fields, in its order, around the stored states (see views.payloads_json).
+    as_of_json = json.dumps(as_of.isoformat()) if as_of else "null"
+    body = f'{{"type":"FeatureCollection","as_of":{as_of_json},"features":[{",".join(features)}]}}'
+    return Response(body, media_type=GEOJSON)
 
 
 @router.get("/control/timeline", response_model=s.Timelines, responses=ERRORS,

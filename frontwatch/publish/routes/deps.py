@@ -55,6 +55,22 @@ class ApiContext:
                 views.boundaries(self.gazetteer, level).model_dump_json(exclude_none=False).encode())
         return self.boundary_cache[level]  # type: ignore[no-any-return]
 
+    def geometry_json(self, unit_code: str, levels: tuple[int, ...]) -> str:
+        """A unit's geometry as `GET /control` sends it: its polygon from the boundaries of `levels` (the last level
+        holding the code wins), else the gazetteer's point for it, else null. Kept: the gazetteer does not change
+        while the server runs."""
+        key = ("geometry", unit_code, levels)
+        if key not in self.boundary_cache:
+            geometry: s.Geometry | None = None
+            for level in levels:
+                geometry = self.geometries(level).get(unit_code, geometry)
+            if geometry is None and self.gazetteer is not None:
+                unit = self.gazetteer.admin_unit(unit_code)
+                if unit is not None and unit.lat is not None and unit.lon is not None:
+                    geometry = s.Geometry(type="Point", coordinates=[unit.lon, unit.lat])
+            self.boundary_cache[key] = geometry.model_dump_json() if geometry is not None else "null"
+        return self.boundary_cache[key]  # type: ignore[no-any-return]
+
     def geometries(self, level: int) -> dict[str, s.Geometry | None]:
         key = f"geom{level}"
         if key not in self.boundary_cache:

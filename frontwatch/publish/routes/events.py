@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Annotated, Literal
 
@@ -77,21 +78,23 @@ def list_events(
     if sub_event_type is not None and sub_event_type not in SUB_EVENT_TYPES:
         raise ApiError(422, "invalid_request", f"unknown sub_event_type {sub_event_type[:80]!r}",
                        "an ACLED sub-event type, e.g. Armed clash")
-    payloads = store.event_payloads(
+    found = store.event_rows(
         bbox=box, date_from=date_from, date_to=date_to, event_type=event_type, sub_event_type=sub_event_type,
         status=status, actor=actor, source=source, min_confidence=min_confidence, limit=limit + 1, offset=offset,
     )
-    more = len(payloads) > limit
-    rows = views.from_payloads(s.EventOut, Event, payloads[:limit])
-    nxt = next_link(request, len(rows), more, limit, offset)
+    rows = found[:limit]
+    nxt = next_link(request, len(rows), len(found) > limit, limit, offset)
     if wants_geojson(request, f):
+        events = views.from_payloads(s.EventOut, Event, [p for p, _ in rows])
         fc = s.EventFeatureCollection(
-            type="FeatureCollection", features=[views.event_feature(e) for e in rows],
+            type="FeatureCollection", features=[views.event_feature(e) for e in events],
             count=len(rows), limit=limit, offset=offset, next=nxt,
         )
         return Response(fc.model_dump_json(), media_type=GEOJSON)
-    page = s.EventsPage(items=rows, count=len(rows), limit=limit, offset=offset, next=nxt)
-    return Response(page.model_dump_json(), media_type="application/json")
+    # The page's frame around the stored events (EventsPage's fields, in its order): see views.payloads_json.
+    body = (f'{{"items":{views.payloads_json(s.EventOut, Event, rows)},"count":{len(rows)},"limit":{limit},'
+            f'"offset":{offset},"next":{json.dumps(nxt)}}}')
+    return Response(body, media_type="application/json")
 
 
 @router.get("/events/{event_id}", response_model=s.EventDetail, responses=ERRORS,
