@@ -7,6 +7,7 @@ the store through a FastAPI dependency. All SQL goes through the store (bound pa
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,15 @@ def create_app(
     return app
 
 
+def app_from_env() -> FastAPI:
+    """The app of one worker of `frontwatch serve --workers N` (uvicorn's factory), from the environment the
+    command set: FRONTWATCH_ settings, FRONTWATCH_TOKEN, FRONTWATCH_SERVE_MAX_BODY, FRONTWATCH_SERVE_CORS."""
+    cors = [o for o in os.environ.get("FRONTWATCH_SERVE_CORS", "").split("\n") if o]
+    return create_app(Settings.from_env(), token=os.environ.get("FRONTWATCH_TOKEN") or None,
+                      max_body=int(os.environ.get("FRONTWATCH_SERVE_MAX_BODY", DEFAULT_MAX_BODY)),
+                      cors_origins=cors or None)
+
+
 def _open_gazetteer(settings: Settings) -> Any:
     if not settings.gazetteer_path.exists():
         return None
@@ -103,4 +113,4 @@ async def _guard_headers(request: Request, call_next: Any) -> Response:
     return response
 
 
-__all__ = ["CSP", "MAX_CURSOR", "MAX_OFFSET", "MAX_PAGE", "MIN_ID_PREFIX", "STATIC_DIR", "create_app"]
+__all__ = ["CSP", "MAX_CURSOR", "MAX_OFFSET", "MAX_PAGE", "MIN_ID_PREFIX", "STATIC_DIR", "app_from_env", "create_app"]
