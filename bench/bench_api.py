@@ -233,9 +233,9 @@ def open_store(path: Path, n_events: int, n_claims: int) -> BenchStore | None:
 
     Store(f"sqlite:///{path}").close()  # migrated to the head revision
     conn = sqlite3.connect(path)
-    try:  # built before payload layouts were recorded (revision 0004): they are today's classes
+    try:  # built before payload layouts were recorded (revision 0004), or as they changed: this code's classes
         for table, cls in (("claims", Claim), ("events", Event), ("control_states", ControlState)):
-            conn.execute(f"UPDATE {table} SET layout = ? WHERE layout IS NULL", (layout(cls),))
+            conn.execute(f"UPDATE {table} SET layout = ? WHERE layout IS NULL OR layout != ?", (layout(cls),) * 2)
         conn.commit()
     finally:
         conn.close()
@@ -407,7 +407,7 @@ def run(n_events: int = 100_000, n_claims: int = 1_000_000, requests: int = 400,
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        path = db or tmp / "bench-api.db"
+        path = (db or tmp / "bench-api.db").resolve()  # the server runs in another folder
         t = time.perf_counter()
         bench = open_store(path, n_events, n_claims)
         if bench is None:

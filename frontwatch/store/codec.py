@@ -68,11 +68,11 @@ def _decoder(cls: type) -> Conv:
 def _shape(tp: Any, seen: frozenset[type]) -> Any:
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         if tp in seen:
-            return tp.__name__
+            return "recursive"
         hints = typing.get_type_hints(tp)
-        return [tp.__name__, [(f.name, _shape(hints[f.name], seen | {tp})) for f in dataclasses.fields(tp)]]
+        return [(f.name, _shape(hints[f.name], seen | {tp})) for f in dataclasses.fields(tp)]
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return [tp.__name__, sorted(str(m.value) for m in tp)]
+        return sorted(str(m.value) for m in tp)
     args = typing.get_args(tp)
     if args:
         return [repr(typing.get_origin(tp)), [_shape(a, seen) for a in args]]
@@ -82,7 +82,8 @@ def _shape(tp: Any, seen: frozenset[type]) -> Any:
 @cache
 def layout(cls: type) -> str:
     """A fingerprint of the JSON shape `to_dict` gives `cls`: its fields and theirs, their types, the enums'
-    values. A payload stored under the current fingerprint has exactly today's shape (the API sends it as stored)."""
+    values (not the classes' names, which the JSON does not hold). A payload stored under the current fingerprint
+    has exactly today's shape (the API sends it as stored)."""
     digest = hashlib.sha256(json.dumps(_shape(cls, frozenset())).encode()).hexdigest()
     return digest[:16]
 
