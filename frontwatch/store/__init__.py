@@ -684,9 +684,11 @@ class Store:
     def control_dates(self) -> tuple[date | None, date | None]:
         """The first and last day any control state names (its `since`, or its `until`)."""
         c = t.control_states.c
+        # One aggregate per subquery: each is then an end of its index, not a scan of the table.
+        ends = (select(func.min(c.since)).scalar_subquery(), select(func.max(c.since)).scalar_subquery(),
+                select(func.max(c.until)).scalar_subquery())
         with self.engine.connect() as conn:
-            first, last_since, last_until = conn.execute(
-                select(func.min(c.since), func.max(c.since), func.max(c.until))).one()
+            first, last_since, last_until = conn.execute(select(*ends)).one()
         lasts = [d for d in (last_since, last_until) if d is not None]
         return first, max(lasts, default=None)
 

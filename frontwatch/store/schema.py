@@ -21,7 +21,7 @@ metadata = MetaData()
 
 # Not `sources`: unbounded text, and PostgreSQL refuses index rows over ~2.7 kB.
 LISTING_COLUMNS = ("event_date", "event_id", "status", "event_type", "sub_event_type", "confidence", "actor1",
-                   "actor2")
+                   "actor2", "lat", "lon")
 
 documents = Table(
     "documents",
@@ -105,6 +105,8 @@ control_states = Table(
     Column("payload", Text, nullable=False),
     Column("layout", String(16)),
     Index("ix_control_unit_since_id", "unit_code", "since", "id"),  # a unit's latest state: one seek
+    Index("ix_control_since", "since"),  # the first and last day of all timelines: index ends
+    Index("ix_control_until", "until"),
 )
 
 # One row (id 1): the write generation, which every write transaction of the store advances (the API's response

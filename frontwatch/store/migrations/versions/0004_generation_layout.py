@@ -5,7 +5,10 @@
 - `layout` on events, claims and control states: the fingerprint of the dataclass layout the payload was written
   in; a row in the current layout is sent as stored, others are validated into the response model first;
 - control states `(unit_code, since, id)`: the latest state of a unit is one index seek (PostgreSQL's index does
-  not carry the id otherwise; SQLite's always did, as its rowid).
+  not carry the id otherwise; SQLite's always did, as its rowid); `since` and `until` alone: the first and last
+  day of all timelines are index ends, not a scan;
+- `ix_events_listing` also holds `lat` and `lon`: a bounding box is tested in the index, and only the events inside
+  it are read (they were each read to test it).
 
 Revision ID: 0004
 Revises: 0003
@@ -23,6 +26,10 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
+# Frozen copy of schema.LISTING_COLUMNS at this revision.
+LISTING_COLUMNS = ["event_date", "event_id", "status", "event_type", "sub_event_type", "confidence", "actor1",
+                   "actor2", "lat", "lon"]
+
 
 def upgrade() -> None:
     state = op.create_table(
@@ -36,9 +43,17 @@ def upgrade() -> None:
         op.add_column(table, sa.Column("layout", sa.String(16)))
     op.create_index("ix_control_unit_since_id", "control_states", ["unit_code", "since", "id"])
     op.drop_index("ix_control_unit_since", table_name="control_states")
+    op.create_index("ix_control_since", "control_states", ["since"])
+    op.create_index("ix_control_until", "control_states", ["until"])
+    op.drop_index("ix_events_listing", table_name="events")
+    op.create_index("ix_events_listing", "events", LISTING_COLUMNS)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_events_listing", table_name="events")
+    op.create_index("ix_events_listing", "events", LISTING_COLUMNS[:-2])
+    op.drop_index("ix_control_until", table_name="control_states")
+    op.drop_index("ix_control_since", table_name="control_states")
     op.create_index("ix_control_unit_since", "control_states", ["unit_code", "since"])
     op.drop_index("ix_control_unit_since_id", table_name="control_states")
     for table in ("events", "claims", "control_states"):
