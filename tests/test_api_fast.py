@@ -151,6 +151,11 @@ def test_stored_payloads_are_what_the_response_models_would_send(filled: tuple[S
     events = client.get("/events").json()
     assert events["items"] == _validated(s.EventOut, Event, store.event_payloads())
     s.EventsPage.model_validate(events)
+    geo = client.get("/events?f=geojson").json()
+    models = views.from_payloads(s.EventOut, Event, store.event_payloads())
+    assert geo["features"] == [views.event_feature(e).model_dump(mode="json") for e in models]
+    assert any(f["geometry"] for f in geo["features"]) and any(f["properties"]["actor2"] for f in geo["features"])
+    s.EventFeatureCollection.model_validate(geo)
     claims = client.get("/claims").json()
     assert claims["items"] == _validated(s.ClaimOut, Claim, store.claim_payloads(limit=100))
     s.ClaimsPage.model_validate(claims)
@@ -172,9 +177,12 @@ def test_a_row_from_an_older_version_is_validated_into_the_model(filled: tuple[S
     with store.engine.begin() as conn:  # as a version without those fields (and without layouts) wrote it
         conn.execute(update(t.events).where(t.events.c.event_id == event.event_id)
                      .values(payload=json.dumps(old), layout=None))
-    items = {e["event_id"]: e for e in _client(store, tmp_path).get("/events").json()["items"]}
+    client = _client(store, tmp_path)
+    items = {e["event_id"]: e for e in client.get("/events").json()["items"]}
     assert items[event.event_id]["notes"] == "" and items[event.event_id]["scope"] is None
     assert set(items[event.event_id]) == set(s.EventOut.model_fields)
+    features = {f["id"]: f for f in client.get("/events?f=geojson").json()["features"]}
+    assert features[event.event_id] == views.event_feature(event).model_dump(mode="json")
 
 
 @dataclasses.dataclass(frozen=True)

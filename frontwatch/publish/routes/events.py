@@ -14,6 +14,7 @@ from frontwatch.publish import schemas as s
 from frontwatch.publish import views
 from frontwatch.publish.errors import ApiError
 from frontwatch.publish.routes.deps import ERRORS, GEOJSON, Limit, Offset, StoreDep, next_link, not_found_event
+from frontwatch.store.codec import layout
 
 router = APIRouter()
 
@@ -84,6 +85,12 @@ def list_events(
     )
     rows = found[:limit]
     nxt = next_link(request, len(rows), len(found) > limit, limit, offset)
+    if wants_geojson(request, f) and all(lay == layout(Event) for _, lay in rows):
+        # Today's layout: the features straight from the stored JSON, no models (views.event_feature_dict).
+        features = [views.event_feature_dict(json.loads(p)) for p, _ in rows]
+        return Response(json.dumps({"type": "FeatureCollection", "features": features, "count": len(rows),
+                                    "limit": limit, "offset": offset, "next": nxt},
+                                   ensure_ascii=False, separators=(",", ":")), media_type=GEOJSON)
     if wants_geojson(request, f):
         events = views.from_payloads(s.EventOut, Event, [p for p, _ in rows])
         fc = s.EventFeatureCollection(
