@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.responses import Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import QueryParams
 
 from frontwatch.config import Settings
 from frontwatch.publish.cache import CacheMiddleware
@@ -73,7 +73,7 @@ def create_app(
         from fastapi.middleware.cors import CORSMiddleware
 
         app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"], allow_headers=["*"])
-    app.middleware("http")(_guard_headers)
+    app.add_middleware(GuardMiddleware)
     for router in ROUTERS:
         app.include_router(router)
     if STATIC_DIR.is_dir():
@@ -102,15 +102,34 @@ def _open_gazetteer(settings: Settings) -> Any:
         return None
 
 
-async def _guard_headers(request: Request, call_next: Any) -> Response:
-    # No stored id or name holds a NUL, and PostgreSQL refuses one in any string: answer before a query fails.
-    if "\x00" in request.url.path or any("\x00" in k or "\x00" in v for k, v in request.query_params.multi_items()):
-        response = error_response(422, "invalid_request", "a parameter contains a NUL character (%00)",
-                                  "remove the %00 from the URL")
-    else:
-        response = await call_next(request)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    return response
+class GuardMiddleware:
+    """Outermost: refuses a NUL in the path or a parameter, and marks every answer `nosniff`. Plain ASGI (a
+    `@app.middleware("http")` function costs a task and a stream per request)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def nosniff(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", ()))
+                if not any(k.lower() == b"x-content-type-options" for k, _ in headers):
+                    headers.append((b"x-content-type-options", b"nosniff"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        # No stored id or name holds a NUL, and PostgreSQL refuses one in any string: answer before a query fails.
+        query = QueryParams(scope.get("query_string", b""))
+        if "\x00" in scope["path"] or any("\x00" in k or "\x00" in v for k, v in query.multi_items()):
+            response = error_response(422, "invalid_request", "a parameter contains a NUL character (%00)",
+                                      "remove the %00 from the URL")
+            await response(scope, receive, nosniff)
+            return
+        await self.app(scope, receive, nosniff)
 
 
 __all__ = ["CSP", "MAX_CURSOR", "MAX_OFFSET", "MAX_PAGE", "MIN_ID_PREFIX", "STATIC_DIR", "app_from_env", "create_app"]
