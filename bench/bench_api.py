@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 from frontwatch.model import (  # noqa: E402
     EVENT_TYPES,
     Actor,
+    Claim,
     ControlState,
     ControlStatus,
     Event,
@@ -53,6 +54,7 @@ from frontwatch.model import (  # noqa: E402
     stable_id,
     to_dict,
 )
+from frontwatch.store.codec import layout  # noqa: E402
 
 BOX = (60.5, 29.4, 75.0, 38.5)  # Afghanistan, roughly
 START, DAYS = date(2019, 1, 1), 4 * 365
@@ -142,7 +144,8 @@ def build_store(path: Path, n_events: int, n_claims: int, seed: int = 7) -> Benc
     doc_sql = ("INSERT INTO documents (document_id, origin, format, title, url, publisher, published, language, "
                "ingested_at, extracted_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
     claim_sql = ("INSERT INTO claims (claim_id, document_id, event_type, sub_event_type, certainty, admin1_code, "
-                 "admin2_code, date_low, date_high, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                 "admin2_code, date_low, date_high, payload, layout) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    claim_layout = layout(Claim)  # what Store.add_document records: the payloads are today's Claim
     chunk = 50_000
     t0 = time.perf_counter()
     store.close()
@@ -175,7 +178,7 @@ def build_store(path: Path, n_events: int, n_claims: int, seed: int = 7) -> Benc
             payload, typ, sub, cert, a1, a2, low, high = claim_tpl[i % len(claim_tpl)]
             cid, did = claim_id(i), document_id(i // CLAIMS_PER_DOCUMENT)
             rows.append((cid, did, typ, sub, cert, a1, a2, low, high,
-                         payload.replace("@C@", cid).replace("@D@", did)))
+                         payload.replace("@C@", cid).replace("@D@", did), claim_layout))
         conn.executemany(claim_sql, rows)
     conn.execute("COMMIT")
     for _name, sql in indexes:
@@ -211,6 +214,36 @@ def build_store(path: Path, n_events: int, n_claims: int, seed: int = 7) -> Benc
                       [u[0] for u in units], timings)
 
 
+def open_store(path: Path, n_events: int, n_claims: int) -> BenchStore | None:
+    """A store `build_store` made earlier at `path` with these sizes (None if there is none, or it differs): the
+    store is deterministic, so its ids are derived again rather than read back."""
+    if not path.exists():
+        return None
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("events", "claims", "documents", "control_states", "source_reliability")}
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    if counts["events"] != n_events or counts["claims"] != n_claims:
+        return None
+    from frontwatch.store import Store
+
+    Store(f"sqlite:///{path}").close()  # migrated to the head revision
+    conn = sqlite3.connect(path)
+    try:  # built before payload layouts were recorded (revision 0004), or as they changed: this code's classes
+        for table, cls in (("claims", Claim), ("events", Event), ("control_states", ControlState)):
+            conn.execute(f"UPDATE {table} SET layout = ? WHERE layout IS NULL OR layout != ?", (layout(cls),) * 2)
+        conn.commit()
+    finally:
+        conn.close()
+    units = [f"AF.{k % 34 + 1:02d}.{1000 + k}" for k in range(UNITS)]
+    return BenchStore(f"sqlite:///{path}", n_events, n_claims, counts["documents"], counts["control_states"],
+                      counts["source_reliability"], [stable_id("bench", i) for i in range(n_events)], units, {})
+
+
 # --- the server and the load ---------------------------------------------------------------------------------
 
 
@@ -229,13 +262,14 @@ def _percentile(values: list[float], q: float) -> float:
 class Server:
     """`frontwatch serve` over the store in a child process (so the client's threads don't share its GIL)."""
 
-    def __init__(self, url: str, tmp: Path) -> None:
+    def __init__(self, url: str, tmp: Path, workers: int = 1) -> None:
         self.port = _free_port()
+        extra = ["--workers", str(workers)] if workers > 1 else []
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         # No gazetteer: /control answers points-or-nothing, not district polygons (the store is what is measured).
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "frontwatch", "serve", "--db", url, "--host", "127.0.0.1", "--port",
-             str(self.port), "--gazetteer", str(tmp / "no-gazetteer.sqlite"), "--quiet"],
+             str(self.port), "--gazetteer", str(tmp / "no-gazetteer.sqlite"), "--quiet", *extra],
             env=env, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.time() + 60
         while time.time() < deadline:
@@ -253,8 +287,17 @@ class Server:
     def cpu_s(self) -> float:
         """CPU time the server process has used (user + system): the cost of requests whatever else the machine
         runs, where wall-clock latency also counts the waits for a core."""
-        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        total, todo = 0, [self.proc.pid]
+        while todo:  # the server and its worker processes (--workers)
+            pid = todo.pop()
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    todo += [int(c) for c in (task / "children").read_text().split()]
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+            total += int(fields[11]) + int(fields[12])
+        return total / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -358,24 +401,31 @@ def endpoints(bench: BenchStore, rnd: random.Random) -> dict[str, Callable[[], s
 
 
 def run(n_events: int = 100_000, n_claims: int = 1_000_000, requests: int = 400, concurrency: int = 8,
-        seed: int = 11) -> list[dict[str, Any]]:
+        seed: int = 11, db: Path | None = None, workers: int = 1) -> list[dict[str, Any]]:
+    """`db`: keep the store at this path and reuse it on the next run with the same sizes (it takes minutes to
+    build at the issue's scale); default a temporary one."""
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
+        path = (db or tmp / "bench-api.db").resolve()  # the server runs in another folder
         t = time.perf_counter()
-        bench = build_store(tmp / "bench-api.db", n_events, n_claims)
+        bench = open_store(path, n_events, n_claims)
+        if bench is None:
+            path.unlink(missing_ok=True)
+            bench = build_store(path, n_events, n_claims)
         build_s = time.perf_counter() - t
-        size_mb = (tmp / "bench-api.db").stat().st_size / 2**20
+        size_mb = path.stat().st_size / 2**20
         rows.append({"figure": "store: events / claims / reports / control states / sources",
                      "value": f"{bench.events:,} / {bench.claims:,} / {bench.documents:,} / "
                               f"{bench.control_states:,} / {bench.sources:,} (SQLite, {size_mb:,.0f} MB)"})
-        rows.append({"figure": "store built in (claims and reports by executemany, the rest by the store)",
-                     "value": f"{build_s:.1f} s (reports {bench.build_s['documents']:.1f}, claims "
-                              f"{bench.build_s['claims']:.1f}, events + control + sources "
-                              f"{bench.build_s['events']:.1f})"})
+        if bench.build_s:
+            rows.append({"figure": "store built in (claims and reports by executemany, the rest by the store)",
+                         "value": f"{build_s:.1f} s (reports {bench.build_s['documents']:.1f}, claims "
+                                  f"{bench.build_s['claims']:.1f}, events + control + sources "
+                                  f"{bench.build_s['events']:.1f})"})
         rnd = random.Random(seed)
         kinds = endpoints(bench, rnd)
-        server = Server(bench.url, tmp)
+        server = Server(bench.url, tmp, workers)
         try:
             warm = [(k, f()) for _ in range(5) for k, f in kinds.items()]
             bad = [r for r in load(server.port, warm, concurrency) if r[2] != 200]
@@ -434,8 +484,10 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=1_000_000)
     ap.add_argument("--requests", type=int, default=400, help="requests per endpoint (each mix sends 2× as many)")
     ap.add_argument("--concurrency", type=int, default=8)
+    ap.add_argument("--db", type=Path, help="keep the store here and reuse it (e.g. var/bench-api.db)")
+    ap.add_argument("--workers", type=int, default=1, help="server worker processes (frontwatch serve --workers)")
     args = ap.parse_args()
-    for row in run(args.events, args.claims, args.requests, args.concurrency):
+    for row in run(args.events, args.claims, args.requests, args.concurrency, db=args.db, workers=args.workers):
         print(f"{row['figure']:<80} {row['value']:<48} {row.get('target', '')}")
 
 

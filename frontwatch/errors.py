@@ -48,3 +48,9 @@ class AmbiguousId(StoreError):
     works; the API answers 409, not the 503 of a store failure)."""
 
     code = "ambiguous_id"
+
+
+class ExtraMissing(FrontwatchError, ImportError):
+    """An optional package a helper needs is not installed (an ImportError too, as Python users expect)."""
+
+    code = "extra_missing"

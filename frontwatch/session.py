@@ -6,29 +6,65 @@
         result = fw.run(["examples/"])          # ingest → annotate → geocode → extract → store → fuse
         result.summary.stored, result.events, result.control
 
-`open` gives a handle on one database; the models (spaCy, gazetteer, classifier) load on the first run and stay
-loaded for the next. Results are frozen dataclasses: `RunResult` and `RunSummary` here, `Event`, `ControlState`,
-`Claim`, ... of `frontwatch.model`. Heavy modules are imported when first used, so `import frontwatch` stays quick.
+`open` gives a handle on one database (`StoredData` reads it, `Frontwatch` adds running and fusing); the models
+(spaCy, gazetteer, classifier) load on the first run and stay loaded for the next. Results are frozen dataclasses:
+`RunResult` and `RunSummary` here, `Event`, `ControlState`, `Claim`, ... of `frontwatch.model`, in tuples and lists
+whose `.to_pandas()` makes a DataFrame (when pandas is installed). Heavy modules are imported when first used, so
+`import frontwatch` stays quick.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from frontwatch.config import Settings, normalize_db_url
-from frontwatch.model import Claim, ControlState, Document, Event, Reject, SourceReliability
+from frontwatch.errors import ExtraMissing
+from frontwatch.model import Claim, ControlState, Document, Event, Reject, SourceReliability, to_dict
 
 if TYPE_CHECKING:
+    import pandas
     from rich.console import Group
 
     from frontwatch.fuse import Fusion
     from frontwatch.ingest import Overrides
     from frontwatch.pipeline import ItemOutcome, Pipeline, RunReport
     from frontwatch.store import Store
+
+
+T = TypeVar("T")
+
+
+def to_pandas(rows: Iterable[Any]) -> pandas.DataFrame:
+    """Frozen dataclasses (events, claims, control states, ...) as a pandas DataFrame, one row each; nested fields
+    become dotted columns (`place.lat`, `actor1.name`), lists stay lists. Needs pandas, which Frontwatch does not
+    install: `pip install pandas`."""
+    try:
+        import pandas
+    except ImportError as exc:  # an optional third-party package, not one of the project's modules
+        raise ExtraMissing("to_pandas() needs pandas, which is not installed",
+                           hint="pip install pandas (Frontwatch itself does not need it)") from exc
+    return pandas.json_normalize([to_dict(r) for r in rows])
+
+
+class Rows(tuple[T, ...]):
+    """A tuple of results that can become a DataFrame: `result.events.to_pandas()`."""
+
+    def to_pandas(self) -> pandas.DataFrame:
+        return to_pandas(self)
+
+
+class RowList(list[T]):
+    """A list of results that can become a DataFrame: `fw.events(status="contested").to_pandas()`."""
+
+    def to_pandas(self) -> pandas.DataFrame:
+        return to_pandas(self)
+
+
+NO_ROWS: Rows[Any] = Rows()
 
 
 @dataclass(frozen=True)
@@ -58,20 +94,50 @@ class RunResult:
     """A run's summary and, when it fused, the fused layer of the whole database after it."""
 
     summary: RunSummary
-    events: tuple[Event, ...] = ()  # every fused event, by event id (empty when the run did not fuse)
-    control: tuple[ControlState, ...] = ()  # every unit's control timeline, state by state
-    reliability: tuple[SourceReliability, ...] = ()  # each source's estimated reliability
+    events: Rows[Event] = NO_ROWS  # every fused event, by event id (empty when the run did not fuse)
+    control: Rows[ControlState] = NO_ROWS  # every unit's control timeline, state by state
+    reliability: Rows[SourceReliability] = NO_ROWS  # each source's estimated reliability
     report: Group | None = None  # the situation report (a rich renderable), when asked for
     map_path: Path | None = None  # the map page, when asked for
     undated: int = 0  # event claims fusion left out: no date in their text and none on their report
 
 
-class Frontwatch:
+class StoredData:
+    """What is stored in one database, read as frozen dataclasses (each list has `.to_pandas()`)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def documents(self, limit: int | None = None) -> RowList[Document]:
+        return RowList(self.store.documents(limit))
+
+    def claims(self, document_id: str | None = None) -> RowList[Claim]:
+        return RowList(self.store.claims(document_id))
+
+    def events(self, **filters: Any) -> RowList[Event]:
+        """Fused events, newest first; `filters` as `Store.events` takes them (bbox, date_from, event_type, ...)."""
+        return RowList(self.store.events(**filters))
+
+    def control(self, as_of: date | None = None) -> RowList[ControlState]:
+        """The control state of each unit on `as_of` (default: the latest known)."""
+        return RowList(self.store.control(as_of))
+
+    def reliability(self) -> RowList[SourceReliability]:
+        return RowList(self.store.reliability())
+
+    def rejects(self) -> RowList[Reject]:
+        return RowList(self.store.rejects())
+
+    def close(self) -> None:
+        self.store.close()
+
+
+class Frontwatch(StoredData):
     """A handle on one database and the models that fill it. Close it (or use it in a `with` block) when done."""
 
     def __init__(self, settings: Settings, store: Store, pipeline: Pipeline | None = None) -> None:
+        super().__init__(store)
         self.settings = settings
-        self.store = store
         self._pipeline = pipeline
 
     @property
@@ -130,8 +196,8 @@ class Frontwatch:
             map_path = self.write_map(map_out)
         if fused is None:
             return RunResult(RunSummary.of(done), report=rendered, map_path=map_path)
-        return RunResult(RunSummary.of(done), fused.events, fused.control, fused.reliability, rendered, map_path,
-                         fused.undated)
+        return RunResult(RunSummary.of(done), Rows(fused.events), Rows(fused.control), Rows(fused.reliability),
+                         rendered, map_path, fused.undated)
 
     def fuse(self, units: Sequence[str] | None = None) -> Fusion:
         """Fuse the stored claims into events, control and source reliability (only `units`' when given) and save
@@ -152,31 +218,6 @@ class Frontwatch:
         from frontwatch.publish.map import write_map
 
         return write_map(self.store, Gazetteer.open(self.settings.gazetteer_path), out)
-
-    # --- what is stored ------------------------------------------------------------------------------------------
-
-    def documents(self, limit: int | None = None) -> list[Document]:
-        return self.store.documents(limit)
-
-    def claims(self, document_id: str | None = None) -> list[Claim]:
-        return self.store.claims(document_id)
-
-    def events(self, **filters: Any) -> list[Event]:
-        """Fused events, newest first; `filters` as `Store.events` takes them (bbox, date_from, event_type, ...)."""
-        return self.store.events(**filters)
-
-    def control(self, as_of: date | None = None) -> list[ControlState]:
-        """The control state of each unit on `as_of` (default: the latest known)."""
-        return self.store.control(as_of)
-
-    def reliability(self) -> list[SourceReliability]:
-        return self.store.reliability()
-
-    def rejects(self) -> list[Reject]:
-        return self.store.rejects()
-
-    def close(self) -> None:
-        self.store.close()
 
     def __enter__(self) -> Frontwatch:
         return self

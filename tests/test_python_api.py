@@ -15,6 +15,7 @@ from rich.console import Console
 
 import frontwatch
 from frontwatch.config import Settings
+from frontwatch.errors import ExtraMissing
 from frontwatch.ingest import Overrides
 from frontwatch.model import ControlState, Event
 from frontwatch.pipeline import Pipeline
@@ -106,3 +107,27 @@ def _render(renderable: object) -> str:
     out = io.StringIO()
     Console(file=out, width=140).print(renderable)
     return out.getvalue()
+
+
+def test_to_pandas_without_pandas_says_which_package_to_install(examples_run: tuple[frontwatch.RunResult, Path],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    result, tmp = examples_run
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if not installed, whether it is or not
+    with frontwatch.open(tmp / "fw.db") as fw:
+        for rows in (result.events, result.control, fw.claims(), fw.control()):
+            with pytest.raises(ImportError, match="pip install pandas") as err:
+                rows.to_pandas()
+            assert isinstance(err.value, ExtraMissing) and "needs pandas" in err.value.message
+
+
+def test_results_become_data_frames_with_pandas(examples_run: tuple[frontwatch.RunResult, Path]) -> None:
+    pytest.importorskip("pandas")
+    result, tmp = examples_run
+    events = result.events.to_pandas()
+    assert list(events["event_id"]) == [e.event_id for e in result.events]
+    assert list(events["place.lat"]) == [e.place.lat for e in result.events]
+    assert len(result.control.to_pandas()) == len(result.control)
+    with frontwatch.open(tmp / "fw.db") as fw:
+        claims = fw.claims()
+        frame = claims.to_pandas()
+        assert list(frame["claim_id"]) == [c.claim_id for c in claims] and "sentence.text" in frame.columns

@@ -10,7 +10,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from frontwatch.config import normalize_db_url
 from frontwatch.store import HEAD, MIGRATIONS, Store
@@ -58,3 +58,28 @@ def test_two_processes_opening_a_fresh_database_at_once_both_succeed(store_url: 
     assert [out.strip() for out, _ in results] == [HEAD] * 3
     with Store(store_url) as store:
         assert store.counts()["documents"] == 0
+
+
+def test_0004_adds_the_write_generation_and_keeps_older_rows_readable(store_url: str) -> None:
+    """A database at 0003 holding events: after the upgrade its rows have no layout (the API validates them) and
+    the generation starts, then moves with the next write."""
+    from tests.publish_fixtures import build_corpus, fill_store
+
+    engine = create_engine(normalize_db_url(store_url))
+    with engine.begin() as conn:
+        cfg = _config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+    engine.dispose()
+    corpus = build_corpus()
+    with Store(store_url) as store:  # the upgrade, then rows written with layouts; unset them as 0003 left them
+        fill_store(store, corpus)
+        with store.engine.begin() as conn:
+            for table in ("events", "claims", "control_states"):
+                conn.execute(text(f"UPDATE {table} SET layout = NULL"))
+        assert {ix["name"] for ix in inspect(store.engine).get_indexes("control_states")} >= {
+            "ix_control_unit_since_id"}
+        first = store.generation()
+        assert [lay for _, lay in store.event_rows()] == [None] * len(corpus.events)
+        store.save_fusion(corpus.events, corpus.control, corpus.reliability)
+        assert store.generation() != first and first.endswith(".3")  # two documents and a fusion so far

@@ -22,7 +22,7 @@ from frontwatch.cli.app import (
     warn,
     warn_if_no_classifier,
 )
-from frontwatch.config import db_url_problem
+from frontwatch.config import Settings, db_url_problem
 from frontwatch.errors import FrontwatchError
 
 
@@ -42,6 +42,11 @@ def serve(
         list[str] | None,
         typer.Option(help="Allow this origin to call the API from a browser (CORS is off by default)."),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(help="Server processes. One process runs one request's Python at a time: give about one per "
+                     "core to use them all.", min=1, max=64),
+    ] = 1,
     db: DbOption = None,
     gazetteer: GazetteerOption = None,
     quiet: QuietOption = False,
@@ -53,6 +58,8 @@ def serve(
         frontwatch serve --port 8000
 
         FRONTWATCH_TOKEN=s3cret frontwatch serve --db postgresql://localhost/fw --host 0.0.0.0
+
+        frontwatch serve --workers 2
 
     Exit codes: 0 stopped, 2 usage error, 3 database unreachable or map files missing.
     """
@@ -76,8 +83,26 @@ def serve(
         raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
     if not quiet:
         mode = "accepting POST /documents with the token" if token else "read-only (no --token)"
-        err_console.print(plain(f"serving http://{host}:{port}/  (API docs at /docs, {mode})"))
-    uvicorn.run(web, host=host, port=port, log_level="warning" if quiet else "info")
+        procs = f", {workers} processes" if workers > 1 else ""
+        err_console.print(plain(f"serving http://{host}:{port}/  (API docs at /docs, {mode}{procs})"))
+    log_level = "warning" if quiet else "info"
+    if workers == 1:
+        uvicorn.run(web, host=host, port=port, log_level=log_level)
+        return
+    # Each worker process builds its own app from these (the app above only checked that it can be built).
+    web.state.context.store.close()
+    os.environ.update(serve_environment(cfg, token, max_body, cors_origin or []))
+    uvicorn.run("frontwatch.publish.api:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level=log_level)
+
+
+def serve_environment(cfg: Settings, token: str | None, max_body: int, cors_origins: list[str]) -> dict[str, str]:
+    """What `frontwatch.publish.api.app_from_env` reads in each worker process."""
+    env = {"FRONTWATCH_DB": cfg.db_url, "FRONTWATCH_GAZETTEER": str(cfg.gazetteer_path),
+           "FRONTWATCH_SERVE_MAX_BODY": str(max_body), "FRONTWATCH_SERVE_CORS": "\n".join(cors_origins)}
+    if token:
+        env["FRONTWATCH_TOKEN"] = token
+    return env
 
 
 @app.command("map")

@@ -13,7 +13,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from frontwatch.model import Claim, ControlState, Document, Event, to_dict
 from frontwatch.publish import schemas as s
-from frontwatch.store.codec import decode
+from frontwatch.store.codec import decode, layout
 
 if TYPE_CHECKING:
     from frontwatch.store import Store
@@ -40,6 +40,20 @@ def from_payloads(model: type[M], cls: type, payloads: Sequence[str]) -> list[M]
         return adapter.validate_json("[" + ",".join(payloads) + "]")  # type: ignore[no-any-return]
     except ValidationError:
         return [model.model_validate(to_dict(decode(cls, p))) for p in payloads]
+
+
+def payloads_json(model: type[M], cls: type, rows: Sequence[tuple[str, str | None]]) -> str:
+    """A JSON array of the stored rows as `model`s, the rows written in `cls`'s current layout as they are stored.
+
+    A payload in the current layout is `to_dict` of today's dataclass, field for field what the response model
+    holds (tests/test_api_fast.py holds the two to that), so it is sent without a decode and re-encode; a row
+    written by an older version (another layout, or none recorded) is validated into the model first.
+    """
+    current = layout(cls)
+    if all(lay == current for _, lay in rows):
+        return "[" + ",".join(p for p, _ in rows) + "]"
+    parts = [p if lay == current else from_payloads(model, cls, [p])[0].model_dump_json() for p, lay in rows]
+    return "[" + ",".join(parts) + "]"
 
 
 def event_out(event: Event) -> s.EventOut:
@@ -72,6 +86,25 @@ def event_feature(event: Event | s.EventOut) -> s.EventFeature:
         sources=list(event.sources),
     )
     return s.EventFeature(type="Feature", id=event.event_id, geometry=geometry, properties=props)
+
+
+def event_feature_dict(event: dict[str, Any]) -> dict[str, Any]:
+    """`event_feature` of an event stored in today's layout, from its decoded JSON (no models: the GeoJSON page's
+    fast path; tests/test_api_fast.py holds it equal to `event_feature`)."""
+    place = event["place"]
+    lat, lon = place.get("lat"), place.get("lon")
+    a1, a2 = event.get("actor1"), event.get("actor2")
+    props = {
+        "event_id": event["event_id"], "event_date": event["event_date"], "event_type": event["event_type"],
+        "sub_event_type": event["sub_event_type"], "actor1": a1["name"] if a1 else None,
+        "actor2": a2["name"] if a2 else None, "status": event["status"], "confidence": event["confidence"],
+        "fatalities": event["fatalities"], "place": place["name"], "admin1": place.get("admin1"),
+        "admin2": place.get("admin2"), "unit_code": place.get("admin2_code") or place.get("admin1_code"),
+        "geo_precision": place.get("geo_precision"), "time_precision": event["time_precision"],
+        "sources": event["sources"],
+    }
+    geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+    return {"type": "Feature", "id": event["event_id"], "geometry": geometry, "properties": props}
 
 
 def claim_out(claim: Claim) -> s.ClaimOut:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import threading
 import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -45,10 +46,12 @@ from frontwatch.model import (
     to_dict,
 )
 from frontwatch.store import schema as t
-from frontwatch.store.codec import decode
+from frontwatch.store.codec import decode, layout
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0003"
+# From this offset on, a page of the unfiltered event listing is found through the ids kept in memory.
+DEEP_OFFSET = 1_000
+HEAD = "0004"
 
 
 def _now() -> datetime:
@@ -57,6 +60,10 @@ def _now() -> datetime:
 
 def _dump(obj: Any) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+# A stored row as the API reads it: the payload and the layout it was written in (None: written before 0004).
+Row = tuple[str, str | None]
 
 
 def _contains(dialect: str, column: Any, needle: str) -> ColumnElement[bool]:
@@ -81,6 +88,8 @@ class Store:
         if self.dialect not in DATABASES:
             raise StoreError(f"unsupported database type {self.dialect!r}",
                              hint="give a SQLite file path or a postgresql://USER@HOST/NAME URL")
+        self._listing_lock = threading.Lock()
+        self._listing: tuple[str, tuple[str, ...]] = ("", ())  # (generation, event ids in listing order)
         path = self._sqlite_path()
         if not create and path is not None and not Path(path).exists():
             raise StoreError(f"no database at {path}",
@@ -225,7 +234,23 @@ class Store:
                 return False
             if claims:
                 self._insert_claims(conn, claims)
+            self._bump(conn)
         return True
+
+    @staticmethod
+    def _bump(conn: Connection) -> None:
+        """Advance the write generation, last in the write's transaction (what the API's cache keys on: a reader
+        that sees the new generation also sees the write)."""
+        conn.execute(update(t.store_state).where(t.store_state.c.id == 1)
+                     .values(generation=t.store_state.c.generation + 1))
+
+    def generation(self) -> str:
+        """The database's write generation, as `epoch.count`: it changes with every write the store makes, and a
+        database made again from scratch starts a new epoch."""
+        c = t.store_state.c
+        with self.engine.connect() as conn:
+            row = conn.execute(select(c.epoch, c.generation).where(c.id == 1)).first()
+        return f"{row[0]}.{row[1]}" if row else "none.0"
 
     def _insert_claims(self, conn: Connection, claims: Sequence[Claim]) -> None:
         rows = []
@@ -243,6 +268,7 @@ class Store:
                     "date_low": c.time.low if c.time else None,
                     "date_high": c.time.high if c.time else None,
                     "payload": _dump(c),
+                    "layout": layout(Claim),
                 }
             )
         conn.execute(self._insert(t.claims).on_conflict_do_nothing(index_elements=["claim_id"]), rows)
@@ -255,6 +281,7 @@ class Store:
             conn.execute(
                 update(t.documents).where(t.documents.c.document_id == document_id).values(extracted_at=_now())
             )
+            self._bump(conn)
 
     def has_document(self, document_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -306,10 +333,12 @@ class Store:
             if not ids:
                 conn.execute(t.rejects.insert().values(origin=reject.origin, reason=reject.reason,
                                                        detail=reject.detail, at=at))
+                self._bump(conn)
                 return
             conn.execute(update(t.rejects).where(r.id == ids[0]).values(detail=reject.detail, at=at))
             if len(ids) > 1:  # repeats stored by earlier versions go once this input comes back
                 conn.execute(delete(t.rejects).where(r.id.in_(ids[1:])))
+            self._bump(conn)
 
     def rejects(self) -> list[Reject]:
         """Each (input, reason) once, in the order first rejected, with the latest detail and time."""
@@ -344,8 +373,19 @@ class Store:
         after: tuple[str, str] | None = None,
     ) -> list[str]:
         """What `claims` returns, as the stored JSON."""
+        return [r[0] for r in self.claim_rows(document_id, claim_ids, limit, offset, after)]
+
+    def claim_rows(
+        self,
+        document_id: str | None = None,
+        claim_ids: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        after: tuple[str, str] | None = None,
+    ) -> list[Row]:
+        """What `claim_payloads` returns, each with its layout."""
         c = t.claims.c
-        q = select(c.payload).order_by(c.document_id, c.claim_id)
+        q = select(c.payload, c.layout).order_by(c.document_id, c.claim_id)
         if document_id:
             q = q.where(c.document_id == document_id)
         if claim_ids is not None:
@@ -357,7 +397,7 @@ class Store:
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            return [r[0] for r in conn.execute(q)]
+            return [(r[0], r[1]) for r in conn.execute(q)]
 
     def claims_for_documents(self, document_ids: Sequence[str]) -> list[Claim]:
         q = select(t.claims.c.payload).where(t.claims.c.document_id.in_(list(document_ids)))
@@ -419,6 +459,7 @@ class Store:
                             "until": s.until,
                             "status": str(s.status),
                             "payload": _dump(s),
+                            "layout": layout(ControlState),
                         }
                         for s in control
                     ],
@@ -429,6 +470,7 @@ class Store:
                     [{"name": r.name, "kind": str(r.kind), "reliability": r.reliability, "claims": r.claims}
                      for r in reliability],
                 )
+            self._bump(conn)
 
     @staticmethod
     def _event_row(e: Event) -> dict[str, Any]:
@@ -446,6 +488,7 @@ class Store:
             "unit_code": e.place.admin2_code or e.place.admin1_code,
             "sources": "\x1f".join(e.sources),
             "payload": _dump(e),
+            "layout": layout(Event),
         }
 
     def events(
@@ -482,8 +525,80 @@ class Store:
         offset: int = 0,
     ) -> list[str]:
         """What `events` returns, as the stored JSON (the API validates it straight into its response models)."""
+        q = self._event_query((t.events.c.payload,), bbox, date_from, date_to, event_type, sub_event_type, status,
+                              actor, source, min_confidence, limit, offset)
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(q)]
+
+    def event_rows(
+        self,
+        bbox: tuple[float, float, float, float] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        status: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        min_confidence: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Row]:
+        """What `event_payloads` returns, each with its layout.
+
+        A deep page of the whole listing (no filter) is found in the listing's ids kept in memory for the current
+        write generation, then fetched by id: an offset costs a slice instead of a walk of the index up to it.
+        """
+        filtered = any(v is not None for v in (bbox, date_from, date_to, min_confidence)) or any(
+            (event_type, sub_event_type, status, actor, source))
+        if not filtered and limit is not None and offset >= DEEP_OFFSET:
+            rows = self._listing_page(offset, limit)
+            if rows is not None:
+                return rows
         c = t.events.c
-        q = select(c.payload)
+        q = self._event_query((c.payload, c.layout), bbox, date_from, date_to, event_type, sub_event_type, status,
+                              actor, source, min_confidence, limit, offset)
+        with self.engine.connect() as conn:
+            return [(r[0], r[1]) for r in conn.execute(q)]
+
+    def _listing_page(self, offset: int, limit: int) -> list[Row] | None:
+        """A page of the unfiltered listing through the in-memory id list; None when a write came in between (the
+        caller reads it the plain way then)."""
+        c = t.events.c
+        before = self.generation()
+        with self._listing_lock:
+            if self._listing[0] != before:
+                with self.engine.connect() as conn:
+                    ids = conn.execute(select(c.event_id).order_by(c.event_date.desc(), c.event_id.desc()))
+                    self._listing = (before, tuple(r[0] for r in ids))
+            ids = self._listing[1][offset:offset + limit]
+        if not ids:
+            return []
+        with self.engine.connect() as conn:
+            found = {r[0]: (r[1], r[2]) for r in conn.execute(
+                select(c.event_id, c.payload, c.layout).where(c.event_id.in_(ids)))}
+        # The list may be newer than `before` (read after it), never older; a write since then voids the page.
+        if len(found) != len(ids) or self.generation() != before:
+            return None
+        return [found[i] for i in ids]
+
+    def _event_query(
+        self,
+        columns: Sequence[Any],
+        bbox: tuple[float, float, float, float] | None,
+        date_from: date | None,
+        date_to: date | None,
+        event_type: str | None,
+        sub_event_type: str | None,
+        status: str | None,
+        actor: str | None,
+        source: str | None,
+        min_confidence: float | None,
+        limit: int | None,
+        offset: int,
+    ) -> Any:
+        c = t.events.c
+        q = select(*columns)
         if bbox is not None:
             min_lon, min_lat, max_lon, max_lat = bbox
             q = q.where(c.lat.between(min_lat, max_lat), c.lon.between(min_lon, max_lon))
@@ -506,8 +621,7 @@ class Store:
         q = q.order_by(c.event_date.desc(), c.event_id.desc()).offset(offset)
         if limit is not None:
             q = q.limit(limit)
-        with self.engine.connect() as conn:
-            return [r[0] for r in conn.execute(q)]
+        return q
 
     def count_events(self) -> int:
         with self.engine.connect() as conn:
@@ -528,18 +642,31 @@ class Store:
 
     def control_payloads(self, as_of: date | None = None, admin1: str | None = None) -> list[str]:
         """What `control` returns, as the stored JSON."""
+        return [r[0] for r in self.control_rows(as_of, admin1)]
+
+    def control_rows(self, as_of: date | None = None, admin1: str | None = None) -> list[tuple[str, str | None, str,
+                                                                                             int]]:
+        """What `control_payloads` returns, each with its layout, unit code and level.
+
+        Per unit, one seek down `(unit_code, since, id)` from the newest state to the first that holds on `as_of`:
+        the cost grows with the number of units, not with the length of their timelines.
+        """
         c = t.control_states.c
-        rank = func.row_number().over(partition_by=c.unit_code, order_by=(c.since.desc(), c.id.desc()))
-        inner = select(c.id, rank.label("rank"))
-        if as_of is not None:
-            inner = inner.where(c.since <= as_of, or_(c.until.is_(None), c.until > as_of))
+        inner = t.control_states.alias("latest")
+        units = select(c.unit_code).distinct()
+        pick = select(inner.c.id)
         if admin1:
-            inner = inner.where(func.lower(c.admin1) == admin1.lower())
-        ranked = inner.subquery()
-        q = (select(c.payload).where(c.id.in_(select(ranked.c.id).where(ranked.c.rank == 1)))
-             .order_by(c.unit_code))
+            units = units.where(func.lower(c.admin1) == admin1.lower())
+            pick = pick.where(func.lower(inner.c.admin1) == admin1.lower())
+        u = units.subquery("units")
+        pick = pick.where(inner.c.unit_code == u.c.unit_code)
+        if as_of is not None:
+            pick = pick.where(inner.c.since <= as_of, or_(inner.c.until.is_(None), inner.c.until > as_of))
+        latest = pick.order_by(inner.c.since.desc(), inner.c.id.desc()).limit(1).scalar_subquery()
+        q = (select(c.payload, c.layout, c.unit_code, c.level)
+             .where(c.id.in_(select(latest).select_from(u))).order_by(c.unit_code))
         with self.engine.connect() as conn:
-            return [r[0] for r in conn.execute(q)]
+            return [(r[0], r[1], r[2], r[3]) for r in conn.execute(q)]
 
     def control_timeline(self, unit_code: str | None = None) -> list[ControlState]:
         """Control states in (unit code, since) order, the last stored last among states of one day."""
@@ -557,9 +684,11 @@ class Store:
     def control_dates(self) -> tuple[date | None, date | None]:
         """The first and last day any control state names (its `since`, or its `until`)."""
         c = t.control_states.c
+        # One aggregate per subquery: each is then an end of its index, not a scan of the table.
+        ends = (select(func.min(c.since)).scalar_subquery(), select(func.max(c.since)).scalar_subquery(),
+                select(func.max(c.until)).scalar_subquery())
         with self.engine.connect() as conn:
-            first, last_since, last_until = conn.execute(
-                select(func.min(c.since), func.max(c.since), func.max(c.until))).one()
+            first, last_since, last_until = conn.execute(select(*ends)).one()
         lasts = [d for d in (last_since, last_until) if d is not None]
         return first, max(lasts, default=None)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import hashlib
 import json
 import types
 import typing
@@ -64,9 +65,32 @@ def _decoder(cls: type) -> Conv:
     return decode
 
 
+def _shape(tp: Any, seen: frozenset[type]) -> Any:
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        if tp in seen:
+            return "recursive"
+        hints = typing.get_type_hints(tp)
+        return [(f.name, _shape(hints[f.name], seen | {tp})) for f in dataclasses.fields(tp)]
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return sorted(str(m.value) for m in tp)
+    args = typing.get_args(tp)
+    if args:
+        return [repr(typing.get_origin(tp)), [_shape(a, seen) for a in args]]
+    return repr(tp)
+
+
+@cache
+def layout(cls: type) -> str:
+    """A fingerprint of the JSON shape `to_dict` gives `cls`: its fields and theirs, their types, the enums'
+    values (not the classes' names, which the JSON does not hold). A payload stored under the current fingerprint
+    has exactly today's shape (the API sends it as stored)."""
+    digest = hashlib.sha256(json.dumps(_shape(cls, frozenset())).encode()).hexdigest()
+    return digest[:16]
+
+
 def decode(cls: type[T], payload: str) -> T:
     """The dataclass stored as this JSON payload."""
     return typing.cast(T, _decoder(cls)(json.loads(payload)))
 
 
-__all__ = ["decode"]
+__all__ = ["decode", "layout"]

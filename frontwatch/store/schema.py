@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Date,
     DateTime,
@@ -20,7 +21,7 @@ metadata = MetaData()
 
 # Not `sources`: unbounded text, and PostgreSQL refuses index rows over ~2.7 kB.
 LISTING_COLUMNS = ("event_date", "event_id", "status", "event_type", "sub_event_type", "confidence", "actor1",
-                   "actor2")
+                   "actor2", "lat", "lon")
 
 documents = Table(
     "documents",
@@ -62,6 +63,7 @@ claims = Table(
     Column("date_low", Date),
     Column("date_high", Date),
     Column("payload", Text, nullable=False),
+    Column("layout", String(16)),  # codec.layout of the payload's class when written (NULL: before 0004)
     # Listing order of GET /claims, and a document's claims: a page reads only its rows, in order, never the table.
     Index("ix_claims_document_claim", "document_id", "claim_id"),
 )
@@ -82,6 +84,7 @@ events = Table(
     Column("unit_code", String(32), index=True),  # admin2 code, else admin1 code, of the event's place
     Column("sources", Text, nullable=False),  # "\x1f"-joined source names, for the source filter
     Column("payload", Text, nullable=False),
+    Column("layout", String(16)),
     Index("ix_events_date_lat_lon", "event_date", "lat", "lon"),
     # Listing order (a page needs no sort), holding the filtered columns: a filter that must look far for its rows
     # (a rare actor, a status) reads this index, not the events' payloads; only the page's rows are fetched.
@@ -100,7 +103,20 @@ control_states = Table(
     Column("until", Date),
     Column("status", String(16), nullable=False),
     Column("payload", Text, nullable=False),
-    Index("ix_control_unit_since", "unit_code", "since"),
+    Column("layout", String(16)),
+    Index("ix_control_unit_since_id", "unit_code", "since", "id"),  # a unit's latest state: one seek
+    Index("ix_control_since", "since"),  # the first and last day of all timelines: index ends
+    Index("ix_control_until", "until"),
+)
+
+# One row (id 1): the write generation, which every write transaction of the store advances (the API's response
+# cache and ETags are keyed on it), and a random epoch, new with each database.
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("generation", BigInteger, nullable=False),
+    Column("epoch", String(32), nullable=False),
 )
 
 source_reliability = Table(
