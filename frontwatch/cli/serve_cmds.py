@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +25,27 @@ from frontwatch.cli.app import (
 from frontwatch.config import db_url_problem
 from frontwatch.errors import FrontwatchError
 
+if TYPE_CHECKING:
+    from frontwatch.publish.map import Tiles
+
+TilesOption = Annotated[
+    str | None,
+    typer.Option(help="Raster tiles under the map, as a URL template (https://{s}.tile.example.org/{z}/{x}/{y}.png). "
+                 "Off by default: the page is offline, named from the project's own data."),
+]
+TilesAttributionOption = Annotated[
+    str | None, typer.Option(help="The tile provider's attribution, shown on the map (plain text).")
+]
+
+
+def _tiles(url: str | None, attribution: str | None) -> Tiles | None:
+    from frontwatch.publish.map import parse_tiles
+
+    try:
+        return parse_tiles(url, attribution)
+    except FrontwatchError as exc:
+        raise fail(exc.message, exc.hint) from exc
+
 
 @app.command()
 def serve(
@@ -42,6 +63,8 @@ def serve(
         list[str] | None,
         typer.Option(help="Allow this origin to call the API from a browser (CORS is off by default)."),
     ] = None,
+    tiles: TilesOption = None,
+    tiles_attribution: TilesAttributionOption = None,
     db: DbOption = None,
     gazetteer: GazetteerOption = None,
     quiet: QuietOption = False,
@@ -54,6 +77,8 @@ def serve(
 
         FRONTWATCH_TOKEN=s3cret frontwatch serve --db postgresql://localhost/fw --host 0.0.0.0
 
+        frontwatch serve --tiles 'https://tile.example.org/{z}/{x}/{y}.png' --tiles-attribution '© Example'
+
     Exit codes: 0 stopped, 2 usage error, 3 database unreachable or map files missing.
     """
     import uvicorn
@@ -61,6 +86,7 @@ def serve(
     from frontwatch.publish.api import create_app
     from frontwatch.publish.map import vendor_missing
 
+    tile_layer = _tiles(tiles, tiles_attribution)
     cfg = settings(db, gazetteer)
     problem = db_url_problem(cfg.db_url)
     if problem:
@@ -71,7 +97,8 @@ def serve(
     if vendor_missing():
         raise fail("the map page's Leaflet files are missing", hint="run `make setup` (npm ci) first", code=EXIT_ENV)
     try:
-        web = create_app(cfg, token=token, max_body=max_body, cors_origins=cors_origin or None)
+        web = create_app(cfg, token=token, max_body=max_body, cors_origins=cors_origin or None,
+                         tiles=tile_layer)
     except FrontwatchError as exc:
         raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
     if not quiet:
@@ -83,6 +110,8 @@ def serve(
 @app.command("map")
 def map_page(
     out: Annotated[Path, typer.Argument(help="HTML file to write; its data and Leaflet files go beside it.")],
+    tiles: TilesOption = None,
+    tiles_attribution: TilesAttributionOption = None,
     db: DbOption = None,
     gazetteer: GazetteerOption = None,
     quiet: QuietOption = False,
@@ -95,6 +124,8 @@ def map_page(
 
         frontwatch map /tmp/kunduz.html --db postgresql://localhost/fw
 
+        frontwatch map site/index.html --tiles 'https://tile.example.org/{z}/{x}/{y}.png' --tiles-attribution '©'
+
     Exit codes: 0 written, 2 usage error, 3 database, gazetteer or map files missing.
     """
     from frontwatch.publish.map import write_map
@@ -102,6 +133,7 @@ def map_page(
     cfg = settings(db, gazetteer)
     if out.suffix.lower() not in (".html", ".htm"):
         raise fail(f"{out} is not an .html file", hint="name the page e.g. site/index.html")
+    tile_layer = _tiles(tiles, tiles_attribution)
     try:
         gaz = None
         if cfg.gazetteer_path.exists():
@@ -113,7 +145,7 @@ def map_page(
                  hint="build it with `frontwatch gazetteer build`")
         store = open_store(cfg)
         try:
-            path = write_map(store, gaz, out)
+            path = write_map(store, gaz, out, tiles=tile_layer)
         finally:
             store.close()
     except FrontwatchError as exc:

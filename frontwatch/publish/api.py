@@ -33,6 +33,7 @@ from frontwatch.model import (
 from frontwatch.publish import schemas as s
 from frontwatch.publish import views
 from frontwatch.publish.errors import ApiError, error_response, install_error_handlers
+from frontwatch.publish.map import Tiles, map_router, page_csp
 
 STATIC_DIR = Path(__file__).with_name("static")
 GEOJSON = "application/geo+json"
@@ -44,11 +45,9 @@ MIN_ID_PREFIX = 6
 MAX_CURSOR = 300  # two ids and a colon, with room to spare
 DEFAULT_MAX_BODY = 1_000_000
 
-# The served page loads only its own scripts; Leaflet positions things with inline styles, hence style-src.
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-)
+# The served page loads only its own scripts; Leaflet positions things with inline styles, hence style-src. With
+# `--tiles`, img-src also admits that one tile host (frontwatch.publish.map.page_csp).
+CSP = page_csp()
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": s.ErrorBody, "description": desc}
@@ -114,12 +113,14 @@ def create_app(
     max_body: int = DEFAULT_MAX_BODY,
     cors_origins: list[str] | None = None,
     pipeline: Any = None,
+    tiles: Tiles | None = None,
 ) -> FastAPI:
     """The API over `store` (opened from `settings.db_url` when not given).
 
     `token`: when set, `POST /documents` accepts requests carrying `Authorization: Bearer <token>`; without it the
     server is read-only. `cors_origins`: CORS stays off unless origins are listed. `pipeline`: a ready
-    `frontwatch.pipeline.Pipeline` for ingestion (else loaded from settings on the first POST).
+    `frontwatch.pipeline.Pipeline` for ingestion (else loaded from settings on the first POST). `tiles`: a raster
+    tile layer for the map page (`frontwatch.publish.map.parse_tiles`); offline without it.
     """
     settings = settings or Settings.from_env()
     if store is None:
@@ -184,8 +185,10 @@ def create_app(
     def index() -> HTMLResponse:
         from frontwatch.publish.map import page_html
 
-        page = page_html(static_prefix="static", data_script=None)
-        return HTMLResponse(page, headers={"Content-Security-Policy": CSP})
+        page = page_html(static_prefix="static", data_script=None, tiles=tiles)
+        return HTMLResponse(page, headers={"Content-Security-Policy": page_csp(tiles)})
+
+    app.include_router(map_router(store, gazetteer))
 
     if STATIC_DIR.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
