@@ -72,6 +72,7 @@
         var node = item.marker.getElement();
         node.setAttribute('data-kind', item.kind);
         if (item.extra.unit) node.setAttribute('data-unit', item.extra.unit);
+        if (item.kind === 'town') node.setAttribute('data-population', String(item.extra.population));
       });
       return item.marker;
     }

@@ -254,7 +254,17 @@
           box.appendChild(label);
           box.appendChild(select);
         });
-        var count = el('div', 'fw-count', 'Loading…');
+        var unitLabel = el('label', null, 'District or province');
+        unitLabel.setAttribute('for', 'fw-unit');
+        var unitSelect = el('select');
+        unitSelect.id = 'fw-unit';
+        unitSelect.appendChild(option('', 'Open a unit’s history…'));
+        unitSelect.addEventListener('change', function () {
+          if (unitSelect.value && ctx.panel) ctx.panel.open(unitSelect.value);
+        });
+        box.appendChild(unitLabel);
+        box.appendChild(unitSelect);
+                var count = el('div', 'fw-count', 'Loading…');
         count.id = 'fw-count';
         count.setAttribute('aria-live', 'polite');
         box.appendChild(count);
@@ -479,6 +489,7 @@
         if (path) {
           path.setAttribute('data-unit', lyr.feature.properties.unit_code);
           path.classList.add('fw-district');
+          path.setAttribute('tabindex', '-1');  // 400 tab stops would bury the controls: see the unit select
         }
       });
       return layer;
@@ -571,6 +582,11 @@
           return statuses[s];
         }));
         fillSelect('fw-filter-actor', Object.keys(actors).sort());
+        // Units someone reported on, for the keyboard's way into a district's panel.
+        var unitSelect = document.getElementById('fw-unit');
+        tl.units.slice().sort(function (a, b) { return a.unit_name < b.unit_name ? -1 : 1; }).forEach(function (u) {
+          unitSelect.appendChild(option(u.unit_code, u.unit_name + (u.level === 1 ? ' (province)' : '')));
+        });
         var today = Math.floor(Date.now() / DAY);
         state.firstDay = days.length ? Math.min.apply(null, days) - 1 : today - 30;
         state.lastDay = days.length ? Math.max.apply(null, days) + 1 : today;
