@@ -554,7 +554,8 @@ def test_district_panel_in_the_static_page(browser: Any, built_server: Server, t
         page.close()
 
 
-def _static_copy(server: Server, tmp_path: Path, extra_events: list[Any] | None = None) -> Path:
+def _static_copy(server: Server, tmp_path: Path, extra_events: list[Any] | None = None,
+                 control: list[Any] | None = None) -> Path:
     from frontwatch.geocode import Gazetteer
     from frontwatch.publish.map import write_map
     from frontwatch.store import Store
@@ -563,8 +564,8 @@ def _static_copy(server: Server, tmp_path: Path, extra_events: list[Any] | None 
     store = Store(f"sqlite:///{tmp_path}/static.db")
     try:
         fill_store(store, corpus)
-        if extra_events:
-            store.save_fusion([*corpus.events, *extra_events], corpus.control, corpus.reliability)
+        if extra_events or control:
+            store.save_fusion([*corpus.events, *(extra_events or [])], control or corpus.control, corpus.reliability)
         return write_map(store, Gazetteer.open(_gazetteer()), tmp_path / "site" / "index.html")
     finally:
         store.close()
@@ -835,3 +836,45 @@ def test_tiles_come_from_the_configured_host_with_attribution(browser: Any, tmp_
         proc.wait(timeout=10)
         log.close()
         tiles.stop()
+
+
+def test_a_held_province_is_coloured(browser: Any, pipeline_server: Server) -> None:
+    held = [(u["unit_code"], st) for u in pipeline_server.get("control/timeline")["units"] if u["level"] == 1
+            for st in u["states"] if st["status"] == "held" and st["holder"]]
+    if not held:
+        pytest.skip("the examples corpus holds no province as a whole")
+    unit, st = held[0]
+    page = Page(browser, pipeline_server.url)
+    try:
+        page.set_day(date.fromisoformat(st["since"]))
+        fill = page.page.locator(f'path.fw-province-fill[data-unit="{unit}"]').first
+        assert fill.get_attribute("data-status") == "held"
+        assert fill.get_attribute("data-holder") == st["holder"]["name"]
+        page.set_day(date.fromisoformat(st["since"]) - timedelta(days=1))
+        assert fill.get_attribute("data-status") == "none"
+        assert page.page.locator(f'path.fw-province[data-unit="{unit}"]').count() >= 1  # the outline
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_legend_merges_one_holder_spelt_two_ways(browser: Any, built_server: Server, tmp_path: Path) -> None:
+    """Fusion merges an actor's spellings; case and spacing must not split one holder into two colours."""
+    import dataclasses
+
+    from frontwatch.model import Actor
+
+    corpus = build_corpus()
+    respelt = [dataclasses.replace(st, holder=Actor("  " + st.holder.name.upper() + " ", st.holder.inter))
+               if st.unit_code == "AF.03.1301" and st.holder else st for st in corpus.control]
+    out = _static_copy(built_server, tmp_path, control=respelt)
+    page = Page(browser, out.as_uri())
+    try:
+        page.set_day(date(2021, 8, 15))
+        rows = [r for r in page.page.locator(".fw-legend .fw-legend-row").all_inner_texts() if r.startswith("Held by")]
+        assert sorted(" ".join(r.lower().split()) for r in rows) == ["held by anti-taliban resistance",
+                                                                     "held by taliban"]
+        assert page.fill_of("AF.03.1301") == page.fill_of("AF.03.1302")  # both held by the Taliban on that day
+        assert page.errors == []
+    finally:
+        page.close()

@@ -110,7 +110,10 @@
       'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) · Boundaries: ' +
       '<a href="https://www.geoboundaries.org/">geoBoundaries</a> · Outlines: Natural Earth (world-atlas)');
     map.setView([34, 66], 5);
-    map.createPane('fw-provinces').style.zIndex = 420;  // above the districts' fill, below markers and labels
+    // A province's tint goes under the districts (whose own state then shows on top), its outline above them.
+    map.createPane('fw-province-fill').style.zIndex = 390;
+    map.createPane('fw-provinces').style.zIndex = 420;
+    map.getPane('fw-province-fill').style.pointerEvents = 'none';
     map.getPane('fw-provinces').style.pointerEvents = 'none';
 
     var tiles = tileSettings();
@@ -169,7 +172,7 @@
       layers.forEach(function (layer) {
         if (province) {  // a province is coloured only where it is held or contested as a whole
           var on = look.status === 'held' || look.status === 'contested';
-          layer.setStyle({fillColor: look.fill, fillOpacity: on ? 0.3 : 0});
+          layer.setStyle({fillColor: look.fill, fillOpacity: on ? 0.45 : 0});
         } else {
           layer.setStyle({fillColor: look.fill, fillOpacity: look.status === 'none' ? 0.15 : 0.6});
         }
@@ -414,6 +417,7 @@
     function evidenceItem(item, stance) {
       var wrap = el('div', stance === 'contradicting' ? 'fw-contradicts' : 'fw-supports');
       var quote = el('blockquote', 'fw-quote', item.quote);
+      quote.setAttribute('dir', 'auto');  // Dari and Pashto sentences read right to left
       if (item.claim) quote.setAttribute('data-claim-id', item.claim.claim_id);
       wrap.appendChild(quote);
       var chains = item.source_chains.map(function (c) { return c.join(' → '); }).join('; ');
@@ -497,14 +501,22 @@
 
     function drawProvinces(fc) {
       if (!fc.features.length) return null;
-      var layer = L.geoJSON(fc, {
-        pane: 'fw-provinces', interactive: false,
-        style: {color: '#222', weight: 1.8, fill: true, fillColor: NO_INFO, fillOpacity: 0},
+      L.geoJSON(fc, {
+        pane: 'fw-province-fill', interactive: false, style: {stroke: false, fillColor: NO_INFO, fillOpacity: 0},
         onEachFeature: function (feature, lyr) {
           var code = feature.properties.unit_code;
           state.unitProps[code] = feature.properties;
           (state.provinces[code] = state.provinces[code] || []).push(lyr);
         }
+      }).addTo(map).eachLayer(function (lyr) {
+        var path = lyr.getElement();
+        if (path) {
+          path.setAttribute('data-unit', lyr.feature.properties.unit_code);
+          path.classList.add('fw-province-fill');
+        }
+      });
+      var layer = L.geoJSON(fc, {
+        pane: 'fw-provinces', interactive: false, style: {color: '#222', weight: 1.8, fill: false}
       }).addTo(map);
       layer.eachLayer(function (lyr) {
         var path = lyr.getElement();
@@ -560,12 +572,18 @@
         tl.units.forEach(function (u) {
           state.units[u.unit_code] = u;
           u.states.forEach(function (st) {
-            if (st.holder && !holders[FW.holderKey(st.holder.name)]) holders[FW.holderKey(st.holder.name)] = st.holder.name;
             days.push(dayNumber(st.since));
             if (st.until) days.push(dayNumber(st.until));
+            if (!st.holder) return;
+            var key = FW.holderKey(st.holder.name);
+            var spellings = holders[key] = holders[key] || {};
+            spellings[st.holder.name] = (spellings[st.holder.name] || 0) + 1;
           });
         });
-        state.holders = Object.keys(holders).sort().map(function (k) { return holders[k]; });
+        // One legend entry per holder, named by its most used spelling.
+        state.holders = Object.keys(holders).sort().map(function (k) {
+          return Object.keys(holders[k]).sort(function (a, b) { return holders[k][b] - holders[k][a]; })[0].trim();
+        });
         state.features = res[2];
         var types = {}, statuses = {}, actors = {};
         state.features.forEach(function (f) {
