@@ -124,8 +124,9 @@
     }
     if (window.FW_COUNTRIES && window.topojson) {
       var topo = window.FW_COUNTRIES;
+      map.createPane('fw-base').style.zIndex = 250;  // above any tiles, under everything Frontwatch draws
       L.geoJSON(topojson.feature(topo, topo.objects.countries), {
-        interactive: false,
+        interactive: false, pane: 'fw-base',
         style: {color: '#9a9a9a', weight: 0.7, fillColor: '#f4f1ea', fillOpacity: tiles ? 0 : 1}
       }).addTo(map);
     }
@@ -174,7 +175,7 @@
           var on = look.status === 'held' || look.status === 'contested';
           layer.setStyle({fillColor: look.fill, fillOpacity: on ? 0.45 : 0});
         } else {
-          layer.setStyle({fillColor: look.fill, fillOpacity: look.status === 'none' ? 0.15 : 0.6});
+          layer.setStyle({fillColor: look.fill, fillOpacity: look.status === 'none' ? 0.15 : 0.75});
         }
         var path = layer.getElement && layer.getElement();
         if (path) {
