@@ -406,6 +406,9 @@ def test_ten_thousand_events_stay_usable(browser: Any, tmp_path: Path) -> None:
         expected = sum(1 for e in events if e.event_date <= middle)
         assert page.page.text_content("#fw-count") == f"{expected:,} of 10,000 events shown"
         target = next(e for e in events if e.event_date <= middle)
+        # markercluster adds markers in chunks (chunkedLoading): on a loaded machine it may still be adding them.
+        page.page.wait_for_function("window.fw.cluster.getLayers().length === "
+                                    "parseInt(document.getElementById('fw-count').textContent.replace(/,/g, ''))")
         page.page.evaluate("id => new Promise(r => { if (!window.fw.showEvent(id, r)) r(null); })", target.event_id)
         page.page.locator(f'.fw-marker[data-event-id="{target.event_id}"]').click()
         popup = page.page.locator(f'.leaflet-popup .fw-popup[data-event-id="{target.event_id}"]')
