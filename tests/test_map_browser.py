@@ -406,10 +406,478 @@ def test_ten_thousand_events_stay_usable(browser: Any, tmp_path: Path) -> None:
         expected = sum(1 for e in events if e.event_date <= middle)
         assert page.page.text_content("#fw-count") == f"{expected:,} of 10,000 events shown"
         target = next(e for e in events if e.event_date <= middle)
+        # markercluster adds markers in chunks (chunkedLoading): on a loaded machine it may still be adding them.
+        page.page.wait_for_function("window.fw.cluster.getLayers().length === "
+                                    "parseInt(document.getElementById('fw-count').textContent.replace(/,/g, ''))")
         page.page.evaluate("id => new Promise(r => { if (!window.fw.showEvent(id, r)) r(null); })", target.event_id)
         page.page.locator(f'.fw-marker[data-event-id="{target.event_id}"]').click()
         popup = page.page.locator(f'.leaflet-popup .fw-popup[data-event-id="{target.event_id}"]')
         assert popup.locator("h3").inner_text() == target.sub_event_type
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+# --- issue 17: labels, tooltip, district panel, timeline, view in the URL, downloads, tiles, print -----------------
+
+
+def _zoom_to(page: Page, lat: float, lon: float, zoom: float) -> None:
+    page.page.evaluate("([lat, lon, z]) => window.fw.map.setView([lat, lon], z, {animate: false})", [lat, lon, zoom])
+    page.page.wait_for_function("z => document.body.getAttribute('data-label-zoom') === String(z)", arg=zoom)
+
+
+def _labels(page: Page, kind: str) -> list[dict[str, Any]]:
+    return page.page.evaluate(
+        "kind => [...document.querySelectorAll(`.fw-label[data-kind=${kind}]`)].map(e => "
+        "({text: e.textContent, population: Number(e.getAttribute('data-population') || 0), "
+        "unit: e.getAttribute('data-unit')}))", kind)
+
+
+def _boundary(server: Server, level: int, unit: str) -> dict[str, Any]:
+    return next(f["properties"] for f in server.get(f"boundaries?level={level}")["features"]
+                if f["properties"]["unit_code"] == unit)
+
+
+def test_labels_follow_the_zoom(browser: Any, built_server: Server) -> None:
+    provinces = {f["properties"]["name"] for f in built_server.get("boundaries?level=1")["features"]}
+    districts = {f["properties"]["name"] for f in built_server.get("boundaries?level=2")["features"]}
+    page = Page(browser, built_server.url)
+    try:
+        _zoom_to(page, 34.5, 67.5, 6)  # the whole country: provinces and the largest towns only
+        low_provinces, low_towns = _labels(page, "province"), _labels(page, "town")
+        assert len(low_provinces) >= 10 and {x["text"] for x in low_provinces} <= provinces
+        assert _labels(page, "district") == []
+        assert low_towns and all(t["population"] >= 100_000 for t in low_towns)
+        _zoom_to(page, 35.7, 69.0, 9.5)  # a few districts: their names and smaller towns, no provinces
+        high_districts = _labels(page, "district")
+        assert len(high_districts) >= 5 and {x["text"] for x in high_districts} <= districts
+        assert _labels(page, "province") == []
+        assert any(t["population"] < 100_000 for t in _labels(page, "town"))
+        # Labels never overlap one another (the placement drops the less important one).
+        boxes = page.page.evaluate("[...document.querySelectorAll('.fw-label-text')].map(e => {"
+                                   "const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })")
+        overlaps = [(a, b) for a, b in itertools.combinations(boxes, 2)
+                    if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1]
+        assert overlaps == []
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_provinces_are_drawn_with_their_outline(browser: Any, built_server: Server) -> None:
+    n = len(built_server.get("boundaries?level=1")["features"])
+    page = Page(browser, built_server.url)
+    try:
+        assert page.page.locator("path.fw-province").count() >= n > 20
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_hover_tooltip_names_district_province_holder_status_since(browser: Any, built_server: Server) -> None:
+    unit = "AF.03.1302"
+    props = _boundary(built_server, 2, unit)
+    states = built_server.get(f"control/timeline?unit={unit}")["units"][0]["states"]
+    after = max(states, key=lambda st: st["since"])
+    page = Page(browser, built_server.url)
+    try:
+        page.set_day(date.fromisoformat(after["since"]) + timedelta(days=1))
+        page.page.locator(f'path.fw-district[data-unit="{unit}"]').hover(force=True)
+        tip = page.page.locator(".leaflet-tooltip .fw-tip")
+        tip.wait_for(timeout=5_000)
+        text = tip.inner_text()
+        assert props["name"] in text and f"{props['admin1']} province" in text
+        assert f"Held by {after['holder']['name']}" in text
+        assert f"since {after['since']}" in text and after["evidence"] in text
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_district_panel_timeline_for_a_district_that_changed_hands(browser: Any, pipeline_server: Server) -> None:
+    found = _handovers(pipeline_server)
+    assert found, "the examples corpus yields no change of control"
+    page = Page(browser, pipeline_server.url)
+    try:
+        drawn = [f for f in found if page.page.locator(f'path.fw-district[data-unit="{f[0]}"]').count() > 0]
+        assert drawn, "no district that changed hands has a polygon"
+        unit, before, after = drawn[0]
+        states = sorted(pipeline_server.get(f"control/timeline?unit={unit}")["units"][0]["states"],
+                        key=lambda st: st["since"])
+        page.page.locator(f'path.fw-district[data-unit="{unit}"]').first.dispatch_event("click")
+        panel = page.page.locator(f'#fw-district[data-unit="{unit}"]')
+        panel.wait_for(timeout=5_000)
+        changes = panel.locator("li.fw-change")
+        assert changes.count() == len(states)
+        for i, st in enumerate(states):
+            assert changes.nth(i).get_attribute("data-since") == st["since"]
+            assert changes.nth(i).get_attribute("data-status") == st["status"]
+            assert changes.nth(i).get_attribute("data-holder") == ((st["holder"] or {}).get("name") or "")
+        # Holder by day: the strip's cells before and after the change differ, as the map's colours do.
+        fill = "d => document.querySelector(`#fw-district .fw-strip rect[data-day='${d}']`).getAttribute('fill')"
+        assert page.page.evaluate(fill, before.isoformat()) != page.page.evaluate(fill, after.isoformat())
+        # The claims behind each change, quoted, with their sources; contradicting ones marked.
+        claims = pipeline_server.get(f"map/units/{unit}/claims")["claims"]
+        wanted = [i for st in states for i in st["claim_ids"]]
+        assert wanted and set(wanted) <= set(claims)
+        quote = panel.locator(f'.fw-quote[data-claim-id="{wanted[0]}"]').first
+        quote.wait_for(timeout=10_000)
+        assert " ".join(quote.inner_text().split()) == " ".join(claims[wanted[0]]["quote"].split())
+        against = [i for st in states for i in st["contradicting_claim_ids"]]
+        assert panel.locator(".fw-contradicts").count() == len([i for i in against if i in claims])
+        # Its events, each opening the marker's popup with the quoted sentence.
+        codes = [(f["properties"]["unit_code"] or "") for f in pipeline_server.get("events?f=geojson&limit=10000")
+                 ["features"]]
+        events = [c for c in codes if c == unit or c.startswith(unit + ".")]
+        buttons = panel.locator(".fw-event-list button")
+        assert buttons.count() == len(events)
+        if events:
+            target = buttons.first.get_attribute("data-event-id")
+            buttons.first.click()
+            popup = page.page.locator(f'.leaflet-popup .fw-popup[data-event-id="{target}"]')
+            popup.locator(".fw-quote").first.wait_for(timeout=10_000)
+        panel.locator(".fw-close").click()
+        assert page.page.locator("#fw-district").is_hidden()
+        assert page.pwned() is None and page.errors == []
+    finally:
+        page.close()
+
+
+def test_district_panel_in_the_static_page(browser: Any, built_server: Server, tmp_path: Path) -> None:
+    out = _static_copy(built_server, tmp_path)
+    page = Page(browser, out.as_uri())
+    try:
+        page.page.evaluate("window.fw.openUnit('AF.03.1302')")
+        panel = page.page.locator("#fw-district")
+        panel.locator('.fw-quote[data-claim-id="claim-hesar"]').wait_for(timeout=5_000)
+        assert panel.locator("li.fw-change").count() == 2
+        assert "Held by Anti-Taliban resistance" in panel.inner_text()
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def _static_copy(server: Server, tmp_path: Path, extra_events: list[Any] | None = None,
+                 control: list[Any] | None = None) -> Path:
+    from frontwatch.geocode import Gazetteer
+    from frontwatch.publish.map import write_map
+    from frontwatch.store import Store
+
+    corpus = build_corpus()
+    store = Store(f"sqlite:///{tmp_path}/static.db")
+    try:
+        fill_store(store, corpus)
+        if extra_events or control:
+            store.save_fusion([*corpus.events, *(extra_events or [])], control or corpus.control, corpus.reliability)
+        return write_map(store, Gazetteer.open(_gazetteer()), tmp_path / "site" / "index.html")
+    finally:
+        store.close()
+
+
+def _drag_days(page: Page, first: date, last: date) -> None:
+    area = page.page.locator(".fw-brush-area")
+    box = area.bounding_box()
+    lo, hi = int(area.get_attribute("data-first-day")), int(area.get_attribute("data-last-day"))
+    epoch = date(1970, 1, 1)
+
+    def x(d: date) -> float:
+        return box["x"] + ((d - epoch).days - lo) / (hi - lo) * box["width"]
+
+    y = box["y"] + box["height"] / 2
+    page.page.mouse.move(x(first), y)
+    page.page.mouse.down()
+    page.page.mouse.move((x(first) + x(last)) / 2, y)
+    page.page.mouse.move(x(last), y)
+    page.page.mouse.up()
+
+
+def test_brushing_the_chart_filters_the_markers(browser: Any, built_server: Server) -> None:
+    events = built_server.get("events?f=geojson&limit=100")["features"]
+    first, last = date(2021, 8, 20), date(2021, 8, 21)
+    inside = {f["id"] for f in events if first.isoformat() <= f["properties"]["event_date"] <= last.isoformat()}
+    assert 0 < len(inside) < len(events)
+    page = Page(browser, built_server.url)
+    try:
+        _drag_days(page, first, last)
+        assert page.page.text_content("#fw-count") == f"{len(inside)} of {len(events)} events shown"
+        # The slider followed the chart: "as of" is the range's last day, the range is spelled out.
+        assert page.page.text_content("#fw-asof-value") == last.isoformat()
+        assert page.page.text_content("#fw-range-text").strip() == f"Events {first} to {last}"
+        assert page.page.evaluate("window.fw.cluster.getLayers().map(m => m.getElement ? 1 : 0).length") == len(inside)
+        # Moving the slider moves the chart's cursor; clearing the range shows every event up to the day again.
+        cursor_before = page.page.get_attribute(".fw-cursor", "x1")
+        page.set_day(date(2021, 8, 22))
+        assert page.page.get_attribute(".fw-cursor", "x1") != cursor_before
+        page.page.click("#fw-range-clear")
+        assert page.page.text_content("#fw-count") == f"{len(events)} of {len(events)} events shown"
+        # The chart counts the day's events by type: a bar path per type present.
+        types = {f["properties"]["event_type"] for f in events}
+        assert page.page.locator(".fw-chart path.fw-bars").count() == len(types)
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_chart_and_controls_work_from_the_keyboard(browser: Any, built_server: Server) -> None:
+    page = Page(browser, built_server.url)
+    try:
+        page.page.keyboard.press("Tab")
+        assert page.page.evaluate("document.activeElement.className") == "fw-skip"
+        page.page.keyboard.press("Enter")  # the skip link lands on the slider, the first control
+        reached = [page.page.evaluate("document.activeElement.id")]
+        for _ in range(20):  # Tab on from there: every control is reachable, the chart too
+            page.page.keyboard.press("Tab")
+            reached.append(page.page.evaluate("document.activeElement.id || "
+                                              "document.activeElement.getAttribute('class')"))
+        for wanted in ("fw-asof", "fw-filter-type", "fw-filter-status", "fw-filter-actor", "fw-unit",
+                       "fw-download-csv", "fw-download-geojson", "fw-chart"):
+            assert any(wanted in (r or "") for r in reached), (wanted, reached)
+        page.page.focus(".fw-chart")
+        day = page.page.text_content("#fw-asof-value")
+        page.page.keyboard.press("ArrowLeft")
+        assert page.page.text_content("#fw-asof-value") == (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+        page.page.keyboard.press("Shift+ArrowLeft")
+        page.page.keyboard.press("Shift+ArrowLeft")
+        assert not page.page.locator("#fw-range").is_hidden()
+        page.page.keyboard.press("Escape")
+        assert page.page.locator("#fw-range").is_hidden()
+        page.page.select_option("#fw-unit", "AF.03.1302")  # a district's panel without a mouse
+        assert page.page.get_attribute("#fw-district", "data-unit") == "AF.03.1302"
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_url_hash_restores_the_same_view(browser: Any, built_server: Server) -> None:
+    page = Page(browser, built_server.url)
+    try:
+        page.page.select_option("#fw-filter-type", "Battles")
+        _drag_days(page, date(2021, 8, 10), date(2021, 8, 20))
+        page.page.evaluate("window.fw.map.setView([35.7, 69.2], 8.5, {animate: false})")
+        page.page.evaluate("window.fw.openUnit('AF.03.1302')")
+        page.page.wait_for_function("location.hash.includes('u=AF.03.1302') && location.hash.includes('z=8.5')")
+        url = page.page.url
+        seen = {k: page.page.text_content(k) for k in ("#fw-count", "#fw-asof-value", "#fw-range-text")}
+    finally:
+        page.close()
+    assert "#" in url
+    again = Page(browser, url)
+    try:
+        assert {k: again.page.text_content(k) for k in seen} == seen
+        assert again.page.input_value("#fw-filter-type") == "Battles"
+        zoom, lat, lon = again.page.evaluate("[fw.map.getZoom(), fw.map.getCenter().lat, fw.map.getCenter().lng]")
+        assert zoom == 8.5 and abs(lat - 35.7) < 1e-3 and abs(lon - 69.2) < 1e-3
+        assert again.page.get_attribute("#fw-district", "data-unit") == "AF.03.1302"
+        assert again.page.locator("#fw-district").is_visible()
+        assert again.errors == []
+    finally:
+        again.close()
+    # A hand-written hash with a value the page does not know falls back to the default for that part.
+    odd = Page(browser, built_server.url + "#d=2021-08-21&type=Nonsense&z=bad")
+    try:
+        assert odd.page.text_content("#fw-asof-value") == "2021-08-21"
+        assert odd.page.input_value("#fw-filter-type") == ""
+        assert odd.page.text_content("#fw-count") == "3 of 4 events shown"
+        assert odd.errors == []
+    finally:
+        odd.close()
+
+
+def test_download_gives_the_rows_shown(browser: Any, built_server: Server, tmp_path: Path) -> None:
+    import csv
+    import dataclasses
+    import io
+
+    from frontwatch.model import Actor
+    from frontwatch.publish.exports import ACLED_COLUMNS
+
+    base = build_corpus().events[0]
+    formula = dataclasses.replace(base, event_id="ev-formula", actor1=Actor("=HYPERLINK(\"http://x\")", 2),
+                                  claim_ids=())
+    out = _static_copy(built_server, tmp_path, [formula])
+    page = Page(browser, out.as_uri())
+    try:
+        page.page.select_option("#fw-filter-type", "Battles")
+        page.set_day(date(2021, 8, 20))
+        assert page.page.text_content("#fw-count") == "3 of 5 events shown"
+        with page.page.expect_download() as info:
+            page.page.click("#fw-download-csv")
+        text = Path(info.value.path()).read_text(encoding="utf-8")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        header = next(csv.reader(io.StringIO(text)))
+        assert header[: len(ACLED_COLUMNS)] == ACLED_COLUMNS
+        assert {r["event_id_cnty"] for r in rows} == {"ev-khumri", "ev-hesar", "ev-formula"}
+        assert all(r["event_type"] == "Battles" and r["event_date"] <= "2021-08-20" for r in rows)
+        assert next(r for r in rows if r["event_id_cnty"] == "ev-formula")["actor1"] == "'=HYPERLINK(\"http://x\")"
+        hesar = next(r for r in rows if r["event_id_cnty"] == "ev-hesar")
+        assert float(hesar["latitude"]) == pytest.approx(35.61794, abs=1e-4)
+        assert hesar["actor1"] == "Anti-Taliban resistance" and hesar["disorder_type"] == "Political violence"
+        with page.page.expect_download() as info:
+            page.page.click("#fw-download-geojson")
+        fc = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+        assert {f["id"] for f in fc["features"]} == {"ev-khumri", "ev-hesar", "ev-formula"}
+        assert all(not k.startswith("_") for f in fc["features"] for k in f["properties"])
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_export_columns_match_the_server_csv() -> None:
+    """The page's CSV header is the server's ACLED column list (fw-export.js keeps its own copy)."""
+    import re
+
+    from frontwatch.publish.exports import ACLED_COLUMNS
+
+    js = (ROOT / "frontwatch" / "publish" / "static" / "fw-export.js").read_text(encoding="utf-8")
+    listed = re.search(r"var ACLED_COLUMNS = \[(.*?)\];", js, re.S)
+    assert listed is not None
+    assert re.findall(r"'([a-z0-9_]+)'", listed.group(1)) == ACLED_COLUMNS
+
+
+def test_print_gives_a_clean_map_with_legend_and_date(browser: Any, built_server: Server) -> None:
+    page = Page(browser, built_server.url)
+    try:
+        page.set_day(date(2021, 8, 21))
+        page.page.emulate_media(media="print")
+        assert page.page.locator(".fw-legend").is_visible()
+        assert "as of 2021-08-21" in page.page.text_content("#fw-print-head")
+        assert page.page.locator("#fw-print-head").is_visible()
+        for hidden in (".fw-controls", "#fw-timeline", ".leaflet-control-zoom"):
+            assert page.page.locator(hidden).is_hidden(), hidden
+        pdf = page.page.pdf(format="A4", landscape=True)
+        assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+class _TileServer:
+    """A tile server on 127.0.0.1 answering every path with one small PNG and counting the requests."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+        import zlib
+
+        def png() -> bytes:
+            import struct
+
+            def chunk(kind: bytes, data: bytes) -> bytes:
+                return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+            raw = b"".join(b"\x00" + b"\xcc\xdd\xee" * 256 for _ in range(256))
+            return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 256, 256, 8, 2, 0, 0, 0))
+                    + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+        body = png()
+        hits: list[str] = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                hits.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.hits = hits
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_tiles_come_from_the_configured_host_with_attribution(browser: Any, tmp_path: Path) -> None:
+    _need_browser()
+    gaz = _gazetteer()
+    from frontwatch.store import Store
+
+    store = Store(f"sqlite:///{tmp_path}/tiles.db")
+    fill_store(store, build_corpus())
+    store.close()
+    tiles = _TileServer()
+    port = _free_port()
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [*FRONTWATCH, "serve", "--port", str(port), "--db", f"sqlite:///{tmp_path}/tiles.db", "--gazetteer",
+         str(gaz), "--quiet", "--tiles", f"http://127.0.0.1:{tiles.port}/{{z}}/{{x}}/{{y}}.png",
+         "--tiles-attribution", "<b>Test tiles</b>"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as r:
+                    csp = r.headers["Content-Security-Policy"]
+                break
+            except OSError:
+                assert proc.poll() is None and time.time() < deadline, (tmp_path / "serve.log").read_text()
+                time.sleep(0.2)
+        assert f"img-src 'self' data: http://127.0.0.1:{tiles.port};" in csp
+        page = Page(browser, url)
+        try:
+            page.page.wait_for_function("[...document.querySelectorAll('img.leaflet-tile')]"
+                                        ".some(i => i.complete && i.naturalWidth === 256)", timeout=10_000)
+            assert tiles.hits and all(h.endswith(".png") for h in tiles.hits)
+            attribution = page.page.locator(".leaflet-control-attribution")
+            assert "<b>Test tiles</b>" in attribution.inner_text()  # the configured text, shown as text
+            assert attribution.locator("b").count() == 0
+            assert page.errors == []
+        finally:
+            page.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
+        tiles.stop()
+
+
+def test_a_held_province_is_coloured(browser: Any, pipeline_server: Server) -> None:
+    held = [(u["unit_code"], st) for u in pipeline_server.get("control/timeline")["units"] if u["level"] == 1
+            for st in u["states"] if st["status"] == "held" and st["holder"]]
+    if not held:
+        pytest.skip("the examples corpus holds no province as a whole")
+    unit, st = held[0]
+    page = Page(browser, pipeline_server.url)
+    try:
+        page.set_day(date.fromisoformat(st["since"]))
+        fill = page.page.locator(f'path.fw-province-fill[data-unit="{unit}"]').first
+        assert fill.get_attribute("data-status") == "held"
+        assert fill.get_attribute("data-holder") == st["holder"]["name"]
+        page.set_day(date.fromisoformat(st["since"]) - timedelta(days=1))
+        assert fill.get_attribute("data-status") == "none"
+        assert page.page.locator(f'path.fw-province[data-unit="{unit}"]').count() >= 1  # the outline
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_legend_merges_one_holder_spelt_two_ways(browser: Any, built_server: Server, tmp_path: Path) -> None:
+    """Fusion merges an actor's spellings; case and spacing must not split one holder into two colours."""
+    import dataclasses
+
+    from frontwatch.model import Actor
+
+    corpus = build_corpus()
+    respelt = [dataclasses.replace(st, holder=Actor("  " + st.holder.name.upper() + " ", st.holder.inter))
+               if st.unit_code == "AF.03.1301" and st.holder else st for st in corpus.control]
+    out = _static_copy(built_server, tmp_path, control=respelt)
+    page = Page(browser, out.as_uri())
+    try:
+        page.set_day(date(2021, 8, 15))
+        rows = [r for r in page.page.locator(".fw-legend .fw-legend-row").all_inner_texts() if r.startswith("Held by")]
+        assert sorted(" ".join(r.lower().split()) for r in rows) == ["held by anti-taliban resistance",
+                                                                     "held by taliban"]
+        assert page.fill_of("AF.03.1301") == page.fill_of("AF.03.1302")  # both held by the Taliban on that day
         assert page.errors == []
     finally:
         page.close()

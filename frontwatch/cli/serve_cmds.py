@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,6 +24,27 @@ from frontwatch.cli.app import (
 )
 from frontwatch.config import Settings, db_url_problem
 from frontwatch.errors import FrontwatchError
+
+if TYPE_CHECKING:
+    from frontwatch.publish.map import Tiles
+
+TilesOption = Annotated[
+    str | None,
+    typer.Option(help="Raster tiles under the map, as a URL template (https://{s}.tile.example.org/{z}/{x}/{y}.png). "
+                 "Off by default: the page is offline, named from the project's own data."),
+]
+TilesAttributionOption = Annotated[
+    str | None, typer.Option(help="The tile provider's attribution, shown on the map (plain text).")
+]
+
+
+def _tiles(url: str | None, attribution: str | None) -> Tiles | None:
+    from frontwatch.publish.map import parse_tiles
+
+    try:
+        return parse_tiles(url, attribution)
+    except FrontwatchError as exc:
+        raise fail(exc.message, exc.hint) from exc
 
 
 @app.command()
@@ -47,6 +68,8 @@ def serve(
         typer.Option(help="Server processes. One process runs one request's Python at a time: give about one per "
                      "core to use them all.", min=1, max=64),
     ] = 1,
+    tiles: TilesOption = None,
+    tiles_attribution: TilesAttributionOption = None,
     db: DbOption = None,
     gazetteer: GazetteerOption = None,
     quiet: QuietOption = False,
@@ -61,6 +84,8 @@ def serve(
 
         frontwatch serve --workers 2
 
+        frontwatch serve --tiles 'https://tile.example.org/{z}/{x}/{y}.png' --tiles-attribution '© Example'
+
     Exit codes: 0 stopped, 2 usage error, 3 database unreachable or map files missing.
     """
     import uvicorn
@@ -68,6 +93,7 @@ def serve(
     from frontwatch.publish.api import create_app
     from frontwatch.publish.map import vendor_missing
 
+    tile_layer = _tiles(tiles, tiles_attribution)
     cfg = settings(db, gazetteer)
     problem = db_url_problem(cfg.db_url)
     if problem:
@@ -78,7 +104,8 @@ def serve(
     if vendor_missing():
         raise fail("the map page's Leaflet files are missing", hint="run `make setup` (npm ci) first", code=EXIT_ENV)
     try:
-        web = create_app(cfg, token=token, max_body=max_body, cors_origins=cors_origin or None)
+        web = create_app(cfg, token=token, max_body=max_body, cors_origins=cors_origin or None,
+                         tiles=tile_layer)
     except FrontwatchError as exc:
         raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
     if not quiet:
@@ -91,23 +118,29 @@ def serve(
         return
     # Each worker process builds its own app from these (the app above only checked that it can be built).
     web.state.context.store.close()
-    os.environ.update(serve_environment(cfg, token, max_body, cors_origin or []))
+    os.environ.update(serve_environment(cfg, token, max_body, cors_origin or [], tiles, tiles_attribution))
     uvicorn.run("frontwatch.publish.api:app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level=log_level)
 
 
-def serve_environment(cfg: Settings, token: str | None, max_body: int, cors_origins: list[str]) -> dict[str, str]:
+def serve_environment(cfg: Settings, token: str | None, max_body: int, cors_origins: list[str],
+                      tiles: str | None = None, tiles_attribution: str | None = None) -> dict[str, str]:
     """What `frontwatch.publish.api.app_from_env` reads in each worker process."""
     env = {"FRONTWATCH_DB": cfg.db_url, "FRONTWATCH_GAZETTEER": str(cfg.gazetteer_path),
            "FRONTWATCH_SERVE_MAX_BODY": str(max_body), "FRONTWATCH_SERVE_CORS": "\n".join(cors_origins)}
     if token:
         env["FRONTWATCH_TOKEN"] = token
+    if tiles:
+        env["FRONTWATCH_SERVE_TILES"] = tiles
+        env["FRONTWATCH_SERVE_TILES_ATTRIBUTION"] = tiles_attribution or ""
     return env
 
 
 @app.command("map")
 def map_page(
     out: Annotated[Path, typer.Argument(help="HTML file to write; its data and Leaflet files go beside it.")],
+    tiles: TilesOption = None,
+    tiles_attribution: TilesAttributionOption = None,
     db: DbOption = None,
     gazetteer: GazetteerOption = None,
     quiet: QuietOption = False,
@@ -120,6 +153,8 @@ def map_page(
 
         frontwatch map /tmp/kunduz.html --db postgresql://localhost/fw
 
+        frontwatch map site/index.html --tiles 'https://tile.example.org/{z}/{x}/{y}.png' --tiles-attribution '©'
+
     Exit codes: 0 written, 2 usage error, 3 database, gazetteer or map files missing.
     """
     from frontwatch.publish.map import write_map
@@ -127,6 +162,7 @@ def map_page(
     cfg = settings(db, gazetteer)
     if out.suffix.lower() not in (".html", ".htm"):
         raise fail(f"{out} is not an .html file", hint="name the page e.g. site/index.html")
+    tile_layer = _tiles(tiles, tiles_attribution)
     try:
         gaz = None
         if cfg.gazetteer_path.exists():
@@ -138,7 +174,7 @@ def map_page(
                  hint="build it with `frontwatch gazetteer build`")
         store = open_store(cfg)
         try:
-            path = write_map(store, gaz, out)
+            path = write_map(store, gaz, out, tiles=tile_layer)
         finally:
             store.close()
     except FrontwatchError as exc:

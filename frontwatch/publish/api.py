@@ -18,6 +18,7 @@ from starlette.datastructures import QueryParams
 from frontwatch.config import Settings
 from frontwatch.publish.cache import CacheMiddleware
 from frontwatch.publish.errors import error_response, install_error_handlers
+from frontwatch.publish.map import Tiles, map_router
 from frontwatch.publish.routes import ROUTERS
 from frontwatch.publish.routes.deps import (
     DEFAULT_MAX_BODY,
@@ -42,12 +43,14 @@ def create_app(
     max_body: int = DEFAULT_MAX_BODY,
     cors_origins: list[str] | None = None,
     pipeline: Any = None,
+    tiles: Tiles | None = None,
 ) -> FastAPI:
     """The API over `store` (opened from `settings.db_url` when not given).
 
     `token`: when set, `POST /documents` accepts requests carrying `Authorization: Bearer <token>`; without it the
     server is read-only. `cors_origins`: CORS stays off unless origins are listed. `pipeline`: a ready
-    `frontwatch.pipeline.Pipeline` for ingestion (else loaded from settings on the first POST).
+    `frontwatch.pipeline.Pipeline` for ingestion (else loaded from settings on the first POST). `tiles`: a raster
+    tile layer for the map page (`frontwatch.publish.map.parse_tiles`); offline without it.
     """
     settings = settings or Settings.from_env()
     if store is None:
@@ -66,6 +69,7 @@ def create_app(
     )
     app.state.context = ApiContext(settings=settings, store=store, gazetteer=gazetteer, token=token,
                                    max_body=max_body, pipeline=pipeline)
+    app.state.tiles = tiles
     install_error_handlers(app)
     # Innermost: CORS headers and the NUL check (outside it) apply to cached answers too.
     app.add_middleware(CacheMiddleware, generation=store.generation)
@@ -76,6 +80,7 @@ def create_app(
     app.add_middleware(GuardMiddleware)
     for router in ROUTERS:
         app.include_router(router)
+    app.include_router(map_router(store, gazetteer))
     if STATIC_DIR.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
@@ -83,11 +88,16 @@ def create_app(
 
 def app_from_env() -> FastAPI:
     """The app of one worker of `frontwatch serve --workers N` (uvicorn's factory), from the environment the
-    command set: FRONTWATCH_ settings, FRONTWATCH_TOKEN, FRONTWATCH_SERVE_MAX_BODY, FRONTWATCH_SERVE_CORS."""
+    command set: FRONTWATCH_ settings, FRONTWATCH_TOKEN, FRONTWATCH_SERVE_MAX_BODY, FRONTWATCH_SERVE_CORS,
+    FRONTWATCH_SERVE_TILES(_ATTRIBUTION)."""
+    from frontwatch.publish.map import parse_tiles
+
     cors = [o for o in os.environ.get("FRONTWATCH_SERVE_CORS", "").split("\n") if o]
+    tiles = parse_tiles(os.environ.get("FRONTWATCH_SERVE_TILES") or None,
+                        os.environ.get("FRONTWATCH_SERVE_TILES_ATTRIBUTION") or None)
     return create_app(Settings.from_env(), token=os.environ.get("FRONTWATCH_TOKEN") or None,
                       max_body=int(os.environ.get("FRONTWATCH_SERVE_MAX_BODY", DEFAULT_MAX_BODY)),
-                      cors_origins=cors or None)
+                      cors_origins=cors or None, tiles=tiles)
 
 
 def _open_gazetteer(settings: Settings) -> Any:

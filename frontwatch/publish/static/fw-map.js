@@ -1,5 +1,7 @@
-/* Frontwatch map page: districts coloured by control (recoloured client-side as the "as of" slider moves), event
- * markers by type (clustered), filters, and a popup per marker quoting each source's sentence.
+/* Frontwatch map page: districts and provinces coloured by control (recoloured client-side as the "as of" slider
+ * moves), event markers by type (clustered), filters, and a popup per marker quoting each source's sentence.
+ * Feature code lives beside this file: fw-labels.js (names on the map), fw-panel.js (a district's history),
+ * fw-timeline.js (events per day, brushing), fw-state.js (the view in the URL hash), fw-export.js (downloads).
  *
  * Data comes either embedded (window.FRONTWATCH_DATA, written by `frontwatch map` beside a static page) or from the
  * REST API of `frontwatch serve`; both have the same JSON shapes.
@@ -8,23 +10,16 @@
 (function () {
   'use strict';
 
+  var el = FW.el, dayNumber = FW.dayNumber, isoOf = FW.isoOf, stateAt = FW.stateAt, holderName = FW.holderName;
   var EVENT_TYPES = ['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Protests', 'Riots',
     'Strategic developments'];
-  var HOLDER_COLOURS = ['#3182bd', '#31a354', '#756bb1', '#d6616b', '#8c6d31', '#17becf', '#e7ba52', '#636363'];
-  var CONTESTED = '#f28e2b';
+  // Okabe & Ito's colour-blind-safe palette for holders; orange is kept for "contested" alone.
+  var HOLDER_COLOURS = ['#0072B2', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+  var CONTESTED = '#E69F00';
   var UNKNOWN = '#bdbdbd';
   var NO_INFO = '#ffffff';
-  var DAY = 86400000;
+  var DAY = FW.DAY;
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function dayNumber(iso) { return Math.round(Date.parse(iso + 'T00:00:00Z') / DAY); }
-  function isoOf(day) { return new Date(day * DAY).toISOString().slice(0, 10); }
   function typeIndex(type) { var i = EVENT_TYPES.indexOf(type); return i < 0 ? 6 : i; }
 
   function notice(message) {
@@ -33,65 +28,17 @@
     box.hidden = false;
   }
 
-  // --- data sources -------------------------------------------------------------------------------------------
-
-  function staticSource(data) {
-    return {
-      boundaries: function () { return Promise.resolve(data.boundaries); },
-      timelines: function () { return Promise.resolve(data.timelines); },
-      events: function () { return Promise.resolve(data.events.features); },
-      detail: function (id) {
-        var d = data.details[id];
-        return d ? Promise.resolve(d) : Promise.reject(new Error('no details for event ' + id));
-      },
-      documentLink: function () { return null; }
-    };
+  function tileSettings() {
+    var meta = document.querySelector('meta[name="fw-tiles"]');
+    if (!meta || !/^https?:\/\//i.test(meta.getAttribute('content') || '')) return null;
+    return {url: meta.getAttribute('content'), attribution: meta.getAttribute('data-attribution') || ''};
   }
 
-  function getJSON(url) {
-    return fetch(url, {headers: {Accept: 'application/json'}}).then(function (r) {
-      if (!r.ok) throw new Error('GET ' + url + ' failed: HTTP ' + r.status);
-      return r.json();
-    });
+  // Leaflet's attribution control takes HTML: a configured attribution is plain text, so escape it first.
+  function escapeText(text) {
+    var entities = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
+    return String(text).replace(/[&<>"']/g, function (c) { return entities[c]; });
   }
-
-  function apiSource() {
-    var details = {};
-    return {
-      boundaries: function () { return getJSON('boundaries?level=2'); },
-      timelines: function () { return getJSON('control/timeline'); },
-      events: function () {
-        var all = [];
-        function page(url) {
-          return getJSON(url).then(function (fc) {
-            Array.prototype.push.apply(all, fc.features);
-            return fc.next ? page(fc.next) : all;
-          });
-        }
-        return page('events?f=geojson&limit=5000');
-      },
-      detail: function (id) {
-        if (!details[id]) details[id] = getJSON('events/' + encodeURIComponent(id));
-        return details[id];
-      },
-      documentLink: function (id) { return 'documents/' + encodeURIComponent(id); }
-    };
-  }
-
-  // --- control ------------------------------------------------------------------------------------------------
-
-  // The state in force on `day`: the latest one that began on or before it and had not ended before it.
-  function stateAt(states, day) {
-    var found = null;
-    for (var i = 0; i < states.length; i++) {
-      var st = states[i];
-      if (dayNumber(st.since) <= day && (!found || dayNumber(st.since) >= dayNumber(found.since))) found = st;
-    }
-    if (found && found.until && dayNumber(found.until) < day) return null;
-    return found;
-  }
-
-  function holderName(state) { return state && state.holder ? state.holder.name : null; }
 
   // --- the page -----------------------------------------------------------------------------------------------
 
@@ -102,19 +49,32 @@
       'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) · Boundaries: ' +
       '<a href="https://www.geoboundaries.org/">geoBoundaries</a> · Outlines: Natural Earth (world-atlas)');
     map.setView([34, 66], 5);
+    // A province's tint goes under the districts (whose own state then shows on top), its outline above them.
+    map.createPane('fw-province-fill').style.zIndex = 390;
+    map.createPane('fw-provinces').style.zIndex = 420;
+    map.getPane('fw-province-fill').style.pointerEvents = 'none';
+    map.getPane('fw-provinces').style.pointerEvents = 'none';
 
+    var tiles = tileSettings();
+    if (tiles) {
+      L.tileLayer(tiles.url, {attribution: escapeText(tiles.attribution), maxZoom: 18, crossOrigin: false})
+        .addTo(map);
+      document.body.classList.add('fw-has-tiles');
+    }
     if (window.FW_COUNTRIES && window.topojson) {
       var topo = window.FW_COUNTRIES;
+      map.createPane('fw-base').style.zIndex = 250;  // above any tiles, under everything Frontwatch draws
       L.geoJSON(topojson.feature(topo, topo.objects.countries), {
-        interactive: false,
-        style: {color: '#9a9a9a', weight: 0.7, fillColor: '#f4f1ea', fillOpacity: 1}
+        interactive: false, pane: 'fw-base',
+        style: {color: '#9a9a9a', weight: 0.7, fillColor: '#f4f1ea', fillOpacity: tiles ? 0 : 1}
       }).addTo(map);
     }
 
     var state = {
-      day: null, firstDay: null, lastDay: null, units: {}, holders: [], districts: {},
-      features: [], markers: {}, filters: {type: '', status: '', actor: ''}
+      day: null, from: null, firstDay: null, lastDay: null, units: {}, holders: [], districts: {}, provinces: {},
+      unitProps: {}, features: [], markers: {}, filters: {type: '', status: '', actor: ''}, openUnit: null
     };
+    var listeners = [];
     var cluster = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false,
       spiderfyOnMaxZoom: true, animate: false});
     var icons = {};
@@ -124,14 +84,15 @@
     legend.addTo(map);
     panel.addTo(map);
 
+    function changed(what) { listeners.forEach(function (fn) { fn(what); }); }
+
     function holderColour(name) {
-      var i = state.holders.indexOf(name);
+      var key = FW.holderKey(name);
+      var i = state.holders.map(FW.holderKey).indexOf(key);
       return HOLDER_COLOURS[(i < 0 ? state.holders.length : i) % HOLDER_COLOURS.length];
     }
 
-    function unitFill(code) {
-      var tl = state.units[code];
-      var st = tl ? stateAt(tl.states, state.day) : null;
+    function lookOf(st) {
       if (!st) return {fill: NO_INFO, status: 'none', holder: ''};
       if (st.status === 'contested') return {fill: CONTESTED, status: 'contested', holder: holderName(st) || ''};
       if (st.status === 'held' && holderName(st)) {
@@ -140,27 +101,40 @@
       return {fill: UNKNOWN, status: 'unknown', holder: ''};
     }
 
-    function recolour() {
-      Object.keys(state.districts).forEach(function (code) {
-        var layers = state.districts[code];
-        var look = unitFill(code);
-        layers.forEach(function (layer) {
-          layer.setStyle({fillColor: look.fill, fillOpacity: look.status === 'none' ? 0.15 : 0.6});
-          var path = layer.getElement && layer.getElement();
-          if (path) {
-            path.setAttribute('data-status', look.status);
-            path.setAttribute('data-holder', look.holder);
-          }
-        });
+    function unitState(code, day) {
+      var tl = state.units[code];
+      return tl ? stateAt(tl.states, day === undefined ? state.day : day) : null;
+    }
+
+    function unitFill(code) { return lookOf(unitState(code)); }
+
+    function paint(layers, look, province) {
+      layers.forEach(function (layer) {
+        if (province) {  // a province is coloured only where it is held or contested as a whole
+          var on = look.status === 'held' || look.status === 'contested';
+          layer.setStyle({fillColor: look.fill, fillOpacity: on ? 0.45 : 0});
+        } else {
+          layer.setStyle({fillColor: look.fill, fillOpacity: look.status === 'none' ? 0.15 : 0.75});
+        }
+        var path = layer.getElement && layer.getElement();
+        if (path) {
+          path.setAttribute('data-status', look.status);
+          path.setAttribute('data-holder', look.holder);
+        }
       });
+    }
+
+    function recolour() {
+      Object.keys(state.districts).forEach(function (code) { paint(state.districts[code], unitFill(code), false); });
+      Object.keys(state.provinces).forEach(function (code) { paint(state.provinces[code], unitFill(code), true); });
     }
 
     function buildLegend() {
       var box = legend.getContainer();
       box.textContent = '';
-      box.appendChild(el('h2', null, 'District control'));
+      box.appendChild(el('h2', null, 'Control'));
       function row(swatchClass, colour, label) {
-        var line = el('div');
+        var line = el('div', 'fw-legend-row');
         var sw = el('span', swatchClass);
         sw.style.background = colour;
         line.appendChild(sw);
@@ -171,14 +145,18 @@
       row('fw-swatch', CONTESTED, 'Contested');
       row('fw-swatch', UNKNOWN, 'Unknown');
       row('fw-swatch', NO_INFO, 'No information');
+      row('fw-swatch fw-swatch-province', 'transparent', 'Province (outline; tinted when held as a whole)');
       box.appendChild(el('h2', null, 'Events'));
       EVENT_TYPES.forEach(function (t, i) { row('fw-dot fw-type-' + i, '', t); });
+      var asof = el('p', 'fw-legend-asof');
+      asof.id = 'fw-legend-asof';
+      box.appendChild(asof);
     }
 
     function buildPanel() {
       var control = L.control({position: 'topright'});
       control.onAdd = function () {
-        var box = el('div', 'fw-panel');
+        var box = el('div', 'fw-panel fw-controls');
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
         box.appendChild(el('h1', null, 'Frontwatch'));
@@ -193,6 +171,18 @@
         slider.id = 'fw-asof';
         slider.step = '1';
         box.appendChild(slider);
+        var range = el('div', 'fw-range');
+        range.id = 'fw-range';
+        range.hidden = true;
+        var rangeText = el('span');
+        rangeText.id = 'fw-range-text';
+        var clear = el('button', 'fw-button', 'Clear range');
+        clear.type = 'button';
+        clear.id = 'fw-range-clear';
+        clear.addEventListener('click', function () { setRange(null, state.day); });
+        range.appendChild(rangeText);
+        range.appendChild(clear);
+        box.appendChild(range);
         [['type', 'Event type'], ['status', 'Status'], ['actor', 'Actor']].forEach(function (f) {
           var label = el('label', null, f[1]);
           label.setAttribute('for', 'fw-filter-' + f[0]);
@@ -202,13 +192,28 @@
           select.addEventListener('change', function () {
             state.filters[f[0]] = select.value;
             refreshMarkers();
+            changed('filters');
           });
           box.appendChild(label);
           box.appendChild(select);
         });
-        var count = el('div', 'fw-count', 'Loading…');
+        var unitLabel = el('label', null, 'District or province');
+        unitLabel.setAttribute('for', 'fw-unit');
+        var unitSelect = el('select');
+        unitSelect.id = 'fw-unit';
+        unitSelect.appendChild(option('', 'Open a unit’s history…'));
+        unitSelect.addEventListener('change', function () {
+          if (unitSelect.value && ctx.panel) ctx.panel.open(unitSelect.value);
+        });
+        box.appendChild(unitLabel);
+        box.appendChild(unitSelect);
+                var count = el('div', 'fw-count', 'Loading…');
         count.id = 'fw-count';
+        count.setAttribute('aria-live', 'polite');
         box.appendChild(count);
+        var downloads = el('div', 'fw-downloads');
+        downloads.id = 'fw-downloads';
+        box.appendChild(downloads);
         slider.addEventListener('input', function () { setDay(parseInt(slider.value, 10)); });
         return box;
       };
@@ -226,32 +231,69 @@
       values.forEach(function (v) { select.appendChild(option(v, v)); });
     }
 
-    function setDay(day) {
-      state.day = day;
-      document.getElementById('fw-asof').value = String(day);
-      document.getElementById('fw-asof-value').textContent = isoOf(day);
-      recolour();
-      refreshMarkers();
+    function showRange() {
+      var box = document.getElementById('fw-range');
+      box.hidden = state.from === null;
+      if (state.from !== null) {
+        document.getElementById('fw-range-text').textContent = 'Events ' + isoOf(state.from) + ' to ' +
+          isoOf(state.day) + ' ';
+      }
     }
 
-    function visible(p) {
+    function setDay(day) {
+      state.day = day;
+      if (state.from !== null && state.from > day) state.from = null;  // a range never ends before it starts
+      document.getElementById('fw-asof').value = String(day);
+      document.getElementById('fw-asof-value').textContent = isoOf(day);
+      var asof = document.getElementById('fw-legend-asof');
+      if (asof) asof.textContent = 'As of ' + isoOf(day);
+      showRange();
+      recolour();
+      refreshMarkers();
+      document.getElementById('fw-print-head').textContent = 'Frontwatch — control as of ' + isoOf(day) +
+        (state.from !== null ? ' · events ' + isoOf(state.from) + ' to ' + isoOf(day) : '') + ' · ' +
+        document.getElementById('fw-count').textContent;
+      changed('day');
+    }
+
+    // A brushed range [from, to]: events in it are shown and control is drawn as of its last day.
+    function setRange(from, to) {
+      state.from = from === null || from === undefined || from >= to ? null : Math.max(from, state.firstDay);
+      setDay(Math.min(Math.max(to, state.firstDay), state.lastDay));
+    }
+
+    function passesFilters(p) {
       var f = state.filters;
-      if (dayNumber(p.event_date) > state.day) return false;
       if (f.type && p.event_type !== f.type) return false;
       if (f.status && p.status !== f.status) return false;
       if (f.actor && p.actor1 !== f.actor && p.actor2 !== f.actor) return false;
       return true;
     }
 
+    function visible(p) {
+      if (p._day === undefined) p._day = dayNumber(p.event_date);
+      if (p._day > state.day || (state.from !== null && p._day < state.from)) return false;
+      return passesFilters(p);
+    }
+
+    function shownFeatures() {
+      return state.features.filter(function (feat) { return feat.geometry && visible(feat.properties); });
+    }
+
     function refreshMarkers() {
       var shown = [];
+      var total = 0;
       state.features.forEach(function (feat) {
-        if (feat.geometry && visible(feat.properties)) shown.push(markerFor(feat));
+        if (!visible(feat.properties)) return;
+        total += 1;
+        if (feat.geometry) shown.push(markerFor(feat));
       });
       cluster.clearLayers();
       cluster.addLayers(shown);
-      document.getElementById('fw-count').textContent =
-        shown.length.toLocaleString('en') + ' of ' + state.features.length.toLocaleString('en') + ' events shown';
+      var count = document.getElementById('fw-count');
+      count.textContent = shown.length.toLocaleString('en') + ' of ' + state.features.length.toLocaleString('en') +
+        ' events shown';
+      count.setAttribute('data-shown', String(total));
     }
 
     function markerFor(feat) {
@@ -273,7 +315,7 @@
         var content = popupContent(p);
         e.popup.setContent(content);
         source.detail(p.event_id).then(function (d) {
-          fillEvidence(content, d);
+          fillEvidence(content.querySelector('.fw-evidence'), d.evidence);
           e.popup.update();
         }).catch(function (err) {
           content.appendChild(el('p', 'fw-error', 'Could not load the sources: ' + err.message));
@@ -311,36 +353,64 @@
       return box;
     }
 
-    function fillEvidence(box, detail) {
-      var ev = box.querySelector('.fw-evidence');
-      ev.textContent = '';
-      if (!detail.evidence.length) ev.appendChild(el('p', null, 'No quoted sentence stored.'));
-      detail.evidence.forEach(function (item) {
-        var wrap = el('div', item.stance === 'contradicting' ? 'fw-contradicts' : 'fw-supports');
-        wrap.appendChild(el('blockquote', 'fw-quote', item.quote));
-        var chains = item.source_chains.map(function (c) { return c.join(' → '); }).join('; ');
-        var doc = item.document;
-        var origin = doc ? (doc.publisher || doc.title || doc.document_id.slice(0, 8)) : '';
-        var cite = el('p', 'fw-cite');
-        var said = (item.stance === 'contradicting' ? 'Contradicts — ' : '— ') + (chains || 'the publisher');
-        cite.appendChild(document.createTextNode(said + ' (' + item.claim.certainty + ')'));
-        if (origin) {
-          cite.appendChild(document.createTextNode(', in '));
-          var href = doc.url && /^https?:\/\//i.test(doc.url) ? doc.url : source.documentLink(doc.document_id);
-          if (href) {
-            var a = el('a', null, origin);
-            a.setAttribute('href', href);
-            a.setAttribute('target', '_blank');
-            a.setAttribute('rel', 'noopener noreferrer');
-            cite.appendChild(a);
-          } else {
-            cite.appendChild(document.createTextNode(origin));
-          }
-          if (doc.published) cite.appendChild(document.createTextNode(', ' + doc.published));
+    // One quoted sentence per claim, with who said it and a link to the report it is quoted from.
+    function evidenceItem(item, stance) {
+      var wrap = el('div', stance === 'contradicting' ? 'fw-contradicts' : 'fw-supports');
+      var quote = el('blockquote', 'fw-quote', item.quote);
+      quote.setAttribute('dir', 'auto');  // Dari and Pashto sentences read right to left
+      if (item.claim) quote.setAttribute('data-claim-id', item.claim.claim_id);
+      wrap.appendChild(quote);
+      var chains = item.source_chains.map(function (c) { return c.join(' → '); }).join('; ');
+      var doc = item.document;
+      var origin = doc ? (doc.publisher || doc.title || doc.document_id.slice(0, 8)) : '';
+      var cite = el('p', 'fw-cite');
+      var said = (stance === 'contradicting' ? 'Contradicts — ' : '— ') + (chains || 'the publisher');
+      cite.appendChild(document.createTextNode(said + ' (' + item.claim.certainty + ')'));
+      if (origin) {
+        cite.appendChild(document.createTextNode(', in '));
+        var href = doc.url && /^https?:\/\//i.test(doc.url) ? doc.url : source.documentLink(doc.document_id);
+        if (href) {
+          var a = el('a', null, origin);
+          a.setAttribute('href', href);
+          a.setAttribute('target', '_blank');
+          a.setAttribute('rel', 'noopener noreferrer');
+          cite.appendChild(a);
+        } else {
+          cite.appendChild(document.createTextNode(origin));
         }
-        wrap.appendChild(cite);
-        ev.appendChild(wrap);
-      });
+        if (doc.published) cite.appendChild(document.createTextNode(', ' + doc.published));
+      }
+      wrap.appendChild(cite);
+      return wrap;
+    }
+
+    function fillEvidence(ev, evidence) {
+      ev.textContent = '';
+      if (!evidence.length) ev.appendChild(el('p', null, 'No quoted sentence stored.'));
+      evidence.forEach(function (item) { ev.appendChild(evidenceItem(item, item.stance)); });
+    }
+
+    function provinceOf(props) {
+      return props.admin1 || (state.unitProps[props.unit_code.split('.').slice(0, 2).join('.')] || {}).name || '';
+    }
+
+    function tooltipFor(code) {
+      var props = state.unitProps[code] || {unit_code: code};
+      var tip = el('div', 'fw-tip');
+      tip.appendChild(el('strong', null, props.name || code));
+      var province = provinceOf(props);
+      if (province && province !== props.name) tip.appendChild(el('div', 'fw-tip-province', province + ' province'));
+      var st = unitState(code);
+      var look = lookOf(st);
+      var text = !st ? 'No information' : look.status === 'held' ? 'Held by ' + look.holder
+        : look.status === 'contested' ? 'Contested' + (look.holder ? ' (last held by ' + look.holder + ')' : '')
+        : 'Unknown';
+      tip.appendChild(el('div', 'fw-tip-holder', text));
+      if (st) {
+        tip.appendChild(el('div', 'fw-tip-since', 'since ' + st.since + ' · confidence ' +
+          Number(st.confidence).toFixed(2) + (st.evidence ? ' · ' + st.evidence : '')));
+      }
+      return tip;
     }
 
     function drawDistricts(fc) {
@@ -352,19 +422,10 @@
         style: {color: '#555', weight: 0.6, fillColor: NO_INFO, fillOpacity: 0.15},
         onEachFeature: function (feature, lyr) {
           var code = feature.properties.unit_code;
+          state.unitProps[code] = feature.properties;
           (state.districts[code] = state.districts[code] || []).push(lyr);
-          lyr.bindTooltip(function () {
-            var look = unitFill(code);
-            var tip = el('div');
-            tip.appendChild(el('strong', null, feature.properties.name || code));
-            var tl = state.units[code];
-            var st = tl ? stateAt(tl.states, state.day) : null;
-            var text = st ? (look.status === 'held' ? 'held by ' + look.holder : look.status) +
-              ' since ' + st.since + ', confidence ' + Number(st.confidence).toFixed(2) +
-              (st.evidence ? ' (' + st.evidence + ')' : '') : 'no information';
-            tip.appendChild(el('div', null, text));
-            return tip;
-          }, {sticky: true});
+          lyr.bindTooltip(function () { return tooltipFor(code); }, {sticky: true});
+          lyr.on('click', function () { if (ctx.panel) ctx.panel.open(code); });
         }
       }).addTo(map);
       layer.eachLayer(function (lyr) {
@@ -372,107 +433,205 @@
         if (path) {
           path.setAttribute('data-unit', lyr.feature.properties.unit_code);
           path.classList.add('fw-district');
+          path.setAttribute('tabindex', '-1');  // 400 tab stops would bury the controls: see the unit select
         }
       });
       return layer;
     }
 
-    Promise.all([source.boundaries(), source.timelines(), source.events()]).then(function (res) {
-      var districts = drawDistricts(res[0]);
-      var tl = res[1];
-      var holders = {};
-      var days = [];
-      tl.units.forEach(function (u) {
-        state.units[u.unit_code] = u;
-        u.states.forEach(function (st) {
-          if (st.holder) holders[st.holder.name] = true;
-          days.push(dayNumber(st.since));
-          if (st.until) days.push(dayNumber(st.until));
+    function drawProvinces(fc) {
+      if (!fc.features.length) return null;
+      L.geoJSON(fc, {
+        pane: 'fw-province-fill', interactive: false, style: {stroke: false, fillColor: NO_INFO, fillOpacity: 0},
+        onEachFeature: function (feature, lyr) {
+          var code = feature.properties.unit_code;
+          state.unitProps[code] = feature.properties;
+          (state.provinces[code] = state.provinces[code] || []).push(lyr);
+        }
+      }).addTo(map).eachLayer(function (lyr) {
+        var path = lyr.getElement();
+        if (path) {
+          path.setAttribute('data-unit', lyr.feature.properties.unit_code);
+          path.classList.add('fw-province-fill');
+        }
+      });
+      var layer = L.geoJSON(fc, {
+        pane: 'fw-provinces', interactive: false, style: {color: '#222', weight: 1.8, fill: false}
+      }).addTo(map);
+      layer.eachLayer(function (lyr) {
+        var path = lyr.getElement();
+        if (path) {
+          path.setAttribute('data-unit', lyr.feature.properties.unit_code);
+          path.classList.add('fw-province');
+        }
+      });
+      return layer;
+    }
+
+    function currentView() {
+      var c = map.getCenter();
+      return {day: state.day, from: state.from, filters: state.filters, zoom: map.getZoom(), center: [c.lat, c.lng],
+        unit: state.openUnit};
+    }
+
+    // Puts the page in the view a URL hash describes; parts it lacks keep their defaults.
+    function applyView(view, fallbackBounds) {
+      ['type', 'status', 'actor'].forEach(function (k) {
+        var select = document.getElementById('fw-filter-' + k);
+        var value = view.filters[k] || '';
+        var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+        select.value = known ? value : '';
+        state.filters[k] = select.value;
+      });
+      var day = view.day !== undefined ? view.day : state.lastDay;
+      state.from = null;
+      setRange(view.from !== undefined ? view.from : null, day);
+      if (view.zoom !== undefined) {
+        map.setView(view.center, view.zoom, {animate: false});
+      } else if (fallbackBounds && fallbackBounds.isValid()) {
+        map.fitBounds(fallbackBounds, {maxZoom: 9, animate: false});  // "ready" must mean the view has settled
+      }
+      if (view.unit && ctx.panel) ctx.panel.open(view.unit); else if (ctx.panel) ctx.panel.close();
+    }
+
+    var ctx = {
+      map: map, state: state, source: source, cluster: cluster, EVENT_TYPES: EVENT_TYPES,
+      unitFill: unitFill, unitState: unitState, lookOf: lookOf, holderColour: holderColour, setDay: setDay,
+      setRange: setRange, shownFeatures: shownFeatures, passesFilters: passesFilters, typeIndex: typeIndex,
+      evidenceItem: evidenceItem, provinceOf: provinceOf, onChange: function (fn) { listeners.push(fn); },
+      changed: changed, showEvent: null, openPopup: null, panel: null
+    };
+
+    Promise.all([source.boundaries(), source.timelines(), source.events(), source.provinces(), source.labels()])
+      .then(function (res) {
+        var districts = drawDistricts(res[0]);
+        drawProvinces(res[3]);
+        var tl = res[1];
+        var holders = {};
+        var days = [];
+        tl.units.forEach(function (u) {
+          state.units[u.unit_code] = u;
+          u.states.forEach(function (st) {
+            days.push(dayNumber(st.since));
+            if (st.until) days.push(dayNumber(st.until));
+            if (!st.holder) return;
+            var key = FW.holderKey(st.holder.name);
+            var spellings = holders[key] = holders[key] || {};
+            spellings[st.holder.name] = (spellings[st.holder.name] || 0) + 1;
+          });
         });
+        // One legend entry per holder, named by its most used spelling.
+        state.holders = Object.keys(holders).sort().map(function (k) {
+          return Object.keys(holders[k]).sort(function (a, b) { return holders[k][b] - holders[k][a]; })[0].trim();
+        });
+        state.features = res[2];
+        var types = {}, statuses = {}, actors = {};
+        state.features.forEach(function (f) {
+          var p = f.properties;
+          p._day = dayNumber(p.event_date);
+          days.push(p._day);
+          types[p.event_type] = true;
+          statuses[p.status] = true;
+          if (p.actor1) actors[p.actor1] = true;
+          if (p.actor2) actors[p.actor2] = true;
+        });
+        fillSelect('fw-filter-type', EVENT_TYPES.filter(function (t) { return types[t]; }));
+        fillSelect('fw-filter-status', ['confirmed', 'reported', 'contested', 'denied'].filter(function (s) {
+          return statuses[s];
+        }));
+        fillSelect('fw-filter-actor', Object.keys(actors).sort());
+        // Units someone reported on, for the keyboard's way into a district's panel.
+        var unitSelect = document.getElementById('fw-unit');
+        tl.units.slice().sort(function (a, b) { return a.unit_name < b.unit_name ? -1 : 1; }).forEach(function (u) {
+          unitSelect.appendChild(option(u.unit_code, u.unit_name + (u.level === 1 ? ' (province)' : '')));
+        });
+        var today = Math.floor(Date.now() / DAY);
+        state.firstDay = days.length ? Math.min.apply(null, days) - 1 : today - 30;
+        state.lastDay = days.length ? Math.max.apply(null, days) + 1 : today;
+        var slider = document.getElementById('fw-asof');
+        slider.min = String(state.firstDay);
+        slider.max = String(state.lastDay);
+        buildLegend();
+        map.addLayer(cluster);
+        ctx.panel = FW.panel.install(ctx);
+        FW.timeline.install(ctx, document.getElementById('fw-timeline'));
+        FW.exporter.install(ctx, document.getElementById('fw-downloads'));
+        var pts = state.features.filter(function (f) { return f.geometry; }).map(function (f) {
+          return [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+        });
+        var bounds = districts ? districts.getBounds() : null;
+        if (pts.length) bounds = L.latLngBounds(pts).pad(0.5);
+        map.invalidateSize({animate: false});  // the timeline took its height from the map's box
+        applyView(FW.state.decode(location.hash), bounds);
+        FW.labels.install(ctx, res[0], res[3], res[4]);
+        var write = FW.state.writer();
+        ctx.onChange(function () { write(currentView()); });
+        map.on('moveend', function () { write(currentView()); });
+        window.addEventListener('hashchange', function () {
+          if (FW.state.encode(currentView()) !== location.hash.replace(/^#/, '')) {
+            applyView(FW.state.decode(location.hash), null);
+          }
+        });
+        window.fw.ready = true;
+        document.body.setAttribute('data-ready', 'true');
+      }).catch(function (err) {
+        notice('Could not load the map data: ' + err.message);
+        console.error(err);
       });
-      state.holders = Object.keys(holders).sort();
-      state.features = res[2];
-      var types = {}, statuses = {}, actors = {};
-      state.features.forEach(function (f) {
-        var p = f.properties;
-        days.push(dayNumber(p.event_date));
-        types[p.event_type] = true;
-        statuses[p.status] = true;
-        if (p.actor1) actors[p.actor1] = true;
-        if (p.actor2) actors[p.actor2] = true;
-      });
-      fillSelect('fw-filter-type', EVENT_TYPES.filter(function (t) { return types[t]; }));
-      fillSelect('fw-filter-status', ['confirmed', 'reported', 'contested', 'denied'].filter(function (s) {
-        return statuses[s];
-      }));
-      fillSelect('fw-filter-actor', Object.keys(actors).sort());
-      var today = Math.floor(Date.now() / DAY);
-      state.firstDay = days.length ? Math.min.apply(null, days) - 1 : today - 30;
-      state.lastDay = days.length ? Math.max.apply(null, days) + 1 : today;
-      var slider = document.getElementById('fw-asof');
-      slider.min = String(state.firstDay);
-      slider.max = String(state.lastDay);
-      buildLegend();
-      map.addLayer(cluster);
-      setDay(state.lastDay);
-      var pts = state.features.filter(function (f) { return f.geometry; }).map(function (f) {
-        return [f.geometry.coordinates[1], f.geometry.coordinates[0]];
-      });
-      var bounds = districts ? districts.getBounds() : null;
-      if (pts.length) bounds = L.latLngBounds(pts).pad(0.5);
-      if (bounds && bounds.isValid()) map.fitBounds(bounds, {maxZoom: 9, animate: false});  // "ready" must mean the view has settled
-      window.fw.ready = true;
-      document.body.setAttribute('data-ready', 'true');
-    }).catch(function (err) {
-      notice('Could not load the map data: ' + err.message);
-      console.error(err);
-    });
+
+    // Zoom in until the event's marker leaves its cluster, spiderfying when markers share one spot (tests and
+    // deep links use it). Synchronous because cluster animations are off: markercluster's own zoomToShowLayer
+    // never calls back in some of these cases.
+    function showEvent(id, done) {
+      var m = state.markers[id];
+      if (!m || !cluster.hasLayer(m)) return false;
+      var here = m.getLatLng();
+      function samePlace(p) {  // zooming never separates markers on one spot
+        return p.getAllChildMarkers().every(function (c) { return c.getLatLng().equals(here); });
+      }
+      // Jump straight to the first zoom where the marker leaves its cluster (one re-cluster, not one per level):
+      // markercluster keeps, on each marker, the cluster it joins at the deepest zoom where it is clustered.
+      var z = Math.max(Math.ceil(map.getZoom()), 2);
+      var c = m.__parent;
+      if (c && c._zoom !== undefined && c._zoom >= map.getMinZoom()) {
+        if (samePlace(c)) {
+          while (c.__parent && c.__parent._zoom >= map.getMinZoom() && samePlace(c.__parent)) c = c.__parent;
+          z = Math.max(z, c._zoom);
+        } else {
+          z = Math.max(z, Math.min(c._zoom + 1, map.getMaxZoom()));
+        }
+      }
+      map.setView(here, z, {animate: false});
+      var parent;
+      while ((parent = cluster.getVisibleParent(m)) !== m && z < map.getMaxZoom()) {
+        if (parent && samePlace(parent)) break;
+        z += 1;
+        map.setView(m.getLatLng(), z, {animate: false});
+      }
+      parent = cluster.getVisibleParent(m);
+      if (parent && parent !== m && parent.spiderfy) parent.spiderfy();
+      if (done) setTimeout(function () { done(m.getElement() || null); }, 0);
+      return true;
+    }
+    ctx.showEvent = showEvent;
+    ctx.openPopup = function (id) {
+      return showEvent(id, function () { state.markers[id].openPopup(); });
+    };
 
     window.fw = {
       map: map,
       cluster: cluster,
       ready: false,
       setDay: setDay,
+      setRange: setRange,
       dayNumber: dayNumber,
-      // Zoom in until the event's marker leaves its cluster, spiderfying when markers share one spot (tests and
-      // deep links use it). Synchronous because cluster animations are off: markercluster's own zoomToShowLayer
-      // never calls back in some of these cases.
-      showEvent: function (id, done) {
-        var m = state.markers[id];
-        if (!m || !cluster.hasLayer(m)) return false;
-        var here = m.getLatLng();
-        function samePlace(p) {  // zooming never separates markers on one spot
-          return p.getAllChildMarkers().every(function (c) { return c.getLatLng().equals(here); });
-        }
-        // Jump straight to the first zoom where the marker leaves its cluster (one re-cluster, not one per level):
-        // markercluster keeps, on each marker, the cluster it joins at the deepest zoom where it is clustered.
-        var z = Math.max(Math.ceil(map.getZoom()), 2);
-        var c = m.__parent;
-        if (c && c._zoom !== undefined && c._zoom >= map.getMinZoom()) {
-          if (samePlace(c)) {
-            while (c.__parent && c.__parent._zoom >= map.getMinZoom() && samePlace(c.__parent)) c = c.__parent;
-            z = Math.max(z, c._zoom);
-          } else {
-            z = Math.max(z, Math.min(c._zoom + 1, map.getMaxZoom()));
-          }
-        }
-        map.setView(here, z, {animate: false});
-        var parent;
-        while ((parent = cluster.getVisibleParent(m)) !== m && z < map.getMaxZoom()) {
-          if (parent && samePlace(parent)) break;
-          z += 1;
-          map.setView(m.getLatLng(), z, {animate: false});
-        }
-        parent = cluster.getVisibleParent(m);
-        if (parent && parent !== m && parent.spiderfy) parent.spiderfy();
-        if (done) setTimeout(function () { done(m.getElement() || null); }, 0);
-        return true;
-      }
+      showEvent: showEvent,
+      openUnit: function (code) { if (ctx.panel) ctx.panel.open(code); }
     };
   }
 
   function boot() {
-    var source = window.FRONTWATCH_DATA ? staticSource(window.FRONTWATCH_DATA) : apiSource();
+    var source = window.FRONTWATCH_DATA ? FW.sources.fromData(window.FRONTWATCH_DATA) : FW.sources.fromApi();
     start(source);
   }
 
