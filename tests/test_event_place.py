@@ -70,7 +70,7 @@ def test_the_ends_of_a_road_and_an_origin_do_not_place_the_event(pipeline: Pipel
 
 
 def test_raiders_named_after_a_region_do_not_place_the_raid(pipeline: Pipeline, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
-    from frontwatch.extract.claims import _ACTOR_HEADS
+    from frontwatch.extract.places import _ACTOR_HEADS
 
     assert {"raider", "militia", "herder"} <= _ACTOR_HEADS  # "X raiders" names who, not where
     [c] = _claims(pipeline, "Arusha raiders attacked herders at Moshi, stealing cattle.", "TZ")

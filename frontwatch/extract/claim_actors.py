@@ -1,0 +1,404 @@
+"""Who did what to whom in a claim: actor 1 and actor 2 from the trigger's roles and the actor dictionary, a
+community's militia, an attack's victims, the sides of a demonstration, and the headline's dyad a clause may borrow."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from frontwatch.extract.actors import ActorDictionary, ActorMatch
+from frontwatch.extract.attribution import SPEECH_LEMMAS
+from frontwatch.extract.events import _ARMED, _Event
+from frontwatch.extract.roles import PRONOUNS, Roles, np_bounds, trigger_roles, with_conjuncts
+from frontwatch.extract.sentences import _doc_text, _story
+from frontwatch.extract.triggers import Lexicon, find_triggers
+from frontwatch.model import (
+    Actor,
+    ActorRole,
+    Document,
+    Span,
+)
+
+# What an attack on makes its victims civilians (people are in the actor dictionary's Civilians)
+_CIVILIAN_TARGETS = {
+    "community", "village", "hamlet", "settlement", "population", "market", "marketplace", "church", "mosque",
+    "temple", "shrine", "school", "hospital", "clinic", "bus", "minibus", "plane", "train", "house", "home",
+    "homestead", "wedding", "funeral", "shop", "store", "restaurant", "hotel", "farm", "household", "neighbourhood",
+    "neighborhood", "building",
+}  # fmt: skip
+_GROUP_NOUNS = {"thousand", "hundred", "dozen", "group", "crowd", "number", "score", "band", "unit", "member", "team"}
+
+
+_HARM_WORDS = frozenset({"kill", "injure", "wound", "shoot", "murder", "hack", "stab", "behead", "maim", "hurt",
+                         "die", "dead", "lynch", "execute"})
+
+
+_VICTIM_WORDS = frozenset({"one", "other", "people", "member", "victim", "person", "body", "dozen", "several",
+                           "many", "some", "all", "few"})
+
+
+# Words for a community and its fighters ("X raiders", "the X clan"), and for armed men who may be a community's
+# ("X gunmen", "X youths") unless X is a place.
+_COMMUNITY_WORDS = frozenset({"community", "clan", "tribe", "clansman", "clansmen", "raider", "rustler", "militia",
+                              "militiaman", "militiamen", "warrior", "group", "ethnic", "tribesman", "tribesmen"})
+
+
+_ARMED_MEN = frozenset({"gunman", "gunmen", "fighter", "attacker", "assailant", "youth", "herder", "herdsman",
+                        "herdsmen", "pastoralist", "bandit", "man", "men"})
+
+
+# Nouns that name state forces, and verbs of fighting whose object is the other side.
+_FORCE_HEADS = frozenset({"police", "policeman", "policemen", "officer", "soldier", "troop", "army", "military",
+                          "force", "security", "gendarme", "gendarmerie", "askari", "guard", "ranger"})
+
+
+_FIGHT_VERBS = frozenset({"engage", "fight", "battle", "confront", "clash", "attack", "stone", "pelt"})
+_MOB_VICTIM_WORDS = frozenset({"lynch", "kill", "beat", "injure", "attack", "assault", "burn", "stone", "hack",
+                               "murder", "torture", "wound", "lynching", "death"})
+
+
+# Things an armed side holds or moves in: attacking them attacks that side
+_HELD_BY = frozenset({"position", "base", "convoy", "checkpoint", "camp", "outpost", "patrol", "post", "vehicle",
+                      "barracks", "garrison", "headquarters", "stronghold", "unit", "column", "airbase", "trench"})
+
+
+@dataclass(frozen=True)
+class _MainActors:
+    actor1: ActorRole | None
+    actor2: ActorRole | None
+    category: str
+
+
+def _communal(trigger: Token) -> bool:
+    """A fight a word calls communal ("ethnic clashes", "inter-clan fighting", "tribal skirmishes")."""
+    words = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
+    if trigger.i > trigger.sent.start:
+        words.add(trigger.doc[trigger.i - 1].lower_)
+    return any(w.strip("-") in _COMMUNAL_WORDS or w.removeprefix("inter").strip("-") in _COMMUNAL_WORDS
+               for w in words)
+
+
+_COMMUNAL_WORDS = frozenset({"tribal", "ethnic", "clan", "communal", "community", "tribe"})
+
+
+class ActorReader:
+    """The actors of an event's roles (`sides`), of a noun phrase (`actor_of`), and of a demonstration
+    (`crowd_sides`); the report's main dyad (`main_actors`)."""
+
+    def __init__(self, actors: ActorDictionary, lexicon: Lexicon) -> None:
+        self.actors = actors
+        self.lexicon = lexicon
+
+
+    # -- actors ------------------------------------------------------------------------------------------------
+
+    def actor_of(self, doc: Doc, tok: Token) -> ActorRole | None:
+        if tok.lower_ in PRONOUNS:
+            # "The group said it had launched drones": the pronoun is the one who says so
+            verb = tok.head
+            anc = verb.head
+            # only the subject of the very clause that is said ("X said it had retaken …"), not of a clause inside
+            # it ("… more than a year after it fell to Y": there "it" is the town)
+            if verb.dep_ in ("ccomp", "xcomp") and anc.lemma_.lower() in SPEECH_LEMMAS and anc.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.i != tok.i and subj.lower_ not in PRONOUNS:
+                    return self.actor_of(doc, subj)
+            return None
+        start, end = np_bounds(tok)
+        m: ActorMatch | None = self.actors.match(_doc_text(doc)[start:end])
+        if m is None or (m.actor.name in self.actors.generic and (
+                tok.lemma_.lower() in _GROUP_NOUNS or m.actor.inter in _ARMED)):
+            # "thousands of protesters", "a group of gunmen", "fighters from the Islamic State group": the "of" or
+            # "from" phrase names them
+            of = [
+                p for c in tok.children if c.dep_ == "prep" and (
+                    c.lower_ == "of" or (c.lower_ == "from" and m is not None)
+                ) for p in c.children if p.dep_ == "pobj"
+            ]
+            if of:
+                start, end = np_bounds(of[0])
+                m = self.actors.match(_doc_text(doc)[start:end]) or m
+        if m is None or m.actor.name in self.actors.generic:
+            # "the paramilitary Rapid Support Forces" parsed as "the paramilitary" + an apposition: the apposition
+            # names them
+            for ap in (c for c in tok.children if c.dep_ == "appos"):
+                a_start, a_end = np_bounds(ap)
+                named = self.actors.match(_doc_text(doc)[a_start:a_end])
+                if named is not None and named.actor.name not in self.actors.generic:
+                    m, start = named, a_start
+                    break
+        if m is None and tok.lemma_.lower() in _HELD_BY:
+            # "a FAMa position", "SAF positions", "an army convoy": the modifiers name whose it is
+            mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.i < tok.i]
+            if mods:
+                m_start, m_end = np_bounds(mods[0])[0], mods[-1].idx + len(mods[-1].text)
+                owner = _doc_text(doc)[m_start:m_end]
+                m = self.actors.match(owner) or self.actors.match(owner + " forces")
+                if m is not None and m.end > len(owner):
+                    m = dataclasses.replace(m, end=len(owner))
+                start = m_start
+        if m is None:
+            return None
+        if m.actor.inter == 7 and set(re.findall(r"[a-z]+", _doc_text(doc)[np_bounds(tok)[0]: start + m.end].lower())
+                                      ) & {"unidentified", "unknown", "masked", "armed"}:
+            # "unknown youths", "a group of armed men", "masked men": ACLED's unidentified armed group
+            return ActorRole("", Actor("Unidentified armed group", 3), Span.of(_doc_text(doc), *np_bounds(tok)))
+        if m.actor.inter in _ARMED and any(c.lower_ in {"former", "retired", "ex", "ex-"} for c in tok.children):
+            # "a former police officer", "a retired soldier": ACLED's civilians
+            return ActorRole("", Actor("Civilians", 7), Span.of(_doc_text(doc), *np_bounds(tok)))
+        return ActorRole("", m.actor, Span.of(_doc_text(doc), start + m.start, start + m.end))
+
+    def victims(self, sent: SpacySpan, actor1: ActorRole | None) -> ActorRole | None:
+        """Whom the sentence says was killed, hurt or shot: an armed side named so (then it was a fight), else
+        civilians when people or a number of them are ("killing four", "one person was injured")."""
+        doc = sent.doc
+        people = False
+        for t in sent:
+            lemma = t.lemma_.lower()
+            if lemma not in _HARM_WORDS:
+                continue
+            if lemma in {"die", "dead"}:
+                hurt = [c for c in (t if lemma == "die" else t.head).children if c.dep_ in {"nsubj", "nsubjpass"}]
+            else:
+                hurt = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
+                if t.tag_ == "VBN" and t.dep_ in {"acl", "amod"}:
+                    hurt.append(t.head)  # "two policemen killed in the raid"
+            for h in [w for c in hurt for w in with_conjuncts(c)]:
+                if h.lower_ in PRONOUNS:
+                    continue
+                a = self.actor_of(doc, h)
+                if a is not None and a.actor.inter in _ARMED and (actor1 is None or a.actor.name != actor1.actor.name):
+                    return dataclasses.replace(a, role="actor2")
+                if (a is not None and a.actor.inter == 7) or (a is None and (
+                        h.pos_ == "NUM" or h.lemma_.lower() in _VICTIM_WORDS)):
+                    people = True
+        return ActorRole("actor2", Actor("Civilians", 7)) if people else None
+
+    def communities(self, doc: Doc, tok: Token) -> list[ActorRole]:
+        """The militias of the communities a noun phrase names ("Turkana raiders", "the X and Y clans", "armed
+        youths from the X community"): ACLED's "X Ethnic Militia". A name that is a resolved place counts only
+        before a word that names a community's fighters ("raiders", "clan"), not before "gunmen" or "youths"."""
+        if tok.lemma_.lower() in _GROUP_NOUNS | {"youth", "man", "people"}:
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for p in c.children
+                  if p.dep_ == "pobj"]
+            if of and of[0].lemma_.lower() in _COMMUNITY_WORDS | _ARMED_MEN:
+                tok = of[0]
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "PROPN" and lemma not in _COMMUNITY_WORDS:
+            # "between X and Y militias" parsed as X + "Y militias": X is the first of the two named
+            group = next((c for c in tok.children if c.dep_ == "conj" and c.lemma_.lower() in _COMMUNITY_WORDS), None)
+            others = self.communities(doc, group) if group is not None else []
+            if others and self.actors.country_iso(tok.text) is None and self.actors.canonical(tok.text) is None:
+                kind = others[0].actor.name.split(" ", 1)[1] if " " in others[0].actor.name else "Ethnic Militia"
+                return [ActorRole("", Actor(f"{tok.text} {kind}", others[0].actor.inter),
+                                  Span.of(_doc_text(doc), tok.idx, tok.idx + len(tok.text))), *others]
+            return []
+        if lemma not in _COMMUNITY_WORDS and lemma not in _ARMED_MEN:
+            return []
+        places = doc.user_data.get("fw_place_spans", ())
+        out: list[ActorRole] = []
+        mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i]
+        # "X political militias" are a party's men (ACLED's political militia), not a community's
+        kind, inter = ("Political Militia", 3) if any(c.lower_ == "political" for c in mods) else ("Ethnic Militia", 4)
+        for mod in mods:
+            for name in (mod, *(c for c in mod.children if c.dep_ == "conj")):
+                text = name.text
+                if not text[:1].isupper() or name.pos_ not in {"PROPN", "ADJ", "NOUN"} or name.ent_type_ in {
+                        "DATE", "TIME", "CARDINAL", "ORDINAL"} or (name.is_sent_start and name.pos_ != "PROPN"):
+                    continue  # a capital that only starts the sentence ("Armed bandits …") names no one
+                if self.actors.country_iso(text) is not None or self.actors.canonical(text) is not None:
+                    continue  # "Somali gunmen", "Shabaab fighters": a country's or a named group's
+                if lemma not in _COMMUNITY_WORDS and any(a <= name.idx < b for a, b in places):
+                    continue  # "Mandera gunmen": men of a place, not a community's militia
+                out.append(ActorRole("", Actor(f"{text.rstrip('s') if text.endswith('s') and len(text) > 4 else text}"
+                                               f" {kind}", inter),
+                                     Span.of(_doc_text(doc), name.idx, name.idx + len(text))))
+        return out
+
+    def sides(self, roles: Roles, category: str, doc: Doc, expel: bool = False, trigger: Token | None = None
+                ) -> tuple[ActorRole | None, ActorRole | None, list[Token]]:
+        """actor1 (who did it / took it), actor2 (to whom / from whom), and role tokens that name places."""
+        place_tokens: list[Token] = []
+
+        def first(tokens: list[Token], skip: str | None = None) -> ActorRole | None:
+            for t in tokens:
+                a = self.actor_of(doc, t)
+                if a is not None and a.actor.name != skip:
+                    return a
+            return None
+
+        actor1 = first(roles.agents)
+        if roles.agents and (actor1 is None or actor1.actor.name in self.actors.generic) and category not in {
+                "protest", "crowd", "riot", "mob"}:
+            # "Turkana raiders attacked …", "X and Y clans clashed": a community's armed men are its militia
+            communities = self.communities(doc, roles.agents[0])
+            if communities:
+                actor1 = communities[0]
+                if len(communities) > 1 and category == "clash":
+                    actor2_community: ActorRole | None = dataclasses.replace(communities[1], role="actor2")
+                else:
+                    actor2_community = None
+            else:
+                actor2_community = None
+        else:
+            actor2_community = None
+        if category == "territory" and roles.recipients and actor1 is None:
+            actor1 = first(roles.recipients)  # "fell to X"
+        actor2: ActorRole | None = None
+        if category == "territory" and expel:
+            # "drove the militants out of X", "the militants were pushed back from X": the patient lost the ground
+            actor2 = first(roles.patients, skip=actor1.actor.name if actor1 else None)
+            place_tokens = [*roles.sources, *roles.recipients]
+        elif category in {"territory", "control"}:
+            skip1 = actor1.actor.name if actor1 else None
+            actor2 = first(roles.sources, skip=skip1)
+            if actor2 is None and roles.sources_in_clause:
+                actor2 = first(roles.sources_in_clause, skip=skip1)  # "recaptured X city (Y) from the Taliban"
+            place_tokens = roles.patients
+        else:
+            skip = actor1.actor.name if actor1 else None
+            if len(roles.agents) > 1 and actor1 is not None:
+                actor2 = first(roles.agents[1:], skip=skip)  # "clashes between X and Y", "X and Y clashed"
+                if (actor2 is None or actor2.actor.name in self.actors.generic) and category == "clash":
+                    actor2 = next(iter(self.communities(doc, roles.agents[1])), None) or actor2
+            actor2 = actor2 or actor2_community
+            actor2 = actor2 or first(roles.patients, skip=skip) or first(roles.targets, skip=skip)
+            if actor1 is None and actor2 is None and category == "clash":
+                actor1 = first(roles.targets)
+            if actor1 is None and category == "clash" and trigger is not None and _communal(trigger):
+                actor1 = ActorRole("actor1", Actor("Communal militia", 4))  # "tribal clashes", "inter-clan fighting"
+            if actor2 is None and category == "attack" and (actor1 is None or actor1.actor.inter != 1):
+                # "gunmen attacked a community / a bus / the village": ACLED's victims are civilians
+                target = next((t for t in [*roles.patients, *roles.targets] if t.lemma_.lower() in _CIVILIAN_TARGETS
+                               and t.ent_type_ != "ORG"), None)  # fmt: skip
+                if target is not None:
+                    s0, e0 = np_bounds(target)
+                    actor2 = ActorRole("actor2", Actor("Civilians", 7), Span.of(_doc_text(doc), s0, e0))
+        if category in {"protest", "crowd", "riot", "mob"} and (
+            actor1 is None or actor1.actor.inter == 7
+            # "Palestinian demonstrators": a nationality, not that state's forces
+            or (actor1.span is not None and self.actors.is_demonym(actor1.span.text))
+        ):
+            # ACLED codes demonstrators as protesters (rioters when violent), whoever they are
+            crowd = Actor("Protesters", 6) if category in {"protest", "crowd"} else Actor("Rioters", 5)
+            span = actor1.span if actor1 is not None else None
+            if span is None and roles.agents and roles.agents[0].lower_ not in PRONOUNS:
+                s0, e0 = np_bounds(roles.agents[0])
+                span = Span.of(_doc_text(doc), s0, e0)
+            actor1 = ActorRole("actor1", crowd, span)
+            if actor2 is not None and actor2.actor.inter == 7:
+                actor2 = None
+            if actor2 is None and trigger is not None:
+                # "police fired tear gas at / dispersed the demonstrators": the force acting on them is actor 2
+                verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+                if verb.pos_ in {"VERB", "AUX"} and trigger.dep_ in {"pobj", "dobj"}:
+                    force = first([c for c in verb.children if c.dep_ == "nsubj"])
+                    if force is not None and force.actor.inter == 1:
+                        actor2 = force
+        return (
+            dataclasses.replace(actor1, role="actor1") if actor1 else None,
+            dataclasses.replace(actor2, role="actor2") if actor2 else None,
+            place_tokens,
+        )
+
+    def crowd_sides(self, doc: Doc, sent: SpacySpan, event: _Event, sub: str | None, actor1: ActorRole | None,
+                     actor2: ActorRole | None, methods: list[str]) -> tuple[ActorRole | None, ActorRole | None]:
+        """ACLED's sides of a demonstration, by its final sub-type: the crowd is "Rioters" in a riot and
+        "Protesters" in a protest, whoever they are (students, traders, residents); the force that intervened
+        (named in the incident's sentences, the police where none is named) is the other side of an intervention,
+        and the side that used excessive force comes first; a mob's victims are civilians."""
+        riot = sub in {"Violent demonstration", "Mob violence"}
+        crowd = Actor("Rioters", 5) if riot else Actor("Protesters", 6)
+
+        def crowd_role(role: str, was: ActorRole | None) -> ActorRole:
+            return ActorRole(role, crowd, was.span if was is not None else None)
+
+        def unarmed(a: ActorRole | None) -> bool:
+            return a is None or a.actor.inter in {5, 6, 7}
+
+        state = next((a for a in (actor1, actor2) if a is not None and a.actor.inter == 1), None)
+        if state is None and sub != "Peaceful protest":
+            state = self.intervening_force(doc, _story(sent))
+            if state is None and sub in {"Protest with intervention", "Excessive force against protesters"}:
+                state = ActorRole("actor2", Actor("Police forces", 1))  # ACLED: the police, unless named
+                methods.append("actor2:police-by-type")
+        if sub == "Excessive force against protesters":
+            methods.append("actors:crowd-sides")
+            return (dataclasses.replace(state, role="actor1") if state else None,
+                    crowd_role("actor2", actor1 if unarmed(actor1) else actor2))
+        other = actor2 if unarmed(actor1) else actor1
+        first = crowd_role("actor1", actor1 if unarmed(actor1) else None)
+        if other is not None and other.actor.inter in {5, 6}:
+            second: ActorRole | None = crowd_role("actor2", other)  # "two groups of demonstrators clashed"
+        elif other is not None and (other.actor.inter != 7 or sub == "Mob violence"):
+            second = dataclasses.replace(other, role="actor2")
+        elif state is not None:
+            second = dataclasses.replace(state, role="actor2")
+        elif sub == "Mob violence" and _MOB_VICTIM_WORDS & {t.lemma_.lower() for t in sent}:
+            second = ActorRole("actor2", Actor("Civilians", 7))  # ACLED: a mob's victims are civilians
+        else:
+            second = None
+        if (first, second) != (actor1, actor2):
+            methods.append("actors:crowd-sides")
+        return first, second
+
+    def intervening_force(self, doc: Doc, story: Sequence[SpacySpan]) -> ActorRole | None:
+        """State forces acting in the incident's sentences: a subject ("police fired tear gas"), a "by" agent
+        ("dispersed by police") or the other side of a fight ("engaged police in running battles")."""
+        for s in story:
+            for t in s:
+                if t.pos_ not in {"NOUN", "PROPN"} or t.lemma_.lower() not in _FORCE_HEADS:
+                    continue
+                head = t.head
+                acting = t.dep_ == "nsubj" or (t.dep_ == "pobj" and head.lower_ in {"by", "with"}) or (
+                    t.dep_ in {"dobj", "conj"} and head.lemma_.lower() in _FIGHT_VERBS)
+                if t.dep_ == "conj" and head.dep_ in {"nsubj", "pobj"}:
+                    acting = True  # "police and soldiers fired …"
+                if not acting:
+                    continue
+                found = self.actor_of(doc, t)
+                if found is not None and found.actor.inter == 1:
+                    return dataclasses.replace(found, role="actor2")
+        return None
+
+    def main_actors(self, document: Document, doc: Doc, sents: list[SpacySpan]) -> _MainActors | None:
+        """The dyad of the headline (or, failing that, the lead): who took what from whom."""
+        candidates: list[SpacySpan] = []
+        if sents:
+            first = sents[0]
+            is_title = "\n" in _doc_text(doc)[first.start_char : first.end_char + 2] or (
+                document.title is not None and document.title.strip()[:40] in first.text
+            )
+            if is_title:
+                candidates.append(first)
+        for s in sents[len(candidates) : len(candidates) + 2]:
+            candidates.append(s)
+        for s in candidates:
+            for hit in find_triggers(self.lexicon, s):
+                if hit.category not in {"territory", "clash", "attack"}:
+                    continue
+                a1, a2, _ = self.sides(trigger_roles(hit.token, hit.head), hit.category, doc)
+                if a1 is not None:
+                    return _MainActors(a1, a2, hit.category)
+        if document.title and (not sents or document.title.strip()[:40] not in sents[0].text):
+            return self.title_actors(document.title)
+        return None
+
+    def title_actors(self, title: str) -> _MainActors | None:
+        """A headline that is not part of the text: the actor before a 'from' and the one after it."""
+        found = self.actors.find_all(title)
+        m = re.search(r"\b(from|against)\b", title, re.IGNORECASE)
+        if not found or m is None:
+            return None
+        before = [a for a in found if a.end <= m.start()]
+        after = [a for a in found if a.start >= m.end()]
+        if not before:
+            return None
+        a1 = ActorRole("actor1", before[-1].actor, None)
+        a2 = ActorRole("actor2", after[0].actor, None) if after else None
+        return _MainActors(a1, a2, "territory")

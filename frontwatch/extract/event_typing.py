@@ -1,0 +1,396 @@
+"""ACLED type and sub-type of an event: the trigger category's default, refined by rules over its actors and clause
+(a taking's side, a demonstration's cues, an air strike, a suicide bombing), then by the classifier where it is sure
+enough and the rules do not rule its label out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from frontwatch.extract.claim_actors import _FORCE_HEADS
+from frontwatch.extract.events import _ARMED, _WEAPON_WORDS, _Event
+from frontwatch.extract.sentences import _story
+from frontwatch.extract.triggers import Lexicon, TriggerHit, find_triggers, is_nonevent, load_lexicon
+from frontwatch.model import (
+    EVENT_TYPES,
+    NOT_AN_EVENT,
+    SUB_EVENT_TYPES,
+    ActorRole,
+)
+
+_EXPEL = {"drive", "push", "expel", "oust", "dislodge", "flush"}
+_PROTEST_FAMILY = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                             "Violent demonstration", "Mob violence"})
+
+
+_AIRCRAFT = {"jet", "warplane", "aircraft", "drone", "helicopter", "plane", "bomber", "airforce", "chopper",
+             "gunship", "warjet"}
+
+
+_INTERVENTION = {"tear", "disperse", "water", "cannon", "baton", "arrest", "detain", "rubber", "lathi", "lathicharge",
+                 "pepper", "stop", "block", "prevent", "foil", "cane", "beat", "suppress", "teargas", "tear-gas",
+                 "warning"}  # fmt: skip
+
+
+_VIOLENT_CROWD = {"pelt", "stone", "torch", "vandalise", "vandalize", "smash", "ransack", "rampage", "hurl", "loot",
+                  "burn", "arson", "riot", "clash", "attack", "damage", "throw", "molotov", "set", "violence",
+                  "violent", "scuffle", "barricade", "bonfire", "vandalism", "destroy", "rock"}  # fmt: skip
+
+
+_EXCESSIVE = {"kill", "shoot", "dead", "live", "ammunition", "bullet", "excessive", "brutally"}
+_FIGHTING = {"fighting", "clash", "battle", "fight", "gunfight", "firefight", "assault", "attack", "offensive",
+             "resistance", "kill", "casualty", "shelling", "airstrike"}  # fmt: skip
+
+
+# What each lexicon category lets the classifier choose among.
+_COMPATIBLE: dict[str, frozenset[str]] = {
+    "attack": frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"}),
+    "kill": frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests"}),
+    "injure": frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests"}),
+    "clash": frozenset({"Battles", "Riots"}),
+    "protest": frozenset({"Protests", "Riots"}),
+    "crowd": frozenset({"Protests", "Riots"}),
+    "riot": frozenset({"Riots", "Protests"}),
+    "mob": frozenset({"Riots"}),
+    "ied": frozenset({"Explosions/Remote violence"}),
+    "shelling": frozenset({"Explosions/Remote violence", "Battles"}),
+    "airstrike": frozenset({"Explosions/Remote violence"}),
+    "abduct": frozenset({"Violence against civilians", "Strategic developments"}),
+    "arrest": frozenset({"Strategic developments", "Violence against civilians", "Protests"}),
+    "change": frozenset({"Strategic developments"}),
+    "looting": frozenset({"Strategic developments", "Riots", "Violence against civilians"}),
+    "agreement": frozenset({"Strategic developments"}),
+}
+_COMPATIBLE = {c: _COMPATIBLE.get(c, frozenset({t})) for c, (t, _) in load_lexicon().categories.items()} | {
+    "territory": frozenset({"Battles", "Strategic developments"}),
+    "control": frozenset({"Strategic developments", "Battles"}),
+}
+# A change of hands moves the control map, so it needs a word of taking: the classifier, which reads whole sentences
+# and their neighbours, may not turn "fighting is raging" beside a headline's "recapture" into a second capture.
+_TAKING = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+_TAKING_CATEGORIES = frozenset({"territory"})  # "took control" alone may be a non-violent transfer: rules decide
+
+_WEAK = {"kill", "injure", "attack", "ied", "change", "looting", "arrest", "clash", "shelling", "crowd"}
+# How far the classifier's word carries, by the (calibrated) probability of its top label. Chosen by 5-fold CV on
+# the CASE snippets among 32 settings (docs/evaluation.md, Events, which also gives a nested-CV estimate of the choice);
+# the results are flat around these values.
+MODEL_COMPATIBLE = 0.5  # a sub-type the trigger's category allows
+
+
+MODEL_RETYPE = 0.6  # any sub-type, over the trigger's category
+MODEL_NOT_EVENT = 0.5  # not a conflict event, over a weak trigger
+
+
+MODEL_NOT_EVENT_STRONG = 0.7  # not a conflict event, over any other trigger
+MODEL_NOT_EVENT_ARMED = 0.85  # not a conflict event, over a trigger with a weapon of war in its clause
+
+
+MODEL_NOT_EVENT_ALL = 0.8  # not a conflict event, over every trigger of a sentence with several events
+MODEL_OVER_NONEVENT = 0.6  # a sub-type the trigger's category allows, over the lexicon's non-event context words
+
+
+# --- helpers ------------------------------------------------------------------------------------------------------
+
+
+def _by_aircraft(hit: TriggerHit) -> bool:
+    """Aircraft do it: the subject of the verb carrying the trigger ("jets fired missiles") or its "by" agent
+    ("raids by the army's helicopters")."""
+    doers = [c for c in hit.head.children if c.dep_ == "nsubj"]
+    doers += [p for c in hit.token.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by" for p in c.children]
+    return any(w.lemma_.lower() in _AIRCRAFT for d in doers for w in d.subtree)
+
+
+def _riot(inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
+    """ACLED: demonstrators turning violent make a violent demonstration (its actor is "Rioters" too); a mob or a
+    crowd with no demonstration in the sentence makes mob violence."""
+    sent = {t.lemma_.lower() for s in _story(event.hit.token.sent) for t in s}
+    if inter == 5 and sent & _MOB_WORDS and not sent & _PROTEST_WORDS:
+        return "Riots", "Mob violence"
+    if inter == 7 and not sent & _PROTEST_WORDS:
+        return "Riots", "Mob violence"  # "villagers attacked …", "hawkers fought police": no demonstration
+    return "Riots", "Violent demonstration"
+
+
+def _deaths(sents: Sequence[SpacySpan]) -> bool:
+    """Do the sentences tell of someone killed ("two were killed", "left one dead"), not denied ("no deaths")?"""
+    return any(t.lemma_.lower() in {"kill", "die", "dead", "death", "killing", "body", "fatality", "murder"}
+               and not _grievance(t) for s in sents for t in s)
+
+
+def _many(role: ActorRole) -> bool:
+    """An actor named as a group ("youths", "a crowd of residents", "villagers"), not one person."""
+    words = re.findall(r"[a-z]+", role.span.text.lower()) if role.span is not None else []
+    return any((w.endswith("s") and not w.endswith("ss")) or w in {"men", "people", "women", "youth", "group",
+                                                                 "crowd", "children"} for w in words)
+
+
+def _contradicts_rules(label: str, sub: str | None, category: str, actor1: ActorRole | None, lemma: str,
+                       actor2: ActorRole | None = None) -> bool:
+    """A classifier's sub-type that what the text names rules out, by ACLED's definitions: a battle where the
+    trigger names the weapon (an air strike that kills soldiers stays an air strike), or a fight where a named
+    taker took a place (only a hand-over without a fight may replace a taking; storming a building may be an
+    attack); a battle against civilians (a battle takes two armed sides: an armed side harming civilians is
+    violence against them)."""
+    if category in _WEAPON_CATEGORIES and SUB_EVENT_TYPES[label] == "Battles":
+        return True
+    if SUB_EVENT_TYPES[label] == "Battles" and actor2 is not None and actor2.actor.inter == 7 and (
+            actor1 is None or actor1.actor.inter in _ARMED):
+        return True
+    return (sub in _TAKING and actor1 is not None and actor1.actor.inter is not None and lemma != "storm"
+            and label not in _TAKING and label != "Non-violent transfer of territory")
+
+
+_WEAPON_CATEGORIES = frozenset({"airstrike", "shelling", "ied", "suicide", "grenade", "chemical"})
+
+
+def _cue_lemmas(sents: Sequence[SpacySpan]) -> set[str]:
+    """The sentences' lemmas that tell how a demonstration went: not what it was about ("marched to denounce
+    violence", "rallied to mourn those killed", "protested against the killing of a student"); "violently" only
+    where it says how force was used; "barricade" for a road the crowd blocked, "arson" for fires it lit, "warning"
+    for shots into the air."""
+    out = set()
+    for sent in sents:
+        for t in sent:
+            lem = t.lemma_.lower()
+            if _grievance(t):
+                continue
+            out.add(lem)
+            objects = {c.lemma_.lower() for c in t.children if c.dep_ in {"dobj", "nsubjpass"}}
+            if lem == "violently" and t.head.lemma_.lower() in _INTERVENTION:
+                out.add("brutally")  # "violently dispersed / suppressed": excessive force
+            elif lem == "violently" and t.head.lemma_.lower() in _PROTEST_VERBS:
+                out.add("violent")  # "violently protested"
+            elif lem in {"block", "barricade", "obstruct", "paralyse", "paralyze", "close"} and objects & _ROADS:
+                doers = [w for c in t.children if c.dep_ == "nsubj" for w in c.subtree]
+                if not any(w.lemma_.lower() in _FORCE_HEADS for w in doers):
+                    out.add("barricade")  # "students blocked the highway", not "police blocked the road"
+            elif lem in {"light", "set"} and objects & {"fire", "bonfire", "tyre", "tire"}:
+                out.add("arson")
+            elif lem in {"shoot", "fire"} and any(c.dep_ == "prep" and c.lower_ in {"in", "into"} and any(
+                    g.lemma_.lower() == "air" for g in c.children) for c in t.children):
+                out.discard(lem)
+                out.add("warning")  # "police shot in the air to disperse them": an intervention, no excessive force
+            elif lem in {"battle", "fight"} and t.pos_ == "NOUN":
+                out.add("clash")  # "running battles with police", "engaged police in fierce fights"
+    return out
+
+
+def _grievance(t: Token) -> bool:
+    """A word of what a demonstration was about: under a verb of grievance, the object of protesting, or the
+    "against / over / following" phrase of a protest."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
+        return True  # "no reported violence", "did not block": a cue denied
+    for a, _ in zip([t, *t.ancestors], range(7), strict=False):
+        if a.dep_ == "acl" and a.tag_ == "VBG":
+            return False  # "protested the eviction, blocking the road": what they did, whatever the parse hung it on
+        if a is not t and a.lemma_.lower() in _GRIEVANCE_HEADS:
+            return True
+        if a.dep_ == "prep" and a.lower_ in _GRIEVANCE_PREPS and a.head.lemma_.lower() in _PROTEST_VERBS:
+            return True
+        if a.dep_ == "dobj" and a.head.lemma_.lower() in _PROTEST_VERBS | _GRIEVANCE_HEADS:
+            return True  # "protested the arrest of …", "condemned the attack"
+    return False
+
+
+def _excessive(cues: set[str]) -> bool:
+    return bool(cues & _EXCESSIVE and cues & {"protester", "demonstrator", "protestor", "crowd", "brutally",
+                                              "excessive"})
+
+
+_GRIEVANCE_HEADS = frozenset({"denounce", "mourn", "commemorate", "decry", "remember", "honour", "honor", "condemn",
+                              "demand", "oppose"})
+
+
+_GRIEVANCE_PREPS = frozenset({"against", "over", "following", "after", "about", "for"})
+_PROTEST_VERBS = frozenset({"protest", "demonstrate", "demonstration", "march", "rally", "strike", "picket",
+                            "demo", "riot"})
+
+
+_ROADS = frozenset({"road", "highway", "street", "traffic", "route", "junction", "roundabout", "bridge", "railway",
+                    "entrance", "gate", "avenue", "lane", "thoroughfare", "motorway", "carriageway"})
+
+
+def _at_a_protest(arrest: Token) -> bool:
+    """Arrests made at a protest ("detained during an attempt to protest", "arrested 180 as supporters staged
+    sit-ins", "arrested protesters"), not of people for organising one ("arrested an activist for organising
+    protests")."""
+    if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CROWD_NOUNS for c in arrest.children):
+        return True
+    for t in arrest.sent:
+        if t.lemma_.lower() not in _PROTEST_WORDS or t.i == arrest.i:
+            continue
+        path = [a for a in t.ancestors if a.i != arrest.i and arrest in a.ancestors]
+        if arrest not in t.ancestors or len(path) > 4:
+            continue
+        if any(w.lower_ in {"during", "at", "amid", "as", "when", "while"} for a in [t, *path] for w in
+               ([a] + [c for c in a.children if c.dep_ in {"mark", "advmod"}])):
+            return True
+    return False
+
+
+_CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher", "striker"})
+_MOB_WORDS = frozenset({"mob", "crowd", "vigilante", "lynch"})
+
+
+_PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "march",
+                            "marcher", "strike", "striker", "sit-in"})
+
+
+class Typer:
+    """Types an event (`type_of`) by the lexicon's categories, the rules and the classifier's prediction."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+
+    # -- typing ----------------------------------------------------------------------------------------------
+
+    def type_of(
+        self,
+        event: _Event,
+        category: str,
+        actor1: ActorRole | None,
+        actor2: ActorRole | None,
+        doc: Doc,
+        pred: tuple[str, float] | None,
+        methods: list[str],
+    ) -> tuple[str, str | None, float]:
+        if event.hit.entry.index < 0 and pred is not None:  # an event only the classifier saw
+            label, prob = pred
+            methods.append(f"model:{label}@{prob:.2f}")
+            return SUB_EVENT_TYPES[label], label, prob - 0.1
+        if is_nonevent(self.lexicon, event.hit, event.clause):
+            # Non-event context words are coarse ("suicide bombings at two markets", "looted during the lockdown"):
+            # a classifier sure of a sub-type the trigger allows overrules them.
+            if not (pred is not None and pred[0] in SUB_EVENT_TYPES and pred[1] >= MODEL_OVER_NONEVENT
+                    and SUB_EVENT_TYPES[pred[0]] in _COMPATIBLE.get(category, frozenset())):
+                methods.append("nonevent:context")
+                return NOT_AN_EVENT, None, 0.6
+            methods.append("nonevent:overruled")
+        default_sub = self.lexicon.categories[category][1]
+        event_type, sub, conf, category = self._rule_type(event, category, actor1, actor2, doc, methods)
+        if pred is None:
+            return event_type, sub, conf
+        # Within demonstrations the words the rules read (tear gas, live fire, stones thrown, who hit whom) decide
+        # between intervention, excessive force and violence; the n-grams confuse those most (CASE CV).
+        cued_protest = sub in _PROTEST_FAMILY and sub != default_sub
+        # The classifier: not an event, or another sub-type, when it is sure enough.
+        label, prob = pred
+        allowed = _COMPATIBLE.get(category, frozenset())
+        if label == NOT_AN_EVENT:
+            # "a car bomb exploded", "a mortar hit": a weapon of war says it was no accident or crime, whatever
+            # the n-grams make of it (the training snippets file some bombings under crime)
+            armed = bool({doc[i].lemma_.lower() for i in event.clause} & _WEAPON_WORDS)
+            threshold = MODEL_NOT_EVENT_ARMED if armed else MODEL_NOT_EVENT if category in _WEAK else (
+                MODEL_NOT_EVENT_STRONG)
+            if prob >= threshold:
+                methods.append(f"model:{NOT_AN_EVENT}@{prob:.2f}")
+                return NOT_AN_EVENT, None, prob
+        elif label in SUB_EVENT_TYPES and (label not in _TAKING or category in _TAKING_CATEGORIES) and not (
+            cued_protest and label in _PROTEST_FAMILY
+        ) and not _contradicts_rules(label, sub, category, actor1, event.hit.entry.lemma, actor2) and not (
+            # who took it decides which side regained and which overtook: the text names it, the n-grams guess
+            label in _TAKING and sub in _TAKING and actor1 is not None and actor1.actor.inter is not None
+        ) and (
+            prob >= MODEL_RETYPE or (prob >= MODEL_COMPATIBLE and SUB_EVENT_TYPES[label] in allowed)
+        ):
+            event_type, sub = SUB_EVENT_TYPES[label], label
+            methods.append(f"model:{label}@{prob:.2f}")
+            conf = max(conf, prob)
+        elif label in SUB_EVENT_TYPES and SUB_EVENT_TYPES[label] != event_type:
+            conf -= 0.1
+        assert sub is None or sub in EVENT_TYPES[event_type]
+        return event_type, sub, conf
+
+    def _rule_type(
+        self,
+        event: _Event,
+        category: str,
+        actor1: ActorRole | None,
+        actor2: ActorRole | None,
+        doc: Doc,
+        methods: list[str],
+    ) -> tuple[str, str | None, float, str]:
+        """Type and sub-type by the trigger's category, its actors and its clause; and the category it settled on."""
+        lex = self.lexicon
+        event_type, sub = lex.categories[category]
+        default_sub = sub
+        conf = 0.85 if category not in _WEAK else 0.7
+        clause_lemmas = {doc[i].lemma_.lower() for i in event.clause} | {doc[i].lower_ for i in event.clause}
+        absorbed = {h.category for h in event.absorbed}
+        inter1 = actor1.actor.inter if actor1 else None
+        inter2 = actor2.actor.inter if actor2 else None
+        # "without a fight / resistance" says the opposite of fighting
+        peaceful = {
+            doc[i].i for i in event.clause for w in doc[i].ancestors if w.lower_ == "without" and w.i in event.clause
+        }
+        fight_lemmas = {doc[i].lemma_.lower() for i in event.clause if i not in peaceful}
+        fighting = bool(absorbed & {"clash", "attack", "kill", "injure", "shelling", "airstrike", "territory"}) or bool(
+            fight_lemmas & _FIGHTING
+        )
+        if category == "control" and not fighting:
+            # "took control of X after recapturing Y": a capture told beside it says this was no hand-over
+            fighting = any(h.category == "territory" for h in find_triggers(lex, event.hit.token.sent))
+        if category == "control" and fighting:
+            category = "territory"
+            methods.append("control+fighting")
+        if category == "territory":
+            event_type = "Battles"
+            # an unnamed side driving out rebels is, in news of a war, the state's
+            regain = inter1 == 1 or (inter1 is None and inter2 in {2, 3} and event.hit.entry.lemma in _EXPEL)
+            sub = "Government regains territory" if regain else "Non-state actor overtakes territory"
+            methods.append(f"territory:actor1-inter={inter1}")
+            return event_type, sub, conf, category
+        if category == "control":
+            return event_type, sub, conf, category
+        # ordinary people (ACLED's civilians) who attack or fight as a group are a mob: a riot, not a battle
+        crowd1 = inter1 == 7 and actor1 is not None and _many(actor1)
+        if category in {"attack", "kill", "injure"}:
+            if inter2 == 7 or (inter2 is None and category != "attack"):
+                event_type, sub = "Violence against civilians", "Attack"
+            elif inter2 in _ARMED or (inter1 in _ARMED and category == "attack"):
+                event_type, sub = "Battles", "Armed clash"
+            if inter1 in {5, 6} or inter2 in {6} or crowd1:
+                event_type, sub = _riot(inter1, event, doc)
+            if inter1 == 1 and inter2 == 6:  # state forces shooting at demonstrators
+                event_type, sub = "Protests", "Excessive force against protesters"
+        named7 = (inter1 == 7 and actor1 is not None and actor1.span is not None) or (
+            inter2 == 7 and actor2 is not None and actor2.span is not None)
+        if category == "clash" and (inter1 in {5, 6} or inter2 in {5, 6} or (named7 and (
+                {inter1, inter2} <= {1, 7, None} and not _deaths(_story(event.hit.token.sent, back=1))))):
+            # "youths clashed with police", "traders and police engaged in running battles", "supporters of two
+            # unions clashed": a riot; people who fight to kill are, for ACLED, armed groups (a battle)
+            crowd = inter1 if inter1 in {5, 6, 7} else inter2
+            event_type, sub = _riot(crowd, event, doc)
+        if category == "looting" and (inter1 in {5, 6} or crowd1):
+            event_type, sub = _riot(inter1, event, doc)
+        if category in {"protest", "crowd"}:
+            story = _story(event.hit.token.sent)
+            sent_lemmas = _cue_lemmas(story[:1])
+            # what the sentences after it tell of the same demonstration ("They blocked the road … Police
+            # dispersed them"), unless the sentence itself says it stayed peaceful
+            more = _cue_lemmas(story[1:]) if not sent_lemmas & {"peaceful", "peacefully"} else set()
+            if _excessive(sent_lemmas):
+                sub = "Excessive force against protesters"
+            elif (sent_lemmas | more) & _VIOLENT_CROWD:
+                event_type, sub = "Riots", "Violent demonstration"
+            elif sent_lemmas & _INTERVENTION:
+                sub = "Protest with intervention"
+            elif _EXCESSIVE & {doc[i].lemma_.lower() for i in event.clause if not _grievance(doc[i])}:
+                sub = "Excessive force against protesters"  # "a woman was killed by police during a demonstration"
+            elif _excessive(sent_lemmas | more):
+                sub = "Excessive force against protesters"
+            elif more & _INTERVENTION:
+                sub = "Protest with intervention"
+            if sub != default_sub:
+                methods.append(f"cues:{sub}")
+        if category in {"shelling", "attack", "clash"} and _by_aircraft(event.hit):
+            event_type, sub = "Explosions/Remote violence", "Air/drone strike"  # "jets fired missiles at …"
+        if category == "arrest" and _at_a_protest(event.hit.token):
+            event_type, sub = "Protests", "Protest with intervention"  # ACLED: protesters arrested at a protest
+        if category in {"ied"} and "suicide" in clause_lemmas:
+            sub = "Suicide bomb"
+        return event_type, sub, conf, category

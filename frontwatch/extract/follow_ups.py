@@ -1,0 +1,149 @@
+"""What a sentence adds to the event told before it: a toll ("14 dead."), a casualty follow-up ("5 soldiers were
+killed."), a claim of responsibility ("X claimed the attack"); and a sentence's toll clause moved to its event."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from frontwatch.extract.claims import NO_FATALITIES, _acled_fatalities, _find_counts
+from frontwatch.model import (
+    NOT_AN_EVENT,
+    ActorRole,
+    Claim,
+    Count,
+    CountKind,
+)
+
+_CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit"})
+# Nouns by which a sentence points back at the event just told ("… during the operation", "… for the attack").
+_EVENT_NOUNS = (r"(?:military\s+)?(?:operations?|fighting|clash(?:es)?|attacks?|assault|offensive|battle|raid|ambush|"
+                r"bombings?|blasts?|explosions?|killings?|abduction|kidnapping|strikes?|shelling|shooting|"
+                r"clearing\s+operation)")
+
+
+_BACK_REFERENCE_NOUN = re.compile(rf"\bfor\s+(?:the|this|that|these|those)\s+(?:\w+\s+)?{_EVENT_NOUNS}\b",
+                                  re.IGNORECASE)
+
+
+def _claimant(trigger: Token) -> Token | None:
+    """ "X claims drone attack", "X claimed responsibility for the bombing": X did it."""
+    head = trigger.head
+    if trigger.dep_ == "dobj" and head.lemma_.lower() == "claim":
+        return _claiming(head)
+    if trigger.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsibility", "credit"):
+        return _claiming(head.head.head)
+    return None
+
+
+def _claiming(verb: Token) -> Token | None:
+    """The subject of a verb of claiming ("X claimed / took / admitted …")."""
+    if verb.lemma_.lower() not in _CLAIM_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _with_actor1(claim: Claim, actor: ActorRole) -> Claim:
+    unnamed = "actor1:unidentified-by-type" in claim.method.split()  # a default, not a name the text gave
+    if (claim.actor("actor1") is not None and not unnamed) or claim.actor("actor2") == actor.actor:
+        return claim
+    roles = (dataclasses.replace(actor, role="actor1"), *(r for r in claim.actors if r.role != "actor1"))
+    return dataclasses.replace(claim, actors=roles, method=claim.method + " actor1:claimed-next-sentence")
+
+
+# "… killed during the operation": a definite event noun points back at the event just told.
+_BACK_REFERENCE = re.compile(rf"\b(?:during|in|after|since)\s+(?:the|this|that)\s+{_EVENT_NOUNS}\b", re.IGNORECASE)
+
+
+def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int, end: int) -> bool:
+    """A next sentence that only gives a toll, with no place or perpetrator of its own ("5 soldiers were killed.");
+    across a paragraph break, or with arrests, only when it points back at the event ("… during the operation")."""
+    if not found:
+        return False
+    back = _BACK_REFERENCE.search(text, start, end)
+    if "\n\n" in text[prev_end:start] and back is None:
+        return False
+    tolls = {"category:kill", "category:injure"} | ({"category:arrest", "category:abduct"} if back else set())
+
+    def pointer(c: Claim) -> bool:  # "the assault" that points back is that event, not another
+        return back is not None and c.trigger is not None and back.start() <= c.trigger.start < back.end()
+
+    told = [c for c in found if not pointer(c)]
+    return bool(told) and all(
+        c.trigger is not None
+        and c.method.split(" ")[1] in tolls
+        and (not c.places or "place:report" in c.method.split())  # a place of its own, not the report's
+        and (c.actor("actor1") is None or _victim_as_agent(c) or "actor1:unidentified-by-type" in c.method.split())
+        and c.counts
+        for c in told
+    )
+
+
+def _victim_as_agent(c: Claim) -> bool:
+    """ "Two civilians killed.": the parser reads the dead as the subject of an active "killed"; its actor 1 then
+    lies inside the toll's own words."""
+    a = next((r for r in c.actors if r.role == "actor1"), None)
+    return a is not None and a.span is not None and any(
+        k.span is not None and k.span.start <= a.span.start and a.span.end <= k.span.end for k in c.counts)
+
+
+def _bare_toll(c: Claim) -> bool:
+    """A claim that only tells a toll beside the sentence's event: a killing or wounding word with figures and no
+    place (its "perpetrator" is often the parser's misreading of "…, five soldiers killed")."""
+    return (c.trigger is not None and c.method.split(" ")[1] in ("category:kill", "category:injure")
+            and not c.places and bool(c.counts))
+
+
+def _tolls_to_event(found: list[Claim], sent_counts: Sequence[Count]) -> list[Claim]:
+    """ "Militants attack forces in X on Monday, five soldiers killed, eight wounded": the toll clause of a sentence
+    that also tells the event is that event's toll, not a second event without a place (which fusion drops). So is
+    a toll outside every event's clause ("Four people are feared dead after raiders ambushed herders")."""
+    tolls = [c for c in found if _bare_toll(c)]
+    events = [c for c in found if c not in tolls and c.event_type != NOT_AN_EVENT]
+    violent = [c for c in events if c.sub_event_type not in NO_FATALITIES]
+    told = {id(k) for c in found for k in c.counts}
+    loose = [k for k in sent_counts if id(k) not in told and k.what == CountKind.KILLED and k.value is not None]
+    if not violent or any(k.what == CountKind.KILLED for c in events for k in c.counts):
+        loose = []
+    extra = [k for t in tolls for k in t.counts] + loose
+    if not extra or not events:
+        return found
+    first = violent[0] if violent else events[0]
+    return [_with_counts(c, extra, "same-sentence") if c is first else c for c in found if c not in tolls]
+
+
+def _toll_only(sent: SpacySpan, text: str, prev_end: int) -> list[Count]:
+    """The figures of a sentence without an event word that only tells a toll ("14 dead.", "Three deaths
+    reported."), in the paragraph of the event before it (or pointing back at it: "… during the attack")."""
+    counts = [c for c in _find_counts(sent) if c.what in (CountKind.KILLED, CountKind.INJURED) and c.value is not None]
+    if not counts or ("\n\n" in text[prev_end:sent.start_char]
+                      and _BACK_REFERENCE.search(text, sent.start_char, sent.end_char) is None):
+        return []
+    return counts
+
+
+def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence") -> Claim:
+    # the same figure read by two clauses of the follow-up ("30 killed and 12 arrested") counts once
+    have = {(k.what, k.value, k.low, k.high) for k in claim.counts}
+    extra: list[Count] = []
+    for k in told:
+        if (k.what, k.value, k.low, k.high) not in have:
+            have.add((k.what, k.value, k.low, k.high))
+            extra.append(k)
+    if not extra:
+        return claim
+    counts = claim.counts + tuple(extra)
+    # one account's later figure for its event is a part or an update of its toll ("… the toll rose to six")
+    fatalities = _acled_fatalities(extra)
+    if claim.sub_event_type in NO_FATALITIES:
+        fatalities = 0
+    return dataclasses.replace(
+        claim,
+        counts=counts,
+        fatalities_acled=max(claim.fatalities_acled, fatalities),
+        method=claim.method + f" counts:{how}",
+    )

@@ -1,0 +1,342 @@
+"""Which place mentions locate a claim: those of its clause minus context places, actor modifiers, routes, origins and
+blocs; else a pronoun's or an anaphor's antecedent ("the town"), the sentence's or the report's place; with ACLED's
+geo precision ("near X")."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from frontwatch.extract.actors import ActorDictionary
+from frontwatch.extract.events import _Event
+from frontwatch.extract.roles import np_bounds
+from frontwatch.extract.sentences import _char_ranges, _overlaps, _sentences
+from frontwatch.extract.triggers import TriggerEntry, TriggerHit
+from frontwatch.model import (
+    Document,
+    PlaceMention,
+    Span,
+)
+
+# Nouns a place name can modify without being where something happened ("US troops", "Kabul officials").
+_ACTOR_HEADS = {
+    "troop", "force", "army", "military", "official", "president", "embassy", "government", "spokesman",
+    "spokesperson", "soldier", "police", "minister", "ambassador", "citizen", "national", "leader", "envoy",
+    "authority", "administration", "commander", "diplomat", "media", "channel", "newspaper", "agency", "ministry",
+    "state", "department", "lawmaker", "senator", "general", "representative", "team", "plane", "aircraft", "jet",
+    "militia", "militiaman", "raider", "bandit", "rustler", "warrior", "herder", "herdsman", "pastoralist",
+}  # fmt: skip
+# A place that names a road's end ("the X-Y highway") or where someone came from ("herders from X") locates the
+# event only when the clause names no other place.
+_ROUTE_HEADS = {"highway", "road", "route", "bypass", "railway", "railroad", "pipeline", "corridor", "motorway"}
+# Common nouns that take up a place named earlier ("Kabul airport … the airfield").
+_ANAPHORS: tuple[frozenset[str], ...] = (
+    frozenset({"airport", "airfield", "runway", "airstrip", "airbase"}),
+    frozenset({"city", "capital", "town"}),
+    frozenset({"district"}),
+    frozenset({"province", "region", "state"}),
+    frozenset({"village", "hamlet"}),
+    frozenset({"camp"}),
+    frozenset({"base", "garrison"}),
+    frozenset({"prison", "jail"}),
+)
+_PLACE_NOUNS = {
+    "district", "province", "city", "town", "village", "region", "area", "county", "state", "capital", "airport",
+    "neighbourhood", "neighborhood", "suburb", "valley", "border", "crossing", "base", "camp", "port",
+}  # fmt: skip
+# Confidence given up by a claim whose place is not in its own clause: the sentence's, or the report's.
+_WIDER_PENALTY = {"sentence": 0.03, "report": 0.06}
+_NO_ENTRY = TriggerEntry(-1, "<sentence>", frozenset(), frozenset(), "none", (), frozenset())
+
+
+_COMPASS = {"west", "east", "north", "south", "middle east", "far east"}
+_BLOCS = {"the west", "the east", "western", "eastern", "the international community"}
+
+
+_COUNTRY_CODES = ("PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "CONT", "RGN")
+# "near X", "outside X", "20 km from X": ACLED's precision 2 for a town.
+_NEAR = re.compile(r"\b(?:near(?:by)?|outside(?:\s+of)?|outskirts\s+of|close\s+to|around|(?:km|kms|kilometers|"
+                   r"kilometres|miles)\s+(?:from|of|outside|north|south|east|west))\s+(?:the\s+)?(?:town\s+of\s+)?$",
+                   re.IGNORECASE)
+
+
+# A named local place the gazetteer may not hold: "X village", "X sub-county", "X trading centre".
+_LOCAL_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+(?:village|location|sub[-\s]?county|ward|division|constituency|estate|"
+                         r"(?:trading\s+)?centre|market|settlement|area)\b")
+
+
+def _with_precision(text: str, m: PlaceMention, mentions: list[PlaceMention], sent: SpacySpan) -> PlaceMention:
+    """ACLED's geo precision of an event's place: 2 for a town the event was near ("near X", "outside X"), and for a
+    province that stands for a smaller place of the sentence the gazetteer cannot place (the event is part of the
+    region, coded at its seat); else the place's own (1 a town, 2 a district, 3 a province)."""
+    p = m.place
+    if p is None or p.geo_precision is None:
+        return m
+    near = p.geo_precision == 1 and _NEAR.search(text, max(0, m.span.start - 40), m.span.start) is not None
+    part = p.geo_precision == 3 and p.feature_code in ("ADM1", "ADM1H") and (any(
+        o.place is None and sent.start_char <= o.span.start < sent.end_char for o in mentions)
+        or _LOCAL_NAME.search(text, sent.start_char, sent.end_char) is not None)
+    if near or part:
+        return dataclasses.replace(m, place=dataclasses.replace(p, geo_precision=2))
+    return m
+
+
+def _most_specific(found: list[PlaceMention]) -> PlaceMention:
+    """The town before the county it is in, then the first named."""
+    return min(found, key=lambda m: (m.place.geo_precision or 3) if m.place is not None else 4)
+
+
+def _extend_place(toks: list[Token]) -> list[Token]:
+    """A toponym's tokens plus the generic place nouns it names ("X district", "X and Y districts")."""
+    out = list(toks)
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.dep_ not in {"compound", "amod"}:
+            continue
+        head = t.head
+        steps = 0
+        while head.i not in ids and head.lemma_.lower() in _PLACE_NOUNS and steps < 3:
+            out.append(head)
+            ids.add(head.i)
+            head = head.head
+            steps += 1
+    return out
+
+
+def _root_of(toks: list[Token]) -> Token:
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head == t:
+            return t
+    return toks[0]
+
+
+def _modifies_actor(toks: list[Token]) -> bool:
+    root = _root_of(toks)
+    return root.dep_ in {"compound", "amod", "nmod", "poss"} and root.head.lemma_.lower() in _ACTOR_HEADS
+
+
+def _route_or_origin(toks: list[Token]) -> bool:
+    """ "the X-Y highway", "X road": the place names a road; "herders from X", "vans from X to Y": where they came
+    from or went."""
+    root = _root_of(toks)
+    head = root.head
+    for _ in range(3):  # "the X - Y highway": the name may hang from its partner before the road noun
+        if head.lemma_.lower() in _ROUTE_HEADS:
+            return True
+        if head.i == head.head.i or head.dep_ not in {"compound", "amod", "nmod", "npadvmod", "conj", "punct"}:
+            break
+        head = head.head
+    return root.dep_ == "pobj" and root.head.lower_ in {"from", "to"}
+
+
+def _subordinate(toks: list[Token], others: list[list[Token]]) -> bool:
+    """Whether a place only locates another one of the clause: reached from it without a coordination."""
+    other_ids = {t.i for o in others for t in o}
+    if not other_ids:
+        return False
+    first = min(toks, key=lambda t: t.i)
+    if first.i > 0 and first.doc[first.i - 1].text == "(":
+        return True  # "Qala city (Badghis)": a parenthesis locates what precedes it
+    root = cur = _root_of(toks)
+    for _ in range(8):
+        # coordination; an apposition of two names is a list the parser misread ("the A, B and C districts"),
+        # and "X, Y-province" is caught by the containment rule once resolved
+        if cur.dep_ == "conj" or (cur is root and cur.dep_ == "appos") or cur.head == cur:
+            return False
+        cur = cur.head
+        if cur.i in other_ids:
+            return True
+        if cur.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def _country_level(m: PlaceMention) -> bool:
+    p = m.place
+    if p is None:
+        return False
+    fc = p.feature_code or ""
+    return fc.startswith(_COUNTRY_CODES) or (p.admin1_code is None and p.country is not None and fc.startswith("PCL"))
+
+
+def _contains(big: PlaceMention, small: PlaceMention) -> bool:
+    b, s = big.place, small.place
+    if b is None or s is None or b == s:
+        return False
+    fc = b.feature_code or ""
+    if fc == "ADM1" and b.admin1_code and s.admin1_code == b.admin1_code and s.feature_code != "ADM1":
+        return True
+    return fc == "ADM2" and bool(b.admin2_code) and s.admin2_code == b.admin2_code and (s.feature_code or "") != "ADM2"
+
+
+def _previous_place(mentions: list[PlaceMention], before: int, sent: SpacySpan, doc: Doc) -> PlaceMention | None:
+    """The last place named before a pronoun, in its sentence or the one before."""
+    prev_start = sent.start_char
+    for s in doc.sents:
+        if s.end_char <= sent.start_char:
+            prev_start = s.start_char
+    cands = [m for m in mentions if prev_start <= m.span.start and m.span.end <= before and not _country_level(m)]
+    return cands[-1] if cands else None
+
+
+def ner_places(document: Document, doc: Doc) -> list[PlaceMention]:
+    """Unresolved toponyms from spaCy's entities: the stand-in when no geoparser is at hand."""
+    return [
+        PlaceMention(Span.of(document.text, e.start_char, e.end_char), None, None, f"ner:{e.label_}")
+        for e in doc.ents
+        if e.label_ in {"GPE", "LOC", "FAC"}
+    ]
+
+
+class PlacePicker:
+    """The places of an event (`places`), and where its clause names none, the wider ones (`wider_place`,
+    `anaphor_place`)."""
+
+    def __init__(self, actors: ActorDictionary) -> None:
+        self.actors = actors
+
+
+    # -- places ----------------------------------------------------------------------------------------------
+
+    def places(
+        self,
+        doc: Doc,
+        event: _Event,
+        mentions: list[PlaceMention],
+        source_spans: list[Span],
+        actor_spans: list[tuple[int, int]],
+        role_places: list[Token],
+    ) -> list[PlaceMention]:
+        clause_chars = _char_ranges(doc, event.clause)
+        # The clause's outer bounds first: a cheap test that keeps the work per event from growing with the
+        # document's mentions.
+        lo, hi = (clause_chars[0][0], clause_chars[-1][1]) if clause_chars else (0, 0)
+        inside = [m for m in mentions
+                  if m.span.start < hi and lo < m.span.end and _overlaps(m.span.start, m.span.end, clause_chars)]
+        kept: list[tuple[PlaceMention, list[Token]]] = []
+        for m in inside:
+            if any(s.start <= m.span.start < s.end for s in source_spans):
+                continue
+            if any(a <= m.span.start < b for a, b in actor_spans):
+                continue
+            span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            toks = _extend_place(list(span))
+            if _modifies_actor(toks) or self.actors.is_demonym(m.span.text) or self._names_actor(m.span.text):
+                continue
+            if m.span.text.lower().strip() in _BLOCS or (span[0].i > 0 and doc[span[0].i - 1].lower_ == "the" and
+                                                          m.span.text.lower() in _COMPASS):  # fmt: skip
+                continue  # "the West": a bloc, not a place
+            kept.append((m, toks))
+        # Context places: "X, the capital of Y province", "Y's X district", "in X near Y" → Y only locates X; but
+        # where X is a name the gazetteer cannot place ("the X district of Y"), Y is the best point known.
+        if any(m.place is not None for m, _ in kept):
+            kept = [(m, t) for m, t in kept if m.place is not None]
+        main = [(m, t) for m, t in kept if not _subordinate(t, [u for n, u in kept if n is not m])]
+        if any(not _route_or_origin(t) for _, t in main):
+            main = [(m, t) for m, t in main if not _route_or_origin(t)]
+        if any(not _country_level(m) for m, _ in main):
+            main = [(m, t) for m, t in main if not _country_level(m)]
+        # A resolved admin unit that contains another place of the clause is context too.
+        out = [m for m, _ in main]
+        out = [m for m in out if not any(_contains(m, o) for o in out if o is not m)]
+        return out
+
+    def wider_place(
+        self,
+        doc: Doc,
+        event: _Event,
+        sent: SpacySpan,
+        mentions: list[PlaceMention],
+        source_spans: list[Span],
+        actor_spans: list[tuple[int, int]],
+        role_places: list[Token],
+        chosen: list[PlaceMention],
+    ) -> tuple[list[PlaceMention], str]:
+        """The clause names no place below the country: the place of the smallest phrase around the trigger that
+        names one ("traders in X held a protest", where the trigger is the noun), up to the whole sentence; else the
+        report's place: the lead place of the nearest sentence before, then after ("… lynched at a village. Residents
+        said … in X town"). A country the clause names keeps places inside it only."""
+        countries = {m.place.country for m in chosen if m.place is not None}
+
+        def fits(found: list[PlaceMention]) -> list[PlaceMention]:
+            return [m for m in found if not _country_level(m) and m.place is not None
+                    and (not countries or m.place.country in countries)]
+
+        starts = [m.span.start for m in mentions]
+        tok, last = event.hit.head, (-1, -1)
+        while True:
+            lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+            a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+            k = bisect.bisect_left(starts, a)
+            if (lo, hi) != last and k < len(starts) and starts[k] < b:
+                found = fits(self.places(doc, _Event(event.hit, set(range(lo, hi))), mentions, source_spans,
+                                          actor_spans, role_places))
+                if found:
+                    return [_most_specific(found)], "sentence"
+            last = (lo, hi)
+            if tok.head.i == tok.i or tok.head.i < sent.start or tok.head.i >= sent.end:
+                break
+            tok = tok.head
+        sents = _sentences(doc)
+        k = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
+        if k is None:
+            return [], ""
+        for j in [*range(k - 1, -1, -1), *range(k + 1, len(sents))]:
+            lead = fits(self.lead_places(doc, sents[j], mentions))
+            if lead:
+                return [_most_specific(lead)], "report"
+        return [], ""
+
+    def lead_places(self, doc: Doc, sent: SpacySpan, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """A sentence's own places, context places aside (cached on the doc: each sentence is read once)."""
+        cache = doc.user_data.setdefault("fw_lead_places", {})
+        key = (sent.start, id(mentions))
+        if key not in cache:
+            a, b = sent.start_char, sent.end_char
+            if any(a <= m.span.start < b for m in mentions):
+                whole = _Event(TriggerHit(sent.root, _NO_ENTRY, sent.root), set(range(sent.start, sent.end)))
+                cache[key] = self.places(doc, whole, mentions, [], [], [])
+            else:
+                cache[key] = []
+        return cache[key]
+
+    def _names_actor(self, text: str) -> bool:
+        """ "NATO", "Taliban": a named group, whatever a gazetteer may hold under that name."""
+        actor = self.actors.canonical(text)
+        return actor is not None and actor.name not in self.actors.generic
+
+    def anaphor_place(
+        self, doc: Doc, text: str, event: _Event, mentions: list[PlaceMention], sent: SpacySpan
+    ) -> PlaceMention | None:
+        for i in sorted(event.clause):
+            tok = doc[i]
+            lemma = tok.lemma_.lower()
+            group = next((g for g in _ANAPHORS if lemma in g), None)
+            if group is None or tok.pos_ != "NOUN":
+                continue
+            if not any(c.lower_ in {"the", "that", "this"} for c in tok.children):
+                continue
+            earlier = [m for m in mentions if m.span.end <= sent.start_char]
+            if lemma == "capital":
+                # "the (Afghan) capital": the last capital city named before (a dateline's, often)
+                capital = next((m for m in reversed(earlier) if m.place is not None and m.place.feature_code == "PPLC"),
+                               None)
+                if capital is not None:
+                    start, end = np_bounds(tok)
+                    return PlaceMention(Span.of(text, start, end), capital.place, capital.score,
+                                        f"anaphora:capital<-{capital.span.text}")
+            for m in reversed(earlier):
+                # "Kabul airport", "Kabul's airport" or a mention that is itself "Kabul Airport"
+                after = text[m.span.end : m.span.end + 40].lower()
+                words = re.findall(r"[a-z]+", m.span.text.lower()) + re.findall(r"[a-z]+", after)[:3]
+                if any(w in group or w.rstrip("s") in group for w in words):
+                    start, end = np_bounds(tok)
+                    return PlaceMention(Span.of(text, start, end), m.place, m.score, f"anaphora:{lemma}<-{m.span.text}")
+        return None
