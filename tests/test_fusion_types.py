@@ -96,17 +96,6 @@ def test_accidents_and_crime_stay_no_event(claims_of: ClaimsOf, text: str) -> No
     assert all(s in {None, "Arrests"} for s in _subs(claims_of, text))
 
 
-@pytest.mark.parametrize(("text", "sub"), [
-    # a crowd harming a person with no demonstration told: mob violence
-    ("Residents stoned two suspected thieves to death.", "Mob violence"),
-    # stones thrown at a demonstration, or a riot named as such: a violent demonstration
-    ("Protesters threw stones at the police during the demonstration.", "Violent demonstration"),
-    ("Youths rioted in the town and two people were killed.", "Violent demonstration"),
-])
-def test_a_crowd_harming_people_without_a_protest_is_mob_violence(claims_of: ClaimsOf, text: str, sub: str) -> None:
-    assert _subs(claims_of, text)[:1] == [sub]
-
-
 @pytest.fixture(scope="module")
 def trained(root):  # type: ignore[no-untyped-def]
     """The classifier `make setup` trains (the real one the pipeline runs with)."""

@@ -112,8 +112,6 @@ def _riot(inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
         return "Riots", "Mob violence"
     if inter == 7 and not sent & _PROTEST_WORDS:
         return "Riots", "Mob violence"  # "villagers attacked …", "hawkers fought police": no demonstration
-    if inter in {5, None} and sent & _PERSON_HARMED and not sent & (_PROTEST_WORDS | _RIOT_WORDS):
-        return "Riots", "Mob violence"  # "residents stoned two suspects to death": a crowd harming people, no protest
     return "Riots", "Violent demonstration"
 
 
@@ -240,9 +238,6 @@ def _at_a_protest(arrest: Token) -> bool:
 
 _CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher", "striker"})
 _MOB_WORDS = frozenset({"mob", "crowd", "vigilante", "lynch"})
-_RIOT_WORDS = frozenset({"riot", "rioter", "rioting"})  # a riot named as such is, for ACLED, mostly a demonstration
-_PERSON_HARMED = frozenset({"kill", "injure", "wound", "murder", "hack", "stab", "lynch", "death", "dead", "beat",
-                            "maim", "hurt"})
 
 
 _PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "march",
@@ -380,8 +375,6 @@ class Typer:
             event_type, sub = _riot(crowd, event, doc)
         if category == "looting" and (inter1 in {5, 6} or crowd1):
             event_type, sub = _riot(inter1, event, doc)
-        if category == "riot":
-            event_type, sub = _riot(inter1, event, doc)  # stones thrown at a demonstration, or by a mob at a person
         if category in {"protest", "crowd"}:
             story = _story(event.hit.token.sent)
             sent_lemmas = _cue_lemmas(story[:1])
