@@ -218,6 +218,7 @@ _GROUND = PLACE_NOUNS | frozenset(
      "square", "harbour", "harbor", "ground", "land", "front", "line", "height", "site"}
 )  # fmt: skip
 # Verbs of intent: what follows them has not happened ("plotted to attack", "vowed to retake")
+_PROTEST_ACTS = frozenset({"protest", "demonstrate"})
 _ACCUSED = frozenset({"suspect", "accuse", "charge", "convict", "sentence", "indict"})
 _INTENT = frozenset(
     {"plot", "plan", "try", "attempt", "threaten", "vow", "want", "intend", "aim", "seek", "hope", "prepare",
@@ -248,6 +249,9 @@ def unrealized(tok: Token) -> bool:
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return False
     head = tok.head
+    if _lemma(tok) in _PROTEST_ACTS and tok.dep_ in {"advcl", "xcomp"} and head.pos_ == "VERB" and not (
+            _lemma(head) in _INTENT or any(c.dep_ == "aux" and c.tag_ in {"MD", "TO"} for c in head.children)):
+        return False  # "blocked the road / took to the streets to protest …": the act done was the protest
     if tok.dep_ == "xcomp" and _lemma(head) in {"begin", "start", "continue", "resume", "keep"}:
         return False
     return tok.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp"} or _lemma(head) in _INTENT
@@ -307,12 +311,39 @@ def is_nonevent(lex: Lexicon, hit: TriggerHit, clause: set[int]) -> bool:
         # make it a non-event
         grievance = {t.i for i in clause if doc[i].dep_ == "prep" and doc[i].lower_ in _GRIEVANCE_PREPS
                      for t in doc[i].subtree}
+        # "protested corruption at the courts": what is protested is the grievance too
+        grievance |= {t.i for c in hit.token.children if c.dep_ == "dobj" for t in c.subtree}
     return any(
         doc[i].pos_ in {"NOUN", "PROPN"}
         and (_lemma(doc[i]) in lex.nonevent_words or doc[i].lower_ in lex.nonevent_words)
+        and not _describes_only(doc[i])
         for i in clause
         if i != hit.token.i and i not in grievance
     )
+
+
+def _describes_only(tok: Token) -> bool:
+    """A non-event word that only describes, not what happened: a time ("post-election riots"), a person ("a
+    robbery suspect", "a man suspected of robbery"), the setting of violence ("election violence") or a name
+    ("the Law Courts", "the Electoral Commission")."""
+    if tok.ent_type_ in {"ORG", "FAC"}:
+        return True
+    doc = tok.doc
+    before = doc[max(tok.sent.start, tok.i - 2):tok.i]
+    if before and (before[-1].lower_ in _TIME_PREFIXES or (
+            len(before) == 2 and before[-1].text == "-" and before[0].lower_ in _TIME_PREFIXES)):
+        return True
+    if tok.dep_ in {"compound", "amod", "nmod"} and _lemma(tok.head) in _DESCRIBED_HEADS:
+        return True
+    return tok.dep_ == "pobj" and _lemma(tok.head.head) in _ACCUSED
+
+
+_TIME_PREFIXES = frozenset({"post", "pre"})
+# Nouns a non-event word may describe without making the event a crime, an accident or a vote: people named by
+# what they are suspected of or stand for, and violence named by its setting.
+_DESCRIBED_HEADS = frozenset({"suspect", "baron", "dealer", "trafficker", "smuggler", "peddler", "kingpin", "robber",
+                              "thief", "gang", "official", "candidate", "aspirant", "agent", "supporter", "violence",
+                              "clash", "riot", "unrest", "chaos", "skirmish", "fighting"})
 
 
 def _weapon_as_modifier(lex: Lexicon, tok: Token) -> bool:

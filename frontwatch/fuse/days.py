@@ -93,19 +93,53 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
     cluster order from numpy's sort of small integer keys, so each cluster's claim-days (and copies of their ids)
     sit together in memory, and clustering and event building read memory in order instead of once per claim at
     random. Equal roots, name tuples, dates and the like are one shared object each."""
+    r = _read_claims(claims, documents)
+    _root_outlets_on_origins(r)
+    out = _emit_days(r)
+    kinds, claim_counts = _source_counts(r)
+    return out, kinds, claim_counts, r.undated
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What one pass over the claims gathers for the later steps of `_claim_days` (a work area, not pipeline data:
+    the steps fill and rewrite it in place)."""
+    values: dict[object, object]  # small vocabularies (units, types, dates, figures): one shared object each
+    roots: dict[str, int]  # root -> its number: claim-days carry the number, a fresh int beside each
+    outlet_roots: list[bool]  # per root number: the outlet's own voice
+    claim_roots: array  # per claim kept: its root number
+    claim_docs: list[str]  # per claim kept: its document id
+    name_tuples: dict[tuple[str, ...], list]  # -> [the shared tuple, how many claims have it]
+    # (document, unit, event type) -> the least origin root of its claims: within one report the outlet's own
+    # summary rests on the sources it cites for the same event.
+    origins: dict[tuple[str, str, str], str]
+    first_named: dict[str, tuple[str, int, int, SourceKind]]  # name -> (claim id, input order, position, kind)
+    id_hashes: array  # per claim kept: hash of its id, to find repeated ids without a dict of every id
+    unit_codes: dict[str, int]
+    type_codes: dict[str, int]
+    key_unit: array
+    key_type: array
+    key_day: array
+    n_days: array
+    ids: list[str]
+    records: list[tuple]
+    undated: int
+
+
+def _read_claims(claims: Iterable[Claim], documents: Mapping[str, Document]) -> _Reading:
+    """Step 1 of `_claim_days`: one pass over the claims, in the order given, copying what the later steps need of
+    each event claim with a place and a day into one record (locals in the loop: it runs once per claim)."""
     canon = syndication_groups(documents)
     # Small vocabularies (units, types, dates, figures) apart from the large ones, so their look-ups stay in cache.
     values: dict[object, object] = {}
-    roots: dict[str, int] = {}  # root -> its number: claim-days carry the number, a fresh int beside each
-    outlet_roots: list[bool] = []  # per root number: the outlet's own voice
+    roots: dict[str, int] = {}
+    outlet_roots: list[bool] = []
     claim_roots = array("q")
     claim_docs: list[str] = []
-    name_tuples: dict[tuple[str, ...], list] = {}  # -> [the shared tuple, how many claims have it]
-    # (document, unit, event type) -> the least origin root of its claims: within one report the outlet's own
-    # summary rests on the sources it cites for the same event.
+    name_tuples: dict[tuple[str, ...], list] = {}
     origins: dict[tuple[str, str, str], str] = {}
-    first_named: dict[str, tuple[str, int, int, SourceKind]] = {}  # name -> (claim id, input order, position, kind)
-    id_hashes = array("q")  # per claim kept: hash of its id, to find repeated ids without a dict of every id
+    first_named: dict[str, tuple[str, int, int, SourceKind]] = {}
+    id_hashes = array("q")
     unit_codes: dict[str, int] = {}
     type_codes: dict[str, int] = {}
     key_unit, key_type, key_day, n_days = array("q"), array("q"), array("q"), array("q")
@@ -173,20 +207,33 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
         records.append((low, high, unit, names, event_type, values.setdefault(c.sub_event_type, c.sub_event_type),
                         c.certainty, precision, place, a1 and values.setdefault(a1, a1),
                         a2 and values.setdefault(a2, a2), counts, acled))
-    if origins:  # in input order, while the claims' document ids are read in order
-        for i, doc_id in enumerate(claim_docs):
+    return _Reading(values, roots, outlet_roots, claim_roots, claim_docs, name_tuples, origins, first_named,
+                    id_hashes, unit_codes, type_codes, key_unit, key_type, key_day, n_days, ids, records, undated)
+
+
+def _root_outlets_on_origins(r: _Reading) -> None:
+    """Step 2: an outlet's own claim rests on the least origin root its report cites for the same unit and type."""
+    if r.origins:  # in input order, while the claims' document ids are read in order
+        outlet_roots, claim_roots, records, origins, roots = (r.outlet_roots, r.claim_roots, r.records, r.origins,
+                                                              r.roots)
+        for i, doc_id in enumerate(r.claim_docs):
             if outlet_roots[claim_roots[i]]:
                 _, _, unit, _, event_type, *_ = records[i]
                 origin = origins.get((doc_id, unit, event_type))
                 if origin is not None:
                     claim_roots[i] = roots[origin]
-    del claim_docs
+    r.claim_docs = []
+
+
+def _emit_days(r: _Reading) -> list[ClaimDay]:
+    """Step 3: the claim-days in cluster order, a claim split over its days taking its share of each day."""
+    records, n_days, values = r.records, r.n_days, r.values
     out: list[ClaimDay] = []
     # Every claim-day gets a fresh copy of its claim id and root number, made in cluster order next to it: event
     # building reads them all, and the claim's own id lies among the input's objects, one page per claim at a
     # million claims.
-    for i, k, claim_id, root in zip(*_cluster_order(ids, claim_roots, unit_codes, type_codes, key_unit, key_type,
-                                                    key_day, n_days), strict=True):
+    for i, k, claim_id, root in zip(*_cluster_order(r.ids, r.claim_roots, r.unit_codes, r.type_codes, r.key_unit,
+                                                    r.key_type, r.key_day, n_days), strict=True):
         low, high, unit, names, event_type, sub, certainty, precision, place, a1, a2, counts, acled = records[i]
         days = n_days[i]
         if days > 1:
@@ -198,9 +245,15 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
             day = low + timedelta(days=(high - low).days // 2)
             out.append(ClaimDay(values.setdefault(day, day), low, high, 1.0, unit, root, names, claim_id,
                                 event_type, sub, certainty, precision, place, a1, a2, counts, acled))  # type: ignore[arg-type]
-    kinds = {name: named[3] for name, named in sorted(first_named.items(), key=lambda kv: kv[1][:3])}
-    # Claims per source name, a repeated claim id counted once (with the names of its last claim).
-    candidates = _equal_hashes(id_hashes)
+    return out
+
+
+def _source_counts(r: _Reading) -> tuple[dict[str, SourceKind], Counter[str]]:
+    """Step 4: the kind of each source name (from the first claim, by id, naming it) and the claims naming each
+    source, a repeated claim id counted once (with the names of its last claim)."""
+    kinds = {name: named[3] for name, named in sorted(r.first_named.items(), key=lambda kv: kv[1][:3])}
+    ids, records, name_tuples = r.ids, r.records, r.name_tuples
+    candidates = _equal_hashes(r.id_hashes)
     last = {ids[i]: i for i in candidates}
     for i in candidates:
         if last[ids[i]] != i:
@@ -210,7 +263,7 @@ def _claim_days(claims: Iterable[Claim], documents: Mapping[str, Document]
     for names, n in name_tuples.values():
         for name in set(names):
             claim_counts[name] += n
-    return out, kinds, claim_counts, undated
+    return kinds, claim_counts
 
 
 def _cluster_order(ids: list[str], roots: array, unit_codes: Mapping[str, int], type_codes: Mapping[str, int],
