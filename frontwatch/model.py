@@ -144,7 +144,8 @@ class Reject:
     origin: str
     reason: str  # short code: empty, binary, encoding, too_large, malformed_html, malformed_feed, ...
     detail: str  # what went wrong and how to fix it
-    at: datetime | None = None
+    at: datetime | None = None  # when last seen
+    seen: int = 1  # how many times this input was rejected for this reason
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
@@ -83,3 +84,38 @@ def test_0004_adds_the_write_generation_and_keeps_older_rows_readable(store_url:
         assert [lay for _, lay in store.event_rows()] == [None] * len(corpus.events)
         store.save_fusion(corpus.events, corpus.control, corpus.reliability)
         assert store.generation() != first and first.endswith(".3")  # two documents and a fusion so far
+
+
+def test_0005_folds_repeated_rejects_and_the_index_refuses_new_repeats(store_url: str) -> None:
+    """A database at 0004 holding the same rejection three times (what re-runs stored before): after the upgrade
+    it is one row with the latest detail and time and a count of 3; another row for it is refused by the index.
+    An origin longer than a PostgreSQL index entry may hold is still recorded (the index holds its hash)."""
+    import sqlalchemy as sa
+    from sqlalchemy.exc import IntegrityError
+
+    from frontwatch.model import Reject
+
+    engine = create_engine(normalize_db_url(store_url))
+    with engine.begin() as conn:
+        cfg = _config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0004")
+        insert = text("INSERT INTO rejects (origin, reason, detail, at) VALUES (:o, :r, :d, :at)")
+        for day, detail in ((1, "old"), (2, "older run"), (3, "latest")):
+            conn.execute(insert, {"o": "/in/bad.bin", "r": "binary", "d": detail, "at": f"2024-01-0{day} 00:00:00"})
+        conn.execute(insert, {"o": "/in/bad.bin", "r": "empty", "d": "other reason", "at": "2024-01-02 00:00:00"})
+    engine.dispose()
+    long_origin = "http://127.0.0.1/" + "a" * 20_000
+    with Store(store_url) as store:
+        assert store.revision() == HEAD
+        got = [(r.origin, r.reason, r.detail, r.at.day if r.at else None, r.seen) for r in store.rejects()]
+        assert got == [("/in/bad.bin", "binary", "latest", 3, 3), ("/in/bad.bin", "empty", "other reason", 2, 1)]
+        store.add_reject(Reject("/in/bad.bin", "binary", "again"))
+        store.add_reject(Reject(long_origin, "too_large", "x"))
+        store.add_reject(Reject(long_origin, "too_large", "y"))
+        assert [(r.reason, r.detail, r.seen) for r in store.rejects()] == [
+            ("binary", "again", 4), ("empty", "other reason", 1), ("too_large", "y", 2)]
+        with pytest.raises(IntegrityError), store.engine.begin() as conn:
+            conn.execute(sa.text("INSERT INTO rejects (origin, reason, detail, at, origin_key, seen) "
+                                 "SELECT origin, reason, 'dup', at, origin_key, 1 FROM rejects WHERE reason = 'empty'"))
+        assert store.counts()["rejects"] == 3

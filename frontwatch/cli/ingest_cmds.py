@@ -154,8 +154,9 @@ def rejects(db: DbOption = None) -> None:
         frontwatch rejects
     """
     store = open_store(settings(db))
-    table = Table("last seen", "reason", "input", "detail")
+    table = Table("last seen", "times", "reason", "input", "detail")
     for r in store.rejects():
-        table.add_row(*map(plain, (f"{r.at:%Y-%m-%d %H:%M}" if r.at else "", r.reason, r.origin, r.detail)))
+        table.add_row(*map(plain, (f"{r.at:%Y-%m-%d %H:%M}" if r.at else "", str(r.seen), r.reason, r.origin,
+                                   r.detail)))
     console.print(table)
     store.close()

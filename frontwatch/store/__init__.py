@@ -51,7 +51,7 @@ from frontwatch.store.codec import decode, layout
 MIGRATIONS = Path(__file__).with_name("migrations")
 # From this offset on, a page of the unfiltered event listing is found through the ids kept in memory.
 DEEP_OFFSET = 1_000
-HEAD = "0004"
+HEAD = "0005"
 
 
 def _now() -> datetime:
@@ -324,30 +324,24 @@ class Store:
 
     def add_reject(self, reject: Reject) -> None:
         """Record a rejected input once per (input, reason): a re-run refreshes its detail and time (when it was
-        last seen) instead of adding the same line again."""
+        last seen) and counts it, instead of adding the same line again (a unique index holds this, also for two
+        writers at once)."""
         r = t.rejects.c
         at = reject.at or _now()
+        stmt = self._insert(t.rejects).values(origin=reject.origin, reason=reject.reason, detail=reject.detail,
+                                              at=at, origin_key=t.origin_key(reject.origin), seen=1)
+        stmt = stmt.on_conflict_do_update(index_elements=["origin_key", "reason"],
+                                          set_={"detail": stmt.excluded.detail, "at": stmt.excluded.at,
+                                                "seen": r.seen + 1})
         with self.engine.begin() as conn:
-            ids = conn.execute(select(r.id).where(r.origin == reject.origin, r.reason == reject.reason)
-                               .order_by(r.id)).scalars().all()
-            if not ids:
-                conn.execute(t.rejects.insert().values(origin=reject.origin, reason=reject.reason,
-                                                       detail=reject.detail, at=at))
-                self._bump(conn)
-                return
-            conn.execute(update(t.rejects).where(r.id == ids[0]).values(detail=reject.detail, at=at))
-            if len(ids) > 1:  # repeats stored by earlier versions go once this input comes back
-                conn.execute(delete(t.rejects).where(r.id.in_(ids[1:])))
+            conn.execute(stmt)
             self._bump(conn)
 
     def rejects(self) -> list[Reject]:
         """Each (input, reason) once, in the order first rejected, with the latest detail and time."""
         with self.engine.connect() as conn:
             rows = conn.execute(select(t.rejects).order_by(t.rejects.c.id)).all()
-        latest: dict[tuple[str, str], Reject] = {}
-        for row in rows:  # a database written by earlier versions may hold repeats
-            latest[(row.origin, row.reason)] = Reject(row.origin, row.reason, row.detail, row.at)
-        return list(latest.values())
+        return [Reject(row.origin, row.reason, row.detail, row.at, row.seen) for row in rows]
 
     def claims(
         self,

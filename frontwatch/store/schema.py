@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -47,8 +49,17 @@ rejects = Table(
     Column("origin", Text, nullable=False),
     Column("reason", String(64), nullable=False),
     Column("detail", Text, nullable=False),
-    Column("at", DateTime(timezone=False), nullable=False),
+    Column("at", DateTime(timezone=False), nullable=False),  # when last seen
+    Column("origin_key", String(64), nullable=False),  # origin_key(origin): origins can outgrow an index entry
+    Column("seen", Integer, nullable=False, server_default="1"),  # how many times it was rejected
+    Index("ux_rejects_origin_reason", "origin_key", "reason", unique=True),
 )
+
+
+def origin_key(origin: str) -> str:
+    """What the rejects' unique index holds for an origin (a path or URL of any length)."""
+    return hashlib.sha256(origin.encode("utf-8", "surrogatepass")).hexdigest()
+
 
 claims = Table(
     "claims",
