@@ -309,3 +309,39 @@ def test_export_overwrites_only_with_force(tmp_path: Path) -> None:
     forced = fw("export", "events", "--out", str(target), "--force", "--db", str(tmp_path / "x.db"))
     assert forced.returncode == 0, forced.stderr
     assert json.loads(target.read_text().splitlines()[0])["event_date"] == "2021-08-20"
+
+
+# --- left from last session: map OUT over a file it did not write, serve on a missing database ----------------
+
+def test_map_refuses_to_overwrite_a_file_it_did_not_write_unless_forced(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    report = tmp_path / "r.txt"
+    report.write_text("Report.\n\nClashes were reported in Kunduz on Friday.\n")
+    assert fw("ingest", str(report), "--published", "2021-08-20", "--db", str(db)).returncode == 0
+    foreign = tmp_path / "notes.html"
+    foreign.write_text("<html><body>my notes</body></html>\n")
+    refused = fw("map", str(foreign), "--db", str(db))
+    assert refused.returncode == 2, refused.stderr
+    assert "not a map page Frontwatch wrote" in clean(refused) and "--force" in clean(refused)
+    assert foreign.read_text() == "<html><body>my notes</body></html>\n"
+    assert not (tmp_path / "notes.data.js").exists()  # refused before any work
+    # `run --map` follows the same rule, before storing anything.
+    ran = fw("run", str(report), "--map", str(foreign), "--db", str(tmp_path / "new.db"))
+    assert ran.returncode == 2 and "not a map page" in clean(ran), ran.stderr
+    assert foreign.read_text().endswith("my notes</body></html>\n") and not (tmp_path / "new.db").exists()
+    forced = fw("map", str(foreign), "--force", "--db", str(db))
+    assert forced.returncode == 0, forced.stderr
+    assert "my notes" not in foreign.read_text()
+    # Its own earlier output is rewritten without --force (what `make run` does each run) ...
+    again = fw("map", str(foreign), "--db", str(db))
+    assert again.returncode == 0, again.stderr
+    # ... and so is a page written before the marker existed (it carries the template's title).
+    legacy = tmp_path / "old.html"
+    legacy.write_text(foreign.read_text().replace('<meta name="generator" content="frontwatch map page">\n', ""))
+    assert "generator" not in legacy.read_text()
+    assert fw("map", str(legacy), "--db", str(db)).returncode == 0
+    assert "frontwatch map page" in legacy.read_text()
+    # A folder is not a page.
+    (tmp_path / "dir.html").mkdir()
+    folder = fw("map", str(tmp_path / "dir.html"), "--db", str(db))
+    assert folder.returncode == 2 and "is a folder" in clean(folder)

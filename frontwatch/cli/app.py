@@ -123,3 +123,17 @@ def check_output(out: Path, force: bool, example: str) -> None:
 
 
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite the --out file if it exists.")]
+
+
+def check_map_output(out: Path, force: bool, option: str = "OUT") -> None:
+    """Refuse, before any work, to write the map page over a file that is not a map page Frontwatch wrote
+    (its own earlier output is rewritten freely: `make run` does so on each run)."""
+    from frontwatch.publish.map import is_own_page
+
+    if out.is_dir():
+        raise fail(f"{option} {out} is a folder", hint=f"name a file in it, e.g. {out / 'index.html'}")
+    if out.exists() and not force and not is_own_page(out):
+        how = ("pass --force to overwrite it" if option == "OUT"
+               else f"or run without {option} and then `frontwatch map {out} --force`")
+        raise fail(f"{out} exists and is not a map page Frontwatch wrote; it was left as it is",
+                   hint=f"choose another file name, {how}")

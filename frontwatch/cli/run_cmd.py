@@ -17,6 +17,7 @@ from frontwatch.cli.app import (
     GazetteerOption,
     QuietOption,
     app,
+    check_map_output,
     console,
     err_console,
     fail,
@@ -73,6 +74,8 @@ def run(
         raise fail(f"bad date: {exc}", hint="dates are YYYY-MM-DD, e.g. --published 2021-08-21") from exc
     if max_bytes is not None and max_bytes <= 0:
         raise fail(f"bad --max-bytes: {max_bytes}", hint="give a positive number of bytes, e.g. 10000000")
+    if map_out is not None:  # before any work: the same rule as `frontwatch map`
+        check_map_output(map_out, force=False, option="--map")
     cfg = settings(db, gazetteer).with_(max_bytes=max_bytes)
     overrides = Overrides(published=pub, publisher=publisher, title=title, language=language)
     store = open_store(cfg, create=True)

@@ -14,6 +14,7 @@ from frontwatch.cli.app import (
     GazetteerOption,
     QuietOption,
     app,
+    check_map_output,
     err_console,
     fail,
     open_store,
@@ -143,6 +144,8 @@ def map_page(
     tiles_attribution: TilesAttributionOption = None,
     db: DbOption = None,
     gazetteer: GazetteerOption = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Overwrite OUT even if it is not a map page Frontwatch wrote.")] = False,
     quiet: QuietOption = False,
 ) -> None:
     """Write the map page as a static HTML file that opens from disk, with no server.
@@ -155,13 +158,16 @@ def map_page(
 
         frontwatch map site/index.html --tiles 'https://tile.example.org/{z}/{x}/{y}.png' --tiles-attribution '©'
 
-    Exit codes: 0 written, 2 usage error, 3 database, gazetteer or map files missing.
+    An existing OUT is rewritten when it is a map page Frontwatch wrote; any other file only with --force.
+
+    Exit codes: 0 written, 2 usage error (or OUT is another file), 3 database, gazetteer or map files missing.
     """
     from frontwatch.publish.map import write_map
 
     cfg = settings(db, gazetteer)
     if out.suffix.lower() not in (".html", ".htm"):
         raise fail(f"{out} is not an .html file", hint="name the page e.g. site/index.html")
+    check_map_output(out, force)
     tile_layer = _tiles(tiles, tiles_attribution)
     try:
         gaz = None

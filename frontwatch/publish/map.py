@@ -31,6 +31,21 @@ if TYPE_CHECKING:
 
 STATIC_DIR = Path(__file__).with_name("static")
 TEMPLATE = STATIC_DIR / "map.template.html"
+# Written into every page, so `frontwatch map OUT` can tell its own earlier output (rewritten freely) from any
+# other file (kept unless --force).
+PAGE_MARKER = '<meta name="generator" content="frontwatch map page">'
+# Pages written before the marker existed carry the template's title; they are ours too.
+_LEGACY_MARK = "<title>Frontwatch — events and district control</title>"
+
+
+def is_own_page(path: Path) -> bool:
+    """True when `path` is a map page Frontwatch wrote (the marker sits in the head, so the first 8 kB tell)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(8192).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return PAGE_MARKER in head or _LEGACY_MARK in head
 VENDOR_FILES = (
     "vendor/leaflet/leaflet.js",
     "vendor/leaflet.markercluster/leaflet.markercluster.js",
@@ -111,7 +126,8 @@ def page_html(static_prefix: str = "static", data_script: str | None = None, til
         f'data-attribution="{html.escape(tiles.attribution, quote=True)}">'
         if tiles else ""
     )
-    return page.replace("{{DATA_SCRIPT}}", tag).replace("{{TILES_META}}", meta)
+    page = page.replace("{{DATA_SCRIPT}}", tag).replace("{{TILES_META}}", meta)
+    return page.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{PAGE_MARKER}', 1)
 
 
 def town_labels(gazetteer: Any, limit: int = MAX_TOWNS) -> list[dict[str, Any]]:
