@@ -345,3 +345,41 @@ def test_map_refuses_to_overwrite_a_file_it_did_not_write_unless_forced(tmp_path
     (tmp_path / "dir.html").mkdir()
     folder = fw("map", str(tmp_path / "dir.html"), "--db", str(db))
     assert folder.returncode == 2 and "is a folder" in clean(folder)
+
+
+def test_serve_refuses_a_database_that_does_not_exist_unless_create(tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "fw.db"
+    for db in (str(missing), f"sqlite:///{missing}"):
+        # Before the fix it served (and never returned): the timeout turns that into a failure.
+        refused = subprocess.run([sys.executable, "-m", "frontwatch", "serve", "--db", db, "--port", str(closed_port()),
+                                  "--gazetteer", str(tmp_path / "none.sqlite")], capture_output=True, text=True,
+                                 timeout=60, env={**os.environ, "COLUMNS": "250", "PYTHONPATH": str(ROOT)})
+        assert refused.returncode == 2, refused.stderr
+        err = clean(refused)
+        assert f"no database at {missing}" in err and "frontwatch run" in err and "--create" in err, err
+        assert not missing.parent.exists()  # nothing created
+    # With --create it serves a new, empty database (on 127.0.0.1 only).
+    import time
+    import urllib.request
+
+    fresh = tmp_path / "fresh.db"
+    port = closed_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "frontwatch", "serve", "--create", "--db", str(fresh), "--port",
+                             str(port), "--gazetteer", str(tmp_path / "none.sqlite"), "--quiet"],
+                            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/events", timeout=5) as r:
+                    body = json.loads(r.read())
+                break
+            except OSError:
+                assert proc.poll() is None and time.time() < deadline, proc.communicate()[0]
+                time.sleep(0.2)
+        assert body["items"] == []
+        assert fresh.exists()
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)

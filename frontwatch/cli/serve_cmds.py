@@ -73,6 +73,9 @@ def serve(
     tiles_attribution: TilesAttributionOption = None,
     db: DbOption = None,
     gazetteer: GazetteerOption = None,
+    create: Annotated[bool, typer.Option(
+        "--create", help="Serve a new, empty SQLite database when --db names a file that is not there "
+        "(fill it with POST /documents and --token).")] = False,
     quiet: QuietOption = False,
 ) -> None:
     """Serve the REST API (OpenAPI docs at /docs) and the map page at / over the database.
@@ -87,25 +90,35 @@ def serve(
 
         frontwatch serve --tiles 'https://tile.example.org/{z}/{x}/{y}.png' --tiles-attribution '© Example'
 
-    Exit codes: 0 stopped, 2 usage error, 3 database unreachable or map files missing.
+    A SQLite --db that does not exist is refused (exit 2): serving would create an empty database and show
+    nothing. Fill it first with `frontwatch run` or `ingest`, or pass --create.
+
+    Exit codes: 0 stopped, 2 usage error (or no database at --db), 3 database unreachable or map files missing.
     """
     import uvicorn
 
     from frontwatch.publish.api import create_app
     from frontwatch.publish.map import vendor_missing
+    from frontwatch.store import sqlite_file
 
     tile_layer = _tiles(tiles, tiles_attribution)
     cfg = settings(db, gazetteer)
     problem = db_url_problem(cfg.db_url)
     if problem:
         raise fail(*problem)
+    path = sqlite_file(cfg.db_url)
+    if path is not None and not create and not Path(path).exists():
+        raise fail(f"no database at {path}: serving it would create an empty one and show nothing",
+                   hint=f"check --db / FRONTWATCH_DB; fill it first with `frontwatch run REPORTS --db {path}` (or "
+                   "`frontwatch ingest`), or pass --create to serve a new, empty database")
     token = token or os.environ.get("FRONTWATCH_TOKEN") or None
     if token:  # POST /documents runs the pipeline
         warn_if_no_classifier(cfg)
     if vendor_missing():
         raise fail("the map page's Leaflet files are missing", hint="run `make setup` (npm ci) first", code=EXIT_ENV)
+    store = open_store(cfg, create=create)
     try:
-        web = create_app(cfg, token=token, max_body=max_body, cors_origins=cors_origin or None,
+        web = create_app(cfg, store=store, token=token, max_body=max_body, cors_origins=cors_origin or None,
                          tiles=tile_layer)
     except FrontwatchError as exc:
         raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc

@@ -77,6 +77,15 @@ def _contains(dialect: str, column: Any, needle: str) -> ColumnElement[bool]:
     return column.icontains(needle, autoescape=True)
 
 
+def sqlite_file(url: str) -> str | None:
+    """The file a SQLite database URL (or bare path) names; None in memory or for other databases."""
+    url = normalize_db_url(url)
+    if url.split(":", 1)[0].split("+", 1)[0] != "sqlite":
+        return None
+    path = url.split("///", 1)[1] if "///" in url else ""
+    return path if path and path != ":memory:" else None
+
+
 class Store:
     """The database. `Store(url)` connects and migrates to the head revision."""
 
@@ -121,10 +130,7 @@ class Store:
 
     def _sqlite_path(self) -> str | None:
         """The file of a SQLite database (None: in memory, or not SQLite)."""
-        if self.dialect != "sqlite":
-            return None
-        path = self.url.split("///", 1)[1] if "///" in self.url else ""
-        return path if path and path != ":memory:" else None
+        return sqlite_file(self.url)
 
     # --- connection and migrations --------------------------------------------------------------------
 
