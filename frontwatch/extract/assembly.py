@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.attribution import attribute, certainty_for
+from frontwatch.extract.background import background_reason, facility_namesakes
 from frontwatch.extract.claim_actors import ActorReader, _MainActors
 from frontwatch.extract.claims import _acled_fatalities, _external, _find_counts, claims_per_place, report_country_of
 from frontwatch.extract.event_typing import _EXPEL, MODEL_NOT_EVENT_ALL, MODEL_RETYPE, Typer
@@ -108,6 +109,7 @@ class Extractor:
         doc.user_data["fw_sents"] = sents
         doc.user_data["fw_sent_index"] = {s.start: k for k, s in enumerate(sents)}
         doc.user_data["fw_sent_categories"] = {s.start: frozenset(h.category for h in hits) for s, hits in found_hits}
+        places = facility_namesakes(doc, places)
         doc.user_data["fw_place_spans"] = [(m.span.start, m.span.end) for m in places if m.place is not None]
         per_sent = [(s, h) for s, h in found_hits if h]
         # Sentences without a trigger are read by the classifier only when the lexicon finds no event at all:
@@ -288,6 +290,10 @@ class Extractor:
         actor2 = _external(actor2, chosen, self.actors, report_country)
 
         time = _find_time(doc, sent, document.published, hit.token)
+        if (why := background_reason(doc, sent, hit.token, time, document.published)) is not None:
+            # recalled, judged, plotted or no actor's doing: a claim, not an event of the report's day
+            event_type, sub_type = NOT_AN_EVENT, None
+            methods.append(f"background:{why}")
         clause_chars = _char_ranges(doc, event.clause)
         counts = tuple(c for c in sent_counts if c.span is None or _overlaps(c.span.start, c.span.end, clause_chars))
         fatalities = _acled_fatalities(counts) if counts else 0

@@ -1,0 +1,148 @@
+"""Whole-article precision: what a report mentions without reporting it as its own news.
+
+A news article recalls earlier incidents ("last year's protests", "attacks that left 130 dead on 13 November 2015"),
+tells of trials and plots ("was sentenced for plotting to attack …"), of hypotheticals ("would stop rocket
+attacks") and of deaths that no actor caused ("an outbreak of cholera killed 60"). None of these is an event of the
+report's day: the claim is kept only as a non-event (marked `background:<why>` in its method), never dated to the
+report. Facility names ("St Mary's Church", "Victoria Park") are not towns: a toponym that heads one is dropped
+when it resolves outside the country the rest of the report is in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from frontwatch.model import PlaceMention, TimeSpan
+
+# How far back an incident is still the report's own news (the articles gold codes events of the last 30 days).
+RECENT_DAYS = 30
+
+# Expressions of a period before the report's recent window ("last year", "two years ago", "since 2011").
+_PAST_PERIOD = re.compile(
+    r"\b(?:last|past|previous)\s+(?:year|decade|summer|winter|spring|autumn|fall)\b"
+    r"|\b(?:years?|decades?|months)\s+(?:ago|earlier|before)\b"
+    r"|\bin\s+the\s+past\b|\bover\s+the\s+(?:summer|winter|spring|autumn|years)\b"
+    r"|\banniversary\b|\bsince\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+# Verbs under which an incident is plotted, judged or supposed, not reported as done: the trigger below them is the
+# matter of a trial, a plan or a threat.
+_UNREAL_HEADS = frozenset({
+    "plot", "plan", "conspire", "intend", "threaten", "sentence", "convict", "acquit", "accuse", "charge", "admit",
+    "plead", "confess", "prosecute", "indict", "testify", "jail", "imprison",
+})
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
+
+# Killers that are no actor: deaths from disease or nature are no conflict event.
+_NO_ACTOR = frozenset({
+    "cholera", "disease", "outbreak", "epidemic", "pandemic", "virus", "malaria", "flu", "influenza", "measles",
+    "ebola", "famine", "hunger", "drought", "flood", "flooding", "earthquake", "storm", "cyclone", "hurricane",
+    "typhoon", "landslide", "tsunami", "heatwave",
+})
+
+# Heads of facility names: a toponym followed by one of them names a building, street or park, not the town.
+_FACILITY = frozenset({
+    "church", "cathedral", "chapel", "mosque", "temple", "synagogue", "shrine", "park", "square", "street",
+    "avenue", "road", "boulevard", "lane", "bridge", "stadium", "hospital", "hotel", "mall", "airport", "station",
+    "market", "garden", "gardens", "plaza", "palace", "museum", "cemetery",
+})
+# Words a facility name may run over between its toponym and its head ("St Peter and St Paul Coptic Church").
+_NAME_GLUE = frozenset({"and", "&", "of", "'s", "’s", "-"})
+
+
+def _ancestors_to_root(token: Token) -> list[Token]:
+    out = []
+    while token.head.i != token.i:
+        token = token.head
+        out.append(token)
+    return out
+
+
+def _past_period(text: str, published: date | None) -> bool:
+    if _PAST_PERIOD.search(text):
+        return True
+    # a year before the report's ("in 2015" in a 2016 report)
+    return published is not None and any(int(y) < published.year for y in _YEAR.findall(text))
+
+
+def _scope_of(token: Token, sent: SpacySpan) -> list[Token]:
+    """The tokens a time expression in the trigger's own clauses may sit on: the trigger, its ancestors (the clauses
+    it is told in), and their non-clausal dependents."""
+    heads = [token, *_ancestors_to_root(token)]
+    out = []
+    for h in heads:
+        out.append(h)
+        out.extend(c for c in h.children if c.dep_ in {"npadvmod", "advmod", "prep", "tmod", "obl", "advcl"}
+                   and sent.start <= c.i < sent.end)
+    return out
+
+
+def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan | None,
+                      published: date | None) -> str | None:
+    """Why the event of `trigger` is not news of the report's day, or None where it is."""
+    if published is not None and time is not None and not time.assumed and time.high < published - timedelta(
+            days=RECENT_DAYS):
+        return "dated-before"  # the text dates it well before the report
+    ancestors = _ancestors_to_root(trigger)
+    if any(a.lemma_.lower() in _UNREAL_HEADS for a in ancestors):
+        return "trial-or-plot"
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for h in (trigger, *ancestors) for c in h.children):
+        return "hypothetical"
+    for h in (trigger, *ancestors[:1]):
+        for c in h.children:
+            if c.dep_ in {"nsubj", "agent"} and any(t.lemma_.lower() in _NO_ACTOR for t in c.subtree):
+                return "no-actor"
+    # a past period said of the trigger's own clause (its subtree of time words), not of another clause's event
+    for tok in _scope_of(trigger, sent):
+        words = tok.subtree if tok.dep_ in {"npadvmod", "advmod", "prep", "tmod", "obl"} else [tok]
+        phrase = " ".join(t.text for t in words)
+        if _past_period(phrase, published):
+            return "past-period"
+    return None
+
+
+def _facility_head(doc: Doc, end: int) -> bool:
+    """Whether the tokens from `end` run, through capitalised name words, to a facility head word."""
+    for tok in doc[end:end + 8]:
+        low = tok.lower_
+        if low in _FACILITY and (tok.is_title or tok.is_upper):
+            return True
+        if low in _NAME_GLUE or tok.is_title or tok.is_upper:
+            continue
+        return False
+    return False
+
+
+def _token_end(doc: Doc, start: int, end: int) -> int | None:
+    span = doc.char_span(start, end, alignment_mode="expand") if end <= len(doc.text) else None
+    return None if span is None else span.end
+
+
+def facility_namesakes(doc: Doc, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """`places` without the toponyms that head a facility name and resolve outside the report's main country (the
+    most frequent country of its other resolved places): "Saint Peter" of a church is not a town of Barbados."""
+    heads = []
+    for m in places:
+        end = _token_end(doc, m.span.start, m.span.end)
+        own = m.span.text.split()
+        in_fac = any(e.label_ in {"FAC", "ORG"} and e.start_char <= m.span.start and m.span.end <= e.end_char
+                     and e[-1].lower_ in _FACILITY for e in doc.ents)
+        heads.append(m.place is not None and (in_fac or (len(own) > 1 and own[-1].lower() in _FACILITY)
+                                              or (end is not None and _facility_head(doc, end))))
+    if not any(heads):
+        return list(places)
+    countries = Counter(m.place.country for m, h in zip(places, heads, strict=True)
+                        if not h and m.place is not None and m.place.country)
+    if not countries:
+        return list(places)
+    main = countries.most_common(1)[0][0]
+    return [m for m, h in zip(places, heads, strict=True)
+            if not (h and m.place is not None and m.place.country != main)]
