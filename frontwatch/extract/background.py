@@ -28,7 +28,8 @@ _PAST_PERIOD = re.compile(
     r"\b(?:last|past|previous)\s+(?:year|decade|summer|winter|spring|autumn|fall)\b"
     r"|\b(?:years?|decades?|months)\s+(?:ago|earlier|before)\b"
     r"|\bin\s+the\s+past\b|\bover\s+the\s+(?:summer|winter|spring|autumn|years)\b"
-    r"|\banniversary\b|\bsince\s+(?:19|20)\d\d\b",
+    r"|\banniversary\b|\bsince\s+(?:19|20)\d\d\b"
+    r"|\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:months|years|decades)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -85,6 +86,15 @@ def _scope_of(token: Token, sent: SpacySpan) -> list[Token]:
     return out
 
 
+def _flat_subtree(token: Token) -> list[Token]:
+    """The token's phrase without the clauses inside it ("against a tax introduced last year": not "last year")."""
+    out = [token]
+    for c in token.children:
+        if c.pos_ not in {"VERB", "AUX"}:
+            out.extend(_flat_subtree(c))
+    return sorted(out, key=lambda t: t.i)
+
+
 def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan | None,
                       published: date | None) -> str | None:
     """Why the event of `trigger` is not news of the report's day, or None where it is."""
@@ -100,9 +110,12 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         for c in h.children:
             if c.dep_ in {"nsubj", "agent"} and any(t.lemma_.lower() in _NO_ACTOR for t in c.subtree):
                 return "no-actor"
+    if trigger.dep_ in {"acl", "relcl"} and any(
+            t.lemma_.lower() in _NO_ACTOR for t in trigger.head.subtree if t.i < trigger.i):
+        return "no-actor"  # "an outbreak of cholera that killed 60"
     # a past period said of the trigger's own clause (its subtree of time words), not of another clause's event
     for tok in _scope_of(trigger, sent):
-        words = tok.subtree if tok.dep_ in {"npadvmod", "advmod", "prep", "tmod", "obl"} else [tok]
+        words = _flat_subtree(tok) if tok.dep_ in {"npadvmod", "advmod", "prep", "tmod", "obl"} else [tok]
         phrase = " ".join(t.text for t in words)
         if _past_period(phrase, published):
             return "past-period"

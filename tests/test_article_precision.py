@@ -1,0 +1,92 @@
+"""Whole-article precision on invented sentences: background (incidents dated before the report's recent window,
+past periods, trials and plots, hypotheticals, deaths no actor caused) is no event of the report's day, and a
+toponym that heads a facility name abroad is not the event's town."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.annotate import annotate
+from frontwatch.extract.background import facility_namesakes
+from frontwatch.model import NOT_AN_EVENT, Document, Place, PlaceMention, Span, document_id_for
+from tests.fixtures.nlp import ClaimsOf
+
+PUB = date(2021, 8, 21)
+
+
+def _events(claims_of: ClaimsOf, text: str) -> list[str]:
+    return [c.event_type for c in claims_of(text, ["Lomarut"], published=PUB) if c.event_type != NOT_AN_EVENT]
+
+
+@pytest.mark.parametrize("text", [
+    # dated by the text well before the report
+    "Gunmen killed three traders in Lomarut on 2 May.",
+    # a past period said of the incident's own clause
+    "Last year, the council banned the fair and was met with angry protests in Lomarut.",
+    "Militants attacked the police post in Lomarut two years ago.",
+    # the matter of a trial or a plot
+    "A man who plotted to attack a police station in Lomarut was sentenced on Wednesday to 20 years in prison.",
+    # a hypothetical
+    "The truce would stop rocket attacks on Lomarut, the envoy said.",
+    # deaths no actor caused
+    "An outbreak of cholera killed 40 people in Lomarut.",
+    "Floods killed twelve people in Lomarut on Friday.",
+])
+def test_background_is_no_event_of_the_report(claims_of: ClaimsOf, text: str) -> None:
+    assert _events(claims_of, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed three traders in Lomarut on Thursday.",
+    # a past period of another clause does not make the incident background
+    "Traders protested in Lomarut on Monday against a tax introduced last year.",
+    "Police arrested two men in Lomarut on Tuesday.",
+])
+def test_the_reports_own_news_stays_an_event(claims_of: ClaimsOf, text: str) -> None:
+    assert _events(claims_of, text)
+
+
+def test_background_claims_are_kept_marked_when_asked(claims_of: ClaimsOf, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.extract import Extractor
+
+    keep = Extractor(actor_dictionary, keep_non_events=True)
+    claims = claims_of("Gunmen killed three traders in Lomarut on 2 May.", ["Lomarut"], published=PUB, ex=keep)
+    assert claims and all(c.event_type == NOT_AN_EVENT for c in claims)
+    assert any("background:dated-before" in c.method for c in claims)
+
+
+def _mention(text: str, name: str, country: str) -> PlaceMention:
+    start = text.index(name)
+    place = Place(name, 1, "PPL", country, lat=0.0, lon=0.0)
+    return PlaceMention(Span.of(text, start, start + len(name)), place, 1.0, "t")
+
+
+def _doc(nlp, text: str):  # type: ignore[no-untyped-def]
+    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", PUB, "en")
+    ((_, doc),) = list(annotate(nlp, [document]))
+    return document, doc
+
+
+def test_a_facility_named_after_a_foreign_namesake_is_not_the_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hundreds rallied at Marbury Park in Kerano on Sunday, and marched to the Saint Osric Church."
+    _, doc = _doc(nlp, text)
+    places = [_mention(text, "Marbury", "AU"), _mention(text, "Kerano", "CA"), _mention(text, "Saint Osric", "BB")]
+    kept = facility_namesakes(doc, places)
+    assert [m.span.text for m in kept] == ["Kerano"]
+
+
+def test_a_facility_named_after_a_town_of_the_report_keeps_its_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen attacked Kerano Hospital on Sunday, police in Dallow said."
+    _, doc = _doc(nlp, text)
+    places = [_mention(text, "Kerano", "CA"), _mention(text, "Dallow", "CA")]
+    assert [m.span.text for m in facility_namesakes(doc, places)] == ["Kerano", "Dallow"]
+
+
+def test_the_rally_is_placed_at_the_town_not_the_foreign_park(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "More than 500 people protested at Marbury Park in Kerano on Sunday."
+    document, doc = _doc(nlp, text)
+    claims = extractor.claims(document, doc, [_mention(text, "Marbury", "AU"), _mention(text, "Kerano", "CA")])
+    protests = [c for c in claims if c.event_type == "Protests"]
+    assert protests and all(c.place is not None and c.place.country == "CA" for c in protests)
