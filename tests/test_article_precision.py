@@ -4,6 +4,7 @@ toponym that heads a facility name abroad is not the event's town."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -90,3 +91,35 @@ def test_the_rally_is_placed_at_the_town_not_the_foreign_park(nlp, extractor) ->
     claims = extractor.claims(document, doc, [_mention(text, "Marbury", "AU"), _mention(text, "Kerano", "CA")])
     protests = [c for c in claims if c.event_type == "Protests"]
     assert protests and all(c.place is not None and c.place.country == "CA" for c in protests)
+
+
+def test_an_incident_told_days_before_the_main_clause_takes_its_own_day(claims_of: ClaimsOf) -> None:
+    # a Saturday report: "a week after" the report's day, "two days after" the main clause's Sunday
+    (c, *_) = [c for c in claims_of("It comes a week after 30 people were killed in a bombing in Lomarut.",
+                                    ["Lomarut"], published=PUB) if c.fatalities_acled]
+    assert c.time is not None and c.time.low == date(2021, 8, 14) and not c.time.assumed
+    claims = claims_of("The blast on Sunday came two days after gunmen killed four guards in Lomarut.", ["Lomarut"],
+                       published=PUB)
+    killed = [c for c in claims if c.fatalities_acled == 4]
+    assert killed and killed[0].time is not None and killed[0].time.low == date(2021, 8, 13)
+
+
+def _resolved_claims(nlp, extractor, text: str):  # type: ignore[no-untyped-def]
+    document, doc = _doc(nlp, text)
+    place = Place("Lomarut", 7, "PPL", "KE", lat=1.0, lon=36.0)
+    mentions = [PlaceMention(Span.of(text, m.start(), m.end()), place, 1.0, "t")
+                for m in re.finditer("Lomarut", text)]
+    return [c for c in extractor.claims(document, doc, mentions) if c.event_type != NOT_AN_EVENT and c.place]
+
+
+def test_one_incidents_words_make_one_type(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A suicide car bomb killed 13 soldiers in Lomarut on Saturday. The blast in Lomarut destroyed their bus. "
+            "Gunmen also attacked the Lomarut checkpoint on Saturday.")
+    placed = _resolved_claims(nlp, extractor, text)
+    assert len(placed) >= 2
+    assert len({(c.event_type, c.sub_event_type) for c in placed}) == 1
+    assert any("type:incident-lead" in c.method for c in placed)
+    # a protest the same day in the same town stays a protest
+    text2 = "A bomb killed two guards in Lomarut on Saturday. Hundreds of traders protested in Lomarut on Saturday."
+    types = {c.event_type for c in _resolved_claims(nlp, extractor, text2)}
+    assert "Protests" in types and types & {"Explosions/Remote violence", "Violence against civilians"}

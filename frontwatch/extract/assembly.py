@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.attribution import attribute, certainty_for
-from frontwatch.extract.background import background_reason, facility_namesakes
+from frontwatch.extract.background import background_reason, facility_namesakes, time_before_main
 from frontwatch.extract.claim_actors import ActorReader, _MainActors
 from frontwatch.extract.claims import _acled_fatalities, _external, _find_counts, claims_per_place, report_country_of
 from frontwatch.extract.event_typing import _EXPEL, MODEL_NOT_EVENT_ALL, MODEL_RETYPE, Typer
@@ -32,6 +32,7 @@ from frontwatch.extract.follow_ups import (
     _with_actor1,
     _with_counts,
 )
+from frontwatch.extract.incidents import one_incident
 from frontwatch.extract.places import _WIDER_PENALTY, PlacePicker, _country_level, _previous_place, _with_precision
 from frontwatch.extract.roles import PRONOUNS, Roles, trigger_roles
 from frontwatch.extract.sentences import _char_ranges, _in_context, _overlaps, _trimmed
@@ -188,6 +189,7 @@ class Extractor:
             out.extend(found)
             if found:
                 previous, previous_end = found, sent.start_char + len(sent.text.rstrip())
+        out = one_incident(out, document.published)
         return out + self._silent_claims(document, doc, silent_sents, out, mentions, main, attributions)
 
     def _silent_claims(
@@ -289,7 +291,8 @@ class Extractor:
         actor1 = _external(actor1, chosen, self.actors, report_country)
         actor2 = _external(actor2, chosen, self.actors, report_country)
 
-        time = _find_time(doc, sent, document.published, hit.token)
+        time = time_before_main(doc, sent, hit.token, document.published) or _find_time(
+            doc, sent, document.published, hit.token)
         if (why := background_reason(doc, sent, hit.token, time, document.published)) is not None:
             # recalled, judged, plotted or no actor's doing: a claim, not an event of the report's day
             event_type, sub_type = NOT_AN_EVENT, None

@@ -18,7 +18,8 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from frontwatch.model import PlaceMention, TimeSpan
+from frontwatch.extract.time import find_time
+from frontwatch.model import PlaceMention, Span, TimeSpan
 
 # How far back an incident is still the report's own news (the articles gold codes events of the last 30 days).
 RECENT_DAYS = 30
@@ -84,6 +85,39 @@ def _scope_of(token: Token, sent: SpacySpan) -> list[Token]:
         out.extend(c for c in h.children if c.dep_ in {"npadvmod", "advmod", "prep", "tmod", "obl", "advcl"}
                    and sent.start <= c.i < sent.end)
     return out
+
+
+# "two days after", "a week after": how many days a unit of an interval before the main clause's day is, and the
+# ACLED time precision it leaves.
+_INTERVAL = {"day": (1, 1), "week": (7, 2), "month": (30, 3)}
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "few": 3, "several": 3}
+
+
+def time_before_main(doc: Doc, sent: SpacySpan, trigger: Token, published: date | None) -> TimeSpan | None:
+    """The day of an incident told as "N days/weeks after" it in a later clause ("It comes a week after 44 were
+    killed in …", "Sunday's blast came two days after bombs killed …"): the main clause's day (its own, else the
+    report's) less the interval; None where the trigger sits in no such clause."""
+    if published is None:
+        return None
+    for verb in (trigger, *_ancestors_to_root(trigger)):
+        if not any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children):
+            continue
+        for c in verb.children:
+            unit = _INTERVAL.get(c.lemma_.lower())
+            if c.dep_ != "npadvmod" or unit is None:
+                continue
+            words = [k.lower_ for k in c.children if k.dep_ in {"nummod", "det"}]
+            n = next((int(w) if w.isdigit() else _SMALL[w] for w in words if w.isdigit() or w in _SMALL), None)
+            if n is None or verb.head.i == verb.i:
+                return None
+            main = find_time(doc, sent, published, trigger=verb.head)
+            day = main.low if main is not None and not main.assumed else published
+            when = day - timedelta(days=n * unit[0])
+            phrase = doc[c.left_edge.i:verb.i]
+            return TimeSpan(when, when, unit[1], Span(phrase.start_char, phrase.end_char, phrase.text))
+        return None
+    return None
 
 
 def _flat_subtree(token: Token) -> list[Token]:
