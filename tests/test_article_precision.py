@@ -44,6 +44,10 @@ def test_background_is_no_event_of_the_report(claims_of: ClaimsOf, text: str) ->
     # a past period of another clause does not make the incident background
     "Traders protested in Lomarut on Monday against a tax introduced last year.",
     "Police arrested two men in Lomarut on Tuesday.",
+    # the protesters are the accusers: their protest is the news
+    "Hundreds of protesters in Lomarut accused the governor of corruption on Monday.",
+    # a march marking an anniversary is held today
+    "Police fired tear gas at protesters marching in Lomarut to mark the anniversary of the uprising.",
 ])
 def test_the_reports_own_news_stays_an_event(claims_of: ClaimsOf, text: str) -> None:
     assert _events(claims_of, text)

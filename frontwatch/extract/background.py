@@ -29,7 +29,7 @@ _PAST_PERIOD = re.compile(
     r"\b(?:last|past|previous)\s+(?:year|decade|summer|winter|spring|autumn|fall)\b"
     r"|\b(?:years?|decades?|months)\s+(?:ago|earlier|before)\b"
     r"|\bin\s+the\s+past\b|\bover\s+the\s+(?:summer|winter|spring|autumn|years)\b"
-    r"|\banniversary\b|\bsince\s+(?:19|20)\d\d\b"
+    r"|\bsince\s+(?:19|20)\d\d\b"
     r"|\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:months|years|decades)\b",
     re.IGNORECASE,
 )
@@ -38,9 +38,15 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Verbs under which an incident is plotted, judged or supposed, not reported as done: the trigger below them is the
 # matter of a trial, a plan or a threat.
 _UNREAL_HEADS = frozenset({
-    "plot", "plan", "conspire", "intend", "threaten", "sentence", "convict", "acquit", "accuse", "charge", "admit",
-    "plead", "confess", "prosecute", "indict", "testify", "jail", "imprison",
+    "plot", "plan", "conspire", "intend", "threaten", "sentence", "convict", "acquit", "accuse", "charge", "plead",
+    "confess", "prosecute", "indict", "jail", "imprison",
 })
+# The links from such a verb down to what it is about ("plotted to attack", "sentenced for the killing", "accused of
+# plotting an attack"); a subject ("the protesters accused …") or an adverbial clause is its own happening.
+_MATTER_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "conj", "compound", "amod", "nmod"})
+_MATTER_PREPS = frozenset({"of", "for", "to", "on"})
+# A numeric day/month without a year ("08/12") is too easily read the wrong way round to date an incident away.
+_BARE_NUMERIC = re.compile(r"^\D*\d{1,2}[/.-]\d{1,2}\D*$")
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
 
 # Killers that are no actor: deaths from disease or nature are no conflict event.
@@ -129,14 +135,27 @@ def _flat_subtree(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _under_unreal_verb(trigger: Token) -> bool:
+    """Whether the trigger is the matter of a plot, trial or threat verb above it."""
+    tok = trigger
+    while tok.head.i != tok.i:
+        if tok.dep_ not in _MATTER_DEPS or (tok.dep_ == "prep" and tok.lower_ not in _MATTER_PREPS):
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in _UNREAL_HEADS:
+            return True
+    return False
+
+
 def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan | None,
                       published: date | None) -> str | None:
     """Why the event of `trigger` is not news of the report's day, or None where it is."""
-    if published is not None and time is not None and not time.assumed and time.high < published - timedelta(
-            days=RECENT_DAYS):
+    if (published is not None and time is not None and not time.assumed
+            and time.high < published - timedelta(days=RECENT_DAYS)
+            and not (time.span is not None and _BARE_NUMERIC.match(time.span.text))):
         return "dated-before"  # the text dates it well before the report
     ancestors = _ancestors_to_root(trigger)
-    if any(a.lemma_.lower() in _UNREAL_HEADS for a in ancestors):
+    if _under_unreal_verb(trigger):
         return "trial-or-plot"
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for h in (trigger, *ancestors) for c in h.children):
         return "hypothetical"
