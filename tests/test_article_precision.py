@@ -31,6 +31,9 @@ def _events(claims_of: ClaimsOf, text: str) -> list[str]:
     "A man who plotted to attack a police station in Lomarut was sentenced on Wednesday to 20 years in prison.",
     # a hypothetical
     "The truce would stop rocket attacks on Lomarut, the envoy said.",
+    # an event word that only names a kind of unit or weapon
+    "A member of the riot police squad in Lomarut was promoted on Monday.",
+    "The man bought an assault rifle in Lomarut.",
     # deaths no actor caused
     "An outbreak of cholera killed 40 people in Lomarut.",
     "Floods killed twelve people in Lomarut on Friday.",

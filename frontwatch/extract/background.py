@@ -56,6 +56,13 @@ _NO_ACTOR = frozenset({
     "typhoon", "landslide", "tsunami", "heatwave",
 })
 
+# Nouns an event word only names a kind of ("riot police", "bomb squad", "assault rifle", "attack helicopter"): the
+# event word modifying them tells of no happening.
+_KIND_OF = frozenset({
+    "police", "policeman", "officer", "squad", "unit", "gear", "shield", "rifle", "gun", "helicopter", "plane", "jet",
+    "vehicle", "truck", "van", "dog", "team", "suit", "drill", "training", "alert", "warning",
+})
+
 # Heads of facility names: a toponym followed by one of them names a building, street or park, not the town.
 _FACILITY = frozenset({
     "church", "cathedral", "chapel", "mosque", "temple", "synagogue", "shrine", "park", "square", "street",
@@ -154,6 +161,8 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
             and time.high < published - timedelta(days=RECENT_DAYS)
             and not (time.span is not None and _BARE_NUMERIC.match(time.span.text))):
         return "dated-before"  # the text dates it well before the report
+    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in _KIND_OF:
+        return "kind-of"  # "a member of the riot police": no riot
     ancestors = _ancestors_to_root(trigger)
     if _under_unreal_verb(trigger):
         return "trial-or-plot"
