@@ -10,16 +10,18 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
-from frontwatch.model import Certainty, Claim
+from frontwatch.model import TERRITORY_SUB_TYPES, Certainty, Claim
 
 # Types that one violent incident's words may scatter over; protests, riots and strategic developments (an arrest
-# after the attack) stay events of their own.
+# after the attack) stay events of their own, and so do changes of hands (control reads them: a district taken after
+# a day's fighting is two things).
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def _key(claim: Claim, published: date | None) -> tuple[object, ...] | None:
     place = claim.place
-    if place is None or claim.event_type not in _VIOLENT or claim.certainty == Certainty.DENIED:
+    if (place is None or claim.event_type not in _VIOLENT or claim.certainty == Certainty.DENIED
+            or claim.sub_event_type in TERRITORY_SUB_TYPES):
         return None
     t = claim.time
     day = (t.low, t.high) if t is not None else (published, published)
