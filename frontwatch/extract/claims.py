@@ -972,7 +972,9 @@ class Extractor:
         for m in inside:
             if any(s.start <= m.span.start < s.end for s in source_spans):
                 continue
-            if any(a <= m.span.start < b for a, b in actor_spans):
+            # an actor read from the place itself ("traders in X protest" parsed as "the X protest") leaves it the
+            # event's place; a place inside a longer actor phrase ("X gunmen") only names who
+            if any(a <= m.span.start < b and not _names_place_only(doc.text, m, a, b) for a, b in actor_spans):
                 continue
             span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -1739,6 +1741,13 @@ def _subordinate(toks: list[Token], others: list[list[Token]]) -> bool:
         if cur.pos_ in {"VERB", "AUX"}:
             return False
     return False
+
+
+def _names_place_only(text: str, m: PlaceMention, a: int, b: int) -> bool:
+    """An actor span that is the resolved place itself, with at most its unit word ("X", "X county")."""
+    if a != m.span.start or m.place is None or _country_level(m):
+        return False
+    return all(w in _PLACE_NOUNS for w in re.findall(r"[a-z]+", text[m.span.end : b].lower()))
 
 
 def _country_level(m: PlaceMention) -> bool:

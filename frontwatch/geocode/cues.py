@@ -25,6 +25,13 @@ LOCATIVE_BEFORE = re.compile(
     r"(?:ern)?|east(?:ern)?|west(?:ern)?|central|upper|lower)\s+)?#?$",
     re.IGNORECASE,
 )
+# Where a one-word name stands as a place, not a person: after a locative preposition or an article ("a X trader":
+# people's names take none), or after a local unit and a comma ("in Y estate, X").
+PLACE_SLOT = re.compile(
+    r"(?:\b(?:in|at|near|outside|inside|into|around|a|an|the)|\b(?:estate|village|area|location|ward|division|"
+    r"constituency|sub-?county|county|town),)\s+$",
+    re.IGNORECASE,
+)
 AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)  # "at X" names a place often, but also events, firms, schools
 LOCATIVE_MIN_POPULATION = 5000
 # People named by where they live: "X residents", "residents of X".

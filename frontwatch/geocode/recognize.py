@@ -25,6 +25,7 @@ from frontwatch.geocode.cues import (
     LOCATIVE_BEFORE,
     LOCATIVE_MIN_POPULATION,
     MAX_WORDS,
+    PLACE_SLOT,
     STOP,
     _cue_word,
     _inside,
@@ -151,7 +152,13 @@ class Recognizer:
         if m.cue in LOCAL_CUES and not whole:
             m.cue = None  # "Peace River Valley area": a local unit word names the whole chunk
         m.ner = "PERSON/ORG" if _inside(s, e, person_org) else None
-        person = _inside(s, e, [p for p in person_org if p[2] == "PERSON"])
+        persons = [p for p in person_org if p[2] == "PERSON"]
+        person = _inside(s, e, persons)
+        if person and hint and any(ps == s and pe == e for ps, pe, _ in persons) and " " not in sub and (
+                PLACE_SLOT.search(text[max(0, s - 40) : s])):
+            # The model reads many an unfamiliar town as a person; a lone name (people are named with a first name
+            # or a title) where a place stands ("in X", "a X trader", "the X estate, X") is not one.
+            person = False
         m.whole = whole
         inhabitants = bool(INHABITANTS_AFTER.match(text[e : e + 20])
                            or INHABITANTS_BEFORE.search(text[max(0, s - 30) : s]))
