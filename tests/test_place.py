@@ -64,3 +64,14 @@ def test_a_place_the_parse_makes_the_protester_still_places_the_protest(pipeline
     assert c.place is not None and c.place.name == "Lira"
     [c] = _claims(pipeline, "Residents of Kanyogoga village in Hoima district protest against the new levies.", "UG")
     assert c.place is not None and c.place.name == "Hoima"
+
+
+def test_a_place_that_only_qualifies_a_noun_yields_to_the_event_s_place(pipeline: Pipeline) -> None:
+    claims = _claims(pipeline, "Students of Gulu University in Lira and Soroti protest the closure of their hostels.",
+                     "UG")
+    assert sorted(c.place.name for c in claims if c.place is not None) == ["Lira", "Soroti"]
+    [c] = _claims(pipeline, "Gulu traders protested in Lira over new market fees.", "UG")
+    assert c.place is not None and c.place.name == "Lira"
+    # with no other place, the qualifier is still the best place known
+    [c] = _claims(pipeline, "Gulu traders protested over new market fees.", "UG")
+    assert c.place is not None and c.place.name == "Gulu"

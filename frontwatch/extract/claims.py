@@ -79,6 +79,9 @@ _PLACE_NOUNS = {
     "district", "province", "city", "town", "village", "region", "area", "county", "state", "capital", "airport",
     "neighbourhood", "neighborhood", "suburb", "valley", "border", "crossing", "base", "camp", "port",
 }  # fmt: skip
+# Local units and features a name heads as much as a town ("X constituency", "X Island"): a place, not a qualifier.
+_UNIT_NOUNS = {"constituency", "subcounty", "sub-county", "ward", "location", "division", "estate", "island", "lake",
+               "hill", "forest", "settlement", "centre", "center", "municipality", "township", "slum"}
 # Confidence given up by a claim whose place is not in its own clause: the sentence's, or the report's.
 _WIDER_PENALTY = {"sentence": 0.03, "report": 0.06}
 _NO_ENTRY = TriggerEntry(-1, "<sentence>", frozenset(), frozenset(), "none", (), frozenset())
@@ -993,6 +996,11 @@ class Extractor:
         main = [(m, t) for m, t in kept if not _subordinate(t, [u for n, u in kept if n is not m])]
         if any(not _route_or_origin(t) for _, t in main):
             main = [(m, t) for m, t in main if not _route_or_origin(t)]
+        # "800 X teachers protest ... in Y", "students of X University in Y": a place that only qualifies another
+        # noun yields to one that locates the event
+        trigger = {event.hit.token.i, event.hit.head.i}
+        if any(not _qualifies_noun(t, trigger) and not _country_level(m) for m, t in main):
+            main = [(m, t) for m, t in main if not _qualifies_noun(t, trigger)]
         if any(not _country_level(m) for m, _ in main):
             main = [(m, t) for m, t in main if not _country_level(m)]
         # A resolved admin unit that contains another place of the clause is context too.
@@ -1705,6 +1713,14 @@ def _root_of(toks: list[Token]) -> Token:
 def _modifies_actor(toks: list[Token]) -> bool:
     root = _root_of(toks)
     return root.dep_ in {"compound", "amod", "nmod", "poss"} and root.head.lemma_.lower() in _ACTOR_HEADS
+
+
+def _qualifies_noun(toks: list[Token], trigger: set[int]) -> bool:
+    """The place is a modifier of a noun other than the event's ("X teachers", "X University"), not a place noun."""
+    root = _root_of(toks)
+    head = root.head
+    return (root.dep_ in {"compound", "amod", "nmod"} and head.pos_ in {"NOUN", "PROPN"} and head.i not in trigger
+            and head.lemma_.lower() not in _PLACE_NOUNS and head.lemma_.lower() not in _UNIT_NOUNS)
 
 
 def _route_or_origin(toks: list[Token]) -> bool:
