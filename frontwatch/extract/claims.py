@@ -82,6 +82,8 @@ _PLACE_NOUNS = {
 # Local units and features a name heads as much as a town ("X constituency", "X Island"): a place, not a qualifier.
 _UNIT_NOUNS = {"constituency", "subcounty", "sub-county", "ward", "location", "division", "estate", "island", "lake",
                "hill", "forest", "settlement", "centre", "center", "municipality", "township", "slum"}
+_INSTITUTION_NOUNS = {"university", "college", "school", "hospital", "company", "council", "park", "stadium",
+                      "church", "mosque", "market", "institute", "academy", "polytechnic"}
 # Confidence given up by a claim whose place is not in its own clause: the sentence's, or the report's.
 _WIDER_PENALTY = {"sentence": 0.03, "report": 0.06}
 _NO_ENTRY = TriggerEntry(-1, "<sentence>", frozenset(), frozenset(), "none", (), frozenset())
@@ -1719,8 +1721,11 @@ def _qualifies_noun(toks: list[Token], trigger: set[int]) -> bool:
     """The place is a modifier of a noun other than the event's ("X teachers", "X University"), not a place noun."""
     root = _root_of(toks)
     head = root.head
-    return (root.dep_ in {"compound", "amod", "nmod"} and head.pos_ in {"NOUN", "PROPN"} and head.i not in trigger
-            and head.lemma_.lower() not in _PLACE_NOUNS and head.lemma_.lower() not in _UNIT_NOUNS)
+    lemma = head.lemma_.lower()
+    # a capitalised head is the rest of a longer name ("X da Y") unless it is an institution's word
+    noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and lemma in _INSTITUTION_NOUNS)
+    return (root.dep_ in {"compound", "amod", "nmod"} and noun and head.i not in trigger
+            and lemma not in _PLACE_NOUNS and lemma not in _UNIT_NOUNS)
 
 
 def _route_or_origin(toks: list[Token]) -> bool:
