@@ -8,7 +8,7 @@ country's state forces; "anti-X fighters" gives the forces fighting X (never X i
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -53,7 +53,8 @@ _UNNAMED_STATE_FORCES = {"State forces": "Military", "Police forces": "Police"}
 
 
 class ActorDictionary:
-    def __init__(self, entries: list[dict[str, Any]], state_forces: dict[str, list[str]], countries: list[_Country]):
+    def __init__(self, entries: list[dict[str, Any]], state_forces: dict[str, list[str]], countries: list[_Country],
+                 communities: Sequence[str] = ()):
         self.entries = [(str(e["name"]), e.get("inter"), tuple(str(a) for a in e.get("aliases", ()))) for e in entries]
         self._by_name = {name.lower(): Actor(name, inter) for name, inter, _ in self.entries}
         # Generic words ("fighters", "people") yield to a named group in the same phrase ("Taliban fighters").
@@ -92,6 +93,12 @@ class ActorDictionary:
             )
         )
         self._anti_re = re.compile(r"(?<![\w-])anti\s*-\s*([\w'-]+(?:\s+[\w'-]+)?)")
+        # Capitalised, as peoples are written; a plural or possessive ending allowed ("Pokots", "the Garre's").
+        names = sorted({str(c) for c in communities}, key=len, reverse=True)
+        self._community_re = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?:s|'s|’s)?(?![\w-])"
+        ) if names else None
+        self._doers_found: dict[str, tuple[tuple[str, int, int], ...]] = {}
 
     # --- loading ---------------------------------------------------------------------------------------
 
@@ -102,6 +109,7 @@ class ActorDictionary:
         entries: list[dict[str, Any]] = []
         state = dict(base.get("state_forces", {}))
         countries = list(base.get("countries", []))
+        extra: dict[str, Any] = {}
         if extra_yaml is not None:
             extra = yaml.safe_load(Path(extra_yaml).read_text("utf-8")) or {}
             if not isinstance(extra, dict):
@@ -115,7 +123,8 @@ class ActorDictionary:
             if "name" not in e:
                 raise ValueError(f"actor entry without a name: {e!r}")
         parsed = [_Country(str(c["iso"]), str(c["name"]), tuple(str(w) for w in c.get("words", ()))) for c in countries]
-        return cls(entries, state, parsed)
+        communities = [*(extra.get("communities") or []), *(base.get("communities") or [])]
+        return cls(entries, state, parsed, communities)
 
     # --- matching --------------------------------------------------------------------------------------
 
@@ -238,6 +247,97 @@ class ActorDictionary:
         kind = _UNNAMED_STATE_FORCES.get(actor.name)
         name = self.country_name(iso) if kind else None
         return Actor(f"{kind} Forces of {name}", actor.inter) if kind and name else actor
+
+    # --- communities ---------------------------------------------------------------------------------
+
+    def community_doers(self, text: str) -> tuple[tuple[str, int, int], ...]:
+        """The communities `text` names as doers, left to right: (people, start, end). A people is a doer where the
+        words around it make it so: "X raiders / militia / gunmen / youths / raid", "militia from the X clan",
+        "suspected to be X", "attacked by (angry) Xs", "between X and Y". Elsewhere ("X herders were attacked",
+        "a X village", "X county") it is no side of the fight."""
+        if self._community_re is None:
+            return ()
+        cached = self._doers_found.get(text)
+        if cached is None:
+            if len(self._doers_found) > 20_000:
+                self._doers_found.clear()
+            out: list[tuple[str, int, int]] = []
+            for m in self._community_re.finditer(text):
+                before, after = text[max(0, m.start() - 60): m.start()], text[m.end(): m.end() + 60]
+                conj = _AND_NEXT.match(after)
+                nxt = self._community_re.match(text, m.end() + conj.end()) if conj is not None else None
+                if _DOER_AFTER.match(after) or _DOER_BEFORE.search(before) or (
+                        _BETWEEN.search(before) and conj is not None) or (  # "X and Y militias"
+                        nxt is not None and _DOER_AFTER.match(text, nxt.end()) is not None):
+                    out.append((" ".join(m.group(1).split()), m.start(), m.end()))
+                    if _BETWEEN.search(before) and nxt is not None:
+                        out.append((" ".join(nxt.group(1).split()), nxt.start(), nxt.end()))
+            cached = self._doers_found[text] = tuple(dict.fromkeys(out))
+        return cached
+
+    def community_militias(self, text: str, start: int = 0, end: int | None = None) -> list[Actor]:
+        """The militias of the communities named as doers within text[start:end], first named first, each once."""
+        stop = len(text) if end is None else end
+        names = dict.fromkeys(n for n, a, b in self.community_doers(text) if start <= a and b <= stop)
+        return [Actor(f"{n} Ethnic Militia", 4) for n in names]
+
+    def named_armed_groups(self, text: str) -> list[Actor]:
+        """The named non-state armed groups (not generic words, not state forces) a text names, each once."""
+        return list(dict.fromkeys(m.actor for m in self.find_all(text) if m.actor.name not in self.generic
+                                  and m.actor.inter in (2, 3, 4) and m.rule == "alias"))
+
+    def identified_doer(self, text: str, start: int, end: int, skip: Sequence[str] = ()) -> Actor | None:
+        """Who did an event whose doer its clause leaves unnamed or generic ("gunmen", "militia"), from the
+        report: a community named as doer in the event's sentence, else the one named armed group the report
+        names (ACLED codes "gunmen … al-Shabaab is suspected" as al-Shabaab), else a community named as doer
+        anywhere in it. Several different named groups in the report: none (which one is not said)."""
+        own = [a for a in self.community_militias(text, start, end) if a.name not in skip]
+        if own:
+            return own[0]
+        named = [a for a in self.named_armed_groups(text) if a.name not in skip]
+        if len(named) == 1:
+            return named[0]
+        if named:
+            return None
+        anywhere = [a for a in self.community_militias(text) if a.name not in skip]
+        return anywhere[0] if len({a.name for a in anywhere}) == 1 else None
+
+    def doers(self, text: str, start: int, end: int, event_type: str | None, actor1: Actor | None,
+              actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
+        """An event's sides completed from its report (`text`, the event's sentence at start:end) where its clause
+        leaves them unnamed or generic: the doer of violence (`identified_doer`); the other community of a
+        communal clash ("fighting between X and Y"); civilians as the target of an armed group's explosion or
+        remote attack that names no armed target (ACLED's convention, as for violence against civilians)."""
+        if event_type not in _VIOLENT_TYPES:
+            return actor1, actor2
+        if actor1 is None or actor1.name in _UNNAMED_DOERS:
+            found = self.identified_doer(text, start, end, skip=[actor2.name] if actor2 is not None else [])
+            actor1 = found or actor1
+        if event_type == "Battles" and actor1 is not None and actor1.inter == 4 and (
+                actor2 is None or actor2.name in _UNNAMED_DOERS or actor2.inter == 7):
+            other = [a for a in self.community_militias(text, start, end) if a.name != actor1.name]
+            actor2 = other[0] if other else actor2
+        if (event_type == "Explosions/Remote violence" and actor2 is None and actor1 is not None
+                and actor1.inter in (2, 3, 4)):
+            actor2 = Actor("Civilians", 7)
+        return actor1, actor2
+
+
+# Event types whose sides `ActorDictionary.doers` completes, and the generic doers a report may name better.
+_VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+_UNNAMED_DOERS = frozenset({"Unidentified armed group", "Militia", "Communal militia", "Jihadists"})
+# Words around a people's name that make it the doer of an event (see `ActorDictionary.community_doers`).
+_DOER_WORDS = (r"(?:militias?|militiamen|militia\s+men|raiders?|gunmen|gunman|warriors?|fighters?|attackers?|"
+               r"assailants?|bandits?|youths?|young\s+men|men|clansmen|tribesmen|invaders|morans?)")
+_DOER_AFTER = re.compile(r"(?:\s+(?i:ethnic|clan|community|tribal|tribe|communal|\[\w+\]))?\s+"
+                         r"(?i:" + _DOER_WORDS + r"|raids?|attacks?|ambush(?:es)?|invasions?)(?![\w-])")
+_DOER_BEFORE = re.compile(
+    r"(?i:(?<![\w-])" + _DOER_WORDS + r"\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?"
+    r"|(?:suspected|believed|thought|alleged|said|reported)\s+to\s+(?:be|have\s+been)\s+(?:from\s+)?(?:the\s+)?"
+    r"|(?<![\w-])by\s+(?:(?:the|a|an|armed|angry|suspected|heavily|rival|marauding)\s+)*"
+    r"|(?<![\w-])suspected\s+)$")
+_BETWEEN = re.compile(r"(?i:(?<![\w-])between\s+(?:the\s+)?)$")
+_AND_NEXT = re.compile(r"(?i:\s+(?:communities\s+|clans\s+|tribes\s+)?and\s+(?:the\s+)?)")
 
 
 _STATE_FORCE = re.compile(r"(?:Military|Police|State) [Ff]orces(?: of (.+))?")

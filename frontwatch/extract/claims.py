@@ -611,6 +611,12 @@ class Extractor:
             # ACLED: in violence against civilians the victims are actor 2, and they are civilians
             actor2 = ActorRole("actor2", Actor("Civilians", 7))
             methods.append("actor2:civilians-by-type")
+        # Sides the clause leaves unnamed, from the report (the `actor` area's rules: ActorDictionary.doers)
+        a1, a2 = self.actors.doers(text, sent.start_char, sent.end_char, event_type, actor1 and actor1.actor,
+                                   actor2 and actor2.actor)
+        if (a1, a2) != (actor1 and actor1.actor, actor2 and actor2.actor):
+            actor1, actor2 = (ActorRole("actor1", a1) if a1 else None), (ActorRole("actor2", a2) if a2 else None)
+            methods.append("actors:report")
 
         # Foreign state forces are external (ACLED inter 8) where they act outside their country.
         report_country = self.actors.country_iso(report_country_of(document))
