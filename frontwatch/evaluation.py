@@ -441,7 +441,7 @@ class _Change:
 
 def control_changes(events: Sequence[Event], states: Sequence[Any], sides: Any) -> list[_Change]:
     """The timeline's steps, each with the side behind it: the holder of a held state, the taker of a contested one
-    (the event's actor 1; the other party of a hand-over)."""
+    (the event's actor 1, in a hand-over too)."""
     by_claim = {i: e for e in events for i in e.claim_ids}
     out: list[_Change] = []
     previous: dict[str, str | None] = {}
@@ -450,7 +450,7 @@ def control_changes(events: Sequence[Event], states: Sequence[Any], sides: Any) 
         if s.status == "held":
             side = s.holder.name if s.holder else None
         elif e is not None:
-            taker = e.actor2 if e.control_change == "handed over" else e.actor1
+            taker = e.actor1  # a hand-over's taker is its actor 1 too (the giver is actor 2)
             side = sides.side(taker.name) if taker is not None else None
         else:
             side = None

@@ -237,8 +237,8 @@ class Claim:
     # the words that say so; None: the text does not say, or not a change of hands.
     scope: str | None = None
     scope_span: Span | None = None
-    # "withdrawn": a side leaving a place ("forces withdrew from X"), control moves back; "handed over": the actor
-    # gave the place up ("police handed over X"), the other side takes it.
+    # "withdrawn": a side leaving a place ("forces withdrew from X"), control moves back; "handed over": actor 2
+    # gave the place up ("police handed over X to Y"), actor 1 (Y, when named) takes it.
     control_change: str | None = None
 
     def actor(self, role: str) -> Actor | None:

@@ -174,7 +174,7 @@ def test_recapture_withdrawal_hand_over_and_denial_move_it_back() -> None:
                    status=EventStatus.DENIED)
     retaken = event(3, day(4), DISTRICT, ARMY, "district", TALIBAN, sub="Government regains territory")
     left = event(4, day(6), DISTRICT, ARMY, "district", sub="Change to group/activity", change="withdrawn")
-    handed = event(5, day(8), DISTRICT, Actor("Police Forces of Afghanistan", 1), "district", TALIBAN,
+    handed = event(5, day(8), DISTRICT, TALIBAN, "district", Actor("Police Forces of Afghanistan", 1),
                    sub="Non-violent transfer of territory", change="handed over")
     assert _states([taken, denied, retaken, left, handed])["AF.99.01"] == [
         ("Taliban", "held", day(0)),  # the denied recapture moves nothing

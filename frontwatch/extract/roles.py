@@ -133,9 +133,30 @@ def verb_roles(tok: Token) -> Roles:
             r.rules.append("inherited-subject")
     r.sources = _pobjs(tok, {"from"})
     r.recipients = _pobjs(tok, {"to", "into"})
-    r.targets = _pobjs(tok, {"on", "against", "with", "upon", "between"})
+    # "a grenade was thrown at a police post", "fired at officers": what is aimed at is a target
+    r.targets = _pobjs(tok, {"on", "against", "with", "upon", "between", "at"})
     # "X clashed with Y", "X fell to Y": handled by the caller per category
+    if _hands_over(tok, r.patients):
+        # "X handed over the district to Y", "the district was surrendered to Y": Y takes it (the doer, actor 1),
+        # X gives it up (the side it was taken from, actor 2)
+        r.agents, r.sources, r.recipients = r.recipients, [*r.agents, *r.sources], []
+        r.rules.append("hand-over")
     return r
+
+
+# Verbs of giving a place up, and what may be given up that is no place ("surrendered their weapons to police").
+_HAND_OVER = {"hand", "surrender", "cede", "relinquish", "yield"}
+_NOT_GROUND = {"weapon", "arm", "gun", "rifle", "ammunition", "themselves", "himself", "herself", "itself", "suspect",
+               "document", "report", "letter", "power", "body", "petition", "memorandum"}
+
+
+def _hands_over(tok: Token, patients: list[Token]) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma not in _HAND_OVER or (lemma == "hand" and not any(
+            c.dep_ == "prt" and c.lower_ == "over" for c in tok.children)):
+        return False
+    return bool(patients) and all(p.lemma_.lower() not in _NOT_GROUND and p.lower_ not in _NOT_GROUND
+                                  for p in patients)
 
 
 def noun_roles(tok: Token) -> Roles:
@@ -143,7 +164,7 @@ def noun_roles(tok: Token) -> Roles:
     r.agents = [c for c in tok.children if c.dep_ == "poss"] + _pobjs(tok, {"by"})
     r.patients = _pobjs(tok, {"of"})
     r.sources = _pobjs(tok, {"from"})
-    r.targets = _pobjs(tok, {"on", "against", "with", "upon"})
+    r.targets = _pobjs(tok, {"on", "against", "with", "upon", "at"})
     between = _pobjs(tok, {"between", "among"})
     if between:
         r.agents.extend(between)

@@ -115,8 +115,8 @@ def _unit_states(changes: list[_Change], rules: ControlRules) -> list[ControlSta
             unit_code=c.unit, unit_name=c.name, level=c.level, admin1=e.place.admin1, holder=holder,
             status=ControlStatus.CONTESTED, since=e.event_date, until=None, confidence=e.confidence,
             evidence=e.status, claim_ids=e.claim_ids, contradicting_claim_ids=e.contradicting_claim_ids)
-        # In a hand-over the subject gave the place up: the other party takes it (unknown when none is named).
-        taker, other = (e.actor2, e.actor1) if e.control_change == HANDED_OVER else (e.actor1, e.actor2)
+        # Actor 1 takes the place, in a hand-over too (the extractor makes the giver actor 2; the taker may be unnamed)
+        taker, other = e.actor1, e.actor2
         if c.effect != RELEASE and taker is not None and taker.inter in UNARMED_INTER:
             continue  # rioters who storm an office, protesters who occupy a square hold no ground
         if c.effect == HOLD and taker is not None:
@@ -125,7 +125,8 @@ def _unit_states(changes: list[_Change], rules: ControlRules) -> list[ControlSta
             status = ControlStatus.CONTESTED if e.status == EventStatus.CONTESTED else ControlStatus.HELD
             state = replace(base, holder=holder, status=status)
         elif c.effect == RELEASE or (c.effect == HOLD and e.control_change == HANDED_OVER):
-            leaver = rules.sides.side(e.actor1.name) if e.actor1 is not None else None
+            gone = e.actor2 if e.control_change == HANDED_OVER else e.actor1  # the giver of a hand-over
+            leaver = rules.sides.side(gone.name) if gone is not None else None
             if holder is not None and leaver is not None and leaver != holder.name:
                 continue  # another side left: the holder stays
             holder = None
