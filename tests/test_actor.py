@@ -129,3 +129,47 @@ def test_a_surrender_to_someone_makes_them_actor1(run: Run) -> None:
     assert sides(h)[0] == "Rebels"
     [g] = run("The police surrendered Korvalo district to the rebels on Monday.", ["Korvalo"])
     assert sides(g) == ("Rebels", "Police Forces of Kenya")
+
+
+def test_a_named_group_is_the_doer_only_where_the_report_makes_it_one(actor_dictionary: ActorDictionary) -> None:
+    def named(text: str) -> list[str]:
+        return [a.name for a in actor_dictionary.named_armed_groups(text)]
+
+    assert named("Masked men torched a school. Boko Haram is suspected.") == ["Boko Haram"]
+    assert named("A school was torched by suspected Boko Haram fighters.") == ["Boko Haram"]
+    assert named("Boko Haram later claimed the raid.") == ["Boko Haram"]
+    # background, a denial, a victim's ties: no doer
+    assert named("Masked men torched a school. The area has seen a string of Boko Haram raids.") == []
+    assert named("Police said the raid was not carried out by Boko Haram.") == []
+    assert named("One of the victims was said to be linked to Boko Haram.") == []
+
+
+def test_state_forces_hit_by_an_armed_group_are_its_other_side(actor_dictionary: ActorDictionary) -> None:
+    def hit(text: str) -> str | None:
+        found = actor_dictionary.state_target(text, 0, len(text))
+        return found.name if found else None
+
+    assert hit("Militants ambushed a police patrol near the bridge.") == "Police forces"
+    assert hit("Two soldiers were wounded when a bomb went off.") == "State forces"
+    assert hit("Gunmen opened fire on a border post overnight.") == "State forces"
+    assert hit("Police said gunmen killed two traders.") is None
+
+
+def test_an_attack_on_a_police_post_by_a_named_group_is_against_the_police(run: Run) -> None:
+    c = lead(run("Suspected Boko Haram fighters attacked a police post in Gwoza with grenades.", ["Gwoza"]))
+    assert set(sides(c)) == {"Boko Haram", "Police Forces of Kenya"}
+
+
+def test_an_x_planted_bomb_names_its_planter(actor_dictionary: ActorDictionary) -> None:
+    assert [a.name for a in actor_dictionary.named_armed_groups("An ISWAP-planted mine hit a truck.")] == [
+        "Islamic State West Africa Province (ISWAP)"]
+    # a hyphenated word that only begins with a name is not that name
+    assert actor_dictionary.find_all("the hamas-run ministry said") == []
+
+
+def test_the_verb_framing_an_event_noun_tells_who_did_it(run: Run) -> None:
+    c = lead(run("Soldiers shot dead two gunmen during a dawn raid on a hideout near Bura.", ["Bura"]))
+    assert set(sides(c)) == {"Military Forces of Kenya", "Unidentified armed group"}
+    # fleeing during a fight does no fighting
+    fled = run("Residents of Bura fled during the clashes on Monday.", ["Bura"])
+    assert all(c.actor("actor1") is None or c.actor("actor1").inter != 7 for c in fled)

@@ -19,7 +19,8 @@ import yaml
 
 from frontwatch.model import Actor
 
-_WORD = r"(?<![\w-]){}(?![\w-])"
+# A name ends at a word's end, or before "-planted", "-linked" ("an X-planted bomb" names X)
+_WORD = r"(?<![\w-]){}(?!\w|-(?!(?:planted|linked|affiliated|allied|aligned)\b))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,9 +283,28 @@ class ActorDictionary:
         return [Actor(f"{n} Ethnic Militia", 4) for n in names]
 
     def named_armed_groups(self, text: str) -> list[Actor]:
-        """The named non-state armed groups (not generic words, not state forces) a text names, each once."""
-        return list(dict.fromkeys(m.actor for m in self.find_all(text) if m.actor.name not in self.generic
-                                  and m.actor.inter in (2, 3, 4) and m.rule == "alias"))
+        """The named non-state armed groups (not generic words, not state forces) a text names as doers, each once:
+        "suspected X", "by X", "X is suspected / claimed", "X gunmen", "X attacked"; not "a history of X attacks in
+        the area", "was not carried out by X", "linked to X"."""
+        out = []
+        for m in self.find_all(text):
+            if m.actor.name in self.generic or m.actor.inter not in (2, 3, 4) or m.rule != "alias":
+                continue
+            before, after = text[max(0, m.start - 60): m.start], text[m.end: m.end + 60]
+            if (_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after)) and not _DENIED.search(before[-40:]):
+                out.append(m.actor)
+        return list(dict.fromkeys(out))
+
+    def state_target(self, text: str, start: int, end: int) -> Actor | None:
+        """State forces the sentence text[start:end] names as hit or aimed at ("attacked a police post", "two
+        officers were injured", "hurled at soldiers"), not as speakers or responders ("police said")."""
+        sentence = text[start:end]
+        for m in self.find_all(sentence):
+            if m.actor.inter != 1:
+                continue
+            if _HIT_BEFORE.search(sentence[max(0, m.start - 40): m.start]) or _HIT_AFTER.match(sentence, m.end):
+                return m.actor
+        return None
 
     def identified_doer(self, text: str, start: int, end: int, skip: Sequence[str] = ()) -> Actor | None:
         """Who did an event whose doer its clause leaves unnamed or generic ("gunmen", "militia"), from the
@@ -294,11 +314,13 @@ class ActorDictionary:
         own = [a for a in self.community_militias(text, start, end) if a.name not in skip]
         if own:
             return own[0]
-        named = [a for a in self.named_armed_groups(text) if a.name not in skip]
-        if len(named) == 1:
-            return named[0]
-        if named:
-            return None
+        named = {m.actor for m in self.find_all(text) if m.actor.name not in self.generic and m.actor.inter in (2, 3, 4)
+                 and m.rule == "alias" and m.actor.name not in skip}
+        if len(named) > 1:
+            return None  # which of them is not said
+        framed = [a for a in self.named_armed_groups(text) if a in named]
+        if framed:
+            return framed[0]
         anywhere = [a for a in self.community_militias(text) if a.name not in skip]
         return anywhere[0] if len({a.name for a in anywhere}) == 1 else None
 
@@ -317,6 +339,9 @@ class ActorDictionary:
                 actor2 is None or actor2.name in _UNNAMED_DOERS or actor2.inter == 7):
             other = [a for a in self.community_militias(text, start, end) if a.name != actor1.name]
             actor2 = other[0] if other else actor2
+        if actor1 is not None and actor1.inter in (2, 3, 4) and (actor2 is None or actor2.name == "Civilians"):
+            # an armed group's attack on state forces: they are its target (ACLED's other side), civilians or not
+            actor2 = self.state_target(text, start, end) or actor2
         if (event_type == "Explosions/Remote violence" and actor2 is None and actor1 is not None
                 and actor1.inter in (2, 3, 4)):
             actor2 = Actor("Civilians", 7)
@@ -326,6 +351,27 @@ class ActorDictionary:
 # Event types whose sides `ActorDictionary.doers` completes, and the generic doers a report may name better.
 _VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 _UNNAMED_DOERS = frozenset({"Unidentified armed group", "Militia", "Communal militia", "Jihadists"})
+# Words around a named group that make it the doer of the report's event, and words that deny it.
+_NAMED_BEFORE = re.compile(
+    r"(?i:(?<![\w-])(?:suspected|suspect|suspects|blamed|blame|blames|alleged|presumed|by|(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+been)"
+    r"(?:\s+(?:members\s+of|from))?|members\s+of|fighters\s+from|militants\s+from|in\s+league\s+with|"
+    r"origins?\s+with|blamed\s+on|attributed\s+to)"
+    r"\s+(?:the\s+)?(?:\[)?)$")
+_NAMED_AFTER = re.compile(
+    r"(?i:-(?:planted|linked|affiliated|allied|aligned)\b|\]?\s*(?:,\s*)?(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed|"
+    r"behind|responsible)|(?:has\s+|have\s+|later\s+)?claimed|(?:fighters|militants|gunmen|militia|militiamen|"
+    r"members|assailants|attackers|operatives|insurgents|terrorists|suspects?|affiliated|affiliates)\b|(?:attack|"
+    r"attacked|killed|kill|shot|shoot|abducted|abduct|kidnapped|kidnap|raided|raid|ambushed|ambush|hurled|threw|"
+    r"stormed|executed|targets?|targeted|planted|detonated|bombed|fired|opened)\b))")
+_DENIED = re.compile(r"(?i:\b(?:not|no|never|nor|rather\s+than|instead\s+of)\b)")
+# Words before / after state forces that make them what an attack hit or aimed at.
+_HIT_BEFORE = re.compile(
+    r"(?i:(?<![\w-])(?:at|on|against|targeting|targeted|attack|attacked|attacks|attacking|ambush|ambushed|ambushing|"
+    r"raided|stormed|killing|killed|kill|injuring|injured|wounding|wounded|shot|shooting)\s+"
+    r"(?:(?:a|an|the|two|three|four|five|several|some|\d+|police|security|military|army|border|patrol)\s+){0,3})$")
+_HIT_AFTER = re.compile(
+    r"(?i:\s+(?:\w+\s+){0,2}?(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|injured|wounded|hurt|attacked|shot|ambushed|targeted|abducted|kidnapped)\b)")
 # Words around a people's name that make it the doer of an event (see `ActorDictionary.community_doers`).
 _DOER_WORDS = (r"(?:militias?|militiamen|militia\s+men|raiders?|gunmen|gunman|warriors?|fighters?|attackers?|"
                r"assailants?|bandits?|youths?|young\s+men|men|clansmen|tribesmen|invaders|morans?)")
