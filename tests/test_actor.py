@@ -11,7 +11,7 @@ import pytest
 from spacy.language import Language
 
 from frontwatch.extract import ActorDictionary
-from frontwatch.model import NOT_AN_EVENT, Claim, Document, document_id_for
+from frontwatch.model import NOT_AN_EVENT, Actor, Claim, Document, document_id_for
 from tests.fixtures.nlp import toponym_mentions
 
 Run = Callable[..., list[Claim]]
@@ -173,3 +173,29 @@ def test_the_verb_framing_an_event_noun_tells_who_did_it(run: Run) -> None:
     # fleeing during a fight does no fighting
     fled = run("Residents of Bura fled during the clashes on Monday.", ["Bura"])
     assert all(c.actor("actor1") is None or c.actor("actor1").inter != 7 for c in fled)
+
+
+def test_a_mobs_victims_are_civilians_even_suspected_rustlers(run: Run) -> None:
+    c = lead(run("Two suspected cattle rustlers were lynched by a group of residents in Kambi Juu.", ["Kambi Juu"]))
+    assert sides(c) == ("Rioters", "Civilians")
+    v = lead(run("Vigilantes lynched a suspected robber in Kambi Juu on Sunday.", ["Kambi Juu"]))
+    assert sides(v) == ("Rioters", "Civilians")
+
+
+def test_the_force_that_later_dispersed_rioters_is_their_other_side(actor_dictionary: ActorDictionary) -> None:
+    text = "Students rioted over a fee rise. They were later dispersed by anti-riot police using tear gas."
+    found = actor_dictionary.doers(text, 0, text.index(".") + 1, "Riots", Actor("Rioters", 5), None,
+                                   "Violent demonstration")
+    assert found[1] is not None and found[1].name == "Police forces"
+    # police who only speak did not intervene; a peaceful protest has no other side
+    said = "Students rioted over a fee rise. Police said the campus was calm."
+    assert actor_dictionary.doers(said, 0, said.index(".") + 1, "Riots", Actor("Rioters", 5), None,
+                                  "Violent demonstration")[1] is None
+    assert actor_dictionary.doers(text, 0, text.index(".") + 1, "Protests", Actor("Protesters", 6), None,
+                                  "Peaceful protest")[1] is None
+
+
+def test_a_unit_named_for_what_it_fights_is_no_side_against_it(actor_dictionary: ActorDictionary) -> None:
+    riot = actor_dictionary.match("anti-riot police")
+    assert riot is not None and riot.actor.name == "Police forces"
+    assert actor_dictionary.match("anti-Taliban fighters").actor.name == "Anti-Taliban forces"  # type: ignore[union-attr]

@@ -170,6 +170,8 @@ class ActorDictionary:
         norm = _norm(text)
         found: list[ActorMatch] = []
         for m in self._anti_re.finditer(norm):
+            if _UNIT_AGAINST.match(norm, m.start(1)):
+                continue  # "anti-riot police", "the anti-terror unit": a unit named for what it fights, not a side
             target = self._first_alias(norm[m.start(1) : m.end(1)])
             if target is not None:
                 end = m.start(1) + target[2]
@@ -324,12 +326,31 @@ class ActorDictionary:
         anywhere = [a for a in self.community_militias(text) if a.name not in skip]
         return anywhere[0] if len({a.name for a in anywhere}) == 1 else None
 
+    def intervening_force(self, text: str) -> Actor | None:
+        """State forces the report shows acting on a crowd ("police dispersed them with tear gas", "were stopped by
+        anti-riot police", "police were called in"), in any of its sentences."""
+        for sentence in _SENTENCE_END.split(text):
+            if not _INTERVENE.search(sentence):
+                continue
+            force = next((m.actor for m in self.find_all(sentence) if m.actor.inter == 1), None)
+            if force is not None:
+                return force
+        return None
+
     def doers(self, text: str, start: int, end: int, event_type: str | None, actor1: Actor | None,
-              actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
+              actor2: Actor | None, sub_type: str | None = None) -> tuple[Actor | None, Actor | None]:
         """An event's sides completed from its report (`text`, the event's sentence at start:end) where its clause
         leaves them unnamed or generic: the doer of violence (`identified_doer`); the other community of a
         communal clash ("fighting between X and Y"); civilians as the target of an armed group's explosion or
         remote attack that names no armed target (ACLED's convention, as for violence against civilians)."""
+        if sub_type == "Mob violence" and actor1 is not None and actor1.inter == 5 and (actor2 is None or (
+                actor2.name in self.generic and actor2.inter in (3, 4))):
+            # a mob's victims are civilians, "suspected thieves / rustlers / gangsters" too; vigilantes are the mob
+            return actor1, Actor("Civilians", 7)
+        if event_type in {"Riots", "Protests"} and sub_type != "Peaceful protest" and actor2 is None \
+                and actor1 is not None and actor1.inter in (5, 6):
+            # ACLED: the force that intervened in a demonstration or riot is its actor 2, wherever the report says so
+            return actor1, self.intervening_force(text)
         if event_type not in _VIOLENT_TYPES:
             return actor1, actor2
         if actor1 is None or actor1.name in _UNNAMED_DOERS:
@@ -351,6 +372,13 @@ class ActorDictionary:
 # Event types whose sides `ActorDictionary.doers` completes, and the generic doers a report may name better.
 _VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 _UNNAMED_DOERS = frozenset({"Unidentified armed group", "Militia", "Communal militia", "Jihadists"})
+_UNIT_AGAINST = re.compile(r"(?:riot|terror|terrorism|terrorist|narcotics?|drugs?|crime|stock|poaching|corruption|"
+                           r"aircraft|tank|mine|personnel|kidnapping|smuggling|piracy|banditry)\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_INTERVENE = re.compile(
+    r"(?i:\b(?:dispers\w*|tear[\s-]?gas|teargas|water\s+cannons?|rubber\s+bullets|batons?|fired|shot|shooting|"
+    r"arrested|arrests|detained|called\s+in|intervened|stopped|blocked|contained|quelled|repulsed|engaged|battled?|"
+    r"battles|clashed|clashes|lobbed|chased|crackdown|cracked\s+down)\b)")
 # Words around a named group that make it the doer of the report's event, and words that deny it.
 _NAMED_BEFORE = re.compile(
     r"(?i:(?<![\w-])(?:suspected|suspect|suspects|blamed|blame|blames|alleged|presumed|by|(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+been)"

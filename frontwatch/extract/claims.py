@@ -613,7 +613,7 @@ class Extractor:
             methods.append("actor2:civilians-by-type")
         # Sides the clause leaves unnamed, from the report (the `actor` area's rules: ActorDictionary.doers)
         a1, a2 = self.actors.doers(text, sent.start_char, sent.end_char, event_type, actor1 and actor1.actor,
-                                   actor2 and actor2.actor)
+                                   actor2 and actor2.actor, sub_type)
         if (a1, a2) != (actor1 and actor1.actor, actor2 and actor2.actor):
             actor1, actor2 = (ActorRole("actor1", a1) if a1 else None), (ActorRole("actor2", a2) if a2 else None)
             methods.append("actors:report")
