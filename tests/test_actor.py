@@ -199,3 +199,10 @@ def test_a_unit_named_for_what_it_fights_is_no_side_against_it(actor_dictionary:
     riot = actor_dictionary.match("anti-riot police")
     assert riot is not None and riot.actor.name == "Police forces"
     assert actor_dictionary.match("anti-Taliban fighters").actor.name == "Anti-Taliban forces"  # type: ignore[union-attr]
+
+
+def test_a_clash_the_sentence_calls_communal_has_communal_militias_on_both_sides(run: Run) -> None:
+    c = lead(run("Four were hurt in an ethnically driven clash over grazing rights near Kotulo.", ["Kotulo"]))
+    assert sides(c) == ("Communal militia", "Communal militia") and c.event_type == "Battles"
+    police = lead(run("Police clashed with armed bandits near Kotulo.", ["Kotulo"]))
+    assert "Communal militia" not in sides(police)

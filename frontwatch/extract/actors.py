@@ -356,10 +356,15 @@ class ActorDictionary:
         if actor1 is None or actor1.name in _UNNAMED_DOERS:
             found = self.identified_doer(text, start, end, skip=[actor2.name] if actor2 is not None else [])
             actor1 = found or actor1
+        if event_type == "Battles" and (actor1 is None or actor1.name in _UNNAMED_DOERS - {"Communal militia"}) \
+                and _COMMUNAL.search(text, start, end):
+            # "an ethnically driven clash", "fighting between two tribes": communities' militias on both sides
+            actor1 = Actor("Communal militia", 4)
         if event_type == "Battles" and actor1 is not None and actor1.inter == 4 and (
                 actor2 is None or actor2.name in _UNNAMED_DOERS or actor2.inter == 7):
             other = [a for a in self.community_militias(text, start, end) if a.name != actor1.name]
-            actor2 = other[0] if other else actor2
+            actor2 = other[0] if other else actor2 if actor2 is not None and actor2.inter != 7 else (
+                Actor("Communal militia", 4) if _COMMUNAL.search(text, start, end) else actor2)
         if actor1 is not None and actor1.inter in (2, 3, 4) and (actor2 is None or actor2.name == "Civilians"):
             # an armed group's attack on state forces: they are its target (ACLED's other side), civilians or not
             actor2 = self.state_target(text, start, end) or actor2
@@ -374,6 +379,8 @@ _VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions
 _UNNAMED_DOERS = frozenset({"Unidentified armed group", "Militia", "Communal militia", "Jihadists"})
 _UNIT_AGAINST = re.compile(r"(?:riot|terror|terrorism|terrorist|narcotics?|drugs?|crime|stock|poaching|corruption|"
                            r"aircraft|tank|mine|personnel|kidnapping|smuggling|piracy|banditry)\b")
+_COMMUNAL = re.compile(r"(?i:\b(?:ethnic(?:ally)?|tribal(?:ly)?|inter-?(?:clan|tribal|communal|ethnic)|clan|clans|"
+                       r"tribes|communal|communities)\b)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _INTERVENE = re.compile(
     r"(?i:\b(?:dispers\w*|tear[\s-]?gas|teargas|water\s+cannons?|rubber\s+bullets|batons?|fired|shot|shooting|"
