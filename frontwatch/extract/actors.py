@@ -376,7 +376,7 @@ class ActorDictionary:
 
 # Event types whose sides `ActorDictionary.doers` completes, and the generic doers a report may name better.
 _VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
-_UNNAMED_DOERS = frozenset({"Unidentified armed group", "Militia", "Communal militia", "Jihadists"})
+_UNNAMED_DOERS = frozenset({"Unidentified armed group", "Militia", "Communal militia"})
 _UNIT_AGAINST = re.compile(r"(?:riot|terror|terrorism|terrorist|narcotics?|drugs?|crime|stock|poaching|corruption|"
                            r"aircraft|tank|mine|personnel|kidnapping|smuggling|piracy|banditry)\b")
 _COMMUNAL = re.compile(r"(?i:\b(?:ethnic(?:ally)?|tribal(?:ly)?|inter-?(?:clan|tribal|communal|ethnic)|clan|clans|"
