@@ -376,6 +376,13 @@ class Extractor:
             # ACLED: in violence against civilians the victims are actor 2, and they are civilians
             actor2 = ActorRole("actor2", Actor("Civilians", 7))
             methods.append("actor2:civilians-by-type")
+        # Sides the clause leaves unnamed, from the report (ActorDictionary.doers)
+        text, sent = job.document.text, job.sent
+        a1, a2 = self.actors.doers(text, sent.start_char, sent.end_char, event_type, actor1 and actor1.actor,
+                                   actor2 and actor2.actor, sub_type)
+        if (a1, a2) != (actor1 and actor1.actor, actor2 and actor2.actor):
+            actor1, actor2 = (ActorRole("actor1", a1) if a1 else None), (ActorRole("actor2", a2) if a2 else None)
+            methods.append("actors:report")
         # Foreign state forces are external (ACLED inter 8) where they act outside their country.
         actor1 = _external(actor1, places, self.actors, job.report_country)
         actor2 = _external(actor2, places, self.actors, job.report_country)
