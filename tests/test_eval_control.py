@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from frontwatch.cli.train_cmds import control_floor_failures
-from frontwatch.evaluation import _Change, score_control
+from frontwatch.evaluation.control import _Change, score_control
 from frontwatch.extract.actors import ActorDictionary, load_sides
 from frontwatch.model import Place
 

@@ -16,6 +16,7 @@ import yaml
 from frontwatch.extract import ENGLISH, Extractor, Sides, Typed, assemble
 from frontwatch.extract.claims import claims_per_place
 from frontwatch.model import (
+    NOT_AN_EVENT,
     Actor,
     ActorRole,
     Certainty,
@@ -60,7 +61,8 @@ def test_the_packs_name_their_extractors() -> None:
 
 # --- a language of one line per event: "ATTACK <place> BY <actor> <n> KILLED" -----------------------------------
 
-_LINE = re.compile(r"(?P<cat>ATTACK|MOVE) (?P<place>\w+)(?: BY (?P<actor>\w+))?(?: (?P<n>\d+) KILLED)?")
+_LINE = re.compile(
+    r"(?P<cat>ATTACK|MOVE) (?P<place>\w+)(?: BY (?P<actor>\w+))?(?: (?P<n>\d+) KILLED)?(?P<past> LONG AGO)?")
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,12 @@ class _LineSteps:
 
     def time(self, event: _Line) -> TimeSpan | None:
         return TimeSpan(PUB, PUB, 2, None, assumed=True)
+
+    def background(self, event: _Line, typed: Typed, time: TimeSpan | None, methods: list[str]) -> Typed:
+        if not event.match["past"]:
+            return typed
+        methods.append("background:past")
+        return Typed(NOT_AN_EVENT, None, typed.confidence)
 
     def counts(self, event: _Line) -> tuple[Count, ...]:
         n = event.match["n"]
@@ -143,3 +151,10 @@ def test_assemble_lets_the_type_settle_the_sides_and_drops_a_non_event() -> None
     assert claim.actor("actor1") == Actor("Unidentified armed group", 3)
     assert claim.method.endswith("actor1:unidentified-by-type")
     assert _assembled("MOVE Anytown BY Rebels") == []
+
+
+def test_assemble_makes_a_background_event_no_event_of_the_reports_day() -> None:
+    [claim] = _assembled("ATTACK Anytown BY Rebels 4 KILLED LONG AGO")
+    assert claim.event_type == NOT_AN_EVENT
+    assert claim.method.endswith("background:past")
+    assert claim.fatalities_acled == 4  # still the claim it was: only the type says it is no event of the day

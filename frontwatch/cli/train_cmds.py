@@ -6,7 +6,7 @@ import dataclasses
 import json
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -69,6 +69,57 @@ class _Null:
         return None
 
 
+def _events_plan(files: list[Path], years: list[str] | None, rows_out: Path | None
+                 ) -> tuple[list[tuple[int, int]], list[tuple[Path, list[dict[str, Any]]]]]:
+    """The --years splits and each file's rows, after checking that the options fit the files."""
+    from frontwatch.evaluation import parse_years, select_rows
+    from frontwatch.extract.evaluate import is_acled, read_rows
+
+    try:
+        spans = [parse_years(y) for y in years or []]
+    except ValueError as exc:
+        raise fail(str(exc), hint="e.g. --years 2004-2015 --years 2016-2018") from exc
+    for f in files:
+        if not f.exists():
+            raise fail(f"no such file: {f}")
+    tables = [(f, read_rows(f)) for f in files]
+    acled_runs = sum(len(spans) or 1 for _, rows in tables if is_acled(rows))
+    if (spans or rows_out) and acled_runs == 0:
+        raise fail("--years and --rows apply to ACLED-format rows, and none of the files has them",
+                   hint="pass a file whose rows have `notes` and `event_date`")
+    if rows_out is not None and acled_runs != 1:
+        raise fail(f"--rows writes one file of rows, but {acled_runs} ACLED scorings were asked for",
+                   hint="give one ACLED file and at most one --years")
+    for f, rows in tables:
+        for span in spans if is_acled(rows) else []:
+            if not select_rows(rows, span):
+                raise fail(f"{f.name}: no row has an event_date in {span[0]}-{span[1]}",
+                           hint="check the years against the file's dates")
+    return spans, tables
+
+
+def _score_acled(f: Path, rows: list[dict[str, Any]], spans: list[tuple[int, int]], pipeline: Any, actors: Any,
+                 progress: Progress, rows_out: Path | None) -> list[dict[str, Any]]:
+    """One ACLED file, once per --years split (or whole); the --rows file written when asked."""
+    from frontwatch.evaluation import evaluate_acled, row_lines, select_rows
+
+    results = []
+    for span in spans or [None]:
+        chosen = select_rows(rows, span)
+        name = f.name if span is None else f"{f.name}[{span[0]}-{span[1]}]"
+        task = progress.add_task("", total=len(chosen))
+        started = time.perf_counter()
+        r, records = evaluate_acled(rows, pipeline, actors, chosen, lambda t=task: progress.advance(t))
+        r["seconds_per_row"] = round((time.perf_counter() - started) / len(chosen), 4)
+        results.append({"file": name, **r})
+        if rows_out is not None:
+            rows_out.parent.mkdir(parents=True, exist_ok=True)
+            with open(rows_out, "w", encoding="utf-8") as fh:
+                for line in row_lines(records):
+                    fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+    return results
+
+
 @eval_app.command("events")
 def eval_events(
     files: Annotated[list[Path], typer.Argument(help="CASE-style snippets or ACLED-format rows (JSONL or CSV).")],
@@ -102,30 +153,10 @@ def eval_events(
         frontwatch eval events tests/data/case-heldout.jsonl --classifier var/event-classifier.pkl
     """
     from frontwatch.annotate import load_nlp
-    from frontwatch.evaluation import evaluate_acled, parse_years, row_lines, select_rows
     from frontwatch.extract import ActorDictionary
-    from frontwatch.extract.evaluate import check_floors, evaluate_snippets, evaluate_split, is_acled, read_rows
+    from frontwatch.extract.evaluate import check_floors, evaluate_snippets, evaluate_split, is_acled
 
-    try:
-        spans = [parse_years(y) for y in years or []]
-    except ValueError as exc:
-        raise fail(str(exc), hint="e.g. --years 2004-2015 --years 2016-2018") from exc
-    for f in files:
-        if not f.exists():
-            raise fail(f"no such file: {f}")
-    tables = [(f, read_rows(f)) for f in files]
-    acled_runs = sum(len(spans) or 1 for _, rows in tables if is_acled(rows))
-    if (spans or rows_out) and acled_runs == 0:
-        raise fail("--years and --rows apply to ACLED-format rows, and none of the files has them",
-                   hint="pass a file whose rows have `notes` and `event_date`")
-    if rows_out is not None and acled_runs != 1:
-        raise fail(f"--rows writes one file of rows, but {acled_runs} ACLED scorings were asked for",
-                   hint="give one ACLED file and at most one --years")
-    for f, rows in tables:
-        for span in spans if is_acled(rows) else []:
-            if not select_rows(rows, span):
-                raise fail(f"{f.name}: no row has an event_date in {span[0]}-{span[1]}",
-                           hint="check the years against the file's dates")
+    spans, tables = _events_plan(files, years, rows_out)
     cfg = settings(gazetteer=gazetteer)
     actors = ActorDictionary.load(cfg.actors_path)
     nlp = load_nlp()
@@ -143,20 +174,7 @@ def eval_events(
                         pipeline = Pipeline.from_settings(cfg)
                     except FrontwatchError as exc:
                         raise fail(exc.message, exc.hint, code=EXIT_ENV) from exc
-                for span in spans or [None]:
-                    chosen = select_rows(rows, span)
-                    name = f.name if span is None else f"{f.name}[{span[0]}-{span[1]}]"
-                    task = progress.add_task("", total=len(chosen))
-                    started = time.perf_counter()
-                    r, records = evaluate_acled(rows, pipeline, actors, chosen,
-                                                lambda t=task: progress.advance(t))
-                    r["seconds_per_row"] = round((time.perf_counter() - started) / len(chosen), 4)
-                    results.append({"file": name, **r})
-                    if rows_out is not None:
-                        rows_out.parent.mkdir(parents=True, exist_ok=True)
-                        with open(rows_out, "w", encoding="utf-8") as fh:
-                            for line in row_lines(records):
-                                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+                results.extend(_score_acled(f, rows, spans, pipeline, actors, progress, rows_out))
                 continue
             if spans:
                 raise fail(f"--years applies to ACLED rows; {f} holds snippets", hint="score it in a separate run")

@@ -8,7 +8,7 @@ country's state forces; "anti-X fighters" gives the forces fighting X (never X i
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -19,7 +19,8 @@ import yaml
 
 from frontwatch.model import Actor
 
-_WORD = r"(?<![\w-]){}(?![\w-])"
+# A name ends at a word's end, or before "-planted", "-linked" ("an X-planted bomb" names X)
+_WORD = r"(?<![\w-]){}(?!\w|-(?!(?:planted|linked|affiliated|allied|aligned)\b))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,8 @@ _UNNAMED_STATE_FORCES = {"State forces": "Military", "Police forces": "Police"}
 
 
 class ActorDictionary:
-    def __init__(self, entries: list[dict[str, Any]], state_forces: dict[str, list[str]], countries: list[_Country]):
+    def __init__(self, entries: list[dict[str, Any]], state_forces: dict[str, list[str]], countries: list[_Country],
+                 communities: Sequence[str] = ()):
         self.entries = [(str(e["name"]), e.get("inter"), tuple(str(a) for a in e.get("aliases", ()))) for e in entries]
         self._by_name = {name.lower(): Actor(name, inter) for name, inter, _ in self.entries}
         # Generic words ("fighters", "people") yield to a named group in the same phrase ("Taliban fighters").
@@ -92,6 +94,12 @@ class ActorDictionary:
             )
         )
         self._anti_re = re.compile(r"(?<![\w-])anti\s*-\s*([\w'-]+(?:\s+[\w'-]+)?)")
+        # Capitalised, as peoples are written; a plural or possessive ending allowed ("Pokots", "the Garre's").
+        names = sorted({str(c) for c in communities}, key=len, reverse=True)
+        self._community_re = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?:s|'s|’s)?(?![\w-])"
+        ) if names else None
+        self._doers_found: dict[str, tuple[tuple[str, int, int], ...]] = {}
 
     # --- loading ---------------------------------------------------------------------------------------
 
@@ -102,6 +110,7 @@ class ActorDictionary:
         entries: list[dict[str, Any]] = []
         state = dict(base.get("state_forces", {}))
         countries = list(base.get("countries", []))
+        extra: dict[str, Any] = {}
         if extra_yaml is not None:
             extra = yaml.safe_load(Path(extra_yaml).read_text("utf-8")) or {}
             if not isinstance(extra, dict):
@@ -115,7 +124,8 @@ class ActorDictionary:
             if "name" not in e:
                 raise ValueError(f"actor entry without a name: {e!r}")
         parsed = [_Country(str(c["iso"]), str(c["name"]), tuple(str(w) for w in c.get("words", ()))) for c in countries]
-        return cls(entries, state, parsed)
+        communities = [*(extra.get("communities") or []), *(base.get("communities") or [])]
+        return cls(entries, state, parsed, communities)
 
     # --- matching --------------------------------------------------------------------------------------
 
@@ -160,6 +170,8 @@ class ActorDictionary:
         norm = _norm(text)
         found: list[ActorMatch] = []
         for m in self._anti_re.finditer(norm):
+            if _UNIT_AGAINST.match(norm, m.start(1)):
+                continue  # "anti-riot police", "the anti-terror unit": a unit named for what it fights, not a side
             target = self._first_alias(norm[m.start(1) : m.end(1)])
             if target is not None:
                 end = m.start(1) + target[2]
@@ -238,6 +250,175 @@ class ActorDictionary:
         kind = _UNNAMED_STATE_FORCES.get(actor.name)
         name = self.country_name(iso) if kind else None
         return Actor(f"{kind} Forces of {name}", actor.inter) if kind and name else actor
+
+    # --- communities ---------------------------------------------------------------------------------
+
+    def community_doers(self, text: str) -> tuple[tuple[str, int, int], ...]:
+        """The communities `text` names as doers, left to right: (people, start, end). A people is a doer where the
+        words around it make it so: "X raiders / militia / gunmen / youths / raid", "militia from the X clan",
+        "suspected to be X", "attacked by (angry) Xs", "between X and Y". Elsewhere ("X herders were attacked",
+        "a X village", "X county") it is no side of the fight."""
+        if self._community_re is None:
+            return ()
+        cached = self._doers_found.get(text)
+        if cached is None:
+            if len(self._doers_found) > 20_000:
+                self._doers_found.clear()
+            out: list[tuple[str, int, int]] = []
+            for m in self._community_re.finditer(text):
+                before, after = text[max(0, m.start() - 60): m.start()], text[m.end(): m.end() + 60]
+                conj = _AND_NEXT.match(after)
+                nxt = self._community_re.match(text, m.end() + conj.end()) if conj is not None else None
+                if _DOER_AFTER.match(after) or _DOER_BEFORE.search(before) or (
+                        _BETWEEN.search(before) and conj is not None) or (  # "X and Y militias"
+                        nxt is not None and _DOER_AFTER.match(text, nxt.end()) is not None):
+                    out.append((" ".join(m.group(1).split()), m.start(), m.end()))
+                    if _BETWEEN.search(before) and nxt is not None:
+                        out.append((" ".join(nxt.group(1).split()), nxt.start(), nxt.end()))
+            cached = self._doers_found[text] = tuple(dict.fromkeys(out))
+        return cached
+
+    def community_militias(self, text: str, start: int = 0, end: int | None = None) -> list[Actor]:
+        """The militias of the communities named as doers within text[start:end], first named first, each once."""
+        stop = len(text) if end is None else end
+        names = dict.fromkeys(n for n, a, b in self.community_doers(text) if start <= a and b <= stop)
+        return [Actor(f"{n} Ethnic Militia", 4) for n in names]
+
+    def named_armed_groups(self, text: str) -> list[Actor]:
+        """The named non-state armed groups (not generic words, not state forces) a text names as doers, each once:
+        "suspected X", "by X", "X is suspected / claimed", "X gunmen", "X attacked"; not "a history of X attacks in
+        the area", "was not carried out by X", "linked to X"."""
+        out = []
+        for m in self.find_all(text):
+            if m.actor.name in self.generic or m.actor.inter not in (2, 3, 4) or m.rule != "alias":
+                continue
+            before, after = text[max(0, m.start - 60): m.start], text[m.end: m.end + 60]
+            if (_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after)) and not _DENIED.search(before[-40:]):
+                out.append(m.actor)
+        return list(dict.fromkeys(out))
+
+    def state_target(self, text: str, start: int, end: int) -> Actor | None:
+        """State forces the sentence text[start:end] names as hit or aimed at ("attacked a police post", "two
+        officers were injured", "hurled at soldiers"), not as speakers or responders ("police said")."""
+        sentence = text[start:end]
+        for m in self.find_all(sentence):
+            if m.actor.inter != 1:
+                continue
+            if _HIT_BEFORE.search(sentence[max(0, m.start - 40): m.start]) or _HIT_AFTER.match(sentence, m.end):
+                return m.actor
+        return None
+
+    def identified_doer(self, text: str, start: int, end: int, skip: Sequence[str] = ()) -> Actor | None:
+        """Who did an event whose doer its clause leaves unnamed or generic ("gunmen", "militia"), from the
+        report: a community named as doer in the event's sentence, else the one named armed group the report
+        names (ACLED codes "gunmen … al-Shabaab is suspected" as al-Shabaab), else a community named as doer
+        anywhere in it. Several different named groups in the report: none (which one is not said)."""
+        own = [a for a in self.community_militias(text, start, end) if a.name not in skip]
+        if own:
+            return own[0]
+        named = {m.actor for m in self.find_all(text) if m.actor.name not in self.generic and m.actor.inter in (2, 3, 4)
+                 and m.rule == "alias" and m.actor.name not in skip}
+        if len(named) > 1:
+            return None  # which of them is not said
+        framed = [a for a in self.named_armed_groups(text) if a in named]
+        if framed:
+            return framed[0]
+        anywhere = [a for a in self.community_militias(text) if a.name not in skip]
+        return anywhere[0] if len({a.name for a in anywhere}) == 1 else None
+
+    def intervening_force(self, text: str) -> Actor | None:
+        """State forces the report shows acting on a crowd ("police dispersed them with tear gas", "were stopped by
+        anti-riot police", "police were called in"), in any of its sentences."""
+        for sentence in _SENTENCE_END.split(text):
+            if not _INTERVENE.search(sentence):
+                continue
+            force = next((m.actor for m in self.find_all(sentence) if m.actor.inter == 1), None)
+            if force is not None:
+                return force
+        return None
+
+    def doers(self, text: str, start: int, end: int, event_type: str | None, actor1: Actor | None,
+              actor2: Actor | None, sub_type: str | None = None) -> tuple[Actor | None, Actor | None]:
+        """An event's sides completed from its report (`text`, the event's sentence at start:end) where its clause
+        leaves them unnamed or generic: the doer of violence (`identified_doer`); the other community of a
+        communal clash ("fighting between X and Y"); civilians as the target of an armed group's explosion or
+        remote attack that names no armed target (ACLED's convention, as for violence against civilians)."""
+        if sub_type == "Mob violence" and actor1 is not None and actor1.inter == 5 and (actor2 is None or (
+                actor2.name in self.generic and actor2.inter in (3, 4))):
+            # a mob's victims are civilians, "suspected thieves / rustlers / gangsters" too; vigilantes are the mob
+            return actor1, Actor("Civilians", 7)
+        if event_type in {"Riots", "Protests"} and sub_type != "Peaceful protest" and actor2 is None \
+                and actor1 is not None and actor1.inter in (5, 6):
+            # ACLED: the force that intervened in a demonstration or riot is its actor 2, wherever the report says so
+            return actor1, self.intervening_force(text)
+        if event_type not in _VIOLENT_TYPES:
+            return actor1, actor2
+        if actor1 is None or actor1.name in _UNNAMED_DOERS:
+            found = self.identified_doer(text, start, end, skip=[actor2.name] if actor2 is not None else [])
+            actor1 = found or actor1
+        if event_type == "Battles" and (actor1 is None or actor1.name in _UNNAMED_DOERS - {"Communal militia"}) \
+                and _COMMUNAL.search(text, start, end):
+            # "an ethnically driven clash", "fighting between two tribes": communities' militias on both sides
+            actor1 = Actor("Communal militia", 4)
+        if event_type == "Battles" and actor1 is not None and actor1.inter == 4 and (
+                actor2 is None or actor2.name in _UNNAMED_DOERS or actor2.inter == 7):
+            other = [a for a in self.community_militias(text, start, end) if a.name != actor1.name]
+            actor2 = other[0] if other else actor2 if actor2 is not None and actor2.inter != 7 else (
+                Actor("Communal militia", 4) if _COMMUNAL.search(text, start, end) else actor2)
+        if actor1 is not None and actor1.inter in (2, 3, 4) and (actor2 is None or actor2.name == "Civilians"):
+            # an armed group's attack on state forces: they are its target (ACLED's other side), civilians or not
+            actor2 = self.state_target(text, start, end) or actor2
+        if (event_type == "Explosions/Remote violence" and actor2 is None and actor1 is not None
+                and actor1.inter in (2, 3, 4)):
+            actor2 = Actor("Civilians", 7)
+        return actor1, actor2
+
+
+# Event types whose sides `ActorDictionary.doers` completes, and the generic doers a report may name better.
+_VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+_UNNAMED_DOERS = frozenset({"Unidentified armed group", "Militia", "Communal militia"})
+_UNIT_AGAINST = re.compile(r"(?:riot|terror|terrorism|terrorist|narcotics?|drugs?|crime|stock|poaching|corruption|"
+                           r"aircraft|tank|mine|personnel|kidnapping|smuggling|piracy|banditry)\b")
+_COMMUNAL = re.compile(r"(?i:\b(?:ethnic(?:ally)?|tribal(?:ly)?|inter-?(?:clan|tribal|communal|ethnic)|clan|clans|"
+                       r"tribes|communal|communities)\b)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_INTERVENE = re.compile(
+    r"(?i:\b(?:dispers\w*|tear[\s-]?gas|teargas|water\s+cannons?|rubber\s+bullets|batons?|fired|shot|shooting|"
+    r"arrested|arrests|detained|called\s+in|intervened|stopped|blocked|contained|quelled|repulsed|engaged|battled?|"
+    r"battles|clashed|clashes|lobbed|chased|crackdown|cracked\s+down)\b)")
+# Words around a named group that make it the doer of the report's event, and words that deny it.
+_NAMED_BEFORE = re.compile(
+    r"(?i:(?<![\w-])(?:suspected|suspect|suspects|blamed|blame|blames|alleged|presumed|by|(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+been)"
+    r"(?:\s+(?:members\s+of|from))?|members\s+of|fighters\s+from|militants\s+from|in\s+league\s+with|"
+    r"origins?\s+with|blamed\s+on|attributed\s+to)"
+    r"\s+(?:the\s+)?(?:\[)?)$")
+_NAMED_AFTER = re.compile(
+    r"(?i:-(?:planted|linked|affiliated|allied|aligned)\b|\]?\s*(?:,\s*)?(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed|"
+    r"behind|responsible)|(?:has\s+|have\s+|later\s+)?claimed|(?:fighters|militants|gunmen|militia|militiamen|"
+    r"members|assailants|attackers|operatives|insurgents|terrorists|suspects?|affiliated|affiliates)\b|(?:attack|"
+    r"attacked|killed|kill|shot|shoot|abducted|abduct|kidnapped|kidnap|raided|raid|ambushed|ambush|hurled|threw|"
+    r"stormed|executed|targets?|targeted|planted|detonated|bombed|fired|opened)\b))")
+_DENIED = re.compile(r"(?i:\b(?:not|no|never|nor|rather\s+than|instead\s+of)\b)")
+# Words before / after state forces that make them what an attack hit or aimed at.
+_HIT_BEFORE = re.compile(
+    r"(?i:(?<![\w-])(?:at|on|against|targeting|targeted|attack|attacked|attacks|attacking|ambush|ambushed|ambushing|"
+    r"raided|stormed|killing|killed|kill|injuring|injured|wounding|wounded|shot|shooting)\s+"
+    r"(?:(?:a|an|the|two|three|four|five|several|some|\d+|police|security|military|army|border|patrol)\s+){0,3})$")
+_HIT_AFTER = re.compile(
+    r"(?i:\s+(?:\w+\s+){0,2}?(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|injured|wounded|hurt|attacked|shot|ambushed|targeted|abducted|kidnapped)\b)")
+# Words around a people's name that make it the doer of an event (see `ActorDictionary.community_doers`).
+_DOER_WORDS = (r"(?:militias?|militiamen|militia\s+men|raiders?|gunmen|gunman|warriors?|fighters?|attackers?|"
+               r"assailants?|bandits?|youths?|young\s+men|men|clansmen|tribesmen|invaders|morans?)")
+_DOER_AFTER = re.compile(r"(?:\s+(?i:ethnic|clan|community|tribal|tribe|communal|\[\w+\]))?\s+"
+                         r"(?i:" + _DOER_WORDS + r"|raids?|attacks?|ambush(?:es)?|invasions?)(?![\w-])")
+_DOER_BEFORE = re.compile(
+    r"(?i:(?<![\w-])" + _DOER_WORDS + r"\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?"
+    r"|(?:suspected|believed|thought|alleged|said|reported)\s+to\s+(?:be|have\s+been)\s+(?:from\s+)?(?:the\s+)?"
+    r"|(?<![\w-])by\s+(?:(?:the|a|an|armed|angry|suspected|heavily|rival|marauding)\s+)*"
+    r"|(?<![\w-])suspected\s+)$")
+_BETWEEN = re.compile(r"(?i:(?<![\w-])between\s+(?:the\s+)?)$")
+_AND_NEXT = re.compile(r"(?i:\s+(?:communities\s+|clans\s+|tribes\s+)?and\s+(?:the\s+)?)")
 
 
 _STATE_FORCE = re.compile(r"(?:Military|Police|State) [Ff]orces(?: of (.+))?")

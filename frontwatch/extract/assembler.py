@@ -1,10 +1,10 @@
 """The language-neutral claim assembler, and what a language brings to it (a `LanguagePack`).
 
 One event becomes claims in one order, whatever the language: its roles (who did it to whom) → its places → its
-ACLED type → the sides settled by that type → time → counts → sources → certainty → one claim per place
-(`claims_per_place`). How each step reads the text is the language's: `ClaimSteps` is what a language implements
-(English: `frontwatch.extract.assembly`, over a dependency parse; Persian: `frontwatch.persian.extract`, over
-normalized text and role markers). docs/languages.md says how to add one.
+ACLED type → the sides settled by that type → time (and whether it is background) → counts → sources → certainty →
+one claim per place (`claims_per_place`). How each step reads the text is the language's: `ClaimSteps` is what a
+language implements (English: `frontwatch.extract.assembly`, over a dependency parse; Persian:
+`frontwatch.persian.extract`, over normalized text and role markers). docs/languages.md says how to add one.
 """
 
 from __future__ import annotations
@@ -56,6 +56,10 @@ class ClaimSteps(Protocol[E]):
 
     def time(self, event: E) -> TimeSpan | None: ...
 
+    def background(self, event: E, typed: Typed, time: TimeSpan | None, methods: list[str]) -> Typed:
+        """No event (`NOT_AN_EVENT`) when the text tells it as background: recalled from long before, judged in
+        court, plotted, hypothetical; else `typed` as it is."""
+
     def counts(self, event: E) -> tuple[Count, ...]: ...
 
     def sources(self, event: E) -> tuple[Source, ...]: ...
@@ -82,6 +86,7 @@ def assemble(steps: ClaimSteps[E], event: E) -> list[Claim]:
     typed = steps.type_of(event, sides, methods)
     sides = steps.settle(event, typed, sides, places, methods)
     time = steps.time(event)
+    typed = steps.background(event, typed, time, methods)
     counts = steps.counts(event)
     fatalities = _acled_fatalities(counts) if counts else 0
     certainty = steps.certainty(event)

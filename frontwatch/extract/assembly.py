@@ -20,6 +20,7 @@ from frontwatch.annotate import annotate
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.assembler import LanguagePack, Sides, Typed, assemble
 from frontwatch.extract.attribution import attribute, certainty_for
+from frontwatch.extract.background import background_reason, facility_namesakes, time_before_main
 from frontwatch.extract.claim_actors import ActorReader, _MainActors
 from frontwatch.extract.claims import _external, _find_counts, claims_per_place, report_country_of
 from frontwatch.extract.counts import parse_number
@@ -35,6 +36,7 @@ from frontwatch.extract.follow_ups import (
     _with_actor1,
     _with_counts,
 )
+from frontwatch.extract.incidents import one_incident
 from frontwatch.extract.places import (
     _WIDER_PENALTY,
     PlacePicker,
@@ -119,6 +121,7 @@ class Extractor:
         doc.user_data["fw_sents"] = sents
         doc.user_data["fw_sent_index"] = {s.start: k for k, s in enumerate(sents)}
         doc.user_data["fw_sent_categories"] = {s.start: frozenset(h.category for h in hits) for s, hits in found_hits}
+        places = facility_namesakes(doc, places)
         doc.user_data["fw_place_spans"] = [(m.span.start, m.span.end) for m in places if m.place is not None]
         per_sent = [(s, h) for s, h in found_hits if h]
         # Sentences without a trigger are read by the classifier only when the lexicon finds no event at all:
@@ -197,6 +200,7 @@ class Extractor:
             out.extend(found)
             if found:
                 previous, previous_end = found, sent.start_char + len(sent.text.rstrip())
+        out = one_incident(out, document.published)
         return out + self._silent_claims(document, doc, silent_sents, out, mentions, main, attributions)
 
     def _silent_claims(
@@ -372,13 +376,29 @@ class Extractor:
             # ACLED: in violence against civilians the victims are actor 2, and they are civilians
             actor2 = ActorRole("actor2", Actor("Civilians", 7))
             methods.append("actor2:civilians-by-type")
+        # Sides the clause leaves unnamed, from the report (ActorDictionary.doers)
+        text, sent = job.document.text, job.sent
+        a1, a2 = self.actors.doers(text, sent.start_char, sent.end_char, event_type, actor1 and actor1.actor,
+                                   actor2 and actor2.actor, sub_type)
+        if (a1, a2) != (actor1 and actor1.actor, actor2 and actor2.actor):
+            actor1, actor2 = (ActorRole("actor1", a1) if a1 else None), (ActorRole("actor2", a2) if a2 else None)
+            methods.append("actors:report")
         # Foreign state forces are external (ACLED inter 8) where they act outside their country.
         actor1 = _external(actor1, places, self.actors, job.report_country)
         actor2 = _external(actor2, places, self.actors, job.report_country)
         return Sides(actor1, actor2, sides.borrowed, sides.role_places)
 
     def time(self, job: _Job) -> TimeSpan | None:
-        return _find_time(job.doc, job.sent, job.document.published, job.event.hit.token)
+        published, token = job.document.published, job.event.hit.token
+        return time_before_main(job.doc, job.sent, token, published) or _find_time(job.doc, job.sent, published, token)
+
+    def background(self, job: _Job, typed: Typed, time: TimeSpan | None, methods: list[str]) -> Typed:
+        why = background_reason(job.doc, job.sent, job.event.hit.token, time, job.document.published)
+        if why is None:
+            return typed
+        # recalled, judged, plotted or no actor's doing: a claim, not an event of the report's day
+        methods.append(f"background:{why}")
+        return Typed(NOT_AN_EVENT, None, typed.confidence)
 
     def counts(self, job: _Job) -> tuple[Count, ...]:
         """The sentence's counts told inside the event's clause."""

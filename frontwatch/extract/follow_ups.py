@@ -76,7 +76,8 @@ def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int
         c.trigger is not None
         and c.method.split(" ")[1] in tolls
         and (not c.places or "place:report" in c.method.split())  # a place of its own, not the report's
-        and (c.actor("actor1") is None or _victim_as_agent(c) or "actor1:unidentified-by-type" in c.method.split())
+        and (c.actor("actor1") is None or _victim_as_agent(c)
+             or {"actor1:unidentified-by-type", "actors:report"} & set(c.method.split()))  # no doer of its own
         and c.counts
         for c in told
     )

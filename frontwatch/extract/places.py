@@ -158,7 +158,9 @@ class PlacePicker:
         for m in inside:
             if any(s.start <= m.span.start < s.end for s in source_spans):
                 continue
-            if any(a <= m.span.start < b for a, b in actor_spans):
+            # an actor read from the place itself ("traders in X protest" parsed as "the X protest") leaves it the
+            # event's place; a place inside a longer actor phrase ("X gunmen") only names who
+            if any(a <= m.span.start < b and not self._names_place_only(doc.text, m, a, b) for a, b in actor_spans):
                 continue
             span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -178,6 +180,11 @@ class PlacePicker:
         main = [(m, t) for m, t in kept if not _subordinate(t, [u for n, u in kept if n is not m])]
         if any(not self._route_or_origin(t) for _, t in main):
             main = [(m, t) for m, t in main if not self._route_or_origin(t)]
+        # "800 X teachers protest ... in Y", "students of X University in Y": a place that only qualifies another
+        # noun yields to one that locates the event
+        trigger = {event.hit.token.i, event.hit.head.i}
+        if any(not self._qualifies_noun(t, trigger) and not _country_level(m) for m, t in main):
+            main = [(m, t) for m, t in main if not self._qualifies_noun(t, trigger)]
         if any(not _country_level(m) for m, _ in main):
             main = [(m, t) for m, t in main if not _country_level(m)]
         # A resolved admin unit that contains another place of the clause is context too.
@@ -298,6 +305,22 @@ class PlacePicker:
         root = _root_of(toks)
         return root.dep_ in {"compound", "amod", "nmod", "poss"} and (
             root.head.lemma_.lower() in self.words["actor_heads"])
+
+    def _qualifies_noun(self, toks: list[Token], trigger: set[int]) -> bool:
+        """The place is a modifier of a noun other than the event's ("X teachers", "X University"), not a place noun."""
+        root = _root_of(toks)
+        head = root.head
+        lemma = head.lemma_.lower()
+        # a capitalised head is the rest of a longer name ("X da Y") unless it is an institution's word
+        noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and lemma in self.words["institution_nouns"])
+        return (root.dep_ in {"compound", "amod", "nmod"} and noun and head.i not in trigger
+                and lemma not in self.words["place_nouns"] and lemma not in self.words["unit_nouns"])
+
+    def _names_place_only(self, text: str, m: PlaceMention, a: int, b: int) -> bool:
+        """An actor span that is the resolved place itself, with at most its unit word ("X", "X county")."""
+        if a != m.span.start or m.place is None or _country_level(m):
+            return False
+        return all(w in self.words["place_nouns"] for w in re.findall(r"[a-z]+", text[m.span.end : b].lower()))
 
     def _route_or_origin(self, toks: list[Token]) -> bool:
         """ "the X-Y highway", "X road": the place names a road; "herders from X", "vans from X to Y": where they came

@@ -133,7 +133,8 @@ def verb_roles(tok: Token) -> Roles:
             r.rules.append("inherited-subject")
     r.sources = _pobjs(tok, {"from"})
     r.recipients = _pobjs(tok, {"to", "into"})
-    r.targets = _pobjs(tok, {"on", "against", "with", "upon", "between"})
+    # "a grenade was thrown at a police post", "fired at officers": what is aimed at is a target
+    r.targets = _pobjs(tok, {"on", "against", "with", "upon", "between", "at"})
     # "X clashed with Y", "X fell to Y": handled by the caller per category
     return r
 
@@ -143,7 +144,7 @@ def noun_roles(tok: Token) -> Roles:
     r.agents = [c for c in tok.children if c.dep_ == "poss"] + _pobjs(tok, {"by"})
     r.patients = _pobjs(tok, {"of"})
     r.sources = _pobjs(tok, {"from"})
-    r.targets = _pobjs(tok, {"on", "against", "with", "upon"})
+    r.targets = _pobjs(tok, {"on", "against", "with", "upon", "at"})
     between = _pobjs(tok, {"between", "among"})
     if between:
         r.agents.extend(between)
@@ -155,11 +156,27 @@ def noun_roles(tok: Token) -> Roles:
     return r
 
 
+# Prepositions by which a verb places its act inside an event noun ("during a raid"), and verbs that do not act in it
+# ("arrived after the attack", "fled during the clashes").
+_FRAME_PREPS = {"during", "in", "amid", "amidst"}
+_NOT_DOING = {"flee", "arrive", "die", "live", "say", "report", "occur", "happen", "take", "come", "return", "escape",
+              "hide", "survive", "leave", "remain", "stay", "be", "have", "go", "move", "condemn", "deny"}
+
+
 def trigger_roles(trigger: Token, head: Token) -> Roles:
     """Roles of a trigger; a nominal carried by a light verb takes the verb's arguments ("X launched an attack")."""
     if trigger.pos_ in {"VERB", "AUX"} or (trigger.pos_ == "ADJ" and trigger.dep_ in {"acomp", "ROOT"}):
         return verb_roles(trigger)
     r = noun_roles(trigger)
+    frame = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" else None
+    if head is trigger and frame is not None and trigger.head.lower_ in _FRAME_PREPS and frame.pos_ == "VERB" \
+            and frame.lemma_.lower() not in _NOT_DOING:
+        # "police shot two suspects during a raid", "three were killed in an attack": the verb the event noun frames
+        # tells who did it and to whom, where the noun itself does not
+        v = verb_roles(frame)
+        r.agents = [*r.agents, *(a for a in v.agents if a not in r.agents)]
+        r.patients = r.patients or [p for p in v.patients if p is not trigger]
+        r.rules.append("framing-verb")
     if head is not trigger:
         v = verb_roles(head)
         if trigger.dep_ in {"dobj", "obj"}:

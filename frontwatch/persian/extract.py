@@ -187,6 +187,9 @@ class PersianExtractor:
         """The clause's own expression, else the sentence's, else the quotation frame's, else the report's day."""
         return self._time(job.document, job.norm, list(job.sents), job.ev)
 
+    def background(self, job: _Job, typed: Typed, time: TimeSpan | None, methods: list[str]) -> Typed:
+        return typed  # no Persian background rules yet (frontwatch.extract.background reads an English parse)
+
     def counts(self, job: _Job) -> tuple[Count, ...]:
         ev = job.ev
         return tuple(self.counter.counts(job.norm.text, job.document.text, job.norm, ev.start, ev.end,

@@ -1,0 +1,223 @@
+"""Whole-article precision: what a report mentions without reporting it as its own news.
+
+A news article recalls earlier incidents ("last year's protests", "attacks that left 130 dead on 13 November 2015"),
+tells of trials and plots ("was sentenced for plotting to attack …"), of hypotheticals ("would stop rocket
+attacks") and of deaths that no actor caused ("an outbreak of cholera killed 60"). None of these is an event of the
+report's day: the claim is kept only as a non-event (marked `background:<why>` in its method), never dated to the
+report. Facility names ("St Mary's Church", "Victoria Park") are not towns: a toponym that heads one is dropped
+when it resolves outside the country the rest of the report is in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from frontwatch.extract.time import find_time
+from frontwatch.model import PlaceMention, Span, TimeSpan
+
+# How far back an incident is still the report's own news (the articles gold codes events of the last 30 days).
+RECENT_DAYS = 30
+
+# Expressions of a period before the report's recent window ("last year", "two years ago", "since 2011").
+_PAST_PERIOD = re.compile(
+    r"\b(?:last|past|previous)\s+(?:year|decade|summer|winter|spring|autumn|fall)\b"
+    r"|\b(?:years?|decades?|months)\s+(?:ago|earlier|before)\b"
+    r"|\bin\s+the\s+past\b|\bover\s+the\s+(?:summer|winter|spring|autumn|years)\b"
+    r"|\bsince\s+(?:19|20)\d\d\b"
+    r"|\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:months|years|decades)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+# Verbs under which an incident is plotted, judged or supposed, not reported as done: the trigger below them is the
+# matter of a trial, a plan or a threat.
+_UNREAL_HEADS = frozenset({
+    "plot", "plan", "conspire", "intend", "threaten", "sentence", "convict", "acquit", "accuse", "charge", "plead",
+    "confess", "prosecute", "indict", "jail", "imprison",
+})
+# The links from such a verb down to what it is about ("plotted to attack", "sentenced for the killing", "accused of
+# plotting an attack"); a subject ("the protesters accused …") or an adverbial clause is its own happening.
+_MATTER_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "conj", "compound", "amod", "nmod"})
+_MATTER_PREPS = frozenset({"of", "for", "to", "on"})
+# A numeric day/month without a year ("08/12") is too easily read the wrong way round to date an incident away.
+_BARE_NUMERIC = re.compile(r"^\D*\d{1,2}[/.-]\d{1,2}\D*$")
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
+
+# Killers that are no actor: deaths from disease or nature are no conflict event.
+_NO_ACTOR = frozenset({
+    "cholera", "disease", "outbreak", "epidemic", "pandemic", "virus", "malaria", "flu", "influenza", "measles",
+    "ebola", "famine", "hunger", "drought", "flood", "flooding", "earthquake", "storm", "cyclone", "hurricane",
+    "typhoon", "landslide", "tsunami", "heatwave",
+})
+
+# Nouns an event word only names a kind of ("riot police", "bomb squad", "assault rifle", "attack helicopter"): the
+# event word modifying them tells of no happening.
+_KIND_OF = frozenset({
+    "police", "policeman", "officer", "squad", "unit", "gear", "shield", "rifle", "gun", "helicopter", "plane", "jet",
+    "vehicle", "truck", "van", "dog", "team", "suit", "drill", "training", "alert", "warning",
+})
+
+# Heads of facility names: a toponym followed by one of them names a building, street or park, not the town.
+_FACILITY = frozenset({
+    "church", "cathedral", "chapel", "mosque", "temple", "synagogue", "shrine", "park", "square", "street",
+    "avenue", "road", "boulevard", "lane", "bridge", "stadium", "hospital", "hotel", "mall", "airport", "station",
+    "market", "garden", "gardens", "plaza", "palace", "museum", "cemetery",
+})
+# Words a facility name may run over between its toponym and its head ("St Peter and St Paul Coptic Church").
+_NAME_GLUE = frozenset({"and", "&", "of", "'s", "’s", "-"})
+
+
+def _ancestors_to_root(token: Token) -> list[Token]:
+    out = []
+    while token.head.i != token.i:
+        token = token.head
+        out.append(token)
+    return out
+
+
+def _past_period(text: str, published: date | None) -> bool:
+    if _PAST_PERIOD.search(text):
+        return True
+    # a year before the report's ("in 2015" in a 2016 report)
+    return published is not None and any(int(y) < published.year for y in _YEAR.findall(text))
+
+
+def _scope_of(token: Token, sent: SpacySpan) -> list[Token]:
+    """The tokens a time expression in the trigger's own clauses may sit on: the trigger, its ancestors (the clauses
+    it is told in), and their non-clausal dependents."""
+    heads = [token, *_ancestors_to_root(token)]
+    out = []
+    for h in heads:
+        out.append(h)
+        out.extend(c for c in h.children if c.dep_ in {"npadvmod", "advmod", "prep", "tmod", "obl", "advcl"}
+                   and sent.start <= c.i < sent.end)
+    return out
+
+
+# "two days after", "a week after": how many days a unit of an interval before the main clause's day is, and the
+# ACLED time precision it leaves.
+_INTERVAL = {"day": (1, 1), "week": (7, 2), "month": (30, 3)}
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "few": 3, "several": 3}
+
+
+def time_before_main(doc: Doc, sent: SpacySpan, trigger: Token, published: date | None) -> TimeSpan | None:
+    """The day of an incident told as "N days/weeks after" it in a later clause ("It comes a week after 44 were
+    killed in …", "Sunday's blast came two days after bombs killed …"): the main clause's day (its own, else the
+    report's) less the interval; None where the trigger sits in no such clause."""
+    if published is None:
+        return None
+    for verb in (trigger, *_ancestors_to_root(trigger)):
+        if not any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children):
+            continue
+        for c in verb.children:
+            unit = _INTERVAL.get(c.lemma_.lower())
+            if c.dep_ != "npadvmod" or unit is None:
+                continue
+            words = [k.lower_ for k in c.children if k.dep_ in {"nummod", "det"}]
+            n = next((int(w) if w.isdigit() else _SMALL[w] for w in words if w.isdigit() or w in _SMALL), None)
+            if n is None or verb.head.i == verb.i:
+                return None
+            main = find_time(doc, sent, published, trigger=verb.head)
+            day = main.low if main is not None and not main.assumed else published
+            when = day - timedelta(days=n * unit[0])
+            phrase = doc[c.left_edge.i:verb.i]
+            return TimeSpan(when, when, unit[1], Span(phrase.start_char, phrase.end_char, phrase.text))
+        return None
+    return None
+
+
+def _flat_subtree(token: Token) -> list[Token]:
+    """The token's phrase without the clauses inside it ("against a tax introduced last year": not "last year")."""
+    out = [token]
+    for c in token.children:
+        if c.pos_ not in {"VERB", "AUX"}:
+            out.extend(_flat_subtree(c))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _under_unreal_verb(trigger: Token) -> bool:
+    """Whether the trigger is the matter of a plot, trial or threat verb above it."""
+    tok = trigger
+    while tok.head.i != tok.i:
+        if tok.dep_ not in _MATTER_DEPS or (tok.dep_ == "prep" and tok.lower_ not in _MATTER_PREPS):
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in _UNREAL_HEADS:
+            return True
+    return False
+
+
+def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan | None,
+                      published: date | None) -> str | None:
+    """Why the event of `trigger` is not news of the report's day, or None where it is."""
+    if (published is not None and time is not None and not time.assumed
+            and time.high < published - timedelta(days=RECENT_DAYS)
+            and not (time.span is not None and _BARE_NUMERIC.match(time.span.text))):
+        return "dated-before"  # the text dates it well before the report
+    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in _KIND_OF:
+        return "kind-of"  # "a member of the riot police": no riot
+    ancestors = _ancestors_to_root(trigger)
+    if _under_unreal_verb(trigger):
+        return "trial-or-plot"
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for h in (trigger, *ancestors) for c in h.children):
+        return "hypothetical"
+    for h in (trigger, *ancestors[:1]):
+        for c in h.children:
+            if c.dep_ in {"nsubj", "agent"} and any(t.lemma_.lower() in _NO_ACTOR for t in c.subtree):
+                return "no-actor"
+    if trigger.dep_ in {"acl", "relcl"} and any(
+            t.lemma_.lower() in _NO_ACTOR for t in trigger.head.subtree if t.i < trigger.i):
+        return "no-actor"  # "an outbreak of cholera that killed 60"
+    # a past period said of the trigger's own clause (its subtree of time words), not of another clause's event
+    for tok in _scope_of(trigger, sent):
+        words = _flat_subtree(tok) if tok.dep_ in {"npadvmod", "advmod", "prep", "tmod", "obl"} else [tok]
+        phrase = " ".join(t.text for t in words)
+        if _past_period(phrase, published):
+            return "past-period"
+    return None
+
+
+def _facility_head(doc: Doc, end: int) -> bool:
+    """Whether the tokens from `end` run, through capitalised name words, to a facility head word."""
+    for tok in doc[end:end + 8]:
+        low = tok.lower_
+        if low in _FACILITY and (tok.is_title or tok.is_upper):
+            return True
+        if low in _NAME_GLUE or tok.is_title or tok.is_upper:
+            continue
+        return False
+    return False
+
+
+def _token_end(doc: Doc, start: int, end: int) -> int | None:
+    span = doc.char_span(start, end, alignment_mode="expand") if end <= len(doc.text) else None
+    return None if span is None else span.end
+
+
+def facility_namesakes(doc: Doc, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """`places` without the toponyms that head a facility name and resolve outside the report's main country (the
+    most frequent country of its other resolved places): "Saint Peter" of a church is not a town of Barbados."""
+    heads = []
+    for m in places:
+        end = _token_end(doc, m.span.start, m.span.end)
+        own = m.span.text.split()
+        in_fac = any(e.label_ in {"FAC", "ORG"} and e.start_char <= m.span.start and m.span.end <= e.end_char
+                     and e[-1].lower_ in _FACILITY for e in doc.ents)
+        heads.append(m.place is not None and (in_fac or (len(own) > 1 and own[-1].lower() in _FACILITY)
+                                              or (end is not None and _facility_head(doc, end))))
+    if not any(heads):
+        return list(places)
+    countries = Counter(m.place.country for m, h in zip(places, heads, strict=True)
+                        if not h and m.place is not None and m.place.country)
+    if not countries:
+        return list(places)
+    main = countries.most_common(1)[0][0]
+    return [m for m, h in zip(places, heads, strict=True)
+            if not (h and m.place is not None and m.place.country != main)]
