@@ -4,44 +4,9 @@ Every sentence is invented."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date
-
-import pytest
-from spacy.language import Language
-
 from frontwatch.extract import ActorDictionary
-from frontwatch.model import NOT_AN_EVENT, Actor, Claim, Document, document_id_for
-from tests.fixtures.nlp import toponym_mentions
-
-Run = Callable[..., list[Claim]]
-
-
-@pytest.fixture(scope="module")
-def run(nlp: Language, extractor) -> Run:  # type: ignore[no-untyped-def]
-    """annotate → extract a text, with the report's country given as a sidecar gives it (metadata `country`)."""
-    from frontwatch.annotate import annotate
-
-    def go(text: str, places: Sequence[str] = (), country: str | None = "Kenya") -> list[Claim]:
-        meta = (("country", country),) if country else ()
-        document = Document(document_id_for(text), text, "test", "text", None, None, "example.org",
-                            date(2015, 3, 2), "en", metadata=meta)
-        ((_, doc),) = list(annotate(nlp, [document]))
-        return [c for c in extractor.claims(document, doc, toponym_mentions(text, places))
-                if c.event_type != NOT_AN_EVENT]
-
-    return go
-
-
-def sides(c: Claim) -> tuple[str | None, str | None]:
-    a1, a2 = c.actor("actor1"), c.actor("actor2")
-    return (a1.name if a1 else None, a2.name if a2 else None)
-
-
-def lead(claims: list[Claim]) -> Claim:
-    assert claims, "no event claim"
-    return min(claims, key=lambda c: c.sentence.start)
-
+from frontwatch.model import Actor
+from tests.fixtures.nlp import Run, lead, sides
 
 # --- communities named as doers (pure: the dictionary on text) --------------------------------------------------
 

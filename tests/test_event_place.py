@@ -5,34 +5,9 @@ Every sentence here is invented for the test; the places are real ones of the sh
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
-import pytest
-
-from frontwatch.config import Settings
-from frontwatch.model import Claim, Document, Place, PlaceMention, document_id_for
+from frontwatch.model import Claim, Document, PlaceMention
 from frontwatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline(gazetteer_path: Path) -> Pipeline:
-    return Pipeline.from_settings(Settings.from_env().with_(gazetteer_path=gazetteer_path))
-
-
-def _document(text: str, country: str | None = None) -> Document:
-    return Document(document_id_for(text), text, "test", "text", published=date(2015, 3, 4), language="en",
-                    metadata=(("country", country),) if country else ())
-
-
-def _claims(pipeline: Pipeline, text: str, country: str | None = None) -> list[Claim]:
-    [(_, claims)] = list(pipeline.process([_document(text, country)]))
-    return [c for c in claims or [] if c.sub_event_type]
-
-
-def _places(pipeline: Pipeline, text: str, country: str | None = None) -> dict[str, Place | None]:
-    document = _document(text, country)
-    return {m.span.text: m.place for m in pipeline.geoparser.places(document, pipeline.nlp(text))}
+from tests.fixtures.gazetteer import places_named, report, typed_claims
 
 
 def _method(c: Claim) -> str:
@@ -43,29 +18,29 @@ def _method(c: Claim) -> str:
 
 
 def test_a_noun_trigger_takes_the_place_of_the_phrase_around_it(pipeline: Pipeline) -> None:
-    [c] = _claims(pipeline, "Market traders in Mbarara held a protest against the new levies.", "UG")
+    [c] = typed_claims(pipeline, "Market traders in Mbarara held a protest against the new levies.", "UG")
     assert c.place is not None and c.place.name == "Mbarara" and c.place.country == "UG"
     assert _method(c) == "place:sentence"
 
 
 def test_a_clause_without_a_place_takes_the_report_s_place(pipeline: Pipeline) -> None:
     text = "Police arrested twelve suspects on Friday. The arrests followed a raid on a house in Soroti town."
-    first = [c for c in _claims(pipeline, text, "UG") if c.sentence.text.startswith("Police")]
+    first = [c for c in typed_claims(pipeline, text, "UG") if c.sentence.text.startswith("Police")]
     assert first and all(c.place is not None and c.place.name == "Soroti" for c in first)
     assert {_method(c) for c in first} == {"place:report"}
     # a number word before people is not a place, whatever the gazetteer holds under it
-    assert "Two" not in _places(pipeline, "Two traders were shot dead near the market in Soroti town.", "UG")
+    assert "Two" not in places_named(pipeline, "Two traders were shot dead near the market in Soroti town.", "UG")
 
 
 def test_an_unknown_name_yields_to_the_known_place_that_holds_it(pipeline: Pipeline) -> None:
     # the district name is invented: the gazetteer cannot place it, so the town it lies in is the best point known
-    [c] = _claims(pipeline, "A grenade exploded in the Zorvandi district of Jinja, wounding two traders.", "UG")
+    [c] = typed_claims(pipeline, "A grenade exploded in the Zorvandi district of Jinja, wounding two traders.", "UG")
     assert [m.place.name for m in c.places if m.place] == ["Jinja"]
 
 
 def test_the_ends_of_a_road_and_an_origin_do_not_place_the_event(pipeline: Pipeline) -> None:
     text = "Boda boda riders from Masaka blocked the Kampala-Jinja highway at Mukono, protesting over new fees."
-    places = {c.place.name for c in _claims(pipeline, text, "UG") if c.place is not None}
+    places = {c.place.name for c in typed_claims(pipeline, text, "UG") if c.place is not None}
     assert places == {"Mukono"}
 
 
@@ -73,7 +48,7 @@ def test_raiders_named_after_a_region_do_not_place_the_raid(pipeline: Pipeline, 
     from frontwatch.text import load_lexicon
 
     assert {"raider", "militia", "herder"} <= load_lexicon().words["actor_heads"]  # "X raiders" names who, not where
-    [c] = _claims(pipeline, "Arusha raiders attacked herders at Moshi, stealing cattle.", "TZ")
+    [c] = typed_claims(pipeline, "Arusha raiders attacked herders at Moshi, stealing cattle.", "TZ")
     assert c.place is not None and c.place.name == "Moshi"
 
 
@@ -82,22 +57,22 @@ def test_raiders_named_after_a_region_do_not_place_the_raid(pipeline: Pipeline, 
 
 def test_document_country_reads_a_code_or_a_name(pipeline: Pipeline) -> None:
     gp = pipeline.geoparser
-    assert gp.document_country(_document("x", "MW")) == "MW"
-    assert gp.document_country(_document("x", "Malawi")) == "MW"
-    assert gp.document_country(_document("x", "Ivory Coast")) == "CI"
-    assert gp.document_country(_document("x", "Atlantis")) is None  # not a country: no hint, no error
-    assert gp.document_country(_document("x")) is None
+    assert gp.document_country(report("x", "MW")) == "MW"
+    assert gp.document_country(report("x", "Malawi")) == "MW"
+    assert gp.document_country(report("x", "Ivory Coast")) == "CI"
+    assert gp.document_country(report("x", "Atlantis")) is None  # not a country: no hint, no error
+    assert gp.document_country(report("x")) is None
 
 
 def test_the_given_country_picks_its_namesake(pipeline: Pipeline) -> None:
     text = "Youths rioted in Mwanza after a trader was shot."
-    assert _places(pipeline, text)["Mwanza"].country == "TZ"  # the larger namesake without a hint
-    assert _places(pipeline, text, "MW")["Mwanza"].country == "MW"
+    assert places_named(pipeline, text)["Mwanza"].country == "TZ"  # the larger namesake without a hint
+    assert places_named(pipeline, text, "MW")["Mwanza"].country == "MW"
 
 
 def test_a_place_abroad_needs_its_country_named(pipeline: Pipeline) -> None:
-    assert _places(pipeline, "Gunmen attacked a bus near Moshi.", "UG")["Moshi"] is None
-    named = _places(pipeline, "Gunmen attacked a bus near Moshi in Tanzania.", "UG")
+    assert places_named(pipeline, "Gunmen attacked a bus near Moshi.", "UG")["Moshi"] is None
+    named = places_named(pipeline, "Gunmen attacked a bus near Moshi in Tanzania.", "UG")
     assert named["Moshi"] is not None and named["Moshi"].country == "TZ"
 
 
@@ -124,14 +99,14 @@ def test_the_eval_runs_each_note_with_its_row_country(pipeline: Pipeline) -> Non
 
 
 def test_a_province_named_bare_is_its_seat_town(pipeline: Pipeline) -> None:
-    assert _places(pipeline, "Students rioted in Tabora on Monday.", "TZ")["Tabora"].feature_code == "PPLA"
-    region = _places(pipeline, "Students rioted in Tabora region on Monday.", "TZ")
+    assert places_named(pipeline, "Students rioted in Tabora on Monday.", "TZ")["Tabora"].feature_code == "PPLA"
+    region = places_named(pipeline, "Students rioted in Tabora region on Monday.", "TZ")
     assert next(p for t, p in region.items() if t.startswith("Tabora")).feature_code == "ADM1"
 
 
 def test_a_province_much_larger_than_its_seat_stays_the_province(pipeline: Pipeline) -> None:
     # the seat holds under a tenth of the province's people: the name is the province's
-    assert _places(pipeline, "Voters in Quebec went to the polls.")["Quebec"].feature_code == "ADM1"
+    assert places_named(pipeline, "Voters in Quebec went to the polls.")["Quebec"].feature_code == "ADM1"
 
 
 def test_an_event_in_a_province_is_coded_at_its_seat(pipeline: Pipeline, gazetteer) -> None:  # type: ignore[no-untyped-def]
@@ -154,27 +129,27 @@ def _span():  # type: ignore[no-untyped-def]
 
 
 def test_county_names_a_first_order_unit_where_counties_are_provinces(pipeline: Pipeline) -> None:
-    places = _places(pipeline, "Gunmen attacked a police post in Nimba county.")
+    places = places_named(pipeline, "Gunmen attacked a police post in Nimba county.")
     p = next(p for t, p in places.items() if t.startswith("Nimba"))
     assert p is not None and p.country == "LR" and p.feature_code == "ADM1"
 
 
 def test_a_compass_word_inside_a_longer_name_is_not_a_place(pipeline: Pipeline) -> None:
-    places = _places(pipeline, "Residents of Lira North district protested over land.", "UG")
+    places = places_named(pipeline, "Residents of Lira North district protested over land.", "UG")
     assert "North" not in places
     assert places["Lira"] is not None and places["Lira"].country == "UG"
 
 
 def test_inhabitants_name_their_place(pipeline: Pipeline) -> None:
-    places = _places(pipeline, "Gulu residents protested over power cuts.", "UG")
+    places = places_named(pipeline, "Gulu residents protested over power cuts.", "UG")
     assert places["Gulu"] is not None and places["Gulu"].name == "Gulu"
-    places = _places(pipeline, "The residents of Arua marched to the district offices.", "UG")
+    places = places_named(pipeline, "The residents of Arua marched to the district offices.", "UG")
     assert places["Arua"] is not None and places["Arua"].country == "UG"
 
 
 def test_a_local_unit_word_cues_only_a_whole_name(pipeline: Pipeline) -> None:
     # "area" after the last word of a longer unknown name is no cue for that word alone
-    places = _places(pipeline, "Police raided the Kisanga Road area on Sunday.")
+    places = places_named(pipeline, "Police raided the Kisanga Road area on Sunday.")
     assert "Road" not in places
 
 
@@ -182,17 +157,17 @@ def test_a_local_unit_word_cues_only_a_whole_name(pipeline: Pipeline) -> None:
 
 
 def test_precision_is_one_for_the_town_and_two_near_it(pipeline: Pipeline) -> None:
-    [c] = _claims(pipeline, "Gunmen killed two herders in Moshi on Friday.", "TZ")
+    [c] = typed_claims(pipeline, "Gunmen killed two herders in Moshi on Friday.", "TZ")
     assert c.place is not None and c.place.geo_precision == 1
-    [c] = _claims(pipeline, "Gunmen killed two herders near Moshi on Friday.", "TZ")
+    [c] = typed_claims(pipeline, "Gunmen killed two herders near Moshi on Friday.", "TZ")
     assert c.place is not None and c.place.name == "Moshi" and c.place.geo_precision == 2
 
 
 def test_a_province_standing_for_a_smaller_place_is_precision_two(pipeline: Pipeline) -> None:
     # the village is invented: the event is part of the region, coded at its seat
-    [c] = _claims(pipeline, "Raiders attacked Zorvandi village in Tabora region.", "TZ")
+    [c] = typed_claims(pipeline, "Raiders attacked Zorvandi village in Tabora region.", "TZ")
     assert c.place is not None and c.place.feature_code == "ADM1" and c.place.geo_precision == 2
-    [c] = _claims(pipeline, "Raiders attacked villages in Tabora region.", "TZ")
+    [c] = typed_claims(pipeline, "Raiders attacked villages in Tabora region.", "TZ")
     assert c.place is not None and c.place.feature_code == "ADM1" and c.place.geo_precision == 3
 
 

@@ -19,11 +19,6 @@ from frontwatch.store import Store
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def pipeline(gazetteer_path: Path) -> Pipeline:
-    return Pipeline.from_settings(Settings.from_env().with_(gazetteer_path=gazetteer_path))
-
-
 def _run(paths: list[str], pipeline: Pipeline, tmp: Path) -> Store:
     store = Store(f"sqlite:///{tmp}/f.db")
     report = run(paths, Settings.from_env(), store, pipeline)

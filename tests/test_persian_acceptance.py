@@ -22,11 +22,6 @@ PERSIAN = ROOT / "examples" / "persian"
 
 
 @pytest.fixture(scope="module")
-def pipeline(gazetteer_path: Path) -> Pipeline:
-    return Pipeline.from_settings(Settings.from_env().with_(gazetteer_path=gazetteer_path))
-
-
-@pytest.fixture(scope="module")
 def persian_claims(pipeline: Pipeline) -> dict[str, tuple[Document, list[Claim]]]:
     from frontwatch.ingest import iter_inputs
 

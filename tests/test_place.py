@@ -6,35 +6,8 @@ Kenyan development data."""
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
-import pytest
-
-from frontwatch.config import Settings
-from frontwatch.model import Claim, Document, Place, document_id_for
 from frontwatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline(gazetteer_path: Path) -> Pipeline:
-    return Pipeline.from_settings(Settings.from_env().with_(gazetteer_path=gazetteer_path))
-
-
-def _document(text: str, country: str | None) -> Document:
-    return Document(document_id_for(text), text, "test", "text", published=date(2015, 3, 4), language="en",
-                    metadata=(("country", country),) if country else ())
-
-
-def _claims(pipeline: Pipeline, text: str, country: str | None = None) -> list[Claim]:
-    [(_, claims)] = list(pipeline.process([_document(text, country)]))
-    return [c for c in claims or [] if c.sub_event_type]
-
-
-def _places(pipeline: Pipeline, text: str, country: str | None = None) -> dict[str, Place | None]:
-    document = _document(text, country)
-    return {m.span.text: m.place for m in pipeline.geoparser.places(document, pipeline.nlp(text))}
-
+from tests.fixtures.gazetteer import places_named, typed_claims
 
 # --- recognition ----------------------------------------------------------------------------------------------------
 
@@ -42,16 +15,16 @@ def _places(pipeline: Pipeline, text: str, country: str | None = None) -> dict[s
 def test_a_lone_name_read_as_a_person_is_a_place_where_a_place_stands(pipeline: Pipeline) -> None:
     # spaCy reads these towns as people; a lone name after an article, a locative preposition or "the X estate,"
     # is the town the given country holds
-    found = _places(pipeline, "Two men robbed a Masindi trader and shot him dead.", "UG")
+    found = places_named(pipeline, "Two men robbed a Masindi trader and shot him dead.", "UG")
     assert found.get("Masindi") is not None and found["Masindi"].country == "UG"
-    [c] = _claims(pipeline, "Gunmen attacked a bus near Kitgum at dawn, killing two passengers.", "UG")
+    [c] = typed_claims(pipeline, "Gunmen attacked a bus near Kitgum at dawn, killing two passengers.", "UG")
     assert c.place is not None and c.place.name == "Kitgum"
-    [c] = _claims(pipeline, "A hawker was lynched by a mob in the Kanyogoga estate, Kitgum, on Monday.", "UG")
+    [c] = typed_claims(pipeline, "A hawker was lynched by a mob in the Kanyogoga estate, Kitgum, on Monday.", "UG")
     assert c.place is not None and c.place.name == "Kitgum"
 
 
 def test_a_person_s_full_name_is_not_a_place(pipeline: Pipeline) -> None:
-    found = _places(pipeline, "Police in Gulu arrested Peter Kitgum on Monday.", "UG")
+    found = places_named(pipeline, "Police in Gulu arrested Peter Kitgum on Monday.", "UG")
     assert "Kitgum" not in found and found.get("Gulu") is not None
 
 
@@ -60,18 +33,19 @@ def test_a_person_s_full_name_is_not_a_place(pipeline: Pipeline) -> None:
 
 def test_a_place_the_parse_makes_the_protester_still_places_the_protest(pipeline: Pipeline) -> None:
     # "Traders in X protest" is parsed as "the X protest": the actor is read from the place, which stays the place
-    [c] = _claims(pipeline, "Traders in Lira protest for a third day.", "UG")
+    [c] = typed_claims(pipeline, "Traders in Lira protest for a third day.", "UG")
     assert c.place is not None and c.place.name == "Lira"
-    [c] = _claims(pipeline, "Residents of Kanyogoga village in Hoima district protest against the new levies.", "UG")
+    [c] = typed_claims(pipeline, "Residents of Kanyogoga village in Hoima district protest against the new levies.",
+                       "UG")
     assert c.place is not None and c.place.name == "Hoima"
 
 
 def test_a_place_that_only_qualifies_a_noun_yields_to_the_event_s_place(pipeline: Pipeline) -> None:
-    claims = _claims(pipeline, "Students of Gulu University in Lira and Soroti protest the closure of their hostels.",
-                     "UG")
+    claims = typed_claims(pipeline,
+                          "Students of Gulu University in Lira and Soroti protest the closure of their hostels.", "UG")
     assert sorted(c.place.name for c in claims if c.place is not None) == ["Lira", "Soroti"]
-    [c] = _claims(pipeline, "Gulu traders protested in Lira over new market fees.", "UG")
+    [c] = typed_claims(pipeline, "Gulu traders protested in Lira over new market fees.", "UG")
     assert c.place is not None and c.place.name == "Lira"
     # with no other place, the qualifier is still the best place known
-    [c] = _claims(pipeline, "Gulu traders protested over new market fees.", "UG")
+    [c] = typed_claims(pipeline, "Gulu traders protested over new market fees.", "UG")
     assert c.place is not None and c.place.name == "Gulu"

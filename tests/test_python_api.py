@@ -14,18 +14,12 @@ import pytest
 from rich.console import Console
 
 import frontwatch
-from frontwatch.config import Settings
 from frontwatch.errors import ExtraMissing
 from frontwatch.ingest import Overrides
 from frontwatch.model import ControlState, Event
 from frontwatch.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def pipeline(gazetteer_path: Path) -> Pipeline:
-    return Pipeline.from_settings(Settings.from_env().with_(gazetteer_path=gazetteer_path))
 
 
 @pytest.fixture(scope="module")
