@@ -11,6 +11,7 @@ import pytest
 
 from frontwatch.annotate import annotate
 from frontwatch.extract.background import facility_namesakes
+from frontwatch.extract.triggers import load_lexicon
 from frontwatch.model import NOT_AN_EVENT, Document, Place, PlaceMention, Span, document_id_for
 from tests.fixtures.nlp import ClaimsOf
 
@@ -81,7 +82,7 @@ def test_a_facility_named_after_a_foreign_namesake_is_not_the_town(nlp) -> None:
     text = "Hundreds rallied at Marbury Park in Kerano on Sunday, and marched to the Saint Osric Church."
     _, doc = _doc(nlp, text)
     places = [_mention(text, "Marbury", "AU"), _mention(text, "Kerano", "CA"), _mention(text, "Saint Osric", "BB")]
-    kept = facility_namesakes(doc, places)
+    kept = facility_namesakes(doc, places, load_lexicon().words)
     assert [m.span.text for m in kept] == ["Kerano"]
 
 
@@ -89,7 +90,7 @@ def test_a_facility_named_after_a_town_of_the_report_keeps_its_town(nlp) -> None
     text = "Gunmen attacked Kerano Hospital on Sunday, police in Dallow said."
     _, doc = _doc(nlp, text)
     places = [_mention(text, "Kerano", "CA"), _mention(text, "Dallow", "CA")]
-    assert [m.span.text for m in facility_namesakes(doc, places)] == ["Kerano", "Dallow"]
+    assert [m.span.text for m in facility_namesakes(doc, places, load_lexicon().words)] == ["Kerano", "Dallow"]
 
 
 def test_the_rally_is_placed_at_the_town_not_the_foreign_park(nlp, extractor) -> None:  # type: ignore[no-untyped-def]

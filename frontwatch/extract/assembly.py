@@ -121,7 +121,7 @@ class Extractor:
         doc.user_data["fw_sents"] = sents
         doc.user_data["fw_sent_index"] = {s.start: k for k, s in enumerate(sents)}
         doc.user_data["fw_sent_categories"] = {s.start: frozenset(h.category for h in hits) for s, hits in found_hits}
-        places = facility_namesakes(doc, places)
+        places = facility_namesakes(doc, places, self.words)
         doc.user_data["fw_place_spans"] = [(m.span.start, m.span.end) for m in places if m.place is not None]
         per_sent = [(s, h) for s, h in found_hits if h]
         # Sentences without a trigger are read by the classifier only when the lexicon finds no event at all:
@@ -393,7 +393,7 @@ class Extractor:
         return time_before_main(job.doc, job.sent, token, published) or _find_time(job.doc, job.sent, published, token)
 
     def background(self, job: _Job, typed: Typed, time: TimeSpan | None, methods: list[str]) -> Typed:
-        why = background_reason(job.doc, job.sent, job.event.hit.token, time, job.document.published)
+        why = background_reason(job.doc, job.sent, job.event.hit.token, time, job.document.published, self.words)
         if why is None:
             return typed
         # recalled, judged, plotted or no actor's doing: a claim, not an event of the report's day

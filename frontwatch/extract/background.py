@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
@@ -20,6 +20,8 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.time import find_time
 from frontwatch.model import PlaceMention, Span, TimeSpan
+
+Words = Mapping[str, frozenset[str]]  # the lexicon's word sets (`frontwatch.text.lexicon.Lexicon.words`)
 
 # How far back an incident is still the report's own news (the articles gold codes events of the last 30 days).
 RECENT_DAYS = 30
@@ -35,40 +37,14 @@ _PAST_PERIOD = re.compile(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
-# Verbs under which an incident is plotted, judged or supposed, not reported as done: the trigger below them is the
-# matter of a trial, a plan or a threat.
-_UNREAL_HEADS = frozenset({
-    "plot", "plan", "conspire", "intend", "threaten", "sentence", "convict", "acquit", "accuse", "charge", "plead",
-    "confess", "prosecute", "indict", "jail", "imprison",
-})
-# The links from such a verb down to what it is about ("plotted to attack", "sentenced for the killing", "accused of
-# plotting an attack"); a subject ("the protesters accused …") or an adverbial clause is its own happening.
+# The links from a plot, trial or threat verb (the lexicon's `unreal_heads`) down to what it is about ("plotted to
+# attack", "sentenced for the killing", "accused of plotting an attack"); a subject ("the protesters accused …") or
+# an adverbial clause is its own happening.
 _MATTER_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "conj", "compound", "amod", "nmod"})
 _MATTER_PREPS = frozenset({"of", "for", "to", "on"})
 # A numeric day/month without a year ("08/12") is too easily read the wrong way round to date an incident away.
 _BARE_NUMERIC = re.compile(r"^\D*\d{1,2}[/.-]\d{1,2}\D*$")
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
-
-# Killers that are no actor: deaths from disease or nature are no conflict event.
-_NO_ACTOR = frozenset({
-    "cholera", "disease", "outbreak", "epidemic", "pandemic", "virus", "malaria", "flu", "influenza", "measles",
-    "ebola", "famine", "hunger", "drought", "flood", "flooding", "earthquake", "storm", "cyclone", "hurricane",
-    "typhoon", "landslide", "tsunami", "heatwave",
-})
-
-# Nouns an event word only names a kind of ("riot police", "bomb squad", "assault rifle", "attack helicopter"): the
-# event word modifying them tells of no happening.
-_KIND_OF = frozenset({
-    "police", "policeman", "officer", "squad", "unit", "gear", "shield", "rifle", "gun", "helicopter", "plane", "jet",
-    "vehicle", "truck", "van", "dog", "team", "suit", "drill", "training", "alert", "warning",
-})
-
-# Heads of facility names: a toponym followed by one of them names a building, street or park, not the town.
-_FACILITY = frozenset({
-    "church", "cathedral", "chapel", "mosque", "temple", "synagogue", "shrine", "park", "square", "street",
-    "avenue", "road", "boulevard", "lane", "bridge", "stadium", "hospital", "hotel", "mall", "airport", "station",
-    "market", "garden", "gardens", "plaza", "palace", "museum", "cemetery",
-})
 # Words a facility name may run over between its toponym and its head ("St Peter and St Paul Coptic Church").
 _NAME_GLUE = frozenset({"and", "&", "of", "'s", "’s", "-"})
 
@@ -142,53 +118,54 @@ def _flat_subtree(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _under_unreal_verb(trigger: Token) -> bool:
+def _under_unreal_verb(trigger: Token, words: Words) -> bool:
     """Whether the trigger is the matter of a plot, trial or threat verb above it."""
     tok = trigger
     while tok.head.i != tok.i:
         if tok.dep_ not in _MATTER_DEPS or (tok.dep_ == "prep" and tok.lower_ not in _MATTER_PREPS):
             return False
         tok = tok.head
-        if tok.lemma_.lower() in _UNREAL_HEADS:
+        if tok.lemma_.lower() in words["unreal_heads"]:
             return True
     return False
 
 
 def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan | None,
-                      published: date | None) -> str | None:
-    """Why the event of `trigger` is not news of the report's day, or None where it is."""
+                      published: date | None, words: Words) -> str | None:
+    """Why the event of `trigger` is not news of the report's day, or None where it is. `words`: the lexicon's word
+    sets (`Lexicon.words`: unreal_heads, no_actor_killers, kind_of_heads)."""
     if (published is not None and time is not None and not time.assumed
             and time.high < published - timedelta(days=RECENT_DAYS)
             and not (time.span is not None and _BARE_NUMERIC.match(time.span.text))):
         return "dated-before"  # the text dates it well before the report
-    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in _KIND_OF:
+    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in words["kind_of_heads"]:
         return "kind-of"  # "a member of the riot police": no riot
     ancestors = _ancestors_to_root(trigger)
-    if _under_unreal_verb(trigger):
+    if _under_unreal_verb(trigger, words):
         return "trial-or-plot"
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for h in (trigger, *ancestors) for c in h.children):
         return "hypothetical"
     for h in (trigger, *ancestors[:1]):
         for c in h.children:
-            if c.dep_ in {"nsubj", "agent"} and any(t.lemma_.lower() in _NO_ACTOR for t in c.subtree):
+            if c.dep_ in {"nsubj", "agent"} and any(t.lemma_.lower() in words["no_actor_killers"] for t in c.subtree):
                 return "no-actor"
     if trigger.dep_ in {"acl", "relcl"} and any(
-            t.lemma_.lower() in _NO_ACTOR for t in trigger.head.subtree if t.i < trigger.i):
+            t.lemma_.lower() in words["no_actor_killers"] for t in trigger.head.subtree if t.i < trigger.i):
         return "no-actor"  # "an outbreak of cholera that killed 60"
     # a past period said of the trigger's own clause (its subtree of time words), not of another clause's event
     for tok in _scope_of(trigger, sent):
-        words = _flat_subtree(tok) if tok.dep_ in {"npadvmod", "advmod", "prep", "tmod", "obl"} else [tok]
-        phrase = " ".join(t.text for t in words)
+        told = _flat_subtree(tok) if tok.dep_ in {"npadvmod", "advmod", "prep", "tmod", "obl"} else [tok]
+        phrase = " ".join(t.text for t in told)
         if _past_period(phrase, published):
             return "past-period"
     return None
 
 
-def _facility_head(doc: Doc, end: int) -> bool:
+def _facility_head(doc: Doc, end: int, words: Words) -> bool:
     """Whether the tokens from `end` run, through capitalised name words, to a facility head word."""
     for tok in doc[end:end + 8]:
         low = tok.lower_
-        if low in _FACILITY and (tok.is_title or tok.is_upper):
+        if low in words["facility_heads"] and (tok.is_title or tok.is_upper):
             return True
         if low in _NAME_GLUE or tok.is_title or tok.is_upper:
             continue
@@ -201,17 +178,18 @@ def _token_end(doc: Doc, start: int, end: int) -> int | None:
     return None if span is None else span.end
 
 
-def facility_namesakes(doc: Doc, places: Sequence[PlaceMention]) -> list[PlaceMention]:
-    """`places` without the toponyms that head a facility name and resolve outside the report's main country (the
-    most frequent country of its other resolved places): "Saint Peter" of a church is not a town of Barbados."""
+def facility_namesakes(doc: Doc, places: Sequence[PlaceMention], words: Words) -> list[PlaceMention]:
+    """`places` without the toponyms that head a facility name (`words["facility_heads"]`) and resolve outside the
+    report's main country (the most frequent country of its other resolved places): "Saint Peter" of a church is not
+    a town of Barbados."""
     heads = []
     for m in places:
         end = _token_end(doc, m.span.start, m.span.end)
         own = m.span.text.split()
         in_fac = any(e.label_ in {"FAC", "ORG"} and e.start_char <= m.span.start and m.span.end <= e.end_char
-                     and e[-1].lower_ in _FACILITY for e in doc.ents)
-        heads.append(m.place is not None and (in_fac or (len(own) > 1 and own[-1].lower() in _FACILITY)
-                                              or (end is not None and _facility_head(doc, end))))
+                     and e[-1].lower_ in words["facility_heads"] for e in doc.ents)
+        heads.append(m.place is not None and (in_fac or (len(own) > 1 and own[-1].lower() in words["facility_heads"])
+                                              or (end is not None and _facility_head(doc, end, words))))
     if not any(heads):
         return list(places)
     countries = Counter(m.place.country for m, h in zip(places, heads, strict=True)
