@@ -153,7 +153,7 @@ def labels(gazetteer: Any) -> dict[str, Any]:
 
 def unit_evidence(
     store: Store, states: Iterable[ControlState], claims_by_id: dict[str, Claim] | None = None,
-    documents_by_id: dict[str, Document] | None = None,
+    documents_by_id: dict[str, Document | None] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """The claims behind control states, by claim id, in the shape of an event's evidence (quote, source chains,
     claim, document): what the district panel shows under each change of hands."""
@@ -162,30 +162,17 @@ def unit_evidence(
         return {}
     if claims_by_id is None:
         claims_by_id = {c.claim_id: c for c in store.claims(claim_ids=wanted)}
-    documents: dict[str, Document | None] = dict(documents_by_id or {})
-    out: dict[str, dict[str, Any]] = {}
-    for claim_id in wanted:
-        claim = claims_by_id.get(claim_id)
-        if claim is None:
-            continue
-        if claim.document_id not in documents:
-            documents[claim.document_id] = store.document(claim.document_id)
-        doc = documents[claim.document_id]
-        out[claim_id] = s.EvidenceOut(
-            stance="supporting",
-            quote=claim.sentence.text,
-            source_chains=[list(src.chain) or [src.name] for src in claim.sources],
-            claim=views.claim_out(claim),
-            document=views.document_ref(doc) if doc else None,
-        ).model_dump(mode="json")
-    return out
+    # the state's own lists say which claims contradict it: every claim is quoted here as it stands
+    documents = documents_by_id if documents_by_id is not None else {}
+    quoted = views.quoted_claims(store, [("supporting", i) for i in wanted], claims_by_id, documents)
+    return {claim_id: e.model_dump(mode="json") for claim_id, e in quoted}
 
 
 def map_data(store: Store, gazetteer: Any) -> dict[str, Any]:
     """Everything the page shows, in the API's shapes: events (GeoJSON), each event's evidence, timelines, districts."""
     events = store.events()
     claims: dict[str, Claim] = {c.claim_id: c for c in store.claims()}
-    documents: dict[str, Document] = {d.document_id: d for d in store.documents()}
+    documents: dict[str, Document | None] = {d.document_id: d for d in store.documents()}
     features = [views.event_feature(e) for e in events]
     fc = s.EventFeatureCollection(
         type="FeatureCollection", features=features, count=len(features), limit=len(features), offset=0, next=None

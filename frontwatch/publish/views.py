@@ -5,7 +5,7 @@ The API and the static page must show the same thing, so both build their JSON h
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -127,7 +127,7 @@ def event_detail(
     event: Event,
     base: str = "",
     claims_by_id: dict[str, Claim] | None = None,
-    documents_by_id: dict[str, Document] | None = None,
+    documents_by_id: dict[str, Document | None] | None = None,
 ) -> s.EventDetail:
     """The event with every claim behind it, quoted, and the report each claim came from.
 
@@ -138,27 +138,37 @@ def event_detail(
         claims = {i: claims_by_id[i] for i in wanted if i in claims_by_id}
     else:
         claims = {c.claim_id: c for c in store.claims(claim_ids=wanted)} if wanted else {}
-    documents: dict[str, Document | None] = dict(documents_by_id or {})
-    evidence: list[s.EvidenceOut] = []
-    for stance, ids in (("supporting", event.claim_ids), ("contradicting", event.contradicting_claim_ids)):
-        for claim_id in ids:
-            claim = claims.get(claim_id)
-            if claim is None:
-                continue
-            if claim.document_id not in documents:
-                documents[claim.document_id] = store.document(claim.document_id)
-            doc = documents[claim.document_id]
-            evidence.append(
-                s.EvidenceOut(
-                    stance=stance,  # type: ignore[arg-type]
-                    quote=claim.sentence.text,
-                    source_chains=[list(src.chain) or [src.name] for src in claim.sources],
-                    claim=claim_out(claim),
-                    document=document_ref(doc, base) if doc else None,
-                )
-            )
+    stances = [*(("supporting", i) for i in event.claim_ids),
+               *(("contradicting", i) for i in event.contradicting_claim_ids)]
+    # the preloaded map is the cache itself (a copy per event cost the static page one dict of every report per event)
+    documents = documents_by_id if documents_by_id is not None else {}
+    evidence = [e for _, e in quoted_claims(store, stances, claims, documents, base)]
     data = event_out(event).model_dump()
     return s.EventDetail(**data, evidence=evidence, links=s.Links(self=f"{base}/events/{event.event_id}"))
+
+
+def quoted_claims(
+    store: Store, stances: Iterable[tuple[str, str]], claims: Mapping[str, Claim],
+    documents: dict[str, Document | None], base: str = "",
+) -> list[tuple[str, s.EvidenceOut]]:
+    """Each (stance, claim id) that `claims` holds as evidence: the claim quoted, its source chains and its report
+    (looked up once per report into `documents`, which may come preloaded)."""
+    out = []
+    for stance, claim_id in stances:
+        claim = claims.get(claim_id)
+        if claim is None:
+            continue
+        if claim.document_id not in documents:
+            documents[claim.document_id] = store.document(claim.document_id)
+        doc = documents[claim.document_id]
+        out.append((claim_id, s.EvidenceOut(
+            stance=stance,  # type: ignore[arg-type]
+            quote=claim.sentence.text,
+            source_chains=[list(src.chain) or [src.name] for src in claim.sources],
+            claim=claim_out(claim),
+            document=document_ref(doc, base) if doc else None,
+        )))
+    return out
 
 
 def claim_spans(claim: Claim) -> list[s.FieldSpan]:
