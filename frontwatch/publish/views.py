@@ -14,6 +14,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from frontwatch.model import Claim, ControlState, Document, Event, to_dict
 from frontwatch.publish import schemas as s
 from frontwatch.store.codec import decode, layout
+from frontwatch.store.features import (
+    event_feature_dict as event_feature_dict,  # re-exported: the map and tests use it here
+)
 
 if TYPE_CHECKING:
     from frontwatch.store import Store
@@ -86,25 +89,6 @@ def event_feature(event: Event | s.EventOut) -> s.EventFeature:
         sources=list(event.sources),
     )
     return s.EventFeature(type="Feature", id=event.event_id, geometry=geometry, properties=props)
-
-
-def event_feature_dict(event: dict[str, Any]) -> dict[str, Any]:
-    """`event_feature` of an event stored in today's layout, from its decoded JSON (no models: the GeoJSON page's
-    fast path; tests/test_api_fast.py holds it equal to `event_feature`)."""
-    place = event["place"]
-    lat, lon = place.get("lat"), place.get("lon")
-    a1, a2 = event.get("actor1"), event.get("actor2")
-    props = {
-        "event_id": event["event_id"], "event_date": event["event_date"], "event_type": event["event_type"],
-        "sub_event_type": event["sub_event_type"], "actor1": a1["name"] if a1 else None,
-        "actor2": a2["name"] if a2 else None, "status": event["status"], "confidence": event["confidence"],
-        "fatalities": event["fatalities"], "place": place["name"], "admin1": place.get("admin1"),
-        "admin2": place.get("admin2"), "unit_code": place.get("admin2_code") or place.get("admin1_code"),
-        "geo_precision": place.get("geo_precision"), "time_precision": event["time_precision"],
-        "sources": event["sources"],
-    }
-    geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
-    return {"type": "Feature", "id": event["event_id"], "geometry": geometry, "properties": props}
 
 
 def claim_out(claim: Claim) -> s.ClaimOut:

@@ -96,11 +96,29 @@ events = Table(
     Column("sources", Text, nullable=False),  # "\x1f"-joined source names, for the source filter
     Column("payload", Text, nullable=False),
     Column("layout", String(16)),
+    Column("feature", Text),  # the event's GeoJSON Feature, pre-serialised (store.features; NULL: not yet made)
     Index("ix_events_date_lat_lon", "event_date", "lat", "lon"),
     # Listing order (a page needs no sort), holding the filtered columns: a filter that must look far for its rows
     # (a rare actor, a status) reads this index, not the events' payloads; only the page's rows are fetched.
     Index("ix_events_listing", *LISTING_COLUMNS),
     Index("ix_events_lat_lon", "lat", "lon"),
+    # An actor filter that matches few events reads them here, in listing order, instead of the whole listing.
+    Index("ix_events_actor1", "actor1", "event_date", "event_id"),
+    Index("ix_events_actor2", "actor2", "event_date", "event_id"),
+)
+
+# One row per (event, source name): the source filter's look-up (events.sources is one joined string, and no index
+# can find a name inside it). `source_key` is store.features.source_key(source): names may outgrow an index entry.
+event_sources = Table(
+    "event_sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_key", String(32), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("event_id", String(64), nullable=False),
+    Column("event_date", Date, nullable=False),
+    Index("ix_event_sources_key", "source_key", "event_date", "event_id"),
+    Index("ix_event_sources_event", "event_id"),
 )
 
 control_states = Table(

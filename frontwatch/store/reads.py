@@ -1,0 +1,128 @@
+"""Read paths that stay cheap however large the store: what they keep in memory for the current write generation.
+
+- Actor and source filters are substring matches over names. The names that exist are few (hundreds), the events
+  many: the filter first picks the matching names in memory (case-insensitive, `%` and `_` literal), then finds
+  events by exact name. A filter that matches no name reads nothing; one that matches few events reads them through
+  the actor indexes or `event_sources` (and sorts those few); one that matches many walks the listing in order and
+  stops at the page, as before.
+- A deep `offset` into the unfiltered claims listing starts from a sparse key (every `CLAIM_STEP`-th claim's
+  `(document_id, claim_id)`), so it walks at most `CLAIM_STEP` index entries instead of `offset`.
+
+Every cached item is keyed on `Store.generation()`, read before the item is built: an item is never older than the
+generation it is filed under, and a write makes the next request build it again.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import false, func, or_, select, tuple_
+
+from frontwatch.store import schema as t
+from frontwatch.store.features import source_key
+
+if TYPE_CHECKING:
+    from frontwatch.store import Store
+
+# At most this many events (by the names' counts): the filter reads them by name and sorts them; more, and it walks
+# the listing, where that many matches come early.
+RARE = 2_000
+CLAIM_STEP = 1_000
+
+
+@dataclass
+class ReadState:
+    """One Store's per-generation caches (each behind the lock; built on first use)."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    names: dict[str, tuple[str, dict[str, int]]] = field(default_factory=dict)  # kind -> (generation, name -> n)
+    claim_keys: tuple[str, list[tuple[str, str]]] = ("", [])
+
+
+def _names(store: Store, kind: str) -> dict[str, int]:
+    """Every actor (or source) name with how many events carry it (an actor as actor1 and actor2 counts twice)."""
+    generation = store.generation()
+    state: ReadState = store._reads
+    with state.lock:
+        cached = state.names.get(kind)
+        if cached is not None and cached[0] == generation:
+            return cached[1]
+        counts: dict[str, int] = {}
+        with store.engine.connect() as conn:
+            if kind == "actor":
+                c = t.events.c
+                queries = [select(col, func.count()).where(col.is_not(None)).group_by(col)
+                           for col in (c.actor1, c.actor2)]
+            else:
+                s = t.event_sources.c
+                queries = [select(s.source, func.count()).group_by(s.source)]
+            for q in queries:
+                for name, n in conn.execute(q):
+                    counts[name] = counts.get(name, 0) + n
+        state.names[kind] = (generation, counts)
+        return counts
+
+
+def matching(names: dict[str, int], needle: str) -> list[str]:
+    """The names holding `needle`, case-insensitively (Unicode case, on every database)."""
+    folded = needle.casefold()
+    return sorted(n for n in names if folded in n.casefold())
+
+
+def filter_names(store: Store, q: Any, actor: str | None, source: str | None) -> Any:
+    """`q` (a select over events) with the actor and source filters applied by name."""
+    c = t.events.c
+    if actor:
+        counts = _names(store, "actor")
+        found = matching(counts, actor)
+        if not found:
+            return q.where(false())
+        if sum(counts[n] for n in found) <= RARE:
+            ids = select(c.event_id).where(c.actor1.in_(found)).union(select(c.event_id).where(c.actor2.in_(found)))
+            q = q.where(c.event_id.in_(ids))
+        else:  # an expression, not the column: the planner keeps walking the listing index, in order
+            q = q.where(or_(func.coalesce(c.actor1, "").in_(found), func.coalesce(c.actor2, "").in_(found)))
+    if source:
+        counts = _names(store, "source")
+        found = matching(counts, source)
+        if not found:
+            return q.where(false())
+        if sum(counts[n] for n in found) <= RARE:
+            s = t.event_sources.c
+            q = q.where(c.event_id.in_(select(s.event_id).where(s.source_key.in_([source_key(n) for n in found]),
+                                                                 s.source.in_(found))))
+        else:  # each name whole, between the separators of the joined column
+            joined = "\x1f" + c.sources + "\x1f"
+            q = q.where(or_(*(joined.contains(f"\x1f{n}\x1f", autoescape=True) for n in found)))
+    return q
+
+
+def claim_start(store: Store, offset: int) -> tuple[tuple[str, str] | None, int, str]:
+    """Where a page of the unfiltered claims listing at `offset` starts: (a key to read after, the offset left
+    after it, the generation the key is of)."""
+    generation = store.generation()
+    state: ReadState = store._reads
+    with state.lock:
+        if state.claim_keys[0] != generation:
+            c = t.claims.c
+            numbered = select(c.document_id, c.claim_id, func.row_number().over(
+                order_by=(c.document_id, c.claim_id)).label("n")).subquery()
+            q = select(numbered.c.document_id, numbered.c.claim_id).where(numbered.c.n % CLAIM_STEP == 0) \
+                .order_by(numbered.c.n)
+            with store.engine.connect() as conn:
+                state.claim_keys = (generation, [(r[0], r[1]) for r in conn.execute(q)])
+        keys = state.claim_keys[1]
+    j = min(offset // CLAIM_STEP, len(keys))
+    if j == 0:
+        return None, offset, generation
+    return keys[j - 1], offset - j * CLAIM_STEP, generation
+
+
+def claim_page_query(q: Any, key: tuple[str, str] | None) -> Any:
+    c = t.claims.c
+    return q if key is None else q.where(tuple_(c.document_id, c.claim_id) > tuple_(*key))
+
+
+__all__ = ["CLAIM_STEP", "RARE", "ReadState", "claim_start", "filter_names", "matching"]
