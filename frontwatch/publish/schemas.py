@@ -335,6 +335,7 @@ class Timelines(_Out):
     units: list[UnitTimeline]
     first_date: date | None = Field(description="Earliest date among events and control states.")
     last_date: date | None
+    next: str | None = Field(None, description="The next page of units (with `limit`), else null.")
 
 
 class BoundaryProperties(BaseModel):

@@ -676,23 +676,14 @@ class Store:
                                                                                              int]]:
         """What `control_payloads` returns, each with its layout, unit code and level.
 
-        Per unit, one seek down `(unit_code, since, id)` from the newest state to the first that holds on `as_of`:
-        the cost grows with the number of units, not with the length of their timelines.
+        Each unit's state of the day is picked in memory (`reads.control_ids`: a binary search per unit in the
+        timelines' dates, kept per write generation); only the picked rows are read.
         """
         c = t.control_states.c
-        inner = t.control_states.alias("latest")
-        units = select(c.unit_code).distinct()
-        pick = select(inner.c.id)
-        if admin1:
-            units = units.where(func.lower(c.admin1) == admin1.lower())
-            pick = pick.where(func.lower(inner.c.admin1) == admin1.lower())
-        u = units.subquery("units")
-        pick = pick.where(inner.c.unit_code == u.c.unit_code)
-        if as_of is not None:
-            pick = pick.where(inner.c.since <= as_of, or_(inner.c.until.is_(None), inner.c.until > as_of))
-        latest = pick.order_by(inner.c.since.desc(), inner.c.id.desc()).limit(1).scalar_subquery()
-        q = (select(c.payload, c.layout, c.unit_code, c.level)
-             .where(c.id.in_(select(latest).select_from(u))).order_by(c.unit_code))
+        ids = reads.control_ids(self, as_of, admin1)
+        if not ids:
+            return []
+        q = select(c.payload, c.layout, c.unit_code, c.level).where(c.id.in_(ids)).order_by(c.unit_code)
         with self.engine.connect() as conn:
             return [(r[0], r[1], r[2], r[3]) for r in conn.execute(q)]
 

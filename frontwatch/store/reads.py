@@ -5,6 +5,8 @@
   events by exact name. A filter that matches no name reads nothing; one that matches few events reads them through
   the actor indexes or `event_sources` (and sorts those few); one that matches many walks the listing in order and
   stops at the page, as before.
+- `GET /control` on a day: each unit's states (dates and ids only) are kept in memory, so the state that holds on
+  any day is found by a binary search per unit, and only the chosen states' rows are read.
 - A deep `offset` into the unfiltered claims listing starts from a sparse key (every `CLAIM_STEP`-th claim's
   `(document_id, claim_id)`), so it walks at most `CLAIM_STEP` index entries instead of `offset`.
 
@@ -14,8 +16,10 @@ generation it is filed under, and a write makes the next request build it again.
 
 from __future__ import annotations
 
+import bisect
 import threading
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import false, func, or_, select, tuple_
@@ -39,6 +43,16 @@ class ReadState:
     lock: threading.Lock = field(default_factory=threading.Lock)
     names: dict[str, tuple[str, dict[str, int]]] = field(default_factory=dict)  # kind -> (generation, name -> n)
     claim_keys: tuple[str, list[tuple[str, str]]] = ("", [])
+    timelines: tuple[str, dict[str, UnitStates]] = ("", {})
+
+
+@dataclass(frozen=True)
+class UnitStates:
+    """One unit's control states in (since, id) order: what picking the state of a day needs."""
+
+    keys: tuple[tuple[date, int], ...]  # (since, id)
+    until: tuple[date | None, ...]
+    admin1: tuple[str | None, ...]  # lower-cased
 
 
 def _names(store: Store, kind: str) -> dict[str, int]:
@@ -99,6 +113,63 @@ def filter_names(store: Store, q: Any, actor: str | None, source: str | None) ->
     return q
 
 
+def _timelines(store: Store) -> dict[str, UnitStates]:
+    generation = store.generation()
+    state: ReadState = store._reads
+    with state.lock:
+        if state.timelines[0] != generation:
+            c = t.control_states.c
+            by_unit: dict[str, list[Any]] = {}
+            with store.engine.connect() as conn:
+                for row in conn.execute(select(c.unit_code, c.since, c.id, c.until, c.admin1)
+                                        .order_by(c.unit_code, c.since, c.id)):
+                    by_unit.setdefault(row[0], []).append(row)
+            state.timelines = (generation, {
+                unit: UnitStates(tuple((r[1], r[2]) for r in rows), tuple(r[3] for r in rows),
+                                 tuple(r[4].lower() if r[4] is not None else None for r in rows))
+                for unit, rows in by_unit.items()})
+        return state.timelines[1]
+
+
+def control_ids(store: Store, as_of: date | None, admin1: str | None) -> list[int]:
+    """The id of each unit's state on `as_of` (default: its latest), in unit-code order: of the states that began
+    on or before the day and had not ended by it, the one that began last (the last stored among one day's).
+    `admin1`: only states in that admin1 (name or code, any case)."""
+    wanted = admin1.lower() if admin1 else None
+    out = []
+    for unit in sorted(units := _timelines(store)):
+        states = units[unit]
+        k = len(states.keys) if as_of is None else bisect.bisect_right(states.keys, (as_of, float("inf")))
+        for i in range(k - 1, -1, -1):
+            if wanted is not None and states.admin1[i] != wanted:
+                continue
+            if as_of is not None and states.until[i] is not None and states.until[i] <= as_of:  # type: ignore[operator]
+                continue
+            out.append(states.keys[i][1])
+            break
+    return out
+
+
+def unit_codes(store: Store, after: str | None = None, limit: int | None = None) -> list[str]:
+    """The units that have a control timeline, in code order: those after `after`, at most `limit`."""
+    codes = sorted(_timelines(store))
+    if after is not None:
+        codes = codes[bisect.bisect_right(codes, after):]
+    return codes if limit is None else codes[:limit]
+
+
+def timeline_rows(store: Store, units: list[str]) -> list[tuple[str, str | None, str, int, str | None]]:
+    """The states of these units as stored, in (unit code, since, id) order: (payload, layout, unit code, level,
+    admin1)."""
+    if not units:
+        return []
+    c = t.control_states.c
+    q = (select(c.payload, c.layout, c.unit_code, c.level, c.admin1).where(c.unit_code.in_(units))
+         .order_by(c.unit_code, c.since, c.id))
+    with store.engine.connect() as conn:
+        return [(r[0], r[1], r[2], r[3], r[4]) for r in conn.execute(q)]
+
+
 def claim_start(store: Store, offset: int) -> tuple[tuple[str, str] | None, int, str]:
     """Where a page of the unfiltered claims listing at `offset` starts: (a key to read after, the offset left
     after it, the generation the key is of)."""
@@ -125,4 +196,5 @@ def claim_page_query(q: Any, key: tuple[str, str] | None) -> Any:
     return q if key is None else q.where(tuple_(c.document_id, c.claim_id) > tuple_(*key))
 
 
-__all__ = ["CLAIM_STEP", "RARE", "ReadState", "claim_start", "filter_names", "matching"]
+__all__ = ["CLAIM_STEP", "RARE", "ReadState", "claim_start", "control_ids", "filter_names", "matching",
+           "timeline_rows", "unit_codes"]

@@ -6,14 +6,16 @@ import json
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from frontwatch.model import ControlState
 from frontwatch.publish import schemas as s
 from frontwatch.publish import views
 from frontwatch.publish.errors import ApiError
-from frontwatch.publish.routes.deps import ERRORS, GEOJSON, ContextDep, StoreDep
+from frontwatch.publish.routes.deps import ERRORS, GEOJSON, MAX_CURSOR, MAX_PAGE, ContextDep, StoreDep
+from frontwatch.store import reads
+from frontwatch.store.codec import layout
 
 router = APIRouter()
 
@@ -27,9 +29,11 @@ def get_control(
 ) -> Response:
     rows = ctx.store.control_rows(as_of, admin1=admin1)
     levels = tuple(sorted({level for *_, level in rows}))
+    current = layout(ControlState)
     features = []
     for payload, lay, code, _level in rows:
-        properties = views.payloads_json(s.ControlStateOut, ControlState, [(payload, lay)])[1:-1]
+        properties = payload if lay == current else views.payloads_json(s.ControlStateOut, ControlState,
+                                                                        [(payload, lay)])[1:-1]
         features.append(f'{{"type":"Feature","id":{json.dumps(code)},"geometry":{ctx.geometry_json(code, levels)},'
                         f'"properties":{properties}}}')
     # ControlCollection's fields, in its order, around the stored states (see views.payloads_json).
@@ -39,14 +43,52 @@ def get_control(
 
 
 @router.get("/control/timeline", response_model=s.Timelines, responses=ERRORS,
-            summary="Every unit's control timeline (the map's time slider recolours from these)")
-def get_timelines(store: StoreDep,
-                  unit: Annotated[str | None, Query(description="Only this unit code")] = None) -> s.Timelines:
-    tl = views.timelines(store, unit=unit)
-    if unit is not None and not tl.units:
-        raise ApiError(404, "not_found", f"no control timeline for unit {unit[:80]!r}",
-                       "unit codes are GeoNames admin codes, e.g. AF.03.1302; see GET /control")
-    return tl
+            summary="Control timelines of every unit, or a page of units (the map's time slider recolours from these)")
+def get_timelines(
+    request: Request,
+    store: StoreDep,
+    unit: Annotated[str | None, Query(description="Only this unit code")] = None,
+    limit: Annotated[int, Query(ge=0, le=MAX_PAGE, description=(
+        "Units per page; 0 (the default): every unit in one answer. With a limit, `next` (and a `Link: rel=next` "
+        "header) carries the `after` cursor of the next page."))] = 0,
+    after: Annotated[str | None, Query(max_length=MAX_CURSOR, description=(
+        "Cursor from a `next` link: the units whose code sorts after this one"))] = None,
+) -> Response:
+    codes = reads.unit_codes(store, after=after, limit=limit + 1 if limit else None)
+    if unit is not None:  # one unit: its whole timeline, whatever the page
+        codes = [c for c in reads.unit_codes(store) if c == unit]
+        if not codes:
+            raise ApiError(404, "not_found", f"no control timeline for unit {unit[:80]!r}",
+                           "unit codes are GeoNames admin codes, e.g. AF.03.1302; see GET /control")
+    more = bool(limit) and len(codes) > limit
+    codes = codes[:limit] if limit else codes
+    nxt = str(request.url.include_query_params(after=codes[-1], limit=limit)) if more else None
+    first, last = store.control_dates()  # every unit's dates, whichever units this page holds (the slider's span)
+    current = layout(ControlState)
+    units: list[str] = []
+    rows = reads.timeline_rows(store, codes)
+    i = 0
+    while i < len(rows):  # the rows come in unit order: one group per unit
+        j = i
+        while j < len(rows) and rows[j][2] == rows[i][2]:
+            j += 1
+        group = rows[i:j]
+        payload, lay, code, level, admin1 = group[-1]  # the current state names the unit
+        name = (json.loads(payload) if lay == current else
+                views.from_payloads(s.ControlStateOut, ControlState, [payload])[0].model_dump())["unit_name"]
+        states = views.payloads_json(s.ControlStateOut, ControlState, [(p, la) for p, la, *_ in group])
+        units.append(f'{{"unit_code":{json.dumps(code)},"unit_name":{json.dumps(name, ensure_ascii=False)},'
+                     f'"level":{int(level)},"admin1":{json.dumps(admin1, ensure_ascii=False)},"states":{states}}}')
+        i = j
+    # Timelines' fields, in its order, around the stored states (see views.payloads_json).
+    body = (f'{{"units":[{",".join(units)}],"first_date":{_day(first)},"last_date":{_day(last)},'
+            f'"next":{json.dumps(nxt)}}}')
+    headers = {"Link": f'<{nxt}>; rel="next"'} if nxt else None
+    return Response(body, media_type="application/json", headers=headers)
+
+
+def _day(day: date | None) -> str:
+    return f'"{day.isoformat()}"' if day else "null"
 
 
 @router.get("/boundaries", response_model=s.BoundaryCollection, responses=ERRORS,
