@@ -585,7 +585,7 @@ class Store:
             with self.engine.connect() as conn:
                 ids = [r[0] for r in conn.execute(q)]
                 found = {r[0]: (r[1], r[2]) for r in conn.execute(
-                    select(c.event_id, body, c.layout).where(c.event_id.in_(ids)))} if ids else {}
+                    select(c.event_id, body, c.layout).where(reads.in_list(self, c.event_id, ids)))} if ids else {}
             return [found[i] for i in ids if i in found]
         q = self._event_query((body, c.layout), bbox, date_from, date_to, event_type, sub_event_type, status,
                               actor, source, min_confidence, limit, offset)
@@ -607,7 +607,8 @@ class Store:
             return []
         with self.engine.connect() as conn:
             found = {r[0]: (r[1], r[2]) for r in conn.execute(
-                select(c.event_id, c.feature if feature else c.payload, c.layout).where(c.event_id.in_(ids)))}
+                select(c.event_id, c.feature if feature else c.payload, c.layout).where(
+                    reads.in_list(self, c.event_id, list(ids))))}
         # The list may be newer than `before` (read after it), never older; a write since then voids the page.
         if len(found) != len(ids) or self.generation() != before:
             return None
@@ -683,7 +684,8 @@ class Store:
         ids = reads.control_ids(self, as_of, admin1)
         if not ids:
             return []
-        q = select(c.payload, c.layout, c.unit_code, c.level).where(c.id.in_(ids)).order_by(c.unit_code)
+        q = (select(c.payload, c.layout, c.unit_code, c.level).where(reads.in_list(self, c.id, ids))
+             .order_by(c.unit_code))
         with self.engine.connect() as conn:
             return [(r[0], r[1], r[2], r[3]) for r in conn.execute(q)]
 

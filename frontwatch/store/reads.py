@@ -17,12 +17,14 @@ generation it is filed under, and a write makes the next request build it again.
 from __future__ import annotations
 
 import bisect
+import json
 import threading
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import false, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, any_, bindparam, false, func, literal_column, or_, select, tuple_
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from frontwatch.store import schema as t
 from frontwatch.store.features import source_key
@@ -43,15 +45,16 @@ class ReadState:
     lock: threading.Lock = field(default_factory=threading.Lock)
     names: dict[str, tuple[str, dict[str, int]]] = field(default_factory=dict)  # kind -> (generation, name -> n)
     claim_keys: tuple[str, list[tuple[str, str]]] = ("", [])
-    timelines: tuple[str, dict[str, UnitStates]] = ("", {})
+    timelines: tuple[str, dict[str, UnitStates]] = ("", {})  # by unit code, in code order
 
 
 @dataclass(frozen=True)
 class UnitStates:
     """One unit's control states in (since, id) order: what picking the state of a day needs."""
 
-    keys: tuple[tuple[date, int], ...]  # (since, id)
-    until: tuple[date | None, ...]
+    since: tuple[int, ...]  # date.toordinal(): a binary search over ints, not over dates
+    ids: tuple[int, ...]
+    until: tuple[int | None, ...]
     admin1: tuple[str | None, ...]  # lower-cased
 
 
@@ -124,8 +127,9 @@ def _timelines(store: Store) -> dict[str, UnitStates]:
                 for row in conn.execute(select(c.unit_code, c.since, c.id, c.until, c.admin1)
                                         .order_by(c.unit_code, c.since, c.id)):
                     by_unit.setdefault(row[0], []).append(row)
-            state.timelines = (generation, {
-                unit: UnitStates(tuple((r[1], r[2]) for r in rows), tuple(r[3] for r in rows),
+            state.timelines = (generation, {  # built in code order: iterating it needs no sort
+                unit: UnitStates(tuple(r[1].toordinal() for r in rows), tuple(r[2] for r in rows),
+                                 tuple(r[3].toordinal() if r[3] is not None else None for r in rows),
                                  tuple(r[4].lower() if r[4] is not None else None for r in rows))
                 for unit, rows in by_unit.items()})
         return state.timelines[1]
@@ -136,23 +140,33 @@ def control_ids(store: Store, as_of: date | None, admin1: str | None) -> list[in
     on or before the day and had not ended by it, the one that began last (the last stored among one day's).
     `admin1`: only states in that admin1 (name or code, any case)."""
     wanted = admin1.lower() if admin1 else None
+    day = as_of.toordinal() if as_of is not None else None
     out = []
-    for unit in sorted(units := _timelines(store)):
-        states = units[unit]
-        k = len(states.keys) if as_of is None else bisect.bisect_right(states.keys, (as_of, float("inf")))
+    for states in _timelines(store).values():
+        k = len(states.ids) if day is None else bisect.bisect_right(states.since, day)  # states begun by the day
         for i in range(k - 1, -1, -1):
             if wanted is not None and states.admin1[i] != wanted:
                 continue
-            if as_of is not None and states.until[i] is not None and states.until[i] <= as_of:  # type: ignore[operator]
+            end = states.until[i]
+            if day is not None and end is not None and end <= day:
                 continue
-            out.append(states.keys[i][1])
+            out.append(states.ids[i])
             break
     return out
 
 
+def in_list(store: Store, column: Any, values: list[Any]) -> ColumnElement[bool]:
+    """`column IN values` as one bound parameter (a JSON array on SQLite, an array on PostgreSQL): a page's hundreds
+    of ids cost one parameter to bind, not hundreds of placeholders to render."""
+    if store.dialect == "sqlite":
+        return column.in_(select(literal_column("value")).select_from(
+            func.json_each(bindparam(None, json.dumps(values), unique=True))))
+    return column == any_(bindparam(None, values, type_=ARRAY(column.type), unique=True))
+
+
 def unit_codes(store: Store, after: str | None = None, limit: int | None = None) -> list[str]:
     """The units that have a control timeline, in code order: those after `after`, at most `limit`."""
-    codes = sorted(_timelines(store))
+    codes = list(_timelines(store))
     if after is not None:
         codes = codes[bisect.bisect_right(codes, after):]
     return codes if limit is None else codes[:limit]
@@ -196,5 +210,5 @@ def claim_page_query(q: Any, key: tuple[str, str] | None) -> Any:
     return q if key is None else q.where(tuple_(c.document_id, c.claim_id) > tuple_(*key))
 
 
-__all__ = ["CLAIM_STEP", "RARE", "ReadState", "claim_start", "control_ids", "filter_names", "matching",
+__all__ = ["CLAIM_STEP", "RARE", "ReadState", "claim_start", "control_ids", "filter_names", "in_list", "matching",
            "timeline_rows", "unit_codes"]

@@ -31,11 +31,15 @@ def get_control(
     levels = tuple(sorted({level for *_, level in rows}))
     current = layout(ControlState)
     features = []
+    heads = ctx.boundary_cache.setdefault(("feature-heads", levels), {})  # the gazetteer does not change
     for payload, lay, code, _level in rows:
         properties = payload if lay == current else views.payloads_json(s.ControlStateOut, ControlState,
                                                                         [(payload, lay)])[1:-1]
-        features.append(f'{{"type":"Feature","id":{json.dumps(code)},"geometry":{ctx.geometry_json(code, levels)},'
-                        f'"properties":{properties}}}')
+        head = heads.get(code)
+        if head is None:
+            head = heads[code] = (f'{{"type":"Feature","id":{json.dumps(code)},'
+                                  f'"geometry":{ctx.geometry_json(code, levels)},"properties":')
+        features.append(head + properties + "}")
     # ControlCollection's fields, in its order, around the stored states (see views.payloads_json).
     as_of_json = json.dumps(as_of.isoformat()) if as_of else "null"
     body = f'{{"type":"FeatureCollection","as_of":{as_of_json},"features":[{",".join(features)}]}}'
