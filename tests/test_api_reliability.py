@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -156,9 +157,10 @@ def test_sources_and_control_are_paged_or_picked_in_sql(many_claims: tuple[Store
         u: st.since.isoformat() for u, st in latest.items()}
     assert len(timeline) > len(latest)  # some units changed hands: picking the latest is a real choice
     # Only the picked states' payloads are read: one statement, by id, one row per unit (was one seek per unit in
-    # SQL, and before that a window function over every state).
+    # SQL, and before that a window function over every state); the ids go as one JSON array parameter.
     [(sql, params)] = [(st, p) for st, p in spy.on("control_states") if "payload" in st]
-    assert " IN (" in sql and len(params) == len(latest), (sql, params)
+    [ids] = params
+    assert " IN (" in sql and len(json.loads(ids)) == len(latest), (sql, params)
 
 
 # --- item 8: every integer parameter is bounded ----------------------------------------------------------------
