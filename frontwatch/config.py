@@ -32,6 +32,9 @@ class Settings:
     actors_path: Path | None = None  # extra actor dictionary (YAML) merged over the built-in one
     max_bytes: int = 10_000_000  # inputs larger than this are rejected
     url_timeout: float = 20.0
+    # URL ingest's HTTP proxy, `http://HOST:PORT` (FRONTWATCH_PROXY only: http_proxy & co. are ignored, see
+    # frontwatch/ingest/urls.py); None: fetch directly.
+    proxy: str | None = None
     # Days after which a holding that no later report confirms decays to unknown (docs/control.md); 0: never.
     control_decay_days: int = 30
 
@@ -44,6 +47,13 @@ class Settings:
         if not 0 < self.url_timeout < float("inf"):
             raise ConfigError(f"the URL timeout must be a positive number of seconds, not {self.url_timeout}",
                               hint="set FRONTWATCH_URL_TIMEOUT to e.g. 20, or unset it for the default")
+        if self.proxy is not None:
+            from frontwatch.ingest.urls import PROXY_HINT, parse_proxy
+
+            try:
+                parse_proxy(self.proxy)
+            except ValueError as exc:
+                raise ConfigError(str(exc), hint=PROXY_HINT) from None
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -60,6 +70,7 @@ class Settings:
             actors_path=Path(env["FRONTWATCH_ACTORS"]) if "FRONTWATCH_ACTORS" in env else None,
             max_bytes=_number(env, "FRONTWATCH_MAX_BYTES", int, 10_000_000, "bytes, e.g. 10000000"),
             url_timeout=_number(env, "FRONTWATCH_URL_TIMEOUT", float, 20.0, "seconds, e.g. 20"),
+            proxy=env.get("FRONTWATCH_PROXY"),
             control_decay_days=_number(env, "FRONTWATCH_CONTROL_DECAY_DAYS", int, 30, "days, e.g. 30 (0: never)"),
         )
 

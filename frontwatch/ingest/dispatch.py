@@ -182,9 +182,10 @@ def _read_json_or_lines(text: str, origin: str, overrides: Overrides | None) -> 
 def _read_url(url: str, settings: Settings, overrides: Overrides | None, allow_private: bool) -> Iterator[
     Document | Reject
 ]:
-    from frontwatch.ingest.urls import fetch
+    from frontwatch.ingest.urls import fetch, parse_proxy
 
-    data, ctype, final = fetch(url, settings.max_bytes, settings.url_timeout, allow_private)
+    proxy = parse_proxy(settings.proxy) if settings.proxy else None  # checked when the settings were made
+    data, ctype, final = fetch(url, settings.max_bytes, settings.url_timeout, allow_private, proxy=proxy)
     charset = re.search(r"charset=([\w-]+)", ctype)
     decoded = decode(data, charset.group(1) if charset else _declared_charset(data))
     yield from _with_warning(_read_fetched(url, final, decoded.text, ctype, overrides), decoded.warning)

@@ -5,6 +5,12 @@ Every hop is resolved once, every address it resolves to is judged by the addres
 to one of those checked addresses (never by name again): a name that resolves to a public address for the check and
 to a private one for the connection (DNS rebinding) cannot slip through. TLS still verifies the certificate against
 the host name.
+
+Proxies: the usual `http_proxy` / `https_proxy` / `all_proxy` / `no_proxy` variables are ignored (a proxy would
+connect to whatever the name resolves to on its side, past the per-address check). Only an explicit
+`FRONTWATCH_PROXY=http://HOST:PORT` sends fetches through a proxy: each hop's target name is still resolved here and
+every address judged by the policy before the proxy is asked, but the proxy resolves the name again itself, so the
+policy then holds for the target name only, not for the address the proxy connects to (docs/deployment.md).
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit
 
 from frontwatch.errors import InputRejected
@@ -57,6 +64,40 @@ def address_allowed(ip: IPAddress) -> bool:
     if not ip.is_global or ip.is_multicast:
         return False
     return not (isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local)
+
+
+@dataclass(frozen=True)
+class Proxy:
+    """An HTTP proxy (plain http to the proxy; https targets through CONNECT)."""
+
+    host: str
+    port: int
+
+
+PROXY_HINT = "set FRONTWATCH_PROXY to http://HOST:PORT (an HTTP proxy), or unset it to fetch directly"
+
+
+def parse_proxy(value: str) -> Proxy:
+    """`http://HOST[:PORT]` (port 8080 by default) as a Proxy; ValueError saying what is wrong otherwise."""
+    try:
+        parts = urlsplit(value.strip())
+        port = parts.port
+    except ValueError as exc:
+        raise ValueError(f"FRONTWATCH_PROXY is not a valid URL: {exc}") from None
+    if parts.scheme != "http":
+        raise ValueError(f"FRONTWATCH_PROXY must be an http:// proxy URL, not {parts.scheme or 'no'} scheme")
+    if not parts.hostname:
+        raise ValueError("FRONTWATCH_PROXY names no host")
+    if parts.username or parts.password or parts.path not in ("", "/") or parts.query:
+        raise ValueError("FRONTWATCH_PROXY must be http://HOST:PORT only (no credentials, path or query)")
+    return Proxy(parts.hostname, port or 8080)
+
+
+def proxy_from_env(env: Mapping[str, str]) -> Proxy | None:
+    """The proxy URL ingest goes through: FRONTWATCH_PROXY only. `http_proxy`, `https_proxy`, `all_proxy` and
+    `no_proxy` (any case) are deliberately not read: see the module's docstring."""
+    value = env.get("FRONTWATCH_PROXY", "").strip()
+    return parse_proxy(value) if value else None
 
 
 def allow_any(ip: IPAddress) -> bool:
@@ -189,6 +230,11 @@ def _connect(scheme: str, host: str, port: int, addresses: list[IPAddress], dead
                         hint="check the URL, or that the server is up")
 
 
+def _netloc(host: str, port: int) -> str:
+    name = f"[{host}]" if ":" in host else host
+    return name if port == 80 else f"{name}:{port}"
+
+
 def _target(url: str) -> tuple[str, str, int, str]:
     """(scheme, host, port, path with query) of an http(s) URL, or a bad_url reject."""
     try:
@@ -207,11 +253,44 @@ def _target(url: str) -> tuple[str, str, int, str]:
     return parts.scheme, host, port or (443 if parts.scheme == "https" else 80), path
 
 
+def _through_proxy(proxy: Proxy, scheme: str, host: str, port: int, deadline: float) -> socket.socket:
+    """A socket to the target through the proxy: for https a CONNECT tunnel, then TLS to the target's name."""
+    addresses = [ipaddress.ip_address(a.split("%", 1)[0]) for a in _resolve(proxy.host, proxy.port, deadline)]
+    # The proxy is the operator's choice (often on a private network): its own address is not judged.
+    sock = _connect("http", proxy.host, proxy.port, list(dict.fromkeys(addresses)), deadline)
+    if scheme == "http":
+        return sock
+    try:
+        target = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        sock.settimeout(_left(deadline))
+        sock.sendall(f"CONNECT {target} HTTP/1.1\r\nHost: {target}\r\nUser-Agent: {USER_AGENT}\r\n\r\n".encode())
+        head = b""
+        while b"\r\n\r\n" not in head:
+            sock.settimeout(_left(deadline))
+            chunk = sock.recv(4096)
+            if not chunk or len(head) > 16_384:
+                raise InputRejected("unreachable", "the proxy closed the connection during CONNECT",
+                                    hint=PROXY_HINT)
+            head += chunk
+        line = head.split(b"\r\n", 1)[0]
+        status = line.split()
+        if len(status) < 2 or status[1] != b"200":
+            raise InputRejected("unreachable", f"the proxy refused CONNECT {target}: "
+                                f"{line.decode('latin-1')[:120]}", hint=PROXY_HINT)
+        sock.settimeout(_left(deadline))
+        return ssl.create_default_context().wrap_socket(sock, server_hostname=host)
+    except BaseException:
+        sock.close()
+        raise
+
+
 def fetch(
-    url: str, max_bytes: int, timeout: float, allow_private: bool = False, policy: AddressPolicy | None = None
+    url: str, max_bytes: int, timeout: float, allow_private: bool = False, policy: AddressPolicy | None = None,
+    proxy: Proxy | None = None,
 ) -> tuple[bytes, str, str]:
     """Return (body, content type, final URL). `timeout` bounds the whole fetch, redirects included. `policy`
-    judges each address (default: `address_allowed`, or any address with `allow_private`)."""
+    judges each address (default: `address_allowed`, or any address with `allow_private`). `proxy`: go through
+    this HTTP proxy (each hop's target name is still resolved and judged here first)."""
     judge = policy or (allow_any if allow_private else address_allowed)
     deadline = time.monotonic() + timeout
     try:
@@ -219,10 +298,15 @@ def fetch(
             scheme, host, port, path = _target(url)
             # every hop: a public URL must not redirect into a private network
             addresses = checked_addresses(host, _resolve(host, port, deadline), judge)
-            raw = _connect(scheme, host, port, addresses, deadline)
+            if proxy is None:
+                raw = _connect(scheme, host, port, addresses, deadline)
+            else:
+                raw = _through_proxy(proxy, scheme, host, port, deadline)
             conn = _PinnedConnection(host, port, _DeadlineSocket(raw, deadline))
+            # Plain http through a proxy: the request names the whole URL (absolute form), the proxy connects.
+            target = path if proxy is None or scheme == "https" else f"http://{_netloc(host, port)}{path}"
             try:
-                conn.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
+                conn.request("GET", target, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
                 resp = conn.getresponse()
                 location = resp.getheader("Location")
                 if resp.status in REDIRECTS and location:
