@@ -396,8 +396,8 @@ def endpoints(bench: BenchStore, rnd: random.Random) -> dict[str, Callable[[], s
         "/control (latest state of each unit)": lambda: "/control",
         "/control?as_of=…": lambda: q("/control", as_of=day().isoformat()),
         "/control/timeline?unit=…": lambda: q("/control/timeline", unit=rnd.choice(bench.unit_codes)),
-        "/control/timeline?limit=20&after=… (a page of units)": lambda: q(
-            "/control/timeline", limit=20, after=rnd.choice(bench.unit_codes)),
+        "/control/timeline?limit=5&after=… (a page of units, ~130 kB)": lambda: q(
+            "/control/timeline", limit=5, after=rnd.choice(bench.unit_codes)),
         "/events/{id} (detail, with its claims' evidence)": lambda: f"/events/{rnd.choice(bench.event_ids)}",
         "/documents/{id} (detail)": lambda: f"/documents/{document_id(rnd.randrange(bench.documents))}",
     }
