@@ -68,10 +68,13 @@ def upgrade() -> None:
     sources = sa.table("event_sources", sa.column("source_key", sa.String), sa.column("source", sa.Text),
                        sa.column("event_id", sa.String), sa.column("event_date", sa.Date))
     conn = op.get_bind()
-    rows = conn.execute(sa.select(events.c.event_id, events.c.event_date, events.c.sources, events.c.payload)
-                        .order_by(events.c.event_id)).all()
-    for lo in range(0, len(rows), BATCH):
-        batch = rows[lo:lo + BATCH]
+    last = ""
+    while True:  # in batches by id (keyset): memory stays flat however many events are stored
+        batch = conn.execute(sa.select(events.c.event_id, events.c.event_date, events.c.sources, events.c.payload)
+                             .where(events.c.event_id > last).order_by(events.c.event_id).limit(BATCH)).all()
+        if not batch:
+            break
+        last = batch[-1].event_id
         links = [{"source_key": source_key(name), "source": name, "event_id": r.event_id, "event_date": r.event_date}
                  for r in batch for name in dict.fromkeys(r.sources.split("\x1f")) if name]
         if links:
