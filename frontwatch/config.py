@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from frontwatch.errors import ConfigError
 
@@ -20,6 +21,34 @@ def _default_data_dir() -> Path:
         if candidate.is_dir():
             return candidate.resolve()
     return Path.cwd() / "data"
+
+
+@dataclass(frozen=True)
+class Proxy:
+    """An HTTP proxy (plain http to the proxy; https targets through CONNECT)."""
+
+    host: str
+    port: int
+
+
+PROXY_HINT = "set FRONTWATCH_PROXY to http://HOST:PORT (an HTTP proxy), or unset it to fetch directly"
+
+
+def parse_proxy(value: str) -> Proxy:
+    """`http://HOST[:PORT]` (port 8080 by default) as URL ingest's Proxy (frontwatch/ingest/urls.py); ValueError
+    saying what is wrong otherwise."""
+    try:
+        parts = urlsplit(value.strip())
+        port = parts.port
+    except ValueError as exc:
+        raise ValueError(f"FRONTWATCH_PROXY is not a valid URL: {exc}") from None
+    if parts.scheme != "http":
+        raise ValueError(f"FRONTWATCH_PROXY must be an http:// proxy URL, not {parts.scheme or 'no'} scheme")
+    if not parts.hostname:
+        raise ValueError("FRONTWATCH_PROXY names no host")
+    if parts.username or parts.password or parts.path not in ("", "/") or parts.query:
+        raise ValueError("FRONTWATCH_PROXY must be http://HOST:PORT only (no credentials, path or query)")
+    return Proxy(parts.hostname, port or 8080)
 
 
 @dataclass(frozen=True)
@@ -48,8 +77,6 @@ class Settings:
             raise ConfigError(f"the URL timeout must be a positive number of seconds, not {self.url_timeout}",
                               hint="set FRONTWATCH_URL_TIMEOUT to e.g. 20, or unset it for the default")
         if self.proxy is not None:
-            from frontwatch.ingest.urls import PROXY_HINT, parse_proxy
-
             try:
                 parse_proxy(self.proxy)
             except ValueError as exc:

@@ -23,9 +23,9 @@ import ssl
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit
 
+from frontwatch.config import PROXY_HINT, Proxy, parse_proxy
 from frontwatch.errors import InputRejected
 
 MAX_REDIRECTS = 5
@@ -64,33 +64,6 @@ def address_allowed(ip: IPAddress) -> bool:
     if not ip.is_global or ip.is_multicast:
         return False
     return not (isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local)
-
-
-@dataclass(frozen=True)
-class Proxy:
-    """An HTTP proxy (plain http to the proxy; https targets through CONNECT)."""
-
-    host: str
-    port: int
-
-
-PROXY_HINT = "set FRONTWATCH_PROXY to http://HOST:PORT (an HTTP proxy), or unset it to fetch directly"
-
-
-def parse_proxy(value: str) -> Proxy:
-    """`http://HOST[:PORT]` (port 8080 by default) as a Proxy; ValueError saying what is wrong otherwise."""
-    try:
-        parts = urlsplit(value.strip())
-        port = parts.port
-    except ValueError as exc:
-        raise ValueError(f"FRONTWATCH_PROXY is not a valid URL: {exc}") from None
-    if parts.scheme != "http":
-        raise ValueError(f"FRONTWATCH_PROXY must be an http:// proxy URL, not {parts.scheme or 'no'} scheme")
-    if not parts.hostname:
-        raise ValueError("FRONTWATCH_PROXY names no host")
-    if parts.username or parts.password or parts.path not in ("", "/") or parts.query:
-        raise ValueError("FRONTWATCH_PROXY must be http://HOST:PORT only (no credentials, path or query)")
-    return Proxy(parts.hostname, port or 8080)
 
 
 def proxy_from_env(env: Mapping[str, str]) -> Proxy | None:
