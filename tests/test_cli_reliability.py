@@ -354,7 +354,7 @@ def test_serve_refuses_a_database_that_does_not_exist_unless_create(tmp_path: Pa
         refused = subprocess.run([sys.executable, "-m", "frontwatch", "serve", "--db", db, "--port", str(closed_port()),
                                   "--gazetteer", str(tmp_path / "none.sqlite")], capture_output=True, text=True,
                                  timeout=60, env={**os.environ, "COLUMNS": "250", "PYTHONPATH": str(ROOT)})
-        assert refused.returncode == 2, refused.stderr
+        assert refused.returncode == 3, refused.stderr  # a missing database is exit 3 in every command
         err = clean(refused)
         assert f"no database at {missing}" in err and "frontwatch run" in err and "--create" in err, err
         assert not missing.parent.exists()  # nothing created

@@ -90,10 +90,11 @@ def serve(
 
         frontwatch serve --tiles 'https://tile.example.org/{z}/{x}/{y}.png' --tiles-attribution '© Example'
 
-    A SQLite --db that does not exist is refused (exit 2): serving would create an empty database and show
-    nothing. Fill it first with `frontwatch run` or `ingest`, or pass --create.
+    A SQLite --db that does not exist is refused (exit 3, as every reading command answers a missing database):
+    serving would create an empty database and show nothing. Fill it first with `frontwatch run` or `ingest`, or
+    pass --create.
 
-    Exit codes: 0 stopped, 2 usage error (or no database at --db), 3 database unreachable or map files missing.
+    Exit codes: 0 stopped, 2 usage error, 3 no database at --db, database unreachable or map files missing.
     """
     import uvicorn
 
@@ -110,7 +111,7 @@ def serve(
     if path is not None and not create and not Path(path).exists():
         raise fail(f"no database at {path}: serving it would create an empty one and show nothing",
                    hint=f"check --db / FRONTWATCH_DB; fill it first with `frontwatch run REPORTS --db {path}` (or "
-                   "`frontwatch ingest`), or pass --create to serve a new, empty database")
+                   "`frontwatch ingest`), or pass --create to serve a new, empty database", code=EXIT_ENV)
     token = token or os.environ.get("FRONTWATCH_TOKEN") or None
     if token:  # POST /documents runs the pipeline
         warn_if_no_classifier(cfg)
