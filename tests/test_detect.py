@@ -51,6 +51,19 @@ def test_the_side_harmed_decides_attack_or_armed_clash(claims_of: ClaimsOf, text
     assert lead(_events(claims_of, text)).sub_event_type == sub
 
 
+@pytest.mark.parametrize(("text", "sub"), [
+    # state forces harmed, however the headline was parsed: two armed sides
+    ("Two police officers were shot dead on the highway while on traffic duty.", "Armed clash"),
+    ("Police officer shot dead by unknown gunmen", "Armed clash"),
+    ("Soldier killed by a gang near the camp", "Armed clash"),
+    # former forces are civilians; a "by" phrase of place is no doer
+    ("Gunmen shot dead a retired police officer at his home.", "Attack"),
+    ("Police shot dead two traders by the roadside.", "Attack"),
+])
+def test_state_forces_harmed_make_an_armed_clash(claims_of: ClaimsOf, text: str, sub: str) -> None:
+    assert lead(_events(claims_of, text)).sub_event_type == sub
+
+
 def test_an_attack_with_no_armed_target_is_one_sided(claims_of: ClaimsOf) -> None:
     assert lead(_events(claims_of, "Unknown attackers raided the settlement at night.")).sub_event_type == "Attack"
     # an armed target named, however the headline was tagged: a clash

@@ -101,6 +101,7 @@ def _contradicts_rules(label: str, sub: str | None, category: str, actor1: Actor
 
 _WEAPON_CATEGORIES = frozenset({"airstrike", "shelling", "ied", "suicide", "grenade", "chemical"})
 _RIOTS = frozenset({"Violent demonstration", "Mob violence"})
+_GROUPS = frozenset({"crowd", "gang", "group", "mob", "people", "person", "youth", "youths", "unknown"})
 # Categories of harm and fighting that a classifier trained on general news may not call "no event" lightly.
 _CONFLICT_TOLD = frozenset({"kill", "injure", "clash", "attack", "riot", "mob"})
 _CROWD_VIOLENCE = frozenset({"riot", "mob"})
@@ -229,7 +230,7 @@ class Typer:
         # ordinary people (ACLED's civilians) who attack or fight as a group are a mob: a riot, not a battle
         crowd1 = inter1 == 7 and actor1 is not None and _many(actor1)
         if category in {"attack", "kill", "injure"}:
-            armed_victims = self._named_victims(actor2, "armed_victims", event)
+            armed_victims = self._named_victims(actor2, "armed_victims", event) or self._forces_harmed(event.hit)
             if armed_victims and inter1 != 7:
                 # "police shot dead three suspected robbers", "raiders killed by herders": ACLED's armed side
                 event_type, sub = "Battles", "Armed clash"
@@ -316,6 +317,22 @@ class Typer:
             named = {w.lower_ for c in hit.token.children if c.dep_ in {"dobj", "nsubjpass"} for w in c.subtree}
         named |= {w[:-1] for w in named if w.endswith("s")}  # "officers", "posts": the lexicon's lemmas
         return bool(named & self.words[words])
+
+    def _forces_harmed(self, hit: TriggerHit) -> bool:
+        """The trigger's object or passive subject is state forces ("a police officer was shot dead", "gunmen
+        killed two soldiers"), not former ones, whatever side the actor reading gave them."""
+        if hit.category not in {"kill", "injure"}:
+            return False
+        victims = [c for c in hit.token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        doers = self.words["armed_men"] | self.words["armed_victims"] | self.words["force_heads"] | _GROUPS
+        if any(c.dep_ in {"agent", "prep"} and c.lower_ == "by" and any(
+                p.lemma_.lower() in doers or p.lower_ in doers for p in c.children) for c in hit.token.children):
+            # a headline's reduced passive the parser read as active ("Officer shot dead by gunmen")
+            victims += [c for c in hit.token.children if c.dep_ == "nsubj"]
+        if hit.token.dep_ in {"acl", "amod"} and hit.token.tag_ == "VBN":
+            victims.append(hit.token.head)  # "police officers killed in the ambush"
+        words = {w.lemma_.lower() for v in victims for w in v.subtree}
+        return bool(words & self.words["force_heads"]) and not words & {"former", "retired", "ex", "off-duty"}
 
     def _riot(self, inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
         """ACLED: demonstrators turning violent make a violent demonstration (its actor is "Rioters" too); a mob or a
