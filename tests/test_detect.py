@@ -36,6 +36,24 @@ def test_shot_dead_read_as_a_noun_is_a_killing(claims_of: ClaimsOf) -> None:
     assert _subs(claims_of, "The team took a shot at the title on Sunday.") == []
 
 
+def test_a_non_event_word_in_a_places_name_does_not_make_a_fight_no_event(claims_of: ClaimsOf) -> None:
+    text = "Three people were injured when two groups clashed over grazing land in a game reserve."
+    assert _subs(claims_of, text) == ["Armed clash"]
+    # a match that is the occasion's own word still is no conflict event
+    assert _subs(claims_of, "Two players were injured when fans clashed after the football match.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "A stabbing spree by an unknown group left ten people injured.",
+    "Herdsmen speared a man who strayed into their grazing area.",
+    "Two farmers were slashed to death by raiders.",
+    "Students went on the rampage over fees, smashing windows.",
+])
+def test_harm_words_of_terse_notes_are_triggers(claims_of: ClaimsOf, text: str) -> None:
+    assert _subs(claims_of, text)
+    assert _subs(claims_of, "The shop slashed prices for the holiday.") == []
+
+
 # --- attack or armed clash: who was harmed ---------------------------------------------------------------------------
 
 

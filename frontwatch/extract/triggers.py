@@ -356,6 +356,8 @@ def _describes_only(tok: Token) -> bool:
         return True
     if tok.dep_ in {"compound", "amod", "nmod"} and _lemma(tok.head) in _DESCRIBED_HEADS:
         return True
+    if tok.dep_ == "compound" and (tok.head.pos_ == "PROPN" or _lemma(tok.head) in _NAMED_GROUNDS):
+        return True  # part of a place's name or kind ("a game reserve", "the Football Club grounds")
     # the occasion of the event ("during the elections", "in the lead-up to the election", "during a match"), not
     # what happened (a robbery or an accident it happened in still is)
     for a, _ in zip([tok, *tok.ancestors], range(4) if _lemma(tok) in _SETTINGS else (), strict=False):
@@ -366,6 +368,8 @@ def _describes_only(tok: Token) -> bool:
 
 
 _TIME_PREFIXES = frozenset({"post", "pre"})
+_NAMED_GROUNDS = frozenset({"reserve", "park", "ground", "grounds", "field", "stadium", "club", "estate", "centre",
+                            "center", "area", "village", "office", "offices"})
 _SETTING_PREPS = frozenset({"during", "ahead", "amid", "amidst", "before"})
 _SETTINGS = frozenset({"election", "electoral", "match", "game", "tournament", "league", "cup"})
 _SETTING_NOUNS = frozenset({"lead-up", "run-up", "build-up", "eve", "lead", "run"})
