@@ -43,18 +43,18 @@ def test_a_non_event_word_in_a_places_name_does_not_make_a_fight_no_event(claims
     assert _subs(claims_of, "Two players were injured when fans clashed after the football match.") == []
 
 
-@pytest.mark.parametrize("text", [
-    "A stabbing spree by an unknown group left ten people injured.",
-    "Herdsmen speared a man who strayed into their grazing area.",
-    "Two farmers were slashed to death by raiders.",
-    "Students went on the rampage over fees, smashing windows.",
-])
 def test_going_on_strike_is_a_protest(claims_of: ClaimsOf) -> None:
     # "on" quoted in the lexicon: YAML reads a bare on as true
     assert _subs(claims_of, "Workers of the power company went on strike for better pay.") == ["Peaceful protest"]
     assert _subs(claims_of, "Lightning struck the power line on Monday.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "A stabbing spree by an unknown group left ten people injured.",
+    "Herdsmen speared a man who strayed into their grazing area.",
+    "Two farmers were slashed to death by raiders.",
+    "Students went on the rampage over fees, smashing windows.",
+])
 def test_harm_words_of_terse_notes_are_triggers(claims_of: ClaimsOf, text: str) -> None:
     assert _subs(claims_of, text)
     assert _subs(claims_of, "The shop slashed prices for the holiday.") == []
