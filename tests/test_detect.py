@@ -80,6 +80,7 @@ def test_the_side_harmed_decides_attack_or_armed_clash(claims_of: ClaimsOf, text
     ("Two police officers were shot dead on the highway while on traffic duty.", "Armed clash"),
     ("Police officer shot dead by unknown gunmen", "Armed clash"),
     ("Soldier killed by a gang near the camp", "Armed clash"),
+    ("Two gunmen shoot and killed a police officer in the town.", "Armed clash"),
     # former forces are civilians; a "by" phrase of place is no doer
     ("Gunmen shot dead a retired police officer at his home.", "Attack"),
     ("Police shot dead two traders by the roadside.", "Attack"),

@@ -230,7 +230,8 @@ class Typer:
         # ordinary people (ACLED's civilians) who attack or fight as a group are a mob: a riot, not a battle
         crowd1 = inter1 == 7 and actor1 is not None and _many(actor1)
         if category in {"attack", "kill", "injure"}:
-            armed_victims = self._named_victims(actor2, "armed_victims", event) or self._forces_harmed(event.hit)
+            armed_victims = self._named_victims(actor2, "armed_victims", event) or any(
+                self._forces_harmed(h) for h in (event.hit, *event.absorbed))
             if armed_victims and inter1 != 7:
                 # "police shot dead three suspected robbers", "raiders killed by herders": ACLED's armed side
                 event_type, sub = "Battles", "Armed clash"
