@@ -158,8 +158,10 @@ class Typer:
             harm = category in _HARM_TOLD and (actor1 is not None or actor2 is not None)
             # a fight, a riot or a killing told with its toll ("2 suspects killed", "clashes left 5 injured"): the
             # n-grams of crime news are no reason to call it none; only a very sure classifier may
-            told = category in _CONFLICT_TOLD and (
-                harm or category in _CROWD_VIOLENCE or self._deaths([event.hit.token.sent]))
+            # (a toll alone is no side: "91 people dead" may be a disease's, so a killing needs a side named)
+            told = category in _CONFLICT_TOLD and (harm or category in _CROWD_VIOLENCE or (
+                category in {"clash", "attack"} and self._deaths([event.hit.token.sent])) or (
+                self._named_victims(actor2, "armed_victims", event) or self._forces_harmed(event.hit)))
             threshold = MODEL_NOT_EVENT_ARMED if armed or told else MODEL_NOT_EVENT if category in _WEAK and not (
                 harm) else MODEL_NOT_EVENT_STRONG
             if prob >= threshold:
