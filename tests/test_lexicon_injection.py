@@ -97,8 +97,9 @@ def test_the_extractor_passes_its_lexicon_to_attribution_and_certainty(  # type:
 
 def test_the_extractor_reads_its_rules_word_sets_from_its_lexicon(  # type: ignore[no-untyped-def]
         claims_of, actor_dictionary) -> None:
-    # "gunmen attacked a bus": what was attacked makes its victims civilians
-    text = "Gunmen attacked a bus near Garissa on Monday."
+    # "rebels attacked a bus": what was attacked makes its victims civilians (rebels, not gunmen: an attack by
+    # gunmen with no armed target named is one-sided, its victims civilians by type, whatever the target word)
+    text = "Rebels attacked a bus near Garissa on Monday."
     [shipped] = claims_of(text, ["Garissa"])
     assert shipped.actor("actor2") is not None and shipped.actor("actor2").name == "Civilians"
     targets = [w for w in _raw()["actor_words"]["civilian_targets"] if w != "bus"]

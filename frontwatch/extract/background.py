@@ -130,6 +130,17 @@ def _under_unreal_verb(trigger: Token, words: Words) -> bool:
     return False
 
 
+def _headline_verb(trigger: Token, sent: SpacySpan) -> bool:
+    """A headline's verb the tagger read as a noun modifying its object ("militia attacks vehicle", "sect battle
+    police"): a verb's form ("attacks" for "attack"), or a sentence with no verb where a noun (its subject) comes
+    just before. A kind ("riot police", "assault rifle") is named by the bare noun inside a sentence with a verb."""
+    if trigger.lower_ != trigger.lemma_.lower() and trigger.lower_.endswith("s"):
+        return True
+    before = trigger.doc[trigger.i - 1] if trigger.i > sent.start else None
+    return (before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ != "compound"
+            and not any(t.pos_ in {"VERB", "AUX"} for t in sent))
+
+
 def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan | None,
                       published: date | None, words: Words) -> str | None:
     """Why the event of `trigger` is not news of the report's day, or None where it is. `words`: the lexicon's word
@@ -138,7 +149,8 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
             and time.high < published - timedelta(days=RECENT_DAYS)
             and not (time.span is not None and _BARE_NUMERIC.match(time.span.text))):
         return "dated-before"  # the text dates it well before the report
-    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in words["kind_of_heads"]:
+    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in words["kind_of_heads"] and not _headline_verb(
+            trigger, sent):
         return "kind-of"  # "a member of the riot police": no riot
     ancestors = _ancestors_to_root(trigger)
     if _under_unreal_verb(trigger, words):

@@ -7,6 +7,7 @@ that heads their clause: a noun carried by a light verb ("fighting is raging in 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -157,7 +158,8 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
                    and g.lower_ == "of" for p in g.children if p.dep_ == "pobj"]  # fmt: skip
             if ofs and not any(_placeish(p) for p in ofs):
                 return False
-        elif key == "possessor" and not any(c.dep_ == "poss" for c in tok.children):
+        elif key in {"possessor", "next"} and not (
+                any(c.dep_ == "poss" for c in tok.children) if key == "possessor" else _next_in(tok, words)):
             return False
     if entry.not_object:
         objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -169,6 +171,10 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
         if taken and not any(_is_ground(t) for t in taken):
             return False  # "seized counterfeit goods", "nationals were captured", "liberated the hostages"
     return True
+
+
+def _next_in(tok: Token, words: Sequence[str]) -> bool:
+    return tok.i + 1 < tok.sent.end and tok.doc[tok.i + 1].lower_ in words
 
 
 def _taken(tok: Token) -> list[Token]:
@@ -288,7 +294,7 @@ def find_triggers(lex: Lexicon, sent: Span) -> list[TriggerHit]:
         if tok.is_punct or tok.is_space:
             continue
         # inside a name ("March 24", "Operation Storm") or not a happening
-        if tok.ent_type_ in {"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}:
+        if tok.ent_type_ in _NAME_TYPES and not _headline_word(lex, tok):
             continue
         if unrealized(tok) or warning_shots(tok):
             continue
@@ -296,6 +302,21 @@ def find_triggers(lex: Lexicon, sent: Span) -> list[TriggerHit]:
         if entry is not None:
             hits.append(TriggerHit(tok, entry, clause_head(lex, tok)))
     return hits
+
+
+_NAME_TYPES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def _headline_word(lex: Lexicon, tok: Token) -> bool:
+    """A capitalised first word of a terse headline the tagger took for a one-word name ("Riot breaks out …"):
+    a trigger word, not a name."""
+    if tok.i != tok.sent.start or tok.ent_type_ not in {"PERSON", "ORG"} or tok.ent_iob_ != "B":
+        return False
+    if tok.i + 1 < tok.sent.end and tok.doc[tok.i + 1].ent_iob_ == "I":
+        return False
+    # a name that speaks ("Rally said …") is a person's
+    speaks = tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in lex.words.get("speech", frozenset())
+    return tok.lower_ in lex.by_lemma() and not speaks
 
 
 def is_nonevent(lex: Lexicon, hit: TriggerHit, clause: set[int]) -> bool:
@@ -335,10 +356,23 @@ def _describes_only(tok: Token) -> bool:
         return True
     if tok.dep_ in {"compound", "amod", "nmod"} and _lemma(tok.head) in _DESCRIBED_HEADS:
         return True
+    if tok.dep_ == "compound" and (tok.head.pos_ == "PROPN" or _lemma(tok.head) in _NAMED_GROUNDS):
+        return True  # part of a place's name or kind ("a game reserve", "the Football Club grounds")
+    # the occasion of the event ("during the elections", "in the lead-up to the election", "during a match"), not
+    # what happened (a robbery or an accident it happened in still is)
+    for a, _ in zip([tok, *tok.ancestors], range(4) if _lemma(tok) in _SETTINGS else (), strict=False):
+        if a.dep_ == "prep" and (a.lower_ in _SETTING_PREPS or any(
+                c.lower_ in _SETTING_NOUNS for c in a.head.subtree if c.i < a.i)):
+            return True
     return tok.dep_ == "pobj" and _lemma(tok.head.head) in _ACCUSED
 
 
 _TIME_PREFIXES = frozenset({"post", "pre"})
+_NAMED_GROUNDS = frozenset({"reserve", "park", "ground", "grounds", "field", "stadium", "club", "estate", "centre",
+                            "center", "area", "village", "office", "offices"})
+_SETTING_PREPS = frozenset({"during", "ahead", "amid", "amidst", "before"})
+_SETTINGS = frozenset({"election", "electoral", "match", "game", "tournament", "league", "cup"})
+_SETTING_NOUNS = frozenset({"lead-up", "run-up", "build-up", "eve", "lead", "run"})
 # Nouns a non-event word may describe without making the event a crime, an accident or a vote: people named by
 # what they are suspected of or stand for, and violence named by its setting.
 _DESCRIBED_HEADS = frozenset({"suspect", "baron", "dealer", "trafficker", "smuggler", "peddler", "kingpin", "robber",
