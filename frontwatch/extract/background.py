@@ -130,10 +130,26 @@ def _under_unreal_verb(trigger: Token, words: Words) -> bool:
     return False
 
 
+def _accident(sent: SpacySpan, words: Words) -> bool:
+    """Whether the sentence tells of an accident in a phrase or clause ("died … in a gas explosion", "when a gas
+    cylinder exploded", "in a road crash"; `words`: accident_heads, accident_fuels, accident_fuel_heads). The whole
+    sentence, not the trigger's clause: the parser often hangs the phrase on a clause joined to it ("… died and 40
+    were injured in a gas explosion")."""
+    for c in sent:
+        if c.dep_ not in {"prep", "advcl", "agent"}:
+            continue
+        for t in c.subtree:
+            lemma = t.lemma_.lower()
+            if lemma in words["accident_heads"] or (
+                    lemma in words["accident_fuels"] and t.head.lemma_.lower() in words["accident_fuel_heads"]):
+                return True
+    return False
+
+
 def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan | None,
                       published: date | None, words: Words) -> str | None:
     """Why the event of `trigger` is not news of the report's day, or None where it is. `words`: the lexicon's word
-    sets (`Lexicon.words`: unreal_heads, no_actor_killers, kind_of_heads)."""
+    sets (`Lexicon.words`: unreal_heads, no_actor_killers, kind_of_heads, accident_*)."""
     if (published is not None and time is not None and not time.assumed
             and time.high < published - timedelta(days=RECENT_DAYS)
             and not (time.span is not None and _BARE_NUMERIC.match(time.span.text))):
@@ -152,6 +168,8 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
     if trigger.dep_ in {"acl", "relcl"} and any(
             t.lemma_.lower() in words["no_actor_killers"] for t in trigger.head.subtree if t.i < trigger.i):
         return "no-actor"  # "an outbreak of cholera that killed 60"
+    if _accident(sent, words):
+        return "accident"
     # a past period said of the trigger's own clause (its subtree of time words), not of another clause's event
     for tok in _scope_of(trigger, sent):
         told = _flat_subtree(tok) if tok.dep_ in {"npadvmod", "advmod", "prep", "tmod", "obl"} else [tok]

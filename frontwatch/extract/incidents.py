@@ -1,45 +1,115 @@
-"""One incident, one type: a report tells one attack in several words ("a car bomb … the blast … the attack"), and
-each word's trigger types its claim on its own (suicide bomb, IED, armed clash). Within one report, violent claims
-of one place and one day are one incident: they take the type of the first of them told (the report's lead), so
-fusion makes one event of them instead of one per type.
+"""One incident, one event: a report tells one attack in several words and sentences ("a car bomb … the blast … the
+attack … seven were arrested"), and each sentence's claim is typed and dated on its own (suicide bomb, IED, armed
+clash; the day the text gives, else the report's). Within one report:
+- a place's incident told on a day of its own before the report's gathers that place's claims left on the report's
+  day (sentences that name no day fall back to the report's; a report is often a day late);
+- violent claims of one place and one day take the type of the first of them told (the report's lead);
+- arrests and seizures at that place and day are the incident's end or its investigation, not events of their own
+  (ACLED: "arrests at the end of a battle are part of it").
+Fusion then makes one event of them instead of one per type or per day.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
-from frontwatch.model import TERRITORY_SUB_TYPES, Certainty, Claim
+from frontwatch.model import NOT_AN_EVENT, TERRITORY_SUB_TYPES, Certainty, Claim, TimeSpan
 
 # Types that one violent incident's words may scatter over; protests, riots and strategic developments (an arrest
 # after the attack) stay events of their own, and so do changes of hands (control reads them: a district taken after
 # a day's fighting is two things).
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# What follows an attack at its place and day without being an event of its own.
+_AFTERMATH = frozenset({"Arrests", "Disrupted weapons use"})
+# A claim the text dates to the report's own day may still be the incident of the day before: reports filed the
+# next morning tell the night's attack at "7 p.m." or "tonight".
+_LATE_REPORT_DAYS = 1
+# How far back an incident told on its own day gathers the report's undated sentences about its place (the
+# articles' recent window, as `background.RECENT_DAYS`).
+_RECENT_DAYS = 30
+
+
+def _place_key(claim: Claim) -> tuple[object, ...] | None:
+    """One place of a report, by name within its first-level division: a city and the province of the same name
+    ("Ankara", "Ankara") are one place to a reader, though the gazetteer holds two entries."""
+    p = claim.place
+    return None if p is None else (p.country, p.admin1, p.name.casefold())
+
+
+def _is_violent(claim: Claim) -> bool:
+    return (claim.event_type in _VIOLENT and claim.certainty != Certainty.DENIED
+            and claim.sub_event_type not in TERRITORY_SUB_TYPES)
+
+
+def _one_day(t: TimeSpan | None) -> date | None:
+    return t.low if t is not None and t.low == t.high else None
+
+
+def _incident_days(claims: Sequence[Claim], published: date) -> tuple[list[Claim], dict[tuple[object, ...], Claim]]:
+    """Claims of a place left on the report's day, moved to the day of that place's violent incident told before
+    the report's day (the first told): all of them where it is the day before, else those the text gave no day.
+    Also the claim that told each place's incident day."""
+    told: dict[tuple[object, ...], Claim] = {}
+    text_dated_today: set[tuple[object, ...]] = set()
+    for c in claims:
+        key, day = _place_key(c), _one_day(c.time)
+        if key is None or day is None or c.time is None or c.time.assumed or not _is_violent(c):
+            continue
+        if day == published:
+            text_dated_today.add(key)
+        elif published - timedelta(days=_RECENT_DAYS) <= day < published:
+            told.setdefault(key, c)
+    out = []
+    for c in claims:
+        key = _place_key(c)
+        incident = told[key].time if key in told else None
+        if (incident is not None and _one_day(c.time) == published and c.time is not None
+                and (_is_violent(c) or c.sub_event_type in _AFTERMATH)
+                and ((published - incident.low).days <= _LATE_REPORT_DAYS
+                     or (c.time.assumed and key not in text_dated_today))):
+            c = dataclasses.replace(c, time=incident, method=c.method + " time:incident")
+        out.append(c)
+    return out, told
+
+
+def _day(claim: Claim, published: date | None) -> tuple[object, ...]:
+    t = claim.time
+    return (t.low, t.high) if t is not None else (published, published)
 
 
 def _key(claim: Claim, published: date | None) -> tuple[object, ...] | None:
     place = claim.place
-    if (place is None or claim.event_type not in _VIOLENT or claim.certainty == Certainty.DENIED
-            or claim.sub_event_type in TERRITORY_SUB_TYPES):
+    if place is None or not _is_violent(claim):
         return None
-    t = claim.time
-    day = (t.low, t.high) if t is not None else (published, published)
-    return (place.gazetteer_id or place.name, *day)
+    return (place.gazetteer_id or place.name, *_day(claim, published))
 
 
 def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]:
-    """`claims` (in text order) with the violent claims of one place and day typed as the first of them."""
+    """`claims` (in text order) as one incident per place and day: undated sentences on the incident's day; the
+    violent claims typed as the one that told the incident's day, else as the first told (the report's lead);
+    arrests and seizures there that day no event (`NOT_AN_EVENT`, marked `background:incident-aftermath`)."""
+    told: dict[tuple[object, ...], Claim] = {}
+    if published is not None:
+        claims, told = _incident_days(claims, published)
     lead: dict[tuple[object, ...], Claim] = {}
+    for c in told.values():
+        lead.setdefault(_key(c, published), c)  # type: ignore[arg-type]
     out = []
+    attacked: set[tuple[object, ...]] = set()
     for c in claims:
         key = _key(c, published)
         if key is None:
             out.append(c)
             continue
+        attacked.add((_place_key(c), *_day(c, published)))
         first = lead.setdefault(key, c)
         if (first.event_type, first.sub_event_type) != (c.event_type, c.sub_event_type):
             c = dataclasses.replace(c, event_type=first.event_type, sub_event_type=first.sub_event_type,
                                     method=c.method + " type:incident-lead")
         out.append(c)
-    return out
+    return [dataclasses.replace(c, event_type=NOT_AN_EVENT, sub_event_type=None,
+                                method=c.method + " background:incident-aftermath")
+            if c.event_type == "Strategic developments" and c.sub_event_type in _AFTERMATH
+            and (_place_key(c), *_day(c, published)) in attacked else c for c in out]

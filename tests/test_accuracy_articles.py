@@ -1,0 +1,76 @@
+"""Whole-article precision on invented reports: one incident told over several sentences is one event (its day, its
+type, its arrests), and accidents are no conflict events."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from frontwatch.annotate import annotate
+from frontwatch.model import NOT_AN_EVENT, Claim, Document, Place, PlaceMention, Span, document_id_for
+
+PUB = date(2021, 8, 21)  # a Saturday
+_PLACES = {"Lomarut": Place("Lomarut", 7, "PPL", "KE", "Rift", lat=1.0, lon=36.0),
+           "Kerano": Place("Kerano", 8, "PPL", "KE", "Rift", lat=2.0, lon=37.0)}
+
+
+def _claims(nlp, extractor, text: str, published: date = PUB) -> list[Claim]:  # type: ignore[no-untyped-def]
+    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", published, "en")
+    ((_, doc),) = list(annotate(nlp, [document]))
+    mentions = sorted((PlaceMention(Span.of(text, m.start(), m.end()), place, 1.0, "t")
+                       for name, place in _PLACES.items() for m in re.finditer(name, text)),
+                      key=lambda m: m.span.start)
+    return [c for c in extractor.claims(document, doc, mentions) if c.event_type != NOT_AN_EVENT]
+
+
+def test_a_reports_undated_sentences_take_the_day_of_its_incident(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    # the lead names no day; a later sentence does (the report's own day is the fallback of the others)
+    text = ("Gunmen attacked a police post in Lomarut, killing two officers. "
+            "The attack in Lomarut on Friday lasted an hour, witnesses said.")
+    claims = _claims(nlp, extractor, text)
+    violent = [c for c in claims if c.place is not None]
+    assert len(violent) >= 2
+    assert {c.time.low for c in violent if c.time} == {date(2021, 8, 20)}
+    assert any("time:incident" in c.method for c in violent)
+    assert len({(c.event_type, c.sub_event_type) for c in violent}) == 1
+
+
+def test_a_week_old_incident_gathers_only_what_the_text_leaves_undated(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    # the bombing is told on its own day; the undated sentence about its town is about it …
+    claims = _claims(nlp, extractor, "A bomb killed four people in Lomarut on 14 August. "
+                                     "The bombing in Lomarut shocked the region.")
+    assert {c.time.low for c in claims if c.time} == {date(2021, 8, 14)}
+    # … but a new attack the text dates to the report's day stays on its day
+    claims = _claims(nlp, extractor, "A bomb killed four people in Lomarut on 14 August. "
+                                     "On Saturday, gunmen attacked a market in Lomarut.")
+    assert {c.time.low for c in claims if c.time} == {date(2021, 8, 14), PUB}
+
+
+def test_arrests_at_an_attacks_place_and_day_are_part_of_it(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "A bomb killed four soldiers in Lomarut on Friday. Police arrested three suspects in Lomarut on Friday."
+    assert not [c for c in _claims(nlp, extractor, text) if c.sub_event_type == "Arrests"]
+    # elsewhere, or on another day, an arrest is news of its own
+    text = "A bomb killed four soldiers in Lomarut on Friday. Police arrested three suspects in Kerano on Friday."
+    assert [c for c in _claims(nlp, extractor, text) if c.sub_event_type == "Arrests"]
+    text = "A bomb killed four soldiers in Lomarut on 10 August. Police arrested three suspects in Lomarut on Friday."
+    assert [c for c in _claims(nlp, extractor, text) if c.sub_event_type == "Arrests"]
+
+
+@pytest.mark.parametrize("text", [
+    "At least two people died and 40 others were injured on Friday in a gas explosion at a restaurant in Lomarut.",
+    "Three people were killed when a gas cylinder exploded at a hotel in Lomarut on Friday.",
+    "Four people died in a road crash in Lomarut on Friday.",
+])
+def test_accidents_are_no_conflict_events(nlp, extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _claims(nlp, extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Two protesters were killed by tear gas canisters in Lomarut on Friday.",
+    "Militants killed 20 people in a nerve gas attack in Lomarut on Friday.",
+    "Gunmen killed four people in Lomarut on Friday.",
+])
+def test_weapons_named_like_accidents_stay_events(nlp, extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _claims(nlp, extractor, text)
