@@ -74,3 +74,35 @@ def test_accidents_are_no_conflict_events(nlp, extractor, text: str) -> None:  #
 ])
 def test_weapons_named_like_accidents_stay_events(nlp, extractor, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _claims(nlp, extractor, text)
+
+
+def test_a_sentence_placed_by_its_neighbour_takes_its_incidents_place(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    # the last sentence names no place: the nearest that does is a travel note, not the blast's town
+    text = ("A bomb exploded at a market in Lomarut on Friday. The minister, who was visiting Kerano, cut short his "
+            "trip. Hundreds of traders protested on Friday after the blast killed six people.")
+    claims = _claims(nlp, extractor, text)
+    assert claims and all(c.place is not None and c.place.name == "Lomarut" for c in claims)
+    assert any("place:incident" in c.method for c in claims)
+
+
+def test_a_plot_told_in_the_relative_clause_of_the_sentenced_is_no_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A Lomarut man who admitted to having plotted to kill a judge and then attack a police station in Lomarut "
+            "was sentenced on Wednesday to 20 years in prison.")
+    assert _claims(nlp, extractor, text) == []
+    # the relative clause of an arrest or of an attacker is news
+    assert _claims(nlp, extractor, "The gunmen who attacked the police station in Lomarut on Friday killed two "
+                                   "officers.")
+
+
+@pytest.mark.parametrize("text", [
+    'More than 300 people marched in Lomarut on Saturday, chanting "justice now" and "stop the killing."',
+    'Protesters in Lomarut carried banners reading "No more bombs" on Saturday.',
+])
+def test_an_event_word_in_a_crowds_slogan_is_no_event(nlp, extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    types = {c.event_type for c in _claims(nlp, extractor, text)}
+    assert types == {"Protests"}
+
+
+def test_a_quoted_witness_still_tells_the_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = '"They killed my brother," a witness in Lomarut said of the gunmen who attacked the village on Friday.'
+    assert {c.event_type for c in _claims(nlp, extractor, text)} - {"Protests"}

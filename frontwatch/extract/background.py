@@ -119,13 +119,19 @@ def _flat_subtree(token: Token) -> list[Token]:
 
 
 def _under_unreal_verb(trigger: Token, words: Words) -> bool:
-    """Whether the trigger is the matter of a plot, trial or threat verb above it."""
+    """Whether the trigger is the matter of a plot, trial or threat verb above it, or told in a relative clause of
+    that verb's subject ("a man who plotted … and attacked … was sentenced": what he is judged for)."""
     tok = trigger
+    in_relative = False
     while tok.head.i != tok.i:
-        if tok.dep_ not in _MATTER_DEPS or (tok.dep_ == "prep" and tok.lower_ not in _MATTER_PREPS):
+        if tok.dep_ == "relcl":
+            in_relative = True
+        elif in_relative and tok.dep_ in {"nsubj", "nsubjpass"}:
+            return tok.head.lemma_.lower() in words["unreal_heads"]
+        elif tok.dep_ not in _MATTER_DEPS or (tok.dep_ == "prep" and tok.lower_ not in _MATTER_PREPS):
             return False
         tok = tok.head
-        if tok.lemma_.lower() in words["unreal_heads"]:
+        if not in_relative and tok.lemma_.lower() in words["unreal_heads"]:
             return True
     return False
 
@@ -144,6 +150,24 @@ def _accident(sent: SpacySpan, words: Words) -> bool:
                     lemma in words["accident_fuels"] and t.head.lemma_.lower() in words["accident_fuel_heads"]):
                 return True
     return False
+
+
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def _in_slogan(trigger: Token, sent: SpacySpan, words: Words) -> bool:
+    """Whether the trigger sits inside a quote that a slogan word (`words["slogan_words"]`) just before it
+    introduces: "chanting 'stop the killing'", "banners reading 'no more bombs'"."""
+    opening = None
+    for tok in sent:
+        if tok.i >= trigger.i:
+            break
+        if tok.text in _QUOTES:
+            opening = None if opening is not None else tok
+    if opening is None:
+        return False
+    before = [t for t in sent if t.i < opening.i and not t.is_punct and t.lower_ not in {"and", "or"}][-3:]
+    return any(t.lemma_.lower() in words["slogan_words"] for t in before)
 
 
 def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan | None,
@@ -168,6 +192,8 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
     if trigger.dep_ in {"acl", "relcl"} and any(
             t.lemma_.lower() in words["no_actor_killers"] for t in trigger.head.subtree if t.i < trigger.i):
         return "no-actor"  # "an outbreak of cholera that killed 60"
+    if _in_slogan(trigger, sent, words):
+        return "slogan"
     if _accident(sent, words):
         return "accident"
     # a past period said of the trigger's own clause (its subtree of time words), not of another clause's event

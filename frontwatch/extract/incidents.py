@@ -47,31 +47,72 @@ def _one_day(t: TimeSpan | None) -> date | None:
     return t.low if t is not None and t.low == t.high else None
 
 
+def _family(claim: Claim) -> str | None:
+    """What a claim may be one incident with: any violence (one attack's words scatter over the violent types),
+    else its own type (a protest with the protest); arrests and seizures go with the violence they end."""
+    if _is_violent(claim):
+        return "violence"
+    if claim.event_type == "Strategic developments" and claim.sub_event_type in _AFTERMATH:
+        return "violence"
+    if claim.event_type == NOT_AN_EVENT or claim.certainty == Certainty.DENIED:
+        return None
+    return claim.event_type
+
+
 def _incident_days(claims: Sequence[Claim], published: date) -> tuple[list[Claim], dict[tuple[object, ...], Claim]]:
-    """Claims of a place left on the report's day, moved to the day of that place's violent incident told before
-    the report's day (the first told): all of them where it is the day before, else those the text gave no day.
-    Also the claim that told each place's incident day."""
+    """Claims of a place left on the report's day, moved to the day of that place's incident of their kind told
+    before the report's day (the first told): all of them where it is the day before, else those the text gave no
+    day, unless the text tells another of that place's incidents of the report's day. Also the claim that told each
+    place's violent incident day."""
     told: dict[tuple[object, ...], Claim] = {}
     text_dated_today: set[tuple[object, ...]] = set()
     for c in claims:
-        key, day = _place_key(c), _one_day(c.time)
-        if key is None or day is None or c.time is None or c.time.assumed or not _is_violent(c):
+        place, day, family = _place_key(c), _one_day(c.time), _family(c)
+        if (place is None or day is None or c.time is None or c.time.assumed or family is None
+                or c.event_type == "Strategic developments"):
             continue
         if day == published:
-            text_dated_today.add(key)
+            text_dated_today.add((place, family))
         elif published - timedelta(days=_RECENT_DAYS) <= day < published:
-            told.setdefault(key, c)
+            told.setdefault((place, family), c)
     out = []
     for c in claims:
-        key = _place_key(c)
-        incident = told[key].time if key in told else None
+        key = (_place_key(c), _family(c))
+        incident = told[key].time if key in told and key[1] is not None else None
         if (incident is not None and _one_day(c.time) == published and c.time is not None
-                and (_is_violent(c) or c.sub_event_type in _AFTERMATH)
                 and ((published - incident.low).days <= _LATE_REPORT_DAYS
                      or (c.time.assumed and key not in text_dated_today))):
             c = dataclasses.replace(c, time=incident, method=c.method + " time:incident")
         out.append(c)
-    return out, told
+    return out, {k[0]: c for k, c in told.items() if k[1] == "violence"}
+
+
+def _own_place(claim: Claim) -> bool:
+    """Whether the claim's place is its own sentence's, not borrowed from the nearest sentence naming one."""
+    return claim.place is not None and "place:report" not in claim.method.split()
+
+
+def _incident_places(claims: Sequence[Claim], published: date | None) -> list[Claim]:
+    """Claims placed only by the nearest sentence that names a place ("place:report": often a dateline's city, a
+    place of the background, a photo caption's) take the place of their day's incident told with a place of its
+    own: the one place of that day's claims of their type, else of all that day's claims; none where several."""
+    by_day: dict[tuple[object, ...], dict[tuple[object, ...], Claim]] = {}
+    by_type: dict[tuple[object, ...], dict[tuple[object, ...], Claim]] = {}
+    for c in claims:
+        if c.event_type == NOT_AN_EVENT or not _own_place(c) or (key := _place_key(c)) is None:
+            continue
+        day = _day(c, published)
+        by_day.setdefault(day, {}).setdefault(key, c)
+        by_type.setdefault((c.event_type, *day), {}).setdefault(key, c)
+    out = []
+    for c in claims:
+        if c.place is not None and not _own_place(c) and c.event_type != NOT_AN_EVENT:
+            day = _day(c, published)
+            same = by_type.get((c.event_type, *day)) or by_day.get(day) or {}
+            if len(same) == 1 and (there := next(iter(same.values()))).place != c.place:
+                c = dataclasses.replace(c, places=there.places, method=c.method + " place:incident")
+        out.append(c)
+    return out
 
 
 def _day(claim: Claim, published: date | None) -> tuple[object, ...]:
@@ -87,12 +128,17 @@ def _key(claim: Claim, published: date | None) -> tuple[object, ...] | None:
 
 
 def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]:
-    """`claims` (in text order) as one incident per place and day: undated sentences on the incident's day; the
+    """`claims` (in text order) as one incident per place and day: undated sentences on the incident's day, and at
+    its place where only a neighbouring sentence placed them; the
     violent claims typed as the one that told the incident's day, else as the first told (the report's lead);
     arrests and seizures there that day no event (`NOT_AN_EVENT`, marked `background:incident-aftermath`)."""
     told: dict[tuple[object, ...], Claim] = {}
+    # places first (a sentence placed by its neighbour is dated with its true place's incident), then again with
+    # the days the incidents gave
+    claims = _incident_places(claims, published)
     if published is not None:
         claims, told = _incident_days(claims, published)
+        claims = _incident_places(claims, published)
     lead: dict[tuple[object, ...], Claim] = {}
     for c in told.values():
         lead.setdefault(_key(c, published), c)  # type: ignore[arg-type]
