@@ -106,3 +106,26 @@ def test_an_event_word_in_a_crowds_slogan_is_no_event(nlp, extractor, text: str)
 def test_a_quoted_witness_still_tells_the_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
     text = '"They killed my brother," a witness in Lomarut said of the gunmen who attacked the village on Friday.'
     assert {c.event_type for c in _claims(nlp, extractor, text)} - {"Protests"}
+
+
+def test_one_rally_is_one_event_whatever_places_its_phrase_names(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Organizers of a Lomarut rally in support of the people of Kerano thanked the council on Saturday."
+    protests = [c for c in _claims(nlp, extractor, text) if c.event_type == "Protests"]
+    assert [c.place.name for c in protests if c.place] == ["Lomarut"]
+    # rallies (plural) in two towns are two events
+    text = "Thousands joined rallies in Lomarut and Kerano on Saturday."
+    protests = [c for c in _claims(nlp, extractor, text) if c.event_type == "Protests"]
+    assert {c.place.name for c in protests if c.place} == {"Lomarut", "Kerano"}
+
+
+def test_arrests_investigating_the_attack_are_no_event_of_their_own(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A bomb killed four soldiers in Lomarut on Friday. "
+            "The bomber's brother was arrested in Kerano on Friday, police said.")
+    assert not [c for c in _claims(nlp, extractor, text) if c.sub_event_type == "Arrests"]
+    text = "A bomb killed four soldiers in Lomarut on Friday. Police arrested two traders in Kerano on Friday."
+    assert [c for c in _claims(nlp, extractor, text) if c.sub_event_type == "Arrests"]
+
+
+def test_a_period_of_protests_before_the_news_is_no_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _claims(nlp, extractor, "The governor of Lomarut resigned on Friday after weeks of protests.") == []
+    assert _claims(nlp, extractor, "Two days of protests in Lomarut left five people dead on Friday.")

@@ -170,6 +170,21 @@ def _in_slogan(trigger: Token, sent: SpacySpan, words: Words) -> bool:
     return any(t.lemma_.lower() in words["slogan_words"] for t in before)
 
 
+_PERIODS = frozenset({"day", "week", "month", "year"})
+_BEFORE = frozenset({"after", "since", "following"})
+
+
+def _period_before(trigger: Token) -> bool:
+    """ "(It came) after days of protests", "since months of fighting": a period of events before the one told,
+    not an event of a day."""
+    of = trigger.head
+    if trigger.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    period = of.head
+    return (period.lemma_.lower() in _PERIODS and period.tag_ == "NNS" and period.dep_ == "pobj"
+            and period.head.lower_ in _BEFORE)
+
+
 def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan | None,
                       published: date | None, words: Words) -> str | None:
     """Why the event of `trigger` is not news of the report's day, or None where it is. `words`: the lexicon's word
@@ -192,6 +207,8 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
     if trigger.dep_ in {"acl", "relcl"} and any(
             t.lemma_.lower() in words["no_actor_killers"] for t in trigger.head.subtree if t.i < trigger.i):
         return "no-actor"  # "an outbreak of cholera that killed 60"
+    if _period_before(trigger):
+        return "period-before"
     if _in_slogan(trigger, sent, words):
         return "slogan"
     if _accident(sent, words):

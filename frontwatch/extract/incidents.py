@@ -12,6 +12,7 @@ Fusion then makes one event of them instead of one per type or per day.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -29,6 +30,44 @@ _LATE_REPORT_DAYS = 1
 # How far back an incident told on its own day gathers the report's undated sentences about its place (the
 # articles' recent window, as `background.RECENT_DAYS`).
 _RECENT_DAYS = 30
+
+
+# An arrest sentence that points back at the incident or its doer ("in connection with the blast", "the shooter's
+# family … were detained") tells its investigation, wherever the arrests were made.
+_INVESTIGATION = re.compile(
+    r"\b(?:in\s+connection\s+with|over|for|after|following|in\s+the\s+wake\s+of)\s+(?:the|this|that|these|those)\s+"
+    r"(?:\w+\s+)?(?:attacks?|assault|bombings?|blasts?|explosions?|killings?|shootings?|assassination|massacre|"
+    r"ambush|raid)\b"
+    r"|\b(?:the|this|that)\s+(?:shooter|gunman|gunmen|attacker|attackers|bomber|bombers|assailant|assailants|"
+    r"killer|killers)(?:'s|’s|s'|s’)?\s", re.IGNORECASE)
+
+# Unnamed rallies: a singular crowd word ("a London rally for the people of X") is one gathering, however many places
+# its phrase names; plural words ("protests in X and Y") may be several.
+_CROWD_TYPES = frozenset({"Protests", "Riots"})
+
+
+def _one_rally(claims: Sequence[Claim]) -> list[Claim]:
+    """Of the claims one singular crowd word makes, one per place its phrase names, the one whose place is named
+    nearest the word."""
+    groups: dict[tuple[object, ...], list[Claim]] = {}
+    for c in claims:
+        if c.event_type in _CROWD_TYPES and c.trigger is not None and not c.trigger.text.lower().endswith("s"):
+            groups.setdefault((c.document_id, c.trigger.start, c.trigger.end, c.event_type), []).append(c)
+    drop: set[int] = set()
+    for group in groups.values():
+        placed = [c for c in group if c.places and c.places[0].span is not None]
+        if len(placed) < 2:
+            continue
+        t = group[0].trigger
+        assert t is not None
+
+        def distance(c: Claim, t=t) -> int:  # type: ignore[no-untyped-def]
+            m = c.places[0].span
+            return max(t.start - m.end, m.start - t.end, 0)
+
+        keep = min(placed, key=distance)
+        drop.update(id(c) for c in placed if c is not keep)
+    return [c for c in claims if id(c) not in drop]
 
 
 def _place_key(claim: Claim) -> tuple[object, ...] | None:
@@ -135,7 +174,7 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
     told: dict[tuple[object, ...], Claim] = {}
     # places first (a sentence placed by its neighbour is dated with its true place's incident), then again with
     # the days the incidents gave
-    claims = _incident_places(claims, published)
+    claims = _incident_places(_one_rally(claims), published)
     if published is not None:
         claims, told = _incident_days(claims, published)
         claims = _incident_places(claims, published)
@@ -155,7 +194,11 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
             c = dataclasses.replace(c, event_type=first.event_type, sub_event_type=first.sub_event_type,
                                     method=c.method + " type:incident-lead")
         out.append(c)
+    attack_days = {(k[0][0] if isinstance(k[0], tuple) else None, *k[1:]) for k in attacked}
     return [dataclasses.replace(c, event_type=NOT_AN_EVENT, sub_event_type=None,
                                 method=c.method + " background:incident-aftermath")
-            if c.event_type == "Strategic developments" and c.sub_event_type in _AFTERMATH
-            and (_place_key(c), *_day(c, published)) in attacked else c for c in out]
+            if c.event_type == "Strategic developments" and c.sub_event_type in _AFTERMATH and (
+                (_place_key(c), *_day(c, published)) in attacked
+                or (c.place is not None and (c.place.country, *_day(c, published)) in attack_days
+                    and _INVESTIGATION.search(c.sentence.text)))
+            else c for c in out]
