@@ -129,3 +129,12 @@ def test_arrests_investigating_the_attack_are_no_event_of_their_own(nlp, extract
 def test_a_period_of_protests_before_the_news_is_no_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
     assert _claims(nlp, extractor, "The governor of Lomarut resigned on Friday after weeks of protests.") == []
     assert _claims(nlp, extractor, "Two days of protests in Lomarut left five people dead on Friday.")
+
+
+def test_an_incident_recalled_by_its_month_only_is_background(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    pub = date(2021, 10, 13)
+    text = "In mid-September, 30 people were killed in Lomarut when raiders attacked the village."
+    assert _claims(nlp, extractor, text, pub) == []
+    # a day of its own within the report's weeks, or last week, is still news of the report
+    assert _claims(nlp, extractor, "Raiders killed 30 people in Lomarut on 20 September.", pub)
+    assert _claims(nlp, extractor, "Last week, raiders killed 30 people in Lomarut.", pub)

@@ -25,6 +25,9 @@ Words = Mapping[str, frozenset[str]]  # the lexicon's word sets (`frontwatch.tex
 
 # How far back an incident is still the report's own news (the articles gold codes events of the last 30 days).
 RECENT_DAYS = 30
+# An incident the text places only in a week or month that ended this long before the report is recalled, not
+# reported: news gives the day of what it reports.
+UNDATED_PAST_DAYS = 7
 
 # Expressions of a period before the report's recent window ("last year", "two years ago", "since 2011").
 _PAST_PERIOD = re.compile(
@@ -193,6 +196,9 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
             and time.high < published - timedelta(days=RECENT_DAYS)
             and not (time.span is not None and _BARE_NUMERIC.match(time.span.text))):
         return "dated-before"  # the text dates it well before the report
+    if (published is not None and time is not None and not time.assumed and time.precision > 1
+            and time.high < published - timedelta(days=UNDATED_PAST_DAYS)):
+        return "undated-past"  # "in mid-September", "earlier this year": recalled without its day
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in words["kind_of_heads"]:
         return "kind-of"  # "a member of the riot police": no riot
     ancestors = _ancestors_to_root(trigger)
