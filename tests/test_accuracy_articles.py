@@ -13,7 +13,8 @@ from frontwatch.model import NOT_AN_EVENT, Claim, Document, Place, PlaceMention,
 
 PUB = date(2021, 8, 21)  # a Saturday
 _PLACES = {"Lomarut": Place("Lomarut", 7, "PPL", "KE", "Rift", lat=1.0, lon=36.0),
-           "Kerano": Place("Kerano", 8, "PPL", "KE", "Rift", lat=2.0, lon=37.0)}
+           "Kerano": Place("Kerano", 8, "PPL", "KE", "Rift", lat=2.0, lon=37.0),
+           "Norland": Place("Norland", 9, "PCLI", "NL", lat=52.0, lon=5.0)}
 
 
 def _claims(nlp, extractor, text: str, published: date = PUB) -> list[Claim]:  # type: ignore[no-untyped-def]
@@ -138,3 +139,10 @@ def test_an_incident_recalled_by_its_month_only_is_background(nlp, extractor) ->
     # a day of its own within the report's weeks, or last week, is still news of the report
     assert _claims(nlp, extractor, "Raiders killed 30 people in Lomarut on 20 September.", pub)
     assert _claims(nlp, extractor, "Last week, raiders killed 30 people in Lomarut.", pub)
+
+
+def test_a_victims_home_country_is_not_the_incidents_place(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Gunmen attacked a police station in Lomarut on Friday. "
+            "Two officers and a woman visiting from Norland were killed in the attack on Friday.")
+    claims = _claims(nlp, extractor, text)
+    assert claims and {c.place.name for c in claims if c.place} == {"Lomarut"}

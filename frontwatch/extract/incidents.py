@@ -127,8 +127,11 @@ def _incident_days(claims: Sequence[Claim], published: date) -> tuple[list[Claim
 
 
 def _own_place(claim: Claim) -> bool:
-    """Whether the claim's place is its own sentence's, not borrowed from the nearest sentence naming one."""
-    return claim.place is not None and "place:report" not in claim.method.split()
+    """Whether the claim's place is its own sentence's, not borrowed from the nearest sentence naming one, and
+    below a country (a country names no incident's place: "a woman visiting from Canada")."""
+    p = claim.place
+    return (p is not None and "place:report" not in claim.method.split()
+            and not (p.feature_code or "PCL").startswith(("PCL", "CONT")))
 
 
 def _incident_places(claims: Sequence[Claim], published: date | None) -> list[Claim]:
