@@ -146,3 +146,13 @@ def test_a_victims_home_country_is_not_the_incidents_place(nlp, extractor) -> No
             "Two officers and a woman visiting from Norland were killed in the attack on Friday.")
     claims = _claims(nlp, extractor, text)
     assert claims and {c.place.name for c in claims if c.place} == {"Lomarut"}
+
+
+def test_an_undated_sentence_after_a_recalled_incident_goes_on_recalling_it(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The law was first passed after gunmen killed 130 people in Lomarut on 13 November 2015. "
+            "The gunmen struck in coordinated attacks at a stadium and three cafes in Lomarut.")
+    assert _claims(nlp, extractor, text) == []
+    # news that gives its own day after the recollection stays news
+    text = ("The law was first passed after gunmen killed 130 people in Lomarut on 13 November 2015. "
+            "On Friday, gunmen attacked a market in Lomarut.")
+    assert {c.time.low for c in _claims(nlp, extractor, text) if c.time} == {date(2021, 8, 20)}

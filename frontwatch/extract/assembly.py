@@ -145,6 +145,7 @@ class Extractor:
         reference: TimeSpan | None = None  # the lead event's time read from the text: the narrative's day
         lead_told = False
         read_as_background = False  # an event word told as the past, a plot, an accident …
+        recalled = False  # the sentence before recalled only incidents dated before the report's weeks
         pred_of = iter(predictions)
         for sent, hits in found_hits:
             if not hits:
@@ -158,6 +159,7 @@ class Extractor:
             pred = next(pred_of)
             counts = _find_counts(sent)
             found: list[Claim] = []
+            sent_recalled = False
             events = list(self.finder.events(sent, hits, mention_starts))
             for event in events:
                 # The classifier types a sentence, not a clause: where a sentence holds several events ("rebels
@@ -172,6 +174,7 @@ class Extractor:
                         continue
                     if claim.event_type == NOT_AN_EVENT:
                         read_as_background = read_as_background or "background:" in claim.method
+                        sent_recalled = sent_recalled or "background:dated-before" in claim.method
                         if not self.keep_non_events:
                             continue
                     seen.add(claim.claim_id)
@@ -181,6 +184,15 @@ class Extractor:
                 # names ("police seized guns … related to a murder": the seizure, not the murder); else trigger order.
                 found.sort(key=lambda c: c.sub_event_type != pred[0])
             found = _tolls_to_event(found, counts)
+            if recalled:
+                # "… after attacks left 130 dead on 13 November 2015. The gunmen struck at a stadium and cafes.": a
+                # sentence that names no time goes on telling the incident recalled just before it
+                found = [dataclasses.replace(c, event_type=NOT_AN_EVENT, sub_event_type=None,
+                                             method=c.method + " background:recalled-before")
+                         if c.time is not None and c.time.assumed and c.event_type != NOT_AN_EVENT else c
+                         for c in found]
+                found = [c for c in found if c.event_type != NOT_AN_EVENT or self.keep_non_events]
+            recalled = sent_recalled and not any(c.event_type != NOT_AN_EVENT for c in found)
             if reference is not None:
                 # "The security forces also detained two suspects.": a sentence that names no time elaborates the
                 # event told before it and takes its day, not the report's
