@@ -156,3 +156,8 @@ def test_an_undated_sentence_after_a_recalled_incident_goes_on_recalling_it(nlp,
     text = ("The law was first passed after gunmen killed 130 people in Lomarut on 13 November 2015. "
             "On Friday, gunmen attacked a market in Lomarut.")
     assert {c.time.low for c in _claims(nlp, extractor, text) if c.time} == {date(2021, 8, 20)}
+
+
+def test_a_bomb_defused_where_it_is_named_stays_the_news(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Army engineers defused a roadside bomb near Lomarut on Friday."
+    assert [c for c in _claims(nlp, extractor, text) if c.sub_event_type == "Disrupted weapons use"]

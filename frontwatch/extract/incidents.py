@@ -198,10 +198,14 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
                                     method=c.method + " type:incident-lead")
         out.append(c)
     attack_days = {(k[0][0] if isinstance(k[0], tuple) else None, *k[1:]) for k in attacked}
+    # A device defused in the sentence that names it ("the army defused a bomb …") is the news, not the end of an
+    # explosion: the bomb word there is the disrupted weapon itself.
+    devices = {(c.sentence.start, c.sentence.end) for c in out if c.event_type == "Explosions/Remote violence"}
     return [dataclasses.replace(c, event_type=NOT_AN_EVENT, sub_event_type=None,
                                 method=c.method + " background:incident-aftermath")
-            if c.event_type == "Strategic developments" and c.sub_event_type in _AFTERMATH and (
-                (_place_key(c), *_day(c, published)) in attacked
-                or (c.place is not None and (c.place.country, *_day(c, published)) in attack_days
-                    and _INVESTIGATION.search(c.sentence.text)))
+            if c.event_type == "Strategic developments" and c.sub_event_type in _AFTERMATH
+            and not (c.sub_event_type == "Disrupted weapons use" and (c.sentence.start, c.sentence.end) in devices)
+            and ((_place_key(c), *_day(c, published)) in attacked
+                 or (c.place is not None and (c.place.country, *_day(c, published)) in attack_days
+                     and _INVESTIGATION.search(c.sentence.text)))
             else c for c in out]
