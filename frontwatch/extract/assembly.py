@@ -68,6 +68,9 @@ from frontwatch.model import (
 # See event_typing.py for the other MODEL_* settings.
 MODEL_CONTEXT = 1  # sentences either side the classifier reads with the one it types
 MODEL_ONLY = 0.4  # an event in a document where the lexicon finds none
+# ... and only in a report this short: a whole article in whose sentences the lexicon finds no event word is not
+# about an incident (a gas blast, an illness), while notes and wires of a few sentences may say it in words it lacks.
+MODEL_ONLY_MAX_SENTENCES = 10
 
 
 # Categories whose targets the sentence's casualties tell, the words that tell them, and people counted as victims.
@@ -126,7 +129,8 @@ class Extractor:
         per_sent = [(s, h) for s, h in found_hits if h]
         # Sentences without a trigger are read by the classifier only when the lexicon finds no event at all:
         # most reports have one, and the classifier's character n-grams cost as much as the rest of extraction.
-        silent_sents = [s for s, h in found_hits if not h] if self.classifier is not None else []
+        silent_sents = [s for s, h in found_hits if not h] if (
+            self.classifier is not None and len(found_hits) <= MODEL_ONLY_MAX_SENTENCES) else []
         if not per_sent and not silent_sents:
             return []
         attributions = _attribute(document, doc, lex)
@@ -140,6 +144,8 @@ class Extractor:
         previous_end = -1
         reference: TimeSpan | None = None  # the lead event's time read from the text: the narrative's day
         lead_told = False
+        read_as_background = False  # an event word told as the past, a plot, an accident …
+        recalled = False  # the sentence before recalled only incidents dated before the report's weeks
         pred_of = iter(predictions)
         for sent, hits in found_hits:
             if not hits:
@@ -153,6 +159,7 @@ class Extractor:
             pred = next(pred_of)
             counts = _find_counts(sent)
             found: list[Claim] = []
+            sent_recalled = False
             events = list(self.finder.events(sent, hits, mention_starts))
             for event in events:
                 # The classifier types a sentence, not a clause: where a sentence holds several events ("rebels
@@ -165,8 +172,11 @@ class Extractor:
                 for claim in self._claims_of(document, doc, sent, event, mentions, main, attributions, counts, own):
                     if claim.claim_id in seen:
                         continue
-                    if claim.event_type == NOT_AN_EVENT and not self.keep_non_events:
-                        continue
+                    if claim.event_type == NOT_AN_EVENT:
+                        read_as_background = read_as_background or "background:" in claim.method
+                        sent_recalled = sent_recalled or "background:dated-before" in claim.method
+                        if not self.keep_non_events:
+                            continue
                     seen.add(claim.claim_id)
                     found.append(claim)
             if len(found) > 1 and pred is not None:
@@ -174,6 +184,15 @@ class Extractor:
                 # names ("police seized guns … related to a murder": the seizure, not the murder); else trigger order.
                 found.sort(key=lambda c: c.sub_event_type != pred[0])
             found = _tolls_to_event(found, counts)
+            if recalled:
+                # "… after attacks left 130 dead on 13 November 2015. The gunmen struck at a stadium and cafes.": a
+                # sentence that names no time goes on telling the incident recalled just before it
+                found = [dataclasses.replace(c, event_type=NOT_AN_EVENT, sub_event_type=None,
+                                             method=c.method + " background:recalled-before")
+                         if c.time is not None and c.time.assumed and c.event_type != NOT_AN_EVENT else c
+                         for c in found]
+                found = [c for c in found if c.event_type != NOT_AN_EVENT or self.keep_non_events]
+            recalled = sent_recalled and not any(c.event_type != NOT_AN_EVENT for c in found)
             if reference is not None:
                 # "The security forces also detained two suspects.": a sentence that names no time elaborates the
                 # event told before it and takes its day, not the report's
@@ -200,7 +219,12 @@ class Extractor:
             out.extend(found)
             if found:
                 previous, previous_end = found, sent.start_char + len(sent.text.rstrip())
-        out = one_incident(out, document.published)
+        out = [c for c in one_incident(out, document.published)
+               if c.event_type != NOT_AN_EVENT or self.keep_non_events]
+        # A report whose event words all tell the past, a plot or an accident gets no event from the classifier
+        # reading its other sentences ("a gas leak may have caused the blast … windows were shattered").
+        if read_as_background:
+            silent_sents = []
         return out + self._silent_claims(document, doc, silent_sents, out, mentions, main, attributions)
 
     def _silent_claims(

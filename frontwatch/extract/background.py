@@ -25,6 +25,9 @@ Words = Mapping[str, frozenset[str]]  # the lexicon's word sets (`frontwatch.tex
 
 # How far back an incident is still the report's own news (the articles gold codes events of the last 30 days).
 RECENT_DAYS = 30
+# An incident the text places only in a week or month that ended this long before the report is recalled, not
+# reported: news gives the day of what it reports.
+UNDATED_PAST_DAYS = 7
 
 # Expressions of a period before the report's recent window ("last year", "two years ago", "since 2011").
 _PAST_PERIOD = re.compile(
@@ -119,13 +122,19 @@ def _flat_subtree(token: Token) -> list[Token]:
 
 
 def _under_unreal_verb(trigger: Token, words: Words) -> bool:
-    """Whether the trigger is the matter of a plot, trial or threat verb above it."""
+    """Whether the trigger is the matter of a plot, trial or threat verb above it, or told in a relative clause of
+    that verb's subject ("a man who plotted … and attacked … was sentenced": what he is judged for)."""
     tok = trigger
+    in_relative = False
     while tok.head.i != tok.i:
-        if tok.dep_ not in _MATTER_DEPS or (tok.dep_ == "prep" and tok.lower_ not in _MATTER_PREPS):
+        if tok.dep_ == "relcl":
+            in_relative = True
+        elif in_relative and tok.dep_ in {"nsubj", "nsubjpass"}:
+            return tok.head.lemma_.lower() in words["unreal_heads"]
+        elif tok.dep_ not in _MATTER_DEPS or (tok.dep_ == "prep" and tok.lower_ not in _MATTER_PREPS):
             return False
         tok = tok.head
-        if tok.lemma_.lower() in words["unreal_heads"]:
+        if not in_relative and tok.lemma_.lower() in words["unreal_heads"]:
             return True
     return False
 
@@ -141,14 +150,66 @@ def _headline_verb(trigger: Token, sent: SpacySpan) -> bool:
             and not any(t.pos_ in {"VERB", "AUX"} for t in sent))
 
 
+def _accident(sent: SpacySpan, words: Words) -> bool:
+    """Whether the sentence tells of an accident in a phrase or clause ("died … in a gas explosion", "when a gas
+    cylinder exploded", "in a road crash"; `words`: accident_heads, accident_fuels, accident_fuel_heads). The whole
+    sentence, not the trigger's clause: the parser often hangs the phrase on a clause joined to it ("… died and 40
+    were injured in a gas explosion")."""
+    for c in sent:
+        if c.dep_ not in {"prep", "advcl", "agent"}:
+            continue
+        for t in c.subtree:
+            lemma = t.lemma_.lower()
+            if lemma in words["accident_heads"] or (
+                    lemma in words["accident_fuels"] and t.head.lemma_.lower() in words["accident_fuel_heads"]):
+                return True
+    return False
+
+
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def _in_slogan(trigger: Token, sent: SpacySpan, words: Words) -> bool:
+    """Whether the trigger sits inside a quote that a slogan word (`words["slogan_words"]`) just before it
+    introduces: "chanting 'stop the killing'", "banners reading 'no more bombs'"."""
+    opening = None
+    for tok in sent:
+        if tok.i >= trigger.i:
+            break
+        if tok.text in _QUOTES:
+            opening = None if opening is not None else tok
+    if opening is None:
+        return False
+    before = [t for t in sent if t.i < opening.i and not t.is_punct and t.lower_ not in {"and", "or"}][-3:]
+    return any(t.lemma_.lower() in words["slogan_words"] for t in before)
+
+
+_PERIODS = frozenset({"day", "week", "month", "year"})
+_BEFORE = frozenset({"after", "since", "following"})
+
+
+def _period_before(trigger: Token) -> bool:
+    """ "(It came) after days of protests", "since months of fighting": a period of events before the one told,
+    not an event of a day."""
+    of = trigger.head
+    if trigger.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    period = of.head
+    return (period.lemma_.lower() in _PERIODS and period.tag_ == "NNS" and period.dep_ == "pobj"
+            and period.head.lower_ in _BEFORE)
+
+
 def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan | None,
                       published: date | None, words: Words) -> str | None:
     """Why the event of `trigger` is not news of the report's day, or None where it is. `words`: the lexicon's word
-    sets (`Lexicon.words`: unreal_heads, no_actor_killers, kind_of_heads)."""
+    sets (`Lexicon.words`: unreal_heads, no_actor_killers, kind_of_heads, accident_*)."""
     if (published is not None and time is not None and not time.assumed
             and time.high < published - timedelta(days=RECENT_DAYS)
             and not (time.span is not None and _BARE_NUMERIC.match(time.span.text))):
         return "dated-before"  # the text dates it well before the report
+    if (published is not None and time is not None and not time.assumed and time.precision > 1
+            and time.high < published - timedelta(days=UNDATED_PAST_DAYS)):
+        return "undated-past"  # "in mid-September", "earlier this year": recalled without its day
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in words["kind_of_heads"] and not _headline_verb(
             trigger, sent):
         return "kind-of"  # "a member of the riot police": no riot
@@ -164,6 +225,12 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
     if trigger.dep_ in {"acl", "relcl"} and any(
             t.lemma_.lower() in words["no_actor_killers"] for t in trigger.head.subtree if t.i < trigger.i):
         return "no-actor"  # "an outbreak of cholera that killed 60"
+    if _period_before(trigger):
+        return "period-before"
+    if _in_slogan(trigger, sent, words):
+        return "slogan"
+    if _accident(sent, words):
+        return "accident"
     # a past period said of the trigger's own clause (its subtree of time words), not of another clause's event
     for tok in _scope_of(trigger, sent):
         told = _flat_subtree(tok) if tok.dep_ in {"npadvmod", "advmod", "prep", "tmod", "obl"} else [tok]

@@ -1,45 +1,211 @@
-"""One incident, one type: a report tells one attack in several words ("a car bomb … the blast … the attack"), and
-each word's trigger types its claim on its own (suicide bomb, IED, armed clash). Within one report, violent claims
-of one place and one day are one incident: they take the type of the first of them told (the report's lead), so
-fusion makes one event of them instead of one per type.
+"""One incident, one event: a report tells one attack in several words and sentences ("a car bomb … the blast … the
+attack … seven were arrested"), and each sentence's claim is typed and dated on its own (suicide bomb, IED, armed
+clash; the day the text gives, else the report's). Within one report:
+- a place's incident told on a day of its own before the report's gathers that place's claims left on the report's
+  day (sentences that name no day fall back to the report's; a report is often a day late);
+- violent claims of one place and one day take the type of the first of them told (the report's lead);
+- arrests and seizures at that place and day are the incident's end or its investigation, not events of their own
+  (ACLED: "arrests at the end of a battle are part of it").
+Fusion then makes one event of them instead of one per type or per day.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
-from frontwatch.model import TERRITORY_SUB_TYPES, Certainty, Claim
+from frontwatch.model import NOT_AN_EVENT, TERRITORY_SUB_TYPES, Certainty, Claim, TimeSpan
 
 # Types that one violent incident's words may scatter over; protests, riots and strategic developments (an arrest
 # after the attack) stay events of their own, and so do changes of hands (control reads them: a district taken after
 # a day's fighting is two things).
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# What follows an attack at its place and day without being an event of its own.
+_AFTERMATH = frozenset({"Arrests", "Disrupted weapons use"})
+# A claim the text dates to the report's own day may still be the incident of the day before: reports filed the
+# next morning tell the night's attack at "7 p.m." or "tonight".
+_LATE_REPORT_DAYS = 1
+# How far back an incident told on its own day gathers the report's undated sentences about its place (the
+# articles' recent window, as `background.RECENT_DAYS`).
+_RECENT_DAYS = 30
+
+
+# An arrest sentence that points back at the incident or its doer ("in connection with the blast", "the shooter's
+# family … were detained") tells its investigation, wherever the arrests were made.
+_INVESTIGATION = re.compile(
+    r"\b(?:in\s+connection\s+with|over|for|after|following|in\s+the\s+wake\s+of)\s+(?:the|this|that|these|those)\s+"
+    r"(?:\w+\s+)?(?:attacks?|assault|bombings?|blasts?|explosions?|killings?|shootings?|assassination|massacre|"
+    r"ambush|raid)\b"
+    r"|\b(?:the|this|that)\s+(?:shooter|gunman|gunmen|attacker|attackers|bomber|bombers|assailant|assailants|"
+    r"killer|killers)(?:'s|’s|s'|s’)?\s", re.IGNORECASE)
+
+# Unnamed rallies: a singular crowd word ("a London rally for the people of X") is one gathering, however many places
+# its phrase names; plural words ("protests in X and Y") may be several.
+_CROWD_TYPES = frozenset({"Protests", "Riots"})
+
+
+def _one_rally(claims: Sequence[Claim]) -> list[Claim]:
+    """Of the claims one singular crowd word makes, one per place its phrase names, the one whose place is named
+    nearest the word."""
+    groups: dict[tuple[object, ...], list[Claim]] = {}
+    for c in claims:
+        if c.event_type in _CROWD_TYPES and c.trigger is not None and not c.trigger.text.lower().endswith("s"):
+            groups.setdefault((c.document_id, c.trigger.start, c.trigger.end, c.event_type), []).append(c)
+    drop: set[int] = set()
+    for group in groups.values():
+        placed = [c for c in group if c.places and c.places[0].span is not None]
+        if len(placed) < 2:
+            continue
+        t = group[0].trigger
+        assert t is not None
+
+        def distance(c: Claim, t=t) -> int:  # type: ignore[no-untyped-def]
+            m = c.places[0].span
+            return max(t.start - m.end, m.start - t.end, 0)
+
+        keep = min(placed, key=distance)
+        drop.update(id(c) for c in placed if c is not keep)
+    return [c for c in claims if id(c) not in drop]
+
+
+def _place_key(claim: Claim) -> tuple[object, ...] | None:
+    """One place of a report, by name within its first-level division: a city and the province of the same name
+    ("Ankara", "Ankara") are one place to a reader, though the gazetteer holds two entries."""
+    p = claim.place
+    return None if p is None else (p.country, p.admin1, p.name.casefold())
+
+
+def _is_violent(claim: Claim) -> bool:
+    return (claim.event_type in _VIOLENT and claim.certainty != Certainty.DENIED
+            and claim.sub_event_type not in TERRITORY_SUB_TYPES)
+
+
+def _one_day(t: TimeSpan | None) -> date | None:
+    return t.low if t is not None and t.low == t.high else None
+
+
+def _family(claim: Claim) -> str | None:
+    """What a claim may be one incident with: any violence (one attack's words scatter over the violent types),
+    else its own type (a protest with the protest); arrests and seizures go with the violence they end."""
+    if _is_violent(claim):
+        return "violence"
+    if claim.event_type == "Strategic developments" and claim.sub_event_type in _AFTERMATH:
+        return "violence"
+    if claim.event_type == NOT_AN_EVENT or claim.certainty == Certainty.DENIED:
+        return None
+    return claim.event_type
+
+
+def _incident_days(claims: Sequence[Claim], published: date) -> tuple[list[Claim], dict[tuple[object, ...], Claim]]:
+    """Claims of a place left on the report's day, moved to the day of that place's incident of their kind told
+    before the report's day (the first told): all of them where it is the day before, else those the text gave no
+    day, unless the text tells another of that place's incidents of the report's day. Also the claim that told each
+    place's violent incident day."""
+    told: dict[tuple[object, ...], Claim] = {}
+    text_dated_today: set[tuple[object, ...]] = set()
+    for c in claims:
+        place, day, family = _place_key(c), _one_day(c.time), _family(c)
+        if (place is None or day is None or c.time is None or c.time.assumed or family is None
+                or c.event_type == "Strategic developments"):
+            continue
+        if day == published:
+            text_dated_today.add((place, family))
+        elif published - timedelta(days=_RECENT_DAYS) <= day < published:
+            told.setdefault((place, family), c)
+    out = []
+    for c in claims:
+        key = (_place_key(c), _family(c))
+        incident = told[key].time if key in told and key[1] is not None else None
+        if (incident is not None and _one_day(c.time) == published and c.time is not None
+                and ((published - incident.low).days <= _LATE_REPORT_DAYS
+                     or (c.time.assumed and key not in text_dated_today))):
+            c = dataclasses.replace(c, time=incident, method=c.method + " time:incident")
+        out.append(c)
+    return out, {k[0]: c for k, c in told.items() if k[1] == "violence"}
+
+
+def _own_place(claim: Claim) -> bool:
+    """Whether the claim's place is its own sentence's, not borrowed from the nearest sentence naming one, and
+    below a country (a country names no incident's place: "a woman visiting from Canada")."""
+    p = claim.place
+    return (p is not None and "place:report" not in claim.method.split()
+            and not (p.feature_code or "PCL").startswith(("PCL", "CONT")))
+
+
+def _incident_places(claims: Sequence[Claim], published: date | None) -> list[Claim]:
+    """Claims placed only by the nearest sentence that names a place ("place:report": often a dateline's city, a
+    place of the background, a photo caption's) take the place of their day's incident told with a place of its
+    own: the one place of that day's claims of their type, else of all that day's claims; none where several."""
+    by_day: dict[tuple[object, ...], dict[tuple[object, ...], Claim]] = {}
+    by_type: dict[tuple[object, ...], dict[tuple[object, ...], Claim]] = {}
+    for c in claims:
+        if c.event_type == NOT_AN_EVENT or not _own_place(c) or (key := _place_key(c)) is None:
+            continue
+        day = _day(c, published)
+        by_day.setdefault(day, {}).setdefault(key, c)
+        by_type.setdefault((c.event_type, *day), {}).setdefault(key, c)
+    out = []
+    for c in claims:
+        if c.place is not None and not _own_place(c) and c.event_type != NOT_AN_EVENT:
+            day = _day(c, published)
+            same = by_type.get((c.event_type, *day)) or by_day.get(day) or {}
+            if len(same) == 1 and (there := next(iter(same.values()))).place != c.place:
+                c = dataclasses.replace(c, places=there.places, method=c.method + " place:incident")
+        out.append(c)
+    return out
+
+
+def _day(claim: Claim, published: date | None) -> tuple[object, ...]:
+    t = claim.time
+    return (t.low, t.high) if t is not None else (published, published)
 
 
 def _key(claim: Claim, published: date | None) -> tuple[object, ...] | None:
     place = claim.place
-    if (place is None or claim.event_type not in _VIOLENT or claim.certainty == Certainty.DENIED
-            or claim.sub_event_type in TERRITORY_SUB_TYPES):
+    if place is None or not _is_violent(claim):
         return None
-    t = claim.time
-    day = (t.low, t.high) if t is not None else (published, published)
-    return (place.gazetteer_id or place.name, *day)
+    return (place.gazetteer_id or place.name, *_day(claim, published))
 
 
 def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]:
-    """`claims` (in text order) with the violent claims of one place and day typed as the first of them."""
+    """`claims` (in text order) as one incident per place and day: undated sentences on the incident's day, and at
+    its place where only a neighbouring sentence placed them; the
+    violent claims typed as the one that told the incident's day, else as the first told (the report's lead);
+    arrests and seizures there that day no event (`NOT_AN_EVENT`, marked `background:incident-aftermath`)."""
+    told: dict[tuple[object, ...], Claim] = {}
+    # places first (a sentence placed by its neighbour is dated with its true place's incident), then again with
+    # the days the incidents gave
+    claims = _incident_places(_one_rally(claims), published)
+    if published is not None:
+        claims, told = _incident_days(claims, published)
+        claims = _incident_places(claims, published)
     lead: dict[tuple[object, ...], Claim] = {}
+    for c in told.values():
+        lead.setdefault(_key(c, published), c)  # type: ignore[arg-type]
     out = []
+    attacked: set[tuple[object, ...]] = set()
     for c in claims:
         key = _key(c, published)
         if key is None:
             out.append(c)
             continue
+        attacked.add((_place_key(c), *_day(c, published)))
         first = lead.setdefault(key, c)
         if (first.event_type, first.sub_event_type) != (c.event_type, c.sub_event_type):
             c = dataclasses.replace(c, event_type=first.event_type, sub_event_type=first.sub_event_type,
                                     method=c.method + " type:incident-lead")
         out.append(c)
-    return out
+    attack_days = {(k[0][0] if isinstance(k[0], tuple) else None, *k[1:]) for k in attacked}
+    # A device defused in the sentence that names it ("the army defused a bomb …") is the news, not the end of an
+    # explosion: the bomb word there is the disrupted weapon itself.
+    devices = {(c.sentence.start, c.sentence.end) for c in out if c.event_type == "Explosions/Remote violence"}
+    return [dataclasses.replace(c, event_type=NOT_AN_EVENT, sub_event_type=None,
+                                method=c.method + " background:incident-aftermath")
+            if c.event_type == "Strategic developments" and c.sub_event_type in _AFTERMATH
+            and not (c.sub_event_type == "Disrupted weapons use" and (c.sentence.start, c.sentence.end) in devices)
+            and ((_place_key(c), *_day(c, published)) in attacked
+                 or (c.place is not None and (c.place.country, *_day(c, published)) in attack_days
+                     and _INVESTIGATION.search(c.sentence.text)))
+            else c for c in out]
