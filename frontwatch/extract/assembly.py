@@ -31,6 +31,7 @@ from frontwatch.extract.follow_ups import (
     _casualty_follow_up,
     _claimant,
     _claiming,
+    _points_back_only,
     _toll_only,
     _tolls_to_event,
     _with_actor1,
@@ -198,7 +199,7 @@ class Extractor:
                 previous = [_with_counts(c, told) for c in previous]
                 continue
             out.extend(found)
-            if found:
+            if found and not (previous and _points_back_only(found, text, sent.start_char, sent.end_char)):
                 previous, previous_end = found, sent.start_char + len(sent.text.rstrip())
         out = one_incident(out, document.published)
         return out + self._silent_claims(document, doc, silent_sents, out, mentions, main, attributions)

@@ -72,6 +72,11 @@ def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int
         return back is not None and c.trigger is not None and back.start() <= c.trigger.start < back.end()
 
     told = [c for c in found if not pointer(c)]
+    if not told:
+        # "Three of the suspects were killed in the battle": the only event word is the pointer, so the sentence
+        # tells the toll of the event before it, not an event of its own
+        return all(not c.places or "place:report" in c.method.split() for c in found) and any(
+            k.what in (CountKind.KILLED, CountKind.INJURED) and k.value is not None for c in found for k in c.counts)
     return bool(told) and all(
         c.trigger is not None
         and c.method.split(" ")[1] in tolls
@@ -81,6 +86,15 @@ def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int
         and c.counts
         for c in told
     )
+
+
+def _points_back_only(found: list[Claim], text: str, start: int, end: int) -> bool:
+    """A sentence whose only events are a pointer back ("The attackers used rifles during the attack.") and that
+    gives no toll or place of its own: it elaborates the event before it, which stays the one a later toll joins."""
+    back = _BACK_REFERENCE.search(text, start, end)
+    return back is not None and bool(found) and all(
+        c.trigger is not None and back.start() <= c.trigger.start < back.end() and not c.counts
+        and (not c.places or "place:report" in c.method.split()) for c in found)
 
 
 def _victim_as_agent(c: Claim) -> bool:

@@ -1,0 +1,68 @@
+"""Tolls as ACLED codes them, mechanism by mechanism (issue 15), on invented sentences: verbs that tell what befell
+the dead, headline passives, the cause of "leaves N dead", groups with their own outcome, lives claimed, groups of
+one sentence summed, and a toll sentence that points back at the event before it."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.extract.counts import acled_fatalities, find_counts
+from frontwatch.model import CountKind
+from tests.fixtures.nlp import ClaimsOf
+
+
+def _toll(nlp, text: str) -> int:  # type: ignore[no-untyped-def]
+    return acled_fatalities([c for s in nlp(text).sents for c in find_counts(s)])
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    # a verb between the figure and its outcome that is no deed of theirs
+    ("Three people lost their lives when the bus was attacked.", 3),
+    ("One civilian confirmed killed and four injured in the shelling.", 1),
+    ("One speared to death in a fight over pasture.", 1),
+    ("Two guards stabbed the watchman to death.", 1),  # a deed with its object: the two are the killers
+    # a headline's passive without its auxiliary, and a participle the parser hangs on "was"
+    ("Raiders storm a hamlet; 12-year-old girl killed in the crossfire.", 1),
+    ("A fisherman was on Tuesday killed by bandits.", 1),
+    ("Police intervened, killing one of the looters.", 1),
+    # "leaves N dead": the subject is the cause, not a dead person
+    ("Feud between families leaves 3 dead", 3),
+    ("A dispute over water left two herders dead.", 2),
+    # a conjunct with its own outcome is another group
+    ("Seven guards injured and one driver killed in the ambush.", 1),
+    # lives claimed
+    ("The raid claimed 9 lives.", 9),
+    ("The bandits claimed two attacks on the road.", 0),
+    # groups of one sentence named apart are summed
+    ("2 bandits killed and 3 herders killed in the exchange.", 5),
+    ("A farmer was killed with an arrow, 2 others were killed later.", 3),
+    ("One suspect was shot dead, two more were killed as they fled.", 3),
+    # alternatives stay apart: the lowest credible figure
+    ("At least 6 (some accounts say 9) people were killed.", 6),
+    ("Four people were killed, or seven by another count.", 4),
+])
+def test_toll_mechanisms(nlp, text: str, dead: int) -> None:  # type: ignore[no-untyped-def]
+    assert _toll(nlp, text) == dead
+
+
+def test_a_headline_passive_is_not_an_active_deed(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "killed" with an object is the deed of its subject: the subject is no victim
+    counts = [c for s in nlp("Unknown gunmen killed a shopkeeper.").sents for c in find_counts(s)]
+    assert [(c.what, c.value) for c in counts] == [(CountKind.KILLED, 1)]
+
+
+def test_a_toll_pointing_back_at_the_battle_is_its_toll(claims_of: ClaimsOf) -> None:
+    text = "Police fought gunmen near Lomarut market. Three of the gunmen were killed in the battle."
+    claims = claims_of(text, ["Lomarut"])
+    placed = [c for c in claims if c.places]
+    assert placed and max(c.fatalities_acled for c in placed) == 3
+    # the pointer's own claim is folded into the event, not left as a placeless second event with the toll
+    assert not [c for c in claims if not c.places and c.fatalities_acled]
+
+
+def test_an_elaborating_sentence_does_not_take_the_toll_from_the_event(claims_of: ClaimsOf) -> None:
+    text = ("Militants attacked a police post in Lomarut on Monday. The militants used rifles during the attack. "
+            "Five officers were killed in the attack.")
+    claims = claims_of(text, ["Lomarut"])
+    placed = [c for c in claims if c.places]
+    assert placed and max(c.fatalities_acled for c in placed) == 5
