@@ -66,3 +66,36 @@ def test_an_elaborating_sentence_does_not_take_the_toll_from_the_event(claims_of
     claims = claims_of(text, ["Lomarut"])
     placed = [c for c in claims if c.places]
     assert placed and max(c.fatalities_acled for c in placed) == 5
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    # a running total is no event's toll
+    ("The insurgency has killed more than 3,000 people since it began.", 0),
+    ("At least 150 people have been killed so far this year in the county.", 0),
+    ("Since the start of the revolt, 900 people have died.", 0),
+    ("Two rangers were killed on Friday, bringing the number of rangers killed this year to 31.", 2),
+    # the period words alone do not make a total: the count must be told in the perfect
+    ("Three people were killed and no arrests have been made so far.", 3),
+    ("Gunmen have killed four people in the village since Monday.", 4),
+    # a figure wounded before a killing word is a count of the wounded
+    ("The raid left one guard dead and four people wounded before police shot and killed a raider.", 1),
+])
+def test_running_totals_and_wounded_figures(nlp, text: str, dead: int) -> None:  # type: ignore[no-untyped-def]
+    assert _toll(nlp, text) == dead
+
+
+def test_a_killing_told_next_in_the_paragraph_is_the_events_toll(claims_of: ClaimsOf) -> None:
+    text = "Youths rioted in Lomarut over the election results. Police intervened, killing two of them."
+    claims = claims_of(text, ["Lomarut"])
+    riot = [c for c in claims if c.sub_event_type == "Violent demonstration"]
+    assert riot and riot[0].fatalities_acled == 2
+    # a sentence that opens on another incident keeps its own toll
+    text = ("Youths rioted in Lomarut over the election results. In a separate incident, police killed two "
+            "suspected robbers.")
+    riot = [c for c in claims_of(text, ["Lomarut"]) if c.sub_event_type == "Violent demonstration"]
+    assert riot and riot[0].fatalities_acled == 0
+    # a non-violent event before it does not take (and lose) the toll
+    text = "Traders protested peacefully in Lomarut. Police shot dead two of the traders."
+    protest = [c for c in claims_of(text, ["Lomarut"]) if c.event_type == "Protests"]
+    assert all(c.fatalities_acled == 0 for c in protest)
+    assert any(c.fatalities_acled == 2 for c in claims_of(text, ["Lomarut"]))

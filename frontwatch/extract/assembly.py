@@ -32,6 +32,7 @@ from frontwatch.extract.follow_ups import (
     _claimant,
     _claiming,
     _points_back_only,
+    _story_toll,
     _toll_only,
     _tolls_to_event,
     _with_actor1,
@@ -192,7 +193,8 @@ class Extractor:
                 out = [_with_actor1(c, claimed_by) if c in previous else c for c in out]
                 previous = [_with_actor1(c, claimed_by) for c in previous]
                 continue
-            if previous and _casualty_follow_up(found, text, previous_end, sent.start_char, sent.end_char):
+            if previous and (_casualty_follow_up(found, text, previous_end, sent.start_char, sent.end_char)
+                             or _story_toll(found, previous, text, previous_end, sent.start_char)):
                 # "… attacked a convoy near X. 5 soldiers were killed.": the toll belongs to the event before
                 told = [k for f in found for k in f.counts]
                 out = [_with_counts(c, told) if c in previous else c for c in out]

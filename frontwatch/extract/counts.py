@@ -132,6 +132,40 @@ _NOT_VICTIMS = {"cow", "goat", "sheep", "camel", "donkey", "dog", "cattle", "liv
                 "game", "story", "rest", "other", "others", "attack", "suspect's"}
 _NOT_PERSON_ENTS = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "EVENT",
                     "NORP", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"}
+# A running total is no event's toll: "the conflict has killed 5,000", "300 have been killed so far this year",
+# "bringing the number killed this year to 45". The period cues need a perfect tense at the count ("have been
+# killed", "has claimed"): "three were killed and no arrests have been made so far" keeps its three.
+_MONTH_WORD = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_RUNNING_PERIOD = re.compile(
+    rf"\bso\s+far\b|\bto\s+date\b|\bthis\s+year\b|\bin\s+total\b|\bsince\s+(?:the\s+(?:start|beginning|outbreak)|"
+    rf"(?:it|the\s+\w+)\s+(?:began|started|erupted)|{_MONTH_WORD}\b|\d{{4}}|last\s+year|the\s+(?:war|conflict|"
+    r"insurgency|violence|fighting|crisis|uprising|unrest|campaign|offensive))", re.I)
+_PERFECT = re.compile(r"\b(?:has|have|had)\b", re.I)
+_RUNNING = re.compile(
+    r"\bbringing\s+(?:the\s+)?(?:total|number|tally|(?:death\s+)?toll)\b|"
+    r"\b(?:war|conflict|insurgency|violence|fighting|crisis|uprising|unrest|campaign)\s+(?:has|have|had)\s+"
+    r"(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed)\b", re.I)
+_CLAUSE_EDGE = re.compile(r"[,;:()]")
+
+
+def _running_total(text: str, base: int, c: Count) -> bool:
+    """Is the count a running total (see `_RUNNING`), read in its clause (commas and brackets bound it; a
+    sentence that opens with "Since …, " or "So far, " lends its opening to the first clause)?"""
+    if c.span is None or c.what != CountKind.KILLED:
+        return False
+    s0, e0 = c.span.start - base, c.span.end - base
+    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, s0)), default=0)
+    right = next((m.start() for m in _CLAUSE_EDGE.finditer(text, e0)), len(text))
+    clause = text[left:right]
+    if left and re.match(r"^\s*(?:since|so\s+far|to\s+date|in\s+total|overall)\b", text, re.I) and \
+            not _CLAUSE_EDGE.search(text, text.find(",") + 1 if "," in text else 0, left - 1):
+        clause = text[:right]  # "Since the start of the uprising, 1,200 people have died."
+    if _RUNNING.search(clause):
+        return True
+    near = text[max(left, s0 - 20):e0]
+    return bool(_RUNNING_PERIOD.search(clause)) and bool(_PERFECT.search(near))
+
+
 HEAVY = re.compile(r"\b(heavy|significant|severe|many|considerable|scores\s+of|dozens\s+of)\s+(casualties|losses)\b",
                    re.I)
 
@@ -189,6 +223,8 @@ def _outcome(after: str) -> tuple[CountKind, int] | None:
         removed = aside.end() - aside.start() - 1
     for kind, pat in OUTCOMES:
         om = pat.match(body)
+        if om and kind == CountKind.KILLED and re.search(rf"\b{INJURED}\b", body[: om.end()], re.I):
+            continue  # "three people wounded before police shot and killed the attacker": the three were wounded
         if om and not re.search(r"[.;:!?]", body[: om.end()]):
             return kind, lead + om.end() + (removed if aside and aside.start() < om.end() else 0)
     return None
@@ -285,7 +321,7 @@ def find_counts(sent: SpacySpan) -> list[Count]:
             continue
         out.append(count)
         before_kind.append(introduced)
-    out = _additional_groups(text, base, _with_victims(sent, out))
+    out = [c for c in _additional_groups(text, base, _with_victims(sent, out)) if not _running_total(text, base, c)]
     for hm in HEAVY.finditer(text):
         if not any(c.what == CountKind.KILLED_OR_INJURED for c in out):
             out.append(Count(CountKind.KILLED_OR_INJURED, None, None, None, "vague",

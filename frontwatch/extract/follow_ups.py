@@ -88,6 +88,35 @@ def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int
     )
 
 
+# A sentence that opens on another incident ("In a separate attack, …", "Meanwhile, …") tells its own toll.
+_ANOTHER_INCIDENT = re.compile(r"^\W*(?:in\s+(?:an\s*other|a\s+separate|a\s+different|a\s+second|a\s+similar)|"
+                               r"separately|meanwhile|elsewhere|earlier|previously|last\s+(?:week|month|year)|"
+                               r"(?:on|in)\s+\w+\s+(?:incident|attack))\b", re.IGNORECASE)
+
+
+def _places_of(c: Claim) -> frozenset[object]:
+    return frozenset(m.place.gazetteer_id or m.place.name for m in c.places if m.place is not None)
+
+
+def _story_toll(found: list[Claim], previous: list[Claim], text: str, prev_end: int, start: int) -> bool:
+    """ "Riots broke out over the results. Police intervened, killing 2.": a toll told by the next sentence of the
+    same paragraph, as a killing with no place of its own (or the event's own place), is the toll of the event
+    before it when that event has none yet — ACLED codes one event with the deaths. Not when the event before is
+    non-violent (its toll would be lost), nor when the sentence opens on another incident."""
+    if not found or not previous or "\n\n" in text[prev_end:start] or _ANOTHER_INCIDENT.match(text[start:start + 40]):
+        return False
+    lead = [c for c in previous if c.event_type != NOT_AN_EVENT]
+    if not lead or any(c.sub_event_type in NO_FATALITIES for c in lead) or any(
+            k.what == CountKind.KILLED for c in lead for k in c.counts):
+        return False
+    here = frozenset().union(*(_places_of(c) for c in lead))
+    return all(
+        c.sub_event_type not in NO_FATALITIES
+        and any(k.what == CountKind.KILLED and k.value for k in c.counts)
+        and (not c.places or "place:report" in c.method.split() or (_places_of(c) and _places_of(c) <= here))
+        for c in found)
+
+
 def _points_back_only(found: list[Claim], text: str, start: int, end: int) -> bool:
     """A sentence whose only events are a pointer back ("The attackers used rifles during the attack.") and that
     gives no toll or place of its own: it elaborates the event before it, which stays the one a later toll joins."""
