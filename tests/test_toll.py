@@ -99,3 +99,22 @@ def test_a_killing_told_next_in_the_paragraph_is_the_events_toll(claims_of: Clai
     protest = [c for c in claims_of(text, ["Lomarut"]) if c.event_type == "Protests"]
     assert all(c.fatalities_acled == 0 for c in protest)
     assert any(c.fatalities_acled == 2 for c in claims_of(text, ["Lomarut"]))
+
+
+def test_another_happenings_toll_is_not_added(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Four more herders have been killed by raiders, a week after the raiders killed 12 other herders."
+    assert _toll(nlp, text) == 4
+
+
+def test_claims_of_one_event_carry_its_toll(claims_of: ClaimsOf) -> None:
+    # one sentence, one sub-type, no places that differ: each claim has the toll; a later sentence of the paragraph
+    # elaborating the same event keeps the toll it was told with
+    text = "Police battle gunmen during a raid; four gunmen killed in the battle. The raid was planned for weeks."
+    claims = [c for c in claims_of(text) if c.sub_event_type == "Armed clash"]
+    first = [c for c in claims if c.sentence.start == 0]
+    later = [c for c in claims if c.sentence.start > 0]
+    assert len(first) >= 2 and all(c.fatalities_acled == 4 for c in first)
+    assert later and all(c.fatalities_acled == 4 for c in later)
+    # another paragraph is not the same telling
+    claims = [c for c in claims_of(text.replace("battle. The", "battle.\n\nThe")) if c.sentence.start > 60]
+    assert all(c.fatalities_acled == 0 for c in claims)

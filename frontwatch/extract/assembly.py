@@ -31,6 +31,8 @@ from frontwatch.extract.follow_ups import (
     _casualty_follow_up,
     _claimant,
     _claiming,
+    _elaborations_keep_the_toll,
+    _one_toll_per_event,
     _points_back_only,
     _story_toll,
     _toll_only,
@@ -175,7 +177,7 @@ class Extractor:
                 # The sentence's main event first: the one whose sub-type the classifier, reading the whole sentence,
                 # names ("police seized guns … related to a murder": the seizure, not the murder); else trigger order.
                 found.sort(key=lambda c: c.sub_event_type != pred[0])
-            found = _tolls_to_event(found, counts)
+            found = _one_toll_per_event(_tolls_to_event(found, counts))
             if reference is not None:
                 # "The security forces also detained two suspects.": a sentence that names no time elaborates the
                 # event told before it and takes its day, not the report's
@@ -203,7 +205,7 @@ class Extractor:
             out.extend(found)
             if found and not (previous and _points_back_only(found, text, sent.start_char, sent.end_char)):
                 previous, previous_end = found, sent.start_char + len(sent.text.rstrip())
-        out = one_incident(out, document.published)
+        out = _elaborations_keep_the_toll(one_incident(out, document.published), text)
         return out + self._silent_claims(document, doc, silent_sents, out, mentions, main, attributions)
 
     def _silent_claims(

@@ -351,8 +351,10 @@ def _additional_groups(text: str, base: int, out: list[Count]) -> list[Count]:
                 and prev.qualifier == "exact" and "(" not in text[prev.span.end - base:c.span.start - base]):
             gap = text[prev.span.end - base:c.span.start - base]
             own = text[c.span.start - base:c.span.end - base]
-            another = re.search(r"\b(?:others?|another|more)\b", own, re.I) and not re.search(
-                r"\b(?:or|toll|later|reports?|said|say)\b", gap, re.I)
+            # "… two days after the militia killed 20 others": another happening's toll, not more of this one
+            another = re.search(r"\b(?:others?|another|more)\b", own, re.I) and len(gap) <= 40 and not re.search(
+                r"\b(?:or|toll|later|reports?|said|say|after|before|earlier|ago|since|when|previous|last)\b", gap,
+                re.I)
             a, b = _group_noun(prev.span, text, base), _group_noun(c.span, text, base)
             if another or (a is not None and b is not None and a != b and re.fullmatch(r"\s*(?:,|;|and|,\s*and)?\s*",
                                                                                        gap)):

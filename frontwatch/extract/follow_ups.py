@@ -159,6 +159,38 @@ def _tolls_to_event(found: list[Claim], sent_counts: Sequence[Count]) -> list[Cl
     return [_with_counts(c, extra, "same-sentence") if c is first else c for c in found if c not in tolls]
 
 
+def _one_toll_per_event(found: list[Claim]) -> list[Claim]:
+    """ "Raiders attack herders in a revenge attack; at least 11 killed": claims of one sentence with one sub-type
+    and no places that differ are one event (fusion would join them), so each carries the toll any of them read —
+    whichever stands for the event then has it."""
+    out = list(found)
+    for i, c in enumerate(out):
+        if c.sub_event_type in NO_FATALITIES or c.event_type == NOT_AN_EVENT:
+            continue
+        same = [o for o in out if o.sub_event_type == c.sub_event_type and o.fatalities_acled > c.fatalities_acled
+                and (not o.places or not c.places or _places_of(o) == _places_of(c))]
+        if same:
+            best = max(same, key=lambda o: o.fatalities_acled)
+            out[i] = _with_counts(c, [k for k in best.counts if k.what == CountKind.KILLED], "same-event")
+    return out
+
+
+def _elaborations_keep_the_toll(claims: list[Claim], text: str) -> list[Claim]:
+    """ "2 killed in a bomb blast. A suicide bomber is suspected.": a later claim of the paragraph with the same
+    sub-type, no toll and no place that differs elaborates the event already told with its toll, and carries it
+    (fusion joins such claims into one event; the toll is not counted twice)."""
+    out = list(claims)
+    for i, c in enumerate(out):
+        if c.sub_event_type in NO_FATALITIES or c.event_type == NOT_AN_EVENT or c.fatalities_acled:
+            continue
+        told = [o for o in out[:i] if o.sub_event_type == c.sub_event_type and o.fatalities_acled
+                and o.sentence.end <= c.sentence.start and "\n\n" not in text[o.sentence.end:c.sentence.start]
+                and (not c.places or _places_of(o) == _places_of(c))]
+        if told:
+            out[i] = _with_counts(c, [k for k in told[-1].counts if k.what == CountKind.KILLED], "same-event")
+    return out
+
+
 def _toll_only(sent: SpacySpan, text: str, prev_end: int) -> list[Count]:
     """The figures of a sentence without an event word that only tells a toll ("14 dead.", "Three deaths
     reported."), in the paragraph of the event before it (or pointing back at it: "… during the attack")."""
