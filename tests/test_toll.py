@@ -118,3 +118,15 @@ def test_claims_of_one_event_carry_its_toll(claims_of: ClaimsOf) -> None:
     # another paragraph is not the same telling
     claims = [c for c in claims_of(text.replace("battle. The", "battle.\n\nThe")) if c.sentence.start > 60]
     assert all(c.fatalities_acled == 0 for c in claims)
+
+
+def test_a_happening_told_as_background_or_an_aside_keeps_its_own_toll(claims_of: ClaimsOf) -> None:
+    text = ("A mob attacked a trader in Lomarut and killed him. The attack came after youths staged a violent "
+            "demonstration in Lomarut.")
+    later = {c.trigger.text: c.fatalities_acled for c in claims_of(text, ["Lomarut"])
+             if c.sentence.start > 50 and c.trigger is not None}
+    assert later.get("demonstration") == 0  # the earlier happening
+    assert later.get("attack", 1) == 1  # the pointer back is the killing itself
+    text = "Youths rioted in Lomarut over the results. (Police killed three suspects elsewhere, told apart.)"
+    riot = [c for c in claims_of(text, ["Lomarut"]) if c.sub_event_type == "Violent demonstration"]
+    assert riot and all(c.fatalities_acled == 0 for c in riot)

@@ -88,8 +88,9 @@ def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int
     )
 
 
-# A sentence that opens on another incident ("In a separate attack, …", "Meanwhile, …") tells its own toll.
-_ANOTHER_INCIDENT = re.compile(r"^\W*(?:in\s+(?:an\s*other|a\s+separate|a\s+different|a\s+second|a\s+similar)|"
+# A sentence that opens on another incident ("In a separate attack, …", "Meanwhile, …") or a bracketed aside
+# ("(Police killed 4 others, coded separately)") tells its own toll.
+_ANOTHER_INCIDENT = re.compile(r"^\s*\(|^\W*(?:in\s+(?:an\s*other|a\s+separate|a\s+different|a\s+second|a\s+similar)|"
                                r"separately|meanwhile|elsewhere|earlier|previously|last\s+(?:week|month|year)|"
                                r"(?:on|in)\s+\w+\s+(?:incident|attack))\b", re.IGNORECASE)
 
@@ -175,14 +176,18 @@ def _one_toll_per_event(found: list[Claim]) -> list[Claim]:
     return out
 
 
+_EARLIER = re.compile(r"\b(?:after|before|following|since|prior\s+to)\b", re.IGNORECASE)
+
+
 def _elaborations_keep_the_toll(claims: list[Claim], text: str) -> list[Claim]:
     """ "2 killed in a bomb blast. A suicide bomber is suspected.": a later claim of the paragraph with the same
     sub-type, no toll and no place that differs elaborates the event already told with its toll, and carries it
     (fusion joins such claims into one event; the toll is not counted twice)."""
     out = list(claims)
     for i, c in enumerate(out):
-        if c.sub_event_type in NO_FATALITIES or c.event_type == NOT_AN_EVENT or c.fatalities_acled:
-            continue
+        if c.sub_event_type in NO_FATALITIES or c.event_type == NOT_AN_EVENT or c.fatalities_acled or (
+                c.trigger is not None and _EARLIER.search(text, c.sentence.start, c.trigger.start)):
+            continue  # "The attack came after villagers staged a violent protest": the protest is its own event
         told = [o for o in out[:i] if o.sub_event_type == c.sub_event_type and o.fatalities_acled
                 and o.sentence.end <= c.sentence.start and "\n\n" not in text[o.sentence.end:c.sentence.start]
                 and (not c.places or _places_of(o) == _places_of(c))]
