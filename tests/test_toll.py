@@ -130,3 +130,14 @@ def test_a_happening_told_as_background_or_an_aside_keeps_its_own_toll(claims_of
     text = "Youths rioted in Lomarut over the results. (Police killed three suspects elsewhere, told apart.)"
     riot = [c for c in claims_of(text, ["Lomarut"]) if c.sub_event_type == "Violent demonstration"]
     assert riot and all(c.fatalities_acled == 0 for c in riot)
+
+
+def test_a_later_figure_from_another_voice_is_an_alternative_not_an_update(claims_of: ClaimsOf) -> None:
+    def toll(text: str) -> int:
+        return max(c.fatalities_acled for c in claims_of(text, ["Lomarut"]))
+
+    # another voice or a disputed figure: the lowest credible one
+    assert toll("A bomb hit a patrol near Lomarut; one soldier was killed. The militants claim six dead.") == 1
+    assert toll("Gunmen attacked a bus near Lomarut, killing three. Conflicting reports have seven deaths.") == 3
+    # one account's later figure is an update
+    assert toll("Gunmen attacked a bus near Lomarut, killing three. The toll rose to seven.") == 7

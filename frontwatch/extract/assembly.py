@@ -151,8 +151,8 @@ class Extractor:
                 if tolls:
                     # "… attacked Mandera town on Tuesday. 14 dead.": a sentence that only gives a toll gives the
                     # toll of the event told before it
-                    out = [_with_counts(c, tolls) if c in previous else c for c in out]
-                    previous = [_with_counts(c, tolls) for c in previous]
+                    out = [_with_counts(c, tolls, said=sent.text) if c in previous else c for c in out]
+                    previous = [_with_counts(c, tolls, said=sent.text) for c in previous]
                 continue
             pred = next(pred_of)
             counts = _find_counts(sent)
@@ -199,8 +199,8 @@ class Extractor:
                              or _story_toll(found, previous, text, previous_end, sent.start_char)):
                 # "… attacked a convoy near X. 5 soldiers were killed.": the toll belongs to the event before
                 told = [k for f in found for k in f.counts]
-                out = [_with_counts(c, told) if c in previous else c for c in out]
-                previous = [_with_counts(c, told) for c in previous]
+                out = [_with_counts(c, told, said=sent.text) if c in previous else c for c in out]
+                previous = [_with_counts(c, told, said=sent.text) for c in previous]
                 continue
             out.extend(found)
             if found and not (previous and _points_back_only(found, text, sent.start_char, sent.end_char)):

@@ -206,7 +206,16 @@ def _toll_only(sent: SpacySpan, text: str, prev_end: int) -> list[Count]:
     return counts
 
 
-def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence") -> Claim:
+# A later figure told as another voice's or as disputed ("Al-Shabaab claims eight dead", "conflicting reports have
+# eight deaths", "two others feared dead in an earlier report, not confirmed") is an alternative: ACLED keeps the
+# lowest credible figure, not the larger one as an update.
+_ALTERNATIVE = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?\b(?!\s+(?:the\s+)?lives)|conflicting|other\s+(?:reports?|sources?|accounts?)|"
+    r"unconfirmed|not\s+(?:been\s+)?confirmed|(?:earlier|some|other)\s+reports?|"
+    r"(?:sources?|reports?|accounts?)\s+(?:say|said|put|suggest)|as\s+(?:high|many)\s+as)", re.IGNORECASE)
+
+
+def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence", said: str = "") -> Claim:
     # the same figure read by two clauses of the follow-up ("30 killed and 12 arrested") counts once
     have = {(k.what, k.value, k.low, k.high) for k in claim.counts}
     extra: list[Count] = []
@@ -221,6 +230,8 @@ def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence"
     fatalities = _acled_fatalities(extra)
     if claim.sub_event_type in NO_FATALITIES:
         fatalities = 0
+    if claim.fatalities_acled and fatalities and _ALTERNATIVE.search(said):
+        fatalities = min(claim.fatalities_acled, fatalities)  # `said`: the later sentence, as another account
     return dataclasses.replace(
         claim,
         counts=counts,
