@@ -31,6 +31,10 @@ from frontwatch.extract.follow_ups import (
     _casualty_follow_up,
     _claimant,
     _claiming,
+    _elaborations_keep_the_toll,
+    _one_toll_per_event,
+    _points_back_only,
+    _story_toll,
     _toll_only,
     _tolls_to_event,
     _with_actor1,
@@ -153,8 +157,8 @@ class Extractor:
                 if tolls:
                     # "… attacked Mandera town on Tuesday. 14 dead.": a sentence that only gives a toll gives the
                     # toll of the event told before it
-                    out = [_with_counts(c, tolls) if c in previous else c for c in out]
-                    previous = [_with_counts(c, tolls) for c in previous]
+                    out = [_with_counts(c, tolls, said=sent.text) if c in previous else c for c in out]
+                    previous = [_with_counts(c, tolls, said=sent.text) for c in previous]
                 continue
             pred = next(pred_of)
             counts = _find_counts(sent)
@@ -183,7 +187,7 @@ class Extractor:
                 # The sentence's main event first: the one whose sub-type the classifier, reading the whole sentence,
                 # names ("police seized guns … related to a murder": the seizure, not the murder); else trigger order.
                 found.sort(key=lambda c: c.sub_event_type != pred[0])
-            found = _tolls_to_event(found, counts)
+            found = _one_toll_per_event(_tolls_to_event(found, counts))
             if recalled:
                 # "… after attacks left 130 dead on 13 November 2015. The gunmen struck at a stadium and cafes.": a
                 # sentence that names no time goes on telling the incident recalled just before it
@@ -210,16 +214,17 @@ class Extractor:
                 out = [_with_actor1(c, claimed_by) if c in previous else c for c in out]
                 previous = [_with_actor1(c, claimed_by) for c in previous]
                 continue
-            if previous and _casualty_follow_up(found, text, previous_end, sent.start_char, sent.end_char):
+            if previous and (_casualty_follow_up(found, text, previous_end, sent.start_char, sent.end_char)
+                             or _story_toll(found, previous, text, previous_end, sent.start_char)):
                 # "… attacked a convoy near X. 5 soldiers were killed.": the toll belongs to the event before
                 told = [k for f in found for k in f.counts]
-                out = [_with_counts(c, told) if c in previous else c for c in out]
-                previous = [_with_counts(c, told) for c in previous]
+                out = [_with_counts(c, told, said=sent.text) if c in previous else c for c in out]
+                previous = [_with_counts(c, told, said=sent.text) for c in previous]
                 continue
             out.extend(found)
-            if found:
+            if found and not (previous and _points_back_only(found, text, sent.start_char, sent.end_char)):
                 previous, previous_end = found, sent.start_char + len(sent.text.rstrip())
-        out = [c for c in one_incident(out, document.published)
+        out = [c for c in _elaborations_keep_the_toll(one_incident(out, document.published), text)
                if c.event_type != NOT_AN_EVENT or self.keep_non_events]
         # A report whose event words all tell the past, a plot or an accident gets no event from the classifier
         # reading its other sentences ("a gas leak may have caused the blast … windows were shattered").

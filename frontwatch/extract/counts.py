@@ -77,7 +77,7 @@ BEFORE = re.compile(r"\b(killing|killed|kills|kill|shot\s+dead|shooting\s+dead|g
                     r"shoot(?:s|ing)?\s+and\s+kill(?:s|ed|ing)?|shot\s+and\s+kill(?:s|ed|ing)?|"
                     r"lynch(?:es|ed|ing)?|behead(?:s|ed|ing)?|murder(?:s|ed|ing)?|massacr(?:e|es|ed|ing)|"
                     r"assassinat(?:e|es|ed|ing)|slay(?:s|ing)?|slew|"
-                    r"(?:killing|murder|deaths?|bodies|body|lives)\s+of(?:\s+the)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|"
+                    r"(?:killing|murder|deaths?|bodies|body|lives)\s+of(?:\s+the)?|claim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
                     r"wounding|wounded|injuring|injured|abducting|abducted|"
                     r"kidnapping|kidnapped|arresting|arrested|detaining|detained|death\s+toll(?:\s+\w+){0,3}?\s+"
                     r"(?:to|at|of|reached|hit|is|was)|toll\s+(?:rose|climbed|stood)\s+(?:to|at))\s+$", re.I)
@@ -111,12 +111,16 @@ _TO_DEATH_BEFORE = re.compile(
     r"\b(?:ston|stab|hack|beat|burn|burnt|club|slash|bludgeon|batter|strangl|kick|trampl|lynch|torture|crush)"
     r"[a-z]*\s+$", re.I)
 _TO_DEATH_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,4}?to\s+death\b", re.I)
+_RIGHT_TO_DEATH = re.compile(r"^\s+to\s+death\b", re.I)  # "one speared to death": no object, so no deed
 # The parse's killing words: verbs whose object dies, ways of killing that need "dead" / "to death" / "down",
 # verbs of dying, and "dead".
 _KILL = {"kill", "lynch", "murder", "behead", "assassinate", "execute", "slay", "massacre", "slaughter", "butcher"}
 _KILL_MANNER = {"shoot", "gun", "stone", "stab", "hack", "beat", "burn", "club", "slash", "bludgeon", "batter",
                 "strangle", "kick", "trample", "torture", "crush", "axe", "spear", "burnt"}
 _DIE = {"die", "succumb", "perish"}
+# Verbs between a figure and its outcome that say how the figure is known or what befell the people, not a deed of
+# theirs ("two people lost their lives", "one civilian confirmed killed").
+_NOT_ACTING = {"be", "have", "remain", "lose", "confirm", "report", "fear", "believe", "feared"}
 _FIND = {"find", "discover", "recover", "retrieve", "dump", "exhume", "spot", "locate"}
 _KILLING_WORDS = _KILL | _KILL_MANNER | _DIE | {"dead", "body"}
 _NOT_QUITE = {"allegedly", "nearly", "almost", "narrowly"}  # the reason, or a death that did not happen
@@ -128,6 +132,40 @@ _NOT_VICTIMS = {"cow", "goat", "sheep", "camel", "donkey", "dog", "cattle", "liv
                 "game", "story", "rest", "other", "others", "attack", "suspect's"}
 _NOT_PERSON_ENTS = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "EVENT",
                     "NORP", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"}
+# A running total is no event's toll: "the conflict has killed 5,000", "300 have been killed so far this year",
+# "bringing the number killed this year to 45". The period cues need a perfect tense at the count ("have been
+# killed", "has claimed"): "three were killed and no arrests have been made so far" keeps its three.
+_MONTH_WORD = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_RUNNING_PERIOD = re.compile(
+    rf"\bso\s+far\b|\bto\s+date\b|\bthis\s+year\b|\bin\s+total\b|\bsince\s+(?:the\s+(?:start|beginning|outbreak)|"
+    rf"(?:it|the\s+\w+)\s+(?:began|started|erupted)|{_MONTH_WORD}\b|\d{{4}}|last\s+year|the\s+(?:war|conflict|"
+    r"insurgency|violence|fighting|crisis|uprising|unrest|campaign|offensive))", re.I)
+_PERFECT = re.compile(r"\b(?:has|have|had)\b", re.I)
+_RUNNING = re.compile(
+    r"\bbringing\s+(?:the\s+)?(?:total|number|tally|(?:death\s+)?toll)\b|"
+    r"\b(?:war|conflict|insurgency|violence|fighting|crisis|uprising|unrest|campaign)\s+(?:has|have|had)\s+"
+    r"(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed)\b", re.I)
+_CLAUSE_EDGE = re.compile(r"[,;:()]")
+
+
+def _running_total(text: str, base: int, c: Count) -> bool:
+    """Is the count a running total (see `_RUNNING`), read in its clause (commas and brackets bound it; a
+    sentence that opens with "Since …, " or "So far, " lends its opening to the first clause)?"""
+    if c.span is None or c.what != CountKind.KILLED:
+        return False
+    s0, e0 = c.span.start - base, c.span.end - base
+    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, s0)), default=0)
+    right = next((m.start() for m in _CLAUSE_EDGE.finditer(text, e0)), len(text))
+    clause = text[left:right]
+    if left and re.match(r"^\s*(?:since|so\s+far|to\s+date|in\s+total|overall)\b", text, re.I) and \
+            not _CLAUSE_EDGE.search(text, text.find(",") + 1 if "," in text else 0, left - 1):
+        clause = text[:right]  # "Since the start of the uprising, 1,200 people have died."
+    if _RUNNING.search(clause):
+        return True
+    near = text[max(left, s0 - 20):e0]
+    return bool(_RUNNING_PERIOD.search(clause)) and bool(_PERFECT.search(near))
+
+
 HEAVY = re.compile(r"\b(heavy|significant|severe|many|considerable|scores\s+of|dozens\s+of)\s+(casualties|losses)\b",
                    re.I)
 
@@ -185,6 +223,8 @@ def _outcome(after: str) -> tuple[CountKind, int] | None:
         removed = aside.end() - aside.start() - 1
     for kind, pat in OUTCOMES:
         om = pat.match(body)
+        if om and kind == CountKind.KILLED and re.search(rf"\b{INJURED}\b", body[: om.end()], re.I):
+            continue  # "three people wounded before police shot and killed the attacker": the three were wounded
         if om and not re.search(r"[.;:!?]", body[: om.end()]):
             return kind, lead + om.end() + (removed if aside and aside.start() < om.end() else 0)
     return None
@@ -231,6 +271,9 @@ def find_counts(sent: SpacySpan) -> list[Count]:
         window = text[max(0, start0 - 40):start0]
         before = BEFORE.search(window)
         introduced = False
+        if before and re.fullmatch(r"claim\w*", before.group(1), re.I) and not re.match(
+                r"^\s+(?:[a-z-]+\s+)?lives\b", text[end0:end0 + 30], re.I):
+            before = None  # "claimed 3 attacks": only "claimed 7 lives" is a toll
         if before:
             kind = BEFORE_KIND[before.group(1).lower()[:4]]
             start = start0 - (len(window) - before.start())
@@ -278,12 +321,48 @@ def find_counts(sent: SpacySpan) -> list[Count]:
             continue
         out.append(count)
         before_kind.append(introduced)
-    out = _with_victims(sent, out)
+    out = [c for c in _additional_groups(text, base, _with_victims(sent, out)) if not _running_total(text, base, c)]
     for hm in HEAVY.finditer(text):
         if not any(c.what == CountKind.KILLED_OR_INJURED for c in out):
             out.append(Count(CountKind.KILLED_OR_INJURED, None, None, None, "vague",
                              Span(base + hm.start(), base + hm.end(), hm.group(0))))
     return out
+
+
+def _group_noun(span: Span, text: str, base: int) -> str | None:
+    """The noun after a count's figure ("2 raiders killed" → "raiders"); None for a bare figure or "people"."""
+    after = text[span.start - base:span.end - base]
+    m = re.match(rf"^(?:(?:{_QUAL})\s+)?(?:{_NUMBER})\s+(?:[a-z-]+\s+)??([a-z]+)\b", after, re.I)
+    if m is None or re.fullmatch(KILLED + r"|" + INJURED + r"|people|persons?|others?|more|were|was|are", m.group(1),
+                                 re.I):
+        return None
+    return m.group(1).lower()
+
+
+def _additional_groups(text: str, base: int, out: list[Count]) -> list[Count]:
+    """Two killed figures of one sentence that name different people are one toll, summed: "2 raiders killed and 2
+    civilians killed", "one was shot dead, 3 others were killed". Figures that may be alternatives ("at least 12
+    (other reports say 20)", "5 killed … the toll rose to 7") stay apart, for the lowest credible one."""
+    merged: list[Count] = []
+    for c in out:
+        prev = merged[-1] if merged else None
+        if (prev is not None and c.what == prev.what == CountKind.KILLED and prev.span is not None
+                and c.span is not None and prev.span.end <= c.span.start and c.qualifier == "exact"
+                and prev.qualifier == "exact" and "(" not in text[prev.span.end - base:c.span.start - base]):
+            gap = text[prev.span.end - base:c.span.start - base]
+            own = text[c.span.start - base:c.span.end - base]
+            # "… two days after the militia killed 20 others": another happening's toll, not more of this one
+            another = re.search(r"\b(?:others?|another|more)\b", own, re.I) and len(gap) <= 40 and not re.search(
+                r"\b(?:or|toll|later|reports?|said|say|after|before|earlier|ago|since|when|previous|last)\b", gap,
+                re.I)
+            a, b = _group_noun(prev.span, text, base), _group_noun(c.span, text, base)
+            if another or (a is not None and b is not None and a != b and re.fullmatch(r"\s*(?:,|;|and|,\s*and)?\s*",
+                                                                                       gap)):
+                merged[-1] = _merge(prev, c, Span(prev.span.start, c.span.end, text[prev.span.start - base:
+                                                                                       c.span.end - base]))
+                continue
+        merged.append(c)
+    return merged
 
 
 def _acts_between(sent: SpacySpan, start: int, end: int) -> bool:
@@ -293,9 +372,9 @@ def _acts_between(sent: SpacySpan, start: int, end: int) -> bool:
     for t in sent:
         depth += (t.text == "(") - (t.text == ")")
         if start <= t.idx < end and depth <= 0 and not _HARM_WORD.match(t.text) and t.tag_ in (
-                "VBD", "VBZ", "VBP") and t.dep_ not in ("aux", "auxpass") and t.lemma_.lower() not in (
-                "be", "have", "remain"):
-            return True
+                "VBD", "VBZ", "VBP") and t.dep_ not in ("aux", "auxpass") and t.lemma_.lower() not in _NOT_ACTING \
+                and not _RIGHT_TO_DEATH.match(sent.doc.text[t.idx + len(t.text):t.idx + len(t.text) + 40]):
+            return True  # "speared to death", "lost their lives", "confirmed killed": what befell them, not a deed
     return False
 
 
@@ -322,10 +401,14 @@ def _victims_of(tok: Token) -> list[Token]:
     if lemma in _DIE:
         return [c for c in kids if c.dep_ == "nsubj"]
     if lemma == "dead" and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp"):
+        if tok.head.lemma_.lower() == "leave":
+            # "clan fighting leaves four dead": the subject is the cause; the dead are the object
+            return [c for c in tok.head.children if c.dep_ == "dobj"]
         return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not (lemma in _KILL or manner) or tok.pos_ not in ("VERB", "ADJ"):
         return []
-    if tok.dep_ in ("xcomp", "pcomp", "amod") or any(
+    participle = tok.tag_ == "VBG" and tok.dep_ == "xcomp" and not any(c.dep_ == "aux" for c in kids)
+    if (tok.dep_ in ("xcomp", "pcomp", "amod") and not participle) or any(
             c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will", "to") for c in kids):
         return []  # "threatened to kill", "accused of killing", "a killed man"? not a report of a death here
     if (tok.dep_ == "conj" and tok.head.dep_ == "pcomp") or any(c.lower_ in _NOT_QUITE for c in kids):
@@ -333,13 +416,23 @@ def _victims_of(tok: Token) -> list[Token]:
     passive = any(c.dep_ == "auxpass" for c in kids) or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl")) or (
         tok.tag_ == "VBN" and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children))
     if passive:
-        subj = [c for c in kids if c.dep_ == "nsubjpass"]
+        # the subject, also where the parser hangs it on the auxiliary ("a man was on Friday killed")
+        subj = [c for c in kids if c.dep_ == "nsubjpass"] or [c for c in kids if c.dep_ == "nsubj"] or [
+            s for a in kids if a.dep_ == "auxpass" for s in a.children if s.dep_ in ("nsubj", "nsubjpass")]
         if not subj and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             subj = [tok.head]  # "a man killed in the raid", "one killed"
         if not subj and tok.dep_ == "conj":
             subj = [c for c in tok.head.children if c.dep_ == "nsubjpass"]  # "is shot and killed"
         return [tok.head if s.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" else s for s in subj]
     obj = [c for c in kids if c.dep_ == "dobj"]
+    if not obj and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "agent") and c.lemma_.lower() == "have"
+                                                 for c in kids):
+        if tok.dep_ == "ROOT":
+            # a headline's passive without its auxiliary: "boy killed in gunfire", "trader shot dead"
+            return [c for c in kids if c.dep_ == "nsubj"]
+        if tok.dep_ == "advcl" and tok.head.lemma_.lower() == "be":
+            # "a herder was on Friday killed": the parser hangs the participle on "was"
+            return [c for c in tok.head.children if c.dep_ == "nsubj"]
     if not obj and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
         obj = [c for c in tok.head.children if c.dep_ == "dobj"]  # "attack and kill a trader"
     return obj
@@ -349,7 +442,12 @@ def _victim_total(head: Token) -> tuple[int, int, int] | None:
     """The number of people a victim noun phrase names, with its character bounds: one for a singular person ("a
     man", "his bodyguard", "one of the guards", "him"), the figure of a numbered group, summed over a coordination
     ("a policeman and two civilians"); None when it names an unknown number ("villagers") or no people."""
-    group = [head, *head.conjuncts]
+    # a conjunct with its own outcome ("nine injured and one officer killed") is another group
+    others = [x for x in head.conjuncts if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in x.children)]
+    group = [head, *(x for x in head.conjuncts if x not in others)]
+    own = {t.i for t in head.subtree}
+    # the other group's words, less the head's own when the parser hangs the head below the other group
+    apart = {t.i for x in others for t in x.subtree if t.i not in own or head.i not in {u.i for u in x.subtree}}
     if any(c.dep_ == "nummod" for c in head.children):
         # "4 soldiers, 1 policeman and 1 militiaman": the parser often hangs the list on the first as appositions
         group += [x for a in head.children if a.dep_ == "appos" and any(c.dep_ == "nummod" for c in a.children)
@@ -376,7 +474,7 @@ def _victim_total(head: Token) -> tuple[int, int, int] | None:
             total += 1
         else:
             return None
-    toks = [t for n in group for t in n.subtree]
+    toks = [t for n in group for t in n.subtree if t.i not in apart and t.dep_ not in ("punct", "cc")]
     return total, min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
 
 

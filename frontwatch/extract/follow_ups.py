@@ -72,6 +72,11 @@ def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int
         return back is not None and c.trigger is not None and back.start() <= c.trigger.start < back.end()
 
     told = [c for c in found if not pointer(c)]
+    if not told:
+        # "Three of the suspects were killed in the battle": the only event word is the pointer, so the sentence
+        # tells the toll of the event before it, not an event of its own
+        return all(not c.places or "place:report" in c.method.split() for c in found) and any(
+            k.what in (CountKind.KILLED, CountKind.INJURED) and k.value is not None for c in found for k in c.counts)
     return bool(told) and all(
         c.trigger is not None
         and c.method.split(" ")[1] in tolls
@@ -81,6 +86,45 @@ def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int
         and c.counts
         for c in told
     )
+
+
+# A sentence that opens on another incident ("In a separate attack, …", "Meanwhile, …") or a bracketed aside
+# ("(Police killed 4 others, coded separately)") tells its own toll.
+_ANOTHER_INCIDENT = re.compile(r"^\s*\(|^\W*(?:in\s+(?:an\s*other|a\s+separate|a\s+different|a\s+second|a\s+similar)|"
+                               r"separately|meanwhile|elsewhere|earlier|previously|last\s+(?:week|month|year)|"
+                               r"(?:on|in)\s+\w+\s+(?:incident|attack))\b", re.IGNORECASE)
+
+
+def _places_of(c: Claim) -> frozenset[object]:
+    return frozenset(m.place.gazetteer_id or m.place.name for m in c.places if m.place is not None)
+
+
+def _story_toll(found: list[Claim], previous: list[Claim], text: str, prev_end: int, start: int) -> bool:
+    """ "Riots broke out over the results. Police intervened, killing 2.": a toll told by the next sentence of the
+    same paragraph, as a killing with no place of its own (or the event's own place), is the toll of the event
+    before it when that event has none yet — ACLED codes one event with the deaths. Not when the event before is
+    non-violent (its toll would be lost), nor when the sentence opens on another incident."""
+    if not found or not previous or "\n\n" in text[prev_end:start] or _ANOTHER_INCIDENT.match(text[start:start + 40]):
+        return False
+    lead = [c for c in previous if c.event_type != NOT_AN_EVENT]
+    if not lead or any(c.sub_event_type in NO_FATALITIES for c in lead) or any(
+            k.what == CountKind.KILLED for c in lead for k in c.counts):
+        return False
+    here = frozenset().union(*(_places_of(c) for c in lead))
+    return all(
+        c.sub_event_type not in NO_FATALITIES
+        and any(k.what == CountKind.KILLED and k.value for k in c.counts)
+        and (not c.places or "place:report" in c.method.split() or (_places_of(c) and _places_of(c) <= here))
+        for c in found)
+
+
+def _points_back_only(found: list[Claim], text: str, start: int, end: int) -> bool:
+    """A sentence whose only events are a pointer back ("The attackers used rifles during the attack.") and that
+    gives no toll or place of its own: it elaborates the event before it, which stays the one a later toll joins."""
+    back = _BACK_REFERENCE.search(text, start, end)
+    return back is not None and bool(found) and all(
+        c.trigger is not None and back.start() <= c.trigger.start < back.end() and not c.counts
+        and (not c.places or "place:report" in c.method.split()) for c in found)
 
 
 def _victim_as_agent(c: Claim) -> bool:
@@ -116,6 +160,42 @@ def _tolls_to_event(found: list[Claim], sent_counts: Sequence[Count]) -> list[Cl
     return [_with_counts(c, extra, "same-sentence") if c is first else c for c in found if c not in tolls]
 
 
+def _one_toll_per_event(found: list[Claim]) -> list[Claim]:
+    """ "Raiders attack herders in a revenge attack; at least 11 killed": claims of one sentence with one sub-type
+    and no places that differ are one event (fusion would join them), so each carries the toll any of them read —
+    whichever stands for the event then has it."""
+    out = list(found)
+    for i, c in enumerate(out):
+        if c.sub_event_type in NO_FATALITIES or c.event_type == NOT_AN_EVENT:
+            continue
+        same = [o for o in out if o.sub_event_type == c.sub_event_type and o.fatalities_acled > c.fatalities_acled
+                and (not o.places or not c.places or _places_of(o) == _places_of(c))]
+        if same:
+            best = max(same, key=lambda o: o.fatalities_acled)
+            out[i] = _with_counts(c, [k for k in best.counts if k.what == CountKind.KILLED], "same-event")
+    return out
+
+
+_EARLIER = re.compile(r"\b(?:after|before|following|since|prior\s+to)\b", re.IGNORECASE)
+
+
+def _elaborations_keep_the_toll(claims: list[Claim], text: str) -> list[Claim]:
+    """ "2 killed in a bomb blast. A suicide bomber is suspected.": a later claim of the paragraph with the same
+    sub-type, no toll and no place that differs elaborates the event already told with its toll, and carries it
+    (fusion joins such claims into one event; the toll is not counted twice)."""
+    out = list(claims)
+    for i, c in enumerate(out):
+        if c.sub_event_type in NO_FATALITIES or c.event_type == NOT_AN_EVENT or c.fatalities_acled or (
+                c.trigger is not None and _EARLIER.search(text, c.sentence.start, c.trigger.start)):
+            continue  # "The attack came after villagers staged a violent protest": the protest is its own event
+        told = [o for o in out[:i] if o.sub_event_type == c.sub_event_type and o.fatalities_acled
+                and o.sentence.end <= c.sentence.start and "\n\n" not in text[o.sentence.end:c.sentence.start]
+                and (not c.places or _places_of(o) == _places_of(c))]
+        if told:
+            out[i] = _with_counts(c, [k for k in told[-1].counts if k.what == CountKind.KILLED], "same-event")
+    return out
+
+
 def _toll_only(sent: SpacySpan, text: str, prev_end: int) -> list[Count]:
     """The figures of a sentence without an event word that only tells a toll ("14 dead.", "Three deaths
     reported."), in the paragraph of the event before it (or pointing back at it: "… during the attack")."""
@@ -126,7 +206,16 @@ def _toll_only(sent: SpacySpan, text: str, prev_end: int) -> list[Count]:
     return counts
 
 
-def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence") -> Claim:
+# A later figure told as another voice's or as disputed ("Al-Shabaab claims eight dead", "conflicting reports have
+# eight deaths", "two others feared dead in an earlier report, not confirmed") is an alternative: ACLED keeps the
+# lowest credible figure, not the larger one as an update.
+_ALTERNATIVE = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?\b(?!\s+(?:the\s+)?lives)|conflicting|other\s+(?:reports?|sources?|accounts?)|"
+    r"unconfirmed|not\s+(?:been\s+)?confirmed|(?:earlier|some|other)\s+reports?|"
+    r"(?:sources?|reports?|accounts?)\s+(?:say|said|put|suggest)|as\s+(?:high|many)\s+as)", re.IGNORECASE)
+
+
+def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence", said: str = "") -> Claim:
     # the same figure read by two clauses of the follow-up ("30 killed and 12 arrested") counts once
     have = {(k.what, k.value, k.low, k.high) for k in claim.counts}
     extra: list[Count] = []
@@ -141,6 +230,8 @@ def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence"
     fatalities = _acled_fatalities(extra)
     if claim.sub_event_type in NO_FATALITIES:
         fatalities = 0
+    if claim.fatalities_acled and fatalities and _ALTERNATIVE.search(said):
+        fatalities = min(claim.fatalities_acled, fatalities)  # `said`: the later sentence, as another account
     return dataclasses.replace(
         claim,
         counts=counts,
