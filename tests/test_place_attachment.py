@@ -47,3 +47,30 @@ def test_a_road_named_by_its_ends_is_one_event_at_the_first_end(pipeline: Pipeli
     # a name the gazetteer holds whole stays whole
     [c] = typed_claims(pipeline, "Police dispersed traders protesting in Taita-Taveta County.", "KE")
     assert c.place is not None and c.place.feature_code == "ADM1" and c.place.admin1 == "Taita Taveta"
+
+
+def test_a_road_from_the_capital_is_placed_at_its_other_end(pipeline: Pipeline) -> None:
+    [c] = typed_claims(pipeline, "Protesters blocked traffic on the Nairobi-Narok highway and burnt tyres.", "KE")
+    assert c.place is not None and c.place.name == "Narok"
+
+
+def test_the_place_the_event_s_preposition_governs_wins_over_a_participant_s(pipeline: Pipeline) -> None:
+    text = "Youths attached to a slum project in Kisumu staged a demonstration in Nairobi over the audit."
+    [c] = [c for c in typed_claims(pipeline, text, "KE") if _method(c) == "place:clause"]
+    assert c.place is not None and c.place.name == "Nairobi"
+    # places listed after the event's preposition all stay, however the parser attached the second
+    text = "Students of Laikipia University in Kitale and Kapenguria protest the decision to close the campus."
+    assert {c.place.name for c in typed_claims(pipeline, text, "KE") if c.place} >= {"Kitale", "Kapenguria"}
+
+
+def test_a_local_unit_is_not_a_city_abroad(pipeline: Pipeline) -> None:
+    # "Dallas" is a city of a million people abroad; "Dallas estate" in a Kenyan report is an estate of the town
+    text = "A man was lynched by residents at Dallas estate in Embu town after breaking into a house."
+    assert places_named(pipeline, text, "KE")["Dallas"] is None
+    [c] = typed_claims(pipeline, text, "KE")
+    assert c.place is not None and c.place.name == "Embu"
+
+
+def test_a_county_is_coded_at_district_precision(pipeline: Pipeline) -> None:
+    [c] = typed_claims(pipeline, "Police shot dead two robbers in Kilifi county.", "KE")
+    assert c.place is not None and c.place.feature_code == "ADM1" and c.place.geo_precision == 2

@@ -34,6 +34,9 @@ _NEAR = re.compile(r"\b(?:near(?:by)?|outside(?:\s+of)?|outskirts\s+of|close\s+t
                    re.IGNORECASE)
 
 
+_COUNTY = re.compile(r"\bcount(?:y|ies)\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*")
+
 # A named local place the gazetteer may not hold: "X village", "X sub-county", "X trading centre".
 _LOCAL_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+(?:village|location|sub[-\s]?county|ward|division|constituency|estate|"
                          r"(?:trading\s+)?centre|market|settlement|area)\b")
@@ -50,7 +53,11 @@ def _with_precision(text: str, m: PlaceMention, mentions: list[PlaceMention], se
     part = p.geo_precision == 3 and p.feature_code in ("ADM1", "ADM1H") and (any(
         o.place is None and sent.start_char <= o.span.start < sent.end_char for o in mentions)
         or _LOCAL_NAME.search(text, sent.start_char, sent.end_char) is not None)
-    if near or part:
+    # "X county": ACLED's scale puts a county with districts (precision 2), whatever its level in a country's
+    # hierarchy; a province or region stays 3
+    county = p.geo_precision == 3 and p.feature_code in ("ADM1", "ADM1H") and _COUNTY.search(
+        text, m.span.start, min(len(text), m.span.end + 12)) is not None
+    if near or part or county:
         return dataclasses.replace(m, place=dataclasses.replace(p, geo_precision=2))
     return m
 
@@ -184,7 +191,9 @@ class PlacePicker:
         if any(not self._route_or_origin(t) for _, t in main):
             main = [(m, t) for m, t in main if not self._route_or_origin(t)]
         elif len(main) > 1 and all(m.place is not None for m, _ in main):
-            main = main[:1]  # only a road's ends ("blocked the X-Y highway"): one event, at the end named first
+            # only a road's ends ("blocked the X-Y highway"): one event, at the end named first, but a national
+            # capital last (highways are named from it: "the Capital-X highway" is the road to X)
+            main = [min(main, key=lambda mt: (mt[0].place is not None and mt[0].place.feature_code == "PPLC"))]
         # "800 X teachers protest ... in Y", "students of X University in Y": a place that only qualifies another
         # noun yields to one that locates the event
         trigger = {event.hit.token.i, event.hit.head.i}
@@ -192,6 +201,15 @@ class PlacePicker:
             main = [(m, t) for m, t in main if not self._qualifies_noun(t, trigger)]
         if any(not _country_level(m) for m, _ in main):
             main = [(m, t) for m, t in main if not _country_level(m)]
+        # "youths of a project in X staged a demo in Y", "rallied in Y to condemn an attack on X": the place the
+        # event's own locative preposition governs, over one that only describes a participant or a purpose
+        if len(main) > 1:
+            ok = {id(m) for m, t in main if self._locates(t, trigger)}
+            for m, _ in sorted(main, key=lambda mt: mt[0].span.start):  # "in X and Y", whatever the parse
+                if any(id(o) in ok and _LIST_GAP.fullmatch(doc.text[o.span.end : m.span.start]) for o, _ in main):
+                    ok.add(id(m))
+            if ok:
+                main = [(m, t) for m, t in main if id(m) in ok]
         # A resolved admin unit that contains another place of the clause is context too.
         out = [m for m, _ in main]
         out = [m for m in out if not any(_contains(m, o) for o in out if o is not m)]
@@ -353,6 +371,25 @@ class PlacePicker:
         root = _root_of(toks)
         return root.dep_ in {"compound", "amod", "nmod", "poss"} and (
             root.head.lemma_.lower() in self.words["actor_heads"])
+
+    def _locates(self, toks: list[Token], trigger: set[int]) -> bool:
+        """The place is the object of a locative preposition ("in", "at", "near" …) that hangs from the event's
+        trigger, directly or through the nouns of that phrase ("at a protest in X", "in the capital X")."""
+        root = _root_of(toks)
+        for _ in range(4):  # "the capital X", "X town", "in X and Y": up to the noun the preposition governs
+            if root.dep_ not in {"appos", "compound", "amod", "nmod", "conj"} or root.head.i == root.i:
+                break
+            root = root.head
+        if root.dep_ != "pobj" or root.head.lower_ not in self.words.get("locative_preps", frozenset()):
+            return False
+        cur = root.head.head
+        for _ in range(4):
+            if cur.i in trigger:
+                return True
+            if cur.pos_ not in {"NOUN", "PROPN", "ADP"} or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        return False
 
     def _names_people(self, toks: list[Token]) -> bool:
         """ "the X community", "X and Y clans", "X people": the name of a people, whatever land it also names."""

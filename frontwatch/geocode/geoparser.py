@@ -22,6 +22,7 @@ from frontwatch.geocode.cues import (
     CUE_KIND,
     HINT_ABROAD_POP,
     HINT_VOTES,
+    LOCAL_CUES,
     POSSESSIVE,
     STRAY_FOCUS,
     STRAY_MIN_VOTES,
@@ -156,7 +157,9 @@ class Geoparser(Recognizer):
             scored = [s for s in scored if not self._stray(s, ctx, key)] + [
                 s for s in scored if self._stray(s, ctx, key)]
         best = scored[0]
-        if self._stray(best, ctx, key):
+        if self._stray(best, ctx, key) or (hint and best.candidate.country != hint and m.cue in LOCAL_CUES
+                                             and best.candidate.country not in ctx["named"]):
+            # "X estate", "X ward": a local unit of the report's country, not a city of that name abroad
             return (m, None, None, scored)
         if (best.candidate.feature_code in ("ADM1", "ADM1H") and CUE_KIND.get(m.cue or "") not in ADMIN_CUES
                 and not POSSESSIVE.match(text[m.end : m.end + 3])):
