@@ -74,3 +74,15 @@ def test_a_local_unit_is_not_a_city_abroad(pipeline: Pipeline) -> None:
 def test_a_county_is_coded_at_district_precision(pipeline: Pipeline) -> None:
     [c] = typed_claims(pipeline, "Police shot dead two robbers in Kilifi county.", "KE")
     assert c.place is not None and c.place.feature_code == "ADM1" and c.place.geo_precision == 2
+
+
+def test_a_place_named_inside_another_is_read_inside_it(pipeline: Pipeline) -> None:
+    # "the X area of Y": a reading of X outside Y is a namesake; with none inside, Y is the point known
+    named = places_named(pipeline, "Gunmen killed two people at a bar in the Majengo area of Mombasa.", "KE")
+    assert named["Mombasa"] is not None and named["Mombasa"].admin1 == "Mombasa"
+    assert named["Majengo"] is None or named["Majengo"].admin1 == "Mombasa"
+    [c] = typed_claims(pipeline, "Gunmen killed two people at a bar in the Majengo area of Mombasa.", "KE")
+    assert c.place is not None and c.place.admin1 == "Mombasa"
+    # a list of peers is no containment: each keeps its own reading
+    named = places_named(pipeline, "Protests were held in Mombasa, Kilifi and Kwale counties.", "KE")
+    assert {p.admin1 for p in named.values() if p is not None} == {"Mombasa", "Kilifi", "Kwale"}
