@@ -86,3 +86,10 @@ def test_a_place_named_inside_another_is_read_inside_it(pipeline: Pipeline) -> N
     # a list of peers is no containment: each keeps its own reading
     named = places_named(pipeline, "Protests were held in Mombasa, Kilifi and Kwale counties.", "KE")
     assert {p.admin1 for p in named.values() if p is not None} == {"Mombasa", "Kilifi", "Kwale"}
+
+
+def test_a_town_inside_the_unit_the_preposition_governs_stays_the_place(pipeline: Pipeline) -> None:
+    text = ("Police arrested two teenagers accused of plotting an attack on a school in Aschaffenburg, in "
+            "north-western Bavaria.")
+    cs = typed_claims(pipeline, text)
+    assert cs and {c.place.name for c in cs if c.place} == {"Aschaffenburg"}

@@ -208,6 +208,8 @@ class PlacePicker:
             for m, _ in sorted(main, key=lambda mt: mt[0].span.start):  # "in X and Y", whatever the parse
                 if any(id(o) in ok and _LIST_GAP.fullmatch(doc.text[o.span.end : m.span.start]) for o, _ in main):
                     ok.add(id(m))
+            # "… in X, in northern Y": a place inside the unit the preposition governs is that place, more precisely
+            ok |= {id(m) for m, _ in main if any(id(o) in ok and _contains(o, m) for o, _ in main)}
             if ok:
                 main = [(m, t) for m, t in main if id(m) in ok]
         # A resolved admin unit that contains another place of the clause is context too.
