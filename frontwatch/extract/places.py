@@ -35,7 +35,6 @@ _NEAR = re.compile(r"\b(?:near(?:by)?|outside(?:\s+of)?|outskirts\s+of|close\s+t
 
 
 _COUNTY = re.compile(r"\bcount(?:y|ies)\b", re.IGNORECASE)
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*")
 
 # A named local place the gazetteer may not hold: "X village", "X sub-county", "X trading centre".
 _LOCAL_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+(?:village|location|sub[-\s]?county|ward|division|constituency|estate|"
@@ -201,17 +200,6 @@ class PlacePicker:
             main = [(m, t) for m, t in main if not self._qualifies_noun(t, trigger)]
         if any(not _country_level(m) for m, _ in main):
             main = [(m, t) for m, t in main if not _country_level(m)]
-        # "youths of a project in X staged a demo in Y", "rallied in Y to condemn an attack on X": the place the
-        # event's own locative preposition governs, over one that only describes a participant or a purpose
-        if len(main) > 1:
-            ok = {id(m) for m, t in main if self._locates(t, trigger)}
-            for m, _ in sorted(main, key=lambda mt: mt[0].span.start):  # "in X and Y", whatever the parse
-                if any(id(o) in ok and _LIST_GAP.fullmatch(doc.text[o.span.end : m.span.start]) for o, _ in main):
-                    ok.add(id(m))
-            # "… in X, in northern Y": a place inside the unit the preposition governs is that place, more precisely
-            ok |= {id(m) for m, _ in main if any(id(o) in ok and _contains(o, m) for o, _ in main)}
-            if ok:
-                main = [(m, t) for m, t in main if id(m) in ok]
         # A resolved admin unit that contains another place of the clause is context too.
         out = [m for m, _ in main]
         out = [m for m in out if not any(_contains(m, o) for o in out if o is not m)]
@@ -373,25 +361,6 @@ class PlacePicker:
         root = _root_of(toks)
         return root.dep_ in {"compound", "amod", "nmod", "poss"} and (
             root.head.lemma_.lower() in self.words["actor_heads"])
-
-    def _locates(self, toks: list[Token], trigger: set[int]) -> bool:
-        """The place is the object of a locative preposition ("in", "at", "near" …) that hangs from the event's
-        trigger, directly or through the nouns of that phrase ("at a protest in X", "in the capital X")."""
-        root = _root_of(toks)
-        for _ in range(4):  # "the capital X", "X town", "in X and Y": up to the noun the preposition governs
-            if root.dep_ not in {"appos", "compound", "amod", "nmod", "conj"} or root.head.i == root.i:
-                break
-            root = root.head
-        if root.dep_ != "pobj" or root.head.lower_ not in self.words.get("locative_preps", frozenset()):
-            return False
-        cur = root.head.head
-        for _ in range(4):
-            if cur.i in trigger:
-                return True
-            if cur.pos_ not in {"NOUN", "PROPN", "ADP"} or cur.head.i == cur.i:
-                return False
-            cur = cur.head
-        return False
 
     def _names_people(self, toks: list[Token]) -> bool:
         """ "the X community", "X and Y clans", "X people": the name of a people, whatever land it also names."""
