@@ -377,11 +377,16 @@ class Extractor:
             if ana is not None:
                 chosen = [ana]
                 place_method = "anaphora"
-        if mentions and (not chosen or all(_country_level(m) for m in chosen)):
+        # names the gazetteer cannot place ("in X village") locate nothing on the map: look wider as for none
+        if mentions and (not chosen or all(_country_level(m) or m.place is None for m in chosen)):
             wider, how = self.picker.wider_place(doc, event, sent, mentions, source_spans, actor_spans, role_places,
                                            chosen)
             if wider:
                 chosen, place_method = wider, how
+        if mentions and (not chosen or all(_country_level(m) or m.place is None for m in chosen)):
+            named = self.picker.named_place(doc, sent, mentions, source_spans, chosen)
+            if named:
+                chosen, place_method = named, "named"
         chosen = [_with_precision(text, m, mentions, sent) for m in chosen]
         methods.append(f"place:{place_method}")
         return chosen, place_method

@@ -23,7 +23,7 @@ from frontwatch.model import (
 )
 
 # Confidence given up by a claim whose place is not in its own clause: the sentence's, or the report's.
-_WIDER_PENALTY = {"sentence": 0.03, "report": 0.06}
+_WIDER_PENALTY = {"sentence": 0.03, "report": 0.06, "named": 0.08}
 _NO_ENTRY = TriggerEntry(-1, "<sentence>", frozenset(), frozenset(), "none", (), frozenset())
 
 
@@ -33,6 +33,8 @@ _NEAR = re.compile(r"\b(?:near(?:by)?|outside(?:\s+of)?|outskirts\s+of|close\s+t
                    r"kilometres|miles)\s+(?:from|of|outside|north|south|east|west))\s+(?:the\s+)?(?:town\s+of\s+)?$",
                    re.IGNORECASE)
 
+
+_COUNTY = re.compile(r"\bcount(?:y|ies)\b", re.IGNORECASE)
 
 # A named local place the gazetteer may not hold: "X village", "X sub-county", "X trading centre".
 _LOCAL_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+(?:village|location|sub[-\s]?county|ward|division|constituency|estate|"
@@ -50,7 +52,11 @@ def _with_precision(text: str, m: PlaceMention, mentions: list[PlaceMention], se
     part = p.geo_precision == 3 and p.feature_code in ("ADM1", "ADM1H") and (any(
         o.place is None and sent.start_char <= o.span.start < sent.end_char for o in mentions)
         or _LOCAL_NAME.search(text, sent.start_char, sent.end_char) is not None)
-    if near or part:
+    # "X county": ACLED's scale puts a county with districts (precision 2), whatever its level in a country's
+    # hierarchy; a province or region stays 3
+    county = p.geo_precision == 3 and p.feature_code in ("ADM1", "ADM1H") and _COUNTY.search(
+        text, m.span.start, min(len(text), m.span.end + 12)) is not None
+    if near or part or county:
         return dataclasses.replace(m, place=dataclasses.replace(p, geo_precision=2))
     return m
 
@@ -166,7 +172,8 @@ class PlacePicker:
             if span is None or len(span) == 0:
                 continue
             toks = self._extend_place(list(span))
-            if self._modifies_actor(toks) or self.actors.is_demonym(m.span.text) or self._names_actor(m.span.text):
+            if (self._modifies_actor(toks) or self.actors.is_demonym(m.span.text) or self._names_actor(m.span.text)
+                    or self._names_people(toks)):
                 continue
             if m.span.text.lower().strip() in self.words["blocs"] or (
                     span[0].i > 0 and doc[span[0].i - 1].lower_ == "the"
@@ -177,9 +184,15 @@ class PlacePicker:
         # where X is a name the gazetteer cannot place ("the X district of Y"), Y is the best point known.
         if any(m.place is not None for m, _ in kept):
             kept = [(m, t) for m, t in kept if m.place is not None]
-        main = [(m, t) for m, t in kept if not _subordinate(t, [u for n, u in kept if n is not m])]
+        # the ends of a road ("the X-Y highway") are peers, not one the context of the other
+        main = [(m, t) for m, t in kept
+                if self._route_or_origin(t) or not _subordinate(t, [u for n, u in kept if n is not m])]
         if any(not self._route_or_origin(t) for _, t in main):
             main = [(m, t) for m, t in main if not self._route_or_origin(t)]
+        elif len(main) > 1 and all(m.place is not None for m, _ in main):
+            # only a road's ends ("blocked the X-Y highway"): one event, at the end named first, but a national
+            # capital last (highways are named from it: "the Capital-X highway" is the road to X)
+            main = [min(main, key=lambda mt: (mt[0].place is not None and mt[0].place.feature_code == "PPLC"))]
         # "800 X teachers protest ... in Y", "students of X University in Y": a place that only qualifies another
         # noun yields to one that locates the event
         trigger = {event.hit.token.i, event.hit.head.i}
@@ -237,6 +250,49 @@ class PlacePicker:
             if lead:
                 return [_most_specific(lead)], "report"
         return [], ""
+
+    def named_place(
+        self,
+        doc: Doc,
+        sent: SpacySpan,
+        mentions: list[PlaceMention],
+        source_spans: list[Span],
+        chosen: list[PlaceMention],
+    ) -> list[PlaceMention]:
+        """The last resort where no phrase of the report locates the event: the most specific place below the
+        country its sentence names at all, even one that only qualifies a noun ("X councillors rioted", "X-based
+        journalists protested", "X police arrested"), else the nearest sentence's that names one, before then after.
+        A short report names where it happened or near it; a people's name, a demonym or a source's name is no
+        place."""
+        countries = {m.place.country for m in chosen if m.place is not None}
+
+        def named(a: int, b: int) -> list[PlaceMention]:
+            out = []
+            for m in mentions:
+                p = m.place
+                if not a <= m.span.start < b or p is None or _country_level(m) or "demonym" in m.method:
+                    continue
+                if (countries and p.country not in countries) or any(
+                        s.start <= m.span.start < s.end for s in source_spans):
+                    continue
+                span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+                if span is None or self._names_people(list(span)) or self.actors.is_demonym(m.span.text):
+                    continue
+                out.append(m)
+            return out
+
+        found = named(sent.start_char, sent.end_char)
+        if found:
+            return [_most_specific(found)]
+        sents = _sentences(doc)
+        k = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
+        if k is None:
+            return []
+        for j in [*range(k - 1, -1, -1), *range(k + 1, len(sents))]:
+            found = named(sents[j].start_char, sents[j].end_char)
+            if found:
+                return [_most_specific(found)]
+        return []
 
     def lead_places(self, doc: Doc, sent: SpacySpan, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """A sentence's own places, context places aside (cached on the doc: each sentence is read once)."""
@@ -305,6 +361,17 @@ class PlacePicker:
         root = _root_of(toks)
         return root.dep_ in {"compound", "amod", "nmod", "poss"} and (
             root.head.lemma_.lower() in self.words["actor_heads"])
+
+    def _names_people(self, toks: list[Token]) -> bool:
+        """ "the X community", "X and Y clans", "X people": the name of a people, whatever land it also names."""
+        root = _root_of(toks)
+        for _ in range(4):  # the first of "X and Y clans" heads the list
+            if root.dep_ != "conj" or root.head.i == root.i:
+                break
+            root = root.head
+        head = root.head
+        heads = self.words.get("people_heads", frozenset())
+        return root.dep_ in {"compound", "amod", "nmod"} and (head.lemma_.lower() in heads or head.lower_ in heads)
 
     def _qualifies_noun(self, toks: list[Token], trigger: set[int]) -> bool:
         """The place is a modifier of a noun other than the event's ("X teachers", "X University"), not a place noun."""

