@@ -19,7 +19,8 @@ $(BIN)/frontwatch: pyproject.toml requirements.lock
 	$(BIN)/pip install -q --disable-pip-version-check --no-deps -e .
 	touch $@
 
-$(GAZETTEER): | $(BIN)/frontwatch
+# Rebuilt when its build code changes: an old index would silently miss the places a new step adds.
+$(GAZETTEER): $(wildcard frontwatch/geocode/build*.py frontwatch/geocode/towns.py) | $(BIN)/frontwatch
 	$(BIN)/frontwatch gazetteer build --data $(DATA) --out $@
 
 $(CLASSIFIER): | $(BIN)/frontwatch
