@@ -1,0 +1,164 @@
+"""Fused events read back: filtered and paged in SQL, a deep page of the whole listing through ids in memory."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from frontwatch.model import Event
+from frontwatch.store import schema as t
+from frontwatch.store.base import Row, StoreBase, _contains
+from frontwatch.store.codec import decode
+
+# From this offset on, a page of the unfiltered event listing is found through the ids kept in memory.
+DEEP_OFFSET = 1_000
+
+
+class Events(StoreBase):
+    _listing_lock: threading.Lock
+    _listing: tuple[str, tuple[str, ...]]  # (generation, event ids in listing order)
+
+    def events(
+        self,
+        bbox: tuple[float, float, float, float] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        status: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        min_confidence: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        """Events, newest first (then by id), filtered and paged in SQL."""
+        payloads = self.event_payloads(bbox, date_from, date_to, event_type, sub_event_type, status, actor, source,
+                                       min_confidence, limit, offset)
+        return [decode(Event, p) for p in payloads]
+
+    def event_payloads(
+        self,
+        bbox: tuple[float, float, float, float] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        status: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        min_confidence: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[str]:
+        """What `events` returns, as the stored JSON (the API validates it straight into its response models)."""
+        q = self._event_query((t.events.c.payload,), bbox, date_from, date_to, event_type, sub_event_type, status,
+                              actor, source, min_confidence, limit, offset)
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(q)]
+
+    def event_rows(
+        self,
+        bbox: tuple[float, float, float, float] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        status: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        min_confidence: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Row]:
+        """What `event_payloads` returns, each with its layout.
+
+        A deep page of the whole listing (no filter) is found in the listing's ids kept in memory for the current
+        write generation, then fetched by id: an offset costs a slice instead of a walk of the index up to it.
+        """
+        filtered = any(v is not None for v in (bbox, date_from, date_to, min_confidence)) or any(
+            (event_type, sub_event_type, status, actor, source))
+        if not filtered and limit is not None and offset >= DEEP_OFFSET:
+            rows = self._listing_page(offset, limit)
+            if rows is not None:
+                return rows
+        c = t.events.c
+        q = self._event_query((c.payload, c.layout), bbox, date_from, date_to, event_type, sub_event_type, status,
+                              actor, source, min_confidence, limit, offset)
+        with self.engine.connect() as conn:
+            return [(r[0], r[1]) for r in conn.execute(q)]
+
+    def _listing_page(self, offset: int, limit: int) -> list[Row] | None:
+        """A page of the unfiltered listing through the in-memory id list; None when a write came in between (the
+        caller reads it the plain way then)."""
+        c = t.events.c
+        before = self.generation()
+        with self._listing_lock:
+            if self._listing[0] != before:
+                with self.engine.connect() as conn:
+                    ids = conn.execute(select(c.event_id).order_by(c.event_date.desc(), c.event_id.desc()))
+                    self._listing = (before, tuple(r[0] for r in ids))
+            ids = self._listing[1][offset:offset + limit]
+        if not ids:
+            return []
+        with self.engine.connect() as conn:
+            found = {r[0]: (r[1], r[2]) for r in conn.execute(
+                select(c.event_id, c.payload, c.layout).where(c.event_id.in_(ids)))}
+        # The list may be newer than `before` (read after it), never older; a write since then voids the page.
+        if len(found) != len(ids) or self.generation() != before:
+            return None
+        return [found[i] for i in ids]
+
+    def _event_query(
+        self,
+        columns: Sequence[Any],
+        bbox: tuple[float, float, float, float] | None,
+        date_from: date | None,
+        date_to: date | None,
+        event_type: str | None,
+        sub_event_type: str | None,
+        status: str | None,
+        actor: str | None,
+        source: str | None,
+        min_confidence: float | None,
+        limit: int | None,
+        offset: int,
+    ) -> Any:
+        c = t.events.c
+        q = select(*columns)
+        if bbox is not None:
+            min_lon, min_lat, max_lon, max_lat = bbox
+            q = q.where(c.lat.between(min_lat, max_lat), c.lon.between(min_lon, max_lon))
+        if date_from is not None:
+            q = q.where(c.event_date >= date_from)
+        if date_to is not None:
+            q = q.where(c.event_date <= date_to)
+        if event_type:
+            q = q.where(c.event_type == event_type)
+        if sub_event_type:
+            q = q.where(c.sub_event_type == sub_event_type)
+        if status:
+            q = q.where(c.status == status)
+        if actor:
+            q = q.where(or_(_contains(self.dialect, c.actor1, actor), _contains(self.dialect, c.actor2, actor)))
+        if source:
+            q = q.where(_contains(self.dialect, c.sources, source))
+        if min_confidence is not None:
+            q = q.where(c.confidence >= min_confidence)
+        q = q.order_by(c.event_date.desc(), c.event_id.desc()).offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
+        return q
+
+    def count_events(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(t.events)).scalar_one()
+
+    def event(self, event_id: str) -> Event | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.events.c.payload).where(t.events.c.event_id == event_id)).first()
+        return decode(Event, row[0]) if row else None
