@@ -114,9 +114,12 @@ class StoredData:
     def claims(self, document_id: str | None = None) -> RowList[Claim]:
         return RowList(self.store.claims(document_id))
 
-    def events(self, **filters: Any) -> RowList[Event]:
-        """Fused events, newest first; `filters` as `Store.events` takes them (bbox, date_from, event_type, ...)."""
-        return RowList(self.store.events(**filters))
+    def events(self, limit: int | None = None, offset: int = 0, **filters: Any) -> RowList[Event]:
+        """Fused events, newest first; `filters` are the fields of `frontwatch.store.EventFilter` (bbox, date_from,
+        event_type, status, actor, ...)."""
+        from frontwatch.store import EventFilter
+
+        return RowList(self.store.events(EventFilter(**filters), limit, offset))
 
     def control(self, as_of: date | None = None) -> RowList[ControlState]:
         """The control state of each unit on `as_of` (default: the latest known)."""

@@ -8,7 +8,7 @@ writes, reliability, counts), events.py and control.py (the fused layer's reads)
 
 from frontwatch.store.base import Row, sqlite_file
 from frontwatch.store.connection import HEAD, MIGRATIONS
-from frontwatch.store.events import DEEP_OFFSET
+from frontwatch.store.events import DEEP_OFFSET, EventFilter
 from frontwatch.store.store import Store
 
-__all__ = ["DEEP_OFFSET", "HEAD", "MIGRATIONS", "Row", "Store", "sqlite_file"]
+__all__ = ["DEEP_OFFSET", "HEAD", "MIGRATIONS", "EventFilter", "Row", "Store", "sqlite_file"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,77 +19,57 @@ from frontwatch.store.codec import decode
 DEEP_OFFSET = 1_000
 
 
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events a listing keeps (the API's and the Python API's query); None or empty: no constraint. `actor`
+    and `source` match a substring, ignoring case."""
+
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+    date_from: date | None = None
+    date_to: date | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    status: str | None = None
+    actor: str | None = None
+    source: str | None = None
+    min_confidence: float | None = None
+
+    def constrains(self) -> bool:
+        """Whether any field narrows the listing (a falsy string does not, as in the query)."""
+        return any(v is not None for v in (self.bbox, self.date_from, self.date_to, self.min_confidence)) or any(
+            (self.event_type, self.sub_event_type, self.status, self.actor, self.source))
+
+
+EVERY_EVENT = EventFilter()
+
+
 class Events(StoreBase):
     _listing_lock: threading.Lock
     _listing: tuple[str, tuple[str, ...]]  # (generation, event ids in listing order)
 
-    def events(
-        self,
-        bbox: tuple[float, float, float, float] | None = None,
-        date_from: date | None = None,
-        date_to: date | None = None,
-        event_type: str | None = None,
-        sub_event_type: str | None = None,
-        status: str | None = None,
-        actor: str | None = None,
-        source: str | None = None,
-        min_confidence: float | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Event]:
+    def events(self, where: EventFilter = EVERY_EVENT, limit: int | None = None, offset: int = 0) -> list[Event]:
         """Events, newest first (then by id), filtered and paged in SQL."""
-        payloads = self.event_payloads(bbox, date_from, date_to, event_type, sub_event_type, status, actor, source,
-                                       min_confidence, limit, offset)
-        return [decode(Event, p) for p in payloads]
+        return [decode(Event, p) for p in self.event_payloads(where, limit, offset)]
 
-    def event_payloads(
-        self,
-        bbox: tuple[float, float, float, float] | None = None,
-        date_from: date | None = None,
-        date_to: date | None = None,
-        event_type: str | None = None,
-        sub_event_type: str | None = None,
-        status: str | None = None,
-        actor: str | None = None,
-        source: str | None = None,
-        min_confidence: float | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[str]:
+    def event_payloads(self, where: EventFilter = EVERY_EVENT, limit: int | None = None,
+                       offset: int = 0) -> list[str]:
         """What `events` returns, as the stored JSON (the API validates it straight into its response models)."""
-        q = self._event_query((t.events.c.payload,), bbox, date_from, date_to, event_type, sub_event_type, status,
-                              actor, source, min_confidence, limit, offset)
+        q = self._event_query((t.events.c.payload,), where, limit, offset)
         with self.engine.connect() as conn:
             return [r[0] for r in conn.execute(q)]
 
-    def event_rows(
-        self,
-        bbox: tuple[float, float, float, float] | None = None,
-        date_from: date | None = None,
-        date_to: date | None = None,
-        event_type: str | None = None,
-        sub_event_type: str | None = None,
-        status: str | None = None,
-        actor: str | None = None,
-        source: str | None = None,
-        min_confidence: float | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Row]:
+    def event_rows(self, where: EventFilter = EVERY_EVENT, limit: int | None = None, offset: int = 0) -> list[Row]:
         """What `event_payloads` returns, each with its layout.
 
         A deep page of the whole listing (no filter) is found in the listing's ids kept in memory for the current
         write generation, then fetched by id: an offset costs a slice instead of a walk of the index up to it.
         """
-        filtered = any(v is not None for v in (bbox, date_from, date_to, min_confidence)) or any(
-            (event_type, sub_event_type, status, actor, source))
-        if not filtered and limit is not None and offset >= DEEP_OFFSET:
+        if not where.constrains() and limit is not None and offset >= DEEP_OFFSET:
             rows = self._listing_page(offset, limit)
             if rows is not None:
                 return rows
         c = t.events.c
-        q = self._event_query((c.payload, c.layout), bbox, date_from, date_to, event_type, sub_event_type, status,
-                              actor, source, min_confidence, limit, offset)
+        q = self._event_query((c.payload, c.layout), where, limit, offset)
         with self.engine.connect() as conn:
             return [(r[0], r[1]) for r in conn.execute(q)]
 
@@ -113,42 +94,29 @@ class Events(StoreBase):
             return None
         return [found[i] for i in ids]
 
-    def _event_query(
-        self,
-        columns: Sequence[Any],
-        bbox: tuple[float, float, float, float] | None,
-        date_from: date | None,
-        date_to: date | None,
-        event_type: str | None,
-        sub_event_type: str | None,
-        status: str | None,
-        actor: str | None,
-        source: str | None,
-        min_confidence: float | None,
-        limit: int | None,
-        offset: int,
-    ) -> Any:
+    def _event_query(self, columns: Sequence[Any], where: EventFilter, limit: int | None, offset: int) -> Any:
         c = t.events.c
         q = select(*columns)
-        if bbox is not None:
-            min_lon, min_lat, max_lon, max_lat = bbox
+        if where.bbox is not None:
+            min_lon, min_lat, max_lon, max_lat = where.bbox
             q = q.where(c.lat.between(min_lat, max_lat), c.lon.between(min_lon, max_lon))
-        if date_from is not None:
-            q = q.where(c.event_date >= date_from)
-        if date_to is not None:
-            q = q.where(c.event_date <= date_to)
-        if event_type:
-            q = q.where(c.event_type == event_type)
-        if sub_event_type:
-            q = q.where(c.sub_event_type == sub_event_type)
-        if status:
-            q = q.where(c.status == status)
-        if actor:
-            q = q.where(or_(_contains(self.dialect, c.actor1, actor), _contains(self.dialect, c.actor2, actor)))
-        if source:
-            q = q.where(_contains(self.dialect, c.sources, source))
-        if min_confidence is not None:
-            q = q.where(c.confidence >= min_confidence)
+        if where.date_from is not None:
+            q = q.where(c.event_date >= where.date_from)
+        if where.date_to is not None:
+            q = q.where(c.event_date <= where.date_to)
+        if where.event_type:
+            q = q.where(c.event_type == where.event_type)
+        if where.sub_event_type:
+            q = q.where(c.sub_event_type == where.sub_event_type)
+        if where.status:
+            q = q.where(c.status == where.status)
+        if where.actor:
+            q = q.where(or_(_contains(self.dialect, c.actor1, where.actor),
+                            _contains(self.dialect, c.actor2, where.actor)))
+        if where.source:
+            q = q.where(_contains(self.dialect, c.sources, where.source))
+        if where.min_confidence is not None:
+            q = q.where(c.confidence >= where.min_confidence)
         q = q.order_by(c.event_date.desc(), c.event_id.desc()).offset(offset)
         if limit is not None:
             q = q.limit(limit)

@@ -14,6 +14,7 @@ from frontwatch.publish import schemas as s
 from frontwatch.publish import views
 from frontwatch.publish.errors import ApiError
 from frontwatch.publish.routes.deps import ERRORS, GEOJSON, Limit, Offset, StoreDep, next_link, not_found_event
+from frontwatch.store import EventFilter
 from frontwatch.store.codec import layout
 
 router = APIRouter()
@@ -79,10 +80,10 @@ def list_events(
     if sub_event_type is not None and sub_event_type not in SUB_EVENT_TYPES:
         raise ApiError(422, "invalid_request", f"unknown sub_event_type {sub_event_type[:80]!r}",
                        "an ACLED sub-event type, e.g. Armed clash")
-    found = store.event_rows(
-        bbox=box, date_from=date_from, date_to=date_to, event_type=event_type, sub_event_type=sub_event_type,
-        status=status, actor=actor, source=source, min_confidence=min_confidence, limit=limit + 1, offset=offset,
-    )
+    where = EventFilter(bbox=box, date_from=date_from, date_to=date_to, event_type=event_type,
+                        sub_event_type=sub_event_type, status=status, actor=actor, source=source,
+                        min_confidence=min_confidence)
+    found = store.event_rows(where, limit=limit + 1, offset=offset)
     rows = found[:limit]
     nxt = next_link(request, len(rows), len(found) > limit, limit, offset)
     if wants_geojson(request, f) and all(lay == layout(Event) for _, lay in rows):
