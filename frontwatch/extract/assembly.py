@@ -18,11 +18,11 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.annotate import annotate
 from frontwatch.extract.actors import ActorDictionary
-from frontwatch.extract.assembler import LanguagePack, Sides, Typed, assemble
+from frontwatch.extract.assembler import LanguagePack, SharedSteps, Sides, Typed, assemble
 from frontwatch.extract.attribution import attribute, certainty_for
 from frontwatch.extract.background import background_reason, facility_namesakes, time_before_main
 from frontwatch.extract.claim_actors import ActorReader, _MainActors
-from frontwatch.extract.claims import _external, _find_counts, claims_per_place, report_country_of
+from frontwatch.extract.claims import _external, _find_counts, report_country_of
 from frontwatch.extract.counts import parse_number
 from frontwatch.extract.event_typing import MODEL_NOT_EVENT_ALL, MODEL_RETYPE, Typer
 from frontwatch.extract.events import _ARMED, EventFinder, _Event
@@ -38,7 +38,6 @@ from frontwatch.extract.follow_ups import (
 )
 from frontwatch.extract.incidents import one_incident
 from frontwatch.extract.places import (
-    _WIDER_PENALTY,
     PlacePicker,
     _country_level,
     _previous_place,
@@ -89,7 +88,7 @@ def _certainty_for(sent: SpacySpan, trigger: Token, base: Certainty, lexicon: Le
     return certainty_for(sent, trigger, base, lexicon)
 
 
-class Extractor:
+class Extractor(SharedSteps):
     """Claims of one annotated document. `classifier` (an `EventClassifier`) refines types; without it, lexicon only."""
 
     def __init__(
@@ -422,21 +421,6 @@ class Extractor:
         sentence = _trimmed(text, sent.start_char, sent.end_char)
         trigger_span = Span.of(text, token.idx, token.idx + len(token.text))
         return sentence, trigger_span, tuple(a for a in (sides.actor1, sides.actor2) if a is not None)
-
-    def confidence(self, job: _Job, typed: Typed, sides: Sides, places: list[PlaceMention], how: str) -> float:
-        conf = typed.confidence
-        if sides.borrowed:
-            conf -= 0.15
-        if not places:
-            conf -= 0.1
-        elif how in _WIDER_PENALTY:
-            conf -= _WIDER_PENALTY[how]
-        return conf
-
-    def per_place(self, job: _Job, sentence: Span, trigger: Span, places: list[PlaceMention], fatalities: int,
-                  confidence: float, methods: list[str], **fields: Any) -> list[Claim]:
-        return claims_per_place(job.document, sentence, trigger, places, fatalities, confidence, methods,
-                                self.actors, job.report_country, **fields)
 
 
 @dataclass(frozen=True)
