@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Behaviour-preservation check for restructurings (issue 14): runs the examples and the seed article through
 # `frontwatch run` into throwaway SQLite files, exports claims / events / control as sorted JSON lines, dumps the
-# fused tables, keeps the printed report and the `make eval` figures, all under OUT.
+# fused tables, keeps the printed report and every `make eval` figure (geoparse, events incl. Kenya dev+held-out,
+# control, articles) as JSON without timings, all under OUT. SKIP_EVAL=1 skips the evals (~5 min).
 #   bench/compare_outputs.sh OUT            # write the outputs
 #   bench/compare_outputs.sh OUT BASELINE   # write them, then diff against a baseline written the same way
 # Run it from the checkout to test (PYTHONPATH is set to it); timings are stripped so two runs compare byte for byte.
@@ -38,18 +39,51 @@ for name in examples seed; do
                  FROM documents" | sort >"$OUT/$name.table.documents.txt"
   # The map data carries its generation time.
   sed -i -E 's/"generated":"[^"]*"/"generated":"T"/' "$OUT/$name.map.data.js"
+  # The checkout's own path (in each document's origin) is where it runs, not what it produced.
+  sed -i "s#$ROOT/#ROOT/#g" "$OUT/$name".*
   # The map page's vendored assets are copied, not produced; the lock is the store's migration guard.
   rm -rf "$db" "$db.migrate.lock" "$OUT/static"
 done
 
 if [ "$SKIP_EVAL" != 1 ]; then
-  # The commands of the Makefile `eval` target.
-  fw eval geoparse "$DATA/geoparse-dev/trnews.jsonl.gz" "$DATA/geoparse-dev/geovirus.jsonl.gz" \
-    --floors eval/floors-geoparse.json >"$OUT/eval.geoparse.txt" 2>&1
-  fw eval events "$DATA/event-types-case2021/snippets.jsonl" tests/data/acled-sample.jsonl \
-    tests/data/acled-heldout.jsonl --floors eval/floors-events.json >"$OUT/eval.events.txt" 2>&1
-  fw eval events tests/data/case-heldout.jsonl --classifier var/event-classifier.pkl \
-    --floors eval/floors-events.json >"$OUT/eval.events-classifier.txt" 2>&1
+  # Every eval of the Makefile `eval` target, as JSON with the volatile figures (timings) dropped, one key per line
+  # so a diff names the figure that moved. The exit code (1 = a floor failed) is kept beside each output.
+  stable() { "$PY" -c '
+import json, sys
+VOLATILE = {"seconds_per_row", "seconds", "build_seconds", "generated", "elapsed"}
+def strip(x):
+    if isinstance(x, dict):
+        return {k: strip(v) for k, v in x.items() if k not in VOLATILE}
+    if isinstance(x, list):
+        return [strip(v) for v in x]
+    return x
+dec = json.JSONDecoder(); text = sys.stdin.read(); i = 0
+while True:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    if i >= len(text):
+        break
+    obj, i = dec.raw_decode(text, i)
+    print(json.dumps(strip(obj), indent=1, sort_keys=True, ensure_ascii=False))
+'; }
+  ev() { local name=$1; shift; local rc=0
+    fw eval "$@" --json >"$OUT/eval.$name.raw" 2>"$OUT/eval.$name.stderr" || rc=$?
+    stable <"$OUT/eval.$name.raw" >"$OUT/eval.$name.json" && rm "$OUT/eval.$name.raw"
+    untime <"$OUT/eval.$name.stderr" >"$OUT/eval.$name.stderr.txt" && rm "$OUT/eval.$name.stderr"
+    echo "exit $rc" >>"$OUT/eval.$name.json"; }
+  ev geoparse geoparse "$DATA/geoparse-dev/trnews.jsonl.gz" "$DATA/geoparse-dev/geovirus.jsonl.gz" \
+    --floors eval/floors-geoparse.json
+  ev events events "$DATA/event-types-case2021/snippets.jsonl" tests/data/acled-sample.jsonl \
+    tests/data/acled-heldout.jsonl --floors eval/floors-events.json
+  ev events-classifier events tests/data/case-heldout.jsonl --classifier var/event-classifier.pkl \
+    --floors eval/floors-events.json
+  # Kenya dev (2004-2015) and held-out (2016-2018) splits.
+  ev events-kenya events "$DATA/acled-kenya/acled-kenya-2004-2018.jsonl" --years 2004-2015 --years 2016-2018 \
+    --floors eval/floors-events.json
+  ev control control tests/data/control-rows.jsonl eval/control-blind.jsonl \
+    "$DATA/event-types-case2021/snippets.jsonl" "$DATA/acled-kenya/acled-kenya-2004-2018.jsonl" \
+    --floors eval/floors-control.json
+  ev articles articles eval/articles-gold.jsonl --data "$DATA/geoparse-dev" --floors eval/floors-articles.json
 fi
 
 if [ -n "$BASE" ]; then

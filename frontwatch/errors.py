@@ -37,6 +37,12 @@ class StoreError(FrontwatchError):
     code = "store"
 
 
+class OutputExists(FrontwatchError, FileExistsError):
+    """A file that would be overwritten and is not one Frontwatch wrote (the Python API's `force=False`)."""
+
+    code = "output_exists"
+
+
 class ConfigError(FrontwatchError):
     """A setting (environment variable or option value) that cannot be used as given."""
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from frontwatch.config import Settings, normalize_db_url
-from frontwatch.errors import ExtraMissing
+from frontwatch.errors import ExtraMissing, OutputExists
 from frontwatch.model import Claim, ControlState, Document, Event, Reject, SourceReliability, to_dict
 
 if TYPE_CHECKING:
@@ -114,9 +114,12 @@ class StoredData:
     def claims(self, document_id: str | None = None) -> RowList[Claim]:
         return RowList(self.store.claims(document_id))
 
-    def events(self, **filters: Any) -> RowList[Event]:
-        """Fused events, newest first; `filters` as `Store.events` takes them (bbox, date_from, event_type, ...)."""
-        return RowList(self.store.events(**filters))
+    def events(self, limit: int | None = None, offset: int = 0, **filters: Any) -> RowList[Event]:
+        """Fused events, newest first; `filters` are the fields of `frontwatch.store.EventFilter` (bbox, date_from,
+        event_type, status, actor, ...)."""
+        from frontwatch.store import EventFilter
+
+        return RowList(self.store.events(EventFilter(**filters), limit, offset))
 
     def control(self, as_of: date | None = None) -> RowList[ControlState]:
         """The control state of each unit on `as_of` (default: the latest known)."""
@@ -158,6 +161,7 @@ class Frontwatch(StoredData):
         report: bool = False,
         as_of: date | None = None,
         map_out: str | Path | None = None,
+        force: bool = False,
         cluster: str | None = None,
         workers: int | None = None,
         allow_private: bool = False,
@@ -166,7 +170,9 @@ class Frontwatch(StoredData):
     ) -> RunResult:
         """Read `paths` (files, directories, feeds, JSON lines, http(s) URLs), extract and store each report, then
         fuse the whole database (`fuse=False`: leave that for later), build the situation report as of `as_of`
-        (`report=True`; default day: the latest event's) and write the map page to `map_out`.
+        (`report=True`; default day: the latest event's) and write the map page to `map_out`: a file there that is not a
+        map page Frontwatch wrote is refused before any work (`OutputExists`) unless `force=True`, as `frontwatch run
+        --map` and `frontwatch map` do.
 
         `overrides` (`frontwatch.ingest.Overrides`) fills in the date, publisher, title or language of inputs that
         lack them. `cluster` (a Dask scheduler address) or `workers` (a local cluster of N processes) spread the
@@ -174,6 +180,8 @@ class Frontwatch(StoredData):
         reject, its claim count); `on_stage` of each step after reading ("fusing claims", ...)."""
         from frontwatch.pipeline import run as run_pipeline
 
+        if map_out:
+            _check_map_out(Path(map_out), force)  # before any work, as the CLI does
         stage = on_stage or (lambda _stage: None)
         inputs = [str(paths)] if isinstance(paths, str | Path) else [str(p) for p in paths]
         if cluster or workers:
@@ -193,7 +201,7 @@ class Frontwatch(StoredData):
             rendered = self.report(as_of)
         if map_out:
             stage("writing the map page")
-            map_path = self.write_map(map_out)
+            map_path = self.write_map(map_out, force=force)
         if fused is None:
             return RunResult(RunSummary.of(done), report=rendered, map_path=map_path)
         return RunResult(RunSummary.of(done), Rows(fused.events), Rows(fused.control), Rows(fused.reliability),
@@ -212,10 +220,13 @@ class Frontwatch(StoredData):
 
         return situation_report(self.store, as_of)
 
-    def write_map(self, out: str | Path) -> Path:
-        """Write the static map page (HTML, with its data and assets beside it); returns its path."""
+    def write_map(self, out: str | Path, *, force: bool = False) -> Path:
+        """Write the static map page (HTML, with its data and assets beside it); returns its path. An existing file
+        is rewritten when it is a map page Frontwatch wrote, any other only with `force=True` (else `OutputExists`)."""
         from frontwatch.geocode import Gazetteer
         from frontwatch.publish.map import write_map
+
+        _check_map_out(Path(out), force)
 
         return write_map(self.store, Gazetteer.open(self.settings.gazetteer_path), out)
 
@@ -224,6 +235,18 @@ class Frontwatch(StoredData):
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+
+def _check_map_out(out: Path, force: bool) -> None:
+    """The CLI's rule for the map page (`frontwatch map OUT`): never overwrite a file Frontwatch did not write."""
+    from frontwatch.publish.map import is_own_page
+
+    if out.is_dir():
+        raise OutputExists(f"{out} is a folder", hint=f"name a file in it, e.g. {out / 'index.html'}")
+    if out.exists() and not force and not is_own_page(out):
+        raise OutputExists(f"{out} exists and is not a map page Frontwatch wrote; it was left as it is",
+                           hint="choose another file name, or pass force=True to overwrite it")
 
 
 def open(  # shadows the builtin here only: `frontwatch.open(db)` reads as opening a file does

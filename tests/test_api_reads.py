@@ -23,7 +23,7 @@ from bench.bench_api import ACTORS, synthetic_events
 from frontwatch.config import Settings, normalize_db_url
 from frontwatch.model import Actor, ControlState, ControlStatus, Event, EventStatus, SourceKind, SourceReliability
 from frontwatch.publish.api import create_app
-from frontwatch.store import MIGRATIONS, Store, reads
+from frontwatch.store import MIGRATIONS, EventFilter, Store, reads
 from frontwatch.store.features import event_feature_json
 
 UNITS = [f"AF.{k % 5 + 1:02d}.{1000 + k}" for k in range(12)]
@@ -245,4 +245,4 @@ def test_0006_fills_features_and_the_source_look_up_for_stored_events(store_url:
         names = {ix["name"] for ix in inspect(store.engine).get_indexes("events")}
         assert {"ix_events_actor1", "ix_events_actor2"} <= names
         rare = [e.event_id for e in _listing(events) if "Rare Desk" in e.sources]
-        assert [e.event_id for e in store.events(source="rare desk")] == rare and rare
+        assert [e.event_id for e in store.events(EventFilter(source="rare desk"))] == rare and rare

@@ -64,6 +64,11 @@ def test_month_without_year_after_report_is_last_year() -> None:
         ("شنبه", date(2021, 8, 21), date(2021, 8, 21), 1),
         ("از روز یکشنبه به این سو", date(2021, 8, 15), date(2021, 8, 21), 2),
         ("ماه اسد", date(2021, 7, 23), date(2021, 8, 22), 3),
+        # "the past 10 days" is a range up to the report's day, not "روز گذشته" (yesterday) after a number
+        ("۱۰ روز گذشته", date(2021, 8, 11), date(2021, 8, 21), 3),
+        ("در ده روز گذشته", date(2021, 8, 11), date(2021, 8, 21), 3),
+        ("سه روز اخیر", date(2021, 8, 18), date(2021, 8, 21), 2),
+        ("روز گذشته", date(2021, 8, 20), date(2021, 8, 20), 1),
     ],
 )
 def test_relative_dates(text: str, low: date, high: date, precision: int) -> None:

@@ -14,10 +14,11 @@ import pytest
 from rich.console import Console
 
 import frontwatch
-from frontwatch.errors import ExtraMissing
+from frontwatch.errors import ExtraMissing, OutputExists
 from frontwatch.ingest import Overrides
 from frontwatch.model import ControlState, Event
 from frontwatch.pipeline import Pipeline
+from frontwatch.publish.map import is_own_page
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,6 +82,29 @@ def test_rejects_come_back_with_their_hint(pipeline: Pipeline, gazetteer_path: P
                         on_item=lambda outcome: heard.append(outcome[0]), on_stage=heard.append)
     assert result.summary.stored == 1 and len(result.summary.rejects) == 1 and result.summary.exit_code == 1
     assert sorted(heard) == ["fusing claims", "rejected", "stored"]
+
+
+def test_the_map_page_is_not_written_over_a_foreign_file_without_force(
+        examples_run: tuple[frontwatch.RunResult, Path], pipeline: Pipeline, gazetteer_path: Path,
+        tmp_path: Path) -> None:
+    # The CLI's rule (`frontwatch map OUT` / `run --map`): a file Frontwatch did not write is refused before any work.
+    notes = tmp_path / "notes.html"
+    notes.write_text("<html><body>my own notes</body></html>", "utf-8")
+    (tmp_path / "report.txt").write_text(
+        "Fighters seized the district centre of Pul-e Hisar in Baghlan province on Monday, officials said.\n", "utf-8")
+    with frontwatch.open(tmp_path / "fw.db", gazetteer=gazetteer_path, pipeline=pipeline) as fw:
+        with pytest.raises(OutputExists, match="not a map page Frontwatch wrote") as err:
+            fw.run(tmp_path / "report.txt", Overrides(published=date(2021, 8, 23)), map_out=notes)
+        assert "force=True" in (err.value.hint or "") and isinstance(err.value, FileExistsError)
+        assert fw.documents() == []  # refused before reading anything
+        with pytest.raises(OutputExists):
+            fw.write_map(notes)
+    assert notes.read_text("utf-8") == "<html><body>my own notes</body></html>"
+    _, tmp = examples_run
+    with frontwatch.open(tmp / "fw.db", gazetteer=gazetteer_path) as fw:
+        assert fw.write_map(tmp / "site" / "index.html") == tmp / "site" / "index.html"  # its own page: rewritten
+        assert fw.write_map(notes, force=True) == notes
+    assert is_own_page(notes)
 
 
 def test_the_cli_run_prints_what_the_api_returns(examples_run: tuple[frontwatch.RunResult, Path],

@@ -24,7 +24,7 @@ from frontwatch.model import (
     SourceReliability,
     document_id_for,
 )
-from frontwatch.store import HEAD, Store
+from frontwatch.store import HEAD, EventFilter, Store
 from tests.test_model import make_claim
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,15 +98,16 @@ def test_event_filters(store: Store) -> None:
     store.save_fusion(events, [], [SourceReliability("example.org", SourceKind.OUTLET, 0.7, 3)])
     assert [e.event_id for e in store.events()] == ["e3", "e2", "e1"]  # newest first
     assert store.event("e2") == events[1]
-    assert {e.event_id for e in store.events(bbox=(68.0, 35.0, 70.0, 36.0))} == {"e1", "e2"}
-    assert {e.event_id for e in store.events(date_from=date(2021, 8, 15))} == {"e2", "e3"}
-    assert {e.event_id for e in store.events(date_to=date(2021, 8, 15))} == {"e1"}
-    assert [e.event_id for e in store.events(sub_event_type="Non-state actor overtakes territory")] == ["e1"]
-    assert [e.event_id for e in store.events(event_type="Battles")] == ["e3", "e2", "e1"]
-    assert [e.event_id for e in store.events(status="contested")] == ["e2"]
-    assert [e.event_id for e in store.events(actor="resist")] == ["e2"]
-    assert [e.event_id for e in store.events(source="x.org")] == ["e2"]
-    assert [e.event_id for e in store.events(min_confidence=0.8)] == ["e1"]
+    assert {e.event_id for e in store.events(EventFilter(bbox=(68.0, 35.0, 70.0, 36.0)))} == {"e1", "e2"}
+    assert {e.event_id for e in store.events(EventFilter(date_from=date(2021, 8, 15)))} == {"e2", "e3"}
+    assert {e.event_id for e in store.events(EventFilter(date_to=date(2021, 8, 15)))} == {"e1"}
+    overtakes = EventFilter(sub_event_type="Non-state actor overtakes territory")
+    assert [e.event_id for e in store.events(overtakes)] == ["e1"]
+    assert [e.event_id for e in store.events(EventFilter(event_type="Battles"))] == ["e3", "e2", "e1"]
+    assert [e.event_id for e in store.events(EventFilter(status="contested"))] == ["e2"]
+    assert [e.event_id for e in store.events(EventFilter(actor="resist"))] == ["e2"]
+    assert [e.event_id for e in store.events(EventFilter(source="x.org"))] == ["e2"]
+    assert [e.event_id for e in store.events(EventFilter(min_confidence=0.8))] == ["e1"]
     assert [e.event_id for e in store.events(limit=1, offset=1)] == ["e2"]
     assert store.reliability() == [SourceReliability("example.org", SourceKind.OUTLET, 0.7, 3)]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from frontwatch.model import Actor, Event, EventStatus, Place
-from frontwatch.store import Store
+from frontwatch.store import EventFilter, Store
 
 SUBS = ("Armed clash", "Non-state actor overtakes territory", "Government regains territory")
 
@@ -39,10 +39,10 @@ def test_event_pages_over_a_large_table_match_a_scan_and_use_indexes(tmp_path: P
             {"min_confidence": 0.9, "sub_event_type": "Armed clash"},
         ]
         for kw in queries:
-            page = store.events(limit=101, **kw)
+            offset = kw.get("offset", 0)
+            page = store.events(EventFilter(**{k: v for k, v in kw.items() if k != "offset"}), 101, offset)
             expected = sorted((e for e in events if _matches(e, **kw)), key=lambda e: (e.event_date, e.event_id),
                               reverse=True)
-            offset = kw.get("offset", 0)
             assert [e.event_id for e in page] == [e.event_id for e in expected[offset:offset + 101]], kw
             assert page, kw
         with store.engine.connect() as conn:

@@ -18,11 +18,11 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.annotate import annotate
 from frontwatch.extract.actors import ActorDictionary
-from frontwatch.extract.assembler import LanguagePack, Sides, Typed, assemble
+from frontwatch.extract.assembler import LanguagePack, SharedSteps, Sides, Typed, assemble
 from frontwatch.extract.attribution import attribute, certainty_for
 from frontwatch.extract.background import background_reason, facility_namesakes, time_before_main
 from frontwatch.extract.claim_actors import ActorReader, _MainActors
-from frontwatch.extract.claims import _external, _find_counts, claims_per_place, report_country_of
+from frontwatch.extract.claims import _external, _find_counts, report_country_of
 from frontwatch.extract.counts import parse_number
 from frontwatch.extract.event_typing import MODEL_NOT_EVENT_ALL, MODEL_RETYPE, Typer
 from frontwatch.extract.events import _ARMED, EventFinder, _Event
@@ -42,7 +42,6 @@ from frontwatch.extract.follow_ups import (
 )
 from frontwatch.extract.incidents import one_incident
 from frontwatch.extract.places import (
-    _WIDER_PENALTY,
     PlacePicker,
     _country_level,
     _previous_place,
@@ -96,7 +95,7 @@ def _certainty_for(sent: SpacySpan, trigger: Token, base: Certainty, lexicon: Le
     return certainty_for(sent, trigger, base, lexicon)
 
 
-class Extractor:
+class Extractor(SharedSteps):
     """Claims of one annotated document. `classifier` (an `EventClassifier`) refines types; without it, lexicon only."""
 
     def __init__(
@@ -162,40 +161,16 @@ class Extractor:
                 continue
             pred = next(pred_of)
             counts = _find_counts(sent)
-            found: list[Claim] = []
-            sent_recalled = False
-            events = list(self.finder.events(sent, hits, mention_starts))
-            for event in events:
-                # The classifier types a sentence, not a clause: where a sentence holds several events ("rebels
-                # retake X as fighting rages in Y") it may refine each within its trigger's types, never collapse them.
-                # Saying that none of them is an event collapses nothing: a very sure "none" drops them all.
-                own = pred
-                if len(events) > 1 and pred is not None and not (
-                        pred[0] == NOT_AN_EVENT and pred[1] >= MODEL_NOT_EVENT_ALL):
-                    own = (pred[0], min(pred[1], MODEL_RETYPE - 1e-9))
-                for claim in self._claims_of(document, doc, sent, event, mentions, main, attributions, counts, own):
-                    if claim.claim_id in seen:
-                        continue
-                    if claim.event_type == NOT_AN_EVENT:
-                        read_as_background = read_as_background or "background:" in claim.method
-                        sent_recalled = sent_recalled or "background:dated-before" in claim.method
-                        if not self.keep_non_events:
-                            continue
-                    seen.add(claim.claim_id)
-                    found.append(claim)
+            found, background, sent_recalled = self._sentence_claims(
+                document, doc, sent, hits, mention_starts, mentions, main, attributions, counts, pred, seen)
+            read_as_background = read_as_background or background
             if len(found) > 1 and pred is not None:
                 # The sentence's main event first: the one whose sub-type the classifier, reading the whole sentence,
                 # names ("police seized guns … related to a murder": the seizure, not the murder); else trigger order.
                 found.sort(key=lambda c: c.sub_event_type != pred[0])
             found = _one_toll_per_event(_tolls_to_event(found, counts))
             if recalled:
-                # "… after attacks left 130 dead on 13 November 2015. The gunmen struck at a stadium and cafes.": a
-                # sentence that names no time goes on telling the incident recalled just before it
-                found = [dataclasses.replace(c, event_type=NOT_AN_EVENT, sub_event_type=None,
-                                             method=c.method + " background:recalled-before")
-                         if c.time is not None and c.time.assumed and c.event_type != NOT_AN_EVENT else c
-                         for c in found]
-                found = [c for c in found if c.event_type != NOT_AN_EVENT or self.keep_non_events]
+                found = self._recalled_before(found)
             recalled = sent_recalled and not any(c.event_type != NOT_AN_EVENT for c in found)
             if reference is not None:
                 # "The security forces also detained two suspects.": a sentence that names no time elaborates the
@@ -231,6 +206,43 @@ class Extractor:
         if read_as_background:
             silent_sents = []
         return out + self._silent_claims(document, doc, silent_sents, out, mentions, main, attributions)
+
+    def _sentence_claims(self, document: Document, doc: Doc, sent: SpacySpan, hits: Any, mention_starts: list[int],
+                         mentions: list[PlaceMention], main: Any, attributions: Any, counts: Any,
+                         pred: tuple[str, float] | None, seen: set[str]) -> tuple[list[Claim], bool, bool]:
+        """One sentence's claims (ids in `seen` skipped, new ones added to it), whether one of its event words was
+        read as background, and whether one was recalled from before the report's weeks."""
+        found: list[Claim] = []
+        background = recalled = False
+        events = list(self.finder.events(sent, hits, mention_starts))
+        for event in events:
+            # The classifier types a sentence, not a clause: where a sentence holds several events ("rebels
+            # retake X as fighting rages in Y") it may refine each within its trigger's types, never collapse them.
+            # Saying that none of them is an event collapses nothing: a very sure "none" drops them all.
+            own = pred
+            if len(events) > 1 and pred is not None and not (
+                    pred[0] == NOT_AN_EVENT and pred[1] >= MODEL_NOT_EVENT_ALL):
+                own = (pred[0], min(pred[1], MODEL_RETYPE - 1e-9))
+            for claim in self._claims_of(document, doc, sent, event, mentions, main, attributions, counts, own):
+                if claim.claim_id in seen:
+                    continue
+                if claim.event_type == NOT_AN_EVENT:
+                    background = background or "background:" in claim.method
+                    recalled = recalled or "background:dated-before" in claim.method
+                    if not self.keep_non_events:
+                        continue
+                seen.add(claim.claim_id)
+                found.append(claim)
+        return found, background, recalled
+
+    def _recalled_before(self, found: list[Claim]) -> list[Claim]:
+        """ "… after attacks left 130 dead on 13 November 2015. The gunmen struck at a stadium and cafes.": a
+        sentence that names no time goes on telling the incident recalled just before it."""
+        found = [dataclasses.replace(c, event_type=NOT_AN_EVENT, sub_event_type=None,
+                                     method=c.method + " background:recalled-before")
+                 if c.time is not None and c.time.assumed and c.event_type != NOT_AN_EVENT else c
+                 for c in found]
+        return [c for c in found if c.event_type != NOT_AN_EVENT or self.keep_non_events]
 
     def _silent_claims(
         self,
@@ -456,21 +468,6 @@ class Extractor:
         sentence = _trimmed(text, sent.start_char, sent.end_char)
         trigger_span = Span.of(text, token.idx, token.idx + len(token.text))
         return sentence, trigger_span, tuple(a for a in (sides.actor1, sides.actor2) if a is not None)
-
-    def confidence(self, job: _Job, typed: Typed, sides: Sides, places: list[PlaceMention], how: str) -> float:
-        conf = typed.confidence
-        if sides.borrowed:
-            conf -= 0.15
-        if not places:
-            conf -= 0.1
-        elif how in _WIDER_PENALTY:
-            conf -= _WIDER_PENALTY[how]
-        return conf
-
-    def per_place(self, job: _Job, sentence: Span, trigger: Span, places: list[PlaceMention], fatalities: int,
-                  confidence: float, methods: list[str], **fields: Any) -> list[Claim]:
-        return claims_per_place(job.document, sentence, trigger, places, fatalities, confidence, methods,
-                                self.actors, job.report_country, **fields)
 
 
 @dataclass(frozen=True)

@@ -263,32 +263,7 @@ class Typer:
         if category == "looting" and (inter1 in {5, 6} or crowd1):
             event_type, sub = self._riot(inter1, event, doc)
         if category in {"protest", "crowd"}:
-            story = _story(event.hit.token.sent)
-            sent_lemmas = self._cue_lemmas(story[:1])
-            # what the sentences after it tell of the same demonstration ("They blocked the road … Police
-            # dispersed them"), unless the sentence itself says it stayed peaceful
-            calm = bool(sent_lemmas & {"peaceful", "peacefully"})
-            # a demonstration called peaceful may still be met with force ("… Police dispersed them"): the sentences
-            # after it tell of what was done to it, not of violence of its own
-            after = self._cue_lemmas(story[1:])
-            more = after if not calm else after - self.words["violent_crowd"]
-            # "protested peacefully against … attacks": a sentence that calls it peaceful tells of no violence of
-            # its own, unless it says it turned violent
-            turned = bool(sent_lemmas & {"turn", "become", "degenerate", "escalate"})
-            if self._excessive(sent_lemmas):
-                sub = "Excessive force against protesters"
-            elif (sent_lemmas | more) & self.words["violent_crowd"] and (not calm or turned):
-                event_type, sub = "Riots", "Violent demonstration"
-            elif sent_lemmas & self.words["intervention"]:
-                sub = "Protest with intervention"
-            elif self.words["excessive"] & {doc[i].lemma_.lower() for i in event.clause if not self._grievance(doc[i])}:
-                sub = "Excessive force against protesters"  # "a woman was killed by police during a demonstration"
-            elif self._excessive(sent_lemmas | more):
-                sub = "Excessive force against protesters"
-            elif more & self.words["intervention"]:
-                sub = "Protest with intervention"
-            if sub != default_sub:
-                methods.append(f"cues:{sub}")
+            event_type, sub = self._protest_sub(event, doc, event_type, sub, default_sub, methods)
         if category in {"shelling", "attack", "clash"} and self._by_aircraft(event.hit):
             event_type, sub = "Explosions/Remote violence", "Air/drone strike"  # "jets fired missiles at …"
         if category == "arrest" and self._at_a_protest(event.hit.token):
@@ -296,6 +271,37 @@ class Typer:
         if category in {"ied"} and "suicide" in clause_lemmas:
             sub = "Suicide bomb"
         return event_type, sub, conf, category
+
+    def _protest_sub(self, event: _Event, doc: Doc, event_type: str, sub: str | None, default_sub: str | None,
+                     methods: list[str]) -> tuple[str, str | None]:
+        """A demonstration's type and sub-type by what its sentence and the ones after it tell."""
+        story = _story(event.hit.token.sent)
+        sent_lemmas = self._cue_lemmas(story[:1])
+        # what the sentences after it tell of the same demonstration ("They blocked the road … Police
+        # dispersed them"), unless the sentence itself says it stayed peaceful
+        calm = bool(sent_lemmas & {"peaceful", "peacefully"})
+        # a demonstration called peaceful may still be met with force ("… Police dispersed them"): the sentences
+        # after it tell of what was done to it, not of violence of its own
+        after = self._cue_lemmas(story[1:])
+        more = after if not calm else after - self.words["violent_crowd"]
+        # "protested peacefully against … attacks": a sentence that calls it peaceful tells of no violence of
+        # its own, unless it says it turned violent
+        turned = bool(sent_lemmas & {"turn", "become", "degenerate", "escalate"})
+        if self._excessive(sent_lemmas):
+            sub = "Excessive force against protesters"
+        elif (sent_lemmas | more) & self.words["violent_crowd"] and (not calm or turned):
+            event_type, sub = "Riots", "Violent demonstration"
+        elif sent_lemmas & self.words["intervention"]:
+            sub = "Protest with intervention"
+        elif self.words["excessive"] & {doc[i].lemma_.lower() for i in event.clause if not self._grievance(doc[i])}:
+            sub = "Excessive force against protesters"  # "a woman was killed by police during a demonstration"
+        elif self._excessive(sent_lemmas | more):
+            sub = "Excessive force against protesters"
+        elif more & self.words["intervention"]:
+            sub = "Protest with intervention"
+        if sub != default_sub:
+            methods.append(f"cues:{sub}")
+        return event_type, sub
 
     def _by_aircraft(self, hit: TriggerHit) -> bool:
         """Aircraft do it: the subject of the verb carrying the trigger ("jets fired missiles") or its "by" agent

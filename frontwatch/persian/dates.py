@@ -53,12 +53,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          rf"(?:\s+(?:سال\s+)?(?P<y>\d{{4}}))?{_E}")),
     ("since_wd", re.compile(rf"{_B}از\s+(?:روز\s+)?(?P<wd>{_WD})(?:\s+(?:گذشته|پیش))?\s+(?:به\s+این\s+سو|تاکنون|"
                             rf"تا\s+کنون|بدین\s+سو|به\s+اینسو){_E}")),
-    ("day_before_yesterday", re.compile(rf"{_B}(?:پریروز|پری\s+روز|روز\s+پیش\s+از\s+دیروز){_E}")),
-    ("yesterday", re.compile(rf"{_B}(?:دیروز|دیشب|شب\s+گذشته|روز\s+گذشته){_E}")),
-    ("today", re.compile(rf"{_B}(?:امروز|امشب|صبح\s+امروز|بامداد\s+امروز|ساعاتی\s+پیش|لحظاتی\s+پیش){_E}")),
+    # A counted span first: "۱۰ روز گذشته" is the past ten days, not "روز گذشته" (yesterday) after a number.
     ("days_ago", re.compile(rf"{_B}(?P<n>\d+|{_NUM})\s+روز\s+(?:پیش|قبل){_E}")),
     ("past_days", re.compile(rf"{_B}(?P<n>\d+|{_NUM})\s+روز\s+(?:گذشته|اخیر){_E}")),
     ("past_hours", re.compile(rf"{_B}(?P<n>\d+|{_NUM})\s+ساعت\s+(?:گذشته|اخیر){_E}")),
+    ("day_before_yesterday", re.compile(rf"{_B}(?:پریروز|پری\s+روز|روز\s+پیش\s+از\s+دیروز){_E}")),
+    ("yesterday", re.compile(rf"{_B}(?:دیروز|دیشب|شب\s+گذشته|روز\s+گذشته){_E}")),
+    ("today", re.compile(rf"{_B}(?:امروز|امشب|صبح\s+امروز|بامداد\s+امروز|ساعاتی\s+پیش|لحظاتی\s+پیش){_E}")),
     ("last_week", re.compile(rf"{_B}هفته\s+(?:گذشته|پیش|قبل){_E}")),
     ("this_week", re.compile(rf"{_B}(?:این|همین)\s+هفته{_E}")),
     ("last_month", re.compile(rf"{_B}ماه\s+(?:گذشته|پیش|قبل){_E}")),

@@ -6,6 +6,11 @@ postpositions and prepositions around them: "از X" from whom, "به دست / �
 whom), time, counts, sources and certainty → one `Claim` per event and place. All matching is on the normalized text;
 every span is mapped back to `Document.text`.
 
+The steps that do not read the text are the assembler's, shared with English (`SharedSteps`: confidence and one
+claim per place; `type_by_sides`; `own_places` / `distinct_places`; the follow-up toll merge of
+`extract/follow_ups.py`). What stays here is Persian's reading: role markers, clause splits, the "X Y" place rule,
+quotation frames, hedge and denial words, fighting and intervention words.
+
 Why rules, not a parser: no Persian dependency parser installs here (hazm needs Python ≥ 3.12, see PACKAGES.md), and
 Persian news prose is regular enough (verb-final clauses, explicit role markers) for these cues. The English path's
 conventions are kept so both languages give the same claims for the same report: borrowed headline dyad for
@@ -21,12 +26,19 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from frontwatch.extract.actors import ActorDictionary
-from frontwatch.extract.assembler import LanguagePack, Sides, Typed, assemble
-from frontwatch.extract.claims import claims_per_place
-from frontwatch.extract.counts import acled_fatalities
+from frontwatch.extract.assembler import (
+    FIGHTING,
+    LanguagePack,
+    SharedSteps,
+    Sides,
+    Typed,
+    assemble,
+    distinct_places,
+    own_places,
+    type_by_sides,
+)
+from frontwatch.extract.follow_ups import _with_counts as with_counts
 from frontwatch.model import (
     NOT_AN_EVENT,
     ActorRole,
@@ -49,14 +61,11 @@ from frontwatch.persian.numbers import parse_number
 from frontwatch.persian.places import PersianToponyms, mentions_for
 from frontwatch.persian.roles import PersianRoles
 
-_FIGHTING_CATS = {"clash", "attack", "kill", "injure", "shelling", "airstrike"}
-_ARMED = {1, 2, 3, 4, 8}
-
-
+# A protest met by force ("tear gas", "dispersed", "shots in the air", "arrests", "crackdown"): Persian words.
 _INTERVENTION = re.compile(r"(?<!\w)(?:گاز\s+اشک\s?آور|پراکنده|شلیک\s+هوایی|بازداشت|سرکوب)")
 
 
-class PersianExtractor:
+class PersianExtractor(SharedSteps):
     def __init__(self, gazetteer: object, geoparser: object, actors: object, lexicon: Lexicon | None = None) -> None:
         self.gazetteer = gazetteer
         self.geoparser = geoparser
@@ -100,7 +109,7 @@ class PersianExtractor:
                 ev.sent == prev_sent
                 or (ev.sent == prev_sent + 1 and "\n\n" not in nt[sents[prev_sent].end : sents[ev.sent].start])
             ):
-                merged = [_with_counts(c, found) for c in previous]
+                merged = [with_counts(c, [k for f in found for k in f.counts], "follow-up") for c in previous]
                 claims = [merged[previous.index(c)] if c in previous else c for c in claims]
                 previous = merged
                 continue
@@ -173,12 +182,19 @@ class PersianExtractor:
         return chosen, "clause"
 
     def type_of(self, job: _Job, sides: Sides, methods: list[str]) -> Typed:
+        """The shared typing by sides (`type_by_sides`), with Persian's words for fighting and for a protest met by
+        force."""
         nt, ev, s = job.norm.text, job.ev, job.sentence
+        cat = ev.hit.category
         # fighting makes a takeover a battle; the ACLED type follows the actors
-        fighting = bool({h.category for h in ev.hits} & _FIGHTING_CATS) or bool(
+        fighting = bool({h.category for h in ev.hits} & FIGHTING) or bool(
             re.search(r"(?<!\w)(?:درگیری|جنگ|نبرد)", nt[s.start : s.end]))
-        return Typed(*self._type(ev.hit.category, sides.actor1, sides.actor2, fighting, nt[ev.start : ev.end],
-                                 methods))
+        event_type, sub, _ = self.lexicon.categories[cat]
+        conf = 0.8 if cat not in {"kill", "injure", "attack", "clash"} else 0.7
+        typed = type_by_sides(cat, (event_type, sub), conf, sides.actor1, sides.actor2, fighting, methods)
+        if cat == "protest" and _INTERVENTION.search(nt[ev.start : ev.end]):
+            typed = dataclasses.replace(typed, sub_event_type="Protest with intervention")
+        return typed
 
     def settle(self, job: _Job, typed: Typed, sides: Sides, places: list[PlaceMention], methods: list[str]) -> Sides:
         return sides  # the Persian rules settle no side by type
@@ -217,42 +233,6 @@ class PersianExtractor:
             for r in (sides.actor1, sides.actor2) if r is not None
         )
         return sentence, trigger, actors
-
-    def confidence(self, job: _Job, typed: Typed, sides: Sides, places: list[PlaceMention], how: str) -> float:
-        return typed.confidence - 0.1 if not places else typed.confidence
-
-    def per_place(self, job: _Job, sentence: Span, trigger: Span, places: list[PlaceMention], fatalities: int,
-                  confidence: float, methods: list[str], **fields: Any) -> list[Claim]:
-        actors = self.actors if isinstance(self.actors, ActorDictionary) else None
-        return claims_per_place(job.document, sentence, trigger, places, fatalities, confidence, methods, actors,
-                                **fields)
-
-    def _type(
-        self, cat: str, a1: ActorRole | None, a2: ActorRole | None, fighting: bool, clause: str, methods: list[str]
-    ) -> tuple[str, str | None, float]:
-        event_type, sub, _ = self.lexicon.categories[cat]
-        conf = 0.8 if cat not in {"kill", "injure", "attack", "clash"} else 0.7
-        inter1 = a1.actor.inter if a1 else None
-        inter2 = a2.actor.inter if a2 else None
-        if cat == "control" and fighting:
-            cat = "territory"
-            methods.append("control+fighting")
-        if cat == "territory":
-            sub = "Government regains territory" if inter1 == 1 else "Non-state actor overtakes territory"
-            methods.append(f"territory:actor1-inter={inter1}")
-            return "Battles", sub, conf
-        if cat in {"attack", "kill", "injure"}:
-            if inter2 == 7 or (inter2 is None and cat != "attack"):
-                event_type, sub = "Violence against civilians", "Attack"
-            elif inter2 in _ARMED or (inter1 in _ARMED and cat == "attack"):
-                event_type, sub = "Battles", "Armed clash"
-            if inter1 in {5, 6} or inter2 == 6:
-                event_type, sub = "Riots", "Violent demonstration"
-        if cat == "clash" and (inter1 in {5, 6} or inter2 in {5, 6}):
-            event_type, sub = "Riots", "Violent demonstration"
-        if cat == "protest" and _INTERVENTION.search(clause):
-            sub = "Protest with intervention"
-        return event_type, sub, conf
 
     def _certainty(self, nt: str, s: _Sentence, ev: _Event) -> Certainty:
         lex = self.lexicon
@@ -302,36 +282,16 @@ def _to_norm(norm: Normalized, start: int, end: int) -> tuple[int, int]:
 
 
 def _drop_context(chosen: list[PlaceMention], text: str) -> list[PlaceMention]:
-    """A province (or country) that contains another place of the clause only locates it."""
-    def contains(big: PlaceMention, small: PlaceMention) -> bool:
-        b, s = big.place, small.place
-        if b is None or s is None or b == s:
-            return False
-        fc = b.feature_code or ""
-        if fc.startswith("PCL") and s.country == b.country and not (s.feature_code or "").startswith("PCL"):
-            return True
-        if fc == "ADM1" and b.admin1_code and s.admin1_code == b.admin1_code and s.feature_code != "ADM1":
-            return True
-        return fc == "ADM2" and bool(b.admin2_code) and s.admin2_code == b.admin2_code and s.feature_code != "ADM2"
-
-    kept = [m for m in chosen if not any(contains(m, o) for o in chosen if o is not m)]
-    # "X Y" (district X of province Y): a name right after another one is its container
+    """The clause's own places (`own_places`, `distinct_places`); and a name right after another one is its
+    container ("X Y", district X of province Y): Persian juxtaposes them without a preposition."""
+    kept = own_places(chosen)
     kept = [
         m for m in kept
         if not any(o is not m and o.span.end <= m.span.start and re.fullmatch(r"[ \u200c]{1,2}",
                                                                                 text[o.span.end : m.span.start])
                    for o in kept)
     ]
-    # one place named twice in a clause is one place
-    seen: set[tuple[str | None, int | None]] = set()
-    out = []
-    for m in kept:
-        key = (m.place.admin2_code, m.place.gazetteer_id) if m.place else (m.span.text, None)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(m)
-    return out
+    return distinct_places(kept)
 
 
 def _follow_up(found: list[Claim]) -> bool:
@@ -339,17 +299,6 @@ def _follow_up(found: list[Claim]) -> bool:
         c.method.split(" ")[1] in {"category:kill", "category:injure"}
         and not c.places and c.actor("actor1") is None and c.counts
         for c in found
-    )
-
-
-def _with_counts(claim: Claim, follow_up: list[Claim]) -> Claim:
-    extra = tuple(k for c in follow_up for k in c.counts if k not in claim.counts)
-    if not extra:
-        return claim
-    counts = claim.counts + extra
-    return dataclasses.replace(
-        claim, counts=counts, fatalities_acled=max(claim.fatalities_acled, acled_fatalities(list(counts))),
-        method=claim.method + " counts:follow-up",
     )
 
 

