@@ -59,7 +59,9 @@ _UNNAMED_STATE_FORCES = {"State forces": "Military", "Police forces": "Police"}
 
 class ActorDictionary:
     def __init__(self, entries: list[dict[str, Any]], state_forces: dict[str, list[str]], countries: list[_Country],
-                 communities: Sequence[str] = ()):
+                 communities: Sequence[str] = (), person_nouns: Sequence[str] = ()):
+        # people named by role or kin: civilians where they are the ones attacked (see actors.yaml)
+        self.person_nouns = frozenset(str(w).lower() for w in person_nouns)
         self.entries = [(str(e["name"]), e.get("inter"), tuple(str(a) for a in e.get("aliases", ()))) for e in entries]
         self._by_name = {name.lower(): Actor(name, inter) for name, inter, _ in self.entries}
         # Generic words ("fighters", "people") yield to a named group in the same phrase ("Taliban fighters").
@@ -135,7 +137,8 @@ class ActorDictionary:
                 raise ValueError(f"actor entry without a name: {e!r}")
         parsed = [_Country(str(c["iso"]), str(c["name"]), tuple(str(w) for w in c.get("words", ()))) for c in countries]
         communities = [*(extra.get("communities") or []), *(base.get("communities") or [])]
-        return cls(entries, state, parsed, communities)
+        persons = [*(extra.get("person_nouns") or []), *(base.get("person_nouns") or [])]
+        return cls(entries, state, parsed, communities, persons)
 
     # --- matching --------------------------------------------------------------------------------------
 
@@ -364,6 +367,11 @@ class ActorDictionary:
             return actor1, self.intervening_force(text)
         if event_type not in _VIOLENT_TYPES:
             return actor1, actor2
+        if event_type == "Violence against civilians" and actor1 is not None and actor1.inter == 7:
+            # civilians are its victims, never its doer ("a priest was dragged from his car and killed"): the doer
+            # is unnamed
+            actor2 = actor2 if actor2 is not None and actor2.inter == 7 else actor1
+            actor1 = Actor("Unidentified armed group", 3)
         if actor1 is None or actor1.name in _UNNAMED_DOERS:
             found = self.identified_doer(text, start, end, skip=[actor2.name] if actor2 is not None else [])
             actor1 = found or actor1

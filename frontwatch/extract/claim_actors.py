@@ -23,6 +23,10 @@ from frontwatch.model import (
     Span,
 )
 
+# Transitive acts of violence: without an object in a headline, they were done to their subject.
+_DONE_TO_SOMEONE = frozenset({"attack", "assault", "kill", "murder", "shoot", "stab", "hack", "injure", "wound",
+                              "abduct", "kidnap", "rob", "beat", "lynch", "behead", "ambush", "maim", "torture"})
+
 
 @dataclass(frozen=True)
 class _MainActors:
@@ -113,6 +117,10 @@ class ActorReader:
                 hurt = [c for c in (t if lemma == "die" else t.head).children if c.dep_ in {"nsubj", "nsubjpass"}]
             else:
                 hurt = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
+                if not hurt and t.tag_ in {"VBN", "VBD"}:
+                    # a headline's reduced passive ("21 killed in a raid", "Farmer shot dead"): its subject was hurt
+                    hurt = [c for c in t.children if c.dep_ == "nsubj" and (c.pos_ == "NUM" or self.person(c) or (
+                        (a := self.actor_of(doc, c)) is not None and a.actor.inter == 7))]
                 if t.tag_ == "VBN" and t.dep_ in {"acl", "amod"}:
                     hurt.append(t.head)  # "two policemen killed in the raid"
             for h in [w for c in hurt for w in with_conjuncts(c)]:
@@ -122,9 +130,17 @@ class ActorReader:
                 if a is not None and a.actor.inter in _ARMED and (actor1 is None or a.actor.name != actor1.actor.name):
                     return dataclasses.replace(a, role="actor2")
                 if (a is not None and a.actor.inter == 7) or (a is None and (
-                        h.pos_ == "NUM" or h.lemma_.lower() in self.words["victim_words"])):
+                        h.pos_ == "NUM" or h.lemma_.lower() in self.words["victim_words"] or self.person(h))):
                     people = True
         return ActorRole("actor2", Actor("Civilians", 7)) if people else None
+
+    def person(self, tok: Token) -> bool:
+        """A noun that names people by their role, standing or kin, or by name ("a candidate", "two scholars", "the
+        chief's wife", "Mr X"): civilians where they are the ones attacked, killed or hurt."""
+        return tok.lemma_.lower() in self.actors.person_nouns or tok.lower_ in self.actors.person_nouns or (
+            tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN") or (
+            tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nummod" for c in tok.children)
+            and tok.lemma_.lower() not in self.words["civilian_targets"] and self.actors.match(tok.text) is None)
 
     def communities(self, doc: Doc, tok: Token) -> list[ActorRole]:
         """The militias of the communities a noun phrase names ("Turkana raiders", "the X and Y clans", "armed
@@ -181,6 +197,12 @@ class ActorReader:
             return None
 
         actor1 = first(roles.agents)
+        if (category in {"attack", "kill", "injure"} and trigger is not None and trigger.pos_ == "VERB"
+                and "active" in roles.rules and not roles.patients and not roles.targets and actor1 is not None
+                and actor1.actor.inter == 7 and trigger.lemma_.lower() in _DONE_TO_SOMEONE):
+            # a headline's reduced passive ("Journalist attacked over photos", "Farmer hacked to death"): a transitive
+            # act without its object was done to its subject
+            return None, dataclasses.replace(actor1, role="actor2"), place_tokens
         if roles.agents and (actor1 is None or actor1.actor.name in self.actors.generic) and category not in {
                 "protest", "crowd", "riot", "mob"}:
             # "Turkana raiders attacked …", "X and Y clans clashed": a community's armed men are its militia
@@ -223,7 +245,8 @@ class ActorReader:
             if actor2 is None and category == "attack" and (actor1 is None or actor1.actor.inter != 1):
                 # "gunmen attacked a community / a bus / the village": ACLED's victims are civilians
                 target = next((t for t in [*roles.patients, *roles.targets]
-                               if t.lemma_.lower() in self.words["civilian_targets"] and t.ent_type_ != "ORG"), None)
+                               if (t.lemma_.lower() in self.words["civilian_targets"] and t.ent_type_ != "ORG")
+                               or self.person(t)), None)
                 if target is not None:
                     s0, e0 = np_bounds(target)
                     actor2 = ActorRole("actor2", Actor("Civilians", 7), Span.of(_doc_text(doc), s0, e0))
