@@ -340,6 +340,18 @@ class ActorDictionary:
         anywhere = [a for a in self.community_militias(text) if a.name not in skip]
         return anywhere[0] if len({a.name for a in anywhere}) == 1 else None
 
+    def state_doer(self, text: str, start: int, end: int) -> Actor | None:
+        """State forces the sentence text[start:end] names as the doer of harm ("shot dead by police", "at the hands of
+        the police", "police officers opened fire", "police brutality"), not as speakers or investigators ("police
+        said", "police are investigating") nor as the ones hit."""
+        sentence = text[start:end]
+        for m in self.find_all(sentence):
+            if m.actor.inter != 1:
+                continue
+            if _STATE_BY.search(sentence[max(0, m.start - 40): m.start]) or _STATE_DID.match(sentence, m.end):
+                return m.actor
+        return None
+
     def intervening_force(self, text: str) -> Actor | None:
         """State forces the report shows acting on a crowd ("police dispersed them with tear gas", "were stopped by
         anti-riot police", "police were called in"), in any of its sentences."""
@@ -375,6 +387,10 @@ class ActorDictionary:
         if actor1 is None or actor1.name in _UNNAMED_DOERS:
             found = self.identified_doer(text, start, end, skip=[actor2.name] if actor2 is not None else [])
             actor1 = found or actor1
+        if event_type == "Violence against civilians" and actor1 is not None and (
+                actor1.name == "Unidentified armed group"):
+            # "a student was shot dead by police", "died at the hands of the police": the sentence names the doer
+            actor1 = self.state_doer(text, start, end) or actor1
         if event_type == "Battles" and (actor1 is None or actor1.name in _UNNAMED_DOERS - {"Communal militia"}) \
                 and _COMMUNAL.search(text, start, end):
             # "an ethnically driven clash", "fighting between two tribes": communities' militias on both sides
@@ -426,6 +442,15 @@ _HIT_BEFORE = re.compile(
 _HIT_AFTER = re.compile(
     r"(?i:\s+(?:\w+\s+){0,2}?(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|injured|wounded|hurt|attacked|shot|ambushed|targeted|abducted|kidnapped)\b)")
+# Words before / after state forces that make them the doer of harm to civilians.
+_STATE_BY = re.compile(r"(?i:(?<![\w-])(?:by|at\s+the\s+hands\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$)")
+_STATE_DID = re.compile(
+    r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?(?:(?!(?:said|say|says|told|reported|confirmed|added|"
+    r"claimed|blamed|suspect\w*|believe\w*|investigat\w*|respond\w*|arrived|found)\b)[\w-]+\s+){0,4}?"
+    r"(?:shot|shoots|shoot|killed|kills|kill|opened\s+fire|fired|beat|beats|tortured|tortures|raped|rapes|assaulted|assaults|sprayed|hacked|lynched|"
+    r"abducted|executed|murdered|brutality|crossfire|violence|harassment|harassed|shooting|bullets?)\b)")
+
+
 # Words around a people's name that make it the doer of an event (see `ActorDictionary.community_doers`).
 _DOER_WORDS = (r"(?:militias?|militiamen|militia\s+men|raiders?|gunmen|gunman|warriors?|fighters?|attackers?|"
                r"assailants?|bandits?|youths?|young\s+men|men|clansmen|tribesmen|invaders|morans?)")

@@ -72,8 +72,11 @@ class ActorReader:
                 ) for p in c.children if p.dep_ == "pobj"
             ]
             if of:
-                start, end = np_bounds(of[0])
-                m = self.actors.match(_doc_text(doc)[start:end]) or m
+                o_start, o_end = np_bounds(of[0])
+                named = self.actors.match(_doc_text(doc)[o_start:o_end])
+                # "troops from Uganda" are its army; "a party of Kenya", "raiders from Ethiopia" are not
+                if named is not None and (named.rule != "country" or (m is not None and m.actor.inter == 1)):
+                    m, start = named, o_start
         if m is None or m.actor.name in self.actors.generic:
             # "the paramilitary Rapid Support Forces" parsed as "the paramilitary" + an apposition: the apposition
             # names them
@@ -95,6 +98,15 @@ class ActorReader:
                 start = m_start
         if m is None:
             return None
+        if m.rule == "country" and tok.pos_ == "ADJ" and tok.i + 1 < len(doc):
+            # "Somali militia shoots …" parsed with "Somali" as the subject: the noun after it names them
+            after = self.actors.match(f"{tok.text} {doc[tok.i + 1].text}")
+            if after is not None and after.rule == "alias":
+                return ActorRole("", after.actor, Span.of(_doc_text(doc), tok.idx, doc[tok.i + 1].idx + len(
+                    doc[tok.i + 1].text)))
+        if m.rule == "country" and tok.pos_ in {"NOUN", "PROPN"} and self.actors.is_demonym(tok.text):
+            # "raiders killed a Kenyan", "two Somalis were shot": people of that nation, not its army
+            return ActorRole("", Actor("Civilians", 7), Span.of(_doc_text(doc), *np_bounds(tok)))
         if m.actor.inter == 7 and set(re.findall(r"[a-z]+", _doc_text(doc)[np_bounds(tok)[0]: start + m.end].lower())
                                       ) & {"unidentified", "unknown", "masked", "armed"}:
             # "unknown youths", "a group of armed men", "masked men": ACLED's unidentified armed group
@@ -137,10 +149,16 @@ class ActorReader:
     def person(self, tok: Token) -> bool:
         """A noun that names people by their role, standing or kin, or by name ("a candidate", "two scholars", "the
         chief's wife", "Mr X"): civilians where they are the ones attacked, killed or hurt."""
-        return tok.lemma_.lower() in self.actors.person_nouns or tok.lower_ in self.actors.person_nouns or (
-            tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN") or (
-            tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nummod" for c in tok.children)
-            and tok.lemma_.lower() not in self.words["civilian_targets"] and self.actors.match(tok.text) is None)
+        words = self.actors.person_nouns
+        if tok.lemma_.lower() in words or tok.lower_ in words or tok.lower_.removesuffix("s") in words or (
+                tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN"):
+            return True
+        if tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nummod" for c in tok.children) and (
+                tok.lemma_.lower() not in self.words["civilian_targets"] and self.actors.match(tok.text) is None):
+            return True  # "two scholars", a number of people the dictionary does not name
+        # "the party's aspirant", "an MPs' meeting": a person in apposition or as the modifier of what was hit
+        return any(c.dep_ in {"appos", "compound", "poss"} and (c.lemma_.lower() in words or c.lower_.removesuffix(
+            "s") in words) for c in tok.children)
 
     def communities(self, doc: Doc, tok: Token) -> list[ActorRole]:
         """The militias of the communities a noun phrase names ("Turkana raiders", "the X and Y clans", "armed
@@ -262,8 +280,13 @@ class ActorReader:
                 s0, e0 = np_bounds(roles.agents[0])
                 span = Span.of(_doc_text(doc), s0, e0)
             actor1 = ActorRole("actor1", crowd, span)
-            if actor2 is not None and actor2.actor.inter == 7:
-                actor2 = None
+            if category in {"riot", "mob"} and actor2 is None:
+                # "rioters stoned a candidate", "a mob beat a man": the people they hurt are civilians
+                hit = next((t for t in [*roles.patients, *roles.targets] if self.person(t)), None)
+                if hit is not None:
+                    actor2 = ActorRole("actor2", Actor("Civilians", 7), Span.of(_doc_text(doc), *np_bounds(hit)))
+            if actor2 is not None and actor2.actor.inter == 7 and category not in {"riot", "mob"}:
+                actor2 = None  # whom a demonstration is about or for is no side of it
             if actor2 is None and trigger is not None:
                 # "police fired tear gas at / dispersed the demonstrators": the force acting on them is actor 2
                 verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
@@ -310,6 +333,8 @@ class ActorReader:
             second = dataclasses.replace(other, role="actor2")
         elif state is not None:
             second = dataclasses.replace(state, role="actor2")
+        elif riot and other is not None:
+            second = dataclasses.replace(other, role="actor2")  # ACLED: the civilians rioters attacked
         elif sub == "Mob violence" and self.words["mob_victim_words"] & {t.lemma_.lower() for t in sent}:
             second = ActorRole("actor2", Actor("Civilians", 7))  # ACLED: a mob's victims are civilians
         else:

@@ -114,8 +114,8 @@ def verb_roles(tok: Token) -> Roles:
             r.rules.append("relcl")
         if not r.patients:
             # "attacked and injured a candidate": coordinated verbs share the object the last one takes
-            r.patients = [o for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
-                g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+            r.patients = [o for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == tok.i + 2
+                          and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
                           for g in c.children if g.dep_ in {"dobj", "obj"} for o in with_conjuncts(g)]
             if r.patients:
                 r.rules.append("shared-object")
@@ -156,10 +156,11 @@ def noun_roles(tok: Token) -> Roles:
     if between:
         r.agents.extend(between)
         r.rules.append("between")
-    # "Taliban attack", "rebel offensive": a modifier names the agent (checked against the actor dictionary later)
-    r.agents.extend(
-        c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"PROPN", "NOUN", "ADJ"}
-    )
+    # "Taliban attack", "rebel offensive": a modifier names the agent (checked against the actor dictionary later);
+    # not an adjective before another noun of the compound ("a Kenyan village raid": the village is Kenyan)
+    mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"PROPN", "NOUN", "ADJ"}]
+    r.agents.extend(c for c in mods if not (c.pos_ == "ADJ" and any(
+        d.pos_ == "NOUN" and c.i < d.i < tok.i and d.dep_ == "compound" for d in mods)))
     _headline_verb(tok, r)
     return r
 
