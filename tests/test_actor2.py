@@ -137,3 +137,31 @@ def test_a_nations_adjective_on_the_place_of_a_raid_is_no_doer(run: Run) -> None
     # "a Kenyan village raid": the village is Kenyan, not the raiders
     c = lead(run("Ethiopian raiders shoot two civilians in Kenyan village raid"))
     assert sides(c) == ("Communal militia", "Civilians")
+
+
+# --- what civilians gather, live or travel in ------------------------------------------------------------------------
+
+
+def test_an_attack_on_a_polling_station_is_on_civilians(run: Run) -> None:
+    c = lead(run("Bandits attacked a polling station in Lorvale.", ["Lorvale"]))
+    assert (c.event_type, c.sub_event_type) == ("Violence against civilians", "Attack")
+    assert sides(c) == ("Unidentified armed group", "Civilians")
+
+
+def test_a_police_station_is_the_police_not_a_civilian_place(run: Run) -> None:
+    c = lead(run("Gunmen attacked a police station in Lorvale.", ["Lorvale"]))
+    assert c.event_type == "Battles"
+    assert sides(c) == ("Unidentified armed group", "Police Forces of Kenya")
+
+
+def test_reduced_passive_of_a_place(run: Run) -> None:
+    c = lead(run("Farms attacked in Lorvale, several houses razed.", ["Lorvale"]))
+    assert (c.event_type, c.sub_event_type) == ("Violence against civilians", "Attack")
+    assert sides(c)[1] == "Civilians"
+
+
+def test_headline_verb_parsed_inside_one_noun_phrase(run: Run) -> None:
+    # "Prison warders attack journalist": "attack" a compound of "journalist", the root
+    c = lead(run("Prison warders attack journalist for filming inmate"))
+    assert c.event_type == "Violence against civilians"
+    assert sides(c)[1] == "Civilians"

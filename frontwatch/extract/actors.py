@@ -59,9 +59,12 @@ _UNNAMED_STATE_FORCES = {"State forces": "Military", "Police forces": "Police"}
 
 class ActorDictionary:
     def __init__(self, entries: list[dict[str, Any]], state_forces: dict[str, list[str]], countries: list[_Country],
-                 communities: Sequence[str] = (), person_nouns: Sequence[str] = ()):
-        # people named by role or kin: civilians where they are the ones attacked (see actors.yaml)
+                 communities: Sequence[str] = (), person_nouns: Sequence[str] = (),
+                 civilian_places: Sequence[str] = ()):
+        # people named by role or kin, and what civilians gather or travel in: civilians where they are the ones
+        # attacked (see actors.yaml)
         self.person_nouns = frozenset(str(w).lower() for w in person_nouns)
+        self.civilian_places = frozenset(str(w).lower() for w in civilian_places)
         self.entries = [(str(e["name"]), e.get("inter"), tuple(str(a) for a in e.get("aliases", ()))) for e in entries]
         self._by_name = {name.lower(): Actor(name, inter) for name, inter, _ in self.entries}
         # Generic words ("fighters", "people") yield to a named group in the same phrase ("Taliban fighters").
@@ -138,7 +141,8 @@ class ActorDictionary:
         parsed = [_Country(str(c["iso"]), str(c["name"]), tuple(str(w) for w in c.get("words", ()))) for c in countries]
         communities = [*(extra.get("communities") or []), *(base.get("communities") or [])]
         persons = [*(extra.get("person_nouns") or []), *(base.get("person_nouns") or [])]
-        return cls(entries, state, parsed, communities, persons)
+        gathering = [*(extra.get("civilian_places") or []), *(base.get("civilian_places") or [])]
+        return cls(entries, state, parsed, communities, persons, gathering)
 
     # --- matching --------------------------------------------------------------------------------------
 

@@ -160,6 +160,12 @@ class ActorReader:
         return any(c.dep_ in {"appos", "compound", "poss"} and (c.lemma_.lower() in words or c.lower_.removesuffix(
             "s") in words) for c in tok.children)
 
+    def civilian_place(self, tok: Token) -> bool:
+        """What civilians live, gather or travel in ("a village", "a polling station", "a relief convoy")."""
+        lemma = tok.lemma_.lower()
+        return tok.ent_type_ != "ORG" and (lemma in self.words["civilian_targets"] or lemma in
+                                           self.actors.civilian_places)
+
     def communities(self, doc: Doc, tok: Token) -> list[ActorRole]:
         """The militias of the communities a noun phrase names ("Turkana raiders", "the X and Y clans", "armed
         youths from the X community"): ACLED's "X Ethnic Militia". A name that is a resolved place counts only
@@ -216,11 +222,15 @@ class ActorReader:
 
         actor1 = first(roles.agents)
         if (category in {"attack", "kill", "injure"} and trigger is not None and trigger.pos_ == "VERB"
-                and "active" in roles.rules and not roles.patients and not roles.targets and actor1 is not None
-                and actor1.actor.inter == 7 and trigger.lemma_.lower() in _DONE_TO_SOMEONE):
-            # a headline's reduced passive ("Journalist attacked over photos", "Farmer hacked to death"): a transitive
-            # act without its object was done to its subject
-            return None, dataclasses.replace(actor1, role="actor2"), place_tokens
+                and "active" in roles.rules and not roles.patients and not roles.targets and roles.agents
+                and trigger.lemma_.lower() in _DONE_TO_SOMEONE):
+            # a headline's reduced passive ("Journalist attacked over photos", "Farms attacked"): a transitive act
+            # without its object was done to its subject
+            if actor1 is not None and actor1.actor.inter == 7:
+                return None, dataclasses.replace(actor1, role="actor2"), place_tokens
+            if actor1 is None and self.civilian_place(roles.agents[0]):
+                s0, e0 = np_bounds(roles.agents[0])
+                return None, ActorRole("actor2", Actor("Civilians", 7), Span.of(_doc_text(doc), s0, e0)), place_tokens
         if roles.agents and (actor1 is None or actor1.actor.name in self.actors.generic) and category not in {
                 "protest", "crowd", "riot", "mob"}:
             # "Turkana raiders attacked …", "X and Y clans clashed": a community's armed men are its militia
@@ -263,9 +273,11 @@ class ActorReader:
             if actor2 is None and category == "attack" and (actor1 is None or actor1.actor.inter != 1):
                 # "gunmen attacked a community / a bus / the village": ACLED's victims are civilians
                 target = next((t for t in [*roles.patients, *roles.targets]
-                               if (t.lemma_.lower() in self.words["civilian_targets"] and t.ent_type_ != "ORG")
-                               or self.person(t)), None)
-                if target is not None:
+                               if self.civilian_place(t) or self.person(t)), None)
+                hurt = self.victims(trigger.sent, actor1) if target is not None and trigger is not None else None
+                if hurt is not None and hurt.actor.inter != 7:
+                    actor2 = hurt  # "attacked a camp, killing two policemen": whom it killed says it was a fight
+                elif target is not None:
                     s0, e0 = np_bounds(target)
                     actor2 = ActorRole("actor2", Actor("Civilians", 7), Span.of(_doc_text(doc), s0, e0))
         if category in {"protest", "crowd", "riot", "mob"} and (

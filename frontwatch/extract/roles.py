@@ -120,6 +120,8 @@ def verb_roles(tok: Token) -> Roles:
             if r.patients:
                 r.rules.append("shared-object")
         r.rules.append("active")
+    if not r.agents and not r.patients and tok.dep_ == "compound":
+        _headline_verb(tok, r)  # "Prison warders attack journalist" parsed as one noun phrase
     if not r.agents and not r.patients:
         inherited = _inherited_subject(tok)
         if inherited is not None:
