@@ -165,3 +165,18 @@ def test_headline_verb_parsed_inside_one_noun_phrase(run: Run) -> None:
     c = lead(run("Prison warders attack journalist for filming inmate"))
     assert c.event_type == "Violence against civilians"
     assert sides(c)[1] == "Civilians"
+
+
+# --- mobs ------------------------------------------------------------------------------------------------------------
+
+
+def test_angry_mobs_and_the_thief_they_attack(run: Run) -> None:
+    c = lead(run("Angry mobs attacked a pickpocket in Lorvale.", ["Lorvale"]))
+    assert (c.event_type, c.sub_event_type) == ("Riots", "Mob violence")
+    assert sides(c) == ("Rioters", "Civilians")
+
+
+def test_neighbours_who_assault_someone_are_a_mob(run: Run) -> None:
+    c = lead(run("A woman was assaulted by her neighbours in Lorvale.", ["Lorvale"]))
+    assert c.event_type == "Riots"
+    assert sides(c) == ("Rioters", "Civilians")
