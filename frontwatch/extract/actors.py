@@ -59,7 +59,12 @@ _UNNAMED_STATE_FORCES = {"State forces": "Military", "Police forces": "Police"}
 
 class ActorDictionary:
     def __init__(self, entries: list[dict[str, Any]], state_forces: dict[str, list[str]], countries: list[_Country],
-                 communities: Sequence[str] = ()):
+                 communities: Sequence[str] = (), person_nouns: Sequence[str] = (),
+                 civilian_places: Sequence[str] = ()):
+        # people named by role or kin, and what civilians gather or travel in: civilians where they are the ones
+        # attacked (see actors.yaml)
+        self.person_nouns = frozenset(str(w).lower() for w in person_nouns)
+        self.civilian_places = frozenset(str(w).lower() for w in civilian_places)
         self.entries = [(str(e["name"]), e.get("inter"), tuple(str(a) for a in e.get("aliases", ()))) for e in entries]
         self._by_name = {name.lower(): Actor(name, inter) for name, inter, _ in self.entries}
         # Generic words ("fighters", "people") yield to a named group in the same phrase ("Taliban fighters").
@@ -135,7 +140,9 @@ class ActorDictionary:
                 raise ValueError(f"actor entry without a name: {e!r}")
         parsed = [_Country(str(c["iso"]), str(c["name"]), tuple(str(w) for w in c.get("words", ()))) for c in countries]
         communities = [*(extra.get("communities") or []), *(base.get("communities") or [])]
-        return cls(entries, state, parsed, communities)
+        persons = [*(extra.get("person_nouns") or []), *(base.get("person_nouns") or [])]
+        gathering = [*(extra.get("civilian_places") or []), *(base.get("civilian_places") or [])]
+        return cls(entries, state, parsed, communities, persons, gathering)
 
     # --- matching --------------------------------------------------------------------------------------
 
@@ -337,6 +344,18 @@ class ActorDictionary:
         anywhere = [a for a in self.community_militias(text) if a.name not in skip]
         return anywhere[0] if len({a.name for a in anywhere}) == 1 else None
 
+    def state_doer(self, text: str, start: int, end: int) -> Actor | None:
+        """State forces the sentence text[start:end] names as the doer of harm ("shot dead by police", "at the hands of
+        the police", "police officers opened fire", "police brutality"), not as speakers or investigators ("police
+        said", "police are investigating") nor as the ones hit."""
+        sentence = text[start:end]
+        for m in self.find_all(sentence):
+            if m.actor.inter != 1:
+                continue
+            if _STATE_BY.search(sentence[max(0, m.start - 40): m.start]) or _STATE_DID.match(sentence, m.end):
+                return m.actor
+        return None
+
     def intervening_force(self, text: str) -> Actor | None:
         """State forces the report shows acting on a crowd ("police dispersed them with tear gas", "were stopped by
         anti-riot police", "police were called in"), in any of its sentences."""
@@ -364,9 +383,18 @@ class ActorDictionary:
             return actor1, self.intervening_force(text)
         if event_type not in _VIOLENT_TYPES:
             return actor1, actor2
+        if event_type == "Violence against civilians" and actor1 is not None and actor1.inter == 7:
+            # civilians are its victims, never its doer ("a priest was dragged from his car and killed"): the doer
+            # is unnamed
+            actor2 = actor2 if actor2 is not None and actor2.inter == 7 else actor1
+            actor1 = Actor("Unidentified armed group", 3)
         if actor1 is None or actor1.name in _UNNAMED_DOERS:
             found = self.identified_doer(text, start, end, skip=[actor2.name] if actor2 is not None else [])
             actor1 = found or actor1
+        if event_type == "Violence against civilians" and actor1 is not None and (
+                actor1.name == "Unidentified armed group"):
+            # "a student was shot dead by police", "died at the hands of the police": the sentence names the doer
+            actor1 = self.state_doer(text, start, end) or actor1
         if event_type == "Battles" and (actor1 is None or actor1.name in _UNNAMED_DOERS - {"Communal militia"}) \
                 and _COMMUNAL.search(text, start, end):
             # "an ethnically driven clash", "fighting between two tribes": communities' militias on both sides
@@ -418,6 +446,15 @@ _HIT_BEFORE = re.compile(
 _HIT_AFTER = re.compile(
     r"(?i:\s+(?:\w+\s+){0,2}?(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|injured|wounded|hurt|attacked|shot|ambushed|targeted|abducted|kidnapped)\b)")
+# Words before / after state forces that make them the doer of harm to civilians.
+_STATE_BY = re.compile(r"(?i:(?<![\w-])(?:by|at\s+the\s+hands\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$)")
+_STATE_DID = re.compile(
+    r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?(?:(?!(?:said|say|says|told|reported|confirmed|added|"
+    r"claimed|blamed|suspect\w*|believe\w*|investigat\w*|respond\w*|arrived|found)\b)[\w-]+\s+){0,4}?"
+    r"(?:shot|shoots|shoot|killed|kills|kill|opened\s+fire|fired|beat|beats|tortured|tortures|raped|rapes|assaulted|assaults|sprayed|hacked|lynched|"
+    r"abducted|executed|murdered|brutality|crossfire|violence|harassment|harassed|shooting|bullets?)\b)")
+
+
 # Words around a people's name that make it the doer of an event (see `ActorDictionary.community_doers`).
 _DOER_WORDS = (r"(?:militias?|militiamen|militia\s+men|raiders?|gunmen|gunman|warriors?|fighters?|attackers?|"
                r"assailants?|bandits?|youths?|young\s+men|men|clansmen|tribesmen|invaders|morans?)")

@@ -23,6 +23,10 @@ from frontwatch.model import (
     Span,
 )
 
+# Transitive acts of violence: without an object in a headline, they were done to their subject.
+_DONE_TO_SOMEONE = frozenset({"attack", "assault", "kill", "murder", "shoot", "stab", "hack", "injure", "wound",
+                              "abduct", "kidnap", "rob", "beat", "lynch", "behead", "ambush", "maim", "torture"})
+
 
 @dataclass(frozen=True)
 class _MainActors:
@@ -68,8 +72,11 @@ class ActorReader:
                 ) for p in c.children if p.dep_ == "pobj"
             ]
             if of:
-                start, end = np_bounds(of[0])
-                m = self.actors.match(_doc_text(doc)[start:end]) or m
+                o_start, o_end = np_bounds(of[0])
+                named = self.actors.match(_doc_text(doc)[o_start:o_end])
+                # "troops from Uganda" are its army; "a party of Kenya", "raiders from Ethiopia" are not
+                if named is not None and (named.rule != "country" or (m is not None and m.actor.inter == 1)):
+                    m, start = named, o_start
         if m is None or m.actor.name in self.actors.generic:
             # "the paramilitary Rapid Support Forces" parsed as "the paramilitary" + an apposition: the apposition
             # names them
@@ -91,6 +98,15 @@ class ActorReader:
                 start = m_start
         if m is None:
             return None
+        if m.rule == "country" and tok.pos_ == "ADJ" and tok.i + 1 < len(doc):
+            # "Somali militia shoots …" parsed with "Somali" as the subject: the noun after it names them
+            after = self.actors.match(f"{tok.text} {doc[tok.i + 1].text}")
+            if after is not None and after.rule == "alias":
+                return ActorRole("", after.actor, Span.of(_doc_text(doc), tok.idx, doc[tok.i + 1].idx + len(
+                    doc[tok.i + 1].text)))
+        if m.rule == "country" and tok.pos_ in {"NOUN", "PROPN"} and self.actors.is_demonym(tok.text):
+            # "raiders killed a Kenyan", "two Somalis were shot": people of that nation, not its army
+            return ActorRole("", Actor("Civilians", 7), Span.of(_doc_text(doc), *np_bounds(tok)))
         if m.actor.inter == 7 and set(re.findall(r"[a-z]+", _doc_text(doc)[np_bounds(tok)[0]: start + m.end].lower())
                                       ) & {"unidentified", "unknown", "masked", "armed"}:
             # "unknown youths", "a group of armed men", "masked men": ACLED's unidentified armed group
@@ -113,6 +129,10 @@ class ActorReader:
                 hurt = [c for c in (t if lemma == "die" else t.head).children if c.dep_ in {"nsubj", "nsubjpass"}]
             else:
                 hurt = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
+                if not hurt and t.tag_ in {"VBN", "VBD"}:
+                    # a headline's reduced passive ("21 killed in a raid", "Farmer shot dead"): its subject was hurt
+                    hurt = [c for c in t.children if c.dep_ == "nsubj" and (c.pos_ == "NUM" or self.person(c) or (
+                        (a := self.actor_of(doc, c)) is not None and a.actor.inter == 7))]
                 if t.tag_ == "VBN" and t.dep_ in {"acl", "amod"}:
                     hurt.append(t.head)  # "two policemen killed in the raid"
             for h in [w for c in hurt for w in with_conjuncts(c)]:
@@ -122,9 +142,29 @@ class ActorReader:
                 if a is not None and a.actor.inter in _ARMED and (actor1 is None or a.actor.name != actor1.actor.name):
                     return dataclasses.replace(a, role="actor2")
                 if (a is not None and a.actor.inter == 7) or (a is None and (
-                        h.pos_ == "NUM" or h.lemma_.lower() in self.words["victim_words"])):
+                        h.pos_ == "NUM" or h.lemma_.lower() in self.words["victim_words"] or self.person(h))):
                     people = True
         return ActorRole("actor2", Actor("Civilians", 7)) if people else None
+
+    def person(self, tok: Token) -> bool:
+        """A noun that names people by their role, standing or kin, or by name ("a candidate", "two scholars", "the
+        chief's wife", "Mr X"): civilians where they are the ones attacked, killed or hurt."""
+        words = self.actors.person_nouns
+        if tok.lemma_.lower() in words or tok.lower_ in words or tok.lower_.removesuffix("s") in words or (
+                tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN"):
+            return True
+        if tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nummod" for c in tok.children) and (
+                tok.lemma_.lower() not in self.words["civilian_targets"] and self.actors.match(tok.text) is None):
+            return True  # "two scholars", a number of people the dictionary does not name
+        # "the party's aspirant", "an MPs' meeting": a person in apposition or as the modifier of what was hit
+        return any(c.dep_ in {"appos", "compound", "poss"} and (c.lemma_.lower() in words or c.lower_.removesuffix(
+            "s") in words) for c in tok.children)
+
+    def civilian_place(self, tok: Token) -> bool:
+        """What civilians live, gather or travel in ("a village", "a polling station", "a relief convoy")."""
+        lemma = tok.lemma_.lower()
+        return tok.ent_type_ != "ORG" and (lemma in self.words["civilian_targets"] or lemma in
+                                           self.actors.civilian_places)
 
     def communities(self, doc: Doc, tok: Token) -> list[ActorRole]:
         """The militias of the communities a noun phrase names ("Turkana raiders", "the X and Y clans", "armed
@@ -181,6 +221,16 @@ class ActorReader:
             return None
 
         actor1 = first(roles.agents)
+        if (category in {"attack", "kill", "injure"} and trigger is not None and trigger.pos_ == "VERB"
+                and "active" in roles.rules and not roles.patients and not roles.targets and roles.agents
+                and trigger.lemma_.lower() in _DONE_TO_SOMEONE):
+            # a headline's reduced passive ("Journalist attacked over photos", "Farms attacked"): a transitive act
+            # without its object was done to its subject
+            if actor1 is not None and actor1.actor.inter == 7:
+                return None, dataclasses.replace(actor1, role="actor2"), place_tokens
+            if actor1 is None and self.civilian_place(roles.agents[0]):
+                s0, e0 = np_bounds(roles.agents[0])
+                return None, ActorRole("actor2", Actor("Civilians", 7), Span.of(_doc_text(doc), s0, e0)), place_tokens
         if roles.agents and (actor1 is None or actor1.actor.name in self.actors.generic) and category not in {
                 "protest", "crowd", "riot", "mob"}:
             # "Turkana raiders attacked …", "X and Y clans clashed": a community's armed men are its militia
@@ -223,8 +273,11 @@ class ActorReader:
             if actor2 is None and category == "attack" and (actor1 is None or actor1.actor.inter != 1):
                 # "gunmen attacked a community / a bus / the village": ACLED's victims are civilians
                 target = next((t for t in [*roles.patients, *roles.targets]
-                               if t.lemma_.lower() in self.words["civilian_targets"] and t.ent_type_ != "ORG"), None)
-                if target is not None:
+                               if self.civilian_place(t) or self.person(t)), None)
+                hurt = self.victims(trigger.sent, actor1) if target is not None and trigger is not None else None
+                if hurt is not None and hurt.actor.inter != 7:
+                    actor2 = hurt  # "attacked a camp, killing two policemen": whom it killed says it was a fight
+                elif target is not None:
                     s0, e0 = np_bounds(target)
                     actor2 = ActorRole("actor2", Actor("Civilians", 7), Span.of(_doc_text(doc), s0, e0))
         if category in {"protest", "crowd", "riot", "mob"} and (
@@ -239,8 +292,13 @@ class ActorReader:
                 s0, e0 = np_bounds(roles.agents[0])
                 span = Span.of(_doc_text(doc), s0, e0)
             actor1 = ActorRole("actor1", crowd, span)
-            if actor2 is not None and actor2.actor.inter == 7:
-                actor2 = None
+            if category in {"riot", "mob"} and actor2 is None:
+                # "rioters stoned a candidate", "a mob beat a man": the people they hurt are civilians
+                hit = next((t for t in [*roles.patients, *roles.targets] if self.person(t)), None)
+                if hit is not None:
+                    actor2 = ActorRole("actor2", Actor("Civilians", 7), Span.of(_doc_text(doc), *np_bounds(hit)))
+            if actor2 is not None and actor2.actor.inter == 7 and category not in {"riot", "mob"}:
+                actor2 = None  # whom a demonstration is about or for is no side of it
             if actor2 is None and trigger is not None:
                 # "police fired tear gas at / dispersed the demonstrators": the force acting on them is actor 2
                 verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
@@ -287,6 +345,8 @@ class ActorReader:
             second = dataclasses.replace(other, role="actor2")
         elif state is not None:
             second = dataclasses.replace(state, role="actor2")
+        elif riot and other is not None:
+            second = dataclasses.replace(other, role="actor2")  # ACLED: the civilians rioters attacked
         elif sub == "Mob violence" and self.words["mob_victim_words"] & {t.lemma_.lower() for t in sent}:
             second = ActorRole("actor2", Actor("Civilians", 7))  # ACLED: a mob's victims are civilians
         else:

@@ -112,7 +112,16 @@ def verb_roles(tok: Token) -> Roles:
         if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
             r.agents.append(tok.head)
             r.rules.append("relcl")
+        if not r.patients:
+            # "attacked and injured a candidate": coordinated verbs share the object the last one takes
+            r.patients = [o for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == tok.i + 2
+                          and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+                          for g in c.children if g.dep_ in {"dobj", "obj"} for o in with_conjuncts(g)]
+            if r.patients:
+                r.rules.append("shared-object")
         r.rules.append("active")
+    if not r.agents and not r.patients and tok.dep_ == "compound":
+        _headline_verb(tok, r)  # "Prison warders attack journalist" parsed as one noun phrase
     if not r.agents and not r.patients:
         inherited = _inherited_subject(tok)
         if inherited is not None:
@@ -149,11 +158,31 @@ def noun_roles(tok: Token) -> Roles:
     if between:
         r.agents.extend(between)
         r.rules.append("between")
-    # "Taliban attack", "rebel offensive": a modifier names the agent (checked against the actor dictionary later)
-    r.agents.extend(
-        c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"PROPN", "NOUN", "ADJ"}
-    )
+    # "Taliban attack", "rebel offensive": a modifier names the agent (checked against the actor dictionary later);
+    # not an adjective before another noun of the compound ("a Kenyan village raid": the village is Kenyan)
+    mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"PROPN", "NOUN", "ADJ"}]
+    r.agents.extend(c for c in mods if not (c.pos_ == "ADJ" and any(
+        d.pos_ == "NOUN" and c.i < d.i < tok.i and d.dep_ == "compound" for d in mods)))
+    _headline_verb(tok, r)
     return r
+
+
+def _headline_verb(tok: Token, r: Roles) -> None:
+    """A headline's present-tense verb parsed as a noun ("Armed group attacks villagers", "Police attack villagers",
+    "Bandits raid villages"): its subject and object hang on it as nsubj / dobj, or it is a compound of its object,
+    the sentence's root (a headline has no other verb)."""
+    r.agents.extend(s for c in tok.children if c.dep_ == "nsubj" for s in with_conjuncts(c))
+    objs = [o for c in tok.children if c.dep_ in {"dobj", "obj"} or (c.dep_ == "npadvmod" and tok.dep_ == "ROOT")
+            if c.i > tok.i for o in with_conjuncts(c)]
+    head = tok.head
+    if not objs and tok.dep_ == "compound" and head.dep_ == "ROOT" and head.i > tok.i and head.pos_ in {
+            "NOUN", "PROPN"}:
+        objs = with_conjuncts(head)
+        r.agents.extend(c for c in head.children if c.dep_ in {"compound", "nmod"} and c.i < tok.i
+                        and c not in r.agents)
+    if objs:
+        r.patients.extend(o for o in objs if o not in r.patients)
+        r.rules.append("headline-verb")
 
 
 # Prepositions by which a verb places its act inside an event noun ("during a raid"), and verbs that do not act in it
