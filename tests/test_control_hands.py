@@ -133,3 +133,15 @@ def test_the_map_page_data_shows_a_holding_decayed_to_unknown_after_the_configur
         ("unknown", (D0 + timedelta(days=10)).isoformat(), None)]
     # rebels taking it from the Taliban hold for the side against them (docs/control.md, sides)
     assert unit["states"][0]["holder"]["name"] == "Anti-Taliban forces" and unit["states"][1]["holder"] is None
+
+
+def test_a_place_handed_to_the_government_goes_to_the_report_countrys_forces(run) -> None:
+    [c] = run("Taliban fighters handed over the Korvalo district centre to the government on Sunday.", ["Korvalo"],
+              country="Afghanistan")
+    assert c.sub_event_type == TRANSFER and c.control_change == "handed over"
+    assert c.actor("actor1") is not None and c.actor("actor1").name == "Military Forces of Afghanistan"
+    assert c.actor("actor2") is not None and c.actor("actor2").name == "Taliban"
+    # the army leaving and troops taking control are one side: no taker found after the withdrawal
+    [took] = [c for c in run("The army withdrew from Korvalo district and troops took control of it on Sunday.",
+                             ["Korvalo"], country="Afghanistan") if c.control_change is None]
+    assert took.actor("actor2") is None or took.actor("actor2").name != took.actor("actor1").name
