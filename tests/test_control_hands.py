@@ -145,3 +145,26 @@ def test_a_place_handed_to_the_government_goes_to_the_report_countrys_forces(run
     [took] = [c for c in run("The army withdrew from Korvalo district and troops took control of it on Sunday.",
                              ["Korvalo"], country="Afghanistan") if c.control_change is None]
     assert took.actor("actor2") is None or took.actor("actor2").name != took.actor("actor1").name
+
+
+def test_a_district_named_by_the_short_form_of_its_name_is_found_with_its_province(geoparser, gazetteer) -> None:
+    """"X district" where the gazetteer names the district "X-e Y" (a Persian ezafe and a qualifier): reports use the
+    short form. Every such district of the gazetteer whose short form names no other district, found by it."""
+    import re as _re
+
+    from frontwatch.geocode.keys import CONNECTIVES, strip_diacritics
+
+    rows = gazetteer.con.execute("SELECT code, name FROM admin_units WHERE level = 2").fetchall()
+    short: dict[str, list[str]] = {}
+    for code, name in rows:
+        words = [w for w in _re.split(r"[\s-]+", strip_diacritics(name)) if w]
+        if len(words) >= 3 and words[1].lower() in CONNECTIVES and len(words[0]) >= 4:
+            short.setdefault(words[0], []).append(code)
+    # short forms that name nothing else in the gazetteer (no key of their own)
+    cases = [(head, codes[0]) for head, codes in short.items() if len(codes) == 1 and not gazetteer.candidates(head)]
+    assert len(cases) >= 5  # the gazetteer has such districts to test with
+    for head, code in cases:
+        province = gazetteer.admin_name(code.rsplit(".", 1)[0])
+        found = {r["text"]: r["chosen"] for r in geoparser.explain(
+            f"Fighters took control of {head} district in {province} province on Sunday.")}
+        assert found.get(head) is not None and found[head].admin2_code == code, (head, code)
