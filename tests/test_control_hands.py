@@ -37,7 +37,9 @@ def test_transferring_handing_or_ceding_control_of_a_place_is_a_transfer_to_the_
 
 def test_transferring_people_or_a_building_of_no_side_is_no_transfer_of_territory(claims_of) -> None:
     for text in ("The company transferred 200 workers to Korvalo on Sunday.",
-                 "The ministry transferred control of the hospital to the health department on Sunday."):
+                 "The ministry transferred control of the hospital to the health department on Sunday.",
+                 "The government transferred the district commissioner of Korvalo to the capital on Sunday.",
+                 "The county gave up its plan to build a road in Korvalo on Sunday."):
         assert all(c.sub_event_type != TRANSFER for c in claims_of(text, ["Korvalo"])), text
 
 
