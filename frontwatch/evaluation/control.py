@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -16,6 +16,7 @@ from frontwatch.model import (
     Document,
     Event,
     Place,
+    TimeSpan,
     document_id_for,
 )
 
@@ -222,13 +223,17 @@ def evaluate_control_snippets(rows: Sequence[dict[str, Any]], pipeline: Any, rul
     from frontwatch.fuse import fuse
 
     sides = rules.sides if rules is not None else load_sides()
-    day = date(2021, 1, 1)  # snippets carry no date; any one day serves
-    docs = [Document(document_id_for(f"{i} {r['text']}"), str(r["text"]), "case", "eval", published=day)
+    # A snippet has no publication day. Read without one, so that no rule measured against the report's day (an
+    # incident dated a month before it is background) judges the snippet's own dates against an invented day; its
+    # undated claims are then fused on one day, any day serving as the snippet is fused alone.
+    day = date(2021, 1, 1)
+    docs = [Document(document_id_for(f"{i} {r['text']}"), str(r["text"]), "case", "eval", published=None)
             for i, r in enumerate(rows)]
     gold = [r.get("sub_event_type") in TERRITORY_SUB_TYPES for r in rows]
     moved, held, province = [], [], 0
     for (d, found), _ in zip(pipeline.process(docs), rows, strict=True):
-        claims = [c for c in found or [] if c.event_type != NOT_AN_EVENT and c.sub_event_type]
+        claims = [c if c.time is not None else replace(c, time=TimeSpan(day, day, 1, assumed=True))
+                  for c in found or [] if c.event_type != NOT_AN_EVENT and c.sub_event_type]
         result = fuse(claims, {d.document_id: d})
         changes = control_changes(result.events, result.control, sides)
         moved.append(any(c.status in ("held", "contested") for c in changes))

@@ -104,6 +104,10 @@ _LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|across|within|of|around|outside
                        r"(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
+# "control of X district": the place itself is what changed hands, not where it happened.
+_CONTROL_OF = re.compile(r"(?<![\w-])control\s+(?:of|over)\s+(?:the\s+)?$", re.I)
+
+
 def _next_to(text: str, mention: PlaceMention, floor: int, ceiling: int) -> tuple[str, Span] | None:
     """A scope word naming the place itself: "the village of X", "ولسوالی X"; "X district", "X's capital",
     "X, the capital of Y province", "X، مرکز ولایت"; or inside the mention when the geoparser took the word in
@@ -112,7 +116,8 @@ def _next_to(text: str, mention: PlaceMention, floor: int, ceiling: int) -> tupl
               if re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?", text[m[1].end:mention.span.start], re.I)]
     if before:
         return before[-1]
-    if _LOCATIVE.search(text, max(floor, mention.span.start - 40), mention.span.start):
+    if (_LOCATIVE.search(text, max(floor, mention.span.start - 40), mention.span.start)
+            and not _CONTROL_OF.search(text, max(floor, mention.span.start - 40), mention.span.start)):
         return None
     inside = _matches(text, mention.span.start, mention.span.end)
     if inside:
@@ -239,7 +244,8 @@ def _handover_in_clause(text: str, claim: Claim) -> Span | None:
     return None
 
 
-def _taker_first(claim: Claim, text: str, t: Span, actors: ActorDictionary | None) -> Claim:
+def _taker_first(claim: Claim, text: str, t: Span, actors: ActorDictionary | None, country: str | None = None
+                 ) -> Claim:
     """A hand-over's roles as ACLED codes a transfer: the side that receives the place as actor 1, the side that gave
     it up as actor 2 ("police surrendered X to the Taliban": Taliban, police). The receiver follows "to" after the
     verb at `t`; the giver is the subject (before it) or the agent of a passive ("was handed over to Y by Z")."""
@@ -260,7 +266,9 @@ def _taker_first(claim: Claim, text: str, t: Span, actors: ActorDictionary | Non
         if found and found[0].start <= 12:
             m = found[0]
             a, b = to.end() + m.start, to.end() + m.end
-            taker = ActorRole("actor1", m.actor, Span(a, b, text[a:b]))
+            # "handed over to the government": the report's country's forces, as the roles name them
+            taker = ActorRole("actor1", actors.of_country(m.actor, country) if country else m.actor,
+                              Span(a, b, text[a:b]))
     if giver is None:
         giver = next((r for r in main if r is not taker), None)
     roles = [r for r in claim.actors if r.role not in ("actor1", "actor2")]
@@ -271,11 +279,38 @@ def _taker_first(claim: Claim, text: str, t: Span, actors: ActorDictionary | Non
     return dataclasses.replace(claim, actors=tuple(roles))
 
 
-def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None) -> Claim:
+def _taker_after_withdrawal(claim: Claim, text: str, actors: ActorDictionary | None, country: str | None = None
+                            ) -> Claim:
+    """A taking told after a withdrawal in its sentence ("forces withdrew from X and the Taliban took control"):
+    the side that withdrew (named before the withdrawal word) is not the taker; the side named between the
+    withdrawal word and the trigger is, and the side that left is actor 2."""
+    t, a1 = claim.trigger, claim.actor("actor1")
+    if t is None or actors is None or a1 is None:
+        return claim
+    role = next(r for r in claim.actors if r.role == "actor1")
+    left = [m for m in _lexicon().withdrawal_re.finditer(text, claim.sentence.start, t.start)]
+    if not left or role.span is None or role.span.end > left[-1].start():
+        return claim
+    w = left[-1]
+    named = [m for m in actors.find_all(text[w.end():t.start]) if m.actor.name != a1.name]
+    if not named:
+        return claim
+    m = named[-1]
+    if country and (m.actor.name == a1.name or actors.of_country(m.actor, country).name == a1.name):
+        return claim  # "the army withdrew … and troops took control": one side
+    a, b = w.end() + m.start, w.end() + m.end
+    roles = [r for r in claim.actors if r.role not in ("actor1", "actor2")]
+    taker = actors.of_country(m.actor, country) if country else m.actor
+    return dataclasses.replace(claim, actors=(ActorRole("actor1", taker, Span(a, b, text[a:b])), *roles,
+                                              dataclasses.replace(role, role="actor2")))
+
+
+def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, country: str | None = None) -> Claim:
     """The claim with its scope (territory claims and withdrawals; others unchanged). `text`: its document's text.
     A hand-over verb whose object is a place ("surrendered the district headquarters to Y") makes a non-violent
     transfer of territory whatever the trigger lexicon typed it; its receiver becomes actor 1, its giver actor 2
-    (`actors`: the dictionary that finds a receiver the roles missed)."""
+    (`actors`: the dictionary that finds a receiver the roles missed; `country`: the ISO code whose forces unnamed
+    state forces are)."""
     change = control_change(text, claim.trigger)
     mention = next((m for m in claim.places if m.place is not None), claim.places[0] if claim.places else None)
     verb = claim.trigger
@@ -290,7 +325,9 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None) -
         return claim
     if verb is not None and (change == HANDED_OVER or (change == WITHDRAWN and claim.sub_event_type == TRANSFER)):
         # a side that withdrew, typed a transfer, gave the place up: it is actor 2, never its taker
-        claim = _taker_first(claim, text, verb, actors)
+        claim = _taker_first(claim, text, verb, actors, country)
+    elif change is None:
+        claim = _taker_after_withdrawal(claim, text, actors, country)
     found = detect_scope(text, claim.sentence, verb, mention)  # the hand-over word, for an agreement
     return dataclasses.replace(
         claim, scope=found[0] if found else None, scope_span=found[1] if found else None,

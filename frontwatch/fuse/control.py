@@ -27,6 +27,7 @@ TOWN_FEATURES = frozenset({"ADM2", "ADM3", "PPLA", "PPLA2", "PPLA3", "PPLC", "PP
 CAPITAL_FEATURES = frozenset({"PPLA", "PPLC"})
 
 HOLD, CONTEST, RELEASE = "hold", "contest", "release"
+_DAY_ORDER = {RELEASE: 0, CONTEST: 1, HOLD: 2}
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,9 @@ def control_timeline(events: Sequence[Event], territory: set[str] | None = None,
                 by_unit[c.unit].append(c)
     states: list[ControlState] = []
     for unit in sorted(by_unit):
-        changes = sorted(by_unit[unit], key=lambda c: (c.event.event_date, c.event.event_id))
+        # On one day a side leaves before another takes over ("forces withdrew from X and the Taliban took
+        # control"): releases first, then contests, then holdings, whatever the events' ids.
+        changes = sorted(by_unit[unit], key=lambda c: (c.event.event_date, _DAY_ORDER[c.effect], c.event.event_id))
         states.extend(_decayed(_unit_states(changes, rules), rules.decay_days))
     return states
 

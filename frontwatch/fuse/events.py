@@ -41,8 +41,10 @@ UNARMED_INTER = frozenset({5, 6, 7})
 
 def _actor_pair(cds: Sequence[ClaimDay], territory: bool) -> tuple[Actor | None, Actor | None]:
     """actor1 by majority; actor2 the most named *other* party, so reports that name the two sides in either order
-    never make an event of an actor against itself. For territory, actor2 is only ever "from whom"."""
-    a1 = _majority_actor(cd.actor1 for cd in cds)
+    never make an event of an actor against itself. For territory, actor1 is the taker its territory claims name
+    (a clash fused into the same day may name its sides the other way round), and actor2 only ever "from whom"."""
+    takers = [cd.actor1 for cd in cds if cd.sub_event_type in TERRITORY_SUB_TYPES] if territory else []
+    a1 = _majority_actor(takers) or _majority_actor(cd.actor1 for cd in cds)
     counts: Counter[Actor] = Counter()
     for cd in cds:
         # Territory is taken from an armed party: a casualty report fused into the same day names victims
@@ -179,9 +181,12 @@ def build_event(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> Event:
 _SCOPE_RANK = {s: i for i, s in enumerate(("post", "village", "centre", "district", "city", "capital", "province"))}
 
 
-def with_scope(event: Event, scopes: Mapping[str, tuple[str | None, str | None]]) -> Event:
+def with_scope(event: Event, scopes: Mapping[str, tuple[str | None, str | None]],
+               cds: Sequence[ClaimDay] = ()) -> Event:
     """The event with the scope its supporting claims give most often, and the control change most of them give
-    ("withdrawn" only when the event is not a taking). `scopes`: claim id → (scope, control change)."""
+    ("withdrawn" only when the event is not a taking). `scopes`: claim id → (scope, control change). `cds`: the
+    event's claim-days; a withdrawal fused with another side's taking ("forces withdrew from X and the Taliban took
+    control") is that side's taking from the side that left."""
     found = [scopes[i] for i in event.claim_ids if i in scopes]
     if not found:
         return event
@@ -189,6 +194,29 @@ def with_scope(event: Event, scopes: Mapping[str, tuple[str | None, str | None]]
     scope = max(counts, key=lambda s: (counts[s], _SCOPE_RANK.get(s, -1))) if counts else None
     changes = Counter(c for _, c in found if c)
     change = max(changes, key=lambda c: (changes[c], c)) if changes else None
+    if change == "withdrawn":
+        taking = _taking_after_withdrawal(cds, scopes)
+        if taking is not None:
+            sub, taker, leaver = taking
+            return dataclasses.replace(event, sub_event_type=sub, actor1=taker, actor2=leaver, scope=scope,
+                                       control_change=None)
     if change == "withdrawn" and event.sub_event_type in TERRITORY_SUB_TYPES:
         change = None  # a taking told with a withdrawal fused into it stays a taking
     return dataclasses.replace(event, scope=scope, control_change=change)
+
+
+def _taking_after_withdrawal(cds: Sequence[ClaimDay], scopes: Mapping[str, tuple[str | None, str | None]]
+                             ) -> tuple[str, Actor, Actor | None] | None:
+    """(sub-type, taker, leaver) when the event's claims tell a withdrawal and a taking of the place by a side
+    other than the one that withdrew (both affirmed); None otherwise."""
+    supporting = [cd for cd in cds if cd.certainty != Certainty.DENIED]
+    left = [cd.actor1 for cd in supporting if scopes.get(cd.claim_id, (None, None))[1] == "withdrawn"]
+    leaver = _majority_actor(left)
+    takings = [cd for cd in supporting if cd.sub_event_type in TERRITORY_SUB_TYPES and cd.actor1 is not None
+               and scopes.get(cd.claim_id, (None, None))[1] is None
+               and (leaver is None or cd.actor1.name != leaver.name)]
+    taker = _majority_actor(cd.actor1 for cd in takings)
+    if taker is None:
+        return None
+    sub = min((cd.sub_event_type for cd in takings if cd.actor1 == taker), key=lambda s: (ORDER.get(s, 99), s))
+    return sub, taker, leaver

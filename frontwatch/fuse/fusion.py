@@ -72,7 +72,7 @@ def _fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
     clusters.reverse()
     while clusters:
         cds = clusters.pop()
-        events.append(with_scope(build_event(cds, rel), scopes) if scopes else build_event(cds, rel))
+        events.append(with_scope(build_event(cds, rel), scopes, cds) if scopes else build_event(cds, rel))
         is_territory.append(any(cd.sub_event_type in TERRITORY_SUB_TYPES for cd in cds))
     # Events in (event id, claim ids) order. numpy sorts the ids as one block of bytes; sorting the strings
     # themselves chases a pointer per comparison, across the whole heap at a million claims. Event ids are ASCII

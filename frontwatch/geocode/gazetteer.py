@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from frontwatch.errors import GazetteerMissing
-from frontwatch.geocode.keys import name_key
+from frontwatch.geocode.keys import CONNECTIVES, name_key, strip_diacritics
 from frontwatch.model import Place
 
 BUILD_HINT = (
@@ -95,6 +96,25 @@ class Gazetteer:
             if score >= threshold:
                 out += [(c, score) for c in self.lookup(k)]
         return out
+
+    def district_heads(self, name: str) -> list[Candidate]:
+        """Districts (ADM2) whose name is `name` and a qualifier joined by an ezafe ("Yaftal" for "Yaftal-e Suflá",
+        "Nawa" for "Nāwah-ye Bārakzaī"): the short form reports give before "district"."""
+        heads = self.__dict__.get("_heads")
+        if heads is None:
+            heads = {}
+            for place_id, unit in self.con.execute("SELECT place_id, name FROM admin_units WHERE level = 2"):
+                words = [w for w in re.split(r"[\s-]+", strip_diacritics(str(unit)).lower()) if w]
+                if len(words) >= 3 and words[1] in CONNECTIVES and len(key := name_key(words[0])) >= 4:
+                    heads.setdefault(key, []).append(place_id)
+            self.__dict__["_heads"] = heads
+        ids = heads.get(name_key(name), [])
+        if not ids:
+            return []
+        rows = self.con.execute(
+            "SELECT id, name, feature_class, feature_code, country, admin1_code, admin2_code, lat, lon, population"
+            f" FROM places WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
+        return [Candidate(*r) for r in rows]
 
     def admin_name(self, code: str | None) -> str | None:
         return self._admin_names.get(code) if code else None

@@ -105,6 +105,8 @@ class Geoparser(Recognizer):
     def _candidates(self, m: Mention) -> list[Candidate]:
         name = ABBREVIATIONS.get(m.text.lower(), m.text)
         cands = self.gazetteer.candidates(name, limit=60)
+        if m.cue == "district":  # "Yaftal district": also the districts it is the short form of ("Yaftal-e Suflá")
+            cands += [c for c in self.gazetteer.district_heads(name) if c not in cands]
         if not cands and len(name_key(name)) >= 6 and m.method != "demonym":
             cands = [c for c, _ in self.gazetteer.fuzzy(name, self.fuzzy_threshold)]
         return cands

@@ -141,7 +141,7 @@ class Recognizer:
                         continue
                     if sub.lower() in STOP or len(sub) < 3:
                         continue
-                    if not self.gazetteer.has_key(name_key(sub)):
+                    if not self.gazetteer.has_key(name_key(sub)) and not self._short_district(text, e, sub):
                         continue
                     if len(words) > 1 and j - i == 1 and sub.lower() in COMPASS_WORDS:
                         continue  # "South" of "Teso South": part of a longer name, not a place of its own
@@ -154,6 +154,11 @@ class Recognizer:
                 if not matched:
                     i += 1
         return pending
+
+    def _short_district(self, text: str, e: int, sub: str) -> bool:
+        """"Yaftal district": a name the gazetteer holds only as the head of a district's name ("Yaftal-e Suflá")."""
+        cue = CUE_AFTER.match(text[e : e + 30])
+        return cue is not None and _cue_word(cue.group(1)) == "district" and bool(self.gazetteer.district_heads(sub))
 
     def _chunk_mention(self, text: str, s: int, e: int, sub: str, whole: bool, skipped: bool, person_org: Spans,
                        hint: str | None) -> Mention:
