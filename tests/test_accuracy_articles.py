@@ -161,3 +161,17 @@ def test_an_undated_sentence_after_a_recalled_incident_goes_on_recalling_it(nlp,
 def test_a_bomb_defused_where_it_is_named_stays_the_news(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Army engineers defused a roadside bomb near Lomarut on Friday."
     assert [c for c in _claims(nlp, extractor, text) if c.sub_event_type == "Disrupted weapons use"]
+
+
+def test_arrests_told_before_the_violence_are_the_news_not_its_aftermath(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Police arrested two traders in Lomarut on Friday. The arrests followed a shooting in Lomarut on Friday."
+    assert [c for c in _claims(nlp, extractor, text) if c.sub_event_type == "Arrests"]
+    # told after the attack, at its place and day, they are its aftermath
+    text = "Gunmen shot dead two traders in Lomarut on Friday. Police arrested two men in Lomarut on Friday."
+    assert not [c for c in _claims(nlp, extractor, text) if c.sub_event_type == "Arrests"]
+
+
+def test_a_protest_in_a_list_of_towns_is_one_event_per_town(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Students of the teachers' college in Lomarut and Kerano protest the closure of their hostels."
+    protests = [c for c in _claims(nlp, extractor, text) if c.event_type == "Protests"]
+    assert {c.place.name for c in protests if c.place} == {"Lomarut", "Kerano"}

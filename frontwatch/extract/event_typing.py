@@ -317,7 +317,12 @@ class Typer:
         "by" phrase's?"""
         hit = event.hit
         if role is not None and role.span is not None:
-            named = set(re.findall(r"[a-z]+", role.span.text.lower()))
+            text = role.span.text
+            if role.span.start <= hit.token.idx < role.span.end:
+                # a headline's verb read inside its object's phrase ("Bandits raid homesteads"): the doer comes
+                # before the trigger, the side harmed after it
+                text = text[hit.token.idx + len(hit.token.text) - role.span.start:]
+            named = set(re.findall(r"[a-z]+", text.lower()))
         elif hit.token.pos_ in {"NOUN", "PROPN"}:
             doc = hit.token.doc
             agents = {t.i for c in hit.token.children if c.lower_ == "by" for t in c.subtree}

@@ -12,6 +12,7 @@ Fusion then makes one event of them instead of one per type or per day.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -46,6 +47,18 @@ _INVESTIGATION = re.compile(
 _CROWD_TYPES = frozenset({"Protests", "Riots"})
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*", re.I)
+
+
+def _coordinated(placed: Sequence[Claim]) -> bool:
+    """Whether the claims' places are named as one list ("in X, Y and Z") in their sentence."""
+    spans = sorted({(m.start, m.end) for c in placed if (m := c.places[0].span) is not None})
+    sent = placed[0].sentence
+    gaps = [sent.text[a_end - sent.start:b_start - sent.start]
+            for (_, a_end), (b_start, _) in itertools.pairwise(spans)]
+    return bool(gaps) and all(_LIST_GAP.fullmatch(g) for g in gaps)
+
+
 def _one_rally(claims: Sequence[Claim]) -> list[Claim]:
     """Of the claims one singular crowd word makes, one per place its phrase names, the one whose place is named
     nearest the word."""
@@ -58,6 +71,8 @@ def _one_rally(claims: Sequence[Claim]) -> list[Claim]:
         placed = [c for c in group if c.places and c.places[0].span is not None]
         if len(placed) < 2:
             continue
+        if _coordinated(placed):
+            continue  # "protest in X and Y": a list of the places it happened in, one event each
         t = group[0].trigger
         assert t is not None
 
@@ -185,19 +200,23 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
     for c in told.values():
         lead.setdefault(_key(c, published), c)  # type: ignore[arg-type]
     out = []
-    attacked: set[tuple[object, ...]] = set()
+    attacked: dict[tuple[object, ...], int] = {}  # (place, day) -> where the text first tells violence there
     for c in claims:
         key = _key(c, published)
         if key is None:
             out.append(c)
             continue
-        attacked.add((_place_key(c), *_day(c, published)))
+        where = (_place_key(c), *_day(c, published))
+        attacked[where] = min(attacked.get(where, c.sentence.start), c.sentence.start)
         first = lead.setdefault(key, c)
         if (first.event_type, first.sub_event_type) != (c.event_type, c.sub_event_type):
             c = dataclasses.replace(c, event_type=first.event_type, sub_event_type=first.sub_event_type,
                                     method=c.method + " type:incident-lead")
         out.append(c)
-    attack_days = {(k[0][0] if isinstance(k[0], tuple) else None, *k[1:]) for k in attacked}
+    attack_days: dict[tuple[object, ...], int] = {}
+    for k, start in attacked.items():
+        day = (k[0][0] if isinstance(k[0], tuple) else None, *k[1:])
+        attack_days[day] = min(attack_days.get(day, start), start)
     # A device defused in the sentence that names it ("the army defused a bomb …") is the news, not the end of an
     # explosion: the bomb word there is the disrupted weapon itself.
     devices = {(c.sentence.start, c.sentence.end) for c in out if c.event_type == "Explosions/Remote violence"}
@@ -205,7 +224,9 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
                                 method=c.method + " background:incident-aftermath")
             if c.event_type == "Strategic developments" and c.sub_event_type in _AFTERMATH
             and not (c.sub_event_type == "Disrupted weapons use" and (c.sentence.start, c.sentence.end) in devices)
-            and ((_place_key(c), *_day(c, published)) in attacked
-                 or (c.place is not None and (c.place.country, *_day(c, published)) in attack_days
+            # an aftermath is told after the incident: arrests told first are the report's own news
+            and (c.sentence.start > attacked.get((_place_key(c), *_day(c, published)), c.sentence.start)
+                 or (c.place is not None
+                     and c.sentence.start > attack_days.get((c.place.country, *_day(c, published)), c.sentence.start)
                      and _INVESTIGATION.search(c.sentence.text)))
             else c for c in out]
