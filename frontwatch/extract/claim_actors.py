@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -280,7 +280,20 @@ class ActorReader:
                 elif target is not None:
                     s0, e0 = np_bounds(target)
                     actor2 = ActorRole("actor2", Actor("Civilians", 7), Span.of(_doc_text(doc), s0, e0))
-        if category in {"protest", "crowd", "riot", "mob"} and (
+        if category in {"protest", "crowd", "riot", "mob"}:
+            actor1, actor2 = self._crowd(roles, category, doc, trigger, actor1, actor2, first)
+        return (
+            dataclasses.replace(actor1, role="actor1") if actor1 else None,
+            dataclasses.replace(actor2, role="actor2") if actor2 else None,
+            place_tokens,
+        )
+
+    def _crowd(self, roles: Roles, category: str, doc: Doc, trigger: Token | None, actor1: ActorRole | None,
+               actor2: ActorRole | None, first: Callable[..., ActorRole | None]
+               ) -> tuple[ActorRole | None, ActorRole | None]:
+        """The sides of a demonstration or a riot: the crowd as ACLED names it, whom a riot hurt, the force acting on
+        the crowd."""
+        if (
             actor1 is None or actor1.actor.inter == 7
             # "Palestinian demonstrators": a nationality, not that state's forces
             or (actor1.span is not None and self.actors.is_demonym(actor1.span.text))
@@ -306,11 +319,7 @@ class ActorReader:
                     force = first([c for c in verb.children if c.dep_ == "nsubj"])
                     if force is not None and force.actor.inter == 1:
                         actor2 = force
-        return (
-            dataclasses.replace(actor1, role="actor1") if actor1 else None,
-            dataclasses.replace(actor2, role="actor2") if actor2 else None,
-            place_tokens,
-        )
+        return actor1, actor2
 
     def crowd_sides(self, doc: Doc, sent: SpacySpan, event: _Event, sub: str | None, actor1: ActorRole | None,
                      actor2: ActorRole | None, methods: list[str]) -> tuple[ActorRole | None, ActorRole | None]:

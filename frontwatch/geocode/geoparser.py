@@ -75,6 +75,17 @@ def _inside(p: Place, y: Place) -> bool:
     return None not in (p.lat, p.lon, y.lat, y.lon) and _haversine(p.lat, p.lon, y.lat, y.lon) <= CONTAINMENT_KM  # type: ignore[arg-type]
 
 
+MOVED_KM = 150.0  # a district named "in" a province it is not coded in lies at most this far from its point
+
+
+def _moved_district(p: Place, y: Place) -> bool:
+    """A district (not a town) of the province's own country, near it: districts move between provinces ("X
+    district in Y province" after a redrawing) and the gazetteer keeps one coding; a namesake lies farther."""
+    return (_level_of(p) == 2 and (y.feature_code or "").startswith("ADM1") and p.country == y.country
+            and None not in (p.lat, p.lon, y.lat, y.lon)
+            and _haversine(p.lat, p.lon, y.lat, y.lon) <= MOVED_KM)  # type: ignore[arg-type]
+
+
 class Geoparser(Recognizer):
     def __init__(self, gazetteer: Gazetteer, fuzzy_threshold: float = 92.0) -> None:
         self.gazetteer = gazetteer
@@ -145,6 +156,8 @@ class Geoparser(Recognizer):
             if _inside(place, y):
                 continue
             alt = next((s for s in scored if _inside(self.gazetteer.to_place(s.candidate), y)), None)
+            if alt is None and _moved_district(place, y):
+                continue  # a district said to lie in the next province: moved between provinces, or drawn so
             out[k] = (m, self.gazetteer.to_place(alt.candidate) if alt else None, alt.score if alt else None, scored)
         return out
 
