@@ -86,6 +86,23 @@ def _moved_district(p: Place, y: Place) -> bool:
             and _haversine(p.lat, p.lon, y.lat, y.lon) <= MOVED_KM)  # type: ignore[arg-type]
 
 
+def _one_sense(out: list[Resolved]) -> list[Resolved]:
+    """A bare name takes the reading of the same name said with its kind word in the document ("Clashes in X" above
+    "fighting raged in X district"): one place per name and report, the more explicit mention deciding."""
+    explicit: dict[str, Resolved] = {}
+    for r in out:
+        if r[0].cue is not None and r[1] is not None:
+            explicit.setdefault(name_key(r[0].text), r)
+    fixed = []
+    for r in out:
+        m, place = r[0], r[1]
+        e = explicit.get(name_key(m.text)) if m.cue is None else None
+        if e is not None and (place is None or place.country != e[1].country):  # type: ignore[union-attr]
+            r = (m, e[1], e[2], r[3])
+        fixed.append(r)
+    return fixed
+
+
 class Geoparser(Recognizer):
     def __init__(self, gazetteer: Gazetteer, fuzzy_threshold: float = 92.0) -> None:
         self.gazetteer = gazetteer
@@ -138,7 +155,7 @@ class Geoparser(Recognizer):
         out: list[Resolved] = []
         for m, cs in zip(mentions, cands, strict=True):
             out.append(self._resolve_one(m, cs, ctx, text, hint))
-        return self._contained(out, text)
+        return _one_sense(self._contained(out, text))
 
     def _contained(self, out: list[Resolved], text: str) -> list[Resolved]:
         """Named containment holds: in "X estate, Y", "the X area of Y", "X village in Y county", "X, Y county", X
@@ -170,7 +187,8 @@ class Geoparser(Recognizer):
         first: list[Scored | None] = []
         for m, cs in zip(mentions, cands, strict=True):
             key = name_key(m.text, drop_generic=False)
-            own = ctx["countries_by_key"].setdefault(key, Counter())
+            # "X district" repeats "X": one name, whose first guesses are no evidence for each other
+            own = ctx["countries_by_key"].setdefault(name_key(m.text) or key, Counter())
             if any(c.feature_code == "PCLI" and c.name.lower() == m.text.lower() for c in cs):
                 ctx["country_keys"].add(key)
                 ctx["named"] |= {c.country for c in cs if c.feature_code == "PCLI"}
@@ -212,7 +230,7 @@ class Geoparser(Recognizer):
             return (m, unit, 1.0, scored)
         if not scored:
             return (m, None, None, [])
-        key = name_key(m.text, drop_generic=False)
+        key = name_key(m.text) or name_key(m.text, drop_generic=False)  # the votes' key ("X district" is "X")
         if hint:
             # the report's country given: its namesakes there (or in a country the text names) before any abroad
             scored = [s for s in scored if not self._stray(s, ctx, key)] + [

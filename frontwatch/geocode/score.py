@@ -84,7 +84,8 @@ def score_candidate(m: Mention, c: Candidate, ctx: dict[str, Any]) -> Scored:
     # Context comes from the document's other names only: a name's own first guess (and that of its repeats)
     # is no evidence for it, or a name said fifteen times votes its wrong namesake in.
     key = name_key(m.text, drop_generic=False)
-    shares: Counter[str] = ctx.get("countries", Counter()) - ctx.get("countries_by_key", {}).get(key, Counter())
+    same = name_key(m.text) or key  # "X district" repeats "X"
+    shares: Counter[str] = ctx.get("countries", Counter()) - ctx.get("countries_by_key", {}).get(same, Counter())
     total = sum(shares.values())
     if total:
         parts["country_focus"] = 3.0 * shares.get(c.country, 0) / total
