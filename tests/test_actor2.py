@@ -129,13 +129,13 @@ def test_the_police_who_intervene_come_before_the_people_hurt(run: Run) -> None:
 
 def test_a_demonym_parsed_as_the_subject_keeps_the_group_after_it(run: Run) -> None:
     # "Somali militia shoots …" parsed with the adjective as the subject: the militia, not Somalia's army
-    c = lead(run("Somali militia shoots woman in attack on trading post"))
+    c = lead(run("Somali militia shoots herder in attack on market"))
     assert sides(c)[0] == "Militia"
 
 
 def test_a_nations_adjective_on_the_place_of_a_raid_is_no_doer(run: Run) -> None:
     # "a Kenyan village raid": the village is Kenyan, not the raiders
-    c = lead(run("Ethiopian raiders shoot two civilians in Kenyan village raid"))
+    c = lead(run("Ugandan raiders shoot three herders in Kenyan village raid"))
     assert sides(c) == ("Communal militia", "Civilians")
 
 
@@ -161,8 +161,8 @@ def test_reduced_passive_of_a_place(run: Run) -> None:
 
 
 def test_headline_verb_parsed_inside_one_noun_phrase(run: Run) -> None:
-    # "Prison warders attack journalist": "attack" a compound of "journalist", the root
-    c = lead(run("Prison warders attack journalist for filming inmate"))
+    # "Market guards attack photographer": "attack" a compound of "photographer", the root
+    c = lead(run("Market guards attack photographer for filming stall"))
     assert c.event_type == "Violence against civilians"
     assert sides(c)[1] == "Civilians"
 

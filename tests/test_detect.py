@@ -78,7 +78,7 @@ def test_the_side_harmed_decides_attack_or_armed_clash(claims_of: ClaimsOf, text
 @pytest.mark.parametrize(("text", "sub"), [
     # state forces harmed, however the headline was parsed: two armed sides
     ("Two police officers were shot dead on the highway while on traffic duty.", "Armed clash"),
-    ("Police officer shot dead by unknown gunmen", "Armed clash"),
+    ("Police constable shot dead by unidentified gunmen", "Armed clash"),
     ("Soldier killed by a gang near the camp", "Armed clash"),
     ("Two gunmen shoot and killed a police officer in the town.", "Armed clash"),
     # former forces are civilians; a "by" phrase of place is no doer

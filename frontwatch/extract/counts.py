@@ -214,7 +214,7 @@ def _outcome(after: str) -> tuple[CountKind, int] | None:
     lead = len(after) - len(after.lstrip())
     body = after.lstrip()
     if (paren := _PAREN.match(body)) is not None:
-        # "At least 20 (some reports 30) have been killed": the aside is another figure, not the outcome
+        # "At least 14 (other accounts say 18) have been killed": the aside is another figure, not the outcome
         body, lead = body[paren.end():], lead + paren.end()
     aside = _ASIDE.search(body[:90])
     removed = 0
@@ -412,7 +412,7 @@ def _victims_of(tok: Token) -> list[Token]:
             c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will", "to") for c in kids):
         return []  # "threatened to kill", "accused of killing", "a killed man"? not a report of a death here
     if (tok.dep_ == "conj" and tok.head.dep_ == "pcomp") or any(c.lower_ in _NOT_QUITE for c in kids):
-        return []  # "lynched for allegedly killing his brother", "nearly killed": no death of this event
+        return []  # "beaten for reportedly killing a neighbour", "nearly killed": no death of this event
     passive = any(c.dep_ == "auxpass" for c in kids) or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl")) or (
         tok.tag_ == "VBN" and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children))
     if passive:

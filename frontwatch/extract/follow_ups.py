@@ -73,7 +73,7 @@ def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int
 
     told = [c for c in found if not pointer(c)]
     if not told:
-        # "Three of the suspects were killed in the battle": the only event word is the pointer, so the sentence
+        # "Two of the raiders died in the battle": the only event word is the pointer, so the sentence
         # tells the toll of the event before it, not an event of its own
         return all(not c.places or "place:report" in c.method.split() for c in found) and any(
             k.what in (CountKind.KILLED, CountKind.INJURED) and k.value is not None for c in found for k in c.counts)
