@@ -10,6 +10,7 @@ when it resolves outside the country the rest of the report is in.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -252,21 +253,22 @@ def _facility_head(doc: Doc, end: int, words: Words) -> bool:
     return False
 
 
-def _token_end(doc: Doc, start: int, end: int) -> int | None:
-    span = doc.char_span(start, end, alignment_mode="expand") if end <= len(doc.text) else None
-    return None if span is None else span.end
-
-
 def facility_namesakes(doc: Doc, places: Sequence[PlaceMention], words: Words) -> list[PlaceMention]:
     """`places` without the toponyms that head a facility name (`words["facility_heads"]`) and resolve outside the
     report's main country (the most frequent country of its other resolved places): "Saint Peter" of a church is not
     a town of Barbados."""
+    # Token ends and facility entities looked up by character offset once per document: per place, `char_span`,
+    # `doc.text` and a walk of every entity made a long report's cost grow with its places times its length.
+    starts = [t.idx for t in doc]
+    length = len(doc.text)  # `doc.text` joins every token each time it is read
+    facilities = [(e.start_char, e.end_char) for e in doc.ents
+                  if e.label_ in {"FAC", "ORG"} and e[-1].lower_ in words["facility_heads"]]
     heads = []
     for m in places:
-        end = _token_end(doc, m.span.start, m.span.end)
+        # the token after the one holding the mention's last character ("expand" alignment)
+        end = bisect.bisect_left(starts, m.span.end) if 0 < m.span.end <= length else None
         own = m.span.text.split()
-        in_fac = any(e.label_ in {"FAC", "ORG"} and e.start_char <= m.span.start and m.span.end <= e.end_char
-                     and e[-1].lower_ in words["facility_heads"] for e in doc.ents)
+        in_fac = any(a <= m.span.start and m.span.end <= b for a, b in facilities)
         heads.append(m.place is not None and (in_fac or (len(own) > 1 and own[-1].lower() in words["facility_heads"])
                                               or (end is not None and _facility_head(doc, end, words))))
     if not any(heads):
