@@ -7,6 +7,7 @@ country's state forces; "anti-X fighters" gives the forces fighting X (never X i
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -115,6 +116,8 @@ class ActorDictionary:
             r"(?<![\w-])(" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?:s|'s|’s)?(?![\w-])"
         ) if names else None
         self._doers_found: dict[str, tuple[tuple[str, int, int], ...]] = {}
+        # per report text: its named armed groups and its communities' militias, for `identified_doer`
+        self._groups_found: dict[str, tuple[tuple[Actor, ...], tuple[Actor, ...], tuple[Actor, ...]]] = {}
 
     # --- loading ---------------------------------------------------------------------------------------
 
@@ -206,11 +209,17 @@ class ActorDictionary:
             idx = int((m.lastgroup or "a0")[1:])
             found.append(ActorMatch(self._alias_actors[idx], m.start(), m.end()))
         found.sort(key=lambda a: (-(a.end - a.start), a.start))
+        # the kept matches never overlap, so sorted by start only the neighbours of a new one can clash with it
+        # (a scan of every kept match made a long report's call quadratic)
         kept: list[ActorMatch] = []
+        starts: list[int] = []
         for a in found:
-            if all(a.end <= k.start or a.start >= k.end for k in kept):
-                kept.append(a)
-        return sorted(kept, key=lambda a: a.start)
+            k = bisect.bisect_left(starts, a.start)
+            if (k > 0 and kept[k - 1].end > a.start) or (k < len(kept) and kept[k].start < a.end):
+                continue
+            kept.insert(k, a)
+            starts.insert(k, a.start)
+        return kept
 
     def _first_alias(self, norm: str) -> tuple[Actor, int, int] | None:
         m = self._alias_re.search(norm)
@@ -334,15 +343,29 @@ class ActorDictionary:
         own = [a for a in self.community_militias(text, start, end) if a.name not in skip]
         if own:
             return own[0]
-        named = {m.actor for m in self.find_all(text) if m.actor.name not in self.generic and m.actor.inter in (2, 3, 4)
-                 and m.rule == "alias" and m.actor.name not in skip}
+        groups, framed_all, militias = self._report_groups(text)
+        named = {a for a in groups if a.name not in skip}
         if len(named) > 1:
             return None  # which of them is not said
-        framed = [a for a in self.named_armed_groups(text) if a in named]
+        framed = [a for a in framed_all if a in named]
         if framed:
             return framed[0]
-        anywhere = [a for a in self.community_militias(text) if a.name not in skip]
+        anywhere = [a for a in militias if a.name not in skip]
         return anywhere[0] if len({a.name for a in anywhere}) == 1 else None
+
+    def _report_groups(self, text: str) -> tuple[tuple[Actor, ...], tuple[Actor, ...], tuple[Actor, ...]]:
+        """A report's named armed groups, those it names as doers, and its communities' militias: read once per
+        report, not once per event (each read walks the whole report)."""
+        cached = self._groups_found.get(text)
+        if cached is None:
+            if len(self._groups_found) > 20_000:
+                self._groups_found.clear()
+            groups = tuple(dict.fromkeys(
+                m.actor for m in self.find_all(text)
+                if m.actor.name not in self.generic and m.actor.inter in (2, 3, 4) and m.rule == "alias"))
+            cached = self._groups_found[text] = (
+                groups, tuple(self.named_armed_groups(text)), tuple(self.community_militias(text)))
+        return cached
 
     def state_doer(self, text: str, start: int, end: int) -> Actor | None:
         """State forces the sentence text[start:end] names as the doer of harm ("shot dead by police", "at the hands of

@@ -34,6 +34,7 @@ from frontwatch.extract.follow_ups import (
     _elaborations_keep_the_toll,
     _one_toll_per_event,
     _points_back_only,
+    _replace_told,
     _story_toll,
     _toll_only,
     _tolls_to_event,
@@ -156,8 +157,8 @@ class Extractor(SharedSteps):
                 if tolls:
                     # "… attacked Mandera town on Tuesday. 14 dead.": a sentence that only gives a toll gives the
                     # toll of the event told before it
-                    out = [_with_counts(c, tolls, said=sent.text) if c in previous else c for c in out]
-                    previous = [_with_counts(c, tolls, said=sent.text) for c in previous]
+                    changed = [_with_counts(c, tolls, said=sent.text) for c in previous]
+                    out, previous = _replace_told(out, previous, changed), changed
                 continue
             pred = next(pred_of)
             counts = _find_counts(sent)
@@ -186,15 +187,15 @@ class Extractor(SharedSteps):
             claimed_by = self._responsibility_for_previous(doc, sent) if previous else None
             if claimed_by is not None:
                 # "… a roadside bomb killed four soldiers. Al-Shabaab claimed responsibility for the attack."
-                out = [_with_actor1(c, claimed_by) if c in previous else c for c in out]
-                previous = [_with_actor1(c, claimed_by) for c in previous]
+                changed = [_with_actor1(c, claimed_by) for c in previous]
+                out, previous = _replace_told(out, previous, changed), changed
                 continue
             if previous and (_casualty_follow_up(found, text, previous_end, sent.start_char, sent.end_char)
                              or _story_toll(found, previous, text, previous_end, sent.start_char)):
                 # "… attacked a convoy near X. 5 soldiers were killed.": the toll belongs to the event before
                 told = [k for f in found for k in f.counts]
-                out = [_with_counts(c, told, said=sent.text) if c in previous else c for c in out]
-                previous = [_with_counts(c, told, said=sent.text) for c in previous]
+                changed = [_with_counts(c, told, said=sent.text) for c in previous]
+                out, previous = _replace_told(out, previous, changed), changed
                 continue
             out.extend(found)
             if found and not (previous and _points_back_only(found, text, sent.start_char, sent.end_char)):

@@ -3,6 +3,7 @@ killed."), a claim of responsibility ("X claimed the attack"); and a sentence's 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -184,15 +185,37 @@ def _elaborations_keep_the_toll(claims: list[Claim], text: str) -> list[Claim]:
     sub-type, no toll and no place that differs elaborates the event already told with its toll, and carries it
     (fusion joins such claims into one event; the toll is not counted twice)."""
     out = list(claims)
+    # An earlier claim can only lend its toll within one paragraph: claims are looked up by the paragraph break
+    # after their sentence's end, so the work per claim stays within its paragraph (a scan of every earlier claim,
+    # each slicing the text between them, made a long report's work grow with its square).
+    breaks = [m.start() for m in re.finditer(r"(?=\n\n)", text)]
+    by_break: dict[int, list[int]] = {}
     for i, c in enumerate(out):
-        if c.sub_event_type in NO_FATALITIES or c.event_type == NOT_AN_EVENT or c.fatalities_acled or (
-                c.trigger is not None and _EARLIER.search(text, c.sentence.start, c.trigger.start)):
-            continue  # "The attack came after villagers staged a violent protest": the protest is its own event
-        told = [o for o in out[:i] if o.sub_event_type == c.sub_event_type and o.fatalities_acled
-                and o.sentence.end <= c.sentence.start and "\n\n" not in text[o.sentence.end:c.sentence.start]
-                and (not c.places or _places_of(o) == _places_of(c))]
-        if told:
-            out[i] = _with_counts(c, [k for k in told[-1].counts if k.what == CountKind.KILLED], "same-event")
+        if not (c.sub_event_type in NO_FATALITIES or c.event_type == NOT_AN_EVENT or c.fatalities_acled or (
+                c.trigger is not None and _EARLIER.search(text, c.sentence.start, c.trigger.start))):
+            # no break between an earlier sentence's end and this one's start: both fall before the same break
+            told = [out[j] for j in by_break.get(bisect.bisect_right(breaks, c.sentence.start - 2), ())
+                    if out[j].sub_event_type == c.sub_event_type and out[j].fatalities_acled
+                    and out[j].sentence.end <= c.sentence.start
+                    and (not c.places or _places_of(out[j]) == _places_of(c))]
+            if told:
+                out[i] = _with_counts(c, [k for k in told[-1].counts if k.what == CountKind.KILLED], "same-event")
+        by_break.setdefault(bisect.bisect_left(breaks, c.sentence.end), []).append(i)
+    return out
+
+
+def _replace_told(out: list[Claim], previous: list[Claim], changed: list[Claim]) -> list[Claim]:
+    """`out` with the claims of `previous` replaced by `changed` (parallel to it). They were appended last or nearly
+    so: `out` is searched from its end and no further than they are (a scan of the whole list per follow-up
+    sentence grew with the square of a report's length)."""
+    out = list(out)
+    left = len(previous)
+    for j in range(len(out) - 1, -1, -1):
+        if left == 0:
+            break
+        if out[j] in previous:
+            out[j] = changed[previous.index(out[j])]
+            left -= 1
     return out
 
 

@@ -41,6 +41,42 @@ _LOCAL_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+(?:village|location|sub[-\s]?coun
                          r"(?:trading\s+)?centre|market|settlement|area)\b")
 
 
+
+class _MentionIndex:
+    """A report's place mentions by start: the mentions of a stretch of text are a bisection away, so the work per
+    event does not grow with the report's length."""
+
+    def __init__(self, mentions: list[PlaceMention]) -> None:
+        self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].span.start)
+        self.starts = [mentions[i].span.start for i in self.order]
+        self.longest = max((m.span.end - m.span.start for m in mentions), default=0)
+        self.mentions = mentions
+
+    def starting(self, a: int, b: int) -> list[PlaceMention]:
+        """The mentions that start in [a, b), in the list's own order."""
+        lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
+        return [self.mentions[i] for i in sorted(self.order[lo:hi])]
+
+
+def _index(doc: Doc, mentions: list[PlaceMention]) -> _MentionIndex:
+    """The index of `mentions`, built once per document and list (the list is kept with it, so its id is not
+    reused while cached)."""
+    cache = doc.user_data.setdefault("fw_mention_index", {})
+    hit = cache.get(id(mentions))
+    if hit is None or hit.mentions is not mentions or len(hit.starts) != len(mentions):
+        hit = cache[id(mentions)] = _MentionIndex(mentions)
+    return hit
+
+
+def _sentence_index(doc: Doc, sent: SpacySpan) -> int | None:
+    """The sentence's position among the document's (a bisection over their starts, kept once per document)."""
+    starts = doc.user_data.get("fw_sent_starts")
+    if starts is None:
+        starts = doc.user_data["fw_sent_starts"] = [s.start for s in _sentences(doc)]
+    k = bisect.bisect_left(starts, sent.start)
+    return k if k < len(starts) and starts[k] == sent.start else None
+
+
 def _with_precision(text: str, m: PlaceMention, mentions: list[PlaceMention], sent: SpacySpan) -> PlaceMention:
     """ACLED's geo precision of an event's place: 2 for a town the event was near ("near X", "outside X"), and for a
     province that stands for a smaller place of the sentence the gazetteer cannot place (the event is part of the
@@ -50,7 +86,7 @@ def _with_precision(text: str, m: PlaceMention, mentions: list[PlaceMention], se
         return m
     near = p.geo_precision == 1 and _NEAR.search(text, max(0, m.span.start - 40), m.span.start) is not None
     part = p.geo_precision == 3 and p.feature_code in ("ADM1", "ADM1H") and (any(
-        o.place is None and sent.start_char <= o.span.start < sent.end_char for o in mentions)
+        o.place is None for o in _index(sent.doc, mentions).starting(sent.start_char, sent.end_char))
         or _LOCAL_NAME.search(text, sent.start_char, sent.end_char) is not None)
     # "X county": ACLED's scale puts a county with districts (precision 2), whatever its level in a country's
     # hierarchy; a province or region stays 3
@@ -158,7 +194,8 @@ class PlacePicker:
         # The clause's outer bounds first: a cheap test that keeps the work per event from growing with the
         # document's mentions.
         lo, hi = (clause_chars[0][0], clause_chars[-1][1]) if clause_chars else (0, 0)
-        inside = [m for m in mentions
+        index = _index(doc, mentions)
+        inside = [m for m in index.starting(lo - index.longest, hi)
                   if m.span.start < hi and lo < m.span.end and _overlaps(m.span.start, m.span.end, clause_chars)]
         kept: list[tuple[PlaceMention, list[Token]]] = []
         for m in inside:
@@ -226,7 +263,7 @@ class PlacePicker:
             return [m for m in found if not _country_level(m) and m.place is not None
                     and (not countries or m.place.country in countries)]
 
-        starts = [m.span.start for m in mentions]
+        starts = _index(doc, mentions).starts
         tok, last = event.hit.head, (-1, -1)
         while True:
             lo, hi = tok.left_edge.i, tok.right_edge.i + 1
@@ -242,7 +279,7 @@ class PlacePicker:
                 break
             tok = tok.head
         sents = _sentences(doc)
-        k = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
+        k = _sentence_index(doc, sent)
         if k is None:
             return [], ""
         for j in [*range(k - 1, -1, -1), *range(k + 1, len(sents))]:
@@ -268,7 +305,7 @@ class PlacePicker:
 
         def named(a: int, b: int) -> list[PlaceMention]:
             out = []
-            for m in mentions:
+            for m in _index(doc, mentions).starting(a, b):
                 p = m.place
                 if not a <= m.span.start < b or p is None or _country_level(m) or "demonym" in m.method:
                     continue
@@ -285,7 +322,7 @@ class PlacePicker:
         if found:
             return [_most_specific(found)]
         sents = _sentences(doc)
-        k = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
+        k = _sentence_index(doc, sent)
         if k is None:
             return []
         for j in [*range(k - 1, -1, -1), *range(k + 1, len(sents))]:
@@ -300,7 +337,7 @@ class PlacePicker:
         key = (sent.start, id(mentions))
         if key not in cache:
             a, b = sent.start_char, sent.end_char
-            if any(a <= m.span.start < b for m in mentions):
+            if _index(doc, mentions).starting(a, b):
                 whole = _Event(TriggerHit(sent.root, _NO_ENTRY, sent.root), set(range(sent.start, sent.end)))
                 cache[key] = self.places(doc, whole, mentions, [], [], [])
             else:

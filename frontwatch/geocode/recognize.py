@@ -28,7 +28,6 @@ from frontwatch.geocode.cues import (
     PLACE_SLOT,
     STOP,
     _cue_word,
-    _inside,
     _sentence_initial,
     _trim,
 )
@@ -173,10 +172,13 @@ class Recognizer:
         m.cue = (_cue_word(cue.group(1)) if cue else None) or before_cue
         if m.cue in LOCAL_CUES and not whole:
             m.cue = None  # "Peace River Valley area": a local unit word names the whole chunk
-        m.ner = "PERSON/ORG" if _inside(s, e, person_org) else None
-        persons = [p for p in person_org if p[2] == "PERSON"]
-        person = _inside(s, e, persons)
-        if person and hint and any(ps == s and pe == e for ps, pe, _ in persons) and " " not in sub and (
+        # the model's entities never overlap and come in text order: only the last one starting at or before the
+        # mention can hold it (a scan of them all per mention made a long report quadratic)
+        k = bisect.bisect_right(person_org, (s, float("inf"), "")) - 1
+        holder = person_org[k] if k >= 0 and person_org[k][1] >= e else None
+        m.ner = "PERSON/ORG" if holder is not None else None
+        person = holder is not None and holder[2] == "PERSON"
+        if person and hint and holder is not None and holder[:2] == (s, e) and " " not in sub and (
                 PLACE_SLOT.search(text[max(0, s - 40) : s])):
             # The model reads many an unfamiliar town as a person; a lone name (people are named with a first name
             # or a title) where a place stands ("in X", "a X trader", "the X estate, X") is not one.
