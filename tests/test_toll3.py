@@ -48,3 +48,41 @@ def test_a_whole_reports_extraction_work_grows_linearly_with_its_length(pipeline
     short = _lines_run(pipeline, "\n\n".join([report] * 2))
     long = _lines_run(pipeline, "\n\n".join([report] * 8))
     assert long / short <= 4.2, (short, long)
+
+
+def _tolls(claims_of: Any, text: str) -> list[int]:
+    return sorted((c.fatalities_acled for c in claims_of(text, published=date(2012, 3, 6))), reverse=True)
+
+
+def test_a_headlines_present_tense_shoot_dead_and_gun_down_count_their_victims(claims_of: Any) -> None:
+    assert _tolls(claims_of, "Police shoot dead 12 robbers.")[0] == 12
+    assert _tolls(claims_of, "Gunmen gun down 3 traders.")[0] == 3
+
+
+def test_a_figure_that_dies_in_a_headline_is_a_toll(claims_of: Any) -> None:
+    assert _tolls(claims_of, "3 die in clashes between two clans over grazing land.")[0] == 3
+    assert _tolls(claims_of, "Soldiers die in an ambush.") == [0]  # no figure, no one counted
+
+
+def test_a_headlines_passive_without_auxiliary_counts_its_subject(claims_of: Any) -> None:
+    # parsed as an active past with no object: the subject is who died
+    assert _tolls(claims_of, "Farmer killed at his home by unknown men.")[0] == 1
+    assert _tolls(claims_of, "Trader's guard shot and killed.")[0] == 1
+    assert _tolls(claims_of, "The gunmen killed and fled.") == [0]  # a plural without a figure: unknown
+
+
+def test_a_headlines_killing_verb_read_as_a_noun_still_kills_its_one_victim(claims_of: Any) -> None:
+    assert _tolls(claims_of, "Angry residents lynch robber")[0] == 1
+    assert _tolls(claims_of, "Residents lynch mob members.") == [0]  # the phrase goes on: not one person
+
+
+def test_a_fatalities_label_gives_the_toll(claims_of: Any) -> None:
+    assert _tolls(claims_of, "Clashes between herders and farmers. FATALITIES: 6")[0] == 6
+    assert _tolls(claims_of, "Raid on a village. Fatalities:3 (estimate).")[0] == 3
+
+
+def test_a_toll_read_by_an_arrest_goes_to_the_violent_event_of_its_sentence(claims_of: Any) -> None:
+    claims = claims_of("Police kill five gunmen, wound four others and make several arrests during a raid.",
+                       published=date(2012, 3, 6))
+    assert [c.fatalities_acled for c in claims if c.sub_event_type == "Arrests"] == [0]  # ACLED: arrests kill no one
+    assert max(c.fatalities_acled for c in claims if c.sub_event_type != "Arrests") == 5

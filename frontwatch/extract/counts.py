@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from frontwatch.extract.sentences import _doc_text
 from frontwatch.model import Count, CountKind, Span, split_over_days
 
 UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -65,7 +66,8 @@ OUTCOMES: list[tuple[CountKind, re.Pattern[str]]] = [
         rf"^(?:[\w-]+\s+){{0,4}}?{_BE}(?:{KILLED})\s+(?:or|and/or)\s+(?:{INJURED})"
         rf"|^(?:[\w-]+\s+){{0,4}}?{_BE}(?:{KILLED}|killed)\s+and\s+(?:{INJURED})\b(?!\s+\d)"
         r"|^(?:[\w-]+\s+){0,3}?casualties", re.I)),
-    (CountKind.KILLED, re.compile(rf"^(?:[\w-]+\s+){{0,5}}?{_BE}{KILLED}\b", re.I)),
+    # "3 die in clashes": a headline's present tense of dying
+    (CountKind.KILLED, re.compile(rf"^(?:[\w-]+\s+){{0,5}}?{_BE}(?:{KILLED}|dies?)\b", re.I)),
     (CountKind.INJURED, re.compile(rf"^(?:[\w-]+\s+){{0,5}}?{_BE}{INJURED}\b", re.I)),
     (CountKind.ABDUCTED, re.compile(rf"^(?:[\w-]+\s+){{0,5}}?{_BE}"
                                     r"(?:abducted|kidnapped|taken\s+hostage|seized\s+as\s+hostages|hostages)\b", re.I)),
@@ -74,6 +76,8 @@ OUTCOMES: list[tuple[CountKind, re.Pattern[str]]] = [
 ]
 # "killing 6 civilians", "wounding at least 3", "the death toll rose to 45"
 BEFORE = re.compile(r"\b(killing|killed|kills|kill|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|"
+                    # a headline's present tense: "police shoot dead 5 robbers", "gunmen gun down 3 traders"
+                    r"shoots?\s+dead|guns?\s+down|"
                     r"shoot(?:s|ing)?\s+and\s+kill(?:s|ed|ing)?|shot\s+and\s+kill(?:s|ed|ing)?|"
                     r"lynch(?:es|ed|ing)?|behead(?:s|ed|ing)?|murder(?:s|ed|ing)?|massacr(?:e|es|ed|ing)|"
                     r"assassinat(?:e|es|ed|ing)|slay(?:s|ing)?|slew|"
@@ -82,12 +86,16 @@ BEFORE = re.compile(r"\b(killing|killed|kills|kill|shot\s+dead|shooting\s+dead|g
                     r"kidnapping|kidnapped|arresting|arrested|detaining|detained|death\s+toll(?:\s+\w+){0,3}?\s+"
                     r"(?:to|at|of|reached|hit|is|was)|toll\s+(?:rose|climbed|stood)\s+(?:to|at))\s+$", re.I)
 BEFORE_KIND = {"kill": CountKind.KILLED, "shot": CountKind.KILLED, "shoo": CountKind.KILLED, "gunn": CountKind.KILLED,
+               "gun ": CountKind.KILLED, "guns": CountKind.KILLED,
                "lync": CountKind.KILLED, "behe": CountKind.KILLED, "murd": CountKind.KILLED, "mass": CountKind.KILLED,
                "assa": CountKind.KILLED, "slay": CountKind.KILLED, "slew": CountKind.KILLED, "bodi": CountKind.KILLED,
                "body": CountKind.KILLED, "live": CountKind.KILLED, "clai": CountKind.KILLED,
                "woun": CountKind.INJURED, "inju": CountKind.INJURED,
                "abdu": CountKind.ABDUCTED, "kidn": CountKind.ABDUCTED, "arre": CountKind.ARRESTED,
-               "deta": CountKind.ARRESTED, "deat": CountKind.KILLED, "toll": CountKind.KILLED}
+               "deta": CountKind.ARRESTED, "deat": CountKind.KILLED, "toll": CountKind.KILLED,
+               "fata": CountKind.KILLED, "dead": CountKind.KILLED}
+# A note's or table's label before its figure: "Fatalities: 15", "Death toll: 4", "Killed: 3".
+_LABEL = re.compile(r"\b(fatalities|deaths|death\s+toll|dead|killed)\s*:\s*$", re.I)
 # Nouns that are not people: "3 districts", "60 km", "40 years".
 NOT_PEOPLE = re.compile(r"^\s*(?:districts?|provinces?|km|kilomet\w+|miles?|metres?|meters?|years?|months?|weeks?|"
                         r"days?|hours?|minutes?|percent|%|per\s+cent|times|vehicles?|houses?|homes?|buildings?|"
@@ -269,7 +277,7 @@ def find_counts(sent: SpacySpan) -> list[Count]:
         kind: CountKind | None = None
         start, end = start0, end0
         window = text[max(0, start0 - 40):start0]
-        before = BEFORE.search(window)
+        before = BEFORE.search(window) or _LABEL.search(window)
         introduced = False
         if before and re.fullmatch(r"claim\w*", before.group(1), re.I) and not re.match(
                 r"^\s+(?:[a-z-]+\s+)?lives\b", text[end0:end0 + 30], re.I):
@@ -373,7 +381,8 @@ def _acts_between(sent: SpacySpan, start: int, end: int) -> bool:
         depth += (t.text == "(") - (t.text == ")")
         if start <= t.idx < end and depth <= 0 and not _HARM_WORD.match(t.text) and t.tag_ in (
                 "VBD", "VBZ", "VBP") and t.dep_ not in ("aux", "auxpass") and t.lemma_.lower() not in _NOT_ACTING \
-                and not _RIGHT_TO_DEATH.match(sent.doc.text[t.idx + len(t.text):t.idx + len(t.text) + 40]):
+                and t.lemma_.lower() not in _DIE \
+                and not _RIGHT_TO_DEATH.match(_doc_text(sent.doc)[t.idx + len(t.text):t.idx + len(t.text) + 40]):
             return True  # "speared to death", "lost their lives", "confirmed killed": what befell them, not a deed
     return False
 
@@ -433,9 +442,25 @@ def _victims_of(tok: Token) -> list[Token]:
         if tok.dep_ == "advcl" and tok.head.lemma_.lower() == "be":
             # "a herder was on Friday killed": the parser hangs the participle on "was"
             return [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not obj and _headline_passive(tok):
+        # "farmer killed at his home by gunmen", parsed as an active verb with no object: the subject died
+        return [c for c in kids if c.dep_ == "nsubj"]
     if not obj and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
         obj = [c for c in tok.head.children if c.dep_ == "dobj"]  # "attack and kill a trader"
+        if not obj and tok.tag_ == "VBN" and _headline_passive(tok.head, manner=True):
+            # "guard shot and killed": a headline's passive of two verbs, the second a participle
+            return [c for c in tok.head.children if c.dep_ == "nsubj"]
     return obj
+
+
+def _headline_passive(tok: Token, manner: bool = False) -> bool:
+    """A headline's passive without its auxiliary that the parser reads as an active past ("trader killed in
+    raid"): a killing verb heading the sentence with a subject and no object or clause it acts on (killing takes
+    an object in the active)."""
+    lemma = tok.lemma_.lower()
+    return (tok.dep_ == "ROOT" and tok.tag_ == "VBD" and (lemma in _KILL or (manner and lemma in _KILL_MANNER))
+            and any(c.dep_ == "nsubj" for c in tok.children)
+            and not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "attr", "oprd") for c in tok.children))
 
 
 def _victim_total(head: Token) -> tuple[int, int, int] | None:
@@ -478,6 +503,30 @@ def _victim_total(head: Token) -> tuple[int, int, int] | None:
     return total, min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
 
 
+# A headline's killing verb in the present, which the parser often reads as a noun ("Mob lynches thief").
+_HEADLINE_KILLS = {"lynch", "lynches", "kill", "kills", "murder", "murders", "behead", "beheads", "slay", "slays"}
+
+
+def _misread_headline_victim(tok: Token) -> Token | None:
+    """The one victim of a headline's killing verb the parser took for a noun ("residents lynch [robber]",
+    "mob lynches [a suspected thief]"): a word of `_HEADLINE_KILLS` after its subject noun, then a singular noun
+    that ends the phrase."""
+    doc = tok.doc
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in _HEADLINE_KILLS or tok.i == tok.sent.start:
+        return None
+    if doc[tok.i - 1].pos_ not in ("NOUN", "PROPN") or doc[tok.i - 1].tag_ == "POS":
+        return None
+    j = tok.i + 1
+    while j < tok.sent.end and doc[j].tag_ in ("DT", "JJ", "VBN") and doc[j].lower_ not in ("the", "this", "that"):
+        j += 1  # "a suspected", "an alleged"
+    if j >= tok.sent.end or doc[j].tag_ not in ("NN", "NNP") or doc[j].lower_ in _NOT_VICTIMS or \
+            doc[j].ent_type_ in _NOT_PERSON_ENTS or NOT_PEOPLE.match(doc[j].text):
+        return None
+    if j + 1 < tok.sent.end and doc[j + 1].pos_ in ("NOUN", "PROPN", "NUM"):
+        return None  # "lynch mob members": the phrase goes on
+    return doc[j]
+
+
 def _with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
     """Deaths told without a figure ("a man was lynched", "gunmen killed a police officer and his driver") from
     the parse: each killing word's victims, counted as `_victim_total` says. The count replaces the figures read
@@ -486,10 +535,13 @@ def _with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
         return out
     base = sent.start_char
     for tok in sent:
-        if tok.lemma_.lower() not in _KILLING_WORDS or any(c.dep_ == "neg" for c in tok.children):
+        if (tok.lemma_.lower() not in _KILLING_WORDS and tok.lower_ not in _HEADLINE_KILLS) or any(
+                c.dep_ == "neg" for c in tok.children):
             continue
         # several subjects of one verb are one group ("3 insurgents and 1 soldier were killed", parsed as two)
-        found = [_victim_total(v) for v in _victims_of(tok)]
+        misread = _misread_headline_victim(tok)
+        found = [_victim_total(v) for v in _victims_of(tok)] if misread is None else [
+            (1, misread.idx, misread.idx + len(misread.text))]
         if found and all(f is not None and f[0] > 0 for f in found):
             n = sum(f[0] for f in found if f is not None)
             lo = min(f[1] for f in found if f is not None)

@@ -150,9 +150,11 @@ def _tolls_to_event(found: list[Claim], sent_counts: Sequence[Count]) -> list[Cl
     tolls = [c for c in found if _bare_toll(c)]
     events = [c for c in found if c not in tolls and c.event_type != NOT_AN_EVENT]
     violent = [c for c in events if c.sub_event_type not in NO_FATALITIES]
-    told = {id(k) for c in found for k in c.counts}
+    # a figure held only by an event that takes no toll ("police kill six fighters and make several arrests", the
+    # six read by the arrests) is still loose: the violent event of the sentence takes it
+    told = {id(k) for c in found if c.sub_event_type not in NO_FATALITIES for k in c.counts}
     loose = [k for k in sent_counts if id(k) not in told and k.what == CountKind.KILLED and k.value is not None]
-    if not violent or any(k.what == CountKind.KILLED for c in events for k in c.counts):
+    if not violent or any(k.what == CountKind.KILLED for c in violent for k in c.counts):
         loose = []
     extra = [k for t in tolls for k in t.counts] + loose
     if not extra or not events:
