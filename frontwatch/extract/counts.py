@@ -102,7 +102,10 @@ NOT_PEOPLE = re.compile(r"^\s*(?:districts?|provinces?|km|kilomet\w+|miles?|metr
                         r"villages?|towns?|cities|rockets?|missiles?|shells?|rounds|bullets|dollars?|\$|afghanis|"
                         r"tons?|tonnes?|kg|aircraft|planes?|trucks?|cars?|tanks?|drones?|bombs?|am|pm|a\.m\.|p\.m\.|"
                         r"gmt|utc|st|nd|rd|th)\b", re.I)
-ANIMALS = re.compile(r"^\s*(?:of\s+(?:the|their|his|her)\s+)?(?:[a-z-]+\s+)?(?:cattle|cows?|goats?|sheep|camels?|"
+# the word before the animal may be an adjective ("stolen goats"), not a preposition: "killed 42 during cattle raid"
+# counts people
+ANIMALS = re.compile(r"^\s*(?:of\s+(?:the|their|his|her)\s+)?(?:(?!(?:during|in|at|on|after|before|near|over|for|"
+                     r"from|with|by|in|into|while|as)\s)[a-z-]+\s+)?(?:cattle|cows?|goats?|sheep|camels?|"
                      r"donkeys?|herds?|livestock|animals?|head\s+of\s+cattle|bulls?|oxen|chickens?|hens?|dogs?)\b",
                      re.I)
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
@@ -486,6 +489,8 @@ def _victim_total(head: Token) -> tuple[int, int, int] | None:
         if any(c.lower_ in ("no", "none") or c.dep_ == "neg" for c in n.children) or n.lower_ in _NOBODY:
             return None
         nums = [c for c in n.children if c.dep_ == "nummod"]
+        if nums and (n.lemma_.lower() in _NOT_VICTIMS or ANIMALS.match(" " + n.text)):
+            return None  # "killed 30 goats": no people
         if nums:
             # a plain figure only: a qualified one ("at least two") stays the regex's count, with its qualifier
             if len(nums) > 1 or any(c.dep_ in ("quantmod", "advmod") for c in nums[0].children):
