@@ -92,3 +92,17 @@ def test_a_preposition_before_an_animal_word_leaves_the_figure_a_toll(claims_of:
     # "42 during cattle raid" counts people; "30 goats" does not, read by the pattern or by the parse
     assert _tolls(claims_of, "Raiders ambush police officers and kill 12 during cattle raid")[0] == 12
     assert _tolls(claims_of, "Raiders killed 30 goats in the night.") == [0]
+
+
+def test_a_headlines_two_verb_passive_and_one_of_a_people_count_one(claims_of: Any) -> None:
+    assert _tolls(claims_of, "1 priest dragged from his car and killed during the violence.")[0] == 1
+    assert _tolls(claims_of, "Gunmen stormed the village and killed.") == [0]  # the subject did the killing
+
+
+def test_a_singular_demonym_with_its_article_is_one_person(nlp: Any) -> None:
+    from frontwatch.extract.counts import find_counts
+
+    (sent,) = nlp("A Kenyan is dead and two tourists are injured.").sents
+    assert [(c.what.value, c.value) for c in find_counts(sent)] == [("killed", 1), ("injured", 2)]
+    (sent,) = nlp("Kenyans mourned the victims.").sents
+    assert find_counts(sent) == []

@@ -450,18 +450,20 @@ def _victims_of(tok: Token) -> list[Token]:
         return [c for c in kids if c.dep_ == "nsubj"]
     if not obj and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
         obj = [c for c in tok.head.children if c.dep_ == "dobj"]  # "attack and kill a trader"
-        if not obj and tok.tag_ == "VBN" and _headline_passive(tok.head, manner=True):
-            # "guard shot and killed": a headline's passive of two verbs, the second a participle
+        if not obj and tok.tag_ == "VBN" and _headline_passive(tok.head, manner=True, any_verb=True):
+            # "guard shot and killed", "priest dragged from his car and killed": a headline's passive of two verbs,
+            # the second a participle
             return [c for c in tok.head.children if c.dep_ == "nsubj"]
     return obj
 
 
-def _headline_passive(tok: Token, manner: bool = False) -> bool:
+def _headline_passive(tok: Token, manner: bool = False, any_verb: bool = False) -> bool:
     """A headline's passive without its auxiliary that the parser reads as an active past ("trader killed in
     raid"): a killing verb heading the sentence with a subject and no object or clause it acts on (killing takes
     an object in the active)."""
     lemma = tok.lemma_.lower()
-    return (tok.dep_ == "ROOT" and tok.tag_ == "VBD" and (lemma in _KILL or (manner and lemma in _KILL_MANNER))
+    return (tok.dep_ == "ROOT" and tok.tag_ == "VBD"
+            and (lemma in _KILL or (manner and lemma in _KILL_MANNER) or (any_verb and tok.pos_ == "VERB"))
             and any(c.dep_ == "nsubj" for c in tok.children)
             and not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "attr", "oprd") for c in tok.children))
 
@@ -500,7 +502,8 @@ def _victim_total(head: Token) -> tuple[int, int, int] | None:
                 return None
             total += value
         elif n.lower_ in _ONE_PERSON or n.lemma_ == "body" or (n.tag_ in ("NN", "NNP") and n.lower_ not in _NOT_VICTIMS
-                                          and n.ent_type_ not in _NOT_PERSON_ENTS and not NOT_PEOPLE.match(n.text)):
+                                          and (n.ent_type_ not in _NOT_PERSON_ENTS or _one_of_a_people(n))
+                                          and not NOT_PEOPLE.match(n.text)):
             total += 1
         else:
             return None
@@ -530,6 +533,12 @@ def _misread_headline_victim(tok: Token) -> Token | None:
     if j + 1 < tok.sent.end and doc[j + 1].pos_ in ("NOUN", "PROPN", "NUM"):
         return None  # "lynch mob members": the phrase goes on
     return doc[j]
+
+
+def _one_of_a_people(n: Token) -> bool:
+    """ "a Kenyan", "one Somali": a singular demonym with its article names one person, not a nation."""
+    return n.ent_type_ == "NORP" and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
+                                         for c in n.children)
 
 
 def _with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
