@@ -106,3 +106,8 @@ def test_a_singular_demonym_with_its_article_is_one_person(nlp: Any) -> None:
     assert [(c.what.value, c.value) for c in find_counts(sent)] == [("killed", 1), ("injured", 2)]
     (sent,) = nlp("Kenyans mourned the victims.").sents
     assert find_counts(sent) == []
+
+
+def test_a_numbered_other_is_still_people(claims_of: Any) -> None:
+    # the animal check of numbered nouns must not take "three others" for livestock
+    assert _tolls(claims_of, "A village elder and three others were shot dead outside the town.")[0] == 4

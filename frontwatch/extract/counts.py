@@ -491,7 +491,7 @@ def _victim_total(head: Token) -> tuple[int, int, int] | None:
         if any(c.lower_ in ("no", "none") or c.dep_ == "neg" for c in n.children) or n.lower_ in _NOBODY:
             return None
         nums = [c for c in n.children if c.dep_ == "nummod"]
-        if nums and (n.lemma_.lower() in _NOT_VICTIMS or ANIMALS.match(" " + n.text)):
+        if nums and (ANIMALS.match(" " + n.text) or ANIMALS.match(" " + n.lemma_)):
             return None  # "killed 30 goats": no people
         if nums:
             # a plain figure only: a qualified one ("at least two") stays the regex's count, with its qualifier
