@@ -296,6 +296,10 @@ class ActorDictionary:
             cached = self._doers_found[text] = tuple(dict.fromkeys(out))
         return cached
 
+    def is_community(self, name: str) -> bool:
+        """Is `name` one of the dictionary's peoples ("Pokot", "the Garre's")?"""
+        return self._community_re is not None and self._community_re.fullmatch(name.strip()) is not None
+
     def community_militias(self, text: str, start: int = 0, end: int | None = None) -> list[Actor]:
         """The militias of the communities named as doers within text[start:end], first named first, each once."""
         stop = len(text) if end is None else end
@@ -344,6 +348,23 @@ class ActorDictionary:
         anywhere = [a for a in self.community_militias(text) if a.name not in skip]
         return anywhere[0] if len({a.name for a in anywhere}) == 1 else None
 
+    def force_in_paragraph(self, text: str, start: int, end: int) -> Actor | None:
+        """The first state forces the paragraph of text[start:end] names other than as speakers ("police said")."""
+        a, b = _paragraph(text, start, end)
+        para = text[a:b]
+        for m in self.find_all(para):
+            if m.actor.inter == 1 and not _SPEAKER_AFTER.match(para, m.end):
+                return m.actor
+        return None
+
+    @staticmethod
+    def _communal_paragraph(text: str, start: int, end: int) -> bool:
+        """Does the paragraph of the sentence text[start:end] tell a communal fight or a livestock raid (its
+        words: "ethnic", "clan", "tribal", "rustlers", "cattle raiders", livestock stolen or driven off)?"""
+        a, b = _paragraph(text, start, end)
+        para = text[a:b]
+        return bool(_COMMUNAL_WORDS.search(para) or _RAIDERS.search(para) or _LIVESTOCK_TAKEN.search(para))
+
     def state_doer(self, text: str, start: int, end: int) -> Actor | None:
         """State forces the sentence text[start:end] names as the doer of harm ("shot dead by police", "at the hands of
         the police", "police officers opened fire", "police brutality"), not as speakers or investigators ("police
@@ -380,7 +401,12 @@ class ActorDictionary:
         if event_type in {"Riots", "Protests"} and sub_type != "Peaceful protest" and actor2 is None \
                 and actor1 is not None and actor1.inter in (5, 6):
             # ACLED: the force that intervened in a demonstration or riot is its actor 2, wherever the report says so
-            return actor1, self.intervening_force(text)
+            force = self.intervening_force(text)
+            if force is None and sub_type == "Violent demonstration":
+                # "a police officer was killed in the violence", "riots after police arrested a trader": the state
+                # forces a riot's paragraph names, other than as speakers, are its other side
+                force = self.force_in_paragraph(text, start, end)
+            return actor1, force
         if event_type not in _VIOLENT_TYPES:
             return actor1, actor2
         if event_type == "Violence against civilians" and actor1 is not None and actor1.inter == 7:
@@ -391,6 +417,11 @@ class ActorDictionary:
         if actor1 is None or actor1.name in _UNNAMED_DOERS:
             found = self.identified_doer(text, start, end, skip=[actor2.name] if actor2 is not None else [])
             actor1 = found or actor1
+        if event_type in _VIOLENT_TYPES and (actor1 is None or actor1.name in _UNKNOWN_HANDS) and (
+                actor2 is None or actor2.inter != 1) and self._communal_paragraph(text, start, end):
+            # "armed bandits killed five and drove off 300 goats", "an ethnic revenge attack": ACLED codes the
+            # unnamed men of a livestock raid or a communal feud as a communal (identity) militia
+            actor1 = Actor("Communal militia", 4)
         if event_type == "Violence against civilians" and actor1 is not None and (
                 actor1.name == "Unidentified armed group"):
             # "a student was shot dead by police", "died at the hands of the police": the sentence names the doer
@@ -420,7 +451,24 @@ _UNIT_AGAINST = re.compile(r"(?:riot|terror|terrorism|terrorist|narcotics?|drugs
                            r"aircraft|tank|mine|personnel|kidnapping|smuggling|piracy|banditry)\b")
 _COMMUNAL = re.compile(r"(?i:\b(?:ethnic(?:ally)?|tribal(?:ly)?|inter-?(?:clan|tribal|communal|ethnic)|clan|clans|"
                        r"tribes|communal|communities)\b)")
+# Unnamed doers a communal context names better, and the words of that context (`_communal_paragraph`).
+_UNKNOWN_HANDS = frozenset({"Unidentified armed group", "Militia", "Local fighters"})
+_COMMUNAL_WORDS = re.compile(r"(?i:\b(?:ethnic\w*|tribal\w*|tribes?|tribesmen|inter-?(?:clan|tribal|communal|ethnic)|"
+                             r"clans?|clansmen|communal|communities)\b)")
+_RAIDERS = re.compile(r"(?i:\b(?:rustl\w*|cattle\s+raid\w*|raiders?)\b)")
+_LIVESTOCK = r"(?:cattle|livestock|goats?|camels?|cows?|sheep|donkeys?|animals|herds?)"
+_TAKEN = r"(?:stole|stolen|steal\w*|driven\s+(?:off|away)|drove\s+(?:off|away)|raid\w*|rustl\w*|took|taken|made\s+off)"
+_LIVESTOCK_TAKEN = re.compile(rf"(?i:\b{_LIVESTOCK}\b[^.;]{{0,80}}?\b{_TAKEN}\b|"
+                              rf"\b{_TAKEN}\b[^.;]{{0,80}}?\b{_LIVESTOCK}\b)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SPEAKER_AFTER = re.compile(r"(?i:\s+(?:\w+\s+){0,2}?(?:said|says|say|told|reported|confirmed|spokes\w+|commander|"
+                            r"chief|boss)\b)")
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the paragraph (text between blank lines) around text[start:end]."""
+    lo, hi = text.rfind("\n\n", 0, start), text.find("\n\n", end)
+    return (lo + 2 if lo >= 0 else 0), (hi if hi >= 0 else len(text))
 _INTERVENE = re.compile(
     r"(?i:\b(?:dispers\w*|tear[\s-]?gas|teargas|water\s+cannons?|rubber\s+bullets|batons?|fired|shot|shooting|"
     r"arrested|arrests|detained|called\s+in|intervened|stopped|blocked|contained|quelled|repulsed|engaged|battled?|"

@@ -1,0 +1,102 @@
+"""Actor 1 / actor 2 and their ACLED inter codes (issue 15, the actor3 area), on invented sentences: the unnamed men
+of a livestock raid or a communal feud are a communal militia; a group the dictionary does not know, named by its
+members or its sect, is a political militia; partisans who fight are a political militia; the state forces a riot's
+paragraph names are its other side, but not when they only speak."""
+
+from __future__ import annotations
+
+from tests.fixtures.nlp import Run, lead, sides
+
+# --- communal context: livestock raids and feuds -------------------------------------------------------------------
+
+
+def test_bandits_who_drive_off_livestock_are_a_communal_militia(run: Run) -> None:
+    c = lead(run("Four herders were shot dead by armed bandits who also drove off 200 goats near Lorvale.",
+                 ["Lorvale"]))
+    assert c.event_type == "Violence against civilians"
+    assert sides(c) == ("Communal militia", "Civilians")
+    assert c.actor("actor1").inter == 4
+
+
+def test_livestock_stolen_in_the_next_sentence_counts(run: Run) -> None:
+    # the paragraph tells the raid: the theft is told after the killing
+    c = lead(run("Unknown attackers hacked a farmer to death in Lorvale. Twenty cows were stolen.", ["Lorvale"]))
+    assert sides(c) == ("Communal militia", "Civilians")
+
+
+def test_an_ethnic_revenge_attack_is_a_communal_militias(run: Run) -> None:
+    c = lead(run("Gunmen killed two herders in Lorvale in an ethnic revenge attack.", ["Lorvale"]))
+    assert sides(c) == ("Communal militia", "Civilians")
+
+
+def test_gunmen_without_a_communal_context_stay_unidentified(run: Run) -> None:
+    c = lead(run("Gunmen killed two people in Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("Unidentified armed group", "Civilians")
+    assert c.actor("actor1").inter == 3
+
+
+def test_a_raid_by_police_keeps_the_police(run: Run) -> None:
+    # state forces named as the doer are not replaced by the communal context
+    c = lead(run("Police shot dead two cattle rustlers in Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("Police Forces of Kenya", "Communal militia")
+
+
+# --- a group named by its members ----------------------------------------------------------------------------------
+
+
+def test_members_of_an_unknown_group_are_its_militia(run: Run) -> None:
+    c = lead(run("Two suspected Zanguru members were gunned down by police in Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("Police Forces of Kenya", "Zanguru Militia")
+    assert c.actor("actor2").inter == 3
+    assert c.event_type == "Battles"
+
+
+def test_followers_of_a_sect_are_its_militia(run: Run) -> None:
+    c = lead(run("Police shot dead five followers of the Zanguru sect in Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("Police Forces of Kenya", "Zanguru Militia")
+
+
+def test_a_sect_member_as_the_doer(run: Run) -> None:
+    c = lead(run("A policeman was killed by a Zanguru sect member in a shootout in Lorvale.", ["Lorvale"]))
+    assert sides(c)[0] == "Zanguru Militia"
+
+
+def test_members_of_a_known_people_are_not_a_new_group(run: Run) -> None:
+    # a community in the dictionary is read as its ethnic militia elsewhere, never as "<people> Militia"
+    c = lead(run("Two Pokot members were shot dead by police in Lorvale.", ["Lorvale"]))
+    assert "Pokot Militia" not in sides(c)
+
+
+# --- partisans ---------------------------------------------------------------------------------------------------
+
+
+def test_rival_supporters_who_clash_are_political_militias_on_both_sides(run: Run) -> None:
+    c = lead(run("Rival party supporters clashed in Lorvale, leaving six injured.", ["Lorvale"]))
+    assert c.sub_event_type == "Armed clash"
+    assert sides(c) == ("Unidentified armed group", "Unidentified armed group")
+
+
+def test_supporters_who_attack_are_the_doer_not_the_victims(run: Run) -> None:
+    c = lead(run("Supporters of a candidate attacked a journalist in Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("Unidentified armed group", "Civilians")
+
+
+def test_supporters_attacked_are_civilians(run: Run) -> None:
+    c = lead(run("Party supporters were attacked by gunmen in Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("Unidentified armed group", "Civilians")
+
+
+# --- riots: the state forces of the paragraph ------------------------------------------------------------------------
+
+
+def test_police_hurt_in_a_riot_are_its_other_side(run: Run) -> None:
+    c = lead(run("Rioting students threw stones in Lorvale; one police officer was injured in the violence.",
+                 ["Lorvale"]))
+    assert c.sub_event_type == "Violent demonstration"
+    assert sides(c) == ("Rioters", "Police Forces of Kenya")
+
+
+def test_police_who_only_speak_are_no_side_of_a_riot(run: Run) -> None:
+    c = lead(run("Youths rioted in Lorvale and burned a lorry, police said.", ["Lorvale"]))
+    assert c.sub_event_type == "Violent demonstration"
+    assert sides(c) == ("Rioters", None)
