@@ -100,3 +100,30 @@ def test_police_who_only_speak_are_no_side_of_a_riot(run: Run) -> None:
     c = lead(run("Youths rioted in Lorvale and burned a lorry, police said.", ["Lorvale"]))
     assert c.sub_event_type == "Violent demonstration"
     assert sides(c) == ("Rioters", None)
+
+
+# --- the state's other side ----------------------------------------------------------------------------------------
+
+
+def test_an_armed_group_the_sentence_names_is_the_states_other_side(run: Run) -> None:
+    # "killed many": the dead are the raiders the police pursued, so it is a fight, not an attack on civilians
+    c = lead(run("Police pursued cattle raiders in Lorvale and killed many.", ["Lorvale"]))
+    assert sides(c) == ("Police Forces of Kenya", "Communal militia")
+    assert c.sub_event_type == "Armed clash"
+
+
+def test_police_and_soldiers_fight_the_group_not_each_other(run: Run) -> None:
+    c = lead(run("Police and soldiers battled al-Shabaab militants in Lorvale; three militants were killed.",
+                 ["Lorvale"]))
+    assert sides(c) == ("Police Forces of Kenya", "al-Shabaab")
+
+
+def test_police_who_shoot_a_student_stay_against_civilians(run: Run) -> None:
+    c = lead(run("Police shot dead a student in Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("Police Forces of Kenya", "Civilians")
+    assert c.event_type == "Violence against civilians"
+
+
+def test_raiders_from_a_country_are_not_its_army(run: Run) -> None:
+    c = lead(run("Raiders from Uganda attack a village in Lorvale", ["Lorvale"]))
+    assert sides(c)[0] == "Communal militia"

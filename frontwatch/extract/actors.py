@@ -348,6 +348,19 @@ class ActorDictionary:
         anywhere = [a for a in self.community_militias(text) if a.name not in skip]
         return anywhere[0] if len({a.name for a in anywhere}) == 1 else None
 
+    def armed_in_sentence(self, text: str, start: int, end: int) -> Actor | None:
+        """The first non-state armed group (a named one, a community's militia, raiders, a militia; not unnamed
+        gunmen) the sentence text[start:end] names, not denied ("not X")."""
+        sentence = text[start:end]
+        own = self.community_militias(text, start, end)
+        if own:
+            return own[0]
+        for m in self.find_all(sentence):
+            if m.actor.inter in (2, 3, 4) and m.actor.name != "Unidentified armed group" and not _DENIED.search(
+                    sentence[max(0, m.start - 20): m.start]):
+                return m.actor
+        return None
+
     def force_in_paragraph(self, text: str, start: int, end: int) -> Actor | None:
         """The first state forces the paragraph of text[start:end] names other than as speakers ("police said")."""
         a, b = _paragraph(text, start, end)

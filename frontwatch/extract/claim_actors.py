@@ -103,6 +103,11 @@ class ActorReader:
         if m is None:
             band = self.named_band(doc, tok)
             return ActorRole("", band[0], band[1]) if band is not None else None
+        if m.rule == "country" and tok.i >= 2 and doc[tok.i - 1].lower_ == "from" and (
+                origin := self.actors.match(doc[tok.i - 2].text)) is not None and origin.actor.inter in (2, 3, 4):
+            # "Raiders from X attack …" parsed with X as the doer: the armed men come from X, they are not its army
+            before = doc[tok.i - 2]
+            return ActorRole("", origin.actor, Span.of(_doc_text(doc), before.idx, before.idx + len(before.text)))
         if m.rule == "country" and tok.pos_ == "ADJ" and tok.i + 1 < len(doc):
             # "Somali militia shoots …" parsed with "Somali" as the subject: the noun after it names them
             after = self.actors.match(f"{tok.text} {doc[tok.i + 1].text}")
