@@ -127,3 +127,54 @@ def test_police_who_shoot_a_student_stay_against_civilians(run: Run) -> None:
 def test_raiders_from_a_country_are_not_its_army(run: Run) -> None:
     c = lead(run("Raiders from Uganda attack a village in Lorvale", ["Lorvale"]))
     assert sides(c)[0] == "Communal militia"
+
+
+# --- the unnamed sides of a fight ----------------------------------------------------------------------------------
+
+
+def test_a_fight_no_one_names_is_between_unidentified_armed_groups(run: Run) -> None:
+    c = lead(run("Heavy fighting broke out in Lorvale on Sunday.", ["Lorvale"]))
+    assert c.sub_event_type == "Armed clash"
+    assert sides(c) == ("Unidentified armed group", "Unidentified armed group")
+    assert (c.actor("actor1").inter, c.actor("actor2").inter) == (3, 3)
+
+
+def test_the_unnamed_enemy_of_the_police_is_an_unidentified_armed_group(run: Run) -> None:
+    c = lead(run("Police engaged in a shootout in Lorvale; two officers were wounded.", ["Lorvale"]))
+    assert sides(c) == ("Police Forces of Kenya", "Unidentified armed group")
+
+
+def test_the_unnamed_enemy_in_a_livestock_raid_is_a_communal_militia(run: Run) -> None:
+    c = lead(run("Police engaged in a shootout in Lorvale after 300 goats were stolen.", ["Lorvale"]))
+    assert sides(c) == ("Police Forces of Kenya", "Communal militia")
+
+
+# --- riots' victims, the state blamed, prison staff ------------------------------------------------------------------
+
+
+def test_the_people_a_riot_hurt_are_its_other_side(run: Run) -> None:
+    c = lead(run("Youths rioted in Lorvale and injured three rally attendees with stones.", ["Lorvale"]))
+    assert c.event_type == "Riots"
+    assert sides(c) == ("Rioters", "Civilians")
+
+
+def test_a_riot_that_hurt_no_one_has_no_other_side(run: Run) -> None:
+    c = lead(run("Youths rioted in Lorvale and burned a lorry.", ["Lorvale"]))
+    assert sides(c) == ("Rioters", None)
+
+
+def test_police_said_to_be_behind_a_killing_are_its_doer(run: Run) -> None:
+    c = lead(run("A man was shot dead in Lorvale. Police officers were behind the killing, witnesses said.",
+                 ["Lorvale"]))
+    assert sides(c) == ("Police Forces of Kenya", "Civilians")
+
+
+def test_police_said_not_to_be_behind_a_killing_are_not_its_doer(run: Run) -> None:
+    c = lead(run("A man was shot dead in Lorvale. Police officers were not behind the killing, officials said.",
+                 ["Lorvale"]))
+    assert sides(c)[0] == "Unidentified armed group"
+
+
+def test_prison_warders_are_police_forces(run: Run) -> None:
+    c = lead(run("Prison warders attacked a journalist in Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("Police Forces of Kenya", "Civilians")

@@ -388,7 +388,10 @@ class ActorDictionary:
                 continue
             if _STATE_BY.search(sentence[max(0, m.start - 40): m.start]) or _STATE_DID.match(sentence, m.end):
                 return m.actor
-        return None
+        a, b = _paragraph(text, start, end)
+        para = text[a:b]
+        return next((m.actor for m in self.find_all(para) if m.actor.inter == 1 and _STATE_BLAMED.match(para, m.end)
+                     and not _DENIED.search(para[m.end: m.end + 30])), None)
 
     def intervening_force(self, text: str) -> Actor | None:
         """State forces the report shows acting on a crowd ("police dispersed them with tear gas", "were stopped by
@@ -451,6 +454,13 @@ class ActorDictionary:
         if actor1 is not None and actor1.inter in (2, 3, 4) and (actor2 is None or actor2.name == "Civilians"):
             # an armed group's attack on state forces: they are its target (ACLED's other side), civilians or not
             actor2 = self.state_target(text, start, end) or actor2
+        if sub_type == "Armed clash" and actor1 is None:
+            # ACLED: an armed side no one names is an unidentified armed group
+            actor1, actor2 = Actor("Unidentified armed group", 3), actor2
+        if sub_type == "Armed clash" and actor2 is None and actor1 is not None:
+            # the unnamed other side of a fight: a communal militia in a raid or feud, else unidentified
+            actor2 = Actor("Communal militia", 4) if self._communal_paragraph(text, start, end) else Actor(
+                "Unidentified armed group", 3)
         if (event_type == "Explosions/Remote violence" and actor2 is None and actor1 is not None
                 and actor1.inter in (2, 3, 4)):
             actor2 = Actor("Civilians", 7)
@@ -514,6 +524,9 @@ _STATE_DID = re.compile(
     r"claimed|blamed|suspect\w*|believe\w*|investigat\w*|respond\w*|arrived|found)\b)[\w-]+\s+){0,4}?"
     r"(?:shot|shoots|shoot|killed|kills|kill|opened\s+fire|fired|beat|beats|tortured|tortures|raped|rapes|assaulted|assaults|sprayed|hacked|lynched|"
     r"abducted|executed|murdered|brutality|crossfire|violence|harassment|harassed|shooting|bullets?)\b)")
+# "police are believed to be responsible", "officers were behind the killing": blamed anywhere in the paragraph
+_STATE_BLAMED = re.compile(r"(?i:\s+(?:\w+\s+){0,1}?(?:is|are|was|were)\s+(?:\w+\s+){0,4}?"
+                           r"(?:responsible|behind|to\s+blame)\b)")
 
 
 # Words around a people's name that make it the doer of an event (see `ActorDictionary.community_doers`).

@@ -400,6 +400,8 @@ class ActorReader:
             second = dataclasses.replace(other, role="actor2")  # ACLED: the civilians rioters attacked
         elif sub == "Mob violence" and self.words["mob_victim_words"] & {t.lemma_.lower() for t in sent}:
             second = ActorRole("actor2", Actor("Civilians", 7))  # ACLED: a mob's victims are civilians
+        elif riot and (hurt := self.victims(sent, None)) is not None and hurt.actor.inter == 7:
+            second = hurt  # "rioters injured two guards", "youths stoned rally-goers": the people a riot hurt
         else:
             second = None
         if (first, second) != (actor1, actor2):
