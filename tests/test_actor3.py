@@ -178,3 +178,25 @@ def test_police_said_not_to_be_behind_a_killing_are_not_its_doer(run: Run) -> No
 def test_prison_warders_are_police_forces(run: Run) -> None:
     c = lead(run("Prison warders attacked a journalist in Lorvale.", ["Lorvale"]))
     assert sides(c) == ("Police Forces of Kenya", "Civilians")
+
+
+# --- unseen hands of a looting or a weapons cache; a navy; pirates ---------------------------------------------------
+
+
+def test_houses_torched_by_no_one_named_are_an_unidentified_armed_groups_doing(run: Run) -> None:
+    c = lead(run("Several houses were torched in Lorvale overnight.", ["Lorvale"]))
+    assert c.sub_event_type == "Looting/property destruction"
+    assert sides(c)[0] == "Unidentified armed group"
+
+
+def test_weapons_seized_by_police_stay_the_polices(run: Run) -> None:
+    c = lead(run("Police seized a cache of weapons in Lorvale.", ["Lorvale"]))
+    assert c.sub_event_type == "Disrupted weapons use"
+    assert sides(c)[0] == "Police Forces of Kenya"
+
+
+def test_a_navy_and_the_pirates_it_fights(run: Run) -> None:
+    c = lead(run("The navy shot dead three pirates off Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("Military Forces of Kenya", "Unidentified armed group")
+    assert c.event_type == "Battles"
+

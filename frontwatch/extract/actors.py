@@ -423,6 +423,9 @@ class ActorDictionary:
                 # forces a riot's paragraph names, other than as speakers, are its other side
                 force = self.force_in_paragraph(text, start, end)
             return actor1, force
+        if sub_type in _UNSEEN_DOERS and actor1 is None:
+            # ACLED: the unnamed hands behind a looting, an arson or a cache of weapons are an unidentified armed group
+            return Actor("Unidentified armed group", 3), actor2
         if event_type not in _VIOLENT_TYPES:
             return actor1, actor2
         if event_type == "Violence against civilians" and actor1 is not None and actor1.inter == 7:
@@ -470,6 +473,7 @@ class ActorDictionary:
 # Event types whose sides `ActorDictionary.doers` completes, and the generic doers a report may name better.
 _VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 _UNNAMED_DOERS = frozenset({"Unidentified armed group", "Militia", "Communal militia"})
+_UNSEEN_DOERS = frozenset({"Looting/property destruction", "Disrupted weapons use"})
 _UNIT_AGAINST = re.compile(r"(?:riot|terror|terrorism|terrorist|narcotics?|drugs?|crime|stock|poaching|corruption|"
                            r"aircraft|tank|mine|personnel|kidnapping|smuggling|piracy|banditry)\b")
 _COMMUNAL = re.compile(r"(?i:\b(?:ethnic(?:ally)?|tribal(?:ly)?|inter-?(?:clan|tribal|communal|ethnic)|clan|clans|"
