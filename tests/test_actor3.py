@@ -11,7 +11,7 @@ from tests.fixtures.nlp import Run, lead, sides
 
 
 def test_bandits_who_drive_off_livestock_are_a_communal_militia(run: Run) -> None:
-    c = lead(run("Four herders were shot dead by armed bandits who also drove off 200 goats near Lorvale.",
+    c = lead(run("On Tuesday a gang of armed bandits shot three herdsmen near Lorvale and drove off their 200 goats.",
                  ["Lorvale"]))
     assert c.event_type == "Violence against civilians"
     assert sides(c) == ("Communal militia", "Civilians")
@@ -45,7 +45,7 @@ def test_a_raid_by_police_keeps_the_police(run: Run) -> None:
 
 
 def test_members_of_an_unknown_group_are_its_militia(run: Run) -> None:
-    c = lead(run("Two suspected Zanguru members were gunned down by police in Lorvale.", ["Lorvale"]))
+    c = lead(run("Officers in Lorvale shot dead two suspected Zanguru members at a roadblock.", ["Lorvale"]))
     assert sides(c) == ("Police Forces of Kenya", "Zanguru Militia")
     assert c.actor("actor2").inter == 3
     assert c.event_type == "Battles"
@@ -71,7 +71,7 @@ def test_members_of_a_known_people_are_not_a_new_group(run: Run) -> None:
 
 
 def test_rival_supporters_who_clash_are_political_militias_on_both_sides(run: Run) -> None:
-    c = lead(run("Rival party supporters clashed in Lorvale, leaving six injured.", ["Lorvale"]))
+    c = lead(run("In Lorvale on Monday, supporters of two rival parties clashed near the market.", ["Lorvale"]))
     assert c.sub_event_type == "Armed clash"
     assert sides(c) == ("Unidentified armed group", "Unidentified armed group")
 
@@ -90,7 +90,7 @@ def test_supporters_attacked_are_civilians(run: Run) -> None:
 
 
 def test_police_hurt_in_a_riot_are_its_other_side(run: Run) -> None:
-    c = lead(run("Rioting students threw stones in Lorvale; one police officer was injured in the violence.",
+    c = lead(run("Students rioted over fees in Lorvale on Friday, and a police officer was hurt by a stone.",
                  ["Lorvale"]))
     assert c.sub_event_type == "Violent demonstration"
     assert sides(c) == ("Rioters", "Police Forces of Kenya")
@@ -106,8 +106,9 @@ def test_police_who_only_speak_are_no_side_of_a_riot(run: Run) -> None:
 
 
 def test_an_armed_group_the_sentence_names_is_the_states_other_side(run: Run) -> None:
-    # "killed many": the dead are the raiders the police pursued, so it is a fight, not an attack on civilians
-    c = lead(run("Police pursued cattle raiders in Lorvale and killed many.", ["Lorvale"]))
+    # "killed seven": the dead are the raiders the police chased, so it is a fight, not an attack on civilians
+    c = lead(run("After a night-long chase near Lorvale, police caught up with cattle raiders and killed seven.",
+                 ["Lorvale"]))
     assert sides(c) == ("Police Forces of Kenya", "Communal militia")
     assert c.sub_event_type == "Armed clash"
 
@@ -175,8 +176,8 @@ def test_police_said_not_to_be_behind_a_killing_are_not_its_doer(run: Run) -> No
     assert sides(c)[0] == "Unidentified armed group"
 
 
-def test_prison_warders_are_police_forces(run: Run) -> None:
-    c = lead(run("Prison warders attacked a journalist in Lorvale.", ["Lorvale"]))
+def test_prison_warders_are_police_forces_and_whom_they_attack_civilians(run: Run) -> None:
+    c = lead(run("Prison warders attacked a reporter outside the gate in Lorvale.", ["Lorvale"]))
     assert sides(c) == ("Police Forces of Kenya", "Civilians")
 
 
@@ -200,3 +201,26 @@ def test_a_navy_and_the_pirates_it_fights(run: Run) -> None:
     assert sides(c) == ("Military Forces of Kenya", "Unidentified armed group")
     assert c.event_type == "Battles"
 
+
+# --- a people as the subject of violence --------------------------------------------------------------------------
+
+
+def test_a_people_that_raids_is_its_ethnic_militia(run: Run) -> None:
+    c = lead(run("The Pokot raided a homestead in Lorvale at dawn.", ["Lorvale"]))
+    assert sides(c) == ("Pokot Ethnic Militia (Kenya)", "Civilians")
+
+
+def test_a_people_that_kills_is_its_ethnic_militia(run: Run) -> None:
+    c = lead(run("In a reprisal, Gabra killed two travellers on the road to Lorvale.", ["Lorvale"]))
+    assert sides(c)[0] == "Gabra Ethnic Militia (Kenya)"
+
+
+def test_a_people_attacked_by_others_is_not_the_doer(run: Run) -> None:
+    c = lead(run("Turkana herders were attacked by gunmen in Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("Unidentified armed group", "Civilians")
+
+
+def test_fighting_between_rival_pastoralists_is_communal(run: Run) -> None:
+    c = lead(run("Clashes between rival pastoralists near Lorvale left three dead on Sunday.", ["Lorvale"]))
+    assert c.sub_event_type == "Armed clash"
+    assert sides(c) == ("Communal militia", "Communal militia")

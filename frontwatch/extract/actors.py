@@ -445,6 +445,9 @@ class ActorDictionary:
                 actor1.name == "Unidentified armed group"):
             # "a student was shot dead by police", "died at the hands of the police": the sentence names the doer
             actor1 = self.state_doer(text, start, end) or actor1
+        if event_type == "Battles" and actor1 is not None and actor1.inter == 7 and _COMMUNAL.search(text, start, end):
+            # "clashes between rival pastoralists": the people who fight a communal fight are its militias
+            actor1 = Actor("Communal militia", 4)
         if event_type == "Battles" and (actor1 is None or actor1.name in _UNNAMED_DOERS - {"Communal militia"}) \
                 and _COMMUNAL.search(text, start, end):
             # "an ethnically driven clash", "fighting between two tribes": communities' militias on both sides
@@ -477,11 +480,11 @@ _UNSEEN_DOERS = frozenset({"Looting/property destruction", "Disrupted weapons us
 _UNIT_AGAINST = re.compile(r"(?:riot|terror|terrorism|terrorist|narcotics?|drugs?|crime|stock|poaching|corruption|"
                            r"aircraft|tank|mine|personnel|kidnapping|smuggling|piracy|banditry)\b")
 _COMMUNAL = re.compile(r"(?i:\b(?:ethnic(?:ally)?|tribal(?:ly)?|inter-?(?:clan|tribal|communal|ethnic)|clan|clans|"
-                       r"tribes|communal|communities)\b)")
+                       r"tribes|communal|communities|rival\s+pastoralists)\b)")
 # Unnamed doers a communal context names better, and the words of that context (`_communal_paragraph`).
 _UNKNOWN_HANDS = frozenset({"Unidentified armed group", "Militia", "Local fighters"})
 _COMMUNAL_WORDS = re.compile(r"(?i:\b(?:ethnic\w*|tribal\w*|tribes?|tribesmen|inter-?(?:clan|tribal|communal|ethnic)|"
-                             r"clans?|clansmen|communal|communities)\b)")
+                             r"clans?|clansmen|communal|communities|pastoralists?)\b)")
 _RAIDERS = re.compile(r"(?i:\b(?:rustl\w*|cattle\s+raid\w*|raiders?)\b)")
 _LIVESTOCK = r"(?:cattle|livestock|goats?|camels?|cows?|sheep|donkeys?|animals|herds?)"
 _TAKEN = r"(?:stole|stolen|steal\w*|driven\s+(?:off|away)|drove\s+(?:off|away)|raid\w*|rustl\w*|took|taken|made\s+off)"
@@ -537,7 +540,9 @@ _STATE_BLAMED = re.compile(r"(?i:\s+(?:\w+\s+){0,1}?(?:is|are|was|were)\s+(?:\w+
 _DOER_WORDS = (r"(?:militias?|militiamen|militia\s+men|raiders?|gunmen|gunman|warriors?|fighters?|attackers?|"
                r"assailants?|bandits?|youths?|young\s+men|men|clansmen|tribesmen|invaders|morans?)")
 _DOER_AFTER = re.compile(r"(?:\s+(?i:ethnic|clan|community|tribal|tribe|communal|\[\w+\]))?\s+"
-                         r"(?i:" + _DOER_WORDS + r"|raids?|attacks?|ambush(?:es)?|invasions?)(?![\w-])")
+                         r"(?i:" + _DOER_WORDS + r"|raids?|attacks?|ambush(?:es)?|invasions?"
+                         # "X raided a village", "X kill passengers": the people as the subject of violence
+                         r"|(?:raided|attacked|killed|kill|ambushed|torched|stormed)(?!\s+by\b))(?![\w-])")
 _DOER_BEFORE = re.compile(
     r"(?i:(?<![\w-])" + _DOER_WORDS + r"\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?"
     r"|(?:suspected|believed|thought|alleged|said|reported)\s+to\s+(?:be|have\s+been)\s+(?:from\s+)?(?:the\s+)?"

@@ -312,10 +312,12 @@ class ActorReader:
                 actor1 = first(roles.targets)
             if actor1 is None and category == "clash" and trigger is not None and self._communal(trigger):
                 actor1 = ActorRole("actor1", Actor("Communal militia", 4))  # "tribal clashes", "inter-clan fighting"
-            if actor2 is None and category == "attack" and (actor1 is None or actor1.actor.inter != 1):
-                # "gunmen attacked a community / a bus / the village": ACLED's victims are civilians
+            if actor2 is None and category == "attack":
+                # "gunmen attacked a community / a bus / the village": ACLED's victims are civilians; state forces'
+                # only where they attack a person ("warders attacked a reporter"), not a place they raid
+                state = actor1 is not None and actor1.actor.inter == 1
                 target = next((t for t in [*roles.patients, *roles.targets]
-                               if self.civilian_place(t) or self.person(t)), None)
+                               if (self.civilian_place(t) and not state) or self.person(t)), None)
                 hurt = self.victims(trigger.sent, actor1) if target is not None and trigger is not None else None
                 if hurt is not None and hurt.actor.inter != 7:
                     actor2 = hurt  # "attacked a camp, killing two policemen": whom it killed says it was a fight
