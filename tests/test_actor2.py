@@ -20,7 +20,8 @@ def test_headline_verb_as_compound_of_its_object(run: Run) -> None:
     # "raid" parsed as a compound of "homesteads", the sentence's root: the root is its object, "Bandits" its doer
     c = lead(run("Bandits raid homesteads, steal goats in Lorvale", ["Lorvale"]))
     assert (c.event_type, c.sub_event_type) == ("Violence against civilians", "Attack")
-    assert sides(c) == ("Unidentified armed group", "Civilians")
+    # bandits who steal livestock are a communal militia (tests/test_actor3.py)
+    assert sides(c) == ("Communal militia", "Civilians")
 
 
 def test_headline_mob_of_people_is_rioters(run: Run) -> None:
@@ -103,7 +104,8 @@ def test_police_investigating_are_not_the_doer(run: Run) -> None:
 def test_a_demonym_as_a_victim_is_a_civilian_not_an_army(run: Run) -> None:
     c = lead(run("Gunmen kill Kenyan, steal goats near Lorvale", ["Lorvale"]))
     assert (c.event_type, c.sub_event_type) == ("Violence against civilians", "Attack")
-    assert sides(c) == ("Unidentified armed group", "Civilians")
+    # the Kenyan is a civilian victim; gunmen who steal livestock are a communal militia (tests/test_actor3.py)
+    assert sides(c) == ("Communal militia", "Civilians")
 
 
 def test_a_country_in_an_of_phrase_is_not_its_army(run: Run) -> None:

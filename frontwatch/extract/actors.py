@@ -305,6 +305,10 @@ class ActorDictionary:
             cached = self._doers_found[text] = tuple(dict.fromkeys(out))
         return cached
 
+    def is_community(self, name: str) -> bool:
+        """Is `name` one of the dictionary's peoples ("Pokot", "the Garre's")?"""
+        return self._community_re is not None and self._community_re.fullmatch(name.strip()) is not None
+
     def community_militias(self, text: str, start: int = 0, end: int | None = None) -> list[Actor]:
         """The militias of the communities named as doers within text[start:end], first named first, each once."""
         stop = len(text) if end is None else end
@@ -367,6 +371,36 @@ class ActorDictionary:
                 groups, tuple(self.named_armed_groups(text)), tuple(self.community_militias(text)))
         return cached
 
+    def armed_in_sentence(self, text: str, start: int, end: int) -> Actor | None:
+        """The first non-state armed group (a named one, a community's militia, raiders, a militia; not unnamed
+        gunmen) the sentence text[start:end] names, not denied ("not X")."""
+        sentence = text[start:end]
+        own = self.community_militias(text, start, end)
+        if own:
+            return own[0]
+        for m in self.find_all(sentence):
+            if m.actor.inter in (2, 3, 4) and m.actor.name != "Unidentified armed group" and not _DENIED.search(
+                    sentence[max(0, m.start - 20): m.start]):
+                return m.actor
+        return None
+
+    def force_in_paragraph(self, text: str, start: int, end: int) -> Actor | None:
+        """The first state forces the paragraph of text[start:end] names other than as speakers ("police said")."""
+        a, b = _paragraph(text, start, end)
+        para = text[a:b]
+        for m in self.find_all(para):
+            if m.actor.inter == 1 and not _SPEAKER_AFTER.match(para, m.end):
+                return m.actor
+        return None
+
+    @staticmethod
+    def _communal_paragraph(text: str, start: int, end: int) -> bool:
+        """Does the paragraph of the sentence text[start:end] tell a communal fight or a livestock raid (its
+        words: "ethnic", "clan", "tribal", "rustlers", "cattle raiders", livestock stolen or driven off)?"""
+        a, b = _paragraph(text, start, end)
+        para = text[a:b]
+        return bool(_COMMUNAL_WORDS.search(para) or _RAIDERS.search(para) or _LIVESTOCK_TAKEN.search(para))
+
     def state_doer(self, text: str, start: int, end: int) -> Actor | None:
         """State forces the sentence text[start:end] names as the doer of harm ("shot dead by police", "at the hands of
         the police", "police officers opened fire", "police brutality"), not as speakers or investigators ("police
@@ -377,7 +411,10 @@ class ActorDictionary:
                 continue
             if _STATE_BY.search(sentence[max(0, m.start - 40): m.start]) or _STATE_DID.match(sentence, m.end):
                 return m.actor
-        return None
+        a, b = _paragraph(text, start, end)
+        para = text[a:b]
+        return next((m.actor for m in self.find_all(para) if m.actor.inter == 1 and _STATE_BLAMED.match(para, m.end)
+                     and not _DENIED.search(para[m.end: m.end + 30])), None)
 
     def intervening_force(self, text: str) -> Actor | None:
         """State forces the report shows acting on a crowd ("police dispersed them with tear gas", "were stopped by
@@ -403,7 +440,15 @@ class ActorDictionary:
         if event_type in {"Riots", "Protests"} and sub_type != "Peaceful protest" and actor2 is None \
                 and actor1 is not None and actor1.inter in (5, 6):
             # ACLED: the force that intervened in a demonstration or riot is its actor 2, wherever the report says so
-            return actor1, self.intervening_force(text)
+            force = self.intervening_force(text)
+            if force is None and sub_type == "Violent demonstration":
+                # "a police officer was killed in the violence", "riots after police arrested a trader": the state
+                # forces a riot's paragraph names, other than as speakers, are its other side
+                force = self.force_in_paragraph(text, start, end)
+            return actor1, force
+        if sub_type in _UNSEEN_DOERS and actor1 is None:
+            # ACLED: the unnamed hands behind a looting, an arson or a cache of weapons are an unidentified armed group
+            return Actor("Unidentified armed group", 3), actor2
         if event_type not in _VIOLENT_TYPES:
             return actor1, actor2
         if event_type == "Violence against civilians" and actor1 is not None and actor1.inter == 7:
@@ -414,10 +459,18 @@ class ActorDictionary:
         if actor1 is None or actor1.name in _UNNAMED_DOERS:
             found = self.identified_doer(text, start, end, skip=[actor2.name] if actor2 is not None else [])
             actor1 = found or actor1
+        if event_type in _VIOLENT_TYPES and (actor1 is None or actor1.name in _UNKNOWN_HANDS) and (
+                actor2 is None or actor2.inter != 1) and self._communal_paragraph(text, start, end):
+            # "armed bandits killed five and drove off 300 goats", "an ethnic revenge attack": ACLED codes the
+            # unnamed men of a livestock raid or a communal feud as a communal (identity) militia
+            actor1 = Actor("Communal militia", 4)
         if event_type == "Violence against civilians" and actor1 is not None and (
                 actor1.name == "Unidentified armed group"):
             # "a student was shot dead by police", "died at the hands of the police": the sentence names the doer
             actor1 = self.state_doer(text, start, end) or actor1
+        if event_type == "Battles" and actor1 is not None and actor1.inter == 7 and _COMMUNAL.search(text, start, end):
+            # "clashes between rival pastoralists": the people who fight a communal fight are its militias
+            actor1 = Actor("Communal militia", 4)
         if event_type == "Battles" and (actor1 is None or actor1.name in _UNNAMED_DOERS - {"Communal militia"}) \
                 and _COMMUNAL.search(text, start, end):
             # "an ethnically driven clash", "fighting between two tribes": communities' militias on both sides
@@ -430,6 +483,13 @@ class ActorDictionary:
         if actor1 is not None and actor1.inter in (2, 3, 4) and (actor2 is None or actor2.name == "Civilians"):
             # an armed group's attack on state forces: they are its target (ACLED's other side), civilians or not
             actor2 = self.state_target(text, start, end) or actor2
+        if sub_type == "Armed clash" and actor1 is None:
+            # ACLED: an armed side no one names is an unidentified armed group
+            actor1, actor2 = Actor("Unidentified armed group", 3), actor2
+        if sub_type == "Armed clash" and actor2 is None and actor1 is not None:
+            # the unnamed other side of a fight: a communal militia in a raid or feud, else unidentified
+            actor2 = Actor("Communal militia", 4) if self._communal_paragraph(text, start, end) else Actor(
+                "Unidentified armed group", 3)
         if (event_type == "Explosions/Remote violence" and actor2 is None and actor1 is not None
                 and actor1.inter in (2, 3, 4)):
             actor2 = Actor("Civilians", 7)
@@ -439,11 +499,29 @@ class ActorDictionary:
 # Event types whose sides `ActorDictionary.doers` completes, and the generic doers a report may name better.
 _VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 _UNNAMED_DOERS = frozenset({"Unidentified armed group", "Militia", "Communal militia"})
+_UNSEEN_DOERS = frozenset({"Looting/property destruction", "Disrupted weapons use"})
 _UNIT_AGAINST = re.compile(r"(?:riot|terror|terrorism|terrorist|narcotics?|drugs?|crime|stock|poaching|corruption|"
                            r"aircraft|tank|mine|personnel|kidnapping|smuggling|piracy|banditry)\b")
 _COMMUNAL = re.compile(r"(?i:\b(?:ethnic(?:ally)?|tribal(?:ly)?|inter-?(?:clan|tribal|communal|ethnic)|clan|clans|"
-                       r"tribes|communal|communities)\b)")
+                       r"tribes|communal|communities|rival\s+pastoralists)\b)")
+# Unnamed doers a communal context names better, and the words of that context (`_communal_paragraph`).
+_UNKNOWN_HANDS = frozenset({"Unidentified armed group", "Militia", "Local fighters"})
+_COMMUNAL_WORDS = re.compile(r"(?i:\b(?:ethnic\w*|tribal\w*|tribes?|tribesmen|inter-?(?:clan|tribal|communal|ethnic)|"
+                             r"clans?|clansmen|communal|communities|pastoralists?)\b)")
+_RAIDERS = re.compile(r"(?i:\b(?:rustl\w*|cattle\s+raid\w*|raiders?)\b)")
+_LIVESTOCK = r"(?:cattle|livestock|goats?|camels?|cows?|sheep|donkeys?|animals|herds?)"
+_TAKEN = r"(?:stole|stolen|steal\w*|driven\s+(?:off|away)|drove\s+(?:off|away)|raid\w*|rustl\w*|took|taken|made\s+off)"
+_LIVESTOCK_TAKEN = re.compile(rf"(?i:\b{_LIVESTOCK}\b[^.;]{{0,80}}?\b{_TAKEN}\b|"
+                              rf"\b{_TAKEN}\b[^.;]{{0,80}}?\b{_LIVESTOCK}\b)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SPEAKER_AFTER = re.compile(r"(?i:\s+(?:\w+\s+){0,2}?(?:said|says|say|told|reported|confirmed|spokes\w+|commander|"
+                            r"chief|boss)\b)")
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the paragraph (text between blank lines) around text[start:end]."""
+    lo, hi = text.rfind("\n\n", 0, start), text.find("\n\n", end)
+    return (lo + 2 if lo >= 0 else 0), (hi if hi >= 0 else len(text))
 _INTERVENE = re.compile(
     r"(?i:\b(?:dispers\w*|tear[\s-]?gas|teargas|water\s+cannons?|rubber\s+bullets|batons?|fired|shot|shooting|"
     r"arrested|arrests|detained|called\s+in|intervened|stopped|blocked|contained|quelled|repulsed|engaged|battled?|"
@@ -476,13 +554,18 @@ _STATE_DID = re.compile(
     r"claimed|blamed|suspect\w*|believe\w*|investigat\w*|respond\w*|arrived|found)\b)[\w-]+\s+){0,4}?"
     r"(?:shot|shoots|shoot|killed|kills|kill|opened\s+fire|fired|beat|beats|tortured|tortures|raped|rapes|assaulted|assaults|sprayed|hacked|lynched|"
     r"abducted|executed|murdered|brutality|crossfire|violence|harassment|harassed|shooting|bullets?)\b)")
+# "police are believed to be responsible", "officers were behind the killing": blamed anywhere in the paragraph
+_STATE_BLAMED = re.compile(r"(?i:\s+(?:\w+\s+){0,1}?(?:is|are|was|were)\s+(?:\w+\s+){0,4}?"
+                           r"(?:responsible|behind|to\s+blame)\b)")
 
 
 # Words around a people's name that make it the doer of an event (see `ActorDictionary.community_doers`).
 _DOER_WORDS = (r"(?:militias?|militiamen|militia\s+men|raiders?|gunmen|gunman|warriors?|fighters?|attackers?|"
                r"assailants?|bandits?|youths?|young\s+men|men|clansmen|tribesmen|invaders|morans?)")
 _DOER_AFTER = re.compile(r"(?:\s+(?i:ethnic|clan|community|tribal|tribe|communal|\[\w+\]))?\s+"
-                         r"(?i:" + _DOER_WORDS + r"|raids?|attacks?|ambush(?:es)?|invasions?)(?![\w-])")
+                         r"(?i:" + _DOER_WORDS + r"|raids?|attacks?|ambush(?:es)?|invasions?"
+                         # "X raided a village", "X kill passengers": the people as the subject of violence
+                         r"|(?:raided|attacked|killed|kill|ambushed|torched|stormed)(?!\s+by\b))(?![\w-])")
 _DOER_BEFORE = re.compile(
     r"(?i:(?<![\w-])" + _DOER_WORDS + r"\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?"
     r"|(?:suspected|believed|thought|alleged|said|reported)\s+to\s+(?:be|have\s+been)\s+(?:from\s+)?(?:the\s+)?"

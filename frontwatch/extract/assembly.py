@@ -351,6 +351,14 @@ class Extractor(SharedSteps):
             actor2 = self.reader.victims(sent, actor1)
             if actor2 is not None:
                 methods.append("actor2:victims")
+        if actor1 is not None and actor1.actor.inter == 1 and (actor2 is None or actor2.actor.inter in (1, 7)) and (
+                category in _VICTIM_CATEGORIES or category in {"clash", "kill", "injure"}):
+            # "police pursued X raiders and killed many", "police and soldiers battled militants": an armed group
+            # the sentence names is the state's other side, not "many" or its own forces (frontwatch/extract/actors.py)
+            armed = self.actors.armed_in_sentence(job.document.text, sent.start_char, sent.end_char)
+            if armed is not None:
+                actor2 = ActorRole("actor2", armed)
+                methods.append("actor2:armed-in-sentence")
         borrowed = False
         lead = main.actor1 if main is not None else None
         can_borrow = category in {"territory", "control", "clash", "attack"} and actor1 is None and lead is not None

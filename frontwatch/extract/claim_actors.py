@@ -23,6 +23,10 @@ from frontwatch.model import (
     Span,
 )
 
+# Nouns for the members of a group, by which an unknown name is a group's ("Zanguru members", "the X sect").
+_BAND_NOUNS = frozenset({"member", "follower", "adherent", "sect", "suspect", "loyalist", "faction", "cell"})
+# The partisans of a party or a candidate: a political militia where they fight or attack.
+_PARTISANS = frozenset({"supporter", "loyalist", "partisan"})
 # Transitive acts of violence: without an object in a headline, they were done to their subject.
 _DONE_TO_SOMEONE = frozenset({"attack", "assault", "kill", "murder", "shoot", "stab", "hack", "injure", "wound",
                               "abduct", "kidnap", "rob", "beat", "lynch", "behead", "ambush", "maim", "torture"})
@@ -97,7 +101,13 @@ class ActorReader:
                     m = dataclasses.replace(m, end=len(owner))
                 start = m_start
         if m is None:
-            return None
+            band = self.named_band(doc, tok)
+            return ActorRole("", band[0], band[1]) if band is not None else None
+        if m.rule == "country" and tok.i >= 2 and doc[tok.i - 1].lower_ == "from" and (
+                origin := self.actors.match(doc[tok.i - 2].text)) is not None and origin.actor.inter in (2, 3, 4):
+            # "Raiders from X attack …" parsed with X as the doer: the armed men come from X, they are not its army
+            before = doc[tok.i - 2]
+            return ActorRole("", origin.actor, Span.of(_doc_text(doc), before.idx, before.idx + len(before.text)))
         if m.rule == "country" and tok.pos_ == "ADJ" and tok.i + 1 < len(doc):
             # "Somali militia shoots …" parsed with "Somali" as the subject: the noun after it names them
             after = self.actors.match(f"{tok.text} {doc[tok.i + 1].text}")
@@ -115,6 +125,29 @@ class ActorReader:
             # "a former police officer", "a retired soldier": ACLED's civilians
             return ActorRole("", Actor("Civilians", 7), Span.of(_doc_text(doc), *np_bounds(tok)))
         return ActorRole("", m.actor, Span.of(_doc_text(doc), start + m.start, start + m.end))
+
+    def named_band(self, doc: Doc, tok: Token) -> tuple[Actor, Span] | None:
+        """A group the dictionary does not know, named by its members ("two suspected Zanguru members", "followers
+        of the Zanguru sect", "a Zanguru sect member"): ACLED's political militia "<Name> Militia" (inter 3). Not a
+        country's people, a known actor, a community (its militia is read apart) or a resolved place."""
+        if tok.lemma_.lower() not in _BAND_NOUNS:
+            return None
+        heads = [tok, *(c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in _BAND_NOUNS),
+                 *(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj" and p.lemma_.lower() in _BAND_NOUNS)]
+        places = doc.user_data.get("fw_place_spans", ())
+        for head in heads:
+            names = [c for c in head.children if c.dep_ in {"compound", "nmod", "amod"} and c.i < head.i
+                     and c.pos_ == "PROPN" and c.text[:1].isupper()]
+            if not names:
+                continue
+            first, last = names[0], names[-1]
+            name = _doc_text(doc)[first.idx: last.idx + len(last.text)]
+            if self.actors.country_iso(name) is not None or self.actors.match(name) is not None or (
+                    self.actors.is_community(name)) or any(a <= first.idx < b for a, b in places):
+                return None
+            return Actor(f"{name} Militia", 3), Span.of(_doc_text(doc), first.idx, last.idx + len(last.text))
+        return None
 
     def victims(self, sent: SpacySpan, actor1: ActorRole | None) -> ActorRole | None:
         """Whom the sentence says was killed, hurt or shot: an armed side named so (then it was a fight), else
@@ -245,6 +278,15 @@ class ActorReader:
                 actor2_community = None
         else:
             actor2_community = None
+        if actor1 is None and category in {"clash", "attack", "kill", "injure"} and roles.agents and (
+                roles.agents[0].lemma_.lower() in _PARTISANS):
+            # "rival party supporters clashed", "supporters of a candidate attacked …": ACLED's political militia,
+            # unnamed; in a clash between partisans, on both sides
+            s0, e0 = np_bounds(roles.agents[0])
+            actor1 = ActorRole("actor1", Actor("Unidentified armed group", 3), Span.of(_doc_text(doc), s0, e0))
+            if category == "clash" and (len(roles.agents) > 1 or any(
+                    c.lower_ in {"rival", "opposing", "competing"} for c in roles.agents[0].subtree)):
+                actor2_community = ActorRole("actor2", Actor("Unidentified armed group", 3))
         if category == "territory" and roles.recipients and actor1 is None:
             actor1 = first(roles.recipients)  # "fell to X"
         actor2: ActorRole | None = None
@@ -270,10 +312,12 @@ class ActorReader:
                 actor1 = first(roles.targets)
             if actor1 is None and category == "clash" and trigger is not None and self._communal(trigger):
                 actor1 = ActorRole("actor1", Actor("Communal militia", 4))  # "tribal clashes", "inter-clan fighting"
-            if actor2 is None and category == "attack" and (actor1 is None or actor1.actor.inter != 1):
-                # "gunmen attacked a community / a bus / the village": ACLED's victims are civilians
+            if actor2 is None and category == "attack":
+                # "gunmen attacked a community / a bus / the village": ACLED's victims are civilians; state forces'
+                # only where they attack a person ("warders attacked a reporter"), not a place they raid
+                state = actor1 is not None and actor1.actor.inter == 1
                 target = next((t for t in [*roles.patients, *roles.targets]
-                               if self.civilian_place(t) or self.person(t)), None)
+                               if (self.civilian_place(t) and not state) or self.person(t)), None)
                 hurt = self.victims(trigger.sent, actor1) if target is not None and trigger is not None else None
                 if hurt is not None and hurt.actor.inter != 7:
                     actor2 = hurt  # "attacked a camp, killing two policemen": whom it killed says it was a fight
@@ -358,6 +402,8 @@ class ActorReader:
             second = dataclasses.replace(other, role="actor2")  # ACLED: the civilians rioters attacked
         elif sub == "Mob violence" and self.words["mob_victim_words"] & {t.lemma_.lower() for t in sent}:
             second = ActorRole("actor2", Actor("Civilians", 7))  # ACLED: a mob's victims are civilians
+        elif riot and (hurt := self.victims(sent, None)) is not None and hurt.actor.inter == 7:
+            second = hurt  # "rioters injured two guards", "youths stoned rally-goers": the people a riot hurt
         else:
             second = None
         if (first, second) != (actor1, actor2):
@@ -376,6 +422,8 @@ class ActorReader:
                     t.dep_ in {"dobj", "conj"} and head.lemma_.lower() in self.words["fight_verbs"])
                 if t.dep_ == "conj" and head.dep_ in {"nsubj", "pobj"}:
                     acting = True  # "police and soldiers fired …"
+                if t.dep_ == "nsubj" and head.lemma_.lower() in self.words["speech"]:
+                    continue  # "…, police said": a speaker, not a side
                 if not acting:
                     continue
                 found = self.actor_of(doc, t)
