@@ -1,0 +1,106 @@
+"""Notes that yield no event at all (issue 15, `detect3` area), on invented sentences: an occasion named only as when
+or why violence happened is no reason to call it none, and how sure the trained classifier must be to drop a killing
+or an attack that says whom it harmed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from frontwatch.model import NOT_AN_EVENT
+from tests.fixtures.nlp import ClaimsOf
+
+
+def _subs(claims_of: ClaimsOf, text: str, **kw: object) -> list[str | None]:
+    return [c.sub_event_type for c in claims_of(text, **kw) if c.event_type != NOT_AN_EVENT]
+
+
+# --- an occasion is not the event's own kind (triggers.is_nonevent) ------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Supporters of two candidates beat up three youths during a by-election in the county.",
+    "Two people were killed in a clash thought to be linked to the coming elections.",
+    "Herders attacked a trader over the price of cattle at the market.",
+])
+def test_an_occasion_named_as_when_or_why_violence_happened_does_not_make_it_no_event(claims_of: ClaimsOf,
+                                                                                      text: str) -> None:
+    assert _subs(claims_of, text)
+
+
+def test_a_grievance_named_in_an_in_protest_phrase_does_not_make_a_blockade_no_event(claims_of: ClaimsOf) -> None:
+    assert _subs(claims_of, "Lorry drivers blocked the highway in protest of higher fuel prices.")
+
+
+@pytest.mark.parametrize("text", [
+    "A man was killed in a road accident after the election.",  # the accident is the harm's cause, wherever told
+    "The candidate won a bitter electoral battle for the seat.",  # the election is the battle itself
+    "Two players were injured when fans clashed after the football match.",  # a sports page's clash
+])
+def test_a_cause_of_harm_or_an_occasion_that_is_the_event_itself_stays_no_event(claims_of: ClaimsOf,
+                                                                                 text: str) -> None:
+    assert _subs(claims_of, text) == []
+
+
+# --- whom a killing or an attack harmed (event_typing._people_harmed) ----------------------------------------------
+
+
+def _trigger(nlp: Language, text: str, lemma: str):  # type: ignore[no-untyped-def]
+    return next(t for t in nlp(text) if t.lemma_.lower() == lemma)
+
+
+@pytest.mark.parametrize(("text", "lemma", "attack", "harmed"), [
+    ("Four suspects killed in the estate.", "kill", False, True),  # a headline's subject is the one harmed
+    ("The guard was injured in the night.", "injure", False, True),
+    ("The villagers killed in the raid were buried on Monday.", "kill", False, True),
+    ("Raiders attacked three homesteads before dawn.", "attack", True, True),
+    ("The attack on the convoy began at noon.", "attack", True, True),
+    ("Gunmen attacked at dawn.", "attack", True, False),  # an attacker, nobody struck named
+    ("The rumours killed the deal.", "kill", False, True),  # a noun object: the classifier still decides
+])
+def test_people_harmed_reads_the_object_passive_subject_or_on_phrase(nlp: Language, text: str, lemma: str,
+                                                                     attack: bool, harmed: bool) -> None:
+    from frontwatch.extract.event_typing import _people_harmed
+
+    assert _people_harmed(_trigger(nlp, text, lemma), attack=attack) is harmed
+
+
+@pytest.fixture(scope="module")
+def trained(root: Path):  # type: ignore[no-untyped-def]
+    """The classifier `make setup` trains (the real one the pipeline runs with)."""
+    from frontwatch.extract.classify import EventClassifier
+
+    path = root / "var" / "event-classifier.pkl"
+    if not path.exists():
+        pytest.skip("no trained classifier at var/event-classifier.pkl (make setup)")
+    return EventClassifier.load(path)
+
+
+def test_a_killing_that_names_its_victims_needs_a_very_sure_classifier_to_be_no_event(
+        claims_of: ClaimsOf, trained, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    """A killing or a wounding with its victims counted or named, though neither side is an actor the dictionary
+    knows, is dropped by the classifier's "no event" only as surely as a fight told with its toll."""
+    from frontwatch.extract import Extractor
+    from frontwatch.extract.event_typing import MODEL_NOT_EVENT, MODEL_NOT_EVENT_ARMED
+
+    checked = 0
+    for text in ["Two suspected carjackers killed at the estate.", "Three herders shot dead near the river.",
+                 "One watchman injured as a gang broke into the store.", "A trader was killed at his shop."]:
+        label, prob = trained.predict([text])[0]
+        if label != NOT_AN_EVENT or not MODEL_NOT_EVENT <= prob < MODEL_NOT_EVENT_ARMED:
+            continue
+        checked += 1
+        assert _subs(claims_of, text, ex=Extractor(actor_dictionary, trained)), (text, prob)
+    if not checked:
+        pytest.skip("this classifier sends none of the sentences between the two thresholds")
+
+
+def test_a_death_toll_without_a_killing_word_stays_with_the_classifier(claims_of: ClaimsOf, trained,
+                                                                       actor_dictionary) -> None:
+    """No killing word, no victims read: a disease's toll is left to the ordinary threshold."""
+    from frontwatch.extract import Extractor
+
+    text = "The district has been hard hit by the outbreak, with 2,100 cases reported and 57 people dead."
+    assert _subs(claims_of, text, ex=Extractor(actor_dictionary, trained)) == []
