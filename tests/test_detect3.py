@@ -104,3 +104,30 @@ def test_a_death_toll_without_a_killing_word_stays_with_the_classifier(claims_of
 
     text = "The district has been hard hit by the outbreak, with 2,100 cases reported and 57 people dead."
     assert _subs(claims_of, text, ex=Extractor(actor_dictionary, trained)) == []
+
+
+# --- words of terse notes (text/triggers.yaml) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Youths beat two journalists at the market.",  # beating people
+    "Raiders attacked a hamlet and drove away the cattle after a fierce fight with herders.",  # cattle are no ground
+    "Four people died following an inter-clan conflict over water.",
+    "Fresh violence in the valley left three people dead.",
+    "Violence among rival party supporters caused two deaths.",
+])
+def test_terse_notes_words_of_harm_are_events(claims_of: ClaimsOf, text: str) -> None:
+    assert _subs(claims_of, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The home side beat the visitors 2-0 on Sunday.",
+    "Two elderly patients died in the hospital after a long illness.",
+    "The minister condemned violence against women and called for the death penalty for rapists.",
+])
+def test_their_namesakes_outside_conflict_are_not(claims_of: ClaimsOf, text: str) -> None:
+    assert _subs(claims_of, text) == []
+
+
+def test_driving_out_fighters_still_takes_ground(claims_of: ClaimsOf) -> None:
+    assert "Government regains territory" in _subs(claims_of, "The army drove the rebels out of the town.")
