@@ -131,3 +131,22 @@ def test_their_namesakes_outside_conflict_are_not(claims_of: ClaimsOf, text: str
 
 def test_driving_out_fighters_still_takes_ground(claims_of: ClaimsOf) -> None:
     assert "Government regains territory" in _subs(claims_of, "The army drove the rebels out of the town.")
+
+
+# --- a headline's verb of fighting before state forces (background._fights_forces) ---------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Armed members of a separatist group attack police officers; casualties on both sides",
+    "Suspected members of the group attack policeman and kill him in a forest.",
+])
+def test_a_headline_attack_on_police_is_no_kind_of_police(claims_of: ClaimsOf, text: str) -> None:
+    assert _subs(claims_of, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The new attack helicopter was shown at the fair.",  # a kind of helicopter: no force named
+    "A Kenyan attack police unit was formed last year.",  # a nationality before: a kind of police
+])
+def test_a_kind_named_by_a_fighting_word_stays_a_kind(claims_of: ClaimsOf, text: str) -> None:
+    assert _subs(claims_of, text) == []
