@@ -150,3 +150,39 @@ def test_a_headline_attack_on_police_is_no_kind_of_police(claims_of: ClaimsOf, t
 ])
 def test_a_kind_named_by_a_fighting_word_stays_a_kind(claims_of: ClaimsOf, text: str) -> None:
     assert _subs(claims_of, text) == []
+
+
+def test_an_attack_told_with_its_wounded_needs_a_very_sure_classifier_to_be_no_event(
+        claims_of: ClaimsOf, trained, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    """An attack or a fight whose sentence tells people wounded ("leaving five injured") is dropped by the
+    classifier's "no event" only as surely as one told with its dead."""
+    from frontwatch.extract import Extractor
+    from frontwatch.extract.event_typing import MODEL_NOT_EVENT, MODEL_NOT_EVENT_ARMED
+
+    checked = 0
+    for text in ["A gang raided a farm at night and injured four workers.",
+                 "Robbers raided a shop and injured the owner.",
+                 "Five people were seriously injured during a raid on the village.",
+                 "An attack by unknown men left a shopkeeper badly hurt."]:
+        label, prob = trained.predict([text])[0]
+        if label != NOT_AN_EVENT or not MODEL_NOT_EVENT <= prob < MODEL_NOT_EVENT_ARMED:
+            continue
+        checked += 1
+        assert _subs(claims_of, text, ex=Extractor(actor_dictionary, trained)), (text, prob)
+    if not checked:
+        pytest.skip("this classifier sends none of the sentences between the two thresholds")
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("Rival supporters attacked party agents, leaving five injured.", True),
+    ("Two groups clashed at the bus park and several people were wounded.", True),
+    ("Two groups clashed at the bus park.", False),
+    ("Traders protested over injuries caused by the new rules.", False),  # a grievance, not a toll
+])
+def test_wounded_told_beside_an_attack_or_a_fight(nlp: Language, text: str, told: bool) -> None:
+    from frontwatch.extract.event_typing import Typer
+    from frontwatch.text.lexicon import load_lexicon
+
+    sent = next(iter(nlp(text).sents))
+    assert Typer(load_lexicon())._deaths([sent], hurt=True) is told
+    assert Typer(load_lexicon())._deaths([sent]) is False  # nobody killed in any of them

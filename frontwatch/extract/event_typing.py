@@ -80,6 +80,8 @@ def _many(role: ActorRole) -> bool:
 
 
 _HARMED = frozenset({"kill", "injure"})
+_DEATH_WORDS = frozenset({"kill", "die", "dead", "death", "killing", "body", "fatality", "murder"})
+_HURT_WORDS = frozenset({"injure", "injured", "wound", "wounded", "injury", "hurt"})
 _PEOPLE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
@@ -180,7 +182,7 @@ class Typer:
             # n-grams of crime news are no reason to call it none; only a very sure classifier may
             # (a toll alone is no side: "91 people dead" may be a disease's, so a killing needs a side named)
             told = category in _CONFLICT_TOLD and (harm or category in _CROWD_VIOLENCE or (
-                category in {"clash", "attack"} and self._deaths([event.hit.token.sent])) or (
+                category in {"clash", "attack"} and self._deaths([event.hit.token.sent], hurt=True)) or (
                 self._named_victims(actor2, "armed_victims", event) or self._forces_harmed(event.hit)))
             # an attack that names whom it struck ("raiders attacked the houses") is no weak word either
             struck = category == "attack" and _people_harmed(event.hit.token, attack=True)
@@ -380,10 +382,11 @@ class Typer:
             return "Riots", "Mob violence"  # "villagers attacked …", "hawkers fought police": no demonstration
         return "Riots", "Violent demonstration"
 
-    def _deaths(self, sents: Sequence[SpacySpan]) -> bool:
-        """Do the sentences tell of someone killed ("two were killed", "left one dead"), not denied ("no deaths")?"""
-        return any(t.lemma_.lower() in {"kill", "die", "dead", "death", "killing", "body", "fatality", "murder"}
-                   and not self._grievance(t) for s in sents for t in s)
+    def _deaths(self, sents: Sequence[SpacySpan], hurt: bool = False) -> bool:
+        """Do the sentences tell of someone killed ("two were killed", "left one dead"), or with `hurt` wounded
+        ("left five injured"), not denied ("no deaths")?"""
+        words = _DEATH_WORDS | _HURT_WORDS if hurt else _DEATH_WORDS
+        return any(t.lemma_.lower() in words and not self._grievance(t) for s in sents for t in s)
 
     def _cue_lemmas(self, sents: Sequence[SpacySpan]) -> set[str]:
         """The sentences' lemmas that tell how a demonstration went: not what it was about ("marched to denounce
