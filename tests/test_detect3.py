@@ -186,3 +186,23 @@ def test_wounded_told_beside_an_attack_or_a_fight(nlp: Language, text: str, told
     sent = next(iter(nlp(text).sents))
     assert Typer(load_lexicon())._deaths([sent], hurt=True) is told
     assert Typer(load_lexicon())._deaths([sent]) is False  # nobody killed in any of them
+
+
+# --- a terse note's verb the tagger read as a noun (triggers._verbless_headline_verb) -------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Unknown attackers from the north shoot a soldier",
+    "Youth stone suspected thief to death",
+])
+def test_a_verbless_parse_of_a_terse_note_still_finds_its_verb(claims_of: ClaimsOf, text: str) -> None:
+    assert _subs(claims_of, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The shoot ended early because of rain",  # a verb's noun with a verb at the root
+    "A stone wall collapsed on the road",
+    "Photo shoot",  # no object after it
+])
+def test_nouns_spelt_like_those_verbs_stay_nouns(claims_of: ClaimsOf, text: str) -> None:
+    assert _subs(claims_of, text) == []

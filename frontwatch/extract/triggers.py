@@ -92,7 +92,19 @@ def _pos_ok(entry: TriggerEntry, tok: Token) -> bool:
         pos = "NOUN"
     if pos == "AUX":
         pos = "VERB"
-    return pos in entry.pos
+    return pos in entry.pos or (entry.pos == {"VERB"} and pos == "NOUN" and _verbless_headline_verb(tok))
+
+
+def _verbless_headline_verb(tok: Token) -> bool:
+    """A terse note's present-tense verb the tagger read as a noun in a parse with no verb at its root ("youths
+    stone a thief", "gunmen shoot a soldier"): a bare singular form between its subject (a noun or a name) and its
+    object."""
+    sent = tok.sent
+    if sent.root.pos_ in {"VERB", "AUX"} or tok.i <= sent.start or tok.i + 1 >= sent.end or tok.tag_ != "NN":
+        return False
+    before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return (tok.lower_ == _lemma(tok) and before.pos_ in {"NOUN", "PROPN"}
+            and after.pos_ in {"DET", "NUM", "PROPN", "NOUN", "ADJ", "VERB", "PRON"})
 
 
 def _objects(tok: Token) -> list[Token]:
