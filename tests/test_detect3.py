@@ -206,3 +206,21 @@ def test_a_verbless_parse_of_a_terse_note_still_finds_its_verb(claims_of: Claims
 ])
 def test_nouns_spelt_like_those_verbs_stay_nouns(claims_of: ClaimsOf, text: str) -> None:
     assert _subs(claims_of, text) == []
+
+
+# --- an accident a crowd protests is its grievance (background._protested, triggers.is_nonevent) --------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Women of the village blocked the road to protest frequent traffic accidents.",
+    "Students rioted after a road accident injured their classmate.",
+])
+def test_an_accident_a_crowd_protests_is_its_grievance(claims_of: ClaimsOf, text: str) -> None:
+    assert _subs(claims_of, text)
+
+
+def test_an_accidents_own_toll_stays_no_event(claims_of: ClaimsOf) -> None:
+    assert _subs(claims_of, "Three people were killed in a road accident on the highway.") == []
+    # the riot is an event; the injury the accident caused is not
+    assert _subs(claims_of, "Students rioted after a road accident injured their classmate.") == [
+        "Violent demonstration"]

@@ -161,6 +161,14 @@ def _fights_forces(trigger: Token, words: Words) -> bool:
             and before.ent_type_ not in {"GPE", "NORP", "LOC"})
 
 
+_CROWD_ACTS = frozenset({"protest", "demonstrate", "riot", "block", "barricade", "demand"})
+
+
+def _protested(tok: Token, words: Words) -> bool:
+    """Is the word inside what a crowd protests or riots over (an ancestor is a protest word or a crowd's act)?"""
+    return any(a.lemma_.lower() in _CROWD_ACTS or a.lemma_.lower() in words["protest_words"] for a in tok.ancestors)
+
+
 def _accident(sent: SpacySpan, words: Words) -> bool:
     """Whether the sentence tells of an accident in a phrase or clause ("died … in a gas explosion", "when a gas
     cylinder exploded", "in a road crash"; `words`: accident_heads, accident_fuels, accident_fuel_heads). The whole
@@ -171,6 +179,8 @@ def _accident(sent: SpacySpan, words: Words) -> bool:
             continue
         for t in c.subtree:
             lemma = t.lemma_.lower()
+            if _protested(t, words):
+                continue  # "blocked the road to protest accidents", "rioted after an accident": the grievance
             if lemma in words["accident_heads"] or (
                     lemma in words["accident_fuels"] and t.head.lemma_.lower() in words["accident_fuel_heads"]):
                 return True

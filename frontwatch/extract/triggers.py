@@ -346,6 +346,9 @@ def is_nonevent(lex: Lexicon, hit: TriggerHit, clause: set[int]) -> bool:
                      for t in doc[i].subtree}
         # "protested corruption at the courts": what is protested is the grievance too
         grievance |= {t.i for c in hit.token.children if c.dep_ == "dobj" for t in c.subtree}
+        # "blocked the road to protest accidents", "… demanding lower prices": what a verb of protest names
+        grievance |= {t.i for c in hit.token.children if c.dep_ in {"advcl", "xcomp", "conj"}
+                      and _lemma(c) in _PROTEST_VERBS for t in c.subtree}
         # "blocked the road in protest of higher prices": so is what an "in protest" phrase names
         grievance |= {t.i for i in clause if doc[i].dep_ == "prep" and doc[i].lower_ in {"in", "as"}
                       and any(_lemma(c) in _PROTEST_NOUNS for c in doc[i].children) for t in doc[i].subtree}
@@ -425,6 +428,7 @@ def _weapon_as_modifier(lex: Lexicon, tok: Token) -> bool:
 _CROWD_CATEGORIES = frozenset({"protest", "crowd", "riot", "mob"})
 _GRIEVANCE_PREPS = frozenset({"against", "over", "about", "for", "after", "following"})
 _PROTEST_NOUNS = frozenset({"protest", "demonstration", "solidarity", "opposition"})
+_PROTEST_VERBS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "demonstrate"})
 # Prepositions and participles whose phrase tells a violent act's occasion or motive, not what the act was.
 _OCCASION_PREPS = frozenset({"during", "ahead", "before", "after", "following", "over", "amid", "amidst", "for"})
 _LINK_WORDS = frozenset({"link", "linked", "relate", "related", "connect", "connected", "tie", "tied"})
