@@ -224,3 +224,26 @@ def test_an_accidents_own_toll_stays_no_event(claims_of: ClaimsOf) -> None:
     # the riot is an event; the injury the accident caused is not
     assert _subs(claims_of, "Students rioted after a road accident injured their classmate.") == [
         "Violent demonstration"]
+
+
+# --- more words of terse notes --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired shots at an armed gang that tried to stop a truck.",
+    "Soldiers chased the fighters across the border after heavy gunfire.",
+    "Rowdy youths disrupted a meeting chaired by the governor.",
+    "Continued ethnic violence in the valley.",
+    "Clan violence flared again near the border.",
+])
+def test_more_words_of_terse_notes_are_events(claims_of: ClaimsOf, text: str) -> None:
+    assert _subs(claims_of, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy rain disrupted the meeting.",  # no crowd disrupted it
+    "Domestic violence cases rose last year.",  # violence that names no sides
+    "The report warns that sectarian violence could return if talks fail.",  # a hypothetical
+])
+def test_their_neighbours_outside_conflict_are_not(claims_of: ClaimsOf, text: str) -> None:
+    assert _subs(claims_of, text) == []
