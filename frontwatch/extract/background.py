@@ -179,10 +179,10 @@ def _accident(sent: SpacySpan, words: Words) -> bool:
             continue
         for t in c.subtree:
             lemma = t.lemma_.lower()
-            if _protested(t, words):
-                continue  # "blocked the road to protest accidents", "rioted after an accident": the grievance
-            if lemma in words["accident_heads"] or (
-                    lemma in words["accident_fuels"] and t.head.lemma_.lower() in words["accident_fuel_heads"]):
+            accident = lemma in words["accident_heads"] or (
+                lemma in words["accident_fuels"] and t.head.lemma_.lower() in words["accident_fuel_heads"])
+            # "blocked the road to protest accidents", "rioted after an accident": the grievance
+            if accident and not _protested(t, words):
                 return True
     return False
 
