@@ -151,6 +151,24 @@ def _headline_verb(trigger: Token, sent: SpacySpan) -> bool:
             and not any(t.pos_ in {"VERB", "AUX"} for t in sent))
 
 
+def _fights_forces(trigger: Token, words: Words) -> bool:
+    """A headline's "(the group) attack police", "(clans) battle police", which the tagger reads as a kind of police:
+    a verb of fighting right after its subject, a name or a noun that is no place or nationality ("Kenyan attack
+    police" is no headline), before state forces."""
+    before = trigger.doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
+    return (before is not None and trigger.lemma_.lower() in words["fight_verbs"]
+            and trigger.head.lemma_.lower() in words["force_heads"] and before.pos_ in {"NOUN", "PROPN"}
+            and before.ent_type_ not in {"GPE", "NORP", "LOC"})
+
+
+_CROWD_ACTS = frozenset({"protest", "demonstrate", "riot", "block", "barricade", "demand"})
+
+
+def _protested(tok: Token, words: Words) -> bool:
+    """Is the word inside what a crowd protests or riots over (an ancestor is a protest word or a crowd's act)?"""
+    return any(a.lemma_.lower() in _CROWD_ACTS or a.lemma_.lower() in words["protest_words"] for a in tok.ancestors)
+
+
 def _accident(sent: SpacySpan, words: Words) -> bool:
     """Whether the sentence tells of an accident in a phrase or clause ("died … in a gas explosion", "when a gas
     cylinder exploded", "in a road crash"; `words`: accident_heads, accident_fuels, accident_fuel_heads). The whole
@@ -161,8 +179,10 @@ def _accident(sent: SpacySpan, words: Words) -> bool:
             continue
         for t in c.subtree:
             lemma = t.lemma_.lower()
-            if lemma in words["accident_heads"] or (
-                    lemma in words["accident_fuels"] and t.head.lemma_.lower() in words["accident_fuel_heads"]):
+            accident = lemma in words["accident_heads"] or (
+                lemma in words["accident_fuels"] and t.head.lemma_.lower() in words["accident_fuel_heads"])
+            # "blocked the road to protest accidents", "rioted after an accident": the grievance
+            if accident and not _protested(t, words):
                 return True
     return False
 
@@ -212,7 +232,7 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
             and time.high < published - timedelta(days=UNDATED_PAST_DAYS)):
         return "undated-past"  # "in mid-September", "earlier this year": recalled without its day
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in words["kind_of_heads"] and not _headline_verb(
-            trigger, sent):
+            trigger, sent) and not _fights_forces(trigger, words):
         return "kind-of"  # "a member of the riot police": no riot
     ancestors = _ancestors_to_root(trigger)
     if _under_unreal_verb(trigger, words):

@@ -79,6 +79,26 @@ def _many(role: ActorRole) -> bool:
                                                                  "crowd", "children"} for w in words)
 
 
+_HARMED = frozenset({"kill", "injure"})
+_DEATH_WORDS = frozenset({"kill", "die", "dead", "death", "killing", "body", "fatality", "murder"})
+_HURT_WORDS = frozenset({"injure", "injured", "wound", "wounded", "injury", "hurt"})
+_PEOPLE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def _people_harmed(trigger: Token, attack: bool = False) -> bool:
+    """Does a word of killing or hurting say whom it harmed: its object or passive subject, a headline's subject
+    ("4 killed", "guard injured", which the parser may read as active), or the noun a participle describes ("the
+    villagers killed in the raid")? For an attack, its object, passive subject or "on" phrase (whom it struck;
+    its subject is the attacker)."""
+    victims = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} or (c.dep_ == "nsubj" and not attack)]
+    if attack:
+        victims += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
+                    if g.dep_ == "pobj"]
+    if trigger.dep_ in {"acl", "amod"} and trigger.tag_ == "VBN":
+        victims.append(trigger.head)
+    return any(v.pos_ in _PEOPLE_POS for v in victims)
+
+
 def _contradicts_rules(label: str, sub: str | None, category: str, actor1: ActorRole | None, lemma: str,
                        actor2: ActorRole | None = None) -> bool:
     """A classifier's sub-type that what the text names rules out, by ACLED's definitions: a battle where the
@@ -155,15 +175,19 @@ class Typer:
             armed = bool({doc[i].lemma_.lower() for i in event.clause} & self.words["weapon_words"])
             # people killed, hurt or fighting with a side named: the classifier (trained on news that files such
             # killings under crime) must be as sure as over a strong trigger to call it no event
-            harm = category in _HARM_TOLD and (actor1 is not None or actor2 is not None)
+            # ("5 suspects shot dead", "one guard injured": the people harmed are a side, counted or named)
+            harm = category in _HARM_TOLD and (actor1 is not None or actor2 is not None
+                                                or (category in _HARMED and _people_harmed(event.hit.token)))
             # a fight, a riot or a killing told with its toll ("2 suspects killed", "clashes left 5 injured"): the
             # n-grams of crime news are no reason to call it none; only a very sure classifier may
             # (a toll alone is no side: "91 people dead" may be a disease's, so a killing needs a side named)
             told = category in _CONFLICT_TOLD and (harm or category in _CROWD_VIOLENCE or (
-                category in {"clash", "attack"} and self._deaths([event.hit.token.sent])) or (
+                category in {"clash", "attack"} and self._deaths([event.hit.token.sent], hurt=True)) or (
                 self._named_victims(actor2, "armed_victims", event) or self._forces_harmed(event.hit)))
+            # an attack that names whom it struck ("raiders attacked the houses") is no weak word either
+            struck = category == "attack" and _people_harmed(event.hit.token, attack=True)
             threshold = MODEL_NOT_EVENT_ARMED if armed or told else MODEL_NOT_EVENT if category in _WEAK and not (
-                harm) else MODEL_NOT_EVENT_STRONG
+                harm or struck) else MODEL_NOT_EVENT_STRONG
             if prob >= threshold:
                 methods.append(f"model:{NOT_AN_EVENT}@{prob:.2f}")
                 return NOT_AN_EVENT, None, prob
@@ -358,10 +382,11 @@ class Typer:
             return "Riots", "Mob violence"  # "villagers attacked …", "hawkers fought police": no demonstration
         return "Riots", "Violent demonstration"
 
-    def _deaths(self, sents: Sequence[SpacySpan]) -> bool:
-        """Do the sentences tell of someone killed ("two were killed", "left one dead"), not denied ("no deaths")?"""
-        return any(t.lemma_.lower() in {"kill", "die", "dead", "death", "killing", "body", "fatality", "murder"}
-                   and not self._grievance(t) for s in sents for t in s)
+    def _deaths(self, sents: Sequence[SpacySpan], hurt: bool = False) -> bool:
+        """Do the sentences tell of someone killed ("two were killed", "left one dead"), or with `hurt` wounded
+        ("left five injured"), not denied ("no deaths")?"""
+        words = _DEATH_WORDS | _HURT_WORDS if hurt else _DEATH_WORDS
+        return any(t.lemma_.lower() in words and not self._grievance(t) for s in sents for t in s)
 
     def _cue_lemmas(self, sents: Sequence[SpacySpan]) -> set[str]:
         """The sentences' lemmas that tell how a demonstration went: not what it was about ("marched to denounce

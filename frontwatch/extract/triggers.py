@@ -92,7 +92,19 @@ def _pos_ok(entry: TriggerEntry, tok: Token) -> bool:
         pos = "NOUN"
     if pos == "AUX":
         pos = "VERB"
-    return pos in entry.pos
+    return pos in entry.pos or (entry.pos == {"VERB"} and pos == "NOUN" and _verbless_headline_verb(tok))
+
+
+def _verbless_headline_verb(tok: Token) -> bool:
+    """A terse note's present-tense verb the tagger read as a noun in a parse with no verb at its root ("youths
+    stone a thief", "gunmen shoot a soldier"): a bare singular form between its subject (a noun or a name) and its
+    object."""
+    sent = tok.sent
+    if sent.root.pos_ in {"VERB", "AUX"} or tok.i <= sent.start or tok.i + 1 >= sent.end or tok.tag_ != "NN":
+        return False
+    before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return (tok.lower_ == _lemma(tok) and before.pos_ in {"NOUN", "PROPN"}
+            and after.pos_ in {"DET", "NUM", "PROPN", "NOUN", "ADJ", "VERB", "PRON"})
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -334,10 +346,26 @@ def is_nonevent(lex: Lexicon, hit: TriggerHit, clause: set[int]) -> bool:
                      for t in doc[i].subtree}
         # "protested corruption at the courts": what is protested is the grievance too
         grievance |= {t.i for c in hit.token.children if c.dep_ == "dobj" for t in c.subtree}
+        # "blocked the road to protest accidents", "… demanding lower prices": what a verb of protest names
+        grievance |= {t.i for c in hit.token.children if c.dep_ in {"advcl", "xcomp", "conj"}
+                      and _lemma(c) in _PROTEST_VERBS for t in c.subtree}
+        # "blocked the road in protest of higher prices": so is what an "in protest" phrase names
+        grievance |= {t.i for i in clause if doc[i].dep_ == "prep" and doc[i].lower_ in {"in", "as"}
+                      and any(_lemma(c) in _PROTEST_NOUNS for c in doc[i].children) for t in doc[i].subtree}
+    # "killed in a clash ahead of the elections", "beaten up during a by-election": an occasion (an election, a
+    # court case, prices) named only as when or why the violence happened is no reason to call it none; a cause of
+    # harm (an accident, a flood, a disease) is, wherever it is said
+    occasions = lex.words.get("nonevent_occasions", frozenset())
+    occasion = {t.i for i in clause if (doc[i].dep_ == "prep" and doc[i].lower_ in _OCCASION_PREPS)
+                or (_lemma(doc[i]) in _LINK_WORDS and doc[i].pos_ in {"VERB", "ADJ"})
+                for t in doc[i].subtree if t.i != hit.token.i} if occasions else set()
+    # "a by-election", which the tokenizer splits ("by", "-", "election") and the parser reads as an agent
+    occasion |= {i for i in clause if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "by"}
     return any(
         doc[i].pos_ in {"NOUN", "PROPN"}
         and (_lemma(doc[i]) in lex.nonevent_words or doc[i].lower_ in lex.nonevent_words)
         and not _describes_only(doc[i])
+        and not (i in occasion and (_lemma(doc[i]) in occasions or doc[i].lower_ in occasions))
         for i in clause
         if i != hit.token.i and i not in grievance
     )
@@ -399,3 +427,8 @@ def _weapon_as_modifier(lex: Lexicon, tok: Token) -> bool:
 
 _CROWD_CATEGORIES = frozenset({"protest", "crowd", "riot", "mob"})
 _GRIEVANCE_PREPS = frozenset({"against", "over", "about", "for", "after", "following"})
+_PROTEST_NOUNS = frozenset({"protest", "demonstration", "solidarity", "opposition"})
+_PROTEST_VERBS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "demonstrate"})
+# Prepositions and participles whose phrase tells a violent act's occasion or motive, not what the act was.
+_OCCASION_PREPS = frozenset({"during", "ahead", "before", "after", "following", "over", "amid", "amidst", "for"})
+_LINK_WORDS = frozenset({"link", "linked", "relate", "related", "connect", "connected", "tie", "tied"})
