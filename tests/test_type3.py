@@ -89,6 +89,53 @@ def test_a_crowd_violent_at_its_own_demonstration_is_a_violent_demonstration(cla
     assert _lead_sub(claims_of, text) == "Violent demonstration"
 
 
+def test_forces_sent_to_disperse_a_protest_are_part_of_its_story(claims_of: ClaimsOf) -> None:
+    text = ("Residents took to the streets of the town to protest against a new levy. Police were deployed to "
+            "disperse the protesters.")
+    assert _lead_sub(claims_of, text) == "Protest with intervention"
+    assert _lead_sub(claims_of, "Residents took to the streets of the town to protest against a new levy.") == (
+        "Peaceful protest")
+
+
+# --- which claim answers for the note ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # a killing done alongside the arrests: the killing is the incident
+    ("Police responded, arresting one of the gang and killing two.", "Armed clash"),
+    ("Soldiers shot dead three militants and arrested two others near the border.", "Armed clash"),
+    # a killing the arrest was about, or someone else's: the arrest
+    ("Police arrested a man suspected of killing his wife.", "Arrests"),
+    ("Police arrested two men who had shot dead a trader.", "Arrests"),
+])
+def test_an_arrest_told_with_a_killing_alongside_it_is_the_killing(claims_of: ClaimsOf, text: str, sub: str) -> None:
+    assert _lead_sub(claims_of, text) == sub
+
+
+def test_claims_of_one_sentence_answer_by_acleds_precedence_not_by_their_ids() -> None:
+    """Claims of one sentence that tie on confidence: ACLED's precedence, not the claim id's hash, decides which
+    answers for the note (a killing, not an arrest)."""
+    from datetime import date
+
+    from frontwatch.evaluation.acled import system_answers
+    from frontwatch.model import Claim, Document, Span, document_id_for
+
+    text = "Police killed two men and, in a separate raid, arrested three others."
+    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", date(2021, 8, 21),
+                        "en")
+    sentence = Span.of(text, 0, len(text))
+
+    def claim(cid: str, event_type: str, sub: str, word: str) -> Claim:
+        start = text.index(word)
+        return Claim(cid, document.document_id, sentence, event_type, sub, Span.of(text, start, start + len(word)),
+                     confidence=0.6)
+
+    for ids in (("a", "b"), ("b", "a")):  # whichever id sorts first
+        claims = [claim(ids[0], "Strategic developments", "Arrests", "arrested"),
+                  claim(ids[1], "Violence against civilians", "Attack", "killed")]
+        assert system_answers(document, claims)[0].sub_event_type == "Attack"
+
+
 # --- the trained classifier beside the rules ------------------------------------------------------------------------
 
 

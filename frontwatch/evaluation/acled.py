@@ -114,6 +114,7 @@ def _int(value: Any) -> int | None:
 def system_answers(document: Document, claims: Sequence[Claim]) -> list[Answer]:
     """The note's events as the product fuses them, best first; its best event claim when none could be fused."""
     from frontwatch.fuse import event_place, fuse
+    from frontwatch.fuse.events import ORDER
 
     by_id = {c.claim_id: c for c in claims}
     claims_events = [c for c in claims if c.event_type != NOT_AN_EVENT and c.sub_event_type]
@@ -123,11 +124,15 @@ def system_answers(document: Document, claims: Sequence[Claim]) -> list[Answer]:
         return min((by_id[i].sentence.start for i in ids if i in by_id), default=len(document.text))
 
     # A denied event is the system saying it did not happen: last, whatever its confidence in the denial.
+    # Ties within one sentence go by ACLED's precedence ("police fired, killing two and arresting one": the
+    # killing, not the arrest), not by the id's hash.
     answers = [_event_answer(e, by_id) for e in sorted(events, key=lambda e: (
-        e.status == EventStatus.DENIED, -e.confidence, -len(e.claim_ids), start(e.claim_ids), e.event_id))]
+        e.status == EventStatus.DENIED, -e.confidence, -len(e.claim_ids), start(e.claim_ids),
+        ORDER.get(e.sub_event_type, 99), e.event_id))]
     if answers or not claims_events:
         return answers
-    best = min(claims_events, key=lambda c: (-c.confidence, c.sentence.start, c.claim_id))
+    best = min(claims_events, key=lambda c: (-c.confidence, c.sentence.start, ORDER.get(c.sub_event_type or "", 99),
+                                             c.claim_id))
     t = best.time
     return [Answer("claim", best.event_type, best.sub_event_type, best.actor("actor1"), best.actor("actor2"),
                    event_place(best), best.fatalities_acled,

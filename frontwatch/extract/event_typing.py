@@ -105,6 +105,8 @@ _GROUPS = frozenset({"crowd", "gang", "group", "mob", "people", "person", "youth
 # Categories of harm and fighting that a classifier trained on general news may not call "no event" lightly.
 _CONFLICT_TOLD = frozenset({"kill", "injure", "clash", "attack", "riot", "mob"})
 _CROWD_VIOLENCE = frozenset({"riot", "mob"})
+# Categories that may be a violent incident's follow-up in the same breath (arrests, looting, a deployment).
+_FOLLOW_UPS = frozenset({"arrest", "looting", "change", "disrupted"})
 
 
 class Typer:
@@ -207,6 +209,8 @@ class Typer:
         where no word of the sentence tells of it (the n-grams take a woman victim or an "assault" for it)."""
         if label == "Attack" and sub == "Armed clash" and "victims:armed" in methods:
             return True
+        if any(m.startswith("follow-up:") for m in methods) and SUB_EVENT_TYPES[label] == "Strategic developments":
+            return True  # the n-grams read the arrest; the rules read the killing it followed
         return label == "Sexual violence" and event.hit.category != "sexual" and not self._sexual(event)
 
     def _sexual(self, event: _Event) -> bool:
@@ -225,6 +229,12 @@ class Typer:
     ) -> tuple[str, str | None, float, str]:
         """Type and sub-type by the trigger's category, its actors and its clause; and the category it settled on."""
         lex = self.lexicon
+        harm = self._harm_alongside(event) if category in _FOLLOW_UPS else None
+        if harm is not None:
+            # "police responded, killing two and arresting one": the killing is the incident, the arrest its
+            # follow-up (ACLED's precedence puts the violence first)
+            category = harm.category
+            methods.append(f"follow-up:{event.hit.category}")
         event_type, sub = lex.categories[category]
         default_sub = sub
         conf = 0.85 if category not in _WEAK else 0.7
@@ -419,6 +429,23 @@ class Typer:
         """Does the story tell of a demonstration or rioting at all (a riot, a protest, a strike, a march)?"""
         words = self.words["protest_words"] | self.words["protest_verbs"] | {"rioter", "rioting", "riotous"}
         return any(t.lemma_.lower() in words or t.lower_ in words for s in story for t in s)
+
+    @staticmethod
+    def _harm_alongside(event: _Event) -> TriggerHit | None:
+        """A killing or wounding the event took in that its doers did alongside it, coordinated with it or a
+        participle beside it ("shot dead two and arrested one", "responded, killing two and arresting one"), not
+        one it was about ("arrested a man for killing his wife", "arrested the killers")."""
+        t = event.hit.token
+        for h in event.absorbed:
+            k = h.token
+            if h.category not in {"kill", "injure"} or (any(c.dep_ in {"nsubj", "nsubjpass"} for c in k.children)
+                                                         and not (t.dep_ == "conj" and t.head.i == k.i)):
+                continue  # a killing with its own subject is another's doing, unless the arrest shares it
+            if (k.dep_ == "conj" and k.head.i == t.i) or (t.dep_ == "conj" and t.head.i == k.i) or (
+                    k.head.i == t.head.i and k.dep_ in {"advcl", "conj", "xcomp"} and t.dep_ in {"advcl", "conj",
+                                                                                             "xcomp"}):
+                return h
+        return None
 
     def _fire_exchanged(self, sent: SpacySpan) -> bool:
         """Does the sentence tell of both sides firing ("in a shoot-out", "after an exchange of fire")?"""
