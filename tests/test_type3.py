@@ -89,6 +89,18 @@ def test_a_crowd_violent_at_its_own_demonstration_is_a_violent_demonstration(cla
     assert _lead_sub(claims_of, text) == "Violent demonstration"
 
 
+@pytest.mark.parametrize(("text", "sub"), [
+    # the crowd blocking a road and lighting fires, however the parser joined the phrases: its own violence
+    ("Nursing students protest unpaid allowances by blocking a road and lighting fires.", "Violent demonstration"),
+    ("Hawkers block a street and light fires in protest against a council crackdown.", "Violent demonstration"),
+    # police blocking the road to a demonstration: an intervention
+    ("Traders marched to the county offices in protest. Police blocked the road to the offices.",
+     "Protest with intervention"),
+])
+def test_a_crowd_blocking_a_road_is_its_violence_not_an_intervention(claims_of: ClaimsOf, text: str, sub: str) -> None:
+    assert _lead_sub(claims_of, text) == sub
+
+
 def test_forces_sent_to_disperse_a_protest_are_part_of_its_story(claims_of: ClaimsOf) -> None:
     text = ("Residents took to the streets of the town to protest against a new levy. Police were deployed to "
             "disperse the protesters.")

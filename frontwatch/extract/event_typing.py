@@ -490,11 +490,14 @@ class Typer:
                 elif lem == "violently" and t.head.lemma_.lower() in self.words["protest_verbs"]:
                     out.add("violent")  # "violently protested"
                 elif lem in {"block", "barricade", "obstruct", "paralyse", "paralyze", "close"} and (
-                        objects & self.words["roads"]):
-                    doers = [w for c in t.children if c.dep_ == "nsubj" for w in c.subtree]
+                        (objects | self._next_lemmas(t, 4)) & self.words["roads"]):
+                    # the road may be misparsed into a longer phrase ("blocking a road and lighting fires")
+                    doers = [w for c in t.children if c.dep_ == "nsubj" or (c.dep_ == "agent") for w in c.subtree]
                     if not any(w.lemma_.lower() in self.words["force_heads"] for w in doers):
                         out.add("barricade")  # "students blocked the highway", not "police blocked the road"
-                elif lem in {"light", "set"} and objects & {"fire", "bonfire", "tyre", "tire"}:
+                        out.discard("block")  # the crowd's own act, not an intervention
+                elif lem in {"light", "set", "lighting"} and (objects | self._next_lemmas(t, 3)) & {
+                        "fire", "bonfire", "tyre", "tire"}:
                     out.add("arson")
                 elif lem in {"shoot", "fire"} and any(c.dep_ == "prep" and c.lower_ in {"in", "into"} and any(
                         g.lemma_.lower() == "air" for g in c.children) for c in t.children):
@@ -503,6 +506,11 @@ class Typer:
                 elif lem in {"battle", "fight"} and t.pos_ == "NOUN":
                     out.add("clash")  # "running battles with police", "engaged police in fierce fights"
         return out
+
+    @staticmethod
+    def _next_lemmas(t: Token, n: int) -> set[str]:
+        """The lemmas of the n words after `t` in its sentence."""
+        return {w.lemma_.lower() for w in t.doc[t.i + 1:min(t.i + 1 + n, t.sent.end)]}
 
     def _grievance(self, t: Token) -> bool:
         """A word of what a demonstration was about: under a verb of grievance, the object of protesting, or the
