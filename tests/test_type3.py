@@ -124,9 +124,9 @@ def test_an_arrest_told_with_a_killing_alongside_it_is_the_killing(claims_of: Cl
     assert _lead_sub(claims_of, text) == sub
 
 
-def test_claims_of_one_sentence_answer_by_acleds_precedence_not_by_their_ids() -> None:
-    """Claims of one sentence that tie on confidence: ACLED's precedence, not the claim id's hash, decides which
-    answers for the note (a killing, not an arrest)."""
+def test_claims_of_one_sentence_answer_with_the_violence_before_a_development_not_by_their_ids() -> None:
+    """Claims of one sentence that tie on confidence: a strategic development (an arrest) comes after the violence,
+    not wherever the claim id's hash puts it, when the note's answer is chosen."""
     from datetime import date
 
     from frontwatch.evaluation.acled import system_answers

@@ -114,7 +114,6 @@ def _int(value: Any) -> int | None:
 def system_answers(document: Document, claims: Sequence[Claim]) -> list[Answer]:
     """The note's events as the product fuses them, best first; its best event claim when none could be fused."""
     from frontwatch.fuse import event_place, fuse
-    from frontwatch.fuse.events import ORDER
 
     by_id = {c.claim_id: c for c in claims}
     claims_events = [c for c in claims if c.event_type != NOT_AN_EVENT and c.sub_event_type]
@@ -124,20 +123,23 @@ def system_answers(document: Document, claims: Sequence[Claim]) -> list[Answer]:
         return min((by_id[i].sentence.start for i in ids if i in by_id), default=len(document.text))
 
     # A denied event is the system saying it did not happen: last, whatever its confidence in the denial.
-    # Ties within one sentence go by ACLED's precedence ("police fired, killing two and arresting one": the
-    # killing, not the arrest), not by the id's hash.
+    # Ties within one sentence: a strategic development (an arrest, looting) is the violence's follow-up ("police
+    # fired, killing two and arresting one"), so it comes after the others, not wherever the id's hash puts it.
     answers = [_event_answer(e, by_id) for e in sorted(events, key=lambda e: (
         e.status == EventStatus.DENIED, -e.confidence, -len(e.claim_ids), start(e.claim_ids),
-        ORDER.get(e.sub_event_type, 99), e.event_id))]
+        e.event_type == _DEVELOPMENTS, e.event_id))]
     if answers or not claims_events:
         return answers
-    best = min(claims_events, key=lambda c: (-c.confidence, c.sentence.start, ORDER.get(c.sub_event_type or "", 99),
+    best = min(claims_events, key=lambda c: (-c.confidence, c.sentence.start, c.event_type == _DEVELOPMENTS,
                                              c.claim_id))
     t = best.time
     return [Answer("claim", best.event_type, best.sub_event_type, best.actor("actor1"), best.actor("actor2"),
                    event_place(best), best.fatalities_acled,
                    t.low + timedelta(days=(t.high - t.low).days // 2) if t else document.published,
                    bool(t and not t.assumed), best.confidence, (best.claim_id,), (best.sentence.text,))]
+
+
+_DEVELOPMENTS = "Strategic developments"
 
 
 def _event_answer(e: Event, by_id: dict[str, Claim]) -> Answer:
