@@ -125,7 +125,7 @@ def test_an_arrest_told_with_a_killing_alongside_it_is_the_killing(claims_of: Cl
 
 
 def test_claims_of_one_sentence_answer_with_the_violence_before_a_development_not_by_their_ids() -> None:
-    """Claims of one sentence that tie on confidence: a strategic development (an arrest) comes after the violence,
+    """Claims of one sentence that tie on confidence: an arrest comes after the violence,
     not wherever the claim id's hash puts it, when the note's answer is chosen."""
     from datetime import date
 
