@@ -56,8 +56,9 @@ def test_a_headline_without_its_auxiliary_harmed_its_subject(claims_of: ClaimsOf
     ("Police killed two robbery suspects in a shoot-out near the market.", "Armed clash"),
     ("Officers shot dead a man after an exchange of fire on the highway.", "Armed clash"),
     ("Two men were killed in a gun battle between soldiers and smugglers.", "Armed clash"),
-    # without the other side firing, killing unarmed people stays one-sided
+    # without the other side firing, killing unarmed people stays one-sided; a bystander in crossfire is no side
     ("Police killed two men near the market.", "Attack"),
+    ("A trader was caught in police crossfire at the market and died.", "Attack"),
 ])
 def test_a_killing_in_an_exchange_of_fire_is_an_armed_clash(claims_of: ClaimsOf, text: str, sub: str) -> None:
     assert _lead_sub(claims_of, text) == sub
