@@ -123,16 +123,23 @@ def system_answers(document: Document, claims: Sequence[Claim]) -> list[Answer]:
         return min((by_id[i].sentence.start for i in ids if i in by_id), default=len(document.text))
 
     # A denied event is the system saying it did not happen: last, whatever its confidence in the denial.
+    # Ties within one sentence: an arrest or looting is the violence's follow-up ("police fired, killing two and
+    # arresting one"), so it comes after the others, not wherever the id's hash puts it.
     answers = [_event_answer(e, by_id) for e in sorted(events, key=lambda e: (
-        e.status == EventStatus.DENIED, -e.confidence, -len(e.claim_ids), start(e.claim_ids), e.event_id))]
+        e.status == EventStatus.DENIED, -e.confidence, -len(e.claim_ids), start(e.claim_ids),
+        e.sub_event_type in _FOLLOW_UPS, e.event_id))]
     if answers or not claims_events:
         return answers
-    best = min(claims_events, key=lambda c: (-c.confidence, c.sentence.start, c.claim_id))
+    best = min(claims_events, key=lambda c: (-c.confidence, c.sentence.start, c.sub_event_type in _FOLLOW_UPS,
+                                             c.claim_id))
     t = best.time
     return [Answer("claim", best.event_type, best.sub_event_type, best.actor("actor1"), best.actor("actor2"),
                    event_place(best), best.fatalities_acled,
                    t.low + timedelta(days=(t.high - t.low).days // 2) if t else document.published,
                    bool(t and not t.assumed), best.confidence, (best.claim_id,), (best.sentence.text,))]
+
+
+_FOLLOW_UPS = frozenset({"Arrests", "Looting/property destruction"})
 
 
 def _event_answer(e: Event, by_id: dict[str, Claim]) -> Answer:

@@ -125,6 +125,8 @@ _GROUPS = frozenset({"crowd", "gang", "group", "mob", "people", "person", "youth
 # Categories of harm and fighting that a classifier trained on general news may not call "no event" lightly.
 _CONFLICT_TOLD = frozenset({"kill", "injure", "clash", "attack", "riot", "mob"})
 _CROWD_VIOLENCE = frozenset({"riot", "mob"})
+# Categories that may be a violent incident's follow-up in the same breath (arrests, looting, a deployment).
+_FOLLOW_UPS = frozenset({"arrest", "looting", "change", "disrupted"})
 
 
 class Typer:
@@ -133,6 +135,12 @@ class Typer:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.words = lexicon.words
+        # the words by which a side harmed is an armed one
+        self._exchange = re.compile(r"\b(?:" + "|".join(
+            re.escape(w).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?")
+            for w in sorted(self.words["fire_exchanged"], key=len, reverse=True)) + r")", re.I)
+        self._armed_words = (self.words["armed_victims"] | self.words["force_heads"] | self.words["held_by"]
+                             | self.words["armed_men"] | self.words["community_words"] | _GROUPS)
 
 
     # -- typing ----------------------------------------------------------------------------------------------
@@ -150,6 +158,9 @@ class Typer:
         if event.hit.entry.index < 0 and pred is not None:  # an event only the classifier saw
             label, prob = pred
             methods.append(f"model:{label}@{prob:.2f}")
+            if label == "Sexual violence" and not self._sexual(event):
+                label = "Attack"  # harm to a civilian the words tell nothing sexual of
+                methods.append("no-sexual-word")
             return SUB_EVENT_TYPES[label], label, prob - 0.1
         if is_nonevent(self.lexicon, event.hit, event.clause):
             # Non-event context words are coarse ("suicide bombings at two markets", "looted during the lockdown"):
@@ -197,7 +208,12 @@ class Typer:
             # ACLED's riot needs violence told: a demonstration in whose words the rules read none stays a protest,
             # unless the classifier is sure (it may have read violence in words the rules lack)
             category in {"protest", "crowd"} and sub not in _RIOTS and label in _RIOTS and prob < MODEL_RIOT
+        ) and not (
+            # and the reverse: a crowd's violence the trigger names ("threw stones", "torched") stays a riot
+            category in _CROWD_VIOLENCE and sub in _RIOTS and label in _PROTEST_FAMILY - _RIOTS and prob < MODEL_RIOT
         ) and not _contradicts_rules(label, sub, category, actor1, event.hit.entry.lemma, actor2) and not (
+            self._model_ruled_out(label, sub, event, methods)
+        ) and not (
             # who took it decides which side regained and which overtook: the text names it, the n-grams guess
             label in _TAKING and sub in _TAKING and actor1 is not None and actor1.actor.inter is not None
         ) and (
@@ -211,6 +227,21 @@ class Typer:
         assert sub is None or sub in EVENT_TYPES[event_type]
         return event_type, sub, conf
 
+    def _model_ruled_out(self, label: str, sub: str | None, event: _Event, methods: list[str]) -> bool:
+        """A classifier's sub-type that the words the rules read rule out: an attack on civilians where the rules
+        named the side harmed as armed ("gunmen shot a policeman dead": two armed sides, a clash); sexual violence
+        where no word of the sentence tells of it (the n-grams take a woman victim or an "assault" for it)."""
+        if label == "Attack" and sub == "Armed clash" and "victims:armed" in methods:
+            return True
+        if any(m.startswith("follow-up:") for m in methods) and SUB_EVENT_TYPES[label] == "Strategic developments":
+            return True  # the n-grams read the arrest; the rules read the killing it followed
+        return label == "Sexual violence" and event.hit.category != "sexual" and not self._sexual(event)
+
+    def _sexual(self, event: _Event) -> bool:
+        """Does the event's sentence tell of sexual violence in a word ("raped", "defiled", "sexually")?"""
+        sent = event.hit.token.sent
+        return bool(({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}) & self.words["sexual_words"])
+
     def _rule_type(
         self,
         event: _Event,
@@ -222,6 +253,12 @@ class Typer:
     ) -> tuple[str, str | None, float, str]:
         """Type and sub-type by the trigger's category, its actors and its clause; and the category it settled on."""
         lex = self.lexicon
+        harm = self._harm_alongside(event) if category in _FOLLOW_UPS else None
+        if harm is not None:
+            # "police responded, killing two and arresting one": the killing is the incident, the arrest its
+            # follow-up (ACLED's precedence puts the violence first)
+            category = harm.category
+            methods.append(f"follow-up:{event.hit.category}")
         event_type, sub = lex.categories[category]
         default_sub = sub
         conf = 0.85 if category not in _WEAK else 0.7
@@ -257,17 +294,26 @@ class Typer:
         crowd1 = inter1 == 7 and actor1 is not None and _many(actor1)
         if category in {"attack", "kill", "injure"}:
             armed_victims = self._named_victims(actor2, "armed_victims", event) or any(
-                self._forces_harmed(h) for h in (event.hit, *event.absorbed))
+                self._forces_harmed(h, h is not event.hit) for h in (event.hit, *event.absorbed))
             if armed_victims and inter1 != 7:
                 # "police shot dead three suspected robbers", "raiders killed by herders": ACLED's armed side
                 event_type, sub = "Battles", "Armed clash"
                 methods.append("victims:armed")
+            elif inter1 != 7 and self._fire_exchanged(event.hit.token.sent):
+                # "killed two suspects in a shoot-out": both sides fired, two armed sides (ACLED: an armed clash)
+                event_type, sub = "Battles", "Armed clash"
+                methods.append("victims:armed")
+                methods.append("fire:exchanged")
             elif inter2 == 7 or (inter2 is None and category != "attack"):
                 event_type, sub = "Violence against civilians", "Attack"
-            elif inter2 is None and inter1 in {None, 3} and category == "attack" and "clash" not in absorbed and not (
+            elif inter2 is None and category == "attack" and "clash" not in absorbed and not (
                     self._named_victims(actor2, "force_heads", event)
-                    or self._named_victims(actor2, "held_by", event)):
-                # gunmen or raiders attacking with no armed target named: one-sided violence, an attack
+                    or self._named_victims(actor2, "held_by", event)) and (
+                    inter1 in {None, 2, 3, 4, 8} or self._named_victims(actor2, "civilian_targets", event)
+                    or self._named_victims(actor2, "", event)):
+                # gunmen, raiders or rebels attacking with no armed target named, or any side attacking a village
+                # or people named by no armed word ("police assaulted two reporters"): one-sided violence, an
+                # attack (a clash takes a second armed side)
                 event_type, sub = "Violence against civilians", "Attack"
                 methods.append("attack:no-armed-target")
             elif inter2 in _ARMED or (inter1 in _ARMED and category == "attack"):
@@ -286,6 +332,8 @@ class Typer:
             event_type, sub = self._riot(crowd, event, doc)
         if category == "looting" and (inter1 in {5, 6} or crowd1):
             event_type, sub = self._riot(inter1, event, doc)
+        if category == "riot" and inter1 in {5, 7} and self._rally_attacked(event):
+            event_type, sub = "Riots", "Mob violence"  # "youths threw stones at a rally": its target, not theirs
         if category in {"protest", "crowd"}:
             event_type, sub = self._protest_sub(event, doc, event_type, sub, default_sub, methods)
         if category in {"shelling", "attack", "clash"} and self._by_aircraft(event.hit):
@@ -335,7 +383,8 @@ class Typer:
         return any(w.lemma_.lower() in self.words["aircraft"] for d in doers for w in d.subtree)
 
     def _named_victims(self, role: ActorRole | None, words: str, event: _Event) -> bool:
-        """Does the side harmed name itself by one of the lexicon's `words` ("suspected robbers", "villagers"): its
+        """Does the side harmed name itself by one of the lexicon's `words` ("suspected robbers", "villagers") (or,
+        `words` empty, by none of the words of an armed side: "two reporters", "a teacher"): its
         actor's words, or where the actor is a default by type, the trigger's object or passive subject, or for a
         trigger the tagger read as a noun ("gang attacks police station"), the words after it in its clause but a
         "by" phrase's?"""
@@ -354,11 +403,13 @@ class Typer:
         else:
             named = {w.lower_ for c in hit.token.children if c.dep_ in {"dobj", "nsubjpass"} for w in c.subtree}
         named |= {w[:-1] for w in named if w.endswith("s")}  # "officers", "posts": the lexicon's lemmas
-        return bool(named & self.words[words])
+        return bool(named & self.words[words]) if words else bool(named) and not named & self._armed_words
 
-    def _forces_harmed(self, hit: TriggerHit) -> bool:
+    def _forces_harmed(self, hit: TriggerHit, or_armed: bool = False) -> bool:
         """The trigger's object or passive subject is state forces ("a police officer was shot dead", "gunmen
-        killed two soldiers"), not former ones, whatever side the actor reading gave them."""
+        killed two soldiers"), not former ones, whatever side the actor reading gave them; with `or_armed`, or an
+        armed side ("warriors killed in a raid": a killing told inside another event, whose victims its actor
+        reading did not see)."""
         if hit.category not in {"kill", "injure"}:
             return False
         victims = [c for c in hit.token.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -369,18 +420,76 @@ class Typer:
             victims += [c for c in hit.token.children if c.dep_ == "nsubj"]
         if hit.token.dep_ in {"acl", "amod"} and hit.token.tag_ == "VBN":
             victims.append(hit.token.head)  # "police officers killed in the ambush"
-        words = {w.lemma_.lower() for v in victims for w in v.subtree}
-        return bool(words & self.words["force_heads"]) and not words & {"former", "retired", "ex", "off-duty"}
+        if not any(c.dep_ in {"dobj", "aux", "auxpass"} for c in hit.token.children) and hit.token.tag_ in {
+                "VBN", "VBD"}:
+            # a headline's reduced passive ("Two police officers killed while on duty"): no object, no auxiliary,
+            # the subject is who was harmed
+            victims += [c for c in hit.token.children if c.dep_ == "nsubj"]
+        if hit.token.dep_ == "nsubj" and hit.token.head.lemma_.lower() == "leave":
+            victims += [c for c in hit.token.head.children if c.dep_ == "dobj"]  # "a shooting left two officers dead"
+        # not the words of the harm itself ("2 killed by bandits" parsed with the verb under its victims)
+        own = {w.i for w in hit.token.subtree}
+        words = {w.lemma_.lower() for v in victims for w in v.subtree
+                 if w.i not in own or v.i not in {a.i for a in hit.token.ancestors}}
+        heads = self.words["force_heads"] | (self.words["armed_victims"] if or_armed else frozenset())
+        return bool(words & heads) and not words & {"former", "retired", "ex", "off-duty"}
 
     def _riot(self, inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
         """ACLED: demonstrators turning violent make a violent demonstration (its actor is "Rioters" too); a mob or a
         crowd with no demonstration in the sentence makes mob violence."""
-        sent = {t.lemma_.lower() for s in _story(event.hit.token.sent) for t in s}
-        if inter == 5 and sent & self.words["mob_words"] and not sent & self.words["protest_words"]:
+        story = _story(event.hit.token.sent)
+        sent = {t.lemma_.lower() for s in story for t in s}
+        # a rally the crowd attacked or stoned is its target, not its own demonstration
+        own = {t.lemma_.lower() for s in story for t in s if not self._targeted(t)} & self.words["protest_words"]
+        if inter == 5 and not own and (sent & self.words["mob_words"] or not self._demonstrating(story)):
             return "Riots", "Mob violence"
-        if inter == 7 and not sent & self.words["protest_words"]:
+        if inter in {5, 7} and sent & self.words["protest_words"] and not own:
+            return "Riots", "Mob violence"  # "youths stoned a campaign rally"
+        if inter == 7 and not own:
             return "Riots", "Mob violence"  # "villagers attacked …", "hawkers fought police": no demonstration
         return "Riots", "Violent demonstration"
+
+    def _demonstrating(self, story: Sequence[SpacySpan]) -> bool:
+        """Does the story tell of a demonstration or rioting at all (a riot, a protest, a strike, a march)?"""
+        words = self.words["protest_words"] | self.words["protest_verbs"] | {"rioter", "rioting", "riotous"}
+        return any(t.lemma_.lower() in words or t.lower_ in words for s in story for t in s)
+
+    @staticmethod
+    def _harm_alongside(event: _Event) -> TriggerHit | None:
+        """A killing or wounding the event took in that its doers did alongside it, coordinated with it or a
+        participle beside it ("shot dead two and arrested one", "responded, killing two and arresting one"), not
+        one it was about ("arrested a man for killing his wife", "arrested the killers")."""
+        t = event.hit.token
+        for h in event.absorbed:
+            k = h.token
+            if h.category not in {"kill", "injure"} or (any(c.dep_ in {"nsubj", "nsubjpass"} for c in k.children)
+                                                         and not (t.dep_ == "conj" and t.head.i == k.i)):
+                continue  # a killing with its own subject is another's doing, unless the arrest shares it
+            if (k.dep_ == "conj" and k.head.i == t.i) or (t.dep_ == "conj" and t.head.i == k.i) or (
+                    k.head.i == t.head.i and k.dep_ in {"advcl", "conj", "xcomp"} and t.dep_ in {"advcl", "conj",
+                                                                                             "xcomp"}):
+                return h
+        return None
+
+    def _fire_exchanged(self, sent: SpacySpan) -> bool:
+        """Does the sentence tell of both sides firing ("in a shoot-out", "after an exchange of fire")?"""
+        return bool(self._exchange.search(sent.text))
+
+    def _rally_attacked(self, event: _Event) -> bool:
+        """Does the story name a demonstration only as what the crowd attacked ("stoned a rally")?"""
+        words = [t for s in _story(event.hit.token.sent) for t in s if t.lemma_.lower() in self.words["protest_words"]]
+        return bool(words) and all(self._targeted(t) for t in words)
+
+    def _targeted(self, t: Token) -> bool:
+        """The word is what violence was done to: the object of a verb of attacking or hurting ("attacked a
+        rally"), or of "at / on" after one ("threw stones at a rally")."""
+        violent = self.words["fight_verbs"] | self.words["mob_victim_words"] | {"throw", "hurl", "disrupt", "storm"}
+        head = t.head
+        if t.dep_ == "pobj" and head.lower_ in {"at", "on", "upon"}:
+            head = head.head
+        elif t.dep_ != "dobj":
+            return False
+        return head.lemma_.lower() in violent
 
     def _deaths(self, sents: Sequence[SpacySpan], hurt: bool = False) -> bool:
         """Do the sentences tell of someone killed ("two were killed", "left one dead"), or with `hurt` wounded
@@ -406,11 +515,14 @@ class Typer:
                 elif lem == "violently" and t.head.lemma_.lower() in self.words["protest_verbs"]:
                     out.add("violent")  # "violently protested"
                 elif lem in {"block", "barricade", "obstruct", "paralyse", "paralyze", "close"} and (
-                        objects & self.words["roads"]):
-                    doers = [w for c in t.children if c.dep_ == "nsubj" for w in c.subtree]
+                        (objects | self._next_lemmas(t, 4)) & self.words["roads"]):
+                    # the road may be misparsed into a longer phrase ("blocking a road and lighting fires")
+                    doers = [w for c in t.children if c.dep_ == "nsubj" or (c.dep_ == "agent") for w in c.subtree]
                     if not any(w.lemma_.lower() in self.words["force_heads"] for w in doers):
                         out.add("barricade")  # "students blocked the highway", not "police blocked the road"
-                elif lem in {"light", "set"} and objects & {"fire", "bonfire", "tyre", "tire"}:
+                        out.discard("block")  # the crowd's own act, not an intervention
+                elif lem in {"light", "set", "lighting"} and (objects | self._next_lemmas(t, 3)) & {
+                        "fire", "bonfire", "tyre", "tire"}:
                     out.add("arson")
                 elif lem in {"shoot", "fire"} and any(c.dep_ == "prep" and c.lower_ in {"in", "into"} and any(
                         g.lemma_.lower() == "air" for g in c.children) for c in t.children):
@@ -419,6 +531,11 @@ class Typer:
                 elif lem in {"battle", "fight"} and t.pos_ == "NOUN":
                     out.add("clash")  # "running battles with police", "engaged police in fierce fights"
         return out
+
+    @staticmethod
+    def _next_lemmas(t: Token, n: int) -> set[str]:
+        """The lemmas of the n words after `t` in its sentence."""
+        return {w.lemma_.lower() for w in t.doc[t.i + 1:min(t.i + 1 + n, t.sent.end)]}
 
     def _grievance(self, t: Token) -> bool:
         """A word of what a demonstration was about: under a verb of grievance, the object of protesting, or the

@@ -63,8 +63,9 @@ def _story(sent: SpacySpan, back: int = 0) -> list[SpacySpan]:
 
 
 _STORY_SENTENCES = 3
+# "change" for the forces deployed to a demonstration ("Police were deployed to disperse them")
 _STORY_CATEGORIES = frozenset({"protest", "crowd", "riot", "mob", "clash", "attack", "kill", "injure", "arrest",
-                               "looting"})
+                               "looting", "change"})
 
 
 _OTHER_INCIDENT = re.compile(r"\W*(?:in\s+(?:an)?other|in\s+a\s+(?:separate|similar|related)|a\s+similar|"
