@@ -32,6 +32,13 @@ PLACE_SLOT = re.compile(
     r"constituency|sub-?county|county|town),)\s+$",
     re.IGNORECASE,
 )
+# A lone name heading a local facility or a town's institution ("X police station", "X refugee camp", "X rice farm",
+# "X market", "X University", "X MP"): people's names do not head these, towns' names do.
+FACILITY_AFTER = re.compile(
+    r"^\s+(?:(?:rice|tea|sugar|coffee|flower|sisal)\s+)?(?:police\s+(?:station|post|camp|base)|refugee\s+camp|"
+    r"camps?|farms?|markets?|universit(?:y|ies)|university's|universitys|hospital|slums?|bus\s+(?:stage|park|terminus)|"
+    r"stadium|prison|law\s+courts?|trading\s+centre|town|township|MP|MCA|constituency|sub-?county|secondary\s+school|"
+    r"primary\s+school|high\s+school|polytechnic)\b", re.IGNORECASE)
 AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)  # "at X" names a place often, but also events, firms, schools
 LOCATIVE_MIN_POPULATION = 5000
 # People named by where they live: "X residents", "residents of X".

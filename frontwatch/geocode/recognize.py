@@ -18,6 +18,7 @@ from frontwatch.geocode.cues import (
     CUE_AFTER,
     CUE_BEFORE,
     CUE_KIND,
+    FACILITY_AFTER,
     INHABITANTS_AFTER,
     INHABITANTS_BEFORE,
     LIST_SEP,
@@ -176,15 +177,20 @@ class Recognizer:
         m.ner = "PERSON/ORG" if _inside(s, e, person_org) else None
         persons = [p for p in person_org if p[2] == "PERSON"]
         person = _inside(s, e, persons)
-        if person and hint and any(ps == s and pe == e for ps, pe, _ in persons) and " " not in sub and (
-                PLACE_SLOT.search(text[max(0, s - 40) : s])):
+        fac = FACILITY_AFTER.match(text[e : e + 40])
+        facility = fac is not None
+        # the model's person span may run over the facility's words too ("X Market")
+        if person and hint and any(ps == s and (pe == e or (fac is not None and pe <= e + fac.end()))
+                                   for ps, pe, _ in persons) and " " not in sub and (
+                PLACE_SLOT.search(text[max(0, s - 40) : s]) or facility):
             # The model reads many an unfamiliar town as a person; a lone name (people are named with a first name
-            # or a title) where a place stands ("in X", "a X trader", "the X estate, X") is not one.
+            # or a title) where a place stands ("in X", "a X trader", "the X estate, X", "X police station") is
+            # not one.
             person = False
         m.whole = whole
         inhabitants = bool(INHABITANTS_AFTER.match(text[e : e + 20])
                            or INHABITANTS_BEFORE.search(text[max(0, s - 30) : s]))
-        if m.cue is None and hint and ((inhabitants and self._held_in(sub, hint, notable=False))
+        if m.cue is None and hint and (((inhabitants or facility) and self._held_in(sub, hint, notable=False))
                                        or (not person and self._held_in(sub, hint))):
             # "X residents protested", "residents of X", "the University of X", "his X home": in the
             # report's given country, a name it holds there as a town of some size or a unit is a place
