@@ -24,3 +24,39 @@ def test_a_name_heading_a_local_facility_is_the_town(pipeline: Pipeline) -> None
 def test_a_person_s_name_before_a_common_noun_stays_a_person(pipeline: Pipeline) -> None:
     # a first and last name is a person even when the surname is a facility word
     assert places_named(pipeline, "Mary Market was attacked by robbers at her home.", "KE") == {}
+
+
+def test_the_doers_home_yields_to_where_they_acted(pipeline: Pipeline) -> None:
+    # the clause of "protest" names no place; of the sentence's two towns, the subject's only says who they are
+    text = "Youths attached to a housing project in Kisumu on Monday staged a demo in Nakuru centre to protest cuts."
+    cs = typed_claims(pipeline, text, "KE")
+    assert cs and all(c.place is not None and c.place.name == "Nakuru" for c in cs)
+
+
+def test_a_town_then_its_county_seat_after_a_comma_is_one_place(pipeline: Pipeline) -> None:
+    # "in X, Y": Y says where X is, even where the gazetteer files X under a neighbouring county
+    cs = typed_claims(pipeline, "A man was lynched by a mob in Mariakani, Mombasa, after a theft.", "KE")
+    assert cs and {c.place.name for c in cs if c.place is not None} == {"Mariakani"}
+    # a list is not that: "in X, Y and Z"
+    assert {"Mariakani", "Mombasa", "Nairobi"} <= set(
+        places_named(pipeline, "Protests were held in Mariakani, Mombasa and Nairobi over fuel prices.", "KE"))
+
+
+def test_a_road_named_superhighway_is_a_road(pipeline: Pipeline) -> None:
+    text = "Police fired in the air to quell demonstrators who blocked Thika Superhighway in Nairobi."
+    cs = typed_claims(pipeline, text, "KE")
+    assert cs and all(c.place is not None and c.place.name == "Nairobi" for c in cs)
+
+
+def test_an_arabic_article_written_together_with_its_name(pipeline: Pipeline) -> None:
+    # "Elwak" is how many reports spell El Wak; only a place whose own name has the article matches
+    place = places_named(pipeline, "Bandits attacked the police post. LOCATION: Elwak town in Mandera District",
+                         "KE").get("Elwak")
+    assert place is not None and place.name == "El Wak" and place.admin1 == "Mandera"
+
+
+def test_a_glued_article_never_matches_a_name_without_it(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert gazetteer.glued_article("Elwak") and all(c.name.lower().startswith("el") for c in
+                                                     gazetteer.glued_article("Elwak"))
+    # "Eldoret" is in the index whole; "Elbasan" too: the fallback only ever reads names with a separate article
+    assert all(c.name.lower().startswith(("el ", "el-")) for c in gazetteer.glued_article("Eldoret"))

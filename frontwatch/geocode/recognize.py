@@ -142,7 +142,8 @@ class Recognizer:
                         continue
                     if sub.lower() in STOP or len(sub) < 3:
                         continue
-                    if not self.gazetteer.has_key(name_key(sub)) and not self._short_district(text, e, sub):
+                    if (not self.gazetteer.has_key(name_key(sub)) and not self._short_district(text, e, sub)
+                            and not self.gazetteer.glued_article(sub)):
                         continue
                     if len(words) > 1 and j - i == 1 and sub.lower() in COMPASS_WORDS:
                         continue  # "South" of "Teso South": part of a longer name, not a place of its own
