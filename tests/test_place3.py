@@ -60,3 +60,26 @@ def test_a_glued_article_never_matches_a_name_without_it(gazetteer) -> None:  # 
                                                      gazetteer.glued_article("Elwak"))
     # "Eldoret" is in the index whole; "Elbasan" too: the fallback only ever reads names with a separate article
     assert all(c.name.lower().startswith(("el ", "el-")) for c in gazetteer.glued_article("Eldoret"))
+
+
+def test_a_compass_named_unit_the_country_lacks_is_no_namesake_abroad(pipeline: Pipeline) -> None:
+    # a former province of the report's country: not Saudi Arabia's, and the town in it keeps its own reading
+    found = places_named(pipeline, "Residents of Isiolo town in Eastern Province held a protest over abductions.", "KE")
+    assert found["Eastern Province"] is None
+    assert found["Isiolo"] is not None and found["Isiolo"].country == "KE"
+
+
+def test_the_words_of_an_unknown_village_name_are_not_towns(pipeline: Pipeline) -> None:
+    # "Bora" alone reads as a Kenyan town; "Bora Moyo village" is one local name the index lacks
+    found = places_named(pipeline, "One man was hacked to death in an attack on Bora Moyo village of Kipini.", "KE")
+    assert "Bora" not in found and found["Kipini"] is not None
+    # a compass word makes a unit of the name ("X South sub-county"), which keeps its town
+    found = places_named(pipeline, "Pupils of a school in Mbeere South sub county rioted over food.", "KE")
+    assert any(p is not None for p in found.values())
+
+
+def test_a_holiday_named_after_something_is_not_a_place(pipeline: Pipeline) -> None:
+    text = "Police in Kisumu used tear gas to disperse protesters who were marching to mark Saba Saba day."
+    assert "Saba Saba" not in places_named(pipeline, text, "KE")
+    cs = typed_claims(pipeline, text, "KE")
+    assert cs and all(c.place is not None and c.place.name == "Kisumu" for c in cs)

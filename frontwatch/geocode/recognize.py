@@ -18,6 +18,7 @@ from frontwatch.geocode.cues import (
     CUE_AFTER,
     CUE_BEFORE,
     CUE_KIND,
+    DAY_AFTER,
     FACILITY_AFTER,
     INHABITANTS_AFTER,
     INHABITANTS_BEFORE,
@@ -89,6 +90,8 @@ class Recognizer:
         pending = self._chunk_mentions(text, found, person_org, hint)
         self._accept(text, found, pending, accepted_keys, hint)
         self._datelines(text, found)
+        for k in [k for k, m in found.items() if DAY_AFTER.match(text[m.end : m.end + 16])]:
+            del found[k]
         # Cues for NER mentions too.
         for m in found.values():
             if m.cue is None:
@@ -130,6 +133,8 @@ class Recognizer:
         for chunk in CHUNK.finditer(text):
             words = _chunk_words(chunk.group())
             base = chunk.start()
+            if len(words) > 1 and self._unknown_local_name(text, chunk.start(), chunk.end()):
+                continue  # "Bora Moyo village": one local name the index lacks, not the towns its words spell
             i = 0
             skipped = False  # the word before is a capitalised word of the chunk that matched nothing
             while i < len(words):
@@ -156,6 +161,17 @@ class Recognizer:
                 if not matched:
                     i += 1
         return pending
+
+    def _unknown_local_name(self, text: str, s: int, e: int) -> bool:
+        """A name of several capitalised words that a local unit word follows ("X Y village", "X Y area") and that
+        the index does not hold whole."""
+        cue = CUE_AFTER.match(text[e : e + 30])
+        if cue is None or _cue_word(cue.group(1)) not in LOCAL_CUES | {"village"}:
+            return False
+        # "X North sub-county" is X's unit, and a sentence's first word is capitalised whatever it is
+        words = [w for w in re.finditer(r"\S+", text[s:e])
+                 if w.group().lower() not in COMPASS_WORDS and not (w.start() == 0 and _sentence_initial(text, s))]
+        return len(words) > 1 and not self.gazetteer.has_key(name_key(text[s:e]))
 
     def _short_district(self, text: str, e: int, sub: str) -> bool:
         """"Yaftal district": a name the gazetteer holds only as the head of a district's name ("Yaftal-e Suflá")."""
