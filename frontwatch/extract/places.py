@@ -34,6 +34,14 @@ _NEAR = re.compile(r"\b(?:near(?:by)?|outside(?:\s+of)?|outskirts\s+of|close\s+t
                    re.IGNORECASE)
 
 
+# Common nouns for a person or a group of people that a place name qualifies as their home ("a X trader").
+# Residents and a place's officials stay out: "X residents protested" happened in X, and an MP stands for X.
+_PERSON_NOUNS = frozenset({
+    "activist", "boss", "businessman", "businessmen", "businesswoman", "cleric", "doctor", "farmer", "imam",
+    "journalist", "lawyer", "man", "pastor", "politician", "preacher", "priest", "pupil", "student", "teacher",
+    "tycoon", "woman", "youth", "youths",
+})
+
 _COUNTY = re.compile(r"\bcount(?:y|ies)\b", re.IGNORECASE)
 
 # A named local place the gazetteer may not hold: "X village", "X sub-county", "X trading centre".
@@ -261,6 +269,10 @@ class PlacePicker:
             main = [(m, t) for m, t in main if not self._qualifies_noun(t, trigger)]
         if any(not _country_level(m) for m, _ in main):
             main = [(m, t) for m, t in main if not _country_level(m)]
+        # "a Mombasa businessman", "Kisumu youth": where a person is from, not where the event was; with only such
+        # places the clause names none, and the sentence, the report or the last resort decide
+        if main and all(self._home_of_person(t, trigger) for _, t in main):
+            main = []
         # A resolved admin unit that contains another place of the clause is context too.
         out = [m for m, _ in main]
         out = [m for m in out if not any(_contains(m, o) or _comma_context(o, m, doc.text) for o in out if o is not m)]
@@ -443,6 +455,13 @@ class PlacePicker:
         noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and lemma in self.words["institution_nouns"])
         return (root.dep_ in {"compound", "amod", "nmod"} and noun and head.i not in trigger
                 and lemma not in self.words["place_nouns"] and lemma not in self.words["unit_nouns"])
+
+    def _home_of_person(self, toks: list[Token], trigger: set[int]) -> bool:
+        """The place only says where a person named by a common noun is from ("a X businessman", "X youths")."""
+        root = _root_of(toks)
+        head = root.head
+        return (root.dep_ in {"compound", "amod", "nmod"} and head.i not in trigger and head.pos_ == "NOUN"
+                and (head.lemma_.lower() in _PERSON_NOUNS or head.lower_ in _PERSON_NOUNS))
 
     def _names_place_only(self, text: str, m: PlaceMention, a: int, b: int) -> bool:
         """An actor span that is the resolved place itself, with at most its unit word ("X", "X county")."""
