@@ -97,3 +97,13 @@ def test_a_person_s_home_town_is_not_where_the_event_was(pipeline: Pipeline) -> 
     cs = typed_claims(pipeline, "Travellers were stranded at Namanga border after Kajiado residents blocked the road.",
                       "KE")
     assert cs and all(c.place is not None for c in cs)
+
+
+def test_a_town_inside_the_clause_s_county_is_the_event_s_place(pipeline: Pipeline) -> None:
+    text = ("Hundreds of Voi residents took to the streets and blocked the highway to protest against the poor roads"
+            " in Taita Taveta County.")
+    cs = typed_claims(pipeline, text, "KE")
+    assert cs and all(c.place is not None and c.place.name == "Voi" and c.place.geo_precision == 1 for c in cs)
+    # where the sentence names no town inside it, the county stays
+    cs = typed_claims(pipeline, "Hundreds of traders protested against new levies in Taita Taveta County.", "KE")
+    assert cs and all(c.place is not None and c.place.feature_code == "ADM1" for c in cs)

@@ -367,6 +367,31 @@ class PlacePicker:
                 return [_most_specific(found)]
         return []
 
+    def town_inside(self, doc: Doc, sent: SpacySpan, mentions: list[PlaceMention], source_spans: list[Span],
+                    chosen: list[PlaceMention]) -> list[PlaceMention]:
+        """A unit (county, district) the event's clause names, where its sentence also names a town inside it ("X
+        residents blocked the highway to protest the roads in Y county"): the town, the most specific place the
+        sentence gives for the event; ACLED codes the town."""
+        units = [m for m in chosen if m.place is not None and (m.place.feature_code or "").startswith(("ADM1", "ADM2"))]
+        if not units or len(units) != len(chosen):
+            return chosen
+        out: list[PlaceMention] = []
+        for u in units:
+            towns = []
+            for m in mentions:
+                p = m.place
+                if (p is None or not sent.start_char <= m.span.start < sent.end_char
+                        or not (p.feature_code or "").startswith("PPL")
+                        or "demonym" in m.method or not _contains(u, m)
+                        or any(s.start <= m.span.start < s.end for s in source_spans)):
+                    continue
+                span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+                if span is None or self._names_people(list(span)) or self.actors.is_demonym(m.span.text):
+                    continue
+                towns.append(m)
+            out.append(towns[0] if len(towns) == 1 else u)  # several towns: the unit is the fair answer
+        return out
+
     def lead_places(self, doc: Doc, sent: SpacySpan, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """A sentence's own places, context places aside (cached on the doc: each sentence is read once)."""
         cache = doc.user_data.setdefault("fw_lead_places", {})
