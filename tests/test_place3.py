@@ -1,5 +1,7 @@
 """Place attachment and recognition mechanisms of issue 15's third pass (`place3`): names the model reads as people
-though they head a town's facility, ...
+though they head a town's facility, the place nearest the trigger outside the doers' phrase, "in X, Y", roads named
+"superhighway", glued Arabic articles, compass-named units abroad, the words of an unknown village name, holidays,
+a person's home town, and a town inside the clause's county.
 
 Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
 
