@@ -408,6 +408,8 @@ class Extractor(SharedSteps):
             named = self.picker.named_place(doc, sent, mentions, source_spans, chosen)
             if named:
                 chosen, place_method = named, "named"
+        if place_method in ("clause", "sentence"):
+            chosen = self.picker.town_inside(doc, sent, mentions, source_spans, chosen)
         chosen = [_with_precision(text, m, mentions, sent) for m in chosen]
         methods.append(f"place:{place_method}")
         return chosen, place_method

@@ -34,6 +34,14 @@ _NEAR = re.compile(r"\b(?:near(?:by)?|outside(?:\s+of)?|outskirts\s+of|close\s+t
                    re.IGNORECASE)
 
 
+# Common nouns for a person or a group of people that a place name qualifies as their home ("a X trader").
+# Residents and a place's officials stay out: "X residents protested" happened in X, and an MP stands for X.
+_PERSON_NOUNS = frozenset({
+    "activist", "boss", "businessman", "businessmen", "businesswoman", "cleric", "doctor", "farmer", "imam",
+    "journalist", "lawyer", "man", "pastor", "politician", "preacher", "priest", "pupil", "student", "teacher",
+    "tycoon", "woman", "youth", "youths",
+})
+
 _COUNTY = re.compile(r"\bcount(?:y|ies)\b", re.IGNORECASE)
 
 # A named local place the gazetteer may not hold: "X village", "X sub-county", "X trading centre".
@@ -102,6 +110,52 @@ def _most_specific(found: list[PlaceMention]) -> PlaceMention:
     return min(found, key=lambda m: (m.place.geo_precision or 3) if m.place is not None else 4)
 
 
+def _in_subject(tok: Token, trigger: Token) -> bool:
+    """Whether a token lies in a subject phrase that does not hold the trigger ("youths of a project in X staged a
+    demo in Y": X only says who they are)."""
+    cur = tok
+    for _ in range(12):
+        if cur.dep_ in {"nsubj", "nsubjpass"}:
+            return not (cur.left_edge.i <= trigger.i <= cur.right_edge.i)
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Arcs between two tokens of one sentence through their lowest common head."""
+    up: dict[int, int] = {}
+    cur, n = a, 0
+    while True:
+        up.setdefault(cur.i, n)
+        if cur.head.i == cur.i or n > 40:
+            break
+        cur, n = cur.head, n + 1
+    cur, n = b, 0
+    while cur.i not in up and cur.head.i != cur.i and n <= 40:
+        cur, n = cur.head, n + 1
+    return n + up.get(cur.i, 40)
+
+
+def _nearest_specific(doc: Doc, found: list[PlaceMention], trigger: Token) -> PlaceMention:
+    """The most specific place; among equals, one outside a subject phrase the trigger is not in, then the one
+    nearest the trigger in the parse (the event's "staged a demo in Y" before the doers' "youths from X"), then the
+    first named."""
+    if len(found) == 1:
+        return found[0]
+
+    def key(m: PlaceMention) -> tuple[int, bool, int]:
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        precision = (m.place.geo_precision or 3) if m.place is not None else 4
+        if span is None or len(span) == 0 or span.sent.start != trigger.sent.start:
+            return precision, False, 99
+        root = span.root
+        return precision, _in_subject(root, trigger), _tree_distance(root, trigger)
+
+    return min(found, key=key)
+
+
 def _root_of(toks: list[Token]) -> Token:
     ids = {t.i for t in toks}
     for t in toks:
@@ -148,6 +202,21 @@ def _contains(big: PlaceMention, small: PlaceMention) -> bool:
     if fc == "ADM1" and b.admin1_code and s.admin1_code == b.admin1_code and s.feature_code != "ADM1":
         return True
     return fc == "ADM2" and bool(b.admin2_code) and s.admin2_code == b.admin2_code and (s.feature_code or "") != "ADM2"
+
+
+_SEAT_CODES = ("ADM1", "ADM1H", "ADM2", "ADM2H", "PPLA", "PPLA2", "PPLC")
+_LIST_GOES_ON = re.compile(r"^\s*(?:,\s*[A-Z]|and\b|or\b|&)")
+
+
+def _comma_context(small: PlaceMention, big: PlaceMention, text: str) -> bool:
+    """ "in X, Y" with Y a unit or its seat town: Y only says where X is, even where the gazetteer files X under
+    another unit (a town near a county line, a newer county); not in a list ("X, Y and Z")."""
+    s, b = small.place, big.place
+    if s is None or b is None or s == b or text[small.span.end : big.span.start].strip() != ",":
+        return False
+    if not (b.feature_code or "").startswith(_SEAT_CODES) or (s.feature_code or "").startswith(_SEAT_CODES):
+        return False
+    return s.country == b.country and _LIST_GOES_ON.match(text[big.span.end : big.span.end + 12]) is None
 
 
 def _previous_place(mentions: list[PlaceMention], before: int, sent: SpacySpan, doc: Doc) -> PlaceMention | None:
@@ -237,9 +306,13 @@ class PlacePicker:
             main = [(m, t) for m, t in main if not self._qualifies_noun(t, trigger)]
         if any(not _country_level(m) for m, _ in main):
             main = [(m, t) for m, t in main if not _country_level(m)]
+        # "a Mombasa businessman", "Kisumu youth": where a person is from, not where the event was; with only such
+        # places the clause names none, and the sentence, the report or the last resort decide
+        if main and all(self._home_of_person(t, trigger) for _, t in main):
+            main = []
         # A resolved admin unit that contains another place of the clause is context too.
         out = [m for m, _ in main]
-        out = [m for m in out if not any(_contains(m, o) for o in out if o is not m)]
+        out = [m for m in out if not any(_contains(m, o) or _comma_context(o, m, doc.text) for o in out if o is not m)]
         return out
 
     def wider_place(
@@ -273,7 +346,7 @@ class PlacePicker:
                 found = fits(self.places(doc, _Event(event.hit, set(range(lo, hi))), mentions, source_spans,
                                           actor_spans, role_places))
                 if found:
-                    return [_most_specific(found)], "sentence"
+                    return [_nearest_specific(doc, found, event.hit.token)], "sentence"
             last = (lo, hi)
             if tok.head.i == tok.i or tok.head.i < sent.start or tok.head.i >= sent.end:
                 break
@@ -330,6 +403,31 @@ class PlacePicker:
             if found:
                 return [_most_specific(found)]
         return []
+
+    def town_inside(self, doc: Doc, sent: SpacySpan, mentions: list[PlaceMention], source_spans: list[Span],
+                    chosen: list[PlaceMention]) -> list[PlaceMention]:
+        """A unit (county, district) the event's clause names, where its sentence also names a town inside it ("X
+        residents blocked the highway to protest the roads in Y county"): the town, the most specific place the
+        sentence gives for the event; ACLED codes the town."""
+        units = [m for m in chosen if m.place is not None and (m.place.feature_code or "").startswith(("ADM1", "ADM2"))]
+        if not units or len(units) != len(chosen):
+            return chosen
+        out: list[PlaceMention] = []
+        for u in units:
+            towns = []
+            for m in mentions:
+                p = m.place
+                if (p is None or not sent.start_char <= m.span.start < sent.end_char
+                        or not (p.feature_code or "").startswith("PPL")
+                        or "demonym" in m.method or not _contains(u, m)
+                        or any(s.start <= m.span.start < s.end for s in source_spans)):
+                    continue
+                span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+                if span is None or self._names_people(list(span)) or self.actors.is_demonym(m.span.text):
+                    continue
+                towns.append(m)
+            out.append(towns[0] if len(towns) == 1 else u)  # several towns: the unit is the fair answer
+        return out
 
     def lead_places(self, doc: Doc, sent: SpacySpan, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """A sentence's own places, context places aside (cached on the doc: each sentence is read once)."""
@@ -419,6 +517,13 @@ class PlacePicker:
         noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and lemma in self.words["institution_nouns"])
         return (root.dep_ in {"compound", "amod", "nmod"} and noun and head.i not in trigger
                 and lemma not in self.words["place_nouns"] and lemma not in self.words["unit_nouns"])
+
+    def _home_of_person(self, toks: list[Token], trigger: set[int]) -> bool:
+        """The place only says where a person named by a common noun is from ("a X businessman", "X youths")."""
+        root = _root_of(toks)
+        head = root.head
+        return (root.dep_ in {"compound", "amod", "nmod"} and head.i not in trigger and head.pos_ == "NOUN"
+                and (head.lemma_.lower() in _PERSON_NOUNS or head.lower_ in _PERSON_NOUNS))
 
     def _names_place_only(self, text: str, m: PlaceMention, a: int, b: int) -> bool:
         """An actor span that is the resolved place itself, with at most its unit word ("X", "X county")."""

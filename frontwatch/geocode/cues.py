@@ -11,7 +11,7 @@ _WORD = r"[A-Z\u00c0-\u00de\u1e00-\u1efe][\w\u00c0-\u024f\u1e00-\u1eff'’ʻ]*"
 _LINK = r"(?:-(?:e|i|ye|al|el|ul|ud|o|wa)[-\s]|-|\s(?:e|i|ye|al|el|ul)[\s-]|\s)"
 CHUNK = re.compile(rf"\b{_WORD}(?:{_LINK}{_WORD})*")
 CUE_AFTER = re.compile(
-    r"^\s+(sub[-\s]?count(?:y|ies)|districts?|provinces?|city|town|village|valley|region|count(?:y|ies)|"
+    r"^\s+(sub[-\s]?count(?:y|ies)|districts?|provinces?|city|towns?|townships?|village|valley|region|count(?:y|ies)|"
     r"governorate|state|airport|airfield|base|border|river|mountains?|pass|gorge|constituency|division|ward|"
     r"location|estate|area)\b",
     re.IGNORECASE,
@@ -32,6 +32,15 @@ PLACE_SLOT = re.compile(
     r"constituency|sub-?county|county|town),)\s+$",
     re.IGNORECASE,
 )
+# A lone name heading a local facility or a town's institution ("X police station", "X refugee camp", "X rice farm",
+# "X market", "X University", "X MP"): people's names do not head these, towns' names do.
+FACILITY_AFTER = re.compile(
+    r"^\s+(?:(?:rice|tea|sugar|coffee|flower|sisal)\s+)?(?:police\s+(?:station|post|camp|base)|refugee\s+camp|"
+    r"camps?|farms?|markets?|universit(?:y|ies)|university's|universitys|hospital|slums?|bus\s+(?:stage|park|terminus)|"
+    r"stadium|prison|law\s+courts?|trading\s+centre|town|township|MP|MCA|constituency|sub-?county|secondary\s+school|"
+    r"primary\s+school|high\s+school|polytechnic)\b", re.IGNORECASE)
+# A name that dates a day ("X Day", "the X day anniversary"): a holiday, not a place.
+DAY_AFTER = re.compile(r"^\s+(?:day|anniversary|holiday|celebrations?|festival)\b", re.IGNORECASE)
 AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)  # "at X" names a place often, but also events, firms, schools
 LOCATIVE_MIN_POPULATION = 5000
 # People named by where they live: "X residents", "residents of X".
@@ -215,7 +224,7 @@ def _cue_word(word: str) -> str:
     w = " ".join(word.lower().split())
     if w.startswith("sub"):
         return "sub-county"
-    return {"counties": "county"}.get(w, w)
+    return {"counties": "county", "towns": "town", "township": "town", "townships": "town"}.get(w, w)
 
 
 def _inside(s: int, e: int, spans: list[tuple[int, int, str]]) -> bool:

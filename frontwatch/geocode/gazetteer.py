@@ -22,6 +22,9 @@ BUILD_HINT = (
 PRECISION = {"ADM2": 2, "ADM1": 3, "PCLI": 3, "ADM3": 2, "ADM1H": 3, "ADM2H": 2, "RGN": 3}
 
 
+_GLUED = re.compile(r"([EA]l)([a-z]{3,})")
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     id: int
@@ -74,9 +77,19 @@ class Gazetteer:
         key = name_key(name)
         if not key:
             return []
-        found = list(self.lookup(key))
+        found = list(self.lookup(key)) or self.glued_article(name)
         found.sort(key=lambda c: (-c.population, c.id))
         return found[:limit]
+
+    def glued_article(self, name: str) -> list[Candidate]:
+        """ "Elwak" for "El Wak", "Alqosh" for "Al Qosh": a one-word name the index lacks, read as an Arabic article
+        written together with its word; only places whose own name has that article match."""
+        m = _GLUED.fullmatch(strip_diacritics(name).strip())
+        if m is None:
+            return []
+        article, rest = m.group(1).lower(), m.group(2).lower()
+        return [c for c in self.lookup(name_key(f"{article} {rest}"))
+                if re.fullmatch(rf"{article}[\s-]+{rest}", strip_diacritics(c.name).lower())]
 
     def has_key(self, key: str) -> bool:
         return bool(self.lookup(key))

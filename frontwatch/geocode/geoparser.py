@@ -53,6 +53,9 @@ CONTAINED_BY = re.compile(r"^(\s+(?:estate|area|village|ward|location|division|s
                           r"(?:,|\s+of|\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
 CONTAINMENT_KM = 30.0  # a place "in" a town lies within this distance of its point
 
+_COMPASS_UNIT = re.compile(r"(?i)(?:the\s+)?(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|"
+                           r"east(?:ern)?|west(?:ern)?|central)\s+(?:province|region|state|district|division)s?")
+
 
 def _level_of(p: Place) -> int:
     fc = p.feature_code or ""
@@ -144,6 +147,12 @@ class Geoparser(Recognizer):
     def _resolve_all(self, mentions: list[Mention], text: str = "", hint: str | None = None
                      ) -> list[Resolved]:
         cands = [self._candidates(m) for m in mentions]
+        if hint:
+            # "Eastern Province", "Central Region": a compass name that many countries give a unit; in a report
+            # about one country, one it does not hold there is a unit of that country the index lacks (a former
+            # province), not the namesake abroad
+            cands = [[] if _COMPASS_UNIT.fullmatch(m.text) and not any(c.country == hint for c in cs) else cs
+                     for m, cs in zip(mentions, cands, strict=True)]
         _appositions(text, mentions, cands)
         _lists(text, mentions)
         for m, cs in zip(mentions, cands, strict=True):

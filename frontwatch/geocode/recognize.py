@@ -18,6 +18,8 @@ from frontwatch.geocode.cues import (
     CUE_AFTER,
     CUE_BEFORE,
     CUE_KIND,
+    DAY_AFTER,
+    FACILITY_AFTER,
     INHABITANTS_AFTER,
     INHABITANTS_BEFORE,
     LIST_SEP,
@@ -87,6 +89,8 @@ class Recognizer:
         pending = self._chunk_mentions(text, found, person_org, hint)
         self._accept(text, found, pending, accepted_keys, hint)
         self._datelines(text, found)
+        for k in [k for k, m in found.items() if DAY_AFTER.match(text[m.end : m.end + 16])]:
+            del found[k]
         # Cues for NER mentions too.
         for m in found.values():
             if m.cue is None:
@@ -128,6 +132,8 @@ class Recognizer:
         for chunk in CHUNK.finditer(text):
             words = _chunk_words(chunk.group())
             base = chunk.start()
+            if len(words) > 1 and self._unknown_local_name(text, chunk.start(), chunk.end()):
+                continue  # "Bora Moyo village": one local name the index lacks, not the towns its words spell
             i = 0
             skipped = False  # the word before is a capitalised word of the chunk that matched nothing
             while i < len(words):
@@ -140,7 +146,8 @@ class Recognizer:
                         continue
                     if sub.lower() in STOP or len(sub) < 3:
                         continue
-                    if not self.gazetteer.has_key(name_key(sub)) and not self._short_district(text, e, sub):
+                    if (not self.gazetteer.has_key(name_key(sub)) and not self._short_district(text, e, sub)
+                            and not self.gazetteer.glued_article(sub)):
                         continue
                     if len(words) > 1 and j - i == 1 and sub.lower() in COMPASS_WORDS:
                         continue  # "South" of "Teso South": part of a longer name, not a place of its own
@@ -153,6 +160,17 @@ class Recognizer:
                 if not matched:
                     i += 1
         return pending
+
+    def _unknown_local_name(self, text: str, s: int, e: int) -> bool:
+        """A name of several capitalised words that a local unit word follows ("X Y village", "X Y area") and that
+        the index does not hold whole."""
+        cue = CUE_AFTER.match(text[e : e + 30])
+        if cue is None or _cue_word(cue.group(1)) not in LOCAL_CUES | {"village"}:
+            return False
+        # "X North sub-county" is X's unit, and a sentence's first word is capitalised whatever it is
+        words = [w for w in re.finditer(r"\S+", text[s:e])
+                 if w.group().lower() not in COMPASS_WORDS and not (w.start() == 0 and _sentence_initial(text, s))]
+        return len(words) > 1 and not self.gazetteer.has_key(name_key(text[s:e]))
 
     def _short_district(self, text: str, e: int, sub: str) -> bool:
         """"Yaftal district": a name the gazetteer holds only as the head of a district's name ("Yaftal-e Suflá")."""
@@ -178,15 +196,20 @@ class Recognizer:
         holder = person_org[k] if k >= 0 and person_org[k][1] >= e else None
         m.ner = "PERSON/ORG" if holder is not None else None
         person = holder is not None and holder[2] == "PERSON"
-        if person and hint and holder is not None and holder[:2] == (s, e) and " " not in sub and (
-                PLACE_SLOT.search(text[max(0, s - 40) : s])):
+        fac = FACILITY_AFTER.match(text[e : e + 40])
+        facility = fac is not None
+        # the model's person span may run over the facility's words too ("X Market")
+        if person and hint and holder is not None and holder[0] == s and (
+                holder[1] == e or (fac is not None and holder[1] <= e + fac.end())) and " " not in sub and (
+                PLACE_SLOT.search(text[max(0, s - 40) : s]) or facility):
             # The model reads many an unfamiliar town as a person; a lone name (people are named with a first name
-            # or a title) where a place stands ("in X", "a X trader", "the X estate, X") is not one.
+            # or a title) where a place stands ("in X", "a X trader", "the X estate, X", "X police station") is
+            # not one.
             person = False
         m.whole = whole
         inhabitants = bool(INHABITANTS_AFTER.match(text[e : e + 20])
                            or INHABITANTS_BEFORE.search(text[max(0, s - 30) : s]))
-        if m.cue is None and hint and ((inhabitants and self._held_in(sub, hint, notable=False))
+        if m.cue is None and hint and (((inhabitants or facility) and self._held_in(sub, hint, notable=False))
                                        or (not person and self._held_in(sub, hint))):
             # "X residents protested", "residents of X", "the University of X", "his X home": in the
             # report's given country, a name it holds there as a town of some size or a unit is a place
