@@ -100,7 +100,7 @@ def _clause_start(text: str, end: int, limit: int) -> int:
 
 
 # "in X province", "in the restive X district", "در ولایت X": the place is where it happened, not what was taken.
-_LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|across|within|of|around|outside|inside|throughout|در)\s+"
+_LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|across|within|(?<!out\s)of|around|outside|inside|throughout|در)\s+"
                        r"(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
@@ -305,6 +305,27 @@ def _taker_after_withdrawal(claim: Claim, text: str, actors: ActorDictionary | N
                                               dataclasses.replace(role, role="actor2")))
 
 
+GOVERNMENT_REGAINS = "Government regains territory"
+
+
+def _taker_from_report(claim: Claim, text: str, actors: ActorDictionary | None) -> Claim:
+    """A taking by no one named, or by a generic word ("insurgents took over the area"), is by the one named armed
+    group the report names (the locally dominant group its other mentions say), as ACLED codes it; several named
+    groups, or a government's recapture: the roles stand."""
+    a1 = claim.actor("actor1")
+    if actors is None or claim.sub_event_type == GOVERNMENT_REGAINS or (
+            a1 is not None and not (a1.name in actors.generic and a1.inter in (2, 3, 4))):
+        return claim
+    named = {m.actor for m in actors.find_all(text)
+             if m.actor.name not in actors.generic and m.actor.inter in (2, 3, 4) and m.rule == "alias"}
+    if len(named) != 1:
+        return claim  # none, or which of them is not said
+    (group,) = named
+    old = next((r for r in claim.actors if r.role == "actor1"), None)
+    rest = tuple(r for r in claim.actors if r is not old)
+    return dataclasses.replace(claim, actors=(ActorRole("actor1", group, old.span if old else None), *rest))
+
+
 def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, country: str | None = None) -> Claim:
     """The claim with its scope (territory claims and withdrawals; others unchanged). `text`: its document's text.
     A hand-over verb whose object is a place ("surrendered the district headquarters to Y") makes a non-violent
@@ -327,7 +348,7 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
         # a side that withdrew, typed a transfer, gave the place up: it is actor 2, never its taker
         claim = _taker_first(claim, text, verb, actors, country)
     elif change is None:
-        claim = _taker_after_withdrawal(claim, text, actors, country)
+        claim = _taker_from_report(_taker_after_withdrawal(claim, text, actors, country), text, actors)
     found = detect_scope(text, claim.sentence, verb, mention)  # the hand-over word, for an agreement
     return dataclasses.replace(
         claim, scope=found[0] if found else None, scope_span=found[1] if found else None,
