@@ -106,3 +106,30 @@ def test_the_gold_taker_follows_the_sub_type_when_actor1_lost_the_place() -> Non
     assert score_control([gold], [step], actors, sides)["recall"] == 1.0
     assert score_control([{**gold, "sub_event_type": "Non-violent transfer of territory"}], [step], actors,
                          sides)["recall"] == 0.0
+
+
+def test_a_pronoun_taken_has_the_scope_of_what_it_stands_for() -> None:
+    from frontwatch.model import PlaceMention
+
+    text = "Militants attacked the village of Tamsi in Korvalo county and seized it after brief fighting."
+    p, t = text.index("Korvalo"), text.index("seized")
+    mention = PlaceMention(Span(p, p + 7, "Korvalo"), None, None, "test:gold")
+    found = detect_scope(text, Span(0, len(text), text), Span(t, t + 6, "seized"), mention)
+    assert found is not None and found[0] == "village"  # a village in the county, not the county
+    # no pronoun: nothing is borrowed from the words before
+    text = "Militants attacked the village of Tamsi in Korvalo county and seized weapons after brief fighting."
+    t = text.index("seized")
+    found = detect_scope(text, Span(0, len(text), text), Span(t, t + 6, "seized"), mention)
+    assert found is None or found[0] != "village"
+
+
+def test_ground_recovered_freed_or_brought_under_control_is_a_taking(claims_of) -> None:
+    for text in ("Army units recovered control of two villages in Korvalo district from the rebels on Sunday.",
+                 "Government troops freed several villages in Korvalo district from the rebels on Sunday.",
+                 "Army units established control over an area of Korvalo district on Sunday."):
+        found = [c for c in claims_of(text, ["Korvalo"]) if c.sub_event_type in TERRITORY]
+        assert found and found[0].sub_event_type == REGAIN, text
+    for text in ("Rescuers recovered the bodies of two miners in Korvalo on Sunday.",
+                 "Police freed the hostages in Korvalo on Sunday.",
+                 "The agency established a clinic in Korvalo on Sunday."):
+        assert not [c for c in claims_of(text, ["Korvalo"]) if c.sub_event_type in TERRITORY], text

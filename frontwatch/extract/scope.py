@@ -155,6 +155,18 @@ def _object_inside(text: str, trigger: Span, mention: PlaceMention) -> Span | No
     return Span(trigger.end + lead, trigger.end + len(obj.rstrip()), obj.strip())
 
 
+_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
+
+
+def _antecedent(text: str, lo: int, t: Span) -> tuple[str, Span] | None:
+    """The trigger takes a pronoun ("attacked the village of Y in X county and seized it"): what the pronoun stands
+    for is the last scope word named before the trigger in its sentence."""
+    if not _PRONOUN_OBJECT.match(text, t.end):
+        return None
+    found = _matches(text, lo, t.start)
+    return found[-1] if found else None
+
+
 def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: PlaceMention | None
                  ) -> tuple[str, Span] | None:
     """The scope of the taking the trigger tells of at the mentioned place, with the words that say it."""
@@ -185,6 +197,9 @@ def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: Place
             found = _matches(text, t.end, _clause_end(text, t.end, min(hi, t.end + _OBJECT)))
             if found:
                 return found[0]
+            found = _antecedent(text, lo, t)
+            if found:
+                return found
     if mention is not None:
         # a place named in another sentence is read in its own: "clashes in [X city]. … captured …"
         inside_sentence = lo <= mention.span.start < hi
