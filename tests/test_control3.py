@@ -66,6 +66,12 @@ def test_a_taking_by_insurgents_is_by_the_one_armed_group_the_report_names(claim
             "have fighters in the area.")
     [c] = [c for c in claims_of(text, ["Korvalo"]) if c.sub_event_type == TAKE]
     assert c.actor("actor1") is not None and c.actor("actor1").name == "Rebels"
+    # the one named group is the side the place was taken from, or the one denying: the generic taker stays
+    for text in ("Resistance fighters retook the Korvalo district centre from the Taliban on Sunday.",
+                 "A Taliban spokesman denied on Sunday that rebels had taken over the Korvalo district centre."):
+        for c in claims_of(text, ["Korvalo"]):
+            if c.sub_event_type == TAKE:
+                assert c.actor("actor1") is None or c.actor("actor1").name != "Taliban", text
 
 
 def test_out_of_a_district_centre_names_what_was_left_not_where() -> None:

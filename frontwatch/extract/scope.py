@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from frontwatch.model import SUB_EVENT_TYPES, TERRITORY_SUB_TYPES, ActorRole, Claim, PlaceMention, Span
+from frontwatch.model import SUB_EVENT_TYPES, TERRITORY_SUB_TYPES, ActorRole, Certainty, Claim, PlaceMention, Span
 
 if TYPE_CHECKING:
     from frontwatch.extract.actors import ActorDictionary
@@ -327,15 +327,21 @@ def _taker_from_report(claim: Claim, text: str, actors: ActorDictionary | None) 
     """A taking by no one named, or by a generic word ("insurgents took over the area"), is by the one named armed
     group the report names (the locally dominant group its other mentions say), as ACLED codes it; several named
     groups, or a government's recapture: the roles stand."""
-    a1 = claim.actor("actor1")
-    if actors is None or claim.sub_event_type == GOVERNMENT_REGAINS or (
+    a1, a2 = claim.actor("actor1"), claim.actor("actor2")
+    if actors is None or claim.sub_event_type == GOVERNMENT_REGAINS or claim.certainty == Certainty.DENIED or (
             a1 is not None and not (a1.name in actors.generic and a1.inter in (2, 3, 4))):
-        return claim
+        return claim  # a denial's taker is what is denied: not resolved
     named = {m.actor for m in actors.find_all(text)
              if m.actor.name not in actors.generic and m.actor.inter in (2, 3, 4) and m.rule == "alias"}
     if len(named) != 1:
         return claim  # none, or which of them is not said
     (group,) = named
+    s = claim.sentence
+    in_sentence = [m for m in actors.find_all(text[s.start:s.end]) if m.actor == group]
+    if (a2 is not None and a2.name == group.name) or (in_sentence and a1 is not None):
+        # "resistance forces retook X from the Taliban", "a Taliban spokesman denied a rebel takeover": the sentence
+        # names the group beside the generic taker, so it is the other side, not the taker
+        return claim
     old = next((r for r in claim.actors if r.role == "actor1"), None)
     rest = tuple(r for r in claim.actors if r is not old)
     return dataclasses.replace(claim, actors=(ActorRole("actor1", group, old.span if old else None), *rest))
