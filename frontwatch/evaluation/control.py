@@ -73,9 +73,25 @@ def control_changes(events: Sequence[Event], states: Sequence[Any], sides: Any) 
     return out
 
 
+_TAKER_INTER = {"Non-state actor overtakes territory": (2, 3, 4), "Government regains territory": (1,)}
+
+
 def _gold_side(row: dict[str, Any], actors: Any, sides: Any) -> str | None:
-    m = actors.match(str(row.get("actor1") or ""))
-    return sides.side(m.actor.name) if m else (str(row.get("actor1") or "") or None)
+    """The side that took the place: actor 1, except where the sub-type names the taker's kind and only actor 2 is
+    of that kind (a non-state actor overtakes, a government regains): some rows code the security forces that lost
+    the place as actor 1, the group that took it as actor 2."""
+    key = "actor1"
+    kinds = _TAKER_INTER.get(str(row.get("sub_event_type")))
+    if kinds is not None and row.get("actor2"):
+        def inter(k: str) -> int | None:
+            if isinstance(row.get(f"inter{k[-1]}"), int):
+                return int(row[f"inter{k[-1]}"])
+            m = actors.match(str(row.get(k) or ""))
+            return m.actor.inter if m else None
+        if inter("actor1") not in kinds and inter("actor2") in kinds:
+            key = "actor2"
+    m = actors.match(str(row.get(key) or ""))
+    return sides.side(m.actor.name) if m else (str(row.get(key) or "") or None)
 
 
 def _same_unit(change: _Change, row: dict[str, Any]) -> bool:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from frontwatch.model import SUB_EVENT_TYPES, TERRITORY_SUB_TYPES, ActorRole, Claim, PlaceMention, Span
+from frontwatch.model import SUB_EVENT_TYPES, TERRITORY_SUB_TYPES, ActorRole, Certainty, Claim, PlaceMention, Span
 
 if TYPE_CHECKING:
     from frontwatch.extract.actors import ActorDictionary
@@ -100,7 +100,7 @@ def _clause_start(text: str, end: int, limit: int) -> int:
 
 
 # "in X province", "in the restive X district", "در ولایت X": the place is where it happened, not what was taken.
-_LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|across|within|of|around|outside|inside|throughout|در)\s+"
+_LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|across|within|(?<!out\s)of|around|outside|inside|throughout|در)\s+"
                        r"(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
@@ -155,6 +155,18 @@ def _object_inside(text: str, trigger: Span, mention: PlaceMention) -> Span | No
     return Span(trigger.end + lead, trigger.end + len(obj.rstrip()), obj.strip())
 
 
+_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
+
+
+def _antecedent(text: str, lo: int, t: Span) -> tuple[str, Span] | None:
+    """The trigger takes a pronoun ("attacked the village of Y in X county and seized it"): what the pronoun stands
+    for is the last scope word named before the trigger in its sentence."""
+    if not _PRONOUN_OBJECT.match(text, t.end):
+        return None
+    found = _matches(text, lo, t.start)
+    return found[-1] if found else None
+
+
 def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: PlaceMention | None
                  ) -> tuple[str, Span] | None:
     """The scope of the taking the trigger tells of at the mentioned place, with the words that say it."""
@@ -185,6 +197,9 @@ def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: Place
             found = _matches(text, t.end, _clause_end(text, t.end, min(hi, t.end + _OBJECT)))
             if found:
                 return found[0]
+            found = _antecedent(text, lo, t)
+            if found:
+                return found
     if mention is not None:
         # a place named in another sentence is read in its own: "clashes in [X city]. … captured …"
         inside_sentence = lo <= mention.span.start < hi
@@ -305,6 +320,33 @@ def _taker_after_withdrawal(claim: Claim, text: str, actors: ActorDictionary | N
                                               dataclasses.replace(role, role="actor2")))
 
 
+GOVERNMENT_REGAINS = "Government regains territory"
+
+
+def _taker_from_report(claim: Claim, text: str, actors: ActorDictionary | None) -> Claim:
+    """A taking by no one named, or by a generic word ("insurgents took over the area"), is by the one named armed
+    group the report names (the locally dominant group its other mentions say), as ACLED codes it; several named
+    groups, or a government's recapture: the roles stand."""
+    a1, a2 = claim.actor("actor1"), claim.actor("actor2")
+    if actors is None or claim.sub_event_type == GOVERNMENT_REGAINS or claim.certainty == Certainty.DENIED or (
+            a1 is not None and not (a1.name in actors.generic and a1.inter in (2, 3, 4))):
+        return claim  # a denial's taker is what is denied: not resolved
+    named = {m.actor for m in actors.find_all(text)
+             if m.actor.name not in actors.generic and m.actor.inter in (2, 3, 4) and m.rule == "alias"}
+    if len(named) != 1:
+        return claim  # none, or which of them is not said
+    (group,) = named
+    s = claim.sentence
+    in_sentence = [m for m in actors.find_all(text[s.start:s.end]) if m.actor == group]
+    if (a2 is not None and a2.name == group.name) or (in_sentence and a1 is not None):
+        # "resistance forces retook X from the Taliban", "a Taliban spokesman denied a rebel takeover": the sentence
+        # names the group beside the generic taker, so it is the other side, not the taker
+        return claim
+    old = next((r for r in claim.actors if r.role == "actor1"), None)
+    rest = tuple(r for r in claim.actors if r is not old)
+    return dataclasses.replace(claim, actors=(ActorRole("actor1", group, old.span if old else None), *rest))
+
+
 def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, country: str | None = None) -> Claim:
     """The claim with its scope (territory claims and withdrawals; others unchanged). `text`: its document's text.
     A hand-over verb whose object is a place ("surrendered the district headquarters to Y") makes a non-violent
@@ -327,7 +369,7 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
         # a side that withdrew, typed a transfer, gave the place up: it is actor 2, never its taker
         claim = _taker_first(claim, text, verb, actors, country)
     elif change is None:
-        claim = _taker_after_withdrawal(claim, text, actors, country)
+        claim = _taker_from_report(_taker_after_withdrawal(claim, text, actors, country), text, actors)
     found = detect_scope(text, claim.sentence, verb, mention)  # the hand-over word, for an agreement
     return dataclasses.replace(
         claim, scope=found[0] if found else None, scope_span=found[1] if found else None,

@@ -166,9 +166,11 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
             if subj and not any(_placeish(c) for c in subj):
                 return False
         elif key == "place_of":
-            ofs = [p for c in tok.children for g in ([c] if c.dep_ == "prep" else [*c.children]) if g.dep_ == "prep"
+            # "of" under the verb, under its object ("control of X"), or under a preposition ("pulled out of X")
+            ofs = [p for c in tok.children for g in ([c, *c.children] if c.dep_ == "prep" else [*c.children])
+                   if g.dep_ == "prep"
                    and g.lower_ == "of" for p in g.children if p.dep_ == "pobj"]  # fmt: skip
-            if ofs and not any(_placeish(p) for p in ofs):
+            if ofs and not any(_placeish(p) or _lemma(p) in _GROUND for p in ofs):  # a place, or ground ("centre")
                 return False
         elif key in {"possessor", "next"} and not (
                 any(c.dep_ == "poss" for c in tok.children) if key == "possessor" else _next_in(tok, words)):
