@@ -200,6 +200,32 @@ def _period_before(trigger: Token) -> bool:
             and period.head.lower_ in _BEFORE)
 
 
+# Prepositions that name event words as a kind ("a supporter of attacks", "fleeing from attacks", "blamed for
+# attacks", "due to looting"); not "in"/"during"/"after" ("killed in clashes" tells the incident the toll is of).
+_KIND_PREPS = frozenset({"of", "for", "from", "against", "to"})
+# Heads that count the events they govern ("a series of attacks", "a wave of bombings"): told incidents, not a kind.
+_COUNTING_HEADS = frozenset({"series", "wave", "spate", "string", "number", "round", "chain", "flurry",
+                             "rash", "lot", "dozen", "dozens", "hundreds", "scores"})
+
+
+def generic_mention(trigger: Token) -> bool:
+    """Whether an event noun is named as a kind rather than told as an incident: a bare plural or gerund (no
+    article, possessive or number: "attacks", "looting", not "the attacks", "Sunday's attack") that is the object
+    of a preposition naming a kind ("a supporter of lone-wolf attacks", "IDPs fleeing from attacks on villages",
+    "blamed for attacks in the country"). The caller asks too that the text give it no day and no place of its own
+    clause: with either, it is told."""
+    tok = trigger
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "due to looting and general mayhem"
+        tok = tok.head
+    if trigger.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in _KIND_PREPS:
+        return False
+    if tok.head.head.lemma_.lower() in _COUNTING_HEADS:
+        return False
+    if trigger.tag_ != "NNS" and not trigger.lower_.endswith("ing"):
+        return False
+    return not any(c.dep_ in {"det", "poss", "nummod", "predet", "case"} for t in {trigger, tok} for c in t.children)
+
+
 def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan | None,
                       published: date | None, words: Words) -> str | None:
     """Why the event of `trigger` is not news of the report's day, or None where it is. `words`: the lexicon's word

@@ -178,10 +178,59 @@ def _day(claim: Claim, published: date | None) -> tuple[object, ...]:
 
 
 def _key(claim: Claim, published: date | None) -> tuple[object, ...] | None:
-    place = claim.place
+    # by name within its first-level division: "the attack in Ankara" (the city) and "killed in Ankara" read as the
+    # province of that name are one incident
+    place = _place_key(claim)
     if place is None or not _is_violent(claim):
         return None
-    return (place.gazetteer_id or place.name, *_day(claim, published))
+    return (place, *_day(claim, published))
+
+
+def _town_first(claims: Sequence[Claim], published: date | None) -> dict[tuple[object, ...], Claim]:
+    """Per incident key, the claim whose place is a town where one of them names it so: a city and the province of
+    its name are one place to a reader, and the event sits at the town (one unit, so one event in fusion)."""
+    out: dict[tuple[object, ...], Claim] = {}
+    for c in claims:
+        if (key := _key(c, published)) is None:
+            continue
+        best = out.get(key)
+        if best is None or (not _town(best) and _town(c)):
+            out[key] = c
+    return out
+
+
+def _town(claim: Claim) -> bool:
+    return claim.place is not None and (claim.place.feature_code or "").startswith("PPL")
+
+
+def _crowd_tolls(claims: Sequence[Claim], published: date | None) -> list[Claim]:
+    """A killing told in the sentence of a riot or protest at its place and day ("clashes with police left one man
+    dead", "rioters threw stones and two died") is that crowd event's toll, not an attack of its own (ACLED: the
+    dead of a riot are its fatalities). Marked `background:crowd-toll`; the crowd claim takes its counts where it
+    has none."""
+    crowds: dict[tuple[object, ...], Claim] = {}
+    for c in claims:
+        if c.event_type in _CROWD_TYPES and c.certainty != Certainty.DENIED and (p := _place_key(c)) is not None:
+            crowds.setdefault((c.sentence.start, p, *_day(c, published)), c)
+    if not crowds:
+        return list(claims)
+    tolls: dict[int, Claim] = {}  # id(crowd claim) -> a killing claim giving it its counts
+    out = []
+    for c in claims:
+        crowd = None
+        if (c.event_type == "Violence against civilians" and "category:kill" in c.method.split()
+                and (p := _place_key(c)) is not None):
+            crowd = crowds.get((c.sentence.start, p, *_day(c, published)))
+        if crowd is None:
+            out.append(c)
+            continue
+        if c.counts and not crowd.counts:
+            tolls.setdefault(id(crowd), c)
+        out.append(dataclasses.replace(c, event_type=NOT_AN_EVENT, sub_event_type=None,
+                                       method=c.method + " background:crowd-toll"))
+    return [dataclasses.replace(c, counts=t.counts, fatalities_acled=t.fatalities_acled,
+                                method=c.method + " counts:crowd-toll")
+            if (t := tolls.get(id(c))) is not None else c for c in out]
 
 
 def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]:
@@ -192,7 +241,7 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
     told: dict[tuple[object, ...], Claim] = {}
     # places first (a sentence placed by its neighbour is dated with its true place's incident), then again with
     # the days the incidents gave
-    claims = _incident_places(_one_rally(claims), published)
+    claims = _incident_places(_crowd_tolls(_one_rally(claims), published), published)
     if published is not None:
         claims, told = _incident_days(claims, published)
         claims = _incident_places(claims, published)
@@ -201,11 +250,14 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
         lead.setdefault(_key(c, published), c)  # type: ignore[arg-type]
     out = []
     attacked: dict[tuple[object, ...], int] = {}  # (place, day) -> where the text first tells violence there
+    towns = _town_first(claims, published)
     for c in claims:
         key = _key(c, published)
         if key is None:
             out.append(c)
             continue
+        if (town := towns[key]).place != c.place:
+            c = dataclasses.replace(c, places=town.places, method=c.method + " place:incident-town")
         where = (_place_key(c), *_day(c, published))
         attacked[where] = min(attacked.get(where, c.sentence.start), c.sentence.start)
         first = lead.setdefault(key, c)
