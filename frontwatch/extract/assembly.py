@@ -446,8 +446,10 @@ class Extractor(SharedSteps):
     def background(self, job: _Job, typed: Typed, time: TimeSpan | None, methods: list[str]) -> Typed:
         token = job.event.hit.token
         why = background_reason(job.doc, job.sent, token, time, job.document.published, self.words)
-        if why is None and (time is None or time.assumed) and not {"place:clause", "place:sentence"} & set(
-                methods) and generic_mention(token):
+        # placed by another sentence of the report (or by the report itself), not by its own clause: a note that
+        # names no place at all ("reports of attacks on civilians") is still told as its news
+        own_place = bool({"place:clause", "place:sentence"} & set(methods))
+        if why is None and (time is None or time.assumed) and not own_place and generic_mention(token):
             why = "generic"  # "a supporter of attacks", told with no day or place of its own
         if why is None:
             return typed

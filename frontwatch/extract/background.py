@@ -208,12 +208,46 @@ _COUNTING_HEADS = frozenset({"series", "wave", "spate", "string", "number", "rou
                              "rash", "lot", "dozen", "dozens", "hundreds", "scores"})
 
 
+# Modifiers of a plural event noun that make it several incidents ("in separate attacks", "in various clashes").
+_SEVERAL = frozenset({"separate", "several", "various", "multiple", "different", "numerous", "recent", "previous",
+                      "past", "earlier", "repeated"})
+
+
+def _over_several(trigger: Token) -> bool:
+    """ "Ten people were killed and dozens injured in separate attacks": the verb's (or its conjuncts') "in"/
+    "during" phrase names several incidents by a plural noun with a modifier saying so."""
+    if _several_noun(trigger) and trigger.head.lower_ in {"in", "during"}:
+        return True  # the noun itself: "killed in separate attacks"
+    verbs = {trigger, *trigger.conjuncts}
+    if trigger.dep_ == "conj":
+        verbs.add(trigger.head)
+    for v in verbs:
+        for prep in v.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
+                continue
+            for obj in prep.children:
+                if _several_noun(obj):
+                    return True
+    return False
+
+
+def _several_noun(tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.tag_ == "NNS" and any(
+        c.dep_ == "amod" and c.lemma_.lower() in _SEVERAL for c in tok.children)
+
+
 def generic_mention(trigger: Token) -> bool:
     """Whether an event noun is named as a kind rather than told as an incident: a bare plural or gerund (no
     article, possessive or number: "attacks", "looting", not "the attacks", "Sunday's attack") that is the object
     of a preposition naming a kind ("a supporter of lone-wolf attacks", "IDPs fleeing from attacks on villages",
-    "blamed for attacks in the country"). The caller asks too that the text give it no day and no place of its own
-    clause: with either, it is told."""
+    "blamed for attacks in the country"); a verb of the perfect progressive ("has been fighting"); or a toll over
+    several incidents ("ten were killed in separate attacks"). The caller asks too that the text give it no day and
+    no place of its own clause: with either, it is told."""
+    if _over_several(trigger):
+        return True
+    if trigger.tag_ == "VBG" and {"have", "has", "had"} & {c.lower_ for c in trigger.children if c.dep_ == "aux"} \
+            and any(c.lower_ == "been" for c in trigger.children if c.dep_ == "aux"):
+        return True  # "where the government has been fighting an insurgency": a state of things, not a day's incident
     tok = trigger
     while tok.dep_ == "conj" and tok.head.i != tok.i:  # "due to looting and general mayhem"
         tok = tok.head

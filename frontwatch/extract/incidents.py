@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -152,24 +153,39 @@ def _own_place(claim: Claim) -> bool:
 def _incident_places(claims: Sequence[Claim], published: date | None) -> list[Claim]:
     """Claims placed only by the nearest sentence that names a place ("place:report": often a dateline's city, a
     place of the background, a photo caption's) take the place of their day's incident told with a place of its
-    own: the one place of that day's claims of their type, else of all that day's claims; none where several."""
+    own: the one place of that day's claims of their type, else of all that day's claims, else the place most of
+    that day's claims name (the day's main incident, told again and again: a side mention once does not make the
+    day's news two-sided); none where no place holds most of them."""
     by_day: dict[tuple[object, ...], dict[tuple[object, ...], Claim]] = {}
     by_type: dict[tuple[object, ...], dict[tuple[object, ...], Claim]] = {}
+    told: Counter[tuple[object, ...]] = Counter()  # (day, place) -> claims placed there by their own sentence
     for c in claims:
         if c.event_type == NOT_AN_EVENT or not _own_place(c) or (key := _place_key(c)) is None:
             continue
         day = _day(c, published)
         by_day.setdefault(day, {}).setdefault(key, c)
         by_type.setdefault((c.event_type, *day), {}).setdefault(key, c)
+        told[(*day, key)] += 1
     out = []
     for c in claims:
         if c.place is not None and not _own_place(c) and c.event_type != NOT_AN_EVENT:
             day = _day(c, published)
             same = by_type.get((c.event_type, *day)) or by_day.get(day) or {}
-            if len(same) == 1 and (there := next(iter(same.values()))).place != c.place:
+            there = next(iter(same.values())) if len(same) == 1 else _most_told(same, told, day)
+            if there is not None and there.place != c.place:
                 c = dataclasses.replace(c, places=there.places, method=c.method + " place:incident")
         out.append(c)
     return out
+
+
+def _most_told(same: dict[tuple[object, ...], Claim], told: Counter[tuple[object, ...]], day: tuple[object, ...]
+               ) -> Claim | None:
+    """Of a day's places, the one its claims name more often than all the others together, if any."""
+    if not same:
+        return None
+    n = {k: told[(*day, k)] for k in same}
+    best = max(n, key=lambda k: n[k])
+    return same[best] if 2 * n[best] > sum(n.values()) else None
 
 
 def _day(claim: Claim, published: date | None) -> tuple[object, ...]:
