@@ -138,3 +138,16 @@ def test_an_unplaced_sentence_joins_the_days_main_incident(nlp, extractor) -> No
     _, claims = _resolved(nlp, extractor, text, {"Lomarut": lomarut, "Kerano": kerano})
     protests = [c for c in claims if c.event_type == "Protests"]
     assert protests and all(c.place == lomarut for c in protests)
+
+
+def test_a_back_reference_does_not_take_the_other_incidents_place(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A bomb exploded at a church in Lomarut on Sunday, killing 20 worshippers. "
+            "Police in Lomarut sealed off the district. "
+            "Sunday's explosion came just two days after two bombs killed six police officers in Kerano.")
+    lomarut = Place("Lomarut", 21, "PPLC", "EG", "Lomarut", "EG.11", "Lomarut", "EG.11.1", 30.0, 31.2, 1)
+    kerano = Place("Kerano", 22, "PPL", "EG", "Kerano", "EG.12", "Kerano", "EG.12.1", 30.0, 31.1, 1)
+    _, claims = _resolved(nlp, extractor, text, {"Lomarut": lomarut, "Kerano": kerano})
+    events = [c for c in claims if c.event_type != NOT_AN_EVENT and c.time is not None]
+    sunday = {c.place for c in events if c.time is not None and c.time.low == date(2021, 8, 15)}
+    friday = {c.place for c in events if c.time is not None and c.time.low == date(2021, 8, 13)}
+    assert sunday == {lomarut} and friday == {kerano}, [(c.time, c.place, c.method) for c in events]

@@ -143,11 +143,33 @@ def _incident_days(claims: Sequence[Claim], published: date) -> tuple[list[Claim
 
 
 def _own_place(claim: Claim) -> bool:
-    """Whether the claim's place is its own sentence's, not borrowed from the nearest sentence naming one, and
-    below a country (a country names no incident's place: "a woman visiting from Canada")."""
+    """Whether the claim's place is its own sentence's, not borrowed from the nearest sentence naming one or from
+    another incident's clause, and below a country (a country names no incident's place: "a woman visiting from
+    Canada")."""
     p = claim.place
-    return (p is not None and "place:report" not in claim.method.split()
+    return (p is not None and not {"place:report", "place:other-incident"} & set(claim.method.split())
             and not (p.feature_code or "PCL").startswith(("PCL", "CONT")))
+
+
+def _other_incidents_place(claims: Sequence[Claim], published: date | None) -> list[Claim]:
+    """ "Sunday's blast came two days after bombs killed six in X": a claim that took its place from the sentence
+    (`place:sentence`) where another claim of that sentence, told on another day, names that place in its own
+    clause, has borrowed the other incident's place. It is marked `place:other-incident` and placed as a sentence
+    that names none (`_incident_places`: its day's incident)."""
+    own: dict[tuple[int, int, int], set[tuple[object, ...]]] = {}  # (sentence, place span) -> days told there
+    for c in claims:
+        if "place:clause" in c.method.split() and c.places and (span := c.places[0].span) is not None:
+            own.setdefault((c.sentence.start, span.start, span.end), set()).add(_day(c, published))
+    if not own:
+        return list(claims)
+    out = []
+    for c in claims:
+        if "place:sentence" in c.method.split() and c.places and (span := c.places[0].span) is not None:
+            days = own.get((c.sentence.start, span.start, span.end), set())
+            if days and _day(c, published) not in days:
+                c = dataclasses.replace(c, method=c.method + " place:other-incident")
+        out.append(c)
+    return out
 
 
 def _incident_places(claims: Sequence[Claim], published: date | None) -> list[Claim]:
@@ -257,7 +279,8 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
     told: dict[tuple[object, ...], Claim] = {}
     # places first (a sentence placed by its neighbour is dated with its true place's incident), then again with
     # the days the incidents gave
-    claims = _incident_places(_crowd_tolls(_one_rally(claims), published), published)
+    claims = _incident_places(_other_incidents_place(_crowd_tolls(_one_rally(claims), published), published),
+                              published)
     if published is not None:
         claims, told = _incident_days(claims, published)
         claims = _incident_places(claims, published)
