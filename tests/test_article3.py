@@ -56,7 +56,7 @@ def test_a_state_of_war_told_in_the_perfect_progressive_is_no_event(nlp, extract
 
 def test_a_toll_over_separate_attacks_without_a_day_is_a_summary(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("Lomarut opened its winter market on Saturday. The country has been hit hard this year: nine people "
-            "were killed and dozens more injured in separate knife and gun attacks.")
+            "were killed and dozens more injured in separate gun, bomb, knife and machete attacks.")
     assert _kept(nlp, extractor, text) == []
 
 
@@ -151,3 +151,12 @@ def test_a_back_reference_does_not_take_the_other_incidents_place(nlp, extractor
     sunday = {c.place for c in events if c.time is not None and c.time.low == date(2021, 8, 15)}
     friday = {c.place for c in events if c.time is not None and c.time.low == date(2021, 8, 13)}
     assert sunday == {lomarut} and friday == {kerano}, [(c.time, c.place, c.method) for c in events]
+
+
+def test_a_ceasefire_told_breaking_down_is_no_agreement(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    for text in ("The ceasefire brokered for Lomarut collapsed on Friday.",
+                 "The breakdown of the truce in Lomarut on Friday was blamed on both sides."):
+        assert not [c for c in _kept(nlp, extractor, text) if c.sub_event_type == "Agreement"], text
+    # an agreement told as made stays one
+    assert [c for c in _kept(nlp, extractor, "The two sides signed a ceasefire in Lomarut on Friday.")
+            if c.sub_event_type == "Agreement"]

@@ -22,6 +22,7 @@ from frontwatch.extract.assembler import LanguagePack, SharedSteps, Sides, Typed
 from frontwatch.extract.attribution import attribute, certainty_for
 from frontwatch.extract.background import (
     background_reason,
+    broken_agreement,
     facility_namesakes,
     generic_mention,
     time_before_main,
@@ -451,6 +452,8 @@ class Extractor(SharedSteps):
         own_place = bool({"place:clause", "place:sentence"} & set(methods))
         if why is None and (time is None or time.assumed) and not own_place and generic_mention(token):
             why = "generic"  # "a supporter of attacks", told with no day or place of its own
+        if why is None and typed.sub_event_type == "Agreement" and broken_agreement(token):
+            why = "broken-agreement"  # "the ceasefire collapsed": the fighting that follows is the news, if any
         if why is None:
             return typed
         # recalled, judged, plotted or no actor's doing: a claim, not an event of the report's day

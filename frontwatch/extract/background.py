@@ -215,25 +215,43 @@ _SEVERAL = frozenset({"separate", "several", "various", "multiple", "different",
 
 def _over_several(trigger: Token) -> bool:
     """ "Ten people were killed and dozens injured in separate attacks": the verb's (or its conjuncts') "in"/
-    "during" phrase names several incidents by a plural noun with a modifier saying so."""
-    if _several_noun(trigger) and trigger.head.lower_ in {"in", "during"}:
-        return True  # the noun itself: "killed in separate attacks"
+    "during" phrase names several incidents by a plural noun with a modifier saying so; or the trigger is (a word
+    of) that noun phrase."""
+    first = trigger
+    while first.dep_ in {"conj", "nmod", "compound"} and first.head.i != first.i:  # "separate gun, bomb … attacks"
+        first = first.head
+    if _several_noun(first):
+        return True
     verbs = {trigger, *trigger.conjuncts}
     if trigger.dep_ == "conj":
         verbs.add(trigger.head)
-    for v in verbs:
-        for prep in v.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
-                continue
-            for obj in prep.children:
-                if _several_noun(obj):
-                    return True
-    return False
+    return any(_several_noun(obj) for v in verbs for prep in v.children if prep.dep_ == "prep"
+               for obj in prep.children)
 
 
 def _several_noun(tok: Token) -> bool:
-    return tok.dep_ == "pobj" and tok.tag_ == "NNS" and any(
-        c.dep_ == "amod" and c.lemma_.lower() in _SEVERAL for c in tok.children)
+    """An "in"/"during" plural object with a modifier of several before it: "in separate attacks", "in separate
+    gun and knife attacks" (the parser hangs the modifier on the list's first word)."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ in {"in", "during"}
+            and (tok.tag_ == "NNS" or any(t.tag_ == "NNS" for t in tok.conjuncts))
+            and any(t.dep_ == "amod" and t.lemma_.lower() in _SEVERAL for t in tok.subtree if t.i < tok.i))
+
+
+# What befalls an agreement that ends it ("the ceasefire collapsed", "the breakdown of the truce").
+_BREAKDOWN = frozenset({"collapse", "unravel", "break", "breakdown", "fail", "failure", "violate", "violation",
+                        "breach", "abandon", "crumble", "falter", "end"})
+
+
+def broken_agreement(trigger: Token) -> bool:
+    """Whether an agreement word is told breaking down: the subject of a breakdown verb ("the truce collapsed"),
+    or the object of a breakdown noun's "of"/"in" ("the breakdown in the ceasefire"). That is no agreement."""
+    if trigger.dep_ in {"nsubj", "nsubjpass"}:
+        return trigger.head.lemma_.lower() in _BREAKDOWN
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in {"of", "in"}:
+        return trigger.head.head.lemma_.lower() in _BREAKDOWN
+    if trigger.dep_ == "dobj":  # "rebels violated the truce", "they broke the ceasefire"
+        return trigger.head.lemma_.lower() in _BREAKDOWN
+    return False
 
 
 def generic_mention(trigger: Token) -> bool:
