@@ -20,7 +20,13 @@ from frontwatch.annotate import annotate
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.assembler import LanguagePack, SharedSteps, Sides, Typed, assemble
 from frontwatch.extract.attribution import attribute, certainty_for
-from frontwatch.extract.background import background_reason, facility_namesakes, time_before_main
+from frontwatch.extract.background import (
+    background_reason,
+    broken_agreement,
+    facility_namesakes,
+    generic_mention,
+    time_before_main,
+)
 from frontwatch.extract.claim_actors import ActorReader, _MainActors
 from frontwatch.extract.claims import _external, _find_counts, report_country_of
 from frontwatch.extract.counts import parse_number
@@ -450,7 +456,15 @@ class Extractor(SharedSteps):
         return time_before_main(job.doc, job.sent, token, published) or _find_time(job.doc, job.sent, published, token)
 
     def background(self, job: _Job, typed: Typed, time: TimeSpan | None, methods: list[str]) -> Typed:
-        why = background_reason(job.doc, job.sent, job.event.hit.token, time, job.document.published, self.words)
+        token = job.event.hit.token
+        why = background_reason(job.doc, job.sent, token, time, job.document.published, self.words)
+        # placed by another sentence of the report (or by the report itself), not by its own clause: a note that
+        # names no place at all ("reports of attacks on civilians") is still told as its news
+        own_place = bool({"place:clause", "place:sentence"} & set(methods))
+        if why is None and (time is None or time.assumed) and not own_place and generic_mention(token):
+            why = "generic"  # "a supporter of attacks", told with no day or place of its own
+        if why is None and typed.sub_event_type == "Agreement" and broken_agreement(token):
+            why = "broken-agreement"  # "the ceasefire collapsed": the fighting that follows is the news, if any
         if why is None:
             return typed
         # recalled, judged, plotted or no actor's doing: a claim, not an event of the report's day

@@ -220,6 +220,84 @@ def _period_before(trigger: Token) -> bool:
             and period.head.lower_ in _BEFORE)
 
 
+# Prepositions that name event words as a kind ("a supporter of attacks", "fleeing from attacks", "blamed for
+# attacks", "due to looting"); not "in"/"during"/"after" ("killed in clashes" tells the incident the toll is of).
+_KIND_PREPS = frozenset({"of", "for", "from", "against", "to"})
+# Heads that count the events they govern ("a series of attacks", "a wave of bombings"): told incidents, not a kind.
+_COUNTING_HEADS = frozenset({"series", "wave", "spate", "string", "number", "round", "chain", "flurry",
+                             "rash", "lot", "dozen", "dozens", "hundreds", "scores"})
+
+
+# Modifiers of a plural event noun that make it several incidents ("in separate attacks", "in various clashes").
+_SEVERAL = frozenset({"separate", "several", "various", "multiple", "different", "numerous", "recent", "previous",
+                      "past", "earlier", "repeated"})
+
+
+def _over_several(trigger: Token) -> bool:
+    """ "Ten people were killed and dozens injured in separate attacks": the verb's (or its conjuncts') "in"/
+    "during" phrase names several incidents by a plural noun with a modifier saying so; or the trigger is (a word
+    of) that noun phrase."""
+    first = trigger
+    while first.dep_ in {"conj", "nmod", "compound"} and first.head.i != first.i:  # "separate gun, bomb … attacks"
+        first = first.head
+    if _several_noun(first):
+        return True
+    verbs = {trigger, *trigger.conjuncts}
+    if trigger.dep_ == "conj":
+        verbs.add(trigger.head)
+    return any(_several_noun(obj) for v in verbs for prep in v.children if prep.dep_ == "prep"
+               for obj in prep.children)
+
+
+def _several_noun(tok: Token) -> bool:
+    """An "in"/"during" plural object with a modifier of several before it: "in separate attacks", "in separate
+    gun and knife attacks" (the parser hangs the modifier on the list's first word)."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ in {"in", "during"}
+            and (tok.tag_ == "NNS" or any(t.tag_ == "NNS" for t in tok.conjuncts))
+            and any(t.dep_ == "amod" and t.lemma_.lower() in _SEVERAL for t in tok.subtree if t.i < tok.i))
+
+
+# What befalls an agreement that ends it ("the ceasefire collapsed", "the breakdown of the truce").
+_BREAKDOWN = frozenset({"collapse", "unravel", "break", "breakdown", "fail", "failure", "violate", "violation",
+                        "breach", "abandon", "crumble", "falter", "end"})
+
+
+def broken_agreement(trigger: Token) -> bool:
+    """Whether an agreement word is told breaking down: the subject of a breakdown verb ("the truce collapsed"),
+    or the object of a breakdown noun's "of"/"in" ("the breakdown in the ceasefire"). That is no agreement."""
+    if trigger.dep_ in {"nsubj", "nsubjpass"}:
+        return trigger.head.lemma_.lower() in _BREAKDOWN
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in {"of", "in"}:
+        return trigger.head.head.lemma_.lower() in _BREAKDOWN
+    if trigger.dep_ == "dobj":  # "rebels violated the truce", "they broke the ceasefire"
+        return trigger.head.lemma_.lower() in _BREAKDOWN
+    return False
+
+
+def generic_mention(trigger: Token) -> bool:
+    """Whether an event noun is named as a kind rather than told as an incident: a bare plural or gerund (no
+    article, possessive or number: "attacks", "looting", not "the attacks", "Sunday's attack") that is the object
+    of a preposition naming a kind ("a supporter of lone-wolf attacks", "IDPs fleeing from attacks on villages",
+    "blamed for attacks in the country"); a verb of the perfect progressive ("has been fighting"); or a toll over
+    several incidents ("ten were killed in separate attacks"). The caller asks too that the text give it no day and
+    no place of its own clause: with either, it is told."""
+    if _over_several(trigger):
+        return True
+    if trigger.tag_ == "VBG" and {"have", "has", "had"} & {c.lower_ for c in trigger.children if c.dep_ == "aux"} \
+            and any(c.lower_ == "been" for c in trigger.children if c.dep_ == "aux"):
+        return True  # "where the government has been fighting an insurgency": a state of things, not a day's incident
+    tok = trigger
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "due to looting and general mayhem"
+        tok = tok.head
+    if trigger.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in _KIND_PREPS:
+        return False
+    if tok.head.head.lemma_.lower() in _COUNTING_HEADS:
+        return False
+    if trigger.tag_ != "NNS" and not trigger.lower_.endswith("ing"):
+        return False
+    return not any(c.dep_ in {"det", "poss", "nummod", "predet", "case"} for t in {trigger, tok} for c in t.children)
+
+
 def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan | None,
                       published: date | None, words: Words) -> str | None:
     """Why the event of `trigger` is not news of the report's day, or None where it is. `words`: the lexicon's word

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -142,34 +143,71 @@ def _incident_days(claims: Sequence[Claim], published: date) -> tuple[list[Claim
 
 
 def _own_place(claim: Claim) -> bool:
-    """Whether the claim's place is its own sentence's, not borrowed from the nearest sentence naming one, and
-    below a country (a country names no incident's place: "a woman visiting from Canada")."""
+    """Whether the claim's place is its own sentence's, not borrowed from the nearest sentence naming one or from
+    another incident's clause, and below a country (a country names no incident's place: "a woman visiting from
+    Canada")."""
     p = claim.place
-    return (p is not None and "place:report" not in claim.method.split()
+    return (p is not None and not {"place:report", "place:other-incident"} & set(claim.method.split())
             and not (p.feature_code or "PCL").startswith(("PCL", "CONT")))
+
+
+def _other_incidents_place(claims: Sequence[Claim], published: date | None) -> list[Claim]:
+    """ "Sunday's blast came two days after bombs killed six in X": a claim that took its place from the sentence
+    (`place:sentence`) where another claim of that sentence, told on another day, names that place in its own
+    clause, has borrowed the other incident's place. It is marked `place:other-incident` and placed as a sentence
+    that names none (`_incident_places`: its day's incident)."""
+    own: dict[tuple[int, int, int], set[tuple[object, ...]]] = {}  # (sentence, place span) -> days told there
+    for c in claims:
+        if "place:clause" in c.method.split() and c.places and (span := c.places[0].span) is not None:
+            own.setdefault((c.sentence.start, span.start, span.end), set()).add(_day(c, published))
+    if not own:
+        return list(claims)
+    out = []
+    for c in claims:
+        if "place:sentence" in c.method.split() and c.places and (span := c.places[0].span) is not None:
+            days = own.get((c.sentence.start, span.start, span.end), set())
+            if days and _day(c, published) not in days:
+                c = dataclasses.replace(c, method=c.method + " place:other-incident")
+        out.append(c)
+    return out
 
 
 def _incident_places(claims: Sequence[Claim], published: date | None) -> list[Claim]:
     """Claims placed only by the nearest sentence that names a place ("place:report": often a dateline's city, a
     place of the background, a photo caption's) take the place of their day's incident told with a place of its
-    own: the one place of that day's claims of their type, else of all that day's claims; none where several."""
+    own: the one place of that day's claims of their type, else of all that day's claims, else the place most of
+    that day's claims name (the day's main incident, told again and again: a side mention once does not make the
+    day's news two-sided); none where no place holds most of them."""
     by_day: dict[tuple[object, ...], dict[tuple[object, ...], Claim]] = {}
     by_type: dict[tuple[object, ...], dict[tuple[object, ...], Claim]] = {}
+    told: Counter[tuple[object, ...]] = Counter()  # (day, place) -> claims placed there by their own sentence
     for c in claims:
         if c.event_type == NOT_AN_EVENT or not _own_place(c) or (key := _place_key(c)) is None:
             continue
         day = _day(c, published)
         by_day.setdefault(day, {}).setdefault(key, c)
         by_type.setdefault((c.event_type, *day), {}).setdefault(key, c)
+        told[(*day, key)] += 1
     out = []
     for c in claims:
         if c.place is not None and not _own_place(c) and c.event_type != NOT_AN_EVENT:
             day = _day(c, published)
             same = by_type.get((c.event_type, *day)) or by_day.get(day) or {}
-            if len(same) == 1 and (there := next(iter(same.values()))).place != c.place:
+            there = next(iter(same.values())) if len(same) == 1 else _most_told(same, told, day)
+            if there is not None and there.place != c.place:
                 c = dataclasses.replace(c, places=there.places, method=c.method + " place:incident")
         out.append(c)
     return out
+
+
+def _most_told(same: dict[tuple[object, ...], Claim], told: Counter[tuple[object, ...]], day: tuple[object, ...]
+               ) -> Claim | None:
+    """Of a day's places, the one its claims name more often than all the others together, if any."""
+    if not same:
+        return None
+    n = {k: told[(*day, k)] for k in same}
+    best = max(n, key=lambda k: n[k])
+    return same[best] if 2 * n[best] > sum(n.values()) else None
 
 
 def _day(claim: Claim, published: date | None) -> tuple[object, ...]:
@@ -178,10 +216,59 @@ def _day(claim: Claim, published: date | None) -> tuple[object, ...]:
 
 
 def _key(claim: Claim, published: date | None) -> tuple[object, ...] | None:
-    place = claim.place
+    # by name within its first-level division: "the attack in Ankara" (the city) and "killed in Ankara" read as the
+    # province of that name are one incident
+    place = _place_key(claim)
     if place is None or not _is_violent(claim):
         return None
-    return (place.gazetteer_id or place.name, *_day(claim, published))
+    return (place, *_day(claim, published))
+
+
+def _town_first(claims: Sequence[Claim], published: date | None) -> dict[tuple[object, ...], Claim]:
+    """Per incident key, the claim whose place is a town where one of them names it so: a city and the province of
+    its name are one place to a reader, and the event sits at the town (one unit, so one event in fusion)."""
+    out: dict[tuple[object, ...], Claim] = {}
+    for c in claims:
+        if (key := _key(c, published)) is None:
+            continue
+        best = out.get(key)
+        if best is None or (not _town(best) and _town(c)):
+            out[key] = c
+    return out
+
+
+def _town(claim: Claim) -> bool:
+    return claim.place is not None and (claim.place.feature_code or "").startswith("PPL")
+
+
+def _crowd_tolls(claims: Sequence[Claim], published: date | None) -> list[Claim]:
+    """A killing told in the sentence of a riot or protest at its place and day ("clashes with police left one man
+    dead", "rioters threw stones and two died") is that crowd event's toll, not an attack of its own (ACLED: the
+    dead of a riot are its fatalities). Marked `background:crowd-toll`; the crowd claim takes its counts where it
+    has none."""
+    crowds: dict[tuple[object, ...], Claim] = {}
+    for c in claims:
+        if c.event_type in _CROWD_TYPES and c.certainty != Certainty.DENIED and (p := _place_key(c)) is not None:
+            crowds.setdefault((c.sentence.start, p, *_day(c, published)), c)
+    if not crowds:
+        return list(claims)
+    tolls: dict[int, Claim] = {}  # id(crowd claim) -> a killing claim giving it its counts
+    out = []
+    for c in claims:
+        crowd = None
+        if (c.event_type == "Violence against civilians" and "category:kill" in c.method.split()
+                and (p := _place_key(c)) is not None):
+            crowd = crowds.get((c.sentence.start, p, *_day(c, published)))
+        if crowd is None:
+            out.append(c)
+            continue
+        if c.counts and not crowd.counts:
+            tolls.setdefault(id(crowd), c)
+        out.append(dataclasses.replace(c, event_type=NOT_AN_EVENT, sub_event_type=None,
+                                       method=c.method + " background:crowd-toll"))
+    return [dataclasses.replace(c, counts=t.counts, fatalities_acled=t.fatalities_acled,
+                                method=c.method + " counts:crowd-toll")
+            if (t := tolls.get(id(c))) is not None else c for c in out]
 
 
 def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]:
@@ -192,7 +279,8 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
     told: dict[tuple[object, ...], Claim] = {}
     # places first (a sentence placed by its neighbour is dated with its true place's incident), then again with
     # the days the incidents gave
-    claims = _incident_places(_one_rally(claims), published)
+    claims = _incident_places(_other_incidents_place(_crowd_tolls(_one_rally(claims), published), published),
+                              published)
     if published is not None:
         claims, told = _incident_days(claims, published)
         claims = _incident_places(claims, published)
@@ -201,11 +289,14 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
         lead.setdefault(_key(c, published), c)  # type: ignore[arg-type]
     out = []
     attacked: dict[tuple[object, ...], int] = {}  # (place, day) -> where the text first tells violence there
+    towns = _town_first(claims, published)
     for c in claims:
         key = _key(c, published)
         if key is None:
             out.append(c)
             continue
+        if (town := towns[key]).place != c.place:
+            c = dataclasses.replace(c, places=town.places, method=c.method + " place:incident-town")
         where = (_place_key(c), *_day(c, published))
         attacked[where] = min(attacked.get(where, c.sentence.start), c.sentence.start)
         first = lead.setdefault(key, c)
