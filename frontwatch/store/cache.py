@@ -1,0 +1,120 @@
+"""What the read paths keep between requests: the write generation read cheaply, and rows kept per generation.
+
+- `GenerationReader`: on a SQLite file, `Store.generation()` reads `store_state` through one plain read-only
+  `sqlite3` connection per thread (a few microseconds) instead of a pooled SQLAlchemy connection (~80 µs); the API
+  reads it several times per request. Outside a transaction each SELECT sees the last commit, so a write is seen
+  by the next read, as before.
+- `RowCache`: rows by key, all of one write generation, bounded in bytes. Filed under the generation read before
+  the rows were, so an entry is never older than its generation; a new generation empties the cache.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import quote
+
+GENERATION_SQL = "SELECT epoch, generation FROM store_state WHERE id = 1"
+
+
+class GenerationReader:
+    """`epoch.count` of a SQLite file, through a read-only connection per thread (None when it cannot be read:
+    the caller reads it the ordinary way then)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._all: list[sqlite3.Connection] = []
+        self.broken = False  # the file cannot be opened this way: not tried again
+
+    def read(self) -> str | None:
+        if self.broken:
+            return None
+        conn = getattr(self._local, "conn", None)
+        try:
+            if conn is None:
+                try:
+                    conn = sqlite3.connect(f"file:{quote(self.path)}?mode=ro", uri=True, check_same_thread=False,
+                                           timeout=60)
+                except sqlite3.Error:
+                    self.broken = True
+                    return None
+                with self._lock:
+                    self._all.append(conn)
+                self._local.conn = conn
+            row = conn.execute(GENERATION_SQL).fetchone()
+        except sqlite3.Error:
+            return None
+        return f"{row[0]}.{row[1]}" if row else "none.0"
+
+    def close(self) -> None:
+        with self._lock:
+            conns, self._all = self._all, []
+        for conn in conns:
+            conn.close()
+        self._local = threading.local()
+
+
+def _size(value: Any) -> int:
+    if isinstance(value, str | bytes):
+        return len(value) + 64
+    if isinstance(value, tuple | list):
+        return sum(_size(v) for v in value) + 64
+    return 64
+
+
+class RowCache:
+    """Rows by key for one write generation, least recently used first out beyond `max_bytes` (strings counted by
+    length, anything else a small constant)."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.generation = ""
+        self._rows: OrderedDict[Any, Any] = OrderedDict()
+        self.size = 0
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def get_many(self, generation: str, keys: Iterable[Any],
+                 load: Callable[[list[Any]], dict[Any, Any]]) -> dict[Any, Any]:
+        """The rows of `keys` (those that exist): from the cache, the missing ones through `load(missing keys)`,
+        which must read them at `generation` or later."""
+        keys = list(keys)
+        with self._lock:
+            if generation != self.generation:
+                self._rows.clear()
+                self.size, self.generation = 0, generation
+            found = {}
+            for k in keys:
+                row = self._rows.get(k)
+                if row is not None:
+                    self._rows.move_to_end(k)
+                    found[k] = row
+        missing = [k for k in keys if k not in found]
+        if missing:
+            loaded = load(missing)
+            found.update(loaded)
+            with self._lock:
+                if generation == self.generation:  # a newer generation filed meanwhile: keep nothing old
+                    for k, row in loaded.items():
+                        if k not in self._rows:
+                            self._rows[k] = row
+                            self.size += _size(row)
+                    while self.size > self.max_bytes and self._rows:
+                        _, dropped = self._rows.popitem(last=False)
+                        self.size -= _size(dropped)
+        return found
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rows.clear()
+            self.size, self.generation = 0, ""
+
+
+__all__ = ["GenerationReader", "RowCache"]
