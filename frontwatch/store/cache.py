@@ -68,8 +68,8 @@ def _size(value: Any) -> int:
 
 
 class RowCache:
-    """Rows by key for one write generation, least recently used first out beyond `max_bytes` (strings counted by
-    length, anything else a small constant)."""
+    """Rows by key for one write generation, the first kept first out beyond `max_bytes` (strings counted by
+    length, anything else a small constant; no reordering on a hit: a hit is a dict look-up)."""
 
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
@@ -94,7 +94,6 @@ class RowCache:
             for k in keys:
                 row = self._rows.get(k)
                 if row is not None:
-                    self._rows.move_to_end(k)
                     found[k] = row
         missing = [k for k in keys if k not in found]
         if missing:
