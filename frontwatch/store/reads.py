@@ -44,6 +44,7 @@ CLAIM_STEP = 1_000
 # state per unit, a timeline page every state of a few units, so the same rows come back on every day asked.
 STATE_CACHE_BYTES = 48 * 2**20
 PICKS = 4_096
+SOURCES_KEPT = 50_000  # sources kept as JSON in memory (outlets, agencies, officials: hundreds); more, read by page
 
 
 @dataclass
@@ -59,6 +60,7 @@ class ReadState:
     # ids picked per (span between two such days, admin1), oldest out first beyond PICKS.
     changes: list[int] = field(default_factory=list)
     picks: OrderedDict[tuple[int | None, str | None], list[int]] = field(default_factory=OrderedDict)
+    sources: tuple[str, list[str] | None] = ("", None)  # every source as the API's JSON item, in listing order
 
 
 @dataclass(frozen=True)
@@ -228,6 +230,23 @@ def timeline_rows(store: Store, units: list[str]) -> list[StateRow]:
     return state_rows(store, [i for u in units if u in timelines for i in timelines[u].ids])
 
 
+def source_items(store: Store, limit: int, offset: int) -> list[str] | None:
+    """A page of `GET /sources`' items as JSON (name, kind, reliability, claims), most reliable first; from every
+    source's item kept for the current write generation, or None when there are more than SOURCES_KEPT (the
+    caller reads the page in SQL)."""
+    generation = store.generation()
+    state: ReadState = store._reads
+    with state.lock:
+        if state.sources[0] != generation:
+            items: list[str] | None = []
+            for r in store.reliability(limit=SOURCES_KEPT + 1):
+                items.append(json.dumps({"name": r.name, "kind": str(r.kind), "reliability": r.reliability,
+                                         "claims": r.claims}, ensure_ascii=False, separators=(",", ":")))
+            state.sources = (generation, items if len(items) <= SOURCES_KEPT else None)
+        kept = state.sources[1]
+    return None if kept is None else kept[offset:offset + limit]
+
+
 def claim_start(store: Store, offset: int) -> tuple[tuple[str, str] | None, int, str]:
     """Where a page of the unfiltered claims listing at `offset` starts: (a key to read after, the offset left
     after it, the generation the key is of)."""
@@ -255,4 +274,4 @@ def claim_page_query(q: Any, key: tuple[str, str] | None) -> Any:
 
 
 __all__ = ["CLAIM_STEP", "RARE", "ReadState", "claim_start", "control_ids", "filter_names", "in_list", "matching",
-           "state_rows", "timeline_rows", "unit_codes"]
+           "source_items", "state_rows", "timeline_rows", "unit_codes"]

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from frontwatch.publish import schemas as s
 from frontwatch.publish.routes.deps import ERRORS, Limit, Offset, StoreDep, next_link
+from frontwatch.store import reads
 
 router = APIRouter()
 
@@ -16,10 +17,15 @@ router = APIRouter()
 @router.get("/sources", response_model=s.Sources, responses=ERRORS,
             summary="Sources and their reliability, most reliable first, paginated")
 def get_sources(request: Request, store: StoreDep, limit: Limit = 1000, offset: Offset = 0) -> Response:
-    rows = store.reliability(limit=limit + 1, offset=offset)
-    page = rows[:limit]
     # Sources' fields, in its order, as plain JSON: the rows are four scalars each, no model needed to send them.
-    items = [{"name": r.name, "kind": str(r.kind), "reliability": r.reliability, "claims": r.claims} for r in page]
-    nxt = next_link(request, len(page), len(rows) > limit, limit, offset)
-    body = {"items": items, "count": len(page), "limit": limit, "offset": offset, "next": nxt}
-    return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
+    # Every source's item is kept per write generation (reads.source_items), else the page is read in SQL.
+    kept = reads.source_items(store, limit + 1, offset)
+    if kept is None:
+        kept = [json.dumps({"name": r.name, "kind": str(r.kind), "reliability": r.reliability, "claims": r.claims},
+                           ensure_ascii=False, separators=(",", ":"))
+                for r in store.reliability(limit=limit + 1, offset=offset)]
+    page = kept[:limit]
+    nxt = next_link(request, len(page), len(kept) > limit, limit, offset)
+    body = (f'{{"items":[{",".join(page)}],"count":{len(page)},"limit":{limit},"offset":{offset},'
+            f'"next":{json.dumps(nxt)}}}')
+    return Response(body, media_type="application/json")
