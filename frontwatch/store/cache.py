@@ -71,8 +71,8 @@ class RowCache:
     """Rows by key for one write generation, the first kept first out beyond `max_bytes` (strings counted by
     length, anything else a small constant; no reordering on a hit: a hit is a dict look-up)."""
 
-    def __init__(self, max_bytes: int) -> None:
-        self.max_bytes = max_bytes
+    def __init__(self, max_bytes: int, size: Callable[[Any], int] = _size) -> None:
+        self.max_bytes, self._sizer = max_bytes, size
         self.generation = ""
         self._rows: OrderedDict[Any, Any] = OrderedDict()
         self.size = 0
@@ -104,11 +104,24 @@ class RowCache:
                     for k, row in loaded.items():
                         if k not in self._rows:
                             self._rows[k] = row
-                            self.size += _size(row)
+                            self.size += self._sizer(row)
                     while self.size > self.max_bytes and self._rows:
                         _, dropped = self._rows.popitem(last=False)
-                        self.size -= _size(dropped)
+                        self.size -= self._sizer(dropped)
         return found
+
+    def fill(self, generation: str, rows: Iterable[tuple[Any, Any]]) -> None:
+        """Keep these (key, row) pairs read at `generation` or later, as far as they fit."""
+        with self._lock:
+            if generation != self.generation:
+                self._rows.clear()
+                self.size, self.generation = 0, generation
+            for k, row in rows:
+                size = self._sizer(row)
+                if self.size + size > self.max_bytes:
+                    break
+                self._rows[k] = row
+                self.size += size
 
     def clear(self) -> None:
         with self._lock:

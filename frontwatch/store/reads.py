@@ -47,6 +47,9 @@ PICKS = 4_096
 SOURCES_KEPT = 50_000  # sources kept as JSON in memory (outlets, agencies, officials: hundreds); more, read by page
 
 
+StateRow = tuple[str, str | None, str, int, str | None]  # payload, layout, unit code, level, admin1
+
+
 @dataclass
 class ReadState:
     """One Store's per-generation caches (each behind the lock; built on first use)."""
@@ -55,12 +58,16 @@ class ReadState:
     names: dict[str, tuple[str, dict[str, int]]] = field(default_factory=dict)  # kind -> (generation, name -> n)
     claim_keys: tuple[str, list[tuple[str, str]]] = ("", [])
     timelines: tuple[str, dict[str, UnitStates]] = ("", {})  # by unit code, in code order
-    states: RowCache = field(default_factory=lambda: RowCache(STATE_CACHE_BYTES))  # control state rows by id
+    states: RowCache = field(default_factory=lambda: RowCache(STATE_CACHE_BYTES, _state_size))  # rows by id
     # Every day a state begins or ends, sorted (the states that hold are the same from one to the next), and the
     # ids picked per (span between two such days, admin1), oldest out first beyond PICKS.
     changes: list[int] = field(default_factory=list)
     picks: OrderedDict[tuple[int | None, str | None], list[int]] = field(default_factory=OrderedDict)
     sources: tuple[str, list[str] | None] = ("", None)  # every source as the API's JSON item, in listing order
+
+
+def _state_size(row: StateRow) -> int:
+    return len(row[0]) + 200  # the payload and the tuple's overhead
 
 
 @dataclass(frozen=True)
@@ -138,10 +145,18 @@ def _timelines(store: Store) -> dict[str, UnitStates]:
         if state.timelines[0] != generation:
             c = t.control_states.c
             by_unit: dict[str, list[Any]] = {}
+            # The states' rows too, kept by id while they fit (what /control and timeline pages send).
+            kept_rows: list[tuple[int, StateRow]] = []
+            size = 0
             with store.engine.connect() as conn:
-                for row in conn.execute(select(c.unit_code, c.since, c.id, c.until, c.admin1)
-                                        .order_by(c.unit_code, c.since, c.id)):
-                    by_unit.setdefault(row[0], []).append(row)
+                for row in conn.execute(select(c.unit_code, c.since, c.id, c.until, c.admin1, c.payload, c.layout,
+                                               c.level).order_by(c.unit_code, c.since, c.id)):
+                    by_unit.setdefault(row[0], []).append(row[:5])
+                    if size <= STATE_CACHE_BYTES:
+                        kept = (row[5], row[6], row[0], row[7], row[4])
+                        size += _state_size(kept)
+                        kept_rows.append((row[2], kept))
+            state.states.fill(generation, kept_rows)
             timelines = {  # built in code order: iterating it needs no sort
                 unit: UnitStates(tuple(r[1].toordinal() for r in rows), tuple(r[2] for r in rows),
                                  tuple(r[3].toordinal() if r[3] is not None else None for r in rows),
@@ -201,9 +216,6 @@ def unit_codes(store: Store, after: str | None = None, limit: int | None = None)
     if after is not None:
         codes = codes[bisect.bisect_right(codes, after):]
     return codes if limit is None else codes[:limit]
-
-
-StateRow = tuple[str, str | None, str, int, str | None]  # payload, layout, unit code, level, admin1
 
 
 def state_rows(store: Store, ids: list[int]) -> list[StateRow]:
