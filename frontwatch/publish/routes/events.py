@@ -108,8 +108,10 @@ def list_events(
 
 @router.get("/events/{event_id}", response_model=s.EventDetail, responses=ERRORS,
             summary="One event with its claims, quoted sentences and source chains")
-def get_event(event_id: str, request: Request, store: StoreDep) -> s.EventDetail:
+def get_event(event_id: str, request: Request, store: StoreDep) -> Response:
     event = store.event(event_id)
     if event is None:
         raise not_found_event(event_id)
-    return views.event_detail(store, event, base=str(request.base_url).rstrip("/"))
+    # Built as the model, sent as its JSON: FastAPI would validate the finished model once more on the way out.
+    detail = views.event_detail(store, event, base=str(request.base_url).rstrip("/"))
+    return Response(detail.model_dump_json(), media_type="application/json")
