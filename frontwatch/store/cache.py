@@ -3,7 +3,8 @@
 - `GenerationReader`: on a SQLite file, `Store.generation()` reads `store_state` through one plain read-only
   `sqlite3` connection per thread (a few microseconds) instead of a pooled SQLAlchemy connection (~80 µs); the API
   reads it several times per request. Outside a transaction each SELECT sees the last commit, so a write is seen
-  by the next read, as before.
+  by the next read, as before. The claims' pages are read through it too (SQLAlchemy's statement building and
+  row handling cost more than SQLite's reading of a page).
 - `RowCache`: rows by key, all of one write generation, bounded in bytes. Filed under the generation read before
   the rows were, so an entry is never older than its generation; a new generation empties the cache.
 """
@@ -31,21 +32,29 @@ class GenerationReader:
         self._all: list[sqlite3.Connection] = []
         self.broken = False  # the file cannot be opened this way: not tried again
 
-    def read(self) -> str | None:
+    def connection(self) -> sqlite3.Connection | None:
+        """This thread's read-only connection (None if the file cannot be opened so)."""
         if self.broken:
             return None
-        conn = getattr(self._local, "conn", None)
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(f"file:{quote(self.path)}?mode=ro", uri=True, check_same_thread=False,
+                                       timeout=60)
+                conn.execute("PRAGMA mmap_size=4294967296")  # as the store's own connections (connection.py)
+            except sqlite3.Error:
+                self.broken = True
+                return None
+            with self._lock:
+                self._all.append(conn)
+            self._local.conn = conn
+        return conn
+
+    def read(self) -> str | None:
+        conn = self.connection()
+        if conn is None:
+            return None
         try:
-            if conn is None:
-                try:
-                    conn = sqlite3.connect(f"file:{quote(self.path)}?mode=ro", uri=True, check_same_thread=False,
-                                           timeout=60)
-                except sqlite3.Error:
-                    self.broken = True
-                    return None
-                with self._lock:
-                    self._all.append(conn)
-                self._local.conn = conn
             row = conn.execute(GENERATION_SQL).fetchone()
         except sqlite3.Error:
             return None
