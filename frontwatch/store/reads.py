@@ -280,10 +280,27 @@ def claim_start(store: Store, offset: int) -> tuple[tuple[str, str] | None, int,
     return keys[j - 1], offset - j * CLAIM_STEP, generation
 
 
+def warm(store: Store, *kinds: str) -> bool:
+    """Whether what these reads keep is built for the current write generation: "listing" (the events' ids),
+    "actor" / "source" (names), "claim_keys", "timelines", "sources". A read that finds it so scans no table."""
+    generation = store.generation()
+    state: ReadState = store._reads
+    for kind in kinds:
+        if kind == "listing":
+            kept = store._listing[0]
+        elif kind in ("actor", "source"):
+            kept = state.names.get(kind, ("", {}))[0]
+        else:
+            kept = getattr(state, kind)[0]
+        if kept != generation:
+            return False
+    return True
+
+
 def claim_page_query(q: Any, key: tuple[str, str] | None) -> Any:
     c = t.claims.c
     return q if key is None else q.where(tuple_(c.document_id, c.claim_id) > tuple_(*key))
 
 
 __all__ = ["CLAIM_STEP", "RARE", "ReadState", "claim_start", "control_ids", "filter_names", "in_list", "matching",
-           "source_items", "state_rows", "timeline_rows", "unit_codes"]
+           "source_items", "state_rows", "timeline_rows", "unit_codes", "warm"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -13,11 +13,23 @@ from frontwatch.model import EVENT_TYPES, SUB_EVENT_TYPES, Event
 from frontwatch.publish import schemas as s
 from frontwatch.publish import views
 from frontwatch.publish.errors import ApiError
-from frontwatch.publish.routes.deps import ERRORS, GEOJSON, Limit, Offset, StoreDep, next_link, not_found_event
-from frontwatch.store import EventFilter
+from frontwatch.publish.routes.deps import (
+    ERRORS,
+    GEOJSON,
+    INLINE_ROWS,
+    Limit,
+    Offset,
+    StoreDep,
+    next_link,
+    not_found_event,
+    on_the_loop,
+)
+from frontwatch.store import EventFilter, reads
+from frontwatch.store import events as stored_events
 from frontwatch.store.codec import layout
 
 router = APIRouter()
+SHALLOW = 2_000  # a filtered page this deep walks at most this many index entries past its matches
 
 
 def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
@@ -42,6 +54,20 @@ def wants_geojson(request: Request, f: str | None) -> bool:
     return "geo+json" in request.headers.get("accept", "")
 
 
+def _small(args: dict[str, Any]) -> bool:
+    """A page the indexes find at once: unfiltered (a deep one from the ids kept for this generation), or filtered
+    within the first SHALLOW rows, the names of an actor or source filter kept."""
+    if args["limit"] > INLINE_ROWS:
+        return False
+    store = args["store"]
+    filters = [args[k] for k in ("bbox", "date_from", "date_to", "event_type", "sub_event_type", "status", "actor",
+                                 "source", "min_confidence")]
+    if all(v is None for v in filters):
+        return args["offset"] < stored_events.DEEP_OFFSET or reads.warm(store, "listing")
+    names = [k for k in ("actor", "source") if args[k]]
+    return args["offset"] <= SHALLOW and reads.warm(store, *names)
+
+
 @router.get(
     "/events",
     response_model=s.EventsPage | s.EventFeatureCollection,
@@ -55,6 +81,7 @@ def wants_geojson(request: Request, f: str | None) -> bool:
     },
     summary="Events, filtered and paginated",
 )
+@on_the_loop(_small)
 def list_events(
     request: Request,
     store: StoreDep,
