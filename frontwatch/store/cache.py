@@ -31,6 +31,7 @@ class GenerationReader:
         self._lock = threading.Lock()
         self._all: list[sqlite3.Connection] = []
         self.broken = False  # the file cannot be opened this way: not tried again
+        self._trace: Callable[[str], None] | None = None
 
     def connection(self) -> sqlite3.Connection | None:
         """This thread's read-only connection (None if the file cannot be opened so)."""
@@ -47,8 +48,17 @@ class GenerationReader:
                 return None
             with self._lock:
                 self._all.append(conn)
+                conn.set_trace_callback(self._trace)
             self._local.conn = conn
         return conn
+
+    def trace(self, callback: Callable[[str], None] | None) -> None:
+        """Pass every statement these connections run (parameters filled in) to `callback` (None: stop); what
+        SQLAlchemy's `before_cursor_execute` event shows of the store's other reads."""
+        with self._lock:
+            self._trace = callback
+            for conn in self._all:
+                conn.set_trace_callback(callback)
 
     def read(self) -> str | None:
         conn = self.connection()
