@@ -226,3 +226,58 @@ def test_the_generation_read_directly_follows_every_write(tmp_path: Path) -> Non
     memory = Store("sqlite://")
     assert memory._generation_reader is None and memory.generation()  # in memory: the pooled way
     memory.close()
+
+
+def test_small_reads_run_on_the_loop_and_large_ones_in_a_worker_thread() -> None:
+    import asyncio
+    import threading
+
+    from frontwatch.publish.routes.deps import on_the_loop
+
+    seen: list[int] = []
+
+    @on_the_loop(lambda args: args["rows"] <= 10)
+    def body(rows: int) -> int:
+        seen.append(threading.get_ident())
+        return rows
+
+    async def main() -> int:
+        assert await body(rows=3) == 3 and await body(rows=500) == 500
+        return threading.get_ident()
+
+    loop_thread = asyncio.run(main())
+    assert seen[0] == loop_thread and seen[1] != loop_thread
+
+
+@pytest.mark.usefixtures("small_steps")
+def test_a_page_that_would_build_what_is_kept_goes_to_the_thread_pool(tmp_path: Path) -> None:
+    """After a write, the first deep page builds the listing's ids (a scan of the index): not on the loop."""
+    from frontwatch.publish.routes import claims as claim_routes
+    from frontwatch.publish.routes import events as event_routes
+
+    url = f"sqlite:///{tmp_path}/small.db"
+    store = Store(url)
+    try:
+        store.save_fusion(*_fused(1))
+        claims, documents = generate(40)
+        _add_claims(store, list(documents.values())[:5], {c.document_id: [c] for c in claims})
+        no_filter = {k: None for k in ("bbox", "date_from", "date_to", "event_type", "sub_event_type", "status",
+                                       "actor", "source", "min_confidence")}
+        deep = {"store": store, "limit": 100, "offset": 40, **no_filter}
+        assert event_routes._small({**deep, "offset": 3})  # a first page: the index at once
+        assert not event_routes._small(deep)  # the ids are not kept yet
+        assert not event_routes._small({**deep, "offset": 3, "limit": 5_000})  # a large page
+        client = _client(store, tmp_path)
+        assert client.get("/events?offset=40").status_code == 200
+        assert event_routes._small(deep)  # now kept for this generation
+        assert not event_routes._small({**deep, "actor": "brigade", "offset": 0})  # names not read yet
+        client.get("/events?actor=brigade")
+        assert event_routes._small({**deep, "actor": "brigade", "offset": 0})
+        store.save_fusion(*_fused(2))  # a write: built again, off the loop
+        assert not event_routes._small(deep)
+        page = {"store": store, "limit": 10, "offset": 8, "document_id": None, "event_id": None, "after": None}
+        assert not claim_routes._small(page) and claim_routes._small({**page, "offset": 2})
+        assert client.get("/claims?offset=8").status_code == 200
+        assert claim_routes._small(page)
+    finally:
+        store.close()
