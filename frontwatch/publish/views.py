@@ -118,25 +118,34 @@ def event_detail(
     `claims_by_id` / `documents_by_id`: preloaded maps (the static page builds thousands of these at once).
     """
     wanted = [*event.claim_ids, *event.contradicting_claim_ids]
+    outs: dict[str, s.ClaimOut] | None = None
     if claims_by_id is not None:
         claims = {i: claims_by_id[i] for i in wanted if i in claims_by_id}
     else:
-        claims = {c.claim_id: c for c in store.claims(claim_ids=wanted)} if wanted else {}
+        # The claims' stored JSON, validated as ClaimOut in one pass (from_payloads), rather than each decoded and
+        # its to_dict validated; their reports' references from the documents' columns, not their payloads.
+        payloads = store.claim_payloads(claim_ids=wanted) if wanted else []
+        claims = {c.claim_id: c for c in (decode(Claim, p) for p in payloads)}
+        outs = {o.claim_id: o for o in from_payloads(s.ClaimOut, Claim, payloads)}
+        if documents_by_id is None:
+            documents_by_id = {}
+            documents_by_id.update(store.document_refs(sorted({c.document_id for c in claims.values()})))
     stances = [*(("supporting", i) for i in event.claim_ids),
                *(("contradicting", i) for i in event.contradicting_claim_ids)]
     # the preloaded map is the cache itself (a copy per event cost the static page one dict of every report per event)
     documents = documents_by_id if documents_by_id is not None else {}
-    evidence = [e for _, e in quoted_claims(store, stances, claims, documents, base)]
+    evidence = [e for _, e in quoted_claims(store, stances, claims, documents, base, outs)]
     data = event_out(event).model_dump()
     return s.EventDetail(**data, evidence=evidence, links=s.Links(self=f"{base}/events/{event.event_id}"))
 
 
 def quoted_claims(
     store: Store, stances: Iterable[tuple[str, str]], claims: Mapping[str, Claim],
-    documents: dict[str, Document | None], base: str = "",
+    documents: dict[str, Document | None], base: str = "", outs: Mapping[str, s.ClaimOut] | None = None,
 ) -> list[tuple[str, s.EvidenceOut]]:
     """Each (stance, claim id) that `claims` holds as evidence: the claim quoted, its source chains and its report
-    (looked up once per report into `documents`, which may come preloaded)."""
+    (looked up once per report into `documents`, which may come preloaded; `outs`: the claims as ClaimOut
+    already)."""
     out = []
     for stance, claim_id in stances:
         claim = claims.get(claim_id)
@@ -149,7 +158,7 @@ def quoted_claims(
             stance=stance,  # type: ignore[arg-type]
             quote=claim.sentence.text,
             source_chains=[list(src.chain) or [src.name] for src in claim.sources],
-            claim=claim_out(claim),
+            claim=outs[claim_id] if outs is not None and claim_id in outs else claim_out(claim),
             document=document_ref(doc, base) if doc else None,
         )))
     return out

@@ -43,6 +43,7 @@ class StoreBase:
     url: str
     dialect: str
     engine: Engine
+    _generation_reader: Any  # cache.GenerationReader on a SQLite file, else None
 
     def _insert(self, table: Any) -> Any:
         return (postgresql.insert(table) if self.dialect == "postgresql" else sqlite.insert(table))
@@ -57,6 +58,10 @@ class StoreBase:
     def generation(self) -> str:
         """The database's write generation, as `epoch.count`: it changes with every write the store makes, and a
         database made again from scratch starts a new epoch."""
+        if self._generation_reader is not None:
+            found = self._generation_reader.read()
+            if found is not None:
+                return str(found)
         c = t.store_state.c
         with self.engine.connect() as conn:
             row = conn.execute(select(c.epoch, c.generation).where(c.id == 1)).first()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Sequence
 
 from sqlalchemy import Connection, or_, select, tuple_
@@ -80,6 +82,9 @@ class Claims(StoreBase):
 
     def _claim_rows(self, document_id: str | None, claim_ids: Sequence[str] | None, limit: int | None,
                     offset: int, after: tuple[str, str] | None) -> list[Row]:
+        raw = self._generation_reader.connection() if self._generation_reader is not None else None
+        if raw is not None:
+            return _sqlite_claim_rows(raw, document_id, claim_ids, limit, offset, after)
         c = t.claims.c
         q = select(c.payload, c.layout).order_by(c.document_id, c.claim_id)
         if document_id:
@@ -111,3 +116,31 @@ class Claims(StoreBase):
         q = select(c.payload).where(or_(c.admin2_code.in_(list(units)), c.admin1_code.in_(list(units))))
         with self.engine.connect() as conn:
             return [decode(Claim, r[0]) for r in conn.execute(q.order_by(c.claim_id))]
+
+
+def _sqlite_claim_rows(conn: sqlite3.Connection, document_id: str | None, claim_ids: Sequence[str] | None,
+                       limit: int | None, offset: int, after: tuple[str, str] | None) -> list[Row]:
+    """`Claims._claim_rows` on SQLite through a plain connection: the same query, the same order and bounds."""
+    where, params = [], []
+    if document_id:
+        where.append("document_id = ?")
+        params.append(document_id)
+    if claim_ids is not None:
+        where.append("claim_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(claim_ids)))
+    if after is not None:
+        where.append("(document_id, claim_id) > (?, ?)")
+        params += after
+    order = " ORDER BY document_id, claim_id"
+    if offset:
+        # The skipped rows are counted in the index alone, then the page is read from the first key on.
+        cond = f" WHERE {' AND '.join(where)}" if where else ""
+        first = conn.execute(f"SELECT document_id, claim_id FROM claims{cond}{order} LIMIT 1 OFFSET ?",
+                             (*params, offset)).fetchone()
+        if first is None:
+            return []
+        where.append("(document_id, claim_id) >= (?, ?)")
+        params += first
+    cond = f" WHERE {' AND '.join(where)}" if where else ""
+    return conn.execute(f"SELECT payload, layout FROM claims{cond}{order} LIMIT ?",
+                        (*params, -1 if limit is None else limit)).fetchall()

@@ -17,6 +17,7 @@ from frontwatch.config import DATABASES, normalize_db_url
 from frontwatch.errors import StoreError
 from frontwatch.store import reads
 from frontwatch.store.base import StoreBase, sqlite_file
+from frontwatch.store.cache import GenerationReader
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD = "0006"
@@ -36,6 +37,7 @@ class Connected(StoreBase):
         self._listing_lock = threading.Lock()
         self._listing: tuple[str, tuple[str, ...]] = ("", ())  # (generation, event ids in listing order)
         self._reads = reads.ReadState()
+        self._generation_reader: GenerationReader | None = None
         path = self._sqlite_path()
         if not create and path is not None and not Path(path).exists():
             raise StoreError(f"no database at {path}",
@@ -44,6 +46,8 @@ class Connected(StoreBase):
         try:
             self.engine: Engine = self._connect()
             self._migrate()
+            if path is not None:  # after the migrations: store_state exists
+                self._generation_reader = GenerationReader(path)
         except OperationalError as exc:
             raise StoreError(
                 f"cannot open the database {self._safe_url()}: {exc.orig}",
@@ -144,6 +148,8 @@ class Connected(StoreBase):
                 return None
 
     def close(self) -> None:
+        if self._generation_reader is not None:
+            self._generation_reader.close()
         self.engine.dispose()
 
     def __enter__(self) -> Self:

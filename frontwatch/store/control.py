@@ -31,16 +31,11 @@ class Control(StoreBase):
         """What `control_payloads` returns, each with its layout, unit code and level.
 
         Each unit's state of the day is picked in memory (`reads.control_ids`: a binary search per unit in the
-        timelines' dates, kept per write generation); only the picked rows are read.
+        timelines' dates, kept per write generation); the picked rows come from `reads.state_rows` (kept per
+        generation too, read once).
         """
-        c = t.control_states.c
         ids = reads.control_ids(self, as_of, admin1)
-        if not ids:
-            return []
-        q = (select(c.payload, c.layout, c.unit_code, c.level).where(reads.in_list(self, c.id, ids))
-             .order_by(c.unit_code))
-        with self.engine.connect() as conn:
-            return [(r[0], r[1], r[2], r[3]) for r in conn.execute(q)]
+        return [(p, lay, code, level) for p, lay, code, level, _ in reads.state_rows(self, ids)]
 
     def control_timeline(self, unit_code: str | None = None) -> list[ControlState]:
         """Control states in (unit code, since) order, the last stored last among states of one day."""

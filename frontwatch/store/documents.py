@@ -74,6 +74,19 @@ class Documents(Claims):
                               hint="give more characters of the id")
         return decode(Document, rows[0][0]) if rows else None
 
+    def document_refs(self, document_ids: Sequence[str]) -> dict[str, Document]:
+        """These documents (those stored) with what a reference to one shows — id, origin, format, title, URL,
+        publisher, date, language — read from their columns (written with the payload, never changed); `text` is
+        left empty: the payload, with the whole text, is not read."""
+        if not document_ids:
+            return {}
+        c = t.documents.c
+        q = select(c.document_id, c.origin, c.format, c.title, c.url, c.publisher, c.published, c.language).where(
+            c.document_id.in_(list(document_ids)))
+        with self.engine.connect() as conn:
+            return {r[0]: Document(r[0], "", r[1], r[2], title=r[3], url=r[4], publisher=r[5], published=r[6],
+                                   language=r[7]) for r in conn.execute(q)}
+
     def documents(self, limit: int | None = None) -> list[Document]:
         q = select(t.documents.c.payload).order_by(t.documents.c.seq)
         if limit:

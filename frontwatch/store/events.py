@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,8 +80,7 @@ class Events(StoreBase):
             q = self._event_query((c.event_id,), where, limit, offset)
             with self.engine.connect() as conn:
                 ids = [r[0] for r in conn.execute(q)]
-                found = {r[0]: (r[1], r[2]) for r in conn.execute(
-                    select(c.event_id, body, c.layout).where(reads.in_list(self, c.event_id, ids)))} if ids else {}
+            found = self._rows_by_id(ids, feature)
             return [found[i] for i in ids if i in found]
         q = self._event_query((body, c.layout), where, limit, offset)
         with self.engine.connect() as conn:
@@ -99,14 +99,28 @@ class Events(StoreBase):
             ids = self._listing[1][offset:offset + limit]
         if not ids:
             return []
-        with self.engine.connect() as conn:
-            found = {r[0]: (r[1], r[2]) for r in conn.execute(
-                select(c.event_id, c.feature if feature else c.payload, c.layout).where(
-                    reads.in_list(self, c.event_id, list(ids))))}
+        found = self._rows_by_id(list(ids), feature)
         # The list may be newer than `before` (read after it), never older; a write since then voids the page.
         if len(found) != len(ids) or self.generation() != before:
             return None
         return [found[i] for i in ids]
+
+    def _rows_by_id(self, ids: list[str], feature: bool) -> dict[str, Row]:
+        """The stored payloads (or features) and layouts of these events, by id: on SQLite through the plain
+        connection (store/cache.py), else in one query with the ids as one parameter."""
+        if not ids:
+            return {}
+        column = "feature" if feature else "payload"
+        raw = self._generation_reader.connection() if self._generation_reader is not None else None
+        if raw is not None:
+            return {r[0]: (r[1], r[2]) for r in raw.execute(
+                f"SELECT event_id, {column}, layout FROM events WHERE event_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(ids),))}
+        c = t.events.c
+        with self.engine.connect() as conn:
+            return {r[0]: (r[1], r[2]) for r in conn.execute(
+                select(c.event_id, c.feature if feature else c.payload, c.layout).where(
+                    reads.in_list(self, c.event_id, ids)))}
 
     def _event_query(self, columns: Sequence[Any], where: EventFilter, limit: int | None, offset: int) -> Any:
         c = t.events.c

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -12,7 +12,17 @@ from frontwatch.model import Claim
 from frontwatch.publish import schemas as s
 from frontwatch.publish import views
 from frontwatch.publish.errors import ApiError
-from frontwatch.publish.routes.deps import ERRORS, MAX_CURSOR, Limit, Offset, StoreDep, not_found_event
+from frontwatch.publish.routes.deps import (
+    ERRORS,
+    INLINE_ROWS,
+    MAX_CURSOR,
+    Limit,
+    Offset,
+    StoreDep,
+    not_found_event,
+    on_the_loop,
+)
+from frontwatch.store import reads
 
 router = APIRouter()
 
@@ -27,7 +37,17 @@ def claim_cursor(raw: str | None) -> tuple[str, str] | None:
     return document_id, claim_id
 
 
+def _small(args: dict[str, Any]) -> bool:
+    """A page read from indexes: by a cursor, a document, an event's ids, a shallow offset, or a deep one from the
+    sparse keys once built for this generation."""
+    if args["limit"] > INLINE_ROWS:
+        return False
+    deep = args["offset"] >= reads.CLAIM_STEP and args["document_id"] is None and args["event_id"] is None
+    return not deep or args["after"] is not None or reads.warm(args["store"], "claim_keys")
+
+
 @router.get("/claims", response_model=s.ClaimsPage, responses=ERRORS, summary="Claims, by document or event")
+@on_the_loop(_small)
 def list_claims(
     request: Request,
     store: StoreDep,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -13,15 +13,30 @@ from frontwatch.model import ControlState
 from frontwatch.publish import schemas as s
 from frontwatch.publish import views
 from frontwatch.publish.errors import ApiError
-from frontwatch.publish.routes.deps import ERRORS, GEOJSON, MAX_CURSOR, MAX_PAGE, ContextDep, StoreDep
+from frontwatch.publish.routes.deps import ERRORS, GEOJSON, MAX_CURSOR, MAX_PAGE, ContextDep, StoreDep, on_the_loop
 from frontwatch.store import reads
 from frontwatch.store.codec import layout
 
 router = APIRouter()
 
 
+def _control_small(args: dict[str, Any]) -> bool:
+    """The timelines (and state rows) kept for this generation, and the units' geometries made once."""
+    ctx = args["ctx"]
+    return bool(reads.warm(ctx.store, "timelines") and any(
+        isinstance(k, tuple) and k[0] == "feature-heads" for k in list(ctx.boundary_cache)))
+
+
+def _timeline_small(args: dict[str, Any]) -> bool:
+    """A page of units (or one unit) of the timelines kept for this generation; every unit's whole timeline is
+    large: the thread pool's."""
+    return bool((args["limit"] or args["unit"] is not None) and args["limit"] <= 50
+                and reads.warm(args["store"], "timelines"))
+
+
 @router.get("/control", response_model=s.ControlCollection, responses=ERRORS,
             summary="Who holds each unit on a day, as GeoJSON (district polygons where boundaries are loaded)")
+@on_the_loop(_control_small)
 def get_control(
     ctx: ContextDep,
     as_of: Annotated[date | None, Query(description="Day (YYYY-MM-DD); default: the latest state")] = None,
@@ -48,6 +63,7 @@ def get_control(
 
 @router.get("/control/timeline", response_model=s.Timelines, responses=ERRORS,
             summary="Control timelines of every unit, or a page of units (the map's time slider recolours from these)")
+@on_the_loop(_timeline_small)
 def get_timelines(
     request: Request,
     store: StoreDep,

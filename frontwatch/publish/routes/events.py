@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -13,11 +13,23 @@ from frontwatch.model import EVENT_TYPES, SUB_EVENT_TYPES, Event
 from frontwatch.publish import schemas as s
 from frontwatch.publish import views
 from frontwatch.publish.errors import ApiError
-from frontwatch.publish.routes.deps import ERRORS, GEOJSON, Limit, Offset, StoreDep, next_link, not_found_event
-from frontwatch.store import EventFilter
+from frontwatch.publish.routes.deps import (
+    ERRORS,
+    GEOJSON,
+    INLINE_ROWS,
+    Limit,
+    Offset,
+    StoreDep,
+    next_link,
+    not_found_event,
+    on_the_loop,
+)
+from frontwatch.store import EventFilter, reads
+from frontwatch.store import events as stored_events
 from frontwatch.store.codec import layout
 
 router = APIRouter()
+SHALLOW = 2_000  # a filtered page this deep walks at most this many index entries past its matches
 
 
 def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
@@ -42,6 +54,20 @@ def wants_geojson(request: Request, f: str | None) -> bool:
     return "geo+json" in request.headers.get("accept", "")
 
 
+def _small(args: dict[str, Any]) -> bool:
+    """A page the indexes find at once: unfiltered (a deep one from the ids kept for this generation), or filtered
+    within the first SHALLOW rows, the names of an actor or source filter kept."""
+    if args["limit"] > INLINE_ROWS:
+        return False
+    store = args["store"]
+    filters = [args[k] for k in ("bbox", "date_from", "date_to", "event_type", "sub_event_type", "status", "actor",
+                                 "source", "min_confidence")]
+    if all(v is None for v in filters):
+        return args["offset"] < stored_events.DEEP_OFFSET or reads.warm(store, "listing")
+    names = [k for k in ("actor", "source") if args[k]]
+    return args["offset"] <= SHALLOW and reads.warm(store, *names)
+
+
 @router.get(
     "/events",
     response_model=s.EventsPage | s.EventFeatureCollection,
@@ -55,6 +81,7 @@ def wants_geojson(request: Request, f: str | None) -> bool:
     },
     summary="Events, filtered and paginated",
 )
+@on_the_loop(_small)
 def list_events(
     request: Request,
     store: StoreDep,
@@ -108,8 +135,10 @@ def list_events(
 
 @router.get("/events/{event_id}", response_model=s.EventDetail, responses=ERRORS,
             summary="One event with its claims, quoted sentences and source chains")
-def get_event(event_id: str, request: Request, store: StoreDep) -> s.EventDetail:
+def get_event(event_id: str, request: Request, store: StoreDep) -> Response:
     event = store.event(event_id)
     if event is None:
         raise not_found_event(event_id)
-    return views.event_detail(store, event, base=str(request.base_url).rstrip("/"))
+    # Built as the model, sent as its JSON: FastAPI would validate the finished model once more on the way out.
+    detail = views.event_detail(store, event, base=str(request.base_url).rstrip("/"))
+    return Response(detail.model_dump_json(), media_type="application/json")
