@@ -11,8 +11,8 @@ import pytest
 
 from frontwatch.config import Settings
 from frontwatch.errors import ConfigError
-from frontwatch.extract.actors import load_sides, sides_of
 from frontwatch.extract.scope import detect_scope
+from frontwatch.extract.sides import load_sides, sides_of
 from frontwatch.fuse import ControlRules, control_timeline, fuse
 from frontwatch.model import (
     Actor,

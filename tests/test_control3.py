@@ -8,8 +8,9 @@ from __future__ import annotations
 from datetime import date
 
 from frontwatch.evaluation.control import _Change, _gold_side, score_control
-from frontwatch.extract.actors import ActorDictionary, load_sides
+from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.scope import detect_scope
+from frontwatch.extract.sides import load_sides
 from frontwatch.model import Span
 
 TAKE = "Non-state actor overtakes territory"

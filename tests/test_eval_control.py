@@ -19,7 +19,8 @@ from pathlib import Path
 
 from frontwatch.cli.train_cmds import control_floor_failures
 from frontwatch.evaluation.control import _Change, score_control
-from frontwatch.extract.actors import ActorDictionary, load_sides
+from frontwatch.extract.actors import ActorDictionary
+from frontwatch.extract.sides import load_sides
 from frontwatch.model import Place
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -149,7 +149,7 @@ def evaluate_control(rows: Sequence[dict[str, Any]], pipeline: Any, actors: Any,
     the rows coded as territorial change (`score_control`). CASE-style snippets (no dates, no places) are scored
     by `evaluate_control_snippets` instead. `details`: filled with one record per territorial row (the kind of
     miss, `miss_kind`) and per new district or province holding (matched or not)."""
-    from frontwatch.extract.actors import load_sides
+    from frontwatch.extract.sides import load_sides
     from frontwatch.fuse import fuse
 
     docs: dict[tuple[str, str], Document] = {}
@@ -235,7 +235,7 @@ def evaluate_control_snippets(rows: Sequence[dict[str, Any]], pipeline: Any, rul
     (`moved`: held or contested) and that makes a new holding (`held`); of the others, the share that makes a new
     holding anyway (`false_held`); precision: the snippets making a new district holding that are territorial.
     Snippets carry no actors and no places: side and unit are not scored."""
-    from frontwatch.extract.actors import load_sides
+    from frontwatch.extract.sides import load_sides
     from frontwatch.fuse import fuse
 
     sides = rules.sides if rules is not None else load_sides()

@@ -302,8 +302,7 @@ class Typer:
             elif inter1 != 7 and self._fire_exchanged(event.hit.token.sent):
                 # "killed two suspects in a shoot-out": both sides fired, two armed sides (ACLED: an armed clash)
                 event_type, sub = "Battles", "Armed clash"
-                methods.append("victims:armed")
-                methods.append("fire:exchanged")
+                methods.extend(("victims:armed", "fire:exchanged"))
             elif inter2 == 7 or (inter2 is None and category != "attack"):
                 event_type, sub = "Violence against civilians", "Attack"
             elif inter2 is None and category == "attack" and "clash" not in absorbed and not (

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from frontwatch.config import Settings
-from frontwatch.extract.actors import Sides, load_sides
 from frontwatch.extract.scope import HANDED_OVER, TRANSFER, WITHDRAWN
+from frontwatch.extract.sides import Sides, load_sides
 from frontwatch.fuse.events import UNARMED_INTER
 from frontwatch.model import TERRITORY_SUB_TYPES, Actor, ControlState, ControlStatus, Event, EventStatus
 
