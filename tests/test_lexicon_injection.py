@@ -97,12 +97,12 @@ def test_the_extractor_passes_its_lexicon_to_attribution_and_certainty(  # type:
 
 def test_the_extractor_reads_its_rules_word_sets_from_its_lexicon(  # type: ignore[no-untyped-def]
         claims_of, actor_dictionary) -> None:
-    # "rebels attacked a bus": what was attacked makes its victims civilians (rebels, not gunmen: an attack by
-    # gunmen with no armed target named is one-sided, its victims civilians by type, whatever the target word)
-    text = "Rebels attacked a bus near Garissa on Monday."
+    # "killed two suspects in a shoot-out": fire exchanged makes a killing by police an armed clash (two armed
+    # sides); with the word taken out of the injected lexicon, the same killing is one-sided, an attack
+    text = "Police killed two suspects in a shoot-out near Garissa on Monday."
     [shipped] = claims_of(text, ["Garissa"])
-    assert shipped.actor("actor2") is not None and shipped.actor("actor2").name == "Civilians"
-    targets = [w for w in _raw()["actor_words"]["civilian_targets"] if w != "bus"]
-    changed = Extractor(actor_dictionary, lexicon=_lexicon(actor_words__civilian_targets=targets))
+    assert shipped.sub_event_type == "Armed clash"
+    words = [w for w in _raw()["event_words"]["fire_exchanged"] if "shoot" not in w]
+    changed = Extractor(actor_dictionary, lexicon=_lexicon(event_words__fire_exchanged=words))
     [injected] = claims_of(text, ["Garissa"], ex=changed)
-    assert injected.actor("actor2") is None or injected.actor("actor2").name != "Civilians"
+    assert injected.sub_event_type == "Attack"
