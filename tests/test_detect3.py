@@ -247,3 +247,13 @@ def test_more_words_of_terse_notes_are_events(claims_of: ClaimsOf, text: str) ->
 ])
 def test_their_neighbours_outside_conflict_are_not(claims_of: ClaimsOf, text: str) -> None:
     assert _subs(claims_of, text) == []
+
+
+@pytest.mark.parametrize(("text", "clash"), [
+    ("Traders in the market heard gunfire through the night, a resident told a local radio station.", False),
+    ("Residents said the sound of gunfire kept them awake.", False),
+    ("Soldiers chased the fighters across the border after heavy gunfire.", True),  # the gunfire is told as fighting
+])
+def test_gunfire_heard_is_evidence_not_an_incident(claims_of: ClaimsOf, text: str, clash: bool) -> None:
+    # what a witness heard backs the incident told elsewhere; told as an event of its own it made a second battle
+    assert ("Armed clash" in _subs(claims_of, text)) is clash

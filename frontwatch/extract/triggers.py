@@ -180,6 +180,11 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
         objs += [p for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         if any(_lemma(o) in entry.not_object for o in objs):
             return False
+    if entry.not_head:
+        head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok.head  # "the sound of X"
+        if head.i != tok.i and (_lemma(head) in entry.not_head or (
+                head.dep_ in {"dobj", "nsubjpass"} and _lemma(head.head) in entry.not_head)):
+            return False
     if entry.ground:
         taken = _taken(tok)
         if taken and not any(_is_ground(t) for t in taken):

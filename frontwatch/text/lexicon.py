@@ -24,6 +24,7 @@ class TriggerEntry:
     needs: tuple[tuple[str, Any], ...]
     not_object: frozenset[str]
     ground: bool = False  # a verb of taking ground: what it took, if it says, must be a place or a position
+    not_head: frozenset[str] = frozenset()  # a noun heard or seen ("heard gunfire") is evidence, not an incident
 
     @property
     def rule(self) -> str:
@@ -84,6 +85,7 @@ def lexicon_from_dict(raw: dict[str, Any]) -> Lexicon:
                 needs=needs,
                 not_object=frozenset(t.get("not_object", ())),
                 ground=bool(t.get("ground", False)),
+                not_head=frozenset(t.get("not_head", ())),
             )
         )
     cats = {k: (str(v[0]), str(v[1])) for k, v in raw["categories"].items()}
