@@ -137,7 +137,7 @@ def test_driving_out_fighters_still_takes_ground(claims_of: ClaimsOf) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Armed members of a separatist group attack police officers; casualties on both sides",
+    "Gunmen of a secessionist movement attack police officers; both sides suffer casualties",
     "Suspected members of the group attack policeman and kill him in a forest.",
 ])
 def test_a_headline_attack_on_police_is_no_kind_of_police(claims_of: ClaimsOf, text: str) -> None:
@@ -193,7 +193,7 @@ def test_wounded_told_beside_an_attack_or_a_fight(nlp: Language, text: str, told
 
 @pytest.mark.parametrize("text", [
     "Unknown attackers from the north shoot a soldier",
-    "Youth stone suspected thief to death",
+    "Villagers stone alleged burglar to death",
 ])
 def test_a_verbless_parse_of_a_terse_note_still_finds_its_verb(claims_of: ClaimsOf, text: str) -> None:
     assert _subs(claims_of, text)
@@ -232,7 +232,7 @@ def test_an_accidents_own_toll_stays_no_event(claims_of: ClaimsOf) -> None:
 @pytest.mark.parametrize("text", [
     "Police fired shots at an armed gang that tried to stop a truck.",
     "Soldiers chased the fighters across the border after heavy gunfire.",
-    "Rowdy youths disrupted a meeting chaired by the governor.",
+    "A crowd of angry youths disrupted a rally addressed by the senator.",
     "Continued ethnic violence in the valley.",
     "Clan violence flared again near the border.",
 ])

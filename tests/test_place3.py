@@ -13,9 +13,9 @@ from tests.fixtures.gazetteer import places_named, typed_claims
 
 def test_a_name_heading_a_local_facility_is_the_town(pipeline: Pipeline) -> None:
     # spaCy reads these lone names as people; a police station, a farm, a camp or a market is named after a town
-    for text, town in [("Arsonists burn Garissa police station at night.", "Garissa"),
-                       ("Rioters raided Yala rice farm and whipped the workers.", "Yala"),
-                       ("Bandits attacked Kakuma refugee camp, demanding money.", "Kakuma"),
+    for text, town in [("Arsonists set fire to Garissa police station overnight.", "Garissa"),
+                       ("Rioters stormed Yala rice farm and beat the labourers.", "Yala"),
+                       ("Gunmen raided Kakuma refugee camp and demanded cash.", "Kakuma"),
                        ("Traders in Gatundu Market protested, accusing the county government.", "Gatundu")]:
         place = places_named(pipeline, text, "KE").get(town)
         assert place is not None and place.country == "KE", text
@@ -37,7 +37,7 @@ def test_the_doers_home_yields_to_where_they_acted(pipeline: Pipeline) -> None:
 
 def test_a_town_then_its_county_seat_after_a_comma_is_one_place(pipeline: Pipeline) -> None:
     # "in X, Y": Y says where X is, even where the gazetteer files X under a neighbouring county
-    cs = typed_claims(pipeline, "A man was lynched by a mob in Mariakani, Mombasa, after a theft.", "KE")
+    cs = typed_claims(pipeline, "A suspected burglar was beaten to death by a crowd in Mariakani, Mombasa.", "KE")
     assert cs and {c.place.name for c in cs if c.place is not None} == {"Mariakani"}
     # a list is not that: "in X, Y and Z"
     assert {"Mariakani", "Mombasa", "Nairobi"} <= set(
@@ -45,14 +45,14 @@ def test_a_town_then_its_county_seat_after_a_comma_is_one_place(pipeline: Pipeli
 
 
 def test_a_road_named_superhighway_is_a_road(pipeline: Pipeline) -> None:
-    text = "Police fired in the air to quell demonstrators who blocked Thika Superhighway in Nairobi."
+    text = "Police lobbed tear gas at marchers who had barricaded Thika Superhighway in Nairobi."
     cs = typed_claims(pipeline, text, "KE")
     assert cs and all(c.place is not None and c.place.name == "Nairobi" for c in cs)
 
 
 def test_an_arabic_article_written_together_with_its_name(pipeline: Pipeline) -> None:
     # "Elwak" is how many reports spell El Wak; only a place whose own name has the article matches
-    place = places_named(pipeline, "Bandits attacked the police post. LOCATION: Elwak town in Mandera District",
+    place = places_named(pipeline, "Gunmen struck a police camp. The camp lies in Elwak town in Mandera District",
                          "KE").get("Elwak")
     assert place is not None and place.name == "El Wak" and place.admin1 == "Mandera"
 
@@ -66,7 +66,7 @@ def test_a_glued_article_never_matches_a_name_without_it(gazetteer) -> None:  # 
 
 def test_a_compass_named_unit_the_country_lacks_is_no_namesake_abroad(pipeline: Pipeline) -> None:
     # a former province of the report's country: not Saudi Arabia's, and the town in it keeps its own reading
-    found = places_named(pipeline, "Residents of Isiolo town in Eastern Province held a protest over abductions.", "KE")
+    found = places_named(pipeline, "Isiolo town residents in Eastern Province marched against kidnappings.", "KE")
     assert found["Eastern Province"] is None
     assert found["Isiolo"] is not None and found["Isiolo"].country == "KE"
 
@@ -76,12 +76,12 @@ def test_the_words_of_an_unknown_village_name_are_not_towns(pipeline: Pipeline) 
     found = places_named(pipeline, "One man was hacked to death in an attack on Bora Moyo village of Kipini.", "KE")
     assert "Bora" not in found and found["Kipini"] is not None
     # a compass word makes a unit of the name ("X South sub-county"), which keeps its town
-    found = places_named(pipeline, "Pupils of a school in Mbeere South sub county rioted over food.", "KE")
+    found = places_named(pipeline, "Students at a college in Mbeere South sub county rioted over meals.", "KE")
     assert any(p is not None for p in found.values())
 
 
 def test_a_holiday_named_after_something_is_not_a_place(pipeline: Pipeline) -> None:
-    text = "Police in Kisumu used tear gas to disperse protesters who were marching to mark Saba Saba day."
+    text = "Police in Kisumu fired tear gas at marchers commemorating Saba Saba day."
     assert "Saba Saba" not in places_named(pipeline, text, "KE")
     cs = typed_claims(pipeline, text, "KE")
     assert cs and all(c.place is not None and c.place.name == "Kisumu" for c in cs)
@@ -96,13 +96,13 @@ def test_a_person_s_home_town_is_not_where_the_event_was(pipeline: Pipeline) -> 
     [c] = typed_claims(pipeline, "A Mombasa businessman was shot dead by gunmen.", "KE")
     assert c.place is not None and c.place.name == "Mombasa"
     # residents are where they live
-    cs = typed_claims(pipeline, "Travellers were stranded at Namanga border after Kajiado residents blocked the road.",
+    cs = typed_claims(pipeline, "Motorists were stuck at Namanga border after Kajiado residents blocked the road.",
                       "KE")
     assert cs and all(c.place is not None for c in cs)
 
 
 def test_a_town_inside_the_clause_s_county_is_the_event_s_place(pipeline: Pipeline) -> None:
-    text = ("Hundreds of Voi residents took to the streets and blocked the highway to protest against the poor roads"
+    text = ("Scores of Voi residents barricaded the highway with rocks over the state of the roads"
             " in Taita Taveta County.")
     cs = typed_claims(pipeline, text, "KE")
     assert cs and all(c.place is not None and c.place.name == "Voi" and c.place.geo_precision == 1 for c in cs)

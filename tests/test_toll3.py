@@ -90,7 +90,7 @@ def test_a_toll_read_by_an_arrest_goes_to_the_violent_event_of_its_sentence(clai
 
 def test_a_preposition_before_an_animal_word_leaves_the_figure_a_toll(claims_of: Any) -> None:
     # "42 during cattle raid" counts people; "30 goats" does not, read by the pattern or by the parse
-    assert _tolls(claims_of, "Raiders ambush police officers and kill 12 during cattle raid")[0] == 12
+    assert _tolls(claims_of, "Bandits ambush a police patrol and kill 12 in livestock raid")[0] == 12
     assert _tolls(claims_of, "Raiders killed 30 goats in the night.") == [0]
 
 

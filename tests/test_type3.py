@@ -92,10 +92,10 @@ def test_a_crowd_violent_at_its_own_demonstration_is_a_violent_demonstration(cla
 
 @pytest.mark.parametrize(("text", "sub"), [
     # the crowd blocking a road and lighting fires, however the parser joined the phrases: its own violence
-    ("Nursing students protest unpaid allowances by blocking a road and lighting fires.", "Violent demonstration"),
-    ("Hawkers block a street and light fires in protest against a council crackdown.", "Violent demonstration"),
+    ("Trainee nurses protest late stipends by barricading a road and lighting fires.", "Violent demonstration"),
+    ("Street vendors barricade an avenue and light fires to oppose a council purge.", "Violent demonstration"),
     # police blocking the road to a demonstration: an intervention
-    ("Traders marched to the county offices in protest. Police blocked the road to the offices.",
+    ("Hawkers marched to the town hall in protest. Police blocked the road to the hall.",
      "Protest with intervention"),
 ])
 def test_a_crowd_blocking_a_road_is_its_violence_not_an_intervention(claims_of: ClaimsOf, text: str, sub: str) -> None:

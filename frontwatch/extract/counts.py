@@ -451,7 +451,7 @@ def _victims_of(tok: Token) -> list[Token]:
     if not obj and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
         obj = [c for c in tok.head.children if c.dep_ == "dobj"]  # "attack and kill a trader"
         if not obj and tok.tag_ == "VBN" and _headline_passive(tok.head, manner=True, any_verb=True):
-            # "guard shot and killed", "priest dragged from his car and killed": a headline's passive of two verbs,
+            # "guard shot and killed", "nun dragged from her car and killed": a headline's passive of two verbs,
             # the second a participle
             return [c for c in tok.head.children if c.dep_ == "nsubj"]
     return obj
