@@ -232,7 +232,7 @@ def test_an_accidents_own_toll_stays_no_event(claims_of: ClaimsOf) -> None:
 @pytest.mark.parametrize("text", [
     "Police fired shots at an armed gang that tried to stop a truck.",
     "Soldiers chased the fighters across the border after heavy gunfire.",
-    "A crowd of angry youths disrupted a rally addressed by the senator.",
+    "Rowdy youths disrupted a meeting called by the senator.",
     "Continued ethnic violence in the valley.",
     "Clan violence flared again near the border.",
 ])

@@ -92,8 +92,8 @@ def test_a_crowd_violent_at_its_own_demonstration_is_a_violent_demonstration(cla
 
 @pytest.mark.parametrize(("text", "sub"), [
     # the crowd blocking a road and lighting fires, however the parser joined the phrases: its own violence
-    ("Trainee nurses protest late stipends by barricading a road and lighting fires.", "Violent demonstration"),
-    ("Street vendors barricade an avenue and light fires to oppose a council purge.", "Violent demonstration"),
+    ("Trainee nurses protest late stipends by blocking a highway and lighting fires.", "Violent demonstration"),
+    ("Street vendors block a street and light fires in protest over market fees.", "Violent demonstration"),
     # police blocking the road to a demonstration: an intervention
     ("Hawkers marched to the town hall in protest. Police blocked the road to the hall.",
      "Protest with intervention"),
