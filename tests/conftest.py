@@ -22,6 +22,17 @@ def root() -> Path:
 
 
 @pytest.fixture(scope="session")
+def trained(root: Path):  # type: ignore[no-untyped-def]
+    """The classifier `make setup` trains (the real one the pipeline runs with); skips where it is not built."""
+    from frontwatch.extract.classify import EventClassifier
+
+    path = root / "var" / "event-classifier.pkl"
+    if not path.exists():
+        pytest.skip("no trained classifier at var/event-classifier.pkl (make setup)")
+    return EventClassifier.load(path)
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """../shared beside the checkout (CI puts it there)."""
     data = Path(os.environ.get("FRONTWATCH_DATA", ROOT.parent / "shared" / "data"))

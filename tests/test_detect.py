@@ -4,8 +4,6 @@ demonstration called peaceful, and how far the trained classifier may overrule w
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from frontwatch.model import NOT_AN_EVENT
@@ -140,17 +138,6 @@ def test_a_peaceful_demonstration_met_with_force_is_an_intervention(claims_of: C
 
 
 # --- the trained classifier beside the rules ------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def trained(root: Path):  # type: ignore[no-untyped-def]
-    """The classifier `make setup` trains (the real one the pipeline runs with)."""
-    from frontwatch.extract.classify import EventClassifier
-
-    path = root / "var" / "event-classifier.pkl"
-    if not path.exists():
-        pytest.skip("no trained classifier at var/event-classifier.pkl (make setup)")
-    return EventClassifier.load(path)
 
 
 def test_a_fight_told_with_its_toll_needs_a_very_sure_classifier_to_be_no_event(claims_of: ClaimsOf, trained,

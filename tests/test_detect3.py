@@ -4,8 +4,6 @@ or an attack that says whom it harmed."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from spacy.language import Language
 
@@ -65,17 +63,6 @@ def test_people_harmed_reads_the_object_passive_subject_or_on_phrase(nlp: Langua
     from frontwatch.extract.event_typing import _people_harmed
 
     assert _people_harmed(_trigger(nlp, text, lemma), attack=attack) is harmed
-
-
-@pytest.fixture(scope="module")
-def trained(root: Path):  # type: ignore[no-untyped-def]
-    """The classifier `make setup` trains (the real one the pipeline runs with)."""
-    from frontwatch.extract.classify import EventClassifier
-
-    path = root / "var" / "event-classifier.pkl"
-    if not path.exists():
-        pytest.skip("no trained classifier at var/event-classifier.pkl (make setup)")
-    return EventClassifier.load(path)
 
 
 def test_a_killing_that_names_its_victims_needs_a_very_sure_classifier_to_be_no_event(

@@ -5,8 +5,6 @@ thrown)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from frontwatch.model import NOT_AN_EVENT
@@ -150,17 +148,6 @@ def test_claims_of_one_sentence_answer_with_the_violence_before_a_development_no
 
 
 # --- the trained classifier beside the rules ------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def trained(root: Path):  # type: ignore[no-untyped-def]
-    """The classifier `make setup` trains (the real one the pipeline runs with)."""
-    from frontwatch.extract.classify import EventClassifier
-
-    path = root / "var" / "event-classifier.pkl"
-    if not path.exists():
-        pytest.skip("no trained classifier at var/event-classifier.pkl (make setup)")
-    return EventClassifier.load(path)
 
 
 def test_the_classifier_cannot_call_a_harm_sexual_violence_without_a_word_of_it(claims_of: ClaimsOf, trained,

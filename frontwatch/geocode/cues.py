@@ -227,10 +227,6 @@ def _cue_word(word: str) -> str:
     return {"counties": "county", "towns": "town", "township": "town", "townships": "town"}.get(w, w)
 
 
-def _inside(s: int, e: int, spans: list[tuple[int, int, str]]) -> bool:
-    return any(ps <= s and e <= pe for ps, pe, _ in spans)
-
-
 def _sentence_initial(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j] in " \t\"“‘'(":
