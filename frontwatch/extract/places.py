@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.events import _Event
 from frontwatch.extract.roles import np_bounds
-from frontwatch.extract.sentences import _char_ranges, _overlaps, _sentences
+from frontwatch.extract.sentences import _char_ranges, _doc_text, _overlaps, _sentences
 from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit
 from frontwatch.model import (
     Document,
@@ -272,7 +272,8 @@ class PlacePicker:
                 continue
             # an actor read from the place itself ("traders in X protest" parsed as "the X protest") leaves it the
             # event's place; a place inside a longer actor phrase ("X gunmen") only names who
-            if any(a <= m.span.start < b and not self._names_place_only(doc.text, m, a, b) for a, b in actor_spans):
+            text = _doc_text(doc)
+            if any(a <= m.span.start < b and not self._names_place_only(text, m, a, b) for a, b in actor_spans):
                 continue
             span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -312,7 +313,8 @@ class PlacePicker:
             main = []
         # A resolved admin unit that contains another place of the clause is context too.
         out = [m for m, _ in main]
-        out = [m for m in out if not any(_contains(m, o) or _comma_context(o, m, doc.text) for o in out if o is not m)]
+        text = _doc_text(doc)
+        out = [m for m in out if not any(_contains(m, o) or _comma_context(o, m, text) for o in out if o is not m)]
         return out
 
     def wider_place(
