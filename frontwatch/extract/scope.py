@@ -167,6 +167,22 @@ def _antecedent(text: str, lo: int, t: Span) -> tuple[str, Span] | None:
     return found[-1] if found else None
 
 
+# A relative pronoun opening the trigger's clause, up to five words before it ("…, which the Taliban then occupied").
+_RELATIVE = re.compile(r"(?:,\s*|\s)(?:which|that)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
+
+
+def _relative(text: str, lo: int, t: Span) -> tuple[str, Span] | None:
+    """A trigger in a relative clause takes what the pronoun stands for: the noun phrase just before it ("[a security
+    post] in X district, which the Taliban then occupied", "[the district centre] of X, which fell to Y"); its
+    first scope word is its head noun's (the words after it only locate it)."""
+    m = _RELATIVE.search(text, max(lo, t.start - 60), t.start)
+    if m is None:
+        return None
+    end = m.start()
+    found = _matches(text, _clause_start(text, end, max(lo, end - 80)), end)
+    return found[0] if found else None
+
+
 def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: PlaceMention | None
                  ) -> tuple[str, Span] | None:
     """The scope of the taking the trigger tells of at the mentioned place, with the words that say it."""
@@ -176,6 +192,11 @@ def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: Place
         landmark = _landmark(text, mention)
         if landmark is not None:
             return "village", landmark
+    if trigger is not None and (mention is None or mention.span.end <= trigger.start):
+        # "the post, which the Taliban then occupied": what was taken is what the pronoun stands for
+        found = _relative(text, lo, trigger)
+        if found:
+            return found
     if trigger is not None and mention is not None:
         t, p = trigger, mention.span
         if p.start >= t.end:
@@ -323,6 +344,13 @@ def _taker_after_withdrawal(claim: Claim, text: str, actors: ActorDictionary | N
 GOVERNMENT_REGAINS = "Government regains territory"
 
 
+# Words before a group's name that make it the other side of a taking ("retook X from the Taliban"), and after it
+# that make it a voice ("a Taliban spokesman denied …").
+_OTHER_SIDE = re.compile(r"(?<![\w-])(?:from|against|with|by|between|versus|and|or)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
+                         re.I)
+_VOICE = re.compile(r"(?:'s|’s)?\s+(?:spokes\w*|officials?|statement|sources?|media|commanders?\s+said)\b", re.I)
+
+
 def _taker_from_report(claim: Claim, text: str, actors: ActorDictionary | None) -> Claim:
     """A taking by no one named, or by a generic word ("insurgents took over the area"), is by the one named armed
     group the report names (the locally dominant group its other mentions say), as ACLED codes it; several named
@@ -337,10 +365,13 @@ def _taker_from_report(claim: Claim, text: str, actors: ActorDictionary | None) 
         return claim  # none, or which of them is not said
     (group,) = named
     s = claim.sentence
-    in_sentence = [m for m in actors.find_all(text[s.start:s.end]) if m.actor == group]
-    if (a2 is not None and a2.name == group.name) or (in_sentence and a1 is not None):
+    other = [m for m in actors.find_all(text[s.start:s.end]) if m.actor == group and (
+        _OTHER_SIDE.search(text, max(s.start, s.start + m.start - 30), s.start + m.start)
+        or _VOICE.match(text, s.start + m.end))]
+    if (a2 is not None and a2.name == group.name) or (other and a1 is not None):
         # "resistance forces retook X from the Taliban", "a Taliban spokesman denied a rebel takeover": the sentence
-        # names the group beside the generic taker, so it is the other side, not the taker
+        # names the group as the other side or a voice, not the taker; named as a doer ("the Taliban attacked the
+        # town, which fell to the insurgents") it is the taker
         return claim
     old = next((r for r in claim.actors if r.role == "actor1"), None)
     rest = tuple(r for r in claim.actors if r is not old)
