@@ -25,7 +25,16 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from frontwatch.model import SUB_EVENT_TYPES, TERRITORY_SUB_TYPES, ActorRole, Certainty, Claim, PlaceMention, Span
+from frontwatch.model import (
+    SUB_EVENT_TYPES,
+    TERRITORY_SUB_TYPES,
+    ActorRole,
+    Certainty,
+    Claim,
+    PlaceMention,
+    Span,
+    stable_id,
+)
 
 if TYPE_CHECKING:
     from frontwatch.extract.actors import ActorDictionary
@@ -407,4 +416,33 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
         control_change=change)
 
 
-__all__ = ["HANDED_OVER", "SCOPES", "TRANSFER", "WITHDRAWN", "control_change", "detect_scope", "with_scope"]
+# A denial that points back at a claim told just before ("…, but the ministry denied the claim", "Officials
+# rejected the reports."): the taking is claimed by one side and denied by another.
+_DENIED_BACK = re.compile(r"(?<![\w-])(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
+                          r"(?:(?:the|this|that|these|those|such|their|its|his|her)\s+)?(?:[\w'’-]+\s+)?"
+                          r"(?:claims?|reports?|assertions?|allegations?|accounts?)\b|"
+                          r"(?<![\w-])(?:denied|denies|rejected|dismissed)\s+it\b|"
+                          r"(?<![\w-])(?:claims?|reports?)\s+(?:was|were|is|are)\s+(?:false|untrue|baseless|"
+                          r"fabricated|propaganda|lies)\b", re.I)
+_NEXT_SENTENCE = 200  # characters after the claim's sentence read for a denial of it
+
+
+def denied_back(claim: Claim, text: str) -> Claim | None:
+    """A denial of a taking told after it, in its sentence or the next ("the Taliban said they captured X, but the
+    ministry denied the claim"), as a denying claim of the same taking: fused with it, the taking is contested, not
+    held. None when no such denial follows, or the claim is no affirmed taking."""
+    t = claim.trigger
+    if (t is None or claim.sub_event_type not in TERRITORY_SUB_TYPES or claim.control_change is not None
+            or claim.certainty == Certainty.DENIED):
+        return None
+    end = claim.sentence.end
+    stop = re.compile(r"[.!?](?:\s|$)").search(text, end, min(len(text), end + _NEXT_SENTENCE))
+    m = _DENIED_BACK.search(text, t.end, stop.end() if stop else min(len(text), end + _NEXT_SENTENCE))
+    if m is None:
+        return None
+    return dataclasses.replace(claim, claim_id=stable_id(claim.claim_id, "denied-back"), certainty=Certainty.DENIED,
+                               method=claim.method + " denial:back-reference")
+
+
+__all__ = ["HANDED_OVER", "SCOPES", "TRANSFER", "WITHDRAWN", "control_change", "denied_back", "detect_scope",
+           "with_scope"]
