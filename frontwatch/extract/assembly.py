@@ -112,8 +112,8 @@ def _relative_place(tok: Token, mentions: list[PlaceMention]) -> PlaceMention | 
     while phrase.dep_ == "pobj" and phrase.head.dep_ == "prep" and phrase.head.head.pos_ in {"NOUN", "PROPN"}:
         phrase = phrase.head.head  # "[a post] in X district": up to the phrase's head noun
     lo, hi = phrase.left_edge.idx, clause.left_edge.idx
-    inside = [m for m in mentions if lo <= m.span.start < hi and m.place is not None]
-    own = own_places(inside)
+    inside = [m for m in mentions if lo <= m.span.start < hi]
+    own = own_places([m for m in inside if m.place is not None]) or inside  # a name the gazetteer lacks, as named
     return own[0] if own else None
 
 

@@ -132,8 +132,9 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
             # "stormed and held the district centre": the object the verb shares with its conjunct
             if not (_objects(tok) or any(c.dep_ == "nsubjpass" for c in tok.children)
                     or any(c.dep_ == "prep" and c.lower_ in words for c in tok.children)
-                    or any(c.dep_ == "conj" and c.pos_ == "VERB" and not _has_own_subject(c) and _objects(c)
-                           for c in tok.children)):
+                    or any(c.dep_ == "conj" and c.pos_ == "VERB" and not _has_own_subject(c)
+                           and any(_lemma(o) in _GROUND or (o.pos_ == "PROPN" and o.ent_type_ != "NORP")
+                                   for o in _objects(c)) for c in tok.children)):
                 return False
         elif key == "prep":
             if not any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ in words for c in tok.children):
