@@ -121,7 +121,7 @@ def _changes(e: Event, rules: ControlRules) -> list[_Change]:
     p = e.place
     withdrawn = e.control_change == WITHDRAWN
     out: list[_Change] = []
-    unit = rules.admin2(p) if rules.admin2 is not None else None
+    unit = rules.admin2(p) if rules.admin2 is not None and not _named_as_province(e) else None
     if unit is not None:
         p = replace(p, admin2_code=unit[0], admin2=unit[1])
     if p.admin2_code:
@@ -136,7 +136,8 @@ def _changes(e: Event, rules: ControlRules) -> list[_Change]:
         out.append(_Change(p.admin2_code, 2, p.admin2 or p.name, effect, e))
         # the capital taken: called so, or a provincial seat taken by name or as a city; a seat called a town or a
         # district centre, or its district named, is not said to be the province's city
-        capital = e.scope == "capital" or (p.feature_code in CAPITAL_FEATURES and e.scope in (None, "city"))
+        capital = e.scope == "capital" or (p.feature_code in CAPITAL_FEATURES and e.scope in (None, "city")
+                                           and unit is None)  # a district the gazetteer gave, not an approximation
         if p.admin1_code and effect == HOLD and (capital or e.scope == "province"):
             out.append(_Change(p.admin1_code, 1, p.admin1 or p.name, HOLD, e))
     elif p.admin1_code:
@@ -153,6 +154,15 @@ def _changes(e: Event, rules: ControlRules) -> list[_Change]:
             return []
         out.append(_Change(p.admin1_code, 1, p.admin1 or p.name, effect, e))
     return out
+
+
+def _named_as_province(e: Event) -> bool:
+    """A town that bears its province's name ("X" town of "X" county, "X Area"), told without calling it a town or
+    a city ("a village in X", "captured X"): the text may name the province, so it stays at province level."""
+    p = e.place
+    town, province = p.name.split(), (p.admin1 or "").split()
+    return (bool(town) and len(province) >= len(town) and name_key(" ".join(province[:len(town)])) == name_key(p.name)
+            and e.scope not in ("centre", "city"))
 
 
 def control_timeline(events: Sequence[Event], territory: set[str] | None = None,
