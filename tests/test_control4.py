@@ -200,6 +200,29 @@ def test_such_a_town_taken_moves_its_district_and_a_village_contests_it(tmp_path
     assert {s.level for s in control_timeline([taken])} == {1}
 
 
+def test_a_town_named_as_its_province_or_a_seat_found_by_approximation_takes_no_more(tmp_path: Path) -> None:
+    """A town bearing its province's name ("a village in X", X also the county) may be the province as the text
+    names it: province level, contested, as without the units. An approximated district's seat taken by name holds
+    that district, not the province (only "capital" or "province" said takes it)."""
+    from frontwatch.model import Actor
+
+    rules = ControlRules(admin2=Admin2Units(_units_db(tmp_path / "g.sqlite")))
+    day = date(2021, 6, 1)
+
+    def taken(place: Place, scope: str | None) -> list:  # type: ignore[type-arg]
+        e = Event("e1", day, day, day, 1, "Battles", TAKE, Actor("Al Shabaab", 2), None, place,
+                  EventStatus.REPORTED, 0.8, claim_ids=("c1",), scope=scope)
+        return [(s.level, str(s.status)) for s in control_timeline([e], rules=rules) if str(s.status) != "unknown"]
+
+    namesake = Place("Tavor", 11, "PPLA", "XX", "Tavor", "XX.01", None, None, 10.05, 40.0, 1)
+    assert taken(namesake, "village") == [(1, "contested")]
+    assert taken(namesake, None) == [(1, "contested")]
+    assert taken(namesake, "centre") == [(2, "held")]  # "the town of X": the town, in its district
+    seat = Place("Sarband", 12, "PPLA", "XX", "Tavor", "XX.01", None, None, 10.05, 40.0, 1)
+    assert taken(seat, None) == [(2, "held")]
+    assert sorted(taken(seat, "capital")) == [(1, "held"), (2, "held")]
+
+
 @pytest.mark.parametrize(("text", "country", "side"), [
     ("Al Shabaab fighters captured the town of Bulo Burde in Hiraan region on Monday.", "Somalia", "al-Shabaab"),
     ("Syrian government forces captured the town of Saraqib in Idlib province on Monday.", "Syria",
