@@ -237,3 +237,20 @@ def test_a_town_taken_outside_afghanistan_moves_a_district(pipeline, gazetteer_p
     held = [s for s in result.control if s.level == 2 and str(s.status) == "held"]
     assert held and held[0].holder is not None and held[0].holder.name == side, text
     assert not [s for s in result.control if s.level == 1 and str(s.status) == "held"], text
+
+
+@pytest.mark.parametrize("text", [
+    "Militants seized Korvalo LGA on Sunday.",
+    "Militants took control of Korvalo cercle on Sunday.",
+    "Militants overran Korvalo woreda on Sunday.",
+])
+def test_other_countries_words_for_a_district_name_a_district(text: str) -> None:
+    from frontwatch.extract.scope import detect_scope
+    from frontwatch.model import PlaceMention, Span
+
+    p = text.index("Korvalo")
+    mention = PlaceMention(Span(p, p + 7, "Korvalo"), None, None, "test:gold")
+    t = len("Militants ")
+    found = detect_scope(text, Span(0, len(text), text), Span(t, text.index(" ", t), text[t:text.index(" ", t)]),
+                         mention)
+    assert found is not None and found[0] == "district", text
