@@ -254,3 +254,21 @@ def test_other_countries_words_for_a_district_name_a_district(text: str) -> None
     found = detect_scope(text, Span(0, len(text), text), Span(t, text.index(" ", t), text[t:text.index(" ", t)]),
                          mention)
     assert found is not None and found[0] == "district", text
+
+
+def test_a_name_the_geoparser_cut_short_keeps_its_scope_word() -> None:
+    """ "[Bulo] Burde town": the mention lacks the name's second word; the scope word after it is still the place's."""
+    from frontwatch.extract.scope import detect_scope
+    from frontwatch.model import PlaceMention, Span
+
+    text = "Militants took control of Korvalo Minor town on Sunday."
+    p = text.index("Korvalo")
+    mention = PlaceMention(Span(p, p + 7, "Korvalo"), None, None, "test:gold")
+    t = text.index("took")
+    found = detect_scope(text, Span(0, len(text), text), Span(t, t + 4, "took"), mention)
+    assert found is not None and found[0] == "centre"
+    # a lower-case word between is no part of the name: "Korvalo's old town" names a part of it, "Korvalo and the
+    # town of Mirzan" another place
+    text = "Militants took control of Korvalo and the town on Sunday."
+    found = detect_scope(text, Span(0, len(text), text), Span(t, t + 4, "took"), mention)
+    assert found is None or found[0] != "centre"

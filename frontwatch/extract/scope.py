@@ -6,7 +6,8 @@ differs (docs/control.md). The words are in scope.yaml, by scope, smallest first
 
     post < village < centre < district < city < capital (of a province) < province
 
-Where the scope word is looked for, in order (the first that finds one wins):
+Where the scope word is looked for, in order (the first that finds one wins), after a landmark ("near X"):
+0. a trigger in a relative clause: the noun phrase the pronoun stands for ("the post, which the Taliban occupied");
 1. between the trigger and the claim's place ("captured [the village of] Y", "[X district] was taken");
 2. the trigger's object, when the place came before the trigger ("In X, militants overran [a checkpoint]");
 3. next to the place: before it ("the town of X", Persian "ولسوالی X") or after it ("X district", "X's capital",
@@ -93,7 +94,8 @@ def _matches(text: str, start: int, end: int) -> list[tuple[str, Span]]:
 
 # Between a place and a scope word naming it: nothing ("X district"), a possessive ("X's capital") or an apposition
 # ("X, the capital of …", "X، مرکز ولایت …").
-_AFTER = re.compile(r"(?:'s|’s)?\s*|\s*[,،]\s*(?:(?:the|a|an|its)\s+)?(?:[\w'-]+\s+){0,2}?", re.I)
+# A name's capitalised word the geoparser left out of the mention ("[Bulo] Burde town") still belongs to the name.
+_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*)?(?:'s|’s)?\s*|\s*[,،]\s*(?:(?:the|a|an|its)\s+)?(?:[\w'-]+\s+){0,2}?")
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
