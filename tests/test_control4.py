@@ -184,7 +184,7 @@ def test_a_town_without_a_district_gets_the_district_named_as_it_or_the_nearest(
     assert units(Place("Korvalo", 9, "PPL", "XX", "Tavor", "XX.01", "Korvalo District", "XX.01.7", 10, 40, 1)) is None
 
 
-def test_such_a_town_taken_moves_its_district_and_a_village_contests_it(tmp_path: Path) -> None:
+def test_such_a_town_taken_moves_its_district_not_its_province(tmp_path: Path) -> None:
     rules = ControlRules(admin2=Admin2Units(_units_db(tmp_path / "g.sqlite")))
     town = Place("Korvalo", 9, "PPLA2", "XX", "Tavor", "XX.01", None, None, 10.05, 40.0, 1)
     day = date(2021, 6, 1)
