@@ -250,7 +250,7 @@ def evaluate_control_snippets(rows: Sequence[dict[str, Any]], pipeline: Any, rul
     for (d, found), _ in zip(pipeline.process(docs), rows, strict=True):
         claims = [c if c.time is not None else replace(c, time=TimeSpan(day, day, 1, assumed=True))
                   for c in found or [] if c.event_type != NOT_AN_EVENT and c.sub_event_type]
-        result = fuse(claims, {d.document_id: d})
+        result = fuse(claims, {d.document_id: d}, rules=rules)
         changes = control_changes(result.events, result.control, sides)
         moved.append(any(c.status in ("held", "contested") for c in changes))
         held.append(any(c.new_holder and c.level == 2 for c in changes))

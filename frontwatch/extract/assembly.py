@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.annotate import annotate
 from frontwatch.extract.actors import ActorDictionary
-from frontwatch.extract.assembler import LanguagePack, SharedSteps, Sides, Typed, assemble
+from frontwatch.extract.assembler import LanguagePack, SharedSteps, Sides, Typed, assemble, own_places
 from frontwatch.extract.attribution import attribute, certainty_for
 from frontwatch.extract.background import (
     background_reason,
@@ -100,6 +100,21 @@ def _attribute(document: Document, doc: Doc, lexicon: Lexicon) -> dict[int, Any]
 
 def _certainty_for(sent: SpacySpan, trigger: Token, base: Certainty, lexicon: Lexicon) -> Certainty:
     return certainty_for(sent, trigger, base, lexicon)
+
+
+def _relative_place(tok: Token, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """A trigger whose relative clause describes a noun phrase ("a post in X district, which …"): the first placed
+    mention of that phrase, less a province that only locates its district."""
+    clause = tok if tok.dep_ == "relcl" else next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+    if clause is None or not any(c.tag_ in {"WDT", "WP"} for c in clause.children):
+        return None
+    phrase = clause.head
+    while phrase.dep_ == "pobj" and phrase.head.dep_ == "prep" and phrase.head.head.pos_ in {"NOUN", "PROPN"}:
+        phrase = phrase.head.head  # "[a post] in X district": up to the phrase's head noun
+    lo, hi = phrase.left_edge.idx, clause.left_edge.idx
+    inside = [m for m in mentions if lo <= m.span.start < hi]
+    own = own_places([m for m in inside if m.place is not None]) or inside  # a name the gazetteer lacks, as named
+    return own[0] if own else None
 
 
 class Extractor(SharedSteps):
@@ -392,6 +407,12 @@ class Extractor(SharedSteps):
         actor_spans = [(a.span.start, a.span.end) for a in (actor1, actor2) if a is not None and a.span is not None]
         chosen = self.picker.places(doc, event, mentions, source_spans, actor_spans, role_places)
         place_method = "clause"
+        if not chosen and category in {"territory", "control"}:
+            # "a post in X district, which the Taliban then occupied": the place of what the pronoun stands for
+            ante = _relative_place(event.hit.token, mentions)
+            if ante is not None:
+                chosen = [ante]
+                place_method = "coref:relative"
         if not chosen:
             pronoun = [p for p in roles.patients if p.lower_ in PRONOUNS]
             if pronoun and category in {"territory", "control", "change"}:

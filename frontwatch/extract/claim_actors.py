@@ -32,6 +32,9 @@ _DONE_TO_SOMEONE = frozenset({"attack", "assault", "kill", "murder", "shoot", "s
                               "abduct", "kidnap", "rob", "beat", "lynch", "behead", "ambush", "maim", "torture"})
 
 
+_LOYAL = frozenset({"loyal", "allied", "affiliated"})
+
+
 @dataclass(frozen=True)
 class _MainActors:
     actor1: ActorRole | None
@@ -75,6 +78,9 @@ class ActorReader:
                     c.lower_ == "of" or (c.lower_ == "from" and m is not None)
                 ) for p in c.children if p.dep_ == "pobj"
             ]
+            # "fighters loyal to X", "militias allied with X": X's
+            of += [p for c in tok.children if c.dep_ == "amod" and c.lower_ in _LOYAL for g in c.children
+                   if g.dep_ == "prep" and g.lower_ in {"to", "with"} for p in g.children if p.dep_ == "pobj"]
             if of:
                 o_start, o_end = np_bounds(of[0])
                 named = self.actors.match(_doc_text(doc)[o_start:o_end])

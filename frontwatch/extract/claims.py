@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.counts import acled_fatalities, find_counts
 from frontwatch.extract.places import _contains
-from frontwatch.extract.scope import with_scope
+from frontwatch.extract.scope import denied_back, with_scope
 from frontwatch.model import (
     Actor,
     ActorRole,
@@ -69,12 +69,16 @@ def claims_per_place(
             fields = {**fields, "actors": tuple(
                 dataclasses.replace(r, actor=actor_dictionary.of_country(r.actor, country)) for r in fields["actors"]
             )}
-        out.append(with_scope(Claim(
+        claim = with_scope(Claim(
             claim_id=stable_id(document.document_id, sentence.start, trigger.start, pstart),
             document_id=document.document_id, sentence=sentence, trigger=trigger,
             places=(mention,) if mention is not None else (), fatalities_acled=share,
             confidence=round(max(0.05, min(1.0, conf)), 3), method=" ".join(methods), **fields,
-        ), document.text, actor_dictionary, country))  # the scope of a taking: frontwatch/extract/scope.py
+        ), document.text, actor_dictionary, country)  # the scope of a taking: frontwatch/extract/scope.py
+        out.append(claim)
+        denial = denied_back(claim, document.text)  # "…, but the ministry denied the claim": contested
+        if denial is not None:
+            out.append(denial)
     return out
 
 

@@ -17,6 +17,7 @@ from frontwatch.model import (
     EVENT_TYPES,
     NOT_AN_EVENT,
     SUB_EVENT_TYPES,
+    TERRITORY_SUB_TYPES,
     ActorRole,
 )
 
@@ -213,6 +214,11 @@ class Typer:
             category in _CROWD_VIOLENCE and sub in _RIOTS and label in _PROTEST_FAMILY - _RIOTS and prob < MODEL_RIOT
         ) and not _contradicts_rules(label, sub, category, actor1, event.hit.entry.lemma, actor2) and not (
             self._model_ruled_out(label, sub, event, methods)
+        ) and not (
+            # a place taken or fallen ("… surrendered and the district fell") is a change of hands: the n-grams may
+            # not make an agreement or another development of it, which moves no control
+            category in _TAKING_CATEGORIES | {"control"} and SUB_EVENT_TYPES[label] == "Strategic developments"
+            and label not in TERRITORY_SUB_TYPES
         ) and not (
             # who took it decides which side regained and which overtook: the text names it, the n-grams guess
             label in _TAKING and sub in _TAKING and actor1 is not None and actor1.actor.inter is not None

@@ -102,6 +102,10 @@ def verb_roles(tok: Token) -> Roles:
     if passive:
         r.patients = _subjects(tok, {"nsubjpass"})
         r.agents = _pobjs(tok, {"by"})
+        if not r.agents:
+            # "was cleared of militants by troops": the parser hangs the agent on the "of" phrase
+            r.agents = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                        if p.dep_ == "pobj" for a in _pobjs(p, {"by"})]
         if tok.dep_ in {"acl", "amod"} and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             r.patients.append(tok.head)
             r.rules.append("participle")

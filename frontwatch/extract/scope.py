@@ -6,7 +6,8 @@ differs (docs/control.md). The words are in scope.yaml, by scope, smallest first
 
     post < village < centre < district < city < capital (of a province) < province
 
-Where the scope word is looked for, in order (the first that finds one wins):
+Where the scope word is looked for, in order (the first that finds one wins), after a landmark ("near X"):
+0. a trigger in a relative clause: the noun phrase the pronoun stands for ("the post, which the Taliban occupied");
 1. between the trigger and the claim's place ("captured [the village of] Y", "[X district] was taken");
 2. the trigger's object, when the place came before the trigger ("In X, militants overran [a checkpoint]");
 3. next to the place: before it ("the town of X", Persian "ولسوالی X") or after it ("X district", "X's capital",
@@ -25,7 +26,16 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from frontwatch.model import SUB_EVENT_TYPES, TERRITORY_SUB_TYPES, ActorRole, Certainty, Claim, PlaceMention, Span
+from frontwatch.model import (
+    SUB_EVENT_TYPES,
+    TERRITORY_SUB_TYPES,
+    ActorRole,
+    Certainty,
+    Claim,
+    PlaceMention,
+    Span,
+    stable_id,
+)
 
 if TYPE_CHECKING:
     from frontwatch.extract.actors import ActorDictionary
@@ -84,7 +94,8 @@ def _matches(text: str, start: int, end: int) -> list[tuple[str, Span]]:
 
 # Between a place and a scope word naming it: nothing ("X district"), a possessive ("X's capital") or an apposition
 # ("X, the capital of …", "X، مرکز ولایت …").
-_AFTER = re.compile(r"(?:'s|’s)?\s*|\s*[,،]\s*(?:(?:the|a|an|its)\s+)?(?:[\w'-]+\s+){0,2}?", re.I)
+# A name's capitalised word the geoparser left out of the mention ("[Bulo] Burde town") still belongs to the name.
+_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*)?(?:'s|’s)?\s*|\s*[,،]\s*(?:(?:the|a|an|its)\s+)?(?:[\w'-]+\s+){0,2}?")
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
@@ -167,6 +178,22 @@ def _antecedent(text: str, lo: int, t: Span) -> tuple[str, Span] | None:
     return found[-1] if found else None
 
 
+# A relative pronoun opening the trigger's clause, up to five words before it ("…, which the Taliban then occupied").
+_RELATIVE = re.compile(r"(?:,\s*|\s)(?:which|that)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
+
+
+def _relative(text: str, lo: int, t: Span) -> tuple[str, Span] | None:
+    """A trigger in a relative clause takes what the pronoun stands for: the noun phrase just before it ("[a security
+    post] in X district, which the Taliban then occupied", "[the district centre] of X, which fell to Y"); its
+    first scope word is its head noun's (the words after it only locate it)."""
+    m = _RELATIVE.search(text, max(lo, t.start - 60), t.start)
+    if m is None:
+        return None
+    end = m.start()
+    found = _matches(text, _clause_start(text, end, max(lo, end - 80)), end)
+    return found[0] if found else None
+
+
 def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: PlaceMention | None
                  ) -> tuple[str, Span] | None:
     """The scope of the taking the trigger tells of at the mentioned place, with the words that say it."""
@@ -176,6 +203,11 @@ def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: Place
         landmark = _landmark(text, mention)
         if landmark is not None:
             return "village", landmark
+    if trigger is not None and (mention is None or mention.span.end <= trigger.start):
+        # "the post, which the Taliban then occupied": what was taken is what the pronoun stands for
+        found = _relative(text, lo, trigger)
+        if found:
+            return found
     if trigger is not None and mention is not None:
         t, p = trigger, mention.span
         if p.start >= t.end:
@@ -323,6 +355,13 @@ def _taker_after_withdrawal(claim: Claim, text: str, actors: ActorDictionary | N
 GOVERNMENT_REGAINS = "Government regains territory"
 
 
+# Words before a group's name that make it the other side of a taking ("retook X from the Taliban"), and after it
+# that make it a voice ("a Taliban spokesman denied …").
+_OTHER_SIDE = re.compile(r"(?<![\w-])(?:from|against|with|by|between|versus|and|or)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
+                         re.I)
+_VOICE = re.compile(r"(?:'s|’s)?\s+(?:spokes\w*|officials?|statement|sources?|media|commanders?\s+said)\b", re.I)
+
+
 def _taker_from_report(claim: Claim, text: str, actors: ActorDictionary | None) -> Claim:
     """A taking by no one named, or by a generic word ("insurgents took over the area"), is by the one named armed
     group the report names (the locally dominant group its other mentions say), as ACLED codes it; several named
@@ -337,10 +376,13 @@ def _taker_from_report(claim: Claim, text: str, actors: ActorDictionary | None) 
         return claim  # none, or which of them is not said
     (group,) = named
     s = claim.sentence
-    in_sentence = [m for m in actors.find_all(text[s.start:s.end]) if m.actor == group]
-    if (a2 is not None and a2.name == group.name) or (in_sentence and a1 is not None):
+    other = [m for m in actors.find_all(text[s.start:s.end]) if m.actor == group and (
+        _OTHER_SIDE.search(text, max(s.start, s.start + m.start - 30), s.start + m.start)
+        or _VOICE.match(text, s.start + m.end))]
+    if (a2 is not None and a2.name == group.name) or (other and a1 is not None):
         # "resistance forces retook X from the Taliban", "a Taliban spokesman denied a rebel takeover": the sentence
-        # names the group beside the generic taker, so it is the other side, not the taker
+        # names the group as the other side or a voice, not the taker; named as a doer ("the Taliban attacked the
+        # town, which fell to the insurgents") it is the taker
         return claim
     old = next((r for r in claim.actors if r.role == "actor1"), None)
     rest = tuple(r for r in claim.actors if r is not old)
@@ -376,4 +418,33 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
         control_change=change)
 
 
-__all__ = ["HANDED_OVER", "SCOPES", "TRANSFER", "WITHDRAWN", "control_change", "detect_scope", "with_scope"]
+# A denial that points back at a claim told just before ("…, but the ministry denied the claim", "Officials
+# rejected the reports."): the taking is claimed by one side and denied by another.
+_DENIED_BACK = re.compile(r"(?<![\w-])(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
+                          r"(?:(?:the|this|that|these|those|such|their|its|his|her)\s+)?(?:[\w'’-]+\s+)?"
+                          r"(?:claims?|reports?|assertions?|allegations?|accounts?)\b|"
+                          r"(?<![\w-])(?:denied|denies|rejected|dismissed)\s+it\b|"
+                          r"(?<![\w-])(?:claims?|reports?)\s+(?:was|were|is|are)\s+(?:false|untrue|baseless|"
+                          r"fabricated|propaganda|lies)\b", re.I)
+_NEXT_SENTENCE = 200  # characters after the claim's sentence read for a denial of it
+
+
+def denied_back(claim: Claim, text: str) -> Claim | None:
+    """A denial of a taking told after it, in its sentence or the next ("the Taliban said they captured X, but the
+    ministry denied the claim"), as a denying claim of the same taking: fused with it, the taking is contested, not
+    held. None when no such denial follows, or the claim is no affirmed taking."""
+    t = claim.trigger
+    if (t is None or claim.sub_event_type not in TERRITORY_SUB_TYPES or claim.control_change is not None
+            or claim.certainty == Certainty.DENIED):
+        return None
+    end = claim.sentence.end
+    stop = re.compile(r"[.!?](?:\s|$)").search(text, end, min(len(text), end + _NEXT_SENTENCE))
+    m = _DENIED_BACK.search(text, t.end, stop.end() if stop else min(len(text), end + _NEXT_SENTENCE))
+    if m is None:
+        return None
+    return dataclasses.replace(claim, claim_id=stable_id(claim.claim_id, "denied-back"), certainty=Certainty.DENIED,
+                               method=claim.method + " denial:back-reference")
+
+
+__all__ = ["HANDED_OVER", "SCOPES", "TRANSFER", "WITHDRAWN", "control_change", "denied_back", "detect_scope",
+           "with_scope"]

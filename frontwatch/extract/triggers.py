@@ -129,8 +129,12 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
                 return False
         elif key == "target":
             # something stormed: an object ("stormed the base"), a passive subject, or a way in ("stormed into")
+            # "stormed and held the district centre": the object the verb shares with its conjunct
             if not (_objects(tok) or any(c.dep_ == "nsubjpass" for c in tok.children)
-                    or any(c.dep_ == "prep" and c.lower_ in words for c in tok.children)):
+                    or any(c.dep_ == "prep" and c.lower_ in words for c in tok.children)
+                    or any(c.dep_ == "conj" and c.pos_ == "VERB" and not _has_own_subject(c)
+                           and any(_lemma(o) in _GROUND or (o.pos_ == "PROPN" and o.ent_type_ != "NORP")
+                                   for o in _objects(c)) for c in tok.children)):
                 return False
         elif key == "prep":
             if not any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ in words for c in tok.children):
@@ -157,6 +161,12 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
                 return False
             # "fell ill", "fell from the plane", "fell behind" are no captures
             if any(c.dep_ in {"acomp", "attr", "oprd", "prt"} or c.lower_ in _NOT_CAPTURE_PREPS for c in tok.children):
+                return False
+        elif key == "of":
+            # "cleared of militants", "cleared the town of militants": what the place was rid of
+            ofs = [p for h in (tok, *_objects(tok)) for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            if not any(_lemma(p) in words or p.lower_ in words for p in ofs):
                 return False
         elif key == "sentence":
             if not any(_lemma(t) in words or t.lower_ in words for t in tok.sent if t.i != tok.i):
@@ -192,6 +202,10 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
     return True
 
 
+def _has_own_subject(tok: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS for c in tok.children)
+
+
 def _next_in(tok: Token, words: Sequence[str]) -> bool:
     return tok.i + 1 < tok.sent.end and tok.doc[tok.i + 1].lower_ in words
 
@@ -212,7 +226,18 @@ def _taken(tok: Token) -> list[Token]:
     return out
 
 
+def _antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause describes ("the post, which the Taliban then occupied",
+    "the town, which fell to X"); any other word for itself."""
+    if tok.tag_ in {"WDT", "WP"} and tok.lower_ in {"which", "that", "who"}:
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+        if clause is not None and clause.head.pos_ in {"NOUN", "PROPN"}:
+            return clause.head
+    return tok
+
+
 def _is_ground(tok: Token) -> bool:
+    tok = _antecedent(tok)
     if tok.pos_ in {"PRON", "NUM"}:
         return True  # nothing to tell by
     if tok.pos_ == "PROPN":
@@ -254,6 +279,7 @@ _INTENT = frozenset(
 
 
 def _placeish(tok: Token) -> bool:
+    tok = _antecedent(tok)
     return tok.pos_ in {"PROPN", "PRON"} or _lemma(tok) in PLACE_NOUNS
 
 

@@ -10,16 +10,21 @@ decays to unknown after `ControlRules.decay_days`.
 
 from __future__ import annotations
 
+import math
+import sqlite3
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from pathlib import Path
 
 from frontwatch.config import Settings
 from frontwatch.extract.scope import HANDED_OVER, TRANSFER, WITHDRAWN
 from frontwatch.extract.sides import Sides, load_sides
 from frontwatch.fuse.events import UNARMED_INTER
-from frontwatch.model import TERRITORY_SUB_TYPES, Actor, ControlState, ControlStatus, Event, EventStatus
+from frontwatch.geocode.keys import name_key
+from frontwatch.model import TERRITORY_SUB_TYPES, Actor, ControlState, ControlStatus, Event, EventStatus, Place
 
 # Places that are a district or a town: taken by name without a scope word, they are held (a bare "captured X").
 TOWN_FEATURES = frozenset({"ADM2", "ADM3", "PPLA", "PPLA2", "PPLA3", "PPLC", "PPLG"})
@@ -28,6 +33,57 @@ CAPITAL_FEATURES = frozenset({"PPLA", "PPLC"})
 
 HOLD, CONTEST, RELEASE = "hold", "contest", "release"
 _DAY_ORDER = {RELEASE: 0, CONTEST: 1, HOLD: 2}
+
+
+# A town the gazetteer gives no district (GeoNames leaves admin2 empty for most towns of Somalia, Syria, Mali …):
+# the district of its province named as it is (a district named after its seat), else the one whose point is nearest
+# within this distance (districts' GeoNames points mostly lie at their seats).
+NEAREST_DISTRICT_KM = 30.0
+
+
+@dataclass(frozen=True)
+class Admin2Units:
+    """The district (GeoNames admin2: code, name) of a place that has a province but no district, from the
+    gazetteer's admin units; where no boundary file gives the units (docs/control.md, Units)."""
+
+    path: Path
+    _units: dict[str, list[tuple[str, str, str, float | None, float | None]]] = field(
+        default_factory=dict, compare=False, repr=False)
+
+    def _of(self, admin1: str) -> list[tuple[str, str, str, float | None, float | None]]:
+        if admin1 not in self._units:
+            with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as db:
+                rows = db.execute(
+                    "SELECT a.code, a.name, p.lat, p.lon FROM admin_units a LEFT JOIN places p ON p.id = a.place_id"
+                    " WHERE a.level = 2 AND a.code LIKE ? ORDER BY a.code", (admin1.replace("%", "") + ".%",)
+                ).fetchall()
+            self._units[admin1] = [(str(c), str(n), name_key(str(n)), la, lo) for c, n, la, lo in rows]
+        return self._units[admin1]
+
+    def __call__(self, place: Place) -> tuple[str, str] | None:
+        feature = place.feature_code or ""
+        if place.admin2_code or not place.admin1_code or not (feature.startswith("PPL") or feature == "ADM3"):
+            return None  # a province, a country or a region is no town inside a district
+        try:
+            units = self._of(place.admin1_code)
+        except sqlite3.Error:
+            return None  # no gazetteer, or one without admin units: the province level stands
+        key = name_key(place.name)
+        named = [u for u in units if key and u[2] == key]
+        if named:
+            return named[0][0], named[0][1]
+        if place.lat is None or place.lon is None:
+            return None
+        near = [(_km(place.lat, place.lon, la, lo), c, n) for c, n, _, la, lo in units if la is not None
+                and lo is not None]
+        best = min(near, default=None)
+        return (best[1], best[2]) if best is not None and best[0] <= NEAREST_DISTRICT_KM else None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(frozen=True)
@@ -39,11 +95,16 @@ class ControlRules:
     contests: frozenset[str] = frozenset({"post", "village"})
     province_holds: frozenset[str] = frozenset({"capital", "province"})
     sides: Sides = field(default_factory=load_sides)
+    # the district of a place the gazetteer gives none (`Admin2Units`); None: such a place moves its province only
+    admin2: Callable[[Place], tuple[str, str] | None] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ControlRules:
-        """The decay of the settings (FRONTWATCH_CONTROL_DECAY_DAYS) and the sides of its actor dictionary."""
-        return cls(decay_days=settings.control_decay_days, sides=load_sides(settings.actors_path))
+        """The decay of the settings (FRONTWATCH_CONTROL_DECAY_DAYS), the sides of its actor dictionary and the
+        districts of its gazetteer."""
+        path = Path(settings.gazetteer_path)
+        return cls(decay_days=settings.control_decay_days, sides=load_sides(settings.actors_path),
+                   admin2=Admin2Units(path) if path.exists() else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +121,9 @@ def _changes(e: Event, rules: ControlRules) -> list[_Change]:
     p = e.place
     withdrawn = e.control_change == WITHDRAWN
     out: list[_Change] = []
+    unit = rules.admin2(p) if rules.admin2 is not None and not _named_as_province(e) else None
+    if unit is not None:
+        p = replace(p, admin2_code=unit[0], admin2=unit[1])
     if p.admin2_code:
         if withdrawn:
             effect = RELEASE
@@ -72,7 +136,8 @@ def _changes(e: Event, rules: ControlRules) -> list[_Change]:
         out.append(_Change(p.admin2_code, 2, p.admin2 or p.name, effect, e))
         # the capital taken: called so, or a provincial seat taken by name or as a city; a seat called a town or a
         # district centre, or its district named, is not said to be the province's city
-        capital = e.scope == "capital" or (p.feature_code in CAPITAL_FEATURES and e.scope in (None, "city"))
+        capital = e.scope == "capital" or (p.feature_code in CAPITAL_FEATURES and e.scope in (None, "city")
+                                           and unit is None)  # a district the gazetteer gave, not an approximation
         if p.admin1_code and effect == HOLD and (capital or e.scope == "province"):
             out.append(_Change(p.admin1_code, 1, p.admin1 or p.name, HOLD, e))
     elif p.admin1_code:
@@ -89,6 +154,15 @@ def _changes(e: Event, rules: ControlRules) -> list[_Change]:
             return []
         out.append(_Change(p.admin1_code, 1, p.admin1 or p.name, effect, e))
     return out
+
+
+def _named_as_province(e: Event) -> bool:
+    """A town that bears its province's name ("X" town of "X" county, "X Area"), told without calling it a town or
+    a city ("a village in X", "captured X"): the text may name the province, so it stays at province level."""
+    p = e.place
+    town, province = p.name.split(), (p.admin1 or "").split()
+    return (bool(town) and len(province) >= len(town) and name_key(" ".join(province[:len(town)])) == name_key(p.name)
+            and e.scope not in ("centre", "city"))
 
 
 def control_timeline(events: Sequence[Event], territory: set[str] | None = None,
@@ -181,4 +255,4 @@ def _decayed(states: list[ControlState], decay_days: int) -> list[ControlState]:
     return out
 
 
-__all__ = ["CAPITAL_FEATURES", "TOWN_FEATURES", "ControlRules", "control_timeline"]
+__all__ = ["CAPITAL_FEATURES", "TOWN_FEATURES", "Admin2Units", "ControlRules", "control_timeline"]
