@@ -90,3 +90,46 @@ def test_an_aftermath_with_its_own_day_or_a_recent_month_stays_news(nlp, extract
             ("Reprisal killings following the February vote have driven thousands from Lomarut.", PUB),
             ("Rebels attacked Lomarut, the third such attack this year.", PUB)):
         assert _events(nlp, extractor, text, published), text
+
+
+# --- a city named bare: the namesake in the country the text names ---------------------------------------------------
+
+def _resolved_places(geoparser, nlp, text: str) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", PUB, "en")
+    ((_, doc),) = list(annotate(nlp, [document]))
+    return {m.span.text: (m.place.country if m.place else None) for m in geoparser.places(document, doc)}
+
+
+def test_a_city_named_bare_is_in_the_country_the_text_names(geoparser, nlp) -> None:  # type: ignore[no-untyped-def]
+    # a local station's dateline and its viewers' home province vote for a small namesake at home; the text says
+    # the family is abroad, in the country whose capital bears the name
+    text = ("HAMILTON, Ontario (CHCH) - A Hamilton family visiting France is safe. A gunman opened fire on police "
+            "in Paris on Thursday night, their son said at his home in Hamilton. They will fly back to Ontario "
+            "next week.")
+    assert _resolved_places(geoparser, nlp, text).get("Paris") == "FR"
+
+
+def test_a_country_named_does_not_turn_its_own_name_into_a_province(geoparser, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Gang violence in Mexico killed 12 people in Veracruz on Friday, officials in Mexico said."
+    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", PUB, "en")
+    ((_, doc),) = list(annotate(nlp, [document]))
+    mexico = [m.place for m in geoparser.places(document, doc) if m.span.text == "Mexico"]
+    assert mexico and all(p is not None and p.feature_code == "PCLI" for p in mexico)
+
+
+def test_a_city_named_only_inside_an_institution_is_a_place(geoparser, nlp) -> None:  # type: ignore[no-untyped-def]
+    # the model reads "<city> City Hall" and "a <city> court" as organisations; the city they begin with is where
+    # they stand, when it is a capital or a large city
+    places = _resolved_places(geoparser, nlp, "Riot police blocked marchers from the square in front of Manila City "
+                                              "Hall on Sunday.")
+    assert any(name.startswith("Manila") and country == "PH" for name, country in places.items()), places
+    places = _resolved_places(geoparser, nlp, "A Lyon court jailed two activists on Friday.")
+    assert places.get("Lyon") == "FR", places
+
+
+def test_overnight_before_a_weekday_is_that_weekdays_night(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    # PUB is a Saturday: "overnight Thursday" is two days before it, bare "overnight" the report's own day
+    told = _events(nlp, extractor, "Rioters fought police in Lomarut overnight Thursday.")
+    assert told and {c.time.low for c in told if c.time} == {date(2021, 3, 18)}
+    bare = _events(nlp, extractor, "Rioters fought police in Lomarut overnight.")
+    assert bare and {c.time.low for c in bare if c.time} == {PUB}
