@@ -133,3 +133,10 @@ def test_overnight_before_a_weekday_is_that_weekdays_night(nlp, extractor) -> No
     assert told and {c.time.low for c in told if c.time} == {date(2021, 3, 18)}
     bare = _events(nlp, extractor, "Rioters fought police in Lomarut overnight.")
     assert bare and {c.time.low for c in bare if c.time} == {PUB}
+
+
+def test_any_or_every_event_of_a_kind_is_a_rule_not_an_incident(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Police broke up a march in Lomarut on Friday. Any rally held after dark without a permit is treated as "
+            "unlawful.")
+    events = _events(nlp, extractor, text)
+    assert events and all("Any rally" not in c.sentence.text for c in events), [c.sentence.text for c in events]

@@ -292,6 +292,8 @@ def generic_mention(trigger: Token) -> bool:
     no place of its own clause: with either, it is told."""
     if _over_several(trigger):
         return True
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"any", "every"} for c in trigger.children):
+        return True  # "any rally held without a permit is illegal": a rule about a kind, not an incident
     if trigger.tag_ == "VBG" and {"have", "has", "had"} & {c.lower_ for c in trigger.children if c.dep_ == "aux"} \
             and any(c.lower_ == "been" for c in trigger.children if c.dep_ == "aux"):
         return True  # "where the government has been fighting an insurgency": a state of things, not a day's incident
