@@ -140,3 +140,10 @@ def test_any_or_every_event_of_a_kind_is_a_rule_not_an_incident(nlp, extractor) 
             "unlawful.")
     events = _events(nlp, extractor, text)
     assert events and all("Any rally" not in c.sentence.text for c in events), [c.sentence.text for c in events]
+
+
+def test_an_event_noun_under_no_did_not_happen(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+    text = "Police fired tear gas at protesters in Lomarut on Friday, but no major clashes occurred."
+    events = _events(nlp, extractor, text)
+    assert events and all(c.event_type != "Battles" for c in events), [(c.event_type, c.trigger) for c in events]
+    assert "negated" in _why(nlp, keeping, text)

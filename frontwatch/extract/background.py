@@ -389,6 +389,8 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in words["kind_of_heads"] and not _headline_verb(
             trigger, sent) and not _fights_forces(trigger, words):
         return "kind-of"  # "a member of the riot police": no riot
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return "negated"  # "but no clashes occurred", "no arrests were made": said not to have happened
     ancestors = _ancestors_to_root(trigger)
     if _under_unreal_verb(trigger, words):
         return "trial-or-plot"
