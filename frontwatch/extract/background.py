@@ -41,6 +41,15 @@ _PAST_PERIOD = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A running total over the year so far ("in the first five months of this year", "so far this year"): a statistic,
+# not an incident of a day. Not "this year" alone: "the third attack this year" is told as an incident.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:in|during|over)\s+the\s+first\s+(?:\w+\s+)?(?:days|weeks|months)\b"
+    r"|\bso\s+far\s+(?:this|in)\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b",
+    re.IGNORECASE,
+)
+_MONTHS = {m: k for k, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december"), start=1)}
 
 # The links from a plot, trial or threat verb (the lexicon's `unreal_heads`) down to what it is about ("plotted to
 # attack", "sentenced for the killing", "accused of plotting an attack"); a subject ("the protesters accused …") or
@@ -284,6 +293,8 @@ def generic_mention(trigger: Token) -> bool:
     no place of its own clause: with either, it is told."""
     if _over_several(trigger):
         return True
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"any", "every"} for c in trigger.children):
+        return True  # "any rally held without a permit is illegal": a rule about a kind, not an incident
     if trigger.tag_ == "VBG" and {"have", "has", "had"} & {c.lower_ for c in trigger.children if c.dep_ == "aux"} \
             and any(c.lower_ == "been" for c in trigger.children if c.dep_ == "aux"):
         return True  # "where the government has been fighting an insurgency": a state of things, not a day's incident
@@ -297,6 +308,72 @@ def generic_mention(trigger: Token) -> bool:
     if trigger.tag_ != "NNS" and not trigger.lower_.endswith("ing"):
         return False
     return not any(c.dep_ in {"det", "poss", "nummod", "predet", "case"} for t in {trigger, tok} for c in t.children)
+
+
+def _disease_names(doc: Doc, words: Words) -> frozenset[str]:
+    """Names the report puts before a disease head ("the X virus", "X fever"): the names of its disease, read once
+    per document (`words["disease_name_heads"]`)."""
+    names = doc.user_data.get("fw_disease_names")
+    if names is None:
+        heads = words["disease_name_heads"]
+        names = frozenset(t.lower_ for t in doc[:-1] if t.pos_ == "PROPN" and doc[t.i + 1].lemma_.lower() in heads)
+        doc.user_data["fw_disease_names"] = names
+    return names
+
+
+def _epidemic_toll(doc: Doc, sent: SpacySpan, trigger: Token, words: Words) -> bool:
+    """A death word told of an epidemic: the sentence names a disease ("killed as waterborne diseases spread"),
+    counts its cases ("3,546 cases reported and 91 people dead"), or its subject is a name the report calls a
+    disease ("X kills more slowly" where it speaks of "the X virus")."""
+    if trigger.lemma_.lower() not in words["death_words"]:
+        return False
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "NOUN" and lemma in words["diseases"]:
+            return True
+        if t.pos_ == "NOUN" and lemma in words["case_nouns"] and any(
+                c.dep_ == "nummod" and c.text.replace(",", "").isdigit() and int(c.text.replace(",", "")) >= 10
+                for c in t.children):
+            return True  # "in two cases" counts incidents; an epidemic's statistics count many
+    names = _disease_names(doc, words)
+    return bool(names) and any(c.dep_ in {"nsubj", "agent"} and c.lower_ in names
+                               for h in (trigger, trigger.head) for c in h.children)
+
+
+def _listed_plan(trigger: Token, words: Words) -> bool:
+    """ "planned to murder an official, film the killing and …": a bare verb (no subject, no auxiliary) listed after
+    a plan or plot verb of the same head is one more thing planned, as its first infinitive."""
+    tok = trigger
+    while True:
+        if tok.tag_ == "VB" and tok.dep_ in {"ccomp", "conj", "xcomp"} and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children):
+            head = tok.head
+            if any(c.i < tok.i and c.lemma_.lower() in words["unreal_heads"] for c in (head, *head.children)):
+                return True
+        if tok.head.i == tok.i or tok.dep_ not in _MATTER_DEPS | {"ccomp"}:
+            return False
+        tok = tok.head
+
+
+def _after_past_month(sent: SpacySpan, published: date | None) -> bool:
+    """ "(unrest) following the December elections": the sentence tells what came after a happening it names by a
+    month that ended more than the recent window before the report: told as its aftermath, not as the day's news."""
+    if published is None:
+        return False
+    for tok in sent:
+        if tok.lower_ not in _BEFORE or tok.dep_ not in {"prep", "mark"}:
+            continue
+        for t in tok.subtree:
+            month = _MONTHS.get(t.lower_)
+            if month is None or t.dep_ not in {"compound", "amod", "nmod", "npadvmod"}:
+                continue
+            if t.i + 1 < len(t.doc) and t.doc[t.i + 1].like_num:
+                continue  # "after the 5 December attack": a day, dated on its own
+            year = published.year if month <= published.month else published.year - 1
+            end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+            if published - end > timedelta(days=RECENT_DAYS):
+                return True
+    return False
 
 
 def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan | None,
@@ -313,6 +390,8 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in words["kind_of_heads"] and not _headline_verb(
             trigger, sent) and not _fights_forces(trigger, words):
         return "kind-of"  # "a member of the riot police": no riot
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return "negated"  # "but no clashes occurred", "no arrests were made": said not to have happened
     ancestors = _ancestors_to_root(trigger)
     if _under_unreal_verb(trigger, words):
         return "trial-or-plot"
@@ -325,6 +404,10 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
     if trigger.dep_ in {"acl", "relcl"} and any(
             t.lemma_.lower() in words["no_actor_killers"] for t in trigger.head.subtree if t.i < trigger.i):
         return "no-actor"  # "an outbreak of cholera that killed 60"
+    if _listed_plan(trigger, words):
+        return "trial-or-plot"
+    if _epidemic_toll(doc, sent, trigger, words):
+        return "no-actor"  # an epidemic's deaths
     if _period_before(trigger):
         return "period-before"
     if _in_slogan(trigger, sent, words):
@@ -337,6 +420,10 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         phrase = " ".join(t.text for t in told)
         if _past_period(phrase, published):
             return "past-period"
+        if _RUNNING_TOTAL.search(phrase):
+            return "running-total"
+    if (time is None or time.assumed) and _after_past_month(sent, published):
+        return "aftermath"
     return None
 
 

@@ -51,7 +51,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("wd", re.compile(rf"\b(?:on\s+|last\s+|early\s+on\s+|late\s+on\s+|early\s+|late\s+)?{_WD}{_PART}\b", re.I)),
     ("day_before_yesterday", re.compile(r"\bthe\s+day\s+before\s+yesterday\b", re.I)),
     ("yesterday", re.compile(r"\byesterday\b|\blast\s+night\b", re.I)),
-    ("overnight", re.compile(r"\bovernight\b", re.I)),
+    # "overnight Saturday" is Saturday's night: the weekday dates it, not the report
+    ("overnight", re.compile(rf"\bovernight\b(?!\s+(?:on\s+|into\s+)?{_WD})", re.I)),
     ("today", re.compile(r"\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b", re.I)),
     ("past_hours", re.compile(r"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last|previous)\s+(\d{1,3})\s+hours\b",
                               re.I)),

@@ -38,6 +38,12 @@ from frontwatch.geocode.keys import name_key
 from frontwatch.geocode.names import ABBREVIATIONS, DEMONYMS, NOT_PLACES, REGIONS
 from frontwatch.text.dateline import DATELINE, DATELINE_WINDOW
 
+# A city's civic institution named after it ("X City Hall", "a X court", "the X police"): the city the organisation
+# name begins with is where it stands, a place even inside the model's organisation span.
+CIVIC_AFTER = re.compile(r"^\s+(?:(?:city|town)\s+)?(?:hall|council|court|police|municipality)\b", re.IGNORECASE)
+# How big a city must be for an institution's name to place it (a city, not any hamlet of the name).
+CIVIC_MIN_POPULATION = 100_000
+
 Spans = list[tuple[int, int, str]]
 # A hyphen between two capitalised words ("the X-Y road" names two towns; not the "-e-" of "Qala-e-Naw").
 _NAME_HYPHEN = re.compile(r"(?<=[a-z\u00df-\u024f])-(?=[A-Z\u00c0-\u00de])")
@@ -207,6 +213,8 @@ class Recognizer:
             # not one.
             person = False
         m.whole = whole
+        if holder is not None and holder[2] == "ORG" and holder[0] == s and CIVIC_AFTER.match(text[e : e + 30]):
+            m.method = "gazetteer+institution"
         inhabitants = bool(INHABITANTS_AFTER.match(text[e : e + 20])
                            or INHABITANTS_BEFORE.search(text[max(0, s - 30) : s]))
         if m.cue is None and hint and (((inhabitants or facility) and self._held_in(sub, hint, notable=False))
@@ -230,7 +238,7 @@ class Recognizer:
         for m in pending:
             hyphenated = "-" in m.text or " " in m.text
             if m.cue or m.method == "gazetteer+country" or (
-                    hyphenated and len(name_key(m.text)) >= 6 and m.ner is None):
+                    hyphenated and len(name_key(m.text)) >= 6 and m.ner is None) or self._civic_city(m):
                 accepted_keys.add(name_key(m.text))
             elif (m.whole and self._sizeable(m.text, hint)
                   and (LOCATIVE_BEFORE.search(before := text[max(0, m.start - 30) : m.start])
@@ -244,6 +252,12 @@ class Recognizer:
                 m.start > 0 and _sentence_initial(text, m.start) and m.text.lower() in STOP
             ):
                 found[(m.start, m.end)] = m
+
+    def _civic_city(self, m: Mention) -> bool:
+        """A name that begins a civic institution's name ("X City Hall") and is a capital or a large city."""
+        return m.method == "gazetteer+institution" and any(
+            c.feature_code == "PPLC" or (c.feature_class == "P" and c.population >= CIVIC_MIN_POPULATION)
+            for c in self.gazetteer.candidates(m.text, limit=60))
 
     def _datelines(self, text: str, found: dict[tuple[int, int], Mention]) -> None:
         """A wire dateline names where the report was filed ("KABUL, Aug 15 (Reuters) -"): the town, and its region

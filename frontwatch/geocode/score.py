@@ -49,6 +49,10 @@ def _haversine_many(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) 
 
 
 
+# What a country named in the text (its name or demonym) adds to its own candidates: about a capital's edge.
+NAMED_COUNTRY_BONUS = 1.5
+
+
 def score_candidate(m: Mention, c: Candidate, ctx: dict[str, Any]) -> Scored:
     parts: dict[str, float] = {}
     parts["population"] = 0.5 * math.log10(c.population + 1)
@@ -91,6 +95,12 @@ def score_candidate(m: Mention, c: Candidate, ctx: dict[str, Any]) -> Scored:
         parts["country_focus"] = 3.0 * shares.get(c.country, 0) / total
     if ctx.get("hint") and c.country == ctx["hint"]:
         parts["country_given"] = HINT_BONUS
+    elif (c.country in ctx.get("named", ()) and c.feature_code != "PCLI"
+          and name_key(m.text, drop_generic=False) not in ctx.get("country_keys", ())):
+        # A country the text names ("she is in France", "thanked Canada") holds the namesake of a city it names
+        # bare, before a country it never names: votes of a dateline's state and a visitor's home town do not
+        # carry "Paris" to their side of the ocean. Not to a country's own name ("Mexico" stays the country).
+        parts["country_named"] = NAMED_COUNTRY_BONUS
     admin1s: dict[str, set[str]] = ctx.get("admin1", {})
     # That province itself, named again; or a place inside a province another name of the document names —
     # but not for a country's own name ("Mexico" is the country, not the village of Mexico in a state the
