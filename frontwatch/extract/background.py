@@ -156,8 +156,12 @@ def _fights_forces(trigger: Token, words: Words) -> bool:
     a verb of fighting right after its subject, a name or a noun that is no place or nationality ("Kenyan attack
     police" is no headline), before state forces."""
     before = trigger.doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
+    # the subject may itself be misread as the verb ("sect battle police": "sect" a present-tense verb whose object
+    # is "battle police"); a plain noun's form, the fight word its object's modifier
+    misread = (before is not None and before.tag_ in {"VBZ", "VBP"} and before.dep_ == "ROOT"
+               and trigger.dep_ == "compound" and trigger.head.head.i == before.i)
     return (before is not None and trigger.lemma_.lower() in words["fight_verbs"]
-            and trigger.head.lemma_.lower() in words["force_heads"] and before.pos_ in {"NOUN", "PROPN"}
+            and trigger.head.lemma_.lower() in words["force_heads"] and (before.pos_ in {"NOUN", "PROPN"} or misread)
             and before.ent_type_ not in {"GPE", "NORP", "LOC"})
 
 

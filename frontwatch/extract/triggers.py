@@ -313,7 +313,7 @@ def find_triggers(lex: Lexicon, sent: Span) -> list[TriggerHit]:
         if tok.is_punct or tok.is_space:
             continue
         # inside a name ("March 24", "Operation Storm") or not a happening
-        if tok.ent_type_ in _NAME_TYPES and not _headline_word(lex, tok):
+        if tok.ent_type_ in _NAME_TYPES and not _headline_word(lex, tok) and not _lower_name_word(tok):
             continue
         if unrealized(tok) or warning_shots(tok):
             continue
@@ -324,6 +324,12 @@ def find_triggers(lex: Lexicon, sent: Span) -> list[TriggerHit]:
 
 
 _NAME_TYPES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def _lower_name_word(tok: Token) -> bool:
+    """A lower-case word the tagger put inside a person's name ("youths riot over fees" read with "riot" as a
+    name): English names are capitalised, so it is a word, not a name."""
+    return tok.ent_type_ == "PERSON" and tok.is_lower and tok.is_alpha
 
 
 def _headline_word(lex: Lexicon, tok: Token) -> bool:
