@@ -158,7 +158,7 @@ def _fights_forces(trigger: Token, words: Words) -> bool:
     before = trigger.doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
     # the subject may itself be misread as the verb ("sect battle police": "sect" a present-tense verb whose object
     # is "battle police"); a plain noun's form, the fight word its object's modifier
-    misread = (before is not None and before.tag_ in {"VBZ", "VBP"} and before.dep_ == "ROOT"
+    misread = (before is not None and before.tag_ in {"VB", "VBZ", "VBP"} and before.dep_ == "ROOT"
                and trigger.dep_ == "compound" and trigger.head.head.i == before.i)
     return (before is not None and trigger.lemma_.lower() in words["fight_verbs"]
             and trigger.head.lemma_.lower() in words["force_heads"] and (before.pos_ in {"NOUN", "PROPN"} or misread)
