@@ -6,6 +6,8 @@ and day in fusion."""
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Token
 
 from frontwatch.extract.triggers import load_lexicon
 from frontwatch.fuse import fuse
@@ -140,3 +142,59 @@ def test_a_day_told_only_at_the_county_level_stays_one_event() -> None:
     a, b = doc("Gunmen attacked a village in Upland.", "a.org"), doc("Upland county saw an attack.", "b.org")
     events = fuse([_attack(a, 1, COUNTY), _attack(b, 1, COUNTY)], {a.document_id: a, b.document_id: b}).events
     assert len(events) == 1
+
+
+# --- how sure the classifier must be to drop a fight with both sides named, or a killing by gunfire
+# (extract/event_typing._two_sides, _gunned) -------------------------------------------------------------------------
+
+
+def _token(nlp: Language, text: str, lemma: str) -> Token:
+    return next(t for t in nlp(text) if t.lemma_.lower() == lemma)
+
+
+@pytest.mark.parametrize(("text", "lemma", "sides"), [
+    ("Fighting broke out between two rival gangs at the depot.", "fighting", False),  # the phrase is on the verb …
+    ("Clashes between herders and farmers left the market empty.", "clash", True),
+    ("Clash erupted between youths of two villages.", "clash", True),  # … of which the fight word is the subject
+    ("Herders and farmers clashed near the dam.", "clash", True),
+    ("Hill and valley clans battle over water", "battle", True),  # "clans" read as the verb, "battle" its object
+    ("Farmers clashed with herders near the dam.", "clash", False),  # one side the subject, the other a "with"
+    ("The herders clashed near the dam.", "clash", False),
+])
+def test_a_fight_word_names_both_sides_by_between_or_coordinated_subjects(nlp: Language, text: str, lemma: str,
+                                                                          sides: bool) -> None:
+    from frontwatch.extract.event_typing import _two_sides
+
+    tok = _token(nlp, text, lemma)
+    assert _two_sides(tok) is sides or (lemma == "fighting" and _two_sides(tok.head) is True)
+
+
+@pytest.mark.parametrize(("text", "gunned"), [
+    ("A teacher was shot dead outside the school.", True),
+    ("Unknown men gunned down a trader at the market.", True),
+    ("The police shot two tyres of the car.", False),
+    ("The crew shot a film at the lake.", False),
+])
+def test_shot_dead_and_gunned_down_name_a_gun(nlp: Language, text: str, gunned: bool) -> None:
+    from frontwatch.extract.event_typing import _gunned
+
+    lemma = "gun" if "gunned" in text else "shoot"
+    assert _gunned(_token(nlp, text, lemma)) is gunned
+
+
+def test_a_fight_with_both_sides_named_or_a_shooting_dead_needs_a_very_sure_classifier_to_be_no_event(
+        claims_of: ClaimsOf, trained, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.extract import Extractor
+    from frontwatch.extract.event_typing import MODEL_NOT_EVENT, MODEL_NOT_EVENT_ARMED
+
+    checked = 0
+    for text in ["Hill and valley clans battle in the county town", "Clash ensued between rival party groups.",
+                 "A newly elected councillor was shot dead outside his home at night.",
+                 "A district officer was on Tuesday night shot dead by thugs in the estate."]:
+        label, prob = trained.predict([text])[0]
+        if label != NOT_AN_EVENT or not MODEL_NOT_EVENT <= prob < MODEL_NOT_EVENT_ARMED:
+            continue
+        checked += 1
+        assert _subs(claims_of, text, ex=Extractor(actor_dictionary, trained)), (text, prob)
+    if not checked:
+        pytest.skip("this classifier sends none of the sentences between the two thresholds")
