@@ -198,3 +198,23 @@ def test_a_fight_with_both_sides_named_or_a_shooting_dead_needs_a_very_sure_clas
         assert _subs(claims_of, text, ex=Extractor(actor_dictionary, trained)), (text, prob)
     if not checked:
         pytest.skip("this classifier sends none of the sentences between the two thresholds")
+
+
+# --- an accident that only tells who the victim was (extract/background._describes_person) --------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "A crowd of traders stoned a traffic officer who was trying to clear the road after an accident.",
+    "Villagers set ablaze a lorry driver who had knocked down a child in a road accident.",
+])
+def test_an_accident_in_a_relative_clause_on_the_victim_does_not_make_the_harm_an_accident(claims_of: ClaimsOf,
+                                                                                           text: str) -> None:
+    assert _subs(claims_of, text)
+
+
+@pytest.mark.parametrize("text", [
+    "A bus driver who had drunk alcohol killed two pedestrians in a road accident.",
+    "Three people were killed in a road accident on the highway.",
+])
+def test_an_accident_that_caused_the_harm_stays_an_accident(claims_of: ClaimsOf, text: str) -> None:
+    assert _subs(claims_of, text) == []

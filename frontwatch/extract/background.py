@@ -173,7 +173,7 @@ def _protested(tok: Token, words: Words) -> bool:
     return any(a.lemma_.lower() in _CROWD_ACTS or a.lemma_.lower() in words["protest_words"] for a in tok.ancestors)
 
 
-def _accident(sent: SpacySpan, words: Words) -> bool:
+def _accident(sent: SpacySpan, words: Words, trigger: Token | None = None) -> bool:
     """Whether the sentence tells of an accident in a phrase or clause ("died … in a gas explosion", "when a gas
     cylinder exploded", "in a road crash"; `words`: accident_heads, accident_fuels, accident_fuel_heads). The whole
     sentence, not the trigger's clause: the parser often hangs the phrase on a clause joined to it ("… died and 40
@@ -186,8 +186,21 @@ def _accident(sent: SpacySpan, words: Words) -> bool:
             accident = lemma in words["accident_heads"] or (
                 lemma in words["accident_fuels"] and t.head.lemma_.lower() in words["accident_fuel_heads"])
             # "blocked the road to protest accidents", "rioted after an accident": the grievance
-            if accident and not _protested(t, words):
+            if accident and not _protested(t, words) and not _describes_person(t, trigger):
                 return True
+    return False
+
+
+def _describes_person(tok: Token, trigger: Token | None) -> bool:
+    """Is the word inside a relative clause on the trigger's victim, its object or passive subject ("stoned an
+    officer who was clearing the road after an accident", "set alight the driver who had caused a crash")? It tells
+    who the victim was, not what harmed them."""
+    if trigger is None:
+        return False
+    victims = {c.i for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}}
+    for a in (tok, *tok.ancestors):
+        if a.dep_ == "relcl":
+            return a.head.i in victims
     return False
 
 
@@ -332,7 +345,7 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "period-before"
     if _in_slogan(trigger, sent, words):
         return "slogan"
-    if _accident(sent, words):
+    if _accident(sent, words, trigger):
         return "accident"
     # a past period said of the trigger's own clause (its subtree of time words), not of another clause's event
     for tok in _scope_of(trigger, sent):
