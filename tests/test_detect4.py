@@ -218,3 +218,31 @@ def test_an_accident_in_a_relative_clause_on_the_victim_does_not_make_the_harm_a
 ])
 def test_an_accident_that_caused_the_harm_stays_an_accident(claims_of: ClaimsOf, text: str) -> None:
     assert _subs(claims_of, text) == []
+
+
+# --- more words the lexicon or its context rules lacked ------------------------------------------------------------
+
+
+def test_police_dispersing_a_group_of_people_is_a_protest_event(claims_of: ClaimsOf) -> None:
+    assert _subs(claims_of, "Riot police dispersed members of the banned sect who had camped outside the offices.")
+
+
+def test_police_dispersing_fog_or_a_meeting_of_the_board_is_no_event(claims_of: ClaimsOf) -> None:
+    assert _subs(claims_of, "The morning sun dispersed the fog over the lake.") == []
+
+
+def test_game_rangers_are_wildlife_guards_not_a_sports_page(claims_of: ClaimsOf) -> None:
+    assert _subs(claims_of, "Highway bandits attack wildlife game rangers near the park")
+
+
+def test_a_game_between_two_teams_is_still_a_sports_page(claims_of: ClaimsOf) -> None:
+    assert _subs(claims_of, "The visitors attacked from the start of the game.") == []
+
+
+def test_a_fight_word_after_a_comma_before_police_is_a_headline_verb_not_a_kind_of_police(
+        claims_of: ClaimsOf) -> None:
+    assert _subs(claims_of, "Residents of the camp refuse to leave, battle police near the gate.")
+
+
+def test_riot_police_listed_with_other_forces_stay_a_kind_of_police(claims_of: ClaimsOf) -> None:
+    assert _subs(claims_of, "The riot police, the army and the navy paraded on Monday.") == []

@@ -418,7 +418,8 @@ _SETTING_NOUNS = frozenset({"lead-up", "run-up", "build-up", "eve", "lead", "run
 # what they are suspected of or stand for, and violence named by its setting.
 _DESCRIBED_HEADS = frozenset({"suspect", "baron", "dealer", "trafficker", "smuggler", "peddler", "kingpin", "robber",
                               "thief", "gang", "official", "candidate", "aspirant", "agent", "supporter", "violence",
-                              "clash", "riot", "unrest", "chaos", "skirmish", "fighting"})
+                              "clash", "riot", "unrest", "chaos", "skirmish", "fighting",
+                              "ranger", "warden"})  # "game rangers": wildlife guards, no sport
 
 
 def _weapon_as_modifier(lex: Lexicon, tok: Token) -> bool:
