@@ -5,13 +5,15 @@ and day in fusion."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
 from frontwatch.extract.triggers import load_lexicon
 from frontwatch.fuse import fuse
-from frontwatch.model import NOT_AN_EVENT, Claim, Document, Place
+from frontwatch.model import NOT_AN_EVENT, Claim, Document, Place, Span
 from tests.fixtures.nlp import ClaimsOf
 from tests.fuse_helpers import claim, doc
 
@@ -246,3 +248,30 @@ def test_a_fight_word_after_a_comma_before_police_is_a_headline_verb_not_a_kind_
 
 def test_riot_police_listed_with_other_forces_stay_a_kind_of_police(claims_of: ClaimsOf) -> None:
     assert _subs(claims_of, "The riot police, the army and the navy paraded on Monday.") == []
+
+
+# --- a retaliation told after the incident is an incident of its own (extract/incidents._RESPONSE) ---------------
+
+
+def _told(d: Document, n: int, sentence: str, start: int, sub: str, event_type: str) -> Claim:
+    c = claim(d, n, place=NORTH, sub=sub, event_type=event_type, holder="Bandits")
+    return dataclasses.replace(c, sentence=Span(start, start + len(sentence), sentence))
+
+
+def _one_incident_subs(second: str) -> list[str | None]:
+    from frontwatch.extract.incidents import one_incident
+
+    lead = "Bandits shot dead two herders near Northtown on Monday."
+    d = doc(f"{lead} {second}", "a.org")
+    claims = [_told(d, 1, lead, 0, "Attack", "Violence against civilians"),
+              _told(d, 2, second, len(lead) + 1, "Armed clash", "Battles")]
+    return [c.sub_event_type for c in one_incident(claims, d.published)]
+
+
+def test_a_retaliation_keeps_its_own_type_instead_of_the_lead_incidents() -> None:
+    assert _one_incident_subs("In retaliation, the herders' kinsmen fought the bandits for two hours.") == [
+        "Attack", "Armed clash"]
+
+
+def test_a_fight_told_after_an_attack_without_a_reaction_opener_takes_the_lead_incidents_type() -> None:
+    assert _one_incident_subs("Gunfire was exchanged near the town for two hours.") == ["Attack", "Attack"]
