@@ -107,10 +107,8 @@ def _gunned(trigger: Token) -> bool:
 
 
 def _two_sides(trigger: Token) -> bool:
-    """Does a fight word name both its sides: a "between" phrase ("clashes between two clans", "between X and Y")
-    or coordinated subjects ("X and Y clans battle", where the tagger may read "clans" as the verb and "battle" as
-    its object)?"""
-    # "clashes broke out between …": the phrase may hang on the verb the fight word is the subject of
+    """Does a fight word name both its sides: a "between" phrase, on it or on the verb it is the subject of
+    ("clashes broke out between two clans"), or coordinated subjects ("X and Y clans battle")?"""
     told = [trigger, trigger.head] if trigger.dep_ in {"nsubj", "nsubjpass"} else [trigger]
     if any(c.dep_ == "prep" and c.lower_ == "between" for t in told for c in t.children):
         return True
