@@ -166,8 +166,16 @@ def _fights_forces(trigger: Token, words: Words) -> bool:
     a verb of fighting right after its subject, a name or a noun that is no place or nationality ("Kenyan attack
     police" is no headline), before state forces."""
     before = trigger.doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
+    # the subject may itself be misread as the verb ("sect battle police": "sect" a present-tense verb whose object
+    # is "battle police"); a plain noun's form, the fight word its object's modifier
+    misread = (before is not None and before.tag_ in {"VB", "VBZ", "VBP"} and before.dep_ == "ROOT"
+               and trigger.dep_ == "compound" and trigger.head.head.i == before.i)
+    # or the verb comes after a comma, its object left hanging as a list item ("raiders, believed to be X, attack
+    # police and an army post"; "residents refuse to leave, battle police")
+    misread = misread or (before is not None and before.text == "," and trigger.tag_ == "NN"
+                          and trigger.dep_ == "compound" and trigger.head.dep_ in {"conj", "appos"})
     return (before is not None and trigger.lemma_.lower() in words["fight_verbs"]
-            and trigger.head.lemma_.lower() in words["force_heads"] and before.pos_ in {"NOUN", "PROPN"}
+            and trigger.head.lemma_.lower() in words["force_heads"] and (before.pos_ in {"NOUN", "PROPN"} or misread)
             and before.ent_type_ not in {"GPE", "NORP", "LOC"})
 
 
@@ -179,7 +187,7 @@ def _protested(tok: Token, words: Words) -> bool:
     return any(a.lemma_.lower() in _CROWD_ACTS or a.lemma_.lower() in words["protest_words"] for a in tok.ancestors)
 
 
-def _accident(sent: SpacySpan, words: Words) -> bool:
+def _accident(sent: SpacySpan, words: Words, trigger: Token | None = None) -> bool:
     """Whether the sentence tells of an accident in a phrase or clause ("died … in a gas explosion", "when a gas
     cylinder exploded", "in a road crash"; `words`: accident_heads, accident_fuels, accident_fuel_heads). The whole
     sentence, not the trigger's clause: the parser often hangs the phrase on a clause joined to it ("… died and 40
@@ -192,8 +200,21 @@ def _accident(sent: SpacySpan, words: Words) -> bool:
             accident = lemma in words["accident_heads"] or (
                 lemma in words["accident_fuels"] and t.head.lemma_.lower() in words["accident_fuel_heads"])
             # "blocked the road to protest accidents", "rioted after an accident": the grievance
-            if accident and not _protested(t, words):
+            if accident and not _protested(t, words) and not _describes_person(t, trigger):
                 return True
+    return False
+
+
+def _describes_person(tok: Token, trigger: Token | None) -> bool:
+    """Is the word inside a relative clause on the trigger's victim, its object or passive subject ("stoned an
+    officer who was clearing the road after an accident", "set alight the driver who had caused a crash")? It tells
+    who the victim was, not what harmed them."""
+    if trigger is None:
+        return False
+    victims = {c.i for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}}
+    for a in (tok, *tok.ancestors):
+        if a.dep_ == "relcl":
+            return a.head.i in victims
     return False
 
 
@@ -412,7 +433,7 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "period-before"
     if _in_slogan(trigger, sent, words):
         return "slogan"
-    if _accident(sent, words):
+    if _accident(sent, words, trigger):
         return "accident"
     # a past period said of the trigger's own clause (its subtree of time words), not of another clause's event
     for tok in _scope_of(trigger, sent):

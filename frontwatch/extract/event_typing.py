@@ -100,6 +100,26 @@ def _people_harmed(trigger: Token, attack: bool = False) -> bool:
     return any(v.pos_ in _PEOPLE_POS for v in victims)
 
 
+def _gunned(trigger: Token) -> bool:
+    """ "shot dead", "gunned down": a killing by gunfire names its weapon as surely as "a gunman" does."""
+    lemma = trigger.lemma_.lower()
+    return (lemma == "shoot" and any(c.lower_ == "dead" for c in trigger.children)) or (
+        lemma == "gun" and any(c.lower_ == "down" for c in trigger.children))
+
+
+def _two_sides(trigger: Token) -> bool:
+    """Does a fight word name both its sides: a "between" phrase, on it or on the verb it is the subject of
+    ("clashes broke out between two clans"), or coordinated subjects ("X and Y clans battle")?"""
+    told = [trigger, trigger.head] if trigger.dep_ in {"nsubj", "nsubjpass"} else [trigger]
+    if any(c.dep_ == "prep" and c.lower_ == "between" for t in told for c in t.children):
+        return True
+    # a headline's subject misread as the verb (its object the fight word) or as the fight word's modifier
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "compound")]
+    if trigger.dep_ == "dobj" and trigger.head.tag_ in {"VB", "VBZ", "VBP"} and trigger.head.dep_ == "ROOT":
+        heads.append(trigger.head)
+    return any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for h in heads for c in h.children)
+
+
 def _contradicts_rules(label: str, sub: str | None, category: str, actor1: ActorRole | None, lemma: str,
                        actor2: ActorRole | None = None) -> bool:
     """A classifier's sub-type that what the text names rules out, by ACLED's definitions: a battle where the
@@ -184,12 +204,14 @@ class Typer:
         if label == NOT_AN_EVENT:
             # "a car bomb exploded", "a mortar hit": a weapon of war says it was no accident or crime, whatever
             # the n-grams make of it (the training snippets file some bombings under crime)
-            armed = bool({doc[i].lemma_.lower() for i in event.clause} & self.words["weapon_words"])
+            armed = bool({doc[i].lemma_.lower() for i in event.clause} & self.words["weapon_words"]) or _gunned(
+                event.hit.token)
             # people killed, hurt or fighting with a side named: the classifier (trained on news that files such
             # killings under crime) must be as sure as over a strong trigger to call it no event
             # ("5 suspects shot dead", "one guard injured": the people harmed are a side, counted or named)
             harm = category in _HARM_TOLD and (actor1 is not None or actor2 is not None
-                                                or (category in _HARMED and _people_harmed(event.hit.token)))
+                                                or (category in _HARMED and _people_harmed(event.hit.token))
+                                                or (category == "clash" and _two_sides(event.hit.token)))
             # a fight, a riot or a killing told with its toll ("2 suspects killed", "clashes left 5 injured"): the
             # n-grams of crime news are no reason to call it none; only a very sure classifier may
             # (a toll alone is no side: "91 people dead" may be a disease's, so a killing needs a side named)

@@ -3,7 +3,8 @@ attack … seven were arrested"), and each sentence's claim is typed and dated o
 clash; the day the text gives, else the report's). Within one report:
 - a place's incident told on a day of its own before the report's gathers that place's claims left on the report's
   day (sentences that name no day fall back to the report's; a report is often a day late);
-- violent claims of one place and one day take the type of the first of them told (the report's lead);
+- violent claims of one place and one day take the type of the first of them told (the report's lead), but for a
+  sentence that opens on a reaction to it ("In revenge, …"): a retaliation is an incident of its own;
 - arrests and seizures at that place and day are the incident's end or its investigation, not events of their own
   (ACLED: "arrests at the end of a battle are part of it").
 Fusion then makes one event of them instead of one per type or per day.
@@ -42,6 +43,13 @@ _INVESTIGATION = re.compile(
     r"ambush|raid)\b"
     r"|\b(?:the|this|that)\s+(?:shooter|gunman|gunmen|attacker|attackers|bomber|bombers|assailant|assailants|"
     r"killer|killers)(?:'s|’s|s'|s’)?\s", re.IGNORECASE)
+
+# A sentence that opens on a reaction to what was told before ("In revenge, …", "Following the attack, a militia …",
+# "Responding to the calls, police …") tells a new incident of its own kind: ACLED codes the retaliation apart.
+_RESPONSE = re.compile(
+    r"\W*(?:in\s+(?:revenge|retaliation|reprisal|response)|responding\s+to|"
+    r"(?:following|after)\s+(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|raids?|killings?|ambush|"
+    r"assault|incident|massacre|clash(?:es)?|bombings?|blasts?|explosions?))\b", re.IGNORECASE)
 
 # Unnamed rallies: a singular crowd word ("a London rally for the people of X") is one gathering, however many places
 # its phrase names; plural words ("protests in X and Y") may be several.
@@ -300,7 +308,8 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
         where = (_place_key(c), *_day(c, published))
         attacked[where] = min(attacked.get(where, c.sentence.start), c.sentence.start)
         first = lead.setdefault(key, c)
-        if (first.event_type, first.sub_event_type) != (c.event_type, c.sub_event_type):
+        if (first.event_type, first.sub_event_type) != (c.event_type, c.sub_event_type) and not (
+                c.sentence.start > first.sentence.start and _RESPONSE.match(c.sentence.text)):
             c = dataclasses.replace(c, event_type=first.event_type, sub_event_type=first.sub_event_type,
                                     method=c.method + " type:incident-lead")
         out.append(c)

@@ -339,7 +339,7 @@ def find_triggers(lex: Lexicon, sent: Span) -> list[TriggerHit]:
         if tok.is_punct or tok.is_space:
             continue
         # inside a name ("March 24", "Operation Storm") or not a happening
-        if tok.ent_type_ in _NAME_TYPES and not _headline_word(lex, tok):
+        if tok.ent_type_ in _NAME_TYPES and not _headline_word(lex, tok) and not _lower_name_word(tok):
             continue
         if unrealized(tok) or warning_shots(tok):
             continue
@@ -350,6 +350,12 @@ def find_triggers(lex: Lexicon, sent: Span) -> list[TriggerHit]:
 
 
 _NAME_TYPES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def _lower_name_word(tok: Token) -> bool:
+    """A lower-case word the tagger put inside a person's name ("youths riot over fees" read with "riot" as a
+    name): English names are capitalised, so it is a word, not a name."""
+    return tok.ent_type_ == "PERSON" and tok.is_lower and tok.is_alpha
 
 
 def _headline_word(lex: Lexicon, tok: Token) -> bool:
@@ -438,7 +444,8 @@ _SETTING_NOUNS = frozenset({"lead-up", "run-up", "build-up", "eve", "lead", "run
 # what they are suspected of or stand for, and violence named by its setting.
 _DESCRIBED_HEADS = frozenset({"suspect", "baron", "dealer", "trafficker", "smuggler", "peddler", "kingpin", "robber",
                               "thief", "gang", "official", "candidate", "aspirant", "agent", "supporter", "violence",
-                              "clash", "riot", "unrest", "chaos", "skirmish", "fighting"})
+                              "clash", "riot", "unrest", "chaos", "skirmish", "fighting",
+                              "ranger", "warden"})  # "game rangers": wildlife guards, no sport
 
 
 def _weapon_as_modifier(lex: Lexicon, tok: Token) -> bool:

@@ -5,6 +5,7 @@ claim-days of one unit and event type are grouped by overlapping date windows, o
 from __future__ import annotations
 
 import bisect
+import math
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -355,8 +356,49 @@ def cluster(days: Sequence[ClaimDay], presorted: bool = False) -> list[list[Clai
                 groups.append([cd])
                 by_day[cd.day] = groups[-1]
                 bisect.insort(starts, cd.day)
-        clusters.extend(groups)
+        for g in groups:
+            clusters.extend(_by_location(g))
     return clusters
+
+
+# Towns this close are one ACLED location (its town scale, geo_precision 1): `extract.claims.SAME_LOCATION_KM`.
+SAME_LOCATION_KM = 25.0
+
+
+def _by_location(group: list[ClaimDay]) -> list[list[ClaimDay]]:
+    """One day's claim-days of a unit and type, one cluster per location: ACLED codes one event per location and
+    day, so attacks in two towns of a county ("in X and Y", or two reports of one day) are two events, while one
+    incident told twice (the same town, or a town and the county around it) stays one. Towns (geo_precision 1)
+    within `SAME_LOCATION_KM` of the first of a cluster are its location; claims placed only by a wider unit join
+    the cluster most claims tell."""
+    if len(group) < 2:
+        return [group]
+    seeds: list[tuple[float, float]] = []
+    parts: list[list[ClaimDay]] = []
+    wide: list[ClaimDay] = []
+    for cd in group:
+        p = cd.place
+        if p.geo_precision != 1 or p.lat is None or p.lon is None:
+            wide.append(cd)
+            continue
+        k = next((i for i, (lat, lon) in enumerate(seeds)
+                  if (lat, lon) == (p.lat, p.lon) or _km(lat, lon, p.lat, p.lon) <= SAME_LOCATION_KM), None)
+        if k is None:
+            seeds.append((p.lat, p.lon))
+            parts.append([cd])
+        else:
+            parts[k].append(cd)
+    if len(parts) < 2:
+        return [group]
+    if wide:
+        max(parts, key=len).extend(wide)  # the first of the largest: `max` keeps the first of equals
+    return parts
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _shift(day: date, days: int) -> date:
