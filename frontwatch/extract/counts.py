@@ -80,7 +80,10 @@ BEFORE = re.compile(r"\b(killing|killed|kills|kill|shot\s+dead|shooting\s+dead|g
                     r"shoots?\s+dead|guns?\s+down|"
                     r"shoot(?:s|ing)?\s+and\s+kill(?:s|ed|ing)?|shot\s+and\s+kill(?:s|ed|ing)?|"
                     r"lynch(?:es|ed|ing)?|behead(?:s|ed|ing)?|murder(?:s|ed|ing)?|massacr(?:e|es|ed|ing)|"
-                    r"assassinat(?:e|es|ed|ing)|slay(?:s|ing)?|slew|"
+                    r"assassinat(?:e|es|ed|ing)|slay(?:s|ing)?|slew|execut(?:e|es|ed|ing)|"
+                    # "residents stoned to death two suspects": the way of killing before its victims
+                    r"(?:ston|stabb?|hack|beat|burnt?|clubb?|slash|bludgeon|batter|strangl|spear|tortur|trampl|crush)"
+                    r"\w*\s+to\s+death|"
                     r"(?:killing|murder|deaths?|bodies|body|lives)\s+of(?:\s+the)?|claim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
                     r"wounding|wounded|injuring|injured|abducting|abducted|"
                     r"kidnapping|kidnapped|arresting|arrested|detaining|detained|death\s+toll(?:\s+\w+){0,3}?\s+"
@@ -286,7 +289,8 @@ def find_counts(sent: SpacySpan) -> list[Count]:
                 r"^\s+(?:[a-z-]+\s+)?lives\b", text[end0:end0 + 30], re.I):
             before = None  # "claimed 3 attacks": only "claimed 7 lives" is a toll
         if before:
-            kind = BEFORE_KIND[before.group(1).lower()[:4]]
+            word = before.group(1).lower()
+            kind = CountKind.KILLED if word.endswith("death") or word.startswith("exec") else BEFORE_KIND[word[:4]]
             start = start0 - (len(window) - before.start())
             introduced = True
         else:
@@ -406,12 +410,18 @@ def _victims_of(tok: Token) -> list[Token]:
         # "the body of a man was found", "a man's body was discovered": one dead, whoever it was
         return [tok] if tok.tag_ == "NN" and tok.dep_ in ("nsubjpass", "dobj", "nsubj") and \
             tok.head.lemma_.lower() in _FIND else []
-    manner = lemma in _KILL_MANNER and any(
+    # "police shot dead suspected robber": the parser may hang "dead" on the victim, right after the verb
+    dead_next = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead"
+    manner = lemma in _KILL_MANNER and (dead_next or any(
         (c.dep_ in ("advmod", "acomp", "oprd", "xcomp", "ccomp", "dobj") and c.lower_ == "dead")
         or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
-        or (c.dep_ == "prt" and c.lower_ == "down" and lemma == "gun") for c in kids)
+        or (c.dep_ == "prt" and c.lower_ == "down" and lemma == "gun") for c in kids))
     if lemma in _DIE:
-        return [c for c in kids if c.dep_ == "nsubj"]
+        subj = [c for c in kids if c.dep_ == "nsubj"]
+        if not subj and tok.dep_ == "conj":
+            # "a guard was caught in the crossfire and died": the second verb shares the first one's subject
+            subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subj
     if lemma == "dead" and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp"):
         if tok.head.lemma_.lower() == "leave":
             # "clan fighting leaves four dead": the subject is the cause; the dead are the object
@@ -419,13 +429,21 @@ def _victims_of(tok: Token) -> list[Token]:
         return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not (lemma in _KILL or manner) or tok.pos_ not in ("VERB", "ADJ"):
         return []
+    if tok.tag_ == "VBN" and tok.dep_ in ("xcomp", "oprd", "ccomp") and tok.head.lemma_.lower() in _FIND:
+        # "three men found killed", "a trader was discovered murdered": who was found is who died
+        found = [c for c in tok.head.children if c.dep_ == "dobj"] or [
+            c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+        return found if tok.head.tag_ == "VBN" or any(c.dep_ == "dobj" for c in tok.head.children) or (
+            tok.head.tag_ == "VBD" and tok.head.dep_ in ("ROOT", "ccomp")) else []
     participle = tok.tag_ == "VBG" and tok.dep_ == "xcomp" and not any(c.dep_ == "aux" for c in kids)
     if (tok.dep_ in ("xcomp", "pcomp", "amod") and not participle) or any(
             c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will", "to") for c in kids):
         return []  # "threatened to kill", "accused of killing", "a killed man"? not a report of a death here
     if (tok.dep_ == "conj" and tok.head.dep_ == "pcomp") or any(c.lower_ in _NOT_QUITE for c in kids):
         return []  # "beaten for reportedly killing a neighbour", "nearly killed": no death of this event
-    passive = any(c.dep_ == "auxpass" for c in kids) or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl")) or (
+    # a participle with an object is active, however hung ("a mob hacked to death three thieves")
+    passive = any(c.dep_ == "auxpass" for c in kids) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(c.dep_ == "dobj" for c in kids)) or (
         tok.tag_ == "VBN" and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children))
     if passive:
         # the subject, also where the parser hangs it on the auxiliary ("a man was on Friday killed")
@@ -436,15 +454,20 @@ def _victims_of(tok: Token) -> list[Token]:
         if not subj and tok.dep_ == "conj":
             subj = [c for c in tok.head.children if c.dep_ == "nsubjpass"]  # "is shot and killed"
         return [tok.head if s.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" else s for s in subj]
-    obj = [c for c in kids if c.dep_ == "dobj"]
+    obj = [c for c in kids if c.dep_ == "dobj" and c.lower_ != "dead"]  # "shot dead X": "dead" is no second object
     if not obj and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "agent") and c.lemma_.lower() == "have"
                                                  for c in kids):
-        if tok.dep_ == "ROOT":
-            # a headline's passive without its auxiliary: "boy killed in gunfire", "trader shot dead"
+        if tok.dep_ in ("ROOT", "ccomp") and not any(c.dep_ == "aux" for c in kids):
+            # a headline's passive without its auxiliary: "boy killed in gunfire", "trader shot dead" (also before
+            # a semicolon, which the parser may take for a clause the rest hangs on)
             return [c for c in kids if c.dep_ == "nsubj"]
         if tok.dep_ == "advcl" and tok.head.lemma_.lower() == "be":
             # "a herder was on Friday killed": the parser hangs the participle on "was"
             return [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not obj and tok.tag_ == "VBD" and tok.dep_ == "advcl" and tok.head.lemma_.lower() == "be" and \
+            tok.head.i < tok.i and (manner or lemma in _KILL):
+        # "two men were on Friday night shot dead": the words between split the passive, read as "were" + a past
+        return [c for c in tok.head.children if c.dep_ == "nsubj"]
     if not obj and _headline_passive(tok):
         # "farmer killed at his home by gunmen", parsed as an active verb with no object: the subject died
         return [c for c in kids if c.dep_ == "nsubj"]
@@ -462,10 +485,17 @@ def _headline_passive(tok: Token, manner: bool = False, any_verb: bool = False) 
     raid"): a killing verb heading the sentence with a subject and no object or clause it acts on (killing takes
     an object in the active)."""
     lemma = tok.lemma_.lower()
-    return (tok.dep_ == "ROOT" and tok.tag_ == "VBD"
+    # (or hung on a later clause: "woman killed in a quarrel; the place is not known")
+    return ((tok.dep_ == "ROOT" or (tok.dep_ == "ccomp" and tok.head.i > tok.i)) and tok.tag_ == "VBD"
             and (lemma in _KILL or (manner and lemma in _KILL_MANNER) or (any_verb and tok.pos_ == "VERB"))
             and any(c.dep_ == "nsubj" for c in tok.children)
             and not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "attr", "oprd") for c in tok.children))
+
+
+def _singular(n: Token) -> bool:
+    """A singular noun, or one whose article says one ("an unidentified gunmen is killed"), whatever its tag."""
+    return n.tag_ in ("NN", "NNP") or (n.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                                for c in n.children))
 
 
 def _victim_total(head: Token) -> tuple[int, int, int] | None:
@@ -490,18 +520,23 @@ def _victim_total(head: Token) -> tuple[int, int, int] | None:
     for n in group:
         if any(c.lower_ in ("no", "none") or c.dep_ == "neg" for c in n.children) or n.lower_ in _NOBODY:
             return None
-        nums = [c for c in n.children if c.dep_ == "nummod"]
+        # the parser may hang the figure as a compound ("Seven Kenyan fishermen")
+        nums = [c for c in n.children if c.dep_ == "nummod" or (c.dep_ == "compound" and c.tag_ == "CD")]
+        if not nums and n.left_edge.tag_ == "CD" and n.left_edge.dep_ == "compound" and n.left_edge.head.head == n:
+            nums = [n.left_edge]  # "Seven Kenyan fishermen", the figure hung on the adjective
         if nums and (ANIMALS.match(" " + n.text) or ANIMALS.match(" " + n.lemma_)):
             return None  # "killed 30 goats": no people
         if nums:
             # a plain figure only: a qualified one ("at least two") stays the regex's count, with its qualifier
             if len(nums) > 1 or any(c.dep_ in ("quantmod", "advmod") for c in nums[0].children):
                 return None
-            value = parse_number(nums[0].text)[0] if NUM.fullmatch(nums[0].text) else None
+            # the figure with its own parts: "Twenty-one", "twenty one" (the tens hang on the units)
+            words = nums[0].doc[nums[0].left_edge.i:nums[0].i + 1].text
+            value = parse_number(words)[0] if NUM.fullmatch(words) else None
             if value is None:
                 return None
             total += value
-        elif n.lower_ in _ONE_PERSON or n.lemma_ == "body" or (n.tag_ in ("NN", "NNP") and n.lower_ not in _NOT_VICTIMS
+        elif n.lower_ in _ONE_PERSON or n.lemma_ == "body" or (_singular(n) and n.lower_ not in _NOT_VICTIMS
                                           and (n.ent_type_ not in _NOT_PERSON_ENTS or _one_of_a_people(n))
                                           and not NOT_PEOPLE.match(n.text)):
             total += 1
@@ -513,25 +548,35 @@ def _victim_total(head: Token) -> tuple[int, int, int] | None:
 
 # A headline's killing verb in the present, which the parser often reads as a noun ("Mob lynches thief").
 _HEADLINE_KILLS = {"lynch", "lynches", "kill", "kills", "murder", "murders", "behead", "beheads", "slay", "slays"}
+# A headline's way of killing that needs "to death" after its victim ("youths stone suspect to death").
+_HEADLINE_MANNER = {"stone", "stones", "stab", "stabs", "hack", "hacks", "beat", "beats", "club", "clubs", "slash",
+                    "slashes", "spear", "spears", "burn", "burns", "batter", "batters"}
 
 
 def _misread_headline_victim(tok: Token) -> Token | None:
     """The one victim of a headline's killing verb the parser took for a noun ("residents lynch [robber]",
-    "mob lynches [a suspected thief]"): a word of `_HEADLINE_KILLS` after its subject noun, then a singular noun
-    that ends the phrase."""
+    "mob lynches [a suspected thief]", "youths stone [thief] to death"): a word of `_HEADLINE_KILLS` (or of
+    `_HEADLINE_MANNER` with "to death" after its victim) after its subject noun, read as a noun or hung as a noun's
+    modifier, then a singular noun (the last of a compound: "a suspected cattle thief") that ends the phrase."""
     doc = tok.doc
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in _HEADLINE_KILLS or tok.i == tok.sent.start:
+    manner = tok.lower_ in _HEADLINE_MANNER
+    if (tok.lower_ not in _HEADLINE_KILLS and not manner) or tok.i == tok.sent.start or not (
+            tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("compound", "nmod", "npadvmod", "amod")):
         return None
     if doc[tok.i - 1].pos_ not in ("NOUN", "PROPN") or doc[tok.i - 1].tag_ == "POS":
         return None
     j = tok.i + 1
     while j < tok.sent.end and doc[j].tag_ in ("DT", "JJ", "VBN") and doc[j].lower_ not in ("the", "this", "that"):
         j += 1  # "a suspected", "an alleged"
+    while j + 1 < tok.sent.end and doc[j].tag_ in ("NN", "NNP") and doc[j + 1].tag_ in ("NN", "NNP"):
+        j += 1  # "a coffee thief": the compound's last noun is the person
     if j >= tok.sent.end or doc[j].tag_ not in ("NN", "NNP") or doc[j].lower_ in _NOT_VICTIMS or \
             doc[j].ent_type_ in _NOT_PERSON_ENTS or NOT_PEOPLE.match(doc[j].text):
         return None
     if j + 1 < tok.sent.end and doc[j + 1].pos_ in ("NOUN", "PROPN", "NUM"):
         return None  # "lynch mob members": the phrase goes on
+    if manner and not (j + 2 < tok.sent.end and doc[j + 1].lower_ == "to" and doc[j + 2].lower_ == "death"):
+        return None  # "residents stone the house": no death told
     return doc[j]
 
 
@@ -549,7 +594,8 @@ def _with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
         return out
     base = sent.start_char
     for tok in sent:
-        if (tok.lemma_.lower() not in _KILLING_WORDS and tok.lower_ not in _HEADLINE_KILLS) or any(
+        if (tok.lemma_.lower() not in _KILLING_WORDS and tok.lower_ not in _HEADLINE_KILLS
+                and tok.lower_ not in _HEADLINE_MANNER) or any(
                 c.dep_ == "neg" for c in tok.children):
             continue
         # several subjects of one verb are one group ("3 insurgents and 1 soldier were killed", parsed as two)

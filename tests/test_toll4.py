@@ -1,0 +1,74 @@
+"""toll4: tolls and dates on ACLED-style notes (issue 15). Every sentence here is invented; places and people in them
+are made up or generic."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+
+def _killed(nlp: Any, text: str) -> list[int | None]:
+    from frontwatch.extract.counts import find_counts
+
+    return [c.value for s in nlp(text).sents for c in find_counts(s) if c.what.value == "killed"]
+
+
+def _tolls(claims_of: Any, text: str) -> list[int]:
+    return sorted((c.fatalities_acled for c in claims_of(text, published=date(2012, 3, 6))), reverse=True)
+
+
+# --- a victim without a figure is one person, whichever way the parser reads the headline -----------------------
+
+@pytest.mark.parametrize("text", [
+    "Crowd lynches herdsman who had reportedly stolen a goat",  # the verb hung on its victim as a compound
+    "Angry traders in the market lynch a suspected phone thief.",  # the victim's compound: the last noun is the person
+    "Villagers stone alleged burglar to death",  # a way of killing with "to death" after the victim
+])
+def test_a_headlines_misread_killing_verb_kills_its_one_victim(nlp: Any, text: str) -> None:
+    assert _killed(nlp, text) == [1]
+
+
+def test_a_headlines_misread_verb_without_a_death_counts_no_one(nlp: Any) -> None:
+    assert _killed(nlp, "Villagers stone the chief's office") == []  # no "to death": no one died
+    assert _killed(nlp, "Crowd lynches gang members.") == []  # the phrase goes on to a plural: unknown number
+
+
+def test_shot_dead_with_dead_hung_on_the_victim_kills_the_object(nlp: Any) -> None:
+    assert _killed(nlp, "Soldiers shot dead wanted gang leader as he tried to flee his hideout.") == [1]
+
+
+def test_an_article_makes_a_plural_tagged_victim_one(nlp: Any) -> None:
+    assert _killed(nlp, "An armed gunmen is killed and a guard is hurt after the gang raided the depot.") == [1]
+
+
+def test_a_headline_passive_before_a_semicolon_counts_its_subject(nlp: Any) -> None:
+    assert _killed(nlp, "Woman killed during a quarrel over land; the place is not known.") == [1]
+
+
+def test_found_killed_counts_who_was_found(nlp: Any) -> None:
+    assert _killed(nlp, "Four herders found killed near a watering point; attackers unknown") == [4]
+    assert _killed(nlp, "Rangers found two poachers killed near the river.") == [2]
+
+
+def test_a_figure_the_parser_hangs_on_an_adjective_still_counts(nlp: Any) -> None:
+    assert _killed(nlp, "Nine Somali traders travelling to the coast have been killed by bandits on the highway.") == [9]
+
+
+def test_a_written_figure_keeps_its_tens(nlp: Any) -> None:
+    assert _killed(nlp, "Thirty two people died in the fire.") == [32]
+    assert _killed(nlp, "Forty-three people died in the fire.") == [43]
+
+
+def test_words_between_a_passives_auxiliary_and_its_verb_keep_the_subject(nlp: Any) -> None:
+    assert _killed(nlp, "Three traders were late on Friday night shot dead near their shops by robbers.") == [3]
+
+
+def test_a_second_verb_of_dying_shares_the_subject(nlp: Any) -> None:
+    assert _killed(nlp, "1 market guard was hit by a stray bullet and died from his wounds.") == [1]
+
+
+def test_a_way_of_killing_before_its_victims_reads_the_figure(nlp: Any) -> None:
+    assert _killed(nlp, "A mob hacked to death three suspected cattle thieves at the market.") == [3]
+    assert _killed(nlp, "Masked men were filmed executing four prisoners in a quarry.") == [4]
