@@ -53,7 +53,8 @@ def test_found_killed_counts_who_was_found(nlp: Any) -> None:
 
 
 def test_a_figure_the_parser_hangs_on_an_adjective_still_counts(nlp: Any) -> None:
-    assert _killed(nlp, "Nine Somali traders travelling to the coast have been killed by bandits on the highway.") == [9]
+    text = "Nine Somali traders travelling to the coast have been killed by bandits on the highway."
+    assert _killed(nlp, text) == [9]
 
 
 def test_a_written_figure_keeps_its_tens(nlp: Any) -> None:
