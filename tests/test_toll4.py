@@ -73,3 +73,34 @@ def test_a_second_verb_of_dying_shares_the_subject(nlp: Any) -> None:
 def test_a_way_of_killing_before_its_victims_reads_the_figure(nlp: Any) -> None:
     assert _killed(nlp, "A mob hacked to death three suspected cattle thieves at the market.") == [3]
     assert _killed(nlp, "Masked men were filmed executing four prisoners in a quarry.") == [4]
+
+
+# --- dates: a note dated by its event -------------------------------------------------------------------------------
+
+def _days(nlp: Any, extractor: Any, text: str, dated: date, event_dated: bool) -> list[tuple[date, bool]]:
+    from frontwatch.annotate import annotate
+    from frontwatch.model import Document, document_id_for
+
+    meta = (("dated", "event"),) if event_dated else ()
+    document = Document(document_id_for(text), text, "test", "text", published=dated, language="en", metadata=meta)
+    ((_, doc),) = list(annotate(nlp, [document]))
+    return sorted({(c.time.low, c.time.assumed) for c in extractor.claims(document, doc, []) if c.time is not None})
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of traders yesterday marched to the county offices to protest new market fees.",
+    "Gunmen last night shot dead a shopkeeper in the town centre.",
+    "On Tuesday, youths stormed a farm and fought with police.",
+    "Two herders were killed by raiders three days ago.",
+])
+def test_a_day_counted_from_the_report_is_the_notes_own_date_when_it_carries_its_events(
+        nlp: Any, extractor: Any, text: str) -> None:
+    day = date(2013, 5, 9)  # a Thursday
+    assert _days(nlp, extractor, text, day, event_dated=True) == [(day, True)]  # not read: the event's date stands
+    # a report's date: the same words count back from it
+    assert all(d < day and not assumed for d, assumed in _days(nlp, extractor, text, day, event_dated=False))
+
+
+def test_a_note_dated_by_its_event_still_reads_a_day_that_carries_its_date(nlp: Any, extractor: Any) -> None:
+    text = "Raiders attacked a village on 07/05 and killed a herder."
+    assert _days(nlp, extractor, text, date(2013, 5, 9), event_dated=True) == [(date(2013, 5, 7), False)]
