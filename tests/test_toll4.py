@@ -104,3 +104,25 @@ def test_a_day_counted_from_the_report_is_the_notes_own_date_when_it_carries_its
 def test_a_note_dated_by_its_event_still_reads_a_day_that_carries_its_date(nlp: Any, extractor: Any) -> None:
     text = "Raiders attacked a village on 07/05 and killed a herder."
     assert _days(nlp, extractor, text, date(2013, 5, 9), event_dated=True) == [(date(2013, 5, 7), False)]
+
+
+# --- one person, a raised toll, a crowd's cause ---------------------------------------------------------------------
+
+def test_two_titles_of_one_person_under_one_article_count_one(nlp: Any) -> None:
+    assert _killed(nlp, "A respected trader and elder was stabbed to death outside his shop.") == [1]
+    assert _killed(nlp, "A teacher and pupil were killed.") == [2]  # a plural verb: two people
+    assert _killed(nlp, "A guard and his dog handler were killed.") == [2]  # each with its own determiner
+
+
+def test_a_toll_raised_from_one_figure_to_another_is_the_later_figure(claims_of: Any) -> None:
+    text = "Bandits ambushed a bus near the border. One death reported. Days later the death total was raised " \
+           "from 1 to 5."
+    assert _tolls(claims_of, text)[0] == 5
+
+
+def test_a_death_a_crowd_acts_over_is_not_its_toll(claims_of: Any) -> None:
+    assert _tolls(claims_of, "Angry youths burned tyres and blocked the road after a boda boda rider was found "
+                             "murdered near the market.") == [0]
+    assert _tolls(claims_of, "Traders rioted, protesting the killing of a hawker by council guards.")[0] == 0
+    # the crowd's own dead stay its toll
+    assert _tolls(claims_of, "Rioters clashed with police and two rioters were shot dead.")[0] == 2

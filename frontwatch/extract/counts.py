@@ -87,7 +87,10 @@ BEFORE = re.compile(r"\b(killing|killed|kills|kill|shot\s+dead|shooting\s+dead|g
                     r"(?:killing|murder|deaths?|bodies|body|lives)\s+of(?:\s+the)?|claim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
                     r"wounding|wounded|injuring|injured|abducting|abducted|"
                     r"kidnapping|kidnapped|arresting|arrested|detaining|detained|death\s+toll(?:\s+\w+){0,3}?\s+"
-                    r"(?:to|at|of|reached|hit|is|was)|toll\s+(?:rose|climbed|stood)\s+(?:to|at))\s+$", re.I)
+                    r"(?:to|at|of|reached|hit|is|was)|toll\s+(?:rose|climbed|stood)\s+(?:to|at)|"
+                    # "the death total was raised from 1 to 4": the figure it came to
+                    r"death\s+(?:toll|total|count|figure)\s+(?:has\s+|had\s+|was\s+)?(?:been\s+)?(?:rose|risen|raised|"
+                    r"revised|increased|climbed|jumped)(?:\s+\w+)?\s+from\s+\S+\s+to)\s+$", re.I)
 BEFORE_KIND = {"kill": CountKind.KILLED, "shot": CountKind.KILLED, "shoo": CountKind.KILLED, "gunn": CountKind.KILLED,
                "gun ": CountKind.KILLED, "guns": CountKind.KILLED,
                "lync": CountKind.KILLED, "behe": CountKind.KILLED, "murd": CountKind.KILLED, "mass": CountKind.KILLED,
@@ -160,6 +163,7 @@ _RUNNING = re.compile(
     r"\b(?:war|conflict|insurgency|violence|fighting|crisis|uprising|unrest|campaign)\s+(?:has|have|had)\s+"
     r"(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed)\b", re.I)
 _CLAUSE_EDGE = re.compile(r"[,;:()]")
+_RAISED_FROM = re.compile(r"\b(?:rose|risen|raised|revised|increased|climbed|jumped)(?:\s+\w+)?\s+from\s+$", re.I)
 
 
 def _running_total(text: str, base: int, c: Count) -> bool:
@@ -251,7 +255,8 @@ def find_counts(sent: SpacySpan) -> list[Count]:
     out: list[Count] = []
     before_kind: list[bool] = []  # parallel to `out`: was the count introduced by its verb ("killing 6 …")?
     ranges = {m.start(): m for m in RANGE.finditer(text)
-              if (parse_number(m.group(1) or m.group(2) or m.group(3))[0] or 0) < (parse_number(m.group(4))[0] or 0)}
+              if (parse_number(m.group(1) or m.group(2) or m.group(3))[0] or 0) < (parse_number(m.group(4))[0] or 0)
+              and not _RAISED_FROM.search(text, max(0, m.start() - 30), m.start())}  # "raised from 1 to 4": no range
     pos = 0
     while True:
         rm = None
@@ -290,7 +295,8 @@ def find_counts(sent: SpacySpan) -> list[Count]:
             before = None  # "claimed 3 attacks": only "claimed 7 lives" is a toll
         if before:
             word = before.group(1).lower()
-            kind = CountKind.KILLED if word.endswith("death") or word.startswith("exec") else BEFORE_KIND[word[:4]]
+            kind = CountKind.KILLED if word.endswith(("death", " to")) or word.startswith("exec") else \
+                BEFORE_KIND[word[:4]]
             start = start0 - (len(window) - before.start())
             introduced = True
         else:
@@ -498,13 +504,24 @@ def _singular(n: Token) -> bool:
                                                                 for c in n.children))
 
 
+def _same_person(head: Token, x: Token) -> bool:
+    """ "An outspoken cleric and critic of the group was shot": a conjunct with no article, figure or possessive of
+    its own, under the head's "a"/"an" and a singular verb, is a second title of the same person."""
+    if x.tag_ != "NN" or any(c.dep_ in ("det", "nummod", "poss") for c in x.children):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return False
+    verb = head.head
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "is", "has") for c in verb.children)
+
+
 def _victim_total(head: Token) -> tuple[int, int, int] | None:
     """The number of people a victim noun phrase names, with its character bounds: one for a singular person ("a
     man", "his bodyguard", "one of the guards", "him"), the figure of a numbered group, summed over a coordination
     ("a policeman and two civilians"); None when it names an unknown number ("villagers") or no people."""
     # a conjunct with its own outcome ("nine injured and one officer killed") is another group
     others = [x for x in head.conjuncts if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in x.children)]
-    group = [head, *(x for x in head.conjuncts if x not in others)]
+    group = [head, *(x for x in head.conjuncts if x not in others and not _same_person(head, x))]
     own = {t.i for t in head.subtree}
     # the other group's words, less the head's own when the parser hangs the head below the other group
     apart = {t.i for x in others for t in x.subtree if t.i not in own or head.i not in {u.i for u in x.subtree}}
@@ -615,6 +632,21 @@ def _with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
             out.append(Count(CountKind.KILLED, n, n, n, "exact",
                              Span(start, end, sent.text[start - base:end - base])))
     return sorted(out, key=lambda c: c.span.start if c.span is not None else -1)
+
+
+# A death told as what a crowd acts over ("protesters blocked the road after a man was found murdered", "residents
+# protested after he had killed two"): the cue right before the count's words, at most two words between.
+_CAUSE_BEFORE = re.compile(r"\b(?:after|following|over|against|protest(?:ing|ed|s)?|mourn(?:ing|ed)?|"
+                           r"condemn(?:ing|ed)?|in\s+(?:reaction|response)\s+to|justice\s+for)\s+(?:[\w'-]+\s+){0,2}$",
+                           re.I)
+
+
+def a_crowds_cause(text: str, count: Count) -> bool:
+    """Is a killed count told as the cause a crowd acts over, not a death of its protest or riot (ACLED: a
+    demonstration's fatalities are those it caused or suffered)? `text` is the document's."""
+    if count.span is None or count.what != CountKind.KILLED:
+        return False
+    return bool(_CAUSE_BEFORE.search(text, max(0, count.span.start - 60), count.span.start))
 
 
 def acled_fatalities(counts: Sequence[Count], days: int = 1) -> int:
