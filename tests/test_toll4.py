@@ -126,3 +126,30 @@ def test_a_death_a_crowd_acts_over_is_not_its_toll(claims_of: Any) -> None:
     assert _tolls(claims_of, "Traders rioted, protesting the killing of a hawker by council guards.")[0] == 0
     # the crowd's own dead stay its toll
     assert _tolls(claims_of, "Rioters clashed with police and two rioters were shot dead.")[0] == 2
+
+
+# --- toll3's mechanisms on reworded sentences ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,n", [
+    ("1 nurse pulled from a bus and killed near the market.", 1),  # the first verb read as a participle
+    ("Trader chased into a field and stabbed to death.", 1),
+    ("2 guards tied up and shot dead at the depot.", 2),
+    ("Herdsman ambushed on the road and killed by raiders.", 1),
+    ("A pastor abducted from his home and killed during the unrest.", 1),  # both participles modify the noun
+    ("3 miners dragged out of their tents and killed overnight.", 3),
+])
+def test_a_headlines_passive_of_two_verbs_counts_its_subject(claims_of: Any, text: str, n: int) -> None:
+    assert _tolls(claims_of, text)[0] == n
+
+
+@pytest.mark.parametrize("text,n", [
+    ("Soldiers shoot dead three bandits, injure two and detain several suspects in a swoop.", 3),
+    ("Troops killed four militants and arrested six others in an overnight operation.", 4),
+    ("Security forces kill two robbers and arrest three accomplices at a roadblock.", 2),
+    ("Officers gun down six raiders, wound one and seize ten rifles near the river.", 6),
+])
+def test_a_killing_beside_arrests_keeps_its_toll_in_a_violent_event(claims_of: Any, text: str, n: int) -> None:
+    # with no other violent event in the sentence, the killing is one of its own, not a toll the arrests would drop
+    claims = claims_of(text, published=date(2012, 3, 6))
+    assert all(c.fatalities_acled == 0 for c in claims if c.sub_event_type == "Arrests")
+    assert max(c.fatalities_acled for c in claims if c.sub_event_type != "Arrests") == n

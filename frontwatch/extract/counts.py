@@ -479,10 +479,15 @@ def _victims_of(tok: Token) -> list[Token]:
         return [c for c in kids if c.dep_ == "nsubj"]
     if not obj and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
         obj = [c for c in tok.head.children if c.dep_ == "dobj"]  # "attack and kill a trader"
-        if not obj and tok.tag_ == "VBN" and _headline_passive(tok.head, manner=True, any_verb=True):
-            # "guard shot and killed", "nun dragged from her car and killed": a headline's passive of two verbs,
-            # the second a participle
-            return [c for c in tok.head.children if c.dep_ == "nsubj"]
+        first = tok.head
+        if not obj and first.tag_ == "VBN" and first.dep_ == "acl" and first.head.pos_ in ("NOUN", "PROPN"):
+            return [first.head]  # "a pastor abducted from his home and killed": the noun both participles modify
+        if not obj and tok.tag_ in ("VBN", "VBD") and (_headline_passive(first, manner=True, any_verb=True) or (
+                first.dep_ == "ROOT" and first.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj")
+                                                                       for c in first.children))):
+            # "guard shot and killed", "nun dragged from her car and killed", "nurse pulled from a bus and killed":
+            # a headline's passive of two verbs, either read as a past or a participle
+            return [c for c in first.children if c.dep_ == "nsubj"]
     return obj
 
 

@@ -150,6 +150,11 @@ def _tolls_to_event(found: list[Claim], sent_counts: Sequence[Count]) -> list[Cl
     tolls = [c for c in found if _bare_toll(c)]
     events = [c for c in found if c not in tolls and c.event_type != NOT_AN_EVENT]
     violent = [c for c in events if c.sub_event_type not in NO_FATALITIES]
+    if events and not violent:
+        # "soldiers shoot dead three bandits and detain several suspects": the sentence's other events take no toll
+        # (arrests), so a killing stays an event of its own rather than a toll the arrests would drop
+        tolls = [c for c in tolls if c.sub_event_type in NO_FATALITIES or not any(
+            k.what == CountKind.KILLED for k in c.counts)]
     # a figure held only by an event that takes no toll ("police kill six fighters and make several arrests", the
     # six read by the arrests) is still loose: the violent event of the sentence takes it
     told = {id(k) for c in found if c.sub_event_type not in NO_FATALITIES for k in c.counts}
