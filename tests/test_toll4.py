@@ -153,3 +153,8 @@ def test_a_killing_beside_arrests_keeps_its_toll_in_a_violent_event(claims_of: A
     claims = claims_of(text, published=date(2012, 3, 6))
     assert all(c.fatalities_acled == 0 for c in claims if c.sub_event_type == "Arrests")
     assert max(c.fatalities_acled for c in claims if c.sub_event_type != "Arrests") == n
+
+
+def test_a_couple_is_two_people(nlp: Any) -> None:
+    assert _killed(nlp, "An elderly couple was hacked to death at their farm.") == [2]
+    assert _killed(nlp, "Raiders killed a couple and their son.") == [3]

@@ -558,6 +558,8 @@ def _victim_total(head: Token) -> tuple[int, int, int] | None:
             if value is None:
                 return None
             total += value
+        elif n.lower_ == "couple" and not any(c.lower_ == "of" for c in n.children):
+            total += 2  # "an elderly couple was hacked to death": two people ("a couple of X" is X's figure)
         elif n.lower_ in _ONE_PERSON or n.lemma_ == "body" or (_singular(n) and n.lower_ not in _NOT_VICTIMS
                                           and (n.ent_type_ not in _NOT_PERSON_ENTS or _one_of_a_people(n))
                                           and not NOT_PEOPLE.match(n.text)):
