@@ -158,3 +158,10 @@ def test_a_killing_beside_arrests_keeps_its_toll_in_a_violent_event(claims_of: A
 def test_a_couple_is_two_people(nlp: Any) -> None:
     assert _killed(nlp, "An elderly couple was hacked to death at their farm.") == [2]
     assert _killed(nlp, "Raiders killed a couple and their son.") == [3]
+
+
+def test_the_day_of_a_clause_after_which_the_event_happens_is_not_its_day(nlp: Any, extractor: Any) -> None:
+    text = "Nurses protested outside the hospital for a second day after two colleagues were shot by police on 14/06."
+    days = _days(nlp, extractor, text, date(2013, 6, 16), event_dated=False)
+    assert (date(2013, 6, 16), True) in days  # the strike: no day of its own, the report's
+    assert (date(2013, 6, 14), False) in days  # the shooting keeps its own day

@@ -265,7 +265,11 @@ def _foreign(sent: SpacySpan, start: int, end: int, trigger: Token) -> bool:
     def other(a: Token) -> bool:
         # a clause or background noun of its own, which does not hold the trigger ("an attack, which occurred on
         # 07/02" is the attack's own time)
-        if trigger.i in {t.i for t in a.subtree} or a.head.i == trigger.i:
+        if trigger.i in {t.i for t in a.subtree}:
+            return False
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in a.children):
+            return True  # "… protested for a second day after colleagues were shot on 14/06": the earlier day
+        if a.head.i == trigger.i:
             return False
         return a.dep_ in ("relcl", "acl") or (a.pos_ == "NOUN" and a.dep_ == "pobj"
                                              and a.head.lower_ in _BACKGROUND_PREPS)
