@@ -165,3 +165,16 @@ def test_the_day_of_a_clause_after_which_the_event_happens_is_not_its_day(nlp: A
     days = _days(nlp, extractor, text, date(2013, 6, 16), event_dated=False)
     assert (date(2013, 6, 16), True) in days  # the strike: no day of its own, the report's
     assert (date(2013, 6, 14), False) in days  # the shooting keeps its own day
+
+
+def test_a_killing_charged_to_someone_is_no_toll(nlp: Any) -> None:
+    assert _killed(nlp, "The gang leader, accused of killing five traders, was arrested.") == []
+    assert _killed(nlp, "The suspect is alleged to have killed three herders.") == []
+    assert _killed(nlp, "The suspect killed three herders.") == [3]
+
+
+def test_a_definite_event_noun_pointing_back_takes_the_events_toll(claims_of: Any) -> None:
+    text = "Two gunmen shot and killed a police officer at a roadblock. The motive for the attack is not known."
+    claims = claims_of(text, published=date(2012, 3, 6))
+    back = [c for c in claims if c.trigger is not None and text[c.trigger.start:c.trigger.end] == "attack"]
+    assert back and all(c.fatalities_acled == 1 for c in back)

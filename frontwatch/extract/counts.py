@@ -163,6 +163,8 @@ _RUNNING = re.compile(
     r"\b(?:war|conflict|insurgency|violence|fighting|crisis|uprising|unrest|campaign)\s+(?:has|have|had)\s+"
     r"(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed)\b", re.I)
 _CLAUSE_EDGE = re.compile(r"[,;:()]")
+_HEARSAY_DEED = re.compile(r"\b(?:alleged(?:ly)?|accused|suspected|said|believed|reported(?:ly)?|thought|known)\s+"
+                           r"(?:to\s+have\s+|of\s+(?:having\s+)?)$", re.I)
 _RAISED_FROM = re.compile(r"\b(?:rose|risen|raised|revised|increased|climbed|jumped)(?:\s+\w+)?\s+from\s+$", re.I)
 
 
@@ -293,6 +295,8 @@ def find_counts(sent: SpacySpan) -> list[Count]:
         if before and re.fullmatch(r"claim\w*", before.group(1), re.I) and not re.match(
                 r"^\s+(?:[a-z-]+\s+)?lives\b", text[end0:end0 + 30], re.I):
             before = None  # "claimed 3 attacks": only "claimed 7 lives" is a toll
+        if before and _HEARSAY_DEED.search(text, max(0, start0 - 80), start0 - (len(window) - before.start())):
+            continue  # "he is alleged to have killed many": a charge against someone, not this event's toll
         if before:
             word = before.group(1).lower()
             kind = CountKind.KILLED if word.endswith(("death", " to")) or word.startswith("exec") else \

@@ -184,6 +184,7 @@ def _one_toll_per_event(found: list[Claim]) -> list[Claim]:
     return out
 
 
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 _EARLIER = re.compile(r"\b(?:after|before|following|since|prior\s+to)\b", re.IGNORECASE)
 
 
@@ -201,8 +202,13 @@ def _elaborations_keep_the_toll(claims: list[Claim], text: str) -> list[Claim]:
         if not (c.sub_event_type in NO_FATALITIES or c.event_type == NOT_AN_EVENT or c.fatalities_acled or (
                 c.trigger is not None and _EARLIER.search(text, c.sentence.start, c.trigger.start))):
             # no break between an earlier sentence's end and this one's start: both fall before the same break
+            # "… shot and killed a police officer. The reason for the attack is not known.": a definite event noun
+            # points back at the event told before, whatever sub-type each was read as
+            back = c.trigger is not None and _DEFINITE.search(text, max(0, c.trigger.start - 8), c.trigger.start)
             told = [out[j] for j in by_break.get(bisect.bisect_right(breaks, c.sentence.start - 2), ())
-                    if out[j].sub_event_type == c.sub_event_type and out[j].fatalities_acled
+                    if (out[j].sub_event_type == c.sub_event_type or (
+                        back and out[j].sub_event_type not in NO_FATALITIES and out[j].event_type != NOT_AN_EVENT))
+                    and out[j].fatalities_acled
                     and out[j].sentence.end <= c.sentence.start
                     and (not c.places or _places_of(out[j]) == _places_of(c))]
             if told:
