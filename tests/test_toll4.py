@@ -115,7 +115,7 @@ def test_two_titles_of_one_person_under_one_article_count_one(nlp: Any) -> None:
 
 
 def test_a_toll_raised_from_one_figure_to_another_is_the_later_figure(claims_of: Any) -> None:
-    text = "Bandits ambushed a bus near the border. One death reported. Days later the death total was raised " \
+    text = "Bandits ambushed a bus near the border. One death reported. A week on, their death toll was revised " \
            "from 1 to 5."
     assert _tolls(claims_of, text)[0] == 5
 
@@ -174,7 +174,7 @@ def test_a_killing_charged_to_someone_is_no_toll(nlp: Any) -> None:
 
 
 def test_a_definite_event_noun_pointing_back_takes_the_events_toll(claims_of: Any) -> None:
-    text = "Two gunmen shot and killed a police officer at a roadblock. The motive for the attack is not known."
+    text = "Two gunmen shot and killed a police officer at a roadblock. Why the gang carried out the attack is unclear."
     claims = claims_of(text, published=date(2012, 3, 6))
     back = [c for c in claims if c.trigger is not None and text[c.trigger.start:c.trigger.end] == "attack"]
     assert back and all(c.fatalities_acled == 1 for c in back)
