@@ -82,10 +82,10 @@ def test_a_fatalities_label_gives_the_toll(claims_of: Any) -> None:
 
 
 def test_a_toll_read_by_an_arrest_goes_to_the_violent_event_of_its_sentence(claims_of: Any) -> None:
-    claims = claims_of("Police kill five gunmen, wound four others and make several arrests during a raid.",
+    claims = claims_of("Soldiers kill seven militants, wound two more and arrest several suspects during a patrol.",
                        published=date(2012, 3, 6))
     assert [c.fatalities_acled for c in claims if c.sub_event_type == "Arrests"] == [0]  # ACLED: arrests kill no one
-    assert max(c.fatalities_acled for c in claims if c.sub_event_type != "Arrests") == 5
+    assert max(c.fatalities_acled for c in claims if c.sub_event_type != "Arrests") == 7
 
 
 def test_a_preposition_before_an_animal_word_leaves_the_figure_a_toll(claims_of: Any) -> None:
@@ -95,7 +95,7 @@ def test_a_preposition_before_an_animal_word_leaves_the_figure_a_toll(claims_of:
 
 
 def test_a_headlines_two_verb_passive_and_one_of_a_people_count_one(claims_of: Any) -> None:
-    assert _tolls(claims_of, "1 priest dragged from his car and killed during the violence.")[0] == 1
+    assert _tolls(claims_of, "1 vicar hauled out of his truck and killed in the unrest.")[0] == 1
     assert _tolls(claims_of, "Gunmen stormed the village and killed.") == [0]  # the subject did the killing
 
 

@@ -344,9 +344,11 @@ def evaluate_acled(rows: Sequence[dict[str, Any]], pipeline: Any, actors: Any, i
     for i in indices:
         groups.setdefault((rows[i]["notes"], str(rows[i]["event_date"])[:10]), []).append(i)
     # A dataset of notes is about one country per row, as a feed or sidecar may say: the note runs with it as its
-    # country (`country` metadata), never with any other gold field.
+    # country (`country` metadata), never with any other gold field. The date a note carries is its event's, not its
+    # report's (`dated` = `event`): "yesterday" in a note cannot be counted from it.
     docs = {key: Document(document_id_for(key[0]), key[0], "acled", "eval", published=date.fromisoformat(key[1]),
-                          metadata=(("country", str(c)),) if (c := rows[members[0]].get("country")) else ())
+                          metadata=(*((("country", str(c)),) if (c := rows[members[0]].get("country")) else ()),
+                                    ("dated", "event")))
             for key, members in groups.items()}
     watch = None
     if dataclasses.is_dataclass(pipeline) and getattr(pipeline, "geoparser", None) is not None:

@@ -57,7 +57,7 @@ from frontwatch.extract.places import (
 )
 from frontwatch.extract.roles import PRONOUNS, Roles, trigger_roles
 from frontwatch.extract.sentences import _char_ranges, _in_context, _overlaps, _trimmed
-from frontwatch.extract.time import find_all, find_time
+from frontwatch.extract.time import event_dated, find_all, find_time, on_the_event_day
 from frontwatch.extract.triggers import Lexicon, find_triggers, load_lexicon
 from frontwatch.model import (
     NOT_AN_EVENT,
@@ -474,7 +474,8 @@ class Extractor(SharedSteps):
 
     def time(self, job: _Job) -> TimeSpan | None:
         published, token = job.document.published, job.event.hit.token
-        return time_before_main(job.doc, job.sent, token, published) or _find_time(job.doc, job.sent, published, token)
+        t = time_before_main(job.doc, job.sent, token, published) or _find_time(job.doc, job.sent, published, token)
+        return on_the_event_day(t, published) if published and event_dated(job.document.metadata) else t
 
     def background(self, job: _Job, typed: Typed, time: TimeSpan | None, methods: list[str]) -> Typed:
         token = job.event.hit.token

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.actors import ActorDictionary
-from frontwatch.extract.counts import acled_fatalities, find_counts
+from frontwatch.extract.counts import a_crowds_cause, acled_fatalities, find_counts
 from frontwatch.extract.places import _contains
 from frontwatch.extract.scope import denied_back, with_scope
 from frontwatch.model import (
@@ -59,6 +59,10 @@ def claims_per_place(
     out: list[Claim] = []
     if fields.get("sub_event_type") in NO_FATALITIES:
         fatalities = 0  # ACLED: these are non-violent by definition; a death told beside them is another event's
+    elif fatalities and fields.get("event_type") in ("Protests", "Riots"):
+        # a death the crowd acts over ("… after a man was found murdered") is another event's, not the riot's toll
+        kept = [c for c in fields.get("counts", ()) if not a_crowds_cause(document.text, c)]
+        fatalities = _acled_fatalities(kept) if kept else 0
     whole = _one_location(places)  # "in X, Y county": one place named twice keeps its whole toll in each claim
     for k, mention in enumerate(places or [None]):
         share = fatalities if whole else fatalities // n + (fatalities % n if k == 0 else 0)

@@ -15,7 +15,6 @@ import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.model import Count, CountKind, Span, split_over_days
@@ -80,11 +79,17 @@ BEFORE = re.compile(r"\b(killing|killed|kills|kill|shot\s+dead|shooting\s+dead|g
                     r"shoots?\s+dead|guns?\s+down|"
                     r"shoot(?:s|ing)?\s+and\s+kill(?:s|ed|ing)?|shot\s+and\s+kill(?:s|ed|ing)?|"
                     r"lynch(?:es|ed|ing)?|behead(?:s|ed|ing)?|murder(?:s|ed|ing)?|massacr(?:e|es|ed|ing)|"
-                    r"assassinat(?:e|es|ed|ing)|slay(?:s|ing)?|slew|"
+                    r"assassinat(?:e|es|ed|ing)|slay(?:s|ing)?|slew|execut(?:e|es|ed|ing)|"
+                    # "residents stoned to death two suspects": the way of killing before its victims
+                    r"(?:ston|stabb?|hack|beat|burnt?|clubb?|slash|bludgeon|batter|strangl|spear|tortur|trampl|crush)"
+                    r"\w*\s+to\s+death|"
                     r"(?:killing|murder|deaths?|bodies|body|lives)\s+of(?:\s+the)?|claim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
                     r"wounding|wounded|injuring|injured|abducting|abducted|"
                     r"kidnapping|kidnapped|arresting|arrested|detaining|detained|death\s+toll(?:\s+\w+){0,3}?\s+"
-                    r"(?:to|at|of|reached|hit|is|was)|toll\s+(?:rose|climbed|stood)\s+(?:to|at))\s+$", re.I)
+                    r"(?:to|at|of|reached|hit|is|was)|toll\s+(?:rose|climbed|stood)\s+(?:to|at)|"
+                    # "the death total was raised from 1 to 4": the figure it came to
+                    r"death\s+(?:toll|total|count|figure)\s+(?:has\s+|had\s+|was\s+)?(?:been\s+)?(?:rose|risen|raised|"
+                    r"revised|increased|climbed|jumped)(?:\s+\w+)?\s+from\s+\S+\s+to)\s+$", re.I)
 BEFORE_KIND = {"kill": CountKind.KILLED, "shot": CountKind.KILLED, "shoo": CountKind.KILLED, "gunn": CountKind.KILLED,
                "gun ": CountKind.KILLED, "guns": CountKind.KILLED,
                "lync": CountKind.KILLED, "behe": CountKind.KILLED, "murd": CountKind.KILLED, "mass": CountKind.KILLED,
@@ -157,6 +162,9 @@ _RUNNING = re.compile(
     r"\b(?:war|conflict|insurgency|violence|fighting|crisis|uprising|unrest|campaign)\s+(?:has|have|had)\s+"
     r"(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed)\b", re.I)
 _CLAUSE_EDGE = re.compile(r"[,;:()]")
+_HEARSAY_DEED = re.compile(r"\b(?:alleged(?:ly)?|accused|suspected|said|believed|reported(?:ly)?|thought|known)\s+"
+                           r"(?:to\s+have\s+|of\s+(?:having\s+)?)$", re.I)
+_RAISED_FROM = re.compile(r"\b(?:rose|risen|raised|revised|increased|climbed|jumped)(?:\s+\w+)?\s+from\s+$", re.I)
 
 
 def _running_total(text: str, base: int, c: Count) -> bool:
@@ -241,14 +249,28 @@ def _outcome(after: str) -> tuple[CountKind, int] | None:
     return None
 
 
+def _ranges(text: str) -> dict[int, re.Match[str]]:
+    """The sentence's ranges ("10 to 15") by start, low end below the high; "raised from 1 to 4" is no range."""
+    return {m.start(): m for m in RANGE.finditer(text)
+            if (parse_number(m.group(1) or m.group(2) or m.group(3))[0] or 0) < (parse_number(m.group(4))[0] or 0)
+            and not _RAISED_FROM.search(text, max(0, m.start() - 30), m.start())}
+
+
+def _before_kind(word: str) -> CountKind:
+    """The kind of count the word before a figure introduces ("killing", "wounding", "stoned to death")."""
+    word = word.lower()
+    if word.endswith(("death", " to")) or word.startswith("exec"):
+        return CountKind.KILLED
+    return BEFORE_KIND[word[:4]]
+
+
 def find_counts(sent: SpacySpan) -> list[Count]:
     """Counts of people killed, injured, killed or injured, abducted, arrested in one sentence."""
     text: str = sent.text
     base: int = sent.start_char
     out: list[Count] = []
     before_kind: list[bool] = []  # parallel to `out`: was the count introduced by its verb ("killing 6 …")?
-    ranges = {m.start(): m for m in RANGE.finditer(text)
-              if (parse_number(m.group(1) or m.group(2) or m.group(3))[0] or 0) < (parse_number(m.group(4))[0] or 0)}
+    ranges = _ranges(text)
     pos = 0
     while True:
         rm = None
@@ -285,8 +307,10 @@ def find_counts(sent: SpacySpan) -> list[Count]:
         if before and re.fullmatch(r"claim\w*", before.group(1), re.I) and not re.match(
                 r"^\s+(?:[a-z-]+\s+)?lives\b", text[end0:end0 + 30], re.I):
             before = None  # "claimed 3 attacks": only "claimed 7 lives" is a toll
+        if before and _HEARSAY_DEED.search(text, max(0, start0 - 80), start0 - (len(window) - before.start())):
+            continue  # "he is alleged to have killed many": a charge against someone, not this event's toll
         if before:
-            kind = BEFORE_KIND[before.group(1).lower()[:4]]
+            kind = _before_kind(before.group(1))
             start = start0 - (len(window) - before.start())
             introduced = True
         else:
@@ -332,7 +356,9 @@ def find_counts(sent: SpacySpan) -> list[Count]:
             continue
         out.append(count)
         before_kind.append(introduced)
-    out = [c for c in _additional_groups(text, base, _with_victims(sent, out)) if not _running_total(text, base, c)]
+    from frontwatch.extract.victims import with_victims  # it reads this module's lexicons: imported when used
+
+    out = [c for c in _additional_groups(text, base, with_victims(sent, out)) if not _running_total(text, base, c)]
     for hm in HEAVY.finditer(text):
         if not any(c.what == CountKind.KILLED_OR_INJURED for c in out):
             out.append(Count(CountKind.KILLED_OR_INJURED, None, None, None, "vague",
@@ -390,185 +416,19 @@ def _acts_between(sent: SpacySpan, start: int, end: int) -> bool:
     return False
 
 
-def _parsed(sent: SpacySpan) -> bool:
-    doc = sent.doc
-    if doc.has_extension("fw_parsed") and doc._.fw_parsed is not None:
-        return sent.start in doc._.fw_parsed
-    return doc.has_annotation("DEP")
+# A death told as what a crowd acts over ("protesters blocked the road after a man was found murdered", "residents
+# protested after he had killed two"): the cue right before the count's words, at most two words between.
+_CAUSE_BEFORE = re.compile(r"\b(?:after|following|over|against|protest(?:ing|ed|s)?|mourn(?:ing|ed)?|"
+                           r"condemn(?:ing|ed)?|in\s+(?:reaction|response)\s+to|justice\s+for)\s+(?:[\w'-]+\s+){0,2}$",
+                           re.I)
 
 
-def _victims_of(tok: Token) -> list[Token]:
-    """Who a killing word says died: the object of "killed / lynched / shot dead X", the subject of "X was
-    killed / died / is dead", the noun a participle modifies ("a man killed in …")."""
-    lemma = tok.lemma_.lower()
-    kids = list(tok.children)
-    if lemma == "body":
-        # "the body of a man was found", "a man's body was discovered": one dead, whoever it was
-        return [tok] if tok.tag_ == "NN" and tok.dep_ in ("nsubjpass", "dobj", "nsubj") and \
-            tok.head.lemma_.lower() in _FIND else []
-    manner = lemma in _KILL_MANNER and any(
-        (c.dep_ in ("advmod", "acomp", "oprd", "xcomp", "ccomp", "dobj") and c.lower_ == "dead")
-        or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
-        or (c.dep_ == "prt" and c.lower_ == "down" and lemma == "gun") for c in kids)
-    if lemma in _DIE:
-        return [c for c in kids if c.dep_ == "nsubj"]
-    if lemma == "dead" and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp"):
-        if tok.head.lemma_.lower() == "leave":
-            # "clan fighting leaves four dead": the subject is the cause; the dead are the object
-            return [c for c in tok.head.children if c.dep_ == "dobj"]
-        return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not (lemma in _KILL or manner) or tok.pos_ not in ("VERB", "ADJ"):
-        return []
-    participle = tok.tag_ == "VBG" and tok.dep_ == "xcomp" and not any(c.dep_ == "aux" for c in kids)
-    if (tok.dep_ in ("xcomp", "pcomp", "amod") and not participle) or any(
-            c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will", "to") for c in kids):
-        return []  # "threatened to kill", "accused of killing", "a killed man"? not a report of a death here
-    if (tok.dep_ == "conj" and tok.head.dep_ == "pcomp") or any(c.lower_ in _NOT_QUITE for c in kids):
-        return []  # "beaten for reportedly killing a neighbour", "nearly killed": no death of this event
-    passive = any(c.dep_ == "auxpass" for c in kids) or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl")) or (
-        tok.tag_ == "VBN" and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children))
-    if passive:
-        # the subject, also where the parser hangs it on the auxiliary ("a man was on Friday killed")
-        subj = [c for c in kids if c.dep_ == "nsubjpass"] or [c for c in kids if c.dep_ == "nsubj"] or [
-            s for a in kids if a.dep_ == "auxpass" for s in a.children if s.dep_ in ("nsubj", "nsubjpass")]
-        if not subj and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-            subj = [tok.head]  # "a man killed in the raid", "one killed"
-        if not subj and tok.dep_ == "conj":
-            subj = [c for c in tok.head.children if c.dep_ == "nsubjpass"]  # "is shot and killed"
-        return [tok.head if s.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" else s for s in subj]
-    obj = [c for c in kids if c.dep_ == "dobj"]
-    if not obj and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "agent") and c.lemma_.lower() == "have"
-                                                 for c in kids):
-        if tok.dep_ == "ROOT":
-            # a headline's passive without its auxiliary: "boy killed in gunfire", "trader shot dead"
-            return [c for c in kids if c.dep_ == "nsubj"]
-        if tok.dep_ == "advcl" and tok.head.lemma_.lower() == "be":
-            # "a herder was on Friday killed": the parser hangs the participle on "was"
-            return [c for c in tok.head.children if c.dep_ == "nsubj"]
-    if not obj and _headline_passive(tok):
-        # "farmer killed at his home by gunmen", parsed as an active verb with no object: the subject died
-        return [c for c in kids if c.dep_ == "nsubj"]
-    if not obj and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
-        obj = [c for c in tok.head.children if c.dep_ == "dobj"]  # "attack and kill a trader"
-        if not obj and tok.tag_ == "VBN" and _headline_passive(tok.head, manner=True, any_verb=True):
-            # "guard shot and killed", "nun dragged from her car and killed": a headline's passive of two verbs,
-            # the second a participle
-            return [c for c in tok.head.children if c.dep_ == "nsubj"]
-    return obj
-
-
-def _headline_passive(tok: Token, manner: bool = False, any_verb: bool = False) -> bool:
-    """A headline's passive without its auxiliary that the parser reads as an active past ("trader killed in
-    raid"): a killing verb heading the sentence with a subject and no object or clause it acts on (killing takes
-    an object in the active)."""
-    lemma = tok.lemma_.lower()
-    return (tok.dep_ == "ROOT" and tok.tag_ == "VBD"
-            and (lemma in _KILL or (manner and lemma in _KILL_MANNER) or (any_verb and tok.pos_ == "VERB"))
-            and any(c.dep_ == "nsubj" for c in tok.children)
-            and not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "attr", "oprd") for c in tok.children))
-
-
-def _victim_total(head: Token) -> tuple[int, int, int] | None:
-    """The number of people a victim noun phrase names, with its character bounds: one for a singular person ("a
-    man", "his bodyguard", "one of the guards", "him"), the figure of a numbered group, summed over a coordination
-    ("a policeman and two civilians"); None when it names an unknown number ("villagers") or no people."""
-    # a conjunct with its own outcome ("nine injured and one officer killed") is another group
-    others = [x for x in head.conjuncts if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in x.children)]
-    group = [head, *(x for x in head.conjuncts if x not in others)]
-    own = {t.i for t in head.subtree}
-    # the other group's words, less the head's own when the parser hangs the head below the other group
-    apart = {t.i for x in others for t in x.subtree if t.i not in own or head.i not in {u.i for u in x.subtree}}
-    if any(c.dep_ == "nummod" for c in head.children):
-        # "4 soldiers, 1 policeman and 1 militiaman": the parser often hangs the list on the first as appositions
-        group += [x for a in head.children if a.dep_ == "appos" and any(c.dep_ == "nummod" for c in a.children)
-                  for x in (a, *a.conjuncts)]
-    for t in head.head.children if head.dep_ in ("dobj", "nsubjpass") else ():
-        if t.lower_ in ("along", "together"):
-            group += [x for w in t.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
-                      for x in (p, *p.conjuncts)]
-    total = 0
-    for n in group:
-        if any(c.lower_ in ("no", "none") or c.dep_ == "neg" for c in n.children) or n.lower_ in _NOBODY:
-            return None
-        nums = [c for c in n.children if c.dep_ == "nummod"]
-        if nums and (ANIMALS.match(" " + n.text) or ANIMALS.match(" " + n.lemma_)):
-            return None  # "killed 30 goats": no people
-        if nums:
-            # a plain figure only: a qualified one ("at least two") stays the regex's count, with its qualifier
-            if len(nums) > 1 or any(c.dep_ in ("quantmod", "advmod") for c in nums[0].children):
-                return None
-            value = parse_number(nums[0].text)[0] if NUM.fullmatch(nums[0].text) else None
-            if value is None:
-                return None
-            total += value
-        elif n.lower_ in _ONE_PERSON or n.lemma_ == "body" or (n.tag_ in ("NN", "NNP") and n.lower_ not in _NOT_VICTIMS
-                                          and (n.ent_type_ not in _NOT_PERSON_ENTS or _one_of_a_people(n))
-                                          and not NOT_PEOPLE.match(n.text)):
-            total += 1
-        else:
-            return None
-    toks = [t for n in group for t in n.subtree if t.i not in apart and t.dep_ not in ("punct", "cc")]
-    return total, min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
-
-
-# A headline's killing verb in the present, which the parser often reads as a noun ("Mob lynches thief").
-_HEADLINE_KILLS = {"lynch", "lynches", "kill", "kills", "murder", "murders", "behead", "beheads", "slay", "slays"}
-
-
-def _misread_headline_victim(tok: Token) -> Token | None:
-    """The one victim of a headline's killing verb the parser took for a noun ("residents lynch [robber]",
-    "mob lynches [a suspected thief]"): a word of `_HEADLINE_KILLS` after its subject noun, then a singular noun
-    that ends the phrase."""
-    doc = tok.doc
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in _HEADLINE_KILLS or tok.i == tok.sent.start:
-        return None
-    if doc[tok.i - 1].pos_ not in ("NOUN", "PROPN") or doc[tok.i - 1].tag_ == "POS":
-        return None
-    j = tok.i + 1
-    while j < tok.sent.end and doc[j].tag_ in ("DT", "JJ", "VBN") and doc[j].lower_ not in ("the", "this", "that"):
-        j += 1  # "a suspected", "an alleged"
-    if j >= tok.sent.end or doc[j].tag_ not in ("NN", "NNP") or doc[j].lower_ in _NOT_VICTIMS or \
-            doc[j].ent_type_ in _NOT_PERSON_ENTS or NOT_PEOPLE.match(doc[j].text):
-        return None
-    if j + 1 < tok.sent.end and doc[j + 1].pos_ in ("NOUN", "PROPN", "NUM"):
-        return None  # "lynch mob members": the phrase goes on
-    return doc[j]
-
-
-def _one_of_a_people(n: Token) -> bool:
-    """ "a Kenyan", "one Somali": a singular demonym with its article names one person, not a nation."""
-    return n.ent_type_ == "NORP" and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
-                                         for c in n.children)
-
-
-def _with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
-    """Deaths told without a figure ("a man was lynched", "gunmen killed a police officer and his driver") from
-    the parse: each killing word's victims, counted as `_victim_total` says. The count replaces the figures read
-    inside its victim phrase ("two youths" of "a police officer and two youths were killed")."""
-    if not _parsed(sent):
-        return out
-    base = sent.start_char
-    for tok in sent:
-        if (tok.lemma_.lower() not in _KILLING_WORDS and tok.lower_ not in _HEADLINE_KILLS) or any(
-                c.dep_ == "neg" for c in tok.children):
-            continue
-        # several subjects of one verb are one group ("3 insurgents and 1 soldier were killed", parsed as two)
-        misread = _misread_headline_victim(tok)
-        found = [_victim_total(v) for v in _victims_of(tok)] if misread is None else [
-            (1, misread.idx, misread.idx + len(misread.text))]
-        if found and all(f is not None and f[0] > 0 for f in found):
-            n = sum(f[0] for f in found if f is not None)
-            lo = min(f[1] for f in found if f is not None)
-            hi = max(f[2] for f in found if f is not None)
-            inside = [c for c in out if c.what == CountKind.KILLED and c.span is not None
-                      and c.span.start < hi and lo < c.span.end]
-            if any(c.qualifier != "exact" for c in inside):
-                continue  # a figure with its qualifier ("at least two") keeps it
-            start, end = min(lo, tok.idx), max(hi, tok.idx + len(tok.text))
-            out = [c for c in out if c not in inside]
-            out.append(Count(CountKind.KILLED, n, n, n, "exact",
-                             Span(start, end, sent.text[start - base:end - base])))
-    return sorted(out, key=lambda c: c.span.start if c.span is not None else -1)
+def a_crowds_cause(text: str, count: Count) -> bool:
+    """Is a killed count told as the cause a crowd acts over, not a death of its protest or riot (ACLED: a
+    demonstration's fatalities are those it caused or suffered)? `text` is the document's."""
+    if count.span is None or count.what != CountKind.KILLED:
+        return False
+    return bool(_CAUSE_BEFORE.search(text, max(0, count.span.start - 60), count.span.start))
 
 
 def acled_fatalities(counts: Sequence[Count], days: int = 1) -> int:

@@ -150,6 +150,11 @@ def _tolls_to_event(found: list[Claim], sent_counts: Sequence[Count]) -> list[Cl
     tolls = [c for c in found if _bare_toll(c)]
     events = [c for c in found if c not in tolls and c.event_type != NOT_AN_EVENT]
     violent = [c for c in events if c.sub_event_type not in NO_FATALITIES]
+    if events and not violent:
+        # "soldiers shoot dead three bandits and detain several suspects": the sentence's other events take no toll
+        # (arrests), so a killing stays an event of its own rather than a toll the arrests would drop
+        tolls = [c for c in tolls if c.sub_event_type in NO_FATALITIES or not any(
+            k.what == CountKind.KILLED for k in c.counts)]
     # a figure held only by an event that takes no toll ("police kill six fighters and make several arrests", the
     # six read by the arrests) is still loose: the violent event of the sentence takes it
     told = {id(k) for c in found if c.sub_event_type not in NO_FATALITIES for k in c.counts}
@@ -179,6 +184,7 @@ def _one_toll_per_event(found: list[Claim]) -> list[Claim]:
     return out
 
 
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 _EARLIER = re.compile(r"\b(?:after|before|following|since|prior\s+to)\b", re.IGNORECASE)
 
 
@@ -196,8 +202,13 @@ def _elaborations_keep_the_toll(claims: list[Claim], text: str) -> list[Claim]:
         if not (c.sub_event_type in NO_FATALITIES or c.event_type == NOT_AN_EVENT or c.fatalities_acled or (
                 c.trigger is not None and _EARLIER.search(text, c.sentence.start, c.trigger.start))):
             # no break between an earlier sentence's end and this one's start: both fall before the same break
+            # "… shot and killed a police officer. The reason for the attack is not known.": a definite event noun
+            # points back at the event told before, whatever sub-type each was read as
+            back = c.trigger is not None and _DEFINITE.search(text, max(0, c.trigger.start - 8), c.trigger.start)
             told = [out[j] for j in by_break.get(bisect.bisect_right(breaks, c.sentence.start - 2), ())
-                    if out[j].sub_event_type == c.sub_event_type and out[j].fatalities_acled
+                    if (out[j].sub_event_type == c.sub_event_type or (
+                        back and out[j].sub_event_type not in NO_FATALITIES and out[j].event_type != NOT_AN_EVENT))
+                    and out[j].fatalities_acled
                     and out[j].sentence.end <= c.sentence.start
                     and (not c.places or _places_of(out[j]) == _places_of(c))]
             if told:

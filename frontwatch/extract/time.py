@@ -266,12 +266,38 @@ def _foreign(sent: SpacySpan, start: int, end: int, trigger: Token) -> bool:
     def other(a: Token) -> bool:
         # a clause or background noun of its own, which does not hold the trigger ("an attack, which occurred on
         # 07/02" is the attack's own time)
-        if trigger.i in {t.i for t in a.subtree} or a.head.i == trigger.i:
+        if trigger.i in {t.i for t in a.subtree}:
+            return False
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in a.children):
+            return True  # "… protested for a second day after colleagues were shot on 14/06": the earlier day
+        if a.head.i == trigger.i:
             return False
         return a.dep_ in ("relcl", "acl") or (a.pos_ == "NOUN" and a.dep_ == "pobj"
                                              and a.head.lower_ in _BACKGROUND_PREPS)
 
     return any(other(a) for a in chain)
+
+
+# Expressions whose day is counted from the report's own day ("yesterday", "on Sunday", "three days ago", "last
+# week"), unlike dates that carry their day ("on 12/03") or count from the story's ("two days earlier").
+_REPORT_RELATIVE = re.compile(
+    rf"\b(?:yesterday|today|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening|week|month)|ago|"
+    rf"weekend|{_WD}|(?:past|last|previous)\s+(?:(?:{_NW})\s+)?(?:hours|days|week|month))\b", re.I)
+
+
+def event_dated(metadata: tuple[tuple[str, str], ...]) -> bool:
+    """Does the document carry its event's date rather than its report's (metadata `dated` = `event`, as an ACLED
+    note carries the date its coder gave the event)?"""
+    return any(k == "dated" and v == "event" for k, v in metadata)
+
+
+def on_the_event_day(t: TimeSpan | None, day: date) -> TimeSpan | None:
+    """A time read from a document dated by its event: an expression counted from the report's day cannot be
+    resolved (the report's day is unknown; "yesterday" of a note dated 5 May is not 4 May), so the event's date
+    stands, flagged `assumed` as a date not read from the text. Dates that carry their day are kept."""
+    if t is None or t.assumed or t.span is None or not _REPORT_RELATIVE.search(t.span.text):
+        return t
+    return TimeSpan(day, day, 2, None, assumed=True)
 
 
 def _is_parsed(sent: SpacySpan) -> bool:
