@@ -42,6 +42,13 @@ _PERSON_NOUNS = frozenset({
     "tycoon", "woman", "youth", "youths",
 })
 
+# A protest's grievance ("marched in X to protest the jailing of editors in Y", "rallied to condemn the attack on Y"):
+# the object of these verbs, or what a protest is "against" / "over", says what it is about, not where it was.
+_PROTEST_LEMMAS = frozenset({"protest", "demonstrate", "demonstration", "demo", "march", "rally", "strike", "riot",
+                             "picket", "boycott", "condemn", "denounce", "decry", "oppose", "mourn"})
+_GRIEVANCE_VERBS = frozenset({"protest", "condemn", "denounce", "decry", "oppose", "mourn", "demand"})
+_GRIEVANCE_PREPS = frozenset({"against", "over", "about"})
+
 _COUNTY = re.compile(r"\bcount(?:y|ies)\b", re.IGNORECASE)
 
 # A named local place the gazetteer may not hold: "X village", "X sub-county", "X trading centre".
@@ -121,6 +128,35 @@ def _in_subject(tok: Token, trigger: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _doers_home(toks: list[Token], trigger: Token) -> bool:
+    """A place qualifying the active subject of the event's verb ("hundreds of X youths blocked ..."): the doers
+    act where they are; a victim's ("a X man was shot") or another person's home says nothing of the place."""
+    cur = _root_of(toks).head
+    for _ in range(6):
+        if cur.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            return cur.dep_ == "nsubj" and not (cur.left_edge.i <= trigger.i <= cur.right_edge.i)
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _grievance(trigger: Token) -> set[int]:
+    """The tokens naming a protest's grievance: the object of "protest" / "condemn" (the trigger's own or that of an
+    infinitive stating its purpose), and what it is against or over."""
+    if trigger.lemma_.lower() not in _PROTEST_LEMMAS:
+        return set()
+    verbs = [trigger, *(c for c in trigger.children
+                        if c.dep_ in {"advcl", "xcomp", "acl", "relcl"} and c.lemma_.lower() in _GRIEVANCE_VERBS)]
+    out: set[int] = set()
+    for v in verbs:
+        for c in v.children:
+            if (c.dep_ == "dobj" and v.lemma_.lower() in _GRIEVANCE_VERBS) or (
+                    c.dep_ == "prep" and c.lower_ in _GRIEVANCE_PREPS):
+                out.update(range(c.left_edge.i, c.right_edge.i + 1))
+    return out
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -309,11 +345,40 @@ class PlacePicker:
         # "a Mombasa businessman", "Kisumu youth": where a person is from, not where the event was; with only such
         # places the clause names none, and the sentence, the report or the last resort decide
         if main and all(self._home_of_person(t, trigger) for _, t in main):
-            main = []
+            # but the doers' own town, where they act ("X youths blocked the road"), is where they did it, unless
+            # the sentence names another place that is no one's home ("X teachers protested ... in Y")
+            doers = [(m, t) for m, t in main if _doers_home(t, event.hit.token)]
+            homes = [m for m, _ in main]
+            main = doers if doers and not self._other_place(
+                doc, event.hit.token.sent, mentions, source_spans, homes, trigger) else []
         # A resolved admin unit that contains another place of the clause is context too.
         out = [m for m, _ in main]
         out = [m for m in out if not any(_contains(m, o) or _comma_context(o, m, doc.text) for o in out if o is not m)]
+        grievance = _grievance(event.hit.token)
+        if grievance and out:
+            about = [m for m, t in main if m in out and any(x.i in grievance for x in t)]
+            rest = [m for m in out if m not in about]
+            lo, hi = doc[min(grievance)].idx, doc[max(grievance)].idx + len(doc[max(grievance)].text)
+            if about and (rest or self._other_place(doc, event.hit.token.sent, mentions,
+                                                    [*source_spans, Span(lo, hi, "")], about)):
+                return rest  # empty: the sentence names where the protest was elsewhere, the wider phrase finds it
         return out
+
+    def _other_place(self, doc: Doc, sent: SpacySpan, mentions: list[PlaceMention], source_spans: list[Span],
+                     skip: list[PlaceMention], homes_of: set[int] | None = None) -> bool:
+        """Whether the sentence names a resolved place below the country besides `skip`, outside a source's phrase
+        (with `homes_of`, the trigger's tokens: nor a person's home town)."""
+        for m in _index(doc, mentions).starting(sent.start_char, sent.end_char):
+            if (m.place is None or m in skip or _country_level(m) or "demonym" in m.method
+                    or any(s.start <= m.span.start < s.end for s in source_spans)
+                    or any(_contains(m, k) or _comma_context(k, m, doc.text) for k in skip)):
+                continue  # nor the unit or town that only locates a skipped place ("X district, Y")
+            if homes_of is not None:
+                span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+                if span is None or len(span) == 0 or self._home_of_person(list(span), homes_of):
+                    continue
+            return True
+        return False
 
     def wider_place(
         self,
@@ -376,14 +441,14 @@ class PlacePicker:
         place."""
         countries = {m.place.country for m in chosen if m.place is not None}
 
-        def named(a: int, b: int) -> list[PlaceMention]:
+        def named(a: int, b: int, sources: list[Span]) -> list[PlaceMention]:
             out = []
             for m in _index(doc, mentions).starting(a, b):
                 p = m.place
                 if not a <= m.span.start < b or p is None or _country_level(m) or "demonym" in m.method:
                     continue
                 if (countries and p.country not in countries) or any(
-                        s.start <= m.span.start < s.end for s in source_spans):
+                        s.start <= m.span.start < s.end for s in sources):
                     continue
                 span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
                 if span is None or self._names_people(list(span)) or self.actors.is_demonym(m.span.text):
@@ -391,17 +456,19 @@ class PlacePicker:
                 out.append(m)
             return out
 
-        found = named(sent.start_char, sent.end_char)
-        if found:
-            return [_most_specific(found)]
         sents = _sentences(doc)
         k = _sentence_index(doc, sent)
-        if k is None:
-            return []
-        for j in [*range(k - 1, -1, -1), *range(k + 1, len(sents))]:
-            found = named(sents[j].start_char, sents[j].end_char)
-            if found:
-                return [_most_specific(found)]
+        order = [sent] if k is None else [sent, *(sents[j] for j in [*range(k - 1, -1, -1),
+                                                                      *range(k + 1, len(sents))])]
+        # a place named only in a source's phrase ("a reporter in X said he was abducted") comes last: the report
+        # names no other, and a speaker speaks of where they are
+        for sources in (source_spans, []):
+            for s in order:
+                found = named(s.start_char, s.end_char, sources)
+                if found:
+                    return [_most_specific(found)]
+            if not source_spans:
+                break
         return []
 
     def town_inside(self, doc: Doc, sent: SpacySpan, mentions: list[PlaceMention], source_spans: list[Span],

@@ -29,7 +29,7 @@ LOCATIVE_BEFORE = re.compile(
 # people's names take none), or after a local unit and a comma ("in Y estate, X").
 PLACE_SLOT = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|into|around|a|an|the)|\b(?:estate|village|area|location|ward|division|"
-    r"constituency|sub-?county|county|town),)\s+$",
+    r"constituency|sub-?county|county|town)(?:,|\s+of))\s+$",
     re.IGNORECASE,
 )
 # A lone name heading a local facility or a town's institution ("X police station", "X refugee camp", "X rice farm",
@@ -41,6 +41,11 @@ FACILITY_AFTER = re.compile(
     r"primary\s+school|high\s+school|polytechnic)\b", re.IGNORECASE)
 # A name that dates a day ("X Day", "the X day anniversary"): a holiday, not a place.
 DAY_AFTER = re.compile(r"^\s+(?:day|anniversary|holiday|celebrations?|festival)\b", re.IGNORECASE)
+# A news outlet named after its town ("the X Times", "X Daily", "X FM"): the name is the outlet's, not a place of the
+# report. Capitalised words only: "X times" or "X news" in running text are not titles.
+OUTLET_AFTER = re.compile(r"^\s+(?:Daily|Times|Post|Herald|Tribune|Gazette|Journal|Observer|Chronicle|Courier|Monitor|"
+                          r"Mirror|Express|Telegraph|News|Newspaper|Weekly|Reporter|Standard|Star|Radio|FM|TV|"
+                          r"Television|Broadcasting)\b")
 AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)  # "at X" names a place often, but also events, firms, schools
 LOCATIVE_MIN_POPULATION = 5000
 # People named by where they live: "X residents", "residents of X".

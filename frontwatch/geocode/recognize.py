@@ -27,6 +27,7 @@ from frontwatch.geocode.cues import (
     LOCATIVE_BEFORE,
     LOCATIVE_MIN_POPULATION,
     MAX_WORDS,
+    OUTLET_AFTER,
     PLACE_SLOT,
     STOP,
     _cue_word,
@@ -89,7 +90,8 @@ class Recognizer:
         pending = self._chunk_mentions(text, found, person_org, hint)
         self._accept(text, found, pending, accepted_keys, hint)
         self._datelines(text, found)
-        for k in [k for k, m in found.items() if DAY_AFTER.match(text[m.end : m.end + 16])]:
+        for k in [k for k, m in found.items() if DAY_AFTER.match(text[m.end : m.end + 16])
+                  or OUTLET_AFTER.match(text[m.end : m.end + 16])]:
             del found[k]
         # Cues for NER mentions too.
         for m in found.values():
