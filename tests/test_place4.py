@@ -70,3 +70,13 @@ def test_a_protest_s_grievance_is_not_where_it_was(pipeline: Pipeline) -> None:
         assert cs and all(c.place is not None and c.place.name == town for c in cs), text
     # a grievance's place is still the protest's when the sentence names no other
     assert _places(pipeline, "Residents protested over the killing of a boda boda rider in Kitale.") == {"Kitale"}
+
+
+def test_the_object_of_an_attack_is_a_town_of_the_report_s_country(pipeline: Pipeline) -> None:
+    # "gunmen raid X": the model reads a lone X as a person, or not at all; the country's town it is
+    for text, town in [("About a dozen suspected gunmen raid Witu, torching homes.", "Witu"),
+                       ("Bandits attacked Sotik overnight.", "Sotik"),
+                       ("Raiders struck Kakuma before dawn, stealing goats.", "Kakuma")]:
+        assert _places(pipeline, text) == {town}, text
+    # a person attacked is no place: the country holds no town of that name
+    assert places_named(pipeline, "Youths attacked Kamau with clubs.", "KE") == {}

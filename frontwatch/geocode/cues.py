@@ -29,7 +29,7 @@ LOCATIVE_BEFORE = re.compile(
 # people's names take none), or after a local unit and a comma ("in Y estate, X").
 PLACE_SLOT = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|into|around|a|an|the)|\b(?:estate|village|area|location|ward|division|"
-    r"constituency|sub-?county|county|town)(?:,|\s+of))\s+$",
+    r"constituency|sub-?county|county|town)(?:,|\s+of)|\b(?:attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)?|struck))\s+$",
     re.IGNORECASE,
 )
 # A lone name heading a local facility or a town's institution ("X police station", "X refugee camp", "X rice farm",
@@ -46,6 +46,10 @@ DAY_AFTER = re.compile(r"^\s+(?:day|anniversary|holiday|celebrations?|festival)\
 OUTLET_AFTER = re.compile(r"^\s+(?:Daily|Times|Post|Herald|Tribune|Gazette|Journal|Observer|Chronicle|Courier|Monitor|"
                           r"Mirror|Express|Telegraph|News|Newspaper|Weekly|Reporter|Standard|Star|Radio|FM|TV|"
                           r"Television|Broadcasting)\b")
+# The object of an attack on a place ("raiders attacked X", "gunmen raid X"): a lone name there that the report's
+# country holds as a town is the town, whatever the model thought of it (a person is attacked too, hence the country).
+ASSAULTED_BEFORE = re.compile(r"\b(?:attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)?|struck|strikes?|invade[ds]?|"
+                              r"overr[au]n|besiege[ds]?|shell(?:ed|s)?|ambush(?:ed|es)?)\s+$", re.IGNORECASE)
 AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)  # "at X" names a place often, but also events, firms, schools
 LOCATIVE_MIN_POPULATION = 5000
 # People named by where they live: "X residents", "residents of X".

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontwatch.geocode.cues import (
+    ASSAULTED_BEFORE,
     AT_BEFORE,
     CHUNK,
     COMPASS_WORDS,
@@ -236,7 +237,8 @@ class Recognizer:
                 accepted_keys.add(name_key(m.text))
             elif (m.whole and self._sizeable(m.text, hint)
                   and (LOCATIVE_BEFORE.search(before := text[max(0, m.start - 30) : m.start])
-                       or (hint and AT_BEFORE.search(before)))):
+                       or (hint and (AT_BEFORE.search(before) or (ASSAULTED_BEFORE.search(before)
+                                                                   and self._held_in(m.text, hint, notable=False)))))):
                 # "swept into X", "a post in X": after a locative preposition a name the gazetteer holds as a
                 # town of some size or an admin unit is that place, whatever the model thought of it
                 m.method = "gazetteer+locative"
