@@ -80,3 +80,18 @@ def test_the_object_of_an_attack_is_a_town_of_the_report_s_country(pipeline: Pip
         assert _places(pipeline, text) == {town}, text
     # a person attacked is no place: the country holds no town of that name
     assert places_named(pipeline, "Youths attacked Kamau with clubs.", "KE") == {}
+
+
+def test_a_bare_province_named_like_its_seat_is_the_town_in_its_own_country_s_report(pipeline: Pipeline) -> None:
+    # "in X" in a report about X's country is the seat town, even where the town holds a small share of the
+    # province's people (precision 1, as ACLED codes it); "X county" stays the unit
+    text = "Traders rioted in Kwale over new levies."
+    place = places_named(pipeline, text, "KE")["Kwale"]
+    assert place is not None and place.feature_code == "PPLA" and place.admin1 == "Kwale"
+    cs = typed_claims(pipeline, text, "KE")
+    assert cs and all(c.place is not None and c.place.geo_precision == 1 for c in cs)
+    [unit] = places_named(pipeline, "Traders rioted in Kwale county over new levies.", "KE").values()
+    assert unit is not None and unit.feature_code == "ADM1"
+    # without the report's country the share rule of any report holds: the province
+    bare = places_named(pipeline, text)["Kwale"]
+    assert bare is not None and bare.feature_code == "ADM1"

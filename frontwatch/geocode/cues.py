@@ -197,6 +197,10 @@ HINT_ABROAD_POP = 1_000_000
 # The province is known by its seat when the town holds at least 1/SEAT_SHARE of its people (GeoNames' figures):
 # "in X" is the town of Kenya's counties or Afghanistan's provinces, not of Quebec.
 SEAT_SHARE = 10
+# In a report about the province's own country (its country given), a bare province name is its seat town down to a
+# far smaller share: local reports write "in X" for the town of X (ACLED codes "clashes in X" at X town for Kenya's
+# counties, whose seats hold 1/17 to 1/70 of their people), while a foreign report may mean the region.
+SEAT_SHARE_HOME = 100
 POSSESSIVE = re.compile(r"^['’]s\b")
 # Words of local units that follow a whole name only.
 LOCAL_CUES = frozenset({"sub-county", "constituency", "division", "ward", "location", "estate", "area"})
