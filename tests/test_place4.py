@@ -24,6 +24,8 @@ def test_an_outlet_named_after_a_town_is_not_a_place(pipeline: Pipeline) -> None
         assert outlet not in places_named(pipeline, text, "KE"), text
         assert outlet not in _places(pipeline, text), text
     assert _places(pipeline, "Gunmen killed a chief near Wajir, the Nairobi News said.") == {"Wajir"}
+    # a demonym before an outlet word still names its country ("Kenyan TV channels")
+    assert "Kenyan" in places_named(pipeline, "Several Kenyan TV channels showed police shooting in Thika.", "KE")
     # the town itself, written before a lower-case word, stays a place
     assert "Nakuru" in places_named(pipeline, "Police in Nakuru said the news spread fast.", "KE")
 

@@ -92,7 +92,7 @@ class Recognizer:
         self._accept(text, found, pending, accepted_keys, hint)
         self._datelines(text, found)
         for k in [k for k, m in found.items() if DAY_AFTER.match(text[m.end : m.end + 16])
-                  or OUTLET_AFTER.match(text[m.end : m.end + 16])]:
+                  or (OUTLET_AFTER.match(text[m.end : m.end + 16]) and m.method != "demonym")]:
             del found[k]
         # Cues for NER mentions too.
         for m in found.values():
