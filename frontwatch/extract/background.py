@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
 from frontwatch.model import PlaceMention, Span, TimeSpan
 
@@ -358,7 +359,7 @@ def facility_namesakes(doc: Doc, places: Sequence[PlaceMention], words: Words) -
     # Token ends and facility entities looked up by character offset once per document: per place, `char_span`,
     # `doc.text` and a walk of every entity made a long report's cost grow with its places times its length.
     starts = [t.idx for t in doc]
-    length = len(doc.text)  # `doc.text` joins every token each time it is read
+    length = len(_doc_text(doc))  # `doc.text` joins every token each time it is read
     facilities = [(e.start_char, e.end_char) for e in doc.ents
                   if e.label_ in {"FAC", "ORG"} and e[-1].lower_ in words["facility_heads"]]
     heads = []

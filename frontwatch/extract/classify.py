@@ -77,7 +77,9 @@ class EventClassifier:
 
         # Per-call input validation costs as much as the features for a report's handful of sentences.
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            proba = self.model.predict_proba(list(texts))
+            proba = _sigmoid_proba(self.model, list(texts))
+            if proba is None:
+                proba = self.model.predict_proba(list(texts))
         classes = self.model.classes_
         best = proba.argmax(axis=1)
         return [(str(classes[i]), float(p[i])) for i, p in zip(best, proba, strict=True)]
@@ -106,6 +108,36 @@ class EventClassifier:
                                hint=f"delete it and re-train: {TRAIN_HINT}; or point FRONTWATCH_CLASSIFIER "
                                "elsewhere") from exc
         return cls(model, meta)
+
+
+def _sigmoid_proba(model: Any, texts: list[str]) -> Any:
+    """`predict_proba` of the pipeline `_pipeline` builds, in one array operation per report.
+
+    sklearn calibrates each of the ~26 classes in its own call, each re-validating its input: a third of the
+    classifier's time per report. The arithmetic is sklearn's own (one sigmoid a class on the SVM's scores, rows
+    normalised to one, uniform where every class scored zero); any other model shape falls back to sklearn, and
+    tests/test_classify_fast_path.py checks the two agree.
+    """
+    import numpy as np
+    from scipy.special import expit
+    from sklearn.calibration import CalibratedClassifierCV
+
+    steps = getattr(model, "steps", None)
+    calibrated = steps[-1][1] if steps else None
+    if not isinstance(calibrated, CalibratedClassifierCV) or calibrated.method != "sigmoid":
+        return None
+    if len(calibrated.calibrated_classifiers_) != 1 or len(calibrated.classes_) < 3:
+        return None
+    inner = calibrated.calibrated_classifiers_[0]
+    if list(inner.estimator.classes_) != list(calibrated.classes_) or not hasattr(inner.estimator, "decision_function"):
+        return None
+    features = model[:-1].transform(texts)
+    scores = inner.estimator.decision_function(features)
+    a = np.array([c.a_ for c in inner.calibrators])
+    b = np.array([c.b_ for c in inner.calibrators])
+    proba = expit(-(a * scores + b))
+    total = proba.sum(axis=1, keepdims=True)
+    return np.divide(proba, total, out=np.full_like(proba, 1 / proba.shape[1]), where=total != 0)
 
 
 def data_hash(path: Path) -> str:

@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.events import _Event
 from frontwatch.extract.roles import np_bounds
-from frontwatch.extract.sentences import _char_ranges, _overlaps, _sentences
+from frontwatch.extract.sentences import _char_ranges, _doc_text, _overlaps, _sentences
 from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit
 from frontwatch.model import (
     Document,
@@ -308,7 +308,8 @@ class PlacePicker:
                 continue
             # an actor read from the place itself ("traders in X protest" parsed as "the X protest") leaves it the
             # event's place; a place inside a longer actor phrase ("X gunmen") only names who
-            if any(a <= m.span.start < b and not self._names_place_only(doc.text, m, a, b) for a, b in actor_spans):
+            text = _doc_text(doc)
+            if any(a <= m.span.start < b and not self._names_place_only(text, m, a, b) for a, b in actor_spans):
                 continue
             span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -353,7 +354,8 @@ class PlacePicker:
                 doc, event.hit.token.sent, mentions, source_spans, homes, trigger) else []
         # A resolved admin unit that contains another place of the clause is context too.
         out = [m for m, _ in main]
-        out = [m for m in out if not any(_contains(m, o) or _comma_context(o, m, doc.text) for o in out if o is not m)]
+        text = _doc_text(doc)
+        out = [m for m in out if not any(_contains(m, o) or _comma_context(o, m, text) for o in out if o is not m)]
         grievance = _grievance(event.hit.token)
         if grievance and out:
             about = [m for m, t in main if m in out and any(x.i in grievance for x in t)]
@@ -371,7 +373,7 @@ class PlacePicker:
         for m in _index(doc, mentions).starting(sent.start_char, sent.end_char):
             if (m.place is None or m in skip or _country_level(m) or "demonym" in m.method
                     or any(s.start <= m.span.start < s.end for s in source_spans)
-                    or any(_contains(m, k) or _comma_context(k, m, doc.text) for k in skip)):
+                    or any(_contains(m, k) or _comma_context(k, m, _doc_text(doc)) for k in skip)):
                 continue  # nor the unit or town that only locates a skipped place ("X district, Y")
             if homes_of is not None:
                 span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
