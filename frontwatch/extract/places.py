@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.events import _Event
+from frontwatch.extract.place_roles import _doers_home, _grievance, _root_of
 from frontwatch.extract.roles import np_bounds
 from frontwatch.extract.sentences import _char_ranges, _doc_text, _overlaps, _sentences
 from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit
@@ -41,13 +42,6 @@ _PERSON_NOUNS = frozenset({
     "journalist", "lawyer", "man", "pastor", "politician", "preacher", "priest", "pupil", "student", "teacher",
     "tycoon", "woman", "youth", "youths",
 })
-
-# A protest's grievance ("marched in X to protest the jailing of editors in Y", "rallied to condemn the attack on Y"):
-# the object of these verbs, or what a protest is "against" / "over", says what it is about, not where it was.
-_PROTEST_LEMMAS = frozenset({"protest", "demonstrate", "demonstration", "demo", "march", "rally", "strike", "riot",
-                             "picket", "boycott", "condemn", "denounce", "decry", "oppose", "mourn"})
-_GRIEVANCE_VERBS = frozenset({"protest", "condemn", "denounce", "decry", "oppose", "mourn", "demand"})
-_GRIEVANCE_PREPS = frozenset({"against", "over", "about"})
 
 _COUNTY = re.compile(r"\bcount(?:y|ies)\b", re.IGNORECASE)
 
@@ -130,35 +124,6 @@ def _in_subject(tok: Token, trigger: Token) -> bool:
     return False
 
 
-def _doers_home(toks: list[Token], trigger: Token) -> bool:
-    """A place qualifying the active subject of the event's verb ("hundreds of X youths blocked ..."): the doers
-    act where they are; a victim's ("a X man was shot") or another person's home says nothing of the place."""
-    cur = _root_of(toks).head
-    for _ in range(6):
-        if cur.dep_ in {"nsubj", "nsubjpass", "csubj"}:
-            return cur.dep_ == "nsubj" and not (cur.left_edge.i <= trigger.i <= cur.right_edge.i)
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
-
-
-def _grievance(trigger: Token) -> set[int]:
-    """The tokens naming a protest's grievance: the object of "protest" / "condemn" (the trigger's own or that of an
-    infinitive stating its purpose), and what it is against or over."""
-    if trigger.lemma_.lower() not in _PROTEST_LEMMAS:
-        return set()
-    verbs = [trigger, *(c for c in trigger.children
-                        if c.dep_ in {"advcl", "xcomp", "acl", "relcl"} and c.lemma_.lower() in _GRIEVANCE_VERBS)]
-    out: set[int] = set()
-    for v in verbs:
-        for c in v.children:
-            if (c.dep_ == "dobj" and v.lemma_.lower() in _GRIEVANCE_VERBS) or (
-                    c.dep_ == "prep" and c.lower_ in _GRIEVANCE_PREPS):
-                out.update(range(c.left_edge.i, c.right_edge.i + 1))
-    return out
-
-
 def _tree_distance(a: Token, b: Token) -> int:
     """Arcs between two tokens of one sentence through their lowest common head."""
     up: dict[int, int] = {}
@@ -190,14 +155,6 @@ def _nearest_specific(doc: Doc, found: list[PlaceMention], trigger: Token) -> Pl
         return precision, _in_subject(root, trigger), _tree_distance(root, trigger)
 
     return min(found, key=key)
-
-
-def _root_of(toks: list[Token]) -> Token:
-    ids = {t.i for t in toks}
-    for t in toks:
-        if t.head.i not in ids or t.head == t:
-            return t
-    return toks[0]
 
 
 def _subordinate(toks: list[Token], others: list[list[Token]]) -> bool:
