@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.events import _Event
+from frontwatch.extract.place_roles import _doers_home, _grievance, _root_of
 from frontwatch.extract.roles import np_bounds
 from frontwatch.extract.sentences import _char_ranges, _doc_text, _overlaps, _sentences
 from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit
@@ -154,14 +155,6 @@ def _nearest_specific(doc: Doc, found: list[PlaceMention], trigger: Token) -> Pl
         return precision, _in_subject(root, trigger), _tree_distance(root, trigger)
 
     return min(found, key=key)
-
-
-def _root_of(toks: list[Token]) -> Token:
-    ids = {t.i for t in toks}
-    for t in toks:
-        if t.head.i not in ids or t.head == t:
-            return t
-    return toks[0]
 
 
 def _subordinate(toks: list[Token], others: list[list[Token]]) -> bool:
@@ -310,12 +303,41 @@ class PlacePicker:
         # "a Mombasa businessman", "Kisumu youth": where a person is from, not where the event was; with only such
         # places the clause names none, and the sentence, the report or the last resort decide
         if main and all(self._home_of_person(t, trigger) for _, t in main):
-            main = []
+            # but the doers' own town, where they act ("X youths blocked the road"), is where they did it, unless
+            # the sentence names another place that is no one's home ("X teachers protested ... in Y")
+            doers = [(m, t) for m, t in main if _doers_home(t, event.hit.token)]
+            homes = [m for m, _ in main]
+            main = doers if doers and not self._other_place(
+                doc, event.hit.token.sent, mentions, source_spans, homes, trigger) else []
         # A resolved admin unit that contains another place of the clause is context too.
         out = [m for m, _ in main]
         text = _doc_text(doc)
         out = [m for m in out if not any(_contains(m, o) or _comma_context(o, m, text) for o in out if o is not m)]
+        grievance = _grievance(event.hit.token)
+        if grievance and out:
+            about = [m for m, t in main if m in out and any(x.i in grievance for x in t)]
+            rest = [m for m in out if m not in about]
+            lo, hi = doc[min(grievance)].idx, doc[max(grievance)].idx + len(doc[max(grievance)].text)
+            if about and (rest or self._other_place(doc, event.hit.token.sent, mentions,
+                                                    [*source_spans, Span(lo, hi, "")], about)):
+                return rest  # empty: the sentence names where the protest was elsewhere, the wider phrase finds it
         return out
+
+    def _other_place(self, doc: Doc, sent: SpacySpan, mentions: list[PlaceMention], source_spans: list[Span],
+                     skip: list[PlaceMention], homes_of: set[int] | None = None) -> bool:
+        """Whether the sentence names a resolved place below the country besides `skip`, outside a source's phrase
+        (with `homes_of`, the trigger's tokens: nor a person's home town)."""
+        for m in _index(doc, mentions).starting(sent.start_char, sent.end_char):
+            if (m.place is None or m in skip or _country_level(m) or "demonym" in m.method
+                    or any(s.start <= m.span.start < s.end for s in source_spans)
+                    or any(_contains(m, k) or _comma_context(k, m, _doc_text(doc)) for k in skip)):
+                continue  # nor the unit or town that only locates a skipped place ("X district, Y")
+            if homes_of is not None:
+                span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+                if span is None or len(span) == 0 or self._home_of_person(list(span), homes_of):
+                    continue
+            return True
+        return False
 
     def wider_place(
         self,
@@ -378,14 +400,14 @@ class PlacePicker:
         place."""
         countries = {m.place.country for m in chosen if m.place is not None}
 
-        def named(a: int, b: int) -> list[PlaceMention]:
+        def named(a: int, b: int, sources: list[Span]) -> list[PlaceMention]:
             out = []
             for m in _index(doc, mentions).starting(a, b):
                 p = m.place
                 if not a <= m.span.start < b or p is None or _country_level(m) or "demonym" in m.method:
                     continue
                 if (countries and p.country not in countries) or any(
-                        s.start <= m.span.start < s.end for s in source_spans):
+                        s.start <= m.span.start < s.end for s in sources):
                     continue
                 span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
                 if span is None or self._names_people(list(span)) or self.actors.is_demonym(m.span.text):
@@ -393,17 +415,19 @@ class PlacePicker:
                 out.append(m)
             return out
 
-        found = named(sent.start_char, sent.end_char)
-        if found:
-            return [_most_specific(found)]
         sents = _sentences(doc)
         k = _sentence_index(doc, sent)
-        if k is None:
-            return []
-        for j in [*range(k - 1, -1, -1), *range(k + 1, len(sents))]:
-            found = named(sents[j].start_char, sents[j].end_char)
-            if found:
-                return [_most_specific(found)]
+        order = [sent] if k is None else [sent, *(sents[j] for j in [*range(k - 1, -1, -1),
+                                                                      *range(k + 1, len(sents))])]
+        # a place named only in a source's phrase ("a reporter in X said he was abducted") comes last: the report
+        # names no other, and a speaker speaks of where they are
+        for sources in (source_spans, []):
+            for s in order:
+                found = named(s.start_char, s.end_char, sources)
+                if found:
+                    return [_most_specific(found)]
+            if not source_spans:
+                break
         return []
 
     def town_inside(self, doc: Doc, sent: SpacySpan, mentions: list[PlaceMention], source_spans: list[Span],

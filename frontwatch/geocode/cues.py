@@ -29,7 +29,7 @@ LOCATIVE_BEFORE = re.compile(
 # people's names take none), or after a local unit and a comma ("in Y estate, X").
 PLACE_SLOT = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|into|around|a|an|the)|\b(?:estate|village|area|location|ward|division|"
-    r"constituency|sub-?county|county|town),)\s+$",
+    r"constituency|sub-?county|county|town)(?:,|\s+of)|\b(?:attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)?|struck))\s+$",
     re.IGNORECASE,
 )
 # A lone name heading a local facility or a town's institution ("X police station", "X refugee camp", "X rice farm",
@@ -41,6 +41,15 @@ FACILITY_AFTER = re.compile(
     r"primary\s+school|high\s+school|polytechnic)\b", re.IGNORECASE)
 # A name that dates a day ("X Day", "the X day anniversary"): a holiday, not a place.
 DAY_AFTER = re.compile(r"^\s+(?:day|anniversary|holiday|celebrations?|festival)\b", re.IGNORECASE)
+# A news outlet named after its town ("the X Times", "X Daily", "X FM"): the name is the outlet's, not a place of the
+# report. Capitalised words only: "X times" or "X news" in running text are not titles.
+OUTLET_AFTER = re.compile(r"^\s+(?:Daily|Times|Post|Herald|Tribune|Gazette|Journal|Observer|Chronicle|Courier|Monitor|"
+                          r"Mirror|Express|Telegraph|News|Newspaper|Weekly|Reporter|Standard|Star|Radio|FM|TV|"
+                          r"Television|Broadcasting)\b")
+# The object of an attack on a place ("raiders attacked X", "gunmen raid X"): a lone name there that the report's
+# country holds as a town is the town, whatever the model thought of it (a person is attacked too, hence the country).
+ASSAULTED_BEFORE = re.compile(r"\b(?:attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)?|struck|strikes?|invade[ds]?|"
+                              r"overr[au]n|besiege[ds]?|shell(?:ed|s)?|ambush(?:ed|es)?)\s+$", re.IGNORECASE)
 AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)  # "at X" names a place often, but also events, firms, schools
 LOCATIVE_MIN_POPULATION = 5000
 # People named by where they live: "X residents", "residents of X".
@@ -188,6 +197,10 @@ HINT_ABROAD_POP = 1_000_000
 # The province is known by its seat when the town holds at least 1/SEAT_SHARE of its people (GeoNames' figures):
 # "in X" is the town of Kenya's counties or Afghanistan's provinces, not of Quebec.
 SEAT_SHARE = 10
+# In a report about the province's own country (its country given), a bare province name is its seat town down to a
+# far smaller share: local reports write "in X" for the town of X (ACLED codes "clashes in X" at X town for Kenya's
+# counties, whose seats hold 1/17 to 1/70 of their people), while a foreign report may mean the region.
+SEAT_SHARE_HOME = 100
 POSSESSIVE = re.compile(r"^['’]s\b")
 # Words of local units that follow a whole name only.
 LOCAL_CUES = frozenset({"sub-county", "constituency", "division", "ward", "location", "estate", "area"})

@@ -25,6 +25,8 @@ from frontwatch.geocode.cues import (
     HINT_VOTES,
     LOCAL_CUES,
     POSSESSIVE,
+    SEAT_SHARE,
+    SEAT_SHARE_HOME,
     STRAY_FOCUS,
     STRAY_MIN_VOTES,
     _fold,
@@ -251,7 +253,7 @@ class Geoparser(Recognizer):
             return (m, None, None, scored)
         if (best.candidate.feature_code in ("ADM1", "ADM1H") and CUE_KIND.get(m.cue or "") not in ADMIN_CUES
                 and not POSSESSIVE.match(text[m.end : m.end + 3])):
-            best = _seat_town(best, scored, m)
+            best = _seat_town(best, scored, m, SEAT_SHARE_HOME if best.candidate.country == hint else SEAT_SHARE)
         return (m, self.gazetteer.to_place(best.candidate), best.score, scored)
 
     @staticmethod

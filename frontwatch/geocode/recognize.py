@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontwatch.geocode.cues import (
+    ASSAULTED_BEFORE,
     AT_BEFORE,
     CHUNK,
     COMPASS_WORDS,
@@ -27,6 +28,7 @@ from frontwatch.geocode.cues import (
     LOCATIVE_BEFORE,
     LOCATIVE_MIN_POPULATION,
     MAX_WORDS,
+    OUTLET_AFTER,
     PLACE_SLOT,
     STOP,
     _cue_word,
@@ -95,7 +97,8 @@ class Recognizer:
         pending = self._chunk_mentions(text, found, person_org, hint)
         self._accept(text, found, pending, accepted_keys, hint)
         self._datelines(text, found)
-        for k in [k for k, m in found.items() if DAY_AFTER.match(text[m.end : m.end + 16])]:
+        for k in [k for k, m in found.items() if DAY_AFTER.match(text[m.end : m.end + 16])
+                  or (OUTLET_AFTER.match(text[m.end : m.end + 16]) and m.method != "demonym")]:
             del found[k]
         # Cues for NER mentions too.
         for m in found.values():
@@ -242,7 +245,8 @@ class Recognizer:
                 accepted_keys.add(name_key(m.text))
             elif (m.whole and self._sizeable(m.text, hint)
                   and (LOCATIVE_BEFORE.search(before := text[max(0, m.start - 30) : m.start])
-                       or (hint and AT_BEFORE.search(before)))):
+                       or (hint and (AT_BEFORE.search(before) or (ASSAULTED_BEFORE.search(before)
+                                                                   and self._held_in(m.text, hint, notable=False)))))):
                 # "swept into X", "a post in X": after a locative preposition a name the gazetteer holds as a
                 # town of some size or an admin unit is that place, whatever the model thought of it
                 m.method = "gazetteer+locative"

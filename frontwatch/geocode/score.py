@@ -164,7 +164,7 @@ def _appositions(text: str, mentions: list[Mention], cands: list[list[Candidate]
             x.within, y.holds = x.within | hits, y.holds | hits
 
 
-def _seat_town(best: Scored, scored: list[Scored], m: Mention) -> Scored:
+def _seat_town(best: Scored, scored: list[Scored], m: Mention, share: int = SEAT_SHARE) -> Scored:
     """A province named bare ("riots in X") whose seat is a town of its name and a good share of its people: the
     town (ACLED codes the town; the province only when the text says "X province / county" or "X's capital")."""
     key = name_key(m.text)
@@ -172,7 +172,7 @@ def _seat_town(best: Scored, scored: list[Scored], m: Mention) -> Scored:
         c = s.candidate
         if (c.feature_code in ("PPLA", "PPLC") and c.country == best.candidate.country
                 and c.admin1_code == best.candidate.admin1_code and name_key(c.name) == key
-                and c.population * SEAT_SHARE >= best.candidate.population):
+                and c.population * share >= best.candidate.population):
             return Scored(c, s.score, {**s.parts, "seat_town": 0.0})
     return best
 
