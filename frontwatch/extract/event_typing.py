@@ -4,12 +4,14 @@ enough and the rules do not rule its label out."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.events import _ARMED, _Event
 from frontwatch.extract.sentences import _story
 from frontwatch.extract.triggers import Lexicon, TriggerHit, find_triggers, is_nonevent, load_lexicon
@@ -18,6 +20,7 @@ from frontwatch.model import (
     NOT_AN_EVENT,
     SUB_EVENT_TYPES,
     ActorRole,
+    Claim,
 )
 
 _PROTEST_FAMILY = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
@@ -125,6 +128,14 @@ _GROUPS = frozenset({"crowd", "gang", "group", "mob", "people", "person", "youth
 # Categories of harm and fighting that a classifier trained on general news may not call "no event" lightly.
 _CONFLICT_TOLD = frozenset({"kill", "injure", "clash", "attack", "riot", "mob"})
 _CROWD_VIOLENCE = frozenset({"riot", "mob"})
+# Intervention cues that tell force used on a crowd only as verbs ("police barred them"; not "bar attendants").
+_INTERVENTION_VERBS = frozenset({"bar", "block", "chase", "foil", "prevent", "repulse", "stop", "suppress", "thwart"})
+# Words of stones thrown: a crowd's violence that may be a demonstration's or a mob's ("rampage" is rioting).
+_THROWING = frozenset({"stone", "pelt", "throw", "hurl"})
+# Heads of a phrase that names a group's own people ("two X members", "X suspects").
+_MEMBER_HEADS = frozenset({"adherent", "combatant", "commander", "cadre", "fighter", "gunman", "gunmen", "insurgent",
+                           "leader", "man", "member", "men", "militant", "militiaman", "militiamen", "operative",
+                           "rebel", "recruit", "suspect", "youth"})
 # Categories that may be a violent incident's follow-up in the same breath (arrests, looting, a deployment).
 _FOLLOW_UPS = frozenset({"arrest", "looting", "change", "disrupted"})
 
@@ -132,8 +143,9 @@ _FOLLOW_UPS = frozenset({"arrest", "looting", "change", "disrupted"})
 class Typer:
     """Types an event (`type_of`) by the lexicon's categories, the rules and the classifier's prediction."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, actors: ActorDictionary | None = None) -> None:
         self.lexicon = lexicon
+        self.actors = actors  # to read a named armed group among the people harmed
         self.words = lexicon.words
         # the words by which a side harmed is an armed one
         self._exchange = re.compile(r"\b(?:" + "|".join(
@@ -231,8 +243,13 @@ class Typer:
         """A classifier's sub-type that the words the rules read rule out: an attack on civilians where the rules
         named the side harmed as armed ("gunmen shot a policeman dead": two armed sides, a clash); sexual violence
         where no word of the sentence tells of it (the n-grams take a woman victim or an "assault" for it)."""
-        if label == "Attack" and sub == "Armed clash" and "victims:armed" in methods:
-            return True
+        if label == "Attack" and sub == "Armed clash" and ("victims:armed" in methods or (
+                event.hit.category == "clash" and self._fire_exchanged(event.hit.token.sent))):
+            return True  # "police engaged the gang in a shoot-out": both sides fired
+        if label == "Violent demonstration" and "riot:no-demonstration" in methods:
+            return True  # the n-grams read stones thrown; the rules read no demonstration
+        if label == "Looting/property destruction" and event.hit.category in _CROWD_VIOLENCE and sub in _RIOTS:
+            return True  # a crowd's stones and fires are its riot (ACLED), whatever they damaged
         if any(m.startswith("follow-up:") for m in methods) and SUB_EVENT_TYPES[label] == "Strategic developments":
             return True  # the n-grams read the arrest; the rules read the killing it followed
         return label == "Sexual violence" and event.hit.category != "sexual" and not self._sexual(event)
@@ -294,7 +311,8 @@ class Typer:
         crowd1 = inter1 == 7 and actor1 is not None and _many(actor1)
         if category in {"attack", "kill", "injure"}:
             armed_victims = self._named_victims(actor2, "armed_victims", event) or any(
-                self._forces_harmed(h, h is not event.hit) for h in (event.hit, *event.absorbed))
+                self._forces_harmed(h, h is not event.hit) for h in (event.hit, *event.absorbed)) or (
+                self._group_harmed(event.hit))
             if armed_victims and inter1 != 7:
                 # "police shot dead three suspected robbers", "raiders killed by herders": ACLED's armed side
                 event_type, sub = "Battles", "Armed clash"
@@ -333,6 +351,12 @@ class Typer:
             event_type, sub = self._riot(inter1, event, doc)
         if category == "riot" and inter1 in {5, 7} and self._rally_attacked(event):
             event_type, sub = "Riots", "Mob violence"  # "youths threw stones at a rally": its target, not theirs
+        elif category == "riot" and sub == "Violent demonstration" and event.hit.entry.lemma in _THROWING and not (
+                self._demonstrating(_story(event.hit.token.sent))):
+            # stones thrown with no demonstration, strike or rioting told ("villagers stoned a thief"): ACLED's
+            # violent demonstration needs one; a crowd's violence without it is mob violence
+            event_type, sub = "Riots", "Mob violence"
+            methods.append("riot:no-demonstration")
         if category in {"protest", "crowd"}:
             event_type, sub = self._protest_sub(event, doc, event_type, sub, default_sub, methods)
         if category in {"shelling", "attack", "clash"} and self._by_aircraft(event.hit):
@@ -433,6 +457,35 @@ class Typer:
         heads = self.words["force_heads"] | (self.words["armed_victims"] if or_armed else frozenset())
         return bool(words & heads) and not words & {"former", "retired", "ex", "off-duty"}
 
+    def _group_harmed(self, hit: TriggerHit) -> bool:
+        """The people a killing or wounding harmed are members of a named rebel group or political militia ("two
+        suspected X members were shot dead", "police killed three X fighters"): two armed sides, not former ones."""
+        if self.actors is None or hit.category not in {"kill", "injure"}:
+            return False
+        tok = hit.token
+        victims = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN":
+            victims.append(tok.head)  # "X members killed in the raid"
+        # a headline's reduced passive ("three X fighters killed"): no object on the verb or the verbs it shares
+        # its subject with ("X shot and killed a chief" has one)
+        verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")] + ([tok.head] if tok.dep_ == "conj" else [])
+        if tok.tag_ in {"VBN", "VBD"} and not any(c.dep_ in {"dobj", "aux", "auxpass"} for v in verbs
+                                                   for c in v.children):
+            victims += [c for c in tok.children if c.dep_ == "nsubj"]
+        text = tok.doc.text
+        for v in victims:
+            words = sorted(v.subtree, key=lambda w: w.i)
+            if tok in words or {w.lower_ for w in words} & {"former", "retired", "ex", "ex-"}:
+                continue
+            start = words[0].idx
+            phrase = text[start:words[-1].idx + len(words[-1].text)]
+            for m in self.actors.find_all(phrase):
+                # the group's own people ("X fighters", "suspected X members", "two X"), not its critic or victim
+                if m.rule == "alias" and m.actor.inter in {2, 3} and m.actor.name not in self.actors.generic and (
+                        v.lemma_.lower() in _MEMBER_HEADS or start + m.start <= v.idx < start + m.end):
+                    return True
+        return False
+
     def _riot(self, inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
         """ACLED: demonstrators turning violent make a violent demonstration (its actor is "Rioters" too); a mob or a
         crowd with no demonstration in the sentence makes mob violence."""
@@ -507,6 +560,13 @@ class Typer:
                 lem = t.lemma_.lower()
                 if self._grievance(t):
                     continue
+                if lem in _INTERVENTION_VERBS and t.pos_ not in {"VERB", "AUX"}:
+                    continue  # "bar attendants", "a road block": a noun, not force used on the crowd
+                if lem in {"riot", "rioting"} and (t.dep_ in {"compound", "amod", "nmod"} or (
+                        t.i > 0 and t.doc[t.i - 1].lower_ in {"anti", "anti-", "-"})):
+                    continue  # "riot police", "anti-riot officers": the force's kind, not the crowd's violence
+                if lem == "break" and t.pos_ == "VERB" and "up" in self._next_lemmas(t, 1):
+                    out.add("disperse")  # "police broke up the crowd"
                 out.add(lem)
                 objects = {c.lemma_.lower() for c in t.children if c.dep_ in {"dobj", "nsubjpass"}}
                 if lem == "violently" and t.head.lemma_.lower() in self.words["intervention"]:
@@ -575,3 +635,26 @@ class Typer:
                    ([a] + [c for c in a.children if c.dep_ in {"mark", "advmod"}])):
                 return True
         return False
+
+
+def fought_back(previous: Sequence[Claim], follow_up: Sequence[Claim]) -> list[Claim]:
+    """ "Raiders attacked a village. Police responded, killing two of them.": a toll sentence that tells the attackers
+    or state forces harmed (typed an armed clash) makes the attack before it a fight between two armed sides (ACLED
+    codes the response as the battle); the side that fought back, where the attack named only civilians, is its
+    actor 2."""
+    clash = next((f for f in follow_up if f.sub_event_type == "Armed clash"), None)
+    if clash is None:
+        return list(previous)
+    out = []
+    for c in previous:
+        if c.event_type != "Violence against civilians" or c.sub_event_type not in {"Attack", None}:
+            out.append(c)
+            continue
+        actors = c.actors
+        a1, a2 = c.actor("actor1"), c.actor("actor2")
+        defender = next((r for r in clash.actors if r.actor.inter == 1 and r.actor != a1), None)
+        if defender is not None and (a2 is None or a2.inter == 7):
+            actors = (*(r for r in c.actors if r.role != "actor2"), dataclasses.replace(defender, role="actor2"))
+        out.append(dataclasses.replace(c, event_type="Battles", sub_event_type="Armed clash", actors=actors,
+                                       method=c.method + " type:fought-back"))
+    return out

@@ -287,6 +287,14 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
     lead: dict[tuple[object, ...], Claim] = {}
     for c in told.values():
         lead.setdefault(_key(c, published), c)  # type: ignore[arg-type]
+    for c in claims:
+        # ACLED's precedence: where the incident's words tell state forces fighting as well as others' one-sided
+        # violence ("raiders attacked a village … police battled them"), the battle is the event
+        if (key := _key(c, published)) is not None and (first := lead.setdefault(key, c)) is not c and (
+                first.event_type == "Violence against civilians" and c.sub_event_type == "Armed clash"
+                and any(r.actor.inter == 1 for r in c.actors)
+                and not any(r.actor.inter == 1 for r in first.actors if r.role == "actor1")):
+            lead[key] = c
     out = []
     attacked: dict[tuple[object, ...], int] = {}  # (place, day) -> where the text first tells violence there
     towns = _town_first(claims, published)

@@ -1,0 +1,160 @@
+"""Event type and sub-type (issue 15, `type4` area), on invented sentences: victims who belong to a named armed group
+make a fight, a response that kills the attackers makes the attack a battle, stones thrown with no demonstration are
+mob violence, and a demonstration's cues are read as a reader would (a noun is no intervention, "riot police" is no
+riot, "broke up" disperses)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.extract.incidents import one_incident
+from frontwatch.model import NOT_AN_EVENT, Actor, ActorRole, Claim, Place, PlaceMention, Span
+from tests.fixtures.nlp import ClaimsOf, lead
+
+
+def _lead(claims_of: ClaimsOf, text: str, **kw: object) -> Claim:
+    return lead([c for c in claims_of(text, **kw) if c.event_type != NOT_AN_EVENT])
+
+
+# --- the side harmed: a named armed group ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # members of a named rebel group killed by state forces: two armed sides
+    ("Soldiers shot dead four suspected Boko Haram members near the river.", "Armed clash"),
+    ("Three al-Shabaab fighters were killed by troops at dawn.", "Armed clash"),
+    ("Officers killed two Hamas operatives in the raid.", "Armed clash"),
+    # a former member is no longer an armed side; people named by no group stay civilians
+    ("A former Boko Haram member was shot dead at his home.", "Attack"),
+    ("Soldiers shot dead four fishermen near the river.", "Attack"),
+])
+def test_victims_from_a_named_armed_group_make_an_armed_clash(claims_of: ClaimsOf, text: str, sub: str) -> None:
+    assert _lead(claims_of, text).sub_event_type == sub
+
+
+# --- a response that fights the attackers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("response", [
+    "Officers responded, shooting dead three of the bandits.",
+    "Police intervened and killed two of the attackers.",
+])
+def test_forces_killing_the_attackers_in_the_next_sentence_make_the_attack_a_clash(claims_of: ClaimsOf,
+                                                                                  response: str) -> None:
+    text = f"Armed bandits raided a homestead on the edge of the settlement at night. {response}"
+    first = _lead(claims_of, text)
+    assert (first.event_type, first.sub_event_type) == ("Battles", "Armed clash")
+    assert "type:fought-back" in first.method
+    # the side that fought back is the attack's other side, not the civilians by default
+    assert first.actor("actor2") is not None and first.actor("actor2").inter == 1
+
+
+def test_a_toll_of_civilians_in_the_next_sentence_leaves_the_attack_one_sided(claims_of: ClaimsOf) -> None:
+    text = ("Armed bandits raided a homestead on the edge of the settlement at night. "
+            "Two elderly women were killed.")
+    first = _lead(claims_of, text)
+    assert first.sub_event_type == "Attack" and "type:fought-back" not in first.method
+
+
+# --- one incident: the battle outranks the one-sided violence (ACLED's precedence) -----------------------------------
+
+_PUB = date(2022, 3, 5)
+_TOWN = Place("Quarnet", 21, "PPL", "KE", "Quarnet", "KE.01", "Quarnet", "KE.01.1", 0.5, 37.5, 1)
+
+
+_RAIDERS = ActorRole("actor1", Actor("Raiders", 4))
+_POLICE = ActorRole("actor2", Actor("Police Forces of Kenya", 1))
+_CLAN = ActorRole("actor2", Actor("Clan militia", 4))
+
+
+def _claim(i: str, start: int, event_type: str, sub: str, *actors: ActorRole) -> Claim:
+    span = Span(start, start + 1, "x")
+    return Claim(i, "d", span, event_type, sub, span, places=(PlaceMention(span, _TOWN, 1.0, "t"),), method="t",
+                 actors=actors)
+
+
+def test_an_incident_told_as_an_attack_then_state_forces_fighting_is_one_armed_clash() -> None:
+    out = one_incident([_claim("a", 0, "Violence against civilians", "Attack", _RAIDERS),
+                        _claim("b", 50, "Battles", "Armed clash", _RAIDERS, _POLICE)], _PUB)
+    assert [(c.event_type, c.sub_event_type) for c in out] == [("Battles", "Armed clash")] * 2
+
+
+@pytest.mark.parametrize(("later", "other"), [
+    # a fight of two non-state sides told beside the attack (often a word misread, or background): the lead stays
+    ("Battles", ("Armed clash", _RAIDERS, _CLAN)),
+    # only a battle outranks the lead: other types of one incident take the first told, as before
+    ("Explosions/Remote violence", ("Grenade", _RAIDERS)),
+])
+def test_an_incident_keeps_its_lead_unless_state_forces_fought(later: str, other: tuple) -> None:  # type: ignore[type-arg]
+    out = one_incident([_claim("a", 0, "Violence against civilians", "Attack", _RAIDERS),
+                        _claim("b", 50, later, *other)], _PUB)
+    assert [c.sub_event_type for c in out] == ["Attack", "Attack"]
+
+
+# --- stones thrown: a demonstration's violence or a mob's ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # no demonstration, strike or rioting told: a mob
+    ("Villagers stoned two suspected cattle thieves to death outside the chief's camp.", "Mob violence"),
+    ("An angry crowd of neighbours pelted the pastor's house with rocks overnight.", "Mob violence"),
+    # stones thrown at a demonstration of the crowd's own: a violent demonstration
+    ("Striking nurses threw stones at the hospital gate during their march to the county offices.",
+     "Violent demonstration"),
+    ("Students rioted and stoned passing cars near the campus.", "Violent demonstration"),
+])
+def test_stones_thrown_without_a_demonstration_are_mob_violence(claims_of: ClaimsOf, text: str, sub: str) -> None:
+    assert _lead(claims_of, text).sub_event_type == sub
+
+
+# --- a demonstration's cues --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hotel and bar attendants protested outside the labour office for higher pay.",
+    "Lorry drivers protested at the weighbridge over a road block set up by the county.",
+])
+def test_an_intervention_word_used_as_a_noun_is_no_intervention(claims_of: ClaimsOf, text: str) -> None:
+    assert _lead(claims_of, text).sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers gathered at the depot to protest low maize prices. Riot police dispersed the protesters.",
+    "Hundreds of commuters held a demonstration against fare rises. Riot police later dispersed them.",
+])
+def test_riot_police_are_no_riot(claims_of: ClaimsOf, text: str) -> None:
+    assert _lead(claims_of, text).sub_event_type == "Protest with intervention"
+
+
+def test_police_breaking_up_a_demonstration_intervene(claims_of: ClaimsOf) -> None:
+    text = "Teachers demonstrated outside the county offices over delayed salaries. Police broke up the crowd."
+    assert _lead(claims_of, text).sub_event_type == "Protest with intervention"
+    assert _lead(claims_of, text.split(". ")[0] + ".").sub_event_type == "Peaceful protest"
+
+
+# --- the trained classifier beside the rules ---------------------------------------------------------------------------
+
+
+def test_the_classifier_cannot_make_an_attack_of_a_shoot_out(claims_of: ClaimsOf, trained,  # type: ignore[no-untyped-def]
+                                                              actor_dictionary) -> None:
+    from frontwatch.extract import Extractor
+
+    ex = Extractor(actor_dictionary, trained)
+    texts = ["Officers engaged the assailant in a shootout before he fled into the forest.",
+             "Police engaged two armed robbers in a gunfight on the highway.",
+             "Rangers engaged the poachers in a fierce gunfight inside the park."]
+    for text in texts:
+        assert _lead(claims_of, text, ex=ex).sub_event_type == "Armed clash", text
+
+
+def test_the_classifier_cannot_make_a_crowds_stones_a_looting(claims_of: ClaimsOf, trained,  # type: ignore[no-untyped-def]
+                                                             actor_dictionary) -> None:
+    from frontwatch.extract import Extractor
+
+    ex = Extractor(actor_dictionary, trained)
+    texts = ["Pupils of a boarding school pelted their teachers' houses with stones.",
+             "Youths pelted the chief's office with stones and smashed its windows."]
+    for text in texts:
+        assert _lead(claims_of, text, ex=ex).event_type == "Riots", text
