@@ -121,7 +121,7 @@ class Extractor(SharedSteps):
         self.finder = EventFinder(actors, self.lexicon)
         self.reader = ActorReader(actors, self.lexicon)
         self.picker = PlacePicker(actors, self.lexicon)
-        self.typer = Typer(self.lexicon, actors)
+        self.typer = Typer(self.lexicon)
 
     # -- public ---------------------------------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.events import _ARMED, _Event
 from frontwatch.extract.sentences import _story
 from frontwatch.extract.triggers import Lexicon, TriggerHit, find_triggers, is_nonevent, load_lexicon
@@ -88,6 +87,10 @@ _HURT_WORDS = frozenset({"injure", "injured", "wound", "wounded", "injury", "hur
 _PEOPLE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
+def _words_of(role: ActorRole) -> set[str]:
+    return set(re.findall(r"[a-z]+", role.span.text.lower())) if role.span is not None else set()
+
+
 def _people_harmed(trigger: Token, attack: bool = False) -> bool:
     """Does a word of killing or hurting say whom it harmed: its object or passive subject, a headline's subject
     ("4 killed", "guard injured", which the parser may read as active), or the noun a participle describes ("the
@@ -130,12 +133,13 @@ _CONFLICT_TOLD = frozenset({"kill", "injure", "clash", "attack", "riot", "mob"})
 _CROWD_VIOLENCE = frozenset({"riot", "mob"})
 # Intervention cues that tell force used on a crowd only as verbs ("police barred them"; not "bar attendants").
 _INTERVENTION_VERBS = frozenset({"bar", "block", "chase", "foil", "prevent", "repulse", "stop", "suppress", "thwart"})
+# A crowd's damage to property, unless others did it ("stalls destroyed by council officers").
+_DAMAGE_VERBS = frozenset({"burn", "damage", "destroy", "ransack", "smash", "torch", "vandalise", "vandalize"})
 # Words of stones thrown: a crowd's violence that may be a demonstration's or a mob's ("rampage" is rioting).
 _THROWING = frozenset({"stone", "pelt", "throw", "hurl"})
-# Heads of a phrase that names a group's own people ("two X members", "X suspects").
-_MEMBER_HEADS = frozenset({"adherent", "combatant", "commander", "cadre", "fighter", "gunman", "gunmen", "insurgent",
-                           "leader", "man", "member", "men", "militant", "militiaman", "militiamen", "operative",
-                           "rebel", "recruit", "suspect", "youth"})
+# Words naming attackers as a faction's own people rather than a crowd.
+_ORGANISED = frozenset({"youth", "youths", "supporter", "supporters", "loyalist", "loyalists", "goon", "goons",
+                        "member", "members"})
 # Categories that may be a violent incident's follow-up in the same breath (arrests, looting, a deployment).
 _FOLLOW_UPS = frozenset({"arrest", "looting", "change", "disrupted"})
 
@@ -143,9 +147,8 @@ _FOLLOW_UPS = frozenset({"arrest", "looting", "change", "disrupted"})
 class Typer:
     """Types an event (`type_of`) by the lexicon's categories, the rules and the classifier's prediction."""
 
-    def __init__(self, lexicon: Lexicon, actors: ActorDictionary | None = None) -> None:
+    def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.actors = actors  # to read a named armed group among the people harmed
         self.words = lexicon.words
         # the words by which a side harmed is an armed one
         self._exchange = re.compile(r"\b(?:" + "|".join(
@@ -308,11 +311,10 @@ class Typer:
         if category == "control":
             return event_type, sub, conf, category
         # ordinary people (ACLED's civilians) who attack or fight as a group are a mob: a riot, not a battle
-        crowd1 = inter1 == 7 and actor1 is not None and _many(actor1)
+        crowd1 = inter1 == 7 and actor1 is not None and _many(actor1) and not self._organised(actor1)
         if category in {"attack", "kill", "injure"}:
             armed_victims = self._named_victims(actor2, "armed_victims", event) or any(
-                self._forces_harmed(h, h is not event.hit) for h in (event.hit, *event.absorbed)) or (
-                self._group_harmed(event.hit))
+                self._forces_harmed(h, h is not event.hit) for h in (event.hit, *event.absorbed))
             if armed_victims and inter1 != 7:
                 # "police shot dead three suspected robbers", "raiders killed by herders": ACLED's armed side
                 event_type, sub = "Battles", "Armed clash"
@@ -457,34 +459,12 @@ class Typer:
         heads = self.words["force_heads"] | (self.words["armed_victims"] if or_armed else frozenset())
         return bool(words & heads) and not words & {"former", "retired", "ex", "off-duty"}
 
-    def _group_harmed(self, hit: TriggerHit) -> bool:
-        """The people a killing or wounding harmed are members of a named rebel group or political militia ("two
-        suspected X members were shot dead", "police killed three X fighters"): two armed sides, not former ones."""
-        if self.actors is None or hit.category not in {"kill", "injure"}:
-            return False
-        tok = hit.token
-        victims = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
-        if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN":
-            victims.append(tok.head)  # "X members killed in the raid"
-        # a headline's reduced passive ("three X fighters killed"): no object on the verb or the verbs it shares
-        # its subject with ("X shot and killed a chief" has one)
-        verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")] + ([tok.head] if tok.dep_ == "conj" else [])
-        if tok.tag_ in {"VBN", "VBD"} and not any(c.dep_ in {"dobj", "aux", "auxpass"} for v in verbs
-                                                   for c in v.children):
-            victims += [c for c in tok.children if c.dep_ == "nsubj"]
-        text = tok.doc.text
-        for v in victims:
-            words = sorted(v.subtree, key=lambda w: w.i)
-            if tok in words or {w.lower_ for w in words} & {"former", "retired", "ex", "ex-"}:
-                continue
-            start = words[0].idx
-            phrase = text[start:words[-1].idx + len(words[-1].text)]
-            for m in self.actors.find_all(phrase):
-                # the group's own people ("X fighters", "suspected X members", "two X"), not its critic or victim
-                if m.rule == "alias" and m.actor.inter in {2, 3} and m.actor.name not in self.actors.generic and (
-                        v.lemma_.lower() in _MEMBER_HEADS or start + m.start <= v.idx < start + m.end):
-                    return True
-        return False
+    def _organised(self, role: ActorRole) -> bool:
+        """Attackers named as a faction's young men or followers ("youths", "party supporters", "members of X"),
+        not as a crowd ("a mob", "angry residents"): for ACLED an organised armed group's attack, not mob violence."""
+        words = _words_of(role)
+        return bool(words & _ORGANISED) and not words & (self.words["mob_words"] | {"angry", "irate", "mobs",
+                                                                                     "crowds"})
 
     def _riot(self, inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
         """ACLED: demonstrators turning violent make a violent demonstration (its actor is "Rioters" too); a mob or a
@@ -567,6 +547,13 @@ class Typer:
                     continue  # "riot police", "anti-riot officers": the force's kind, not the crowd's violence
                 if lem == "break" and t.pos_ == "VERB" and "up" in self._next_lemmas(t, 1):
                     out.add("disperse")  # "police broke up the crowd"
+                if lem in _DAMAGE_VERBS and t.pos_ == "VERB" and any(
+                        w.lemma_.lower() in self.words["force_heads"] for c in t.children
+                        if c.dep_ in {"nsubj", "agent"} for w in c.subtree):
+                    continue  # "stalls destroyed by county officers": the authorities' doing, not the crowd's
+                if lem == "set" and not (self._next_lemmas(t, 3) & {"fire", "ablaze", "alight", "bonfire", "tyre",
+                                                                     "tire"}):
+                    continue  # "a case set for May": no fire lit
                 out.add(lem)
                 objects = {c.lemma_.lower() for c in t.children if c.dep_ in {"dobj", "nsubjpass"}}
                 if lem == "violently" and t.head.lemma_.lower() in self.words["intervention"]:
