@@ -18,6 +18,40 @@ def _lead(claims_of: ClaimsOf, text: str, **kw: object) -> Claim:
     return lead([c for c in claims_of(text, **kw) if c.event_type != NOT_AN_EVENT])
 
 
+# --- state forces attacked ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # the attack's object names state forces, whatever phrase the actor reading took for the side attacked
+    ("An armed gang ambushes guards at the cattle market, kills two.", "Armed clash"),
+    ("Bandits attacked two rangers at the water point on Sunday.", "Armed clash"),
+    # a former officer is a civilian
+    ("Bandits attacked a former police reservist at the water point on Sunday.", "Attack"),
+])
+def test_an_attack_whose_object_names_state_forces_is_an_armed_clash(claims_of: ClaimsOf, text: str,
+                                                                     sub: str) -> None:
+    assert _lead(claims_of, text).sub_event_type == sub
+
+
+@pytest.mark.parametrize(("inter2", "sub"), [(1, "Armed clash"), (7, "Attack")])
+def test_the_classifier_alone_cannot_make_an_attack_on_state_forces(nlp, actor_dictionary, inter2: int,  # type: ignore[no-untyped-def]
+                                                                   sub: str) -> None:
+    from frontwatch.extract.event_typing import Typer
+    from frontwatch.extract.events import EventFinder
+    from frontwatch.extract.triggers import load_lexicon
+
+    lexicon = load_lexicon()
+    doc = nlp("A hooded group shot an officer who was guarding the bank.")
+    sent = next(iter(doc.sents))
+    # an event no trigger named (the classifier's own), its victims read as state forces or as civilians
+    event = EventFinder(actor_dictionary, lexicon).model_event(sent, "Attack")
+    a1 = ActorRole("actor1", Actor("Unidentified armed group", 3))
+    a2 = ActorRole("actor2", Actor("Police Forces of Kenya" if inter2 == 1 else "Civilians", inter2))
+    methods: list[str] = []
+    _, got, _ = Typer(lexicon).type_of(event, event.hit.category, a1, a2, doc, ("Attack", 0.8), methods)
+    assert got == sub
+
+
 # --- a response that fights the attackers ----------------------------------------------------------------------------
 
 

@@ -176,6 +176,10 @@ class Typer:
             if label == "Sexual violence" and not self._sexual(event):
                 label = "Attack"  # harm to a civilian the words tell nothing sexual of
                 methods.append("no-sexual-word")
+            if label == "Attack" and actor2 is not None and actor2.actor.inter in _ARMED and (
+                    actor1 is None or actor1.actor.inter != 7):
+                label = "Armed clash"  # "gunmen shoot a police officer": two armed sides (as over a trigger)
+                methods.append("victims:armed")
             return SUB_EVENT_TYPES[label], label, prob - 0.1
         if is_nonevent(self.lexicon, event.hit, event.clause):
             # Non-event context words are coarse ("suicide bombings at two markets", "looted during the lockdown"):
@@ -314,7 +318,8 @@ class Typer:
         crowd1 = inter1 == 7 and actor1 is not None and _many(actor1) and not self._organised(actor1)
         if category in {"attack", "kill", "injure"}:
             armed_victims = self._named_victims(actor2, "armed_victims", event) or any(
-                self._forces_harmed(h, h is not event.hit) for h in (event.hit, *event.absorbed))
+                self._forces_harmed(h, h is not event.hit) for h in (event.hit, *event.absorbed)) or (
+                category == "attack" and self._forces_attacked(event.hit.token))
             if armed_victims and inter1 != 7:
                 # "police shot dead three suspected robbers", "raiders killed by herders": ACLED's armed side
                 event_type, sub = "Battles", "Armed clash"
@@ -465,6 +470,12 @@ class Typer:
         words = _words_of(role)
         return bool(words & _ORGANISED) and not words & (self.words["mob_words"] | {"angry", "irate", "mobs",
                                                                                      "crowds"})
+
+    def _forces_attacked(self, trigger: Token) -> bool:
+        """The attack's object names state forces ("ambushed guards at the market", "attacked a police post"),
+        whichever phrase the actor reading took for its side (a place may have taken it), not former ones."""
+        words = {w.lemma_.lower() for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} for w in c.subtree}
+        return bool(words & self.words["force_heads"]) and not words & {"former", "retired", "ex", "off-duty"}
 
     def _riot(self, inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
         """ACLED: demonstrators turning violent make a violent demonstration (its actor is "Rioters" too); a mob or a
