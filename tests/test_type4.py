@@ -126,6 +126,24 @@ def test_a_factions_youths_who_attack_are_no_mob(claims_of: ClaimsOf, text: str,
     assert _lead(claims_of, text).sub_event_type == sub
 
 
+# --- a crowd that storms a building takes nothing -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # no armed side: the crowd's demonstration, peaceful or violent by its words
+    ("Hundreds of tenants stormed the county offices on Monday demanding an end to evictions.", "Peaceful protest"),
+    ("Parents stormed the primary school and forced out the head teacher.", "Peaceful protest"),
+    ("Nursing students took to the streets over a directive on fees.", "Peaceful protest"),
+    ("Angry residents stormed the chief's camp and set it on fire.", "Violent demonstration"),
+    # armed takers, or a passive whose subject is what was taken: a change of hands as before
+    ("Militants stormed the town and took control of the police station.", "Non-state actor overtakes territory"),
+    ("The villages were seized by rebels on Monday.", "Non-state actor overtakes territory"),
+])
+def test_a_crowd_storming_a_building_is_a_demonstration_not_a_taking(claims_of: ClaimsOf, text: str,
+                                                                     sub: str) -> None:
+    assert _lead(claims_of, text).sub_event_type == sub
+
+
 # --- stones thrown: a demonstration's violence or a mob's ------------------------------------------------------------
 
 

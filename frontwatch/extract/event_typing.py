@@ -304,6 +304,14 @@ class Typer:
         if category == "control" and fighting:
             category = "territory"
             methods.append("control+fighting")
+        if category == "territory" and self._crowd_took(event, inter1, inter2):
+            # "traders stormed the county offices demanding …", "students took to the streets": no armed side, so
+            # no change of hands (ACLED's takings are fought by armed groups); the crowd's demonstration
+            category = "protest"
+            event_type, sub = lex.categories[category]
+            methods.append("territory:crowd")
+            event_type, sub = self._protest_sub(event, doc, event_type, sub, sub, methods)
+            return event_type, sub, conf, category
         if category == "territory":
             event_type = "Battles"
             # an unnamed side driving out rebels is, in news of a war, the state's
@@ -470,6 +478,23 @@ class Typer:
         words = _words_of(role)
         return bool(words & _ORGANISED) and not words & (self.words["mob_words"] | {"angry", "irate", "mobs",
                                                                                      "crowds"})
+
+    def _crowd_took(self, event: _Event, inter1: int | None, inter2: int | None) -> bool:
+        """A taking word whose taker is no armed side: rioters, protesters or civilians ("residents stormed the
+        police station"), or a taker the actor reading did not name whose subject names no armed word ("parents
+        stormed the school"), with no armed side taken from."""
+        if inter2 in _ARMED - {1} or inter1 in _ARMED:
+            return False
+        if inter1 in {5, 6, 7}:
+            return True
+        if inter1 is not None or inter2 not in {None, 7}:
+            return False
+        # the taker is the active subject ("parents stormed"); a passive's subject is what was taken
+        subjects = [c for c in event.hit.head.children if c.dep_ == "nsubj"]
+        words = {w.lemma_.lower() for c in subjects for w in c.subtree} | {w.lower_ for c in subjects
+                                                                         for w in c.subtree}
+        return bool(words) and not words & (self._armed_words | self.words["armed_victims"] | {"militant", "rebel",
+                                                                                            "insurgent", "troop"})
 
     def _forces_attacked(self, trigger: Token) -> bool:
         """The attack's object names state forces ("ambushed guards at the market", "attacked a police post"),
