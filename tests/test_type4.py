@@ -144,6 +144,24 @@ def test_a_crowd_storming_a_building_is_a_demonstration_not_a_taking(claims_of: 
     assert _lead(claims_of, text).sub_event_type == sub
 
 
+# --- what a demonstration was against ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of the town protest a recent militant attack on a school.",
+    "Hawkers demonstrated against a police raid on their stalls at the bus park.",
+])
+def test_the_violence_a_demonstration_protests_is_no_event_of_its_own(claims_of: ClaimsOf, text: str) -> None:
+    claims = [c for c in claims_of(text) if c.event_type != NOT_AN_EVENT]
+    assert [c.event_type for c in claims] == ["Protests"]
+
+
+def test_violence_at_a_demonstration_stays_an_event(claims_of: ClaimsOf) -> None:
+    claims = [c for c in claims_of("Police killed two protesters during a demonstration over fees.")
+              if c.event_type != NOT_AN_EVENT]
+    assert claims and claims[0].sub_event_type == "Excessive force against protesters"
+
+
 # --- stones thrown: a demonstration's violence or a mob's ------------------------------------------------------------
 
 

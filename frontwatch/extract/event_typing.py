@@ -181,6 +181,11 @@ class Typer:
                 label = "Armed clash"  # "gunmen shoot a police officer": two armed sides (as over a trigger)
                 methods.append("victims:armed")
             return SUB_EVENT_TYPES[label], label, prob - 0.1
+        if category in _CONFLICT_TOLD | _FOLLOW_UPS and self._protested(event.hit.token):
+            # "residents protest a recent attack on a school", "protested against a police raid": what the
+            # demonstration was about, told as its grievance, not an event of the report
+            methods.append("nonevent:grievance")
+            return NOT_AN_EVENT, None, 0.6
         if is_nonevent(self.lexicon, event.hit, event.clause):
             # Non-event context words are coarse ("suicide bombings at two markets", "looted during the lockdown"):
             # a classifier sure of a sub-type the trigger allows overrules them.
@@ -478,6 +483,18 @@ class Typer:
         words = _words_of(role)
         return bool(words & _ORGANISED) and not words & (self.words["mob_words"] | {"angry", "irate", "mobs",
                                                                                      "crowds"})
+
+    def _protested(self, t: Token) -> bool:
+        """The word is what a demonstration was against: the object of a verb of protest ("protest the attack"), or
+        of its "against / over / following" phrase ("marched against the killing"), within a few steps."""
+        protest = self.words["protest_verbs"] | self.words["protest_words"]
+        for a, _ in zip([t, *t.ancestors], range(4), strict=False):
+            if a.dep_ == "dobj" and a.head.lemma_.lower() in self.words["protest_verbs"]:
+                return True
+            if a.dep_ == "pobj" and a.head.lower_ in self.words["grievance_preps"] and (
+                    a.head.head.lemma_.lower() in protest):
+                return True
+        return False
 
     def _crowd_took(self, event: _Event, inter1: int | None, inter2: int | None) -> bool:
         """A taking word whose taker is no armed side: rioters, protesters or civilians ("residents stormed the
