@@ -126,6 +126,17 @@ def test_a_factions_youths_who_attack_are_no_mob(claims_of: ClaimsOf, text: str,
     assert _lead(claims_of, text).sub_event_type == sub
 
 
+# --- a side named with its arms is no crowd ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Three officers badly hurt in clashes with spear-wielding herders at the river.", "Armed clash"),
+    ("Police clashed with herders near the river.", "Mob violence"),
+])
+def test_a_side_named_with_its_arms_fights_a_battle_not_a_riot(claims_of: ClaimsOf, text: str, sub: str) -> None:
+    assert _lead(claims_of, text).sub_event_type == sub
+
+
 # --- a crowd that storms a building takes nothing -----------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.events import _ARMED, _Event
-from frontwatch.extract.sentences import _story
+from frontwatch.extract.sentences import _doc_text, _story
 from frontwatch.extract.triggers import Lexicon, TriggerHit, find_triggers, is_nonevent, load_lexicon
 from frontwatch.model import (
     EVENT_TYPES,
@@ -89,6 +89,19 @@ _PEOPLE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 def _words_of(role: ActorRole) -> set[str]:
     return set(re.findall(r"[a-z]+", role.span.text.lower())) if role.span is not None else set()
+
+
+def _armed_named(role: ActorRole, text: str) -> bool:
+    """An actor named with its arms, in its phrase or just before it: "armed youths", "spear-wielding herders",
+    "gun-toting raiders"."""
+    if role.span is None:
+        return False
+    words = set(re.findall(r"[a-z]+", text[max(0, role.span.start - 20):role.span.end].lower()))
+    return bool(words & _ARMS_WORDS)
+
+
+_ARMS_WORDS = frozenset({"armed", "arrows", "bows", "guns", "machetes", "pangas", "rifles", "spears", "wielding",
+                         "toting", "heavily"})
 
 
 def _people_harmed(trigger: Token, attack: bool = False) -> bool:
@@ -359,8 +372,11 @@ class Typer:
                 event_type, sub = self._riot(inter1, event, doc)
             if inter1 == 1 and inter2 == 6:  # state forces shooting at demonstrators
                 event_type, sub = "Protests", "Excessive force against protesters"
-        named7 = (inter1 == 7 and actor1 is not None and actor1.span is not None) or (
-            inter2 == 7 and actor2 is not None and actor2.span is not None)
+        # a side named with its arms ("spear-wielding herders", "armed bandits") is no crowd
+        text = _doc_text(doc)
+        named7 = (inter1 == 7 and actor1 is not None and actor1.span is not None and not _armed_named(actor1, text)
+                  ) or (inter2 == 7 and actor2 is not None and actor2.span is not None and not _armed_named(actor2,
+                                                                                                            text))
         if category == "clash" and (inter1 in {5, 6} or inter2 in {5, 6} or (named7 and (
                 {inter1, inter2} <= {1, 7, None} and not self._deaths(_story(event.hit.token.sent, back=1))))):
             # "youths clashed with police", "traders and police engaged in running battles", "supporters of two
