@@ -69,6 +69,29 @@ def test_forces_killing_the_attackers_in_the_next_sentence_make_the_attack_a_cla
     assert first.actor("actor2") is not None and first.actor("actor2").inter == 1
 
 
+def test_a_toll_after_state_forces_own_raid_leaves_it_one_sided(claims_of: ClaimsOf) -> None:
+    text = ("Police raided two mosques in the night and arrested dozens of worshippers. "
+            "One death from the raids was reported.")
+    first = _lead(claims_of, text)
+    assert first.sub_event_type == "Attack" and "type:fought-back" not in first.method
+
+
+# --- arrests beside a killing ------------------------------------------------------------------------------------
+
+
+def test_a_killing_told_with_arrests_stays_the_incident(claims_of: ClaimsOf) -> None:
+    # the killing has a subject of its own (not done "alongside" the arrests): it is no toll of the arrests
+    claims = [c for c in claims_of("A militia suspect was killed by police, several more arrested.")
+              if c.event_type != NOT_AN_EVENT]
+    assert "Armed clash" in {c.sub_event_type for c in claims}
+
+
+def test_an_arrest_resisted_is_no_arrest(claims_of: ClaimsOf) -> None:
+    claims = [c for c in claims_of("Gang members confronted police and two were shot when they resisted arrest.")
+              if c.event_type != NOT_AN_EVENT]
+    assert claims and "Arrests" not in {c.sub_event_type for c in claims}
+
+
 def test_a_toll_of_civilians_in_the_next_sentence_leaves_the_attack_one_sided(claims_of: ClaimsOf) -> None:
     text = ("Armed bandits raided a homestead on the edge of the settlement at night. "
             "Two elderly women were killed.")

@@ -148,6 +148,8 @@ _CROWD_VIOLENCE = frozenset({"riot", "mob"})
 _INTERVENTION_VERBS = frozenset({"bar", "block", "chase", "foil", "prevent", "repulse", "stop", "suppress", "thwart"})
 # A crowd's damage to property, unless others did it ("stalls destroyed by council officers").
 _DAMAGE_VERBS = frozenset({"burn", "damage", "destroy", "ransack", "smash", "torch", "vandalise", "vandalize"})
+# Verbs whose object "arrest" tells no arrest made.
+_EVADE = frozenset({"avoid", "dodge", "escape", "evade", "flee", "resist"})
 # Words of stones thrown: a crowd's violence that may be a demonstration's or a mob's ("rampage" is rioting).
 _THROWING = frozenset({"stone", "pelt", "throw", "hurl"})
 # Words naming attackers as a faction's own people rather than a crowd.
@@ -194,6 +196,10 @@ class Typer:
                 label = "Armed clash"  # "gunmen shoot a police officer": two armed sides (as over a trigger)
                 methods.append("victims:armed")
             return SUB_EVENT_TYPES[label], label, prob - 0.1
+        if category == "arrest" and event.hit.token.head.lemma_.lower() in _EVADE and event.hit.token.dep_ in {
+                "dobj", "pobj"}:
+            methods.append("nonevent:evaded")  # "shot as they resisted arrest": no one was arrested
+            return NOT_AN_EVENT, None, 0.6
         if category in _CONFLICT_TOLD | _FOLLOW_UPS and self._protested(event.hit.token):
             # "residents protest a recent attack on a school", "protested against a police raid": what the
             # demonstration was about, told as its grievance, not an event of the report
@@ -698,16 +704,20 @@ def fought_back(previous: Sequence[Claim], follow_up: Sequence[Claim]) -> list[C
     or state forces harmed (typed an armed clash) makes the attack before it a fight between two armed sides (ACLED
     codes the response as the battle); the side that fought back, where the attack named only civilians, is its
     actor 2."""
-    clash = next((f for f in follow_up if f.sub_event_type == "Armed clash"), None)
+    # the toll's killing or wounding harmed an armed side (the attackers, or forces who came)
+    clash = next((f for f in follow_up if f.sub_event_type == "Armed clash" and "victims:armed" in f.method.split()
+                  and {"category:kill", "category:injure"} & set(f.method.split())), None)
     if clash is None:
         return list(previous)
     out = []
     for c in previous:
-        if c.event_type != "Violence against civilians" or c.sub_event_type not in {"Attack", None}:
-            out.append(c)
+        a1 = c.actor("actor1")
+        if c.event_type != "Violence against civilians" or c.sub_event_type not in {"Attack", None} or (
+                a1 is not None and a1.inter == 1):
+            out.append(c)  # state forces' own raid on civilians stays one-sided, whatever its toll
             continue
         actors = c.actors
-        a1, a2 = c.actor("actor1"), c.actor("actor2")
+        a2 = c.actor("actor2")
         defender = next((r for r in clash.actors if r.actor.inter == 1 and r.actor != a1), None)
         if defender is not None and (a2 is None or a2.inter == 7):
             actors = (*(r for r in c.actors if r.role != "actor2"), dataclasses.replace(defender, role="actor2"))
