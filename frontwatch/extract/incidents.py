@@ -3,7 +3,8 @@ attack … seven were arrested"), and each sentence's claim is typed and dated o
 clash; the day the text gives, else the report's). Within one report:
 - a place's incident told on a day of its own before the report's gathers that place's claims left on the report's
   day (sentences that name no day fall back to the report's; a report is often a day late);
-- violent claims of one place and one day take the type of the first of them told (the report's lead);
+- violent claims of one place and one day take the type of the first of them told (the report's lead), or of
+  state forces' battle there where the lead was others' one-sided attack (ACLED's precedence);
 - arrests and seizures at that place and day are the incident's end or its investigation, not events of their own
   (ACLED: "arrests at the end of a battle are part of it").
 Fusion then makes one event of them instead of one per type or per day.
