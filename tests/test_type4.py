@@ -58,6 +58,7 @@ def test_the_classifier_alone_cannot_make_an_attack_on_state_forces(nlp, actor_d
 @pytest.mark.parametrize("response", [
     "Officers responded, shooting dead three of the bandits.",
     "Police intervened and killed two of the attackers.",
+    "It ended in a clash with officers who came, and one reservist was shot dead.",
 ])
 def test_forces_killing_the_attackers_in_the_next_sentence_make_the_attack_a_clash(claims_of: ClaimsOf,
                                                                                   response: str) -> None:

@@ -704,9 +704,10 @@ def fought_back(previous: Sequence[Claim], follow_up: Sequence[Claim]) -> list[C
     or state forces harmed (typed an armed clash) makes the attack before it a fight between two armed sides (ACLED
     codes the response as the battle); the side that fought back, where the attack named only civilians, is its
     actor 2."""
-    # the toll's killing or wounding harmed an armed side (the attackers, or forces who came)
-    clash = next((f for f in follow_up if f.sub_event_type == "Armed clash" and "victims:armed" in f.method.split()
-                  and {"category:kill", "category:injure"} & set(f.method.split())), None)
+    # the toll's killing or wounding harmed an armed side (the attackers, or forces who came), or it tells a clash
+    clash = next((f for f in follow_up if f.sub_event_type == "Armed clash" and (
+        {"category:clash"} | ({"category:kill", "category:injure"} if "victims:armed" in f.method.split() else set())
+    ) & set(f.method.split())), None)
     if clash is None:
         return list(previous)
     out = []
