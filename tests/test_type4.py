@@ -25,8 +25,9 @@ def _lead(claims_of: ClaimsOf, text: str, **kw: object) -> Claim:
     # the attack's object names state forces, whatever phrase the actor reading took for the side attacked
     ("An armed gang ambushes guards at the cattle market, kills two.", "Armed clash"),
     ("Bandits attacked two rangers at the water point on Sunday.", "Armed clash"),
-    # a former officer is a civilian
+    # a former officer is a civilian; so are people named by a clause about a police post
     ("Bandits attacked a former police reservist at the water point on Sunday.", "Attack"),
+    ("Armed men attacked villagers who had fled to a police station.", "Attack"),
 ])
 def test_an_attack_whose_object_names_state_forces_is_an_armed_clash(claims_of: ClaimsOf, text: str,
                                                                      sub: str) -> None:
@@ -144,6 +145,7 @@ def test_an_incident_keeps_its_lead_unless_state_forces_fought(later: str, other
     ("A group of party supporters attacked two rival campaigners outside the chief's office.", "Attack"),
     # named as a crowd: mob violence
     ("An angry mob of youths beat a suspected thief to death outside the market.", "Mob violence"),
+    ("Rowdy youths attack two polling clerks and burn their car.", "Mob violence"),
     ("Angry residents attacked a suspected thief outside the market.", "Mob violence"),
 ])
 def test_a_factions_youths_who_attack_are_no_mob(claims_of: ClaimsOf, text: str, sub: str) -> None:

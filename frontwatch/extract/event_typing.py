@@ -148,6 +148,8 @@ _CROWD_VIOLENCE = frozenset({"riot", "mob"})
 _INTERVENTION_VERBS = frozenset({"bar", "block", "chase", "foil", "prevent", "repulse", "stop", "suppress", "thwart"})
 # A crowd's damage to property, unless others did it ("stalls destroyed by council officers").
 _DAMAGE_VERBS = frozenset({"burn", "damage", "destroy", "ransack", "smash", "torch", "vandalise", "vandalize"})
+# Words that call a group a crowd in a temper ("angry youths"): mob violence, not an organised attack.
+_CROWD_MOODS = frozenset({"angry", "irate", "rowdy", "enraged", "furious", "mobs", "crowds"})
 # Verbs whose object "arrest" tells no arrest made.
 _EVADE = frozenset({"avoid", "dodge", "escape", "evade", "flee", "resist"})
 # Words of stones thrown: a crowd's violence that may be a demonstration's or a mob's ("rampage" is rioting).
@@ -347,7 +349,7 @@ class Typer:
         if category == "control":
             return event_type, sub, conf, category
         # ordinary people (ACLED's civilians) who attack or fight as a group are a mob: a riot, not a battle
-        crowd1 = inter1 == 7 and actor1 is not None and _many(actor1) and not self._organised(actor1)
+        crowd1 = inter1 == 7 and actor1 is not None and _many(actor1) and not self._organised(actor1, _doc_text(doc))
         if category in {"attack", "kill", "injure"}:
             armed_victims = self._named_victims(actor2, "armed_victims", event) or any(
                 self._forces_harmed(h, h is not event.hit) for h in (event.hit, *event.absorbed)) or (
@@ -499,12 +501,14 @@ class Typer:
         heads = self.words["force_heads"] | (self.words["armed_victims"] if or_armed else frozenset())
         return bool(words & heads) and not words & {"former", "retired", "ex", "off-duty"}
 
-    def _organised(self, role: ActorRole) -> bool:
+    def _organised(self, role: ActorRole, text: str) -> bool:
         """Attackers named as a faction's young men or followers ("youths", "party supporters", "members of X"),
-        not as a crowd ("a mob", "angry residents"): for ACLED an organised armed group's attack, not mob violence."""
-        words = _words_of(role)
-        return bool(words & _ORGANISED) and not words & (self.words["mob_words"] | {"angry", "irate", "mobs",
-                                                                                     "crowds"})
+        not as a crowd in their phrase or just before it ("a mob", "angry youths"): for ACLED an organised armed
+        group's attack, not mob violence."""
+        if role.span is None:
+            return False
+        near = set(re.findall(r"[a-z]+", text[max(0, role.span.start - 20):role.span.end].lower()))
+        return bool(_words_of(role) & _ORGANISED) and not near & (self.words["mob_words"] | _CROWD_MOODS)
 
     def _protested(self, t: Token) -> bool:
         """The word is what a demonstration was against: the object of a verb of protest ("protest the attack"), or
@@ -538,7 +542,11 @@ class Typer:
     def _forces_attacked(self, trigger: Token) -> bool:
         """The attack's object names state forces ("ambushed guards at the market", "attacked a police post"),
         whichever phrase the actor reading took for its side (a place may have taken it), not former ones."""
-        words = {w.lemma_.lower() for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} for w in c.subtree}
+        # the object's noun phrase only, not a clause hung on it ("civilians who fled to a police station")
+        heads = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+        heads += [g for h in heads for g in h.children if g.dep_ == "conj"]
+        words = {w.lemma_.lower() for h in heads for w in (h, *h.children)
+                 if w is h or w.dep_ in {"compound", "amod", "nmod", "poss"}}
         return bool(words & self.words["force_heads"]) and not words & {"former", "retired", "ex", "off-duty"}
 
     def _riot(self, inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
