@@ -169,12 +169,14 @@ def test_a_side_named_with_its_arms_fights_a_battle_not_a_riot(claims_of: Claims
 @pytest.mark.parametrize(("text", "sub"), [
     # no armed side: the crowd's demonstration, peaceful or violent by its words
     ("Hundreds of tenants stormed the county offices on Monday demanding an end to evictions.", "Peaceful protest"),
-    ("Parents stormed the primary school and forced out the head teacher.", "Peaceful protest"),
+    ("Parents stormed the primary school demanding that the head teacher leave.", "Peaceful protest"),
     ("Nursing students took to the streets over a directive on fees.", "Peaceful protest"),
     ("Angry residents stormed the chief's camp and set it on fire.", "Violent demonstration"),
     # armed takers, or a passive whose subject is what was taken: a change of hands as before
     ("Militants stormed the town and took control of the police station.", "Non-state actor overtakes territory"),
     ("The villages were seized by rebels on Monday.", "Non-state actor overtakes territory"),
+    # no demonstration or demand told: the reading of a taking stays
+    ("Hundreds of tenants stormed the county offices on Monday.", "Non-state actor overtakes territory"),
 ])
 def test_a_crowd_storming_a_building_is_a_demonstration_not_a_taking(claims_of: ClaimsOf, text: str,
                                                                      sub: str) -> None:

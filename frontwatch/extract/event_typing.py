@@ -532,12 +532,16 @@ class Typer:
             return True
         if inter1 is not None or inter2 not in {None, 7}:
             return False
-        # the taker is the active subject ("parents stormed"); a passive's subject is what was taken
-        subjects = [c for c in event.hit.head.children if c.dep_ == "nsubj"]
+        # the taker is the active subject ("parents stormed"), a common noun (not a name or a pronoun, which may
+        # stand for an army), in a story that tells a demonstration or a demand; a passive's subject is what was taken
+        subjects = [c for c in event.hit.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         words = {w.lemma_.lower() for c in subjects for w in c.subtree} | {w.lower_ for c in subjects
                                                                          for w in c.subtree}
-        return bool(words) and not words & (self._armed_words | self.words["armed_victims"] | {"militant", "rebel",
-                                                                                            "insurgent", "troop"})
+        story = _story(event.hit.token.sent)
+        demand = any(t.lemma_.lower() == "demand" for s in story for t in s) or self._demonstrating(story)
+        return bool(words) and demand and not words & (
+            self._armed_words | self.words["armed_victims"] | {"militant", "rebel", "insurgent", "troop", "trooper",
+                                                               "commando", "fighter", "jihadist"})
 
     def _forces_attacked(self, trigger: Token) -> bool:
         """The attack's object names state forces ("ambushed guards at the market", "attacked a police post"),
