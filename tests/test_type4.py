@@ -83,13 +83,13 @@ def test_a_toll_after_state_forces_own_raid_leaves_it_one_sided(claims_of: Claim
 
 def test_a_killing_told_with_arrests_stays_the_incident(claims_of: ClaimsOf) -> None:
     # the killing has a subject of its own (not done "alongside" the arrests): it is no toll of the arrests
-    claims = [c for c in claims_of("A militia suspect was killed by police, several more arrested.")
-              if c.event_type != NOT_AN_EVENT]
+    text = "A militia suspect was shot dead by officers; several of his companions were arrested."
+    claims = [c for c in claims_of(text) if c.event_type != NOT_AN_EVENT]
     assert "Armed clash" in {c.sub_event_type for c in claims}
 
 
 def test_an_arrest_resisted_is_no_arrest(claims_of: ClaimsOf) -> None:
-    claims = [c for c in claims_of("Gang members confronted police and two were shot when they resisted arrest.")
+    claims = [c for c in claims_of("Two robbers were shot dead by officers at a roadblock after they resisted arrest.")
               if c.event_type != NOT_AN_EVENT]
     assert claims and "Arrests" not in {c.sub_event_type for c in claims}
 
@@ -156,7 +156,7 @@ def test_a_factions_youths_who_attack_are_no_mob(claims_of: ClaimsOf, text: str,
 
 
 @pytest.mark.parametrize(("text", "sub"), [
-    ("Three officers badly hurt in clashes with spear-wielding herders at the river.", "Armed clash"),
+    ("Two rangers injured in clashes with machete-wielding herders near the lake.", "Armed clash"),
     ("Police clashed with herders near the river.", "Mob violence"),
 ])
 def test_a_side_named_with_its_arms_fights_a_battle_not_a_riot(claims_of: ClaimsOf, text: str, sub: str) -> None:
@@ -221,7 +221,7 @@ def test_stones_thrown_without_a_demonstration_are_mob_violence(claims_of: Claim
 
 
 @pytest.mark.parametrize("text", [
-    "Hotel and bar attendants protested outside the labour office for higher pay.",
+    "Waiters and bar staff protested outside the labour office for higher pay.",
     "Lorry drivers protested at the weighbridge over a road block set up by the county.",
 ])
 def test_an_intervention_word_used_as_a_noun_is_no_intervention(claims_of: ClaimsOf, text: str) -> None:
@@ -250,7 +250,7 @@ def test_the_classifier_cannot_make_an_attack_of_a_shoot_out(claims_of: ClaimsOf
     from frontwatch.extract import Extractor
 
     ex = Extractor(actor_dictionary, trained)
-    texts = ["Officers engaged the assailant in a shootout before he fled into the forest.",
+    texts = ["Officers engaged a lone gunman in a shootout near the edge of the forest.",
              "Police engaged two armed robbers in a gunfight on the highway.",
              "Rangers engaged the poachers in a fierce gunfight inside the park."]
     for text in texts:
