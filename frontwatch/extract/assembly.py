@@ -30,7 +30,8 @@ from frontwatch.extract.background import (
 from frontwatch.extract.claim_actors import ActorReader, _MainActors
 from frontwatch.extract.claims import _external, _find_counts, report_country_of
 from frontwatch.extract.counts import parse_number
-from frontwatch.extract.event_typing import MODEL_NOT_EVENT_ALL, MODEL_RETYPE, Typer, fought_back
+from frontwatch.extract.crowd_cues import fought_back
+from frontwatch.extract.event_typing import MODEL_NOT_EVENT_ALL, MODEL_RETYPE, Typer
 from frontwatch.extract.events import _ARMED, EventFinder, _Event
 from frontwatch.extract.follow_ups import (
     _BACK_REFERENCE_NOUN,

@@ -4,13 +4,13 @@ enough and the rules do not rule its label out."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.extract.crowd_cues import CrowdCues
 from frontwatch.extract.events import _ARMED, _Event
 from frontwatch.extract.sentences import _doc_text, _story
 from frontwatch.extract.triggers import Lexicon, TriggerHit, find_triggers, is_nonevent, load_lexicon
@@ -19,7 +19,6 @@ from frontwatch.model import (
     NOT_AN_EVENT,
     SUB_EVENT_TYPES,
     ActorRole,
-    Claim,
 )
 
 _PROTEST_FAMILY = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
@@ -87,10 +86,6 @@ _HURT_WORDS = frozenset({"injure", "injured", "wound", "wounded", "injury", "hur
 _PEOPLE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
-def _words_of(role: ActorRole) -> set[str]:
-    return set(re.findall(r"[a-z]+", role.span.text.lower())) if role.span is not None else set()
-
-
 def _armed_named(role: ActorRole, text: str) -> bool:
     """An actor named with its arms, in its phrase or just before it: "armed youths", "spear-wielding herders",
     "gun-toting raiders"."""
@@ -144,24 +139,15 @@ _GROUPS = frozenset({"crowd", "gang", "group", "mob", "people", "person", "youth
 # Categories of harm and fighting that a classifier trained on general news may not call "no event" lightly.
 _CONFLICT_TOLD = frozenset({"kill", "injure", "clash", "attack", "riot", "mob"})
 _CROWD_VIOLENCE = frozenset({"riot", "mob"})
-# Intervention cues that tell force used on a crowd only as verbs ("police barred them"; not "bar attendants").
-_INTERVENTION_VERBS = frozenset({"bar", "block", "chase", "foil", "prevent", "repulse", "stop", "suppress", "thwart"})
-# A crowd's damage to property, unless others did it ("stalls destroyed by council officers").
-_DAMAGE_VERBS = frozenset({"burn", "damage", "destroy", "ransack", "smash", "torch", "vandalise", "vandalize"})
-# Words that call a group a crowd in a temper ("angry youths"): mob violence, not an organised attack.
-_CROWD_MOODS = frozenset({"angry", "irate", "rowdy", "enraged", "furious", "mobs", "crowds"})
 # Verbs whose object "arrest" tells no arrest made.
 _EVADE = frozenset({"avoid", "dodge", "escape", "evade", "flee", "resist"})
 # Words of stones thrown: a crowd's violence that may be a demonstration's or a mob's ("rampage" is rioting).
 _THROWING = frozenset({"stone", "pelt", "throw", "hurl"})
-# Words naming attackers as a faction's own people rather than a crowd.
-_ORGANISED = frozenset({"youth", "youths", "supporter", "supporters", "loyalist", "loyalists", "goon", "goons",
-                        "member", "members"})
 # Categories that may be a violent incident's follow-up in the same breath (arrests, looting, a deployment).
 _FOLLOW_UPS = frozenset({"arrest", "looting", "change", "disrupted"})
 
 
-class Typer:
+class Typer(CrowdCues):
     """Types an event (`type_of`) by the lexicon's categories, the rules and the classifier's prediction."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -316,38 +302,17 @@ class Typer:
         absorbed = {h.category for h in event.absorbed}
         inter1 = actor1.actor.inter if actor1 else None
         inter2 = actor2.actor.inter if actor2 else None
-        # "without a fight / resistance" says the opposite of fighting
-        peaceful = {
-            doc[i].i for i in event.clause for w in doc[i].ancestors if w.lower_ == "without" and w.i in event.clause
-        }
-        fight_lemmas = {doc[i].lemma_.lower() for i in event.clause if i not in peaceful}
-        fighting = bool(absorbed & {"clash", "attack", "kill", "injure", "shelling", "airstrike", "territory"}) or bool(
-            fight_lemmas & self.words["fighting"]
-        )
+        fighting = self._fighting(event, doc, absorbed)
         if category == "control" and not fighting:
             # "took control of X after recapturing Y": a capture told beside it says this was no hand-over
             fighting = any(h.category == "territory" for h in find_triggers(lex, event.hit.token.sent))
         if category == "control" and fighting:
             category = "territory"
             methods.append("control+fighting")
-        if category == "territory" and self._crowd_took(event, inter1, inter2):
-            # "traders stormed the county offices demanding …", "students took to the streets": no armed side, so
-            # no change of hands (ACLED's takings are fought by armed groups); the crowd's demonstration
-            category = "protest"
-            event_type, sub = lex.categories[category]
-            methods.append("territory:crowd")
-            event_type, sub = self._protest_sub(event, doc, event_type, sub, sub, methods)
-            return event_type, sub, conf, category
-        if category == "territory":
-            event_type = "Battles"
-            # an unnamed side driving out rebels is, in news of a war, the state's
-            regain = inter1 == 1 or (
-                inter1 is None and inter2 in {2, 3} and event.hit.entry.lemma in self.words["expel_verbs"])
-            sub = "Government regains territory" if regain else "Non-state actor overtakes territory"
-            methods.append(f"territory:actor1-inter={inter1}")
-            return event_type, sub, conf, category
         if category == "control":
             return event_type, sub, conf, category
+        if category == "territory":
+            return self._taking_typed(event, inter1, inter2, doc, conf, methods)
         # ordinary people (ACLED's civilians) who attack or fight as a group are a mob: a riot, not a battle
         crowd1 = inter1 == 7 and actor1 is not None and _many(actor1) and not self._organised(actor1, _doc_text(doc))
         if category in {"attack", "kill", "injure"}:
@@ -411,37 +376,6 @@ class Typer:
             sub = "Suicide bomb"
         return event_type, sub, conf, category
 
-    def _protest_sub(self, event: _Event, doc: Doc, event_type: str, sub: str | None, default_sub: str | None,
-                     methods: list[str]) -> tuple[str, str | None]:
-        """A demonstration's type and sub-type by what its sentence and the ones after it tell."""
-        story = _story(event.hit.token.sent)
-        sent_lemmas = self._cue_lemmas(story[:1])
-        # what the sentences after it tell of the same demonstration ("They blocked the road … Police
-        # dispersed them"), unless the sentence itself says it stayed peaceful
-        calm = bool(sent_lemmas & {"peaceful", "peacefully"})
-        # a demonstration called peaceful may still be met with force ("… Police dispersed them"): the sentences
-        # after it tell of what was done to it, not of violence of its own
-        after = self._cue_lemmas(story[1:])
-        more = after if not calm else after - self.words["violent_crowd"]
-        # "protested peacefully against … attacks": a sentence that calls it peaceful tells of no violence of
-        # its own, unless it says it turned violent
-        turned = bool(sent_lemmas & {"turn", "become", "degenerate", "escalate"})
-        if self._excessive(sent_lemmas):
-            sub = "Excessive force against protesters"
-        elif (sent_lemmas | more) & self.words["violent_crowd"] and (not calm or turned):
-            event_type, sub = "Riots", "Violent demonstration"
-        elif sent_lemmas & self.words["intervention"]:
-            sub = "Protest with intervention"
-        elif self.words["excessive"] & {doc[i].lemma_.lower() for i in event.clause if not self._grievance(doc[i])}:
-            sub = "Excessive force against protesters"  # "a woman was killed by police during a demonstration"
-        elif self._excessive(sent_lemmas | more):
-            sub = "Excessive force against protesters"
-        elif more & self.words["intervention"]:
-            sub = "Protest with intervention"
-        if sub != default_sub:
-            methods.append(f"cues:{sub}")
-        return event_type, sub
-
     def _by_aircraft(self, hit: TriggerHit) -> bool:
         """Aircraft do it: the subject of the verb carrying the trigger ("jets fired missiles") or its "by" agent
         ("raids by the army's helicopters")."""
@@ -501,27 +435,6 @@ class Typer:
         heads = self.words["force_heads"] | (self.words["armed_victims"] if or_armed else frozenset())
         return bool(words & heads) and not words & {"former", "retired", "ex", "off-duty"}
 
-    def _organised(self, role: ActorRole, text: str) -> bool:
-        """Attackers named as a faction's young men or followers ("youths", "party supporters", "members of X"),
-        not as a crowd in their phrase or just before it ("a mob", "angry youths"): for ACLED an organised armed
-        group's attack, not mob violence."""
-        if role.span is None:
-            return False
-        near = set(re.findall(r"[a-z]+", text[max(0, role.span.start - 20):role.span.end].lower()))
-        return bool(_words_of(role) & _ORGANISED) and not near & (self.words["mob_words"] | _CROWD_MOODS)
-
-    def _protested(self, t: Token) -> bool:
-        """The word is what a demonstration was against: the object of a verb of protest ("protest the attack"), or
-        of its "against / over / following" phrase ("marched against the killing"), within a few steps."""
-        protest = self.words["protest_verbs"] | self.words["protest_words"]
-        for a, _ in zip([t, *t.ancestors], range(4), strict=False):
-            if a.dep_ == "dobj" and a.head.lemma_.lower() in self.words["protest_verbs"]:
-                return True
-            if a.dep_ == "pobj" and a.head.lower_ in self.words["grievance_preps"] and (
-                    a.head.head.lemma_.lower() in protest):
-                return True
-        return False
-
     def _crowd_took(self, event: _Event, inter1: int | None, inter2: int | None) -> bool:
         """A taking word whose taker is no armed side: rioters, protesters or civilians ("residents stormed the
         police station"), or a taker the actor reading did not name whose subject names no armed word ("parents
@@ -542,6 +455,33 @@ class Typer:
         return bool(words) and demand and not words & (
             self._armed_words | self.words["armed_victims"] | {"militant", "rebel", "insurgent", "troop", "trooper",
                                                                "commando", "fighter", "jihadist"})
+
+    def _fighting(self, event: _Event, doc: Doc, absorbed: set[str]) -> bool:
+        """Does the event's clause tell fighting (a word of it, or a violent trigger it took in)?"""
+        # "without a fight / resistance" says the opposite of fighting
+        peaceful = {
+            doc[i].i for i in event.clause for w in doc[i].ancestors if w.lower_ == "without" and w.i in event.clause
+        }
+        fight_lemmas = {doc[i].lemma_.lower() for i in event.clause if i not in peaceful}
+        return bool(absorbed & {"clash", "attack", "kill", "injure", "shelling", "airstrike", "territory"}) or bool(
+            fight_lemmas & self.words["fighting"])
+
+    def _taking_typed(self, event: _Event, inter1: int | None, inter2: int | None, doc: Doc, conf: float,
+                      methods: list[str]) -> tuple[str, str | None, float, str]:
+        """A taking: which side took it, or no taking at all where a crowd with no armed side did."""
+        if self._crowd_took(event, inter1, inter2):
+            # "traders stormed the county offices demanding …", "students took to the streets": no armed side, so
+            # no change of hands (ACLED's takings are fought by armed groups); the crowd's demonstration
+            event_type, sub = self.lexicon.categories["protest"]
+            methods.append("territory:crowd")
+            event_type, sub = self._protest_sub(event, doc, event_type, sub, sub, methods)
+            return event_type, sub, conf, "protest"
+        # an unnamed side driving out rebels is, in news of a war, the state's
+        regain = inter1 == 1 or (
+            inter1 is None and inter2 in {2, 3} and event.hit.entry.lemma in self.words["expel_verbs"])
+        methods.append(f"territory:actor1-inter={inter1}")
+        return ("Battles", "Government regains territory" if regain else "Non-state actor overtakes territory", conf,
+                "territory")
 
     def _forces_attacked(self, trigger: Token) -> bool:
         """The attack's object names state forces ("ambushed guards at the market", "attacked a police post"),
@@ -568,11 +508,6 @@ class Typer:
             return "Riots", "Mob violence"  # "villagers attacked …", "hawkers fought police": no demonstration
         return "Riots", "Violent demonstration"
 
-    def _demonstrating(self, story: Sequence[SpacySpan]) -> bool:
-        """Does the story tell of a demonstration or rioting at all (a riot, a protest, a strike, a march)?"""
-        words = self.words["protest_words"] | self.words["protest_verbs"] | {"rioter", "rioting", "riotous"}
-        return any(t.lemma_.lower() in words or t.lower_ in words for s in story for t in s)
-
     @staticmethod
     def _harm_alongside(event: _Event) -> TriggerHit | None:
         """A killing or wounding the event took in that its doers did alongside it, coordinated with it or a
@@ -594,146 +529,8 @@ class Typer:
         """Does the sentence tell of both sides firing ("in a shoot-out", "after an exchange of fire")?"""
         return bool(self._exchange.search(sent.text))
 
-    def _rally_attacked(self, event: _Event) -> bool:
-        """Does the story name a demonstration only as what the crowd attacked ("stoned a rally")?"""
-        words = [t for s in _story(event.hit.token.sent) for t in s if t.lemma_.lower() in self.words["protest_words"]]
-        return bool(words) and all(self._targeted(t) for t in words)
-
-    def _targeted(self, t: Token) -> bool:
-        """The word is what violence was done to: the object of a verb of attacking or hurting ("attacked a
-        rally"), or of "at / on" after one ("threw stones at a rally")."""
-        violent = self.words["fight_verbs"] | self.words["mob_victim_words"] | {"throw", "hurl", "disrupt", "storm"}
-        head = t.head
-        if t.dep_ == "pobj" and head.lower_ in {"at", "on", "upon"}:
-            head = head.head
-        elif t.dep_ != "dobj":
-            return False
-        return head.lemma_.lower() in violent
-
     def _deaths(self, sents: Sequence[SpacySpan], hurt: bool = False) -> bool:
         """Do the sentences tell of someone killed ("two were killed", "left one dead"), or with `hurt` wounded
         ("left five injured"), not denied ("no deaths")?"""
         words = _DEATH_WORDS | _HURT_WORDS if hurt else _DEATH_WORDS
         return any(t.lemma_.lower() in words and not self._grievance(t) for s in sents for t in s)
-
-    def _cue_lemmas(self, sents: Sequence[SpacySpan]) -> set[str]:
-        """The sentences' lemmas that tell how a demonstration went: not what it was about ("marched to denounce
-        violence", "rallied to mourn those killed", "protested against the killing of a student"); "violently" only
-        where it says how force was used; "barricade" for a road the crowd blocked, "arson" for fires it lit, "warning"
-        for shots into the air."""
-        out = set()
-        for sent in sents:
-            for t in sent:
-                lem = t.lemma_.lower()
-                if self._grievance(t):
-                    continue
-                if lem in _INTERVENTION_VERBS and t.pos_ not in {"VERB", "AUX"}:
-                    continue  # "bar attendants", "a road block": a noun, not force used on the crowd
-                if lem in {"riot", "rioting"} and (t.dep_ in {"compound", "amod", "nmod"} or (
-                        t.i > 0 and t.doc[t.i - 1].lower_ in {"anti", "anti-", "-"})):
-                    continue  # "riot police", "anti-riot officers": the force's kind, not the crowd's violence
-                if lem == "break" and t.pos_ == "VERB" and "up" in self._next_lemmas(t, 1):
-                    out.add("disperse")  # "police broke up the crowd"
-                if lem in _DAMAGE_VERBS and t.pos_ == "VERB" and any(
-                        w.lemma_.lower() in self.words["force_heads"] for c in t.children
-                        if c.dep_ in {"nsubj", "agent"} for w in c.subtree):
-                    continue  # "stalls destroyed by county officers": the authorities' doing, not the crowd's
-                if lem == "set" and not (self._next_lemmas(t, 3) & {"fire", "ablaze", "alight", "bonfire", "tyre",
-                                                                     "tire"}):
-                    continue  # "a case set for May": no fire lit
-                out.add(lem)
-                objects = {c.lemma_.lower() for c in t.children if c.dep_ in {"dobj", "nsubjpass"}}
-                if lem == "violently" and t.head.lemma_.lower() in self.words["intervention"]:
-                    out.add("brutally")  # "violently dispersed / suppressed": excessive force
-                elif lem == "violently" and t.head.lemma_.lower() in self.words["protest_verbs"]:
-                    out.add("violent")  # "violently protested"
-                elif lem in {"block", "barricade", "obstruct", "paralyse", "paralyze", "close"} and (
-                        (objects | self._next_lemmas(t, 4)) & self.words["roads"]):
-                    # the road may be misparsed into a longer phrase ("blocking a road and lighting fires")
-                    doers = [w for c in t.children if c.dep_ == "nsubj" or (c.dep_ == "agent") for w in c.subtree]
-                    if not any(w.lemma_.lower() in self.words["force_heads"] for w in doers):
-                        out.add("barricade")  # "students blocked the highway", not "police blocked the road"
-                        out.discard("block")  # the crowd's own act, not an intervention
-                elif lem in {"light", "set", "lighting"} and (objects | self._next_lemmas(t, 3)) & {
-                        "fire", "bonfire", "tyre", "tire"}:
-                    out.add("arson")
-                elif lem in {"shoot", "fire"} and any(c.dep_ == "prep" and c.lower_ in {"in", "into"} and any(
-                        g.lemma_.lower() == "air" for g in c.children) for c in t.children):
-                    out.discard(lem)
-                    out.add("warning")  # "police shot in the air to disperse them": an intervention, no excessive force
-                elif lem in {"battle", "fight"} and t.pos_ == "NOUN":
-                    out.add("clash")  # "running battles with police", "engaged police in fierce fights"
-        return out
-
-    @staticmethod
-    def _next_lemmas(t: Token, n: int) -> set[str]:
-        """The lemmas of the n words after `t` in its sentence."""
-        return {w.lemma_.lower() for w in t.doc[t.i + 1:min(t.i + 1 + n, t.sent.end)]}
-
-    def _grievance(self, t: Token) -> bool:
-        """A word of what a demonstration was about: under a verb of grievance, the object of protesting, or the
-        "against / over / following" phrase of a protest."""
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
-            return True  # "no reported violence", "did not block": a cue denied
-        for a, _ in zip([t, *t.ancestors], range(7), strict=False):
-            if a.dep_ == "acl" and a.tag_ == "VBG":
-                return False  # "protested the eviction, blocking the road": what they did, however the parse hung it
-            if a is not t and a.lemma_.lower() in self.words["grievance_heads"]:
-                return True
-            if a.dep_ == "prep" and a.lower_ in self.words["grievance_preps"] and (
-                    a.head.lemma_.lower() in self.words["protest_verbs"]):
-                return True
-            if a.dep_ == "dobj" and a.head.lemma_.lower() in (
-                    self.words["protest_verbs"] | self.words["grievance_heads"]):
-                return True  # "protested the arrest of …", "condemned the attack"
-        return False
-
-    def _excessive(self, cues: set[str]) -> bool:
-        return bool(cues & self.words["excessive"] and cues & {"protester", "demonstrator", "protestor", "crowd",
-                                                                "brutally", "excessive"})
-
-    def _at_a_protest(self, arrest: Token) -> bool:
-        """Arrests made at a protest ("detained during an attempt to protest", "arrested 180 as supporters staged
-        sit-ins", "arrested protesters"), not of people for organising one ("arrested an activist for organising
-        protests")."""
-        if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in self.words["crowd_nouns"]
-               for c in arrest.children):
-            return True
-        for t in arrest.sent:
-            if t.lemma_.lower() not in self.words["protest_words"] or t.i == arrest.i:
-                continue
-            path = [a for a in t.ancestors if a.i != arrest.i and arrest in a.ancestors]
-            if arrest not in t.ancestors or len(path) > 4:
-                continue
-            if any(w.lower_ in {"during", "at", "amid", "as", "when", "while"} for a in [t, *path] for w in
-                   ([a] + [c for c in a.children if c.dep_ in {"mark", "advmod"}])):
-                return True
-        return False
-
-
-def fought_back(previous: Sequence[Claim], follow_up: Sequence[Claim]) -> list[Claim]:
-    """ "Raiders attacked a village. Police responded, killing two of them.": a toll sentence that tells the attackers
-    or state forces harmed (typed an armed clash) makes the attack before it a fight between two armed sides (ACLED
-    codes the response as the battle); the side that fought back, where the attack named only civilians, is its
-    actor 2."""
-    # the toll's killing or wounding harmed an armed side (the attackers, or forces who came), or it tells a clash
-    clash = next((f for f in follow_up if f.sub_event_type == "Armed clash" and (
-        {"category:clash"} | ({"category:kill", "category:injure"} if "victims:armed" in f.method.split() else set())
-    ) & set(f.method.split())), None)
-    if clash is None:
-        return list(previous)
-    out = []
-    for c in previous:
-        a1 = c.actor("actor1")
-        if c.event_type != "Violence against civilians" or c.sub_event_type not in {"Attack", None} or (
-                a1 is not None and a1.inter == 1):
-            out.append(c)  # state forces' own raid on civilians stays one-sided, whatever its toll
-            continue
-        actors = c.actors
-        a2 = c.actor("actor2")
-        defender = next((r for r in clash.actors if r.actor.inter == 1 and r.actor != a1), None)
-        if defender is not None and (a2 is None or a2.inter == 7):
-            actors = (*(r for r in c.actors if r.role != "actor2"), dataclasses.replace(defender, role="actor2"))
-        out.append(dataclasses.replace(c, event_type="Battles", sub_event_type="Armed clash", actors=actors,
-                                       method=c.method + " type:fought-back"))
-    return out
