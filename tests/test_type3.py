@@ -72,7 +72,8 @@ def test_warriors_killed_in_a_raid_were_an_armed_side(claims_of: ClaimsOf) -> No
 
 
 @pytest.mark.parametrize("text", [
-    "A gang of youths attacked people at a campaign rally in the township.",
+    # a crowd word: a faction's "gang of youths" attacking a rally is an organised group's attack (test_type4)
+    "Angry villagers attacked people at a campaign rally in the township.",
     "Youths threw stones at a campaign rally of the governor.",
 ])
 def test_a_rally_a_crowd_attacks_is_its_target_not_its_demonstration(claims_of: ClaimsOf, text: str) -> None:
@@ -100,12 +101,20 @@ def test_a_crowd_blocking_a_road_is_its_violence_not_an_intervention(claims_of: 
     assert _lead_sub(claims_of, text) == sub
 
 
-def test_forces_sent_to_disperse_a_protest_are_part_of_its_story(claims_of: ClaimsOf) -> None:
-    text = ("Residents took to the streets of the town to protest against a new levy. Police were deployed to "
-            "disperse the protesters.")
-    assert _lead_sub(claims_of, text) == "Protest with intervention"
-    assert _lead_sub(claims_of, "Residents took to the streets of the town to protest against a new levy.") == (
-        "Peaceful protest")
+@pytest.mark.parametrize(("protest", "forces"), [
+    # reworded variants (type4): the mechanism is the story's next sentence, not one wording
+    ("Shopkeepers marched through the market square to oppose higher licence fees.",
+     "Officers were deployed to disperse the marchers."),
+    ("Teachers demonstrated outside the county offices over delayed salaries.",
+     "Police were sent to break up the crowd."),
+    ("Farmers protested at the depot over low maize prices.", "Riot police dispersed the protesters."),
+    ("Hundreds of commuters held a demonstration against fare rises.",
+     "Anti-riot officers were called in to disperse them."),
+])
+def test_forces_sent_to_disperse_a_protest_are_part_of_its_story(claims_of: ClaimsOf, protest: str,
+                                                                 forces: str) -> None:
+    assert _lead_sub(claims_of, f"{protest} {forces}") == "Protest with intervention"
+    assert _lead_sub(claims_of, protest) == "Peaceful protest"
 
 
 # --- which claim answers for the note ------------------------------------------------------------------------------

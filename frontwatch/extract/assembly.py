@@ -30,6 +30,7 @@ from frontwatch.extract.background import (
 from frontwatch.extract.claim_actors import ActorReader, _MainActors
 from frontwatch.extract.claims import _external, _find_counts, report_country_of
 from frontwatch.extract.counts import parse_number
+from frontwatch.extract.crowd_cues import fought_back
 from frontwatch.extract.event_typing import MODEL_NOT_EVENT_ALL, MODEL_RETYPE, Typer
 from frontwatch.extract.events import _ARMED, EventFinder, _Event
 from frontwatch.extract.follow_ups import (
@@ -215,7 +216,7 @@ class Extractor(SharedSteps):
                              or _story_toll(found, previous, text, previous_end, sent.start_char)):
                 # "… attacked a convoy near X. 5 soldiers were killed.": the toll belongs to the event before
                 told = [k for f in found for k in f.counts]
-                changed = [_with_counts(c, told, said=sent.text) for c in previous]
+                changed = fought_back([_with_counts(c, told, said=sent.text) for c in previous], found)
                 out, previous = _replace_told(out, previous, changed), changed
                 continue
             out.extend(found)

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.extract.crowd_cues import CrowdCues
 from frontwatch.extract.events import _ARMED, _Event
-from frontwatch.extract.sentences import _story
+from frontwatch.extract.sentences import _doc_text, _story
 from frontwatch.extract.triggers import Lexicon, TriggerHit, find_triggers, is_nonevent, load_lexicon
 from frontwatch.model import (
     EVENT_TYPES,
@@ -86,6 +87,19 @@ _HURT_WORDS = frozenset({"injure", "injured", "wound", "wounded", "injury", "hur
 _PEOPLE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
+def _armed_named(role: ActorRole, text: str) -> bool:
+    """An actor named with its arms, in its phrase or just before it: "armed youths", "spear-wielding herders",
+    "gun-toting raiders"."""
+    if role.span is None:
+        return False
+    words = set(re.findall(r"[a-z]+", text[max(0, role.span.start - 20):role.span.end].lower()))
+    return bool(words & _ARMS_WORDS)
+
+
+_ARMS_WORDS = frozenset({"armed", "arrows", "bows", "guns", "machetes", "pangas", "rifles", "spears", "wielding",
+                         "toting", "heavily"})
+
+
 def _people_harmed(trigger: Token, attack: bool = False) -> bool:
     """Does a word of killing or hurting say whom it harmed: its object or passive subject, a headline's subject
     ("4 killed", "guard injured", which the parser may read as active), or the noun a participle describes ("the
@@ -146,11 +160,15 @@ _GROUPS = frozenset({"crowd", "gang", "group", "mob", "people", "person", "youth
 # Categories of harm and fighting that a classifier trained on general news may not call "no event" lightly.
 _CONFLICT_TOLD = frozenset({"kill", "injure", "clash", "attack", "riot", "mob"})
 _CROWD_VIOLENCE = frozenset({"riot", "mob"})
+# Verbs whose object "arrest" tells no arrest made.
+_EVADE = frozenset({"avoid", "dodge", "escape", "evade", "flee", "resist"})
+# Words of stones thrown: a crowd's violence that may be a demonstration's or a mob's ("rampage" is rioting).
+_THROWING = frozenset({"stone", "pelt", "throw", "hurl"})
 # Categories that may be a violent incident's follow-up in the same breath (arrests, looting, a deployment).
 _FOLLOW_UPS = frozenset({"arrest", "looting", "change", "disrupted"})
 
 
-class Typer:
+class Typer(CrowdCues):
     """Types an event (`type_of`) by the lexicon's categories, the rules and the classifier's prediction."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -182,7 +200,20 @@ class Typer:
             if label == "Sexual violence" and not self._sexual(event):
                 label = "Attack"  # harm to a civilian the words tell nothing sexual of
                 methods.append("no-sexual-word")
+            if label == "Attack" and actor2 is not None and actor2.actor.inter in _ARMED and (
+                    actor1 is None or actor1.actor.inter != 7):
+                label = "Armed clash"  # "gunmen shoot a police officer": two armed sides (as over a trigger)
+                methods.append("victims:armed")
             return SUB_EVENT_TYPES[label], label, prob - 0.1
+        if category == "arrest" and event.hit.token.head.lemma_.lower() in _EVADE and event.hit.token.dep_ in {
+                "dobj", "pobj"}:
+            methods.append("nonevent:evaded")  # "shot as they resisted arrest": no one was arrested
+            return NOT_AN_EVENT, None, 0.6
+        if category in _CONFLICT_TOLD | _FOLLOW_UPS and self._protested(event.hit.token):
+            # "residents protest a recent attack on a school", "protested against a police raid": what the
+            # demonstration was about, told as its grievance, not an event of the report
+            methods.append("nonevent:grievance")
+            return NOT_AN_EVENT, None, 0.6
         if is_nonevent(self.lexicon, event.hit, event.clause):
             # Non-event context words are coarse ("suicide bombings at two markets", "looted during the lockdown"):
             # a classifier sure of a sub-type the trigger allows overrules them.
@@ -259,8 +290,13 @@ class Typer:
         """A classifier's sub-type that the words the rules read rule out: an attack on civilians where the rules
         named the side harmed as armed ("gunmen shot a policeman dead": two armed sides, a clash); sexual violence
         where no word of the sentence tells of it (the n-grams take a woman victim or an "assault" for it)."""
-        if label == "Attack" and sub == "Armed clash" and "victims:armed" in methods:
-            return True
+        if label == "Attack" and sub == "Armed clash" and ("victims:armed" in methods or (
+                event.hit.category == "clash" and self._fire_exchanged(event.hit.token.sent))):
+            return True  # "police engaged the gang in a shoot-out": both sides fired
+        if label == "Violent demonstration" and "riot:no-demonstration" in methods:
+            return True  # the n-grams read stones thrown; the rules read no demonstration
+        if label == "Looting/property destruction" and event.hit.category in _CROWD_VIOLENCE and sub in _RIOTS:
+            return True  # a crowd's stones and fires are its riot (ACLED), whatever they damaged
         if any(m.startswith("follow-up:") for m in methods) and SUB_EVENT_TYPES[label] == "Strategic developments":
             return True  # the n-grams read the arrest; the rules read the killing it followed
         return label == "Sexual violence" and event.hit.category != "sexual" and not self._sexual(event)
@@ -294,35 +330,23 @@ class Typer:
         absorbed = {h.category for h in event.absorbed}
         inter1 = actor1.actor.inter if actor1 else None
         inter2 = actor2.actor.inter if actor2 else None
-        # "without a fight / resistance" says the opposite of fighting
-        peaceful = {
-            doc[i].i for i in event.clause for w in doc[i].ancestors if w.lower_ == "without" and w.i in event.clause
-        }
-        fight_lemmas = {doc[i].lemma_.lower() for i in event.clause if i not in peaceful}
-        fighting = bool(absorbed & {"clash", "attack", "kill", "injure", "shelling", "airstrike", "territory"}) or bool(
-            fight_lemmas & self.words["fighting"]
-        )
+        fighting = self._fighting(event, doc, absorbed)
         if category == "control" and not fighting:
             # "took control of X after recapturing Y": a capture told beside it says this was no hand-over
             fighting = any(h.category == "territory" for h in find_triggers(lex, event.hit.token.sent))
         if category == "control" and fighting:
             category = "territory"
             methods.append("control+fighting")
-        if category == "territory":
-            event_type = "Battles"
-            # an unnamed side driving out rebels is, in news of a war, the state's
-            regain = inter1 == 1 or (
-                inter1 is None and inter2 in {2, 3} and event.hit.entry.lemma in self.words["expel_verbs"])
-            sub = "Government regains territory" if regain else "Non-state actor overtakes territory"
-            methods.append(f"territory:actor1-inter={inter1}")
-            return event_type, sub, conf, category
         if category == "control":
             return event_type, sub, conf, category
+        if category == "territory":
+            return self._taking_typed(event, inter1, inter2, doc, conf, methods)
         # ordinary people (ACLED's civilians) who attack or fight as a group are a mob: a riot, not a battle
-        crowd1 = inter1 == 7 and actor1 is not None and _many(actor1)
+        crowd1 = inter1 == 7 and actor1 is not None and _many(actor1) and not self._organised(actor1, _doc_text(doc))
         if category in {"attack", "kill", "injure"}:
             armed_victims = self._named_victims(actor2, "armed_victims", event) or any(
-                self._forces_harmed(h, h is not event.hit) for h in (event.hit, *event.absorbed))
+                self._forces_harmed(h, h is not event.hit) for h in (event.hit, *event.absorbed)) or (
+                category == "attack" and self._forces_attacked(event.hit.token))
             if armed_victims and inter1 != 7:
                 # "police shot dead three suspected robbers", "raiders killed by herders": ACLED's armed side
                 event_type, sub = "Battles", "Armed clash"
@@ -349,8 +373,11 @@ class Typer:
                 event_type, sub = self._riot(inter1, event, doc)
             if inter1 == 1 and inter2 == 6:  # state forces shooting at demonstrators
                 event_type, sub = "Protests", "Excessive force against protesters"
-        named7 = (inter1 == 7 and actor1 is not None and actor1.span is not None) or (
-            inter2 == 7 and actor2 is not None and actor2.span is not None)
+        # a side named with its arms ("spear-wielding herders", "armed bandits") is no crowd
+        text = _doc_text(doc)
+        named7 = (inter1 == 7 and actor1 is not None and actor1.span is not None and not _armed_named(actor1, text)
+                  ) or (inter2 == 7 and actor2 is not None and actor2.span is not None and not _armed_named(actor2,
+                                                                                                            text))
         if category == "clash" and (inter1 in {5, 6} or inter2 in {5, 6} or (named7 and (
                 {inter1, inter2} <= {1, 7, None} and not self._deaths(_story(event.hit.token.sent, back=1))))):
             # "youths clashed with police", "traders and police engaged in running battles", "supporters of two
@@ -361,6 +388,12 @@ class Typer:
             event_type, sub = self._riot(inter1, event, doc)
         if category == "riot" and inter1 in {5, 7} and self._rally_attacked(event):
             event_type, sub = "Riots", "Mob violence"  # "youths threw stones at a rally": its target, not theirs
+        elif category == "riot" and sub == "Violent demonstration" and event.hit.entry.lemma in _THROWING and not (
+                self._demonstrating(_story(event.hit.token.sent))):
+            # stones thrown with no demonstration, strike or rioting told ("villagers stoned a thief"): ACLED's
+            # violent demonstration needs one; a crowd's violence without it is mob violence
+            event_type, sub = "Riots", "Mob violence"
+            methods.append("riot:no-demonstration")
         if category in {"protest", "crowd"}:
             event_type, sub = self._protest_sub(event, doc, event_type, sub, default_sub, methods)
         if category in {"shelling", "attack", "clash"} and self._by_aircraft(event.hit):
@@ -370,37 +403,6 @@ class Typer:
         if category in {"ied"} and "suicide" in clause_lemmas:
             sub = "Suicide bomb"
         return event_type, sub, conf, category
-
-    def _protest_sub(self, event: _Event, doc: Doc, event_type: str, sub: str | None, default_sub: str | None,
-                     methods: list[str]) -> tuple[str, str | None]:
-        """A demonstration's type and sub-type by what its sentence and the ones after it tell."""
-        story = _story(event.hit.token.sent)
-        sent_lemmas = self._cue_lemmas(story[:1])
-        # what the sentences after it tell of the same demonstration ("They blocked the road … Police
-        # dispersed them"), unless the sentence itself says it stayed peaceful
-        calm = bool(sent_lemmas & {"peaceful", "peacefully"})
-        # a demonstration called peaceful may still be met with force ("… Police dispersed them"): the sentences
-        # after it tell of what was done to it, not of violence of its own
-        after = self._cue_lemmas(story[1:])
-        more = after if not calm else after - self.words["violent_crowd"]
-        # "protested peacefully against … attacks": a sentence that calls it peaceful tells of no violence of
-        # its own, unless it says it turned violent
-        turned = bool(sent_lemmas & {"turn", "become", "degenerate", "escalate"})
-        if self._excessive(sent_lemmas):
-            sub = "Excessive force against protesters"
-        elif (sent_lemmas | more) & self.words["violent_crowd"] and (not calm or turned):
-            event_type, sub = "Riots", "Violent demonstration"
-        elif sent_lemmas & self.words["intervention"]:
-            sub = "Protest with intervention"
-        elif self.words["excessive"] & {doc[i].lemma_.lower() for i in event.clause if not self._grievance(doc[i])}:
-            sub = "Excessive force against protesters"  # "a woman was killed by police during a demonstration"
-        elif self._excessive(sent_lemmas | more):
-            sub = "Excessive force against protesters"
-        elif more & self.words["intervention"]:
-            sub = "Protest with intervention"
-        if sub != default_sub:
-            methods.append(f"cues:{sub}")
-        return event_type, sub
 
     def _by_aircraft(self, hit: TriggerHit) -> bool:
         """Aircraft do it: the subject of the verb carrying the trigger ("jets fired missiles") or its "by" agent
@@ -461,6 +463,64 @@ class Typer:
         heads = self.words["force_heads"] | (self.words["armed_victims"] if or_armed else frozenset())
         return bool(words & heads) and not words & {"former", "retired", "ex", "off-duty"}
 
+    def _crowd_took(self, event: _Event, inter1: int | None, inter2: int | None) -> bool:
+        """A taking word whose taker is no armed side: rioters, protesters or civilians ("residents stormed the
+        police station"), or a taker the actor reading did not name whose subject names no armed word ("parents
+        stormed the school"), with no armed side taken from."""
+        if inter2 in _ARMED - {1} or inter1 in _ARMED:
+            return False
+        if inter1 in {5, 6, 7}:
+            return True
+        if inter1 is not None or inter2 not in {None, 7}:
+            return False
+        # the taker is the active subject ("parents stormed"), a common noun (not a name or a pronoun, which may
+        # stand for an army), in a story that tells a demonstration or a demand; a passive's subject is what was taken
+        subjects = [c for c in event.hit.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        words = {w.lemma_.lower() for c in subjects for w in c.subtree} | {w.lower_ for c in subjects
+                                                                         for w in c.subtree}
+        story = _story(event.hit.token.sent)
+        demand = any(t.lemma_.lower() == "demand" for s in story for t in s) or self._demonstrating(story)
+        return bool(words) and demand and not words & (
+            self._armed_words | self.words["armed_victims"] | {"militant", "rebel", "insurgent", "troop", "trooper",
+                                                               "commando", "fighter", "jihadist"})
+
+    def _fighting(self, event: _Event, doc: Doc, absorbed: set[str]) -> bool:
+        """Does the event's clause tell fighting (a word of it, or a violent trigger it took in)?"""
+        # "without a fight / resistance" says the opposite of fighting
+        peaceful = {
+            doc[i].i for i in event.clause for w in doc[i].ancestors if w.lower_ == "without" and w.i in event.clause
+        }
+        fight_lemmas = {doc[i].lemma_.lower() for i in event.clause if i not in peaceful}
+        return bool(absorbed & {"clash", "attack", "kill", "injure", "shelling", "airstrike", "territory"}) or bool(
+            fight_lemmas & self.words["fighting"])
+
+    def _taking_typed(self, event: _Event, inter1: int | None, inter2: int | None, doc: Doc, conf: float,
+                      methods: list[str]) -> tuple[str, str | None, float, str]:
+        """A taking: which side took it, or no taking at all where a crowd with no armed side did."""
+        if self._crowd_took(event, inter1, inter2):
+            # "traders stormed the county offices demanding …", "students took to the streets": no armed side, so
+            # no change of hands (ACLED's takings are fought by armed groups); the crowd's demonstration
+            event_type, sub = self.lexicon.categories["protest"]
+            methods.append("territory:crowd")
+            event_type, sub = self._protest_sub(event, doc, event_type, sub, sub, methods)
+            return event_type, sub, conf, "protest"
+        # an unnamed side driving out rebels is, in news of a war, the state's
+        regain = inter1 == 1 or (
+            inter1 is None and inter2 in {2, 3} and event.hit.entry.lemma in self.words["expel_verbs"])
+        methods.append(f"territory:actor1-inter={inter1}")
+        return ("Battles", "Government regains territory" if regain else "Non-state actor overtakes territory", conf,
+                "territory")
+
+    def _forces_attacked(self, trigger: Token) -> bool:
+        """The attack's object names state forces ("ambushed guards at the market", "attacked a police post"),
+        whichever phrase the actor reading took for its side (a place may have taken it), not former ones."""
+        # the object's noun phrase only, not a clause hung on it ("civilians who fled to a police station")
+        heads = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+        heads += [g for h in heads for g in h.children if g.dep_ == "conj"]
+        words = {w.lemma_.lower() for h in heads for w in (h, *h.children)
+                 if w is h or w.dep_ in {"compound", "amod", "nmod", "poss"}}
+        return bool(words & self.words["force_heads"]) and not words & {"former", "retired", "ex", "off-duty"}
+
     def _riot(self, inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
         """ACLED: demonstrators turning violent make a violent demonstration (its actor is "Rioters" too); a mob or a
         crowd with no demonstration in the sentence makes mob violence."""
@@ -475,11 +535,6 @@ class Typer:
         if inter == 7 and not own:
             return "Riots", "Mob violence"  # "villagers attacked …", "hawkers fought police": no demonstration
         return "Riots", "Violent demonstration"
-
-    def _demonstrating(self, story: Sequence[SpacySpan]) -> bool:
-        """Does the story tell of a demonstration or rioting at all (a riot, a protest, a strike, a march)?"""
-        words = self.words["protest_words"] | self.words["protest_verbs"] | {"rioter", "rioting", "riotous"}
-        return any(t.lemma_.lower() in words or t.lower_ in words for s in story for t in s)
 
     @staticmethod
     def _harm_alongside(event: _Event) -> TriggerHit | None:
@@ -502,104 +557,8 @@ class Typer:
         """Does the sentence tell of both sides firing ("in a shoot-out", "after an exchange of fire")?"""
         return bool(self._exchange.search(sent.text))
 
-    def _rally_attacked(self, event: _Event) -> bool:
-        """Does the story name a demonstration only as what the crowd attacked ("stoned a rally")?"""
-        words = [t for s in _story(event.hit.token.sent) for t in s if t.lemma_.lower() in self.words["protest_words"]]
-        return bool(words) and all(self._targeted(t) for t in words)
-
-    def _targeted(self, t: Token) -> bool:
-        """The word is what violence was done to: the object of a verb of attacking or hurting ("attacked a
-        rally"), or of "at / on" after one ("threw stones at a rally")."""
-        violent = self.words["fight_verbs"] | self.words["mob_victim_words"] | {"throw", "hurl", "disrupt", "storm"}
-        head = t.head
-        if t.dep_ == "pobj" and head.lower_ in {"at", "on", "upon"}:
-            head = head.head
-        elif t.dep_ != "dobj":
-            return False
-        return head.lemma_.lower() in violent
-
     def _deaths(self, sents: Sequence[SpacySpan], hurt: bool = False) -> bool:
         """Do the sentences tell of someone killed ("two were killed", "left one dead"), or with `hurt` wounded
         ("left five injured"), not denied ("no deaths")?"""
         words = _DEATH_WORDS | _HURT_WORDS if hurt else _DEATH_WORDS
         return any(t.lemma_.lower() in words and not self._grievance(t) for s in sents for t in s)
-
-    def _cue_lemmas(self, sents: Sequence[SpacySpan]) -> set[str]:
-        """The sentences' lemmas that tell how a demonstration went: not what it was about ("marched to denounce
-        violence", "rallied to mourn those killed", "protested against the killing of a student"); "violently" only
-        where it says how force was used; "barricade" for a road the crowd blocked, "arson" for fires it lit, "warning"
-        for shots into the air."""
-        out = set()
-        for sent in sents:
-            for t in sent:
-                lem = t.lemma_.lower()
-                if self._grievance(t):
-                    continue
-                out.add(lem)
-                objects = {c.lemma_.lower() for c in t.children if c.dep_ in {"dobj", "nsubjpass"}}
-                if lem == "violently" and t.head.lemma_.lower() in self.words["intervention"]:
-                    out.add("brutally")  # "violently dispersed / suppressed": excessive force
-                elif lem == "violently" and t.head.lemma_.lower() in self.words["protest_verbs"]:
-                    out.add("violent")  # "violently protested"
-                elif lem in {"block", "barricade", "obstruct", "paralyse", "paralyze", "close"} and (
-                        (objects | self._next_lemmas(t, 4)) & self.words["roads"]):
-                    # the road may be misparsed into a longer phrase ("blocking a road and lighting fires")
-                    doers = [w for c in t.children if c.dep_ == "nsubj" or (c.dep_ == "agent") for w in c.subtree]
-                    if not any(w.lemma_.lower() in self.words["force_heads"] for w in doers):
-                        out.add("barricade")  # "students blocked the highway", not "police blocked the road"
-                        out.discard("block")  # the crowd's own act, not an intervention
-                elif lem in {"light", "set", "lighting"} and (objects | self._next_lemmas(t, 3)) & {
-                        "fire", "bonfire", "tyre", "tire"}:
-                    out.add("arson")
-                elif lem in {"shoot", "fire"} and any(c.dep_ == "prep" and c.lower_ in {"in", "into"} and any(
-                        g.lemma_.lower() == "air" for g in c.children) for c in t.children):
-                    out.discard(lem)
-                    out.add("warning")  # "police shot in the air to disperse them": an intervention, no excessive force
-                elif lem in {"battle", "fight"} and t.pos_ == "NOUN":
-                    out.add("clash")  # "running battles with police", "engaged police in fierce fights"
-        return out
-
-    @staticmethod
-    def _next_lemmas(t: Token, n: int) -> set[str]:
-        """The lemmas of the n words after `t` in its sentence."""
-        return {w.lemma_.lower() for w in t.doc[t.i + 1:min(t.i + 1 + n, t.sent.end)]}
-
-    def _grievance(self, t: Token) -> bool:
-        """A word of what a demonstration was about: under a verb of grievance, the object of protesting, or the
-        "against / over / following" phrase of a protest."""
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
-            return True  # "no reported violence", "did not block": a cue denied
-        for a, _ in zip([t, *t.ancestors], range(7), strict=False):
-            if a.dep_ == "acl" and a.tag_ == "VBG":
-                return False  # "protested the eviction, blocking the road": what they did, however the parse hung it
-            if a is not t and a.lemma_.lower() in self.words["grievance_heads"]:
-                return True
-            if a.dep_ == "prep" and a.lower_ in self.words["grievance_preps"] and (
-                    a.head.lemma_.lower() in self.words["protest_verbs"]):
-                return True
-            if a.dep_ == "dobj" and a.head.lemma_.lower() in (
-                    self.words["protest_verbs"] | self.words["grievance_heads"]):
-                return True  # "protested the arrest of …", "condemned the attack"
-        return False
-
-    def _excessive(self, cues: set[str]) -> bool:
-        return bool(cues & self.words["excessive"] and cues & {"protester", "demonstrator", "protestor", "crowd",
-                                                                "brutally", "excessive"})
-
-    def _at_a_protest(self, arrest: Token) -> bool:
-        """Arrests made at a protest ("detained during an attempt to protest", "arrested 180 as supporters staged
-        sit-ins", "arrested protesters"), not of people for organising one ("arrested an activist for organising
-        protests")."""
-        if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in self.words["crowd_nouns"]
-               for c in arrest.children):
-            return True
-        for t in arrest.sent:
-            if t.lemma_.lower() not in self.words["protest_words"] or t.i == arrest.i:
-                continue
-            path = [a for a in t.ancestors if a.i != arrest.i and arrest in a.ancestors]
-            if arrest not in t.ancestors or len(path) > 4:
-                continue
-            if any(w.lower_ in {"during", "at", "amid", "as", "when", "while"} for a in [t, *path] for w in
-                   ([a] + [c for c in a.children if c.dep_ in {"mark", "advmod"}])):
-                return True
-        return False

@@ -149,6 +149,10 @@ def _tolls_to_event(found: list[Claim], sent_counts: Sequence[Count]) -> list[Cl
     a toll outside every event's clause ("Four people are feared dead after raiders ambushed herders")."""
     tolls = [c for c in found if _bare_toll(c)]
     events = [c for c in found if c not in tolls and c.event_type != NOT_AN_EVENT]
+    if tolls and events and all(c.event_type == "Strategic developments" for c in events):
+        # "a suspect was killed by police, several more arrested": the killing is the incident and the arrests
+        # its follow-up (ACLED's precedence), not a toll of the arrests
+        return found
     violent = [c for c in events if c.sub_event_type not in NO_FATALITIES]
     if events and not violent:
         # "soldiers shoot dead three bandits and detain several suspects": the sentence's other events take no toll

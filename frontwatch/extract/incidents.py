@@ -3,8 +3,9 @@ attack … seven were arrested"), and each sentence's claim is typed and dated o
 clash; the day the text gives, else the report's). Within one report:
 - a place's incident told on a day of its own before the report's gathers that place's claims left on the report's
   day (sentences that name no day fall back to the report's; a report is often a day late);
-- violent claims of one place and one day take the type of the first of them told (the report's lead), but for a
-  sentence that opens on a reaction to it ("In revenge, …"): a retaliation is an incident of its own;
+- violent claims of one place and one day take the type of the first of them told (the report's lead), or of
+  state forces' battle there where the lead was others' one-sided attack (ACLED's precedence); but a sentence that
+  opens on a reaction to it ("In revenge, …") is a retaliation, an incident of its own;
 - arrests and seizures at that place and day are the incident's end or its investigation, not events of their own
   (ACLED: "arrests at the end of a battle are part of it").
 Fusion then makes one event of them instead of one per type or per day.
@@ -295,6 +296,14 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
     lead: dict[tuple[object, ...], Claim] = {}
     for c in told.values():
         lead.setdefault(_key(c, published), c)  # type: ignore[arg-type]
+    for c in claims:
+        # ACLED's precedence: where the incident's words tell state forces fighting as well as others' one-sided
+        # violence ("raiders attacked a village … police battled them"), the battle is the event
+        if (key := _key(c, published)) is not None and (first := lead.setdefault(key, c)) is not c and (
+                first.event_type == "Violence against civilians" and c.sub_event_type == "Armed clash"
+                and any(r.actor.inter == 1 for r in c.actors)
+                and not any(r.actor.inter == 1 for r in first.actors if r.role == "actor1")):
+            lead[key] = c
     out = []
     attacked: dict[tuple[object, ...], int] = {}  # (place, day) -> where the text first tells violence there
     towns = _town_first(claims, published)

@@ -1,0 +1,231 @@
+"""The words the typing rules read about crowds: how a demonstration went (its cues: violence, intervention, force),
+what it was about (its grievance), whose it was, and whether a crowd that attacked is a mob or an organised group;
+and `fought_back`, the battle a follow-up toll makes of an attack. Split from event_typing.py (module size)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from frontwatch.extract.events import _Event
+from frontwatch.extract.sentences import _story
+from frontwatch.model import ActorRole, Claim
+
+# Intervention cues that tell force used on a crowd only as verbs ("police barred them"; not "bar attendants").
+_INTERVENTION_VERBS = frozenset({"bar", "block", "chase", "foil", "prevent", "repulse", "stop", "suppress", "thwart"})
+# A crowd's damage to property, unless others did it ("stalls destroyed by council officers").
+_DAMAGE_VERBS = frozenset({"burn", "damage", "destroy", "ransack", "smash", "torch", "vandalise", "vandalize"})
+# Words that call a group a crowd in a temper ("angry youths"): mob violence, not an organised attack.
+_CROWD_MOODS = frozenset({"angry", "irate", "rowdy", "enraged", "furious", "mobs", "crowds"})
+# Words naming attackers as a faction's own people rather than a crowd.
+_ORGANISED = frozenset({"youth", "youths", "supporter", "supporters", "loyalist", "loyalists", "goon", "goons",
+                        "member", "members"})
+
+
+def _words_of(role: ActorRole) -> set[str]:
+    return set(re.findall(r"[a-z]+", role.span.text.lower())) if role.span is not None else set()
+
+
+class CrowdCues:
+    """Mixin of `Typer`: the crowd rules, over `self.words` (the lexicon's word lists)."""
+
+    words: dict[str, frozenset[str]]
+
+    def _protest_sub(self, event: _Event, doc: Doc, event_type: str, sub: str | None, default_sub: str | None,
+                     methods: list[str]) -> tuple[str, str | None]:
+        """A demonstration's type and sub-type by what its sentence and the ones after it tell."""
+        story = _story(event.hit.token.sent)
+        sent_lemmas = self._cue_lemmas(story[:1])
+        # what the sentences after it tell of the same demonstration ("They blocked the road … Police
+        # dispersed them"), unless the sentence itself says it stayed peaceful
+        calm = bool(sent_lemmas & {"peaceful", "peacefully"})
+        # a demonstration called peaceful may still be met with force ("… Police dispersed them"): the sentences
+        # after it tell of what was done to it, not of violence of its own
+        after = self._cue_lemmas(story[1:])
+        more = after if not calm else after - self.words["violent_crowd"]
+        # "protested peacefully against … attacks": a sentence that calls it peaceful tells of no violence of
+        # its own, unless it says it turned violent
+        turned = bool(sent_lemmas & {"turn", "become", "degenerate", "escalate"})
+        if self._excessive(sent_lemmas):
+            sub = "Excessive force against protesters"
+        elif (sent_lemmas | more) & self.words["violent_crowd"] and (not calm or turned):
+            event_type, sub = "Riots", "Violent demonstration"
+        elif sent_lemmas & self.words["intervention"]:
+            sub = "Protest with intervention"
+        elif self.words["excessive"] & {doc[i].lemma_.lower() for i in event.clause if not self._grievance(doc[i])}:
+            sub = "Excessive force against protesters"  # "a woman was killed by police during a demonstration"
+        elif self._excessive(sent_lemmas | more):
+            sub = "Excessive force against protesters"
+        elif more & self.words["intervention"]:
+            sub = "Protest with intervention"
+        if sub != default_sub:
+            methods.append(f"cues:{sub}")
+        return event_type, sub
+
+    def _organised(self, role: ActorRole, text: str) -> bool:
+        """Attackers named as a faction's young men or followers ("youths", "party supporters", "members of X"),
+        not as a crowd in their phrase or just before it ("a mob", "angry youths"): for ACLED an organised armed
+        group's attack, not mob violence."""
+        if role.span is None:
+            return False
+        near = set(re.findall(r"[a-z]+", text[max(0, role.span.start - 20):role.span.end].lower()))
+        return bool(_words_of(role) & _ORGANISED) and not near & (self.words["mob_words"] | _CROWD_MOODS)
+
+    def _protested(self, t: Token) -> bool:
+        """The word is what a demonstration was against: the object of a verb of protest ("protest the attack"), or
+        of its "against / over / following" phrase ("marched against the killing"), within a few steps."""
+        protest = self.words["protest_verbs"] | self.words["protest_words"]
+        for a, _ in zip([t, *t.ancestors], range(4), strict=False):
+            if a.dep_ == "dobj" and a.head.lemma_.lower() in self.words["protest_verbs"]:
+                return True
+            if a.dep_ == "pobj" and a.head.lower_ in self.words["grievance_preps"] and (
+                    a.head.head.lemma_.lower() in protest):
+                return True
+        return False
+
+    def _demonstrating(self, story: Sequence[SpacySpan]) -> bool:
+        """Does the story tell of a demonstration or rioting at all (a riot, a protest, a strike, a march)?"""
+        words = self.words["protest_words"] | self.words["protest_verbs"] | {"rioter", "rioting", "riotous"}
+        return any(t.lemma_.lower() in words or t.lower_ in words for s in story for t in s)
+
+    def _rally_attacked(self, event: _Event) -> bool:
+        """Does the story name a demonstration only as what the crowd attacked ("stoned a rally")?"""
+        words = [t for s in _story(event.hit.token.sent) for t in s if t.lemma_.lower() in self.words["protest_words"]]
+        return bool(words) and all(self._targeted(t) for t in words)
+
+    def _targeted(self, t: Token) -> bool:
+        """The word is what violence was done to: the object of a verb of attacking or hurting ("attacked a
+        rally"), or of "at / on" after one ("threw stones at a rally")."""
+        violent = self.words["fight_verbs"] | self.words["mob_victim_words"] | {"throw", "hurl", "disrupt", "storm"}
+        head = t.head
+        if t.dep_ == "pobj" and head.lower_ in {"at", "on", "upon"}:
+            head = head.head
+        elif t.dep_ != "dobj":
+            return False
+        return head.lemma_.lower() in violent
+
+    def _cue_lemmas(self, sents: Sequence[SpacySpan]) -> set[str]:
+        """The sentences' lemmas that tell how a demonstration went: not what it was about ("marched to denounce
+        violence", "rallied to mourn those killed", "protested against the killing of a student"); "violently" only
+        where it says how force was used; "barricade" for a road the crowd blocked, "arson" for fires it lit, "warning"
+        for shots into the air."""
+        out = set()
+        for sent in sents:
+            for t in sent:
+                lem = t.lemma_.lower()
+                if self._grievance(t):
+                    continue
+                if lem in _INTERVENTION_VERBS and t.pos_ not in {"VERB", "AUX"}:
+                    continue  # "bar attendants", "a road block": a noun, not force used on the crowd
+                if lem in {"riot", "rioting"} and (t.dep_ in {"compound", "amod", "nmod"} or (
+                        t.i > 0 and t.doc[t.i - 1].lower_ in {"anti", "anti-", "-"})):
+                    continue  # "riot police", "anti-riot officers": the force's kind, not the crowd's violence
+                if lem == "break" and t.pos_ == "VERB" and "up" in self._next_lemmas(t, 1):
+                    out.add("disperse")  # "police broke up the crowd"
+                if lem in _DAMAGE_VERBS and t.pos_ == "VERB" and any(
+                        w.lemma_.lower() in self.words["force_heads"] for c in t.children
+                        if c.dep_ in {"nsubj", "agent"} for w in c.subtree):
+                    continue  # "stalls destroyed by county officers": the authorities' doing, not the crowd's
+                if lem == "set" and not (self._next_lemmas(t, 3) & {"fire", "ablaze", "alight", "bonfire", "tyre",
+                                                                     "tire"}):
+                    continue  # "a case set for May": no fire lit
+                out.add(lem)
+                objects = {c.lemma_.lower() for c in t.children if c.dep_ in {"dobj", "nsubjpass"}}
+                if lem == "violently" and t.head.lemma_.lower() in self.words["intervention"]:
+                    out.add("brutally")  # "violently dispersed / suppressed": excessive force
+                elif lem == "violently" and t.head.lemma_.lower() in self.words["protest_verbs"]:
+                    out.add("violent")  # "violently protested"
+                elif lem in {"block", "barricade", "obstruct", "paralyse", "paralyze", "close"} and (
+                        (objects | self._next_lemmas(t, 4)) & self.words["roads"]):
+                    # the road may be misparsed into a longer phrase ("blocking a road and lighting fires")
+                    doers = [w for c in t.children if c.dep_ == "nsubj" or (c.dep_ == "agent") for w in c.subtree]
+                    if not any(w.lemma_.lower() in self.words["force_heads"] for w in doers):
+                        out.add("barricade")  # "students blocked the highway", not "police blocked the road"
+                        out.discard("block")  # the crowd's own act, not an intervention
+                elif lem in {"light", "set", "lighting"} and (objects | self._next_lemmas(t, 3)) & {
+                        "fire", "bonfire", "tyre", "tire"}:
+                    out.add("arson")
+                elif lem in {"shoot", "fire"} and any(c.dep_ == "prep" and c.lower_ in {"in", "into"} and any(
+                        g.lemma_.lower() == "air" for g in c.children) for c in t.children):
+                    out.discard(lem)
+                    out.add("warning")  # "police shot in the air to disperse them": an intervention, no excessive force
+                elif lem in {"battle", "fight"} and t.pos_ == "NOUN":
+                    out.add("clash")  # "running battles with police", "engaged police in fierce fights"
+        return out
+
+    @staticmethod
+    def _next_lemmas(t: Token, n: int) -> set[str]:
+        """The lemmas of the n words after `t` in its sentence."""
+        return {w.lemma_.lower() for w in t.doc[t.i + 1:min(t.i + 1 + n, t.sent.end)]}
+
+    def _grievance(self, t: Token) -> bool:
+        """A word of what a demonstration was about: under a verb of grievance, the object of protesting, or the
+        "against / over / following" phrase of a protest."""
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
+            return True  # "no reported violence", "did not block": a cue denied
+        for a, _ in zip([t, *t.ancestors], range(7), strict=False):
+            if a.dep_ == "acl" and a.tag_ == "VBG":
+                return False  # "protested the eviction, blocking the road": what they did, however the parse hung it
+            if a is not t and a.lemma_.lower() in self.words["grievance_heads"]:
+                return True
+            if a.dep_ == "prep" and a.lower_ in self.words["grievance_preps"] and (
+                    a.head.lemma_.lower() in self.words["protest_verbs"]):
+                return True
+            if a.dep_ == "dobj" and a.head.lemma_.lower() in (
+                    self.words["protest_verbs"] | self.words["grievance_heads"]):
+                return True  # "protested the arrest of …", "condemned the attack"
+        return False
+
+    def _excessive(self, cues: set[str]) -> bool:
+        return bool(cues & self.words["excessive"] and cues & {"protester", "demonstrator", "protestor", "crowd",
+                                                                "brutally", "excessive"})
+
+    def _at_a_protest(self, arrest: Token) -> bool:
+        """Arrests made at a protest ("detained during an attempt to protest", "arrested 180 as supporters staged
+        sit-ins", "arrested protesters"), not of people for organising one ("arrested an activist for organising
+        protests")."""
+        if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in self.words["crowd_nouns"]
+               for c in arrest.children):
+            return True
+        for t in arrest.sent:
+            if t.lemma_.lower() not in self.words["protest_words"] or t.i == arrest.i:
+                continue
+            path = [a for a in t.ancestors if a.i != arrest.i and arrest in a.ancestors]
+            if arrest not in t.ancestors or len(path) > 4:
+                continue
+            if any(w.lower_ in {"during", "at", "amid", "as", "when", "while"} for a in [t, *path] for w in
+                   ([a] + [c for c in a.children if c.dep_ in {"mark", "advmod"}])):
+                return True
+        return False
+
+
+def fought_back(previous: Sequence[Claim], follow_up: Sequence[Claim]) -> list[Claim]:
+    """ "Raiders attacked a village. Police responded, killing two of them.": a toll sentence that tells the attackers
+    or state forces harmed (typed an armed clash) makes the attack before it a fight between two armed sides (ACLED
+    codes the response as the battle); the side that fought back, where the attack named only civilians, is its
+    actor 2."""
+    # the toll's killing or wounding harmed an armed side (the attackers, or forces who came), or it tells a clash
+    clash = next((f for f in follow_up if f.sub_event_type == "Armed clash" and (
+        {"category:clash"} | ({"category:kill", "category:injure"} if "victims:armed" in f.method.split() else set())
+    ) & set(f.method.split())), None)
+    if clash is None:
+        return list(previous)
+    out = []
+    for c in previous:
+        a1 = c.actor("actor1")
+        if c.event_type != "Violence against civilians" or c.sub_event_type not in {"Attack", None} or (
+                a1 is not None and a1.inter == 1):
+            out.append(c)  # state forces' own raid on civilians stays one-sided, whatever its toll
+            continue
+        actors = c.actors
+        a2 = c.actor("actor2")
+        defender = next((r for r in clash.actors if r.actor.inter == 1 and r.actor != a1), None)
+        if defender is not None and (a2 is None or a2.inter == 7):
+            actors = (*(r for r in c.actors if r.role != "actor2"), dataclasses.replace(defender, role="actor2"))
+        out.append(dataclasses.replace(c, event_type="Battles", sub_event_type="Armed clash", actors=actors,
+                                       method=c.method + " type:fought-back"))
+    return out
