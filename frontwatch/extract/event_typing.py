@@ -195,16 +195,7 @@ class Typer(CrowdCues):
         methods: list[str],
     ) -> tuple[str, str | None, float]:
         if event.hit.entry.index < 0 and pred is not None:  # an event only the classifier saw
-            label, prob = pred
-            methods.append(f"model:{label}@{prob:.2f}")
-            if label == "Sexual violence" and not self._sexual(event):
-                label = "Attack"  # harm to a civilian the words tell nothing sexual of
-                methods.append("no-sexual-word")
-            if label == "Attack" and actor2 is not None and actor2.actor.inter in _ARMED and (
-                    actor1 is None or actor1.actor.inter != 7):
-                label = "Armed clash"  # "gunmen shoot a police officer": two armed sides (as over a trigger)
-                methods.append("victims:armed")
-            return SUB_EVENT_TYPES[label], label, prob - 0.1
+            return self._model_only(event, actor1, actor2, pred, methods)
         if category == "arrest" and event.hit.token.head.lemma_.lower() in _EVADE and event.hit.token.dep_ in {
                 "dobj", "pobj"}:
             methods.append("nonevent:evaded")  # "shot as they resisted arrest": no one was arrested
@@ -285,6 +276,20 @@ class Typer(CrowdCues):
             conf -= 0.1
         assert sub is None or sub in EVENT_TYPES[event_type]
         return event_type, sub, conf
+
+    def _model_only(self, event: _Event, actor1: ActorRole | None, actor2: ActorRole | None,
+                    pred: tuple[str, float], methods: list[str]) -> tuple[str, str | None, float]:
+        """The type of an event only the classifier saw, corrected by what the words and sides tell."""
+        label, prob = pred
+        methods.append(f"model:{label}@{prob:.2f}")
+        if label == "Sexual violence" and not self._sexual(event):
+            label = "Attack"  # harm to a civilian the words tell nothing sexual of
+            methods.append("no-sexual-word")
+        if label == "Attack" and actor2 is not None and actor2.actor.inter in _ARMED and (
+                actor1 is None or actor1.actor.inter != 7):
+            label = "Armed clash"  # "gunmen shoot a police officer": two armed sides (as over a trigger)
+            methods.append("victims:armed")
+        return SUB_EVENT_TYPES[label], label, prob - 0.1
 
     def _model_ruled_out(self, label: str, sub: str | None, event: _Event, methods: list[str]) -> bool:
         """A classifier's sub-type that the words the rules read rule out: an attack on civilians where the rules
