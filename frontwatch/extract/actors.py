@@ -295,6 +295,8 @@ class ActorDictionary:
                 before, after = text[max(0, m.start() - 60): m.start()], text[m.end(): m.end() + 60]
                 conj = _AND_NEXT.match(after)
                 nxt = self._community_re.match(text, m.end() + conj.end()) if conj is not None else None
+                if conj is not None and nxt is None and (q := _QUALIFIER.match(text, m.end() + conj.end())):
+                    nxt = self._community_re.match(text, q.end())  # "X and Sudanese Y"
                 if _DOER_AFTER.match(after) or _DOER_BEFORE.search(before) or (
                         _BETWEEN.search(before) and conj is not None) or (  # "X and Y militias"
                         nxt is not None and _DOER_AFTER.match(text, nxt.end()) is not None):
@@ -415,6 +417,16 @@ class ActorDictionary:
         return next((m.actor for m in self.find_all(para) if m.actor.inter == 1 and _STATE_BLAMED.match(para, m.end)
                      and not _DENIED.search(para[m.end: m.end + 30])), None)
 
+    def state_opponent(self, text: str, start: int, end: int) -> Actor | None:
+        """State forces the sentence text[start:end] names as the other party of a fight ("a shootout with police",
+        "engaged soldiers", "under fire from police", "killed by security personnel"), not as speakers."""
+        sentence = text[start:end]
+        for m in self.find_all(sentence):
+            if m.actor.inter == 1 and (_FOUGHT_WITH.search(sentence[max(0, m.start - 50): m.start]) or _STATE_BY.search(
+                    sentence[max(0, m.start - 40): m.start])) and not _SPEAKER_AFTER.match(sentence, m.end):
+                return m.actor
+        return None
+
     def intervening_force(self, text: str) -> Actor | None:
         """State forces the report shows acting on a crowd ("police dispersed them with tear gas", "were stopped by
         anti-riot police", "police were called in"), in any of its sentences."""
@@ -482,6 +494,15 @@ class ActorDictionary:
         if actor1 is not None and actor1.inter in (2, 3, 4) and (actor2 is None or actor2.name == "Civilians"):
             # an armed group's attack on state forces: they are its target (ACLED's other side), civilians or not
             actor2 = self.state_target(text, start, end) or actor2
+        if event_type == "Battles" and not any(a is not None and a.inter == 1 for a in (actor1, actor2)) and (
+                actor2 is None or actor2.inter == 7 or actor2.name in _UNNAMED_DOERS):
+            # "killed in a shootout with police", "came under fire from soldiers": the state forces the sentence
+            # names as the other party of the fight are its other side (an unnamed one, or both read as the same
+            # gang, gives way)
+            force = self.state_opponent(text, start, end)
+            if force is not None:
+                actor1, actor2 = (force, actor1) if actor1 is None or (
+                    actor2 is not None and actor1.name == actor2.name) else (actor1, force)
         if sub_type == "Armed clash" and actor1 is None:
             # ACLED: an armed side no one names is an unidentified armed group
             actor1, actor2 = Actor("Unidentified armed group", 3), actor2
@@ -529,14 +550,25 @@ _INTERVENE = re.compile(
 _NAMED_BEFORE = re.compile(
     r"(?i:(?<![\w-])(?:suspected|suspect|suspects|blamed|blame|blames|alleged|presumed|by|(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+been)"
     r"(?:\s+(?:members\s+of|from))?|members\s+of|fighters\s+from|militants\s+from|in\s+league\s+with|"
-    r"origins?\s+with|blamed\s+on|attributed\s+to)"
+    r"origins?\s+with|blamed\s+on|attributed\s+to|"
+    # "members of the militant group X"; "the attackers are (believed to be) affiliated with X", not "a group
+    # linked to X" (another group)
+    r"(?:members?|followers?|fighters|militants)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:group|movement|"
+    r"organi[sz]ation|sect|militia)|"
+    r"(?:is|are|was|were|be|been)\s+(?:\w+\s+)?(?:affiliated|associated|linked|connected|allied)\s+(?:with|to))"
     r"\s+(?:the\s+)?(?:\[)?)$")
 _NAMED_AFTER = re.compile(
     r"(?i:-(?:planted|linked|affiliated|allied|aligned)\b|\]?\s*(?:,\s*)?(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed|"
-    r"behind|responsible)|(?:has\s+|have\s+|later\s+)?claimed|(?:fighters|militants|gunmen|militia|militiamen|"
+    r"behind|responsible)|suspected\b|(?:has\s+|have\s+|later\s+)?claimed|(?:fighters|militants|gunmen|militia|militiamen|"
     r"members|assailants|attackers|operatives|insurgents|terrorists|suspects?|affiliated|affiliates)\b|(?:attack|"
     r"attacked|killed|kill|shot|shoot|abducted|abduct|kidnapped|kidnap|raided|raid|ambushed|ambush|hurled|threw|"
     r"stormed|executed|targets?|targeted|planted|detonated|bombed|fired|opened)\b))")
+# Words before state forces that make them the other party of a fight.
+_FOUGHT_WITH = re.compile(
+    r"(?i:(?<![\w-])(?:(?:clash\w*|battl\w*|fight\w*|fought|shoot\s*-?\s*outs?|shootouts?|gunfights?|gun\s+battles?|"
+    r"fire\s*-?\s*fights?|exchanges?\s+of\s+fire|exchanged\s+fire|confrontations?|encounters?|skirmish\w*)\s+with|"
+    r"engaged|engaging|under\s+fire\s+(?:from|by)|repelled\s+by|repulsed\s+by)\s+"
+    r"(?:(?:the|a|an|some|several|\d+|heavily|armed|kenyan|local)\s+){0,2})$")
 _DENIED = re.compile(r"(?i:\b(?:not|no|never|nor|rather\s+than|instead\s+of)\b)")
 # Words before / after state forces that make them what an attack hit or aimed at.
 _HIT_BEFORE = re.compile(
@@ -559,16 +591,26 @@ _STATE_BLAMED = re.compile(r"(?i:\s+(?:\w+\s+){0,1}?(?:is|are|was|were)\s+(?:\w+
 
 
 # Words around a people's name that make it the doer of an event (see `ActorDictionary.community_doers`).
-_DOER_WORDS = (r"(?:militias?|militiamen|militia\s+men|raiders?|gunmen|gunman|warriors?|fighters?|attackers?|"
-               r"assailants?|bandits?|youths?|young\s+men|men|clansmen|tribesmen|invaders|morans?)")
+_DOER_WORDS = (r"(?:militias?|militiamen|militia\s+men|militants?|raiders?|gunmen|gunman|warriors?|fighters?|"
+               r"attackers?|assailants?|bandits?|youths?|young\s+men|men|clansmen|tribesmen|invaders|morans?)")
 _DOER_AFTER = re.compile(r"(?:\s+(?i:ethnic|clan|community|tribal|tribe|communal|\[\w+\]))?\s+"
                          r"(?i:" + _DOER_WORDS + r"|raids?|attacks?|ambush(?:es)?|invasions?"
                          # "X raided a village", "X kill passengers": the people as the subject of violence
-                         r"|(?:raided|attacked|killed|kill|ambushed|torched|stormed)(?!\s+by\b))(?![\w-])")
+                         # "X violence": the violence a people did
+                         r"|violence"
+                         # "X raided a village", "X speared a herder": the people as the subject of violence, not
+                         # of a passive ("X shot dead by police")
+                         r"|(?:raided|raid|attacked|attack|killed|kill|ambushed|ambush|torched|torch|stormed|storm|"
+                         r"speared|spear|hacked|hack|stabbed|stab|shot|shoot|abducted|abduct|invaded|invade|"
+                         r"burned|burnt|burn)(?!\s+(?:dead\s+|to\s+death\s+)?by\b))(?![\w-])")
 _DOER_BEFORE = re.compile(
     r"(?i:(?<![\w-])" + _DOER_WORDS + r"\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?"
     r"|(?:suspected|believed|thought|alleged|said|reported)\s+to\s+(?:be|have\s+been)\s+(?:from\s+)?(?:the\s+)?"
     r"|(?<![\w-])by\s+(?:(?:the|a|an|armed|angry|suspected|heavily|rival|marauding)\s+)*"
-    r"|(?<![\w-])suspected\s+)$")
-_BETWEEN = re.compile(r"(?i:(?<![\w-])between\s+(?:the\s+)?)$")
+    r"|(?<![\w-])suspected\s+"
+    # "a revenge attack from the X", "raids by the X": the people an attack came from
+    r"|(?<![\w-])(?:attacks?|raids?|violence|aggression)\s+(?:from|by)\s+(?:the\s+)?(?:\w+\s+)?)$")
+# "between X and Y", "between Kenyan X and Sudanese Y": a nationality or a word may qualify each people
+_BETWEEN = re.compile(r"(?i:(?<![\w-])between\s+(?:the\s+)?(?:[\w-]+\s+)?)$")
 _AND_NEXT = re.compile(r"(?i:\s+(?:communities\s+|clans\s+|tribes\s+)?and\s+(?:the\s+)?)")
+_QUALIFIER = re.compile(r"[\w-]+\s+")

@@ -25,6 +25,9 @@ from frontwatch.model import (
 
 # Nouns for the members of a group, by which an unknown name is a group's ("Zanguru members", "the X sect").
 _BAND_NOUNS = frozenset({"member", "follower", "adherent", "sect", "suspect", "loyalist", "faction", "cell"})
+# What such members belong to, named by a capitalised word before it ("members of the X gang", "the X cult"): a gang,
+# a sect or a movement the dictionary lacks is ACLED's "<Name> Militia" all the same.
+_BAND_HEADS = _BAND_NOUNS | {"gang", "cult", "movement", "group", "outfit"}
 # The partisans of a party or a candidate: a political militia where they fight or attack.
 _PARTISANS = frozenset({"supporter", "loyalist", "partisan"})
 # Transitive acts of violence: without an object in a headline, they were done to their subject.
@@ -100,9 +103,12 @@ class ActorReader:
                 if m is not None and m.end > len(owner):
                     m = dataclasses.replace(m, end=len(owner))
                 start = m_start
-        if m is None:
+        if m is None or (m.actor.name in ("Unidentified armed group", "Militia") and tok.lemma_.lower() in _BAND_HEADS):
+            # "members of the X gang", "the X cult": a group the dictionary lacks, named by its members; unnamed
+            # ("members of a gang") it stays what the dictionary says
             band = self.named_band(doc, tok)
-            return ActorRole("", band[0], band[1]) if band is not None else None
+            if band is not None or m is None:
+                return ActorRole("", band[0], band[1]) if band is not None else None
         if m.rule == "country" and tok.i >= 2 and doc[tok.i - 1].lower_ == "from" and (
                 origin := self.actors.match(doc[tok.i - 2].text)) is not None and origin.actor.inter in (2, 3, 4):
             # "Raiders from X attack …" parsed with X as the doer: the armed men come from X, they are not its army
@@ -130,11 +136,11 @@ class ActorReader:
         """A group the dictionary does not know, named by its members ("two suspected Zanguru members", "followers
         of the Zanguru sect", "a Zanguru sect member"): ACLED's political militia "<Name> Militia" (inter 3). Not a
         country's people, a known actor, a community (its militia is read apart) or a resolved place."""
-        if tok.lemma_.lower() not in _BAND_NOUNS:
+        if tok.lemma_.lower() not in _BAND_HEADS:
             return None
-        heads = [tok, *(c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in _BAND_NOUNS),
+        heads = [tok, *(c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in _BAND_HEADS),
                  *(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                   if p.dep_ == "pobj" and p.lemma_.lower() in _BAND_NOUNS)]
+                   if p.dep_ == "pobj" and p.lemma_.lower() in _BAND_HEADS)]
         places = doc.user_data.get("fw_place_spans", ())
         for head in heads:
             names = [c for c in head.children if c.dep_ in {"compound", "nmod", "amod"} and c.i < head.i
