@@ -551,11 +551,12 @@ _NAMED_BEFORE = re.compile(
     r"(?i:(?<![\w-])(?:suspected|suspect|suspects|blamed|blame|blames|alleged|presumed|by|(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+been)"
     r"(?:\s+(?:members\s+of|from))?|members\s+of|fighters\s+from|militants\s+from|in\s+league\s+with|"
     r"origins?\s+with|blamed\s+on|attributed\s+to|"
-    # "members of the militant group X"; "the attackers are (believed to be) affiliated with X", not "a group
-    # linked to X" (another group)
+    # "members of the militant group X"; "the attackers are (believed to be) affiliated with X": the doers, not
+    # "a group linked to X" (another group) nor "one of the victims was linked to X"
     r"(?:members?|followers?|fighters|militants)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:group|movement|"
     r"organi[sz]ation|sect|militia)|"
-    r"(?:is|are|was|were|be|been)\s+(?:\w+\s+)?(?:affiliated|associated|linked|connected|allied)\s+(?:with|to))"
+    r"(?:attackers|assailants|gunmen|perpetrators|killers|raiders|they)\s+(?:are|were)\s+(?:\w+\s+){0,3}?"
+    r"(?:affiliated|associated|linked|connected|allied)\s+(?:with|to))"
     r"\s+(?:the\s+)?(?:\[)?)$")
 _NAMED_AFTER = re.compile(
     r"(?i:-(?:planted|linked|affiliated|allied|aligned)\b|\]?\s*(?:,\s*)?(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed|"
