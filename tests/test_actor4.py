@@ -132,3 +132,44 @@ def test_a_fused_fight_keeps_the_police_over_an_anaphors_default_civilians() -> 
     events = fuse(claims, {document.document_id: document}).events
     assert len(events) == 1
     assert events[0].actor2 == Actor("Police Forces of Kenya", 1)
+
+
+# --- state forces who answer an armed group; armed suspects killed by no one named ----------------------------------
+
+
+def test_bandits_repulsed_by_police_fought_the_police(run: Run) -> None:
+    c = lead(run("Bandits attacked villagers in Lorvale but were repulsed by police.", ["Lorvale"]))
+    assert set(sides(c)) == {"Unidentified armed group", "Police Forces of Kenya"}
+    assert c.event_type == "Battles"
+
+
+def test_police_who_only_report_a_killing_do_not_answer_it(run: Run) -> None:
+    c = lead(run("Gunmen killed two villagers in Lorvale, police said.", ["Lorvale"]))
+    assert sides(c) == ("Unidentified armed group", "Civilians")
+
+
+def test_suspected_members_of_a_group_killed_by_no_one_named_met_the_police(run: Run) -> None:
+    c = lead(run("Two suspected Zanguru members were shot dead in Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("Police Forces of Kenya", "Zanguru Militia")
+    assert c.event_type == "Battles"
+
+
+def test_a_peoples_raiders_killed_in_a_fight_are_not_a_police_operation(run: Run) -> None:
+    c = lead(run("Twelve Samburu raiders were killed in the fighting near Lorvale.", ["Lorvale"]))
+    assert "Police Forces of Kenya" not in sides(c)
+
+
+def test_militants_killed_by_no_one_named_are_not_suspects(run: Run) -> None:
+    c = lead(run("Twenty militants were killed in Lorvale.", ["Lorvale"]))
+    assert "Police Forces of Kenya" not in sides(c)
+
+
+def test_a_named_group_that_opens_the_sentence_is_the_doer(run: Run) -> None:
+    c = lead(run("Al-Shabaab lines up and executes ten quarry workers in Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("al-Shabaab", "Civilians")
+
+
+
+def test_a_named_group_that_denies_an_attack_is_not_its_doer(run: Run) -> None:
+    c = lead(run("Gunmen killed two herders in Lorvale. Al-Shabaab denied any involvement.", ["Lorvale"]))
+    assert sides(c) == ("Unidentified armed group", "Civilians")

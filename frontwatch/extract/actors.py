@@ -325,7 +325,9 @@ class ActorDictionary:
             if m.actor.name in self.generic or m.actor.inter not in (2, 3, 4) or m.rule != "alias":
                 continue
             before, after = text[max(0, m.start - 60): m.start], text[m.end: m.end + 60]
-            if (_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after)) and not _DENIED.search(before[-40:]):
+            if (_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after) or (
+                    # "X carries out an attack", "X lines up and executes …": the subject that opens a sentence
+                    _OPENS_SENTENCE.search(before) and _ACTS_AFTER.match(after))) and not _DENIED.search(before[-40:]):
                 out.append(m.actor)
         return list(dict.fromkeys(out))
 
@@ -424,6 +426,21 @@ class ActorDictionary:
         for m in self.find_all(sentence):
             if m.actor.inter == 1 and (_FOUGHT_WITH.search(sentence[max(0, m.start - 50): m.start]) or _STATE_BY.search(
                     sentence[max(0, m.start - 40): m.start])) and not _SPEAKER_AFTER.match(sentence, m.end):
+                return m.actor
+        return None
+
+    def state_acting(self, text: str, start: int, end: int) -> Actor | None:
+        """State forces the sentence text[start:end] shows acting against an armed group: the other party of a
+        fight (`state_opponent`), the subject of a shot or a killing ("police shot two of them"), or of a response
+        ("police pursued the raiders", "repulsed by police"); not speakers ("police said") nor those hit."""
+        found = self.state_opponent(text, start, end)
+        if found is not None:
+            return found
+        sentence = text[start:end]
+        for m in self.find_all(sentence):
+            if m.actor.inter == 1 and (_STATE_DID.match(sentence, m.end) or _STATE_RESPONDED.match(sentence, m.end)) \
+                    and not _HIT_AFTER.match(sentence, m.end) and not _HIT_BEFORE.search(
+                        sentence[max(0, m.start - 40): m.start]):
                 return m.actor
         return None
 
@@ -564,12 +581,25 @@ _NAMED_AFTER = re.compile(
     r"members|assailants|attackers|operatives|insurgents|terrorists|suspects?|affiliated|affiliates)\b|(?:attack|"
     r"attacked|killed|kill|shot|shoot|abducted|abduct|kidnapped|kidnap|raided|raid|ambushed|ambush|hurled|threw|"
     r"stormed|executed|targets?|targeted|planted|detonated|bombed|fired|opened)\b))")
+# Words after state forces that make them the ones who answered an attack ("police pursued the raiders").
+_STATE_RESPONDED = re.compile(
+    r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?(?:later\s+|then\s+|quickly\s+|eventually\s+)?"
+    r"(?:pursued|pursue|chased|chase|responded|respond|intervened|intervene|repulsed|repulse|repelled|repel|"
+    r"engaged|engage|confronted|confront|battled|battle|foiled|foil|ambushed|ambush|counter-?attacked)\b)")
 # Words before state forces that make them the other party of a fight.
 _FOUGHT_WITH = re.compile(
     r"(?i:(?<![\w-])(?:(?:clash\w*|battl\w*|fight\w*|fought|shoot\s*-?\s*outs?|shootouts?|gunfights?|gun\s+battles?|"
     r"fire\s*-?\s*fights?|exchanges?\s+of\s+fire|exchanged\s+fire|confrontations?|encounters?|skirmish\w*)\s+with|"
     r"engaged|engaging|under\s+fire\s+(?:from|by)|repelled\s+by|repulsed\s+by)\s+"
     r"(?:(?:the|a|an|some|several|\d+|heavily|armed|kenyan|local)\s+){0,2})$")
+# A name that opens a sentence (the text's start, after a sentence's end or a line break, or after "the"), and a
+# finite verb after it (present "-s" or past "-ed", not a passive "… by").
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)(?:the\s+|The\s+)?$")
+_ACTS_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|reportedly\s+|allegedly\s+)?"
+                         # what a group says of an attack does not make it its doer ("X denied involvement")
+                         r"(?!(?:denie[sd]|condemn(?:s|ed)|reject(?:s|ed)|says|warn(?:s|ed)|vow(?:s|ed)|"
+                         r"announc(?:es|ed)|stat(?:es|ed)|threaten(?:s|ed)|welcom(?:es|ed))\b)[a-z]+(?:s|ed)\b(?!\s+by\b)"
+                         r"(?<!\bwas)(?<!\bis)(?<!\bhas)")
 _DENIED = re.compile(r"(?i:\b(?:not|no|never|nor|rather\s+than|instead\s+of)\b)")
 # Words before / after state forces that make them what an attack hit or aimed at.
 _HIT_BEFORE = re.compile(
