@@ -173,3 +173,27 @@ def test_a_named_group_that_opens_the_sentence_is_the_doer(run: Run) -> None:
 def test_a_named_group_that_denies_an_attack_is_not_its_doer(run: Run) -> None:
     c = lead(run("Gunmen killed two herders in Lorvale. Al-Shabaab denied any involvement.", ["Lorvale"]))
     assert sides(c) == ("Unidentified armed group", "Civilians")
+
+
+# --- a name the dictionary lacks as the doer ------------------------------------------------------------------------
+
+
+def test_an_acronym_that_attacks_is_a_group(run: Run) -> None:
+    c = lead(run("ZLF attacks civilians at Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("ZLF Militia", "Civilians")
+    assert c.actor("actor1").inter == 3
+
+
+def test_a_killing_by_an_acronym_is_that_groups(run: Run) -> None:
+    c = lead(run("A pastor was shot dead by ZLF in Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("ZLF Militia", "Civilians")
+
+
+def test_a_person_who_kills_is_not_a_group(run: Run) -> None:
+    c = lead(run("Mwangi killed his wife in Lorvale.", ["Lorvale"]))
+    assert sides(c)[0] == "Unidentified armed group"
+
+
+def test_an_acronyms_offices_attacked_do_not_make_it_the_doer(run: Run) -> None:
+    c = lead(run("Gunmen attacked ZLF offices in Lorvale.", ["Lorvale"]))
+    assert sides(c)[0] == "Unidentified armed group"

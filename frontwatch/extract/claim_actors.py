@@ -107,6 +107,8 @@ class ActorReader:
             # "members of the X gang", "the X cult": a group the dictionary lacks, named by its members; unnamed
             # ("members of a gang") it stays what the dictionary says
             band = self.named_band(doc, tok)
+            if band is None and m is None:
+                band = self.unknown_group(doc, tok)
             if band is not None or m is None:
                 return ActorRole("", band[0], band[1]) if band is not None else None
         if m.rule == "country" and tok.i >= 2 and doc[tok.i - 1].lower_ == "from" and (
@@ -154,6 +156,32 @@ class ActorReader:
                 return None
             return Actor(f"{name} Militia", 3), Span.of(_doc_text(doc), first.idx, last.idx + len(last.text))
         return None
+
+    def unknown_group(self, doc: Doc, tok: Token) -> tuple[Actor, Span] | None:
+        """A name the dictionary lacks as the doer of an act ("ZLF attacks civilians", "suspected members of ZLF
+        killed …", "shot by ZLF"): an organisation's name or an acronym, not a person, a place, a people or a date,
+        is a group: ACLED's "<Name> Militia" (inter 3)."""
+        if tok.lemma_.lower() in _BAND_NOUNS:
+            # "members of ZLF": the group the members belong to
+            tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                        if p.dep_ == "pobj" and p.pos_ == "PROPN"), tok)
+        elif not (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB") and not (
+                tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
+            return None  # only the doer's own name ("X attacked", "killed by X"), never whom it was done to
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            return None
+        acronym = tok.text.isupper() and 2 <= len(tok.text) <= 6
+        if tok.ent_type_ not in {"ORG", "NORP", ""} and not (acronym and tok.ent_type_ != "PERSON"):
+            return None
+        parts = [*(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i), tok]
+        first, last = parts[0], parts[-1]
+        name = _doc_text(doc)[first.idx: last.idx + len(last.text)]
+        places = doc.user_data.get("fw_place_spans", ())
+        if self.actors.country_iso(name) is not None or self.actors.match(name) is not None or (
+                self.actors.is_community(name)) or self.actors.is_demonym(name) or any(
+                a <= first.idx < b for a, b in places) or tok.lemma_.lower() in self.actors.person_nouns:
+            return None
+        return Actor(f"{name} Militia", 3), Span.of(_doc_text(doc), first.idx, last.idx + len(last.text))
 
     def victims(self, sent: SpacySpan, actor1: ActorRole | None) -> ActorRole | None:
         """Whom the sentence says was killed, hurt or shot: an armed side named so (then it was a fight), else
