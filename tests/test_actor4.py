@@ -197,3 +197,16 @@ def test_a_person_who_kills_is_not_a_group(run: Run) -> None:
 def test_an_acronyms_offices_attacked_do_not_make_it_the_doer(run: Run) -> None:
     c = lead(run("Gunmen attacked ZLF offices in Lorvale.", ["Lorvale"]))
     assert sides(c)[0] == "Unidentified armed group"
+
+
+# --- a state force's country is the one named next to it ------------------------------------------------------------
+
+
+def test_a_country_named_elsewhere_in_the_sentence_is_not_the_polices(actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    found = actor_dictionary.find_all("Police dispersed the crowd after Somali gunmen killed a trader.")
+    assert [m.actor.name for m in found if m.actor.inter == 1] == ["Police forces"]
+
+
+def test_a_country_next_to_the_force_word_is_its_own(actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    assert actor_dictionary.match("the Ugandan army").actor.name == "Military Forces of Uganda"
+    assert actor_dictionary.match("troops from Uganda").actor.name == "Military Forces of Uganda"

@@ -164,11 +164,30 @@ class ActorDictionary:
                     best = (country, m.start(), m.end())
         return best
 
+    def _country_near(self, text: str, norm: str, start: int, end: int) -> tuple[_Country, int, int] | None:
+        """The country word just before a force word (up to three words between, no punctuation: "the Kenyan
+        army", "US and Afghan forces"), else right after it, or after "of / from" ("troops from Uganda")."""
+        lo = max(0, start - 40)
+        before = _BEFORE_FORCE.search(norm[lo:start])
+        if before is not None:
+            found = self._country_in(text[lo + before.start(): start], norm[lo + before.start(): start])
+            if found is not None:
+                c, cs, ce = found
+                return c, lo + before.start() + cs, lo + before.start() + ce
+        after = _AFTER_FORCE.match(norm, end)
+        if after is not None:
+            found = self._country_in(text[after.end(): after.end() + 40], norm[after.end(): after.end() + 40])
+            if found is not None and found[1] == 0:
+                c, cs, ce = found
+                return c, after.end() + cs, after.end() + ce
+        return None
+
     def _state_force(self, text: str, norm: str) -> ActorMatch | None:
         m = self._force_re.search(norm)
-        # the first force word and the text's first country: one scan of each (per force word, a long text's
-        # country scan made this quadratic)
-        country = self._country_in(text, norm) if m is not None else None
+        # the first force word and the country named next to it ("Kenyan police", "troops from Uganda"): one scan
+        # of each (per force word, a long text's country scan made this quadratic); a country named elsewhere in
+        # the text ("police dispersed them after Somali assailants …") is not the force's
+        country = self._country_near(text, norm, m.start(), m.end()) if m is not None else None
         if m is not None and country is not None:
             c, cs, ce = country
             police = (m.lastgroup or "").startswith("p")
@@ -533,6 +552,10 @@ class ActorDictionary:
         return actor1, actor2
 
 
+# The words before a force word that may name its country, and "of / from" after it (`_country_near`).
+_BEFORE_FORCE = re.compile(r"(?:[\w'.-]+\s+){1,4}$")
+# (no "of" in Persian: "ارتش افغانستان", the army of Afghanistan)
+_AFTER_FORCE = re.compile(r"\s+(?:(?:of|from)\s+(?:the\s+)?)?")
 # Event types whose sides `ActorDictionary.doers` completes, and the generic doers a report may name better.
 _VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 _UNNAMED_DOERS = frozenset({"Unidentified armed group", "Militia", "Communal militia"})
