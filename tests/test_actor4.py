@@ -210,3 +210,14 @@ def test_a_country_named_elsewhere_in_the_sentence_is_not_the_polices(actor_dict
 def test_a_country_next_to_the_force_word_is_its_own(actor_dictionary) -> None:  # type: ignore[no-untyped-def]
     assert actor_dictionary.match("the Ugandan army").actor.name == "Military Forces of Uganda"
     assert actor_dictionary.match("troops from Uganda").actor.name == "Military Forces of Uganda"
+
+
+def test_a_headlines_victim_named_first_is_not_a_group(run: Run) -> None:
+    # a reduced passive: the name is whom it was done to
+    c = lead(run("Candidate Ngira, attacked in his car by an unidentified gang in Lorvale.", ["Lorvale"]))
+    assert sides(c)[0] == "Unidentified armed group"
+
+
+def test_a_people_named_as_an_ethnic_group_is_its_ethnic_militia(run: Run) -> None:
+    c = lead(run("Gabra ethnic group attacks Karo civilians in a revenge attack near Lorvale.", ["Lorvale"]))
+    assert sides(c)[0] == "Gabra Ethnic Militia (Kenya)"

@@ -607,7 +607,9 @@ _NAMED_AFTER = re.compile(
 # Words after state forces that make them the ones who answered an attack ("police pursued the raiders").
 _STATE_RESPONDED = re.compile(
     r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?(?:later\s+|then\s+|quickly\s+|eventually\s+)?"
-    r"(?:pursued|pursue|chased|chase|responded|respond|intervened|intervene|repulsed|repulse|repelled|repel|"
+    # not "responded" nor "intervened": police who answer a fight between others ("two clans clashed, police
+    # intervened") are no side of its killing
+    r"(?:pursued|pursue|chased|chase|repulsed|repulse|repelled|repel|"
     r"engaged|engage|confronted|confront|battled|battle|foiled|foil|ambushed|ambush|counter-?attacked)\b)")
 # Words before state forces that make them the other party of a fight.
 _FOUGHT_WITH = re.compile(

@@ -28,6 +28,10 @@ _BAND_NOUNS = frozenset({"member", "follower", "adherent", "sect", "suspect", "l
 # What such members belong to, named by a capitalised word before it ("members of the X gang", "the X cult"): a gang,
 # a sect or a movement the dictionary lacks is ACLED's "<Name> Militia" all the same.
 _BAND_HEADS = _BAND_NOUNS | {"gang", "cult", "movement", "group", "outfit"}
+# The acts whose doer, named by a name the dictionary lacks, is a group (`ActorReader.unknown_group`).
+_VIOLENT_ACTS = frozenset({"kill", "attack", "shoot", "murder", "abduct", "kidnap", "raid", "ambush", "burn", "torch",
+                           "behead", "hack", "stab", "execute", "storm", "bomb", "loot", "injure", "wound", "beat",
+                           "assault", "rape", "target", "massacre", "slaughter", "lynch"})
 # The partisans of a party or a candidate: a political militia where they fight or attack.
 _PARTISANS = frozenset({"supporter", "loyalist", "partisan"})
 # Transitive acts of violence: without an object in a headline, they were done to their subject.
@@ -145,6 +149,9 @@ class ActorReader:
                    if p.dep_ == "pobj" and p.lemma_.lower() in _BAND_HEADS)]
         places = doc.user_data.get("fw_place_spans", ())
         for head in heads:
+            if any(c.lower_ in self.words["communal_words"] or c.lemma_.lower() in self.words["community_words"]
+                   for c in head.children):
+                return None  # "the X ethnic group", "the X clan's members": a people, whose militia is read apart
             names = [c for c in head.children if c.dep_ in {"compound", "nmod", "amod"} and c.i < head.i
                      and c.pos_ == "PROPN" and c.text[:1].isupper()]
             if not names:
@@ -161,13 +168,18 @@ class ActorReader:
         """A name the dictionary lacks as the doer of an act ("ZLF attacks civilians", "suspected members of ZLF
         killed …", "shot by ZLF"): an organisation's name or an acronym, not a person, a place, a people or a date,
         is a group: ACLED's "<Name> Militia" (inter 3)."""
+        # only the doer of a violent act: the subject of an active verb with its object ("X attacked a village",
+        # not a headline's "X attacked in his car" nor "X kidnapped and robbed"), or its "by" agent ("killed by X");
+        # never whom it was done to
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else tok.head
+        active = tok.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.tag_ != "VBN" and any(
+            c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+        if not (active or tok.dep_ == "pobj") or verb.lemma_.lower() not in _VIOLENT_ACTS:
+            return None
         if tok.lemma_.lower() in _BAND_NOUNS:
             # "members of ZLF": the group the members belong to
             tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                         if p.dep_ == "pobj" and p.pos_ == "PROPN"), tok)
-        elif not (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB") and not (
-                tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
-            return None  # only the doer's own name ("X attacked", "killed by X"), never whom it was done to
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             return None
         acronym = tok.text.isupper() and 2 <= len(tok.text) <= 6
