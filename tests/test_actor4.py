@@ -221,3 +221,17 @@ def test_a_headlines_victim_named_first_is_not_a_group(run: Run) -> None:
 def test_a_people_named_as_an_ethnic_group_is_its_ethnic_militia(run: Run) -> None:
     c = lead(run("Gabra ethnic group attacks Karo civilians in a revenge attack near Lorvale.", ["Lorvale"]))
     assert sides(c)[0] == "Gabra Ethnic Militia (Kenya)"
+
+
+# --- a country in apposition, an official of the government ---------------------------------------------------------
+
+
+def test_a_country_in_brackets_after_a_group_is_not_its_army(run: Run) -> None:
+    c = lead(run("An unidentified armed group (Kenya) attacked Lorvale village and robbed its inhabitants.",
+                 ["Lorvale"]))
+    assert sides(c) == ("Unidentified armed group", "Civilians")
+
+
+def test_an_official_of_the_government_killed_is_a_civilian(run: Run) -> None:
+    c = lead(run("An official of the county government was shot dead in Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("Unidentified armed group", "Civilians")

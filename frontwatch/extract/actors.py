@@ -355,7 +355,7 @@ class ActorDictionary:
         officers were injured", "hurled at soldiers"), not as speakers or responders ("police said")."""
         sentence = text[start:end]
         for m in self.find_all(sentence):
-            if m.actor.inter != 1:
+            if m.actor.inter != 1 or _of_government(sentence, m):
                 continue
             if _HIT_BEFORE.search(sentence[max(0, m.start - 40): m.start]) or _HIT_AFTER.match(sentence, m.end):
                 return m.actor
@@ -429,9 +429,11 @@ class ActorDictionary:
         said", "police are investigating") nor as the ones hit."""
         sentence = text[start:end]
         for m in self.find_all(sentence):
-            if m.actor.inter != 1:
+            if m.actor.inter != 1 or _of_government(sentence, m):
                 continue
-            if _STATE_BY.search(sentence[max(0, m.start - 40): m.start]) or _STATE_DID.match(sentence, m.end):
+            if _STATE_BY.search(sentence[max(0, m.start - 40): m.start]) or (
+                    # "… of the government was killed": the ones hit, not the doer
+                    _STATE_DID.match(sentence, m.end) and not _HIT_AFTER.match(sentence, m.end)):
                 return m.actor
         a, b = _paragraph(text, start, end)
         para = text[a:b]
@@ -576,6 +578,16 @@ _LIVESTOCK_TAKEN = re.compile(rf"(?i:\b{_LIVESTOCK}\b[^.;]{{0,80}}?\b{_TAKEN}\b|
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _SPEAKER_AFTER = re.compile(r"(?i:\s+(?:\w+\s+){0,2}?(?:said|says|say|told|reported|confirmed|spokes\w+|commander|"
                             r"chief|boss)\b)")
+
+
+def _of_government(sentence: str, m: ActorMatch) -> bool:
+    """ "An MP of the government", "an official of the county government": a person of an institution, not the
+    state's forces (the alias "government" stands for them only where it acts or is hit itself)."""
+    return sentence[m.start: m.end].lower().endswith("government") and _OF_BEFORE.search(
+        sentence[max(0, m.start - 60): m.start]) is not None
+
+
+_OF_BEFORE = re.compile(r"(?i:\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$)")
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:

@@ -85,8 +85,12 @@ class ActorReader:
             if of:
                 o_start, o_end = np_bounds(of[0])
                 named = self.actors.match(_doc_text(doc)[o_start:o_end])
-                # "troops from Uganda" are its army; "a party of Kenya", "raiders from Ethiopia" are not
-                if named is not None and (named.rule != "country" or (m is not None and m.actor.inter == 1)):
+                # "troops from Uganda" are its army; "a party of Kenya", "raiders from Ethiopia" are not; "an MP
+                # of the government", "an official of the ministry" are people, not its forces
+                official = named is not None and named.actor.inter == 1 and m is None and (
+                    tok.lemma_.lower() in self.actors.person_nouns or tok.ent_type_ == "PERSON")
+                if named is not None and not official and (
+                        named.rule != "country" or (m is not None and m.actor.inter == 1)):
                     m, start = named, o_start
         if m is None or m.actor.name in self.actors.generic:
             # "the paramilitary Rapid Support Forces" parsed as "the paramilitary" + an apposition: the apposition
@@ -94,7 +98,9 @@ class ActorReader:
             for ap in (c for c in tok.children if c.dep_ == "appos"):
                 a_start, a_end = np_bounds(ap)
                 named = self.actors.match(_doc_text(doc)[a_start:a_end])
-                if named is not None and named.actor.name not in self.actors.generic:
+                # "an unidentified armed group (Kenya)": a country in apposition says where they are from, it is
+                # not that country's army
+                if named is not None and named.actor.name not in self.actors.generic and named.rule != "country":
                     m, start = named, a_start
                     break
         if m is None and tok.lemma_.lower() in self.words["held_by"]:
