@@ -235,3 +235,16 @@ def test_a_country_in_brackets_after_a_group_is_not_its_army(run: Run) -> None:
 def test_an_official_of_the_government_killed_is_a_civilian(run: Run) -> None:
     c = lead(run("An official of the county government was shot dead in Lorvale.", ["Lorvale"]))
     assert sides(c) == ("Unidentified armed group", "Civilians")
+
+
+# --- a headline's reduced passive with armed victims ----------------------------------------------------------------
+
+
+def test_a_headlines_suspects_killed_are_the_ones_hit(run: Run) -> None:
+    c = lead(run("2 suspected Zanguru members killed.", []))
+    assert sides(c) == ("Police Forces of Kenya", "Zanguru Militia")
+
+
+def test_suspects_who_kill_someone_stay_the_doers(run: Run) -> None:
+    c = lead(run("Suspected robbers killed two shopkeepers in Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("Unidentified armed group", "Civilians")

@@ -362,7 +362,9 @@ class Extractor(SharedSteps):
             if actor2 is not None:
                 methods.append("actor2:victims")
         if actor1 is None and actor2 is not None and actor2.actor.inter in (2, 3) and category in {"kill", "injure"} \
-                and "passive" in job.roles.rules and not job.roles.agents and _SUSPECTS.search(sent.text):
+                and _SUSPECTS.search(sent.text) and (("passive" in job.roles.rules and not job.roles.agents) or (
+                    # a headline's reduced passive ("2 suspected X members killed"), its subject the ones killed
+                    hit.token.tag_ == "VBD" and not job.roles.patients and not job.roles.targets)):
             # "two suspected gang members were shot dead", "five sect followers killed": armed suspects killed with
             # no one named are ACLED's police operation (the police forces of the report's country)
             actor1 = ActorRole("actor1", Actor("Police forces", 1))

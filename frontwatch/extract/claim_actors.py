@@ -28,6 +28,9 @@ _BAND_NOUNS = frozenset({"member", "follower", "adherent", "sect", "suspect", "l
 # What such members belong to, named by a capitalised word before it ("members of the X gang", "the X cult"): a gang,
 # a sect or a movement the dictionary lacks is ACLED's "<Name> Militia" all the same.
 _BAND_HEADS = _BAND_NOUNS | {"gang", "cult", "movement", "group", "outfit"}
+# Killings whose verb, with neither object nor "by", tells a headline's reduced passive ("X members killed").
+_KILLED_NOT_KILLING = frozenset({"kill", "shoot", "murder", "behead", "lynch", "injure", "wound", "execute", "hack",
+                                 "stab"})
 # The acts whose doer, named by a name the dictionary lacks, is a group (`ActorReader.unknown_group`).
 _VIOLENT_ACTS = frozenset({"kill", "attack", "shoot", "murder", "abduct", "kidnap", "raid", "ambush", "burn", "torch",
                            "behead", "hack", "stab", "execute", "storm", "bomb", "loot", "injure", "wound", "beat",
@@ -312,6 +315,11 @@ class ActorReader:
             # a headline's reduced passive ("Journalist attacked over photos", "Farms attacked"): a transitive act
             # without its object was done to its subject
             if actor1 is not None and actor1.actor.inter == 7:
+                return None, dataclasses.replace(actor1, role="actor2"), place_tokens
+            if actor1 is not None and actor1.actor.inter in _ARMED and trigger.tag_ == "VBD" and (
+                    trigger.lemma_.lower() in _KILLED_NOT_KILLING):
+                # "Two suspected X members killed", "Three soldiers shot": a killing told without its object has
+                # its victims as subject, armed or not (not "gunmen attacked at dawn": attacking needs no object)
                 return None, dataclasses.replace(actor1, role="actor2"), place_tokens
             if actor1 is None and self.civilian_place(roles.agents[0]):
                 s0, e0 = np_bounds(roles.agents[0])
