@@ -248,3 +248,13 @@ def test_a_headlines_suspects_killed_are_the_ones_hit(run: Run) -> None:
 def test_suspects_who_kill_someone_stay_the_doers(run: Run) -> None:
     c = lead(run("Suspected robbers killed two shopkeepers in Lorvale.", ["Lorvale"]))
     assert sides(c) == ("Unidentified armed group", "Civilians")
+
+
+def test_police_who_intercept_a_gang_are_the_other_side_of_its_killing(run: Run) -> None:
+    c = lead(run("Police intercepted a robbery killing 5 suspected Zanguru members.", []))
+    assert sides(c) == ("Police Forces of Kenya", "Zanguru Militia")
+
+
+def test_a_named_group_that_opens_a_when_clause_is_the_doer(run: Run) -> None:
+    c = lead(run("Three people were killed in Lorvale when al-Shabaab launched a raid on a convoy.", ["Lorvale"]))
+    assert sides(c) == ("al-Shabaab", "Civilians")

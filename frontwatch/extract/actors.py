@@ -532,15 +532,21 @@ class ActorDictionary:
         if actor1 is not None and actor1.inter in (2, 3, 4) and (actor2 is None or actor2.name == "Civilians"):
             # an armed group's attack on state forces: they are its target (ACLED's other side), civilians or not
             actor2 = self.state_target(text, start, end) or actor2
+        unnamed1 = actor1 is None or actor1.name in _UNNAMED_DOERS
+        unnamed2 = actor2 is None or actor2.inter == 7 or actor2.name in _UNNAMED_DOERS
         if event_type == "Battles" and not any(a is not None and a.inter == 1 for a in (actor1, actor2)) and (
-                actor2 is None or actor2.inter == 7 or actor2.name in _UNNAMED_DOERS):
-            # "killed in a shootout with police", "came under fire from soldiers": the state forces the sentence
-            # names as the other party of the fight are its other side (an unnamed one, or both read as the same
-            # gang, gives way)
-            force = self.state_opponent(text, start, end)
+                unnamed1 or unnamed2):
+            # "killed in a shootout with police", "came under fire from soldiers", "police intercepted them,
+            # killing five": the state forces the sentence shows fighting are its other side (an unnamed one, or
+            # both read as the same gang, gives way)
+            force = self.state_acting(text, start, end)
             if force is not None:
-                actor1, actor2 = (force, actor1) if actor1 is None or (
-                    actor2 is not None and actor1.name == actor2.name) else (actor1, force)
+                if actor1 is None or (actor2 is not None and actor1.name == actor2.name):
+                    actor1, actor2 = force, actor2 if actor2 is not None else actor1
+                elif unnamed2:
+                    actor2 = force
+                else:
+                    actor1 = force
         if sub_type == "Armed clash" and actor1 is None:
             # ACLED: an armed side no one names is an unidentified armed group
             actor1, actor2 = Actor("Unidentified armed group", 3), actor2
@@ -621,7 +627,7 @@ _STATE_RESPONDED = re.compile(
     r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?(?:later\s+|then\s+|quickly\s+|eventually\s+)?"
     # not "responded" nor "intervened": police who answer a fight between others ("two clans clashed, police
     # intervened") are no side of its killing
-    r"(?:pursued|pursue|chased|chase|repulsed|repulse|repelled|repel|"
+    r"(?:pursued|pursue|chased|chase|repulsed|repulse|repelled|repel|intercepted|intercept|raided|stormed|"
     r"engaged|engage|confronted|confront|battled|battle|foiled|foil|ambushed|ambush|counter-?attacked)\b)")
 # Words before state forces that make them the other party of a fight.
 _FOUGHT_WITH = re.compile(
@@ -629,9 +635,11 @@ _FOUGHT_WITH = re.compile(
     r"fire\s*-?\s*fights?|exchanges?\s+of\s+fire|exchanged\s+fire|confrontations?|encounters?|skirmish\w*)\s+with|"
     r"engaged|engaging|under\s+fire\s+(?:from|by)|repelled\s+by|repulsed\s+by)\s+"
     r"(?:(?:the|a|an|some|several|\d+|heavily|armed|kenyan|local)\s+){0,2})$")
-# A name that opens a sentence (the text's start, after a sentence's end or a line break, or after "the"), and a
+# A name that opens a sentence or a clause (the text's start, after a sentence's end, a line break or "when",
+# "after"…; "the" allowed), and a
 # finite verb after it (present "-s" or past "-ed", not a passive "… by").
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)(?:the\s+|The\s+)?$")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|(?i:\b(?:when|after|as|while|before|because)\s+))"
+                             r"(?:the\s+|The\s+)?$")
 _ACTS_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|reportedly\s+|allegedly\s+)?"
                          # what a group says of an attack does not make it its doer ("X denied involvement")
                          r"(?!(?:denie[sd]|condemn(?:s|ed)|reject(?:s|ed)|says|warn(?:s|ed)|vow(?:s|ed)|"
