@@ -256,5 +256,6 @@ def test_police_who_intercept_a_gang_are_the_other_side_of_its_killing(run: Run)
 
 
 def test_a_named_group_that_opens_a_when_clause_is_the_doer(run: Run) -> None:
-    c = lead(run("Three people were killed in Lorvale when al-Shabaab launched a raid on a convoy.", ["Lorvale"]))
+    c = lead(run("Three people were killed when al-Shabaab launched a cross-border raid on a convoy carrying the "
+                 "governor.", []))
     assert sides(c) == ("al-Shabaab", "Civilians")
