@@ -259,3 +259,8 @@ def test_a_named_group_that_opens_a_when_clause_is_the_doer(run: Run) -> None:
     c = lead(run("Three people were killed when al-Shabaab launched a cross-border raid on a convoy carrying the "
                  "governor.", []))
     assert sides(c) == ("al-Shabaab", "Civilians")
+
+
+def test_acleds_own_state_force_names_keep_their_country(actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    assert actor_dictionary.match("Military Forces of Ethiopia (1991-)").actor.name == "Military Forces of Ethiopia"
+    assert actor_dictionary.match("Police Forces of Uganda (1986-)").actor.name == "Police Forces of Uganda"

@@ -166,7 +166,8 @@ class ActorDictionary:
 
     def _country_near(self, text: str, norm: str, start: int, end: int) -> tuple[_Country, int, int] | None:
         """The country word just before a force word (up to three words between, no punctuation: "the Kenyan
-        army", "US and Afghan forces"), else right after it, or after "of / from" ("troops from Uganda")."""
+        army", "US and Afghan forces"), else right after it, or after "of / from" ("troops from Uganda", "Military
+        Forces of Kenya")."""
         lo = max(0, start - 40)
         before = _BEFORE_FORCE.search(norm[lo:start])
         if before is not None:
@@ -563,7 +564,8 @@ class ActorDictionary:
 # The words before a force word that may name its country, and "of / from" after it (`_country_near`).
 _BEFORE_FORCE = re.compile(r"(?:[\w'.-]+\s+){1,4}$")
 # (no "of" in Persian: "ارتش افغانستان", the army of Afghanistan)
-_AFTER_FORCE = re.compile(r"\s+(?:(?:of|from)\s+(?:the\s+)?)?")
+# ("Military Forces of X": up to two more words before the "of")
+_AFTER_FORCE = re.compile(r"\s+(?:(?:[\w-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?)?")
 # Event types whose sides `ActorDictionary.doers` completes, and the generic doers a report may name better.
 _VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 _UNNAMED_DOERS = frozenset({"Unidentified armed group", "Militia", "Communal militia"})
