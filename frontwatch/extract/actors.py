@@ -168,11 +168,31 @@ class ActorDictionary:
                     best = (country, m.start(), m.end())
         return best
 
+    def _country_near(self, text: str, norm: str, start: int, end: int) -> tuple[_Country, int, int] | None:
+        """The country word just before a force word (up to three words between, no punctuation: "the Kenyan
+        army", "US and Afghan forces"), else right after it, or after "of / from" ("troops from Uganda", "Military
+        Forces of Kenya")."""
+        lo = max(0, start - 40)
+        before = _BEFORE_FORCE.search(norm[lo:start])
+        if before is not None:
+            found = self._country_in(text[lo + before.start(): start], norm[lo + before.start(): start])
+            if found is not None:
+                c, cs, ce = found
+                return c, lo + before.start() + cs, lo + before.start() + ce
+        after = _AFTER_FORCE.match(norm, end)
+        if after is not None:
+            found = self._country_in(text[after.end(): after.end() + 40], norm[after.end(): after.end() + 40])
+            if found is not None and found[1] == 0:
+                c, cs, ce = found
+                return c, after.end() + cs, after.end() + ce
+        return None
+
     def _state_force(self, text: str, norm: str) -> ActorMatch | None:
         m = self._force_re.search(norm)
-        # the first force word and the text's first country: one scan of each (per force word, a long text's
-        # country scan made this quadratic)
-        country = self._country_in(text, norm) if m is not None else None
+        # the first force word and the country named next to it ("Kenyan police", "troops from Uganda"): one scan
+        # of each (per force word, a long text's country scan made this quadratic); a country named elsewhere in
+        # the text ("police dispersed them after Somali assailants …") is not the force's
+        country = self._country_near(text, norm, m.start(), m.end()) if m is not None else None
         if m is not None and country is not None:
             c, cs, ce = country
             police = (m.lastgroup or "").startswith("p")
@@ -299,6 +319,8 @@ class ActorDictionary:
                 before, after = text[max(0, m.start() - 60): m.start()], text[m.end(): m.end() + 60]
                 conj = _AND_NEXT.match(after)
                 nxt = self._community_re.match(text, m.end() + conj.end()) if conj is not None else None
+                if conj is not None and nxt is None and (q := _QUALIFIER.match(text, m.end() + conj.end())):
+                    nxt = self._community_re.match(text, q.end())  # "X and Sudanese Y"
                 if _DOER_AFTER.match(after) or _DOER_BEFORE.search(before) or (
                         _BETWEEN.search(before) and conj is not None) or (  # "X and Y militias"
                         nxt is not None and _DOER_AFTER.match(text, nxt.end()) is not None):
@@ -327,7 +349,9 @@ class ActorDictionary:
             if m.actor.name in self.generic or m.actor.inter not in (2, 3, 4) or m.rule != "alias":
                 continue
             before, after = text[max(0, m.start - 60): m.start], text[m.end: m.end + 60]
-            if (_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after)) and not _DENIED.search(before[-40:]):
+            if (_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after) or (
+                    # "X carries out an attack", "X lines up and executes …": the subject that opens a sentence
+                    _OPENS_SENTENCE.search(before) and _ACTS_AFTER.match(after))) and not _DENIED.search(before[-40:]):
                 out.append(m.actor)
         return list(dict.fromkeys(out))
 
@@ -336,7 +360,7 @@ class ActorDictionary:
         officers were injured", "hurled at soldiers"), not as speakers or responders ("police said")."""
         sentence = text[start:end]
         for m in self.find_all(sentence):
-            if m.actor.inter != 1:
+            if m.actor.inter != 1 or _of_government(sentence, m):
                 continue
             if _HIT_BEFORE.search(sentence[max(0, m.start - 40): m.start]) or _HIT_AFTER.match(sentence, m.end):
                 return m.actor
@@ -410,14 +434,41 @@ class ActorDictionary:
         said", "police are investigating") nor as the ones hit."""
         sentence = text[start:end]
         for m in self.find_all(sentence):
-            if m.actor.inter != 1:
+            if m.actor.inter != 1 or _of_government(sentence, m):
                 continue
-            if _STATE_BY.search(sentence[max(0, m.start - 40): m.start]) or _STATE_DID.match(sentence, m.end):
+            if _STATE_BY.search(sentence[max(0, m.start - 40): m.start]) or (
+                    # "… of the government was killed": the ones hit, not the doer
+                    _STATE_DID.match(sentence, m.end) and not _HIT_AFTER.match(sentence, m.end)):
                 return m.actor
         a, b = _paragraph(text, start, end)
         para = text[a:b]
         return next((m.actor for m in self.find_all(para) if m.actor.inter == 1 and _STATE_BLAMED.match(para, m.end)
                      and not _DENIED.search(para[m.end: m.end + 30])), None)
+
+    def state_opponent(self, text: str, start: int, end: int) -> Actor | None:
+        """State forces the sentence text[start:end] names as the other party of a fight ("a shootout with police",
+        "engaged soldiers", "under fire from police", "killed by security personnel"), not as speakers."""
+        sentence = text[start:end]
+        for m in self.find_all(sentence):
+            if m.actor.inter == 1 and (_FOUGHT_WITH.search(sentence[max(0, m.start - 50): m.start]) or _STATE_BY.search(
+                    sentence[max(0, m.start - 40): m.start])) and not _SPEAKER_AFTER.match(sentence, m.end):
+                return m.actor
+        return None
+
+    def state_acting(self, text: str, start: int, end: int) -> Actor | None:
+        """State forces the sentence text[start:end] shows acting against an armed group: the other party of a
+        fight (`state_opponent`), the subject of a shot or a killing ("police shot two of them"), or of a response
+        ("police pursued the raiders", "repulsed by police"); not speakers ("police said") nor those hit."""
+        found = self.state_opponent(text, start, end)
+        if found is not None:
+            return found
+        sentence = text[start:end]
+        for m in self.find_all(sentence):
+            if m.actor.inter == 1 and (_STATE_DID.match(sentence, m.end) or _STATE_RESPONDED.match(sentence, m.end)) \
+                    and not _HIT_AFTER.match(sentence, m.end) and not _HIT_BEFORE.search(
+                        sentence[max(0, m.start - 40): m.start]):
+                return m.actor
+        return None
 
     def intervening_force(self, text: str) -> Actor | None:
         """State forces the report shows acting on a crowd ("police dispersed them with tear gas", "were stopped by
@@ -486,6 +537,21 @@ class ActorDictionary:
         if actor1 is not None and actor1.inter in (2, 3, 4) and (actor2 is None or actor2.name == "Civilians"):
             # an armed group's attack on state forces: they are its target (ACLED's other side), civilians or not
             actor2 = self.state_target(text, start, end) or actor2
+        unnamed1 = actor1 is None or actor1.name in _UNNAMED_DOERS
+        unnamed2 = actor2 is None or actor2.inter == 7 or actor2.name in _UNNAMED_DOERS
+        if event_type == "Battles" and not any(a is not None and a.inter == 1 for a in (actor1, actor2)) and (
+                unnamed1 or unnamed2):
+            # "killed in a shootout with police", "came under fire from soldiers", "police intercepted them,
+            # killing five": the state forces the sentence shows fighting are its other side (an unnamed one, or
+            # both read as the same gang, gives way)
+            force = self.state_acting(text, start, end)
+            if force is not None:
+                if actor1 is None or (actor2 is not None and actor1.name == actor2.name):
+                    actor1, actor2 = force, actor2 if actor2 is not None else actor1
+                elif unnamed2:
+                    actor2 = force
+                else:
+                    actor1 = force
         if sub_type == "Armed clash" and actor1 is None:
             # ACLED: an armed side no one names is an unidentified armed group
             actor1, actor2 = Actor("Unidentified armed group", 3), actor2
@@ -499,6 +565,11 @@ class ActorDictionary:
         return actor1, actor2
 
 
+# The words before a force word that may name its country, and "of / from" after it (`_country_near`).
+_BEFORE_FORCE = re.compile(r"(?:[\w'.-]+\s+){1,4}$")
+# (no "of" in Persian: "ارتش افغانستان", the army of Afghanistan)
+# ("Military Forces of X": up to two more words before the "of")
+_AFTER_FORCE = re.compile(r"\s+(?:(?:[\w-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?)?")
 # Event types whose sides `ActorDictionary.doers` completes, and the generic doers a report may name better.
 _VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 _UNNAMED_DOERS = frozenset({"Unidentified armed group", "Militia", "Communal militia"})
@@ -521,6 +592,16 @@ _SPEAKER_AFTER = re.compile(r"(?i:\s+(?:\w+\s+){0,2}?(?:said|says|say|told|repor
                             r"chief|boss)\b)")
 
 
+def _of_government(sentence: str, m: ActorMatch) -> bool:
+    """ "An MP of the government", "an official of the county government": a person of an institution, not the
+    state's forces (the alias "government" stands for them only where it acts or is hit itself)."""
+    return sentence[m.start: m.end].lower().endswith("government") and _OF_BEFORE.search(
+        sentence[max(0, m.start - 60): m.start]) is not None
+
+
+_OF_BEFORE = re.compile(r"(?i:\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$)")
+
+
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the paragraph (text between blank lines) around text[start:end]."""
     lo, hi = text.rfind("\n\n", 0, start), text.find("\n\n", end)
@@ -533,14 +614,43 @@ _INTERVENE = re.compile(
 _NAMED_BEFORE = re.compile(
     r"(?i:(?<![\w-])(?:suspected|suspect|suspects|blamed|blame|blames|alleged|presumed|by|(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+been)"
     r"(?:\s+(?:members\s+of|from))?|members\s+of|fighters\s+from|militants\s+from|in\s+league\s+with|"
-    r"origins?\s+with|blamed\s+on|attributed\s+to)"
+    r"origins?\s+with|blamed\s+on|attributed\s+to|"
+    # "members of the militant group X"; "the attackers are (believed to be) affiliated with X": the doers, not
+    # "a group linked to X" (another group) nor "one of the victims was linked to X"
+    r"(?:members?|followers?|fighters|militants)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:group|movement|"
+    r"organi[sz]ation|sect|militia)|"
+    r"(?:attackers|assailants|gunmen|perpetrators|killers|raiders|they)\s+(?:are|were)\s+(?:\w+\s+){0,3}?"
+    r"(?:affiliated|associated|linked|connected|allied)\s+(?:with|to))"
     r"\s+(?:the\s+)?(?:\[)?)$")
 _NAMED_AFTER = re.compile(
     r"(?i:-(?:planted|linked|affiliated|allied|aligned)\b|\]?\s*(?:,\s*)?(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed|"
-    r"behind|responsible)|(?:has\s+|have\s+|later\s+)?claimed|(?:fighters|militants|gunmen|militia|militiamen|"
+    r"behind|responsible)|suspected\b|(?:has\s+|have\s+|later\s+)?claimed|(?:fighters|militants|gunmen|militia|militiamen|"
     r"members|assailants|attackers|operatives|insurgents|terrorists|suspects?|affiliated|affiliates)\b|(?:attack|"
     r"attacked|killed|kill|shot|shoot|abducted|abduct|kidnapped|kidnap|raided|raid|ambushed|ambush|hurled|threw|"
     r"stormed|executed|targets?|targeted|planted|detonated|bombed|fired|opened)\b))")
+# Words after state forces that make them the ones who answered an attack ("police pursued the raiders").
+_STATE_RESPONDED = re.compile(
+    r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?(?:later\s+|then\s+|quickly\s+|eventually\s+)?"
+    # not "responded" nor "intervened": police who answer a fight between others ("two clans clashed, police
+    # intervened") are no side of its killing
+    r"(?:pursued|pursue|chased|chase|repulsed|repulse|repelled|repel|intercepted|intercept|raided|stormed|"
+    r"engaged|engage|confronted|confront|battled|battle|foiled|foil|ambushed|ambush|counter-?attacked)\b)")
+# Words before state forces that make them the other party of a fight.
+_FOUGHT_WITH = re.compile(
+    r"(?i:(?<![\w-])(?:(?:clash\w*|battl\w*|fight\w*|fought|shoot\s*-?\s*outs?|shootouts?|gunfights?|gun\s+battles?|"
+    r"fire\s*-?\s*fights?|exchanges?\s+of\s+fire|exchanged\s+fire|confrontations?|encounters?|skirmish\w*)\s+with|"
+    r"engaged|engaging|under\s+fire\s+(?:from|by)|repelled\s+by|repulsed\s+by)\s+"
+    r"(?:(?:the|a|an|some|several|\d+|heavily|armed|kenyan|local)\s+){0,2})$")
+# A name that opens a sentence or a clause (the text's start, after a sentence's end, a line break or "when",
+# "after"…; "the" allowed), and a
+# finite verb after it (present "-s" or past "-ed", not a passive "… by").
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|(?i:\b(?:when|after|as|while|before|because)\s+))"
+                             r"(?:the\s+|The\s+)?$")
+_ACTS_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|reportedly\s+|allegedly\s+)?"
+                         # what a group says of an attack does not make it its doer ("X denied involvement")
+                         r"(?!(?:denie[sd]|condemn(?:s|ed)|reject(?:s|ed)|says|warn(?:s|ed)|vow(?:s|ed)|"
+                         r"announc(?:es|ed)|stat(?:es|ed)|threaten(?:s|ed)|welcom(?:es|ed))\b)[a-z]+(?:s|ed)\b(?!\s+by\b)"
+                         r"(?<!\bwas)(?<!\bis)(?<!\bhas)")
 _DENIED = re.compile(r"(?i:\b(?:not|no|never|nor|rather\s+than|instead\s+of)\b)")
 # Words before / after state forces that make them what an attack hit or aimed at.
 _HIT_BEFORE = re.compile(
@@ -563,16 +673,26 @@ _STATE_BLAMED = re.compile(r"(?i:\s+(?:\w+\s+){0,1}?(?:is|are|was|were)\s+(?:\w+
 
 
 # Words around a people's name that make it the doer of an event (see `ActorDictionary.community_doers`).
-_DOER_WORDS = (r"(?:militias?|militiamen|militia\s+men|raiders?|gunmen|gunman|warriors?|fighters?|attackers?|"
-               r"assailants?|bandits?|youths?|young\s+men|men|clansmen|tribesmen|invaders|morans?)")
+_DOER_WORDS = (r"(?:militias?|militiamen|militia\s+men|militants?|raiders?|gunmen|gunman|warriors?|fighters?|"
+               r"attackers?|assailants?|bandits?|youths?|young\s+men|men|clansmen|tribesmen|invaders|morans?)")
 _DOER_AFTER = re.compile(r"(?:\s+(?i:ethnic|clan|community|tribal|tribe|communal|\[\w+\]))?\s+"
                          r"(?i:" + _DOER_WORDS + r"|raids?|attacks?|ambush(?:es)?|invasions?"
                          # "X raided a village", "X kill passengers": the people as the subject of violence
-                         r"|(?:raided|attacked|killed|kill|ambushed|torched|stormed)(?!\s+by\b))(?![\w-])")
+                         # "X violence": the violence a people did
+                         r"|violence"
+                         # "X raided a village", "X speared a herder": the people as the subject of violence, not
+                         # of a passive ("X shot dead by police")
+                         r"|(?:raided|raid|attacked|attack|killed|kill|ambushed|ambush|torched|torch|stormed|storm|"
+                         r"speared|spear|hacked|hack|stabbed|stab|shot|shoot|abducted|abduct|invaded|invade|"
+                         r"burned|burnt|burn)(?!\s+(?:dead\s+|to\s+death\s+)?by\b))(?![\w-])")
 _DOER_BEFORE = re.compile(
     r"(?i:(?<![\w-])" + _DOER_WORDS + r"\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?"
     r"|(?:suspected|believed|thought|alleged|said|reported)\s+to\s+(?:be|have\s+been)\s+(?:from\s+)?(?:the\s+)?"
     r"|(?<![\w-])by\s+(?:(?:the|a|an|armed|angry|suspected|heavily|rival|marauding)\s+)*"
-    r"|(?<![\w-])suspected\s+)$")
-_BETWEEN = re.compile(r"(?i:(?<![\w-])between\s+(?:the\s+)?)$")
+    r"|(?<![\w-])suspected\s+"
+    # "a revenge attack from the X", "raids by the X": the people an attack came from
+    r"|(?<![\w-])(?:attacks?|raids?|violence|aggression)\s+(?:from|by)\s+(?:the\s+)?(?:\w+\s+)?)$")
+# "between X and Y", "between Kenyan X and Sudanese Y": a nationality or a word may qualify each people
+_BETWEEN = re.compile(r"(?i:(?<![\w-])between\s+(?:the\s+)?(?:[\w-]+\s+)?)$")
 _AND_NEXT = re.compile(r"(?i:\s+(?:communities\s+|clans\s+|tribes\s+)?and\s+(?:the\s+)?)")
+_QUALIFIER = re.compile(r"[\w-]+\s+")

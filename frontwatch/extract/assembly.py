@@ -8,6 +8,7 @@ span it came from; `method` lists the rules and the model that produced the clai
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -86,6 +87,9 @@ MODEL_ONLY_MAX_SENTENCES = 10
 
 # Categories whose targets the sentence's casualties tell, the words that tell them, and people counted as victims.
 _VICTIM_CATEGORIES = frozenset({"attack", "ied", "grenade", "suicide"})
+# The words by which the dead of a killing are suspects of a gang or a group, not its fighters in a battle.
+_SUSPECTS = re.compile(r"(?i:\b(?:suspected|suspects?|members?|followers?|adherents?|gangsters?|robbers?|thugs?|"
+                       r"criminals?)\b)")
 # Sub-types whose unnamed doer is, for ACLED, an unidentified armed group ("a bomb went off", "a grenade was thrown")
 _UNSEEN_HANDS = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 # --- the stages claims are assembled from (time, counts, attribution) ----------------------------------------------
@@ -373,6 +377,22 @@ class Extractor(SharedSteps):
             actor2 = self.reader.victims(sent, actor1)
             if actor2 is not None:
                 methods.append("actor2:victims")
+        if actor1 is None and actor2 is not None and actor2.actor.inter in (2, 3) and category in {"kill", "injure"} \
+                and _SUSPECTS.search(sent.text) and (("passive" in job.roles.rules and not job.roles.agents) or (
+                    # a headline's reduced passive ("2 suspected X members killed"), its subject the ones killed
+                    hit.token.tag_ == "VBD" and not job.roles.patients and not job.roles.targets)):
+            # "two suspected gang members were shot dead", "five sect followers killed": armed suspects killed with
+            # no one named are ACLED's police operation (the police forces of the report's country)
+            actor1 = ActorRole("actor1", Actor("Police forces", 1))
+            methods.append("actor1:police-against-suspects")
+        if actor1 is not None and actor1.actor.inter in (2, 3, 4) and (actor2 is None or actor2.actor.inter == 7) and (
+                category in _VICTIM_CATEGORIES or category in {"clash", "kill", "injure"}):
+            # "raiders attacked a farm and clashed with police", "police pursued the raiders and killed many": the
+            # state forces the sentence shows fighting them are the armed group's other side, not the dead counted
+            force = self.actors.state_acting(job.document.text, sent.start_char, sent.end_char)
+            if force is not None:
+                actor2 = ActorRole("actor2", force)
+                methods.append("actor2:state-acting")
         if actor1 is not None and actor1.actor.inter == 1 and (actor2 is None or actor2.actor.inter in (1, 7)) and (
                 category in _VICTIM_CATEGORIES or category in {"clash", "kill", "injure"}):
             # "police pursued X raiders and killed many", "police and soldiers battled militants": an armed group

@@ -25,6 +25,16 @@ from frontwatch.model import (
 
 # Nouns for the members of a group, by which an unknown name is a group's ("Zanguru members", "the X sect").
 _BAND_NOUNS = frozenset({"member", "follower", "adherent", "sect", "suspect", "loyalist", "faction", "cell"})
+# What such members belong to, named by a capitalised word before it ("members of the X gang", "the X cult"): a gang,
+# a sect or a movement the dictionary lacks is ACLED's "<Name> Militia" all the same.
+_BAND_HEADS = _BAND_NOUNS | {"gang", "cult", "movement", "group", "outfit"}
+# Killings whose verb, with neither object nor "by", tells a headline's reduced passive ("X members killed").
+_KILLED_NOT_KILLING = frozenset({"kill", "shoot", "murder", "behead", "lynch", "injure", "wound", "execute", "hack",
+                                 "stab"})
+# The acts whose doer, named by a name the dictionary lacks, is a group (`ActorReader.unknown_group`).
+_VIOLENT_ACTS = frozenset({"kill", "attack", "shoot", "murder", "abduct", "kidnap", "raid", "ambush", "burn", "torch",
+                           "behead", "hack", "stab", "execute", "storm", "bomb", "loot", "injure", "wound", "beat",
+                           "assault", "rape", "target", "massacre", "slaughter", "lynch"})
 # The partisans of a party or a candidate: a political militia where they fight or attack.
 _PARTISANS = frozenset({"supporter", "loyalist", "partisan"})
 # Transitive acts of violence: without an object in a headline, they were done to their subject.
@@ -84,8 +94,12 @@ class ActorReader:
             if of:
                 o_start, o_end = np_bounds(of[0])
                 named = self.actors.match(_doc_text(doc)[o_start:o_end])
-                # "troops from Uganda" are its army; "a party of Kenya", "raiders from Ethiopia" are not
-                if named is not None and (named.rule != "country" or (m is not None and m.actor.inter == 1)):
+                # "troops from Uganda" are its army; "a party of Kenya", "raiders from Ethiopia" are not; "an MP
+                # of the government", "an official of the ministry" are people, not its forces
+                official = named is not None and named.actor.inter == 1 and m is None and (
+                    tok.lemma_.lower() in self.actors.person_nouns or tok.ent_type_ == "PERSON")
+                if named is not None and not official and (
+                        named.rule != "country" or (m is not None and m.actor.inter == 1)):
                     m, start = named, o_start
         if m is None or m.actor.name in self.actors.generic:
             # "the paramilitary Rapid Support Forces" parsed as "the paramilitary" + an apposition: the apposition
@@ -93,7 +107,9 @@ class ActorReader:
             for ap in (c for c in tok.children if c.dep_ == "appos"):
                 a_start, a_end = np_bounds(ap)
                 named = self.actors.match(_doc_text(doc)[a_start:a_end])
-                if named is not None and named.actor.name not in self.actors.generic:
+                # "an unidentified armed group (Kenya)": a country in apposition says where they are from, it is
+                # not that country's army
+                if named is not None and named.actor.name not in self.actors.generic and named.rule != "country":
                     m, start = named, a_start
                     break
         if m is None and tok.lemma_.lower() in self.words["held_by"]:
@@ -106,9 +122,14 @@ class ActorReader:
                 if m is not None and m.end > len(owner):
                     m = dataclasses.replace(m, end=len(owner))
                 start = m_start
-        if m is None:
+        if m is None or (m.actor.name in ("Unidentified armed group", "Militia") and tok.lemma_.lower() in _BAND_HEADS):
+            # "members of the X gang", "the X cult": a group the dictionary lacks, named by its members; unnamed
+            # ("members of a gang") it stays what the dictionary says
             band = self.named_band(doc, tok)
-            return ActorRole("", band[0], band[1]) if band is not None else None
+            if band is None and m is None:
+                band = self.unknown_group(doc, tok)
+            if band is not None or m is None:
+                return ActorRole("", band[0], band[1]) if band is not None else None
         if m.rule == "country" and tok.i >= 2 and doc[tok.i - 1].lower_ == "from" and (
                 origin := self.actors.match(doc[tok.i - 2].text)) is not None and origin.actor.inter in (2, 3, 4):
             # "Raiders from X attack …" parsed with X as the doer: the armed men come from X, they are not its army
@@ -136,13 +157,16 @@ class ActorReader:
         """A group the dictionary does not know, named by its members ("two suspected Zanguru members", "followers
         of the Zanguru sect", "a Zanguru sect member"): ACLED's political militia "<Name> Militia" (inter 3). Not a
         country's people, a known actor, a community (its militia is read apart) or a resolved place."""
-        if tok.lemma_.lower() not in _BAND_NOUNS:
+        if tok.lemma_.lower() not in _BAND_HEADS:
             return None
-        heads = [tok, *(c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in _BAND_NOUNS),
+        heads = [tok, *(c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in _BAND_HEADS),
                  *(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                   if p.dep_ == "pobj" and p.lemma_.lower() in _BAND_NOUNS)]
+                   if p.dep_ == "pobj" and p.lemma_.lower() in _BAND_HEADS)]
         places = doc.user_data.get("fw_place_spans", ())
         for head in heads:
+            if any(c.lower_ in self.words["communal_words"] or c.lemma_.lower() in self.words["community_words"]
+                   for c in head.children):
+                return None  # "the X ethnic group", "the X clan's members": a people, whose militia is read apart
             names = [c for c in head.children if c.dep_ in {"compound", "nmod", "amod"} and c.i < head.i
                      and c.pos_ == "PROPN" and c.text[:1].isupper()]
             if not names:
@@ -154,6 +178,37 @@ class ActorReader:
                 return None
             return Actor(f"{name} Militia", 3), Span.of(_doc_text(doc), first.idx, last.idx + len(last.text))
         return None
+
+    def unknown_group(self, doc: Doc, tok: Token) -> tuple[Actor, Span] | None:
+        """A name the dictionary lacks as the doer of an act ("ZLF attacks civilians", "suspected members of ZLF
+        killed …", "shot by ZLF"): an organisation's name or an acronym, not a person, a place, a people or a date,
+        is a group: ACLED's "<Name> Militia" (inter 3)."""
+        # only the doer of a violent act: the subject of an active verb with its object ("X attacked a village",
+        # not a headline's "X attacked in his car" nor "X kidnapped and robbed"), or its "by" agent ("killed by X");
+        # never whom it was done to
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else tok.head
+        active = tok.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.tag_ != "VBN" and any(
+            c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+        if not (active or tok.dep_ == "pobj") or verb.lemma_.lower() not in _VIOLENT_ACTS:
+            return None
+        if tok.lemma_.lower() in _BAND_NOUNS:
+            # "members of ZLF": the group the members belong to
+            tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                        if p.dep_ == "pobj" and p.pos_ == "PROPN"), tok)
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            return None
+        acronym = tok.text.isupper() and 2 <= len(tok.text) <= 6
+        if tok.ent_type_ not in {"ORG", "NORP", ""} and not (acronym and tok.ent_type_ != "PERSON"):
+            return None
+        parts = [*(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i), tok]
+        first, last = parts[0], parts[-1]
+        name = _doc_text(doc)[first.idx: last.idx + len(last.text)]
+        places = doc.user_data.get("fw_place_spans", ())
+        if self.actors.country_iso(name) is not None or self.actors.match(name) is not None or (
+                self.actors.is_community(name)) or self.actors.is_demonym(name) or any(
+                a <= first.idx < b for a, b in places) or tok.lemma_.lower() in self.actors.person_nouns:
+            return None
+        return Actor(f"{name} Militia", 3), Span.of(_doc_text(doc), first.idx, last.idx + len(last.text))
 
     def victims(self, sent: SpacySpan, actor1: ActorRole | None) -> ActorRole | None:
         """Whom the sentence says was killed, hurt or shot: an armed side named so (then it was a fight), else
@@ -266,6 +321,11 @@ class ActorReader:
             # a headline's reduced passive ("Journalist attacked over photos", "Farms attacked"): a transitive act
             # without its object was done to its subject
             if actor1 is not None and actor1.actor.inter == 7:
+                return None, dataclasses.replace(actor1, role="actor2"), place_tokens
+            if actor1 is not None and actor1.actor.inter in _ARMED and trigger.tag_ == "VBD" and (
+                    trigger.lemma_.lower() in _KILLED_NOT_KILLING):
+                # "Two suspected X members killed", "Three soldiers shot": a killing told without its object has
+                # its victims as subject, armed or not (not "gunmen attacked at dawn": attacking needs no object)
                 return None, dataclasses.replace(actor1, role="actor2"), place_tokens
             if actor1 is None and self.civilian_place(roles.agents[0]):
                 s0, e0 = np_bounds(roles.agents[0])

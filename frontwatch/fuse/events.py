@@ -60,7 +60,14 @@ def _actor_pair(cds: Sequence[ClaimDay], territory: bool) -> tuple[Actor | None,
                 counts[a] += weight
     if not counts:
         return a1, None
-    return a1, min(counts.items(), key=lambda kv: (-kv[1], kv[0].name))[0]
+    # a fight's tie between an armed party and civilians: the armed one ("gunmen shot a policeman … the attack"
+    # names the policeman, the anaphor's claim only ACLED's default victims); civilians hurt in a fight are no side
+    # of it. Elsewhere (an attack on civilians) by name, as before.
+    fight = all(cd.sub_event_type in _FIGHTS for cd in cds)
+    return a1, min(counts.items(), key=lambda kv: (-kv[1], fight and kv[0].inter == 7, kv[0].name))[0]
+
+
+_FIGHTS = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
 
 
 def _figures(cds: Sequence[ClaimDay]) -> dict[str, int | None]:
