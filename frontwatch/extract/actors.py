@@ -17,6 +17,41 @@ from typing import Any
 
 import yaml
 
+from frontwatch.extract.actor_cues import (
+    _ACTS_AFTER,
+    _AFTER_FORCE,
+    _AND_NEXT,
+    _BEFORE_FORCE,
+    _BETWEEN,
+    _COMMUNAL,
+    _COMMUNAL_WORDS,
+    _DENIED,
+    _DOER_AFTER,
+    _DOER_BEFORE,
+    _FOUGHT_WITH,
+    _HIT_AFTER,
+    _HIT_BEFORE,
+    _INTERVENE,
+    _LIVESTOCK_TAKEN,
+    _NAMED_AFTER,
+    _NAMED_BEFORE,
+    _OPENS_SENTENCE,
+    _QUALIFIER,
+    _RAIDERS,
+    _SENTENCE_END,
+    _SPEAKER_AFTER,
+    _STATE_BLAMED,
+    _STATE_BY,
+    _STATE_DID,
+    _STATE_RESPONDED,
+    _UNIT_AGAINST,
+    _UNKNOWN_HANDS,
+    _UNNAMED_DOERS,
+    _UNSEEN_DOERS,
+    _VIOLENT_TYPES,
+    _of_government,
+    _paragraph,
+)
 from frontwatch.model import Actor
 
 # A name ends at a word's end, or before "-planted", "-linked" ("an X-planted bomb" names X)
@@ -563,136 +598,3 @@ class ActorDictionary:
                 and actor1.inter in (2, 3, 4)):
             actor2 = Actor("Civilians", 7)
         return actor1, actor2
-
-
-# The words before a force word that may name its country, and "of / from" after it (`_country_near`).
-_BEFORE_FORCE = re.compile(r"(?:[\w'.-]+\s+){1,4}$")
-# (no "of" in Persian: "ارتش افغانستان", the army of Afghanistan)
-# ("Military Forces of X": up to two more words before the "of")
-_AFTER_FORCE = re.compile(r"\s+(?:(?:[\w-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?)?")
-# Event types whose sides `ActorDictionary.doers` completes, and the generic doers a report may name better.
-_VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
-_UNNAMED_DOERS = frozenset({"Unidentified armed group", "Militia", "Communal militia"})
-_UNSEEN_DOERS = frozenset({"Looting/property destruction", "Disrupted weapons use"})
-_UNIT_AGAINST = re.compile(r"(?:riot|terror|terrorism|terrorist|narcotics?|drugs?|crime|stock|poaching|corruption|"
-                           r"aircraft|tank|mine|personnel|kidnapping|smuggling|piracy|banditry)\b")
-_COMMUNAL = re.compile(r"(?i:\b(?:ethnic(?:ally)?|tribal(?:ly)?|inter-?(?:clan|tribal|communal|ethnic)|clan|clans|"
-                       r"tribes|communal|communities|rival\s+pastoralists)\b)")
-# Unnamed doers a communal context names better, and the words of that context (`_communal_paragraph`).
-_UNKNOWN_HANDS = frozenset({"Unidentified armed group", "Militia", "Local fighters"})
-_COMMUNAL_WORDS = re.compile(r"(?i:\b(?:ethnic\w*|tribal\w*|tribes?|tribesmen|inter-?(?:clan|tribal|communal|ethnic)|"
-                             r"clans?|clansmen|communal|communities|pastoralists?)\b)")
-_RAIDERS = re.compile(r"(?i:\b(?:rustl\w*|cattle\s+raid\w*|raiders?)\b)")
-_LIVESTOCK = r"(?:cattle|livestock|goats?|camels?|cows?|sheep|donkeys?|animals|herds?)"
-_TAKEN = r"(?:stole|stolen|steal\w*|driven\s+(?:off|away)|drove\s+(?:off|away)|raid\w*|rustl\w*|took|taken|made\s+off)"
-_LIVESTOCK_TAKEN = re.compile(rf"(?i:\b{_LIVESTOCK}\b[^.;]{{0,80}}?\b{_TAKEN}\b|"
-                              rf"\b{_TAKEN}\b[^.;]{{0,80}}?\b{_LIVESTOCK}\b)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_SPEAKER_AFTER = re.compile(r"(?i:\s+(?:\w+\s+){0,2}?(?:said|says|say|told|reported|confirmed|spokes\w+|commander|"
-                            r"chief|boss)\b)")
-
-
-def _of_government(sentence: str, m: ActorMatch) -> bool:
-    """ "An MP of the government", "an official of the county government": a person of an institution, not the
-    state's forces (the alias "government" stands for them only where it acts or is hit itself)."""
-    return sentence[m.start: m.end].lower().endswith("government") and _OF_BEFORE.search(
-        sentence[max(0, m.start - 60): m.start]) is not None
-
-
-_OF_BEFORE = re.compile(r"(?i:\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$)")
-
-
-def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the paragraph (text between blank lines) around text[start:end]."""
-    lo, hi = text.rfind("\n\n", 0, start), text.find("\n\n", end)
-    return (lo + 2 if lo >= 0 else 0), (hi if hi >= 0 else len(text))
-_INTERVENE = re.compile(
-    r"(?i:\b(?:dispers\w*|tear[\s-]?gas|teargas|water\s+cannons?|rubber\s+bullets|batons?|fired|shot|shooting|"
-    r"arrested|arrests|detained|called\s+in|intervened|stopped|blocked|contained|quelled|repulsed|engaged|battled?|"
-    r"battles|clashed|clashes|lobbed|chased|crackdown|cracked\s+down)\b)")
-# Words around a named group that make it the doer of the report's event, and words that deny it.
-_NAMED_BEFORE = re.compile(
-    r"(?i:(?<![\w-])(?:suspected|suspect|suspects|blamed|blame|blames|alleged|presumed|by|(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+been)"
-    r"(?:\s+(?:members\s+of|from))?|members\s+of|fighters\s+from|militants\s+from|in\s+league\s+with|"
-    r"origins?\s+with|blamed\s+on|attributed\s+to|"
-    # "members of the militant group X"; "the attackers are (believed to be) affiliated with X": the doers, not
-    # "a group linked to X" (another group) nor "one of the victims was linked to X"
-    r"(?:members?|followers?|fighters|militants)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:group|movement|"
-    r"organi[sz]ation|sect|militia)|"
-    r"(?:attackers|assailants|gunmen|perpetrators|killers|raiders|they)\s+(?:are|were)\s+(?:\w+\s+){0,3}?"
-    r"(?:affiliated|associated|linked|connected|allied)\s+(?:with|to))"
-    r"\s+(?:the\s+)?(?:\[)?)$")
-_NAMED_AFTER = re.compile(
-    r"(?i:-(?:planted|linked|affiliated|allied|aligned)\b|\]?\s*(?:,\s*)?(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed|"
-    r"behind|responsible)|suspected\b|(?:has\s+|have\s+|later\s+)?claimed|(?:fighters|militants|gunmen|militia|militiamen|"
-    r"members|assailants|attackers|operatives|insurgents|terrorists|suspects?|affiliated|affiliates)\b|(?:attack|"
-    r"attacked|killed|kill|shot|shoot|abducted|abduct|kidnapped|kidnap|raided|raid|ambushed|ambush|hurled|threw|"
-    r"stormed|executed|targets?|targeted|planted|detonated|bombed|fired|opened)\b))")
-# Words after state forces that make them the ones who answered an attack ("police pursued the raiders").
-_STATE_RESPONDED = re.compile(
-    r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?(?:later\s+|then\s+|quickly\s+|eventually\s+)?"
-    # not "responded" nor "intervened": police who answer a fight between others ("two clans clashed, police
-    # intervened") are no side of its killing
-    r"(?:pursued|pursue|chased|chase|repulsed|repulse|repelled|repel|intercepted|intercept|raided|stormed|"
-    r"engaged|engage|confronted|confront|battled|battle|foiled|foil|ambushed|ambush|counter-?attacked)\b)")
-# Words before state forces that make them the other party of a fight.
-_FOUGHT_WITH = re.compile(
-    r"(?i:(?<![\w-])(?:(?:clash\w*|battl\w*|fight\w*|fought|shoot\s*-?\s*outs?|shootouts?|gunfights?|gun\s+battles?|"
-    r"fire\s*-?\s*fights?|exchanges?\s+of\s+fire|exchanged\s+fire|confrontations?|encounters?|skirmish\w*)\s+with|"
-    r"engaged|engaging|under\s+fire\s+(?:from|by)|repelled\s+by|repulsed\s+by)\s+"
-    r"(?:(?:the|a|an|some|several|\d+|heavily|armed|kenyan|local)\s+){0,2})$")
-# A name that opens a sentence or a clause (the text's start, after a sentence's end, a line break or "when",
-# "after"…; "the" allowed), and a
-# finite verb after it (present "-s" or past "-ed", not a passive "… by").
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|(?i:\b(?:when|after|as|while|before|because)\s+))"
-                             r"(?:the\s+|The\s+)?$")
-_ACTS_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|reportedly\s+|allegedly\s+)?"
-                         # what a group says of an attack does not make it its doer ("X denied involvement")
-                         r"(?!(?:denie[sd]|condemn(?:s|ed)|reject(?:s|ed)|says|warn(?:s|ed)|vow(?:s|ed)|"
-                         r"announc(?:es|ed)|stat(?:es|ed)|threaten(?:s|ed)|welcom(?:es|ed))\b)[a-z]+(?:s|ed)\b(?!\s+by\b)"
-                         r"(?<!\bwas)(?<!\bis)(?<!\bhas)")
-_DENIED = re.compile(r"(?i:\b(?:not|no|never|nor|rather\s+than|instead\s+of)\b)")
-# Words before / after state forces that make them what an attack hit or aimed at.
-_HIT_BEFORE = re.compile(
-    r"(?i:(?<![\w-])(?:at|on|against|targeting|targeted|attack|attacked|attacks|attacking|ambush|ambushed|ambushing|"
-    r"raided|stormed|killing|killed|kill|injuring|injured|wounding|wounded|shot|shooting)\s+"
-    r"(?:(?:a|an|the|two|three|four|five|several|some|\d+|police|security|military|army|border|patrol)\s+){0,3})$")
-_HIT_AFTER = re.compile(
-    r"(?i:\s+(?:\w+\s+){0,2}?(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
-    r"(?:killed|injured|wounded|hurt|attacked|shot|ambushed|targeted|abducted|kidnapped)\b)")
-# Words before / after state forces that make them the doer of harm to civilians.
-_STATE_BY = re.compile(r"(?i:(?<![\w-])(?:by|at\s+the\s+hands\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$)")
-_STATE_DID = re.compile(
-    r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?(?:(?!(?:said|say|says|told|reported|confirmed|added|"
-    r"claimed|blamed|suspect\w*|believe\w*|investigat\w*|respond\w*|arrived|found)\b)[\w-]+\s+){0,4}?"
-    r"(?:shot|shoots|shoot|killed|kills|kill|opened\s+fire|fired|beat|beats|tortured|tortures|raped|rapes|assaulted|assaults|sprayed|hacked|lynched|"
-    r"abducted|executed|murdered|brutality|crossfire|violence|harassment|harassed|shooting|bullets?)\b)")
-# "police are believed to be responsible", "officers were behind the killing": blamed anywhere in the paragraph
-_STATE_BLAMED = re.compile(r"(?i:\s+(?:\w+\s+){0,1}?(?:is|are|was|were)\s+(?:\w+\s+){0,4}?"
-                           r"(?:responsible|behind|to\s+blame)\b)")
-
-
-# Words around a people's name that make it the doer of an event (see `ActorDictionary.community_doers`).
-_DOER_WORDS = (r"(?:militias?|militiamen|militia\s+men|militants?|raiders?|gunmen|gunman|warriors?|fighters?|"
-               r"attackers?|assailants?|bandits?|youths?|young\s+men|men|clansmen|tribesmen|invaders|morans?)")
-_DOER_AFTER = re.compile(r"(?:\s+(?i:ethnic|clan|community|tribal|tribe|communal|\[\w+\]))?\s+"
-                         r"(?i:" + _DOER_WORDS + r"|raids?|attacks?|ambush(?:es)?|invasions?"
-                         # "X raided a village", "X kill passengers": the people as the subject of violence
-                         # "X violence": the violence a people did
-                         r"|violence"
-                         # "X raided a village", "X speared a herder": the people as the subject of violence, not
-                         # of a passive ("X shot dead by police")
-                         r"|(?:raided|raid|attacked|attack|killed|kill|ambushed|ambush|torched|torch|stormed|storm|"
-                         r"speared|spear|hacked|hack|stabbed|stab|shot|shoot|abducted|abduct|invaded|invade|"
-                         r"burned|burnt|burn)(?!\s+(?:dead\s+|to\s+death\s+)?by\b))(?![\w-])")
-_DOER_BEFORE = re.compile(
-    r"(?i:(?<![\w-])" + _DOER_WORDS + r"\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?"
-    r"|(?:suspected|believed|thought|alleged|said|reported)\s+to\s+(?:be|have\s+been)\s+(?:from\s+)?(?:the\s+)?"
-    r"|(?<![\w-])by\s+(?:(?:the|a|an|armed|angry|suspected|heavily|rival|marauding)\s+)*"
-    r"|(?<![\w-])suspected\s+"
-    # "a revenge attack from the X", "raids by the X": the people an attack came from
-    r"|(?<![\w-])(?:attacks?|raids?|violence|aggression)\s+(?:from|by)\s+(?:the\s+)?(?:\w+\s+)?)$")
-# "between X and Y", "between Kenyan X and Sudanese Y": a nationality or a word may qualify each people
-_BETWEEN = re.compile(r"(?i:(?<![\w-])between\s+(?:the\s+)?(?:[\w-]+\s+)?)$")
-_AND_NEXT = re.compile(r"(?i:\s+(?:communities\s+|clans\s+|tribes\s+)?and\s+(?:the\s+)?)")
-_QUALIFIER = re.compile(r"[\w-]+\s+")
