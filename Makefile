@@ -67,9 +67,10 @@ eval: setup
 	  --floors eval/floors-events.json
 	$(BIN)/frontwatch eval events $(DATA)/acled-kenya/acled-kenya-2004-2018.jsonl --years 2004-2015 --years 2016-2018 \
 	  --floors eval/floors-events.json
-	# Control (docs/control.md): the hand-written fixture, the blind territorial notes (eval/CONTROL-BLIND.md), CASE's
-	# territorial snippets, Kenya's territorial rows.
-	$(BIN)/frontwatch eval control tests/data/control-rows.jsonl eval/control-blind.jsonl \
+	# Control (docs/control.md): the hand-written fixture, the first blind territorial notes (eval/CONTROL-BLIND.md, now
+	# read while fixing), the second blind set never read (eval/CONTROL-BLIND2.md), CASE's territorial snippets, Kenya's
+	# territorial rows.
+	$(BIN)/frontwatch eval control tests/data/control-rows.jsonl eval/control-blind.jsonl eval/control-blind2.jsonl \
 	  $(DATA)/event-types-case2021/snippets.jsonl $(DATA)/acled-kenya/acled-kenya-2004-2018.jsonl \
 	  --floors eval/floors-control.json
 	# Whole news articles against events coded by hand (eval/ARTICLES.md), all fused as one corpus; ~40 s.
