@@ -155,7 +155,7 @@ def test_suspected_members_of_a_group_killed_by_no_one_named_met_the_police(run:
 
 
 def test_a_peoples_raiders_killed_in_a_fight_are_not_a_police_operation(run: Run) -> None:
-    c = lead(run("Twelve Samburu raiders were killed in the fighting near Lorvale.", ["Lorvale"]))
+    c = lead(run("Nine Borana raiders died in the fighting outside Lorvale.", ["Lorvale"]))
     assert "Police Forces of Kenya" not in sides(c)
 
 
@@ -227,7 +227,7 @@ def test_a_people_named_as_an_ethnic_group_is_its_ethnic_militia(run: Run) -> No
 
 
 def test_a_country_in_brackets_after_a_group_is_not_its_army(run: Run) -> None:
-    c = lead(run("An unidentified armed group (Kenya) attacked Lorvale village and robbed its inhabitants.",
+    c = lead(run("An unidentified armed group (Kenya) raided Lorvale village and looted the homes there.",
                  ["Lorvale"]))
     assert sides(c) == ("Unidentified armed group", "Civilians")
 
@@ -251,13 +251,13 @@ def test_suspects_who_kill_someone_stay_the_doers(run: Run) -> None:
 
 
 def test_police_who_intercept_a_gang_are_the_other_side_of_its_killing(run: Run) -> None:
-    c = lead(run("Police intercepted a robbery killing 5 suspected Zanguru members.", []))
+    c = lead(run("Officers intercepted a hold-up, killing 4 suspected Zanguru members.", []))
     assert sides(c) == ("Police Forces of Kenya", "Zanguru Militia")
 
 
 def test_a_named_group_that_opens_a_when_clause_is_the_doer(run: Run) -> None:
-    c = lead(run("Three people were killed when al-Shabaab launched a cross-border raid on a convoy carrying the "
-                 "governor.", []))
+    c = lead(run("Two traders died when al-Shabaab staged an ambush on a bus heading for the "
+                 "market.", []))
     assert sides(c) == ("al-Shabaab", "Civilians")
 
 

@@ -58,7 +58,7 @@ def test_the_economy_held_back_is_no_event(claims_of: ClaimsOf) -> None:
 
 
 def test_charging_at_people_with_blades_is_a_fight(claims_of: ClaimsOf) -> None:
-    assert _subs(claims_of, "A gang of ten charged at police officers with machetes near the depot.")
+    assert _subs(claims_of, "A group of eight youths charged at the officers with machetes near the depot.")
 
 
 def test_charged_at_a_court_is_no_fight(claims_of: ClaimsOf) -> None:
@@ -225,7 +225,7 @@ def test_an_accident_that_caused_the_harm_stays_an_accident(claims_of: ClaimsOf,
 
 
 def test_police_dispersing_a_group_of_people_is_a_protest_event(claims_of: ClaimsOf) -> None:
-    assert _subs(claims_of, "Riot police dispersed members of the banned sect who had camped outside the offices.")
+    assert _subs(claims_of, "Officers dispersed followers of the outlawed sect who had gathered outside the offices.")
 
 
 def test_police_dispersing_fog_or_a_meeting_of_the_board_is_no_event(claims_of: ClaimsOf) -> None:
@@ -242,7 +242,7 @@ def test_a_game_between_two_teams_is_still_a_sports_page(claims_of: ClaimsOf) ->
 
 def test_a_fight_word_after_a_comma_before_police_is_a_headline_verb_not_a_kind_of_police(
         claims_of: ClaimsOf) -> None:
-    assert _subs(claims_of, "Residents of the camp refuse to leave, battle police near the gate.")
+    assert _subs(claims_of, "Squatters on the farm reject eviction, fight police near the gate.")
 
 
 def test_riot_police_listed_with_other_forces_stay_a_kind_of_police(claims_of: ClaimsOf) -> None:

@@ -63,8 +63,8 @@ def test_the_doers_own_town_is_where_they_acted(pipeline: Pipeline) -> None:
 
 def test_a_protest_s_grievance_is_not_where_it_was(pipeline: Pipeline) -> None:
     for text, town in [
-        ("Kenyan lawyers have joined foreign reporters outside the Ugandan Embassy in Nairobi to protest the jailing"
-         " of two editors in Kampala.", "Nairobi"),
+        ("Teachers and nurses gathered before the Tanzanian High Commission in Nairobi to protest the detention"
+         " of three unionists in Dodoma.", "Nairobi"),
         ("Hundreds took to the streets in the Eastleigh neighbourhood of Nairobi to protest against the deadly raid"
          " on Wajir market.", "Nairobi"),
     ]:

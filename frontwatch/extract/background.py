@@ -171,7 +171,7 @@ def _fights_forces(trigger: Token, words: Words) -> bool:
     misread = (before is not None and before.tag_ in {"VB", "VBZ", "VBP"} and before.dep_ == "ROOT"
                and trigger.dep_ == "compound" and trigger.head.head.i == before.i)
     # or the verb comes after a comma, its object left hanging as a list item ("raiders, believed to be X, attack
-    # police and an army post"; "residents refuse to leave, battle police")
+    # police and an army post"; "squatters reject eviction, fight police")
     misread = misread or (before is not None and before.text == "," and trigger.tag_ == "NN"
                           and trigger.dep_ == "compound" and trigger.head.dep_ in {"conj", "appos"})
     return (before is not None and trigger.lemma_.lower() in words["fight_verbs"]

@@ -150,7 +150,7 @@ def _tolls_to_event(found: list[Claim], sent_counts: Sequence[Count]) -> list[Cl
     tolls = [c for c in found if _bare_toll(c)]
     events = [c for c in found if c not in tolls and c.event_type != NOT_AN_EVENT]
     if tolls and events and all(c.event_type == "Strategic developments" for c in events):
-        # "a suspect was killed by police, several more arrested": the killing is the incident and the arrests
+        # "one robber shot dead by officers and four others detained": the killing is the incident and the arrests
         # its follow-up (ACLED's precedence), not a toll of the arrests
         return found
     violent = [c for c in events if c.sub_event_type not in NO_FATALITIES]
@@ -206,7 +206,7 @@ def _elaborations_keep_the_toll(claims: list[Claim], text: str) -> list[Claim]:
         if not (c.sub_event_type in NO_FATALITIES or c.event_type == NOT_AN_EVENT or c.fatalities_acled or (
                 c.trigger is not None and _EARLIER.search(text, c.sentence.start, c.trigger.start))):
             # no break between an earlier sentence's end and this one's start: both fall before the same break
-            # "… shot and killed a police officer. The reason for the attack is not known.": a definite event noun
+            # "… gunned down a traffic officer. Why the attack happened is unclear.": a definite event noun
             # points back at the event told before, whatever sub-type each was read as
             back = c.trigger is not None and _DEFINITE.search(text, max(0, c.trigger.start - 8), c.trigger.start)
             told = [out[j] for j in by_break.get(bisect.bisect_right(breaks, c.sentence.start - 2), ())
