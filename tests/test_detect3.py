@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from frontwatch.model import NOT_AN_EVENT
-from tests.fixtures.nlp import ClaimsOf
+from tests.fixtures.nlp import ClaimsOf, assert_kept_unless_very_sure
 
 
 def _subs(claims_of: ClaimsOf, text: str, **kw: object) -> list[str | None]:
@@ -143,21 +143,10 @@ def test_an_attack_told_with_its_wounded_needs_a_very_sure_classifier_to_be_no_e
         claims_of: ClaimsOf, trained, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
     """An attack or a fight whose sentence tells people wounded ("leaving five injured") is dropped by the
     classifier's "no event" only as surely as one told with its dead."""
-    from frontwatch.extract import Extractor
-    from frontwatch.extract.event_typing import MODEL_NOT_EVENT, MODEL_NOT_EVENT_ARMED
-
-    checked = 0
-    for text in ["A gang raided a farm at night and injured four workers.",
-                 "Robbers raided a shop and injured the owner.",
-                 "Five people were seriously injured during a raid on the village.",
-                 "An attack by unknown men left a shopkeeper badly hurt."]:
-        label, prob = trained.predict([text])[0]
-        if label != NOT_AN_EVENT or not MODEL_NOT_EVENT <= prob < MODEL_NOT_EVENT_ARMED:
-            continue
-        checked += 1
-        assert _subs(claims_of, text, ex=Extractor(actor_dictionary, trained)), (text, prob)
-    if not checked:
-        pytest.skip("this classifier sends none of the sentences between the two thresholds")
+    assert_kept_unless_very_sure(claims_of, trained, actor_dictionary, [
+        "A gang raided a farm at night and injured four workers.", "Robbers raided a shop and injured the owner.",
+        "Five people were seriously injured during a raid on the village.",
+        "An attack by unknown men left a shopkeeper badly hurt."])
 
 
 @pytest.mark.parametrize(("text", "told"), [

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from frontwatch.extract.triggers import load_lexicon
 from frontwatch.fuse import fuse
 from frontwatch.model import NOT_AN_EVENT, Claim, Document, Place, Span
-from tests.fixtures.nlp import ClaimsOf
+from tests.fixtures.nlp import ClaimsOf, assert_kept_unless_very_sure
 from tests.fuse_helpers import claim, doc
 
 
@@ -185,20 +185,10 @@ def test_shot_dead_and_gunned_down_name_a_gun(nlp: Language, text: str, gunned: 
 
 def test_a_fight_with_both_sides_named_or_a_shooting_dead_needs_a_very_sure_classifier_to_be_no_event(
         claims_of: ClaimsOf, trained, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
-    from frontwatch.extract import Extractor
-    from frontwatch.extract.event_typing import MODEL_NOT_EVENT, MODEL_NOT_EVENT_ARMED
-
-    checked = 0
-    for text in ["Hill and valley clans battle in the county town", "Clash ensued between rival party groups.",
-                 "A newly elected councillor was shot dead outside his home at night.",
-                 "A district officer was on Tuesday night shot dead by thugs in the estate."]:
-        label, prob = trained.predict([text])[0]
-        if label != NOT_AN_EVENT or not MODEL_NOT_EVENT <= prob < MODEL_NOT_EVENT_ARMED:
-            continue
-        checked += 1
-        assert _subs(claims_of, text, ex=Extractor(actor_dictionary, trained)), (text, prob)
-    if not checked:
-        pytest.skip("this classifier sends none of the sentences between the two thresholds")
+    assert_kept_unless_very_sure(claims_of, trained, actor_dictionary, [
+        "Hill and valley clans battle in the county town", "Clash ensued between rival party groups.",
+        "A newly elected councillor was shot dead outside his home at night.",
+        "A district officer was on Tuesday night shot dead by thugs in the estate."])
 
 
 # --- an accident that only tells who the victim was (extract/background._describes_person) --------------------------
