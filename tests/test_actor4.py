@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from frontwatch.fuse import fuse
 from frontwatch.model import Actor, ActorRole, Claim, Document, Place, PlaceMention, Span, TimeSpan, document_id_for
 from tests.fixtures.nlp import Run, lead, sides
 
 # --- state forces named in the singular ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("victim", ["a constable", "a trooper", "two police constables"])
+def test_other_ranks_of_the_police_are_the_police(run: Run, victim: str) -> None:
+    c = lead(run(f"Bandits shot {victim} dead at a roadblock outside Lorvale.", ["Lorvale"]))
+    assert sides(c) == ("Unidentified armed group", "Police Forces of Kenya")
 
 
 def test_a_policeman_shot_by_robbers_is_the_police(run: Run) -> None:
