@@ -43,6 +43,12 @@ from frontwatch.text.dateline import DATELINE, DATELINE_WINDOW
 # A city's civic institution named after it ("X City Hall", "a X court", "the X police"): the city the organisation
 # name begins with is where it stands, a place even inside the model's organisation span.
 CIVIC_AFTER = re.compile(r"^\s+(?:(?:city|town)\s+)?(?:hall|council|court|police|municipality)\b", re.IGNORECASE)
+# Unit words that make a name they end a place ("X District"); not "City" or "Airport", which end club and firm names.
+OWN_UNIT_CUES = frozenset({"district", "districts", "province", "provinces", "county", "sub-county", "division",
+                           "constituency", "ward", "governorate"})
+# A compass word closing a capitalised name ("X East", "X North sub-county"): the part of X so named.
+SUBUNIT_AFTER = re.compile(r"^\s+(?:North|South|East|West|Central)\b(?:\s+((?i:sub[-\s]?county|constituency|division|"
+                           r"district|ward|location))\b|(?!\s+[A-Z][a-z]))")
 # How big a city must be for an institution's name to place it (a city, not any hamlet of the name).
 CIVIC_MIN_POPULATION = 100_000
 
@@ -84,6 +90,7 @@ class Mention:
     list_peers: tuple[int, ...] = ()  # indexes of the other names of a coordinated list it belongs to
     top_pop: int = 0  # population of the most populous populated place among the candidates
     full_named: bool = False  # some candidate's own name has the mention's kind word ("Mexico City")
+    own_cue: bool = False  # the cue is the name's own last word ("X District"), not one a list shares
 
 
 class Recognizer:
@@ -196,7 +203,14 @@ class Recognizer:
         # "districts of X" / "capital of X": X is the larger unit.
         if before_cue in ("district", "city", "town", "village", "capital", "outskirts", "centre", "center"):
             before_cue = "province" if before_cue in ("district", "capital") else "city"
+        # "X District", the whole capitalised chunk: the name's own unit word is its cue (the model reads many as a
+        # person's name) where the gazetteer holds the name as a unit; inside a longer name ("X County Fire
+        # Department", "Y School District") it names a body
+        own = CUE_AFTER.match(" " + sub.rsplit(" ", 1)[-1]) if " " in sub else None
         m.cue = (_cue_word(cue.group(1)) if cue else None) or before_cue
+        if m.cue is None and own is not None and whole and _cue_word(own.group(1)) in OWN_UNIT_CUES and any(
+                c.feature_code.startswith("ADM") for c in self.gazetteer.candidates(sub, limit=20)):
+            m.cue, m.own_cue = _cue_word(own.group(1)), True
         if m.cue in LOCAL_CUES and not whole:
             m.cue = None  # "Peace River Valley area": a local unit word names the whole chunk
         # the model's entities never overlap and come in text order: only the last one starting at or before the
@@ -215,13 +229,19 @@ class Recognizer:
             # or a title) where a place stands ("in X", "a X trader", "the X estate, X", "X police station") is
             # not one.
             person = False
+        part = SUBUNIT_AFTER.match(text[e : e + 40]) if hint else None
+        # "X East constituency", "X North": a part of X, a notable unit or town of the report's country (any place
+        # of its name where a unit word follows), even where the model reads it as a person; X is the nearest
+        # place known
+        subunit = part is not None and self._held_in(sub, hint or "", notable=part.group(1) is None)
+        person = person and not subunit
         m.whole = whole
         if holder is not None and holder[2] == "ORG" and holder[0] == s and CIVIC_AFTER.match(text[e : e + 30]):
             m.method = "gazetteer+institution"
         inhabitants = bool(INHABITANTS_AFTER.match(text[e : e + 20])
                            or INHABITANTS_BEFORE.search(text[max(0, s - 30) : s]))
         if m.cue is None and hint and (((inhabitants or facility) and self._held_in(sub, hint, notable=False))
-                                       or (not person and self._held_in(sub, hint))):
+                                       or subunit or (not person and self._held_in(sub, hint))):
             # "X residents protested", "residents of X", "the University of X", "his X home": in the
             # report's given country, a name it holds there as a town of some size or a unit is a place
             m.method = "gazetteer+country"
@@ -236,7 +256,7 @@ class Recognizer:
         pending.sort(key=lambda m: m.start)
         for k in range(len(pending) - 2, -1, -1):
             a, b = pending[k], pending[k + 1]
-            if a.cue is None and b.cue and LIST_SEP.match(text[a.end : b.start]):
+            if a.cue is None and b.cue and not b.own_cue and LIST_SEP.match(text[a.end : b.start]):
                 a.cue = b.cue
         for m in pending:
             hyphenated = "-" in m.text or " " in m.text
