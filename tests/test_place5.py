@@ -1,5 +1,6 @@
 """Place mechanisms of issue 15's fifth pass (`place5`): a unit named with its own unit word that the model reads as a
-person ("X District"), and a part of a unit or town named by a compass word ("X East constituency").
+person ("X District"), a part of a unit or town named by a compass word ("X East constituency"), and the second of
+two peoples qualifying the doers ("A and B herders").
 
 Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
 
@@ -34,3 +35,10 @@ def test_a_compass_part_of_a_unit_places_the_event_in_it(pipeline: Pipeline) -> 
         assert place is not None and place.country == "KE" and place.admin1 == unit, text
         assert _admin1s(pipeline, text) == {unit}, text
 
+
+
+def test_the_second_people_of_a_pair_qualifying_doers_is_no_place(pipeline: Pipeline) -> None:
+    # "A and B herders": B hangs from A in the parse, yet both name who the herders are, not where they fought
+    text = "Gunfire between Borana and Samburu herders at a dam in Isiolo left four dead."
+    cs = typed_claims(pipeline, text, "KE")
+    assert cs and {c.place.name if c.place is not None else None for c in cs} == {"Isiolo"}

@@ -520,6 +520,10 @@ class PlacePicker:
 
     def _modifies_actor(self, toks: list[Token]) -> bool:
         root = _root_of(toks)
+        for _ in range(4):  # the last of "X and Y raiders" hangs from the first, which qualifies the noun
+            if root.dep_ != "conj" or root.head.i == root.i:
+                break
+            root = root.head
         return root.dep_ in {"compound", "amod", "nmod", "poss"} and (
             root.head.lemma_.lower() in self.words["actor_heads"])
 
