@@ -87,6 +87,11 @@ BEFORE = re.compile(r"\b(killing|killed|kills|kill|shot\s+dead|shooting\s+dead|g
                     r"wounding|wounded|injuring|injured|abducting|abducted|"
                     r"kidnapping|kidnapped|arresting|arrested|detaining|detained|death\s+toll(?:\s+\w+){0,3}?\s+"
                     r"(?:to|at|of|reached|hit|is|was)|toll\s+(?:rose|climbed|stood)\s+(?:to|at)|"
+                    # "the death toll from the blast rose to six", "the number of dead in the raid has risen to 9":
+                    # a toll told with what it is of between it and its rise
+                    r"(?:(?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|fatalities))"
+                    r"(?:\s+[\w'-]+){0,5}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|reached|increased)"
+                    r"(?:\s+to)?|"
                     # "the death count was later revised from two to five": the figure it came to
                     r"death\s+(?:toll|total|count|figure)\s+(?:has\s+|had\s+|was\s+)?(?:been\s+)?(?:rose|risen|raised|"
                     r"revised|increased|climbed|jumped)(?:\s+\w+)?\s+from\s+\S+\s+to)\s+$", re.I)
@@ -98,7 +103,7 @@ BEFORE_KIND = {"kill": CountKind.KILLED, "shot": CountKind.KILLED, "shoo": Count
                "woun": CountKind.INJURED, "inju": CountKind.INJURED,
                "abdu": CountKind.ABDUCTED, "kidn": CountKind.ABDUCTED, "arre": CountKind.ARRESTED,
                "deta": CountKind.ARRESTED, "deat": CountKind.KILLED, "toll": CountKind.KILLED,
-               "fata": CountKind.KILLED, "dead": CountKind.KILLED}
+               "fata": CountKind.KILLED, "dead": CountKind.KILLED, "numb": CountKind.KILLED}
 # A note's or table's label before its figure: "Fatalities: 15", "Death toll: 4", "Killed: 3".
 _LABEL = re.compile(r"\b(fatalities|deaths|death\s+toll|dead|killed)\s*:\s*$", re.I)
 # Nouns that are not people: "3 districts", "60 km", "40 years".
@@ -301,7 +306,7 @@ def find_counts(sent: SpacySpan) -> list[Count]:
             continue
         kind: CountKind | None = None
         start, end = start0, end0
-        window = text[max(0, start0 - 40):start0]
+        window = text[max(0, start0 - 64):start0]  # room for "the death toll from the blast rose to"
         before = BEFORE.search(window) or _LABEL.search(window)
         introduced = False
         if before and re.fullmatch(r"claim\w*", before.group(1), re.I) and not re.match(
@@ -438,6 +443,8 @@ def acled_fatalities(counts: Sequence[Count], days: int = 1) -> int:
     killed = [c for c in counts if c.what == CountKind.KILLED and c.value is not None]
     if not killed:
         return 0
+    # a word's guess ("several", "raiders kill herders" = 3) gives way to a figure told for the same deaths
+    killed = [c for c in killed if c.qualifier != "vague"] or killed
     # "more than 10" and "at least 10" are coded as 10, a range by its low end: the lowest credible figure.
     total = min(c.value or 0 for c in killed)
     return split_over_days(total, days)[0]
