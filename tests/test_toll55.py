@@ -28,3 +28,31 @@ def test_a_rising_toll_is_the_events_toll_in_a_later_sentence(claims_of: Any) ->
     text = ("Gunmen threw an explosive into a crowded depot, killing three and injuring 20. "
             "Two days later the death toll from the explosion rose to seven.")
     assert _tolls(claims_of, text)[0] == 7
+
+
+# --- a later figure of more dead adds to the toll; an update or a recount of the same dead does not ---------------
+
+def test_a_later_figure_of_more_dead_adds_to_the_toll_and_the_same_dead_do_not(claims_of: Any) -> None:
+    assert _tolls(claims_of, "Bandits shot dead two traders at a roadside kiosk. Three drivers were also killed.")[0] \
+        == 5
+    assert _tolls(claims_of, "Attackers stormed a farm and killed a watchman. Two more bodies were found nearby.")[0] \
+        == 3
+    # the same dead told again, a rising toll, and a figure of people missing are no more dead
+    assert _tolls(claims_of, "Five herders and two guards were killed in a raid on a camp. "
+                             "The two other dead were the guards.")[0] == 7
+    assert _tolls(claims_of, "Four people were killed in clashes over grazing land. The toll later rose to six.")[0] \
+        == 6
+    assert _tolls(claims_of, "Gunmen killed three fishermen on the lake. Two others are missing, feared dead.")[0] \
+        == 3
+
+
+# --- a toll told over several days: the first day's share -------------------------------------------------------
+
+def test_a_toll_told_over_several_days_is_split_over_them(claims_of: Any) -> None:
+    text = ("Twelve people have died in fighting between two clans near the river. "
+            "The fighting has flared on and off over the course of four days.")
+    assert _tolls(claims_of, text)[0] == 3  # 12 over 4 days
+    assert _tolls(claims_of, "Eleven were killed in clashes between herders over a 40 hour period.")[0] == 6  # 6 + 5
+    # a search that went on "for" days tells how long it lasted, not a toll spread over them
+    text = "Police killed nine gang members during a search for their leader that went on for three days."
+    assert _tolls(claims_of, text)[0] == 9

@@ -436,6 +436,29 @@ def a_crowds_cause(text: str, count: Count) -> bool:
     return bool(_CAUSE_BEFORE.search(text, max(0, count.span.start - 60), count.span.start))
 
 
+# Words that tell a figure adds to dead already told ("two more were found dead", "three civilians were also
+# killed", "two others died as well"), not an update of their number.
+_MORE_DEAD = re.compile(r"\b(?:more|others?|also|too|as\s+well|additional|further|another)\b", re.I)
+_BACK_TO_TOLD = re.compile(r"\b(?:the|these|those|of\s+them|of\s+whom|among)\b", re.I)
+_NOT_SURE_DEAD = re.compile(r"\b(?:missing|feared|presumed|believed|unconfirmed)\b", re.I)
+_MORE_AFTER = re.compile(r"^[^.;,]{0,12}?\b(?:as\s+well|too)\b", re.I)
+
+
+def more_dead(counts: Sequence[Count], said: str) -> bool:
+    """Does a later sentence (`said`) tell a killed figure of more dead than those told before ("4 more bodies were
+    found", "two civilians were also killed")? Read in the count's own words, and "as well"/"too" right after."""
+    for c in counts:
+        if c.what != CountKind.KILLED or not c.value or c.span is None:
+            continue
+        at = said.find(c.span.text)
+        if _BACK_TO_TOLD.search(c.span.text) or _NOT_SURE_DEAD.search(said) or (
+                at >= 0 and _BACK_TO_TOLD.search(said[max(0, at - 8):at])):
+            continue  # "the six other dead were raiders", "two others missing, feared dead": no more dead
+        if _MORE_DEAD.search(c.span.text) or (at >= 0 and _MORE_AFTER.match(said[at + len(c.span.text):])):
+            return True
+    return False
+
+
 def acled_fatalities(counts: Sequence[Count], days: int = 1) -> int:
     """ACLED-conservative: the lowest credible killed figure (figures for one event that disagree are alternatives;
     groups under one outcome were already summed by `find_counts`); casualties without a split count as 0. Over
