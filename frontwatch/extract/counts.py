@@ -87,8 +87,8 @@ BEFORE = re.compile(r"\b(killing|killed|kills|kill|shot\s+dead|shooting\s+dead|g
                     r"wounding|wounded|injuring|injured|abducting|abducted|"
                     r"kidnapping|kidnapped|arresting|arrested|detaining|detained|death\s+toll(?:\s+\w+){0,3}?\s+"
                     r"(?:to|at|of|reached|hit|is|was)|toll\s+(?:rose|climbed|stood)\s+(?:to|at)|"
-                    # "the death toll from the blast rose to six", "the number of dead in the raid has risen to 9":
-                    # a toll told with what it is of between it and its rise
+                    # "the toll of the weekend's ambush climbed to eight", "the number of dead in the raid has risen
+                    # to 9": a toll told with what it is of between it and its rise
                     r"(?:(?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|fatalities))"
                     r"(?:\s+[\w'-]+){0,5}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|reached|increased)"
                     r"(?:\s+to)?|"
@@ -306,7 +306,7 @@ def find_counts(sent: SpacySpan) -> list[Count]:
             continue
         kind: CountKind | None = None
         start, end = start0, end0
-        window = text[max(0, start0 - 64):start0]  # room for "the death toll from the blast rose to"
+        window = text[max(0, start0 - 64):start0]  # room for "the toll of the weekend's ambush climbed to"
         before = BEFORE.search(window) or _LABEL.search(window)
         introduced = False
         if before and re.fullmatch(r"claim\w*", before.group(1), re.I) and not re.match(
@@ -436,7 +436,7 @@ def a_crowds_cause(text: str, count: Count) -> bool:
     return bool(_CAUSE_BEFORE.search(text, max(0, count.span.start - 60), count.span.start))
 
 
-# Words that tell a figure adds to dead already told ("two more were found dead", "three civilians were also
+# Words that tell a figure adds to dead already told ("two more were found dead", "a guard was also
 # killed", "two others died as well"), not an update of their number.
 _MORE_DEAD = re.compile(r"\b(?:more|others?|also|too|as\s+well|additional|further|another)\b", re.I)
 _BACK_TO_TOLD = re.compile(r"\b(?:the|these|those|of\s+them|of\s+whom|among)\b", re.I)
@@ -445,15 +445,15 @@ _MORE_AFTER = re.compile(r"^[^.;,]{0,12}?\b(?:as\s+well|too)\b", re.I)
 
 
 def more_dead(counts: Sequence[Count], said: str) -> bool:
-    """Does a later sentence (`said`) tell a killed figure of more dead than those told before ("4 more bodies were
-    found", "two civilians were also killed")? Read in the count's own words, and "as well"/"too" right after."""
+    """Does a later sentence (`said`) tell a killed figure of more dead than those told before ("two more bodies
+    turned up", "a guard was also killed")? Read in the count's own words, and "as well"/"too" right after."""
     for c in counts:
         if c.what != CountKind.KILLED or not c.value or c.span is None:
             continue
         at = said.find(c.span.text)
         if _BACK_TO_TOLD.search(c.span.text) or _NOT_SURE_DEAD.search(said) or (
                 at >= 0 and _BACK_TO_TOLD.search(said[max(0, at - 8):at])):
-            continue  # "the six other dead were raiders", "two others missing, feared dead": no more dead
+            continue  # "the two other dead were guards", "two others missing, feared dead": no more dead
         if _MORE_DEAD.search(c.span.text) or (at >= 0 and _MORE_AFTER.match(said[at + len(c.span.text):])):
             return True
     return False

@@ -275,7 +275,7 @@ def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence"
     if claim.fatalities_acled and fatalities and _ALTERNATIVE.search(said):
         total = claim.fatalities_acled  # `said`: the later sentence, as another account: the first figure stands
     elif said and fatalities and more_dead(extra, said):
-        total = claim.fatalities_acled + fatalities  # "Three civilians were also killed": more dead, not an update
+        total = claim.fatalities_acled + fatalities  # "a guard was also killed": more dead, not an update
     return dataclasses.replace(
         claim,
         counts=counts,

@@ -1,4 +1,4 @@
-"""A toll told over a stretch of days ("20 dead … over the course of ten days", "17 killed over a 36 hour period"):
+"""A toll told over a stretch of days ("12 dead … over the course of four days", "killed over a 40-hour period"):
 ACLED splits it evenly over the days, the remainder on the first, so a claim dated one day carries that day's share.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from frontwatch.extract.counts import _DIGITS, _WRITTEN, parse_number
 from frontwatch.model import Claim, split_over_days
 
-# "over the course of ten days", "over a 36 hour period", "over two day raid" (not "for two days": a search that
+# "over the course of four days", "over a 40-hour period", "over a three-day raid" (not "for two days": a search that
 # went on for days tells how long it lasted, not a toll spread over them)
 _OVER_DAYS = re.compile(rf"\bover\s+(?:the\s+(?:course|span|space)\s+of\s+|a\s+(?:period\s+of\s+)?)?"
                         rf"({_DIGITS}|{_WRITTEN})[\s-]+(days?|hours?)\b", re.I)
@@ -20,7 +20,7 @@ MAX_TOLL_DAYS = 14  # a longer stretch is no day-by-day toll (fusion's own limit
 
 def toll_days(text: str, start: int, end: int) -> int:
     """Over how many days the toll of the sentence text[start:end] was told, read in its paragraph (1 when it
-    says no stretch: "… over the course of ten days" is 10, "over a 36 hour period" 2)."""
+    says no stretch: "… over the course of four days" is 4, "over a 40-hour period" 2)."""
     left = text.rfind("\n\n", 0, start)
     right = text.find("\n\n", end)
     m = _OVER_DAYS.search(text, left + 1 if left >= 0 else 0, right if right >= 0 else len(text))
