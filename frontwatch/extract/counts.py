@@ -233,6 +233,9 @@ def _merge(a: Count, b: Count, span: Span) -> Count:
     return Count(a.what, value, low, high, qual, span)
 
 
+_OTHER_FATE = re.compile(rf"\b(?:{INJURED}|captured|arrested|detained|abducted|kidnapped|missing|rescued)\b", re.I)
+
+
 def _outcome(after: str) -> tuple[CountKind, int] | None:
     """The outcome that follows a number (kind, end offset in `after`), skipping a subset aside."""
     lead = len(after) - len(after.lstrip())
@@ -247,8 +250,10 @@ def _outcome(after: str) -> tuple[CountKind, int] | None:
         removed = aside.end() - aside.start() - 1
     for kind, pat in OUTCOMES:
         om = pat.match(body)
-        if om and kind == CountKind.KILLED and re.search(rf"\b{INJURED}\b", body[: om.end()], re.I):
-            continue  # "three people wounded before police shot and killed the attacker": the three were wounded
+        if om and kind == CountKind.KILLED and _OTHER_FATE.search(body[: om.end()]):
+            # "three people wounded before police shot and killed the attacker": the three were wounded; "15
+            # captured and 1 killed": the fifteen were captured
+            continue
         if om and not re.search(r"[.;:!?]", body[: om.end()]):
             return kind, lead + om.end() + (removed if aside and aside.start() < om.end() else 0)
     return None
