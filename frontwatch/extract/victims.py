@@ -48,7 +48,7 @@ def _victims_of(tok: Token) -> list[Token]:
         (c.dep_ in ("advmod", "acomp", "oprd", "xcomp", "ccomp", "advcl", "dobj") and c.lower_ == "dead")
         or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
         or (c.dep_ == "prt" and c.lower_ == "down" and lemma == "gun")
-        # "police shoot a suspect dead": "dead" hung on the object after it
+        # "rangers shoot a poacher dead": "dead" hung on the object after it
         or (c.dep_ == "dobj" and any(g.lower_ == "dead" and g.i > c.i for g in c.children)) for c in kids))
     if lemma in _DIE:
         subj = [c for c in kids if c.dep_ == "nsubj"]
@@ -79,7 +79,7 @@ def _victims_of(tok: Token) -> list[Token]:
     passive = any(c.dep_ == "auxpass" for c in kids) or (
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(c.dep_ == "dobj" for c in kids)) or (
         tok.tag_ in ("VBN", "VBD") and tok.dep_ == "conj" and not any(c.dep_ == "dobj" for c in kids)
-        and any(c.dep_ == "auxpass" for c in tok.head.children))  # "a man is abducted and beheaded" (read VBD)
+        and any(c.dep_ == "auxpass" for c in tok.head.children))  # "a guard is seized and beheaded" (read VBD)
     if passive:
         # the subject, also where the parser hangs it on the auxiliary ("a man was on Friday killed")
         subj = [c for c in kids if c.dep_ == "nsubjpass"] or [c for c in kids if c.dep_ == "nsubj"] or [
@@ -91,8 +91,8 @@ def _victims_of(tok: Token) -> list[Token]:
         return [tok.head if s.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" else s for s in subj]
     obj = [c for c in kids if c.dep_ == "dobj" and c.lower_ != "dead"]  # "shot dead X": "dead" is no second object
     if len(obj) > 1:
-        # a verb has one object: several are the parser's misreading ("kills a member of X in Y slums", "shoot X
-        # suspect dead"); the first that names people is the victim
+        # a verb has one object: several are the parser's misreading ("kills a guard of X in Y flats", "shoot X
+        # fighter dead"); the first that names people is the victim
         obj = next(([o] for o in obj if _victim_total(o) is not None), obj[:1])
     if not obj and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "agent") and c.lemma_.lower() == "have"
                                                  for c in kids):
@@ -260,7 +260,7 @@ def _misread_headline_victim(tok: Token) -> Token | None:
 def _one_per_title(victims: list[Token]) -> list[Token]:
     """Several subjects of one verb are several groups only when "and" joins them ("3 insurgents and 1 soldier were
     killed", parsed as two); without it they are one person's words ("an aide defending the governor is killed",
-    "the nephew of a minister, Jane Doe, was shot", misparsed as two subjects): the first."""
+    "the driver of a minister, Jane Doe, was shot", misparsed as two subjects): the first."""
     out = victims[:1]
     for v in victims[1:]:
         lo, hi = sorted((out[-1].i, v.i))
@@ -270,7 +270,7 @@ def _one_per_title(victims: list[Token]) -> list[Token]:
 
 
 def _noun_read_as_adjective(n: Token) -> bool:
-    """ "gunmen kill civilian": a headline's bare singular object the parser tags as an adjective ("civilian",
+    """ "poachers kill ranger": a headline's bare singular object the parser tags as an adjective ("civilian",
     "elder"), lower case, with no words of its own and no figure or quantity ("several", "many")."""
     return (n.tag_ in ("JJ", "JJR") and n.dep_ == "dobj" and n.text.islower() and not list(n.children)
             and n.lower_ not in _NOT_VICTIMS and n.lower_ not in _NOT_QUANTITY and not NUM.fullmatch(n.text))
