@@ -251,8 +251,8 @@ def _outcome(after: str) -> tuple[CountKind, int] | None:
     for kind, pat in OUTCOMES:
         om = pat.match(body)
         if om and kind == CountKind.KILLED and _OTHER_FATE.search(body[: om.end()]):
-            # "three people wounded before police shot and killed the attacker": the three were wounded; "15
-            # captured and 1 killed": the fifteen were captured
+            # "three people wounded before police shot and killed the attacker": the three were wounded; "nine
+            # captured and two killed": the nine were captured
             continue
         if om and not re.search(r"[.;:!?]", body[: om.end()]):
             return kind, lead + om.end() + (removed if aside and aside.start() < om.end() else 0)
