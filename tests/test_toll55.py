@@ -130,3 +130,14 @@ def test_dead_after_the_object_makes_shoot_a_killing(nlp: Any) -> None:
     assert _killed(nlp, "Rangers shoot poacher dead in the park") == [1]  # "dead" hung on the object
     assert _killed(nlp, "Troops shoot rebel commander dead at a checkpoint") == [1]  # "dead" hung on the verb
     assert _killed(nlp, "Rangers shoot a poacher in the leg in the park") == []
+
+
+# --- the dead of the other side, told next, add to a fight's toll ------------------------------------------------
+
+def test_the_other_sides_dead_told_next_add_to_the_toll(claims_of: Any) -> None:
+    assert _tolls(claims_of, "Rangers shot dead four poachers after a chase in a reserve. One ranger was killed.")[0] \
+        == 5
+    # the same side told again, or a generic word that may be either side, is no other side's dead
+    assert _tolls(claims_of, "Gunmen killed two constables at a roadblock. Two policemen died later in hospital.")[0] \
+        == 2
+    assert _tolls(claims_of, "Five people were killed in a raid on a border post. Two soldiers died.")[0] == 5

@@ -449,9 +449,31 @@ _NOT_SURE_DEAD = re.compile(r"\b(?:missing|feared|presumed|believed|unconfirmed)
 _MORE_AFTER = re.compile(r"^[^.;,]{0,12}?\b(?:as\s+well|too)\b", re.I)
 
 
-def more_dead(counts: Sequence[Count], said: str) -> bool:
-    """Does a later sentence (`said`) tell a killed figure of more dead than those told before ("two more bodies
-    turned up", "a guard was also killed")? Read in the count's own words, and "as well"/"too" right after."""
+# Who died, by side: state forces, and people named by what they are on the other side or none. A generic word
+# ("people", "persons", "victims") may be either, so it names no side.
+_STATE_DEAD = re.compile(r"\b(?:soldiers?|troops?|police(?:m[ae]n|\s+officers?)?|officers?|constables?|"
+                         r"servicem[ae]n|army|military|security\s+(?:forces|personnel|officers?)|rangers?)\b", re.I)
+_OTHER_DEAD = re.compile(r"\b(?:militants?|insurgents?|fighters?|rebels?|gunm[ae]n|attackers?|assailants?|raiders?|"
+                         r"bandits?|militia(?:m[ae]n|s)?|suspects?|civilians?|residents?|villagers?|herders?|"
+                         r"herdsm[ae]n|farmers?|traders?|children|women|students?|passengers?|protesters?|"
+                         r"demonstrators?|rioters?|robbers?|thie(?:f|ves)|poachers?|smugglers?|pirates?|criminals?|"
+                         r"kidnappers?|gangsters?)\b", re.I)
+
+
+def _side(c: Count) -> str | None:
+    """The side a killed count's own words name ("three soldiers" state, "eight militants" other), None for none or
+    both."""
+    text = c.span.text if c.span is not None else ""
+    state, other = bool(_STATE_DEAD.search(text)), bool(_OTHER_DEAD.search(text))
+    return "state" if state and not other else "other" if other and not state else None
+
+
+def more_dead(counts: Sequence[Count], said: str, before: Sequence[Count] = ()) -> bool:
+    """Does a later sentence (`said`) tell a killed figure of more dead than those told before (`before`): "two
+    more bodies turned up", "a guard was also killed" (read in the count's own words, and "as well"/"too" right
+    after), or the dead of the other side ("troops killed eight militants" then "a soldier died": ACLED's toll of a
+    fight is both sides' dead)?"""
+    sides = {_side(k) for k in before if k.what == CountKind.KILLED and k.value}
     for c in counts:
         if c.what != CountKind.KILLED or not c.value or c.span is None:
             continue
@@ -460,6 +482,8 @@ def more_dead(counts: Sequence[Count], said: str) -> bool:
                 at >= 0 and _BACK_TO_TOLD.search(said[max(0, at - 8):at])):
             continue  # "the two other dead were guards", "two others missing, feared dead": no more dead
         if _MORE_DEAD.search(c.span.text) or (at >= 0 and _MORE_AFTER.match(said[at + len(c.span.text):])):
+            return True
+        if len(sides) == 1 and None not in sides and _side(c) not in (None, *sides):
             return True
     return False
 

@@ -274,7 +274,7 @@ def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence"
     total = max(claim.fatalities_acled, fatalities)
     if claim.fatalities_acled and fatalities and _ALTERNATIVE.search(said):
         total = claim.fatalities_acled  # `said`: the later sentence, as another account: the first figure stands
-    elif said and fatalities and more_dead(extra, said):
+    elif said and fatalities and more_dead(extra, said, claim.counts):
         total = claim.fatalities_acled + fatalities  # "a guard was also killed": more dead, not an update
     return dataclasses.replace(
         claim,
