@@ -60,6 +60,7 @@ from frontwatch.extract.places import (
 from frontwatch.extract.roles import PRONOUNS, Roles, trigger_roles
 from frontwatch.extract.sentences import _char_ranges, _in_context, _overlaps, _trimmed
 from frontwatch.extract.time import event_dated, find_all, find_time, on_the_event_day
+from frontwatch.extract.toll_days import tolls_over_days
 from frontwatch.extract.triggers import Lexicon, find_triggers, load_lexicon
 from frontwatch.model import (
     NOT_AN_EVENT,
@@ -226,8 +227,8 @@ class Extractor(SharedSteps):
             out.extend(found)
             if found and not (previous and _points_back_only(found, text, sent.start_char, sent.end_char)):
                 previous, previous_end = found, sent.start_char + len(sent.text.rstrip())
-        out = [c for c in _elaborations_keep_the_toll(one_incident(out, document.published), text)
-               if c.event_type != NOT_AN_EVENT or self.keep_non_events]
+        out = [c for c in tolls_over_days(_elaborations_keep_the_toll(one_incident(out, document.published), text),
+                                          text) if c.event_type != NOT_AN_EVENT or self.keep_non_events]
         # A report whose event words all tell the past, a plot or an accident gets no event from the classifier
         # reading its other sentences ("a gas leak may have caused the blast … windows were shattered").
         if read_as_background:

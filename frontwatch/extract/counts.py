@@ -87,6 +87,11 @@ BEFORE = re.compile(r"\b(killing|killed|kills|kill|shot\s+dead|shooting\s+dead|g
                     r"wounding|wounded|injuring|injured|abducting|abducted|"
                     r"kidnapping|kidnapped|arresting|arrested|detaining|detained|death\s+toll(?:\s+\w+){0,3}?\s+"
                     r"(?:to|at|of|reached|hit|is|was)|toll\s+(?:rose|climbed|stood)\s+(?:to|at)|"
+                    # "the toll of the weekend's ambush climbed to eight", "the number of dead in the raid has risen
+                    # to 9": a toll told with what it is of between it and its rise
+                    r"(?:(?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|fatalities))"
+                    r"(?:\s+[\w'-]+){0,5}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|reached|increased)"
+                    r"(?:\s+to)?|"
                     # "the death count was later revised from two to five": the figure it came to
                     r"death\s+(?:toll|total|count|figure)\s+(?:has\s+|had\s+|was\s+)?(?:been\s+)?(?:rose|risen|raised|"
                     r"revised|increased|climbed|jumped)(?:\s+\w+)?\s+from\s+\S+\s+to)\s+$", re.I)
@@ -98,7 +103,7 @@ BEFORE_KIND = {"kill": CountKind.KILLED, "shot": CountKind.KILLED, "shoo": Count
                "woun": CountKind.INJURED, "inju": CountKind.INJURED,
                "abdu": CountKind.ABDUCTED, "kidn": CountKind.ABDUCTED, "arre": CountKind.ARRESTED,
                "deta": CountKind.ARRESTED, "deat": CountKind.KILLED, "toll": CountKind.KILLED,
-               "fata": CountKind.KILLED, "dead": CountKind.KILLED}
+               "fata": CountKind.KILLED, "dead": CountKind.KILLED, "numb": CountKind.KILLED}
 # A note's or table's label before its figure: "Fatalities: 15", "Death toll: 4", "Killed: 3".
 _LABEL = re.compile(r"\b(fatalities|deaths|death\s+toll|dead|killed)\s*:\s*$", re.I)
 # Nouns that are not people: "3 districts", "60 km", "40 years".
@@ -228,6 +233,9 @@ def _merge(a: Count, b: Count, span: Span) -> Count:
     return Count(a.what, value, low, high, qual, span)
 
 
+_OTHER_FATE = re.compile(rf"\b(?:{INJURED}|captured|arrested|detained|abducted|kidnapped|missing|rescued)\b", re.I)
+
+
 def _outcome(after: str) -> tuple[CountKind, int] | None:
     """The outcome that follows a number (kind, end offset in `after`), skipping a subset aside."""
     lead = len(after) - len(after.lstrip())
@@ -242,8 +250,10 @@ def _outcome(after: str) -> tuple[CountKind, int] | None:
         removed = aside.end() - aside.start() - 1
     for kind, pat in OUTCOMES:
         om = pat.match(body)
-        if om and kind == CountKind.KILLED and re.search(rf"\b{INJURED}\b", body[: om.end()], re.I):
-            continue  # "three people wounded before police shot and killed the attacker": the three were wounded
+        if om and kind == CountKind.KILLED and _OTHER_FATE.search(body[: om.end()]):
+            # "three people wounded before police shot and killed the attacker": the three were wounded; "nine
+            # captured and two killed": the nine were captured
+            continue
         if om and not re.search(r"[.;:!?]", body[: om.end()]):
             return kind, lead + om.end() + (removed if aside and aside.start() < om.end() else 0)
     return None
@@ -301,7 +311,7 @@ def find_counts(sent: SpacySpan) -> list[Count]:
             continue
         kind: CountKind | None = None
         start, end = start0, end0
-        window = text[max(0, start0 - 40):start0]
+        window = text[max(0, start0 - 64):start0]  # room for "the toll of the weekend's ambush climbed to"
         before = BEFORE.search(window) or _LABEL.search(window)
         introduced = False
         if before and re.fullmatch(r"claim\w*", before.group(1), re.I) and not re.match(
@@ -431,6 +441,53 @@ def a_crowds_cause(text: str, count: Count) -> bool:
     return bool(_CAUSE_BEFORE.search(text, max(0, count.span.start - 60), count.span.start))
 
 
+# Words that tell a figure adds to dead already told ("two more were found dead", "a guard was also
+# killed", "two others died as well"), not an update of their number.
+_MORE_DEAD = re.compile(r"\b(?:more|others?|also|too|as\s+well|additional|further|another)\b", re.I)
+_BACK_TO_TOLD = re.compile(r"\b(?:the|these|those|of\s+them|of\s+whom|among)\b", re.I)
+_NOT_SURE_DEAD = re.compile(r"\b(?:missing|feared|presumed|believed|unconfirmed)\b", re.I)
+_MORE_AFTER = re.compile(r"^[^.;,]{0,12}?\b(?:as\s+well|too)\b", re.I)
+
+
+# Who died, by side: state forces, and people named by what they are on the other side or none. A generic word
+# ("people", "persons", "victims") may be either, so it names no side.
+_STATE_DEAD = re.compile(r"\b(?:soldiers?|troops?|police(?:m[ae]n|\s+officers?)?|officers?|constables?|"
+                         r"servicem[ae]n|army|military|security\s+(?:forces|personnel|officers?)|rangers?)\b", re.I)
+_OTHER_DEAD = re.compile(r"\b(?:militants?|insurgents?|fighters?|rebels?|gunm[ae]n|attackers?|assailants?|raiders?|"
+                         r"bandits?|militia(?:m[ae]n|s)?|suspects?|civilians?|residents?|villagers?|herders?|"
+                         r"herdsm[ae]n|farmers?|traders?|children|women|students?|passengers?|protesters?|"
+                         r"demonstrators?|rioters?|robbers?|thie(?:f|ves)|poachers?|smugglers?|pirates?|criminals?|"
+                         r"kidnappers?|gangsters?)\b", re.I)
+
+
+def _side(c: Count) -> str | None:
+    """The side a killed count's own words name ("three soldiers" state, "eight militants" other), None for none or
+    both."""
+    text = c.span.text if c.span is not None else ""
+    state, other = bool(_STATE_DEAD.search(text)), bool(_OTHER_DEAD.search(text))
+    return "state" if state and not other else "other" if other and not state else None
+
+
+def more_dead(counts: Sequence[Count], said: str, before: Sequence[Count] = ()) -> bool:
+    """Does a later sentence (`said`) tell a killed figure of more dead than those told before (`before`): "two
+    more bodies turned up", "a guard was also killed" (read in the count's own words, and "as well"/"too" right
+    after), or the dead of the other side ("troops killed eight militants" then "a soldier died": ACLED's toll of a
+    fight is both sides' dead)?"""
+    sides = {_side(k) for k in before if k.what == CountKind.KILLED and k.value}
+    for c in counts:
+        if c.what != CountKind.KILLED or not c.value or c.span is None:
+            continue
+        at = said.find(c.span.text)
+        if _BACK_TO_TOLD.search(c.span.text) or _NOT_SURE_DEAD.search(said) or (
+                at >= 0 and _BACK_TO_TOLD.search(said[max(0, at - 8):at])):
+            continue  # "the two other dead were guards", "two others missing, feared dead": no more dead
+        if _MORE_DEAD.search(c.span.text) or (at >= 0 and _MORE_AFTER.match(said[at + len(c.span.text):])):
+            return True
+        if len(sides) == 1 and None not in sides and _side(c) not in (None, *sides):
+            return True
+    return False
+
+
 def acled_fatalities(counts: Sequence[Count], days: int = 1) -> int:
     """ACLED-conservative: the lowest credible killed figure (figures for one event that disagree are alternatives;
     groups under one outcome were already summed by `find_counts`); casualties without a split count as 0. Over
@@ -438,6 +495,8 @@ def acled_fatalities(counts: Sequence[Count], days: int = 1) -> int:
     killed = [c for c in counts if c.what == CountKind.KILLED and c.value is not None]
     if not killed:
         return 0
+    # a word's guess ("several", "raiders kill herders" = 3) gives way to a figure told for the same deaths
+    killed = [c for c in killed if c.qualifier != "vague"] or killed
     # "more than 10" and "at least 10" are coded as 10, a range by its low end: the lowest credible figure.
     total = min(c.value or 0 for c in killed)
     return split_over_days(total, days)[0]

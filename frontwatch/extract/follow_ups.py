@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from frontwatch.extract.claims import NO_FATALITIES, _acled_fatalities, _find_counts
+from frontwatch.extract.counts import more_dead
 from frontwatch.model import (
     NOT_AN_EVENT,
     ActorRole,
@@ -270,11 +271,14 @@ def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence"
     fatalities = _acled_fatalities(extra)
     if claim.sub_event_type in NO_FATALITIES:
         fatalities = 0
+    total = max(claim.fatalities_acled, fatalities)
     if claim.fatalities_acled and fatalities and _ALTERNATIVE.search(said):
-        fatalities = min(claim.fatalities_acled, fatalities)  # `said`: the later sentence, as another account
+        total = claim.fatalities_acled  # `said`: the later sentence, as another account: the first figure stands
+    elif said and fatalities and more_dead(extra, said, claim.counts):
+        total = claim.fatalities_acled + fatalities  # "a guard was also killed": more dead, not an update
     return dataclasses.replace(
         claim,
         counts=counts,
-        fatalities_acled=max(claim.fatalities_acled, fatalities),
+        fatalities_acled=total,
         method=claim.method + f" counts:{how}",
     )

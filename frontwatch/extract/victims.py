@@ -45,9 +45,11 @@ def _victims_of(tok: Token) -> list[Token]:
     # "police shot dead suspected robber": the parser may hang "dead" on the victim, right after the verb
     dead_next = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead"
     manner = lemma in _KILL_MANNER and (dead_next or any(
-        (c.dep_ in ("advmod", "acomp", "oprd", "xcomp", "ccomp", "dobj") and c.lower_ == "dead")
+        (c.dep_ in ("advmod", "acomp", "oprd", "xcomp", "ccomp", "advcl", "dobj") and c.lower_ == "dead")
         or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
-        or (c.dep_ == "prt" and c.lower_ == "down" and lemma == "gun") for c in kids))
+        or (c.dep_ == "prt" and c.lower_ == "down" and lemma == "gun")
+        # "rangers shoot a poacher dead": "dead" hung on the object after it
+        or (c.dep_ == "dobj" and any(g.lower_ == "dead" and g.i > c.i for g in c.children)) for c in kids))
     if lemma in _DIE:
         subj = [c for c in kids if c.dep_ == "nsubj"]
         if not subj and tok.dep_ == "conj":
@@ -76,7 +78,8 @@ def _victims_of(tok: Token) -> list[Token]:
     # a participle with an object is active, however hung ("a mob hacked to death three thieves")
     passive = any(c.dep_ == "auxpass" for c in kids) or (
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(c.dep_ == "dobj" for c in kids)) or (
-        tok.tag_ == "VBN" and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children))
+        tok.tag_ in ("VBN", "VBD") and tok.dep_ == "conj" and not any(c.dep_ == "dobj" for c in kids)
+        and any(c.dep_ == "auxpass" for c in tok.head.children))  # "a guard is seized and beheaded" (read VBD)
     if passive:
         # the subject, also where the parser hangs it on the auxiliary ("a man was on Friday killed")
         subj = [c for c in kids if c.dep_ == "nsubjpass"] or [c for c in kids if c.dep_ == "nsubj"] or [
@@ -87,6 +90,10 @@ def _victims_of(tok: Token) -> list[Token]:
             subj = [c for c in tok.head.children if c.dep_ == "nsubjpass"]  # "is shot and killed"
         return [tok.head if s.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" else s for s in subj]
     obj = [c for c in kids if c.dep_ == "dobj" and c.lower_ != "dead"]  # "shot dead X": "dead" is no second object
+    if len(obj) > 1:
+        # a verb has one object: several are the parser's misreading ("kills a guard of X in Y flats", "shoot X
+        # fighter dead"); the first that names people is the victim
+        obj = next(([o] for o in obj if _victim_total(o) is not None), obj[:1])
     if not obj and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "agent") and c.lemma_.lower() == "have"
                                                  for c in kids):
         if tok.dep_ in ("ROOT", "ccomp") and not any(c.dep_ == "aux" for c in kids):
@@ -126,7 +133,14 @@ def _headline_passive(tok: Token, manner: bool = False, any_verb: bool = False) 
     return ((tok.dep_ == "ROOT" or (tok.dep_ == "ccomp" and tok.head.i > tok.i)) and tok.tag_ == "VBD"
             and (lemma in _KILL or (manner and lemma in _KILL_MANNER) or (any_verb and tok.pos_ == "VERB"))
             and any(c.dep_ == "nsubj" for c in tok.children)
-            and not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "attr", "oprd") for c in tok.children))
+            and not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "attr", "oprd") and not _clause_before(c, tok)
+                        for c in tok.children))
+
+
+def _clause_before(c: Token, tok: Token) -> bool:
+    """ "Police and gunmen exchange fire; a suspect killed": a clause ended by a semicolon or colon before the verb,
+    which the parser hangs on it, is not what the verb acts on."""
+    return c.i < tok.i and any(t.text in (";", ":") for t in tok.doc[c.right_edge.i + 1:tok.i])
 
 
 def _singular(n: Token) -> bool:
@@ -146,12 +160,24 @@ def _same_person(head: Token, x: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "is", "has") for c in verb.children)
 
 
+def _across_clause(a: Token, b: Token) -> bool:
+    """Do a semicolon or colon stand between two words of a sentence?"""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in (";", ":") for t in a.doc[lo + 1:hi])
+
+
 def _victim_total(head: Token) -> tuple[int, int, int] | None:
     """The number of people a victim noun phrase names, with its character bounds: one for a singular person ("a
     man", "his bodyguard", "one of the guards", "him"), the figure of a numbered group, summed over a coordination
     ("a policeman and two civilians"); None when it names an unknown number ("villagers") or no people."""
     # a conjunct with its own outcome ("nine injured and one officer killed") is another group
-    others = [x for x in head.conjuncts if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in x.children)]
+    others = [x for x in head.conjuncts if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in x.children)
+              or x.pos_ == "VERB"]  # "kills an officer and injures a nurse": the verb read as the object's conjunct
+    # a coordination without "and"/"or" is a title and a name of one person ("the MP, John Doe, was killed"); a
+    # conjunct across a semicolon belongs to another clause ("… fire on a house; a boy killed")
+    no_cc = not any(c.dep_ == "cc" for x in (head, *head.conjuncts) for c in x.children)
+    others += [x for x in head.conjuncts if x not in others and (_across_clause(head, x) or (
+        no_cc and x.tag_ == "NNP"))]
     group = [head, *(x for x in head.conjuncts if x not in others and not _same_person(head, x))]
     own = {t.i for t in head.subtree}
     # the other group's words, less the head's own when the parser hangs the head below the other group
@@ -186,7 +212,8 @@ def _victim_total(head: Token) -> tuple[int, int, int] | None:
             total += value
         elif n.lower_ == "couple" and not any(c.lower_ == "of" for c in n.children):
             total += 2  # "an elderly couple was hacked to death": two people ("a couple of X" is X's figure)
-        elif n.lower_ in _ONE_PERSON or n.lemma_ == "body" or (_singular(n) and n.lower_ not in _NOT_VICTIMS
+        elif n.lower_ in _ONE_PERSON or n.lemma_ == "body" or _noun_read_as_adjective(n) or (
+                _singular(n) and n.lower_ not in _NOT_VICTIMS
                                           and (n.ent_type_ not in _NOT_PERSON_ENTS or _one_of_a_people(n))
                                           and not NOT_PEOPLE.match(n.text)):
             total += 1
@@ -230,6 +257,28 @@ def _misread_headline_victim(tok: Token) -> Token | None:
     return doc[j]
 
 
+def _one_per_title(victims: list[Token]) -> list[Token]:
+    """Several subjects of one verb are several groups only when "and" joins them ("3 insurgents and 1 soldier were
+    killed", parsed as two); without it they are one person's words ("an aide defending the governor is killed",
+    "the driver of a minister, Jane Doe, was shot", misparsed as two subjects): the first."""
+    out = victims[:1]
+    for v in victims[1:]:
+        lo, hi = sorted((out[-1].i, v.i))
+        if any(t.lower_ in ("and", "&", "plus") for t in v.doc[lo + 1:hi]):
+            out.append(v)
+    return out
+
+
+def _noun_read_as_adjective(n: Token) -> bool:
+    """ "poachers kill ranger": a headline's bare singular object the parser tags as an adjective ("civilian",
+    "elder"), lower case, with no words of its own and no figure or quantity ("several", "many")."""
+    return (n.tag_ in ("JJ", "JJR") and n.dep_ == "dobj" and n.text.islower() and not list(n.children)
+            and n.lower_ not in _NOT_VICTIMS and n.lower_ not in _NOT_QUANTITY and not NUM.fullmatch(n.text))
+
+
+_NOT_QUANTITY = {"more", "most", "all", "both", "few", "many", "several", "others", "other", "dead", "alive"}
+
+
 def _one_of_a_people(n: Token) -> bool:
     """ "a Kenyan", "one Somali": a singular demonym with its article names one person, not a nation."""
     return n.ent_type_ == "NORP" and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
@@ -250,7 +299,7 @@ def with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
             continue
         # several subjects of one verb are one group ("3 insurgents and 1 soldier were killed", parsed as two)
         misread = _misread_headline_victim(tok)
-        found = [_victim_total(v) for v in _victims_of(tok)] if misread is None else [
+        found = [_victim_total(v) for v in _one_per_title(_victims_of(tok))] if misread is None else [
             (1, misread.idx, misread.idx + len(misread.text))]
         if found and all(f is not None and f[0] > 0 for f in found):
             n = sum(f[0] for f in found if f is not None)

@@ -1,0 +1,45 @@
+"""A toll told over a stretch of days ("12 dead … over the course of four days", "killed over a 40-hour period"):
+ACLED splits it evenly over the days, the remainder on the first, so a claim dated one day carries that day's share.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from frontwatch.extract.counts import _DIGITS, _WRITTEN, parse_number
+from frontwatch.model import Claim, split_over_days
+
+# "over the course of four days", "over a 40-hour period", "over a three-day raid" (not "for two days": a search that
+# went on for days tells how long it lasted, not a toll spread over them)
+_OVER_DAYS = re.compile(rf"\bover\s+(?:the\s+(?:course|span|space)\s+of\s+|a\s+(?:period\s+of\s+)?)?"
+                        rf"({_DIGITS}|{_WRITTEN})[\s-]+(days?|hours?)\b", re.I)
+MAX_TOLL_DAYS = 14  # a longer stretch is no day-by-day toll (fusion's own limit for a range of days)
+
+
+def toll_days(text: str, start: int, end: int) -> int:
+    """Over how many days the toll of the sentence text[start:end] was told, read in its paragraph (1 when it
+    says no stretch: "… over the course of four days" is 4, "over a 40-hour period" 2)."""
+    left = text.rfind("\n\n", 0, start)
+    right = text.find("\n\n", end)
+    m = _OVER_DAYS.search(text, left + 1 if left >= 0 else 0, right if right >= 0 else len(text))
+    if m is None:
+        return 1
+    n = parse_number(m.group(1))[0] or 1
+    days = n if m.group(2).lower().startswith("day") else -(-n // 24)
+    return days if 1 < days <= MAX_TOLL_DAYS else 1
+
+
+def tolls_over_days(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """Each claim dated one day (or by the report) whose paragraph tells its toll over several days, with the first
+    day's share (a claim whose own time spans the days is split by fusion, day by day)."""
+    out = []
+    for c in claims:
+        t = c.time
+        days = toll_days(text, c.sentence.start, c.sentence.end) if c.fatalities_acled else 1
+        if days > 1 and (t is None or t.assumed or t.low == t.high):
+            c = dataclasses.replace(c, fatalities_acled=split_over_days(c.fatalities_acled, days)[0],
+                                    method=c.method + f" counts:over-{days}-days")
+        out.append(c)
+    return out
