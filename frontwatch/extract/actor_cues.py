@@ -83,7 +83,10 @@ _STATE_RESPONDED = re.compile(
 _FOUGHT_WITH = re.compile(
     r"(?i:(?<![\w-])(?:(?:clash\w*|battl\w*|fight\w*|fought|shoot\s*-?\s*outs?|shootouts?|gunfights?|gun\s+battles?|"
     r"fire\s*-?\s*fights?|exchanges?\s+of\s+fire|exchanged\s+fire|confrontations?|encounters?|skirmish\w*)\s+with|"
-    r"engaged|engaging|under\s+fire\s+(?:from|by)|repelled\s+by|repulsed\s+by)\s+"
+    r"engaged|engaging|under\s+fire\s+(?:from|by)|repelled\s+by|repulsed\s+by|"
+    # "a gunbattle between police and X", "X battle police" (a headline's fight with its other side as object)
+    r"(?:(?:gun\s*)?battles?|clash(?:es)?|fighting|fights?|shoot\s*-?\s*outs?|skirmish(?:es)?|exchanges?\s+of\s+fire|"
+    r"confrontations?)\s+between|battle|battled|battling|fought|fight|fights|fighting)\s+"
     r"(?:(?:the|a|an|some|several|\d+|heavily|armed|kenyan|local)\s+){0,2})$")
 # A name that opens a sentence or a clause (the text's start, after a sentence's end, a line break or "when",
 # "after"…; "the" allowed), and a
@@ -99,7 +102,9 @@ _DENIED = re.compile(r"(?i:\b(?:not|no|never|nor|rather\s+than|instead\s+of)\b)"
 # Words before / after state forces that make them what an attack hit or aimed at.
 _HIT_BEFORE = re.compile(
     r"(?i:(?<![\w-])(?:at|on|against|targeting|targeted|attack|attacked|attacks|attacking|ambush|ambushed|ambushing|"
-    r"raided|stormed|killing|killed|kill|injuring|injured|wounding|wounded|shot|shooting)\s+"
+    # a headline's present tense too ("gang kills police", "militants attack soldiers")
+    r"raided|stormed|killing|killed|kill|kills|ambushes|raids|storms|injuring|injured|injures|"
+    r"wounding|wounded|wounds|shot|shoots|shooting|targets)\s+"
     r"(?:(?:a|an|the|two|three|four|five|several|some|\d+|police|security|military|army|border|patrol)\s+){0,3})$")
 _HIT_AFTER = re.compile(
     r"(?i:\s+(?:\w+\s+){0,2}?(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
@@ -110,7 +115,11 @@ _STATE_DID = re.compile(
     r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?(?:(?!(?:said|say|says|told|reported|confirmed|added|"
     r"claimed|blamed|suspect\w*|believe\w*|investigat\w*|respond\w*|arrived|found)\b)[\w-]+\s+){0,4}?"
     r"(?:shot|shoots|shoot|killed|kills|kill|opened\s+fire|fired|beat|beats|tortured|tortures|raped|rapes|assaulted|assaults|sprayed|hacked|lynched|"
-    r"abducted|executed|murdered|brutality|crossfire|violence|harassment|harassed|shooting|bullets?)\b)")
+    r"abducted|executed|murdered|brutality|crossfire|violence|harassment|harassed|shooting|bullets?|"
+    # a headline's present tense ("police raid homes and abduct two", "soldiers torch a village")
+    # (not "attack": "… battle police in a night attack" names the attack, not who made it)
+    r"raid|raids|raided|abduct|abducts|torch|torches|torched|burn|burns|burned|burnt|harass|harasses|"
+    r"rape|whip|whipped|whips|flog|flogged|flogs|evict|evicts|evicted)\b)")
 # "police are believed to be responsible", "officers were behind the killing": blamed anywhere in the paragraph
 _STATE_BLAMED = re.compile(r"(?i:\s+(?:\w+\s+){0,1}?(?:is|are|was|were)\s+(?:\w+\s+){0,4}?"
                            r"(?:responsible|behind|to\s+blame)\b)")
