@@ -45,11 +45,57 @@ def test_state_forces_who_raid_abduct_or_torch_are_the_doer(actor_dictionary: Ac
     assert found is not None and found.inter == 1
 
 
+def test_the_gear_of_state_forces_worn_by_attackers_makes_no_doer(actor_dictionary: ActorDictionary) -> None:
+    headline = "Soldiers torch homes of herders near the border"
+    assert actor_dictionary.state_doer(headline, 0, len(headline)) is not None
+    text = "The raiders who wore military fatigues torched homes of herders near the border."
+    assert actor_dictionary.state_doer(text, 0, len(text)) is None
+    assert actor_dictionary.state_acting(text, 0, len(text)) is None
+
+
 def test_state_forces_fought_are_not_the_doer_of_harm(actor_dictionary: ActorDictionary) -> None:
     text = "Gunmen storm a village, battle police in a night attack"
     assert actor_dictionary.state_doer(text, 0, len(text)) is None
     found = actor_dictionary.state_target(text, 0, len(text))
     assert found is not None and found.name == "Police forces"
+
+
+# --- the report's later word on who did it ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb went off at a bus depot, killing two; al-Shabaab involvement is suspected.",
+    "A trader was hacked to death at his stall, in what police think was the work of al-Shabaab.",
+    "Masked men shot a chief dead, the perpetrators thought to be linked to al-Shabaab.",
+    "Two men died when the device they carried blew up, and police suspect a connection with al-Shabaab.",
+    "Four soldiers were hurt in twin al-Shabaab explosions at a checkpoint.",
+])
+def test_a_group_framed_as_the_doer_is_named(actor_dictionary: ActorDictionary, text: str) -> None:
+    assert [a.name for a in actor_dictionary.named_armed_groups(text)] == ["al-Shabaab"]
+
+
+def test_a_groups_blast_frames_it_a_history_of_its_blasts_does_not(actor_dictionary: ActorDictionary) -> None:
+    assert actor_dictionary.named_armed_groups("Gunmen shot a chief; the town saw earlier al-Shabaab bombings.") == []
+    # the one blast told is the group's
+    text = "Four passengers died in the al-Shabaab bombing of a bus near the border."
+    assert [a.name for a in actor_dictionary.named_armed_groups(text)] == ["al-Shabaab"]
+
+
+def test_killings_attributed_to_an_unknown_sect_are_its_militias(run: Run) -> None:
+    c = lead(run("Two traders were hacked to death in Lorvale. The killings were attributed to the Zanguru sect.",
+                 ["Lorvale"]))
+    assert sides(c) == ("Zanguru Militia", "Civilians")
+
+
+def test_a_band_is_named_by_its_members_not_by_a_capital_nor_as_the_hit(actor_dictionary: ActorDictionary) -> None:
+    from frontwatch.extract.actor_doers import framed_band
+
+    assert framed_band(actor_dictionary, "A shopkeeper was beaten by Zanguru members.") == Actor("Zanguru Militia", 3)
+    assert framed_band(actor_dictionary, "Gang members attacked a shop. Vigilante members then beat a man.") is None
+    assert framed_band(actor_dictionary, "A man was beaten; the attack was blamed on Church members.") is None
+    # the band as the ones hit or fought, not the doer
+    assert framed_band(actor_dictionary, "A witness said police were killing Zanguru sect members.") is None
+    assert framed_band(actor_dictionary, "Residents took up arms to combat Zanguru members.") is None
 
 
 # --- disrupted weapons use: the state forces who stopped it -------------------------------------------------------

@@ -59,16 +59,23 @@ _NAMED_BEFORE = re.compile(
     r"(?i:(?<![\w-])(?:suspected|suspect|suspects|blamed|blame|blames|alleged|presumed|by|(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+been)"
     r"(?:\s+(?:members\s+of|from))?|members\s+of|fighters\s+from|militants\s+from|in\s+league\s+with|"
     r"origins?\s+with|blamed\s+on|attributed\s+to|"
+    # "thought to be the work of X", "police suspect a link with X", "suspected to X"
+    r"(?:the\s+)?work\s+of|suspect\w*\s+(?:an?\s+)?(?:links?|connection|involvement)\s+(?:with|to|of)|"
+    r"(?:suspected|believed|thought)\s+to|(?:twin|double|triple|coordinated)|"
     # "members of the militant group X"; "the attackers are (believed to be) affiliated with X": the doers, not
     # "a group linked to X" (another group) nor "one of the victims was linked to X"
     r"(?:members?|followers?|fighters|militants)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:group|movement|"
     r"organi[sz]ation|sect|militia)|"
-    r"(?:attackers|assailants|gunmen|perpetrators|killers|raiders|they)\s+(?:are|were)\s+(?:\w+\s+){0,3}?"
+    # ("the perpetrators (are) believed to be linked to X": the verb may be left out, as notes and headlines do)
+    r"(?:attackers|assailants|gunmen|perpetrators|killers|raiders|they)\s+(?:(?:are|were)\s+)?(?:\w+\s+){0,3}?"
     r"(?:affiliated|associated|linked|connected|allied)\s+(?:with|to))"
     r"\s+(?:the\s+)?(?:\[)?)$")
 _NAMED_AFTER = re.compile(
     r"(?i:-(?:planted|linked|affiliated|allied|aligned)\b|\]?\s*(?:,\s*)?(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed|"
-    r"behind|responsible)|suspected\b|(?:has\s+|have\s+|later\s+)?claimed|(?:fighters|militants|gunmen|militia|militiamen|"
+    r"behind|responsible)|suspected\b|held\s+responsible\b|involvement\b|"
+    # "an X bombing", "the X grenade attack": the blast a group set off (not "a history of X bombings")
+    r"(?:\w+\s+)?(?:explosion|blast|bombing|grenade\s+attack)\b|"
+    r"(?:has\s+|have\s+|later\s+)?claimed|(?:fighters|militants|gunmen|militia|militiamen|"
     r"members|assailants|attackers|operatives|insurgents|terrorists|suspects?|affiliated|affiliates)\b|(?:attack|"
     r"attacked|killed|kill|shot|shoot|abducted|abduct|kidnapped|kidnap|raided|raid|ambushed|ambush|hurled|threw|"
     r"stormed|executed|targets?|targeted|planted|detonated|bombed|fired|opened)\b))")
@@ -112,7 +119,8 @@ _HIT_AFTER = re.compile(
 # Words before / after state forces that make them the doer of harm to civilians.
 _STATE_BY = re.compile(r"(?i:(?<![\w-])(?:by|at\s+the\s+hands\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$)")
 _STATE_DID = re.compile(
-    r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?(?:(?!(?:said|say|says|told|reported|confirmed|added|"
+    # not the force's gear worn by others ("attackers dressed in military fatigues raided …")
+    r"(?i:(?!\s+(?:uniforms?|fatigues|attire|clothes|clothing|gear|camouflage)\b)\s+(?:officers?\s+|reservists?\s+|men\s+)?(?:(?!(?:said|say|says|told|reported|confirmed|added|"
     r"claimed|blamed|suspect\w*|believe\w*|investigat\w*|respond\w*|arrived|found)\b)[\w-]+\s+){0,4}?"
     r"(?:shot|shoots|shoot|killed|kills|kill|opened\s+fire|fired|beat|beats|tortured|tortures|raped|rapes|assaulted|assaults|sprayed|hacked|lynched|"
     r"abducted|executed|murdered|brutality|crossfire|violence|harassment|harassed|shooting|bullets?|"

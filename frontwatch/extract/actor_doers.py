@@ -3,7 +3,21 @@ by type and sub-type, and the doers, targets and opponents the report's sentence
 
 from __future__ import annotations
 
-from frontwatch.extract.actor_cues import _COMMUNAL, _UNKNOWN_HANDS, _UNNAMED_DOERS, _UNSEEN_DOERS, _VIOLENT_TYPES
+import re
+from collections.abc import Sequence
+
+from frontwatch.extract.actor_cues import (
+    _COMMUNAL,
+    _DENIED,
+    _FOUGHT_WITH,
+    _HIT_BEFORE,
+    _NAMED_AFTER,
+    _NAMED_BEFORE,
+    _UNKNOWN_HANDS,
+    _UNNAMED_DOERS,
+    _UNSEEN_DOERS,
+    _VIOLENT_TYPES,
+)
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.model import Actor
 
@@ -25,7 +39,8 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
         actor2 = actor2 if actor2 is not None and actor2.inter == 7 else actor1
         actor1 = Actor("Unidentified armed group", 3)
     if actor1 is None or actor1.name in _UNNAMED_DOERS:
-        found = actors.identified_doer(text, start, end, skip=[actor2.name] if actor2 is not None else [])
+        skip = [actor2.name] if actor2 is not None else []
+        found = actors.identified_doer(text, start, end, skip=skip) or framed_band(actors, text, skip)
         actor1 = found or actor1
     if event_type in _VIOLENT_TYPES and (actor1 is None or actor1.name in _UNKNOWN_HANDS) and (
             actor2 is None or actor2.inter != 1) and ActorDictionary._communal_paragraph(text, start, end):
@@ -108,3 +123,39 @@ def _by_sub_type(actors: ActorDictionary, text: str, start: int, end: int, event
             actor2 = actors.force_in_paragraph(text, start, end)
         return actor1, actor2
     return None
+
+
+# A capitalised name before the word for its members or its band ("the X sect", "X members", "X Militia"), as the
+# clause reader's `named_band` reads it, here over the whole report.
+_BAND = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\s+(?i:sect|militia|militiamen|members?|cult|gang)"
+                   r"(?:\s*\((?i:militia)\))?(?![\w-])")
+# bodies whose members are no band ("Church members", "Party members", "County members")
+_INSTITUTIONS = frozenset({"party", "church", "council", "county", "committee", "union", "association", "assembly",
+                           "parliament", "senate", "club", "team", "family", "community", "society", "board"})
+_AGAINST = re.compile(r"(?i:\b(?:combat|combating|fight|fighting|against|crackdown\s+on|hunt\s+for)\s+(?:the\s+)?$)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+
+
+def framed_band(actors: ActorDictionary, text: str, skip: Sequence[str] = ()) -> Actor | None:
+    """The one group the dictionary lacks that the report names by its members and frames as the doer ("killings
+    attributed to the X sect", "beheaded by X members", "X sect (militia) held responsible"): ACLED's "<Name>
+    Militia" (inter 3). Not a country, a people, a known actor, nor a word that merely opens a sentence ("Gang
+    members …"); several such names: none (which one is not said)."""
+    found: list[str] = []
+    for m in _BAND.finditer(text):
+        name = m.group(1)
+        before, after = text[max(0, m.start() - 60): m.start()], text[m.end(): m.end() + 60]
+        if not (_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after)) or _DENIED.search(before[-40:]):
+            continue
+        if _HIT_BEFORE.search(before) or _FOUGHT_WITH.search(before) or _AGAINST.search(before):
+            continue  # "police were killing X sect members", "residents took up arms against X members": the hit
+        if _SENTENCE_START.search(text[: m.start()]) and not re.search(
+                rf"(?<![.!?:;]\s)(?<!^)\b{re.escape(name)}\b", text[m.end():]):
+            continue  # a capital that may only open the sentence, the name nowhere else in the report
+        if actors.match(name) is not None or actors.country_iso(name) is not None or actors.is_demonym(name) or (
+                actors.is_community(name)) or name.split()[-1].lower() in _INSTITUTIONS:
+            continue
+        found.append(name)
+    names = list(dict.fromkeys(found))
+    # the other side already named (a fight with the band): no doer of its own to add
+    return Actor(f"{names[0]} Militia", 3) if len(names) == 1 and f"{names[0]} Militia" not in skip else None
