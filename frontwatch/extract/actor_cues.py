@@ -119,7 +119,7 @@ _HIT_AFTER = re.compile(
 # Words before / after state forces that make them the doer of harm to civilians.
 _STATE_BY = re.compile(r"(?i:(?<![\w-])(?:by|at\s+the\s+hands\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$)")
 _STATE_DID = re.compile(
-    # not the force's gear worn by others ("attackers dressed in military fatigues raided …")
+    # not the force's gear worn by others ("raiders in army uniforms torched …")
     r"(?i:(?!\s+(?:uniforms?|fatigues|attire|clothes|clothing|gear|camouflage)\b)\s+(?:officers?\s+|reservists?\s+|men\s+)?(?:(?!(?:said|say|says|told|reported|confirmed|added|"
     r"claimed|blamed|suspect\w*|believe\w*|investigat\w*|respond\w*|arrived|found)\b)[\w-]+\s+){0,4}?"
     r"(?:shot|shoots|shoot|killed|kills|kill|opened\s+fire|fired|beat|beats|tortured|tortures|raped|rapes|assaulted|assaults|sprayed|hacked|lynched|"
