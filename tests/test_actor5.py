@@ -142,3 +142,48 @@ def test_a_fused_blast_keeps_its_police_target_over_a_majority_of_default_civili
     events = fuse(attack, {document.document_id: document}).events
     assert len(events) == 1
     assert events[0].actor2 == Actor("Civilians", 7)
+
+
+# --- the opt-in learned fallback for a defaulted doer ----------------------------------------------------------------
+
+
+def _tiny_model(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """A model trained on invented rows: reports of grazing feuds are communal militias', of officers' shootings the
+    police's, the rest unidentified."""
+    import pickle
+
+    from frontwatch.extract import actor_model
+
+    rows = [{"notes": f"a feud over grazing land flared between two villages, case {i}",
+             "actor1": "Xa Ethnic Militia (Kenya)"} for i in range(12)]
+    rows += [{"notes": f"officers on patrol opened fire at a checkpoint, case {i}",
+              "actor1": "Police Forces of Kenya (2013-)"} for i in range(12)]
+    rows += [{"notes": f"a shopkeeper was robbed at night, case {i}", "actor1": "Unidentified Armed Group (Kenya)"}
+              for i in range(12)]
+    path = tmp_path / "actor-model.pkl"
+    path.write_bytes(pickle.dumps(actor_model.train(rows)))
+    monkeypatch.setenv("FRONTWATCH_ACTOR_MODEL", str(path))
+    return actor_model
+
+
+def test_the_learned_kind_replaces_only_a_defaulted_doer(actor_dictionary: ActorDictionary, tmp_path,
+                                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _tiny_model(tmp_path, monkeypatch)
+    text = "A feud over grazing land flared again, and a boy was killed."
+    uag, civ = Actor("Unidentified armed group", 3), Actor("Civilians", 7)
+    assert actor_dictionary.doers(text, 0, len(text), "Violence against civilians", uag, civ, "Attack") == (
+        Actor("Communal militia", 4), civ)
+    # a doer the text names stays; so does a crowd's riot
+    named = Actor("al-Shabaab", 2)
+    assert actor_dictionary.doers(text, 0, len(text), "Violence against civilians", named, civ, "Attack")[0] == named
+    monkeypatch.delenv("FRONTWATCH_ACTOR_MODEL")
+    assert actor_dictionary.doers(text, 0, len(text), "Violence against civilians", uag, civ, "Attack")[0] == uag
+
+
+def test_the_learned_kind_never_sets_a_side_against_itself(actor_dictionary: ActorDictionary, tmp_path,
+                                                          monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    model = _tiny_model(tmp_path, monkeypatch)
+    text = "Officers on patrol opened fire at a checkpoint."
+    assert model.loaded() is not None and model.loaded().predict(text)[0] == "police"
+    uag, police = Actor("Unidentified armed group", 3), Actor("Police Forces of Kenya", 1)
+    assert actor_dictionary.doers(text, 0, len(text), "Battles", uag, police, "Armed clash")[0] == uag
