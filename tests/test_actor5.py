@@ -161,7 +161,7 @@ def _tiny_model(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     rows += [{"notes": f"a shopkeeper was robbed at night, case {i}", "actor1": "Unidentified Armed Group (Kenya)"}
               for i in range(12)]
     path = tmp_path / "actor-model.pkl"
-    path.write_bytes(pickle.dumps(actor_model.train(rows)))
+    path.write_bytes(pickle.dumps(actor_model.parts(actor_model.train(rows))))
     monkeypatch.setenv("FRONTWATCH_ACTOR_MODEL", str(path))
     return actor_model
 

@@ -80,10 +80,17 @@ def train(rows: list[dict[str, Any]]) -> ActorModel:
     return ActorModel(vectorizer, classifier, {"notes": len(texts)})
 
 
+def parts(model: ActorModel, **meta: Any) -> dict[str, Any]:
+    """What a model file holds."""
+    return {"vectorizer": model.vectorizer, "classifier": model.classifier, "meta": {**model.meta, **meta}}
+
+
 @cache
 def _load(path: str) -> ActorModel:
     with open(path, "rb") as f:
-        return pickle.load(f)  # a model file the user built and named
+        # a model file the user built and named; plain parts, so the file does not depend on where the class lives
+        parts = pickle.load(f)
+    return ActorModel(parts["vectorizer"], parts["classifier"], parts["meta"])
 
 
 def loaded() -> ActorModel | None:
@@ -104,7 +111,7 @@ def main(argv: list[str] | None = None) -> None:
     model = train(rows)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     with open(a.out, "wb") as f:
-        pickle.dump(ActorModel(model.vectorizer, model.classifier, {**model.meta, "years": a.years}), f)
+        pickle.dump(parts(model, years=a.years), f)
     print(f"{a.out}: {model.meta['notes']} notes, years {a.years}")
 
 
