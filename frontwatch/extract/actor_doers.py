@@ -91,24 +91,7 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
     if (event_type == "Explosions/Remote violence" and actor2 is None and actor1 is not None
             and actor1.inter in (2, 3, 4)):
         actor2 = Actor("Civilians", 7)
-    return _learned(text, event_type, actor1, actor2), actor2
-
-
-def _learned(text: str, event_type: str | None, actor1: Actor | None, actor2: Actor | None) -> Actor | None:
-    """The opt-in learned kind of doer (`frontwatch.extract.actor_model`) where the rules defaulted one."""
-    from frontwatch.extract.actor_model import loaded
-
-    model = loaded()
-    if model is None or event_type not in _VIOLENT_TYPES or actor1 is None or actor1.name not in _DEFAULTED:
-        return actor1
-    found = model.doer(text, actor1)
-    if actor2 is not None and (found.name == actor2.name or found.inter == actor2.inter == 1):
-        return actor1  # the other side already: no fight of a side against itself
-    return found
-
-
-# the doers the rules give where the text names none, or only by a word for unnamed armed men or raiders
-_DEFAULTED = frozenset({"Unidentified armed group", "Communal militia"})
+    return actor1, actor2
 
 
 def _by_sub_type(actors: ActorDictionary, text: str, start: int, end: int, event_type: str | None,
