@@ -23,7 +23,6 @@ from frontwatch.extract.actor_cues import (
     _AND_NEXT,
     _BEFORE_FORCE,
     _BETWEEN,
-    _COMMUNAL,
     _COMMUNAL_WORDS,
     _DENIED,
     _DOER_AFTER,
@@ -45,10 +44,6 @@ from frontwatch.extract.actor_cues import (
     _STATE_DID,
     _STATE_RESPONDED,
     _UNIT_AGAINST,
-    _UNKNOWN_HANDS,
-    _UNNAMED_DOERS,
-    _UNSEEN_DOERS,
-    _VIOLENT_TYPES,
     _of_government,
     _paragraph,
 )
@@ -397,7 +392,10 @@ class ActorDictionary:
         for m in self.find_all(sentence):
             if m.actor.inter != 1 or _of_government(sentence, m):
                 continue
-            if _HIT_BEFORE.search(sentence[max(0, m.start - 40): m.start]) or _HIT_AFTER.match(sentence, m.end):
+            if _HIT_BEFORE.search(sentence[max(0, m.start - 40): m.start]) or _HIT_AFTER.match(sentence, m.end) or (
+                    # "gunmen storm a village, battle police": the state forces fought are the other side too
+                    _FOUGHT_WITH.search(sentence[max(0, m.start - 50): m.start])
+                    and not _SPEAKER_AFTER.match(sentence, m.end)):
                 return m.actor
         return None
 
@@ -469,8 +467,9 @@ class ActorDictionary:
         said", "police are investigating") nor as the ones hit."""
         sentence = text[start:end]
         for m in self.find_all(sentence):
-            if m.actor.inter != 1 or _of_government(sentence, m):
-                continue
+            if m.actor.inter != 1 or _of_government(sentence, m) or _FOUGHT_WITH.search(
+                    sentence[max(0, m.start - 50): m.start]):
+                continue  # "gunmen battle police": the ones fought, not the doer of harm
             if _STATE_BY.search(sentence[max(0, m.start - 40): m.start]) or (
                     # "… of the government was killed": the ones hit, not the doer
                     _STATE_DID.match(sentence, m.end) and not _HIT_AFTER.match(sentence, m.end)):
@@ -518,83 +517,8 @@ class ActorDictionary:
 
     def doers(self, text: str, start: int, end: int, event_type: str | None, actor1: Actor | None,
               actor2: Actor | None, sub_type: str | None = None) -> tuple[Actor | None, Actor | None]:
-        """An event's sides completed from its report (`text`, the event's sentence at start:end) where its clause
-        leaves them unnamed or generic: the doer of violence (`identified_doer`); the other community of a
-        communal clash ("fighting between X and Y"); civilians as the target of an armed group's explosion or
-        remote attack that names no armed target (ACLED's convention, as for violence against civilians)."""
-        if sub_type == "Mob violence" and actor1 is not None and actor1.inter == 5 and (actor2 is None or (
-                actor2.name in self.generic and actor2.inter in (3, 4))):
-            # a mob's victims are civilians, "suspected thieves / rustlers / gangsters" too; vigilantes are the mob
-            return actor1, Actor("Civilians", 7)
-        if event_type in {"Riots", "Protests"} and sub_type != "Peaceful protest" and actor2 is None \
-                and actor1 is not None and actor1.inter in (5, 6):
-            # ACLED: the force that intervened in a demonstration or riot is its actor 2, wherever the report says so
-            force = self.intervening_force(text)
-            if force is None and sub_type == "Violent demonstration":
-                # "a police officer was killed in the violence", "riots after police arrested a trader": the state
-                # forces a riot's paragraph names, other than as speakers, are its other side
-                force = self.force_in_paragraph(text, start, end)
-            return actor1, force
-        if sub_type in _UNSEEN_DOERS and actor1 is None:
-            # ACLED: the unnamed hands behind a looting, an arson or a cache of weapons are an unidentified armed group
-            return Actor("Unidentified armed group", 3), actor2
-        if event_type not in _VIOLENT_TYPES:
-            return actor1, actor2
-        if event_type == "Violence against civilians" and actor1 is not None and actor1.inter == 7:
-            # civilians are its victims, never its doer ("a priest was dragged from his car and killed"): the doer
-            # is unnamed
-            actor2 = actor2 if actor2 is not None and actor2.inter == 7 else actor1
-            actor1 = Actor("Unidentified armed group", 3)
-        if actor1 is None or actor1.name in _UNNAMED_DOERS:
-            found = self.identified_doer(text, start, end, skip=[actor2.name] if actor2 is not None else [])
-            actor1 = found or actor1
-        if event_type in _VIOLENT_TYPES and (actor1 is None or actor1.name in _UNKNOWN_HANDS) and (
-                actor2 is None or actor2.inter != 1) and self._communal_paragraph(text, start, end):
-            # "armed bandits killed five and drove off 300 goats", "an ethnic revenge attack": ACLED codes the
-            # unnamed men of a livestock raid or a communal feud as a communal (identity) militia
-            actor1 = Actor("Communal militia", 4)
-        if event_type == "Violence against civilians" and actor1 is not None and (
-                actor1.name == "Unidentified armed group"):
-            # "a student was shot dead by police", "died at the hands of the police": the sentence names the doer
-            actor1 = self.state_doer(text, start, end) or actor1
-        if event_type == "Battles" and actor1 is not None and actor1.inter == 7 and _COMMUNAL.search(text, start, end):
-            # "clashes between rival pastoralists": the people who fight a communal fight are its militias
-            actor1 = Actor("Communal militia", 4)
-        if event_type == "Battles" and (actor1 is None or actor1.name in _UNNAMED_DOERS - {"Communal militia"}) \
-                and _COMMUNAL.search(text, start, end):
-            # "an ethnically driven clash", "fighting between two tribes": communities' militias on both sides
-            actor1 = Actor("Communal militia", 4)
-        if event_type == "Battles" and actor1 is not None and actor1.inter == 4 and (
-                actor2 is None or actor2.name in _UNNAMED_DOERS or actor2.inter == 7):
-            other = [a for a in self.community_militias(text, start, end) if a.name != actor1.name]
-            actor2 = other[0] if other else actor2 if actor2 is not None and actor2.inter != 7 else (
-                Actor("Communal militia", 4) if _COMMUNAL.search(text, start, end) else actor2)
-        if actor1 is not None and actor1.inter in (2, 3, 4) and (actor2 is None or actor2.name == "Civilians"):
-            # an armed group's attack on state forces: they are its target (ACLED's other side), civilians or not
-            actor2 = self.state_target(text, start, end) or actor2
-        unnamed1 = actor1 is None or actor1.name in _UNNAMED_DOERS
-        unnamed2 = actor2 is None or actor2.inter == 7 or actor2.name in _UNNAMED_DOERS
-        if event_type == "Battles" and not any(a is not None and a.inter == 1 for a in (actor1, actor2)) and (
-                unnamed1 or unnamed2):
-            # "killed in a shootout with police", "came under fire from soldiers", "police intercepted them,
-            # killing five": the state forces the sentence shows fighting are its other side (an unnamed one, or
-            # both read as the same gang, gives way)
-            force = self.state_acting(text, start, end)
-            if force is not None:
-                if actor1 is None or (actor2 is not None and actor1.name == actor2.name):
-                    actor1, actor2 = force, actor2 if actor2 is not None else actor1
-                elif unnamed2:
-                    actor2 = force
-                else:
-                    actor1 = force
-        if sub_type == "Armed clash" and actor1 is None:
-            # ACLED: an armed side no one names is an unidentified armed group
-            actor1, actor2 = Actor("Unidentified armed group", 3), actor2
-        if sub_type == "Armed clash" and actor2 is None and actor1 is not None:
-            # the unnamed other side of a fight: a communal militia in a raid or feud, else unidentified
-            actor2 = Actor("Communal militia", 4) if self._communal_paragraph(text, start, end) else Actor(
-                "Unidentified armed group", 3)
-        if (event_type == "Explosions/Remote violence" and actor2 is None and actor1 is not None
-                and actor1.inter in (2, 3, 4)):
-            actor2 = Actor("Civilians", 7)
-        return actor1, actor2
+        """An event's sides completed from its report where its clause leaves them unnamed or generic (see
+        `frontwatch.extract.actor_doers.doers`)."""
+        from frontwatch.extract.actor_doers import doers
+
+        return doers(self, text, start, end, event_type, actor1, actor2, sub_type)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from frontwatch.fuse.days import FIGURES, ClaimDay
 from frontwatch.fuse.truth import CERTAINTY_WEIGHT
 from frontwatch.model import (
+    EVENT_TYPES,
     SUB_EVENT_TYPES,
     TERRITORY_SUB_TYPES,
     Actor,
@@ -60,14 +61,17 @@ def _actor_pair(cds: Sequence[ClaimDay], territory: bool) -> tuple[Actor | None,
                 counts[a] += weight
     if not counts:
         return a1, None
-    # a fight's tie between an armed party and civilians: the armed one ("gunmen shot a policeman … the attack"
-    # names the policeman, the anaphor's claim only ACLED's default victims); civilians hurt in a fight are no side
-    # of it. Elsewhere (an attack on civilians) by name, as before.
-    fight = all(cd.sub_event_type in _FIGHTS for cd in cds)
-    return a1, min(counts.items(), key=lambda kv: (-kv[1], fight and kv[0].inter == 7, kv[0].name))[0]
+    # a fight or a blast between an armed party and civilians: the armed one, however few claims name it ("gunmen
+    # shot a policeman … the attack" names the policeman, the anaphor's claims only ACLED's default victims; "blasts
+    # targeting police … the explosions": the police, whom the other sentences' claims leave unnamed). Civilians
+    # hurt in a fight are no side of it. Elsewhere (an attack on civilians) by count, then name, as before.
+    fight = all(cd.sub_event_type in _ARMED_TARGETS for cd in cds)
+    return a1, min(counts.items(), key=lambda kv: (fight and kv[0].inter == 7, -kv[1], kv[0].name))[0]
 
 
 _FIGHTS = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
+# sub-types whose other side, where a claim names an armed one, is that armed party rather than civilians
+_ARMED_TARGETS = _FIGHTS | frozenset(EVENT_TYPES["Explosions/Remote violence"])
 
 
 def _figures(cds: Sequence[ClaimDay]) -> dict[str, int | None]:

@@ -1,0 +1,161 @@
+"""An event's sides completed from its report where its clause leaves them unnamed or generic: ACLED's coding rules
+by type and sub-type, and the doers, targets and opponents the report's sentences name (`ActorDictionary`'s readers)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from frontwatch.extract.actor_cues import (
+    _COMMUNAL,
+    _DENIED,
+    _FOUGHT_WITH,
+    _HIT_BEFORE,
+    _NAMED_AFTER,
+    _NAMED_BEFORE,
+    _UNKNOWN_HANDS,
+    _UNNAMED_DOERS,
+    _UNSEEN_DOERS,
+    _VIOLENT_TYPES,
+)
+from frontwatch.extract.actors import ActorDictionary
+from frontwatch.model import Actor
+
+
+def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: str | None, actor1: Actor | None,
+          actor2: Actor | None, sub_type: str | None = None) -> tuple[Actor | None, Actor | None]:
+    """An event's sides completed from its report (`text`, the event's sentence at start:end) where its clause
+    leaves them unnamed or generic: the doer of violence (`identified_doer`); the other community of a
+    communal clash ("fighting between X and Y"); civilians as the target of an armed group's explosion or
+    remote attack that names no armed target (ACLED's convention, as for violence against civilians)."""
+    by_type = _by_sub_type(actors, text, start, end, event_type, actor1, actor2, sub_type)
+    if by_type is not None:
+        return by_type
+    if event_type not in _VIOLENT_TYPES:
+        return actor1, actor2
+    if event_type == "Violence against civilians" and actor1 is not None and actor1.inter == 7:
+        # civilians are its victims, never its doer ("a priest was dragged from his car and killed"): the doer
+        # is unnamed
+        actor2 = actor2 if actor2 is not None and actor2.inter == 7 else actor1
+        actor1 = Actor("Unidentified armed group", 3)
+    if actor1 is None or actor1.name in _UNNAMED_DOERS:
+        skip = [actor2.name] if actor2 is not None else []
+        found = actors.identified_doer(text, start, end, skip=skip) or framed_band(actors, text, skip)
+        actor1 = found or actor1
+    if event_type in _VIOLENT_TYPES and (actor1 is None or actor1.name in _UNKNOWN_HANDS) and (
+            actor2 is None or actor2.inter != 1) and ActorDictionary._communal_paragraph(text, start, end):
+        # "armed bandits killed five and drove off 300 goats", "an ethnic revenge attack": ACLED codes the
+        # unnamed men of a livestock raid or a communal feud as a communal (identity) militia
+        actor1 = Actor("Communal militia", 4)
+    if event_type == "Violence against civilians" and actor1 is not None and (
+            actor1.name == "Unidentified armed group"):
+        # "a student was shot dead by police", "died at the hands of the police": the sentence names the doer
+        actor1 = actors.state_doer(text, start, end) or actor1
+    if event_type == "Battles" and actor1 is not None and actor1.inter == 7 and _COMMUNAL.search(text, start, end):
+        # "clashes between rival pastoralists": the people who fight a communal fight are its militias
+        actor1 = Actor("Communal militia", 4)
+    if event_type == "Battles" and (actor1 is None or actor1.name in _UNNAMED_DOERS - {"Communal militia"}) \
+            and _COMMUNAL.search(text, start, end):
+        # "an ethnically driven clash", "fighting between two tribes": communities' militias on both sides
+        actor1 = Actor("Communal militia", 4)
+    if event_type == "Battles" and actor1 is not None and actor1.inter == 4 and (
+            actor2 is None or actor2.name in _UNNAMED_DOERS or actor2.inter == 7):
+        other = [a for a in actors.community_militias(text, start, end) if a.name != actor1.name]
+        actor2 = other[0] if other else actor2 if actor2 is not None and actor2.inter != 7 else (
+            Actor("Communal militia", 4) if _COMMUNAL.search(text, start, end) else actor2)
+    if actor1 is not None and actor1.inter in (2, 3, 4) and (actor2 is None or actor2.name == "Civilians"):
+        # an armed group's attack on state forces: they are its target (ACLED's other side), civilians or not
+        actor2 = actors.state_target(text, start, end) or actor2
+    unnamed1 = actor1 is None or actor1.name in _UNNAMED_DOERS
+    unnamed2 = actor2 is None or actor2.inter == 7 or actor2.name in _UNNAMED_DOERS
+    if event_type == "Battles" and not any(a is not None and a.inter == 1 for a in (actor1, actor2)) and (
+            unnamed1 or unnamed2):
+        # "killed in a shootout with police", "came under fire from soldiers", "police intercepted them,
+        # killing five": the state forces the sentence shows fighting are its other side (an unnamed one, or
+        # both read as the same gang, gives way)
+        force = actors.state_acting(text, start, end)
+        if force is not None:
+            if actor1 is None or (actor2 is not None and actor1.name == actor2.name):
+                actor1, actor2 = force, actor2 if actor2 is not None else actor1
+            elif unnamed2:
+                actor2 = force
+            else:
+                actor1 = force
+    if sub_type == "Armed clash" and actor1 is None:
+        # ACLED: an armed side no one names is an unidentified armed group
+        actor1, actor2 = Actor("Unidentified armed group", 3), actor2
+    if sub_type == "Armed clash" and actor2 is None and actor1 is not None:
+        # the unnamed other side of a fight: a communal militia in a raid or feud, else unidentified
+        actor2 = Actor("Communal militia", 4) if ActorDictionary._communal_paragraph(text, start, end) else Actor(
+            "Unidentified armed group", 3)
+    if (event_type == "Explosions/Remote violence" and actor2 is None and actor1 is not None
+            and actor1.inter in (2, 3, 4)):
+        actor2 = Actor("Civilians", 7)
+    return actor1, actor2
+
+
+def _by_sub_type(actors: ActorDictionary, text: str, start: int, end: int, event_type: str | None,
+                 actor1: Actor | None, actor2: Actor | None, sub_type: str | None
+                 ) -> tuple[Actor | None, Actor | None] | None:
+    """The sides ACLED's rules for demonstrations, mobs and unseen hands give, or None where they do not apply."""
+    if sub_type == "Mob violence" and actor1 is not None and actor1.inter == 5 and (actor2 is None or (
+            actor2.name in actors.generic and actor2.inter in (3, 4))):
+        # a mob's victims are civilians, "suspected thieves / rustlers / gangsters" too; vigilantes are the mob
+        return actor1, Actor("Civilians", 7)
+    if event_type in {"Riots", "Protests"} and sub_type != "Peaceful protest" and actor2 is None \
+            and actor1 is not None and actor1.inter in (5, 6):
+        # ACLED: the force that intervened in a demonstration or riot is its actor 2, wherever the report says so
+        force = actors.intervening_force(text)
+        if force is None and sub_type == "Violent demonstration":
+            # "a police officer was killed in the violence", "riots after police arrested a trader": the state
+            # forces a riot's paragraph names, other than as speakers, are its other side
+            force = actors.force_in_paragraph(text, start, end)
+        return actor1, force
+    if sub_type == "Disrupted weapons use" and actor1 is not None and actor1.inter == 1 and actor2 is None:
+        # "police defused a bomb": the unnamed hands behind the weapons are the other side
+        return actor1, Actor("Unidentified armed group", 3)
+    if sub_type in _UNSEEN_DOERS and actor1 is None:
+        # ACLED: the unnamed hands behind a looting, an arson or a cache of weapons are an unidentified armed group
+        actor1 = Actor("Unidentified armed group", 3)
+        if sub_type == "Disrupted weapons use" and actor2 is None:
+            # ACLED: the state forces who found, seized or defused the weapons are its other side ("a bomb was
+            # defused by police"), wherever the report names them other than as speakers
+            actor2 = actors.force_in_paragraph(text, start, end)
+        return actor1, actor2
+    return None
+
+
+# A capitalised name before the word for its members or its band ("the X sect", "X members", "X Militia"), as the
+# clause reader's `named_band` reads it, here over the whole report.
+_BAND = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\s+(?i:sect|militia|militiamen|members?|cult|gang)"
+                   r"(?:\s*\((?i:militia)\))?(?![\w-])")
+# bodies whose members are no band ("Church members", "Party members", "County members")
+_INSTITUTIONS = frozenset({"party", "church", "council", "county", "committee", "union", "association", "assembly",
+                           "parliament", "senate", "club", "team", "family", "community", "society", "board"})
+_AGAINST = re.compile(r"(?i:\b(?:combat|combating|fight|fighting|against|crackdown\s+on|hunt\s+for)\s+(?:the\s+)?$)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+
+
+def framed_band(actors: ActorDictionary, text: str, skip: Sequence[str] = ()) -> Actor | None:
+    """The one group the dictionary lacks that the report names by its members and frames as the doer ("killings
+    attributed to the X sect", "beheaded by X members", "X sect (militia) held responsible"): ACLED's "<Name>
+    Militia" (inter 3). Not a country, a people, a known actor, nor a word that merely opens a sentence ("Gang
+    members …"); several such names: none (which one is not said)."""
+    found: list[str] = []
+    for m in _BAND.finditer(text):
+        name = m.group(1)
+        before, after = text[max(0, m.start() - 60): m.start()], text[m.end(): m.end() + 60]
+        if not (_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after)) or _DENIED.search(before[-40:]):
+            continue
+        if _HIT_BEFORE.search(before) or _FOUGHT_WITH.search(before) or _AGAINST.search(before):
+            continue  # "police were killing X sect members", "residents took up arms against X members": the hit
+        if _SENTENCE_START.search(text[: m.start()]) and not re.search(
+                rf"(?<![.!?:;]\s)(?<!^)\b{re.escape(name)}\b", text[m.end():]):
+            continue  # a capital that may only open the sentence, the name nowhere else in the report
+        if actors.match(name) is not None or actors.country_iso(name) is not None or actors.is_demonym(name) or (
+                actors.is_community(name)) or name.split()[-1].lower() in _INSTITUTIONS:
+            continue
+        found.append(name)
+    names = list(dict.fromkeys(found))
+    # the other side already named (a fight with the band): no doer of its own to add
+    return Actor(f"{names[0]} Militia", 3) if len(names) == 1 and f"{names[0]} Militia" not in skip else None
