@@ -29,6 +29,7 @@ import yaml
 from frontwatch.model import (
     SUB_EVENT_TYPES,
     TERRITORY_SUB_TYPES,
+    Actor,
     ActorRole,
     Certainty,
     Claim,
@@ -353,12 +354,35 @@ def _taker_after_withdrawal(claim: Claim, text: str, actors: ActorDictionary | N
 
 
 GOVERNMENT_REGAINS = "Government regains territory"
+TAKES = "Non-state actor overtakes territory"
+# A place lost to a side ("forces lost control of X to Y", "X was lost to Y"; the trigger lexicon's "lose … to").
+_LOST = re.compile(r"los[te]s?|losing", re.I)
+
+
+def _lost_to(claim: Claim, text: str, t: Span, actors: ActorDictionary | None, country: str | None) -> Claim:
+    """A place lost to a side: the side after "to" took it (actor 1), the side that lost it (the subject) is actor
+    2, and the taking is the state's only when the taker is the state's forces (the roles read the subject, the
+    loser, as actor 1)."""
+    claim = _taker_first(claim, text, t, actors, country)
+    a1 = claim.actor("actor1")
+    if a1 is None or claim.sentence.start > t.start:
+        return claim
+    to = _TO.search(text, t.end, min(claim.sentence.end, t.end + _WINDOW))
+    first = next((r for r in claim.actors if r.role == "actor1"), None)
+    if to is None or first is None or first.span is None or first.span.start < to.end():
+        # no side named after "to": who took it is not said, the loser is no taker
+        return dataclasses.replace(claim, actors=tuple(
+            dataclasses.replace(r, role="actor2") if r is first else r for r in claim.actors if r.role != "actor2"
+            or r is first))
+    sub = GOVERNMENT_REGAINS if a1.inter == 1 else TAKES
+    return dataclasses.replace(claim, sub_event_type=sub)
 
 
 # Words before a group's name that make it the other side of a taking ("retook X from the Taliban"), and after it
 # that make it a voice ("a Taliban spokesman denied …").
 _OTHER_SIDE = re.compile(r"(?<![\w-])(?:from|against|with|by|between|versus|and|or)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
                          re.I)
+_FROM_SIDE = re.compile(r"(?<![\w-])(?:from|against)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.I)
 _VOICE = re.compile(r"(?:'s|’s)?\s+(?:spokes\w*|officials?|statement|sources?|media|commanders?\s+said)\b", re.I)
 
 
@@ -379,7 +403,9 @@ def _taker_from_report(claim: Claim, text: str, actors: ActorDictionary | None) 
     other = [m for m in actors.find_all(text[s.start:s.end]) if m.actor == group and (
         _OTHER_SIDE.search(text, max(s.start, s.start + m.start - 30), s.start + m.start)
         or _VOICE.match(text, s.start + m.end))]
-    if (a2 is not None and a2.name == group.name) or (other and a1 is not None):
+    # "retaken from the Taliban", "an operation against the Taliban": the side it was taken from, whoever took it
+    lost = any(_FROM_SIDE.search(text, max(s.start, s.start + m.start - 30), s.start + m.start) for m in other)
+    if (a2 is not None and a2.name == group.name) or (other and a1 is not None) or lost:
         # "resistance forces retook X from the Taliban", "a Taliban spokesman denied a rebel takeover": the sentence
         # names the group as the other side or a voice, not the taker; named as a doer ("the Taliban attacked the
         # town, which fell to the insurgents") it is the taker
@@ -387,6 +413,33 @@ def _taker_from_report(claim: Claim, text: str, actors: ActorDictionary | None) 
     old = next((r for r in claim.actors if r.role == "actor1"), None)
     rest = tuple(r for r in claim.actors if r is not old)
     return dataclasses.replace(claim, actors=(ActorRole("actor1", group, old.span if old else None), *rest))
+
+
+# Words of taking back: ground a side had lost ("retook", "regained control", "won back").
+_RETAKEN = re.compile(r"re(?:took|take|takes|taken|taking|captured?|captures|capturing|gained?|gains|gaining|claimed?|"
+                      r"claims|claiming|covered?|covers|covering)|won\s+back|w[io]ns?\s+back|t[oa]ken?\s+back|"
+                      r"took\s+back|liberated?|liberates|liberating", re.I)
+
+
+def _retaken_by_state(claim: Claim, text: str, actors: ActorDictionary | None, country: str | None) -> Claim:
+    """Ground taken back by no side named, from an armed group the sentence names as the other side ("X was
+    retaken from the militants", "regained control of X after an operation against the rebels"): in news of a war,
+    the state's forces of the report's country took it back, as ACLED codes an unnamed recapture."""
+    t = claim.trigger
+    if (actors is None or not country or t is None or claim.actor("actor1") is not None
+            or claim.certainty == Certainty.DENIED or not _RETAKEN.fullmatch(t.text)):
+        return claim
+    s = claim.sentence
+    group = claim.actor("actor2")
+    if group is None:
+        group = next((m.actor for m in actors.find_all(text[s.start:s.end]) if _FROM_SIDE.search(
+            text, max(s.start, s.start + m.start - 30), s.start + m.start)), None)
+    if group is None or group.inter not in (2, 3):
+        return claim  # not from a rebel or a militia: who took it back is not said
+    state = actors.of_country(Actor("State forces", 1), country)
+    rest = tuple(r for r in claim.actors if r.role not in ("actor1", "actor2"))
+    return dataclasses.replace(claim, sub_event_type=GOVERNMENT_REGAINS, actors=(
+        ActorRole("actor1", state), *rest, ActorRole("actor2", group)))
 
 
 def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, country: str | None = None) -> Claim:
@@ -410,8 +463,11 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
     if verb is not None and (change == HANDED_OVER or (change == WITHDRAWN and claim.sub_event_type == TRANSFER)):
         # a side that withdrew, typed a transfer, gave the place up: it is actor 2, never its taker
         claim = _taker_first(claim, text, verb, actors, country)
+    elif change is None and claim.trigger is not None and _LOST.fullmatch(claim.trigger.text):
+        claim = _lost_to(claim, text, claim.trigger, actors, country)
     elif change is None:
         claim = _taker_from_report(_taker_after_withdrawal(claim, text, actors, country), text, actors)
+        claim = _retaken_by_state(claim, text, actors, country)
     found = detect_scope(text, claim.sentence, verb, mention)  # the hand-over word, for an agreement
     return dataclasses.replace(
         claim, scope=found[0] if found else None, scope_span=found[1] if found else None,

@@ -1,0 +1,100 @@
+"""Control, issue 16 (docs/control.md), session 5: more ways of telling a taking ("took the town of X", "took X from
+Y", "lost X to Y"), the side a place was lost to as its taker, and a recapture by no side named from an armed group
+as the state's. Invented sentences; the gazetteer's real places where a place must resolve."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.model import NOT_AN_EVENT
+from tests.fixtures.gazetteer import report
+
+TAKE = "Non-state actor overtakes territory"
+REGAIN = "Government regains territory"
+TERRITORY = (TAKE, REGAIN, "Non-violent transfer of territory")
+
+
+def _taken(claims):  # type: ignore[no-untyped-def]
+    return [c for c in claims if c.sub_event_type in TERRITORY and c.control_change is None]
+
+
+# --- "take" with what was taken ------------------------------------------------------------------------------------
+
+
+_NOT_TAKEN_WITH_TAKE = (
+    "Gunmen took three herders from Korvalo and released them a day later.",
+    "Police took the injured from Korvalo to a hospital.",
+    "Raiders took forty goats from Korvalo at night.",
+    "Soldiers took part in a parade in Korvalo.",
+)
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("Rebel fighters took the town of Korvalo on Friday after a short battle.", "centre"),
+    ("The militants took Korvalo district headquarters at dawn.", "centre"),
+    ("Insurgents took Korvalo from government troops late on Sunday.", None),
+])
+def test_a_place_taken_with_take_is_a_taking_and_people_or_goods_taken_are_not(claims_of, text: str,
+                                                                              scope: str | None) -> None:
+    found = _taken(claims_of(text, ["Korvalo"]))
+    assert found, text
+    assert found[0].scope == scope, text
+    assert [m.span.text for m in found[0].places] == ["Korvalo"], text
+    for other in _NOT_TAKEN_WITH_TAKE:  # "take" with no ground taken, or with a part, stays no taking
+        assert not _taken(claims_of(other, ["Korvalo"])), other
+
+
+# --- "lost X to Y": the side after "to" took it ----------------------------------------------------------------------
+
+
+def test_a_place_lost_to_a_side_is_taken_by_that_side(pipeline) -> None:
+    text = "Government forces lost control of Khakrez district centre to the Taliban after two days of heavy fighting."
+    [(_, claims)] = list(pipeline.process([report(text, "Afghanistan")]))
+    [c] = _taken(c for c in claims if c.event_type != NOT_AN_EVENT)
+    a1, a2 = c.actor("actor1"), c.actor("actor2")
+    assert a1 is not None and a1.name == "Taliban"
+    assert a2 is not None and a2.inter == 1  # the side that lost it
+    assert c.sub_event_type == TAKE and c.scope == "centre"
+    assert c.place is not None and c.place.admin2_code is not None
+
+
+def test_a_place_said_lost_to_a_side_in_the_passive_is_that_sides_and_a_life_or_seat_lost_is_no_taking(
+        claims_of) -> None:
+    [c] = _taken(claims_of("Korvalo district was lost to the rebels on Monday.", ["Korvalo"]))
+    a1 = c.actor("actor1")
+    assert a1 is not None and a1.name != "State forces" and a1.inter != 1
+    assert c.scope == "district"
+    for text in ("The candidate lost the seat of Korvalo to a rival.",
+                 "A soldier lost his life to the rebels near Korvalo.",
+                 "Commandos flew to Korvalo to win back the areas lost to the rebels."):  # ground lost before
+        assert not _taken(claims_of(text, ["Korvalo"])), text
+
+
+# --- a recapture by no side named, from an armed group -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Khakrez district centre was retaken from the Taliban on Tuesday.",
+    "Unnamed units regained control over Khakrez district after an operation against the Taliban.",
+])
+def test_a_recapture_from_an_armed_group_by_no_one_named_is_the_states(pipeline, text: str) -> None:
+    [(_, claims)] = list(pipeline.process([report(text, "Afghanistan")]))
+    [c] = _taken(c for c in claims if c.event_type != NOT_AN_EVENT)
+    a1, a2 = c.actor("actor1"), c.actor("actor2")
+    assert a1 is not None and a1.inter == 1 and "Afghanistan" in a1.name, text
+    assert a2 is not None and a2.name == "Taliban", text
+    assert c.sub_event_type == REGAIN, text
+
+
+def test_a_recapture_by_a_named_side_keeps_its_taker(pipeline) -> None:
+    """A named taker stands; the state's forces take a recapture only where no side is named."""
+    text = "Al Shabaab fighters retook the town of Beledweyne from government troops on Friday."
+    [(_, claims)] = list(pipeline.process([report(text, "Somalia")]))
+    [c] = _taken(c for c in claims if c.event_type != NOT_AN_EVENT)
+    a1 = c.actor("actor1")
+    assert a1 is not None and a1.name == "al-Shabaab"
+    unnamed = "Beledweyne was retaken from al-Shabaab on Friday."
+    [(_, claims)] = list(pipeline.process([report(unnamed, "Somalia")]))
+    [c] = _taken(c for c in claims if c.event_type != NOT_AN_EVENT)
+    a1 = c.actor("actor1")
+    assert a1 is not None and a1.inter == 1 and "Somalia" in a1.name
