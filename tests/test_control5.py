@@ -98,3 +98,36 @@ def test_a_recapture_by_a_named_side_keeps_its_taker(pipeline) -> None:
     [c] = _taken(c for c in claims if c.event_type != NOT_AN_EVENT)
     a1 = c.actor("actor1")
     assert a1 is not None and a1.inter == 1 and "Somalia" in a1.name
+
+
+# --- a place that collapsed, came under a side's control, or a side forced out -----------------------------------
+
+
+@pytest.mark.parametrize(("text", "scope", "taker"), [
+    ("Korvalo district collapsed to the rebels late on Monday.", "district", "Rebels"),
+    ("Korvalo district came under rebel control on Sunday.", "district", None),
+    ("The town of Korvalo came under the control of the rebels after a long siege.", "centre", "Rebels"),
+])
+def test_a_place_that_collapsed_or_came_under_a_sides_control_was_taken(claims_of, text: str, scope: str,
+                                                                       taker: str | None) -> None:
+    found = _taken(claims_of(text, ["Korvalo"]))
+    assert found, text
+    assert found[0].scope == scope, text
+    a1 = found[0].actor("actor1")
+    assert a1 is None or a1.inter != 1, text  # never the state's
+    if taker is not None:
+        assert a1 is not None and a1.name == taker, text
+    for other in ("A convoy came under fire near Korvalo as soldiers fought to regain control of the road.",
+                  "A school building in Korvalo collapsed after heavy rain.",
+                  "Talks on Korvalo collapsed on Monday."):
+        assert not _taken(claims_of(other, ["Korvalo"])), other
+
+
+def test_an_armed_side_forced_out_of_a_place_lost_it(claims_of) -> None:
+    [c] = _taken(claims_of("The rebels forced government soldiers out of the Korvalo district headquarters.",
+                           ["Korvalo"]))
+    a1, a2 = c.actor("actor1"), c.actor("actor2")
+    assert a1 is not None and a1.name == "Rebels"
+    assert a2 is not None and a2.inter == 1
+    assert c.scope == "centre"
+    assert not _taken(claims_of("Police forced the hawkers out of the market in Korvalo.", ["Korvalo"]))

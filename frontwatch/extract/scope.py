@@ -415,6 +415,31 @@ def _taker_from_report(claim: Claim, text: str, actors: ActorDictionary | None) 
     return dataclasses.replace(claim, actors=(ActorRole("actor1", group, old.span if old else None), *rest))
 
 
+# "X came under Taliban control", "came under the control of the rebels": the side named in the phrase took it.
+_CAME_UNDER = re.compile(r"c[oa]mes?\s+under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?", re.I)
+
+
+def _under_control_of(claim: Claim, text: str, t: Span, actors: ActorDictionary | None, country: str | None
+                      ) -> Claim:
+    """A place that came under a side's control: the side named between "under" and the clause's end is actor 1
+    (the roles read no side there)."""
+    m = _CAME_UNDER.match(text, t.start)
+    if actors is None or m is None:
+        return claim
+    end = _clause_end(text, m.end(), min(claim.sentence.end, m.end() + 60))
+    phrase = text[m.end():end]
+    control = re.search(r"\bcontrol\b(?:\s+of\s+)?", phrase, re.I)
+    found = actors.find_all(phrase) if control else []
+    if not found or control is None:
+        return claim
+    f = found[0]
+    a, b = m.end() + f.start, m.end() + f.end
+    taker = actors.of_country(f.actor, country) if country else f.actor
+    rest = tuple(r for r in claim.actors if r.role != "actor1")
+    return dataclasses.replace(claim, actors=(ActorRole("actor1", taker, Span(a, b, text[a:b])), *rest),
+                               sub_event_type=GOVERNMENT_REGAINS if taker.inter == 1 else claim.sub_event_type)
+
+
 # Words of taking back: ground a side had lost ("retook", "regained control", "won back").
 _RETAKEN = re.compile(r"re(?:took|take|takes|taken|taking|captured?|captures|capturing|gained?|gains|gaining|claimed?|"
                       r"claims|claiming|covered?|covers|covering)|won\s+back|w[io]ns?\s+back|t[oa]ken?\s+back|"
@@ -465,6 +490,9 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
         claim = _taker_first(claim, text, verb, actors, country)
     elif change is None and claim.trigger is not None and _LOST.fullmatch(claim.trigger.text):
         claim = _lost_to(claim, text, claim.trigger, actors, country)
+    elif change is None and claim.trigger is not None and claim.actor("actor1") is None and _CAME_UNDER.match(
+            text, claim.trigger.start):
+        claim = _taker_from_report(_under_control_of(claim, text, claim.trigger, actors, country), text, actors)
     elif change is None:
         claim = _taker_from_report(_taker_after_withdrawal(claim, text, actors, country), text, actors)
         claim = _retaken_by_state(claim, text, actors, country)
