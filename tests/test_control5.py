@@ -131,3 +131,23 @@ def test_an_armed_side_forced_out_of_a_place_lost_it(claims_of) -> None:
     assert a2 is not None and a2.inter == 1
     assert c.scope == "centre"
     assert not _taken(claims_of("Police forced the hawkers out of the market in Korvalo.", ["Korvalo"]))
+
+
+# --- a joint taking: the country's own forces first ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Wagner mercenaries and Malian soldiers seized the town of Niono from the jihadists.",
+    "Chadian and Malian troops recaptured the town of Niono from the jihadists on Sunday.",
+])
+def test_a_joint_taking_with_the_countrys_own_forces_is_the_states(pipeline, text: str) -> None:
+    [(_, claims)] = list(pipeline.process([report(text, "Mali")]))
+    [c] = _taken(c for c in claims if c.event_type != NOT_AN_EVENT)
+    a1 = c.actor("actor1")
+    assert a1 is not None and a1.name == "Military Forces of Mali", text
+    assert c.sub_event_type == REGAIN, text
+    # foreign troops alone, or with the country's forces only named in another clause, stay the taker
+    alone = "After Malian soldiers withdrew, Chadian troops took the town of Niono."
+    [(_, claims)] = list(pipeline.process([report(alone, "Mali")]))
+    takers = [c.actor("actor1") for c in _taken(c for c in claims if c.event_type != NOT_AN_EVENT)]
+    assert takers and all(a is not None and a.name == "Military Forces of Chad" for a in takers)

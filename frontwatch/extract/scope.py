@@ -440,6 +440,27 @@ def _under_control_of(claim: Claim, text: str, t: Span, actors: ActorDictionary 
                                sub_event_type=GOVERNMENT_REGAINS if taker.inter == 1 else claim.sub_event_type)
 
 
+def _national_forces_first(claim: Claim, text: str, actors: ActorDictionary | None, country: str | None) -> Claim:
+    """A taking by foreign or hired forces together with the country's own ("Wagner mercenaries and Malian soldiers
+    took X", "Rwandan and Mozambican troops recaptured X"): as ACLED codes a joint operation, the country's forces
+    are actor 1 (the others are their associates), so the place is the state's."""
+    t, a1 = claim.trigger, claim.actor("actor1")
+    if actors is None or not country or t is None or a1 is None or a1.inter not in (1, 8):
+        return claim
+    own = actors.of_country(Actor("State forces", 1), country)
+    if a1.name == own.name or own.name == "State forces":
+        return claim
+    start = _clause_start(text, t.start, claim.sentence.start)
+    subject = text[start:t.start]
+    named = any(actors.of_country(m.actor, country).name == own.name for m in actors.find_all(subject)) or any(
+        actors.is_demonym(w) and actors.country_iso(w) == country for w in re.findall(r"[\w'’-]+", subject))
+    if not named:
+        return claim
+    rest = tuple(r for r in claim.actors if r.role != "actor1")
+    sub = GOVERNMENT_REGAINS if claim.sub_event_type == TAKES else claim.sub_event_type  # a transfer stays one
+    return dataclasses.replace(claim, actors=(ActorRole("actor1", own), *rest), sub_event_type=sub)
+
+
 # Words of taking back: ground a side had lost ("retook", "regained control", "won back").
 _RETAKEN = re.compile(r"re(?:took|take|takes|taken|taking|captured?|captures|capturing|gained?|gains|gaining|claimed?|"
                       r"claims|claiming|covered?|covers|covering)|won\s+back|w[io]ns?\s+back|t[oa]ken?\s+back|"
@@ -495,7 +516,7 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
         claim = _taker_from_report(_under_control_of(claim, text, claim.trigger, actors, country), text, actors)
     elif change is None:
         claim = _taker_from_report(_taker_after_withdrawal(claim, text, actors, country), text, actors)
-        claim = _retaken_by_state(claim, text, actors, country)
+        claim = _national_forces_first(_retaken_by_state(claim, text, actors, country), text, actors, country)
     found = detect_scope(text, claim.sentence, verb, mention)  # the hand-over word, for an agreement
     return dataclasses.replace(
         claim, scope=found[0] if found else None, scope_span=found[1] if found else None,
