@@ -4,9 +4,13 @@ as the state's. Invented sentences; the gazetteer's real places where a place mu
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 
-from frontwatch.model import NOT_AN_EVENT
+from frontwatch.fuse.control import Admin2Units
+from frontwatch.model import NOT_AN_EVENT, Place
 from tests.fixtures.gazetteer import report
 
 TAKE = "Non-state actor overtakes territory"
@@ -151,3 +155,35 @@ def test_a_joint_taking_with_the_countrys_own_forces_is_the_states(pipeline, tex
     [(_, claims)] = list(pipeline.process([report(alone, "Mali")]))
     takers = [c.actor("actor1") for c in _taken(c for c in claims if c.event_type != NOT_AN_EVENT)]
     assert takers and all(a is not None and a.name == "Military Forces of Chad" for a in takers)
+
+
+# --- a town named after its district, the district's name with the country's word for it -------------------------
+
+
+def test_a_town_gets_the_district_named_after_it_with_the_word_for_a_district(tmp_path: Path) -> None:
+    """GeoNames names many admin2 units with the country's word for them ("Cercle de X", "X Cercle", "Degmada X"):
+    the town X is their seat, whatever the distance to the unit's point (often far, or not at the seat)."""
+    path = tmp_path / "g.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript("""
+        CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, feature_class TEXT, feature_code TEXT,
+          country TEXT, admin1_code TEXT, admin2_code TEXT, lat REAL, lon REAL, population INTEGER DEFAULT 0);
+        CREATE TABLE admin_units (code TEXT PRIMARY KEY, level INTEGER NOT NULL, name TEXT NOT NULL, place_id INTEGER);
+        INSERT INTO places VALUES (1, 'Cercle de Korvalo', 'A', 'ADM2', 'XX', 'XX.01', 'XX.01.7', 10.0, 40.0, 0);
+        INSERT INTO places VALUES (2, 'Mirzan Cercle', 'A', 'ADM2', 'XX', 'XX.01', 'XX.01.8', 11.0, 41.0, 0);
+        INSERT INTO places VALUES (3, 'Degmada Sarband', 'A', 'ADM2', 'XX', 'XX.01', 'XX.01.9', 12.0, 42.0, 0);
+        INSERT INTO admin_units VALUES ('XX.01.7', 2, 'Cercle de Korvalo', 1);
+        INSERT INTO admin_units VALUES ('XX.01.8', 2, 'Mirzan Cercle', 2);
+        INSERT INTO admin_units VALUES ('XX.01.9', 2, 'Degmada Sarband', 3);
+    """)
+    db.commit()
+    db.close()
+    units = Admin2Units(path)
+
+    def town(name: str) -> Place:  # about 100 km from every unit's point, nearer Mirzan's
+        return Place(name, 9, "PPLA2", "XX", "Tavor", "XX.01", None, None, 11.6, 40.4, 1)
+
+    assert units(town("Korvalo")) == ("XX.01.7", "Cercle de Korvalo")
+    assert units(town("Mirzan")) == ("XX.01.8", "Mirzan Cercle")
+    assert units(town("Sarband")) == ("XX.01.9", "Degmada Sarband")
+    assert units(town("Tuluk")) is None  # no unit of its name, none within reach
