@@ -187,3 +187,24 @@ def test_a_town_gets_the_district_named_after_it_with_the_word_for_a_district(tm
     assert units(town("Mirzan")) == ("XX.01.8", "Mirzan Cercle")
     assert units(town("Sarband")) == ("XX.01.9", "Degmada Sarband")
     assert units(town("Tuluk")) is None  # no unit of its name, none within reach
+
+
+# --- a country's forces by their acronyms ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "country", "force"), [
+    ("ANSF recaptured Khakrez district centre after a two-day operation. Seven Taliban were killed.", "Afghanistan",
+     "Military Forces of Afghanistan"),
+    ("ANDSF units took back Khakrez district on Friday; four Taliban fighters died.", "Afghanistan",
+     "Military Forces of Afghanistan"),
+    ("FAMa retook the town of Niono from the jihadists on Monday.", "Mali", "Military Forces of Mali"),
+])
+def test_a_taking_by_a_countrys_forces_named_by_acronym_is_the_states(pipeline, text: str, country: str,
+                                                                      force: str) -> None:
+    """Not the one armed group the report names elsewhere (the taker of a taking by no side named)."""
+    [(_, claims)] = list(pipeline.process([report(text, country)]))
+    found = _taken(c for c in claims if c.event_type != NOT_AN_EVENT)
+    assert found, text
+    a1 = found[0].actor("actor1")
+    assert a1 is not None and a1.name == force, text
+    assert found[0].sub_event_type == REGAIN, text
