@@ -208,3 +208,22 @@ def test_a_taking_by_a_countrys_forces_named_by_acronym_is_the_states(pipeline, 
     a1 = found[0].actor("actor1")
     assert a1 is not None and a1.name == force, text
     assert found[0].sub_event_type == REGAIN, text
+
+
+# --- a place given up with no receiver after "to" ------------------------------------------------------------------
+
+
+def test_a_place_given_up_went_to_the_one_armed_group_its_sentence_names(pipeline) -> None:
+    text = "Taliban fighters now hold Khakrez district after the police surrendered the district headquarters."
+    [(_, claims)] = list(pipeline.process([report(text, "Afghanistan")]))
+    given = [c for c in claims if c.control_change == "handed over" and c.event_type != NOT_AN_EVENT]
+    assert given
+    a1, a2 = given[0].actor("actor1"), given[0].actor("actor2")
+    assert a1 is not None and a1.name == "Taliban"
+    assert a2 is not None and a2.inter == 1
+    # no group named, or two: who received it is not said
+    for other in ("The police surrendered the Khakrez district headquarters on Monday.",
+                  "Officials surrendered Khakrez district headquarters once Taliban and Daesh fighters ringed it."):
+        [(_, claims)] = list(pipeline.process([report(other, "Afghanistan")]))
+        given = [c for c in claims if c.control_change == "handed over" and c.event_type != NOT_AN_EVENT]
+        assert given and all(c.actor("actor1") is None for c in given), other

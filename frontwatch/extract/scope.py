@@ -319,12 +319,28 @@ def _taker_first(claim: Claim, text: str, t: Span, actors: ActorDictionary | Non
                               Span(a, b, text[a:b]))
     if giver is None:
         giver = next((r for r in main if r is not taker), None)
+    if taker is None and to is None and actors is not None and control_change(text, t) == HANDED_OVER:
+        taker = _sole_other_group(claim, text, actors, giver)  # not for a withdrawal: who moved in is not said
     roles = [r for r in claim.actors if r.role not in ("actor1", "actor2")]
     if taker is not None:
         roles.insert(0, dataclasses.replace(taker, role="actor1"))
     if giver is not None and (taker is None or giver.actor.name != taker.actor.name):
         roles.append(dataclasses.replace(giver, role="actor2"))
     return dataclasses.replace(claim, actors=tuple(roles))
+
+
+def _sole_other_group(claim: Claim, text: str, actors: ActorDictionary, giver: ActorRole | None) -> ActorRole | None:
+    """A place given up with no receiver after "to" ("the Taliban now hold X after police surrendered the district
+    headquarters", "surrendered X after a rebel siege"): the one armed group its sentence names, other than the
+    giver, received it; none or several: not said."""
+    s = claim.sentence
+    found = [m for m in actors.find_all(text[s.start:s.end]) if m.actor.inter in (2, 3, 4)
+             and m.actor.name not in actors.generic and (giver is None or m.actor.name != giver.actor.name)]
+    if len({m.actor.name for m in found}) != 1:
+        return None
+    m = found[0]
+    a, b = s.start + m.start, s.start + m.end
+    return ActorRole("actor1", m.actor, Span(a, b, text[a:b]))
 
 
 def _taker_after_withdrawal(claim: Claim, text: str, actors: ActorDictionary | None, country: str | None = None
