@@ -227,3 +227,21 @@ def test_a_place_given_up_went_to_the_one_armed_group_its_sentence_names(pipelin
         [(_, claims)] = list(pipeline.process([report(other, "Afghanistan")]))
         given = [c for c in claims if c.control_change == "handed over" and c.event_type != NOT_AN_EVENT]
         assert given and all(c.actor("actor1") is None for c in given), other
+
+
+# --- a tally of takings ----------------------------------------------------------------------------------------------
+
+
+def test_a_tally_of_takings_is_placed_nowhere_by_a_name_of_another_sentence(pipeline) -> None:
+    """ "have taken eight provincial capitals in a week" after a sentence naming the capital city: no holding of
+    that city's province, whichever verb tells the tally."""
+    from frontwatch.fuse import fuse
+
+    for verb in ("taken", "captured"):
+        text = ("The road runs from Kabul to the north. The rebels have " + verb + " eight provincial capitals in less "
+                "than a week.")
+        out = list(pipeline.process([report(text, "Afghanistan")]))
+        taken = _taken(c for _, claims in out for c in claims if c.event_type != NOT_AN_EVENT)
+        assert taken and all(not c.places for c in taken), text
+        fused = fuse([c for _, claims in out for c in claims], {d.document_id: d for d, _ in out})
+        assert not [s for s in fused.control if str(s.status) == "held"], text

@@ -534,9 +534,20 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
         claim = _taker_from_report(_taker_after_withdrawal(claim, text, actors, country), text, actors)
         claim = _national_forces_first(_retaken_by_state(claim, text, actors, country), text, actors, country)
     found = detect_scope(text, claim.sentence, verb, mention)  # the hand-over word, for an agreement
+    if (verb is not None and mention is not None and not claim.sentence.start <= mention.span.start
+            < claim.sentence.end and _TALLY.match(text, verb.end)):
+        claim = dataclasses.replace(claim, places=())  # a tally of takings names none of their places
     return dataclasses.replace(
         claim, scope=found[0] if found else None, scope_span=found[1] if found else None,
         control_change=change)
+
+
+# "have taken eight provincial capitals (in a week)", "captured 20 districts": a tally over several towns or
+# districts; placed by a name of another sentence, it would make one of them (or its province) held.
+_TALLY = re.compile(r"\s+(?:(?:more\s+than|over|at\s+least|some|nearly|almost|about|around)\s+)?(?:\d+|two|three|"
+                    r"four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|several|many|multiple|"
+                    r"numerous)\s+(?:[\w'’-]+\s+){0,2}?(?:capitals|provinces|districts|cities|towns|district\s+"
+                    r"cent(?:re|er)s|district\s+headquarters|administrative\s+cent(?:re|er)s)\b", re.I)
 
 
 # A denial that points back at a claim told just before ("…, but the ministry denied the claim", "Officials
