@@ -69,6 +69,7 @@ def test_a_place_said_lost_to_a_side_in_the_passive_is_that_sides_and_a_life_or_
     assert a1 is not None and a1.name != "State forces" and a1.inter != 1
     assert c.scope == "district"
     for text in ("The candidate lost the seat of Korvalo to a rival.",
+                 "The army lost control of a lorry to the rebels near Korvalo.",  # control of no place
                  "A soldier lost his life to the rebels near Korvalo.",
                  "Commandos flew to Korvalo to win back the areas lost to the rebels."):  # ground lost before
         assert not _taken(claims_of(text, ["Korvalo"])), text
@@ -121,6 +122,8 @@ def test_a_place_that_collapsed_or_came_under_a_sides_control_was_taken(claims_o
     assert a1 is None or a1.inter != 1, text  # never the state's
     if taker is not None:
         assert a1 is not None and a1.name == taker, text
+    officer = "Korvalo town came under the control of a new mayor named by the regional government."
+    assert all(c.actor("actor1") is None for c in _taken(claims_of(officer, ["Korvalo"]))), officer
     for other in ("A convoy came under fire near Korvalo as soldiers fought to regain control of the road.",
                   "A school building in Korvalo collapsed after heavy rain.",
                   "Talks on Korvalo collapsed on Monday."):
@@ -223,7 +226,8 @@ def test_a_place_given_up_went_to_the_one_armed_group_its_sentence_names(pipelin
     assert a2 is not None and a2.inter == 1
     # no group named, or two: who received it is not said
     for other in ("The police surrendered the Khakrez district headquarters on Monday.",
-                  "Officials surrendered Khakrez district headquarters once Taliban and Daesh fighters ringed it."):
+                  "Officials surrendered Khakrez district headquarters once Taliban and Daesh fighters ringed it.",
+                  "Clerks surrendered the district payroll files after Taliban threats in Khakrez."):
         [(_, claims)] = list(pipeline.process([report(other, "Afghanistan")]))
         given = [c for c in claims if c.control_change == "handed over" and c.event_type != NOT_AN_EVENT]
         assert given and all(c.actor("actor1") is None for c in given), other

@@ -320,7 +320,7 @@ def _taker_first(claim: Claim, text: str, t: Span, actors: ActorDictionary | Non
     if giver is None:
         giver = next((r for r in main if r is not taker), None)
     if taker is None and to is None and actors is not None and control_change(text, t) == HANDED_OVER:
-        taker = _sole_other_group(claim, text, actors, giver)  # not for a withdrawal: who moved in is not said
+        taker = _sole_other_group(claim, text, t, actors, giver)  # not for a withdrawal: who moved in is not said
     roles = [r for r in claim.actors if r.role not in ("actor1", "actor2")]
     if taker is not None:
         roles.insert(0, dataclasses.replace(taker, role="actor1"))
@@ -329,13 +329,18 @@ def _taker_first(claim: Claim, text: str, t: Span, actors: ActorDictionary | Non
     return dataclasses.replace(claim, actors=tuple(roles))
 
 
-def _sole_other_group(claim: Claim, text: str, actors: ActorDictionary, giver: ActorRole | None) -> ActorRole | None:
+def _sole_other_group(claim: Claim, text: str, t: Span, actors: ActorDictionary, giver: ActorRole | None
+                      ) -> ActorRole | None:
     """A place given up with no receiver after "to" ("the Taliban now hold X after police surrendered the district
     headquarters", "surrendered X after a rebel siege"): the one armed group its sentence names, other than the
     giver, received it; none or several: not said."""
     s = claim.sentence
+    # named before the verb of giving ("X now hold the town after police surrendered it"), not only as its
+    # circumstance ("surrendered … after X's threats": what was given may be no place)
     found = [m for m in actors.find_all(text[s.start:s.end]) if m.actor.inter in (2, 3, 4)
              and m.actor.name not in actors.generic and (giver is None or m.actor.name != giver.actor.name)]
+    if not any(s.start + m.end <= t.start for m in found):
+        return None
     if len({m.actor.name for m in found}) != 1:
         return None
     m = found[0]
@@ -445,9 +450,13 @@ def _under_control_of(claim: Claim, text: str, t: Span, actors: ActorDictionary 
     end = _clause_end(text, m.end(), min(claim.sentence.end, m.end() + 60))
     phrase = text[m.end():end]
     control = re.search(r"\bcontrol\b(?:\s+of\s+)?", phrase, re.I)
-    found = actors.find_all(phrase) if control else []
+    # the side named before "control" ("under Taliban control") or right after "control of" ("of the rebels"),
+    # not further on ("the control of a new officer appointed by the government": no side took it)
+    found = [f for f in actors.find_all(phrase) if control is not None and (
+        f.end <= control.start() or control.end() <= f.start <= control.end() + 12)] if control else []
     if not found or control is None:
-        return claim
+        # no side named where the phrase names who controls it: the roles' subject is no taker
+        return dataclasses.replace(claim, actors=tuple(r for r in claim.actors if r.role != "actor1"))
     f = found[0]
     a, b = m.end() + f.start, m.end() + f.end
     taker = actors.of_country(f.actor, country) if country else f.actor
@@ -527,8 +536,7 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
         claim = _taker_first(claim, text, verb, actors, country)
     elif change is None and claim.trigger is not None and _LOST.fullmatch(claim.trigger.text):
         claim = _lost_to(claim, text, claim.trigger, actors, country)
-    elif change is None and claim.trigger is not None and claim.actor("actor1") is None and _CAME_UNDER.match(
-            text, claim.trigger.start):
+    elif change is None and claim.trigger is not None and _CAME_UNDER.match(text, claim.trigger.start):
         claim = _taker_from_report(_under_control_of(claim, text, claim.trigger, actors, country), text, actors)
     elif change is None:
         claim = _taker_from_report(_taker_after_withdrawal(claim, text, actors, country), text, actors)
