@@ -29,6 +29,7 @@ import yaml
 from frontwatch.model import (
     SUB_EVENT_TYPES,
     TERRITORY_SUB_TYPES,
+    Actor,
     ActorRole,
     Certainty,
     Claim,
@@ -318,12 +319,33 @@ def _taker_first(claim: Claim, text: str, t: Span, actors: ActorDictionary | Non
                               Span(a, b, text[a:b]))
     if giver is None:
         giver = next((r for r in main if r is not taker), None)
+    if taker is None and to is None and actors is not None and control_change(text, t) == HANDED_OVER:
+        taker = _sole_other_group(claim, text, t, actors, giver)  # not for a withdrawal: who moved in is not said
     roles = [r for r in claim.actors if r.role not in ("actor1", "actor2")]
     if taker is not None:
         roles.insert(0, dataclasses.replace(taker, role="actor1"))
     if giver is not None and (taker is None or giver.actor.name != taker.actor.name):
         roles.append(dataclasses.replace(giver, role="actor2"))
     return dataclasses.replace(claim, actors=tuple(roles))
+
+
+def _sole_other_group(claim: Claim, text: str, t: Span, actors: ActorDictionary, giver: ActorRole | None
+                      ) -> ActorRole | None:
+    """A place given up with no receiver after "to" ("the Taliban now hold X after police surrendered the district
+    headquarters", "surrendered X after a rebel siege"): the one armed group its sentence names, other than the
+    giver, received it; none or several: not said."""
+    s = claim.sentence
+    # named before the verb of giving ("X now hold the town after police surrendered it"), not only as its
+    # circumstance ("surrendered … after X's threats": what was given may be no place)
+    found = [m for m in actors.find_all(text[s.start:s.end]) if m.actor.inter in (2, 3, 4)
+             and m.actor.name not in actors.generic and (giver is None or m.actor.name != giver.actor.name)]
+    if not any(s.start + m.end <= t.start for m in found):
+        return None
+    if len({m.actor.name for m in found}) != 1:
+        return None
+    m = found[0]
+    a, b = s.start + m.start, s.start + m.end
+    return ActorRole("actor1", m.actor, Span(a, b, text[a:b]))
 
 
 def _taker_after_withdrawal(claim: Claim, text: str, actors: ActorDictionary | None, country: str | None = None
@@ -353,12 +375,35 @@ def _taker_after_withdrawal(claim: Claim, text: str, actors: ActorDictionary | N
 
 
 GOVERNMENT_REGAINS = "Government regains territory"
+TAKES = "Non-state actor overtakes territory"
+# A place lost to a side ("forces lost control of X to Y", "X was lost to Y"; the trigger lexicon's "lose … to").
+_LOST = re.compile(r"los[te]s?|losing", re.I)
+
+
+def _lost_to(claim: Claim, text: str, t: Span, actors: ActorDictionary | None, country: str | None) -> Claim:
+    """A place lost to a side: the side after "to" took it (actor 1), the side that lost it (the subject) is actor
+    2, and the taking is the state's only when the taker is the state's forces (the roles read the subject, the
+    loser, as actor 1)."""
+    claim = _taker_first(claim, text, t, actors, country)
+    a1 = claim.actor("actor1")
+    if a1 is None or claim.sentence.start > t.start:
+        return claim
+    to = _TO.search(text, t.end, min(claim.sentence.end, t.end + _WINDOW))
+    first = next((r for r in claim.actors if r.role == "actor1"), None)
+    if to is None or first is None or first.span is None or first.span.start < to.end():
+        # no side named after "to": who took it is not said, the loser is no taker
+        return dataclasses.replace(claim, actors=tuple(
+            dataclasses.replace(r, role="actor2") if r is first else r for r in claim.actors if r.role != "actor2"
+            or r is first))
+    sub = GOVERNMENT_REGAINS if a1.inter == 1 else TAKES
+    return dataclasses.replace(claim, sub_event_type=sub)
 
 
 # Words before a group's name that make it the other side of a taking ("retook X from the Taliban"), and after it
 # that make it a voice ("a Taliban spokesman denied …").
 _OTHER_SIDE = re.compile(r"(?<![\w-])(?:from|against|with|by|between|versus|and|or)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
                          re.I)
+_FROM_SIDE = re.compile(r"(?<![\w-])(?:from|against)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.I)
 _VOICE = re.compile(r"(?:'s|’s)?\s+(?:spokes\w*|officials?|statement|sources?|media|commanders?\s+said)\b", re.I)
 
 
@@ -379,7 +424,9 @@ def _taker_from_report(claim: Claim, text: str, actors: ActorDictionary | None) 
     other = [m for m in actors.find_all(text[s.start:s.end]) if m.actor == group and (
         _OTHER_SIDE.search(text, max(s.start, s.start + m.start - 30), s.start + m.start)
         or _VOICE.match(text, s.start + m.end))]
-    if (a2 is not None and a2.name == group.name) or (other and a1 is not None):
+    # "retaken from the Taliban", "an operation against the Taliban": the side it was taken from, whoever took it
+    lost = any(_FROM_SIDE.search(text, max(s.start, s.start + m.start - 30), s.start + m.start) for m in other)
+    if (a2 is not None and a2.name == group.name) or (other and a1 is not None) or lost:
         # "resistance forces retook X from the Taliban", "a Taliban spokesman denied a rebel takeover": the sentence
         # names the group as the other side or a voice, not the taker; named as a doer ("the Taliban attacked the
         # town, which fell to the insurgents") it is the taker
@@ -387,6 +434,83 @@ def _taker_from_report(claim: Claim, text: str, actors: ActorDictionary | None) 
     old = next((r for r in claim.actors if r.role == "actor1"), None)
     rest = tuple(r for r in claim.actors if r is not old)
     return dataclasses.replace(claim, actors=(ActorRole("actor1", group, old.span if old else None), *rest))
+
+
+# "X came under Taliban control", "came under the control of the rebels": the side named in the phrase took it.
+_CAME_UNDER = re.compile(r"c[oa]mes?\s+under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?", re.I)
+
+
+def _under_control_of(claim: Claim, text: str, t: Span, actors: ActorDictionary | None, country: str | None
+                      ) -> Claim:
+    """A place that came under a side's control: the side named between "under" and the clause's end is actor 1
+    (the roles read no side there)."""
+    m = _CAME_UNDER.match(text, t.start)
+    if actors is None or m is None:
+        return claim
+    end = _clause_end(text, m.end(), min(claim.sentence.end, m.end() + 60))
+    phrase = text[m.end():end]
+    control = re.search(r"\bcontrol\b(?:\s+of\s+)?", phrase, re.I)
+    # the side named before "control" ("under Taliban control") or right after "control of" ("of the rebels"),
+    # not further on ("the control of a new officer appointed by the government": no side took it)
+    found = [f for f in actors.find_all(phrase) if control is not None and (
+        f.end <= control.start() or control.end() <= f.start <= control.end() + 12)] if control else []
+    if not found or control is None:
+        # no side named where the phrase names who controls it: the roles' subject is no taker
+        return dataclasses.replace(claim, actors=tuple(r for r in claim.actors if r.role != "actor1"))
+    f = found[0]
+    a, b = m.end() + f.start, m.end() + f.end
+    taker = actors.of_country(f.actor, country) if country else f.actor
+    rest = tuple(r for r in claim.actors if r.role != "actor1")
+    return dataclasses.replace(claim, actors=(ActorRole("actor1", taker, Span(a, b, text[a:b])), *rest),
+                               sub_event_type=GOVERNMENT_REGAINS if taker.inter == 1 else claim.sub_event_type)
+
+
+def _national_forces_first(claim: Claim, text: str, actors: ActorDictionary | None, country: str | None) -> Claim:
+    """A taking by foreign or hired forces together with the country's own ("Wagner mercenaries and Malian soldiers
+    took X", "Rwandan and Mozambican troops recaptured X"): as ACLED codes a joint operation, the country's forces
+    are actor 1 (the others are their associates), so the place is the state's."""
+    t, a1 = claim.trigger, claim.actor("actor1")
+    if actors is None or not country or t is None or a1 is None or a1.inter not in (1, 8):
+        return claim
+    own = actors.of_country(Actor("State forces", 1), country)
+    if a1.name == own.name or own.name == "State forces":
+        return claim
+    start = _clause_start(text, t.start, claim.sentence.start)
+    subject = text[start:t.start]
+    named = any(actors.of_country(m.actor, country).name == own.name for m in actors.find_all(subject)) or any(
+        actors.is_demonym(w) and actors.country_iso(w) == country for w in re.findall(r"[\w'’-]+", subject))
+    if not named:
+        return claim
+    rest = tuple(r for r in claim.actors if r.role != "actor1")
+    sub = GOVERNMENT_REGAINS if claim.sub_event_type == TAKES else claim.sub_event_type  # a transfer stays one
+    return dataclasses.replace(claim, actors=(ActorRole("actor1", own), *rest), sub_event_type=sub)
+
+
+# Words of taking back: ground a side had lost ("retook", "regained control", "won back").
+_RETAKEN = re.compile(r"re(?:took|take|takes|taken|taking|captured?|captures|capturing|gained?|gains|gaining|claimed?|"
+                      r"claims|claiming|covered?|covers|covering)|won\s+back|w[io]ns?\s+back|t[oa]ken?\s+back|"
+                      r"took\s+back|liberated?|liberates|liberating", re.I)
+
+
+def _retaken_by_state(claim: Claim, text: str, actors: ActorDictionary | None, country: str | None) -> Claim:
+    """Ground taken back by no side named, from an armed group the sentence names as the other side ("X was
+    retaken from the militants", "regained control of X after an operation against the rebels"): in news of a war,
+    the state's forces of the report's country took it back, as ACLED codes an unnamed recapture."""
+    t = claim.trigger
+    if (actors is None or not country or t is None or claim.actor("actor1") is not None
+            or claim.certainty == Certainty.DENIED or not _RETAKEN.fullmatch(t.text)):
+        return claim
+    s = claim.sentence
+    group = claim.actor("actor2")
+    if group is None:
+        group = next((m.actor for m in actors.find_all(text[s.start:s.end]) if _FROM_SIDE.search(
+            text, max(s.start, s.start + m.start - 30), s.start + m.start)), None)
+    if group is None or group.inter not in (2, 3):
+        return claim  # not from a rebel or a militia: who took it back is not said
+    state = actors.of_country(Actor("State forces", 1), country)
+    rest = tuple(r for r in claim.actors if r.role not in ("actor1", "actor2"))
+    return dataclasses.replace(claim, sub_event_type=GOVERNMENT_REGAINS, actors=(
+        ActorRole("actor1", state), *rest, ActorRole("actor2", group)))
 
 
 def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, country: str | None = None) -> Claim:
@@ -410,12 +534,28 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
     if verb is not None and (change == HANDED_OVER or (change == WITHDRAWN and claim.sub_event_type == TRANSFER)):
         # a side that withdrew, typed a transfer, gave the place up: it is actor 2, never its taker
         claim = _taker_first(claim, text, verb, actors, country)
+    elif change is None and claim.trigger is not None and _LOST.fullmatch(claim.trigger.text):
+        claim = _lost_to(claim, text, claim.trigger, actors, country)
+    elif change is None and claim.trigger is not None and _CAME_UNDER.match(text, claim.trigger.start):
+        claim = _taker_from_report(_under_control_of(claim, text, claim.trigger, actors, country), text, actors)
     elif change is None:
         claim = _taker_from_report(_taker_after_withdrawal(claim, text, actors, country), text, actors)
+        claim = _national_forces_first(_retaken_by_state(claim, text, actors, country), text, actors, country)
     found = detect_scope(text, claim.sentence, verb, mention)  # the hand-over word, for an agreement
+    if (verb is not None and mention is not None and not claim.sentence.start <= mention.span.start
+            < claim.sentence.end and _TALLY.match(text, verb.end)):
+        claim = dataclasses.replace(claim, places=())  # a tally of takings names none of their places
     return dataclasses.replace(
         claim, scope=found[0] if found else None, scope_span=found[1] if found else None,
         control_change=change)
+
+
+# "have taken eight provincial capitals (in a week)", "captured 20 districts": a tally over several towns or
+# districts; placed by a name of another sentence, it would make one of them (or its province) held.
+_TALLY = re.compile(r"\s+(?:(?:more\s+than|over|at\s+least|some|nearly|almost|about|around)\s+)?(?:\d+|two|three|"
+                    r"four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|several|many|multiple|"
+                    r"numerous)\s+(?:[\w'’-]+\s+){0,2}?(?:capitals|provinces|districts|cities|towns|district\s+"
+                    r"cent(?:re|er)s|district\s+headquarters|administrative\s+cent(?:re|er)s)\b", re.I)
 
 
 # A denial that points back at a claim told just before ("…, but the ministry denied the claim", "Officials

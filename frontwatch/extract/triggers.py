@@ -168,6 +168,11 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
             if not any(_lemma(p) in words or p.lower_ in words for p in ofs):
                 return False
+        elif key == "under":
+            # "came under Taliban control": what the place came under ("came under fire" is no taking)
+            if not any(c.dep_ == "prep" and c.lower_ == "under" and any(_lemma(p) in words for p in c.children)
+                       for c in tok.children):
+                return False
         elif key == "sentence":
             if not any(_lemma(t) in words or t.lower_ in words for t in tok.sent if t.i != tok.i):
                 return False

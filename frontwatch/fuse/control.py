@@ -11,6 +11,7 @@ decays to unknown after `ControlRules.decay_days`.
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -41,6 +42,15 @@ _DAY_ORDER = {RELEASE: 0, CONTEST: 1, HOLD: 2}
 NEAREST_DISTRICT_KM = 30.0
 
 
+# The word for a district around a unit's name in the gazetteer ("Degmada X", "X Cercle", "Cercle de X", "X District",
+# "Markaz X", "Mudiriyat X"): the town it is named after bears the name alone ("X").
+_UNIT_WORDS = re.compile(
+    r"^(?:degmada|cercle\s+(?:de|d')|district\s+(?:de|du|of)|distrito\s+de|departement\s+de|département\s+de|"
+    r"markaz|mintaqat|mudiriyat|muderiyat|nahiyat|wuleswali|woluswali)\s+|"
+    r"\s+(?:district|cercle|lga|local\s+government\s+area|county|sub-county|subcounty|woreda|department|"
+    r"département|prefecture|préfecture)$", re.I)
+
+
 @dataclass(frozen=True)
 class Admin2Units:
     """The district (GeoNames admin2: code, name) of a place that has a province but no district, from the
@@ -57,7 +67,8 @@ class Admin2Units:
                     "SELECT a.code, a.name, p.lat, p.lon FROM admin_units a LEFT JOIN places p ON p.id = a.place_id"
                     " WHERE a.level = 2 AND a.code LIKE ? ORDER BY a.code", (admin1.replace("%", "") + ".%",)
                 ).fetchall()
-            self._units[admin1] = [(str(c), str(n), name_key(str(n)), la, lo) for c, n, la, lo in rows]
+            self._units[admin1] = [(str(c), str(n), name_key(_UNIT_WORDS.sub("", str(n)).strip() or str(n)), la, lo)
+                                   for c, n, la, lo in rows]
         return self._units[admin1]
 
     def __call__(self, place: Place) -> tuple[str, str] | None:
