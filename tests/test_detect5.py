@@ -1,0 +1,85 @@
+"""Detection and dates (issue 15, `detect5` area), on invented sentences: a multi-day incident told as one span of
+days ("on 3 and 4 May"), read in a note dated by one of its days; a month that holds a note's own date; day/month
+numbers whose written order makes an old date where the other order makes a recent one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from frontwatch.extract.time import find_all, on_the_event_day
+from frontwatch.model import NOT_AN_EVENT, Claim, Document, Span, TimeSpan, document_id_for
+from tests.fixtures.nlp import toponym_mentions
+
+# --- dates: spans of days, months, day/month order (extract/time.py) ----------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Traders rioted on 3 and 4 May in the old town.", date(2021, 5, 3), date(2021, 5, 4)),
+    ("Herders fought from 9 to 11 May over a well.", date(2021, 5, 9), date(2021, 5, 11)),
+    ("Students clashed with guards on May 2-4, 2021.", date(2021, 5, 2), date(2021, 5, 4)),
+    ("Drivers blocked roads on 06/05 and 07/05.", date(2021, 5, 6), date(2021, 5, 7)),
+])
+def test_days_joined_by_and_or_to_are_one_span(text: str, low: date, high: date) -> None:
+    (found,) = find_all(text, date(2021, 5, 20))
+    assert found[2:4] == (low, high)
+
+
+def test_days_far_apart_stay_two_dates() -> None:
+    found = find_all("Shops were looted on 2 May and on 30 May.", date(2021, 6, 2))
+    assert [f[2] for f in found] == [date(2021, 5, 2), date(2021, 5, 30)]
+
+
+def _span(low: date, high: date, precision: int, text: str) -> TimeSpan:
+    return TimeSpan(low, high, precision, Span(0, len(text), text))
+
+
+def test_a_note_dated_by_one_day_of_a_span_takes_that_day() -> None:
+    t = _span(date(2021, 5, 3), date(2021, 5, 4), 2, "on 3 and 4 May")
+    got = on_the_event_day(t, date(2021, 5, 4))
+    assert got is not None and (got.low, got.high, got.assumed) == (date(2021, 5, 4), date(2021, 5, 4), False)
+
+
+def test_a_month_that_holds_the_notes_date_gives_the_notes_day() -> None:
+    t = _span(date(2021, 3, 1), date(2021, 3, 31), 3, "in March")
+    got = on_the_event_day(t, date(2021, 3, 17))
+    assert got is not None and (got.low, got.high) == (date(2021, 3, 17),) * 2
+
+
+def test_a_span_that_misses_the_notes_date_is_kept() -> None:
+    t = _span(date(2021, 3, 1), date(2021, 3, 2), 2, "on 1 and 2 March")
+    assert on_the_event_day(t, date(2021, 3, 9)) == t
+
+
+@pytest.mark.parametrize(("published", "want"), [
+    (date(2019, 6, 10), date(2019, 6, 8)),  # month first: a recent day, not August of the year before
+    (date(2019, 8, 9), date(2019, 8, 6)),  # day first, the written order, when that is the recent one
+])
+def test_day_and_month_read_in_the_order_that_makes_a_recent_date(published: date, want: date) -> None:
+    (found,) = find_all("Youths burned tyres on 06/08 near the depot.", published)
+    assert found[2] == want
+
+
+def test_a_full_date_read_in_the_order_that_makes_a_recent_date() -> None:
+    (found,) = find_all("Gunmen raided a farm on 11/04/2019.", date(2019, 11, 6))
+    assert found[2] == date(2019, 11, 4)
+
+
+def _event_dated_claims(nlp: Language, extractor, text: str, day: date) -> list[Claim]:  # type: ignore[no-untyped-def]
+    from frontwatch.annotate import annotate
+
+    document = Document(document_id_for(text), text, "acled", "eval", None, None, None, day, "en",
+                        metadata=(("dated", "event"),))
+    ((_, doc),) = list(annotate(nlp, [document]))
+    return [c for c in extractor.claims(document, doc, toponym_mentions(text, ()))
+            if c.event_type != NOT_AN_EVENT]
+
+
+@pytest.mark.parametrize("day", [date(2020, 9, 14), date(2020, 9, 15)])
+def test_each_day_of_a_two_day_riot_note_is_dated_by_its_own_day(nlp: Language, extractor, day: date  # type: ignore[no-untyped-def]
+                                                                   ) -> None:
+    claims = _event_dated_claims(nlp, extractor, "Youths rioted on 14 and 15 September over a shortage of water.",
+                                 day)
+    assert claims and all(c.time is not None and (c.time.low, c.time.high) == (day, day) for c in claims)
