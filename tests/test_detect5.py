@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from frontwatch.extract.time import find_all, on_the_event_day
 from frontwatch.model import NOT_AN_EVENT, Claim, Document, Span, TimeSpan, document_id_for
-from tests.fixtures.nlp import toponym_mentions
+from tests.fixtures.nlp import ClaimsOf, toponym_mentions
 
 # --- dates: spans of days, months, day/month order (extract/time.py) ----------------------------------------------
 
@@ -83,3 +83,39 @@ def test_each_day_of_a_two_day_riot_note_is_dated_by_its_own_day(nlp: Language, 
     claims = _event_dated_claims(nlp, extractor, "Youths rioted on 14 and 15 September over a shortage of water.",
                                  day)
     assert claims and all(c.time is not None and (c.time.low, c.time.high) == (day, day) for c in claims)
+
+
+# --- detection: harm and crowd acts in words the lexicon lacked (text/triggers.yaml) ---------------------------------
+
+
+def _events(claims_of: ClaimsOf, text: str) -> list[Claim]:
+    return [c for c in claims_of(text) if c.event_type != NOT_AN_EVENT]
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Pupils smashed the windows of the dining hall during the night.", {"Riots"}),
+    ("Angry boarders shattered glass doors in the staff block.", {"Riots"}),
+    ("Hundreds of hawkers took to the streets of the town centre on Friday.", {"Protests", "Riots"}),
+    ("A suspected thief died after an act of mob justice at the bus stage.", {"Riots"}),
+    ("Two rival camps were involved in a brawl outside the tallying hall.", {"Riots"}),
+    ("A herder was taken to hospital with a gunshot wound to the thigh.", {"Violence against civilians", "Battles"}),
+    ("Twenty shops were razed at the trading centre overnight.",
+     {"Strategic developments", "Violence against civilians"}),
+    ("Attackers destroyed a church and two homes in the settlement.",
+     {"Strategic developments", "Violence against civilians"}),
+    ("Dozens of families fled after fresh conflict between two clans over a borehole.",
+     {"Battles", "Riots", "Violence against civilians"}),
+])
+def test_acts_of_violence_the_lexicon_lacked_are_events(claims_of: ClaimsOf, text: str, types: set[str]) -> None:
+    got = {c.event_type for c in _events(claims_of, text)}
+    assert got and got <= types, got
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy rains destroyed homes and crops in the lowlands.",  # weather, not a side
+    "The council destroyed its old records in a routine clean-up.",  # no property of the kind
+    "Strong winds shattered the windows of the school hall.",  # the weather, not a crowd
+])
+def test_the_new_words_stay_quiet_without_violence(claims_of: ClaimsOf, text: str) -> None:
+    assert _events(claims_of, text) == []
+
