@@ -21,6 +21,7 @@ from tests.fixtures.nlp import ClaimsOf, toponym_mentions
     ("Herders fought from 9 to 11 May over a well.", date(2021, 5, 9), date(2021, 5, 11)),
     ("Students clashed with guards on May 2-4, 2021.", date(2021, 5, 2), date(2021, 5, 4)),
     ("Drivers blocked roads on 06/05 and 07/05.", date(2021, 5, 6), date(2021, 5, 7)),
+    ("Herders clashed on 3, 4 and 5 May near a dam.", date(2021, 5, 3), date(2021, 5, 5)),
 ])
 def test_days_joined_by_and_or_to_are_one_span(text: str, low: date, high: date) -> None:
     (found,) = find_all(text, date(2021, 5, 20))
@@ -119,3 +120,24 @@ def test_acts_of_violence_the_lexicon_lacked_are_events(claims_of: ClaimsOf, tex
 def test_the_new_words_stay_quiet_without_violence(claims_of: ClaimsOf, text: str) -> None:
     assert _events(claims_of, text) == []
 
+
+# --- detection: misspelt trigger words (text/typos.py) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attakced a bus on the road to the market, killing none.",
+    "Cattle herders attackes a school in the valley.",
+    "Traders held deomnstrations against a new levy.",
+    "Unknown men kidnaped a nurse from the clinic.",
+])
+def test_a_misspelt_trigger_word_still_reports_its_event(claims_of: ClaimsOf, text: str) -> None:
+    assert _events(claims_of, text)
+
+
+def test_slips_make_no_short_or_substituted_words() -> None:
+    from frontwatch.text.lexicon import load_lexicon
+    from frontwatch.text.typos import slips
+
+    keys = load_lexicon().by_lemma()
+    assert "arid" not in keys and "cashed" not in keys and "attacker" not in keys  # real words: no slips of triggers
+    assert "attakced" in keys and "attacked" not in slips("attacked")

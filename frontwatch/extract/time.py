@@ -36,12 +36,14 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "ten": 10, "a": 1, "a couple of": 2, "a few": 3, "few": 3, "several": 4}
 _NW = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few|few|several"
 
-# Days joined into one span: "5-7 June", "on 14 and 15 June", "between March 3 and 5" (a multi-day incident).
+# Days joined into one span: "5-7 June", "on 14 and 15 June", "on 3, 4 and 5 May", "between March 3 and 5" (a
+# multi-day incident).
 _TO = r"\s*(?:-|–|to|and|&|until|till|through)\s*(?:the\s+)?"
 _ORD = r"(?:st|nd|rd|th)?"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("dd_mon", re.compile(rf"\b(?:on\s+|between\s+|from\s+)?(?:the\s+)?(\d{{1,2}}){_ORD}{_TO}(\d{{1,2}}){_ORD}\s+"
+    ("dd_mon", re.compile(rf"\b(?:on\s+|between\s+|from\s+)?(?:the\s+)?(\d{{1,2}}){_ORD}(?:,\s*\d{{1,2}}{_ORD})*{_TO}"
+                          rf"(\d{{1,2}}){_ORD}\s+"
                           rf"(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?\b", re.I)),
     ("mon_dd", re.compile(rf"\b(?:on\s+|between\s+|from\s+)?{_MON}\s+(\d{{1,2}}){_ORD}{_TO}(\d{{1,2}}){_ORD}"
                           rf"(?:,?\s+(\d{{4}}))?\b(?![:.]\d)", re.I)),
