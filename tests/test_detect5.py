@@ -141,3 +141,39 @@ def test_slips_make_no_short_or_substituted_words() -> None:
     keys = load_lexicon().by_lemma()
     assert "arid" not in keys and "cashed" not in keys and "attacker" not in keys  # real words: no slips of triggers
     assert "attakced" in keys and "attacked" not in slips("attacked")
+
+
+@pytest.mark.parametrize(("published", "want"), [
+    (date(2022, 3, 11), date(2022, 3, 3)),  # a Friday report: the Thursday before was "yesterday", so the week before
+    (date(2022, 3, 10), date(2022, 3, 3)),  # a Thursday report: the week before (as before)
+    (date(2022, 3, 13), date(2022, 3, 10)),  # a Sunday report: three days back
+])
+def test_last_weekday_is_not_yesterday(published: date, want: date) -> None:
+    (found,) = find_all("Gunmen raided a police post last Thursday.", published)
+    assert found[2] == want
+
+
+@pytest.mark.parametrize(("text", "subs"), [
+    ("Armed men seized three nurses from the health centre at dawn.", {"Abduction/forced disappearance"}),
+    ("Security officers rounded up dozens of hawkers in the old market.", {"Arrests"}),
+    ("Detectives apprehended two men over the ambush plot.", {"Arrests"}),
+    # a crowd's ransacking is its mob violence (typed by the sides); a gang's, property destroyed
+    ("Angry youths ransacked the ward administrator's office.", {"Looting/property destruction", "Mob violence"}),
+    ("A gang ransacked the offices of a local party.", {"Looting/property destruction", "Mob violence"}),
+])
+def test_seizing_people_arresting_and_ransacking_are_events(claims_of: ClaimsOf, text: str, subs: set[str]) -> None:
+    got = {c.sub_event_type for c in _events(claims_of, text)}
+    assert got and got <= subs, got
+
+
+def test_a_crowd_burning_tyres_is_a_demonstration(claims_of: ClaimsOf) -> None:
+    got = {c.event_type for c in _events(claims_of, "Boda boda riders burnt tyres on the bypass over harassment.")}
+    assert got and got <= {"Protests", "Riots"}, got
+
+
+@pytest.mark.parametrize("text", [
+    "The panel will round up its hearings next week.",  # no people rounded up
+    "Old tyres were burnt at the dump to clear space.",  # no crowd
+])
+def test_round_up_and_burnt_tyres_need_people_and_a_crowd(claims_of: ClaimsOf, text: str) -> None:
+    assert _events(claims_of, text) == []
