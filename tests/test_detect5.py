@@ -124,14 +124,15 @@ def test_the_new_words_stay_quiet_without_violence(claims_of: ClaimsOf, text: st
 # --- detection: misspelt trigger words (text/typos.py) ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "Gunmen attakced a bus on the road to the market, killing none.",
-    "Cattle herders attackes a school in the valley.",
-    "Traders held deomnstrations against a new levy.",
-    "Unknown men kidnaped a nurse from the clinic.",
+@pytest.mark.parametrize(("text", "word"), [
+    ("Gunmen ambsuhed a lorry near the quarry.", "ambsuhed"),
+    ("Armed men abudcted a teacher from the school.", "abudcted"),
+    ("Traders held deomnstrations against a new levy.", "deomnstrations"),
+    ("Militants masacred villagers at the well.", "masacred"),
 ])
-def test_a_misspelt_trigger_word_still_reports_its_event(claims_of: ClaimsOf, text: str) -> None:
-    assert _events(claims_of, text)
+def test_a_misspelt_trigger_word_still_reports_its_event(claims_of: ClaimsOf, text: str, word: str) -> None:
+    # the lexicon reads the misspelt word itself (the classifier alone may guess an event from the rest)
+    assert any(c.trigger is not None and c.trigger.text == word for c in _events(claims_of, text))
 
 
 def test_slips_make_no_short_or_substituted_words() -> None:
