@@ -30,10 +30,11 @@ def past_days(published: date, n: int) -> DateRange:
 
 def weekday(published: date, target: int, last: bool = False) -> DateRange:
     """The most recent `target` weekday (Monday 0) on or before the report's day; "last <weekday>" on that very
-    weekday is the week before."""
+    weekday or the day after is the week before ("last Thursday" in a Friday report: the day before was
+    "yesterday", so the writer means the Thursday of the week before)."""
     back = (published.weekday() - target) % 7
-    if last and back == 0:
-        back = 7
+    if last and back <= 1:
+        back += 7
     d = published - timedelta(days=back)
     return d, d, 1
 

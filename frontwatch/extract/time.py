@@ -36,7 +36,17 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "ten": 10, "a": 1, "a couple of": 2, "a few": 3, "few": 3, "several": 4}
 _NW = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few|few|several"
 
+# Days joined into one span: "5-7 June", "on 14 and 15 June", "on 3, 4 and 5 May", "between March 3 and 5" (a
+# multi-day incident).
+_TO = r"\s*(?:-|–|to|and|&|until|till|through)\s*(?:the\s+)?"
+_ORD = r"(?:st|nd|rd|th)?"
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dd_mon", re.compile(rf"\b(?:on\s+|between\s+|from\s+)?(?:the\s+)?(\d{{1,2}}){_ORD}(?:,\s*\d{{1,2}}{_ORD})*{_TO}"
+                          rf"(\d{{1,2}}){_ORD}\s+"
+                          rf"(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?\b", re.I)),
+    ("mon_dd", re.compile(rf"\b(?:on\s+|between\s+|from\s+)?{_MON}\s+(\d{{1,2}}){_ORD}{_TO}(\d{{1,2}}){_ORD}"
+                          rf"(?:,?\s+(\d{{4}}))?\b(?![:.]\d)", re.I)),
     ("mdy", re.compile(rf"\b(?:on\s+)?{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b(?![:.]\d)", re.I)),
     ("dmy", re.compile(rf"\b(?:on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?\b",
                        re.I)),
@@ -44,8 +54,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"\b(?:on\s+)?\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")),
     # "on 28/12", "(21/01)": day/month without the year, as coders and many outlets write it; read with the report's
     # year (the most recent such day), only after a word that introduces a date, or in brackets
-    ("dm", re.compile(r"(?:\b(?:on|of|since|dated|from|until|till|to|by)\s+(?:the\s+)?|\()(?<![\d/])(\d{1,2})/(\d{1,2})"
-                      r"\b(?![/.]\d)", re.I)),
+    ("dm", re.compile(r"(?:\b(?:on|of|since|dated|from|until|till|to|by|and)\s+(?:the\s+)?|\()(?<![\d/])"
+                      r"(\d{1,2})/(\d{1,2})\b(?![/.]\d)", re.I)),
     ("since_wd", re.compile(rf"\bsince\s+(?:last\s+)?{_WD}\b", re.I)),
     ("weekend", re.compile(r"\b(?:(?:over|at|during|on)\s+the\s+|this\s+|last\s+)weekend\b", re.I)),
     ("wd", re.compile(rf"\b(?:on\s+|last\s+|early\s+on\s+|late\s+on\s+|early\s+|late\s+)?{_WD}{_PART}\b", re.I)),
@@ -109,8 +119,49 @@ def _numeric(expr: str, published: date) -> date | None:
     return found[0][1].date() if found else None
 
 
+def _day_span(kind: str, m: re.Match[str], published: date) -> tuple[date, date, int] | None:
+    """ "5-7 June", "June 5 and 6": the first day to the last, in the month (and year) both share."""
+    g = m.groups()
+    d1, d2, mon, year = (g[0], g[1], g[2], g[3]) if kind == "dd_mon" else (g[1], g[2], g[0], g[3])
+    word = m.group(0)[m.start(3 if kind == "dd_mon" else 1) - m.start():].split()[0]
+    if mon.lower() in _CAPITAL_ONLY and not word[:1].isupper():
+        return None
+    month = MONTHS[mon.lower().rstrip(".")]
+    first, last = int(d1), int(d2)
+    y = _month_year(month, last, published, year)
+    if not 1 <= first < last <= monthrange(y, month)[1]:
+        return None
+    low, high = date(y, month, first), date(y, month, last)
+    return low, high, _precision(low, high)
+
+
+# Within this many days of the report's, a day/month date is a recent one: "06/08" in a report of 9 June is
+# June 8 written month first, not August 6 of the year before.
+_RECENT = 31
+
+
+def _latest(day: int, month: int, published: date) -> date | None:
+    """The latest such day no more than a week after the report's: a day just after it is a plan (dropped later)
+    or a slip, not last year's."""
+    if not 1 <= month <= 12:
+        return None
+    y = max(yr for yr in (published.year - 1, published.year, published.year + 1)
+            if date(yr, month, min(day, 28)) <= published + timedelta(days=7))
+    return date(y, month, day) if 1 <= day <= monthrange(y, month)[1] else None
+
+
+def _nearer_order(first: date, other: date | None, published: date) -> date:
+    """Of two readings of an ambiguous day/month pair, the written order's unless only the other is recent."""
+    def recent(d: date) -> bool:
+        return -7 <= (published - d).days <= _RECENT
+
+    return other if other is not None and not recent(first) and recent(other) else first
+
+
 def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, date, int] | None:
     g = m.groups()
+    if kind in ("dd_mon", "mon_dd"):
+        return _day_span(kind, m, published)
     if kind in ("mdy", "dmy", "in_month"):
         mon = g[0] if kind != "dmy" else g[1]
         word = m.group(0)[m.start(1 if kind != "dmy" else 2) - m.start():].split()[0]
@@ -134,17 +185,17 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, date, 
         day, month = int(g[0]), int(g[1])
         if month > 12 and day <= 12:
             day, month = month, day  # "12/28": month first, as the numbers say
-        if not 1 <= month <= 12:
+        d0 = _latest(day, month, published)
+        if d0 is None:
             return None
-        # the latest year that puts the day no more than a week after the report's: a day just after it is a plan
-        # (dropped later) or a slip, not last year's
-        y = max(yr for yr in (published.year - 1, published.year, published.year + 1)
-                if date(yr, month, min(day, 28)) <= published + timedelta(days=7))
-        if not 1 <= day <= monthrange(y, month)[1]:
-            return None
-        return date(y, month, day), date(y, month, day), 1
+        if day <= 12 and day != month:
+            d0 = _nearer_order(d0, _latest(month, day, published), published)
+        return d0, d0, 1
     if kind == "numeric":
         d1 = _numeric(m.group(0), published)
+        if d1 is not None and d1.day <= 12 and d1.day != d1.month:
+            # the same numbers read in the other order, in the year written (both at most 12: a valid date)
+            d1 = _nearer_order(d1, d1.replace(day=d1.month, month=d1.day), published)
         return (d1, d1, 1) if d1 else None
     if kind == "since_wd":
         return rd.since_weekday(published, WEEKDAYS.index(g[0].lower()))
@@ -224,7 +275,27 @@ def find_all(text: str, published: date) -> list[tuple[int, int, date, date, int
                 prec = _precision(low, high)
             found.append((start, m.end(), low, high, prec))
             taken.append((start, m.end()))
-    return sorted(found)
+    return _joined(sorted(found), text)
+
+
+_JOIN = re.compile(rf"{_TO}(?:on\s+)?", re.I)
+
+
+def _joined(found: list[tuple[int, int, date, date, int]], text: str) -> list[tuple[int, int, date, date, int]]:
+    """Two days joined by "and" or "to" ("on 14/06 and 15/06", "from 3 May to 5 May") are one span of days, as
+    a multi-day incident is told."""
+    out: list[tuple[int, int, date, date, int]] = []
+    for f in found:
+        if out:
+            s0, e0, low0, high0, p0 = out[-1]
+            digit = re.search(r"\d", text[f[0]:f[1]])  # "and 15/06" matched with its "and"
+            gap = text[e0:f[0] + (digit.start() if digit else 0)]
+            if (p0 == 1 and f[4] == 1 and low0 == high0 and low0 < f[2] <= low0 + timedelta(days=6)
+                    and _JOIN.fullmatch(gap)):
+                out[-1] = (s0, f[1], low0, f[3], _precision(low0, f[3]))
+                continue
+        out.append(f)
+    return out
 
 
 def _governed(sent: SpacySpan, start: int, end: int, trigger: Token) -> bool:
@@ -295,9 +366,16 @@ def on_the_event_day(t: TimeSpan | None, day: date) -> TimeSpan | None:
     """A time read from a document dated by its event: an expression counted from the report's day cannot be
     resolved (the report's day is unknown; "yesterday" of a note dated 5 May is not 4 May), so the event's date
     stands, flagged `assumed` as a date not read from the text. Dates that carry their day are kept."""
-    if t is None or t.assumed or t.span is None or not _REPORT_RELATIVE.search(t.span.text):
+    if t is None or t.assumed or t.span is None:
         return t
-    return TimeSpan(day, day, 2, None, assumed=True)
+    if _REPORT_RELATIVE.search(t.span.text):
+        return TimeSpan(day, day, 2, None, assumed=True)
+    if t.low < t.high and t.low <= day <= t.high:
+        # "on 14 and 15 June", "in October": a span of days or a month that holds the event's date; ACLED codes a
+        # multi-day incident one row a day, each dated by its own day. Named as a day: the text's; else assumed.
+        return TimeSpan(day, day, 1, t.span) if t.precision <= 2 else TimeSpan(day, day, t.precision, None,
+                                                                                   assumed=True)
+    return t
 
 
 def _is_parsed(sent: SpacySpan) -> bool:

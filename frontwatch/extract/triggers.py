@@ -155,6 +155,12 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
             words_of = {_lemma(w) for s in subj for w in s.subtree if w.dep_ in _MODIFIER_DEPS | _SUBJECTS or w == s}
             if not words_of & set(words):
                 return False
+        elif key == "not_subject":
+            # the doer, active ("the blast destroyed …") or passive ("… destroyed by fire")
+            doers = [c for c in tok.children if c.dep_ in _SUBJECTS - {"nsubjpass"}]
+            doers += [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if any(_lemma(d) in words for d in doers):
+                return False
         elif key == "propn_subject":
             subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
             if not any(c.pos_ == "PROPN" and c.ent_type_ != "NORP" for c in subj):

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from frontwatch.text.typos import inflections, typo_keys
+
 
 @dataclass(frozen=True, slots=True)
 class TriggerEntry:
@@ -49,9 +51,17 @@ class Lexicon:
         return _index(self)
 
     def parse_keys(self) -> frozenset[str]:
-        """Lower-case lemmas and forms that make a sentence worth a dependency parse."""
+        """Lower-case lemmas and forms that make a sentence worth a dependency parse (misspelt ones too)."""
         keys = {e.lemma for e in self.entries} | {f for e in self.entries for f in e.forms}
-        return frozenset(keys | self.parse_also)
+        return frozenset(keys | self.parse_also | _typos(self).keys())
+
+
+@lru_cache(maxsize=8)
+def _typos(lex: Lexicon) -> dict[str, set[str]]:
+    """Misspellings of the plain triggers (no needs: a misspelt word is read on its own), by `typos.typo_keys`."""
+    known = frozenset({f for e in lex.entries for f in inflections(e.lemma) | e.forms} | lex.parse_also)
+    plain = {(e.lemma, e.forms) for e in lex.entries if not e.needs}
+    return typo_keys(sorted(plain, key=lambda p: p[0]), known)
 
 
 @lru_cache(maxsize=8)
@@ -60,6 +70,10 @@ def _index(lex: Lexicon) -> dict[str, list[TriggerEntry]]:
     for e in lex.entries:
         for key in {e.lemma, *e.forms}:
             out.setdefault(key, []).append(e)
+    plain = {e.lemma: e for e in lex.entries if not e.needs}
+    for slip, lemmas in _typos(lex).items():
+        if slip not in out:
+            out[slip] = sorted((plain[m] for m in lemmas), key=lambda e: e.index)
     return out
 
 
