@@ -38,6 +38,21 @@ def read_snippets(path: Path) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
+def read_acled_notes(path: Path, years: tuple[int, int]) -> tuple[list[str], list[str]]:
+    """ACLED rows whose event_date falls in `years` as training snippets: each distinct note once, labelled with its
+    rows' sub-type. ACLED splits a note covering several places or days into rows of one sub-type (one snippet);
+    the few notes whose rows disagree hold several events and no single label fits, so they are left out."""
+    from frontwatch.extract.evaluate import read_rows
+
+    labels: dict[str, set[str]] = {}
+    for row in read_rows(path):
+        note = (row.get("notes") or "").strip()
+        if note and row.get("sub_event_type") and years[0] <= int(str(row["event_date"])[:4]) <= years[1]:
+            labels.setdefault(note, set()).add(row["sub_event_type"])
+    kept = [(note, next(iter(subs))) for note, subs in labels.items() if len(subs) == 1]
+    return [n for n, _ in kept], [lab for _, lab in kept]
+
+
 def _pipeline(seed: int, smallest_class: int = 3) -> Any:
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.feature_extraction.text import TfidfVectorizer
