@@ -77,3 +77,22 @@ def test_train_reads_acled_notes_beside_snippets_and_needs_years(tmp_path: Path)
     assert [s.get("n") for s in sources] == [len(SNIPPETS), 4] and sources[1]["years"] == [2004, 2015]
     # a sub-type the snippets never show, learned from the notes
     assert "Mob violence" in list(data["model"].classes_)
+
+
+def test_snippets_alone_decide_whether_a_text_is_an_event() -> None:
+    """Coded notes are all events; trained with a gate, the notes teach which event and the snippets alone
+    whether there is one, so a disaster stays no event however many notes of violence the model read."""
+    from frontwatch.extract.classify import EventClassifier
+
+    notes = [r["notes"] for r in ROWS[:5] if r["event_date"] < "2016"][1:]
+    many = [f"{n} Elders in the {w} ward condemned it." for n in notes for w in ("north", "east", "south", "west")]
+    texts = [t for t, _ in SNIPPETS] + many
+    labels = [lab for _, lab in SNIPPETS] + ["Mob violence"] * len(many)
+    gated = EventClassifier.train(texts, labels, seed=0, gate_n=len(SNIPPETS))
+    probe = ["Heavy floods destroyed homes after the river burst its banks.", "A mob lynched a suspected thief."]
+    (none, p_none), (mob, _) = gated.predict(probe)
+    assert none == NOT_AN_EVENT and mob == "Mob violence"
+    # the gate's "none" and the model's events share one distribution
+    proba_sum = sum(p for _, p in gated.predict(probe[:1]))
+    assert 0.0 < p_none <= 1.0 and proba_sum <= 1.0
+    assert gated.gate is not None and EventClassifier.train(texts, labels, seed=0).gate is None

@@ -89,11 +89,13 @@ def train(
         texts += t
         labels += lab
         sources.append({"acled": str(f), "sha256": data_hash(f), "years": list(span), "n": len(t)})
+    # ACLED's notes (after the snippets) teach which event, the snippets alone whether there is one.
+    gate_n = sum(s["n"] for s in sources if "data" in s) if acled and data else None
     with err_console.status("cross-validating…") if not quiet else _Null():
-        held_out = cross_validate(texts, labels, folds, seed)
+        held_out = cross_validate(texts, labels, folds, seed, gate_n)
     cv = {"folds": folds, "sub_event_type_acc": sum(a == b for a, b in zip(labels, held_out, strict=True))
           / len(labels), "macro_f1": macro_f1(labels, held_out)}
-    clf = EventClassifier.train(texts, labels, seed)
+    clf = EventClassifier.train(texts, labels, seed, gate_n)
     # `data_sha256` names the first file, which `eval events --classifier` refuses to score (it was trained on it).
     clf.meta.update({"data": sources[0].get("data") or sources[0]["acled"], "data_sha256": sources[0]["sha256"],
                      "sources": sources, "cv": cv})
