@@ -33,8 +33,8 @@ def _row(note: str, sub: str, day: str, place: str = "Alpha") -> dict:
 
 ROWS = [
     # one note ACLED split over two places: one training snippet
-    _row("Villagers lynched two suspected cattle thieves and burned their bodies.", "Mob violence", "2010-03-02"),
-    _row("Villagers lynched two suspected cattle thieves and burned their bodies.", "Mob violence", "2010-03-02",
+    _row("Farmhands caught two men they took for bicycle thieves and beat them dead.", "Mob violence", "2010-03-02"),
+    _row("Farmhands caught two men they took for bicycle thieves and beat them dead.", "Mob violence", "2010-03-02",
          "Beta"),
     _row("An angry crowd beat a man accused of stealing a goat until he died.", "Mob violence", "2011-07-09"),
     _row("Residents stoned a suspected burglar to death at the market.", "Mob violence", "2012-01-15"),
