@@ -89,10 +89,11 @@ def test_snippets_alone_decide_whether_a_text_is_an_event() -> None:
     texts = [t for t, _ in SNIPPETS] + many
     labels = [lab for _, lab in SNIPPETS] + ["Mob violence"] * len(many)
     gated = EventClassifier.train(texts, labels, seed=0, gate_n=len(SNIPPETS))
-    probe = ["Heavy floods destroyed homes after the river burst its banks.", "A mob lynched a suspected thief."]
-    (none, p_none), (mob, _) = gated.predict(probe)
-    assert none == NOT_AN_EVENT and mob == "Mob violence"
-    # the gate's "none" and the model's events share one distribution
-    proba_sum = sum(p for _, p in gated.predict(probe[:1]))
-    assert 0.0 < p_none <= 1.0 and proba_sum <= 1.0
-    assert gated.gate is not None and EventClassifier.train(texts, labels, seed=0).gate is None
+    plain = EventClassifier.train(texts, labels, seed=0)
+    probe = ["Floods destroyed homes after the river burst its banks.", "Jets bombed rebel positions by the river."]
+    (none, p_none), (strike, _) = gated.predict(probe)
+    assert none == NOT_AN_EVENT and strike == "Air/drone strike"
+    # the notes of violence pull the plain model's "none" down; the gate's stays where the snippets put it
+    plain_label, plain_p = plain.predict(probe[:1])[0]
+    assert plain_label != NOT_AN_EVENT or plain_p < p_none
+    assert gated.gate is not None and plain.gate is None
