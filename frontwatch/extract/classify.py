@@ -1,5 +1,8 @@
 """The event sub-type classifier: TF-IDF over word and character n-grams with a linear SVM, trained by
-`frontwatch train` on labelled snippets (the CASE 2021 format), measured by stratified cross-validation.
+`frontwatch train` on labelled snippets (the CASE 2021 format) and, with `--acled FILE --years FIRST-LAST`, on ACLED's
+coded notes of development years (each note once, with its rows' sub-type), measured by stratified cross-validation.
+With notes, a second head over the same features, trained on the snippets alone, says whether a text is an event at
+all (the notes are all events); the main head says which.
 
 A linear model over n-grams is small (a few MB), needs no downloads and types thousands of sentences a second on
 one core, so it can run inside the pipeline. The extractor weighs it against the trigger lexicon by its probability:
@@ -24,6 +27,7 @@ from frontwatch.errors import ModelMissing
 from frontwatch.model import NOT_AN_EVENT, SUB_EVENT_TYPES
 
 TRAIN_HINT = ("train it with `frontwatch train --data ../shared/data/event-types-case2021/snippets.jsonl "
+              "--acled ../shared/data/acled-kenya/acled-kenya-2004-2018.jsonl --years 2004-2015 "
               "--out var/event-classifier.pkl` (or `make setup`)")
 
 
