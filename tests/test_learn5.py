@@ -97,3 +97,26 @@ def test_snippets_alone_decide_whether_a_text_is_an_event() -> None:
     plain_label, plain_p = plain.predict(probe[:1])[0]
     assert plain_label != NOT_AN_EVENT or plain_p < p_none
     assert gated.gate is not None and plain.gate is None
+
+
+class _SureClassifier:
+    """Says the same label with the same probability for every text it reads."""
+
+    def __init__(self, label: str, prob: float) -> None:
+        self.label, self.prob = label, prob
+
+    def predict(self, texts: list[str]) -> list[tuple[str, float]]:
+        return [(self.label, self.prob) for _ in texts]
+
+
+def test_a_sure_classifier_does_not_unmake_a_change_of_hands(claims_of, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    """The classifier reads the fighting around a taking; the taking the rules read stays one (it moves the map)."""
+    from frontwatch.extract import Extractor
+    from frontwatch.model import TERRITORY_SUB_TYPES
+
+    text = "Herat was captured on Sunday after hours of fighting."
+    plain = [c.sub_event_type for c in claims_of(text, ["Herat"])]
+    assert set(plain) & TERRITORY_SUB_TYPES  # the rules read a taking
+    sure = Extractor(actor_dictionary, _SureClassifier("Armed clash", 0.95))
+    typed = [c.sub_event_type for c in claims_of(text, ["Herat"], ex=sure)]
+    assert set(typed) & TERRITORY_SUB_TYPES, typed
