@@ -23,8 +23,10 @@ $(BIN)/frontwatch: pyproject.toml requirements.lock
 $(GAZETTEER): $(wildcard frontwatch/geocode/build*.py frontwatch/geocode/towns.py) | $(BIN)/frontwatch
 	$(BIN)/frontwatch gazetteer build --data $(DATA) --out $@
 
+# CASE's snippets and ACLED Kenya's development notes (2004-2015 only: 2016-2018 is the held-out split).
 $(CLASSIFIER): | $(BIN)/frontwatch
-	$(BIN)/frontwatch train --data $(DATA)/event-types-case2021/snippets.jsonl --out $@
+	$(BIN)/frontwatch train --data $(DATA)/event-types-case2021/snippets.jsonl \
+	  --acled $(DATA)/acled-kenya/acled-kenya-2004-2018.jsonl --years 2004-2015 --out $@
 
 $(LEAFLET): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent

@@ -32,7 +32,14 @@ from frontwatch.errors import FrontwatchError
 
 @app.command()
 def train(
-    data: Annotated[Path, typer.Option(help="Labelled snippets (JSONL: text, sub_event_type).")],
+    data: Annotated[list[Path] | None, typer.Option(
+        "--data", help="Labelled snippets (JSONL: text, sub_event_type); repeat for several files.")] = None,
+    acled: Annotated[list[Path] | None, typer.Option(
+        "--acled", help="ACLED rows (JSONL or CSV) whose notes train too, each note once with its rows' sub-type; "
+                        "repeatable; needs --years.")] = None,
+    years: Annotated[str | None, typer.Option(
+        help="The --acled rows to train on by event_date, FIRST-LAST (e.g. 2004-2015): keep held-out years out.")
+    ] = None,
     out: Annotated[Path, typer.Option(help="Where to write the model.")] = Path("var/event-classifier.pkl"),
     folds: Annotated[int, typer.Option(help="Cross-validation folds for the reported figures.")] = 5,
     seed: Annotated[int, typer.Option(help="Random seed: same data and seed give the same model.")] = 0,
@@ -43,18 +50,55 @@ def train(
     Example:
 
         frontwatch train --data ../shared/data/event-types-case2021/snippets.jsonl --out var/event-classifier.pkl
-    """
-    from frontwatch.extract.classify import EventClassifier, cross_validate, data_hash, macro_f1, read_snippets
 
-    if not data.exists():
-        raise fail(f"no such file: {data}", hint="the CASE snippets are in ../shared/data/event-types-case2021/")
-    texts, labels = read_snippets(data)
+        frontwatch train --data ../shared/data/event-types-case2021/snippets.jsonl \
+          --acled ../shared/data/acled-kenya/acled-kenya-2004-2018.jsonl --years 2004-2015
+    """
+    from frontwatch.evaluation import parse_years
+    from frontwatch.extract.classify import (
+        EventClassifier,
+        cross_validate,
+        data_hash,
+        macro_f1,
+        read_acled_notes,
+        read_snippets,
+    )
+
+    if not data and not acled:
+        raise fail("nothing to train on", hint="give --data (CASE snippets) and/or --acled with --years")
+    if acled and years is None:
+        raise fail("--acled needs --years", hint="e.g. --years 2004-2015, so that held-out years stay unseen")
+    try:
+        span = parse_years(years) if years is not None else None
+    except ValueError as exc:
+        raise fail(str(exc), hint="e.g. --years 2004-2015") from exc
+    texts: list[str] = []
+    labels: list[str] = []
+    sources: list[dict[str, Any]] = []
+    for f in [*(data or []), *(acled or [])]:
+        if not f.exists():
+            raise fail(f"no such file: {f}", hint="the CASE snippets are in ../shared/data/event-types-case2021/")
+    for f in data or []:
+        t, lab = read_snippets(f)
+        texts += t
+        labels += lab
+        sources.append({"data": str(f), "sha256": data_hash(f), "n": len(t)})
+    for f in acled or []:
+        assert span is not None
+        t, lab = read_acled_notes(f, span)
+        texts += t
+        labels += lab
+        sources.append({"acled": str(f), "sha256": data_hash(f), "years": list(span), "n": len(t)})
+    # ACLED's notes (after the snippets) teach which event, the snippets alone whether there is one.
+    gate_n = sum(s["n"] for s in sources if "data" in s) if acled and data else None
     with err_console.status("cross-validating…") if not quiet else _Null():
-        held_out = cross_validate(texts, labels, folds, seed)
+        held_out = cross_validate(texts, labels, folds, seed, gate_n)
     cv = {"folds": folds, "sub_event_type_acc": sum(a == b for a, b in zip(labels, held_out, strict=True))
           / len(labels), "macro_f1": macro_f1(labels, held_out)}
-    clf = EventClassifier.train(texts, labels, seed)
-    clf.meta.update({"data": str(data), "data_sha256": data_hash(data), "cv": cv})
+    clf = EventClassifier.train(texts, labels, seed, gate_n)
+    # `data_sha256` names the first file, which `eval events --classifier` refuses to score (it was trained on it).
+    clf.meta.update({"data": sources[0].get("data") or sources[0]["acled"], "data_sha256": sources[0]["sha256"],
+                     "sources": sources, "cv": cv})
     clf.save(out)
     if not quiet:
         console.print(plain(f"{len(texts)} snippets; {folds}-fold CV: sub-type accuracy "

@@ -1,5 +1,8 @@
 """The event sub-type classifier: TF-IDF over word and character n-grams with a linear SVM, trained by
-`frontwatch train` on labelled snippets (the CASE 2021 format), measured by stratified cross-validation.
+`frontwatch train` on labelled snippets (the CASE 2021 format) and, with `--acled FILE --years FIRST-LAST`, on ACLED's
+coded notes of development years (each note once, with its rows' sub-type), measured by stratified cross-validation.
+With notes, a second head over the same features, trained on the snippets alone, says whether a text is an event at
+all (the notes are all events); the main head says which.
 
 A linear model over n-grams is small (a few MB), needs no downloads and types thousands of sentences a second on
 one core, so it can run inside the pipeline. The extractor weighs it against the trigger lexicon by its probability:
@@ -24,6 +27,7 @@ from frontwatch.errors import ModelMissing
 from frontwatch.model import NOT_AN_EVENT, SUB_EVENT_TYPES
 
 TRAIN_HINT = ("train it with `frontwatch train --data ../shared/data/event-types-case2021/snippets.jsonl "
+              "--acled ../shared/data/acled-kenya/acled-kenya-2004-2018.jsonl --years 2004-2015 "
               "--out var/event-classifier.pkl` (or `make setup`)")
 
 
@@ -36,6 +40,21 @@ def read_snippets(path: Path) -> tuple[list[str], list[str]]:
                 texts.append(row["text"])
                 labels.append(row.get("sub_event_type") or NOT_AN_EVENT)
     return texts, labels
+
+
+def read_acled_notes(path: Path, years: tuple[int, int]) -> tuple[list[str], list[str]]:
+    """ACLED rows whose event_date falls in `years` as training snippets: each distinct note once, labelled with its
+    rows' sub-type. ACLED splits a note covering several places or days into rows of one sub-type (one snippet);
+    the few notes whose rows disagree hold several events and no single label fits, so they are left out."""
+    from frontwatch.extract.evaluate import read_rows
+
+    labels: dict[str, set[str]] = {}
+    for row in read_rows(path):
+        note = (row.get("notes") or "").strip()
+        if note and row.get("sub_event_type") and years[0] <= int(str(row["event_date"])[:4]) <= years[1]:
+            labels.setdefault(note, set()).add(row["sub_event_type"])
+    kept = [(note, next(iter(subs))) for note, subs in labels.items() if len(subs) == 1]
+    return [n for n, _ in kept], [lab for _, lab in kept]
 
 
 def _pipeline(seed: int, smallest_class: int = 3) -> Any:
@@ -60,15 +79,26 @@ def _pipeline(seed: int, smallest_class: int = 3) -> Any:
 class EventClassifier:
     model: Any
     meta: dict[str, Any] = field(default_factory=dict)
+    # Whether a text is an event at all, learned from the snippets alone, over the model's features (see `train`).
+    gate: Any | None = None
 
     @classmethod
-    def train(cls, texts: Sequence[str], labels: Sequence[str], seed: int = 0) -> EventClassifier:
+    def train(cls, texts: Sequence[str], labels: Sequence[str], seed: int = 0,
+              gate_n: int | None = None) -> EventClassifier:
+        """`gate_n`: the first gate_n texts alone (the snippets) decide whether a text is an event, the rest (ACLED
+        notes) only teach which event. Coded notes are all events: in one model they teach that nearly any text of
+        violence or politics is one (false alarms on whole articles); the snippets show what is none."""
         unknown = set(labels) - set(SUB_EVENT_TYPES) - {NOT_AN_EVENT}
         if unknown:
             raise ValueError(f"labels that are not ACLED sub-types: {sorted(unknown)}")
         model = _pipeline(seed, min(Counter(labels).values()))
         model.fit(list(texts), list(labels))
-        return cls(model, {"n": len(texts), "seed": seed})
+        gate = None
+        if gate_n is not None and gate_n < len(texts) and len(set(labels[:gate_n]) & {NOT_AN_EVENT}) == 1 and any(
+                lab != NOT_AN_EVENT for lab in labels[:gate_n]):
+            events = [lab != NOT_AN_EVENT for lab in labels[:gate_n]]
+            gate = _gate(seed, min(Counter(events).values())).fit(model[:-1].transform(list(texts[:gate_n])), events)
+        return cls(model, {"n": len(texts), "seed": seed}, gate)
 
     def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]:
         if not texts:
@@ -77,9 +107,12 @@ class EventClassifier:
 
         # Per-call input validation costs as much as the features for a report's handful of sentences.
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            proba = _sigmoid_proba(self.model, list(texts))
+            features = self.model[:-1].transform(list(texts)) if hasattr(self.model, "steps") else None
+            proba = _sigmoid_proba(self.model, list(texts), features)
             if proba is None:
                 proba = self.model.predict_proba(list(texts))
+            if self.gate is not None and features is not None:
+                proba = _gated(proba, list(self.model.classes_), self.gate.predict_proba(features)[:, 0])
         classes = self.model.classes_
         best = proba.argmax(axis=1)
         return [(str(classes[i]), float(p[i])) for i, p in zip(best, proba, strict=True)]
@@ -90,7 +123,7 @@ class EventClassifier:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.meta.update({"sklearn": sklearn.__version__, "python": platform.python_version()})
         with open(path, "wb") as fh:
-            pickle.dump({"model": self.model, "meta": self.meta}, fh)
+            pickle.dump({"model": self.model, "meta": self.meta, "gate": self.gate}, fh)
 
     @classmethod
     def load(cls, path: Path) -> EventClassifier:
@@ -99,7 +132,7 @@ class EventClassifier:
         try:
             with open(path, "rb") as fh:  # only artifacts this project wrote itself (see module docstring)
                 data = pickle.load(fh)
-            model, meta = data["model"], data.get("meta", {})
+            model, meta, gate = data["model"], data.get("meta", {}), data.get("gate")
             if not hasattr(model, "predict_proba"):
                 raise TypeError(f"{type(model).__name__} is not a classifier")
         except Exception as exc:  # unpickling fails in many ways; each means "not a usable model"
@@ -107,10 +140,31 @@ class EventClassifier:
                                f"({type(exc).__name__}: {exc})"[:400],
                                hint=f"delete it and re-train: {TRAIN_HINT}; or point FRONTWATCH_CLASSIFIER "
                                "elsewhere") from exc
-        return cls(model, meta)
+        return cls(model, meta, gate)
 
 
-def _sigmoid_proba(model: Any, texts: list[str]) -> Any:
+def _gate(seed: int, smallest_class: int) -> Any:
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.svm import LinearSVC
+
+    svm = LinearSVC(C=0.5, class_weight="balanced", random_state=seed)
+    return CalibratedClassifierCV(svm, method="sigmoid", cv=max(2, min(3, smallest_class)), ensemble=False)
+
+
+def _gated(proba: Any, classes: list[str], p_none: Any) -> Any:
+    """The model's probabilities with "not an event" set by the gate and the events' share rescaled to the rest."""
+    import numpy as np
+
+    if NOT_AN_EVENT not in classes:
+        return proba
+    none = classes.index(NOT_AN_EVENT)
+    events = np.delete(proba, none, axis=1)
+    total = events.sum(axis=1, keepdims=True)
+    events = np.divide(events, total, out=np.full_like(events, 1 / events.shape[1]), where=total != 0)
+    return np.insert(events * (1 - p_none)[:, None], none, p_none, axis=1)
+
+
+def _sigmoid_proba(model: Any, texts: list[str], features: Any = None) -> Any:
     """`predict_proba` of the pipeline `_pipeline` builds, in one array operation per report.
 
     sklearn calibrates each of the ~26 classes in its own call, each re-validating its input: a third of the
@@ -131,7 +185,8 @@ def _sigmoid_proba(model: Any, texts: list[str]) -> Any:
     inner = calibrated.calibrated_classifiers_[0]
     if list(inner.estimator.classes_) != list(calibrated.classes_) or not hasattr(inner.estimator, "decision_function"):
         return None
-    features = model[:-1].transform(texts)
+    if features is None:
+        features = model[:-1].transform(texts)
     scores = inner.estimator.decision_function(features)
     a = np.array([c.a_ for c in inner.calibrators])
     b = np.array([c.b_ for c in inner.calibrators])
@@ -157,14 +212,17 @@ def macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
-def cross_validate(texts: Sequence[str], labels: Sequence[str], folds: int = 5, seed: int = 0) -> list[str]:
+def cross_validate(texts: Sequence[str], labels: Sequence[str], folds: int = 5, seed: int = 0,
+                   gate_n: int | None = None) -> list[str]:
     """Held-out predictions for every snippet: each fold predicted by a model that never saw it."""
     from sklearn.model_selection import StratifiedKFold
 
     pred = [""] * len(texts)
     skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     for train_idx, test_idx in skf.split(list(texts), list(labels)):
-        clf = EventClassifier.train([texts[i] for i in train_idx], [labels[i] for i in train_idx], seed)
+        train_idx = sorted(train_idx)  # the gate's snippets first, as `EventClassifier.train` expects
+        clf = EventClassifier.train([texts[i] for i in train_idx], [labels[i] for i in train_idx], seed,
+                                    None if gate_n is None else sum(i < gate_n for i in train_idx))
         for i, (lab, _) in zip(test_idx, clf.predict([texts[i] for i in test_idx]), strict=True):
             pred[i] = lab
     return pred

@@ -264,6 +264,10 @@ class Typer(CrowdCues):
             category in _TAKING_CATEGORIES | {"control"} and SUB_EVENT_TYPES[label] == "Strategic developments"
             and label not in TERRITORY_SUB_TYPES
         ) and not (
+            # and a change of hands the rules read stays one, whoever took it: the classifier's coded notes hold
+            # few (its n-grams read the fighting around it), and unmaking one moves the control map as well
+            sub in TERRITORY_SUB_TYPES and label not in TERRITORY_SUB_TYPES
+        ) and not (
             # who took it decides which side regained and which overtook: the text names it, the n-grams guess
             label in _TAKING and sub in _TAKING and actor1 is not None and actor1.actor.inter is not None
         ) and (
