@@ -24,7 +24,8 @@ $(GAZETTEER): $(wildcard frontwatch/geocode/build*.py frontwatch/geocode/towns.p
 	$(BIN)/frontwatch gazetteer build --data $(DATA) --out $@
 
 # CASE's snippets and ACLED Kenya's development notes (2004-2015 only: 2016-2018 is the held-out split).
-$(CLASSIFIER): | $(BIN)/frontwatch
+# Rebuilt when the model's code changes: an artifact of an older format (no gate head) would load wrong.
+$(CLASSIFIER): frontwatch/extract/classify.py | $(BIN)/frontwatch
 	$(BIN)/frontwatch train --data $(DATA)/event-types-case2021/snippets.jsonl \
 	  --acled $(DATA)/acled-kenya/acled-kenya-2004-2018.jsonl --years 2004-2015 --out $@
 

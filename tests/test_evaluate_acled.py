@@ -290,3 +290,21 @@ def test_misses_are_sorted_by_kind() -> None:
     assert out["actor2"]["state forces without their country"] == [0]
     assert out["actor2"]["wrong country of state forces"] == [1]
     assert out["sub-type"]["Peaceful protest → no answer"] == [2]
+
+
+def test_a_split_the_classifier_was_trained_on_is_named_in_sample(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from frontwatch.cli.train_cmds import _trained_years
+    from frontwatch.extract.classify import data_hash
+
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text('{"notes": "x", "event_date": "2010-01-01"}\n', encoding="utf-8")
+    other = tmp_path / "other.jsonl"
+    other.write_text('{"notes": "y", "event_date": "2010-01-01"}\n', encoding="utf-8")
+    meta = {"sources": [{"data": "snippets.jsonl", "sha256": "abc", "n": 3},
+                        {"acled": str(rows), "sha256": data_hash(rows), "years": [2004, 2015], "n": 1}]}
+    pipeline = SimpleNamespace(extractor=SimpleNamespace(classifier=SimpleNamespace(meta=meta)))
+    assert _trained_years(pipeline, rows) == [(2004, 2015)]
+    assert _trained_years(pipeline, other) == []  # another file's rows were never read
+    assert _trained_years(SimpleNamespace(extractor=SimpleNamespace(classifier=None)), rows) == []
