@@ -1,0 +1,87 @@
+"""Ordinary crime is not political violence (ACLED codes a killing, a stabbing or a shooting only where an armed or
+organised group, state forces or a mob does it, or it has a political side).
+
+A report told in the words of the criminal courts and the police desk ("charged with attempted murder", "found
+guilty", "jailed for ten years", "a robbery") and in none of conflict's (armed groups, soldiers, mobs, crowds,
+bombs, politics) is a crime report. In it an individual's violence is not an event, and neither are police arrests
+(ordinary police work); state forces' own violence is (ACLED codes police killing or beating a suspect).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Token
+
+Words = Mapping[str, frozenset[str]]
+
+# Words of the criminal courts and of crime reporting (lemmas, lower case).
+_CRIME_CUES = frozenset({
+    "charge", "homicide", "manslaughter", "guilty", "convict", "conviction", "jury", "juror", "prosecutor",
+    "detective", "warrant", "robbery", "burglary", "burglar", "theft", "shoplifting", "trafficking", "parole",
+    "bail", "acquit", "breathalyzer", "breathalyser", "jail", "imprison", "sentence",
+})
+# Words of conflict or politics: with one anywhere in the report, its violence may be an event and is read as usual.
+_CONFLICT_WORDS = frozenset({
+    # armed and organised groups, state's fighting forces
+    "militant", "militia", "militiaman", "militiamen", "rebel", "insurgent", "insurgency", "terrorist",
+    "terrorism", "terror", "jihadist", "jihadi", "extremist", "separatist", "islamist", "guerrilla", "army", "troop",
+    "soldier", "military", "paramilitary", "gang", "gangster", "bandit", "raider", "rustler", "cartel",
+    # crowds
+    "mob", "lynch", "lynching", "vigilante", "protest", "protester", "protestor", "demonstration", "demonstrator",
+    "riot", "rioter", "clash", "crowd",
+    # communities at odds
+    "ethnic", "clan", "tribal", "communal", "sectarian",
+    # politics and its people
+    "political", "politician", "election", "electoral", "opposition", "activist", "journalist", "dissident", "spy",
+    "ambassador", "diplomat", "minister", "lawmaker", "legislator", "senator", "candidate", "regime",
+    "assassination", "assassinate",
+    # weapons of war
+    "war", "ceasefire", "airstrike", "bomb", "bombing", "explosive", "grenade", "ied", "landmine", "shelling",
+    "missile",
+})
+# Arrest words: in a crime report an arrest is the police's ordinary work, not a politically significant arrest.
+_ARREST = frozenset({"arrest", "detain", "detention", "apprehend", "nab"})
+
+
+def crime_report(doc: Doc) -> bool:
+    """Whether the report speaks the criminal courts' language and none of conflict's (read once per document)."""
+    found = doc.user_data.get("fw_crime_report")
+    if found is None:
+        lemmas = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
+        found = bool(lemmas & _CRIME_CUES) and not lemmas & _CONFLICT_WORDS
+        doc.user_data["fw_crime_report"] = found
+    return bool(found)
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The token's phrase without the clauses inside it ("a man who called the police": not the police)."""
+    out = [token]
+    for c in token.children:
+        if c.dep_ not in {"relcl", "acl", "advcl", "ccomp"}:
+            out.extend(_phrase(c))
+    return out
+
+
+def _by_forces(trigger: Token, words: Words) -> bool:
+    """Whether state forces do it: the trigger's subject or agent ("police shot …", "shot by an officer"), or a
+    modifier of the event noun ("a police shooting"), names them."""
+    heads = [trigger]
+    if trigger.dep_ in {"conj", "xcomp", "advcl"} and trigger.head.i != trigger.i:
+        heads.append(trigger.head)  # "officers chased and shot …": the first verb's subject
+    for h in heads:
+        for c in h.children:
+            doer = c.dep_ in {"nsubj", "agent", "compound", "amod", "poss"} or (c.dep_ == "prep" and c.lower_ == "by")
+            if doer and any(t.lemma_.lower() in words["force_heads"] for t in _phrase(c)):
+                return True
+    return False
+
+
+def ordinary_crime(doc: Doc, trigger: Token, words: Words) -> bool:
+    """Whether the event word tells ordinary crime or the police's ordinary work in a crime report: anything but
+    state forces' own violence."""
+    if not crime_report(doc):
+        return False
+    if trigger.lemma_.lower() in _ARREST:
+        return True
+    return not _by_forces(trigger, words)

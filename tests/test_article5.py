@@ -1,0 +1,71 @@
+"""Whole articles (issue 15, session 5): ordinary crime told in the words of the courts and the police desk is no
+political violence (ACLED), while state forces' violence, a mob's, or an armed group's stays an event. Places, names
+and figures are invented."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from frontwatch.annotate import annotate
+from frontwatch.extract import Extractor
+from frontwatch.model import NOT_AN_EVENT, Claim, Document, Place, PlaceMention, Span, document_id_for
+
+PUB = date(2021, 3, 20)
+VELMORA = Place("Velmora", 41, "PPLA", "CA", "Velmora", "CA.01", "Velmora", "CA.01.1", 50.0, -100.0, 1)
+
+
+def _claims(nlp, extractor, text: str, published: date = PUB) -> list[Claim]:  # type: ignore[no-untyped-def]
+    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", published, "en")
+    ((_, doc),) = list(annotate(nlp, [document]))
+    mentions = [PlaceMention(Span.of(text, m.start(), m.end()), VELMORA, 1.0, "t")
+                for m in re.finditer("Velmora", text)]
+    return extractor.claims(document, doc, mentions)
+
+
+def _events(nlp, extractor, text: str, published: date = PUB) -> list[Claim]:  # type: ignore[no-untyped-def]
+    return [c for c in _claims(nlp, extractor, text, published) if c.event_type != NOT_AN_EVENT]
+
+
+@pytest.fixture(scope="module")
+def keeping(actor_dictionary) -> Extractor:  # type: ignore[no-untyped-def]
+    """An extractor that keeps its non-event claims, to read why a sentence was judged background."""
+    return Extractor(actor_dictionary, keep_non_events=True)
+
+
+def _why(nlp, keeping: Extractor, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {m.split(":", 1)[1] for c in _claims(nlp, keeping, text) for m in c.method.split()
+            if m.startswith("background:")}
+
+
+# --- ordinary crime --------------------------------------------------------------------------------------------------
+
+_CRIME = ("A 34-year-old baker faces a charge of attempted murder after a neighbour was stabbed on a Velmora street "
+          "on Thursday evening. Officers arrested the baker at his flat an hour later. He was remanded without bail "
+          "and will appear before a judge next month.")
+
+
+def test_a_crime_report_s_stabbing_and_arrest_are_no_events(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+    assert _events(nlp, extractor, _CRIME) == []
+    assert "crime" in _why(nlp, keeping, _CRIME)
+
+
+def test_the_same_stabbing_by_an_armed_group_stays_an_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    # the words of conflict (here militiamen) make it violence ACLED codes, charges or not
+    text = _CRIME.replace("a neighbour was stabbed", "militiamen stabbed a neighbour")
+    assert any(c.event_type == "Violence against civilians" for c in _events(nlp, extractor, text))
+
+
+def test_police_violence_in_a_crime_report_stays_an_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    # ACLED codes state forces killing a suspect, however criminal the story around it
+    text = ("Officers shot dead a robbery suspect outside a Velmora pawn shop on Thursday. Two of his accomplices "
+            "face theft charges.")
+    events = _events(nlp, extractor, text)
+    assert events and all(c.event_type != "Strategic developments" for c in events)
+
+
+def test_a_mob_beating_a_thief_stays_an_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "A mob beat a man accused of theft to death at a Velmora market on Thursday."
+    assert any(c.event_type == "Riots" for c in _events(nlp, extractor, text))
