@@ -29,13 +29,15 @@ _CONFLICT_WORDS = frozenset({
     "soldier", "military", "paramilitary", "gang", "gangster", "bandit", "raider", "rustler", "cartel",
     # crowds
     "mob", "lynch", "lynching", "vigilante", "protest", "protester", "protestor", "demonstration", "demonstrator",
-    "riot", "rioter", "clash", "crowd",
+    "riot", "rioter", "clash", "crowd", "demonstrate", "rally",
     # communities at odds
     "ethnic", "clan", "tribal", "communal", "sectarian",
     # politics and its people
     "political", "politician", "election", "electoral", "opposition", "activist", "journalist", "dissident", "spy",
     "ambassador", "diplomat", "minister", "lawmaker", "legislator", "senator", "candidate", "regime",
     "assassination", "assassinate",
+    # aid workers, whom armed groups attack
+    "ngo", "humanitarian", "peacekeeper",
     # weapons of war
     "war", "ceasefire", "airstrike", "bomb", "bombing", "explosive", "grenade", "ied", "landmine", "shelling",
     "missile",
@@ -44,12 +46,19 @@ _CONFLICT_WORDS = frozenset({
 _ARREST = frozenset({"arrest", "detain", "detention", "apprehend", "nab"})
 
 
+def _idiom(token: Token) -> bool:
+    """ "in charge of", "without charge": no charge laid."""
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return token.lower_ == "charge" and before in {"in", "without", "no"}
+
+
 def crime_report(doc: Doc) -> bool:
     """Whether the report speaks the criminal courts' language and none of conflict's (read once per document)."""
     found = doc.user_data.get("fw_crime_report")
     if found is None:
         lemmas = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
-        found = bool(lemmas & _CRIME_CUES) and not lemmas & _CONFLICT_WORDS
+        cues = {t.lemma_.lower() for t in doc if t.lemma_.lower() in _CRIME_CUES and not _idiom(t)}
+        found = bool(cues) and not lemmas & _CONFLICT_WORDS
         doc.user_data["fw_crime_report"] = found
     return bool(found)
 
