@@ -69,3 +69,29 @@ def test_police_violence_in_a_crime_report_stays_an_event(nlp, extractor) -> Non
 def test_a_mob_beating_a_thief_stays_an_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
     text = "A mob beat a man accused of theft to death at a Velmora market on Thursday."
     assert any(c.event_type == "Riots" for c in _events(nlp, extractor, text))
+
+
+# --- mishaps and disasters -------------------------------------------------------------------------------------------
+
+def test_a_road_or_falling_mishap_is_no_event(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+    for text in ("On Sunday a cyclist was struck by a delivery van on a Velmora road and killed.",
+                 "A jogger was killed and two others were hurt when an old pine tree fell on a Velmora footpath on "
+                 "Sunday."):
+        assert _events(nlp, extractor, text) == [], text
+        assert "accident" in _why(nlp, keeping, text), text
+
+
+def test_a_vehicle_of_the_forces_or_a_car_bomb_still_harms(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    for text in ("On Sunday a marcher was struck by a police truck in Velmora and killed.",
+                 "On Sunday a car bomb killed four shoppers in Velmora."):
+        assert _events(nlp, extractor, text), text
+
+
+def test_a_disaster_told_in_a_relative_clause_kills_no_one(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The region is still reeling from a cyclone which struck Velmora on Monday and killed 300 people."
+    assert _events(nlp, extractor, text) == []
+
+
+def test_a_crime_said_not_to_be_one_leaves_the_killing_an_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "A relief worker was shot dead in Velmora on Friday; the shooting was not tied to any robbery, police said."
+    assert any(c.event_type == "Violence against civilians" for c in _events(nlp, extractor, text))

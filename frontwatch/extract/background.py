@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from frontwatch.extract.crime import ordinary_crime
+from frontwatch.extract.crime import mishap, ordinary_crime
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
 from frontwatch.model import PlaceMention, Span, TimeSpan
@@ -62,6 +62,13 @@ _BARE_NUMERIC = re.compile(r"^\D*\d{1,2}[/.-]\d{1,2}\D*$")
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
 # Words a facility name may run over between its toponym and its head ("St Peter and St Paul Coptic Church").
 _NAME_GLUE = frozenset({"and", "&", "of", "'s", "’s", "-"})
+
+
+def _clause_of(token: Token) -> Token:
+    """The first verb of the coordination the token is in ("… which hit X and killed 900": "hit")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _ancestors_to_root(token: Token) -> list[Token]:
@@ -425,9 +432,10 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         for c in h.children:
             if c.dep_ in {"nsubj", "agent"} and any(t.lemma_.lower() in words["no_actor_killers"] for t in c.subtree):
                 return "no-actor"
-    if trigger.dep_ in {"acl", "relcl"} and any(
-            t.lemma_.lower() in words["no_actor_killers"] for t in trigger.head.subtree if t.i < trigger.i):
-        return "no-actor"  # "an outbreak of cholera that killed 60"
+    clause = _clause_of(trigger)
+    if clause.dep_ in {"acl", "relcl"} and any(
+            t.lemma_.lower() in words["no_actor_killers"] for t in clause.head.subtree if t.i < clause.i):
+        return "no-actor"  # "an outbreak of cholera that killed 60", "an earthquake which hit … and killed 900"
     if _listed_plan(trigger, words):
         return "trial-or-plot"
     if _epidemic_toll(doc, sent, trigger, words):
@@ -436,7 +444,7 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "period-before"
     if _in_slogan(trigger, sent, words):
         return "slogan"
-    if _accident(sent, words, trigger):
+    if _accident(sent, words, trigger) or mishap(sent):
         return "accident"
     # a past period said of the trigger's own clause (its subtree of time words), not of another clause's event
     for tok in _scope_of(trigger, sent):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 Words = Mapping[str, frozenset[str]]
 
@@ -47,9 +48,11 @@ _ARREST = frozenset({"arrest", "detain", "detention", "apprehend", "nab"})
 
 
 def _idiom(token: Token) -> bool:
-    """ "in charge of", "without charge": no charge laid."""
+    """ "in charge of", "without charge": no charge laid; "not linked to a robbery": said not to be crime."""
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
-    return token.lower_ == "charge" and before in {"in", "without", "no"}
+    if token.lower_ == "charge" and before in {"in", "without", "no"}:
+        return True
+    return any(c.dep_ == "neg" for a in token.ancestors for c in a.children)
 
 
 def crime_report(doc: Doc) -> bool:
@@ -94,3 +97,28 @@ def ordinary_crime(doc: Doc, trigger: Token, words: Words) -> bool:
     if trigger.lemma_.lower() in _ARREST:
         return True
     return not _by_forces(trigger, words)
+
+
+# Road and falling mishaps: someone "hit by a car", "run over by a lorry", "a tree fell on" them. No actor's doing,
+# unless the vehicle is a force's ("a police truck") or a bomb's ("a car bomb"), or it was driven at them (rammed).
+_VEHICLES = frozenset({"car", "truck", "lorry", "bus", "vehicle", "train", "van", "motorcycle", "motorbike",
+                       "tractor", "minibus", "taxi", "scooter", "bicycle", "suv", "tram"})
+_IMPACT_VERBS = frozenset({"hit", "strike", "knock", "run", "crush", "kill", "injure"})
+_FALLING = frozenset({"tree", "wall", "roof", "building", "branch", "ceiling", "bridge", "crane", "scaffold"})
+_FALL_VERBS = frozenset({"fall", "collapse", "topple", "crash"})
+_ARMED_VEHICLE = frozenset({"bomb", "police", "army", "military", "armoured", "armored", "security"})
+
+
+def mishap(sent: SpacySpan) -> bool:
+    """Whether the sentence tells a road or falling mishap: an impact verb whose agent or subject is a vehicle ("was
+    hit by a car", "a lorry ran over a cyclist"), or a tree, wall or roof that fell or collapsed on people."""
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in _VEHICLES and not any(c.lemma_.lower() in _ARMED_VEHICLE for c in (*t.children, t.head)):
+            verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "agent" else (
+                t.head if t.dep_ == "nsubj" else None)
+            if verb is not None and verb.lemma_.lower() in _IMPACT_VERBS:
+                return True
+        if lemma in _FALLING and t.dep_ == "nsubj" and t.head.lemma_.lower() in _FALL_VERBS:
+            return True
+    return False
