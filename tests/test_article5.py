@@ -95,3 +95,17 @@ def test_a_disaster_told_in_a_relative_clause_kills_no_one(nlp, extractor) -> No
 def test_a_crime_said_not_to_be_one_leaves_the_killing_an_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
     text = "A relief worker was shot dead in Velmora on Friday; the shooting was not tied to any robbery, police said."
     assert any(c.event_type == "Violence against civilians" for c in _events(nlp, extractor, text))
+
+
+_OUTBREAK = ("Health officials confirmed four more infections in Velmora on Monday. The illness has killed 40 people "
+             "in the district since the outbreak began, and a quarantine now covers two villages.")
+
+
+def test_an_outbreak_report_with_no_violence_reports_no_event(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+    assert _events(nlp, extractor, _OUTBREAK) == []
+    assert "no-actor" in _why(nlp, keeping, _OUTBREAK)
+
+
+def test_an_attack_told_in_an_outbreak_report_stays_an_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = _OUTBREAK + " On Tuesday gunmen attacked a Velmora clinic and killed two nurses."
+    assert any(c.event_type == "Violence against civilians" for c in _events(nlp, extractor, text))

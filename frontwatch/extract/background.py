@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from frontwatch.extract.crime import mishap, ordinary_crime
+from frontwatch.extract.crime import epidemic_report, mishap, ordinary_crime
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
 from frontwatch.model import PlaceMention, Span, TimeSpan
@@ -438,8 +438,8 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "no-actor"  # "an outbreak of cholera that killed 60", "an earthquake which hit … and killed 900"
     if _listed_plan(trigger, words):
         return "trial-or-plot"
-    if _epidemic_toll(doc, sent, trigger, words):
-        return "no-actor"  # an epidemic's deaths
+    if _epidemic_toll(doc, sent, trigger, words) or epidemic_report(doc, words):
+        return "no-actor"  # an epidemic's deaths, or a report of an outbreak that tells no violence
     if _period_before(trigger):
         return "period-before"
     if _in_slogan(trigger, sent, words):

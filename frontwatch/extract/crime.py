@@ -122,3 +122,28 @@ def mishap(sent: SpacySpan) -> bool:
         if lemma in _FALLING and t.dep_ == "nsubj" and t.head.lemma_.lower() in _FALL_VERBS:
             return True
     return False
+
+
+# An outbreak's words ("the H5N1 strain", "cases of the illness", "quarantines"): a report that uses them again and
+# again is about an epidemic.
+_EPIDEMIC_WORDS = frozenset({"outbreak", "infection", "infect", "illness", "pathogen", "epidemic", "pandemic",
+                             "strain", "quarantine", "vaccine", "symptom"})
+_EPIDEMIC_MIN = 3
+# Acts of violence by people (besides conflict's words): with one, an epidemic's report may tell an attack on health
+# teams or a riot over a quarantine, read as usual.
+_VIOLENT_ACTS = frozenset({"attack", "assault", "shoot", "shooting", "gunman", "gunmen", "gunfire", "stab",
+                           "stabbing", "beat", "beating", "stone", "loot", "looting", "torch", "arson", "abduct",
+                           "kidnap", "hostage", "massacre", "raid", "ambush"})
+
+
+def epidemic_report(doc: Doc, words: Words) -> bool:
+    """Whether the report is about an epidemic (its words told three times or more) and tells no act of violence
+    nor anything of conflict: its deaths and "cases found" are no one's doing (read once per document)."""
+    found = doc.user_data.get("fw_epidemic_report")
+    if found is None:
+        lemmas = [t.lemma_.lower() for t in doc]
+        told = sum(lemma in _EPIDEMIC_WORDS or lemma in words["diseases"] for lemma in lemmas)
+        seen = set(lemmas) | {t.lower_ for t in doc}
+        found = told >= _EPIDEMIC_MIN and not seen & (_CONFLICT_WORDS | _VIOLENT_ACTS)
+        doc.user_data["fw_epidemic_report"] = found
+    return bool(found)
