@@ -109,3 +109,9 @@ def test_an_outbreak_report_with_no_violence_reports_no_event(nlp, extractor, ke
 def test_an_attack_told_in_an_outbreak_report_stays_an_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
     text = _OUTBREAK + " On Tuesday gunmen attacked a Velmora clinic and killed two nurses."
     assert any(c.event_type == "Violence against civilians" for c in _events(nlp, extractor, text))
+
+
+def test_an_attack_on_a_vehicle_or_a_protest_over_a_road_death_stays(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    for text in ("On Sunday a militia ambushed a bus near Velmora, and the bus hit a roadside mine, killing three.",
+                 "Drivers blocked the Velmora highway on Sunday to protest the death of a colleague hit by a truck."):
+        assert _events(nlp, extractor, text), text

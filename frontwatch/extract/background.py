@@ -444,7 +444,7 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "period-before"
     if _in_slogan(trigger, sent, words):
         return "slogan"
-    if _accident(sent, words, trigger) or mishap(sent):
+    if _accident(sent, words, trigger) or mishap(sent, trigger, words):
         return "accident"
     # a past period said of the trigger's own clause (its subtree of time words), not of another clause's event
     for tok in _scope_of(trigger, sent):

@@ -109,9 +109,17 @@ _FALL_VERBS = frozenset({"fall", "collapse", "topple", "crash"})
 _ARMED_VEHICLE = frozenset({"bomb", "police", "army", "military", "armoured", "armored", "security"})
 
 
-def mishap(sent: SpacySpan) -> bool:
-    """Whether the sentence tells a road or falling mishap: an impact verb whose agent or subject is a vehicle ("was
-    hit by a car", "a lorry ran over a cyclist"), or a tree, wall or roof that fell or collapsed on people."""
+def mishap(sent: SpacySpan, trigger: Token, words: Words) -> bool:
+    """Whether a death or harm word's sentence tells a road or falling mishap: an impact verb whose agent or subject
+    is a vehicle ("was hit by a car", "a lorry ran over a cyclist"), or a tree, wall or roof that fell or collapsed
+    on people; and no act of violence or word of conflict ("militia attacks vehicle", "vehicle hits explosive").
+    A protest over such a death is still a protest."""
+    lemma = trigger.lemma_.lower()
+    if lemma not in words["harm_words"] and lemma not in words["death_words"]:
+        return False
+    if any(t.lemma_.lower() in _CONFLICT_WORDS | _VIOLENT_ACTS or t.lemma_.lower() in words["weapon_words"]
+           for t in sent):
+        return False
     for t in sent:
         lemma = t.lemma_.lower()
         if lemma in _VEHICLES and not any(c.lemma_.lower() in _ARMED_VEHICLE for c in (*t.children, t.head)):
