@@ -115,3 +115,17 @@ def test_an_attack_on_a_vehicle_or_a_protest_over_a_road_death_stays(nlp, extrac
     for text in ("On Sunday a militia ambushed a bus near Velmora, and the bus hit a roadside mine, killing three.",
                  "Drivers blocked the Velmora highway on Sunday to protest the death of a colleague hit by a truck."):
         assert _events(nlp, extractor, text), text
+
+
+# --- figurative violence ---------------------------------------------------------------------------------------------
+
+def test_an_attack_on_a_proposal_or_a_killed_deal_harms_no_one(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+    for text in ("The Velmora mayor fiercely attacked the governor's plan to close two schools on Monday.",
+                 "On Monday the council's vote in Velmora effectively killed the bridge deal."):
+        assert _events(nlp, extractor, text) == [], text
+        assert "figurative" in _why(nlp, keeping, text), text
+
+
+def test_an_attack_on_people_or_a_post_stays_an_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday rebels attacked the army's post in Velmora and killed the guards."
+    assert _events(nlp, extractor, text)

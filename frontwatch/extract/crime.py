@@ -155,3 +155,27 @@ def epidemic_report(doc: Doc, words: Words) -> bool:
         found = told >= _EPIDEMIC_MIN and not seen & (_CONFLICT_WORDS | _VIOLENT_ACTS)
         doc.user_data["fw_epidemic_report"] = found
     return bool(found)
+
+
+# Things no one can be attacked, killed or fought in the flesh: "attacked the proposal", "killed the trade deal",
+# "demonstrated great prowess", "the fight against poverty".
+_ABSTRACT = frozenset({
+    "proposal", "plan", "policy", "idea", "decision", "law", "bill", "legislation", "deal", "budget", "report",
+    "remark", "comment", "statement", "speech", "record", "prowess", "skill", "ability", "talent", "strength",
+    "resolve", "commitment", "courage", "leadership", "reform", "tax", "move", "ruling", "verdict", "candidacy",
+    "stance", "view", "approach", "strategy", "programme", "program", "initiative", "agenda", "regulation",
+    "measure", "motion", "amendment", "poverty", "corruption", "hunger", "illiteracy", "sprawl", "spread",
+    "inflation", "unemployment", "deficit", "notion", "theory", "argument", "scheme", "treaty", "pact",
+})
+
+
+def figurative(trigger: Token) -> bool:
+    """Whether the event word's object is an abstraction: an attack on a proposal, a deal killed, prowess
+    demonstrated, a fight against poverty (the verb's object or passive subject, or a fight noun's "against")."""
+    for c in trigger.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _ABSTRACT:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "against" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in _ABSTRACT for o in c.children):
+            return True
+    return False
