@@ -129,3 +129,19 @@ def test_an_attack_on_a_proposal_or_a_killed_deal_harms_no_one(nlp, extractor, k
 def test_an_attack_on_people_or_a_post_stays_an_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
     text = "On Monday rebels attacked the army's post in Velmora and killed the guards."
     assert _events(nlp, extractor, text)
+
+
+# --- arrests at a protest ----------------------------------------------------------------------------------------
+
+def test_arrests_at_a_protest_are_its_intervention_not_an_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Several hundred marchers rallied in Velmora on Saturday against a new fuel levy. Police arrested about "
+            "forty of the marchers in Velmora on Saturday.")
+    events = _events(nlp, extractor, text)
+    assert any(c.event_type == "Protests" for c in events)
+    assert not any(c.sub_event_type == "Arrests" for c in events)
+
+
+def test_arrests_told_before_a_protest_stay_the_news(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Police arrested an opposition leader in Velmora on Saturday. Hundreds of his supporters then marched in "
+            "Velmora on Saturday to demand his release.")
+    assert any(c.sub_event_type == "Arrests" for c in _events(nlp, extractor, text))

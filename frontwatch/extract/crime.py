@@ -169,13 +169,20 @@ _ABSTRACT = frozenset({
 })
 
 
+_GRIEVANCE_VERBS = frozenset({"protest", "oppose", "march", "rally", "strike", "riot", "boycott", "picket", "decry",
+                              "denounce", "condemn", "reject"})
+_STRUGGLES = frozenset({"fight", "battle", "war", "struggle", "campaign", "crusade"})
+
+
 def figurative(trigger: Token) -> bool:
     """Whether the event word's object is an abstraction: an attack on a proposal, a deal killed, prowess
     demonstrated, a fight against poverty (the verb's object or passive subject, or a fight noun's "against")."""
+    lemma = trigger.lemma_.lower()
     for c in trigger.children:
-        if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _ABSTRACT:
+        # a crowd protests, marches or strikes over a tax or a plan: its grievance, not a figure of speech
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _ABSTRACT and lemma not in _GRIEVANCE_VERBS:
             return True
-        if c.dep_ == "prep" and c.lower_ == "against" and any(
+        if c.dep_ == "prep" and c.lower_ == "against" and lemma in _STRUGGLES and any(
                 o.dep_ == "pobj" and o.lemma_.lower() in _ABSTRACT for o in c.children):
             return True
     return False
