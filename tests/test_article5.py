@@ -145,3 +145,21 @@ def test_arrests_told_before_a_protest_stay_the_news(nlp, extractor) -> None:  #
     text = ("Police arrested an opposition leader in Velmora on Saturday. Hundreds of his supporters then marched in "
             "Velmora on Saturday to demand his release.")
     assert any(c.sub_event_type == "Arrests" for c in _events(nlp, extractor, text))
+
+
+# --- what an arrest is for, what is allowed, what a stand is against -------------------------------------------
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("Police in Velmora detained 30 people on Saturday for illegally occupying the main square.", "arrested-for"),
+    ("On Monday the Velmora governor refused to allow further protests in the city.", "permitted"),
+    ("The mayor praised the Velmora council's stand against the killing of migrants.", "stance"),
+])
+def test_an_event_word_that_names_no_happening_of_its_own(nlp, keeping, text, why) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, keeping, text)
+    assert not any(c.event_type in {"Battles", "Protests", "Riots", "Violence against civilians"} for c in claims)
+    assert why in _why(nlp, keeping, text)
+
+
+def test_an_arrest_after_a_killing_leaves_the_killing_told(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Militiamen killed four herders near Velmora on Saturday; police later arrested two of them."
+    assert any(c.event_type == "Violence against civilians" for c in _events(nlp, extractor, text))

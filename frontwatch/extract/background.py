@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from frontwatch.extract.crime import epidemic_report, figurative, mishap, ordinary_crime
+from frontwatch.extract.crime import epidemic_report, figurative, mishap, not_told_done, ordinary_crime
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
 from frontwatch.model import PlaceMention, Span, TimeSpan
@@ -423,6 +423,8 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "negated"  # "but no clashes occurred", "no arrests were made": said not to have happened
     if figurative(trigger):
         return "figurative"  # "attacked the proposal", "killed the trade deal": no one harmed
+    if (why := not_told_done(trigger)) is not None:
+        return why
     if ordinary_crime(doc, trigger, words):
         return "crime"  # a crime report's stabbing or arrest: not political violence (ACLED)
     ancestors = _ancestors_to_root(trigger)

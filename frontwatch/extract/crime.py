@@ -186,3 +186,27 @@ def figurative(trigger: Token) -> bool:
                 o.dep_ == "pobj" and o.lemma_.lower() in _ABSTRACT for o in c.children):
             return True
     return False
+
+
+# Verbs that allow or forbid what they govern: "refused to allow more protests", "banned the march".
+_PERMISSION = frozenset({"allow", "permit", "ban", "prohibit", "forbid", "outlaw", "authorize", "authorise"})
+# Nouns of a stand taken against a kind of thing: "its stand against the killing of civilians".
+_STANCES = frozenset({"stand", "stance", "position", "campaign", "fight", "struggle", "war", "crusade", "law",
+                      "policy", "measure", "resolution", "warning"})
+
+
+def not_told_done(trigger: Token) -> str | None:
+    """Why the event word names no happening of its own, or None: what people were arrested for ("detained for
+    occupying roads": the accusation; the arrest is the news), what is allowed or forbidden ("refused to allow more
+    protests"), or the kind a stand is taken against ("its stand against the killing of civilians")."""
+    tok = trigger
+    while tok.dep_ in {"pcomp", "pobj", "conj"} and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.dep_ == "prep" and tok.lower_ == "for" and tok.head.lemma_.lower() in _ARREST:
+            return "arrested-for"
+    if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lemma_.lower() in _PERMISSION:
+        return "permitted"
+    if (trigger.dep_ == "pobj" and trigger.head.lower_ == "against"
+            and trigger.head.head.lemma_.lower() in _STANCES and trigger.head.head.pos_ == "NOUN"):
+        return "stance"
+    return None
