@@ -200,7 +200,7 @@ def not_told_done(trigger: Token) -> str | None:
     occupying roads": the accusation; the arrest is the news), what is allowed or forbidden ("refused to allow more
     protests"), or the kind a stand is taken against ("its stand against the killing of civilians")."""
     tok = trigger
-    while tok.dep_ in {"pcomp", "pobj", "conj"} and tok.head.i != tok.i:
+    while tok.dep_ in {"pcomp", "pobj", "conj", "amod", "dobj", "compound"} and tok.head.i != tok.i:
         tok = tok.head
         if tok.dep_ == "prep" and tok.lower_ == "for" and tok.head.lemma_.lower() in _ARREST:
             return "arrested-for"
