@@ -163,3 +163,8 @@ def test_an_event_word_that_names_no_happening_of_its_own(nlp, keeping, text, wh
 def test_an_arrest_after_a_killing_leaves_the_killing_told(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Militiamen killed four herders near Velmora on Saturday; police later arrested two of them."
     assert any(c.event_type == "Violence against civilians" for c in _events(nlp, extractor, text))
+
+
+def test_gunmen_in_the_plural_are_a_group_not_one_man_s_crime(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen shot dead five drinkers at a Velmora bar on Friday night, the state prosecutor's office said."
+    assert any(c.event_type == "Violence against civilians" for c in _events(nlp, extractor, text))

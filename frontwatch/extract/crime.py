@@ -28,6 +28,7 @@ _CONFLICT_WORDS = frozenset({
     "militant", "militia", "militiaman", "militiamen", "rebel", "insurgent", "insurgency", "terrorist",
     "terrorism", "terror", "jihadist", "jihadi", "extremist", "separatist", "islamist", "guerrilla", "army", "troop",
     "soldier", "military", "paramilitary", "gang", "gangster", "bandit", "raider", "rustler", "cartel",
+    "gunmen", "hitmen",  # armed men in the plural are a group, not one man's crime
     # crowds
     "mob", "lynch", "lynching", "vigilante", "protest", "protester", "protestor", "demonstration", "demonstrator",
     "riot", "rioter", "clash", "crowd", "demonstrate", "rally",
