@@ -153,6 +153,8 @@ def test_arrests_told_before_a_protest_stay_the_news(nlp, extractor) -> None:  #
     ("Police in Velmora detained 30 people on Saturday for illegally occupying the main square.", "arrested-for"),
     ("On Monday the Velmora governor refused to allow further protests in the city.", "permitted"),
     ("The mayor praised the Velmora council's stand against the killing of migrants.", "stance"),
+    ("A march against the new levy is scheduled for Saturday in Velmora.", "planned"),
+    ("Protesters plan to rally outside the Velmora parliament on Sunday.", "planned"),
 ])
 def test_an_event_word_that_names_no_happening_of_its_own(nlp, keeping, text, why) -> None:  # type: ignore[no-untyped-def]
     claims = _claims(nlp, keeping, text)
@@ -168,3 +170,8 @@ def test_an_arrest_after_a_killing_leaves_the_killing_told(nlp, extractor) -> No
 def test_gunmen_in_the_plural_are_a_group_not_one_man_s_crime(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Gunmen shot dead five drinkers at a Velmora bar on Friday night, the state prosecutor's office said."
     assert any(c.event_type == "Violence against civilians" for c in _events(nlp, extractor, text))
+
+
+def test_a_protest_held_after_a_plan_is_told_stays_an_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Hundreds of protesters who had planned the action for weeks marched through Velmora on Sunday."
+    assert any(c.event_type == "Protests" for c in _events(nlp, extractor, text))

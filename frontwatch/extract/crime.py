@@ -197,6 +197,23 @@ _STANCES = frozenset({"stand", "stance", "position", "campaign", "fight", "strug
                       "policy", "measure", "resolution", "warning"})
 
 
+# Verbs that put what they govern in the days to come: "a march is scheduled for Saturday", "protesters plan to
+# rally", "the strike is set to begin".
+_FUTURE_HEADS = frozenset({"schedule", "plan", "set", "expect", "slate", "vow", "pledge", "intend", "promise",
+                           "threaten", "prepare"})
+
+
+def _planned(trigger: Token) -> bool:
+    """An event word that is the subject of a verb of planning ("the march is scheduled for Saturday"), or a crowd
+    word whose verb of planning governs what it will do ("protesters plan to rally"): not held yet."""
+    head = trigger.head
+    if trigger.dep_ not in {"nsubj", "nsubjpass"} or head.lemma_.lower() not in _FUTURE_HEADS:
+        return False
+    if trigger.dep_ == "nsubjpass":
+        return True
+    return any(c.dep_ == "xcomp" for c in head.children)
+
+
 def not_told_done(trigger: Token) -> str | None:
     """Why the event word names no happening of its own, or None: what people were arrested for ("detained for
     occupying roads": the accusation; the arrest is the news), what is allowed or forbidden ("refused to allow more
@@ -208,6 +225,8 @@ def not_told_done(trigger: Token) -> str | None:
             return "arrested-for"
     if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lemma_.lower() in _PERMISSION:
         return "permitted"
+    if _planned(trigger):
+        return "planned"
     if (trigger.dep_ == "pobj" and trigger.head.lower_ == "against"
             and trigger.head.head.lemma_.lower() in _STANCES and trigger.head.head.pos_ == "NOUN"):
         return "stance"
