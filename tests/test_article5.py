@@ -175,3 +175,9 @@ def test_gunmen_in_the_plural_are_a_group_not_one_man_s_crime(nlp, extractor) ->
 def test_a_protest_held_after_a_plan_is_told_stays_an_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Hundreds of protesters who had planned the action for weeks marched through Velmora on Sunday."
     assert any(c.event_type == "Protests" for c in _events(nlp, extractor, text))
+
+
+def test_a_headline_s_demonstrations_are_no_plan(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    # the tagger reads "plans" as the headline's verb: the demonstrations are its subject, not a plan's
+    text = "Demonstrations outside Velmora city hall to oppose councillors plans to raise their pay"
+    assert any(c.event_type == "Protests" for c in _events(nlp, extractor, text))

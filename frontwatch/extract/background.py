@@ -423,7 +423,7 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "negated"  # "but no clashes occurred", "no arrests were made": said not to have happened
     if figurative(trigger):
         return "figurative"  # "attacked the proposal", "killed the trade deal": no one harmed
-    if (why := not_told_done(trigger)) is not None:
+    if (why := not_told_done(trigger, words)) is not None:
         return why
     if ordinary_crime(doc, trigger, words):
         return "crime"  # a crime report's stabbing or arrest: not political violence (ACLED)

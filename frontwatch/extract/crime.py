@@ -203,18 +203,20 @@ _FUTURE_HEADS = frozenset({"schedule", "plan", "set", "expect", "slate", "vow", 
                            "threaten", "prepare"})
 
 
-def _planned(trigger: Token) -> bool:
+def _planned(trigger: Token, words: Words) -> bool:
     """An event word that is the subject of a verb of planning ("the march is scheduled for Saturday"), or a crowd
-    word whose verb of planning governs what it will do ("protesters plan to rally"): not held yet."""
+    word (`words["crowd_nouns"]`: protesters, strikers) whose verb of planning governs what it will do ("protesters
+    plan to rally"): not held yet. Not an event noun as an active subject: a headline's "demonstrations … plans to
+    raise" is misread."""
     head = trigger.head
     if trigger.dep_ not in {"nsubj", "nsubjpass"} or head.lemma_.lower() not in _FUTURE_HEADS:
         return False
     if trigger.dep_ == "nsubjpass":
         return True
-    return any(c.dep_ == "xcomp" for c in head.children)
+    return trigger.lemma_.lower() in words["crowd_nouns"] and any(c.dep_ == "xcomp" for c in head.children)
 
 
-def not_told_done(trigger: Token) -> str | None:
+def not_told_done(trigger: Token, words: Words) -> str | None:
     """Why the event word names no happening of its own, or None: what people were arrested for ("detained for
     occupying roads": the accusation; the arrest is the news), what is allowed or forbidden ("refused to allow more
     protests"), or the kind a stand is taken against ("its stand against the killing of civilians")."""
@@ -225,7 +227,7 @@ def not_told_done(trigger: Token) -> str | None:
             return "arrested-for"
     if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lemma_.lower() in _PERMISSION:
         return "permitted"
-    if _planned(trigger):
+    if _planned(trigger, words):
         return "planned"
     if (trigger.dep_ == "pobj" and trigger.head.lower_ == "against"
             and trigger.head.head.lemma_.lower() in _STANCES and trigger.head.head.pos_ == "NOUN"):
