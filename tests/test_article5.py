@@ -181,3 +181,9 @@ def test_a_headline_s_demonstrations_are_no_plan(nlp, extractor) -> None:  # typ
     # the tagger reads "plans" as the headline's verb: the demonstrations are its subject, not a plan's
     text = "Demonstrations outside Velmora city hall to oppose councillors plans to raise their pay"
     assert any(c.event_type == "Protests" for c in _events(nlp, extractor, text))
+
+
+def test_an_arrest_for_sexual_violence_stays_an_event_in_a_crime_report(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Officers in Velmora arrested a 29-year-old man on Friday over the sexual assault of two women; he faces "
+            "charges in court next week.")
+    assert _events(nlp, extractor, text)

@@ -95,9 +95,28 @@ def ordinary_crime(doc: Doc, trigger: Token, words: Words) -> bool:
     state forces' own violence."""
     if not crime_report(doc):
         return False
+    # sexual violence is coded whoever does it, and so are arrests for it (CASE and ACLED keep it apart from
+    # ordinary crime)
+    if any(t.lower_ in words["sexual_words"] for t in trigger.sent):
+        return False
     if trigger.lemma_.lower() in _ARREST:
-        return True
+        return not _many(trigger)
     return not _by_forces(trigger, words)
+
+
+# Arrests of this many at once are a sweep, not the ordinary arrest of a suspect.
+_MANY_ARRESTED = 10
+
+
+def _many(trigger: Token) -> bool:
+    """Whether the arrest word counts those held at `_MANY_ARRESTED` or more ("detained 139 suspects")."""
+    for c in trigger.children:
+        if c.dep_ in {"dobj", "nsubjpass", "pobj"}:
+            for n in c.children:
+                if n.dep_ == "nummod" and n.text.replace(",", "").isdigit() and int(n.text.replace(",", "")) >= \
+                        _MANY_ARRESTED:
+                    return True
+    return False
 
 
 # Road and falling mishaps: someone "hit by a car", "run over by a lorry", "a tree fell on" them. No actor's doing,
