@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.extract.crime import epidemic_report, figurative, mishap, not_told_done, ordinary_crime
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
 from frontwatch.model import PlaceMention, Span, TimeSpan
@@ -61,6 +62,13 @@ _BARE_NUMERIC = re.compile(r"^\D*\d{1,2}[/.-]\d{1,2}\D*$")
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
 # Words a facility name may run over between its toponym and its head ("St Peter and St Paul Coptic Church").
 _NAME_GLUE = frozenset({"and", "&", "of", "'s", "’s", "-"})
+
+
+def _clause_of(token: Token) -> Token:
+    """The first verb of the coordination the token is in ("… which hit X and killed 900": "hit")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _ancestors_to_root(token: Token) -> list[Token]:
@@ -413,6 +421,12 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "kind-of"  # "a member of the riot police": no riot
     if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return "negated"  # "but no clashes occurred", "no arrests were made": said not to have happened
+    if figurative(trigger):
+        return "figurative"  # "attacked the proposal", "killed the trade deal": no one harmed
+    if (why := not_told_done(trigger, words)) is not None:
+        return why
+    if ordinary_crime(doc, trigger, words):
+        return "crime"  # a crime report's stabbing or arrest: not political violence (ACLED)
     ancestors = _ancestors_to_root(trigger)
     if _under_unreal_verb(trigger, words):
         return "trial-or-plot"
@@ -422,18 +436,19 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         for c in h.children:
             if c.dep_ in {"nsubj", "agent"} and any(t.lemma_.lower() in words["no_actor_killers"] for t in c.subtree):
                 return "no-actor"
-    if trigger.dep_ in {"acl", "relcl"} and any(
-            t.lemma_.lower() in words["no_actor_killers"] for t in trigger.head.subtree if t.i < trigger.i):
-        return "no-actor"  # "an outbreak of cholera that killed 60"
+    clause = _clause_of(trigger)
+    if clause.dep_ in {"acl", "relcl"} and any(
+            t.lemma_.lower() in words["no_actor_killers"] for t in clause.head.subtree if t.i < clause.i):
+        return "no-actor"  # "an outbreak of cholera that killed 60", "an earthquake which hit … and killed 900"
     if _listed_plan(trigger, words):
         return "trial-or-plot"
-    if _epidemic_toll(doc, sent, trigger, words):
-        return "no-actor"  # an epidemic's deaths
+    if _epidemic_toll(doc, sent, trigger, words) or epidemic_report(doc, words):
+        return "no-actor"  # an epidemic's deaths, or a report of an outbreak that tells no violence
     if _period_before(trigger):
         return "period-before"
     if _in_slogan(trigger, sent, words):
         return "slogan"
-    if _accident(sent, words, trigger):
+    if _accident(sent, words, trigger) or mishap(sent, trigger, words):
         return "accident"
     # a past period said of the trigger's own clause (its subtree of time words), not of another clause's event
     for tok in _scope_of(trigger, sent):

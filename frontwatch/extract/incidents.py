@@ -280,6 +280,25 @@ def _crowd_tolls(claims: Sequence[Claim], published: date | None) -> list[Claim]
             if (t := tolls.get(id(c))) is not None else c for c in out]
 
 
+def _crowd_arrests(claims: Sequence[Claim], published: date | None) -> list[Claim]:
+    """Arrests told with or after a protest or riot at its place and day ("police detained about 70 of the
+    marchers") are the intervention in that crowd event, not an event of their own (ACLED codes them in the
+    demonstration). Marked `background:crowd-arrests`."""
+    crowds: dict[tuple[object, ...], int] = {}  # (place, day) -> where the text first tells the crowd event
+    for c in claims:
+        if c.event_type in _CROWD_TYPES and c.certainty != Certainty.DENIED and (p := _place_key(c)) is not None:
+            where = (p, *_day(c, published))
+            crowds[where] = min(crowds.get(where, c.sentence.start), c.sentence.start)
+    if not crowds:
+        return list(claims)
+    return [dataclasses.replace(c, event_type=NOT_AN_EVENT, sub_event_type=None,
+                                method=c.method + " background:crowd-arrests")
+            if c.event_type == "Strategic developments" and c.sub_event_type == "Arrests"
+            and (first := crowds.get((_place_key(c), *_day(c, published)))) is not None
+            and c.sentence.start >= first
+            else c for c in claims]
+
+
 def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]:
     """`claims` (in text order) as one incident per place and day: undated sentences on the incident's day, and at
     its place where only a neighbouring sentence placed them; the
@@ -329,6 +348,7 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
     # A device defused in the sentence that names it ("the army defused a bomb …") is the news, not the end of an
     # explosion: the bomb word there is the disrupted weapon itself.
     devices = {(c.sentence.start, c.sentence.end) for c in out if c.event_type == "Explosions/Remote violence"}
+    out = _crowd_arrests(out, published)
     return [dataclasses.replace(c, event_type=NOT_AN_EVENT, sub_event_type=None,
                                 method=c.method + " background:incident-aftermath")
             if c.event_type == "Strategic developments" and c.sub_event_type in _AFTERMATH

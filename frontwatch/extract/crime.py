@@ -1,0 +1,254 @@
+"""Ordinary crime is not political violence (ACLED codes a killing, a stabbing or a shooting only where an armed or
+organised group, state forces or a mob does it, or it has a political side).
+
+A report told in the words of the criminal courts and the police desk ("charged with attempted murder", "found
+guilty", "jailed for ten years", "a robbery") and in none of conflict's (armed groups, soldiers, mobs, crowds,
+bombs, politics) is a crime report. In it an individual's violence is not an event, and neither are police arrests
+(ordinary police work); state forces' own violence is (ACLED codes police killing or beating a suspect).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+Words = Mapping[str, frozenset[str]]
+
+# Words of the criminal courts and of crime reporting (lemmas, lower case).
+_CRIME_CUES = frozenset({
+    "charge", "homicide", "manslaughter", "guilty", "convict", "conviction", "jury", "juror", "prosecutor",
+    "detective", "warrant", "robbery", "burglary", "burglar", "theft", "shoplifting", "trafficking", "parole",
+    "bail", "acquit", "breathalyzer", "breathalyser", "jail", "imprison", "sentence",
+})
+# Words of conflict or politics: with one anywhere in the report, its violence may be an event and is read as usual.
+_CONFLICT_WORDS = frozenset({
+    # armed and organised groups, state's fighting forces
+    "militant", "militia", "militiaman", "militiamen", "rebel", "insurgent", "insurgency", "terrorist",
+    "terrorism", "terror", "jihadist", "jihadi", "extremist", "separatist", "islamist", "guerrilla", "army", "troop",
+    "soldier", "military", "paramilitary", "gang", "gangster", "bandit", "raider", "rustler", "cartel",
+    "gunmen", "hitmen",  # armed men in the plural are a group, not one man's crime
+    # crowds
+    "mob", "lynch", "lynching", "vigilante", "protest", "protester", "protestor", "demonstration", "demonstrator",
+    "riot", "rioter", "clash", "crowd", "demonstrate", "rally",
+    # communities at odds
+    "ethnic", "clan", "tribal", "communal", "sectarian",
+    # politics and its people
+    "political", "politician", "election", "electoral", "opposition", "activist", "journalist", "dissident", "spy",
+    "ambassador", "diplomat", "minister", "lawmaker", "legislator", "senator", "candidate", "regime",
+    "assassination", "assassinate",
+    # aid workers, whom armed groups attack
+    "ngo", "humanitarian", "peacekeeper",
+    # weapons of war
+    "war", "ceasefire", "airstrike", "bomb", "bombing", "explosive", "grenade", "ied", "landmine", "shelling",
+    "missile",
+})
+# Arrest words: in a crime report an arrest is the police's ordinary work, not a politically significant arrest.
+_ARREST = frozenset({"arrest", "detain", "detention", "apprehend", "nab"})
+
+
+def _idiom(token: Token) -> bool:
+    """ "in charge of", "without charge": no charge laid; "not linked to a robbery": said not to be crime."""
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    if token.lower_ == "charge" and before in {"in", "without", "no"}:
+        return True
+    return any(c.dep_ == "neg" for a in token.ancestors for c in a.children)
+
+
+def crime_report(doc: Doc) -> bool:
+    """Whether the report speaks the criminal courts' language and none of conflict's (read once per document)."""
+    found = doc.user_data.get("fw_crime_report")
+    if found is None:
+        lemmas = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
+        cues = {t.lemma_.lower() for t in doc if t.lemma_.lower() in _CRIME_CUES and not _idiom(t)}
+        found = bool(cues) and not lemmas & _CONFLICT_WORDS
+        doc.user_data["fw_crime_report"] = found
+    return bool(found)
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The token's phrase without the clauses inside it ("a man who called the police": not the police)."""
+    out = [token]
+    for c in token.children:
+        if c.dep_ not in {"relcl", "acl", "advcl", "ccomp"}:
+            out.extend(_phrase(c))
+    return out
+
+
+def _by_forces(trigger: Token, words: Words) -> bool:
+    """Whether state forces do it: the trigger's subject or agent ("police shot …", "shot by an officer"), or a
+    modifier of the event noun ("a police shooting"), names them."""
+    heads = [trigger]
+    if trigger.dep_ in {"conj", "xcomp", "advcl"} and trigger.head.i != trigger.i:
+        heads.append(trigger.head)  # "officers chased and shot …": the first verb's subject
+    for h in heads:
+        for c in h.children:
+            doer = c.dep_ in {"nsubj", "agent", "compound", "amod", "poss"} or (c.dep_ == "prep" and c.lower_ == "by")
+            if doer and any(t.lemma_.lower() in words["force_heads"] for t in _phrase(c)):
+                return True
+    return False
+
+
+def ordinary_crime(doc: Doc, trigger: Token, words: Words) -> bool:
+    """Whether the event word tells ordinary crime or the police's ordinary work in a crime report: anything but
+    state forces' own violence."""
+    if not crime_report(doc):
+        return False
+    # sexual violence is coded whoever does it, and so are arrests for it (CASE and ACLED keep it apart from
+    # ordinary crime)
+    if any(t.lower_ in words["sexual_words"] for t in trigger.sent):
+        return False
+    if trigger.lemma_.lower() in _ARREST:
+        return not _many(trigger)
+    return not _by_forces(trigger, words)
+
+
+# Arrests of this many at once are a sweep, not the ordinary arrest of a suspect.
+_MANY_ARRESTED = 10
+
+
+def _many(trigger: Token) -> bool:
+    """Whether the arrest word counts those held at `_MANY_ARRESTED` or more ("detained 139 suspects")."""
+    for c in trigger.children:
+        if c.dep_ in {"dobj", "nsubjpass", "pobj"}:
+            for n in c.children:
+                if n.dep_ == "nummod" and n.text.replace(",", "").isdigit() and int(n.text.replace(",", "")) >= \
+                        _MANY_ARRESTED:
+                    return True
+    return False
+
+
+# Road and falling mishaps: someone "hit by a car", "run over by a lorry", "a tree fell on" them. No actor's doing,
+# unless the vehicle is a force's ("a police truck") or a bomb's ("a car bomb"), or it was driven at them (rammed).
+_VEHICLES = frozenset({"car", "truck", "lorry", "bus", "vehicle", "train", "van", "motorcycle", "motorbike",
+                       "tractor", "minibus", "taxi", "scooter", "bicycle", "suv", "tram"})
+_IMPACT_VERBS = frozenset({"hit", "strike", "knock", "run", "crush", "kill", "injure"})
+_FALLING = frozenset({"tree", "wall", "roof", "building", "branch", "ceiling", "bridge", "crane", "scaffold"})
+_FALL_VERBS = frozenset({"fall", "collapse", "topple", "crash"})
+_ARMED_VEHICLE = frozenset({"bomb", "police", "army", "military", "armoured", "armored", "security"})
+
+
+def mishap(sent: SpacySpan, trigger: Token, words: Words) -> bool:
+    """Whether a death or harm word's sentence tells a road or falling mishap: an impact verb whose agent or subject
+    is a vehicle ("was hit by a car", "a lorry ran over a cyclist"), or a tree, wall or roof that fell or collapsed
+    on people; and no act of violence or word of conflict ("militia attacks vehicle", "vehicle hits explosive").
+    A protest over such a death is still a protest."""
+    lemma = trigger.lemma_.lower()
+    if lemma not in words["harm_words"] and lemma not in words["death_words"]:
+        return False
+    if any(t.lemma_.lower() in _CONFLICT_WORDS | _VIOLENT_ACTS or t.lemma_.lower() in words["weapon_words"]
+           for t in sent):
+        return False
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in _VEHICLES and not any(c.lemma_.lower() in _ARMED_VEHICLE for c in (*t.children, t.head)):
+            verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "agent" else (
+                t.head if t.dep_ == "nsubj" else None)
+            if verb is not None and verb.lemma_.lower() in _IMPACT_VERBS:
+                return True
+        if lemma in _FALLING and t.dep_ == "nsubj" and t.head.lemma_.lower() in _FALL_VERBS:
+            return True
+    return False
+
+
+# An outbreak's words ("the H5N1 strain", "cases of the illness", "quarantines"): a report that uses them again and
+# again is about an epidemic.
+_EPIDEMIC_WORDS = frozenset({"outbreak", "infection", "infect", "illness", "pathogen", "epidemic", "pandemic",
+                             "strain", "quarantine", "vaccine", "symptom"})
+_EPIDEMIC_MIN = 3
+# Acts of violence by people (besides conflict's words): with one, an epidemic's report may tell an attack on health
+# teams or a riot over a quarantine, read as usual.
+_VIOLENT_ACTS = frozenset({"attack", "assault", "shoot", "shooting", "gunman", "gunmen", "gunfire", "stab",
+                           "stabbing", "beat", "beating", "stone", "loot", "looting", "torch", "arson", "abduct",
+                           "kidnap", "hostage", "massacre", "raid", "ambush"})
+
+
+def epidemic_report(doc: Doc, words: Words) -> bool:
+    """Whether the report is about an epidemic (its words told three times or more) and tells no act of violence
+    nor anything of conflict: its deaths and "cases found" are no one's doing (read once per document)."""
+    found = doc.user_data.get("fw_epidemic_report")
+    if found is None:
+        lemmas = [t.lemma_.lower() for t in doc]
+        told = sum(lemma in _EPIDEMIC_WORDS or lemma in words["diseases"] for lemma in lemmas)
+        seen = set(lemmas) | {t.lower_ for t in doc}
+        found = told >= _EPIDEMIC_MIN and not seen & (_CONFLICT_WORDS | _VIOLENT_ACTS)
+        doc.user_data["fw_epidemic_report"] = found
+    return bool(found)
+
+
+# Things no one can be attacked, killed or fought in the flesh: "attacked the proposal", "killed the trade deal",
+# "demonstrated great prowess", "the fight against poverty".
+_ABSTRACT = frozenset({
+    "proposal", "plan", "policy", "idea", "decision", "law", "bill", "legislation", "deal", "budget",
+    "remark", "comment", "statement", "speech", "record", "prowess", "skill", "ability", "talent", "strength",
+    "resolve", "commitment", "courage", "leadership", "reform", "tax", "move", "ruling", "verdict", "candidacy",
+    "stance", "view", "approach", "strategy", "programme", "program", "initiative", "agenda", "regulation",
+    "measure", "motion", "amendment", "poverty", "corruption", "hunger", "illiteracy", "sprawl", "spread",
+    "inflation", "unemployment", "deficit", "notion", "theory", "argument", "scheme", "treaty", "pact",
+})
+
+
+# Verbs of harm that speech and politics borrow ("attacked the plan", "killed the deal", "demonstrated prowess");
+# not a crowd's grievance verbs ("protested the tax") nor an agreement's ("the deal was signed").
+_HARM_VERBS = frozenset({"attack", "kill", "assault", "fight", "battle", "hit", "strike", "target", "shoot", "slam",
+                         "blast", "torpedo", "bomb", "wound", "murder", "demonstrate", "seize", "capture"})
+_STRUGGLES = frozenset({"fight", "battle", "war", "struggle", "campaign", "crusade"})
+
+
+def figurative(trigger: Token) -> bool:
+    """Whether the event word's object is an abstraction: an attack on a proposal, a deal killed, prowess
+    demonstrated, a fight against poverty (the verb's object or passive subject, or a fight noun's "against")."""
+    lemma = trigger.lemma_.lower()
+    for c in trigger.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _ABSTRACT and lemma in _HARM_VERBS:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "against" and lemma in _STRUGGLES and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in _ABSTRACT for o in c.children):
+            return True
+    return False
+
+
+# Verbs that allow or forbid what they govern: "refused to allow more protests", "banned the march".
+_PERMISSION = frozenset({"allow", "permit", "ban", "prohibit", "forbid", "outlaw", "authorize", "authorise"})
+# Nouns of a stand taken against a kind of thing: "its stand against the killing of civilians".
+_STANCES = frozenset({"stand", "stance", "position", "campaign", "fight", "struggle", "war", "crusade", "law",
+                      "policy", "measure", "resolution", "warning"})
+
+
+# Verbs that put what they govern in the days to come: "a march is scheduled for Saturday", "protesters plan to
+# rally", "the strike is set to begin".
+_FUTURE_HEADS = frozenset({"schedule", "plan", "set", "expect", "slate", "vow", "pledge", "intend", "promise",
+                           "threaten", "prepare"})
+
+
+def _planned(trigger: Token, words: Words) -> bool:
+    """An event word that is the subject of a verb of planning ("the march is scheduled for Saturday"), or a crowd
+    word (`words["crowd_nouns"]`: protesters, strikers) whose verb of planning governs what it will do ("protesters
+    plan to rally"): not held yet. Not an event noun as an active subject: a headline's "demonstrations … plans to
+    raise" is misread."""
+    head = trigger.head
+    if trigger.dep_ not in {"nsubj", "nsubjpass"} or head.lemma_.lower() not in _FUTURE_HEADS:
+        return False
+    if trigger.dep_ == "nsubjpass":
+        return True
+    return trigger.lemma_.lower() in words["crowd_nouns"] and any(c.dep_ == "xcomp" for c in head.children)
+
+
+def not_told_done(trigger: Token, words: Words) -> str | None:
+    """Why the event word names no happening of its own, or None: what people were arrested for ("detained for
+    occupying roads": the accusation; the arrest is the news), what is allowed or forbidden ("refused to allow more
+    protests"), or the kind a stand is taken against ("its stand against the killing of civilians")."""
+    tok = trigger
+    while tok.dep_ in {"pcomp", "pobj", "conj", "amod", "dobj", "compound"} and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.dep_ == "prep" and tok.lower_ == "for" and tok.head.lemma_.lower() in _ARREST:
+            return "arrested-for"
+    if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lemma_.lower() in _PERMISSION:
+        return "permitted"
+    if _planned(trigger, words):
+        return "planned"
+    if (trigger.dep_ == "pobj" and trigger.head.lower_ == "against"
+            and trigger.head.head.lemma_.lower() in _STANCES and trigger.head.head.pos_ == "NOUN"):
+        return "stance"
+    return None
