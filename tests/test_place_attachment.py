@@ -24,7 +24,7 @@ def test_an_unplaceable_clause_place_yields_to_the_sentence_s_known_one(pipeline
 def test_a_place_that_only_qualifies_the_doers_is_the_last_resort(pipeline: Pipeline) -> None:
     [c] = typed_claims(pipeline, "Mombasa councillors rioted and threw chairs during a dispute over seats.", "KE")
     assert c.place is not None and c.place.name == "Mombasa" and _method(c) == "place:named"
-    [c] = typed_claims(pipeline, "Nakuru police arrest three traders and hold them on fraud charges.", "KE")
+    [c] = typed_claims(pipeline, "Nakuru police arrest three opposition officials and hold them overnight.", "KE")
     assert c.place is not None and c.place.name == "Nakuru"
 
 

@@ -42,7 +42,7 @@ _CONFLICT_WORDS = frozenset({
     "ngo", "humanitarian", "peacekeeper",
     # weapons of war
     "war", "ceasefire", "airstrike", "bomb", "bombing", "explosive", "grenade", "ied", "landmine", "shelling",
-    "missile",
+    "missile", "ambush",
 })
 # Arrest words: in a crime report an arrest is the police's ordinary work, not a politically significant arrest.
 _ARREST = frozenset({"arrest", "detain", "detention", "apprehend", "nab"})
@@ -52,6 +52,10 @@ def _idiom(token: Token) -> bool:
     """ "in charge of", "without charge": no charge laid; "not linked to a robbery": said not to be crime."""
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     if token.lower_ == "charge" and before in {"in", "without", "no"}:
+        return True
+    # "charged at the officers with machetes": a rush at people, not a charge laid
+    if token.lemma_.lower() == "charge" and token.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ in {"at", "towards", "toward", "into"} for c in token.children):
         return True
     return any(c.dep_ == "neg" for a in token.ancestors for c in a.children)
 
@@ -101,7 +105,29 @@ def ordinary_crime(doc: Doc, trigger: Token, words: Words) -> bool:
         return False
     if trigger.lemma_.lower() in _ARREST:
         return not _many(trigger)
-    return not _by_forces(trigger, words)
+    return not _by_forces(trigger, words) and not _by_crowd(trigger)
+
+
+# A community's people in the plural: what they do together to a suspect is mob justice, which ACLED codes (mob
+# violence), not one man's crime ("villagers beat a suspected thief"; not "a resident stabbed his neighbour").
+_COLLECTIVE = frozenset({"villager", "resident", "youth", "local", "neighbour", "neighbor", "villagers", "residents",
+                         "youths", "locals", "neighbours", "neighbors"})
+
+
+def _by_crowd(trigger: Token) -> bool:
+    """Whether the doers are a community's people in the plural: a plural collective noun before the event word in
+    its sentence (as its subject, or the first noun of a terse headline the parser reads without a verb) or after
+    "by" ("beaten by residents")."""
+    for t in trigger.sent:
+        if t.lemma_.lower() not in _COLLECTIVE and t.lower_ not in _COLLECTIVE:
+            continue
+        if t.tag_ not in {"NNS", "NNPS"} and not t.lower_.endswith("s"):
+            continue
+        if t.i < trigger.i and t.dep_ not in {"pobj", "dobj"}:
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ == "by":
+            return True
+    return False
 
 
 # Arrests of this many at once are a sweep, not the ordinary arrest of a suspect.
@@ -231,8 +257,23 @@ def _planned(trigger: Token, words: Words) -> bool:
     if trigger.dep_ not in {"nsubj", "nsubjpass"} or head.lemma_.lower() not in _FUTURE_HEADS:
         return False
     if trigger.dep_ == "nsubjpass":
-        return True
+        return not _planned_over_time(head)
     return trigger.lemma_.lower() in words["crowd_nouns"] and any(c.dep_ == "xcomp" for c in head.children)
+
+
+_SPANS = frozenset({"hour", "day", "week", "month", "year"})
+
+
+def _planned_over_time(head: Token) -> bool:
+    """ "The raid was planned for weeks", "carefully planned": how long or how well the planning went tells of an
+    event that happened, not one to come."""
+    for c in head.children:
+        if c.dep_ == "advmod" and c.lower_ in {"carefully", "meticulously", "long", "well"}:
+            return True
+        if c.dep_ == "prep" and c.lower_ in {"for", "over"} and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _SPANS for g in c.children):
+            return True
+    return False
 
 
 def not_told_done(trigger: Token, words: Words) -> str | None:
