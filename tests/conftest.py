@@ -50,3 +50,18 @@ def shared_data(shared_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def seed_article(shared_dir: Path) -> Path:
     return shared_dir / "examples" / "seed-article.txt"
+
+
+@pytest.fixture(scope="session")
+def case_trained():  # type: ignore[no-untyped-def]
+    """A classifier trained on the CASE snippets alone, in memory: the one the classifier-threshold tests chose their
+    sentences with. `make setup`'s classifier also reads Kenya's notes and a gate, so it puts other sentences between
+    the thresholds; the rules under test are the same for any classifier."""
+    from frontwatch.extract.classify import EventClassifier, read_snippets
+
+    data = Path(os.environ.get("FRONTWATCH_DATA", ROOT.parent / "shared" / "data"))
+    snippets = data / "event-types-case2021" / "snippets.jsonl"
+    if not snippets.exists():
+        pytest.skip(f"no CASE snippets at {snippets}")
+    texts, labels = read_snippets(snippets)
+    return EventClassifier.train(texts, labels, 0)

@@ -160,20 +160,21 @@ def test_a_fight_told_with_its_toll_needs_a_very_sure_classifier_to_be_no_event(
         pytest.skip("this classifier sends none of the sentences between the two thresholds")
 
 
-def test_a_toll_with_no_side_named_is_left_to_the_classifier(claims_of: ClaimsOf, trained, actor_dictionary) -> None:
+def test_a_toll_with_no_side_named_is_left_to_the_classifier(claims_of: ClaimsOf, case_trained,
+                                                             actor_dictionary) -> None:
     """The stricter threshold is for fights, riots and killings with a side named: "91 people dead" of a disease
     report names none, and the classifier's "no event" over it stands at the ordinary threshold."""
     from frontwatch.extract import Extractor
     from frontwatch.extract.event_typing import MODEL_NOT_EVENT_ARMED, MODEL_NOT_EVENT_STRONG
 
     text = "The district has been hard hit by the outbreak, with 2,100 cases reported and 57 people dead."
-    label, prob = trained.predict([text])[0]
+    label, prob = case_trained.predict([text])[0]
     if label != NOT_AN_EVENT or not MODEL_NOT_EVENT_STRONG <= prob < MODEL_NOT_EVENT_ARMED:
         pytest.skip(f"this classifier says {label} @ {prob:.2f}: not the case between the two thresholds")
-    assert _subs(claims_of, text, ex=Extractor(actor_dictionary, trained)) == []
+    assert _subs(claims_of, text, ex=Extractor(actor_dictionary, case_trained)) == []
 
 
-def test_the_classifier_cannot_make_a_riot_of_a_demonstration_without_violence(claims_of: ClaimsOf, trained,
+def test_the_classifier_cannot_make_a_riot_of_a_demonstration_without_violence(claims_of: ClaimsOf, case_trained,
                                                                                 actor_dictionary) -> None:
     """ACLED's riot needs violence told; where the rules read no violent cue in a demonstration's words, a
     classifier's "violent demonstration" does not retype it."""
@@ -181,9 +182,9 @@ def test_the_classifier_cannot_make_a_riot_of_a_demonstration_without_violence(c
 
     texts = ["Students stage demonstration to back a new bill in parliament",
              "Protests against the creation of a new county", "Protests against logging in the forest."]
-    riots = [t for t in texts if trained.predict([t])[0][0] in {"Violent demonstration", "Mob violence"}]
+    riots = [t for t in texts if case_trained.predict([t])[0][0] in {"Violent demonstration", "Mob violence"}]
     if not riots:
         pytest.skip("this classifier reads none of the sentences as a riot")
     for text in riots:
-        assert lead(_events(claims_of, text, ex=Extractor(actor_dictionary, trained))).sub_event_type == (
+        assert lead(_events(claims_of, text, ex=Extractor(actor_dictionary, case_trained))).sub_event_type == (
             "Peaceful protest"), text

@@ -66,7 +66,7 @@ def test_people_harmed_reads_the_object_passive_subject_or_on_phrase(nlp: Langua
 
 
 def test_a_killing_that_names_its_victims_needs_a_very_sure_classifier_to_be_no_event(
-        claims_of: ClaimsOf, trained, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+        claims_of: ClaimsOf, case_trained, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
     """A killing or a wounding with its victims counted or named, though neither side is an actor the dictionary
     knows, is dropped by the classifier's "no event" only as surely as a fight told with its toll."""
     from frontwatch.extract import Extractor
@@ -75,11 +75,11 @@ def test_a_killing_that_names_its_victims_needs_a_very_sure_classifier_to_be_no_
     checked = 0
     for text in ["Two suspected carjackers killed at the estate.", "Three herders shot dead near the river.",
                  "One watchman injured as a gang broke into the store.", "A trader was killed at his shop."]:
-        label, prob = trained.predict([text])[0]
+        label, prob = case_trained.predict([text])[0]
         if label != NOT_AN_EVENT or not MODEL_NOT_EVENT <= prob < MODEL_NOT_EVENT_ARMED:
             continue
         checked += 1
-        assert _subs(claims_of, text, ex=Extractor(actor_dictionary, trained)), (text, prob)
+        assert _subs(claims_of, text, ex=Extractor(actor_dictionary, case_trained)), (text, prob)
     if not checked:
         pytest.skip("this classifier sends none of the sentences between the two thresholds")
 
@@ -140,10 +140,10 @@ def test_a_kind_named_by_a_fighting_word_stays_a_kind(claims_of: ClaimsOf, text:
 
 
 def test_an_attack_told_with_its_wounded_needs_a_very_sure_classifier_to_be_no_event(
-        claims_of: ClaimsOf, trained, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+        claims_of: ClaimsOf, case_trained, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
     """An attack or a fight whose sentence tells people wounded ("leaving five injured") is dropped by the
     classifier's "no event" only as surely as one told with its dead."""
-    assert_kept_unless_very_sure(claims_of, trained, actor_dictionary, [
+    assert_kept_unless_very_sure(claims_of, case_trained, actor_dictionary, [
         "A gang raided a farm at night and injured four workers.", "Robbers raided a shop and injured the owner.",
         "Five people were seriously injured during a raid on the village.",
         "An attack by unknown men left a shopkeeper badly hurt."])

@@ -184,8 +184,8 @@ def test_shot_dead_and_gunned_down_name_a_gun(nlp: Language, text: str, gunned: 
 
 
 def test_a_fight_with_both_sides_named_or_a_shooting_dead_needs_a_very_sure_classifier_to_be_no_event(
-        claims_of: ClaimsOf, trained, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
-    assert_kept_unless_very_sure(claims_of, trained, actor_dictionary, [
+        claims_of: ClaimsOf, case_trained, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    assert_kept_unless_very_sure(claims_of, case_trained, actor_dictionary, [
         "Hill and valley clans battle in the county town", "Clash ensued between rival party groups.",
         "A newly elected councillor was shot dead outside his home at night.",
         "A district officer was on Tuesday night shot dead by thugs in the estate."])

@@ -123,16 +123,17 @@ def test_a_killing_with_a_side_named_needs_a_sure_classifier_to_be_no_event(clai
     assert [c.sub_event_type for c in claims if c.event_type != NOT_AN_EVENT] == ["Attack"]
 
 
-def test_the_classifier_cannot_make_an_attack_on_civilians_of_an_attack_on_police(claims_of: ClaimsOf, trained,
+def test_the_classifier_cannot_make_an_attack_on_civilians_of_an_attack_on_police(claims_of: ClaimsOf, case_trained,
                                                                                   actor_dictionary) -> None:
     """ACLED: violence against civilians harms unarmed people; gunmen killing police officers is an armed clash,
     whatever the n-grams (which read "gunmen kill" as an attack) say."""
     from frontwatch.extract import Extractor
 
     text = "Gunmen kill three police officers near the border."
-    if trained.predict([text])[0][0] != "Attack":
+    if case_trained.predict([text])[0][0] != "Attack":
         pytest.skip("this classifier no longer reads the sentence as an attack on civilians")
-    claims = claims_of(text, ex=Extractor(actor_dictionary, trained))
+    claims = claims_of(text, ex=Extractor(actor_dictionary, case_trained))
     assert [(c.event_type, c.sub_event_type) for c in claims] == [("Battles", "Armed clash")]
-    civilians = claims_of("Gunmen killed three villagers near the border.", ex=Extractor(actor_dictionary, trained))
+    civilians = claims_of("Gunmen killed three villagers near the border.",
+                          ex=Extractor(actor_dictionary, case_trained))
     assert [c.sub_event_type for c in civilians] == ["Attack"]

@@ -159,15 +159,15 @@ def test_claims_of_one_sentence_answer_with_the_violence_before_a_development_no
 # --- the trained classifier beside the rules ------------------------------------------------------------------------
 
 
-def test_the_classifier_cannot_call_a_harm_sexual_violence_without_a_word_of_it(claims_of: ClaimsOf, trained,
+def test_the_classifier_cannot_call_a_harm_sexual_violence_without_a_word_of_it(claims_of: ClaimsOf, case_trained,
                                                                                 actor_dictionary) -> None:
     from frontwatch.extract import Extractor
 
-    ex = Extractor(actor_dictionary, trained)
+    ex = Extractor(actor_dictionary, case_trained)
     texts = ["A young woman was killed at her shop by unknown men.",
              "Two women journalists were assaulted by guards at the gate.",
              "A girl was beaten and left for dead by her neighbours."]
-    sexual = [t for t in texts if trained.predict([t])[0][0] == "Sexual violence"]
+    sexual = [t for t in texts if case_trained.predict([t])[0][0] == "Sexual violence"]
     if not sexual:
         pytest.skip("this classifier reads none of the sentences as sexual violence")
     for text in sexual:
@@ -176,15 +176,15 @@ def test_the_classifier_cannot_call_a_harm_sexual_violence_without_a_word_of_it(
     assert _lead_sub(claims_of, "A woman was raped by two armed men at her home.", ex=ex) == "Sexual violence"
 
 
-def test_the_classifier_cannot_make_an_attack_of_armed_victims_the_rules_named(claims_of: ClaimsOf, trained,
+def test_the_classifier_cannot_make_an_attack_of_armed_victims_the_rules_named(claims_of: ClaimsOf, case_trained,
                                                                                actor_dictionary) -> None:
     from frontwatch.extract import Extractor
 
-    ex = Extractor(actor_dictionary, trained)
+    ex = Extractor(actor_dictionary, case_trained)
     texts = ["Gunmen shoot a policeman dead and wound another at the market.",
              "Bandits shot dead two police reservists guarding the cattle.",
              "Armed men shot an officer of the border police on patrol."]
-    attacks = [t for t in texts if trained.predict([t])[0][0] == "Attack"]
+    attacks = [t for t in texts if case_trained.predict([t])[0][0] == "Attack"]
     if not attacks:
         pytest.skip("this classifier reads none of the sentences as an attack")
     for text in attacks:
