@@ -11,6 +11,7 @@ pytest_plugins = [
     "tests.fixtures.store",
     "tests.fixtures.gazetteer",
     "tests.fixtures.nlp",
+    "tests.fixtures.articles",
 ]
 
 ROOT = Path(__file__).resolve().parents[1]

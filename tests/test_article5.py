@@ -4,40 +4,28 @@ and figures are invented."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
 
-from frontwatch.annotate import annotate
 from frontwatch.extract import Extractor
-from frontwatch.model import NOT_AN_EVENT, Claim, Document, Place, PlaceMention, Span, document_id_for
+from frontwatch.model import Claim, Place
+from tests.fixtures.articles import claims_at, events_at, why_at
 
 PUB = date(2021, 3, 20)
 VELMORA = Place("Velmora", 41, "PPLA", "CA", "Velmora", "CA.01", "Velmora", "CA.01.1", 50.0, -100.0, 1)
 
 
 def _claims(nlp, extractor, text: str, published: date = PUB) -> list[Claim]:  # type: ignore[no-untyped-def]
-    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", published, "en")
-    ((_, doc),) = list(annotate(nlp, [document]))
-    mentions = [PlaceMention(Span.of(text, m.start(), m.end()), VELMORA, 1.0, "t")
-                for m in re.finditer("Velmora", text)]
-    return extractor.claims(document, doc, mentions)
+    return claims_at(nlp, extractor, text, VELMORA, published)
 
 
 def _events(nlp, extractor, text: str, published: date = PUB) -> list[Claim]:  # type: ignore[no-untyped-def]
-    return [c for c in _claims(nlp, extractor, text, published) if c.event_type != NOT_AN_EVENT]
-
-
-@pytest.fixture(scope="module")
-def keeping(actor_dictionary) -> Extractor:  # type: ignore[no-untyped-def]
-    """An extractor that keeps its non-event claims, to read why a sentence was judged background."""
-    return Extractor(actor_dictionary, keep_non_events=True)
+    return events_at(nlp, extractor, text, VELMORA, published)
 
 
 def _why(nlp, keeping: Extractor, text: str) -> set[str]:  # type: ignore[no-untyped-def]
-    return {m.split(":", 1)[1] for c in _claims(nlp, keeping, text) for m in c.method.split()
-            if m.startswith("background:")}
+    return why_at(nlp, keeping, text, VELMORA, PUB)
 
 
 # --- ordinary crime --------------------------------------------------------------------------------------------------
