@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from frontwatch.extract.scope_after import denied_back, leaver_named_after, part_named_after
 from frontwatch.model import (
     SUB_EVENT_TYPES,
     TERRITORY_SUB_TYPES,
@@ -35,7 +36,6 @@ from frontwatch.model import (
     Claim,
     PlaceMention,
     Span,
-    stable_id,
 )
 
 if TYPE_CHECKING:
@@ -539,9 +539,12 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
     elif change is None and claim.trigger is not None and _CAME_UNDER.match(text, claim.trigger.start):
         claim = _taker_from_report(_under_control_of(claim, text, claim.trigger, actors, country), text, actors)
     elif change is None:
-        claim = _taker_from_report(_taker_after_withdrawal(claim, text, actors, country), text, actors)
+        claim = leaver_named_after(_taker_after_withdrawal(claim, text, actors, country), text,
+                                   _lexicon().withdrawal_re, actors, country)
+        claim = _taker_from_report(claim, text, actors)
         claim = _national_forces_first(_retaken_by_state(claim, text, actors, country), text, actors, country)
-    found = detect_scope(text, claim.sentence, verb, mention)  # the hand-over word, for an agreement
+    # verb: the hand-over word, for an agreement; "… and took parts of it" after the trigger: a part of the place
+    found = part_named_after(claim, text, detect_scope(text, claim.sentence, verb, mention))
     if (verb is not None and mention is not None and not claim.sentence.start <= mention.span.start
             < claim.sentence.end and _TALLY.match(text, verb.end)):
         claim = dataclasses.replace(claim, places=())  # a tally of takings names none of their places
@@ -556,34 +559,6 @@ _TALLY = re.compile(r"\s+(?:(?:more\s+than|over|at\s+least|some|nearly|almost|ab
                     r"four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|several|many|multiple|"
                     r"numerous)\s+(?:[\w'’-]+\s+){0,2}?(?:capitals|provinces|districts|cities|towns|district\s+"
                     r"cent(?:re|er)s|district\s+headquarters|administrative\s+cent(?:re|er)s)\b", re.I)
-
-
-# A denial that points back at a claim told just before ("…, but the ministry denied the claim", "Officials
-# rejected the reports."): the taking is claimed by one side and denied by another.
-_DENIED_BACK = re.compile(r"(?<![\w-])(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
-                          r"(?:(?:the|this|that|these|those|such|their|its|his|her)\s+)?(?:[\w'’-]+\s+)?"
-                          r"(?:claims?|reports?|assertions?|allegations?|accounts?)\b|"
-                          r"(?<![\w-])(?:denied|denies|rejected|dismissed)\s+it\b|"
-                          r"(?<![\w-])(?:claims?|reports?)\s+(?:was|were|is|are)\s+(?:false|untrue|baseless|"
-                          r"fabricated|propaganda|lies)\b", re.I)
-_NEXT_SENTENCE = 200  # characters after the claim's sentence read for a denial of it
-
-
-def denied_back(claim: Claim, text: str) -> Claim | None:
-    """A denial of a taking told after it, in its sentence or the next ("the Taliban said they captured X, but the
-    ministry denied the claim"), as a denying claim of the same taking: fused with it, the taking is contested, not
-    held. None when no such denial follows, or the claim is no affirmed taking."""
-    t = claim.trigger
-    if (t is None or claim.sub_event_type not in TERRITORY_SUB_TYPES or claim.control_change is not None
-            or claim.certainty == Certainty.DENIED):
-        return None
-    end = claim.sentence.end
-    stop = re.compile(r"[.!?](?:\s|$)").search(text, end, min(len(text), end + _NEXT_SENTENCE))
-    m = _DENIED_BACK.search(text, t.end, stop.end() if stop else min(len(text), end + _NEXT_SENTENCE))
-    if m is None:
-        return None
-    return dataclasses.replace(claim, claim_id=stable_id(claim.claim_id, "denied-back"), certainty=Certainty.DENIED,
-                               method=claim.method + " denial:back-reference")
 
 
 __all__ = ["HANDED_OVER", "SCOPES", "TRANSFER", "WITHDRAWN", "control_change", "denied_back", "detect_scope",

@@ -209,6 +209,9 @@ def with_scope(event: Event, scopes: Mapping[str, tuple[str | None, str | None]]
         taking = _taking_after_withdrawal(cds, scopes)
         if taking is not None:
             sub, taker, leaver = taking
+            # what was taken is what the takings say ("took parts of it"), not the place the leaver left
+            taken = Counter(s for s, c in found if s and c is None)
+            scope = max(taken, key=lambda s: (taken[s], _SCOPE_RANK.get(s, -1))) if taken else scope
             return dataclasses.replace(event, sub_event_type=sub, actor1=taker, actor2=leaver, scope=scope,
                                        control_change=None)
     if change == "withdrawn" and event.sub_event_type in TERRITORY_SUB_TYPES:

@@ -1,0 +1,106 @@
+"""What the words after a taking say about it (docs/control.md): a withdrawal told after it names the side that
+left, not the taker ("rebels took the town after army units pulled out"); a part taken after the whole was entered
+("entered the town and took control of parts of it") is an area of it; a denial pointing back at it ("…, but the
+ministry denied the claim") contests it."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TYPE_CHECKING
+
+from frontwatch.model import TERRITORY_SUB_TYPES, ActorRole, Certainty, Claim, Span, stable_id
+
+if TYPE_CHECKING:
+    from frontwatch.extract.actors import ActorDictionary
+
+# A word that ties the withdrawal to the taking as what made room for it: "took X after / as / once Y withdrew".
+_LINK = re.compile(r"(?<![\w-])(?:after|as|once|when|following|since)\s", re.I)
+# Words between the leaver's name and the withdrawal word: "after Y [forces] [had] pulled out", "as Y's troops
+# withdrew" — a short run of words, no clause boundary.
+_LEAVER_TAIL = re.compile(r"(?:['’]s)?(?:\s+[\w'’-]+){0,3}\s+(?:had\s+|have\s+|has\s+)?$", re.I)
+
+
+def leaver_named_after(claim: Claim, text: str, withdrawal_re: re.Pattern[str], actors: ActorDictionary | None,
+                       country: str | None = None) -> Claim:
+    """A taking told before the withdrawal that made room for it ("rebels took control of X after army units
+    pulled out"): the side named just before the withdrawal word left the place; it is actor 2, never the taker.
+    Where the roles read it as actor 1 (the taker's own name unknown to the dictionary), the taker is the one other
+    side named before the trigger in the sentence, else not said."""
+    t, s = claim.trigger, claim.sentence
+    if t is None or actors is None or claim.control_change is not None:
+        return claim
+    w = withdrawal_re.search(text, t.end, s.end)
+    link = _LINK.search(text, t.end, w.start()) if w is not None else None
+    if w is None or link is None:
+        return claim
+    named = [m for m in actors.find_all(text[link.end():w.start()])
+             if _LEAVER_TAIL.fullmatch(text, link.end() + m.end, w.start())]
+    if not named:
+        return claim
+    # "al-Shabaab militants": the group's name, not the generic word after it
+    m = next((x for x in reversed(named) if x.actor.name not in actors.generic), named[-1])
+    names = {m.actor.name} | ({actors.of_country(m.actor, country).name} if country else set())
+    a, b = link.end() + m.start, link.end() + m.end
+    leaver = ActorRole("actor2", actors.of_country(m.actor, country) if country else m.actor, Span(a, b, text[a:b]))
+    a1, a2 = claim.actor("actor1"), claim.actor("actor2")
+    rest = tuple(r for r in claim.actors if r.role not in ("actor1", "actor2"))
+    if a1 is not None and a1.name not in names:
+        # the side the place was taken from is the leaver, unless the taking's own clause names it ("took X from Y")
+        second = next((r for r in claim.actors if r.role == "actor2"), None)
+        if a2 is not None and second is not None and second.span is not None and t.end <= second.span.start < a:
+            return claim
+        first = next(r for r in claim.actors if r.role == "actor1")
+        return dataclasses.replace(claim, actors=(first, *rest, leaver))
+    before = [x for x in actors.find_all(text[s.start:t.start]) if x.actor.name not in names]
+    taker: tuple[ActorRole, ...] = ()
+    if len({x.actor.name for x in before}) == 1:
+        x = before[0]
+        taker = (ActorRole("actor1", actors.of_country(x.actor, country) if country else x.actor,
+                           Span(s.start + x.start, s.start + x.end, text[s.start + x.start:s.start + x.end])),)
+    return dataclasses.replace(claim, actors=(*taker, *rest, leaver))
+
+
+# A part of what was entered or taken, told after the trigger by a word that points back at it ("… and took
+# control of parts of it", "seized sections of the town"): only that part changed hands.
+_PART_BACK = re.compile(r"(?<![\w-])(?:parts?|sections?|portions?|swathes?|areas?|neighbou?rhoods?)\s+of"
+                        r"\s+(?:it|them|the\s+(?:town|city|village|district|capital))(?![\w-])", re.I)
+_BROADER_THAN_PART = ("centre", "district", "city", "capital", "province")
+
+
+def part_named_after(claim: Claim, text: str, scope: tuple[str, Span] | None) -> tuple[str, Span] | None:
+    """The scope of a taking whose sentence, after the trigger, says only part of the place was taken ("entered
+    the town of X and took control of parts of it"): an area of it (`village`), not the town."""
+    t = claim.trigger
+    if t is None or scope is None or scope[0] not in _BROADER_THAN_PART:
+        return scope
+    m = _PART_BACK.search(text, max(t.end, scope[1].end), claim.sentence.end)
+    return ("village", Span(m.start(), m.end(), m.group(0))) if m else scope
+
+
+# A denial that points back at a claim told just before ("…, but the ministry denied the claim", "Officials
+# rejected the reports."): the taking is claimed by one side and denied by another.
+_DENIED_BACK = re.compile(r"(?<![\w-])(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
+                          r"(?:(?:the|this|that|these|those|such|their|its|his|her)\s+)?(?:[\w'’-]+\s+)?"
+                          r"(?:claims?|reports?|assertions?|allegations?|accounts?)\b|"
+                          r"(?<![\w-])(?:denied|denies|rejected|dismissed)\s+it\b|"
+                          r"(?<![\w-])(?:claims?|reports?)\s+(?:was|were|is|are)\s+(?:false|untrue|baseless|"
+                          r"fabricated|propaganda|lies)\b", re.I)
+_NEXT_SENTENCE = 200  # characters after the claim's sentence read for a denial of it
+
+
+def denied_back(claim: Claim, text: str) -> Claim | None:
+    """A denial of a taking told after it, in its sentence or the next ("the Taliban said they captured X, but the
+    ministry denied the claim"), as a denying claim of the same taking: fused with it, the taking is contested, not
+    held. None when no such denial follows, or the claim is no affirmed taking."""
+    t = claim.trigger
+    if (t is None or claim.sub_event_type not in TERRITORY_SUB_TYPES or claim.control_change is not None
+            or claim.certainty == Certainty.DENIED):
+        return None
+    end = claim.sentence.end
+    stop = re.compile(r"[.!?](?:\s|$)").search(text, end, min(len(text), end + _NEXT_SENTENCE))
+    m = _DENIED_BACK.search(text, t.end, stop.end() if stop else min(len(text), end + _NEXT_SENTENCE))
+    if m is None:
+        return None
+    return dataclasses.replace(claim, claim_id=stable_id(claim.claim_id, "denied-back"), certainty=Certainty.DENIED,
+                               method=claim.method + " denial:back-reference")
