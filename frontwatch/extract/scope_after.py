@@ -52,6 +52,9 @@ def leaver_named_after(claim: Claim, text: str, withdrawal_re: re.Pattern[str], 
             return claim
         first = next(r for r in claim.actors if r.role == "actor1")
         return dataclasses.replace(claim, actors=(first, *rest, leaver))
+    first = next((r for r in claim.actors if r.role == "actor1"), None)
+    if first is not None and first.span is not None and first.span.end <= t.start:
+        return claim  # the taker named before the trigger is the same side that left: one side, told twice
     before = [x for x in actors.find_all(text[s.start:t.start]) if x.actor.name not in names]
     taker: tuple[ActorRole, ...] = ()
     if len({x.actor.name for x in before}) == 1:
