@@ -13,6 +13,7 @@ from typing import Any
 
 from frontwatch.geocode.cues import (
     ASSAULTED_BEFORE,
+    TAKEN_BEFORE,
     AT_BEFORE,
     CHUNK,
     COMPASS_WORDS,
@@ -265,6 +266,7 @@ class Recognizer:
                 accepted_keys.add(name_key(m.text))
             elif (m.whole and self._sizeable(m.text, hint)
                   and (LOCATIVE_BEFORE.search(before := text[max(0, m.start - 30) : m.start])
+                       or (TAKEN_BEFORE.search(before) and m.ner is None)
                        or (hint and (AT_BEFORE.search(before) or (ASSAULTED_BEFORE.search(before)
                                                                    and self._held_in(m.text, hint, notable=False)))))):
                 # "swept into X", "a post in X": after a locative preposition a name the gazetteer holds as a
