@@ -1,0 +1,51 @@
+"""Whole articles (issue 15, session 6): precision of events read from whole news reports. Places, names and figures
+are invented."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontwatch.extract import Extractor
+from frontwatch.model import Claim, Place
+from tests.fixtures.articles import claims_at, events_at, why_at
+
+PUB = date(2021, 3, 20)
+VELMORA = Place("Velmora", 41, "PPLA", "CA", "Velmora", "CA.01", "Velmora", "CA.01.1", 50.0, -100.0, 1)
+
+
+def _claims(nlp, extractor, text: str, published: date = PUB) -> list[Claim]:  # type: ignore[no-untyped-def]
+    return claims_at(nlp, extractor, text, VELMORA, published)
+
+
+def _events(nlp, extractor, text: str, published: date = PUB) -> list[Claim]:  # type: ignore[no-untyped-def]
+    return events_at(nlp, extractor, text, VELMORA, published)
+
+
+def _why(nlp, keeping: Extractor, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return why_at(nlp, keeping, text, VELMORA, PUB)
+
+
+# --- an act urged, wished or vowed is not yet done -------------------------------------------------------------------
+
+_URGED = ("A recruiter in Velmora urged the young trainee to carry out a deadly attack on a market, the court heard "
+          "on Friday.")
+
+
+def test_an_attack_someone_was_urged_to_carry_out_is_no_event(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+    assert _events(nlp, extractor, _URGED) == []
+    assert "trial-or-plot" in _why(nlp, keeping, _URGED)
+    # the same act told as done is news, and one told after a wish of talks is not under it
+    done = "The young trainee carried out a deadly attack on a market in Velmora on Friday, police said."
+    assert any(c.event_type != "Strategic developments" for c in _events(nlp, extractor, done))
+    after = "The minister in Velmora wants to hold talks after the attack on the garrison on Friday."
+    assert _events(nlp, extractor, after)
+
+
+def test_a_vow_to_launch_an_offensive_is_no_event(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebel commander vowed on Friday to launch a fresh offensive on the garrison in Velmora."
+    assert _events(nlp, extractor, text) == []
+
+
+def test_a_call_to_march_is_no_protest(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Organisers in Velmora called on their supporters to stage a march on parliament."
+    assert _events(nlp, extractor, text) == []
