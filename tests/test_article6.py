@@ -49,3 +49,18 @@ def test_a_vow_to_launch_an_offensive_is_no_event(nlp, extractor) -> None:  # ty
 def test_a_call_to_march_is_no_protest(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Organisers in Velmora called on their supporters to stage a march on parliament."
     assert _events(nlp, extractor, text) == []
+
+
+# --- an epidemic's report quoting a minister is still an epidemic's ---------------------------------------------------
+
+_FLU = ("A new outbreak of bird flu was confirmed on a poultry farm near Velmora on Friday, the agriculture minister "
+        "said. The strain killed more than 300 hens before the farm was put under quarantine. Tests for infection in "
+        "nearby flocks continue, and a second outbreak is feared.")
+
+
+def test_an_outbreak_report_quoting_a_minister_has_no_event(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+    assert _events(nlp, extractor, _FLU) == []
+    assert "no-actor" in _why(nlp, keeping, _FLU)
+    # violence told in it is read as usual: soldiers firing on farmers is no one's illness
+    shot = _FLU + " Soldiers shot dead a farmer who resisted the cull in Velmora on Saturday."
+    assert _events(nlp, extractor, shot)

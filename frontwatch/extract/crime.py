@@ -44,6 +44,12 @@ _CONFLICT_WORDS = frozenset({
     "war", "ceasefire", "airstrike", "bomb", "bombing", "explosive", "grenade", "ied", "landmine", "shelling",
     "missile", "ambush",
 })
+# Of the words above, those of politics and aid: a health minister or an aid agency quoted on an outbreak tells no
+# violence, so they do not keep a report from being an epidemic's (the armed and crowd words do).
+_CIVIC_WORDS = frozenset({
+    "political", "politician", "election", "electoral", "opposition", "activist", "journalist", "ambassador",
+    "diplomat", "minister", "lawmaker", "legislator", "senator", "candidate", "ngo", "humanitarian",
+})
 # Arrest words: in a crime report an arrest is the police's ordinary work, not a politically significant arrest.
 _ARREST = frozenset({"arrest", "detain", "detention", "apprehend", "nab"})
 
@@ -198,7 +204,7 @@ def epidemic_report(doc: Doc, words: Words) -> bool:
         lemmas = [t.lemma_.lower() for t in doc]
         told = sum(lemma in _EPIDEMIC_WORDS or lemma in words["diseases"] for lemma in lemmas)
         seen = set(lemmas) | {t.lower_ for t in doc}
-        found = told >= _EPIDEMIC_MIN and not seen & (_CONFLICT_WORDS | _VIOLENT_ACTS)
+        found = told >= _EPIDEMIC_MIN and not seen & ((_CONFLICT_WORDS - _CIVIC_WORDS) | _VIOLENT_ACTS)
         doc.user_data["fw_epidemic_report"] = found
     return bool(found)
 
