@@ -64,3 +64,17 @@ def test_an_outbreak_report_quoting_a_minister_has_no_event(nlp, extractor, keep
     # violence told in it is read as usual: soldiers firing on farmers is no one's illness
     shot = _FLU + " Soldiers shot dead a farmer who resisted the cull in Velmora on Saturday."
     assert _events(nlp, extractor, shot)
+
+
+# --- a report that rules out foul play tells an accident --------------------------------------------------------------
+
+_HUNT = ("A hunter was shot in the head in a forest near Velmora on Sunday, state police said. No foul play is "
+         "suspected; the coroner said his own rifle went off as he climbed a fence.")
+
+
+def test_a_shooting_with_no_foul_play_is_no_event(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+    assert _events(nlp, extractor, _HUNT) == []
+    assert "accident" in _why(nlp, keeping, _HUNT)
+    # a report that also tells of an armed group's doing is read as usual
+    armed = _HUNT + " In a separate incident, militants shot a shepherd near Velmora on Monday."
+    assert _events(nlp, extractor, armed)

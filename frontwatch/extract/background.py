@@ -19,7 +19,14 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from frontwatch.extract.crime import epidemic_report, figurative, mishap, not_told_done, ordinary_crime
+from frontwatch.extract.crime import (
+    accident_report,
+    epidemic_report,
+    figurative,
+    mishap,
+    not_told_done,
+    ordinary_crime,
+)
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
 from frontwatch.model import PlaceMention, Span, TimeSpan
@@ -453,7 +460,7 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "period-before"
     if _in_slogan(trigger, sent, words):
         return "slogan"
-    if _accident(sent, words, trigger) or mishap(sent, trigger, words):
+    if _accident(sent, words, trigger) or mishap(sent, trigger, words) or accident_report(doc):
         return "accident"
     # a past period said of the trigger's own clause (its subtree of time words), not of another clause's event
     for tok in _scope_of(trigger, sent):

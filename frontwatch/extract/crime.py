@@ -9,6 +9,7 @@ bombs, politics) is a crime report. In it an individual's violence is not an eve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
@@ -206,6 +207,28 @@ def epidemic_report(doc: Doc, words: Words) -> bool:
         seen = set(lemmas) | {t.lower_ for t in doc}
         found = told >= _EPIDEMIC_MIN and not seen & ((_CONFLICT_WORDS - _CIVIC_WORDS) | _VIOLENT_ACTS)
         doc.user_data["fw_epidemic_report"] = found
+    return bool(found)
+
+
+# A report that rules out anyone's doing ("no foul play is suspected", "ruled out foul play", "accidentally shot"):
+# its shooting or death is an accident, however it is worded.
+_NO_FOUL_PLAY = re.compile(
+    r"\bno\s+(?:sign\s+of\s+|signs\s+of\s+|evidence\s+of\s+|suspicion\s+of\s+)?foul\s+play\b"
+    r"|\bfoul\s+play\s+(?:is|was|has\s+been|had\s+been)\s+(?:not\b|ruled\s+out)"
+    r"|\bruled?\s+out\s+foul\s+play|\bnot\s+suspect(?:ed)?\s+foul\s+play"
+    r"|\baccidental(?:ly)?\s+(?:shot|shooting|discharge|death)",
+    re.IGNORECASE,
+)
+
+
+def accident_report(doc: Doc) -> bool:
+    """Whether the report says no one did it (no foul play, an accidental shooting) and names nothing of conflict
+    (armed groups, forces, crowds, weapons of war): its harm is an accident's (read once per document)."""
+    found = doc.user_data.get("fw_accident_report")
+    if found is None:
+        seen = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
+        found = bool(_NO_FOUL_PLAY.search(doc.text)) and not seen & (_CONFLICT_WORDS - _CIVIC_WORDS)
+        doc.user_data["fw_accident_report"] = found
     return bool(found)
 
 
