@@ -78,3 +78,22 @@ def test_a_shooting_with_no_foul_play_is_no_event(nlp, extractor, keeping) -> No
     # a report that also tells of an armed group's doing is read as usual
     armed = _HUNT + " In a separate incident, militants shot a shepherd near Velmora on Monday."
     assert _events(nlp, extractor, armed)
+
+
+# --- "demonstrate" with an object is "show" ---------------------------------------------------------------------------
+
+_SHOWN = ("A Velmora widow says her husband was murdered, and police said on Monday they will open a homicide "
+          "inquiry. \"We hope they have evidence which they can demonstrate in court,\" the family lawyer said.")
+
+
+def test_demonstrating_evidence_is_no_protest_nor_word_of_conflict(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+    # the verb shows something: no protest, and the report stays a crime report (its killing no event)
+    assert _events(nlp, extractor, _SHOWN) == []
+    assert {"figurative", "crime"} <= _why(nlp, keeping, _SHOWN)
+
+
+def test_demonstrating_that_is_no_protest_but_students_who_demonstrated_are(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    shown = "The new report demonstrated that teachers in Velmora were underpaid, union leaders said on Monday."
+    assert _events(nlp, extractor, shown) == []
+    marched = "Police in Velmora arrested twenty students who demonstrated outside parliament on Monday."
+    assert any(c.event_type == "Protests" for c in _events(nlp, extractor, marched))

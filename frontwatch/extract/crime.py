@@ -67,11 +67,20 @@ def _idiom(token: Token) -> bool:
     return any(c.dep_ == "neg" for a in token.ancestors for c in a.children)
 
 
+def _shows(token: Token) -> bool:
+    """ "demonstrated the need", "demonstrated that …", "evidence which they can demonstrate": the verb with an
+    object (a relative pronoun too) or a clause means to show, never to protest ("students who demonstrated")."""
+    if token.lemma_.lower() != "demonstrate" or token.pos_ != "VERB":
+        return False
+    return any(c.dep_ in {"dobj", "ccomp"} for c in token.children)
+
+
 def crime_report(doc: Doc) -> bool:
     """Whether the report speaks the criminal courts' language and none of conflict's (read once per document)."""
     found = doc.user_data.get("fw_crime_report")
     if found is None:
-        lemmas = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
+        # "demonstrate" with an object is "show" ("a basis they can demonstrate"), no word of protest
+        lemmas = {x for t in doc if not _shows(t) for x in (t.lemma_.lower(), t.lower_)}
         cues = {t.lemma_.lower() for t in doc if t.lemma_.lower() in _CRIME_CUES and not _idiom(t)}
         found = bool(cues) and not lemmas & _CONFLICT_WORDS
         doc.user_data["fw_crime_report"] = found
@@ -255,6 +264,8 @@ def figurative(trigger: Token) -> bool:
     """Whether the event word's object is an abstraction: an attack on a proposal, a deal killed, prowess
     demonstrated, a fight against poverty (the verb's object or passive subject, or a fight noun's "against")."""
     lemma = trigger.lemma_.lower()
+    if _shows(trigger):
+        return True  # "they can demonstrate a basis for it": shown, not protested
     for c in trigger.children:
         if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _ABSTRACT and lemma in _HARM_VERBS:
             return True
