@@ -97,3 +97,14 @@ def test_demonstrating_that_is_no_protest_but_students_who_demonstrated_are(nlp,
     assert _events(nlp, extractor, shown) == []
     marched = "Police in Velmora arrested twenty students who demonstrated outside parliament on Monday."
     assert any(c.event_type == "Protests" for c in _events(nlp, extractor, marched))
+
+
+# --- "wound up" is the past of "wind up" -----------------------------------------------------------------------------
+
+
+def test_wound_up_somewhere_is_no_injury(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A Velmora traveller wound up on a flight to the wrong city on Friday after a mix-up at the gate, the "
+            "airline said.")
+    assert _events(nlp, extractor, text) == []
+    # "up to" a number is no particle: the wounding stays
+    assert _events(nlp, extractor, "Gunmen wound up to ten villagers in Velmora on Friday.")

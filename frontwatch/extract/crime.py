@@ -266,6 +266,9 @@ def figurative(trigger: Token) -> bool:
     lemma = trigger.lemma_.lower()
     if _shows(trigger):
         return True  # "they can demonstrate a basis for it": shown, not protested
+    if trigger.lower_ == "wound" and trigger.lemma_.lower() == "wind" and any(
+            c.dep_ == "prt" and c.lower_ in {"up", "down"} for c in trigger.children):
+        return True  # "she wound up on the wrong plane": the past of "wind up", no wound
     for c in trigger.children:
         if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _ABSTRACT and lemma in _HARM_VERBS:
             return True
