@@ -108,3 +108,17 @@ def test_wound_up_somewhere_is_no_injury(nlp, extractor) -> None:  # type: ignor
     assert _events(nlp, extractor, text) == []
     # "up to" a number is no particle: the wounding stays
     assert _events(nlp, extractor, "Gunmen wound up to ten villagers in Velmora on Friday.")
+
+
+# --- one ill man's attack is no political violence -------------------------------------------------------------------
+
+_ILL = ("A man who attacked shoppers with a knife in a Velmora supermarket on Tuesday had a history of mental illness, "
+        "his family said. Three people were hurt before staff restrained him.")
+
+
+def test_a_knife_attack_told_with_the_doer_s_mental_illness_is_no_event(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+    assert _events(nlp, extractor, _ILL) == []
+    assert "crime" in _why(nlp, keeping, _ILL)
+    # police shooting such a man is still state forces' violence (ACLED codes it)
+    shot = _ILL.replace("before staff restrained him", "before police shot him dead in Velmora")
+    assert _events(nlp, extractor, shot)

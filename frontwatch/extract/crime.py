@@ -75,13 +75,25 @@ def _shows(token: Token) -> bool:
     return any(c.dep_ in {"dobj", "ccomp"} for c in token.children)
 
 
+# A doer's mental illness, told as the story of the harm ("had a history of mental illness", "a psychiatric
+# patient"): one person's act, not an armed or organised group's (with no word of conflict in the report).
+_MENTAL = frozenset({"mentally", "psychiatric", "psychiatrist", "schizophrenia", "schizophrenic", "psychosis",
+                     "psychotic"})
+_MENTAL_HEADS = frozenset({"illness", "disorder", "breakdown", "condition", "problem", "issue"})
+
+
+def _ill(token: Token) -> bool:
+    low = token.lower_
+    return low in _MENTAL or (low == "mental" and token.head.lemma_.lower() in _MENTAL_HEADS)
+
+
 def crime_report(doc: Doc) -> bool:
     """Whether the report speaks the criminal courts' language and none of conflict's (read once per document)."""
     found = doc.user_data.get("fw_crime_report")
     if found is None:
         # "demonstrate" with an object is "show" ("a basis they can demonstrate"), no word of protest
         lemmas = {x for t in doc if not _shows(t) for x in (t.lemma_.lower(), t.lower_)}
-        cues = {t.lemma_.lower() for t in doc if t.lemma_.lower() in _CRIME_CUES and not _idiom(t)}
+        cues = {t.lemma_.lower() for t in doc if (t.lemma_.lower() in _CRIME_CUES and not _idiom(t)) or _ill(t)}
         found = bool(cues) and not lemmas & _CONFLICT_WORDS
         doc.user_data["fw_crime_report"] = found
     return bool(found)
