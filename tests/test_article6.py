@@ -97,6 +97,11 @@ def test_demonstrating_that_is_no_protest_but_students_who_demonstrated_are(nlp,
     assert _events(nlp, extractor, shown) == []
     marched = "Police in Velmora arrested twenty students who demonstrated outside parliament on Monday."
     assert any(c.event_type == "Protests" for c in _events(nlp, extractor, marched))
+    # a noun the parser hangs past "against" is no object shown, nor a clause without "that"
+    against = "Hundreds of nurses demonstrate against health ministry managers in Velmora"
+    assert any(c.event_type == "Protests" for c in _events(nlp, extractor, against))
+    unpaid = "Dozens of cleaners demonstrated at the Velmora town office complaining they were owed wages."
+    assert any(c.event_type == "Protests" for c in _events(nlp, extractor, unpaid))
 
 
 # --- "wound up" is the past of "wind up" -----------------------------------------------------------------------------

@@ -72,7 +72,17 @@ def _shows(token: Token) -> bool:
     object (a relative pronoun too) or a clause means to show, never to protest ("students who demonstrated")."""
     if token.lemma_.lower() != "demonstrate" or token.pos_ != "VERB":
         return False
-    return any(c.dep_ in {"dobj", "ccomp"} for c in token.children)
+    preps = [c.i for c in token.children if c.dep_ == "prep"]
+    for c in token.children:
+        # the object right after the verb or a relative pronoun before it; not a noun the parser hangs past a
+        # preposition ("demonstrate against the ministry's officers")
+        if c.dep_ == "dobj" and (c.i < token.i or not any(token.i < p < c.i for p in preps)):
+            return True
+        # a clause of what is shown ("that …", "how …"); not "demonstrated … protesting they were unpaid"
+        if c.dep_ == "ccomp" and any(m.lower_ in {"that", "how", "whether"} for m in c.children
+                                     if m.dep_ in {"mark", "advmod"}):
+            return True
+    return False
 
 
 # A doer's mental illness, told as the story of the harm ("had a history of mental illness", "a psychiatric
