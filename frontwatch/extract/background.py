@@ -19,7 +19,14 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from frontwatch.extract.crime import epidemic_report, figurative, mishap, not_told_done, ordinary_crime
+from frontwatch.extract.crime import (
+    accident_report,
+    epidemic_report,
+    figurative,
+    mishap,
+    not_told_done,
+    ordinary_crime,
+)
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
 from frontwatch.model import PlaceMention, Span, TimeSpan
@@ -60,6 +67,10 @@ _MATTER_PREPS = frozenset({"of", "for", "to", "on"})
 # A numeric day/month without a year ("08/12") is too easily read the wrong way round to date an incident away.
 _BARE_NUMERIC = re.compile(r"^\D*\d{1,2}[/.-]\d{1,2}\D*$")
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
+# Verbs that urge, wish or vow an act that is yet to be done ("encouraged him to carry out an attack", "vowed to
+# attack the town"): only through their infinitive, since "encouraged the attack" may praise one that happened.
+_URGING_HEADS = frozenset({"ask", "call", "encourage", "exhort", "incite", "inspire", "pledge", "promise", "urge",
+                           "vow", "want", "wish"})
 # Words a facility name may run over between its toponym and its head ("St Peter and St Paul Coptic Church").
 _NAME_GLUE = frozenset({"and", "&", "of", "'s", "’s", "-"})
 
@@ -152,8 +163,9 @@ def _under_unreal_verb(trigger: Token, words: Words) -> bool:
             return tok.head.lemma_.lower() in words["unreal_heads"]
         elif tok.dep_ not in _MATTER_DEPS or (tok.dep_ == "prep" and tok.lower_ not in _MATTER_PREPS):
             return False
-        tok = tok.head
-        if not in_relative and tok.lemma_.lower() in words["unreal_heads"]:
+        below, tok = tok, tok.head
+        if not in_relative and (tok.lemma_.lower() in words["unreal_heads"] or (
+                below.dep_ == "xcomp" and tok.lemma_.lower() in _URGING_HEADS)):
             return True
     return False
 
@@ -448,7 +460,7 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "period-before"
     if _in_slogan(trigger, sent, words):
         return "slogan"
-    if _accident(sent, words, trigger) or mishap(sent, trigger, words):
+    if _accident(sent, words, trigger) or mishap(sent, trigger, words) or accident_report(doc):
         return "accident"
     # a past period said of the trigger's own clause (its subtree of time words), not of another clause's event
     for tok in _scope_of(trigger, sent):

@@ -9,6 +9,7 @@ bombs, politics) is a crime report. In it an individual's violence is not an eve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
@@ -44,6 +45,12 @@ _CONFLICT_WORDS = frozenset({
     "war", "ceasefire", "airstrike", "bomb", "bombing", "explosive", "grenade", "ied", "landmine", "shelling",
     "missile", "ambush",
 })
+# Of the words above, those of politics and aid: a health minister or an aid agency quoted on an outbreak tells no
+# violence, so they do not keep a report from being an epidemic's (the armed and crowd words do).
+_CIVIC_WORDS = frozenset({
+    "political", "politician", "election", "electoral", "opposition", "activist", "journalist", "ambassador",
+    "diplomat", "minister", "lawmaker", "legislator", "senator", "candidate", "ngo", "humanitarian",
+})
 # Arrest words: in a crime report an arrest is the police's ordinary work, not a politically significant arrest.
 _ARREST = frozenset({"arrest", "detain", "detention", "apprehend", "nab"})
 
@@ -60,12 +67,43 @@ def _idiom(token: Token) -> bool:
     return any(c.dep_ == "neg" for a in token.ancestors for c in a.children)
 
 
+def _shows(token: Token) -> bool:
+    """ "demonstrated the need", "demonstrated that …", "evidence which they can demonstrate": the verb with an
+    object (a relative pronoun too) or a clause means to show, never to protest ("students who demonstrated")."""
+    if token.lemma_.lower() != "demonstrate" or token.pos_ != "VERB":
+        return False
+    preps = [c.i for c in token.children if c.dep_ == "prep"]
+    for c in token.children:
+        # the object right after the verb or a relative pronoun before it; not a noun the parser hangs past a
+        # preposition ("demonstrate against the ministry's officers")
+        if c.dep_ == "dobj" and (c.i < token.i or not any(token.i < p < c.i for p in preps)):
+            return True
+        # a clause of what is shown ("that …", "how …"); not "demonstrated … protesting they were unpaid"
+        if c.dep_ == "ccomp" and any(m.lower_ in {"that", "how", "whether"} for m in c.children
+                                     if m.dep_ in {"mark", "advmod"}):
+            return True
+    return False
+
+
+# A doer's mental illness, told as the story of the harm ("had a history of mental illness", "a psychiatric
+# patient"): one person's act, not an armed or organised group's (with no word of conflict in the report).
+_MENTAL = frozenset({"mentally", "psychiatric", "psychiatrist", "schizophrenia", "schizophrenic", "psychosis",
+                     "psychotic"})
+_MENTAL_HEADS = frozenset({"illness", "disorder", "breakdown", "condition", "problem", "issue"})
+
+
+def _ill(token: Token) -> bool:
+    low = token.lower_
+    return low in _MENTAL or (low == "mental" and token.head.lemma_.lower() in _MENTAL_HEADS)
+
+
 def crime_report(doc: Doc) -> bool:
     """Whether the report speaks the criminal courts' language and none of conflict's (read once per document)."""
     found = doc.user_data.get("fw_crime_report")
     if found is None:
-        lemmas = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
-        cues = {t.lemma_.lower() for t in doc if t.lemma_.lower() in _CRIME_CUES and not _idiom(t)}
+        # "demonstrate" with an object is "show" ("a basis they can demonstrate"), no word of protest
+        lemmas = {x for t in doc if not _shows(t) for x in (t.lemma_.lower(), t.lower_)}
+        cues = {t.lemma_.lower() for t in doc if (t.lemma_.lower() in _CRIME_CUES and not _idiom(t)) or _ill(t)}
         found = bool(cues) and not lemmas & _CONFLICT_WORDS
         doc.user_data["fw_crime_report"] = found
     return bool(found)
@@ -198,8 +236,30 @@ def epidemic_report(doc: Doc, words: Words) -> bool:
         lemmas = [t.lemma_.lower() for t in doc]
         told = sum(lemma in _EPIDEMIC_WORDS or lemma in words["diseases"] for lemma in lemmas)
         seen = set(lemmas) | {t.lower_ for t in doc}
-        found = told >= _EPIDEMIC_MIN and not seen & (_CONFLICT_WORDS | _VIOLENT_ACTS)
+        found = told >= _EPIDEMIC_MIN and not seen & ((_CONFLICT_WORDS - _CIVIC_WORDS) | _VIOLENT_ACTS)
         doc.user_data["fw_epidemic_report"] = found
+    return bool(found)
+
+
+# A report that rules out anyone's doing ("no foul play is suspected", "ruled out foul play", "accidentally shot"):
+# its shooting or death is an accident, however it is worded.
+_NO_FOUL_PLAY = re.compile(
+    r"\bno\s+(?:sign\s+of\s+|signs\s+of\s+|evidence\s+of\s+|suspicion\s+of\s+)?foul\s+play\b"
+    r"|\bfoul\s+play\s+(?:is|was|has\s+been|had\s+been)\s+(?:not\b|ruled\s+out)"
+    r"|\bruled?\s+out\s+foul\s+play|\bnot\s+suspect(?:ed)?\s+foul\s+play"
+    r"|\baccidental(?:ly)?\s+(?:shot|shooting|discharge|death)",
+    re.IGNORECASE,
+)
+
+
+def accident_report(doc: Doc) -> bool:
+    """Whether the report says no one did it (no foul play, an accidental shooting) and names nothing of conflict
+    (armed groups, forces, crowds, weapons of war): its harm is an accident's (read once per document)."""
+    found = doc.user_data.get("fw_accident_report")
+    if found is None:
+        seen = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
+        found = bool(_NO_FOUL_PLAY.search(doc.text)) and not seen & (_CONFLICT_WORDS - _CIVIC_WORDS)
+        doc.user_data["fw_accident_report"] = found
     return bool(found)
 
 
@@ -226,6 +286,11 @@ def figurative(trigger: Token) -> bool:
     """Whether the event word's object is an abstraction: an attack on a proposal, a deal killed, prowess
     demonstrated, a fight against poverty (the verb's object or passive subject, or a fight noun's "against")."""
     lemma = trigger.lemma_.lower()
+    if _shows(trigger):
+        return True  # "they can demonstrate a basis for it": shown, not protested
+    if trigger.lower_ == "wound" and trigger.lemma_.lower() == "wind" and any(
+            c.dep_ == "prt" and c.lower_ in {"up", "down"} for c in trigger.children):
+        return True  # "she wound up on the wrong plane": the past of "wind up", no wound
     for c in trigger.children:
         if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _ABSTRACT and lemma in _HARM_VERBS:
             return True
