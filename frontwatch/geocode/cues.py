@@ -52,7 +52,7 @@ ASSAULTED_BEFORE = re.compile(r"\b(?:attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)
                               r"overr[au]n|besiege[ds]?|shell(?:ed|s)?|ambush(?:ed|es)?)\s+$", re.IGNORECASE)
 # "recaptured X", "seized control of X": what a side takes is ground, whatever country the report is from
 TAKEN_BEFORE = re.compile(r"\b(?:(?:re)?captur(?:ed|es|ing)|seiz(?:ed|es|ing)|retook|retak(?:en|es|ing)|overr[au]n|"
-                          r"liberat(?:ed|es|ing)|(?:took|taken|seized|gained|regained|wrested|assumed)\s+"
+                          r"liberat(?:ed|es|ing)|regain(?:ed|s|ing)|(?:took|taken|seized|gained|regained|wrested|assumed)\s+"
                           r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over))\s+$", re.IGNORECASE)
 AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)  # "at X" names a place often, but also events, firms, schools
 LOCATIVE_MIN_POPULATION = 5000

@@ -13,7 +13,6 @@ from typing import Any
 
 from frontwatch.geocode.cues import (
     ASSAULTED_BEFORE,
-    TAKEN_BEFORE,
     AT_BEFORE,
     CHUNK,
     COMPASS_WORDS,
@@ -32,6 +31,7 @@ from frontwatch.geocode.cues import (
     OUTLET_AFTER,
     PLACE_SLOT,
     STOP,
+    TAKEN_BEFORE,
     _cue_word,
     _sentence_initial,
     _trim,
