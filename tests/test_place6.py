@@ -35,3 +35,7 @@ def test_every_conjunct_of_an_origin_is_an_origin(pipeline: Pipeline) -> None:
     text = "Youths from Kisumu and Siaya marched through Homa Bay town to protest power cuts."
     cs = typed_claims(pipeline, text, "KE")
     assert cs and {c.place.name if c.place is not None else None for c in cs} == {"Homa Bay"}, text
+    # a list of countries the backers came from stays for the country rule: no event at the dateline's town
+    text = ("KAMPALA — Rebels pulled back from the hills east of the lake on Monday.\n\nThe rebel enclave shrank fast, "
+            "ceding more ground to the army, backed by fighters from Uganda, Rwanda and Burundi.")
+    assert all(c.place is None or c.place.name != "Kampala" for c in typed_claims(pipeline, text)), text

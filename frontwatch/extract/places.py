@@ -304,9 +304,9 @@ class PlacePicker:
             kept = [(m, t) for m, t in kept if m.place is not None]
         # the ends of a road ("the X-Y highway") are peers, not one the context of the other
         main = [(m, t) for m, t in kept
-                if self._route_or_origin(t) or not _subordinate(t, [u for n, u in kept if n is not m])]
-        if any(not self._route_or_origin(t) for _, t in main):
-            main = [(m, t) for m, t in main if not self._route_or_origin(t)]
+                if self._route_or_origin(t, m) or not _subordinate(t, [u for n, u in kept if n is not m])]
+        if any(not self._route_or_origin(t, m) for m, t in main):
+            main = [(m, t) for m, t in main if not self._route_or_origin(t, m)]
         elif len(main) > 1 and all(m.place is not None for m, _ in main):
             # only a road's ends ("blocked the X-Y highway"): one event, at the end named first, but a national
             # capital last (highways are named from it: "the Capital-X highway" is the road to X)
@@ -579,7 +579,7 @@ class PlacePicker:
             return False
         return all(w in self.words["place_nouns"] for w in re.findall(r"[a-z]+", text[m.span.end : b].lower()))
 
-    def _route_or_origin(self, toks: list[Token]) -> bool:
+    def _route_or_origin(self, toks: list[Token], m: PlaceMention | None = None) -> bool:
         """ "the X-Y highway", "X road": the place names a road; "herders from X", "vans from X to Y": where they came
         from or went."""
         root = _root_of(toks)
@@ -590,7 +590,9 @@ class PlacePicker:
             if head.i == head.head.i or head.dep_ not in {"compound", "amod", "nmod", "npadvmod", "conj", "punct"}:
                 break
             head = head.head
-        for _ in range(4):  # "herders from X and Y": Y hangs from X, an origin too
+        # "herders from X and Y": Y hangs from X, an origin too; a country of a list stays for the country rule
+        # ("militias from A, B and C" says nothing of where they fought, nor may it point to the dateline's country)
+        for _ in range(4 if m is None or not _country_level(m) else 0):
             if root.dep_ != "conj" or root.head.i == root.i:
                 break
             root = root.head
