@@ -89,7 +89,8 @@ def _sentence_index(doc: Doc, sent: SpacySpan) -> int | None:
 def _with_precision(text: str, m: PlaceMention, mentions: list[PlaceMention], sent: SpacySpan) -> PlaceMention:
     """ACLED's geo precision of an event's place: 2 for a town the event was near ("near X", "outside X"), and for a
     province that stands for a smaller place of the sentence the gazetteer cannot place (the event is part of the
-    region, coded at its seat); else the place's own (1 a town, 2 a district, 3 a province)."""
+    region, coded at its seat); 2 for a county, but 1 for a county named after its seat town (the town); else the
+    place's own (1 a town, 2 a district, 3 a province)."""
     p = m.place
     if p is None or p.geo_precision is None:
         return m
@@ -101,9 +102,26 @@ def _with_precision(text: str, m: PlaceMention, mentions: list[PlaceMention], se
     # hierarchy; a province or region stays 3
     county = p.geo_precision == 3 and p.feature_code in ("ADM1", "ADM1H") and _COUNTY.search(
         text, m.span.start, min(len(text), m.span.end + 12)) is not None
-    if near or part or county:
+    if near or part:
         return dataclasses.replace(m, place=dataclasses.replace(p, geo_precision=2))
+    if county:
+        # a county named after its seat town ("X county", seat X) is coded at that town: ACLED's precision 1
+        return dataclasses.replace(m, place=dataclasses.replace(p, geo_precision=1 if _seat_of_own_name(m) else 2))
     return m
+
+
+_SEAT = re.compile(r"\+seat:(.+)$")
+
+
+def _fold(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def _seat_of_own_name(m: PlaceMention) -> bool:
+    """Whether the unit is placed at a seat town of its own name (the point the geoparser moved it to, in its
+    method: "+seat:X")."""
+    seat = _SEAT.search(m.method)
+    return seat is not None and m.place is not None and _fold(seat.group(1)) == _fold(m.place.name)
 
 
 def _most_specific(found: list[PlaceMention]) -> PlaceMention:
@@ -286,9 +304,9 @@ class PlacePicker:
             kept = [(m, t) for m, t in kept if m.place is not None]
         # the ends of a road ("the X-Y highway") are peers, not one the context of the other
         main = [(m, t) for m, t in kept
-                if self._route_or_origin(t) or not _subordinate(t, [u for n, u in kept if n is not m])]
-        if any(not self._route_or_origin(t) for _, t in main):
-            main = [(m, t) for m, t in main if not self._route_or_origin(t)]
+                if self._route_or_origin(t, m) or not _subordinate(t, [u for n, u in kept if n is not m])]
+        if any(not self._route_or_origin(t, m) for m, t in main):
+            main = [(m, t) for m, t in main if not self._route_or_origin(t, m)]
         elif len(main) > 1 and all(m.place is not None for m, _ in main):
             # only a road's ends ("blocked the X-Y highway"): one event, at the end named first, but a national
             # capital last (highways are named from it: "the Capital-X highway" is the road to X)
@@ -561,7 +579,7 @@ class PlacePicker:
             return False
         return all(w in self.words["place_nouns"] for w in re.findall(r"[a-z]+", text[m.span.end : b].lower()))
 
-    def _route_or_origin(self, toks: list[Token]) -> bool:
+    def _route_or_origin(self, toks: list[Token], m: PlaceMention | None = None) -> bool:
         """ "the X-Y highway", "X road": the place names a road; "herders from X", "vans from X to Y": where they came
         from or went."""
         root = _root_of(toks)
@@ -572,4 +590,10 @@ class PlacePicker:
             if head.i == head.head.i or head.dep_ not in {"compound", "amod", "nmod", "npadvmod", "conj", "punct"}:
                 break
             head = head.head
+        # "herders from X and Y": Y hangs from X, an origin too; a country of a list stays for the country rule
+        # ("militias from A, B and C" says nothing of where they fought, nor may it point to the dateline's country)
+        for _ in range(4 if m is None or not _country_level(m) else 0):
+            if root.dep_ != "conj" or root.head.i == root.i:
+                break
+            root = root.head
         return root.dep_ == "pobj" and root.head.lower_ in {"from", "to"}

@@ -65,7 +65,9 @@ def event_place(claim: Claim) -> Place | None:
         p = m.place
         if p is None or p.feature_code in NON_EVENT_FEATURES or "demonym" in m.method:
             continue
-        if best is None or (p.geo_precision or 3) < (best.geo_precision or 3):
+        # a town before a county of the same precision (one coded at its seat town, precision 1)
+        if best is None or ((p.geo_precision or 3), (p.feature_code or "").startswith("ADM1")) < (
+                (best.geo_precision or 3), (best.feature_code or "").startswith("ADM1")):
             best = p
     return best
 

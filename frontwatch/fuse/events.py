@@ -149,8 +149,10 @@ def build_event(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> Event:
     supporting = [cd for cd in cds if cd.certainty != Certainty.DENIED] or list(cds)
     subs = [cd.sub_event_type for cd in supporting if cd.sub_event_type]
     sub = min(subs, key=lambda s: (ORDER.get(s, 99), s))  # ACLED: the higher sub-type in precedence wins
+    # a town before a county of the same precision (a county coded at its seat town has precision 1)
     place = min((cd.place for cd in supporting),
-                key=lambda p: ((p.geo_precision or 3), p.feature_code != "ADM2", p.gazetteer_id or 0))
+                key=lambda p: ((p.geo_precision or 3), (p.feature_code or "").startswith("ADM1"),
+                               p.feature_code != "ADM2", p.gazetteer_id or 0))
     prec = min(cd.precision for cd in cds)
     day = min(cd.day for cd in cds if cd.precision == 1) if prec == 1 else sorted(cd.day for cd in cds)[len(cds) // 2]
     status = _status(cds)
