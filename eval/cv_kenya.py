@@ -1,0 +1,93 @@
+"""The system's Kenya development figures with the classifier cross-validated by note: each fold of 2004-2015 notes
+is read by a pipeline whose classifier was trained on the CASE snippets and the other folds' notes (as `make setup`
+trains on CASE + all of 2004-2015), so type figures are not in-sample.
+
+    python eval/cv_kenya.py ACLED.jsonl --snippets SNIPPETS.jsonl [--folds 5] [--models own/cv] [--rows ROWS.jsonl]
+
+Models are cached in --models (fold{k}.pkl); delete them after changing training or features. Never give it held-out
+years: it trains on what it scores around.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+from frontwatch.config import Settings
+from frontwatch.evaluation import aggregate, evaluate_acled, parse_years, row_lines, select_rows
+from frontwatch.extract import ActorDictionary, Extractor
+from frontwatch.extract.classify import EventClassifier, read_snippets
+from frontwatch.model import NOT_AN_EVENT
+from frontwatch.pipeline import Pipeline
+
+
+def fold_of(note: str, folds: int) -> int:
+    """A note's fold by its hash: every row of a note (ACLED splits one note over places and days) in one fold."""
+    return int(hashlib.sha256(note.strip().encode()).hexdigest(), 16) % folds
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("acled", type=Path)
+    ap.add_argument("--snippets", type=Path, required=True)
+    ap.add_argument("--years", default="2004-2015")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--models", type=Path, default=Path("own/cv"))
+    ap.add_argument("--rows", type=Path)
+    ap.add_argument("--only", help="score only these folds, e.g. 0,1 (a quicker, noisier figure)")
+    args = ap.parse_args(argv)
+    span = parse_years(args.years)
+    if span[1] > 2015:
+        raise SystemExit("development years only (2004-2015)")
+    from frontwatch.extract.evaluate import read_rows
+
+    rows = read_rows(args.acled)
+    chosen = select_rows(rows, span)
+    snippets, snippet_labels = read_snippets(args.snippets)
+    labels: dict[str, set[str]] = {}
+    for i in chosen:
+        note = (rows[i].get("notes") or "").strip()
+        if note and rows[i].get("sub_event_type"):
+            labels.setdefault(note, set()).add(rows[i]["sub_event_type"])
+    settings = Settings.from_env()
+    actors = ActorDictionary.load(settings.actors_path)
+    base = Pipeline.from_settings(dataclasses.replace(settings, classifier_path=Path("/nonexistent")))
+    args.models.mkdir(parents=True, exist_ok=True)
+    scores, records, alone = [], [], [0, 0]
+    for k in [int(x) for x in args.only.split(",")] if args.only else range(args.folds):
+        path = args.models / f"fold{k}.pkl"
+        train = [(n, next(iter(s))) for n, s in labels.items() if len(s) == 1 and fold_of(n, args.folds) != k]
+        if path.exists():
+            clf = EventClassifier.load(path)
+        else:
+            clf = EventClassifier.train(snippets + [n for n, _ in train], snippet_labels + [lab for _, lab in train],
+                                        0, len(snippets))
+            clf.save(path)
+        test_notes = [(n, next(iter(s))) for n, s in labels.items() if len(s) == 1 and fold_of(n, args.folds) == k]
+        for (_, gold), (pred, _) in zip(test_notes, clf.predict([n for n, _ in test_notes]), strict=True):
+            alone[0] += pred == gold and pred != NOT_AN_EVENT
+            alone[1] += 1
+        idx = [i for i in chosen if fold_of(rows[i].get("notes") or "", args.folds) == k]
+        pipeline = dataclasses.replace(base, extractor=Extractor(actors, clf))
+        _, recs = evaluate_acled(rows, pipeline, actors, idx)
+        records.extend(recs)
+        scores.extend(r["scores"] for r in recs)
+        print(f"fold {k}: {len(idx)} rows", file=sys.stderr)
+    result = aggregate(scores)
+    result["classifier_alone_sub_acc"] = alone[0] / max(alone[1], 1)
+    result.pop("over", None)
+    print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in result.items()}))
+    if args.rows:
+        records.sort(key=lambda r: r["row"])
+        with open(args.rows, "w", encoding="utf-8") as fh:
+            for line in row_lines(records):
+                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
