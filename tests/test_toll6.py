@@ -1,0 +1,30 @@
+"""toll6: fatalities on ACLED-style notes (issue 15). Every sentence here is invented; places and people in them are
+made up or generic."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _killed(nlp: Any, text: str) -> list[tuple[int | None, str | None]]:
+    from frontwatch.extract.counts import find_counts
+
+    return [(c.value, c.qualifier) for s in nlp(text).sents for c in find_counts(s) if c.what.value == "killed"]
+
+
+# --- a collective noun's figure is the number of its people --------------------------------------------------
+
+def test_a_group_or_family_of_n_killed_is_n_dead(nlp: Any) -> None:
+    assert _killed(nlp, "The mine went off under the patrol, killing a group of six rangers.") == [(6, "exact")]
+    assert _killed(nlp, "A family of four was burnt to death when raiders torched their hut.") == [(4, "exact")]
+    # a collective noun without a figure names an unknown number, not one person
+    assert _killed(nlp, "Bandits killed a group of fishermen on the shore.") == []
+
+
+# --- a qualified figure whose outcome lies beyond the regex's reach is read from the parse -------------------------
+
+def test_a_qualified_figure_far_from_its_outcome_keeps_its_qualifier(nlp: Any) -> None:
+    text = "At least 14 rangers and volunteer guards from the conservancy are feared dead after the night raid."
+    assert _killed(nlp, text) == [(14, "at least")]
+    # the figure's own outcome read by the regex stays: no killed count from the parse beside it
+    assert _killed(nlp, "Roughly 40 herders were either killed or wounded in the raid.") == []
