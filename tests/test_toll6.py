@@ -28,3 +28,21 @@ def test_a_qualified_figure_far_from_its_outcome_keeps_its_qualifier(nlp: Any) -
     assert _killed(nlp, text) == [(14, "at least")]
     # the figure's own outcome read by the regex stays: no killed count from the parse beside it
     assert _killed(nlp, "Roughly 40 herders were either killed or wounded in the raid.") == []
+
+
+# --- a mob's beating told as a death whose victim was rescued is no death ------------------------------------------
+
+def _tolls(claims_of: Any, text: str) -> list[int]:
+    from datetime import date
+
+    return sorted((c.fatalities_acled for c in claims_of(text, published=date(2014, 6, 3))), reverse=True)
+
+
+def test_a_lynching_whose_victim_was_rescued_has_no_toll(claims_of: Any) -> None:
+    text = ("A youth accused of stealing a phone was lynched by traders at a bus park. "
+            "Officers on patrol saved him from the crowd and rescued him before his death.")
+    assert _tolls(claims_of, text)[0] == 0
+    # a rescue of other people leaves the lynching's dead
+    text = ("A youth accused of stealing a phone was lynched by traders at a bus park. "
+            "Officers on patrol rescued two other suspects from the crowd.")
+    assert _tolls(claims_of, text)[0] == 1

@@ -441,6 +441,32 @@ def a_crowds_cause(text: str, count: Count) -> bool:
     return bool(_CAUSE_BEFORE.search(text, max(0, count.span.start - 60), count.span.start))
 
 
+# A mob's beating or burning is told as a death ("a thief was lynched", "set alight") though the victim may live:
+# a rescue or survival told after it in its paragraph ("… was rescued by police before death", "nearly killed before
+# he was rescued", "survived the beating") says no one died, unless it is another person's ("his friend was rescued").
+_MOB_DEATH = re.compile(r"\b(?:lynch|beat|batter|burn|set\s+(?:\w+\s+){0,3}?(?:alight|ablaze|on\s+fire)|ston|club)",
+                        re.I)
+_SURVIVED = re.compile(r"\b(?:rescued|survived|escaped\s+death|before\s+(?:his\s+|her\s+|their\s+)?death|"
+                       r"nearly\s+(?:killed|lynched|died|dead))\b", re.I)
+_SOMEONE_ELSE = re.compile(r"\b(?:another|other|others|second|friends?|colleagues?|companions?|accomplices?|"
+                           r"wife|husband|children|child|relatives?)\b", re.I)
+
+
+def survived(text: str, count: Count) -> bool:
+    """Is a killed count a mob's beating or burning whose victim its paragraph says was rescued or survived
+    (`text` the document's)? Such an attack has no fatality (ACLED codes the deaths that happened)."""
+    if count.span is None or count.what != CountKind.KILLED or not _MOB_DEATH.search(count.span.text):
+        return False
+    end = text.find("\n\n", count.span.end)
+    after = text[count.span.end:end if end >= 0 else len(text)]
+    m = _SURVIVED.search(after)
+    if m is None:
+        return False
+    # the rescue's own sentence says whom it saved
+    told, stop = after.rfind(". ", 0, m.start()) + 1, after.find(". ", m.end())
+    return not _SOMEONE_ELSE.search(after, told, stop if stop >= 0 else len(after))
+
+
 # Words that tell a figure adds to dead already told ("two more were found dead", "a guard was also
 # killed", "two others died as well"), not an update of their number.
 _MORE_DEAD = re.compile(r"\b(?:more|others?|also|too|as\s+well|additional|further|another)\b", re.I)

@@ -1,5 +1,6 @@
 """A toll told over a stretch of days ("12 dead … over the course of four days", "killed over a 40-hour period"):
 ACLED splits it evenly over the days, the remainder on the first, so a claim dated one day carries that day's share.
+Read with the whole document too: a mob's beating told as a death whose victim was rescued is no toll.
 """
 
 from __future__ import annotations
@@ -8,8 +9,8 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from frontwatch.extract.counts import _DIGITS, _WRITTEN, parse_number
-from frontwatch.model import Claim, split_over_days
+from frontwatch.extract.counts import _DIGITS, _WRITTEN, parse_number, survived
+from frontwatch.model import Claim, CountKind, split_over_days
 
 # "over the course of four days", "over a 40-hour period", "over a three-day raid" (not "for two days": a search that
 # went on for days tells how long it lasted, not a toll spread over them)
@@ -33,9 +34,14 @@ def toll_days(text: str, start: int, end: int) -> int:
 
 def tolls_over_days(claims: Sequence[Claim], text: str) -> list[Claim]:
     """Each claim dated one day (or by the report) whose paragraph tells its toll over several days, with the first
-    day's share (a claim whose own time spans the days is split by fusion, day by day)."""
+    day's share (a claim whose own time spans the days is split by fusion, day by day); a claim whose only dead
+    survived (`counts.survived`) with none."""
     out = []
     for c in claims:
+        if c.fatalities_acled and not any(k.what == CountKind.KILLED and k.value and not survived(text, k)
+                                          for k in c.counts):
+            # "a man was lynched … rescued by police before death": the only dead told lived
+            c = dataclasses.replace(c, fatalities_acled=0, method=c.method + " counts:survived")
         t = c.time
         days = toll_days(text, c.sentence.start, c.sentence.end) if c.fatalities_acled else 1
         if days > 1 and (t is None or t.assumed or t.low == t.high):
