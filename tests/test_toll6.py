@@ -46,3 +46,15 @@ def test_a_lynching_whose_victim_was_rescued_has_no_toll(claims_of: Any) -> None
     text = ("A youth accused of stealing a phone was lynched by traders at a bus park. "
             "Officers on patrol rescued two other suspects from the crowd.")
     assert _tolls(claims_of, text)[0] == 1
+
+
+# --- a toll told before the report's first event is that event's ------------------------------------------------
+
+def test_bodies_found_before_the_event_is_told_are_its_toll(claims_of: Any) -> None:
+    text = ("The bodies of four herders were recovered from a dry riverbed on Sunday. "
+            "Elders blamed the attack on raiders from across the hills.")
+    assert _tolls(claims_of, text)[0] == 4
+    # across a paragraph break the figure is no toll of the event told after it
+    text = ("The bodies of four herders were recovered from a dry riverbed on Sunday.\n\n"
+            "In other news, raiders attacked a trading centre and looted shops.")
+    assert _tolls(claims_of, text)[0] == 0

@@ -1,6 +1,7 @@
 """A toll told over a stretch of days ("12 dead … over the course of four days", "killed over a 40-hour period"):
 ACLED splits it evenly over the days, the remainder on the first, so a claim dated one day carries that day's share.
-Read with the whole document too: a mob's beating told as a death whose victim was rescued is no toll.
+Read with the whole document too: a mob's beating told as a death whose victim was rescued is no toll, and a toll
+told before the report's first event ("Three bodies were found …") is that event's.
 """
 
 from __future__ import annotations
@@ -9,8 +10,12 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from frontwatch.extract.counts import _DIGITS, _WRITTEN, parse_number, survived
-from frontwatch.model import Claim, CountKind, split_over_days
+from spacy.tokens import Span as SpacySpan
+
+from frontwatch.extract.claims import NO_FATALITIES
+from frontwatch.extract.counts import _DIGITS, _WRITTEN, find_counts, parse_number, survived
+from frontwatch.extract.follow_ups import _with_counts
+from frontwatch.model import NOT_AN_EVENT, Claim, Count, CountKind, split_over_days
 
 # "over the course of four days", "over a 40-hour period", "over a three-day raid" (not "for two days": a search that
 # went on for days tells how long it lasted, not a toll spread over them)
@@ -49,3 +54,25 @@ def tolls_over_days(claims: Sequence[Claim], text: str) -> list[Claim]:
                                     method=c.method + f" counts:over-{days}-days")
         out.append(c)
     return out
+
+
+def toll_before(sent: SpacySpan, text: str, before: list[Count]) -> list[Count]:
+    """The dead told by a sentence with no event word before any event of the report ("Three bodies were found in a
+    forest. The motive of the attack is not known."), kept for the event its paragraph tells next; `before`, the
+    toll kept so far, gives way to a later one and lapses at a paragraph break."""
+    told = [c for c in find_counts(sent) if c.what == CountKind.KILLED and c.value]
+    if told:
+        return told
+    return [] if "\n\n" in text[before[-1].span.end if before and before[-1].span else 0:sent.start_char] else before
+
+
+def event_after_toll(found: list[Claim], before: Sequence[Count], text: str, start: int) -> list[Claim]:
+    """The report's first event, told after its toll in the same paragraph, carries that toll when it tells none
+    of its own (ACLED codes the dead found with the attack that killed them)."""
+    end = max((c.span.end for c in before if c.span is not None), default=start)
+    if "\n\n" in text[end:start]:
+        return found
+    first = next((c for c in found if c.event_type != NOT_AN_EVENT and c.sub_event_type not in NO_FATALITIES), None)
+    if first is None or any(k.what == CountKind.KILLED for k in first.counts):
+        return found
+    return [_with_counts(c, before, "toll-before") if c is first else c for c in found]
