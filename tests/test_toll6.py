@@ -58,3 +58,16 @@ def test_bodies_found_before_the_event_is_told_are_its_toll(claims_of: Any) -> N
     text = ("The bodies of four herders were recovered from a dry riverbed on Sunday.\n\n"
             "In other news, raiders attacked a trading centre and looted shops.")
     assert _tolls(claims_of, text)[0] == 0
+
+
+# --- the death a crowd protests over, told again elsewhere in its report, is no toll of the protest ---------------
+
+def test_the_death_a_protest_is_over_is_not_its_toll_wherever_it_is_told(claims_of: Any) -> None:
+    text = ("Nurses at a county hospital marched through the town in protest over the death of their colleague. "
+            "They barricaded the main road with burning tyres and stones. "
+            "Their colleague had died at home after weeks without pay, the union said.")
+    assert _tolls(claims_of, text)[0] == 0
+    # a death the protest itself brings (police fire on the crowd) stays its toll
+    text = ("Nurses at a county hospital marched through the town in protest over the death of their colleague. "
+            "Police fired live bullets at the crowd and one marcher died.")
+    assert _tolls(claims_of, text)[0] == 1

@@ -1,7 +1,8 @@
 """A toll told over a stretch of days ("12 dead … over the course of four days", "killed over a 40-hour period"):
 ACLED splits it evenly over the days, the remainder on the first, so a claim dated one day carries that day's share.
 Read with the whole document too: a mob's beating told as a death whose victim was rescued is no toll, and a toll
-told before the report's first event ("Three bodies were found …") is that event's.
+told before the report's first event ("Three bodies were found …") is that event's; a protest's death that is the
+cause its crowd acts over is none of its toll.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.claims import NO_FATALITIES
-from frontwatch.extract.counts import _DIGITS, _WRITTEN, find_counts, parse_number, survived
+from frontwatch.extract.counts import _DIGITS, _WRITTEN, a_crowds_cause_told, find_counts, parse_number, survived
 from frontwatch.extract.follow_ups import _with_counts
 from frontwatch.model import NOT_AN_EVENT, Claim, Count, CountKind, split_over_days
 
@@ -47,6 +48,10 @@ def tolls_over_days(claims: Sequence[Claim], text: str) -> list[Claim]:
                                           for k in c.counts):
             # "a man was lynched … rescued by police before death": the only dead told lived
             c = dataclasses.replace(c, fatalities_acled=0, method=c.method + " counts:survived")
+        if c.fatalities_acled and c.event_type in ("Protests", "Riots") and not any(
+                k.what == CountKind.KILLED and k.value and not a_crowds_cause_told(text, k) for k in c.counts):
+            # "students protested over the death of their colleague … their colleague died of neglect": the cause
+            c = dataclasses.replace(c, fatalities_acled=0, method=c.method + " counts:crowds-cause")
         t = c.time
         days = toll_days(text, c.sentence.start, c.sentence.end) if c.fatalities_acled else 1
         if days > 1 and (t is None or t.assumed or t.low == t.high):
