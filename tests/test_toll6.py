@@ -71,3 +71,18 @@ def test_the_death_a_protest_is_over_is_not_its_toll_wherever_it_is_told(claims_
     text = ("Nurses at a county hospital marched through the town in protest over the death of their colleague. "
             "Police fired live bullets at the crowd and one marcher died.")
     assert _tolls(claims_of, text)[0] == 1
+
+
+# --- a toll's later rise is the figure of the claims that told fewer of the same dead -----------------------------
+
+def test_a_later_rise_of_the_toll_updates_the_first_claims_figure(claims_of: Any) -> None:
+    from datetime import date
+
+    text = ("Gunmen hurled a grenade into a crowded tea room, killing two and injuring 14. "
+            "By the weekend the death toll from the grenade attack had risen to five.")
+    claims = claims_of(text, published=date(2014, 6, 3))
+    first = [c.fatalities_acled for c in claims if c.sentence.start == 0 and c.event_type != "Strategic developments"]
+    assert first and all(f == 5 for f in first)
+    # across a paragraph break the rise is another report's, not this claim's
+    claims = claims_of(text.replace(" By the", "\n\nBy the"), published=date(2014, 6, 3))
+    assert next(c.fatalities_acled for c in claims if c.sentence.start == 0) == 2
