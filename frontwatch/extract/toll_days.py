@@ -61,14 +61,14 @@ def tolls_over_days(claims: Sequence[Claim], text: str) -> list[Claim]:
     return out
 
 
-# "the death toll from the blast rose to six", "the number of dead has climbed to 9": a later figure of the same dead
+# "the toll of the ambush had risen to eight", "the number of dead has climbed to 9": a later figure of the same dead
 _RISEN = re.compile(r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed)|death\s+count)\b.{0,60}?\b"
                     r"(?:rose|risen|climbed|jumped|increased|revised)\b", re.I | re.S)
 
 
 def _risen_tolls(claims: Sequence[Claim], text: str) -> list[Claim]:
-    """A toll's rise told by a later claim of the paragraph ("… killing four. Days later the toll from the blast rose
-    to six.") is the figure of the earlier claims of that type that told fewer dead (ACLED codes the revised
+    """A toll's rise told by a later claim of the paragraph ("… killing two. By Monday the toll of the grenade attack
+    had risen to five.") is the figure of the earlier claims of that type that told fewer dead (ACLED codes the revised
     figure), where fusion could not join them (no place to fuse by)."""
     out = list(claims)
     for r in claims:
