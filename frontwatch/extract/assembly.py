@@ -60,7 +60,7 @@ from frontwatch.extract.places import (
 from frontwatch.extract.roles import PRONOUNS, Roles, trigger_roles
 from frontwatch.extract.sentences import _char_ranges, _in_context, _overlaps, _trimmed
 from frontwatch.extract.time import event_dated, find_all, find_time, on_the_event_day
-from frontwatch.extract.toll_days import tolls_over_days
+from frontwatch.extract.toll_days import event_after_toll, toll_before, tolls_over_days
 from frontwatch.extract.triggers import Lexicon, find_triggers, load_lexicon
 from frontwatch.model import (
     NOT_AN_EVENT,
@@ -178,9 +178,12 @@ class Extractor(SharedSteps):
         read_as_background = False  # an event word told as the past, a plot, an accident …
         recalled = False  # the sentence before recalled only incidents dated before the report's weeks
         pred_of = iter(predictions)
+        before: list[Count] = []  # a toll told before any event of its paragraph ("Three bodies were found …")
         for sent, hits in found_hits:
             if not hits:
                 tolls = _toll_only(sent, text, previous_end) if previous else []
+                if not previous:
+                    before = toll_before(sent, text, before)
                 if tolls:
                     # "… attacked Mandera town on Tuesday. 14 dead.": a sentence that only gives a toll gives the
                     # toll of the event told before it
@@ -197,6 +200,8 @@ class Extractor(SharedSteps):
                 # names ("police seized guns … related to a murder": the seizure, not the murder); else trigger order.
                 found.sort(key=lambda c: c.sub_event_type != pred[0])
             found = _one_toll_per_event(_tolls_to_event(found, counts))
+            if before and not previous:
+                found, before = event_after_toll(found, before, text, sent.start_char), []
             if recalled:
                 found = self._recalled_before(found)
             recalled = sent_recalled and not any(c.event_type != NOT_AN_EVENT for c in found)

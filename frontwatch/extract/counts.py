@@ -441,6 +441,66 @@ def a_crowds_cause(text: str, count: Count) -> bool:
     return bool(_CAUSE_BEFORE.search(text, max(0, count.span.start - 60), count.span.start))
 
 
+# A mob's beating or burning is told as a death ("a thief was lynched", "set alight") though the victim may live:
+# a rescue or survival told after it in its paragraph ("… was rescued by police before death", "nearly killed before
+# he was rescued", "survived the beating") says no one died, unless it is another person's ("his friend was rescued").
+_MOB_DEATH = re.compile(r"\b(?:lynch|beat|batter|burn|set\s+(?:\w+\s+){0,3}?(?:alight|ablaze|on\s+fire)|ston|club)",
+                        re.I)
+_SURVIVED = re.compile(r"\b(?:rescued|survived|escaped\s+death|before\s+(?:his\s+|her\s+|their\s+)?death|"
+                       r"nearly\s+(?:killed|lynched|died|dead))\b", re.I)
+_SOMEONE_ELSE = re.compile(r"\b(?:another|other|others|second|friends?|colleagues?|companions?|accomplices?|"
+                           r"wife|husband|children|child|relatives?)\b", re.I)
+
+
+def survived(text: str, count: Count) -> bool:
+    """Is a killed count a mob's beating or burning whose victim its paragraph says was rescued or survived
+    (`text` the document's)? Such an attack has no fatality (ACLED codes the deaths that happened)."""
+    if count.span is None or count.what != CountKind.KILLED or not _MOB_DEATH.search(count.span.text):
+        return False
+    end = text.find("\n\n", count.span.end)
+    after = text[count.span.end:end if end >= 0 else len(text)]
+    m = _SURVIVED.search(after)
+    if m is None:
+        return False
+    # the rescue's own sentence says whom it saved
+    told, stop = after.rfind(". ", 0, m.start()) + 1, after.find(". ", m.end())
+    return not _SOMEONE_ELSE.search(after, told, stop if stop >= 0 else len(after))
+
+
+# A crowd acting over a death told anywhere in its report ("students protested over the death of their colleague")
+# whose dead the report tells again elsewhere ("their colleague … died", "a student was found dead"): the cause, not
+# a death of the protest, unless that sentence tells violence of the protest itself (police fire, a stampede).
+_CAUSE_TOLD = re.compile(r"\b(?:protest|demonstrat|riot|mourn|march|rall)\w*\s+(?:[\w-]+\s+){0,3}?(?:over\s+|"
+                         r"against\s+|at\s+|following\s+|after\s+|in\s+response\s+to\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:death|killing|"
+                         r"murder|shooting|lynching)s?\s+of\s+(?:(?:their|a|an|the|his|her|one|two|three|of)\s+)*"
+                         r"([a-z-]+)", re.I)
+_DEATH_WITHOUT_DOER = re.compile(r"\b(?:died|dies|death|dead|succumbed|bod(?:y|ies))\b", re.I)
+_DOER = re.compile(r"\b(?:by|shot|shooting|kill\w*|lynch\w*|gunned|hack\w*|stabb?\w*|beat\w*|murder\w*)\b", re.I)
+_PROTEST_VIOLENCE = re.compile(r"\b(?:police|officers?|security|soldiers?|shot|gunfire|bullets?|tear\s*gas|clash\w*|"
+                               r"stampede|crossfire|during\s+the\s+(?:protests?|demonstrations?|riots?))\b", re.I)
+
+
+def a_crowds_cause_told(text: str, count: Count) -> bool:
+    """Is a killed count of a protest's or riot's report the death its crowd acts over, told again away from the
+    cue (see `a_crowds_cause`): the dead the cause names ("their colleague") or a death told without a doer, in a
+    sentence that tells no violence of the protest itself? `text` is the document's."""
+    if count.span is None or count.what != CountKind.KILLED:
+        return False
+    if a_crowds_cause(text, count):
+        return True
+    causes = [m.group(1).lower() for m in _CAUSE_TOLD.finditer(text)]
+    if not causes:
+        return False
+    left = max(text.rfind(". ", 0, count.span.start) + 1, 0)
+    right = text.find(". ", count.span.end)
+    sentence = text[left:right if right >= 0 else len(text)]
+    if _PROTEST_VIOLENCE.search(sentence):
+        return False
+    own = count.span.text
+    return any(re.search(rf"\b{re.escape(c)}\b", own, re.I) for c in causes) or bool(
+        _DEATH_WITHOUT_DOER.search(own) and not _DOER.search(own))
+
+
 # Words that tell a figure adds to dead already told ("two more were found dead", "a guard was also
 # killed", "two others died as well"), not an update of their number.
 _MORE_DEAD = re.compile(r"\b(?:more|others?|also|too|as\s+well|additional|further|another)\b", re.I)

@@ -1,5 +1,8 @@
 """A toll told over a stretch of days ("12 dead … over the course of four days", "killed over a 40-hour period"):
 ACLED splits it evenly over the days, the remainder on the first, so a claim dated one day carries that day's share.
+Read with the whole document too: a mob's beating told as a death whose victim was rescued is no toll, and a toll
+told before the report's first event ("Three bodies were found …") is that event's; a protest's death that is the
+cause its crowd acts over is none of its toll.
 """
 
 from __future__ import annotations
@@ -8,8 +11,12 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from frontwatch.extract.counts import _DIGITS, _WRITTEN, parse_number
-from frontwatch.model import Claim, split_over_days
+from spacy.tokens import Span as SpacySpan
+
+from frontwatch.extract.claims import NO_FATALITIES
+from frontwatch.extract.counts import _DIGITS, _WRITTEN, a_crowds_cause_told, find_counts, parse_number, survived
+from frontwatch.extract.follow_ups import _with_counts
+from frontwatch.model import NOT_AN_EVENT, Claim, Count, CountKind, split_over_days
 
 # "over the course of four days", "over a 40-hour period", "over a three-day raid" (not "for two days": a search that
 # went on for days tells how long it lasted, not a toll spread over them)
@@ -33,9 +40,18 @@ def toll_days(text: str, start: int, end: int) -> int:
 
 def tolls_over_days(claims: Sequence[Claim], text: str) -> list[Claim]:
     """Each claim dated one day (or by the report) whose paragraph tells its toll over several days, with the first
-    day's share (a claim whose own time spans the days is split by fusion, day by day)."""
+    day's share (a claim whose own time spans the days is split by fusion, day by day); a claim whose only dead
+    survived (`counts.survived`) with none."""
     out = []
-    for c in claims:
+    for c in _risen_tolls(claims, text):
+        if c.fatalities_acled and not any(k.what == CountKind.KILLED and k.value and not survived(text, k)
+                                          for k in c.counts):
+            # "a man was lynched … rescued by police before death": the only dead told lived
+            c = dataclasses.replace(c, fatalities_acled=0, method=c.method + " counts:survived")
+        if c.fatalities_acled and c.event_type in ("Protests", "Riots") and not any(
+                k.what == CountKind.KILLED and k.value and not a_crowds_cause_told(text, k) for k in c.counts):
+            # "students protested over the death of their colleague … their colleague died of neglect": the cause
+            c = dataclasses.replace(c, fatalities_acled=0, method=c.method + " counts:crowds-cause")
         t = c.time
         days = toll_days(text, c.sentence.start, c.sentence.end) if c.fatalities_acled else 1
         if days > 1 and (t is None or t.assumed or t.low == t.high):
@@ -43,3 +59,47 @@ def tolls_over_days(claims: Sequence[Claim], text: str) -> list[Claim]:
                                     method=c.method + f" counts:over-{days}-days")
         out.append(c)
     return out
+
+
+# "the toll of the ambush had risen to eight", "the number of dead has climbed to 9": a later figure of the same dead
+_RISEN = re.compile(r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed)|death\s+count)\b.{0,60}?\b"
+                    r"(?:rose|risen|climbed|jumped|increased|revised)\b", re.I | re.S)
+
+
+def _risen_tolls(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """A toll's rise told by a later claim of the paragraph ("… killing two. By Monday the toll of the grenade attack
+    had risen to five.") is the figure of the earlier claims of that type that told fewer dead (ACLED codes the revised
+    figure), where fusion could not join them (no place to fuse by)."""
+    out = list(claims)
+    for r in claims:
+        risen = max((k.value for k in r.counts if k.what == CountKind.KILLED and k.value and k.span is not None
+                     and _RISEN.search(k.span.text)), default=0)
+        if not risen:
+            continue
+        for i, e in enumerate(out):
+            if (e.sentence.end <= r.sentence.start and e.event_type == r.event_type
+                    and 0 < e.fatalities_acled < risen and "\n\n" not in text[e.sentence.end:r.sentence.start]):
+                out[i] = dataclasses.replace(e, fatalities_acled=risen, method=e.method + " counts:toll-rose")
+    return out
+
+
+def toll_before(sent: SpacySpan, text: str, before: list[Count]) -> list[Count]:
+    """The dead told by a sentence with no event word before any event of the report ("Three bodies were found in a
+    forest. The motive of the attack is not known."), kept for the event its paragraph tells next; `before`, the
+    toll kept so far, gives way to a later one and lapses at a paragraph break."""
+    told = [c for c in find_counts(sent) if c.what == CountKind.KILLED and c.value]
+    if told:
+        return told
+    return [] if "\n\n" in text[before[-1].span.end if before and before[-1].span else 0:sent.start_char] else before
+
+
+def event_after_toll(found: list[Claim], before: Sequence[Count], text: str, start: int) -> list[Claim]:
+    """The report's first event, told after its toll in the same paragraph, carries that toll when it tells none
+    of its own (ACLED codes the dead found with the attack that killed them)."""
+    end = max((c.span.end for c in before if c.span is not None), default=start)
+    if "\n\n" in text[end:start]:
+        return found
+    first = next((c for c in found if c.event_type != NOT_AN_EVENT and c.sub_event_type not in NO_FATALITIES), None)
+    if first is None or any(k.what == CountKind.KILLED for k in first.counts):
+        return found
+    return [_with_counts(c, before, "toll-before") if c is first else c for c in found]

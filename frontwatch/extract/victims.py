@@ -21,6 +21,8 @@ from frontwatch.extract.counts import (
     ANIMALS,
     NOT_PEOPLE,
     NUM,
+    VAGUE,
+    _count,
     parse_number,
 )
 from frontwatch.model import Count, CountKind, Span
@@ -166,10 +168,11 @@ def _across_clause(a: Token, b: Token) -> bool:
     return any(t.text in (";", ":") for t in a.doc[lo + 1:hi])
 
 
-def _victim_total(head: Token) -> tuple[int, int, int] | None:
+def _victim_total(head: Token) -> tuple[int, int, int, str | None] | None:
     """The number of people a victim noun phrase names, with its character bounds: one for a singular person ("a
     man", "his bodyguard", "one of the guards", "him"), the figure of a numbered group, summed over a coordination
-    ("a policeman and two civilians"); None when it names an unknown number ("villagers") or no people."""
+    ("a policeman and two civilians"); None when it names an unknown number ("villagers") or no people. The last
+    item is the figure's qualifier ("at least"), None for a plain figure."""
     # a conjunct with its own outcome ("nine injured and one officer killed") is another group
     others = [x for x in head.conjuncts if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in x.children)
               or x.pos_ == "VERB"]  # "kills an officer and injures a nurse": the verb read as the object's conjunct
@@ -191,24 +194,39 @@ def _victim_total(head: Token) -> tuple[int, int, int] | None:
             group += [x for w in t.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
                       for x in (p, *p.conjuncts)]
     total = 0
+    qualifier: str | None = None
     for n in group:
         if any(c.lower_ in ("no", "none") or c.dep_ == "neg" for c in n.children) or n.lower_ in _NOBODY:
             return None
         # the parser may hang the figure as a compound ("Seven Kenyan fishermen")
         nums = [c for c in n.children if c.dep_ == "nummod" or (c.dep_ == "compound" and c.tag_ == "CD")]
+        if n is not head and n.tag_ in ("NNS", "NNPS") and not nums and n.lower_ not in _COLLECTIVE and any(
+                c.dep_ == "nummod" for c in head.children):
+            continue  # "at least 24 officers and reservists": one figure for both plurals, the lowest reading
         if not nums and n.left_edge.tag_ == "CD" and n.left_edge.dep_ == "compound" and n.left_edge.head.head == n:
             nums = [n.left_edge]  # "Seven Kenyan fishermen", the figure hung on the adjective
         if nums and (ANIMALS.match(" " + n.text) or ANIMALS.match(" " + n.lemma_)):
             return None  # "killed 30 goats": no people
+        if n.lower_ in _COLLECTIVE:
+            # "a group of five officers", "a family of four": the figure after "of" is the number of people; a
+            # collective noun without one ("a family") names an unknown number, not one person
+            member = _collective_member(n)
+            if member is None:
+                return None
+            n, nums = member, [member] if member.tag_ == "CD" else [
+                c for c in member.children if c.dep_ == "nummod"]
         if nums:
-            # a plain figure only: a qualified one ("at least two") stays the regex's count, with its qualifier
-            if len(nums) > 1 or any(c.dep_ in ("quantmod", "advmod") for c in nums[0].children):
+            if len(nums) > 1:
                 return None
-            # the figure with its own parts: "Twenty-one", "twenty one" (the tens hang on the units)
+            # the figure with its own parts and qualifier: "Twenty-one", "at least 24" (the tens hang on the units,
+            # the qualifier on the figure)
             words = nums[0].doc[nums[0].left_edge.i:nums[0].i + 1].text
-            value = parse_number(words)[0] if NUM.fullmatch(words) else None
-            if value is None:
-                return None
+            m = NUM.fullmatch(words)
+            value = parse_number(m.group(2))[0] if m else None
+            if value is None or (m is not None and m.group(2).lower() in VAGUE):
+                return None  # "several", "many": the regex's vague figure, with its range
+            if m is not None and m.group(1):
+                qualifier = qualifier or m.group(1)
             total += value
         elif n.lower_ == "couple" and not any(c.lower_ == "of" for c in n.children):
             total += 2  # "an elderly couple was hacked to death": two people ("a couple of X" is X's figure)
@@ -220,7 +238,21 @@ def _victim_total(head: Token) -> tuple[int, int, int] | None:
         else:
             return None
     toks = [t for n in group for t in n.subtree if t.i not in apart and t.dep_ not in ("punct", "cc")]
-    return total, min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+    return total, min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks), qualifier
+
+
+# Nouns of a body of people whose number follows "of" ("a group of five", "a family of four").
+_COLLECTIVE = {"group", "family", "band", "party", "gang", "crowd", "team", "total"}
+
+
+def _collective_member(n: Token) -> Token | None:
+    """The figure of a collective noun's "of" phrase: "five" of "a group of five", "officers" (with its figure) of
+    "a group of five officers"; None when no figure follows."""
+    for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.tag_ == "CD" or any(c.dep_ == "nummod" for c in obj.children):
+                return obj
+    return None
 
 
 # A headline's killing verb in the present, which the parser often reads as a noun ("Mob lynches thief").
@@ -300,7 +332,7 @@ def with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
         # several subjects of one verb are one group ("3 insurgents and 1 soldier were killed", parsed as two)
         misread = _misread_headline_victim(tok)
         found = [_victim_total(v) for v in _one_per_title(_victims_of(tok))] if misread is None else [
-            (1, misread.idx, misread.idx + len(misread.text))]
+            (1, misread.idx, misread.idx + len(misread.text), None)]
         if found and all(f is not None and f[0] > 0 for f in found):
             n = sum(f[0] for f in found if f is not None)
             lo = min(f[1] for f in found if f is not None)
@@ -309,8 +341,14 @@ def with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
                       and c.span.start < hi and lo < c.span.end]
             if any(c.qualifier != "exact" for c in inside):
                 continue  # a figure with its qualifier ("at least two") keeps it
+            qual = next((f[3] for f in found if f is not None and f[3]), None)
+            if qual and any(c.span is not None and c.span.start < hi and lo < c.span.end for c in out):
+                continue  # "roughly 60 fighters were killed or injured": the regex read the figure's own outcome
             start, end = min(lo, tok.idx), max(hi, tok.idx + len(tok.text))
             out = [c for c in out if c not in inside]
-            out.append(Count(CountKind.KILLED, n, n, n, "exact",
-                             Span(start, end, sent.text[start - base:end - base])))
+            span = Span(start, end, sent.text[start - base:end - base])
+            # a qualified figure the regex could not tie to its outcome ("at least 24 officers and reservists
+            # are feared dead": too many words between) keeps its qualifier and range
+            out.append(_count(CountKind.KILLED, qual, str(n), span) if qual else
+                       Count(CountKind.KILLED, n, n, n, "exact", span))
     return sorted(out, key=lambda c: c.span.start if c.span is not None else -1)
