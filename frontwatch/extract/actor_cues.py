@@ -81,11 +81,17 @@ _NAMED_AFTER = re.compile(
     r"stormed|executed|targets?|targeted|planted|detonated|bombed|fired|opened)\b))")
 # Words after state forces that make them the ones who answered an attack ("police pursued the raiders").
 _STATE_RESPONDED = re.compile(
-    r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?(?:later\s+|then\s+|quickly\s+|eventually\s+)?"
+    r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?"
+    # where the force stood or came from ("troops stationed near the border engaged …", "police based in the town
+    # chased …"): a participle and up to five words of place, no clause of its own
+    r"(?:(?:stationed|deployed|based|posted|camped|patrolling|on\s+patrol)\s+(?:(?!(?:said|says|were|was|who|"
+    r"which|after|and)\b)[\w'-]+,?\s+){0,5}?)?"
+    r"(?:later\s+|then\s+|quickly\s+|eventually\s+)?"
     # not "responded" nor "intervened": police who answer a fight between others ("two clans clashed, police
     # intervened") are no side of its killing
-    r"(?:pursued|pursue|chased|chase|repulsed|repulse|repelled|repel|intercepted|intercept|raided|stormed|"
-    r"engaged|engage|confronted|confront|battled|battle|foiled|foil|ambushed|ambush|counter-?attacked)\b)")
+    r"(?:pursued|pursue|pursues|chased|chase|chases|repulsed|repulse|repulses|repelled|repel|repels|intercepted|"
+    r"intercept|intercepts|raided|stormed|engaged|engage|engages|confronted|confront|confronts|battled|battle|"
+    r"battles|foiled|foil|foils|ambushed|ambush|ambushes|counter-?attacked)\b)")
 # Words before state forces that make them the other party of a fight.
 _FOUGHT_WITH = re.compile(
     r"(?i:(?<![\w-])(?:(?:clash\w*|battl\w*|fight\w*|fought|shoot\s*-?\s*outs?|shootouts?|gunfights?|gun\s+battles?|"

@@ -1,0 +1,60 @@
+"""Actor 1 / actor 2 and their ACLED inter codes (issue 15, the actor6 area), on invented sentences: state forces
+placed by a participle phrase ("troops stationed near the border engaged …") are still the ones who fought; the
+unnamed hands of election violence are partisans (an unidentified armed group), not a community's militia, however
+"ethnic" the report calls it."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.extract import ActorDictionary
+from tests.fixtures.nlp import Run, lead, sides
+
+# --- state forces placed by a participle phrase ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan troops stationed near the frontier engaged fighters in a heavy battle outside Lorvale.",
+    "Soldiers posted along the river battled gunmen near Lorvale, killing two of them.",
+])
+def test_state_forces_placed_by_a_participle_fought(run: Run, text: str) -> None:
+    c = lead(run(text, ["Lorvale"]))
+    assert c.sub_event_type == "Armed clash"
+    assert any(name is not None and name.startswith("Military Forces of") for name in sides(c)), sides(c)
+
+
+def test_a_placed_force_that_pursued_raiders_is_acting_one_that_speaks_is_not(
+        actor_dictionary: ActorDictionary) -> None:
+    text = "Police officers based at the county headquarters pursued the gang into the hills."
+    found = actor_dictionary.state_acting(text, 0, len(text))
+    assert found is not None and found.inter == 1
+    # the participle phrase must not carry a speaker across a clause
+    text = "Police stationed in the town said the gang engaged residents at night."
+    assert actor_dictionary.state_acting(text, 0, len(text)) is None
+
+
+# --- election violence: partisans, not a community's militia -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Two traders were hacked to death and their kiosks torched in post-election tribal violence in Lorvale.",
+    "Youths attacked rival ethnic groups in Lorvale during election-related violence, killing four.",
+])
+def test_unnamed_hands_of_election_violence_are_unidentified(run: Run, text: str) -> None:
+    c = next(c for c in run(text, ["Lorvale"]) if c.sub_event_type == "Attack")
+    a1 = c.actor("actor1")
+    assert a1 is not None and a1.name == "Unidentified armed group" and a1.inter == 3, sides(c)
+
+
+def test_election_violence_unnamed_is_unidentified_a_feud_or_a_named_people_stays_communal(run: Run) -> None:
+    text = "Armed men killed three herders near Lorvale and drove off 200 goats in a tribal feud."
+    feud = next(c for c in run(text, ["Lorvale"]) if c.sub_event_type == "Attack")
+    a1 = feud.actor("actor1")
+    assert a1 is not None and a1.inter == 4, sides(feud)
+    text = "Armed men killed three herders near Lorvale and drove off 200 goats in post-election tribal violence."
+    vote = next(c for c in run(text, ["Lorvale"]) if c.sub_event_type == "Attack")
+    a1 = vote.actor("actor1")
+    assert a1 is not None and a1.inter == 3, sides(vote)
+    named = next(c for c in run("Turkana raiders killed two men in Lorvale during post-election clashes.", ["Lorvale"])
+                 if c.event_type in {"Violence against civilians", "Battles"})
+    assert "Turkana Ethnic Militia (Kenya)" in sides(named), sides(named)
