@@ -55,3 +55,16 @@ def test_election_violence_unnamed_is_unidentified_a_feud_or_a_named_people_stay
     named = next(c for c in run("Turkana raiders killed two men in Lorvale during post-election clashes.", ["Lorvale"])
                  if c.event_type in {"Violence against civilians", "Battles"})
     assert "Turkana Ethnic Militia (Kenya)" in sides(named), sides(named)
+
+
+# --- an unknown group or militia: unidentified, not a people's militia -------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Unknown militiamen from across the lake killed four fishermen near Lorvale.",
+    "Update: Unknown Group burns huts near Lorvale.",
+])
+def test_an_unknown_militia_or_group_is_the_unidentified_armed_group(run: Run, text: str) -> None:
+    c = lead(run(text, ["Lorvale"]))
+    a1 = c.actor("actor1")
+    assert a1 is not None and a1.name == "Unidentified armed group" and a1.inter == 3, sides(c)
