@@ -68,3 +68,16 @@ def test_an_unknown_militia_or_group_is_the_unidentified_armed_group(run: Run, t
     c = lead(run(text, ["Lorvale"]))
     a1 = c.actor("actor1")
     assert a1 is not None and a1.name == "Unidentified armed group" and a1.inter == 3, sides(c)
+
+
+# --- a fight whose sentence names no side: the state forces its paragraph shows fighting -------------------------
+
+
+def test_state_forces_another_sentence_shows_fighting_are_the_side_of_an_unnamed_clash(run: Run) -> None:
+    c = lead(run("Heavy fighting broke out in Lorvale at dawn, leaving three dead. Police officers later chased the "
+                 "gang into the forest.", ["Lorvale"]))
+    assert c.sub_event_type == "Armed clash"
+    assert "Police Forces of Kenya" in sides(c), sides(c)
+    # police who only intervened in a fight between others are no side of it
+    c = lead(run("Two rival groups fought in the market of Lorvale with machetes. Police intervened.", ["Lorvale"]))
+    assert not any(name is not None and "Forces" in name for name in sides(c)), sides(c)

@@ -78,6 +78,10 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
         # killing five": the state forces the sentence shows fighting are its other side (an unnamed one, or
         # both read as the same gang, gives way)
         force = actors.state_acting(text, start, end)
+        if force is None and unnamed1 and unnamed2:
+            # neither side named in its sentence: the state forces another sentence of its paragraph shows
+            # fighting ("Raiders struck at dawn. Police pursued them …"), not those who merely intervened
+            force = _acting_in_paragraph(actors, text, start, end)
         if force is not None:
             if actor1 is None or (actor2 is not None and actor1.name == actor2.name):
                 actor1, actor2 = force, actor2 if actor2 is not None else actor1
@@ -111,6 +115,21 @@ def _electoral(text: str, start: int, end: int) -> bool:
     """Does the paragraph of the sentence text[start:end] tell violence of an election or a political contest?"""
     a, b = _paragraph(text, start, end)
     return _ELECTORAL.search(text, a, b) is not None
+
+
+def _acting_in_paragraph(actors: ActorDictionary, text: str, start: int, end: int) -> Actor | None:
+    """The first state forces another sentence of the paragraph of text[start:end] shows fighting (`state_acting`)."""
+    a, b = _paragraph(text, start, end)
+    for m in _SENTENCE_SPAN.finditer(text, a, b):
+        if m.start() <= start < m.end():
+            continue  # the event's own sentence was read already
+        found = actors.state_acting(text, m.start(), m.end())
+        if found is not None:
+            return found
+    return None
+
+
+_SENTENCE_SPAN = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
 def _by_sub_type(actors: ActorDictionary, text: str, start: int, end: int, event_type: str | None,
