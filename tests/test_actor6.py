@@ -81,3 +81,14 @@ def test_state_forces_another_sentence_shows_fighting_are_the_side_of_an_unnamed
     # police who only intervened in a fight between others are no side of it
     c = lead(run("Two rival groups fought in the market of Lorvale with machetes. Police intervened.", ["Lorvale"]))
     assert not any(name is not None and "Forces" in name for name in sides(c)), sides(c)
+
+
+# --- a group framed as the doer by one member and a headline's present tense ----------------------------------
+
+
+def test_a_group_framed_by_one_member_and_a_present_tense_is_the_doer(actor_dictionary: ActorDictionary,
+                                                                      run: Run) -> None:
+    text = "A member of al-Shabaab shoots and kills a nurse outside a clinic in Lorvale."
+    assert [a.name for a in actor_dictionary.named_armed_groups(text)] == ["al-Shabaab"]
+    c = lead(run(text, ["Lorvale"]))
+    assert c.actor("actor1") is not None and c.actor("actor1").name == "al-Shabaab", sides(c)

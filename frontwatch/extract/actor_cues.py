@@ -58,7 +58,7 @@ _INTERVENE = re.compile(
 _NAMED_BEFORE = re.compile(
     r"(?i:(?<![\w-])(?:suspected|suspect|suspects|blamed|blame|blames|alleged|presumed|by|(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+been)"
     r"(?:\s+(?:members\s+of|from))?|members\s+of|fighters\s+from|militants\s+from|in\s+league\s+with|"
-    r"origins?\s+with|blamed\s+on|attributed\s+to|"
+    r"origins?\s+with|blamed\s+on|attributed\s+to|(?:a|an|one)\s+(?:suspected\s+)?(?:member|fighter|militant)\s+of|"
     # "thought to be the work of X", "police suspect a link with X", "suspected to X"
     r"(?:the\s+)?work\s+of|suspect\w*\s+(?:an?\s+)?(?:links?|connection|involvement)\s+(?:with|to|of)|"
     r"(?:suspected|believed|thought)\s+to|(?:twin|double|triple|coordinated)|"
@@ -78,7 +78,10 @@ _NAMED_AFTER = re.compile(
     r"(?:has\s+|have\s+|later\s+)?claimed|(?:fighters|militants|gunmen|militia|militiamen|"
     r"members|assailants|attackers|operatives|insurgents|terrorists|suspects?|affiliated|affiliates)\b|(?:attack|"
     r"attacked|killed|kill|shot|shoot|abducted|abduct|kidnapped|kidnap|raided|raid|ambushed|ambush|hurled|threw|"
-    r"stormed|executed|targets?|targeted|planted|detonated|bombed|fired|opened)\b))")
+    r"stormed|executed|targets?|targeted|planted|detonated|bombed|fired|opened|"
+    # a headline's present tense ("X shoots a guard", "X kills two")
+    r"attacks|kills|shoots|abducts|kidnaps|raids|ambushes|hurls|throws|storms|executes|plants|detonates|bombs|"
+    r"fires|opens|behead(?:s|ed))\b))")
 # Words after state forces that make them the ones who answered an attack ("police pursued the raiders").
 _STATE_RESPONDED = re.compile(
     r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?"
