@@ -79,9 +79,9 @@ _NAMED_AFTER = re.compile(
     r"members|assailants|attackers|operatives|insurgents|terrorists|suspects?|affiliated|affiliates)\b|(?:attack|"
     r"attacked|killed|kill|shot|shoot|abducted|abduct|kidnapped|kidnap|raided|raid|ambushed|ambush|hurled|threw|"
     r"stormed|executed|targets?|targeted|planted|detonated|bombed|fired|opened|"
-    # a headline's present tense ("X shoots a guard", "X kills two")
-    r"attacks|kills|shoots|abducts|kidnaps|raids|ambushes|hurls|throws|storms|executes|plants|detonates|bombs|"
-    r"fires|opens|behead(?:s|ed))\b))")
+    # a headline's present tense ("X shoots a guard", "X kills two"); not the ones that are also plural nouns
+    # ("a string of X raids / attacks")
+    r"kills|shoots|abducts|kidnaps|hurls|executes|detonates|opens|behead(?:s|ed))\b))")
 # Words after state forces that make them the ones who answered an attack ("police pursued the raiders").
 _STATE_RESPONDED = re.compile(
     r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?"
