@@ -58,7 +58,7 @@ _INTERVENE = re.compile(
 _NAMED_BEFORE = re.compile(
     r"(?i:(?<![\w-])(?:suspected|suspect|suspects|blamed|blame|blames|alleged|presumed|by|(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+been)"
     r"(?:\s+(?:members\s+of|from))?|members\s+of|fighters\s+from|militants\s+from|in\s+league\s+with|"
-    r"origins?\s+with|blamed\s+on|attributed\s+to|"
+    r"origins?\s+with|blamed\s+on|attributed\s+to|(?:a|an|one)\s+(?:suspected\s+)?(?:member|fighter|militant)\s+of|"
     # "thought to be the work of X", "police suspect a link with X", "suspected to X"
     r"(?:the\s+)?work\s+of|suspect\w*\s+(?:an?\s+)?(?:links?|connection|involvement)\s+(?:with|to|of)|"
     r"(?:suspected|believed|thought)\s+to|(?:twin|double|triple|coordinated)|"
@@ -78,14 +78,23 @@ _NAMED_AFTER = re.compile(
     r"(?:has\s+|have\s+|later\s+)?claimed|(?:fighters|militants|gunmen|militia|militiamen|"
     r"members|assailants|attackers|operatives|insurgents|terrorists|suspects?|affiliated|affiliates)\b|(?:attack|"
     r"attacked|killed|kill|shot|shoot|abducted|abduct|kidnapped|kidnap|raided|raid|ambushed|ambush|hurled|threw|"
-    r"stormed|executed|targets?|targeted|planted|detonated|bombed|fired|opened)\b))")
+    r"stormed|executed|targets?|targeted|planted|detonated|bombed|fired|opened|"
+    # a headline's present tense ("X shoots a guard", "X kills two"); not the ones that are also plural nouns
+    # ("a string of X raids / attacks")
+    r"kills|shoots|abducts|kidnaps|hurls|executes|detonates|opens|behead(?:s|ed))\b))")
 # Words after state forces that make them the ones who answered an attack ("police pursued the raiders").
 _STATE_RESPONDED = re.compile(
-    r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?(?:later\s+|then\s+|quickly\s+|eventually\s+)?"
+    r"(?i:\s+(?:officers?\s+|reservists?\s+|men\s+)?"
+    # where the force stood or came from ("troops stationed near the border engaged …", "police based in the town
+    # chased …"): a participle and up to five words of place, no clause of its own
+    r"(?:(?:stationed|deployed|based|posted|camped|patrolling|on\s+patrol)\s+(?:(?!(?:said|says|were|was|who|"
+    r"which|after|and)\b)[\w'-]+,?\s+){0,5}?)?"
+    r"(?:later\s+|then\s+|quickly\s+|eventually\s+)?"
     # not "responded" nor "intervened": police who answer a fight between others ("two clans clashed, police
     # intervened") are no side of its killing
-    r"(?:pursued|pursue|chased|chase|repulsed|repulse|repelled|repel|intercepted|intercept|raided|stormed|"
-    r"engaged|engage|confronted|confront|battled|battle|foiled|foil|ambushed|ambush|counter-?attacked)\b)")
+    r"(?:pursued|pursue|pursues|chased|chase|chases|repulsed|repulse|repulses|repelled|repel|repels|intercepted|"
+    r"intercept|intercepts|raided|stormed|engaged|engage|engages|confronted|confront|confronts|battled|battle|"
+    r"battles|foiled|foil|foils|ambushed|ambush|ambushes|counter-?attacked)\b)")
 # Words before state forces that make them the other party of a fight.
 _FOUGHT_WITH = re.compile(
     r"(?i:(?<![\w-])(?:(?:clash\w*|battl\w*|fight\w*|fought|shoot\s*-?\s*outs?|shootouts?|gunfights?|gun\s+battles?|"

@@ -17,6 +17,7 @@ from frontwatch.extract.actor_cues import (
     _UNNAMED_DOERS,
     _UNSEEN_DOERS,
     _VIOLENT_TYPES,
+    _paragraph,
 )
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.model import Actor
@@ -42,8 +43,10 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
         skip = [actor2.name] if actor2 is not None else []
         found = actors.identified_doer(text, start, end, skip=skip) or framed_band(actors, text, skip)
         actor1 = found or actor1
+    electoral = _electoral(text, start, end)
     if event_type in _VIOLENT_TYPES and (actor1 is None or actor1.name in _UNKNOWN_HANDS) and (
-            actor2 is None or actor2.inter != 1) and ActorDictionary._communal_paragraph(text, start, end):
+            actor2 is None or actor2.inter != 1) and ActorDictionary._communal_paragraph(text, start, end) and (
+            not electoral):
         # "armed bandits killed five and drove off 300 goats", "an ethnic revenge attack": ACLED codes the
         # unnamed men of a livestock raid or a communal feud as a communal (identity) militia
         actor1 = Actor("Communal militia", 4)
@@ -51,11 +54,12 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
             actor1.name == "Unidentified armed group"):
         # "a student was shot dead by police", "died at the hands of the police": the sentence names the doer
         actor1 = actors.state_doer(text, start, end) or actor1
-    if event_type == "Battles" and actor1 is not None and actor1.inter == 7 and _COMMUNAL.search(text, start, end):
+    if event_type == "Battles" and actor1 is not None and actor1.inter == 7 and _COMMUNAL.search(text, start, end) \
+            and not electoral:
         # "clashes between rival pastoralists": the people who fight a communal fight are its militias
         actor1 = Actor("Communal militia", 4)
     if event_type == "Battles" and (actor1 is None or actor1.name in _UNNAMED_DOERS - {"Communal militia"}) \
-            and _COMMUNAL.search(text, start, end):
+            and _COMMUNAL.search(text, start, end) and not electoral:
         # "an ethnically driven clash", "fighting between two tribes": communities' militias on both sides
         actor1 = Actor("Communal militia", 4)
     if event_type == "Battles" and actor1 is not None and actor1.inter == 4 and (
@@ -74,6 +78,10 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
         # killing five": the state forces the sentence shows fighting are its other side (an unnamed one, or
         # both read as the same gang, gives way)
         force = actors.state_acting(text, start, end)
+        if force is None and unnamed1 and unnamed2:
+            # neither side named in its sentence: the state forces another sentence of its paragraph shows
+            # fighting ("Raiders struck at dawn. Police pursued them …"), not those who merely intervened
+            force = _acting_in_paragraph(actors, text, start, end)
         if force is not None:
             if actor1 is None or (actor2 is not None and actor1.name == actor2.name):
                 actor1, actor2 = force, actor2 if actor2 is not None else actor1
@@ -86,12 +94,42 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
         actor1, actor2 = Actor("Unidentified armed group", 3), actor2
     if sub_type == "Armed clash" and actor2 is None and actor1 is not None:
         # the unnamed other side of a fight: a communal militia in a raid or feud, else unidentified
-        actor2 = Actor("Communal militia", 4) if ActorDictionary._communal_paragraph(text, start, end) else Actor(
+        actor2 = Actor("Communal militia", 4) if ActorDictionary._communal_paragraph(text, start, end) and (
+            not electoral) else Actor(
             "Unidentified armed group", 3)
     if (event_type == "Explosions/Remote violence" and actor2 is None and actor1 is not None
             and actor1.inter in (2, 3, 4)):
         actor2 = Actor("Civilians", 7)
     return actor1, actor2
+
+
+# Violence of an election or a political contest ("post-election violence", "election-related attacks"): its unnamed
+# hands are partisans (ACLED's unidentified armed group, a political militia when named), not a community's militia,
+# however "ethnic" the report calls it; a community named as the doer still is one (`identified_doer`, read before).
+_ELECTORAL = re.compile(r"(?i:\b(?:post[\s-]*(?:election|poll)s?|(?:election|poll|vote|campaign)s?[\s-]+(?:related|"
+                        r"linked|violence|clashes|attacks?|fighting)|electoral\s+(?:violence|clashes|dispute)|"
+                        r"political(?:ly)?[\s-]+(?:violence|motivated|instigated|clashes|rivals|rivalry))\b)")
+
+
+def _electoral(text: str, start: int, end: int) -> bool:
+    """Does the paragraph of the sentence text[start:end] tell violence of an election or a political contest?"""
+    a, b = _paragraph(text, start, end)
+    return _ELECTORAL.search(text, a, b) is not None
+
+
+def _acting_in_paragraph(actors: ActorDictionary, text: str, start: int, end: int) -> Actor | None:
+    """The first state forces another sentence of the paragraph of text[start:end] shows fighting (`state_acting`)."""
+    a, b = _paragraph(text, start, end)
+    for m in _SENTENCE_SPAN.finditer(text, a, b):
+        if m.start() <= start < m.end():
+            continue  # the event's own sentence was read already
+        found = actors.state_acting(text, m.start(), m.end())
+        if found is not None:
+            return found
+    return None
+
+
+_SENTENCE_SPAN = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
 def _by_sub_type(actors: ActorDictionary, text: str, start: int, end: int, event_type: str | None,

@@ -43,6 +43,9 @@ _DONE_TO_SOMEONE = frozenset({"attack", "assault", "kill", "murder", "shoot", "s
 
 
 _LOYAL = frozenset({"loyal", "allied", "affiliated"})
+# Words that say who the doers are is not known: an unknown militia is no community's nor a named one.
+_UNKNOWN_WORDS = frozenset({"unidentified", "unknown", "unnamed", "unspecified", "anonymous"})
+_UNNAMED_MILITIAS = frozenset({"Militia", "Communal militia", "Local fighters"})
 
 
 @dataclass(frozen=True)
@@ -144,9 +147,11 @@ class ActorReader:
         if m.rule == "country" and tok.pos_ in {"NOUN", "PROPN"} and self.actors.is_demonym(tok.text):
             # "raiders killed a Kenyan", "two Somalis were shot": people of that nation, not its army
             return ActorRole("", Actor("Civilians", 7), Span.of(_doc_text(doc), *np_bounds(tok)))
-        if m.actor.inter == 7 and set(re.findall(r"[a-z]+", _doc_text(doc)[np_bounds(tok)[0]: start + m.end].lower())
-                                      ) & {"unidentified", "unknown", "masked", "armed"}:
-            # "unknown youths", "a group of armed men", "masked men": ACLED's unidentified armed group
+        words = set(re.findall(r"[a-z]+", _doc_text(doc)[np_bounds(tok)[0]: start + m.end].lower()))
+        if (m.actor.inter == 7 and words & (_UNKNOWN_WORDS | {"masked", "armed"})) or (
+                m.actor.name in _UNNAMED_MILITIAS and words & _UNKNOWN_WORDS):
+            # "unknown youths", "a group of armed men", "masked men"; "an unidentified militia", "unknown
+            # militiamen" (whose, no one says): ACLED's unidentified armed group
             return ActorRole("", Actor("Unidentified armed group", 3), Span.of(_doc_text(doc), *np_bounds(tok)))
         if m.actor.inter in _ARMED and any(c.lower_ in {"former", "retired", "ex", "ex-"} for c in tok.children):
             # "a former police officer", "a retired soldier": ACLED's civilians
@@ -293,6 +298,8 @@ class ActorReader:
                 if not text[:1].isupper() or name.pos_ not in {"PROPN", "ADJ", "NOUN"} or name.ent_type_ in {
                         "DATE", "TIME", "CARDINAL", "ORDINAL"} or (name.is_sent_start and name.pos_ != "PROPN"):
                     continue  # a capital that only starts the sentence ("Armed bandits …") names no one
+                if text.lower() in _UNKNOWN_WORDS:
+                    continue  # "Unknown group torched houses": no people named, the hands are unidentified
                 if self.actors.country_iso(text) is not None or self.actors.canonical(text) is not None:
                     continue  # "Somali gunmen", "Shabaab fighters": a country's or a named group's
                 if lemma not in self.words["community_words"] and any(a <= name.idx < b for a, b in places):
