@@ -1,5 +1,5 @@
-"""Extraction's cost (issue 15): a sentence gets the dependency parse for a need-gated trigger only when the words
-the entry needs are in it, and the classifier's fast path gives sklearn's probabilities bit for bit."""
+"""Extraction's cost (issue 15): with parse="needs" a sentence gets the dependency parse for a need-gated trigger only
+when the words the entry needs are in it, and the classifier's fast path gives sklearn's probabilities bit for bit."""
 
 from __future__ import annotations
 
@@ -41,16 +41,20 @@ def test_gated_keys_are_those_whose_every_entry_needs_words() -> None:
 def _parsed(nlp: Language, texts: list[str]) -> list[bool]:
     lex = lexicon_from_dict(RAW)
     docs = [Document(document_id_for(t), t, f"t{i}", "text") for i, t in enumerate(texts)]
-    return [bool(doc._.fw_parsed) for _, doc in annotate(nlp, docs, lexicon=lex)]
+    return [bool(doc._.fw_parsed) for _, doc in annotate(nlp, docs, parse="needs", lexicon=lex)]
 
 
 def test_a_gated_key_without_its_needed_words_gets_no_parse(nlp: Language) -> None:
+    """Only with parse="needs": the default parses them, since such a parse is read for other claims too."""
     texts = ["The lorry came back to the depot after dark.",  # "come" without "under" … "control"
              "Clerks rounded up the figures in the yearly ledger.",  # "up" but no needed object word
              "The hamlet came under their control last spring.",
              "Wardens rounded up nine villagers near the ford.",
              "Herders skirmished near the dry well."]
     assert _parsed(nlp, texts) == [False, False, True, True, True]
+    lex = lexicon_from_dict(RAW)
+    docs = [Document(document_id_for(t), t, f"t{i}", "text") for i, t in enumerate(texts)]
+    assert all(doc._.fw_parsed for _, doc in annotate(nlp, docs, lexicon=lex))  # the default: main's choice
 
 
 def test_the_chosen_sentences_of_one_document(nlp: Language) -> None:

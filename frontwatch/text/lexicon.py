@@ -58,7 +58,8 @@ class Lexicon:
     def gated_parse_keys(self) -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
         """The parse keys that match only entries with needs that name words, each with, per entry, the word sets
         one of whose words must be in a sentence (as a token's lower-case lemma or form) for the entry to fire
-        there. A sentence whose only keys are gated, with no entry's words all present, needs no parse."""
+        there. A sentence whose only keys are gated, with no entry's words all present, fires no trigger
+        (annotate's parse="needs" skips its parse; other rules still read such a parse, so it is not the default)."""
         return _gated(self)
 
 
