@@ -111,3 +111,15 @@ def test_the_fast_path_on_the_shipped_classifier(trained: EventClassifier) -> No
              "Two soldiers were killed when their truck hit a roadside bomb."]
     fast = trained._fast_proba(probe)
     assert fast is not None and np.array_equal(fast, trained.reference_proba(probe))
+
+
+def test_the_key_lookup_is_np_isin() -> None:
+    from frontwatch.annotate.parse import _member
+
+    rng = np.random.default_rng(7)
+    keys = np.unique(rng.integers(0, 2**64 - 1, 500, dtype=np.uint64, endpoint=True))
+    values = np.concatenate([rng.choice(keys, 50), rng.integers(0, 2**64 - 1, 200, dtype=np.uint64, endpoint=True),
+                             np.array([0, 2**64 - 1, keys[0], keys[-1]], dtype=np.uint64)])
+    assert np.array_equal(_member(values, keys), np.isin(values, keys))
+    assert _member(values, keys).sum() >= 52
+    assert not _member(values, keys[:0]).any()
