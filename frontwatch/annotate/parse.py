@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 import numpy as np
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from frontwatch.annotate.components import SENTENCES
@@ -38,14 +40,63 @@ def needs_parse(sent: Span, keys: frozenset[str]) -> bool:
     return any(t.lemma_.lower() in keys or t.lower_ in keys for t in sent)
 
 
-def _chosen_sentences(doc: Doc, key_hashes: np.ndarray) -> list[Span]:
-    if len(doc) == 0 or key_hashes.size == 0:
+@dataclass(frozen=True)
+class ParseKeys:
+    """A lexicon's parse keys as string hashes of a vocabulary: `free` ones make a sentence worth a parse alone,
+    `gated` ones only with the words their entries need (`Lexicon.gated_parse_keys`)."""
+
+    free: np.ndarray
+    gated: np.ndarray
+    needs: dict[str, tuple[tuple[frozenset[str], ...], ...]]
+
+    @classmethod
+    def of(cls, lexicon: Lexicon | None, strings: StringStore, gated: bool = True) -> ParseKeys:
+        lex = lexicon or load_lexicon()
+        needs = lex.gated_parse_keys() if gated else {}
+
+        def hashes(keys: Iterable[str]) -> np.ndarray:
+            # Lemmas are lower-case except proper nouns; compare both the lemma and the lower-case form.
+            return np.array(sorted({strings.add(k) for k in keys} | {strings.add(k.capitalize()) for k in keys}),
+                            dtype="uint64")
+
+        return cls(hashes(lex.parse_keys() - needs.keys()), hashes(needs.keys()), needs)
+
+    def none(self) -> ParseKeys:
+        return ParseKeys(self.free[:0], self.gated[:0], {})
+
+
+def _chosen_sentences(doc: Doc, keys: ParseKeys) -> list[Span]:
+    """The sentences that hold a free parse key, or a gated one whose entry's needed words are all in them."""
+    if len(doc) == 0 or keys.free.size + keys.gated.size == 0:
         return []
     arr = doc.to_array([LEMMA, LOWER]).astype("uint64")
-    hit = np.isin(arr[:, 0], key_hashes) | np.isin(arr[:, 1], key_hashes)
-    if not hit.any():
+    free = _member(arr[:, 0], keys.free) | _member(arr[:, 1], keys.free)
+    gated = _member(arr[:, 0], keys.gated) | _member(arr[:, 1], keys.gated)
+    if not (free.any() or gated.any()):
         return []
-    return [s for s in doc.sents if hit[s.start : s.end].any()]
+    return [s for s in doc.sents if free[s.start : s.end].any()
+            or (gated[s.start : s.end].any() and _needs_met(s, gated[s.start : s.end], keys.needs))]
+
+
+def _member(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """`np.isin(values, keys)` for sorted unique `keys`: np.isin sorts or hashes the ~35,000 keys again at every
+    call (a fifth of annotate's time), a binary search does not."""
+    if keys.size == 0:
+        return np.zeros(values.shape, dtype=bool)
+    at = np.minimum(np.searchsorted(keys, values), keys.size - 1)
+    return keys[at] == values
+
+
+def _needs_met(sent: Span, gated: np.ndarray, needs: dict[str, tuple[tuple[frozenset[str], ...], ...]]) -> bool:
+    """Whether some entry of a gated key in `sent` finds a word of each of its needed word sets in it: the parse
+    then decides whether the words stand where the entry needs them; else no parse can make it fire."""
+    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    for k in np.flatnonzero(gated):
+        tok = sent[int(k)]
+        for key in {tok.lemma_.lower(), tok.lower_}:
+            if any(all(ws & words for ws in alt) for alt in needs.get(key, ())):
+                return True
+    return False
 
 
 def annotate(
@@ -57,30 +108,28 @@ def annotate(
     lexicon: Lexicon | None = None,
 ) -> Iterator[tuple[Document, Doc]]:
     """Annotate documents in batches. `parse`: "auto" (only sentences that may carry an event, by `lexicon`'s
-    triggers and reporting verbs), "all", or "none". Documents longer than `chunk_chars` are annotated in pieces
-    (see `text_pieces`)."""
+    triggers and reporting verbs), "needs" (as "auto", but a trigger whose entries need words the sentence lacks
+    is no reason: fewer parses, not the same claims), "all", or "none". Documents longer than `chunk_chars` are
+    annotated in pieces (see `text_pieces`)."""
     if parse == "all" or SENTENCES not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         for doc, document in _pipe(nlp, documents, batch_size, chunk_chars):
             if doc.has_annotation("DEP"):
                 _repair(doc)
             yield document, doc
         return
-    keys = parse_keys(lexicon)
-    strings = nlp.vocab.strings
-    # Lemmas are lower-case except proper nouns; compare both the lemma and the lower-case form.
-    key_hashes = np.array(
-        sorted({strings.add(k) for k in keys} | {strings.add(k.capitalize()) for k in keys}), dtype="uint64"
-    )
+    # "needs" is not the default: a sentence parsed only for a gated key is also read for other events' actors,
+    # places and tolls (main_actors, follow-ups), so skipping its parse changes claims (32 of 3,608 Kenya notes).
+    keys = ParseKeys.of(lexicon, nlp.vocab.strings, gated=parse == "needs")
     parser = nlp.get_pipe("parser")
     batch: list[tuple[Doc, Document]] = []
     with nlp.select_pipes(disable=["parser"]):
         for doc, document in _pipe(nlp, documents, batch_size, chunk_chars):
             batch.append((doc, document))
             if len(batch) >= batch_size:
-                yield from _parse_batch(batch, parser, key_hashes if parse == "auto" else key_hashes[:0])
+                yield from _parse_batch(batch, parser, keys if parse in {"auto", "needs"} else keys.none())
                 batch = []
     if batch:
-        yield from _parse_batch(batch, parser, key_hashes if parse == "auto" else key_hashes[:0])
+        yield from _parse_batch(batch, parser, keys if parse in {"auto", "needs"} else keys.none())
 
 
 def text_pieces(text: str, size: int = CHUNK_CHARS) -> list[str]:
@@ -139,9 +188,9 @@ def _pipe(nlp: Language, documents: Iterable[Document], batch_size: int, chunk_c
 
 
 def _parse_batch(
-    batch: list[tuple[Doc, Document]], parser: object, key_hashes: np.ndarray
+    batch: list[tuple[Doc, Document]], parser: object, keys: ParseKeys
 ) -> Iterator[tuple[Document, Doc]]:
-    chosen = [(n, sent) for n, (doc, _) in enumerate(batch) for sent in _chosen_sentences(doc, key_hashes)]
+    chosen = [(n, sent) for n, (doc, _) in enumerate(batch) for sent in _chosen_sentences(doc, keys)]
     # Span.as_doc keeps the tok2vec tensor, and the parser's listener reads it: no second tok2vec pass.
     # Only the words and sentence starts are copied: the parser needs no more than those and the tensor.
     sdocs = [_sentence_doc(s) for _, s in chosen]

@@ -81,6 +81,12 @@ class EventClassifier:
     meta: dict[str, Any] = field(default_factory=dict)
     # Whether a text is an event at all, learned from the snippets alone, over the model's features (see `train`).
     gate: Any | None = None
+    # The fast path's features (classify_fast), built at the first call: (None,) when the model has another shape.
+    _fast: tuple[Any, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the fast path holds closures and word caches: rebuilt after unpickling (a Dask worker's copy)
+        return {**self.__dict__, "_fast": None}
 
     @classmethod
     def train(cls, texts: Sequence[str], labels: Sequence[str], seed: int = 0,
@@ -103,6 +109,15 @@ class EventClassifier:
     def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]:
         if not texts:
             return []
+        proba = self._fast_proba(list(texts))
+        if proba is None:
+            proba = self.reference_proba(texts)
+        classes = self.model.classes_
+        best = proba.argmax(axis=1)
+        return [(str(classes[i]), float(p[i])) for i, p in zip(best, proba, strict=True)]
+
+    def reference_proba(self, texts: Sequence[str]) -> Any:
+        """The probabilities through sklearn's own calls (the fast path's reference)."""
         import sklearn
 
         # Per-call input validation costs as much as the features for a report's handful of sentences.
@@ -113,9 +128,30 @@ class EventClassifier:
                 proba = self.model.predict_proba(list(texts))
             if self.gate is not None and features is not None:
                 proba = _gated(proba, list(self.model.classes_), self.gate.predict_proba(features)[:, 0])
-        classes = self.model.classes_
-        best = proba.argmax(axis=1)
-        return [(str(classes[i]), float(p[i])) for i, p in zip(best, proba, strict=True)]
+        return proba
+
+    def _fast_proba(self, texts: list[str]) -> Any | None:
+        """`reference_proba` without sklearn's per-call machinery (classify_fast), or None for another model shape."""
+        import sklearn
+
+        from frontwatch.extract.classify_fast import FastFeatures, calibrated_proba
+
+        if self._fast is None:
+            self._fast = (FastFeatures.of(self.model),)
+        fast = self._fast[0]
+        if fast is None:
+            return None
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            features = fast.transform(texts)
+            proba = calibrated_proba(self.model.steps[-1][1], features)
+            if proba is None:
+                return None
+            if self.gate is not None:
+                p_gate = calibrated_proba(self.gate, features)
+                if p_gate is None:
+                    return None
+                proba = _gated(proba, list(self.model.classes_), p_gate[:, 0])
+        return proba
 
     def save(self, path: Path) -> None:
         import sklearn

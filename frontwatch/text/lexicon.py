@@ -55,6 +55,13 @@ class Lexicon:
         keys = {e.lemma for e in self.entries} | {f for e in self.entries for f in e.forms}
         return frozenset(keys | self.parse_also | _typos(self).keys())
 
+    def gated_parse_keys(self) -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
+        """The parse keys that match only entries with needs that name words, each with, per entry, the word sets
+        one of whose words must be in a sentence (as a token's lower-case lemma or form) for the entry to fire
+        there. A sentence whose only keys are gated, with no entry's words all present, fires no trigger
+        (annotate's parse="needs" skips its parse; other rules still read such a parse, so it is not the default)."""
+        return _gated(self)
+
 
 @lru_cache(maxsize=8)
 def _typos(lex: Lexicon) -> dict[str, set[str]]:
@@ -62,6 +69,35 @@ def _typos(lex: Lexicon) -> dict[str, set[str]]:
     known = frozenset({f for e in lex.entries for f in inflections(e.lemma) | e.forms} | lex.parse_also)
     plain = {(e.lemma, e.forms) for e in lex.entries if not e.needs}
     return typo_keys(sorted(plain, key=lambda p: p[0]), known)
+
+
+# What each need of `triggers._needs_ok` asks of the sentence's words: the word sets one of whose words must be in it
+# (besides the trigger); a need not listed asks no word ("target" also takes any object, "not_subject" only forbids).
+_NEED_WORDS = {"particle": (), "object": (), "prep": (), "modifier": (), "subject": (), "sentence": (), "next": (),
+               "of": ("of",), "under": ("under",)}
+
+
+def _need_words(entry: TriggerEntry) -> tuple[frozenset[str], ...]:
+    out = []
+    for key, words in entry.needs:
+        if key in _NEED_WORDS and isinstance(words, tuple):
+            # a YAML `on` reads as True: no token is True, so only the strings can match
+            out.append(frozenset(w for w in words if isinstance(w, str)))
+            out += [frozenset({w}) for w in _NEED_WORDS[key]]
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _gated(lex: Lexicon) -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
+    free = set(lex.parse_also) | _typos(lex).keys()
+    by_key: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    for e in lex.entries:
+        need = _need_words(e)
+        for key in {e.lemma, *e.forms}:
+            if not need:
+                free.add(key)
+            by_key.setdefault(key, []).append(need)
+    return {k: tuple(v) for k, v in by_key.items() if k not in free}
 
 
 @lru_cache(maxsize=8)
