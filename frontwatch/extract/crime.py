@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -90,6 +91,7 @@ def _shows(token: Token) -> bool:
 _MENTAL = frozenset({"mentally", "psychiatric", "psychiatrist", "schizophrenia", "schizophrenic", "psychosis",
                      "psychotic"})
 _MENTAL_HEADS = frozenset({"illness", "disorder", "breakdown", "condition", "problem", "issue"})
+_MENTAL_FORMS = _MENTAL | {"mental"}
 
 
 def _ill(token: Token) -> bool:
@@ -101,12 +103,24 @@ def crime_report(doc: Doc) -> bool:
     """Whether the report speaks the criminal courts' language and none of conflict's (read once per document)."""
     found = doc.user_data.get("fw_crime_report")
     if found is None:
-        # "demonstrate" with an object is "show" ("a basis they can demonstrate"), no word of protest
-        lemmas = {x for t in doc if not _shows(t) for x in (t.lemma_.lower(), t.lower_)}
-        cues = {t.lemma_.lower() for t in doc if (t.lemma_.lower() in _CRIME_CUES and not _idiom(t)) or _ill(t)}
-        found = bool(cues) and not lemmas & _CONFLICT_WORDS
+        found = _crime_report(doc)
         doc.user_data["fw_crime_report"] = found
     return bool(found)
+
+
+def _crime_report(doc: Doc) -> bool:
+    # Read from the document's lemma and form arrays: a Token object per word, twice per report, was a fifth of
+    # extraction's time (bench/cpu_stages.py). Tokens are made only for the few words that need their parse.
+    strings = doc.vocab.strings
+    rows = doc.to_array([LEMMA, LOWER]).tolist()
+    lemma_of = {h: strings[h].lower() for h in {r[0] for r in rows}}
+    cue_at = [i for i, r in enumerate(rows) if lemma_of[r[0]] in _CRIME_CUES or strings[r[1]] in _MENTAL_FORMS]
+    if not any((lemma_of[rows[i][0]] in _CRIME_CUES and not _idiom(doc[i])) or _ill(doc[i]) for i in cue_at):
+        return False
+    # "demonstrate" with an object is "show" ("a basis they can demonstrate"), no word of protest
+    shown = {i for i, r in enumerate(rows) if lemma_of[r[0]] == "demonstrate" and _shows(doc[i])}
+    words = {x for i, r in enumerate(rows) if i not in shown for x in (lemma_of[r[0]], strings[r[1]])}
+    return not words & _CONFLICT_WORDS
 
 
 def _phrase(token: Token) -> list[Token]:
