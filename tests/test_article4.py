@@ -7,24 +7,14 @@ from __future__ import annotations
 from datetime import date
 
 from frontwatch.annotate import annotate
-from frontwatch.extract import Extractor
-from frontwatch.model import Claim, Document, Place, document_id_for
-from tests.fixtures.articles import claims_at, events_at, why_at
+from frontwatch.model import Document, Place, document_id_for
+from tests.fixtures.articles import TownArticles
 
 PUB = date(2021, 3, 20)
 LOMARUT = Place("Lomarut", 31, "PPLA", "IN", "Lomarut", "IN.34", "Lomarut", "IN.34.1", 25.0, 85.0, 1)
 
-
-def _claims(nlp, extractor, text: str, published: date = PUB) -> list[Claim]:  # type: ignore[no-untyped-def]
-    return claims_at(nlp, extractor, text, LOMARUT, published)
-
-
-def _events(nlp, extractor, text: str, published: date = PUB) -> list[Claim]:  # type: ignore[no-untyped-def]
-    return events_at(nlp, extractor, text, LOMARUT, published)
-
-
-def _why(nlp, keeping: Extractor, text: str) -> set[str]:  # type: ignore[no-untyped-def]
-    return why_at(nlp, keeping, text, LOMARUT, PUB)
+_READ = TownArticles(LOMARUT, PUB)
+_claims, _events, _why = _READ.claims, _READ.events, _READ.why
 
 
 # --- an epidemic's toll ----------------------------------------------------------------------------------------------

@@ -8,24 +8,12 @@ from datetime import date
 
 import pytest
 
-from frontwatch.extract import Extractor
-from frontwatch.model import Claim, Place
-from tests.fixtures.articles import claims_at, events_at, why_at
+from tests.fixtures.articles import VELMORA, TownArticles
 
 PUB = date(2021, 3, 20)
-VELMORA = Place("Velmora", 41, "PPLA", "CA", "Velmora", "CA.01", "Velmora", "CA.01.1", 50.0, -100.0, 1)
 
-
-def _claims(nlp, extractor, text: str, published: date = PUB) -> list[Claim]:  # type: ignore[no-untyped-def]
-    return claims_at(nlp, extractor, text, VELMORA, published)
-
-
-def _events(nlp, extractor, text: str, published: date = PUB) -> list[Claim]:  # type: ignore[no-untyped-def]
-    return events_at(nlp, extractor, text, VELMORA, published)
-
-
-def _why(nlp, keeping: Extractor, text: str) -> set[str]:  # type: ignore[no-untyped-def]
-    return why_at(nlp, keeping, text, VELMORA, PUB)
+_READ = TownArticles(VELMORA, PUB)
+_claims, _events, _why = _READ.claims, _READ.events, _READ.why
 
 
 # --- ordinary crime --------------------------------------------------------------------------------------------------
