@@ -19,7 +19,8 @@ from typing import Any, Protocol, TypeVar
 
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.claims import _acled_fatalities, claims_per_place, report_country_of
-from frontwatch.extract.places import _WIDER_PENALTY, _contains
+from frontwatch.extract.place_mentions import _contains
+from frontwatch.extract.places import _WIDER_PENALTY
 from frontwatch.model import ActorRole, Certainty, Claim, Count, Document, PlaceMention, Source, Span, TimeSpan
 
 E = TypeVar("E", contravariant=True)  # a language's view of one event (its clause, trigger, sentence, context)

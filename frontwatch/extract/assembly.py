@@ -50,13 +50,8 @@ from frontwatch.extract.follow_ups import (
     _with_counts,
 )
 from frontwatch.extract.incidents import one_incident
-from frontwatch.extract.places import (
-    PlacePicker,
-    _country_level,
-    _previous_place,
-    _with_precision,
-    ner_places,
-)
+from frontwatch.extract.place_mentions import _country_level, _previous_place, _with_precision
+from frontwatch.extract.places import PlacePicker, ner_places
 from frontwatch.extract.roles import PRONOUNS, Roles, trigger_roles
 from frontwatch.extract.sentences import _char_ranges, _in_context, _overlaps, _trimmed
 from frontwatch.extract.time import event_dated, find_all, find_time, on_the_event_day

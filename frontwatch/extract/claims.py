@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.counts import a_crowds_cause, acled_fatalities, find_counts
-from frontwatch.extract.places import _contains
+from frontwatch.extract.place_mentions import _contains
 from frontwatch.extract.scope import denied_back, with_scope
 from frontwatch.model import (
     Actor,
