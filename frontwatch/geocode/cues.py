@@ -26,9 +26,12 @@ LOCATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Where a one-word name stands as a place, not a person: after a locative preposition or an article ("a X trader":
-# people's names take none), or after a local unit and a comma ("in Y estate, X").
+# people's names take none), after a preposition of a way or a position ("fired on X", "a bus bound for X", "a visit
+# to X", "raiders from X": the model reads many an unfamiliar town there as a person, but the name must still be a
+# notable place of the report's country), or after a local unit and a comma ("in Y estate, X").
 PLACE_SLOT = re.compile(
-    r"(?:\b(?:in|at|near|outside|inside|into|around|a|an|the)|\b(?:estate|village|area|location|ward|division|"
+    r"(?:\b(?:in|at|near|outside|inside|into|around|on|to|from|via|across|towards?|through|(?:bound|headed|heading)"
+    r"\s+for|a|an|the)|\b(?:estate|village|area|location|ward|division|"
     r"constituency|sub-?county|county|town)(?:,|\s+of)|\b(?:attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)?|struck))\s+$",
     re.IGNORECASE,
 )

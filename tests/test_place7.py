@@ -1,0 +1,27 @@
+"""Place mechanisms of issue 15's seventh pass (`place7`): a notable town of the report's country that the model reads
+as a person is still a place after a preposition of a way or a position ("fired on X", "a bus bound for X").
+
+Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
+
+from __future__ import annotations
+
+from frontwatch.geocode import Geoparser
+from frontwatch.pipeline import Pipeline
+from tests.fixtures.gazetteer import report, typed_claims
+
+
+def _places(pipeline: Pipeline, text: str) -> set[str | None]:
+    cs = typed_claims(pipeline, text, "KE")
+    assert cs, text
+    return {c.place.name if c.place is not None else None for c in cs}
+
+
+def test_a_notable_town_read_as_a_person_after_a_preposition_is_a_place(pipeline: Pipeline, geoparser: Geoparser
+                                                                       ) -> None:
+    # the model tags the lone town name as a person here; "on X" is where the shots went
+    text = "Bandits opened fire on Kitui late on Sunday, wounding a herder."
+    assert _places(pipeline, text) == {"Kitui"}, text
+    # a name the gazetteer does not hold as a place of the country is no place, whatever preposition precedes it
+    text = "The petition was handed to Otieno on Monday by the striking nurses."
+    assert all(m.span.text != "Otieno" for m in geoparser.places(report(text, "KE"))), text
+
