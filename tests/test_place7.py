@@ -1,5 +1,7 @@
 """Place mechanisms of issue 15's seventh pass (`place7`): a notable town of the report's country that the model reads
-as a person is still a place after a preposition of a way or a position ("fired on X", "a bus bound for X").
+as a person is still a place after a preposition of a way or a position ("fired on X", "a bus bound for X"); and a
+name carrying its own local unit word before a comma ("X Village, Y") lies in Y, so a namesake of X elsewhere gives
+way to Y.
 
 Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
 
@@ -24,4 +26,10 @@ def test_a_notable_town_read_as_a_person_after_a_preposition_is_a_place(pipeline
     # a name the gazetteer does not hold as a place of the country is no place, whatever preposition precedes it
     text = "The petition was handed to Otieno on Monday by the striking nurses."
     assert all(m.span.text != "Otieno" for m in geoparser.places(report(text, "KE"))), text
+
+
+def test_a_village_named_with_its_unit_word_lies_in_the_town_after_the_comma(pipeline: Pipeline) -> None:
+    # "X Village, Y": the gazetteer's X lies far from Y, a namesake; the village is in Y, the best point known
+    text = "Herders clashed over a water point in Bondo Village, Wajir on Sunday."
+    assert _places(pipeline, text) == {"Wajir"}, text
 

@@ -54,6 +54,10 @@ CONTAINED_BY = re.compile(r"^(\s+(?:estate|area|village|ward|location|division|s
                           r"cent(?:re|er)|trading\s+cent(?:re|er)|market|settlement|neighbou?rhood|town))?\s*"
                           r"(?:,|\s+of|\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
 CONTAINMENT_KM = 30.0  # a place "in" a town lies within this distance of its point
+# A mention that ends in its own local unit word ("X Village, Y", "X Estate in Y"): the unit word is in the name, not
+# in the gap, but says as much that X lies in Y.
+OWN_LOCAL_UNIT = re.compile(r"\s(?:estate|area|village|ward|location|division|sub[-\s]?county|constituency|slums?|"
+                            r"cent(?:re|er)|market|settlement|neighbou?rhood)$", re.IGNORECASE)
 
 _COMPASS_UNIT = re.compile(r"(?i)(?:the\s+)?(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|"
                            r"east(?:ern)?|west(?:ern)?|central)\s+(?:province|region|state|district|division)s?")
@@ -175,11 +179,15 @@ class Geoparser(Recognizer):
         for k in range(len(out) - 1):
             m, place, _, scored = out[k]
             y = out[k + 1][1]
-            if place is None or y is None or m.region is not None or m.country_hint or k + 1 in m.list_peers:
+            # "X Village, Y" alone is no list of two peers: the village lies in Y
+            own_unit = OWN_LOCAL_UNIT.search(m.text) is not None and m.list_peers == (k + 1,)
+            if place is None or y is None or m.region is not None or m.country_hint or (
+                    k + 1 in m.list_peers and not own_unit):
                 continue  # "A, B and C districts": peers of a list, not one inside the other
             gap = CONTAINED_BY.match(text[m.end : out[k + 1][0].start])
             unit = (y.feature_code or "").startswith(("ADM1", "ADM2", "PCL"))
-            if gap is None or (_level_of(place) <= _level_of(y) if unit else not gap.group(1)):
+            local = bool(gap and gap.group(1)) or own_unit
+            if gap is None or (_level_of(place) <= _level_of(y) if unit else not local):
                 continue  # a list of peers ("A, B and C counties") or a town beside a town without a unit word
             if _inside(place, y):
                 continue
