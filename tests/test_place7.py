@@ -1,5 +1,6 @@
 """Place mechanisms of issue 15's seventh pass (`place7`): a notable town of the report's country that the model reads
-as a person is still a place after a preposition of a way or a position ("fired on X", "a bus bound for X"); and a
+as a person is still a place after a preposition of a way or a position ("fired on X", "a bus bound for X"), and so
+is a small populated place of that country after one ("a visit to X"); and a
 name carrying its own local unit word before a comma ("X Village, Y") lies in Y, so a namesake of X elsewhere gives
 way to Y.
 
@@ -33,3 +34,8 @@ def test_a_village_named_with_its_unit_word_lies_in_the_town_after_the_comma(pip
     text = "Herders clashed over a water point in Bondo Village, Wajir on Sunday."
     assert _places(pipeline, text) == {"Wajir"}, text
 
+
+def test_a_small_town_of_the_country_at_a_ways_end_is_a_place(pipeline: Pipeline) -> None:
+    # "a visit to X": a populated place of the report's country too small to be notable, the model's entity or not
+    text = "Youths stoned the convoy of the governor during a visit to Kianyaga on Saturday."
+    assert _places(pipeline, text) == {"Kianyaga"}, text

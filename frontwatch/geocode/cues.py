@@ -58,6 +58,9 @@ TAKEN_BEFORE = re.compile(r"\b(?:(?:re)?captur(?:ed|es|ing)|seiz(?:ed|es|ing)|re
                           r"liberat(?:ed|es|ing)|regain(?:ed|s|ing)|(?:took|taken|seized|gained|regained|wrested|assumed)\s+"
                           r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over))\s+$", re.IGNORECASE)
 AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)  # "at X" names a place often, but also events, firms, schools
+# "a visit to X", "fired on X", "a bus bound for X", "raiders from X": a way's end or a target, a place where the name
+# is a populated place of the report's country (a name alone says too little elsewhere)
+WAY_BEFORE = re.compile(r"\b(?:on|to|from|via|(?:bound|headed|heading)\s+for)\s+$", re.IGNORECASE)
 LOCATIVE_MIN_POPULATION = 5000
 # People named by where they live: "X residents", "residents of X".
 INHABITANTS_AFTER = re.compile(r"^\s+(?:residents|villagers|inhabitants|locals|traders|townspeople|people)\b",

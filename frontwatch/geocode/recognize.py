@@ -32,6 +32,7 @@ from frontwatch.geocode.cues import (
     PLACE_SLOT,
     STOP,
     TAKEN_BEFORE,
+    WAY_BEFORE,
     _cue_word,
     _sentence_initial,
     _trim,
@@ -267,8 +268,9 @@ class Recognizer:
             elif (m.whole and self._sizeable(m.text, hint)
                   and (LOCATIVE_BEFORE.search(before := text[max(0, m.start - 30) : m.start])
                        or (TAKEN_BEFORE.search(before) and m.ner is None)
-                       or (hint and (AT_BEFORE.search(before) or (ASSAULTED_BEFORE.search(before)
-                                                                   and self._held_in(m.text, hint, notable=False)))))):
+                       or (hint and (AT_BEFORE.search(before) or (
+                           (ASSAULTED_BEFORE.search(before) or WAY_BEFORE.search(before))
+                           and self._held_in(m.text, hint, notable=False)))))):
                 # "swept into X", "a post in X": after a locative preposition a name the gazetteer holds as a
                 # town of some size or an admin unit is that place, whatever the model thought of it
                 m.method = "gazetteer+locative"
