@@ -1,8 +1,8 @@
 """Place mechanisms of issue 15's seventh pass (`place7`): a notable town of the report's country that the model reads
 as a person is still a place after a preposition of a way or a position ("fired on X", "a bus bound for X"), and so
-is a small populated place of that country after one ("a visit to X"); and a
-name carrying its own local unit word before a comma ("X Village, Y") lies in Y, so a namesake of X elsewhere gives
-way to Y.
+is a small populated place of that country after one ("a visit to X"); a name carrying its own local unit word
+before a comma ("X Village, Y") lies in Y, so a namesake of X elsewhere gives way to Y, as does one whose unit word a
+short aside follows ("X estate (a slum), Y").
 
 Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
 
@@ -39,3 +39,9 @@ def test_a_small_town_of_the_country_at_a_ways_end_is_a_place(pipeline: Pipeline
     # "a visit to X": a populated place of the report's country too small to be notable, the model's entity or not
     text = "Youths stoned the convoy of the governor during a visit to Kianyaga on Saturday."
     assert _places(pipeline, text) == {"Kianyaga"}, text
+
+
+def test_a_short_aside_after_the_unit_word_keeps_the_containment(pipeline: Pipeline) -> None:
+    # "X estate (an aside), Y": the parenthesis does not break "X estate, Y"; X's namesake far from Y gives way to Y
+    text = "A thief was lynched by a mob in Bondo estate (a slum), Isiolo on Sunday."
+    assert _places(pipeline, text) == {"Isiolo"}, text

@@ -49,10 +49,11 @@ from frontwatch.model import Document, Place, PlaceMention, Span
 __all__ = ["Geoparser", "Mention", "Scored", "_haversine"]
 
 Resolved = tuple[Mention, Place | None, float | None, list[Scored]]
-# What stands between a place and the larger one holding it: "X estate, Y", "the X area of Y", "X village in Y".
+# What stands between a place and the larger one holding it: "X estate, Y", "the X area of Y", "X village in Y"; a
+# short aside after the unit word ("X village (a ward), Y") does not break the link.
 CONTAINED_BY = re.compile(r"^(\s+(?:estate|area|village|ward|location|division|sub[-\s]?county|constituency|slum|"
-                          r"cent(?:re|er)|trading\s+cent(?:re|er)|market|settlement|neighbou?rhood|town))?\s*"
-                          r"(?:,|\s+of|\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
+                          r"cent(?:re|er)|trading\s+cent(?:re|er)|market|settlement|neighbou?rhood|town))?"
+                          r"(?:\s*\([^()]{1,40}\))?\s*(?:,|\s+of|\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
 CONTAINMENT_KM = 30.0  # a place "in" a town lies within this distance of its point
 # A mention that ends in its own local unit word ("X Village, Y", "X Estate in Y"): the unit word is in the name, not
 # in the gap, but says as much that X lies in Y.
