@@ -77,7 +77,8 @@ def _lexicon() -> _Lexicon:
         words = sorted((str(w) for w in data.get(key, ())), key=len, reverse=True)
         return re.compile("|".join(_pattern(w) for w in words), re.I)
 
-    relational = verbs("relational").pattern
+    # a distance may be joined to its unit ("30km from Y"): a digit before the word does not make it part of a word
+    relational = verbs("relational").pattern.replace(r"(?<![\w-])", r"(?<![^\W\d]|-)")
     relational_re = re.compile(rf"(?:{relational})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
     return _Lexicon(scope_re, tuple(s for _, s in rows), verbs("withdrawal"), verbs("handover"), relational_re)
 
