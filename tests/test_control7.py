@@ -55,3 +55,18 @@ def test_a_facility_of_a_place_taken_is_a_post_not_the_place(claims_of, text: st
     assert taken and {c.scope for c in taken} == {"post"}, text
     city = "Government forces retook the port city of Korvalo from the rebels on Monday."
     assert {c.scope for c in _taken(claims_of(city, ["Korvalo"]))} == {"city"}, city
+
+
+# --- ground gained by an armed side ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Government troops gained territory north of Korvalo after two days of heavy clashes.",
+    "Rebel fighters gained ground in the western part of Korvalo overnight.",
+])
+def test_ground_gained_by_an_armed_side_is_an_area_taken(claims_of, text: str) -> None:
+    taken = _taken(claims_of(text, ["Korvalo"]))
+    assert taken and {c.scope for c in taken} == {"village"}, text
+    # a party gaining ground in the polls takes nothing
+    vote = "The opposition party gained ground in Korvalo ahead of the vote."
+    assert not _taken(claims_of(vote, ["Korvalo"])), vote
