@@ -70,3 +70,17 @@ def test_ground_gained_by_an_armed_side_is_an_area_taken(claims_of, text: str) -
     # a party gaining ground in the polls takes nothing
     vote = "The opposition party gained ground in Korvalo ahead of the vote."
     assert not _taken(claims_of(vote, ["Korvalo"])), vote
+
+
+# --- a hand-over verb gives up what is its object, not a place noun further on in its clause --------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The two suspects surrendered and sat on the ground near the camp gate in Korvalo until police arrived.",
+    "Four fighters surrendered at the police post in Korvalo with their rifles.",
+])
+def test_a_place_noun_further_on_in_the_clause_of_a_surrender_is_not_given_up(claims_of, text: str) -> None:
+    claims = claims_of(text, ["Korvalo"])
+    assert not [c for c in claims if c.sub_event_type == "Non-violent transfer of territory"], text
+    given = "Police surrendered the district headquarters of Korvalo to the rebels on Sunday."
+    assert [c for c in claims_of(given, ["Korvalo"]) if c.sub_event_type == "Non-violent transfer of territory"], given

@@ -268,13 +268,20 @@ _TO = re.compile(r"\s(?:to|into the hands of|over to)\s", re.I)
 _BY = re.compile(r"\sby\s", re.I)
 
 
+# Words between a hand-over verb and a scope word that end its object: the word is further on in the clause, not
+# what was given ("surrendered and lay on the road near the camp", "surrendered at the police post").
+_NOT_OBJECT = re.compile(r"(?<![\w-])(?:and|or|on|near|at|in|from|with|inside|outside|beside|was|were|had|has|"
+                         r"have|is|are)(?![\w-])", re.I)
+
+
 def _given(text: str, claim: Claim, t: Span, mention: PlaceMention | None) -> bool:
     """Does the hand-over word at `t` give up a place: a scope word ("surrendered [the district headquarters] to Y")
     or the place itself ("handed over [X] to Y") as its object? "surrendered to Y", "surrendered their weapons": no."""
     end = _clause_end(text, t.end, min(claim.sentence.end, t.end + _WINDOW))
     to = _TO.search(text, t.end, end)
     obj_end = to.start() if to else end
-    if _matches(text, t.end, obj_end):
+    found = _matches(text, t.end, obj_end)
+    if found and not _NOT_OBJECT.search(text, t.end, found[0][1].start):
         return True
     return mention is not None and t.end <= mention.span.start < obj_end and re.fullmatch(
         r"(?:\s+(?:over|up))?\s+(?:(?:the|control\s+of|its|their)\s+)*", text[t.end:mention.span.start], re.I
