@@ -84,3 +84,16 @@ def test_a_place_noun_further_on_in_the_clause_of_a_surrender_is_not_given_up(cl
     assert not [c for c in claims if c.sub_event_type == "Non-violent transfer of territory"], text
     given = "Police surrendered the district headquarters of Korvalo to the rebels on Sunday."
     assert [c for c in claims_of(given, ["Korvalo"]) if c.sub_event_type == "Non-violent transfer of territory"], given
+
+
+# --- "captured a town …, and pushed into a quarter of X": an unnamed place taken ------------------------------------
+
+
+def test_an_unnamed_town_taken_far_from_the_place_named_is_not_that_place(claims_of) -> None:
+    text = ("Government troops captured a small town and two villages on Sunday, boosting their hold on the main road, "
+            "and then pushed deeper into a rebel-held quarter of Korvalo.")
+    taken = _taken(claims_of(text, ["Korvalo"]))
+    assert taken and {c.scope for c in taken} == {"village"}, text
+    named = "Government troops captured the town of Korvalo on Sunday after a week of fighting."
+    assert {c.scope for c in _taken(claims_of(named, ["Korvalo"]))} == {"centre"}, named
+

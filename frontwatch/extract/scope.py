@@ -168,6 +168,16 @@ def _object_inside(text: str, trigger: Span, mention: PlaceMention) -> Span | No
     return Span(trigger.end + lead, trigger.end + len(obj.rstrip()), obj.strip())
 
 
+# An object told with an indefinite article or a count ("a town", "two villages"): a place the text does not name.
+_INDEFINITE = re.compile(r"\s*(?:(?:on\s+)?\w+day\s+)?(?:a|an|another|one|two|three|four|five|several|some)\s+"
+                         r"(?:[\w'’-]+\s+){0,2}", re.I)
+
+
+def _below_province(mention: PlaceMention) -> bool:
+    code = (mention.place.feature_code or "") if mention.place is not None else ""
+    return not code.startswith(("ADM1", "PCL"))
+
+
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
 
 
@@ -216,6 +226,12 @@ def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: Place
             # near: what lies between is the object ("captured the village of Y"); far: the trigger's own object
             end = p.start if p.start - t.end <= _WINDOW else _clause_end(text, t.end, min(hi, t.end + _OBJECT))
             found = _matches(text, t.end, end)
+            if (found and p.start - t.end > _WINDOW and _INDEFINITE.fullmatch(text, t.end, found[0][1].start)
+                    and _below_province(mention)):
+                # far from the place, "captured [a town] …, and pushed into a quarter of X": some other place, one
+                # the text does not name, was taken; X itself only locates the fighting (a province named so keeps
+                # "took a district centre somewhere in it", which moves nothing)
+                return "village", found[0][1]
             if found:
                 return found[0]
             inside = _object_inside(text, t, mention) if p.start - t.end <= _WINDOW else None
