@@ -77,7 +77,8 @@ def _lexicon() -> _Lexicon:
         words = sorted((str(w) for w in data.get(key, ())), key=len, reverse=True)
         return re.compile("|".join(_pattern(w) for w in words), re.I)
 
-    relational = verbs("relational").pattern
+    # a distance may be joined to its unit ("30km from Y"): a digit before the word does not make it part of a word
+    relational = verbs("relational").pattern.replace(r"(?<![\w-])", r"(?<![^\W\d]|-)")
     relational_re = re.compile(rf"(?:{relational})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
     return _Lexicon(scope_re, tuple(s for _, s in rows), verbs("withdrawal"), verbs("handover"), relational_re)
 
@@ -167,6 +168,16 @@ def _object_inside(text: str, trigger: Span, mention: PlaceMention) -> Span | No
     return Span(trigger.end + lead, trigger.end + len(obj.rstrip()), obj.strip())
 
 
+# An object told with an indefinite article or a count ("a town", "two villages"): a place the text does not name.
+_INDEFINITE = re.compile(r"\s*(?:(?:on\s+)?\w+day\s+)?(?:a|an|another|one|two|three|four|five|several|some)\s+"
+                         r"(?:[\w'’-]+\s+){0,2}", re.I)
+
+
+def _below_province(mention: PlaceMention) -> bool:
+    code = (mention.place.feature_code or "") if mention.place is not None else ""
+    return not code.startswith(("ADM1", "PCL"))
+
+
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
 
 
@@ -215,6 +226,12 @@ def detect_scope(text: str, sentence: Span, trigger: Span | None, mention: Place
             # near: what lies between is the object ("captured the village of Y"); far: the trigger's own object
             end = p.start if p.start - t.end <= _WINDOW else _clause_end(text, t.end, min(hi, t.end + _OBJECT))
             found = _matches(text, t.end, end)
+            if (found and p.start - t.end > _WINDOW and _INDEFINITE.fullmatch(text, t.end, found[0][1].start)
+                    and _below_province(mention)):
+                # far from the place, "captured [a town] …, and pushed into a quarter of X": some other place, one
+                # the text does not name, was taken; X itself only locates the fighting (a province named so keeps
+                # "took a district centre somewhere in it", which moves nothing)
+                return "village", found[0][1]
             if found:
                 return found[0]
             inside = _object_inside(text, t, mention) if p.start - t.end <= _WINDOW else None
@@ -267,13 +284,20 @@ _TO = re.compile(r"\s(?:to|into the hands of|over to)\s", re.I)
 _BY = re.compile(r"\sby\s", re.I)
 
 
+# Words between a hand-over verb and a scope word that end its object: the word is further on in the clause, not
+# what was given ("surrendered and lay on the road near the camp", "surrendered at the police post").
+_NOT_OBJECT = re.compile(r"(?<![\w-])(?:and|or|on|near|at|in|from|with|inside|outside|beside|was|were|had|has|"
+                         r"have|is|are)(?![\w-])", re.I)
+
+
 def _given(text: str, claim: Claim, t: Span, mention: PlaceMention | None) -> bool:
     """Does the hand-over word at `t` give up a place: a scope word ("surrendered [the district headquarters] to Y")
     or the place itself ("handed over [X] to Y") as its object? "surrendered to Y", "surrendered their weapons": no."""
     end = _clause_end(text, t.end, min(claim.sentence.end, t.end + _WINDOW))
     to = _TO.search(text, t.end, end)
     obj_end = to.start() if to else end
-    if _matches(text, t.end, obj_end):
+    found = _matches(text, t.end, obj_end)
+    if found and not _NOT_OBJECT.search(text, t.end, found[0][1].start):
         return True
     return mention is not None and t.end <= mention.span.start < obj_end and re.fullmatch(
         r"(?:\s+(?:over|up))?\s+(?:(?:the|control\s+of|its|their)\s+)*", text[t.end:mention.span.start], re.I

@@ -57,6 +57,9 @@ ASSAULTED_BEFORE = re.compile(r"\b(?:attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)
 TAKEN_BEFORE = re.compile(r"\b(?:(?:re)?captur(?:ed|es|ing)|seiz(?:ed|es|ing)|retook|retak(?:en|es|ing)|overr[au]n|"
                           r"liberat(?:ed|es|ing)|regain(?:ed|s|ing)|(?:took|taken|seized|gained|regained|wrested|assumed)\s+"
                           r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over))\s+$", re.IGNORECASE)
+# What follows a name tells a person taken from a place taken: "captured X, who led…", "seized X alive".
+PERSON_TAKEN_AFTER = re.compile(r"^\s*(?:,\s*)?(?:who|whom|whose|alive|himself|herself|and\s+(?:his|her)\s)\b",
+                                re.IGNORECASE)
 AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)  # "at X" names a place often, but also events, firms, schools
 # "a visit to X", "fired on X", "a bus bound for X", "raiders from X": a way's end or a target, a place where the name
 # is a populated place of the report's country (a name alone says too little elsewhere)

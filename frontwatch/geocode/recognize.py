@@ -29,6 +29,7 @@ from frontwatch.geocode.cues import (
     LOCATIVE_MIN_POPULATION,
     MAX_WORDS,
     OUTLET_AFTER,
+    PERSON_TAKEN_AFTER,
     PLACE_SLOT,
     STOP,
     TAKEN_BEFORE,
@@ -267,7 +268,7 @@ class Recognizer:
                 accepted_keys.add(name_key(m.text))
             elif (m.whole and self._sizeable(m.text, hint)
                   and (LOCATIVE_BEFORE.search(before := text[max(0, m.start - 30) : m.start])
-                       or (TAKEN_BEFORE.search(before) and m.ner is None)
+                       or (TAKEN_BEFORE.search(before) and self._taken_ground(text, m))
                        or (hint and (AT_BEFORE.search(before) or (
                            (ASSAULTED_BEFORE.search(before) or WAY_BEFORE.search(before))
                            and self._held_in(m.text, hint, notable=False)))))):
@@ -280,6 +281,16 @@ class Recognizer:
                 m.start > 0 and _sentence_initial(text, m.start) and m.text.lower() in STOP
             ):
                 found[(m.start, m.end)] = m
+
+    def _taken_ground(self, text: str, m: Mention) -> bool:
+        """A whole name after a verb of taking ground is the ground taken even where the model read a person or an
+        organisation ("militants seized X"), unless what follows tells a person ("captured X, who…", "X alive") or
+        the gazetteer holds it only as a hamlet; a person's full name is not one whole gazetteer place."""
+        if m.ner is None:
+            return True
+        return not PERSON_TAKEN_AFTER.match(text[m.end : m.end + 20]) and any(
+            c.feature_code.startswith(("PPLA", "PPLC", "ADM")) or c.population >= LOCATIVE_MIN_POPULATION
+            for c in self.gazetteer.candidates(m.text, limit=60) if c.feature_class in ("P", "A"))
 
     def _civic_city(self, m: Mention) -> bool:
         """A name that begins a civic institution's name ("X City Hall") and is a capital or a large city."""
