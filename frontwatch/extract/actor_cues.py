@@ -43,6 +43,12 @@ def _of_government(sentence: str, m: ActorMatch) -> bool:
         sentence[max(0, m.start - 60): m.start]) is not None
 
 
+def _institution(text: str, m: ActorMatch) -> bool:
+    """ "The government", "the county government": the state as an institution (what a crowd protests against),
+    not its forces acting on the crowd."""
+    return text[m.start: m.end].lower().endswith("government")
+
+
 _OF_BEFORE = re.compile(r"(?i:\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$)")
 
 
