@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from frontwatch.extract import ActorDictionary
+from frontwatch.model import Actor
 from tests.fixtures.nlp import Run, lead
 
 # --- foreign state forces without a place ------------------------------------------------------------------------
@@ -57,3 +58,18 @@ def test_a_protest_against_the_government_has_the_police_as_its_other_side(run: 
     assert c.event_type == "Protests"
     assert [a.name for a in (c.actor("actor1"), c.actor("actor2")) if a is not None and a.inter == 1] == [
         "Police Forces of Kenya"], (c.actor("actor1"), c.actor("actor2"))
+
+
+# --- state forces another sentence shows fighting a named group ------------------------------------------------
+
+
+def test_state_forces_that_repelled_a_named_group_are_its_other_side(actor_dictionary: ActorDictionary) -> None:
+    for reply, inter in (("Security forces pushed back the attackers after an hour.", 1),
+                         ("Soldiers eventually repelled the raiders.", 1),
+                         # police who only intervened are no side: the other side stays unnamed
+                         ("Police intervened later.", 3)):
+        text = f"Al-Shabaab gunmen struck two border villages near the river at dawn. {reply}"
+        end = text.index(reply) - 1
+        a1, a2 = actor_dictionary.doers(text, 0, end, "Battles", Actor("al-Shabaab", 2), None, "Armed clash")
+        assert a1 == Actor("al-Shabaab", 2)
+        assert a2 is not None and a2.inter == inter, (reply, a2)

@@ -78,9 +78,10 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
         # killing five": the state forces the sentence shows fighting are its other side (an unnamed one, or
         # both read as the same gang, gives way)
         force = actors.state_acting(text, start, end)
-        if force is None and unnamed1 and unnamed2:
-            # neither side named in its sentence: the state forces another sentence of its paragraph shows
-            # fighting ("Raiders struck at dawn. Police pursued them …"), not those who merely intervened
+        if force is None and unnamed2:
+            # the other side not named in its sentence: the state forces another sentence of its paragraph shows
+            # fighting ("Raiders struck at dawn. Police pursued them …", "X gunmen raided a village. Soldiers
+            # repelled the attackers"), not those who merely intervened
             force = _acting_in_paragraph(actors, text, start, end)
         if force is not None:
             if actor1 is None or (actor2 is not None and actor1.name == actor2.name):
