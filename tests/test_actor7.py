@@ -73,3 +73,14 @@ def test_state_forces_that_repelled_a_named_group_are_its_other_side(actor_dicti
         a1, a2 = actor_dictionary.doers(text, 0, end, "Battles", Actor("al-Shabaab", 2), None, "Armed clash")
         assert a1 == Actor("al-Shabaab", 2)
         assert a2 is not None and a2.inter == inter, (reply, a2)
+
+
+def test_state_forces_a_fights_own_sentence_names_are_its_other_side(actor_dictionary: ActorDictionary) -> None:
+    for text, inter in (("A shooting by masked gunmen leaves two police officers dead near the depot.", 1),
+                        ("A shooting by masked gunmen left three traders and a soldier dead at the depot.", 1),
+                        # the gear the gunmen wore names no side
+                        ("A shooting by masked gunmen in police uniforms left a trader dead near the depot.", 3)):
+        a1, a2 = actor_dictionary.doers(text, 0, len(text), "Battles", Actor("Unidentified armed group", 3), None,
+                                        "Armed clash")
+        assert a1 == Actor("Unidentified armed group", 3)
+        assert a2 is not None and a2.inter == inter, (text, a2)

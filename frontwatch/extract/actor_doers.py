@@ -13,10 +13,13 @@ from frontwatch.extract.actor_cues import (
     _HIT_BEFORE,
     _NAMED_AFTER,
     _NAMED_BEFORE,
+    _SPEAKER_AFTER,
     _UNKNOWN_HANDS,
     _UNNAMED_DOERS,
     _UNSEEN_DOERS,
     _VIOLENT_TYPES,
+    _institution,
+    _of_government,
     _paragraph,
 )
 from frontwatch.extract.actors import ActorDictionary
@@ -83,6 +86,10 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
             # fighting ("Raiders struck at dawn. Police pursued them …", "X gunmen raided a village. Soldiers
             # repelled the attackers"), not those who merely intervened
             force = _acting_in_paragraph(actors, text, start, end)
+        if force is None and unnamed2:
+            # a fight whose own sentence names state forces, hit or not ("… leaves two police officers dead",
+            # "killing three civilians and five soldiers"): they, not an unnamed gang, are its other side
+            force = _state_named(actors, text, start, end)
         if force is not None:
             if actor1 is None or (actor2 is not None and actor1.name == actor2.name):
                 actor1, actor2 = force, actor2 if actor2 is not None else actor1
@@ -130,6 +137,18 @@ def _acting_in_paragraph(actors: ActorDictionary, text: str, start: int, end: in
     return None
 
 
+def _state_named(actors: ActorDictionary, text: str, start: int, end: int) -> Actor | None:
+    """The first state forces the sentence text[start:end] names other than as speakers ("police said"), the
+    government as an institution, or the gear others wear ("gunmen in police uniforms")."""
+    sentence = text[start:end]
+    for m in actors.find_all(sentence):
+        if m.actor.inter == 1 and not _SPEAKER_AFTER.match(sentence, m.end) and not _of_government(sentence, m) \
+                and not _institution(sentence, m) and not _GEAR_AFTER.match(sentence, m.end):
+            return m.actor
+    return None
+
+
+_GEAR_AFTER = re.compile(r"(?i:\s+(?:uniforms?|fatigues|attire|clothes|clothing|gear|camouflage)\b)")
 _SENTENCE_SPAN = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
