@@ -84,3 +84,15 @@ def test_state_forces_a_fights_own_sentence_names_are_its_other_side(actor_dicti
                                         "Armed clash")
         assert a1 == Actor("Unidentified armed group", 3)
         assert a2 is not None and a2.inter == inter, (text, a2)
+
+
+# --- the force a riot fought ---------------------------------------------------------------------------------------
+
+
+def test_the_force_a_riot_fought_comes_before_the_group_its_rioters_belong_to(run: Run) -> None:
+    for text in ("Zanguru sect followers rioted in Lorvale, burning tyres, before police dispersed them with tear gas.",
+                 "Students rioted in Lorvale, beating a watchman and fighting running battles with police."):
+        riots = [c for c in run(text, ["Lorvale"]) if c.sub_event_type == "Violent demonstration"]
+        assert riots, text
+        assert (riots[0].actor("actor1").name, riots[0].actor("actor2").name) == (
+            "Rioters", "Police Forces of Kenya"), (text, riots[0].actor("actor2"))

@@ -477,6 +477,11 @@ class ActorReader:
         first = crowd_role("actor1", actor1 if unarmed(actor1) else None)
         if other is not None and other.actor.inter in {5, 6}:
             second: ActorRole | None = crowd_role("actor2", other)  # "two groups of demonstrators clashed"
+        elif state is not None and sub == "Violent demonstration" and (other is None or other.actor.inter in {
+                2, 3, 4, 7, 8}):
+            # ACLED: the force a riot fought ("youths engaged police in running battles, stabbing three
+            # passers-by") is its other side, before the people or guards it hurt or a group its rioters belong to
+            second = dataclasses.replace(state, role="actor2")
         elif other is not None and (other.actor.inter != 7 or sub == "Mob violence"):
             second = dataclasses.replace(other, role="actor2")
         elif state is not None:
