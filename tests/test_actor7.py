@@ -64,7 +64,7 @@ def test_a_protest_against_the_government_has_the_police_as_its_other_side(run: 
 
 
 def test_state_forces_that_repelled_a_named_group_are_its_other_side(actor_dictionary: ActorDictionary) -> None:
-    for reply, inter in (("Security forces pushed back the attackers after an hour.", 1),
+    for reply, inter in (("Troops beat back the gunmen within an hour.", 1),
                          ("Soldiers eventually repelled the raiders.", 1),
                          # police who only intervened are no side: the other side stays unnamed
                          ("Police intervened later.", 3)):
