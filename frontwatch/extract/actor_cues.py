@@ -101,7 +101,7 @@ _STATE_RESPONDED = re.compile(
     r"(?:pursued|pursue|pursues|chased|chase|chases|repulsed|repulse|repulses|repelled|repel|repels|intercepted|"
     r"intercept|intercepts|raided|stormed|engaged|engage|engages|confronted|confront|confronts|battled|battle|"
     r"battles|foiled|foil|foils|ambushed|ambush|ambushes|counter-?attacked|"
-    # "soldiers pushed back the attackers", "police fought off the gang"
+    # "troops pushed back the gunmen", "police fought off the gang"
     r"(?:pushed|push|pushes|drove|drive|drives|beat|beats|fought|fight|fights)\s+(?:back|off))\b)")
 # Words before state forces that make them the other party of a fight.
 _FOUGHT_WITH = re.compile(
