@@ -84,6 +84,10 @@ def test_state_forces_a_fights_own_sentence_names_are_its_other_side(actor_dicti
                                         "Armed clash")
         assert a1 == Actor("Unidentified armed group", 3)
         assert a2 is not None and a2.inter == inter, (text, a2)
+    # a taking's sides are read by the territory rules: the forces its sentence names are not made its other side
+    text = "Rebels took the district after the soldiers there surrendered their weapons."
+    assert actor_dictionary.doers(text, 0, len(text), "Battles", Actor("Rebels", 2), None,
+                                  "Non-state actor overtakes territory") == (Actor("Rebels", 2), None)
 
 
 # --- the force a riot fought ---------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from frontwatch.extract.actor_cues import (
     _paragraph,
 )
 from frontwatch.extract.actors import ActorDictionary
-from frontwatch.model import Actor
+from frontwatch.model import TERRITORY_SUB_TYPES, Actor
 
 
 def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: str | None, actor1: Actor | None,
@@ -81,12 +81,15 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
         # killing five": the state forces the sentence shows fighting are its other side (an unnamed one, or
         # both read as the same gang, gives way)
         force = actors.state_acting(text, start, end)
-        if force is None and unnamed2:
+        # (a taking's sides are its taker and whom it was taken from, read by the territory rules: a state force
+        # another sentence or its own names is no side of it unless both were left unnamed)
+        taking = sub_type in TERRITORY_SUB_TYPES
+        if force is None and unnamed2 and (unnamed1 or not taking):
             # the other side not named in its sentence: the state forces another sentence of its paragraph shows
             # fighting ("Raiders struck at dawn. Police pursued them …", "X gunmen raided a village. Soldiers
             # repelled the attackers"), not those who merely intervened
             force = _acting_in_paragraph(actors, text, start, end)
-        if force is None and unnamed2:
+        if force is None and unnamed2 and not taking:
             # a fight whose own sentence names state forces, hit or not ("… leaves two police officers dead",
             # "killing three civilians and five soldiers"): they, not an unnamed gang, are its other side
             force = _state_named(actors, text, start, end)
