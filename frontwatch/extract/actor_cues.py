@@ -43,6 +43,12 @@ def _of_government(sentence: str, m: ActorMatch) -> bool:
         sentence[max(0, m.start - 60): m.start]) is not None
 
 
+def _institution(text: str, m: ActorMatch) -> bool:
+    """ "The government", "the county government": the state as an institution (what a crowd protests against),
+    not its forces acting on the crowd."""
+    return text[m.start: m.end].lower().endswith("government")
+
+
 _OF_BEFORE = re.compile(r"(?i:\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$)")
 
 
@@ -94,7 +100,9 @@ _STATE_RESPONDED = re.compile(
     # intervened") are no side of its killing
     r"(?:pursued|pursue|pursues|chased|chase|chases|repulsed|repulse|repulses|repelled|repel|repels|intercepted|"
     r"intercept|intercepts|raided|stormed|engaged|engage|engages|confronted|confront|confronts|battled|battle|"
-    r"battles|foiled|foil|foils|ambushed|ambush|ambushes|counter-?attacked)\b)")
+    r"battles|foiled|foil|foils|ambushed|ambush|ambushes|counter-?attacked|"
+    # "troops pushed back the gunmen", "police fought off the gang"
+    r"(?:pushed|push|pushes|drove|drive|drives|beat|beats|fought|fight|fights)\s+(?:back|off))\b)")
 # Words before state forces that make them the other party of a fight.
 _FOUGHT_WITH = re.compile(
     r"(?i:(?<![\w-])(?:(?:clash\w*|battl\w*|fight\w*|fought|shoot\s*-?\s*outs?|shootouts?|gunfights?|gun\s+battles?|"

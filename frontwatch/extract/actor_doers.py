@@ -13,14 +13,17 @@ from frontwatch.extract.actor_cues import (
     _HIT_BEFORE,
     _NAMED_AFTER,
     _NAMED_BEFORE,
+    _SPEAKER_AFTER,
     _UNKNOWN_HANDS,
     _UNNAMED_DOERS,
     _UNSEEN_DOERS,
     _VIOLENT_TYPES,
+    _institution,
+    _of_government,
     _paragraph,
 )
 from frontwatch.extract.actors import ActorDictionary
-from frontwatch.model import Actor
+from frontwatch.model import TERRITORY_SUB_TYPES, Actor
 
 
 def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: str | None, actor1: Actor | None,
@@ -78,10 +81,18 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
         # killing five": the state forces the sentence shows fighting are its other side (an unnamed one, or
         # both read as the same gang, gives way)
         force = actors.state_acting(text, start, end)
-        if force is None and unnamed1 and unnamed2:
-            # neither side named in its sentence: the state forces another sentence of its paragraph shows
-            # fighting ("Raiders struck at dawn. Police pursued them …"), not those who merely intervened
+        # (a taking's sides are its taker and whom it was taken from, read by the territory rules: a state force
+        # another sentence or its own names is no side of it unless both were left unnamed)
+        taking = sub_type in TERRITORY_SUB_TYPES
+        if force is None and unnamed2 and (unnamed1 or not taking):
+            # the other side not named in its sentence: the state forces another sentence of its paragraph shows
+            # fighting ("Raiders struck at dawn. Police pursued them …", "X gunmen raided a village. Soldiers
+            # repelled the attackers"), not those who merely intervened
             force = _acting_in_paragraph(actors, text, start, end)
+        if force is None and unnamed2 and not taking:
+            # a fight whose own sentence names state forces, hit or not ("… leaves two police officers dead",
+            # "killing three civilians and five soldiers"): they, not an unnamed gang, are its other side
+            force = _state_named(actors, text, start, end)
         if force is not None:
             if actor1 is None or (actor2 is not None and actor1.name == actor2.name):
                 actor1, actor2 = force, actor2 if actor2 is not None else actor1
@@ -129,6 +140,18 @@ def _acting_in_paragraph(actors: ActorDictionary, text: str, start: int, end: in
     return None
 
 
+def _state_named(actors: ActorDictionary, text: str, start: int, end: int) -> Actor | None:
+    """The first state forces the sentence text[start:end] names other than as speakers ("police said"), the
+    government as an institution, or the gear others wear ("gunmen in police uniforms")."""
+    sentence = text[start:end]
+    for m in actors.find_all(sentence):
+        if m.actor.inter == 1 and not _SPEAKER_AFTER.match(sentence, m.end) and not _of_government(sentence, m) \
+                and not _institution(sentence, m) and not _GEAR_AFTER.match(sentence, m.end):
+            return m.actor
+    return None
+
+
+_GEAR_AFTER = re.compile(r"(?i:\s+(?:uniforms?|fatigues|attire|clothes|clothing|gear|camouflage)\b)")
 _SENTENCE_SPAN = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 

@@ -44,6 +44,7 @@ from frontwatch.extract.actor_cues import (
     _STATE_DID,
     _STATE_RESPONDED,
     _UNIT_AGAINST,
+    _institution,
     _of_government,
     _paragraph,
 )
@@ -449,7 +450,7 @@ class ActorDictionary:
         a, b = _paragraph(text, start, end)
         para = text[a:b]
         for m in self.find_all(para):
-            if m.actor.inter == 1 and not _SPEAKER_AFTER.match(para, m.end):
+            if m.actor.inter == 1 and not _SPEAKER_AFTER.match(para, m.end) and not _institution(para, m):
                 return m.actor
         return None
 
@@ -510,7 +511,8 @@ class ActorDictionary:
         for sentence in _SENTENCE_END.split(text):
             if not _INTERVENE.search(sentence):
                 continue
-            force = next((m.actor for m in self.find_all(sentence) if m.actor.inter == 1), None)
+            force = next((m.actor for m in self.find_all(sentence) if m.actor.inter == 1
+                          and not _institution(sentence, m)), None)
             if force is not None:
                 return force
         return None

@@ -48,6 +48,13 @@ _UNKNOWN_WORDS = frozenset({"unidentified", "unknown", "unnamed", "unspecified",
 _UNNAMED_MILITIAS = frozenset({"Militia", "Communal militia", "Local fighters"})
 
 
+def _institution(a: ActorRole | None) -> bool:
+    """State forces read from the word for the state as an institution ("the government", "the county
+    government"), not from its forces ("government troops")."""
+    return a is not None and a.actor.inter == 1 and a.span is not None and a.span.text.lower().rstrip().endswith(
+        ("government", "governments"))
+
+
 @dataclass(frozen=True)
 class _MainActors:
     actor1: ActorRole | None
@@ -453,6 +460,9 @@ class ActorReader:
         def unarmed(a: ActorRole | None) -> bool:
             return a is None or a.actor.inter in {5, 6, 7}
 
+        # "protesting against the government", "a march on the county government": the institution a crowd
+        # addresses is what it is about, no side of it (the force that acts on the crowd is read below)
+        actor1, actor2 = (None if _institution(a) else a for a in (actor1, actor2))
         state = next((a for a in (actor1, actor2) if a is not None and a.actor.inter == 1), None)
         if state is None and sub != "Peaceful protest":
             state = self.intervening_force(doc, _story(sent))
@@ -467,6 +477,11 @@ class ActorReader:
         first = crowd_role("actor1", actor1 if unarmed(actor1) else None)
         if other is not None and other.actor.inter in {5, 6}:
             second: ActorRole | None = crowd_role("actor2", other)  # "two groups of demonstrators clashed"
+        elif state is not None and sub == "Violent demonstration" and (other is None or other.actor.inter in {
+                2, 3, 4, 7, 8}):
+            # ACLED: the force a riot fought ("youths engaged police in running battles, stabbing three
+            # passers-by") is its other side, before the people or guards it hurt or a group its rioters belong to
+            second = dataclasses.replace(state, role="actor2")
         elif other is not None and (other.actor.inter != 7 or sub == "Mob violence"):
             second = dataclasses.replace(other, role="actor2")
         elif state is not None:

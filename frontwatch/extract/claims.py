@@ -121,6 +121,9 @@ def _external(role: ActorRole | None, places: Sequence[PlaceMention], actors: Ac
     country = role.actor.name.split(" of ", 1)[1]
     if report_country is not None and actors.country_name(report_country) == country:
         return role  # the report's own country's forces, wherever a toponym resolved
+    if report_country is not None and actors.country_name(report_country) is not None:
+        # another country's forces in a report about this one: external, though no place of the clause resolved
+        return dataclasses.replace(role, actor=Actor(role.actor.name, 8))
     where = {m.place.country for m in places if m.place is not None and m.place.country}
     if where and all(actors.country_name(c) != country for c in where):
         return dataclasses.replace(role, actor=Actor(role.actor.name, 8))
