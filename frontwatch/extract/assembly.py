@@ -84,6 +84,12 @@ MODEL_ONLY = 0.4  # an event in a document where the lexicon finds none
 # ... and only in a report this short: a whole article in whose sentences the lexicon finds no event word is not
 # about an incident (a gas blast, an illness), while notes and wires of a few sentences may say it in words it lacks.
 MODEL_ONLY_MAX_SENTENCES = 10
+# A note of a few sentences is about its event, so any of its sentences may tell it; most sentences of a longer
+# article tell none (background, quotes, reactions), and the surest of more sentences is surer by chance alone. Past
+# NOTE_SENTENCES (every Kenya dev note answered by the classifier alone has at most four), the surest sentence needs
+# MODEL_ONLY_ARTICLE.
+NOTE_SENTENCES = 4
+MODEL_ONLY_ARTICLE = 0.8
 
 
 # Categories whose targets the sentence's casualties tell, the words that tell them, and people counted as victims.
@@ -297,7 +303,7 @@ class Extractor(SharedSteps):
             # The lexicon found no event: the sentence the classifier is surest names one is an event when the
             # classifier is sure enough ("… defused two bombs", "… signed a ceasefire" in words the lexicon lacks).
             sent, pred = max(silent, key=lambda sp: sp[1][1])
-            if pred[1] >= MODEL_ONLY:
+            if pred[1] >= (MODEL_ONLY if len(doc.user_data["fw_sents"]) <= NOTE_SENTENCES else MODEL_ONLY_ARTICLE):
                 event = self.finder.model_event(sent, pred[0])
                 claims = self._claims_of(document, doc, sent, event, mentions, main, attributions,
                                          _find_counts(sent), pred)

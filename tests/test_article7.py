@@ -1,0 +1,47 @@
+"""Whole articles (issue 15, session 7): false alarms and precision of events read from whole news reports. Places,
+names and figures are invented."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontwatch.extract import Extractor
+from tests.fixtures.articles import VELMORA, TownArticles
+
+PUB = date(2021, 3, 20)
+
+_READ = TownArticles(VELMORA, PUB)
+_claims, _events, _why = _READ.claims, _READ.events, _READ.why
+
+
+class _SameSay:
+    """A classifier that says the same label with the same probability of every text it reads."""
+
+    def __init__(self, label: str, prob: float) -> None:
+        self.label, self.prob = label, prob
+
+    def predict(self, texts: list[str]) -> list[tuple[str, float]]:
+        return [(self.label, self.prob) for _ in texts]
+
+
+# --- a sentence only the classifier reads as an event: a note's, not an article's ----------------------------------
+
+# Sentences with no event word of the lexicon: only the classifier can make an event of them.
+_QUIET = ["The market in Velmora stayed shut on Friday.", "Traders said they had never seen the square so empty.",
+          "A bakery owner counted the days since his last delivery.", "The mayor spoke to reporters at noon.",
+          "Buses ran on a reduced timetable across the district.", "Schools are due to reopen next month.",
+          "Residents queued for bread outside the town hall."]
+
+
+def test_a_sentence_only_the_classifier_reads_is_a_note_event_not_an_article_one(nlp, actor_dictionary) -> None:  # type: ignore[no-untyped-def]
+    unsure = Extractor(actor_dictionary, _SameSay("Attack", 0.6))
+    article = " ".join(_QUIET)
+    # a short note (up to four sentences) is about its event: the classifier's reading at 0.6 is its event
+    for n in (2, 4):
+        assert [c.sub_event_type for c in _events(nlp, unsure, " ".join(_QUIET[:n]))] == ["Attack"]
+    # in a seven-sentence article the surest sentence of many is not enough at 0.6 ...
+    assert _events(nlp, unsure, article) == []
+    # ... but a very sure reading still is
+    sure = Extractor(actor_dictionary, _SameSay("Attack", 0.9))
+    assert [c.sub_event_type for c in _events(nlp, sure, article)] == ["Attack"]
+
