@@ -45,3 +45,33 @@ def test_a_sentence_only_the_classifier_reads_is_a_note_event_not_an_article_one
     sure = Extractor(actor_dictionary, _SameSay("Attack", 0.9))
     assert [c.sub_event_type for c in _events(nlp, sure, article)] == ["Attack"]
 
+
+
+# --- what is paused, to come, or said as a saying is no incident -----------------------------------------------------
+
+def test_a_lull_in_the_fighting_is_no_fighting(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+    text = "Residents of Velmora describe a lull in the fighting that has let the market reopen."
+    assert _events(nlp, extractor, text) == []
+    assert "negated" in _why(nlp, keeping, text)
+    told = "Residents of Velmora describe heavy fighting that has kept the market shut since Friday."
+    assert _events(nlp, extractor, told)
+
+
+def test_an_event_told_in_the_future_is_not_yet_done(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Soldiers will storm the ridge above Velmora at dawn, the commander told reporters.",
+                 "A protest will be held in Velmora on Saturday against the new water tax."):
+        assert _events(nlp, extractor, text) == []
+        assert "future" in _why(nlp, keeping, text)
+    # an attack that happened stays one, whatever it "will" not do
+    done = "Rebels attacked the police post in Velmora on Friday, and officials said the attack will not stop the vote."
+    assert _events(nlp, extractor, done)
+
+
+def test_a_saying_in_quotes_is_no_incident(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+    for text in ('"You fight the battles that you have to fight," the coach in Velmora said of the season ahead.',
+                 '"Stay out of the woods near Velmora and get shot," the old farmer joked to the visitors.'):
+        assert _events(nlp, extractor, text) == []
+        assert "quoted-generic" in _why(nlp, keeping, text)
+    # a witness telling what was done to them is news
+    witness = '"We were attacked at night by men with rifles," a woman in Velmora said on Friday.'
+    assert _events(nlp, extractor, witness)

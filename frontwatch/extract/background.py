@@ -417,6 +417,65 @@ def _after_past_month(sent: SpacySpan, published: date | None) -> bool:
     return False
 
 
+# Nouns of a pause in what they govern ("a lull in the fighting", "a halt to the shelling", "a respite from attacks").
+_PAUSES = frozenset({"lull", "pause", "halt", "cessation", "suspension", "respite", "let-up", "letup"})
+
+
+def _paused(trigger: Token) -> bool:
+    """Whether the event word is what a pause noun is a pause in, of, to or from."""
+    tok = trigger
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "of", "to", "from"}:
+        return False
+    prep = tok.head
+    # the parser may hang the preposition on the verb ("describe a lull | in the fighting"): the noun just before it
+    return prep.head.lemma_.lower() in _PAUSES or (prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() in _PAUSES)
+
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# Verbs an event noun is the subject of when told as happening ("the strike will begin", "a march will take place",
+# "a rally will be held"): with a future auxiliary, the event is to come. Not other verbs: "the attack will not
+# deter us" tells an attack that happened.
+_OCCUR_VERBS = frozenset({"be", "begin", "start", "take", "happen", "occur", "hold", "go", "continue", "resume"})
+
+
+def _future(trigger: Token) -> bool:
+    """Whether the event is told in the future: a verb with "will"/"shall" ("will be seized", "will attack"; the
+    first verb's for a verb joined to it), or an event noun subject of an occurrence verb with it."""
+    verb = trigger
+    if trigger.pos_ == "NOUN":
+        if trigger.dep_ not in {"nsubj", "nsubjpass"} or trigger.head.lemma_.lower() not in _OCCUR_VERBS:
+            return False
+        verb = trigger.head
+    elif trigger.pos_ != "VERB":
+        return False
+    while verb.dep_ == "conj" and verb.head.i != verb.i and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
+        verb = verb.head  # "will enter and seize": the first verb's auxiliary
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+
+
+def _quoted_generic(trigger: Token, sent: SpacySpan) -> bool:
+    """Whether the event word sits inside a quote and in a clause said to "you" (generic or the listener: "you
+    fight your battles") or an imperative ("fly with the crows and get shot"): a saying or advice, no incident."""
+    # double marks only: a single one is as often an apostrophe ("the protesters' march")
+    marks = [t.i for t in sent if t.text in {'"', "“", "”"} and t.i < trigger.i]
+    if len(marks) % 2 == 0:
+        return False
+    clause = trigger
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    while clause.dep_ in {"conj", "xcomp"} and clause.head.i != clause.i:
+        clause = clause.head
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    if any(c.lower_ == "you" for c in subjects):
+        return True
+    # an imperative: a bare verb opening the quote, with no subject and no auxiliary
+    return (clause.tag_ == "VB" and not subjects and clause.i == marks[-1] + 1
+            and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children))
+
+
 def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan | None,
                       published: date | None, words: Words) -> str | None:
     """Why the event of `trigger` is not news of the report's day, or None where it is. `words`: the lexicon's word
@@ -433,6 +492,12 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "kind-of"  # "a member of the riot police": no riot
     if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return "negated"  # "but no clashes occurred", "no arrests were made": said not to have happened
+    if _paused(trigger):
+        return "negated"  # "a lull in the fighting", "a halt to the shelling": what is not going on
+    if _future(trigger):
+        return "future"  # "the home will be seized", "the strike will begin on Monday": not yet done
+    if _quoted_generic(trigger, sent):
+        return "quoted-generic"  # "'You fight your battles'", "'Fly with the crows and get shot'": a saying
     if figurative(trigger):
         return "figurative"  # "attacked the proposal", "killed the trade deal": no one harmed
     if (why := not_told_done(trigger, words)) is not None:
