@@ -57,19 +57,25 @@ def test_a_lull_in_the_fighting_is_no_fighting(nlp, extractor, keeping) -> None:
     assert _events(nlp, extractor, told)
 
 
-def test_an_event_told_in_the_future_is_not_yet_done(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+def test_an_event_an_article_tells_in_the_future_is_not_yet_done(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+    story = " ".join(_QUIET[1:5]) + " "  # an article's other sentences, none of them an event
     for text in ("Soldiers will storm the ridge above Velmora at dawn, the commander told reporters.",
                  "A protest will be held in Velmora on Saturday against the new water tax."):
-        assert _events(nlp, extractor, text) == []
-        assert "future" in _why(nlp, keeping, text)
+        assert _events(nlp, extractor, story + text) == []
+        assert "future" in _why(nlp, keeping, story + text)
+        # a coded note is about its event: what it tells in the future is what was announced
+        assert _events(nlp, extractor, text)
     # an attack that happened stays one, whatever it "will" not do
     done = "Rebels attacked the police post in Velmora on Friday, and officials said the attack will not stop the vote."
-    assert _events(nlp, extractor, done)
+    assert _events(nlp, extractor, story + done)
 
 
 def test_a_saying_in_quotes_is_no_incident(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
     for text in ('"You fight the battles that you have to fight," the coach in Velmora said of the season ahead.',
-                 '"Stay out of the woods near Velmora and get shot," the old farmer joked to the visitors.'):
+                 '"Stay out of the woods near Velmora and get shot," the old farmer joked to the visitors.',
+                 # a quote over two sentences, and the speaker's own view
+                 'The farmer shrugged. "The hills are steep. Walk the ridge near Velmora and get shot." He laughed.',
+                 '"I believe my brother was murdered in Velmora," his sister told the inquest.'):
         assert _events(nlp, extractor, text) == []
         assert "quoted-generic" in _why(nlp, keeping, text)
     # a witness telling what was done to them is news

@@ -22,6 +22,7 @@ from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.assembler import LanguagePack, SharedSteps, Sides, Typed, assemble, own_places
 from frontwatch.extract.attribution import attribute, certainty_for
 from frontwatch.extract.background import (
+    NOTE_SENTENCES,
     background_reason,
     broken_agreement,
     facility_namesakes,
@@ -86,9 +87,8 @@ MODEL_ONLY = 0.4  # an event in a document where the lexicon finds none
 MODEL_ONLY_MAX_SENTENCES = 10
 # A note of a few sentences is about its event, so any of its sentences may tell it; most sentences of a longer
 # article tell none (background, quotes, reactions), and the surest of more sentences is surer by chance alone. Past
-# NOTE_SENTENCES (every Kenya dev note answered by the classifier alone has at most four), the surest sentence needs
-# MODEL_ONLY_ARTICLE.
-NOTE_SENTENCES = 4
+# NOTE_SENTENCES (background.py; every Kenya dev note answered by the classifier alone has at most four), the surest
+# sentence needs MODEL_ONLY_ARTICLE.
 MODEL_ONLY_ARTICLE = 0.8
 
 

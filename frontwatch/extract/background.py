@@ -33,6 +33,9 @@ from frontwatch.model import PlaceMention, Span, TimeSpan
 
 Words = Mapping[str, frozenset[str]]  # the lexicon's word sets (`frontwatch.text.lexicon.Lexicon.words`)
 
+# A report of up to this many sentences is a note (or a wire) about its event; a longer one is an article, most of
+# whose sentences tell no event of its own.
+NOTE_SENTENCES = 4
 # How far back an incident is still the report's own news (the articles gold codes events of the last 30 days).
 RECENT_DAYS = 30
 # An incident the text places only in a week or month that ended this long before the report is recalled, not
@@ -456,13 +459,31 @@ def _future(trigger: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
 
 
+def _in_quote(trigger: Token) -> bool:
+    """Whether the word sits inside a quotation: after an opening curly mark, or an odd number of straight double
+    marks, counted from its paragraph's start (a quote may run over several sentences)."""
+    text = trigger.doc.text
+    start = text.rfind("\n", 0, trigger.idx) + 1
+    before = text[start:trigger.idx]
+    curly = max(before.rfind("“"), before.rfind("”"))
+    if curly >= 0:
+        return before[curly] == "“"
+    return before.count('"') % 2 == 1
+
+
+# Verbs of one's own opinion ("I believe", "I hope"): what they govern, said by the speaker in a quote, is a view.
+_OPINION_VERBS = frozenset({"believe", "think", "hope", "feel", "fear", "suspect", "guess", "doubt", "wish"})
+
+
 def _quoted_generic(trigger: Token, sent: SpacySpan) -> bool:
     """Whether the event word sits inside a quote and in a clause said to "you" (generic or the listener: "you
-    fight your battles") or an imperative ("fly with the crows and get shot"): a saying or advice, no incident."""
-    # double marks only: a single one is as often an apostrophe ("the protesters' march")
-    marks = [t.i for t in sent if t.text in {'"', "“", "”"} and t.i < trigger.i]
-    if len(marks) % 2 == 0:
+    fight your battles"), an imperative ("fly with the crows and get shot"), or under the speaker's own opinion
+    ("I believe my father was murdered"): a saying, advice or a view, no incident told."""
+    if not _in_quote(trigger):
         return False
+    if any(a.lemma_.lower() in _OPINION_VERBS and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in a.children)
+           for a in trigger.ancestors):
+        return True
     clause = trigger
     while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
         clause = clause.head
@@ -471,8 +492,11 @@ def _quoted_generic(trigger: Token, sent: SpacySpan) -> bool:
     subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
     if any(c.lower_ == "you" for c in subjects):
         return True
-    # an imperative: a bare verb opening the quote, with no subject and no auxiliary
-    return (clause.tag_ == "VB" and not subjects and clause.i == marks[-1] + 1
+    # an imperative: a bare verb opening the quote or its sentence, with no subject and no auxiliary
+    first = next((t for t in sent if not t.is_punct), None)
+    opens = first is not None and clause.i == first.i
+    opens = opens or (clause.i > 0 and clause.doc[clause.i - 1].text in {'"', "“"})
+    return (clause.tag_ == "VB" and not subjects and opens
             and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children))
 
 
@@ -494,8 +518,10 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "negated"  # "but no clashes occurred", "no arrests were made": said not to have happened
     if _paused(trigger):
         return "negated"  # "a lull in the fighting", "a halt to the shelling": what is not going on
-    if _future(trigger):
-        return "future"  # "the home will be seized", "the strike will begin on Monday": not yet done
+    if _future(trigger) and len(doc.user_data.get("fw_sents", ())) > NOTE_SENTENCES:
+        # "the home will be seized", "the strike will begin on Monday": not yet done. In an article only: a coded
+        # note is about its event, and one told in the future is what was announced ("police will recruit …")
+        return "future"
     if _quoted_generic(trigger, sent):
         return "quoted-generic"  # "'You fight your battles'", "'Fly with the crows and get shot'": a saying
     if figurative(trigger):
