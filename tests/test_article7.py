@@ -81,3 +81,23 @@ def test_a_saying_in_quotes_is_no_incident(nlp, extractor, keeping) -> None:  # 
     # a witness telling what was done to them is news
     witness = '"We were attacked at night by men with rifles," a woman in Velmora said on Friday.'
     assert _events(nlp, extractor, witness)
+
+
+# --- an article in the police desk's words is a crime story ----------------------------------------------------------
+
+_STABBING = ("A man was stabbed outside a bar in Velmora late on Friday. Investigators said the suspect fled on foot. "
+             "The victim was taken to hospital with wounds to his arm. Detectives have asked witnesses to come "
+             "forward. The bar reopened on Saturday.")
+
+
+def test_an_article_told_in_the_police_desk_words_is_a_crime_story(nlp, extractor, keeping) -> None:  # type: ignore[no-untyped-def]
+    # no word of the courts ("charged", "jailed"), but an investigation of a suspect over five sentences
+    text = _STABBING.replace("Detectives have asked", "Officers have asked")
+    assert _events(nlp, extractor, text) == []
+    assert "crime" in _why(nlp, keeping, text)
+    # a note of two sentences in the same words is read as usual: a coded note is about an event
+    note = " ".join(text.split(". ")[:2]) + "."
+    assert _events(nlp, extractor, note)
+    # and an article that speaks of an armed group is no crime story
+    armed = text.replace("a man was stabbed", "a militant was stabbed").replace("A man was", "A militant was")
+    assert _events(nlp, extractor, armed)
