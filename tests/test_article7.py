@@ -3,9 +3,12 @@ names and figures are invented."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from frontwatch.annotate import annotate
 from frontwatch.extract import Extractor
+from frontwatch.model import NOT_AN_EVENT, Claim, Document, PlaceMention, Span, document_id_for
 from tests.fixtures.articles import VELMORA, TownArticles
 
 PUB = date(2021, 3, 20)
@@ -44,6 +47,18 @@ def test_a_sentence_only_the_classifier_reads_is_a_note_event_not_an_article_one
     # ... but a very sure reading still is
     sure = Extractor(actor_dictionary, _SameSay("Attack", 0.9))
     assert [c.sub_event_type for c in _events(nlp, sure, article)] == ["Attack"]
+    # a coded note dated by its event is about that event whatever its length
+    assert [c.sub_event_type for c in _note_events(nlp, unsure, article)] == ["Attack"]
+
+
+def _note_events(nlp, extractor, text: str) -> list[Claim]:  # type: ignore[no-untyped-def]
+    """The events of a text fed as a coded note (metadata `dated` = `event`), every "Velmora" its place."""
+    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", PUB, "en",
+                        metadata=(("dated", "event"),))
+    ((_, doc),) = list(annotate(nlp, [document]))
+    mentions = [PlaceMention(Span.of(text, m.start(), m.end()), VELMORA, 1.0, "t")
+                for m in re.finditer("Velmora", text)]
+    return [c for c in extractor.claims(document, doc, mentions) if c.event_type != NOT_AN_EVENT]
 
 
 

@@ -29,14 +29,11 @@ from frontwatch.extract.crime import (
 )
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
-from frontwatch.extract.told import future, paused, quoted_generic
+from frontwatch.extract.told import future, paused, quoted_generic, told_as_article
 from frontwatch.model import PlaceMention, Span, TimeSpan
 
 Words = Mapping[str, frozenset[str]]  # the lexicon's word sets (`frontwatch.text.lexicon.Lexicon.words`)
 
-# A report of up to this many sentences is a note (or a wire) about its event; a longer one is an article, most of
-# whose sentences tell no event of its own.
-NOTE_SENTENCES = 4
 # How far back an incident is still the report's own news (the articles gold codes events of the last 30 days).
 RECENT_DAYS = 30
 # An incident the text places only in a week or month that ended this long before the report is recalled, not
@@ -439,7 +436,7 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "negated"  # "but no clashes occurred", "no arrests were made": said not to have happened
     if paused(trigger):
         return "negated"  # "a lull in the fighting", "a halt to the shelling": what is not going on
-    if future(trigger) and len(doc.user_data.get("fw_sents", ())) > NOTE_SENTENCES:
+    if future(trigger) and told_as_article(doc):
         # "the home will be seized", "the strike will begin on Monday": not yet done. In an article only: a coded
         # note is about its event, and one told in the future is what was announced ("police will recruit …")
         return "future"

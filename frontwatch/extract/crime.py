@@ -16,6 +16,8 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.extract.told import told_as_article
+
 Words = Mapping[str, frozenset[str]]
 
 # Words of the criminal courts and of crime reporting (lemmas, lower case).
@@ -26,10 +28,9 @@ _CRIME_CUES = frozenset({
 })
 # The police desk's words ("an investigation", "investigators", "the suspect"): a crime story's in an article, but in
 # a coded note of a few sentences they tell who was attacked or arrested in an event ACLED codes ("a terror suspect
-# found dead"), so they count only in an article (`ARTICLE_SENTENCES`).
+# found dead"), so they count only in an article (`told_as_article`).
 # Forms, not lemmas: "suspected militants" names a group, "the suspect" a crime's doer.
 _DESK_CUES = frozenset({"investigation", "investigations", "investigator", "investigators", "suspect", "suspects"})
-ARTICLE_SENTENCES = 5  # background.NOTE_SENTENCES + 1 (crime.py is imported by background.py)
 # Words of conflict or politics: with one anywhere in the report, its violence may be an event and is read as usual.
 _CONFLICT_WORDS = frozenset({
     # armed and organised groups, state's fighting forces
@@ -120,7 +121,7 @@ def _crime_report(doc: Doc) -> bool:
     strings = doc.vocab.strings
     rows = doc.to_array([LEMMA, LOWER]).tolist()
     lemma_of = {h: strings[h].lower() for h in {r[0] for r in rows}}
-    desk = _DESK_CUES if len(doc.user_data.get("fw_sents", ())) >= ARTICLE_SENTENCES else frozenset()
+    desk = _DESK_CUES if told_as_article(doc) else frozenset()
     cue_at = [i for i, r in enumerate(rows)
               if lemma_of[r[0]] in _CRIME_CUES or strings[r[1]] in _MENTAL_FORMS or strings[r[1]] in desk]
     if not any(((lemma_of[rows[i][0]] in _CRIME_CUES or strings[rows[i][1]] in desk) and not _idiom(doc[i]))

@@ -4,8 +4,18 @@ your battles", "I believe he was murdered"). Called by `background.background_re
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
+
+# A report of up to this many sentences is a note (or a wire) about its event; a longer one is an article, most of
+# whose sentences tell no event of its own.
+NOTE_SENTENCES = 4
+
+
+def told_as_article(doc: Doc) -> bool:
+    """Whether the report is a whole article (set by the extractor: more than NOTE_SENTENCES sentences, and not a
+    coded note dated by its event, which is about that event whatever its length)."""
+    return bool(doc.user_data.get("fw_article", False))
 
 # Nouns of a pause in what they govern ("a lull in the fighting", "a halt to the shelling", "a respite from attacks").
 _PAUSES = frozenset({"lull", "pause", "halt", "cessation", "suspension", "respite", "let-up", "letup"})
