@@ -55,6 +55,7 @@ from frontwatch.extract.places import PlacePicker, ner_places
 from frontwatch.extract.roles import PRONOUNS, Roles, trigger_roles
 from frontwatch.extract.sentences import _char_ranges, _in_context, _overlaps, _trimmed
 from frontwatch.extract.time import event_dated, find_all, find_time, on_the_event_day
+from frontwatch.extract.told import NOTE_SENTENCES, told_as_article
 from frontwatch.extract.toll_days import event_after_toll, toll_before, tolls_over_days
 from frontwatch.extract.triggers import Lexicon, find_triggers, load_lexicon
 from frontwatch.model import (
@@ -79,6 +80,11 @@ MODEL_ONLY = 0.4  # an event in a document where the lexicon finds none
 # ... and only in a report this short: a whole article in whose sentences the lexicon finds no event word is not
 # about an incident (a gas blast, an illness), while notes and wires of a few sentences may say it in words it lacks.
 MODEL_ONLY_MAX_SENTENCES = 10
+# A note of a few sentences is about its event, so any of its sentences may tell it; most sentences of a longer
+# article tell none (background, quotes, reactions), and the surest of more sentences is surer by chance alone. Past
+# NOTE_SENTENCES (told.py; every Kenya dev note answered by the classifier alone has at most four), the surest
+# sentence needs MODEL_ONLY_ARTICLE. A coded note dated by its event is about it whatever its length.
+MODEL_ONLY_ARTICLE = 0.8
 
 
 # Categories whose targets the sentence's casualties tell, the words that tell them, and people counted as victims.
@@ -148,6 +154,7 @@ class Extractor(SharedSteps):
         found_hits = [(s, find_triggers(lex, s)) for s in sents]
         # what each sentence reports, for `_story` (which sentences go on telling one incident)
         doc.user_data["fw_sents"] = sents
+        doc.user_data["fw_article"] = len(sents) > NOTE_SENTENCES and not event_dated(document.metadata)
         doc.user_data["fw_sent_index"] = {s.start: k for k, s in enumerate(sents)}
         doc.user_data["fw_sent_categories"] = {s.start: frozenset(h.category for h in hits) for s, hits in found_hits}
         places = facility_namesakes(doc, places, self.words)
@@ -292,7 +299,7 @@ class Extractor(SharedSteps):
             # The lexicon found no event: the sentence the classifier is surest names one is an event when the
             # classifier is sure enough ("… defused two bombs", "… signed a ceasefire" in words the lexicon lacks).
             sent, pred = max(silent, key=lambda sp: sp[1][1])
-            if pred[1] >= MODEL_ONLY:
+            if pred[1] >= (MODEL_ONLY_ARTICLE if told_as_article(doc) else MODEL_ONLY):
                 event = self.finder.model_event(sent, pred[0])
                 claims = self._claims_of(document, doc, sent, event, mentions, main, attributions,
                                          _find_counts(sent), pred)

@@ -29,6 +29,7 @@ from frontwatch.extract.crime import (
 )
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
+from frontwatch.extract.told import future, paused, quoted_generic, told_as_article
 from frontwatch.model import PlaceMention, Span, TimeSpan
 
 Words = Mapping[str, frozenset[str]]  # the lexicon's word sets (`frontwatch.text.lexicon.Lexicon.words`)
@@ -433,6 +434,14 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "kind-of"  # "a member of the riot police": no riot
     if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return "negated"  # "but no clashes occurred", "no arrests were made": said not to have happened
+    if paused(trigger):
+        return "negated"  # "a lull in the fighting", "a halt to the shelling": what is not going on
+    if future(trigger) and told_as_article(doc):
+        # "the home will be seized", "the strike will begin on Monday": not yet done. In an article only: a coded
+        # note is about its event, and one told in the future is what was announced ("police will recruit …")
+        return "future"
+    if quoted_generic(trigger, sent):
+        return "quoted-generic"  # "'You fight your battles'", "'Fly with the crows and get shot'": a saying
     if figurative(trigger):
         return "figurative"  # "attacked the proposal", "killed the trade deal": no one harmed
     if (why := not_told_done(trigger, words)) is not None:
