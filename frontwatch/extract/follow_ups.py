@@ -57,7 +57,8 @@ def _with_actor1(claim: Claim, actor: ActorRole) -> Claim:
 
 
 # "… killed during the operation": a definite event noun points back at the event just told.
-_BACK_REFERENCE = re.compile(rf"\b(?:during|in|after|since)\s+(?:the|this|that)\s+{_EVENT_NOUNS}\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(rf"\b(?:during|in|after|since|following)\s+(?:the|this|that)\s+{_EVENT_NOUNS}\b",
+                             re.IGNORECASE)
 
 
 def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int, end: int) -> bool:
@@ -253,7 +254,10 @@ def _toll_only(sent: SpacySpan, text: str, prev_end: int) -> list[Count]:
 _ALTERNATIVE = re.compile(
     r"\b(?:claim(?:s|ed|ing)?\b(?!\s+(?:the\s+)?lives)|conflicting|other\s+(?:reports?|sources?|accounts?)|"
     r"unconfirmed|not\s+(?:been\s+)?confirmed|(?:earlier|some|other)\s+reports?|"
-    r"(?:sources?|reports?|accounts?)\s+(?:say|said|put|suggest)|as\s+(?:high|many)\s+as)", re.IGNORECASE)
+    r"(?:sources?|reports?|accounts?)\s+(?:say|said|put|suggest)|as\s+(?:high|many)\s+as|"
+    # another outlet's report ("a local radio station reports nine dead")
+    r"(?:media|network|radio|station|agency|news|website|outlet|newspaper|daily|television|tv)\s+report(?:s|ed)?\b)",
+    re.IGNORECASE)
 
 
 def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence", said: str = "") -> Claim:
@@ -272,7 +276,8 @@ def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence"
     if claim.sub_event_type in NO_FATALITIES:
         fatalities = 0
     total = max(claim.fatalities_acled, fatalities)
-    if claim.fatalities_acled and fatalities and _ALTERNATIVE.search(said):
+    alternative = bool(fatalities and _ALTERNATIVE.search(said))
+    if claim.fatalities_acled and alternative:
         total = claim.fatalities_acled  # `said`: the later sentence, as another account: the first figure stands
     elif said and fatalities and more_dead(extra, said, claim.counts):
         total = claim.fatalities_acled + fatalities  # "a guard was also killed": more dead, not an update
@@ -280,5 +285,8 @@ def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence"
         claim,
         counts=counts,
         fatalities_acled=total,
-        method=claim.method + f" counts:{how}",
+        # an account's figure given to a claim without one: `toll_days.alternative_tolls` weighs it against the
+        # paragraph's earlier toll
+        method=claim.method + f" counts:{how}" + (" counts:alternative" if alternative and not claim.fatalities_acled
+                                                   else ""),
     )

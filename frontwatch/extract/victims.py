@@ -4,6 +4,8 @@ the figures it reads; the parser's known misreadings of terse headlines are hand
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -35,9 +37,10 @@ def _parsed(sent: SpacySpan) -> bool:
     return doc.has_annotation("DEP")
 
 
-def _victims_of(tok: Token) -> list[Token]:
+def _victims_of(tok: Token, shot: bool = False) -> list[Token]:
     """Who a killing word says died: the object of "killed / lynched / shot dead X", the subject of "X was
-    killed / died / is dead", the noun a participle modifies ("a man killed in …")."""
+    killed / died / is dead", the noun a participle modifies ("a man killed in …"); with `shot`, whom a bare
+    "shoot" hit (see `_shot_dead`)."""
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
     if lemma == "body":
@@ -46,7 +49,7 @@ def _victims_of(tok: Token) -> list[Token]:
             tok.head.lemma_.lower() in _FIND else []
     # "police shot dead suspected robber": the parser may hang "dead" on the victim, right after the verb
     dead_next = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead"
-    manner = lemma in _KILL_MANNER and (dead_next or any(
+    manner = lemma in _KILL_MANNER and (shot or dead_next or any(
         (c.dep_ in ("advmod", "acomp", "oprd", "xcomp", "ccomp", "advcl", "dobj") and c.lower_ == "dead")
         or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
         or (c.dep_ == "prt" and c.lower_ == "down" and lemma == "gun")
@@ -59,9 +62,13 @@ def _victims_of(tok: Token) -> list[Token]:
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return subj
     if lemma == "dead" and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp"):
-        if tok.head.lemma_.lower() == "leave":
-            # "clan fighting leaves four dead": the subject is the cause; the dead are the object
-            return [c for c in tok.head.children if c.dep_ == "dobj"]
+        if any(c.dep_ == "nummod" for c in tok.children):
+            return []  # "reports nine dead", the figure hung on "dead": the figure's own count is read
+        objects = [c for c in tok.head.children if c.dep_ == "dobj"]
+        if tok.head.lemma_.lower() == "leave" or objects:
+            # "clan fighting leaves four dead", "a radio station reports nine dead": the subject is the cause or the
+            # teller; the dead are the object
+            return objects
         return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not (lemma in _KILL or manner) or tok.pos_ not in ("VERB", "ADJ"):
         return []
@@ -121,8 +128,9 @@ def _victims_of(tok: Token) -> list[Token]:
                 first.dep_ == "ROOT" and first.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj")
                                                                        for c in first.children))):
             # "guard shot and killed", "nun dragged from her car and killed", "nurse pulled from a bus and killed":
-            # a headline's passive of two verbs, either read as a past or a participle
-            return [c for c in first.children if c.dep_ == "nsubj"]
+            # a headline's passive of two verbs, either read as a past or a participle; a second verb with a subject
+            # of its own tells its own dead ("2 raiders killed and 2 civilians killed")
+            return [c for c in kids if c.dep_ == "nsubj"] or [c for c in first.children if c.dep_ == "nsubj"]
     return obj
 
 
@@ -174,8 +182,10 @@ def _victim_total(head: Token) -> tuple[int, int, int, str | None] | None:
     ("a policeman and two civilians"); None when it names an unknown number ("villagers") or no people. The last
     item is the figure's qualifier ("at least"), None for a plain figure."""
     # a conjunct with its own outcome ("nine injured and one officer killed") is another group
-    others = [x for x in head.conjuncts if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in x.children)
-              or x.pos_ == "VERB"]  # "kills an officer and injures a nurse": the verb read as the object's conjunct
+    # (a relative clause with a subject of its own describes the noun: "2 suspects they had arrested"; a verb read as
+    # the object's conjunct is another outcome: "kills an officer and injures a nurse")
+    others = [x for x in head.conjuncts if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and not any(
+        g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in x.children) or x.pos_ == "VERB"]
     # a coordination without "and"/"or" is a title and a name of one person ("the MP, John Doe, was killed"); a
     # conjunct across a semicolon belongs to another clause ("… fire on a house; a boy killed")
     no_cc = not any(c.dep_ == "cc" for x in (head, *head.conjuncts) for c in x.children)
@@ -317,6 +327,33 @@ def _one_of_a_people(n: Token) -> bool:
                                          for c in n.children)
 
 
+# A shooting whose victim a report tells with nothing of their survival ("police shot two robbers", "a trader was shot
+# by gunmen") tells a death: ACLED's coders write a bare "shot" for those a shooting killed, and a report of a survivor
+# says so ("shot and wounded", "in hospital", "shot in the leg", "an attempt on his life"). Read in the paragraph.
+_SURVIVAL = re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospital\w*|treated|treatment|surviv\w*|recover\w*|critical|"
+                       r"condition|escaped|narrowly|missed|attempt\w*|alive|rescued|shot\s+at|in\s+the\s+(?:air|legs?|"
+                       r"arms?|hands?|thighs?|foot|feet|shoulders?|knees?|buttocks?|stomach|abdomen))\b", re.I)
+
+
+def _shot_dead(tok: Token) -> bool:
+    """Is `tok` a bare "shoot" (no "dead", "to death", "and killed") whose paragraph tells no survival (see
+    `_SURVIVAL`)?"""
+    if tok.lemma_.lower() != "shoot" or tok.pos_ != "VERB":
+        return False
+    text = tok.doc.text
+    left, right = text.rfind("\n\n", 0, tok.idx), text.find("\n\n", tok.idx)
+    return not _SURVIVAL.search(text, left + 1 if left >= 0 else 0, right if right >= 0 else len(text))
+
+
+def _figure(v: Token) -> tuple[int, int, int, str | None] | None:
+    """ "2 were shot": a bare figure as the victims, with its bounds; None for a vague one."""
+    m = NUM.fullmatch(v.text)
+    if m is None or m.group(1) or m.group(2).lower() in VAGUE:
+        return None
+    value = parse_number(m.group(2))[0]
+    return (value, v.idx, v.idx + len(v.text), None) if value else None
+
+
 def with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
     """Deaths told without a figure ("a man was lynched", "gunmen killed a police officer and his driver") from
     the parse: each killing word's victims, counted as `_victim_total` says. The count replaces the figures read
@@ -331,8 +368,12 @@ def with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
             continue
         # several subjects of one verb are one group ("3 insurgents and 1 soldier were killed", parsed as two)
         misread = _misread_headline_victim(tok)
-        found = [_victim_total(v) for v in _one_per_title(_victims_of(tok))] if misread is None else [
-            (1, misread.idx, misread.idx + len(misread.text), None)]
+        victims = _victims_of(tok)
+        shot = not victims and misread is None and _shot_dead(tok)
+        if shot:
+            victims = _victims_of(tok, shot=True)
+        found = [_figure(v) if shot and v.tag_ == "CD" else _victim_total(v) for v in _one_per_title(victims)] \
+            if misread is None else [(1, misread.idx, misread.idx + len(misread.text), None)]
         if found and all(f is not None and f[0] > 0 for f in found):
             n = sum(f[0] for f in found if f is not None)
             lo = min(f[1] for f in found if f is not None)

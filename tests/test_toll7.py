@@ -1,0 +1,62 @@
+"""toll7: fatalities on ACLED-style notes (issue 15). Every sentence here is invented; places and people in them are
+made up or generic."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _killed(nlp: Any, text: str) -> list[int | None]:
+    from frontwatch.extract.counts import find_counts
+
+    return [c.value for s in nlp(text).sents for c in find_counts(s) if c.what.value == "killed"]
+
+
+# --- a shooting told with nothing of its victims' survival is a death ---------------------------------------------
+
+def test_a_bare_shooting_counts_its_victims_as_dead_unless_they_survived(nlp: Any) -> None:
+    assert _killed(nlp, "Rangers shoot three charcoal burners near the old quarry.") == [3]
+    assert _killed(nlp, "Four were shot by guards as they fled across the field.") == [4]
+    assert _killed(nlp, "A ferry clerk was shot by a masked man outside the depot.") == [1]
+    # the survival told in the same sentence, or later in its paragraph, says no one died
+    assert _killed(nlp, "Rangers shoot three charcoal burners in the legs near the old quarry.") == []
+    assert _killed(nlp, "A ferry clerk was shot by a masked man outside the depot. He is in hospital.") == []
+    assert _killed(nlp, "Guards shot at a van that failed to stop at the barrier.") == []
+
+
+# --- each side's dead of a list are summed ---------------------------------------------------------------------------
+
+def test_two_headline_passives_with_their_own_dead_are_summed(nlp: Any) -> None:
+    # the second verb's own subject is its dead, not the first verb's again
+    assert _killed(nlp, "Gunmen raided the hamlet. 3 herders killed and 1 gunman killed.") == [4]
+
+
+def test_a_relative_clause_with_its_own_subject_describes_the_group(nlp: Any) -> None:
+    # "they had detained" tells who the prisoners were, not a fate that sets them apart from the dead
+    assert _killed(nlp, "The explosion killed 3 guards and 4 prisoners they had detained overnight.") == [7]
+    # a group with an outcome of its own stays apart
+    assert _killed(nlp, "The explosion killed 3 guards and 4 prisoners injured in the yard were moved.") != [7]
+
+
+def _tolls(claims_of: Any, text: str) -> list[int]:
+    from datetime import date
+
+    return sorted((c.fatalities_acled for c in claims_of(text, published=date(2014, 6, 3))), reverse=True)
+
+
+# --- a later sentence that points back at the event with "following the …" adds its more dead -----------------------
+
+def test_more_bodies_found_following_the_raid_add_to_its_toll(claims_of: Any) -> None:
+    text = ("Nine herders were killed in a dawn attack by rustlers. "
+            "Three more bodies were recovered in the week following the raid.")
+    assert _tolls(claims_of, text)[0] == 12
+
+
+# --- another account's figure does not outbid the toll told first -------------------------------------------------
+
+def test_another_accounts_figure_takes_the_lower_of_the_two(claims_of: Any) -> None:
+    first = "Gunmen raided a hamlet at night, killing at least six herders. Elders said the gang torched several huts."
+    assert _tolls(claims_of, first + " Other sources claim eleven deaths.")[0] == 6
+    assert _tolls(claims_of, first + " A regional radio station reports nine dead.")[0] == 6
+    # a lower figure of another account is the one ACLED keeps
+    assert _tolls(claims_of, first + " Other sources claim four deaths.")[0] == 4
