@@ -129,7 +129,7 @@ def _victims_of(tok: Token, shot: bool = False) -> list[Token]:
                                                                        for c in first.children))):
             # "guard shot and killed", "nun dragged from her car and killed", "nurse pulled from a bus and killed":
             # a headline's passive of two verbs, either read as a past or a participle; a second verb with a subject
-            # of its own tells its own dead ("2 raiders killed and 2 civilians killed")
+            # of its own tells its own dead ("3 herders killed and 1 gunman killed")
             return [c for c in kids if c.dep_ == "nsubj"] or [c for c in first.children if c.dep_ == "nsubj"]
     return obj
 
