@@ -60,3 +60,26 @@ def test_another_accounts_figure_takes_the_lower_of_the_two(claims_of: Any) -> N
     assert _tolls(claims_of, first + " A regional radio station reports nine dead.")[0] == 6
     # a lower figure of another account is the one ACLED keeps
     assert _tolls(claims_of, first + " Other sources claim four deaths.")[0] == 4
+
+
+# --- a toll sentence whose only claim is the wounding's keeps its dead -------------------------------------------
+
+def test_the_dead_beside_the_wounded_of_a_toll_sentence_are_its_toll(claims_of: Any) -> None:
+    text = "Bandits ambushed a minibus on the ridge road. At least five are dead and dozens injured."
+    assert _tolls(claims_of, text)[0] == 5
+
+
+# --- a toll's rise told after a long account of what it is of --------------------------------------------------------
+
+def test_a_toll_risen_after_a_long_description_is_read(nlp: Any) -> None:
+    text = ("The death toll from a night raid by gunmen on a fishing camp beside the lake in the far north of "
+            "the county has climbed to 13.")
+    assert _killed(nlp, text) == [13]
+    # a toll of something else told before the figure is no toll of people
+    assert _killed(nlp, "The toll road built across the marsh in the north of the county reopened to 13 buses.") == []
+
+
+# --- a passive split by an adverbial the parser takes for the participle's noun ------------------------------------
+
+def test_victims_of_a_passive_split_by_a_time_adverbial(nlp: Any) -> None:
+    assert _killed(nlp, "Eight traders were during the evening hours killed when gunmen stormed the market.") == [8]

@@ -95,6 +95,11 @@ BEFORE = re.compile(r"\b(killing|killed|kills|kill|shot\s+dead|shooting\s+dead|g
                     # "the death count was later revised from two to five": the figure it came to
                     r"death\s+(?:toll|total|count|figure)\s+(?:has\s+|had\s+|was\s+)?(?:been\s+)?(?:rose|risen|raised|"
                     r"revised|increased|climbed|jumped)(?:\s+\w+)?\s+from\s+\S+\s+to)\s+$", re.I)
+# A toll whose rise is told after a long account of what it is of ("the death toll in an attack on a village in the
+# hills by raiders from across the border has risen to 11"): beyond `BEFORE`'s window.
+_FAR_TOLL = re.compile(r"\b(death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed))\b"
+                       r"[^.;:()]{0,200}?\s(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|reached|increased)"
+                       r"(?:\s+to)?\s+$", re.I)
 BEFORE_KIND = {"kill": CountKind.KILLED, "shot": CountKind.KILLED, "shoo": CountKind.KILLED, "gunn": CountKind.KILLED,
                "gun ": CountKind.KILLED, "guns": CountKind.KILLED,
                "lync": CountKind.KILLED, "behe": CountKind.KILLED, "murd": CountKind.KILLED, "mass": CountKind.KILLED,
@@ -274,6 +279,16 @@ def _before_kind(word: str) -> CountKind:
     return BEFORE_KIND[word[:4]]
 
 
+def _cue_before(text: str, window: str, start0: int) -> tuple[re.Match[str] | None, int]:
+    """The words before a figure that tell its kind ("killing", "the toll rose to"), read in `window` (the text
+    right before the figure) or, for a far toll, the sentence; and where they start in `text`."""
+    before = BEFORE.search(window) or _LABEL.search(window)
+    if before is not None:
+        return before, start0 - (len(window) - before.start())
+    far = _FAR_TOLL.search(text, 0, start0)
+    return far, far.start() if far is not None else 0
+
+
 def find_counts(sent: SpacySpan) -> list[Count]:
     """Counts of people killed, injured, killed or injured, abducted, arrested in one sentence."""
     text: str = sent.text
@@ -312,16 +327,16 @@ def find_counts(sent: SpacySpan) -> list[Count]:
         kind: CountKind | None = None
         start, end = start0, end0
         window = text[max(0, start0 - 64):start0]  # room for "the toll of the weekend's ambush climbed to"
-        before = BEFORE.search(window) or _LABEL.search(window)
+        before, b_start = _cue_before(text, window, start0)
         introduced = False
         if before and re.fullmatch(r"claim\w*", before.group(1), re.I) and not re.match(
                 r"^\s+(?:[a-z-]+\s+)?lives\b", text[end0:end0 + 30], re.I):
             before = None  # "claimed 3 attacks": only "claimed 7 lives" is a toll
-        if before and _HEARSAY_DEED.search(text, max(0, start0 - 80), start0 - (len(window) - before.start())):
+        if before and _HEARSAY_DEED.search(text, max(0, start0 - 80), b_start):
             continue  # "he is alleged to have killed many": a charge against someone, not this event's toll
         if before:
             kind = _before_kind(before.group(1))
-            start = start0 - (len(window) - before.start())
+            start = b_start
             introduced = True
         else:
             found = _outcome(text[end0:end0 + 120])

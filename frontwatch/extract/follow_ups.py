@@ -168,10 +168,26 @@ def _tolls_to_event(found: list[Claim], sent_counts: Sequence[Count]) -> list[Cl
     if not violent or any(k.what == CountKind.KILLED for c in violent for k in c.counts):
         loose = []
     extra = [k for t in tolls for k in t.counts] + loose
-    if not extra or not events:
+    if not events:
+        # "At least six are dead and scores injured": a toll sentence whose only claim is the wounding's keeps the
+        # dead the claim's clause left out (the claim is the toll the event before it, or fusion, takes)
+        return _loose_dead_to_toll(found, sent_counts)
+    if not extra:
         return found
     first = violent[0] if violent else events[0]
     return [_with_counts(c, extra, "same-sentence") if c is first else c for c in found if c not in tolls]
+
+
+def _loose_dead_to_toll(found: list[Claim], sent_counts: Sequence[Count]) -> list[Claim]:
+    """The sentence's killed figures no claim holds, given to its first toll claim that holds none (see
+    `_tolls_to_event`)."""
+    held = {id(k) for c in found for k in c.counts}
+    loose = [k for k in sent_counts if id(k) not in held and k.what == CountKind.KILLED and k.value is not None]
+    first = next((c for c in found if _bare_toll(c) and c.sub_event_type not in NO_FATALITIES
+                  and not any(k.what == CountKind.KILLED for k in c.counts)), None)
+    if not loose or first is None:
+        return found
+    return [_with_counts(c, loose, "same-sentence") if c is first else c for c in found]
 
 
 def _one_toll_per_event(found: list[Claim]) -> list[Claim]:

@@ -93,6 +93,8 @@ def _victims_of(tok: Token, shot: bool = False) -> list[Token]:
         # the subject, also where the parser hangs it on the auxiliary ("a man was on Friday killed")
         subj = [c for c in kids if c.dep_ == "nsubjpass"] or [c for c in kids if c.dep_ == "nsubj"] or [
             s for a in kids if a.dep_ == "auxpass" for s in a.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and tok.dep_ == "acl" and (be := _adverbial_be(tok)) is not None:
+            return [c for c in be.children if c.dep_ == "nsubj"]
         if not subj and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             subj = [tok.head]  # "a man killed in the raid", "one killed"
         if not subj and tok.dep_ == "conj":
@@ -132,6 +134,17 @@ def _victims_of(tok: Token, shot: bool = False) -> list[Token]:
             # of its own tells its own dead ("3 herders killed and 1 gunman killed")
             return [c for c in kids if c.dep_ == "nsubj"] or [c for c in first.children if c.dep_ == "nsubj"]
     return obj
+
+
+def _adverbial_be(tok: Token) -> Token | None:
+    """ "Twelve people were during the night hours killed": a participle the parser hangs on the time noun of an
+    adverbial after "were", read as that noun's modifier; the "be" whose subject died (None when it is not so)."""
+    noun, prep = tok.head, tok.head.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or not (
+            noun.ent_type_ in ("DATE", "TIME") or NOT_PEOPLE.match(noun.text)):
+        return None
+    be = prep.head
+    return be if be.lemma_.lower() == "be" and be.i < tok.i and any(c.dep_ == "nsubj" for c in be.children) else None
 
 
 def _headline_passive(tok: Token, manner: bool = False, any_verb: bool = False) -> bool:
