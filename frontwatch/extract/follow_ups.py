@@ -169,7 +169,7 @@ def _tolls_to_event(found: list[Claim], sent_counts: Sequence[Count]) -> list[Cl
         loose = []
     extra = [k for t in tolls for k in t.counts] + loose
     if not events:
-        # "At least six are dead and scores injured": a toll sentence whose only claim is the wounding's keeps the
+        # "At least five are dead and dozens injured": a toll sentence whose only claim is the wounding's keeps the
         # dead the claim's clause left out (the claim is the toll the event before it, or fusion, takes)
         return _loose_dead_to_toll(found, sent_counts)
     if not extra:
