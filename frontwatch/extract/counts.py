@@ -241,6 +241,10 @@ def _merge(a: Count, b: Count, span: Span) -> Count:
 _OTHER_FATE = re.compile(rf"\b(?:{INJURED}|captured|arrested|detained|abducted|kidnapped|missing|rescued)\b", re.I)
 
 
+# "three of the injured died": dead of the wounded, not wounded
+_OF_THE_WOUNDED = re.compile(r"of\s+(?:the|those)\s+(?:\w+\s+)?(?:injured|wounded)\b", re.I)
+
+
 def _outcome(after: str) -> tuple[CountKind, int] | None:
     """The outcome that follows a number (kind, end offset in `after`), skipping a subset aside."""
     lead = len(after) - len(after.lstrip())
@@ -255,7 +259,8 @@ def _outcome(after: str) -> tuple[CountKind, int] | None:
         removed = aside.end() - aside.start() - 1
     for kind, pat in OUTCOMES:
         om = pat.match(body)
-        if om and kind == CountKind.KILLED and _OTHER_FATE.search(body[: om.end()]):
+        if om and kind == CountKind.KILLED and _OTHER_FATE.search(body[: om.end()]) and \
+                not _OF_THE_WOUNDED.match(body):
             # "three people wounded before police shot and killed the attacker": the three were wounded; "nine
             # captured and two killed": the nine were captured
             continue
@@ -521,6 +526,9 @@ def a_crowds_cause_told(text: str, count: Count) -> bool:
 _MORE_DEAD = re.compile(r"\b(?:more|others?|also|too|as\s+well|additional|further|another)\b", re.I)
 _BACK_TO_TOLD = re.compile(r"\b(?:the|these|those|of\s+them|of\s+whom|among)\b", re.I)
 _NOT_SURE_DEAD = re.compile(r"\b(?:missing|feared|presumed|believed|unconfirmed)\b", re.I)
+_OF_WOUNDS = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+(?:\w+\s+)?(?:injured|wounded)\b|\bsuccumb\w*|"
+                        r"\bdie[sd]?\s+(?:later\s+)?(?:of|from)\s+(?:(?:his|her|their|the)\s+)?(?:injuries|wounds)",
+                        re.I)
 _MORE_AFTER = re.compile(r"^[^.;,]{0,12}?\b(?:as\s+well|too)\b", re.I)
 
 
@@ -549,9 +557,12 @@ def more_dead(counts: Sequence[Count], said: str, before: Sequence[Count] = ()) 
     after), or the dead of the other side ("troops killed eight militants" then "a soldier died": ACLED's toll of a
     fight is both sides' dead)?"""
     sides = {_side(k) for k in before if k.what == CountKind.KILLED and k.value}
+    wounded = any(k.what == CountKind.INJURED and k.value for k in before)
     for c in counts:
         if c.what != CountKind.KILLED or not c.value or c.span is None:
             continue
+        if wounded and _OF_WOUNDS.search(said):
+            return True  # "three of the injured died the next day": the wounded told before, now dead
         at = said.find(c.span.text)
         if _BACK_TO_TOLD.search(c.span.text) or _NOT_SURE_DEAD.search(said) or (
                 at >= 0 and _BACK_TO_TOLD.search(said[max(0, at - 8):at])):

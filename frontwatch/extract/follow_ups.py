@@ -190,6 +190,20 @@ def _loose_dead_to_toll(found: list[Claim], sent_counts: Sequence[Count]) -> lis
     return [_with_counts(c, loose, "same-sentence") if c is first else c for c in found]
 
 
+# "… killed, two days after the militia executed 20 others": a later clause that dates its killing before the event
+_DAYS_BEFORE = re.compile(r"\b(?:(?:days?|weeks?|months?|hours?|nights?)\s+(?:after|before|following|since)|"
+                          r"(?:after|following|since)\s+(?:last|the\s+previous)\b)", re.IGNORECASE)
+
+
+def _told_as_before(c: Claim, o: Claim) -> bool:
+    """Is `o`'s event told after `c`'s in the sentence as one that happened days before it (see `_DAYS_BEFORE`)?
+    Its toll is that earlier event's, not `c`'s."""
+    if c.trigger is None or o.trigger is None or o.trigger.start <= c.trigger.start:
+        return False
+    between = c.sentence.text[c.trigger.end - c.sentence.start:o.trigger.start - c.sentence.start]
+    return bool(_DAYS_BEFORE.search(between))
+
+
 def _one_toll_per_event(found: list[Claim]) -> list[Claim]:
     """ "Raiders attack herders in a revenge attack; at least 11 killed": claims of one sentence with one sub-type
     and no places that differ are one event (fusion would join them), so each carries the toll any of them read —
@@ -199,7 +213,7 @@ def _one_toll_per_event(found: list[Claim]) -> list[Claim]:
         if c.sub_event_type in NO_FATALITIES or c.event_type == NOT_AN_EVENT:
             continue
         same = [o for o in out if o.sub_event_type == c.sub_event_type and o.fatalities_acled > c.fatalities_acled
-                and (not o.places or not c.places or _places_of(o) == _places_of(c))]
+                and (not o.places or not c.places or _places_of(o) == _places_of(c)) and not _told_as_before(c, o)]
         if same:
             best = max(same, key=lambda o: o.fatalities_acled)
             out[i] = _with_counts(c, [k for k in best.counts if k.what == CountKind.KILLED], "same-event")

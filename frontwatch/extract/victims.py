@@ -4,8 +4,6 @@ the figures it reads; the parser's known misreadings of terse headlines are hand
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -37,10 +35,9 @@ def _parsed(sent: SpacySpan) -> bool:
     return doc.has_annotation("DEP")
 
 
-def _victims_of(tok: Token, shot: bool = False) -> list[Token]:
+def _victims_of(tok: Token) -> list[Token]:
     """Who a killing word says died: the object of "killed / lynched / shot dead X", the subject of "X was
-    killed / died / is dead", the noun a participle modifies ("a man killed in …"); with `shot`, whom a bare
-    "shoot" hit (see `_shot_dead`)."""
+    killed / died / is dead", the noun a participle modifies ("a man killed in …")."""
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
     if lemma == "body":
@@ -49,7 +46,7 @@ def _victims_of(tok: Token, shot: bool = False) -> list[Token]:
             tok.head.lemma_.lower() in _FIND else []
     # "police shot dead suspected robber": the parser may hang "dead" on the victim, right after the verb
     dead_next = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead"
-    manner = lemma in _KILL_MANNER and (shot or dead_next or any(
+    manner = lemma in _KILL_MANNER and (dead_next or any(
         (c.dep_ in ("advmod", "acomp", "oprd", "xcomp", "ccomp", "advcl", "dobj") and c.lower_ == "dead")
         or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
         or (c.dep_ == "prt" and c.lower_ == "down" and lemma == "gun")
@@ -340,33 +337,6 @@ def _one_of_a_people(n: Token) -> bool:
                                          for c in n.children)
 
 
-# A shooting whose victim a report tells with nothing of their survival ("police shot two robbers", "a trader was shot
-# by gunmen") tells a death: ACLED's coders write a bare "shot" for those a shooting killed, and a report of a survivor
-# says so ("shot and wounded", "in hospital", "shot in the leg", "an attempt on his life"). Read in the paragraph.
-_SURVIVAL = re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospital\w*|treated|treatment|surviv\w*|recover\w*|critical|"
-                       r"condition|escaped|narrowly|missed|attempt\w*|alive|rescued|shot\s+at|in\s+the\s+(?:air|legs?|"
-                       r"arms?|hands?|thighs?|foot|feet|shoulders?|knees?|buttocks?|stomach|abdomen))\b", re.I)
-
-
-def _shot_dead(tok: Token) -> bool:
-    """Is `tok` a bare "shoot" (no "dead", "to death", "and killed") whose paragraph tells no survival (see
-    `_SURVIVAL`)?"""
-    if tok.lemma_.lower() != "shoot" or tok.pos_ != "VERB":
-        return False
-    text = tok.doc.text
-    left, right = text.rfind("\n\n", 0, tok.idx), text.find("\n\n", tok.idx)
-    return not _SURVIVAL.search(text, left + 1 if left >= 0 else 0, right if right >= 0 else len(text))
-
-
-def _figure(v: Token) -> tuple[int, int, int, str | None] | None:
-    """ "2 were shot": a bare figure as the victims, with its bounds; None for a vague one."""
-    m = NUM.fullmatch(v.text)
-    if m is None or m.group(1) or m.group(2).lower() in VAGUE:
-        return None
-    value = parse_number(m.group(2))[0]
-    return (value, v.idx, v.idx + len(v.text), None) if value else None
-
-
 def with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
     """Deaths told without a figure ("a man was lynched", "gunmen killed a police officer and his driver") from
     the parse: each killing word's victims, counted as `_victim_total` says. The count replaces the figures read
@@ -381,12 +351,8 @@ def with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
             continue
         # several subjects of one verb are one group ("3 insurgents and 1 soldier were killed", parsed as two)
         misread = _misread_headline_victim(tok)
-        victims = _victims_of(tok)
-        shot = not victims and misread is None and _shot_dead(tok)
-        if shot:
-            victims = _victims_of(tok, shot=True)
-        found = [_figure(v) if shot and v.tag_ == "CD" else _victim_total(v) for v in _one_per_title(victims)] \
-            if misread is None else [(1, misread.idx, misread.idx + len(misread.text), None)]
+        found = [_victim_total(v) for v in _one_per_title(_victims_of(tok))] if misread is None else [
+            (1, misread.idx, misread.idx + len(misread.text), None)]
         if found and all(f is not None and f[0] > 0 for f in found):
             n = sum(f[0] for f in found if f is not None)
             lo = min(f[1] for f in found if f is not None)
