@@ -190,7 +190,7 @@ def _loose_dead_to_toll(found: list[Claim], sent_counts: Sequence[Count]) -> lis
     return [_with_counts(c, loose, "same-sentence") if c is first else c for c in found]
 
 
-# "… killed, two days after the militia executed 20 others": a later clause that dates its killing before the event
+# "… were killed, a week after the gang shot 9 more": a later clause that dates its killing before the event
 _DAYS_BEFORE = re.compile(r"\b(?:(?:days?|weeks?|months?|hours?|nights?)\s+(?:after|before|following|since)|"
                           r"(?:after|following|since)\s+(?:last|the\s+previous)\b)", re.IGNORECASE)
 
