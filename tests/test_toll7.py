@@ -91,3 +91,13 @@ def test_the_wounded_who_die_later_add_to_the_toll(claims_of: Any) -> None:
     assert _tolls(claims_of, text)[0] == 6
     text = "Gunmen stormed a lodge, killing four guards and wounding ten. A cook succumbed to his wounds in hospital."
     assert _tolls(claims_of, text)[0] == 5
+
+
+# --- a claim read from the words of a toll lends it to the sentence's event ------------------------------------------
+
+def test_the_manner_of_the_deaths_lends_its_toll_to_the_sentences_event(claims_of: Any) -> None:
+    from datetime import date
+
+    text = "Gunmen raid a quiet hamlet and shoot at the home of a ranger; his 9-year-old son killed in gunfire."
+    claims = [c for c in claims_of(text, published=date(2014, 6, 3)) if c.sub_event_type == "Attack"]
+    assert claims and all(c.fatalities_acled == 1 for c in claims)

@@ -217,7 +217,32 @@ def _one_toll_per_event(found: list[Claim]) -> list[Claim]:
         if same:
             best = max(same, key=lambda o: o.fatalities_acled)
             out[i] = _with_counts(c, [k for k in best.counts if k.what == CountKind.KILLED], "same-event")
-    return out
+    return _manner_lends_toll(out)
+
+
+_HOW_DIED = re.compile(r"\s+(?:in|by|during|from|amid)\s+(?:(?:the|a|an|heavy|random|stray)\s+)*", re.IGNORECASE)
+
+
+def _in_own_toll(o: Claim) -> bool:
+    """Is `o`'s trigger a word of its own killed count or right after it ("a boy killed in gunfire": the gunfire is
+    how he died)?"""
+    if o.trigger is None:
+        return False
+    at, base = o.trigger.start, o.sentence.start
+    return any(k.what == CountKind.KILLED and k.value and k.span is not None and k.span.start <= at and (
+        at < k.span.end or _HOW_DIED.fullmatch(o.sentence.text[k.span.end - base:at - base]) is not None)
+        for k in o.counts)
+
+
+def _manner_lends_toll(found: list[Claim]) -> list[Claim]:
+    """ "Gunmen attack a village, fire on a house; a boy killed in gunfire": a claim read from the words of a toll
+    (how the dead died) tells the toll of the sentence's violent events that have none, whatever its sub-type."""
+    lender = next((o for o in found if o.fatalities_acled and _in_own_toll(o)), None)
+    if lender is None:
+        return found
+    dead = [k for k in lender.counts if k.what == CountKind.KILLED]
+    return [_with_counts(c, dead, "same-sentence") if c is not lender and c.event_type != NOT_AN_EVENT
+            and c.sub_event_type not in NO_FATALITIES and not c.fatalities_acled else c for c in found]
 
 
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
