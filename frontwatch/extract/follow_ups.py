@@ -242,7 +242,9 @@ def _manner_lends_toll(found: list[Claim]) -> list[Claim]:
         return found
     dead = [k for k in lender.counts if k.what == CountKind.KILLED]
     return [_with_counts(c, dead, "same-sentence") if c is not lender and c.event_type != NOT_AN_EVENT
-            and c.sub_event_type not in NO_FATALITIES and not c.fatalities_acled else c for c in found]
+            # "… two days after gunmen killed four guards": a killing dated before the event is its own
+            and c.sub_event_type not in NO_FATALITIES and not c.fatalities_acled and not _told_as_before(c, lender)
+            else c for c in found]
 
 
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
