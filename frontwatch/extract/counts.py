@@ -95,6 +95,11 @@ BEFORE = re.compile(r"\b(killing|killed|kills|kill|shot\s+dead|shooting\s+dead|g
                     # "the death count was later revised from two to five": the figure it came to
                     r"death\s+(?:toll|total|count|figure)\s+(?:has\s+|had\s+|was\s+)?(?:been\s+)?(?:rose|risen|raised|"
                     r"revised|increased|climbed|jumped)(?:\s+\w+)?\s+from\s+\S+\s+to)\s+$", re.I)
+# A toll whose rise is told after a long account of what it is of ("the death toll in an attack on a village in the
+# hills by raiders from across the border has risen to 11"): beyond `BEFORE`'s window.
+_FAR_TOLL = re.compile(r"\b(death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed))\b"
+                       r"[^.;:()]{0,200}?\s(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|reached|increased)"
+                       r"(?:\s+to)?\s+$", re.I)
 BEFORE_KIND = {"kill": CountKind.KILLED, "shot": CountKind.KILLED, "shoo": CountKind.KILLED, "gunn": CountKind.KILLED,
                "gun ": CountKind.KILLED, "guns": CountKind.KILLED,
                "lync": CountKind.KILLED, "behe": CountKind.KILLED, "murd": CountKind.KILLED, "mass": CountKind.KILLED,
@@ -236,6 +241,10 @@ def _merge(a: Count, b: Count, span: Span) -> Count:
 _OTHER_FATE = re.compile(rf"\b(?:{INJURED}|captured|arrested|detained|abducted|kidnapped|missing|rescued)\b", re.I)
 
 
+# "three of the injured died": dead of the wounded, not wounded
+_OF_THE_WOUNDED = re.compile(r"of\s+(?:the|those)\s+(?:\w+\s+)?(?:injured|wounded)\b", re.I)
+
+
 def _outcome(after: str) -> tuple[CountKind, int] | None:
     """The outcome that follows a number (kind, end offset in `after`), skipping a subset aside."""
     lead = len(after) - len(after.lstrip())
@@ -250,7 +259,8 @@ def _outcome(after: str) -> tuple[CountKind, int] | None:
         removed = aside.end() - aside.start() - 1
     for kind, pat in OUTCOMES:
         om = pat.match(body)
-        if om and kind == CountKind.KILLED and _OTHER_FATE.search(body[: om.end()]):
+        if om and kind == CountKind.KILLED and _OTHER_FATE.search(body[: om.end()]) and \
+                not _OF_THE_WOUNDED.match(body):
             # "three people wounded before police shot and killed the attacker": the three were wounded; "nine
             # captured and two killed": the nine were captured
             continue
@@ -272,6 +282,16 @@ def _before_kind(word: str) -> CountKind:
     if word.endswith(("death", " to")) or word.startswith("exec"):
         return CountKind.KILLED
     return BEFORE_KIND[word[:4]]
+
+
+def _cue_before(text: str, window: str, start0: int) -> tuple[re.Match[str] | None, int]:
+    """The words before a figure that tell its kind ("killing", "the toll rose to"), read in `window` (the text
+    right before the figure) or, for a far toll, the sentence; and where they start in `text`."""
+    before = BEFORE.search(window) or _LABEL.search(window)
+    if before is not None:
+        return before, start0 - (len(window) - before.start())
+    far = _FAR_TOLL.search(text, 0, start0)
+    return far, far.start() if far is not None else 0
 
 
 def find_counts(sent: SpacySpan) -> list[Count]:
@@ -312,16 +332,16 @@ def find_counts(sent: SpacySpan) -> list[Count]:
         kind: CountKind | None = None
         start, end = start0, end0
         window = text[max(0, start0 - 64):start0]  # room for "the toll of the weekend's ambush climbed to"
-        before = BEFORE.search(window) or _LABEL.search(window)
+        before, b_start = _cue_before(text, window, start0)
         introduced = False
         if before and re.fullmatch(r"claim\w*", before.group(1), re.I) and not re.match(
                 r"^\s+(?:[a-z-]+\s+)?lives\b", text[end0:end0 + 30], re.I):
             before = None  # "claimed 3 attacks": only "claimed 7 lives" is a toll
-        if before and _HEARSAY_DEED.search(text, max(0, start0 - 80), start0 - (len(window) - before.start())):
+        if before and _HEARSAY_DEED.search(text, max(0, start0 - 80), b_start):
             continue  # "he is alleged to have killed many": a charge against someone, not this event's toll
         if before:
             kind = _before_kind(before.group(1))
-            start = start0 - (len(window) - before.start())
+            start = b_start
             introduced = True
         else:
             found = _outcome(text[end0:end0 + 120])
@@ -506,6 +526,9 @@ def a_crowds_cause_told(text: str, count: Count) -> bool:
 _MORE_DEAD = re.compile(r"\b(?:more|others?|also|too|as\s+well|additional|further|another)\b", re.I)
 _BACK_TO_TOLD = re.compile(r"\b(?:the|these|those|of\s+them|of\s+whom|among)\b", re.I)
 _NOT_SURE_DEAD = re.compile(r"\b(?:missing|feared|presumed|believed|unconfirmed)\b", re.I)
+_OF_WOUNDS = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+(?:\w+\s+)?(?:injured|wounded)\b|\bsuccumb\w*|"
+                        r"\bdie[sd]?\s+(?:later\s+)?(?:of|from)\s+(?:(?:his|her|their|the)\s+)?(?:injuries|wounds)",
+                        re.I)
 _MORE_AFTER = re.compile(r"^[^.;,]{0,12}?\b(?:as\s+well|too)\b", re.I)
 
 
@@ -534,9 +557,12 @@ def more_dead(counts: Sequence[Count], said: str, before: Sequence[Count] = ()) 
     after), or the dead of the other side ("troops killed eight militants" then "a soldier died": ACLED's toll of a
     fight is both sides' dead)?"""
     sides = {_side(k) for k in before if k.what == CountKind.KILLED and k.value}
+    wounded = any(k.what == CountKind.INJURED and k.value for k in before)
     for c in counts:
         if c.what != CountKind.KILLED or not c.value or c.span is None:
             continue
+        if wounded and _OF_WOUNDS.search(said):
+            return True  # "three of the injured died the next day": the wounded told before, now dead
         at = said.find(c.span.text)
         if _BACK_TO_TOLD.search(c.span.text) or _NOT_SURE_DEAD.search(said) or (
                 at >= 0 and _BACK_TO_TOLD.search(said[max(0, at - 8):at])):

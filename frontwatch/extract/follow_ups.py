@@ -57,7 +57,8 @@ def _with_actor1(claim: Claim, actor: ActorRole) -> Claim:
 
 
 # "… killed during the operation": a definite event noun points back at the event just told.
-_BACK_REFERENCE = re.compile(rf"\b(?:during|in|after|since)\s+(?:the|this|that)\s+{_EVENT_NOUNS}\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(rf"\b(?:during|in|after|since|following)\s+(?:the|this|that)\s+{_EVENT_NOUNS}\b",
+                             re.IGNORECASE)
 
 
 def _casualty_follow_up(found: list[Claim], text: str, prev_end: int, start: int, end: int) -> bool:
@@ -167,10 +168,40 @@ def _tolls_to_event(found: list[Claim], sent_counts: Sequence[Count]) -> list[Cl
     if not violent or any(k.what == CountKind.KILLED for c in violent for k in c.counts):
         loose = []
     extra = [k for t in tolls for k in t.counts] + loose
-    if not extra or not events:
+    if not events:
+        # "At least five are dead and dozens injured": a toll sentence whose only claim is the wounding's keeps the
+        # dead the claim's clause left out (the claim is the toll the event before it, or fusion, takes)
+        return _loose_dead_to_toll(found, sent_counts)
+    if not extra:
         return found
     first = violent[0] if violent else events[0]
     return [_with_counts(c, extra, "same-sentence") if c is first else c for c in found if c not in tolls]
+
+
+def _loose_dead_to_toll(found: list[Claim], sent_counts: Sequence[Count]) -> list[Claim]:
+    """The sentence's killed figures no claim holds, given to its first toll claim that holds none (see
+    `_tolls_to_event`)."""
+    held = {id(k) for c in found for k in c.counts}
+    loose = [k for k in sent_counts if id(k) not in held and k.what == CountKind.KILLED and k.value is not None]
+    first = next((c for c in found if _bare_toll(c) and c.sub_event_type not in NO_FATALITIES
+                  and not any(k.what == CountKind.KILLED for k in c.counts)), None)
+    if not loose or first is None:
+        return found
+    return [_with_counts(c, loose, "same-sentence") if c is first else c for c in found]
+
+
+# "… were killed, a week after the gang shot 9 more": a later clause that dates its killing before the event
+_DAYS_BEFORE = re.compile(r"\b(?:(?:days?|weeks?|months?|hours?|nights?)\s+(?:after|before|following|since)|"
+                          r"(?:after|following|since)\s+(?:last|the\s+previous)\b)", re.IGNORECASE)
+
+
+def _told_as_before(c: Claim, o: Claim) -> bool:
+    """Is `o`'s event told after `c`'s in the sentence as one that happened days before it (see `_DAYS_BEFORE`)?
+    Its toll is that earlier event's, not `c`'s."""
+    if c.trigger is None or o.trigger is None or o.trigger.start <= c.trigger.start:
+        return False
+    between = c.sentence.text[c.trigger.end - c.sentence.start:o.trigger.start - c.sentence.start]
+    return bool(_DAYS_BEFORE.search(between))
 
 
 def _one_toll_per_event(found: list[Claim]) -> list[Claim]:
@@ -182,11 +213,38 @@ def _one_toll_per_event(found: list[Claim]) -> list[Claim]:
         if c.sub_event_type in NO_FATALITIES or c.event_type == NOT_AN_EVENT:
             continue
         same = [o for o in out if o.sub_event_type == c.sub_event_type and o.fatalities_acled > c.fatalities_acled
-                and (not o.places or not c.places or _places_of(o) == _places_of(c))]
+                and (not o.places or not c.places or _places_of(o) == _places_of(c)) and not _told_as_before(c, o)]
         if same:
             best = max(same, key=lambda o: o.fatalities_acled)
             out[i] = _with_counts(c, [k for k in best.counts if k.what == CountKind.KILLED], "same-event")
-    return out
+    return _manner_lends_toll(out)
+
+
+_HOW_DIED = re.compile(r"\s+(?:in|by|during|from|amid)\s+(?:(?:the|a|an|heavy|random|stray)\s+)*", re.IGNORECASE)
+
+
+def _in_own_toll(o: Claim) -> bool:
+    """Is `o`'s trigger a word of its own killed count or right after it ("a boy killed in gunfire": the gunfire is
+    how he died)?"""
+    if o.trigger is None:
+        return False
+    at, base = o.trigger.start, o.sentence.start
+    return any(k.what == CountKind.KILLED and k.value and k.span is not None and k.span.start <= at and (
+        at < k.span.end or _HOW_DIED.fullmatch(o.sentence.text[k.span.end - base:at - base]) is not None)
+        for k in o.counts)
+
+
+def _manner_lends_toll(found: list[Claim]) -> list[Claim]:
+    """ "Gunmen attack a village, fire on a house; a boy killed in gunfire": a claim read from the words of a toll
+    (how the dead died) tells the toll of the sentence's violent events that have none, whatever its sub-type."""
+    lender = next((o for o in found if o.fatalities_acled and _in_own_toll(o)), None)
+    if lender is None:
+        return found
+    dead = [k for k in lender.counts if k.what == CountKind.KILLED]
+    return [_with_counts(c, dead, "same-sentence") if c is not lender and c.event_type != NOT_AN_EVENT
+            # "… two days after gunmen killed four guards": a killing dated before the event is its own
+            and c.sub_event_type not in NO_FATALITIES and not c.fatalities_acled and not _told_as_before(c, lender)
+            else c for c in found]
 
 
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
@@ -253,7 +311,10 @@ def _toll_only(sent: SpacySpan, text: str, prev_end: int) -> list[Count]:
 _ALTERNATIVE = re.compile(
     r"\b(?:claim(?:s|ed|ing)?\b(?!\s+(?:the\s+)?lives)|conflicting|other\s+(?:reports?|sources?|accounts?)|"
     r"unconfirmed|not\s+(?:been\s+)?confirmed|(?:earlier|some|other)\s+reports?|"
-    r"(?:sources?|reports?|accounts?)\s+(?:say|said|put|suggest)|as\s+(?:high|many)\s+as)", re.IGNORECASE)
+    r"(?:sources?|reports?|accounts?)\s+(?:say|said|put|suggest)|as\s+(?:high|many)\s+as|"
+    # another outlet's report ("a local radio station reports nine dead")
+    r"(?:media|network|radio|station|agency|news|website|outlet|newspaper|daily|television|tv)\s+report(?:s|ed)?\b)",
+    re.IGNORECASE)
 
 
 def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence", said: str = "") -> Claim:
@@ -272,7 +333,8 @@ def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence"
     if claim.sub_event_type in NO_FATALITIES:
         fatalities = 0
     total = max(claim.fatalities_acled, fatalities)
-    if claim.fatalities_acled and fatalities and _ALTERNATIVE.search(said):
+    alternative = bool(fatalities and _ALTERNATIVE.search(said))
+    if claim.fatalities_acled and alternative:
         total = claim.fatalities_acled  # `said`: the later sentence, as another account: the first figure stands
     elif said and fatalities and more_dead(extra, said, claim.counts):
         total = claim.fatalities_acled + fatalities  # "a guard was also killed": more dead, not an update
@@ -280,5 +342,8 @@ def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence"
         claim,
         counts=counts,
         fatalities_acled=total,
-        method=claim.method + f" counts:{how}",
+        # an account's figure given to a claim without one: `toll_days.alternative_tolls` weighs it against the
+        # paragraph's earlier toll
+        method=claim.method + f" counts:{how}" + (" counts:alternative" if alternative and not claim.fatalities_acled
+                                                   else ""),
     )

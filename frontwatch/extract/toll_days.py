@@ -43,7 +43,7 @@ def tolls_over_days(claims: Sequence[Claim], text: str) -> list[Claim]:
     day's share (a claim whose own time spans the days is split by fusion, day by day); a claim whose only dead
     survived (`counts.survived`) with none."""
     out = []
-    for c in _risen_tolls(claims, text):
+    for c in _risen_tolls(_alternative_tolls(claims, text), text):
         if c.fatalities_acled and not any(k.what == CountKind.KILLED and k.value and not survived(text, k)
                                           for k in c.counts):
             # "a man was lynched … rescued by police before death": the only dead told lived
@@ -58,6 +58,26 @@ def tolls_over_days(claims: Sequence[Claim], text: str) -> list[Claim]:
             c = dataclasses.replace(c, fatalities_acled=split_over_days(c.fatalities_acled, days)[0],
                                     method=c.method + f" counts:over-{days}-days")
         out.append(c)
+    return out
+
+
+def _alternative_tolls(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """A figure told as another account's ("Other sources claim 15 deaths", `follow_ups._ALTERNATIVE`) that went to a
+    claim without a toll of its own does not outbid the toll the paragraph told before it for its event: both take
+    the lower of the two (ACLED codes the lowest credible figure of conflicting reports)."""
+    out = list(claims)
+    for i, c in enumerate(out):
+        if not c.fatalities_acled or "counts:alternative" not in c.method.split():
+            continue
+        told = [j for j, e in enumerate(out) if e.sentence.end <= c.sentence.start and e.fatalities_acled
+                and e.event_type != NOT_AN_EVENT and "counts:alternative" not in e.method.split()
+                and "\n\n" not in text[e.sentence.end:c.sentence.start]]
+        if not told:
+            continue
+        j = told[-1]
+        low = min(out[j].fatalities_acled, c.fatalities_acled)
+        out[i] = dataclasses.replace(c, fatalities_acled=low, method=c.method + " counts:lowest-account")
+        out[j] = dataclasses.replace(out[j], fatalities_acled=low)
     return out
 
 

@@ -59,9 +59,13 @@ def _victims_of(tok: Token) -> list[Token]:
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return subj
     if lemma == "dead" and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp"):
-        if tok.head.lemma_.lower() == "leave":
-            # "clan fighting leaves four dead": the subject is the cause; the dead are the object
-            return [c for c in tok.head.children if c.dep_ == "dobj"]
+        if any(c.dep_ == "nummod" for c in tok.children):
+            return []  # "reports nine dead", the figure hung on "dead": the figure's own count is read
+        objects = [c for c in tok.head.children if c.dep_ == "dobj"]
+        if tok.head.lemma_.lower() == "leave" or objects:
+            # "clan fighting leaves four dead", "a radio station reports nine dead": the subject is the cause or the
+            # teller; the dead are the object
+            return objects
         return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not (lemma in _KILL or manner) or tok.pos_ not in ("VERB", "ADJ"):
         return []
@@ -86,6 +90,8 @@ def _victims_of(tok: Token) -> list[Token]:
         # the subject, also where the parser hangs it on the auxiliary ("a man was on Friday killed")
         subj = [c for c in kids if c.dep_ == "nsubjpass"] or [c for c in kids if c.dep_ == "nsubj"] or [
             s for a in kids if a.dep_ == "auxpass" for s in a.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and tok.dep_ == "acl" and (be := _adverbial_be(tok)) is not None:
+            return [c for c in be.children if c.dep_ == "nsubj"]
         if not subj and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             subj = [tok.head]  # "a man killed in the raid", "one killed"
         if not subj and tok.dep_ == "conj":
@@ -121,9 +127,21 @@ def _victims_of(tok: Token) -> list[Token]:
                 first.dep_ == "ROOT" and first.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj")
                                                                        for c in first.children))):
             # "guard shot and killed", "nun dragged from her car and killed", "nurse pulled from a bus and killed":
-            # a headline's passive of two verbs, either read as a past or a participle
-            return [c for c in first.children if c.dep_ == "nsubj"]
+            # a headline's passive of two verbs, either read as a past or a participle; a second verb with a subject
+            # of its own tells its own dead ("3 herders killed and 1 gunman killed")
+            return [c for c in kids if c.dep_ == "nsubj"] or [c for c in first.children if c.dep_ == "nsubj"]
     return obj
+
+
+def _adverbial_be(tok: Token) -> Token | None:
+    """ "Twelve people were during the night hours killed": a participle the parser hangs on the time noun of an
+    adverbial after "were", read as that noun's modifier; the "be" whose subject died (None when it is not so)."""
+    noun, prep = tok.head, tok.head.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or not (
+            noun.ent_type_ in ("DATE", "TIME") or NOT_PEOPLE.match(noun.text)):
+        return None
+    be = prep.head
+    return be if be.lemma_.lower() == "be" and be.i < tok.i and any(c.dep_ == "nsubj" for c in be.children) else None
 
 
 def _headline_passive(tok: Token, manner: bool = False, any_verb: bool = False) -> bool:
@@ -174,8 +192,10 @@ def _victim_total(head: Token) -> tuple[int, int, int, str | None] | None:
     ("a policeman and two civilians"); None when it names an unknown number ("villagers") or no people. The last
     item is the figure's qualifier ("at least"), None for a plain figure."""
     # a conjunct with its own outcome ("nine injured and one officer killed") is another group
-    others = [x for x in head.conjuncts if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in x.children)
-              or x.pos_ == "VERB"]  # "kills an officer and injures a nurse": the verb read as the object's conjunct
+    # (a relative clause with a subject of its own describes the noun: "2 suspects they had arrested"; a verb read as
+    # the object's conjunct is another outcome: "kills an officer and injures a nurse")
+    others = [x for x in head.conjuncts if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and not any(
+        g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in x.children) or x.pos_ == "VERB"]
     # a coordination without "and"/"or" is a title and a name of one person ("the MP, John Doe, was killed"); a
     # conjunct across a semicolon belongs to another clause ("… fire on a house; a boy killed")
     no_cc = not any(c.dep_ == "cc" for x in (head, *head.conjuncts) for c in x.children)
