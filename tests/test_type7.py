@@ -29,8 +29,8 @@ def test_stopping_that_the_crowd_does_is_no_intervention(claims_of: ClaimsOf) ->
                  "Protesting students blocked lecturers from entering the examination hall."):
         assert _sub(claims_of, text) == "Peaceful protest", text
     # stopping done to the crowd, by the police or by someone unnamed, still is an intervention
-    for text in ("Traders marched to the county office to protest new levies, but police stopped them at the bridge.",
-                 "Traders marched to the county office to protest new levies but were stopped at the bridge."):
+    for text in ("Vendors demonstrated outside the municipal hall over fresh charges, but police stopped them.",
+                 "Vendors demonstrated outside the municipal hall over fresh charges and were stopped at the gate."):
         assert _sub(claims_of, text) == "Protest with intervention", text
 
 
@@ -38,7 +38,7 @@ def test_violence_a_demonstration_complains_of_is_no_cue(claims_of: ClaimsOf) ->
     """What the crowd asked for or spoke against ("to complain about violence", "urging … to stop attacks") is its
     grievance, not its conduct."""
     for text in ("Nurses marched through the town to complain about violence against health workers.",
-                 "Youths held a march to advocate for peace and shun violence in the county.",
+                 "A youth group marched through the estate urging neighbours to shun violence and reconcile.",
                  "Traders demonstrated and urged the county to stop attacks on hawkers.",
                  "Women campaigned against violence in a march through the market."):
         assert _sub(claims_of, text) == "Peaceful protest", text

@@ -174,7 +174,8 @@ class CrowdCues:
         if not deps & {"dobj", "nsubjpass", "agent"} and t.tag_ != "VBN":
             return False
         doers = [w for c in t.children if c.dep_ in {"nsubj", "agent"} for w in c.subtree]
-        if not doers and t.dep_ in {"xcomp", "advcl", "conj"}:  # "students gathered to block …": the head's doer
+        passive = any(c.dep_ == "auxpass" for c in t.children)
+        if not doers and not passive and t.dep_ in {"xcomp", "advcl", "conj"}:  # "students gathered to block …"
             doers = [w for c in t.head.children if c.dep_ == "nsubj" for w in c.subtree]
         return not doers or any(w.lemma_.lower() in self.words["force_heads"] or w.lower_ == "authorities"
                                 for w in doers)
