@@ -128,7 +128,8 @@ class CrowdCues:
                     continue  # "bar attendants", "a road block", "cane farmers": a noun, not force used on the crowd
                 if lem in _WEAPON_NAMES and not self._next_lemmas(t, 2) & _WEAPON_NAMES[lem]:
                     continue
-                if lem in _INTERVENTION_VERBS and not self._done_by_force(t):
+                if lem in _INTERVENTION_VERBS and not self._done_by_force(t) and not (
+                        lem == "block" and self._road_named(t)):
                     continue  # "traffic stopped", "students blocked teachers from entering": nothing done to the crowd
                 if lem in {"riot", "rioting"} and (t.dep_ in {"compound", "amod", "nmod"} or (
                         t.i > 0 and t.doc[t.i - 1].lower_ in {"anti", "anti-", "-"})):
@@ -165,6 +166,11 @@ class CrowdCues:
                 elif lem in {"battle", "fight"} and t.pos_ == "NOUN":
                     out.add("clash")  # "running battles with police", "engaged police in fierce fights"
         return out
+
+    def _road_named(self, t: Token) -> bool:
+        """A verb of blocking whose object, or one of the words after it, is a road (the crowd's barricade below)."""
+        objects = {c.lemma_.lower() for c in t.children if c.dep_ in {"dobj", "nsubjpass"}}
+        return bool((objects | self._next_lemmas(t, 4)) & self.words["roads"])
 
     def _done_by_force(self, t: Token) -> bool:
         """Could a verb of stopping or barring tell force used on a crowd: done to someone (an object or a passive
