@@ -28,6 +28,9 @@ def test_stopping_that_the_crowd_does_is_no_intervention(claims_of: ClaimsOf) ->
     for text in ("Matatu drivers protested against new fees and stopped along the highway for hours.",
                  "Protesting students blocked lecturers from entering the examination hall."):
         assert _sub(claims_of, text) == "Peaceful protest", text
+    # a road the crowd blocks is its barricade, a riot's cue, as before
+    assert _sub(claims_of, "Hawkers protested the levies and blocked the highway outside the market.") == (
+        "Violent demonstration")
     # stopping done to the crowd, by the police or by someone unnamed, still is an intervention
     for text in ("Vendors demonstrated outside the municipal hall over fresh charges, but police stopped them.",
                  "Vendors demonstrated outside the municipal hall over fresh charges and were stopped at the gate."):
