@@ -16,7 +16,12 @@ from frontwatch.extract.sentences import _story
 from frontwatch.model import ActorRole, Claim
 
 # Intervention cues that tell force used on a crowd only as verbs ("police barred them"; not "bar attendants").
-_INTERVENTION_VERBS = frozenset({"bar", "block", "chase", "foil", "prevent", "repulse", "stop", "suppress", "thwart"})
+_INTERVENTION_VERBS = frozenset({"bar", "block", "cane", "chase", "foil", "prevent", "repulse", "stop", "suppress",
+                                 "thwart"})
+# Intervention cues that are a weapon's first word: a cue only with the rest of its name ("water cannon", not "lack
+# of water" or "a water company"; "rubber bullets", not "rubber farmers").
+_WEAPON_NAMES = {"water": frozenset({"cannon", "cannons", "canon", "canons", "jet", "jets", "bowser", "bowsers"}),
+                 "pepper": frozenset({"spray", "gas"}), "rubber": frozenset({"bullet", "bullets", "pellet", "pellets"})}
 # A crowd's damage to property, unless others did it ("stalls destroyed by council officers").
 _DAMAGE_VERBS = frozenset({"burn", "damage", "destroy", "ransack", "smash", "torch", "vandalise", "vandalize"})
 # Words that call a group a crowd in a temper ("angry youths"): mob violence, not an organised attack.
@@ -120,7 +125,12 @@ class CrowdCues:
                 if self._grievance(t):
                     continue
                 if lem in _INTERVENTION_VERBS and t.pos_ not in {"VERB", "AUX"}:
-                    continue  # "bar attendants", "a road block": a noun, not force used on the crowd
+                    continue  # "bar attendants", "a road block", "cane farmers": a noun, not force used on the crowd
+                if lem in _WEAPON_NAMES and not self._next_lemmas(t, 2) & _WEAPON_NAMES[lem]:
+                    continue
+                if lem in _INTERVENTION_VERBS and not self._done_by_force(t) and not (
+                        lem == "block" and self._road_named(t)):
+                    continue  # "traffic stopped", "students blocked teachers from entering": nothing done to the crowd
                 if lem in {"riot", "rioting"} and (t.dep_ in {"compound", "amod", "nmod"} or (
                         t.i > 0 and t.doc[t.i - 1].lower_ in {"anti", "anti-", "-"})):
                     continue  # "riot police", "anti-riot officers": the force's kind, not the crowd's violence
@@ -156,6 +166,25 @@ class CrowdCues:
                 elif lem in {"battle", "fight"} and t.pos_ == "NOUN":
                     out.add("clash")  # "running battles with police", "engaged police in fierce fights"
         return out
+
+    def _road_named(self, t: Token) -> bool:
+        """A verb of blocking whose object, or one of the words after it, is a road (the crowd's barricade below)."""
+        objects = {c.lemma_.lower() for c in t.children if c.dep_ in {"dobj", "nsubjpass"}}
+        return bool((objects | self._next_lemmas(t, 4)) & self.words["roads"])
+
+    def _done_by_force(self, t: Token) -> bool:
+        """Could a verb of stopping or barring tell force used on a crowd: done to someone (an object or a passive
+        subject) by a force or by someone unnamed? An intransitive one ("traffic stopped") or one whose doer is named
+        and is no force ("students blocked teachers from entering") tells what the crowd or others did."""
+        deps = {c.dep_ for c in t.children}
+        if not deps & {"dobj", "nsubjpass", "agent"} and t.tag_ != "VBN":
+            return False
+        doers = [w for c in t.children if c.dep_ in {"nsubj", "agent"} for w in c.subtree]
+        passive = any(c.dep_ == "auxpass" for c in t.children)
+        if not doers and not passive and t.dep_ in {"xcomp", "advcl", "conj"}:  # "students gathered to block …"
+            doers = [w for c in t.head.children if c.dep_ == "nsubj" for w in c.subtree]
+        return not doers or any(w.lemma_.lower() in self.words["force_heads"] or w.lower_ == "authorities"
+                                for w in doers)
 
     @staticmethod
     def _next_lemmas(t: Token, n: int) -> set[str]:
