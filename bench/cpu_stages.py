@@ -5,7 +5,8 @@ other work, wall-clock ratios move with the neighbours' load, CPU time of this p
 
 Same texts as `bench/run.py` (bench/make_corpus.py's synthetic reports), bare `nlp.pipe` and each stage timed in
 turns, medians reported; also how many sentences got a dependency parse and the classifier's calls and CPU time.
-`--profile STAGE` prints cProfile's top functions of that stage's last round.
+`--profile STAGE` prints cProfile's top functions of that stage's last round (`--pstats FILE` keeps them for
+`pstats` queries: callers of `Doc.__getitem__`, …).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=200)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--profile", choices=["annotate", "geocode", "extract"], default=None)
+    ap.add_argument("--pstats", type=Path, default=None, help="with --profile: also dump the stats to this file")
     args = ap.parse_args()
     settings = Settings.from_env()
     pipeline = Pipeline.from_settings(settings)
@@ -108,6 +110,8 @@ def main() -> None:
               f"{tally['cpu']:.2f} CPU s, {1000 * tally['cpu'] / tally['calls']:.2f} ms a call")
     if prof is not None:
         pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+        if args.pstats is not None:
+            prof.dump_stats(str(args.pstats))
 
 
 if __name__ == "__main__":

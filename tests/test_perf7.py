@@ -1,0 +1,126 @@
+"""Extraction's speed-ups give the same answers as the Token-by-Token reading they replace (perf7): a document's
+words read once as strings (extract/doc_words.py), trigger matching only at the words the lexicon indexes, and
+cheap word tests before the sentence checks that walk the parse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from frontwatch.model import Document, document_id_for
+
+# Invented reports: a headline, names, a quoted slogan, blank lines and other white space between sentences.
+TEXTS = (
+    "Riot breaks out in Dunmore after market tax rise\n\n"
+    "Youths stoned two traders and torched a kiosk on Tuesday, police said.  Officers fired into the air.",
+    "Four people died and nine were hurt when a gas cylinder exploded in a roadside canteen, officials said.\n"
+    "The owner was arrested for running the canteen without a licence.",
+    "Marchers chanting \"stop the killing\" walked to the governor's office. Rebels plotted to attack the depot.",
+    "The Brenner virus has killed 12 people in the valley, and 340 cases of the fever were reported this week. "
+    "Health workers said the outbreak and its infections were spreading.",
+)
+
+
+@pytest.fixture(scope="module")
+def docs(nlp: Language) -> list[Doc]:
+    from frontwatch.annotate import annotate
+
+    documents = [Document(document_id_for(t), t, "test", "text", None, None, "example.org", None, "en")
+                 for t in TEXTS]
+    return [doc for _, doc in annotate(nlp, documents)]
+
+
+def test_document_words_are_the_tokens_own(docs: list[Doc]) -> None:
+    from frontwatch.extract.doc_words import doc_words, span_text
+
+    for doc in docs:
+        own = doc_words(doc)
+        assert list(own.lemmas) == [t.lemma_.lower() for t in doc]
+        assert list(own.lowers) == [t.lower_ for t in doc]
+        assert list(own.pos) == [t.pos_ for t in doc]
+        assert list(own.idx) == [t.idx for t in doc]
+        assert doc_words(doc) is own  # read once per document
+        for sent in doc.sents:
+            assert span_text(sent) == sent.text
+            assert own.lemma_set(sent.start, sent.end) == {t.lemma_.lower() for t in sent}
+
+
+def _every_token(lex, sent):  # type: ignore[no-untyped-def]
+    """find_triggers as it read before: every token of the sentence through every check."""
+    from frontwatch.extract import triggers as tr
+
+    hits = []
+    for tok in sent:
+        if tok.is_punct or tok.is_space:
+            continue
+        if tok.ent_type_ in tr._NAME_TYPES and not tr._headline_word(lex, tok) and not tr._lower_name_word(tok):
+            continue
+        if tr.unrealized(tok) or tr.warning_shots(tok):
+            continue
+        entry = tr.match_token(lex, tok)
+        if entry is not None:
+            hits.append((tok.i, entry.index, tr.clause_head(lex, tok).i))
+    return hits
+
+
+def test_triggers_are_looked_for_only_at_indexed_words(docs: list[Doc]) -> None:
+    from frontwatch.extract.triggers import _indexed_tokens, find_triggers, load_lexicon
+
+    lex = load_lexicon()
+    index = lex.by_lemma()
+    found = 0
+    for doc in docs:
+        for sent in doc.sents:
+            hits = [(h.token.i, h.entry.index, h.head.i) for h in find_triggers(lex, sent)]
+            assert hits == _every_token(lex, sent)
+            found += len(hits)
+            # the words skipped have no entry under their lemma or form
+            kept = {t.i for t in _indexed_tokens(lex, sent)}
+            assert all(t.lemma_.lower() not in index and t.lower_ not in index for t in sent if t.i not in kept)
+            assert len(kept) < len(sent)
+    assert found >= 5  # the texts do hold triggers: the comparison is not of empty lists
+
+
+def _sentence_with(docs: list[Doc], word: str):  # type: ignore[no-untyped-def]
+    return next(s for d in docs for s in d.sents if word in s.text)
+
+
+def test_word_tests_before_the_parse_walks_keep_the_cases_that_need_them(docs: list[Doc]) -> None:
+    from frontwatch.extract.background import _accident, _epidemic_toll, _in_slogan
+    from frontwatch.text.lexicon import load_lexicon
+
+    words = load_lexicon().words
+    blast = _sentence_with(docs, "cylinder")
+    died = next(t for t in blast if t.lower_ == "died")
+    assert _accident(blast, words, died)  # an accident's word in the sentence: the walk still runs
+    riot = _sentence_with(docs, "stoned")
+    assert not _accident(riot, words, next(t for t in riot if t.lower_ == "stoned"))
+    # without an accident's word the answer comes from the word lists, read for the document (not its parse)
+    fresh = Doc(riot.doc.vocab).from_bytes(riot.doc.to_bytes(exclude=["user_data"]))
+    again = fresh[riot.start:riot.end]
+    assert not _accident(again, words, fresh[riot.start]) and "fw_words" in fresh.user_data
+    slogan = _sentence_with(docs, "chanting")
+    assert _in_slogan(next(t for t in slogan if t.lower_ == "killing"), slogan, words)
+    plot = _sentence_with(docs, "plotted")
+    assert not _in_slogan(next(t for t in plot if t.lower_ == "attack"), plot, words)
+    virus = _sentence_with(docs, "virus")
+    killed = next(t for t in virus if t.lower_ == "killed")
+    assert _epidemic_toll(virus.doc, virus, killed, words)
+
+
+def test_whole_report_checks_share_one_reading_of_the_words(docs: list[Doc]) -> None:
+    from frontwatch.extract.crime import accident_report, crime_report, epidemic_report
+    from frontwatch.text.lexicon import load_lexicon
+
+    words = load_lexicon().words
+    checks: tuple[Callable[[Doc], bool], ...] = (
+        lambda d: epidemic_report(d, words), crime_report, accident_report)
+    for doc in docs:
+        answers = [check(doc) for check in checks]
+        assert "fw_words" in doc.user_data  # the word lists, read once for all three
+        fresh = [check(Doc(doc.vocab).from_bytes(doc.to_bytes(exclude=["user_data"]))) for check in checks]
+        assert answers == fresh
+    assert epidemic_report(docs[3], words) and not epidemic_report(docs[0], words)
