@@ -21,6 +21,7 @@ TEXTS = (
     "Marchers chanting \"stop the killing\" walked to the governor's office. Rebels plotted to attack the depot.",
     "The Brenner virus has killed 12 people in the valley, and 340 cases of the fever were reported this week. "
     "Health workers said the outbreak and its infections were spreading.",
+    "Mudslides after the storm killed six villagers in the hills. Gunmen shot dead a herder near the river.",
 )
 
 
@@ -42,10 +43,24 @@ def test_document_words_are_the_tokens_own(docs: list[Doc]) -> None:
         assert list(own.lowers) == [t.lower_ for t in doc]
         assert list(own.pos) == [t.pos_ for t in doc]
         assert list(own.idx) == [t.idx for t in doc]
+        assert list(own.ends) == [t.idx + len(t.text) for t in doc]
         assert doc_words(doc) is own  # read once per document
         for sent in doc.sents:
             assert span_text(sent) == sent.text
             assert own.lemma_set(sent.start, sent.end) == {t.lemma_.lower() for t in sent}
+
+
+def test_classifier_windows_and_clause_offsets_are_cut_from_the_text(docs: list[Doc]) -> None:
+    from frontwatch.extract.sentences import _char_ranges, _in_context
+
+    for doc in docs:
+        sents = list(doc.sents)
+        windows = [doc[sents[max(0, k - 1)].start:sents[min(len(sents) - 1, k + 1)].end].text
+                   for k in range(len(sents))]
+        assert _in_context(sents, 1) == windows
+        assert _in_context(sents, 0) == [s.text for s in sents]
+        some = set(range(0, len(doc), 3))
+        assert _char_ranges(doc, some) == [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in sorted(some)]
 
 
 def _every_token(lex, sent):  # type: ignore[no-untyped-def]
@@ -109,6 +124,24 @@ def test_word_tests_before_the_parse_walks_keep_the_cases_that_need_them(docs: l
     virus = _sentence_with(docs, "virus")
     killed = next(t for t in virus if t.lower_ == "killed")
     assert _epidemic_toll(virus.doc, virus, killed, words)
+
+
+def test_a_non_event_word_of_the_clause_still_makes_it_none(docs: list[Doc]) -> None:
+    from frontwatch.extract.triggers import TriggerHit, is_nonevent, load_lexicon, match_token
+
+    lex = load_lexicon()
+    mud, shot = _sentence_with(docs, "Mudslides"), _sentence_with(docs, "herder")
+    mud_kill = next(t for t in mud if t.lower_ == "killed")
+    fired = next(t for t in shot if t.lower_ == "shot")
+    entry_m, entry_s = match_token(lex, mud_kill), match_token(lex, fired)
+    assert entry_m is not None and entry_s is not None
+    # a natural disaster's word in the clause: the walk that weighs it still runs
+    assert is_nonevent(lex, TriggerHit(mud_kill, entry_m, mud_kill), set(range(mud.start, mud.end)))
+    # none in the clause: no event word is read as a non-event, and the answer needs no parse
+    fresh = Doc(shot.doc.vocab).from_bytes(shot.doc.to_bytes(exclude=["user_data"]))
+    again = fresh[fired.i]
+    assert not is_nonevent(lex, TriggerHit(again, entry_s, again), set(range(shot.start, shot.end)))
+    assert "fw_words" in fresh.user_data
 
 
 def test_whole_report_checks_share_one_reading_of_the_words(docs: list[Doc]) -> None:

@@ -5,14 +5,15 @@ Every `doc[i]`, `for tok in doc` or `for tok in sent` makes a Python `Token` obj
 bench's 200 reports, a large share of extraction's CPU time: bench/cpu_stages.py). Checks that only look words up
 ("does the report name a disease three times?", "is any word of this sentence an accident's?") read these lists
 instead, and make Tokens only for the few words whose parse they need. The values are exactly the Tokens'
-(`tok.lemma_.lower()`, `tok.lower_`, `tok.pos_`, `tok.idx`), so a check gives the same answer either way.
+(`tok.lemma_.lower()`, `tok.lower_`, `tok.pos_`, `tok.idx`, `tok.idx + len(tok.text)`), so a check gives the same
+answer either way.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LEMMA, LOWER, POS
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -25,13 +26,14 @@ _PLAIN: dict[int, str] = {}
 
 @dataclass(frozen=True, slots=True)
 class DocWords:
-    """Per token of a document, by its index: `lemmas` (lower-cased), `lowers`, `pos` and `idx` (its first
-    character's offset in the text)."""
+    """Per token of a document, by its index: `lemmas` (lower-cased), `lowers`, `pos`, `idx` (its first
+    character's offset in the text) and `ends` (the offset after its last character)."""
 
     lemmas: tuple[str, ...]
     lowers: tuple[str, ...]
     pos: tuple[str, ...]
     idx: tuple[int, ...]
+    ends: tuple[int, ...]
 
     def lemma_set(self, start: int, end: int) -> frozenset[str]:
         """The lower-case lemmas of tokens `start` to `end` (a sentence's)."""
@@ -63,12 +65,13 @@ def doc_words(doc: Doc) -> DocWords:
     if found is not None and len(found.lemmas) == len(doc):
         return found  # type: ignore[no-any-return]
     strings = doc.vocab.strings
-    rows = doc.to_array([LEMMA, LOWER, POS, IDX]).tolist() if len(doc) else []
+    rows = doc.to_array([LEMMA, LOWER, POS, IDX, LENGTH]).tolist() if len(doc) else []
     found = DocWords(
         tuple(_string(strings, r[0], _LOWER, True) for r in rows),
         tuple(_string(strings, r[1], _PLAIN, False) for r in rows),
         tuple(_string(strings, r[2], _PLAIN, False) if r[2] else "" for r in rows),
         tuple(r[3] for r in rows),
+        tuple(r[3] + r[4] for r in rows),
     )
     doc.user_data["fw_words"] = found
     return found

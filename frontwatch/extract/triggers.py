@@ -400,6 +400,11 @@ def is_nonevent(lex: Lexicon, hit: TriggerHit, clause: set[int]) -> bool:
         return True
     if _weapon_as_modifier(lex, hit.token):
         return True
+    # only a non-event word of the clause can make it one (the test at the end): without one, no walk of the parse
+    own = doc_words(doc)
+    if not any(own.lemmas[i] in lex.nonevent_words or own.lowers[i] in lex.nonevent_words
+               for i in clause if i != hit.token.i):
+        return False
     grievance: set[int] = set()
     if hit.category in _CROWD_CATEGORIES:
         # "protested against rising prices / corruption / the election result": what a protest is about does not
