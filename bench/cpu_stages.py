@@ -43,6 +43,15 @@ def _counting(classifier: Any, tally: dict[str, float]) -> None:
     classifier.predict = predict
 
 
+def _profile(prof: cProfile.Profile | None, on: bool) -> None:
+    """Profile only the stage asked for (it ran on through the later stages before)."""
+    if prof is not None:
+        if on:
+            prof.enable()
+        else:
+            prof.disable()
+
+
 def main() -> None:
     import spacy
 
@@ -78,21 +87,19 @@ def main() -> None:
         t0 = time.process_time()
         list(bare.pipe(texts, batch_size=16))
         t1 = time.process_time()
-        if prof and args.profile == "annotate":
-            prof.enable()
+        _profile(prof, args.profile == "annotate")
         annotated = list(annotate(pipeline.nlp, items, batch_size=16))
+        _profile(prof, False)
         t2 = time.process_time()
-        if prof and args.profile == "geocode":
-            prof.enable()
+        _profile(prof, args.profile == "geocode")
         places = [pipeline.geoparser.places(doc, sdoc) for doc, sdoc in annotated]
+        _profile(prof, False)
         t3 = time.process_time()
-        if prof and args.profile == "extract":
-            prof.enable()
+        _profile(prof, args.profile == "extract")
         for (doc, sdoc), pl in zip(annotated, places, strict=True):
             pipeline.extractor.claims(doc, sdoc, pl)
+        _profile(prof, False)
         t4 = time.process_time()
-        if prof:
-            prof.disable()
         for key, t in zip(turns, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
             turns[key].append(t)
         parsed = sum(len(sdoc._.fw_parsed or ()) for _, sdoc in annotated)

@@ -61,6 +61,11 @@ def test_classifier_windows_and_clause_offsets_are_cut_from_the_text(docs: list[
         assert _in_context(sents, 0) == [s.text for s in sents]
         some = set(range(0, len(doc), 3))
         assert _char_ranges(doc, some) == [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in sorted(some)]
+    # both read the document's arrays and sentences once, not a Token per word
+    fresh = Doc(docs[0].vocab).from_bytes(docs[0].to_bytes(exclude=["user_data"]))
+    _in_context(list(fresh.sents), 1)
+    _char_ranges(fresh, {0, 1})
+    assert {"fw_sents", "fw_words"} <= set(fresh.user_data)
 
 
 def _every_token(lex, sent):  # type: ignore[no-untyped-def]
@@ -157,3 +162,25 @@ def test_whole_report_checks_share_one_reading_of_the_words(docs: list[Doc]) -> 
         fresh = [check(Doc(doc.vocab).from_bytes(doc.to_bytes(exclude=["user_data"]))) for check in checks]
         assert answers == fresh
     assert epidemic_report(docs[3], words) and not epidemic_report(docs[0], words)
+
+
+def test_annotate_keeps_the_documents_text(nlp: Language) -> None:
+    from frontwatch.annotate import annotate
+
+    text = TEXTS[0] + "\n\n" + TEXTS[1]
+    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", None, "en")
+    for chunk in (len(text) + 1, 60):  # whole, and in pieces joined back into one Doc
+        ((_, doc),) = list(annotate(nlp, [document], chunk_chars=chunk))
+        assert doc.user_data["fw_text"] == doc.text == text
+
+
+def test_a_killing_word_without_a_figure_is_still_counted(docs: list[Doc]) -> None:
+    from frontwatch.extract.counts import find_counts
+    from frontwatch.model import CountKind
+
+    shot = _sentence_with(docs, "herder")
+    fresh = Doc(shot.doc.vocab).from_bytes(shot.doc.to_bytes(exclude=["user_data"]))
+    fresh.user_data[("._.", "fw_parsed", None, None)] = (shot.start,)  # its parse, as annotate marks it
+    counts = find_counts(fresh[shot.start:shot.end])
+    assert [(c.what, c.value) for c in counts] == [(CountKind.KILLED, 1)]  # "shot dead a herder": one
+    assert "fw_words" in fresh.user_data  # the killing words were picked from the word lists

@@ -183,8 +183,18 @@ def _pipe(nlp: Language, documents: Iterable[Document], batch_size: int, chunk_c
         for doc, (document, k, count) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
             parts.append(doc)
             if k == count - 1:
-                yield (parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)), document
+                whole = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+                _keep_text(whole, document.text)
+                yield whole, document
                 parts = []
+
+
+def _keep_text(doc: Doc, text: str) -> None:
+    """Keep the document's text as the Doc's (`doc.text` joins a Token per word each time extraction reads it): the
+    tokenizer loses no character, so they are the same string; a Doc whose last token does not end where the text
+    does keeps none."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text) + len(doc[-1].whitespace_) == len(text):
+        doc.user_data["fw_text"] = text
 
 
 def _parse_batch(

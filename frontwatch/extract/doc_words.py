@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -47,16 +48,14 @@ class DocWords:
         return forms and not words.isdisjoint(self.lowers[start:end])
 
 
-def _string(strings: object, h: int, table: dict[int, str], lower: bool) -> str:
-    s = table.get(h)
-    if s is None:
-        if len(table) > _MAX_STRINGS:
-            table.clear()
-        s = strings[h]  # type: ignore[index]
-        if lower:
-            s = s.lower()
-        table[h] = s
-    return s
+def _strings(strings: StringStore, hashes: list[int], table: dict[int, str], lower: bool) -> tuple[str, ...]:
+    """The strings of `hashes` (lower-cased with `lower`), each distinct hash looked up once."""
+    if len(table) > _MAX_STRINGS:
+        table.clear()
+    for h in set(hashes).difference(table):
+        s = strings[h] if h else ""
+        table[h] = s.lower() if lower else s
+    return tuple(map(table.__getitem__, hashes))
 
 
 def doc_words(doc: Doc) -> DocWords:
@@ -65,13 +64,13 @@ def doc_words(doc: Doc) -> DocWords:
     if found is not None and len(found.lemmas) == len(doc):
         return found  # type: ignore[no-any-return]
     strings = doc.vocab.strings
-    rows = doc.to_array([LEMMA, LOWER, POS, IDX, LENGTH]).tolist() if len(doc) else []
+    cols = doc.to_array([LEMMA, LOWER, POS, IDX, LENGTH]).T.tolist() if len(doc) else [[], [], [], [], []]
     found = DocWords(
-        tuple(_string(strings, r[0], _LOWER, True) for r in rows),
-        tuple(_string(strings, r[1], _PLAIN, False) for r in rows),
-        tuple(_string(strings, r[2], _PLAIN, False) if r[2] else "" for r in rows),
-        tuple(r[3] for r in rows),
-        tuple(r[3] + r[4] for r in rows),
+        _strings(strings, cols[0], _LOWER, True),
+        _strings(strings, cols[1], _PLAIN, False),
+        _strings(strings, cols[2], _PLAIN, False),
+        tuple(cols[3]),
+        tuple(map(int.__add__, cols[3], cols[4])),
     )
     doc.user_data["fw_words"] = found
     return found
