@@ -184,3 +184,29 @@ def test_a_killing_word_without_a_figure_is_still_counted(docs: list[Doc]) -> No
     counts = find_counts(fresh[shot.start:shot.end])
     assert [(c.what, c.value) for c in counts] == [(CountKind.KILLED, 1)]  # "shot dead a herder": one
     assert "fw_words" in fresh.user_data  # the killing words were picked from the word lists
+
+
+def test_the_attribute_rules_skip_only_patterns_that_cannot_match(nlp: Language) -> None:
+    from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+
+    from frontwatch.annotate.components import ArrayAttributeRuler, _pattern
+
+    fast = ArrayAttributeRuler(nlp)
+    every = ArrayAttributeRuler(nlp)  # the reference: every pattern through the array pass
+    fast._compile()
+    every._compile()
+    every._rules = [([(c, n, ()) for c, n, _ in compiled], i, a) for compiled, i, a in every._rules or []]
+    assert _pattern([(1, "eq", 7), (-1, "next", None)])[1:] == (1, ((1, frozenset({7})),))
+    skipped = 0
+    with nlp.select_pipes(enable=["fw_sentences", "tok2vec", "tagger", "parser"]):
+        tagged = [nlp(t) for t in (*TEXTS, "Ca n't they 've gone , y' all ? Gon na be there 'cause he 's out .")]
+    for doc in tagged:
+        a, b = Doc(doc.vocab).from_bytes(doc.to_bytes()), Doc(doc.vocab).from_bytes(doc.to_bytes())
+        fast(a)
+        every(b)
+        cols = [TAG, POS, MORPH, LEMMA, DEP]
+        assert (a.to_array(cols) == b.to_array(cols)).all()
+        present = {t.lower_ for t in doc} | {t.tag_ for t in doc}
+        skipped += sum(1 for compiled, _, _ in fast._rules or [] for _, _, needed in compiled
+                       if any(all(doc.vocab.strings[v] not in present for v in vals) for _, vals in needed))
+    assert skipped > 100  # most word exceptions name words these texts lack

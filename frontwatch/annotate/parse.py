@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
@@ -254,8 +254,11 @@ def _sentence_doc(sent: Span) -> Doc:
     """The sentence as a doc of its own, with its rows of the tok2vec tensor. Span.as_doc reads the whole document's
     arrays and entities for every sentence, which makes long documents quadratic."""
     doc = sent.doc
-    words = [t.text for t in sent]
-    spaces = [bool(t.whitespace_) for t in sent]
+    # the words and spaces from the sentence's own arrays: no Token object per word
+    rows = sent.to_array([ORTH, SPACY]).tolist()
+    strings = doc.vocab.strings
+    words = [strings[r[0]] for r in rows]
+    spaces = [bool(r[1]) for r in rows]
     sdoc = Doc(doc.vocab, words=words, spaces=spaces, sent_starts=[True] + [False] * (len(words) - 1))
     sdoc.tensor = doc.tensor[sent.start : sent.end]
     return sdoc
