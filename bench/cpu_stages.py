@@ -5,7 +5,8 @@ other work, wall-clock ratios move with the neighbours' load, CPU time of this p
 
 Same texts as `bench/run.py` (bench/make_corpus.py's synthetic reports), bare `nlp.pipe` and each stage timed in
 turns, medians reported; also how many sentences got a dependency parse and the classifier's calls and CPU time.
-`--profile STAGE` prints cProfile's top functions of that stage's last round.
+`--profile STAGE` prints cProfile's top functions of that stage's last round (`--pstats FILE` keeps them for
+`pstats` queries: callers of `Doc.__getitem__`, …).
 """
 
 from __future__ import annotations
@@ -42,6 +43,15 @@ def _counting(classifier: Any, tally: dict[str, float]) -> None:
     classifier.predict = predict
 
 
+def _profile(prof: cProfile.Profile | None, on: bool) -> None:
+    """Profile only the stage asked for (it ran on through the later stages before)."""
+    if prof is not None:
+        if on:
+            prof.enable()
+        else:
+            prof.disable()
+
+
 def main() -> None:
     import spacy
 
@@ -54,6 +64,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=200)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--profile", choices=["annotate", "geocode", "extract"], default=None)
+    ap.add_argument("--pstats", type=Path, default=None, help="with --profile: also dump the stats to this file")
     args = ap.parse_args()
     settings = Settings.from_env()
     pipeline = Pipeline.from_settings(settings)
@@ -76,21 +87,19 @@ def main() -> None:
         t0 = time.process_time()
         list(bare.pipe(texts, batch_size=16))
         t1 = time.process_time()
-        if prof and args.profile == "annotate":
-            prof.enable()
+        _profile(prof, args.profile == "annotate")
         annotated = list(annotate(pipeline.nlp, items, batch_size=16))
+        _profile(prof, False)
         t2 = time.process_time()
-        if prof and args.profile == "geocode":
-            prof.enable()
+        _profile(prof, args.profile == "geocode")
         places = [pipeline.geoparser.places(doc, sdoc) for doc, sdoc in annotated]
+        _profile(prof, False)
         t3 = time.process_time()
-        if prof and args.profile == "extract":
-            prof.enable()
+        _profile(prof, args.profile == "extract")
         for (doc, sdoc), pl in zip(annotated, places, strict=True):
             pipeline.extractor.claims(doc, sdoc, pl)
+        _profile(prof, False)
         t4 = time.process_time()
-        if prof:
-            prof.disable()
         for key, t in zip(turns, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
             turns[key].append(t)
         parsed = sum(len(sdoc._.fw_parsed or ()) for _, sdoc in annotated)
@@ -108,6 +117,8 @@ def main() -> None:
               f"{tally['cpu']:.2f} CPU s, {1000 * tally['cpu'] / tally['calls']:.2f} ms a call")
     if prof is not None:
         pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+        if args.pstats is not None:
+            prof.dump_stats(str(args.pstats))
 
 
 if __name__ == "__main__":

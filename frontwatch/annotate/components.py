@@ -99,7 +99,7 @@ class ArrayAttributeRuler:
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
-        self._rules: list[tuple[list[list[tuple[int, str, Any]]], int, dict[int, int]]] | None = None
+        self._rules: list[tuple[list[_Pattern], int, dict[int, int]]] | None = None
         self._unsupported = False
 
     def _compile(self) -> None:
@@ -132,7 +132,7 @@ class ArrayAttributeRuler:
                         else:
                             raise ValueError(value)
                     conds.append((-1, "next", None))
-                compiled.append(conds)
+                compiled.append(_pattern(conds))
             rules.append((compiled, int(ruler.indices[rid]), dict(ruler.attrs[rid])))  # type: ignore[attr-defined]
         self._rules = rules  # type: ignore[assignment]
 
@@ -151,12 +151,12 @@ class ArrayAttributeRuler:
         arr = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).astype("uint64")
         targets = (POS, MORPH, LEMMA, TAG, DEP)
         vals = {a: doc.to_array([a]).astype("uint64") for a in targets}
+        present = [set(arr[:, col].tolist()) for col in range(arr.shape[1])]
         touched = set()
         for compiled, index, attrs in self._rules or []:
-            for conds in compiled:
-                length = sum(1 for c in conds if c[1] == "next")
-                if n < length:
-                    continue
+            for conds, length, needed in compiled:
+                if n < length or any(values.isdisjoint(present[col]) for col, values in needed):
+                    continue  # a value the pattern needs is nowhere in the document: no match, no array pass
                 m = np.ones(n - length + 1, dtype=bool)
                 j = 0
                 for col, op, value in conds:
@@ -189,6 +189,17 @@ class ArrayAttributeRuler:
             order = [a for a in targets if a in touched]
             doc.from_array(order, np.stack([vals[a] for a in order], axis=1))
         return doc
+
+
+# A compiled pattern: its conditions, its length in tokens, and the values (by column) one of which some token must
+# have for it to match anywhere (its "eq" and "in" conditions).
+_Pattern = tuple[list[tuple[int, str, Any]], int, tuple[tuple[int, frozenset[int]], ...]]
+
+
+def _pattern(conds: list[tuple[int, str, Any]]) -> _Pattern:
+    needed = tuple((col, frozenset([value]) if op == "eq" else frozenset(int(v) for v in value))
+                   for col, op, value in conds if op in {"eq", "in"})
+    return conds, sum(1 for c in conds if c[1] == "next"), needed
 
 
 @Language.factory(LEMMAS)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
@@ -183,8 +183,18 @@ def _pipe(nlp: Language, documents: Iterable[Document], batch_size: int, chunk_c
         for doc, (document, k, count) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
             parts.append(doc)
             if k == count - 1:
-                yield (parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)), document
+                whole = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+                _keep_text(whole, document.text)
+                yield whole, document
                 parts = []
+
+
+def _keep_text(doc: Doc, text: str) -> None:
+    """Keep the document's text as the Doc's (`doc.text` joins a Token per word each time extraction reads it): the
+    tokenizer loses no character, so they are the same string; a Doc whose last token does not end where the text
+    does keeps none."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text) + len(doc[-1].whitespace_) == len(text):
+        doc.user_data["fw_text"] = text
 
 
 def _parse_batch(
@@ -244,8 +254,11 @@ def _sentence_doc(sent: Span) -> Doc:
     """The sentence as a doc of its own, with its rows of the tok2vec tensor. Span.as_doc reads the whole document's
     arrays and entities for every sentence, which makes long documents quadratic."""
     doc = sent.doc
-    words = [t.text for t in sent]
-    spaces = [bool(t.whitespace_) for t in sent]
+    # the words and spaces from the sentence's own arrays: no Token object per word
+    rows = sent.to_array([ORTH, SPACY]).tolist()
+    strings = doc.vocab.strings
+    words = [strings[r[0]] for r in rows]
+    spaces = [bool(r[1]) for r in rows]
     sdoc = Doc(doc.vocab, words=words, spaces=spaces, sent_starts=[True] + [False] * (len(words) - 1))
     sdoc.tensor = doc.tensor[sent.start : sent.end]
     return sdoc

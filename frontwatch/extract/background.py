@@ -27,6 +27,7 @@ from frontwatch.extract.crime import (
     not_told_done,
     ordinary_crime,
 )
+from frontwatch.extract.doc_words import doc_words
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
 from frontwatch.extract.told import future, paused, quoted_generic, told_as_article
@@ -213,6 +214,9 @@ def _accident(sent: SpacySpan, words: Words, trigger: Token | None = None) -> bo
     cylinder exploded", "in a road crash"; `words`: accident_heads, accident_fuels, accident_fuel_heads). The whole
     sentence, not the trigger's clause: the parser often hangs the phrase on a clause joined to it ("… died and 40
     were injured in a gas explosion")."""
+    # a phrase's words are the sentence's (its parse is its own): without an accident's word, no walk of the parse
+    if not doc_words(sent.doc).has_any(sent.start, sent.end, words["accident_heads"] | words["accident_fuels"]):
+        return False
     for c in sent:
         if c.dep_ not in {"prep", "advcl", "agent"}:
             continue
@@ -245,6 +249,8 @@ _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 def _in_slogan(trigger: Token, sent: SpacySpan, words: Words) -> bool:
     """Whether the trigger sits inside a quote that a slogan word (`words["slogan_words"]`) just before it
     introduces: "chanting 'stop the killing'", "banners reading 'no more bombs'"."""
+    if _QUOTES.isdisjoint(doc_words(sent.doc).lowers[sent.start:trigger.i]):
+        return False  # no quote mark before it (a quote mark's lower-case form is itself)
     opening = None
     for tok in sent:
         if tok.i >= trigger.i:
@@ -358,7 +364,9 @@ def _disease_names(doc: Doc, words: Words) -> frozenset[str]:
     names = doc.user_data.get("fw_disease_names")
     if names is None:
         heads = words["disease_name_heads"]
-        names = frozenset(t.lower_ for t in doc[:-1] if t.pos_ == "PROPN" and doc[t.i + 1].lemma_.lower() in heads)
+        own = doc_words(doc)
+        names = frozenset(own.lowers[i] for i in range(len(own.lemmas) - 1)
+                          if own.pos[i] == "PROPN" and own.lemmas[i + 1] in heads)
         doc.user_data["fw_disease_names"] = names
     return names
 
@@ -369,7 +377,8 @@ def _epidemic_toll(doc: Doc, sent: SpacySpan, trigger: Token, words: Words) -> b
     disease ("X kills more slowly" where it speaks of "the X virus")."""
     if trigger.lemma_.lower() not in words["death_words"]:
         return False
-    for t in sent:
+    # the walk only where the sentence has a disease's or a case's word
+    for t in sent if doc_words(doc).has_any(sent.start, sent.end, words["diseases"] | words["case_nouns"]) else ():
         lemma = t.lemma_.lower()
         if t.pos_ == "NOUN" and lemma in words["diseases"]:
             return True
@@ -502,7 +511,7 @@ def facility_namesakes(doc: Doc, places: Sequence[PlaceMention], words: Words) -
     a town of Barbados."""
     # Token ends and facility entities looked up by character offset once per document: per place, `char_span`,
     # `doc.text` and a walk of every entity made a long report's cost grow with its places times its length.
-    starts = [t.idx for t in doc]
+    starts = doc_words(doc).idx
     length = len(_doc_text(doc))  # `doc.text` joins every token each time it is read
     facilities = [(e.start_char, e.end_char) for e in doc.ents
                   if e.label_ in {"FAC", "ORG"} and e[-1].lower_ in words["facility_heads"]]

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.extract.doc_words import span_text
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.model import Count, CountKind, Span, split_over_days
 
@@ -296,7 +297,7 @@ def _cue_before(text: str, window: str, start0: int) -> tuple[re.Match[str] | No
 
 def find_counts(sent: SpacySpan) -> list[Count]:
     """Counts of people killed, injured, killed or injured, abducted, arrested in one sentence."""
-    text: str = sent.text
+    text: str = span_text(sent)  # cut from the document's text: `Span.text` makes a Token per word
     base: int = sent.start_char
     out: list[Count] = []
     before_kind: list[bool] = []  # parallel to `out`: was the count introduced by its verb ("killing 6 …")?

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.extract.doc_words import doc_text, doc_words
 from frontwatch.extract.told import told_as_article
 
 Words = Mapping[str, frozenset[str]]
@@ -118,19 +118,18 @@ def crime_report(doc: Doc) -> bool:
 def _crime_report(doc: Doc) -> bool:
     # Read from the document's lemma and form arrays: a Token object per word, twice per report, was a fifth of
     # extraction's time (bench/cpu_stages.py). Tokens are made only for the few words that need their parse.
-    strings = doc.vocab.strings
-    rows = doc.to_array([LEMMA, LOWER]).tolist()
-    lemma_of = {h: strings[h].lower() for h in {r[0] for r in rows}}
+    words = doc_words(doc)
+    lemmas, lowers = words.lemmas, words.lowers
     desk = _DESK_CUES if told_as_article(doc) else frozenset()
-    cue_at = [i for i, r in enumerate(rows)
-              if lemma_of[r[0]] in _CRIME_CUES or strings[r[1]] in _MENTAL_FORMS or strings[r[1]] in desk]
-    if not any(((lemma_of[rows[i][0]] in _CRIME_CUES or strings[rows[i][1]] in desk) and not _idiom(doc[i]))
-               or _ill(doc[i]) for i in cue_at):
+    cue_at = [i for i, (lemma, low) in enumerate(zip(lemmas, lowers, strict=True))
+              if lemma in _CRIME_CUES or low in _MENTAL_FORMS or low in desk]
+    if not any(((lemmas[i] in _CRIME_CUES or lowers[i] in desk) and not _idiom(doc[i])) or _ill(doc[i])
+               for i in cue_at):
         return False
     # "demonstrate" with an object is "show" ("a basis they can demonstrate"), no word of protest
-    shown = {i for i, r in enumerate(rows) if lemma_of[r[0]] == "demonstrate" and _shows(doc[i])}
-    words = {x for i, r in enumerate(rows) if i not in shown for x in (lemma_of[r[0]], strings[r[1]])}
-    return not words & _CONFLICT_WORDS
+    shown = {i for i, lemma in enumerate(lemmas) if lemma == "demonstrate" and _shows(doc[i])}
+    seen = {x for i, pair in enumerate(zip(lemmas, lowers, strict=True)) if i not in shown for x in pair}
+    return not seen & _CONFLICT_WORDS
 
 
 def _phrase(token: Token) -> list[Token]:
@@ -257,9 +256,10 @@ def epidemic_report(doc: Doc, words: Words) -> bool:
     nor anything of conflict: its deaths and "cases found" are no one's doing (read once per document)."""
     found = doc.user_data.get("fw_epidemic_report")
     if found is None:
-        lemmas = [t.lemma_.lower() for t in doc]
+        own = doc_words(doc)  # the words as strings, no Token per word (frontwatch/extract/doc_words.py)
+        lemmas = own.lemmas
         told = sum(lemma in _EPIDEMIC_WORDS or lemma in words["diseases"] for lemma in lemmas)
-        seen = set(lemmas) | {t.lower_ for t in doc}
+        seen = set(lemmas) | set(own.lowers)
         found = told >= _EPIDEMIC_MIN and not seen & ((_CONFLICT_WORDS - _CIVIC_WORDS) | _VIOLENT_ACTS)
         doc.user_data["fw_epidemic_report"] = found
     return bool(found)
@@ -281,8 +281,11 @@ def accident_report(doc: Doc) -> bool:
     (armed groups, forces, crowds, weapons of war): its harm is an accident's (read once per document)."""
     found = doc.user_data.get("fw_accident_report")
     if found is None:
-        seen = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
-        found = bool(_NO_FOUL_PLAY.search(doc.text)) and not seen & (_CONFLICT_WORDS - _CIVIC_WORDS)
+        # the phrase first (rare), the words only then; the text joined once per document
+        found = bool(_NO_FOUL_PLAY.search(doc_text(doc)))
+        if found:
+            own = doc_words(doc)
+            found = not (set(own.lemmas) | set(own.lowers)) & (_CONFLICT_WORDS - _CIVIC_WORDS)
         doc.user_data["fw_accident_report"] = found
     return bool(found)
 

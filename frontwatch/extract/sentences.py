@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.extract.doc_words import doc_words, span_text
 from frontwatch.model import (
     Span,
 )
@@ -76,15 +77,16 @@ _OTHER_INCIDENT = re.compile(r"\W*(?:in\s+(?:an)?other|in\s+a\s+(?:separate|simi
 def _in_context(sents: Sequence[SpacySpan], width: int) -> list[str]:
     """Each sentence with `width` sentences either side (of the same document), as the classifier reads it."""
     if width <= 0 or not sents:
-        return [s.text for s in sents]
+        return [span_text(s) for s in sents]
     doc = sents[0].doc
-    all_sents = list(doc.sents)
+    all_sents = _sentences(doc)
     where = {s.start: k for k, s in enumerate(all_sents)}
+    text = _doc_text(doc)  # a window's text cut from the document's: `Span.text` makes a Token per word
     out = []
     for s in sents:
         k = where[s.start]
         window = all_sents[max(0, k - width): k + width + 1]
-        out.append(doc[window[0].start: window[-1].end].text)
+        out.append(text[window[0].start_char: window[-1].end_char])
     return out
 
 
@@ -96,7 +98,8 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 
 
 def _char_ranges(doc: Doc, idx: set[int]) -> list[tuple[int, int]]:
-    return [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in sorted(idx)]
+    own = doc_words(doc)  # offsets from the document's arrays, no Token per word
+    return [(own.idx[i], own.ends[i]) for i in sorted(idx)]
 
 
 def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:

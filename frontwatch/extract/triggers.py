@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from frontwatch.extract.doc_words import doc_words
+
 # The lexicon itself lives below annotate, which parses only the sentences that hold a trigger; re-exported here.
 from frontwatch.text.lexicon import Lexicon, TriggerEntry
 from frontwatch.text.lexicon import lexicon_from_dict as lexicon_from_dict
@@ -346,7 +348,7 @@ def clause_head(lex: Lexicon, tok: Token) -> Token:
 
 def find_triggers(lex: Lexicon, sent: Span) -> list[TriggerHit]:
     hits = []
-    for tok in sent:
+    for tok in _indexed_tokens(lex, sent):
         if tok.is_punct or tok.is_space:
             continue
         # inside a name ("March 24", "Operation Storm") or not a happening
@@ -358,6 +360,16 @@ def find_triggers(lex: Lexicon, sent: Span) -> list[TriggerHit]:
         if entry is not None:
             hits.append(TriggerHit(tok, entry, clause_head(lex, tok)))
     return hits
+
+
+def _indexed_tokens(lex: Lexicon, sent: Span) -> list[Token]:
+    """The sentence's tokens whose lower-case lemma or form has an entry in the lexicon's index: `match_token` finds
+    none for any other, so the checks before it need not run there. Read from the document's word lists, a Token
+    made only for these (most words of a sentence are no trigger's)."""
+    index = lex.by_lemma()
+    own = doc_words(sent.doc)
+    doc = sent.doc
+    return [doc[i] for i in range(sent.start, sent.end) if own.lemmas[i] in index or own.lowers[i] in index]
 
 
 _NAME_TYPES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -388,6 +400,11 @@ def is_nonevent(lex: Lexicon, hit: TriggerHit, clause: set[int]) -> bool:
         return True
     if _weapon_as_modifier(lex, hit.token):
         return True
+    # only a non-event word of the clause can make it one (the test at the end): without one, no walk of the parse
+    own = doc_words(doc)
+    if not any(own.lemmas[i] in lex.nonevent_words or own.lowers[i] in lex.nonevent_words
+               for i in clause if i != hit.token.i):
+        return False
     grievance: set[int] = set()
     if hit.category in _CROWD_CATEGORIES:
         # "protested against rising prices / corruption / the election result": what a protest is about does not

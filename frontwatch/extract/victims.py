@@ -25,6 +25,7 @@ from frontwatch.extract.counts import (
     _count,
     parse_number,
 )
+from frontwatch.extract.doc_words import doc_words
 from frontwatch.model import Count, CountKind, Span
 
 
@@ -344,7 +345,9 @@ def with_victims(sent: SpacySpan, out: list[Count]) -> list[Count]:
     if not _parsed(sent):
         return out
     base = sent.start_char
-    for tok in sent:
+    own, doc = doc_words(sent.doc), sent.doc  # the killing words picked from the word lists: no Token for the rest
+    for tok in [doc[i] for i in range(sent.start, sent.end) if own.lemmas[i] in _KILLING_WORDS
+                or own.lowers[i] in _HEADLINE_KILLS or own.lowers[i] in _HEADLINE_MANNER]:
         if (tok.lemma_.lower() not in _KILLING_WORDS and tok.lower_ not in _HEADLINE_KILLS
                 and tok.lower_ not in _HEADLINE_MANNER) or any(
                 c.dep_ == "neg" for c in tok.children):
