@@ -4,12 +4,15 @@ whole token arrays) and `load_nlp`, which puts them in place. `frontwatch.annota
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import spacy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.tokens import Doc
 
 from frontwatch.errors import ModelMissing
@@ -262,3 +265,20 @@ def load_nlp() -> Language:
     nlp.disable_pipe("attribute_ruler")
     nlp.disable_pipe("lemmatizer")
     return nlp
+
+
+@lru_cache(maxsize=1)
+def english_lemmas() -> frozenset[str]:
+    """The lemmas the model's lemmatizer knows (its WordNet index of nouns, verbs, adjectives and adverbs): a word whose
+    lemma is one of them is a real word, not a slip of the hand ("selling" is no misspelt "shelling")."""
+    try:
+        root = Path(spacy.util.get_package_path(MODEL_PACKAGE))
+    except (ImportError, OSError):
+        return frozenset()
+    found = sorted(root.glob("*/lemmatizer/lookups"))
+    if not found:
+        return frozenset()
+    lookups = Lookups().from_disk(found[0])
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from frontwatch.annotate.components import english_lemmas
 from frontwatch.extract.doc_words import doc_words
 
 # The lexicon itself lives below annotate, which parses only the sentences that hold a trigger; re-exported here.
@@ -330,11 +331,23 @@ def warning_shots(tok: Token) -> bool:
 
 def match_token(lex: Lexicon, tok: Token) -> TriggerEntry | None:
     index = lex.by_lemma()
-    candidates = index.get(_lemma(tok), []) + ([] if tok.lower_ == _lemma(tok) else index.get(tok.lower_, []))
+    lemma = _lemma(tok)
+    keys = (lemma,) if tok.lower_ == lemma else (lemma, tok.lower_)
+    slips = lex.slips()
+    if any(k in slips for k in keys) and _real_word(lemma, tok.lower_):
+        # a slip of the hand that is a real English word is that word ("selling" is no "shelling")
+        keys = tuple(k for k in keys if k not in slips)
+    candidates = [e for k in keys for e in index.get(k, [])]
     for entry in sorted(candidates, key=lambda e: e.index):
         if _pos_ok(entry, tok) and _needs_ok(entry, tok):
             return entry
     return None
+
+
+def _real_word(lemma: str, form: str) -> bool:
+    """Whether the lemmatizer's word index knows the word or the lemma it read (a typo's lemma is no word)."""
+    words = english_lemmas()
+    return lemma in words or form in words
 
 
 def clause_head(lex: Lexicon, tok: Token) -> Token:

@@ -55,12 +55,21 @@ class Lexicon:
         keys = {e.lemma for e in self.entries} | {f for e in self.entries for f in e.forms}
         return frozenset(keys | self.parse_also | _typos(self).keys())
 
+    def slips(self) -> frozenset[str]:
+        """The misspellings of plain triggers the index reads (`typos.typo_keys`)."""
+        return _slips(self)
+
     def gated_parse_keys(self) -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
         """The parse keys that match only entries with needs that name words, each with, per entry, the word sets
         one of whose words must be in a sentence (as a token's lower-case lemma or form) for the entry to fire
         there. A sentence whose only keys are gated, with no entry's words all present, fires no trigger
         (annotate's parse="needs" skips its parse; other rules still read such a parse, so it is not the default)."""
         return _gated(self)
+
+
+@lru_cache(maxsize=8)
+def _slips(lex: Lexicon) -> frozenset[str]:
+    return frozenset(_typos(lex))
 
 
 @lru_cache(maxsize=8)
