@@ -7,6 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.extract.doc_words import doc_text
+
 # A report of up to this many sentences is a note (or a wire) about its event; a longer one is an article, most of
 # whose sentences tell no event of its own.
 NOTE_SENTENCES = 4
@@ -59,7 +61,7 @@ def future(trigger: Token) -> bool:
 def _in_quote(trigger: Token) -> bool:
     """Whether the word sits inside a quotation: after an opening curly mark, or an odd number of straight double
     marks, counted from its paragraph's start (a quote may run over several sentences)."""
-    text = trigger.doc.text
+    text = doc_text(trigger.doc)  # `Doc.text` joins every token each time: per claim, a long report's square
     start = text.rfind("\n", 0, trigger.idx) + 1
     before = text[start:trigger.idx]
     curly = max(before.rfind("“"), before.rfind("”"))
