@@ -36,3 +36,12 @@ def test_a_toll_told_once_is_not_split_between_the_subjects_places(pipeline: Pip
     riots = [c for c in typed_claims(pipeline, text, "KE") if c.sub_event_type == "Violent demonstration"]
     assert sorted(c.place.name for c in riots if c.place is not None) == ["Kisumu", "Nakuru"], text
     assert all(c.fatalities_acled == 4 for c in riots), [(c.place, c.fatalities_acled) for c in riots]
+
+
+def test_residents_of_several_places_protest_in_each(pipeline: Pipeline) -> None:
+    # "residents of X, Y and Z": the people of each place, as "X residents" are; one event per place
+    text = "Residents of Voi, Mwatate and Wundanyi staged demonstrations against a land survey on Wednesday."
+    assert _places(pipeline, text) == ["Mwatate", "Voi", "Wundanyi"], text
+    # but "a resident of X" is one person's home: no event per place of a list beside it
+    text = "A resident of Voi and her son staged a protest outside the court in Wundanyi on Monday."
+    assert _places(pipeline, text) == ["Wundanyi"], text

@@ -120,7 +120,7 @@ def _subordinate(toks: list[Token], others: list[list[Token]]) -> bool:
 
 
 # Prepositions by which a subject's own phrase says where its people are ("traders in X and Y protested"); "from" is
-# an origin, "of" often a home ("a resident of X").
+# an origin, "of" a home but for residents.
 _SUBJECT_PLACE_PREPS = frozenset({"in", "across"})
 
 
@@ -138,7 +138,10 @@ def _subject_list(doc: Doc, found: list[PlaceMention], trigger: Token) -> list[P
             if cur.dep_ != "conj" or cur.head.dep_ not in {"pobj", "conj"}:
                 break
             cur = cur.head
-        if cur.dep_ == "pobj" and cur.head.lower_ in _SUBJECT_PLACE_PREPS and cur.head.dep_ == "prep":
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and (cur.head.lower_ in _SUBJECT_PLACE_PREPS or (
+                cur.head.lower_ == "of" and cur.head.head.tag_ == "NNS" and cur.head.head.lemma_ == "resident")):
+            # "residents of X and Y held demonstrations": the people of each place, as "X residents" (not "a
+            # resident of X", one person's home)
             here, owner = cur.head, cur.head.head
         elif cur.dep_ == "conj" and cur.head.dep_ == "nsubj" and cur.head.i < cur.i:
             here, owner = None, cur.head  # "traders in X and Y": the parser may join Y to the noun, not to X
