@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.counts import a_crowds_cause, acled_fatalities, find_counts
-from frontwatch.extract.place_mentions import _contains
+from frontwatch.extract.place_mentions import SUBJECT_LIST, _contains
 from frontwatch.extract.scope import denied_back, with_scope
 from frontwatch.model import (
     Actor,
@@ -64,6 +64,8 @@ def claims_per_place(
         kept = [c for c in fields.get("counts", ()) if not a_crowds_cause(document.text, c)]
         fatalities = _acled_fatalities(kept) if kept else 0
     whole = _one_location(places)  # "in X, Y county": one place named twice keeps its whole toll in each claim
+    # "traders in X and Y rioted, and two died": the text gives no place its own toll; each keeps the whole
+    whole = whole or all(SUBJECT_LIST in m.method.split() for m in places)
     for k, mention in enumerate(places or [None]):
         share = fatalities if whole else fatalities // n + (fatalities % n if k == 0 else 0)
         pstart = mention.span.start if mention is not None else ""

@@ -44,6 +44,11 @@ class _MentionIndex:
         return [self.mentions[i] for i in sorted(self.order[lo:hi])]
 
 
+# Marks each place of a subject's own list ("traders in X and Y protested"): one event per place, the toll told once
+# not split between them.
+SUBJECT_LIST = "subject-list"
+
+
 def _index(doc: Doc, mentions: list[PlaceMention]) -> _MentionIndex:
     """The index of `mentions`, built once per document and list (the list is kept with it, so its id is not
     reused while cached)."""

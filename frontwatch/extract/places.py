@@ -5,6 +5,7 @@ geo precision ("near X")."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
 from spacy.tokens import Doc, Token
@@ -13,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.events import _Event
 from frontwatch.extract.place_mentions import (
+    SUBJECT_LIST,
     _comma_context,
     _contains,
     _country_level,
@@ -115,6 +117,51 @@ def _subordinate(toks: list[Token], others: list[list[Token]]) -> bool:
             return False
     return False
 
+
+
+# Prepositions by which a subject's own phrase says where its people are ("traders in X and Y protested"); "from" is
+# an origin, "of" a home but for residents.
+_SUBJECT_PLACE_PREPS = frozenset({"in", "across"})
+
+
+def _subject_list(doc: Doc, found: list[PlaceMention], trigger: Token) -> list[PlaceMention]:
+    """The places, each a conjunct of one "in X and Y" on the active subject of the trigger's verb ("journalists in X
+    and Y gathered to protest"): the people of each place acted there, one event per place. Else none."""
+    subject: Token | None = None
+    prep: Token | None = None
+    for m in found:
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return []
+        cur = span.root
+        for _ in range(4):  # "in X, Y and Z": the later names hang from the first
+            if cur.dep_ != "conj" or cur.head.dep_ not in {"pobj", "conj"}:
+                break
+            cur = cur.head
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and (cur.head.lower_ in _SUBJECT_PLACE_PREPS or (
+                cur.head.lower_ == "of" and cur.head.head.tag_ == "NNS" and cur.head.head.lemma_ == "resident")):
+            # "residents of X and Y held demonstrations": the people of each place, as "X residents" (not "a
+            # resident of X", one person's home)
+            here, owner = cur.head, cur.head.head
+        elif cur.dep_ == "conj" and cur.head.dep_ == "nsubj" and cur.head.i < cur.i:
+            here, owner = None, cur.head  # "traders in X and Y": the parser may join Y to the noun, not to X
+        else:
+            return []
+        if subject is not None and owner.i != subject.i:
+            return []
+        subject = owner
+        if here is not None:
+            if prep is not None and here.i != prep.i:
+                return []
+            prep = here
+    if subject is None or prep is None or subject.dep_ != "nsubj" or len(found) < 2:
+        return []
+    if subject.left_edge.i <= trigger.i <= subject.right_edge.i or not (
+            trigger.i == subject.head.i or subject.head in trigger.ancestors):
+        return []  # the trigger must be the subject's verb or lie under it
+    if len({(m.place.name, m.place.lat, m.place.lon) for m in found if m.place is not None}) < 2:
+        return []
+    return [dataclasses.replace(m, method=f"{SUBJECT_LIST} {m.method}") for m in found]
 
 
 def ner_places(document: Document, doc: Doc) -> list[PlaceMention]:
@@ -265,6 +312,9 @@ class PlacePicker:
                 found = fits(self.places(doc, _Event(event.hit, set(range(lo, hi))), mentions, source_spans,
                                           actor_spans, role_places))
                 if found:
+                    listed = _subject_list(doc, found, event.hit.token)
+                    if listed:
+                        return listed, "sentence"
                     return [_nearest_specific(doc, found, event.hit.token)], "sentence"
             last = (lo, hi)
             if tok.head.i == tok.i or tok.head.i < sent.start or tok.head.i >= sent.end:
