@@ -50,3 +50,34 @@ def _grievance(trigger: Token) -> set[int]:
                     c.dep_ == "prep" and c.lower_ in _GRIEVANCE_PREPS):
                 out.update(range(c.left_edge.i, c.right_edge.i + 1))
     return out
+
+
+# A march's way: the verb or noun of going whose "to" / "into" names where the protest was held ("youths from X
+# marched to Y", "a walk from X to Y county"); its "from" stays an origin.
+_MOTION_LEMMAS = frozenset({"march", "walk", "trek", "proceed", "head", "go", "move", "parade", "procession",
+                            "stream", "troop", "converge", "storm"})
+_DESTINATION_PREPS = frozenset({"to", "into", "onto"})
+
+
+def _destination(toks: list[Token], trigger: Token, roads: frozenset[str] | set[str]) -> bool:
+    """Whether the place is where a protest's march went: under "to" / "into" of a motion word that is the trigger,
+    its head or its child, with a protest on that line ("marched to Y to protest"). A flight's or a journey's end
+    ("fled from X to Y") has no protest and stays a route, and so do a road's ends ("marched to the X-Y highway")."""
+    cur = _root_of(toks)
+    for _ in range(3):  # "to the Y county offices": the name qualifies the noun the preposition governs
+        if cur.dep_ not in {"compound", "amod", "nmod", "poss"} or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if cur.dep_ != "pobj" or cur.head.lower_ not in _DESTINATION_PREPS or cur.lemma_.lower() in roads:
+        return False
+    mover = cur.head.head
+    if mover.lemma_.lower() not in _MOTION_LEMMAS:
+        return False
+    # the trigger's own word, its head or child, or a sibling ("held a walk to Y to protest")
+    near = {trigger.i, trigger.head.i, *(c.i for c in trigger.children), *(c.i for c in trigger.head.children)}
+    protest = {trigger.lemma_.lower(), mover.lemma_.lower()} & _PROTEST_LEMMAS or any(
+        t.lemma_.lower() in _PROTEST_LEMMAS for c in mover.children if c.dep_ in {"advcl", "xcomp", "prep"}
+        for t in (c, *c.children))  # "marched to Y to protest", "walked to Y in protest"
+    # "embarked on a walk to Y": the motion noun hangs from the verb by a preposition
+    anchor = mover.head.head if mover.dep_ == "pobj" else mover
+    return (mover.i in near or anchor.i in near) and bool(protest)

@@ -21,7 +21,7 @@ from frontwatch.extract.place_mentions import (
     _index,
     _sentence_index,
 )
-from frontwatch.extract.place_roles import _doers_home, _grievance, _root_of
+from frontwatch.extract.place_roles import _destination, _doers_home, _grievance, _root_of
 from frontwatch.extract.roles import np_bounds
 from frontwatch.extract.sentences import _char_ranges, _doc_text, _overlaps, _sentences
 from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit
@@ -227,10 +227,13 @@ class PlacePicker:
         if any(m.place is not None for m, _ in kept):
             kept = [(m, t) for m, t in kept if m.place is not None]
         # the ends of a road ("the X-Y highway") are peers, not one the context of the other
+        # where a march went is where the protest was, not a route's end ("from X marched to Y")
+        route = {id(m) for m, t in kept if self._route_or_origin(t, m) and not _destination(
+            t, event.hit.token, self.words["route_heads"])}
         main = [(m, t) for m, t in kept
-                if self._route_or_origin(t, m) or not _subordinate(t, [u for n, u in kept if n is not m])]
-        if any(not self._route_or_origin(t, m) for m, t in main):
-            main = [(m, t) for m, t in main if not self._route_or_origin(t, m)]
+                if id(m) in route or not _subordinate(t, [u for n, u in kept if n is not m])]
+        if any(id(m) not in route for m, t in main):
+            main = [(m, t) for m, t in main if id(m) not in route]
         elif len(main) > 1 and all(m.place is not None for m, _ in main):
             # only a road's ends ("blocked the X-Y highway"): one event, at the end named first, but a national
             # capital last (highways are named from it: "the Capital-X highway" is the road to X)
