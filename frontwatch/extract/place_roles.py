@@ -78,6 +78,4 @@ def _destination(toks: list[Token], trigger: Token, roads: frozenset[str] | set[
     protest = {trigger.lemma_.lower(), mover.lemma_.lower()} & _PROTEST_LEMMAS or any(
         t.lemma_.lower() in _PROTEST_LEMMAS for c in mover.children if c.dep_ in {"advcl", "xcomp", "prep"}
         for t in (c, *c.children))  # "marched to Y to protest", "walked to Y in protest"
-    # "embarked on a walk to Y": the motion noun hangs from the verb by a preposition
-    anchor = mover.head.head if mover.dep_ == "pobj" else mover
-    return (mover.i in near or anchor.i in near) and bool(protest)
+    return mover.i in near and bool(protest)
