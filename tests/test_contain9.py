@@ -37,6 +37,9 @@ def test_a_possessive_owner_holds_the_place_after_it(geoparser: Geoparser) -> No
     # the owner holding X keeps it: containment constrains, it invents nothing
     text = "Gunmen shot two guards in Russia's Moscow region on Friday."
     assert _resolve(geoparser, text, "Russia", "Moscow")["Moscow"][0] == "RU", text  # type: ignore[index]
+    # "Y's X border" is Y's edge with X: X keeps its own reading, not a namesake inside Y
+    text = "Troops massed along Mexico's Texas border on Friday."
+    assert _resolve(geoparser, text, "Mexico", "Texas")["Texas"] == ("US", "US.TX"), text
 
 
 def test_a_possessive_owner_before_a_named_place_is_recognised(geoparser: Geoparser) -> None:
@@ -47,3 +50,4 @@ def test_a_possessive_owner_before_a_named_place_is_recognised(geoparser: Geopar
     # a person's possessive is no owner: a name the gazetteer holds as no unit or town of size
     text = "Guards stood outside Otieno's Moscow district office on Friday."
     assert "Otieno" not in {r["text"] for r in geoparser.explain(text)}, text
+

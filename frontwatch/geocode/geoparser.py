@@ -203,7 +203,8 @@ class Geoparser(Recognizer):
                 continue
             x_next = out[k + 1][0]
             unit = (y.feature_code or "").startswith(("ADM1", "ADM2", "PCL"))
-            if POSSESSIVE_GAP.match(text[m.end : x_next.start]) and x_next.country_hint is None:
+            if POSSESSIVE_GAP.match(text[m.end : x_next.start]) and x_next.country_hint is None and (
+                    x_next.cue != "border"):  # "Y's X border": Y's edge with X, not X inside Y
                 # "Y's X district": the owner holds the name after it, a unit or a named local place of it
                 if (_level_of(place) < _level_of(out[k + 1][1]) if (place.feature_code or "").startswith(
                         ("ADM1", "ADM2", "PCL")) else x_next.cue is not None):  # type: ignore[arg-type]

@@ -43,7 +43,7 @@ from frontwatch.geocode.keys import name_key
 from frontwatch.geocode.names import ABBREVIATIONS, DEMONYMS, NOT_PLACES, REGIONS
 from frontwatch.text.dateline import DATELINE, DATELINE_WINDOW
 
-# "Y's X": only the possessive between an owner and the name it holds
+# "Y's X": only the possessive between an owner and the name it holds ("Y's X border" is Y's edge with X, not X in Y)
 OWNER_GAP = re.compile(r"^['’]s\s+(?:the\s+)?$")
 
 # A city's civic institution named after it ("X City Hall", "a X court", "the X police"): the city the organisation
@@ -293,7 +293,8 @@ class Recognizer:
         """"Y's X district": a unit or a town of some size that owns a place named with its kind word is a place (the
         model reads the whole as one name the index lacks)."""
         return {id(a) for a, b in itertools.pairwise(pending)
-                if b.cue is not None and OWNER_GAP.match(text[a.end : b.start]) and self._sizeable(a.text, hint)}
+                if b.cue not in (None, "border") and OWNER_GAP.match(text[a.end : b.start])
+                and self._sizeable(a.text, hint)}
 
     def _taken_ground(self, text: str, m: Mention) -> bool:
         """A whole name after a verb of taking ground is the ground taken even where the model read a person or an
