@@ -51,9 +51,12 @@ __all__ = ["Geoparser", "Mention", "Scored", "_haversine"]
 Resolved = tuple[Mention, Place | None, float | None, list[Scored]]
 # What stands between a place and the larger one holding it: "X estate, Y", "the X area of Y", "X village in Y"; a
 # short aside after the unit word ("X village (a ward), Y") does not break the link.
-CONTAINED_BY = re.compile(r"^(\s+(?:estate|area|village|ward|location|division|sub[-\s]?county|constituency|slum|"
-                          r"cent(?:re|er)|trading\s+cent(?:re|er)|market|settlement|neighbou?rhood|town))?"
+CONTAINED_BY = re.compile(r"^(\s+(?:(?:estate|area|village|ward|location|division|slum|cent(?:re|er)|trading\s+"
+                          r"cent(?:re|er)|market|settlement|neighbou?rhood|town)s?|sub[-\s]?count(?:y|ies)|"
+                          r"constituenc(?:y|ies)))?"
                           r"(?:\s*\([^()]{1,40}\))?\s*(?:,|\s+of|\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
+# "Y's X": nothing but the possessive between the owner and the name it holds.
+POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:the\s+)?$")
 CONTAINMENT_KM = 30.0  # a place "in" a town lies within this distance of its point
 # A mention that ends in its own local unit word ("X Village, Y", "X Estate in Y"): the unit word is in the name, not
 # in the gap, but says as much that X lies in Y.
@@ -174,29 +177,53 @@ class Geoparser(Recognizer):
         return _one_sense(self._contained(out, text))
 
     def _contained(self, out: list[Resolved], text: str) -> list[Resolved]:
-        """Named containment holds: in "X estate, Y", "the X area of Y", "X village in Y county", "X, Y county", X
-        lies in Y. A reading of X outside Y is a namesake: X takes its best reading inside Y, else none (Y, the
-        container, is then the best point known)."""
-        for k in range(len(out) - 1):
+        """Named containment holds: in "X estate, Y", "the X area of Y", "X village in Y county", "X, Y county", for
+        every name of a list before its container ("the towns of X and W in Y province"), and in a possessive
+        container ("Y's X district"), X lies in Y. A reading of X outside Y is a namesake: X takes its best reading
+        inside Y, else none (Y, the container, is then the best point known)."""
+        for k, j in self._containment_pairs(out, text):
             m, place, _, scored = out[k]
-            y = out[k + 1][1]
-            # "X Village, Y" alone is no list of two peers: the village lies in Y
-            own_unit = OWN_LOCAL_UNIT.search(m.text) is not None and m.list_peers == (k + 1,)
-            if place is None or y is None or m.region is not None or m.country_hint or (
-                    k + 1 in m.list_peers and not own_unit):
-                continue  # "A, B and C districts": peers of a list, not one inside the other
-            gap = CONTAINED_BY.match(text[m.end : out[k + 1][0].start])
-            unit = (y.feature_code or "").startswith(("ADM1", "ADM2", "PCL"))
-            local = bool(gap and gap.group(1)) or own_unit
-            if gap is None or (_level_of(place) <= _level_of(y) if unit else not local):
-                continue  # a list of peers ("A, B and C counties") or a town beside a town without a unit word
-            if _inside(place, y):
+            y = out[j][1]
+            if place is None or y is None or _inside(place, y):
                 continue
             alt = next((s for s in scored if _inside(self.gazetteer.to_place(s.candidate), y)), None)
             if alt is None and _moved_district(place, y):
                 continue  # a district said to lie in the next province: moved between provinces, or drawn so
             out[k] = (m, self.gazetteer.to_place(alt.candidate) if alt else None, alt.score if alt else None, scored)
         return out
+
+    @staticmethod
+    def _containment_pairs(out: list[Resolved], text: str) -> list[tuple[int, int]]:
+        """(contained, container) indexes of the names the text sets one inside the other."""
+        pairs: list[tuple[int, int]] = []
+        for k in range(len(out) - 1):
+            m, place, _, _ = out[k]
+            y = out[k + 1][1]
+            if place is None or y is None or m.region is not None or m.country_hint:
+                continue
+            x_next = out[k + 1][0]
+            unit = (y.feature_code or "").startswith(("ADM1", "ADM2", "PCL"))
+            if POSSESSIVE_GAP.match(text[m.end : x_next.start]) and x_next.country_hint is None and (
+                    x_next.cue != "border"):  # "Y's X border": Y's edge with X, not X inside Y
+                # "Y's X district": the owner holds the name after it, a unit or a named local place of it
+                if (_level_of(place) < _level_of(out[k + 1][1]) if (place.feature_code or "").startswith(
+                        ("ADM1", "ADM2", "PCL")) else x_next.cue is not None):  # type: ignore[arg-type]
+                    pairs.append((k + 1, k))
+                continue
+            # "X Village, Y" alone is no list of two peers: the village lies in Y
+            own_unit = OWN_LOCAL_UNIT.search(m.text) is not None and m.list_peers == (k + 1,)
+            if k + 1 in m.list_peers and not own_unit:
+                continue  # "A, B and C districts": peers of a list, not one inside the other
+            gap = CONTAINED_BY.match(text[m.end : x_next.start])
+            local = bool(gap and gap.group(1)) or own_unit
+            if gap is None or (_level_of(place) <= _level_of(y) if unit else not local):
+                continue  # a list of peers ("A, B and C counties") or a town beside a town without a unit word
+            pairs.append((k, k + 1))
+            if not own_unit:
+                # "the towns of X and W in Y", "X and W villages of Y": the list's earlier names lie in Y too
+                pairs += [(p, k + 1) for p in m.list_peers if p < k and out[p][1] is not None
+                          and (_level_of(out[p][1]) > _level_of(y) if unit else False)]  # type: ignore[arg-type]
+        return pairs
 
     def _context(self, mentions: list[Mention], cands: list[list[Candidate]], hint: str | None) -> dict[str, Any]:
         """Pass 1 without context: what the document is about (countries, provinces, points)."""

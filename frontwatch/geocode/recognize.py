@@ -43,6 +43,9 @@ from frontwatch.geocode.keys import name_key
 from frontwatch.geocode.names import ABBREVIATIONS, DEMONYMS, NOT_PLACES, REGIONS
 from frontwatch.text.dateline import DATELINE, DATELINE_WINDOW
 
+# "Y's X": only the possessive between an owner and the name it holds ("Y's X border" is Y's edge with X, not X in Y)
+OWNER_GAP = re.compile(r"^['’]s\s+(?:the\s+)?$")
+
 # A city's civic institution named after it ("X City Hall", "a X court", "the X police"): the city the organisation
 # name begins with is where it stands, a place even inside the model's organisation span.
 CIVIC_AFTER = re.compile(r"^\s+(?:(?:city|town)\s+)?(?:hall|council|court|police|municipality)\b", re.IGNORECASE)
@@ -261,8 +264,12 @@ class Recognizer:
             a, b = pending[k], pending[k + 1]
             if a.cue is None and b.cue and not b.own_cue and LIST_SEP.match(text[a.end : b.start]):
                 a.cue = b.cue
+        owners = self._possessive_owners(text, pending, hint)
         for m in pending:
             hyphenated = "-" in m.text or " " in m.text
+            if id(m) in owners:
+                m.method = "gazetteer+owner"
+                accepted_keys.add(name_key(m.text))
             if m.cue or m.method == "gazetteer+country" or (
                     hyphenated and len(name_key(m.text)) >= 6 and m.ner is None) or self._civic_city(m):
                 accepted_keys.add(name_key(m.text))
@@ -281,6 +288,13 @@ class Recognizer:
                 m.start > 0 and _sentence_initial(text, m.start) and m.text.lower() in STOP
             ):
                 found[(m.start, m.end)] = m
+
+    def _possessive_owners(self, text: str, pending: list[Mention], hint: str | None) -> set[int]:
+        """"Y's X district": a unit or a town of some size that owns a place named with its kind word is a place (the
+        model reads the whole as one name the index lacks)."""
+        return {id(a) for a, b in itertools.pairwise(pending)
+                if b.cue not in (None, "border") and OWNER_GAP.match(text[a.end : b.start])
+                and self._sizeable(a.text, hint)}
 
     def _taken_ground(self, text: str, m: Mention) -> bool:
         """A whole name after a verb of taking ground is the ground taken even where the model read a person or an
