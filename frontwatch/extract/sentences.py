@@ -9,18 +9,11 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.extract.doc_words import doc_text as _doc_text
 from frontwatch.extract.doc_words import doc_words, span_text
 from frontwatch.model import (
     Span,
 )
-
-
-def _doc_text(doc: Doc) -> str:
-    # Doc.text joins every token anew; keep it once per document
-    text = doc.user_data.get("fw_text")
-    if text is None:
-        text = doc.user_data["fw_text"] = doc.text
-    return text
 
 
 def _sentences(doc: Doc) -> list[SpacySpan]:

@@ -6,6 +6,7 @@ hold a trigger or a reporting verb, so the lexicon lives below both. Pass a `Lex
 
 from __future__ import annotations
 
+from collections.abc import KeysView
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -55,9 +56,9 @@ class Lexicon:
         keys = {e.lemma for e in self.entries} | {f for e in self.entries for f in e.forms}
         return frozenset(keys | self.parse_also | _typos(self).keys())
 
-    def slips(self) -> frozenset[str]:
+    def slips(self) -> KeysView[str]:
         """The misspellings of plain triggers the index reads (`typos.typo_keys`)."""
-        return _slips(self)
+        return _typos(self).keys()
 
     def gated_parse_keys(self) -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
         """The parse keys that match only entries with needs that name words, each with, per entry, the word sets
@@ -65,11 +66,6 @@ class Lexicon:
         there. A sentence whose only keys are gated, with no entry's words all present, fires no trigger
         (annotate's parse="needs" skips its parse; other rules still read such a parse, so it is not the default)."""
         return _gated(self)
-
-
-@lru_cache(maxsize=8)
-def _slips(lex: Lexicon) -> frozenset[str]:
-    return frozenset(_typos(lex))
 
 
 @lru_cache(maxsize=8)
