@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from frontwatch.fuse.across import merge_across_reports
 from frontwatch.fuse.control import ControlRules, control_timeline
 from frontwatch.fuse.days import _claim_days, claim_unit, cluster
 from frontwatch.fuse.events import build_event, with_scope
@@ -58,7 +59,8 @@ def _fuse(claims: Sequence[Claim], documents: Mapping[str, Document],
     # The scope of each change of hands (few claims have one), carried into its event.
     scopes = {c.claim_id: (c.scope, c.control_change) for c in claims if c.scope or c.control_change}
     days, kinds, claim_counts, undated = _claim_days(claims, documents)
-    clusters = cluster(days, presorted=True)
+    # one happening two reports told under two violent types: one cluster (fuse/across.py)
+    clusters = merge_across_reports(cluster(days, presorted=True), claims)
     del days
     if reliability is None:
         rel = truth_discovery(clusters, kinds)

@@ -1,0 +1,46 @@
+"""Whole-article precision, session 9: invented reports and sentences, one test per mechanism."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontwatch.fuse import fuse
+from frontwatch.model import Count, CountKind
+from tests.fuse_helpers import DISTRICT, FAR, claim, doc
+
+DAY = date(2021, 8, 20)
+
+
+def _killed(n: int) -> tuple[Count, ...]:
+    return (Count(CountKind.KILLED, n, n),)
+
+
+def _violent(d, n: int, event_type: str, sub: str, toll: int, place=DISTRICT):  # type: ignore[no-untyped-def]
+    return claim(d, n, place=place, day=DAY, sub=sub, event_type=event_type, counts=_killed(toll), fatalities=toll)
+
+
+def test_one_happening_two_reports_two_types_is_one_event() -> None:
+    # one report calls it a bombing, the other an attack on civilians: same day, district and toll
+    a = doc("A car bomb tore through the busy market of the district town, killing 31 people.", "Outlet A")
+    b = doc("Gunmen's attack on shoppers at the district market left 31 dead, officials said.", "Outlet B")
+    claims = [_violent(a, 1, "Explosions/Remote violence", "Remote explosive/landmine/IED", 31),
+              _violent(b, 1, "Violence against civilians", "Attack", 31)]
+    events = fuse(claims, {a.document_id: a, b.document_id: b}).events
+    assert len(events) == 1
+    assert events[0].event_type == "Explosions/Remote violence"
+    assert events[0].fatalities == 31
+
+
+def test_two_types_of_one_report_or_other_tolls_stay_apart() -> None:
+    a = doc("A roadside bomb hit a convoy near the district town and gunmen then shot two farmers.", "Outlet A")
+    b = doc("Soldiers and rebels exchanged fire for hours outside the town; four fighters died.", "Outlet B")
+    c = doc("Far to the north a mortar round killed 31 in a village market.", "Outlet C")
+    one_report = [_violent(a, 1, "Explosions/Remote violence", "Remote explosive/landmine/IED", 5),
+                  _violent(a, 2, "Violence against civilians", "Attack", 5)]
+    assert len(fuse(one_report, {a.document_id: a}).events) == 2
+    other_toll = [_violent(a, 1, "Explosions/Remote violence", "Remote explosive/landmine/IED", 2),
+                  _violent(b, 1, "Battles", "Armed clash", 4)]
+    assert len(fuse(other_toll, {a.document_id: a, b.document_id: b}).events) == 2
+    far_away = [_violent(a, 1, "Violence against civilians", "Attack", 31),
+                _violent(c, 1, "Explosions/Remote violence", "Shelling/artillery/missile attack", 31, place=FAR)]
+    assert len(fuse(far_away, {a.document_id: a, c.document_id: c}).events) == 2
