@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from frontwatch.annotate import annotate
 from frontwatch.fuse import fuse
-from frontwatch.model import Count, CountKind
+from frontwatch.model import Claim, Count, CountKind, Document, Place, PlaceMention, Span, document_id_for
 from tests.fuse_helpers import DISTRICT, FAR, claim, doc
 
 DAY = date(2021, 8, 20)
@@ -44,3 +46,26 @@ def test_two_types_of_one_report_or_other_tolls_stay_apart() -> None:
     far_away = [_violent(a, 1, "Violence against civilians", "Attack", 31),
                 _violent(c, 1, "Explosions/Remote violence", "Shelling/artillery/missile attack", 31, place=FAR)]
     assert len(fuse(far_away, {a.document_id: a, c.document_id: c}).events) == 2
+
+
+def _claims(nlp, extractor, text: str, names: dict[str, str]) -> list[Claim]:  # type: ignore[no-untyped-def]
+    """The claims of `text` with each name of `names` resolved to a town of the country given."""
+    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", DAY, "en")
+    ((_, doc),) = list(annotate(nlp, [document]))
+    mentions = [PlaceMention(Span.of(text, m.start(), m.end()), Place(n, 1, "PPL", cc, lat=1.0, lon=1.0), 1.0, "t")
+                for n, cc in names.items() for m in re.finditer(re.escape(n), text)]
+    return extractor.claims(document, doc, sorted(mentions, key=lambda p: p.span.start))
+
+
+def test_where_detainees_were_taken_is_not_the_place_of_the_arrest(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Police detained four activists near the border on Saturday, officials said. Those held were to be "
+            "transferred to Varnesse to be questioned by prosecutors.")
+    arrests = [c for c in _claims(nlp, extractor, text, {"Varnesse": "FR"}) if c.event_type == "Strategic developments"]
+    assert arrests
+    assert all(c.place is None or c.place.name != "Varnesse" for c in arrests)
+
+
+def test_a_place_the_event_happened_in_stays_its_place(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Police detained four activists in Varnesse on Saturday; they were transferred to a prison for questioning."
+    arrests = [c for c in _claims(nlp, extractor, text, {"Varnesse": "FR"}) if c.event_type == "Strategic developments"]
+    assert arrests and all(c.place is not None and c.place.name == "Varnesse" for c in arrests)

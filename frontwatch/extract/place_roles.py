@@ -79,3 +79,18 @@ def _destination(toks: list[Token], trigger: Token, roads: frozenset[str] | set[
         t.lemma_.lower() in _PROTEST_LEMMAS for c in mover.children if c.dep_ in {"advcl", "xcomp", "prep"}
         for t in (c, *c.children))  # "marched to Y to protest", "walked to Y in protest"
     return mover.i in near and bool(protest)
+
+
+# Verbs that convey people elsewhere after the event ("those detained were transferred to Y for questioning", "the
+# wounded were flown to Y"): their "to" names where the people were taken, never where the event happened.
+_CONVEY_LEMMAS = frozenset({"transfer", "extradite", "deport", "repatriate", "airlift", "fly", "ferry", "send",
+                            "relocate", "remand"})
+
+
+def _conveyed_to(toks: list[Token], trigger: Token | None) -> bool:
+    """Whether the place is the goal of a verb conveying people ("were transferred to Y") other than the trigger."""
+    cur = _root_of(toks)
+    if cur.dep_ != "pobj" or cur.head.lower_ not in _DESTINATION_PREPS:
+        return False
+    verb = cur.head.head
+    return verb.lemma_.lower() in _CONVEY_LEMMAS and (trigger is None or verb.i != trigger.i) and verb.pos_ == "VERB"

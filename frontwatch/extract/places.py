@@ -21,7 +21,7 @@ from frontwatch.extract.place_mentions import (
     _index,
     _sentence_index,
 )
-from frontwatch.extract.place_roles import _destination, _doers_home, _grievance, _root_of
+from frontwatch.extract.place_roles import _conveyed_to, _destination, _doers_home, _grievance, _root_of
 from frontwatch.extract.roles import np_bounds
 from frontwatch.extract.sentences import _char_ranges, _doc_text, _overlaps, _sentences
 from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit
@@ -222,6 +222,8 @@ class PlacePicker:
                     and m.span.text.lower() in self.words["compass"]):
                 continue  # "the West": a bloc, not a place
             kept.append((m, toks))
+        # where people were conveyed afterwards ("the detained were transferred to Y") is no place of the event
+        kept = [(m, t) for m, t in kept if not _conveyed_to(t, event.hit.token)]
         # Context places: "X, the capital of Y province", "Y's X district", "in X near Y" → Y only locates X; but
         # where X is a name the gazetteer cannot place ("the X district of Y"), Y is the best point known.
         if any(m.place is not None for m, _ in kept):
@@ -358,7 +360,8 @@ class PlacePicker:
                         s.start <= m.span.start < s.end for s in sources):
                     continue
                 span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-                if span is None or self._names_people(list(span)) or self.actors.is_demonym(m.span.text):
+                if span is None or self._names_people(list(span)) or self.actors.is_demonym(m.span.text) or (
+                        _conveyed_to(list(span), None)):  # where people were taken afterwards
                     continue
                 out.append(m)
             return out
