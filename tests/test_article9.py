@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 from frontwatch.annotate import annotate
 from frontwatch.fuse import fuse
-from frontwatch.model import Claim, Count, CountKind, Document, Place, PlaceMention, Span, document_id_for
+from frontwatch.model import NOT_AN_EVENT, Claim, Count, CountKind, Document, Place, PlaceMention, Span, document_id_for
 from tests.fuse_helpers import DISTRICT, FAR, claim, doc
 
 DAY = date(2021, 8, 20)
@@ -69,3 +71,16 @@ def test_a_place_the_event_happened_in_stays_its_place(nlp, extractor) -> None: 
     text = "Police detained four activists in Varnesse on Saturday; they were transferred to a prison for questioning."
     arrests = [c for c in _claims(nlp, extractor, text, {"Varnesse": "FR"}) if c.event_type == "Strategic developments"]
     assert arrests and all(c.place is not None and c.place.name == "Varnesse" for c in arrests)
+
+
+@pytest.mark.parametrize("text", [
+    "The militia demanded the lifting of the blockade and siege on Dravo before any talks, its envoy said on Monday.",
+    "Envoys set new terms on Monday, including lifting the army's yearlong siege of the hill villages near Dravo.",
+])
+def test_a_siege_to_be_lifted_is_no_battle_of_the_day(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [c for c in claims_of(text, ["Dravo"]) if c.event_type == "Battles"] == []
+
+
+def test_a_battle_said_to_near_its_end_is_still_told(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Shelling resumed on Monday, raising fears of a bloody end to the battle for Dravo, residents said."
+    assert [c for c in claims_of(text, ["Dravo"]) if c.event_type != NOT_AN_EVENT]

@@ -23,16 +23,29 @@ def told_as_article(doc: Doc) -> bool:
 _PAUSES = frozenset({"lull", "pause", "halt", "cessation", "suspension", "respite", "let-up", "letup"})
 
 
+# Nouns and gerunds of lifting what they govern ("the lifting of the siege", "conditions including lifting the
+# siege"): the state to be lifted, a demand or a goal, is no incident of the report's day. Not "end": "a bloody end
+# to the battle" tells the battle going on.
+_ENDINGS = frozenset({"lifting", "lift", "removal"})
+
+
 def paused(trigger: Token) -> bool:
-    """Whether the event word is what a pause noun is a pause in, of, to or from."""
+    """Whether the event word is what a pause noun is a pause in, of, to or from, or what a lifting noun or gerund
+    lifts ("the lifting of the siege", "including lifting the siege"; not a finite verb: "troops lifted the siege")."""
     tok = trigger
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
+    head = tok.head
+    if tok.dep_ == "dobj" and head.tag_ == "VBG" and head.lemma_.lower() in _ENDINGS and head.dep_ in {
+            "pcomp", "pobj", "nsubj", "dobj"}:
+        return True
     if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "of", "to", "from"}:
         return False
     prep = tok.head
     # the parser may hang the preposition on the verb ("describe a lull | in the fighting"): the noun just before it
-    return prep.head.lemma_.lower() in _PAUSES or (prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() in _PAUSES)
+    before = prep.doc[prep.i - 1].lemma_.lower() if prep.i > 0 else ""
+    return (prep.head.lemma_.lower() in _PAUSES or before in _PAUSES
+            or (prep.head.pos_ == "NOUN" and prep.head.lower_ in _ENDINGS))
 
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
