@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from frontwatch.annotate import annotate
+from frontwatch.extract.namesakes import namesakes_abroad
 from frontwatch.fuse import fuse
 from frontwatch.model import NOT_AN_EVENT, Claim, Count, CountKind, Document, Place, PlaceMention, Span, document_id_for
 from tests.fuse_helpers import DISTRICT, FAR, claim, doc
@@ -84,3 +85,27 @@ def test_a_siege_to_be_lifted_is_no_battle_of_the_day(claims_of, text: str) -> N
 def test_a_battle_said_to_near_its_end_is_still_told(claims_of) -> None:  # type: ignore[no-untyped-def]
     text = "Shelling resumed on Monday, raising fears of a bloody end to the battle for Dravo, residents said."
     assert [c for c in claims_of(text, ["Dravo"]) if c.event_type != NOT_AN_EVENT]
+
+
+def _at(text: str, name: str, country: str, nth: int = 0) -> PlaceMention:
+    start = [m.start() for m in re.finditer(re.escape(name), text)][nth]
+    return PlaceMention(Span.of(text, start, start + len(name)), Place(name, 1, "PPL", country, lat=1.0, lon=1.0),
+                        1.0, "t")
+
+
+def test_a_town_said_to_lie_in_a_place_of_another_country_is_a_namesake(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    # the gazetteer knows only a namesake of Orvik abroad; the text sets Orvik (and an unknown Tessa) in Dravo
+    text = "Rebels shelled the hamlets of Orvik and Tessa in Dravo province on Monday, residents said."
+    places = [_at(text, "Orvik", "EG"), _at(text, "Dravo", "SY")]
+    assert [m.span.text for m in namesakes_abroad(text, places)] == ["Dravo"]
+    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", DAY, "en")
+    ((_, doc),) = list(annotate(nlp, [document]))
+    shelling = [c for c in extractor.claims(document, doc, places) if c.event_type != NOT_AN_EVENT]
+    assert shelling and all(c.place is not None and c.place.country == "SY" for c in shelling)
+
+
+def test_peers_of_two_countries_and_a_town_in_its_own_country_stay() -> None:
+    text = "Protests spread from Orvik and Lanmere to Dravo, and a rally was held in Kesto in Dravo."
+    places = [_at(text, "Orvik", "EG"), _at(text, "Lanmere", "FR"), _at(text, "Dravo", "SY"),
+              _at(text, "Kesto", "SY"), _at(text, "Dravo", "SY", 1)]
+    assert namesakes_abroad(text, places) == places

@@ -50,6 +50,7 @@ from frontwatch.extract.follow_ups import (
     _with_counts,
 )
 from frontwatch.extract.incidents import one_incident
+from frontwatch.extract.namesakes import namesakes_abroad
 from frontwatch.extract.place_mentions import _country_level, _previous_place, _with_precision
 from frontwatch.extract.places import PlacePicker, ner_places
 from frontwatch.extract.roles import PRONOUNS, Roles, trigger_roles
@@ -157,7 +158,7 @@ class Extractor(SharedSteps):
         doc.user_data["fw_article"] = len(sents) > NOTE_SENTENCES and not event_dated(document.metadata)
         doc.user_data["fw_sent_index"] = {s.start: k for k, s in enumerate(sents)}
         doc.user_data["fw_sent_categories"] = {s.start: frozenset(h.category for h in hits) for s, hits in found_hits}
-        places = facility_namesakes(doc, places, self.words)
+        places = namesakes_abroad(text, facility_namesakes(doc, places, self.words))
         doc.user_data["fw_place_spans"] = [(m.span.start, m.span.end) for m in places if m.place is not None]
         per_sent = [(s, h) for s, h in found_hits if h]
         # Sentences without a trigger are read by the classifier only when the lexicon finds no event at all:
