@@ -49,6 +49,12 @@ def test_two_types_of_one_report_or_other_tolls_stay_apart() -> None:
     far_away = [_violent(a, 1, "Violence against civilians", "Attack", 31),
                 _violent(c, 1, "Explosions/Remote violence", "Shelling/artillery/missile attack", 31, place=FAR)]
     assert len(fuse(far_away, {a.document_id: a, c.document_id: c}).events) == 2
+    # a taking is its own happening, whatever toll it shares: control reads it
+    taking = [_violent(a, 1, "Battles", "Non-state actor overtakes territory", 31),
+              _violent(b, 1, "Violence against civilians", "Attack", 31),
+              _violent(c, 2, "Violence against civilians", "Attack", 31)]
+    events = fuse(taking, {d.document_id: d for d in (a, b, c)}).events
+    assert sorted(e.sub_event_type for e in events) == ["Attack", "Non-state actor overtakes territory"]
 
 
 def _claims(nlp, extractor, text: str, names: dict[str, str]) -> list[Claim]:  # type: ignore[no-untyped-def]

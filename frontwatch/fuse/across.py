@@ -16,7 +16,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 
 from frontwatch.fuse.days import SAME_LOCATION_KM, ClaimDay, _km
-from frontwatch.model import Claim
+from frontwatch.model import TERRITORY_SUB_TYPES, Claim
 
 # Violent types one happening can be told as; changes of hands, protests, riots and strategic developments are
 # distinct kinds of happening. Earlier first: the type a merged happening keeps on a tie (the weapon is the most
@@ -67,7 +67,9 @@ def merge_across_reports(clusters: list[list[ClaimDay]], claims: Sequence[Claim]
     day and one country with a toll are compared: a bucket holds a handful even at a corpus of millions of claims."""
     buckets: dict[tuple[object, str], list[int]] = {}
     for i, cds in enumerate(clusters):
-        if cds and cds[0].event_type in VIOLENT_TYPES and (day := _day(cds)) is not None and _tolls(cds):
+        # a change of hands is its own happening (and control reads it): never merged into another type
+        if (cds and cds[0].event_type in VIOLENT_TYPES and (day := _day(cds)) is not None and _tolls(cds)
+                and not any(cd.sub_event_type in TERRITORY_SUB_TYPES for cd in cds)):
             buckets.setdefault((day, cds[0].place.country or ""), []).append(i)
     gone: set[int] = set()
     doc_of: dict[str, str] = {}
