@@ -4,7 +4,9 @@ Fusion blocks claim-days by event type, so a bombing one report calls "an attack
 another "bombings" (explosions) stays two events of one day and place. Within one report `extract/incidents.py`
 already gives one incident one type; across reports nothing did. Two clusters are one happening when they come from
 different reports (none shares a report: two events of one report are the reporter's own distinction), fall on the
-same precise day, lie in the same unit or within `SAME_LOCATION_KM`, have compatible violent types, and share a
+same precise day, lie in the same unit (admin2, else admin1: the unit incremental fusion re-fuses, so a store
+fused unit by unit merges as the whole corpus does; two towns of it more than `SAME_LOCATION_KM` apart stay
+two places), have compatible violent types, and share a
 death toll (the same figure of killed, > 0, or two figures of ten or more within a quarter of each other, as tolls
 grow between reports): a shared toll is what ties two tellings of one happening together, where two different
 attacks of one day and town seldom have the same number of dead.
@@ -37,12 +39,11 @@ def _shared_toll(a: set[int], b: set[int]) -> bool:
     return bool(a & b) or any(min(x, y) >= 10 and min(x, y) >= 0.75 * max(x, y) for x in a for y in b)
 
 
-def _near(a: Sequence[ClaimDay], b: Sequence[ClaimDay]) -> bool:
-    if a[0].unit == b[0].unit:
-        return True
-    pa = next((cd.place for cd in a if cd.place.lat is not None and cd.place.lon is not None), None)
-    pb = next((cd.place for cd in b if cd.place.lat is not None and cd.place.lon is not None), None)
-    return bool(pa and pb and _km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_LOCATION_KM)  # type: ignore[arg-type]
+def _apart(a: Sequence[ClaimDay], b: Sequence[ClaimDay]) -> bool:
+    """Two towns of one unit farther apart than one ACLED location (fusion split them: two places)."""
+    pa = next((cd.place for cd in a if cd.place.geo_precision == 1 and cd.place.lat is not None), None)
+    pb = next((cd.place for cd in b if cd.place.geo_precision == 1 and cd.place.lat is not None), None)
+    return bool(pa and pb and _km(pa.lat, pa.lon, pb.lat, pb.lon) > SAME_LOCATION_KM)  # type: ignore[arg-type]
 
 
 def _one_happening(a: Sequence[ClaimDay], b: Sequence[ClaimDay], doc_of: Mapping[str, str]) -> bool:
@@ -51,9 +52,7 @@ def _one_happening(a: Sequence[ClaimDay], b: Sequence[ClaimDay], doc_of: Mapping
     day = _day(a)
     if day is None or day != _day(b) or not _shared_toll(_tolls(a), _tolls(b)):
         return False
-    if {doc_of.get(cd.claim_id) for cd in a} & {doc_of.get(cd.claim_id) for cd in b}:
-        return False
-    return _near(a, b)
+    return not _apart(a, b) and not {doc_of.get(cd.claim_id) for cd in a} & {doc_of.get(cd.claim_id) for cd in b}
 
 
 def _keeps(a: Sequence[ClaimDay], b: Sequence[ClaimDay]) -> bool:
@@ -64,13 +63,13 @@ def _keeps(a: Sequence[ClaimDay], b: Sequence[ClaimDay]) -> bool:
 def merge_across_reports(clusters: list[list[ClaimDay]], claims: Sequence[Claim]) -> list[list[ClaimDay]]:
     """The clusters with each pair told as one happening by different reports merged (see the module); the merged
     claim-days take the kept type, their own sub-type dropped (it belongs to the other type). Only clusters of one
-    day and one country with a toll are compared: a bucket holds a handful even at a corpus of millions of claims."""
+    day and one unit with a toll are compared: a bucket holds a handful even at a corpus of millions of claims."""
     buckets: dict[tuple[object, str], list[int]] = {}
     for i, cds in enumerate(clusters):
         # a change of hands is its own happening (and control reads it): never merged into another type
         if (cds and cds[0].event_type in VIOLENT_TYPES and (day := _day(cds)) is not None and _tolls(cds)
                 and not any(cd.sub_event_type in TERRITORY_SUB_TYPES for cd in cds)):
-            buckets.setdefault((day, cds[0].place.country or ""), []).append(i)
+            buckets.setdefault((day, cds[0].unit), []).append(i)
     gone: set[int] = set()
     doc_of: dict[str, str] = {}
     for members in buckets.values():
@@ -82,7 +81,7 @@ def merge_across_reports(clusters: list[list[ClaimDay]], claims: Sequence[Claim]
                     continue
                 keep, drop = (i, j) if _keeps(clusters[i], clusters[j]) else (j, i)
                 kept = clusters[keep]
-                clusters[keep] = [*kept, *(dataclasses.replace(cd, event_type=kept[0].event_type, sub_event_type="",
-                                                               unit=kept[0].unit) for cd in clusters[drop])]
+                clusters[keep] = [*kept, *(dataclasses.replace(cd, event_type=kept[0].event_type, sub_event_type="")
+                                               for cd in clusters[drop])]
                 gone.add(drop)
     return [cds for k, cds in enumerate(clusters) if k not in gone] if gone else clusters
