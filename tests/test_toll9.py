@@ -1,0 +1,32 @@
+"""toll9: fatalities on ACLED-style notes (issue 15). Every sentence here is invented; places and people in them are
+made up or generic."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _killed(nlp: Any, text: str) -> list[int | None]:
+    from frontwatch.extract.counts import find_counts
+
+    return [c.value for s in nlp(text).sents for c in find_counts(s) if c.what.value == "killed"]
+
+
+# --- a toll word misspelt by a slip of the hand is still read; a real word one slip away is not -----------------------
+
+def test_a_misspelt_toll_word_still_gives_the_toll(nlp: Any) -> None:
+    assert _killed(nlp, "Bandits raided the hamlet at dawn. 9 villagers killied, among them a teacher.") == [9]
+    assert _killed(nlp, "Six traders were hacked to deat near the market.") == [6]
+    assert _killed(nlp, "Two guards were shot and killled at the gate.") == [2]
+    # "deed" is one letter from "dead", "filled" is not a slip of "killed" (a letter changed): both stay words
+    assert _killed(nlp, "Three deeds were signed at the land office.") == []
+    assert _killed(nlp, "Four sacks were filled with maize.") == []
+
+
+# --- "found dead": the finding says how the dead were known, not a deed of theirs ----------------------------------
+
+def test_people_found_dead_are_the_toll(nlp: Any) -> None:
+    assert _killed(nlp, "A day after the clashes, 5 found dead in a ditch outside the village.") == [5]
+    assert _killed(nlp, "Two herders discovered murdered near the borehole.") == [2]
+    # the two officers found the bodies: the toll is the three bodies, not the finders
+    assert _killed(nlp, "Two officers found three bodies in the riverbed.") == [3]
