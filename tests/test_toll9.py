@@ -30,3 +30,14 @@ def test_people_found_dead_are_the_toll(nlp: Any) -> None:
     assert _killed(nlp, "Two herders discovered murdered near the borehole.") == [2]
     # the two officers found the bodies: the toll is the three bodies, not the finders
     assert _killed(nlp, "Two officers found three bodies in the riverbed.") == [3]
+
+
+# --- a toll revised in its own sentence is the revised figure, not the lowest of the two ------------------------------
+
+def test_a_toll_revised_within_its_sentence_is_the_revised_figure(nlp: Any) -> None:
+    assert _killed(nlp, "A mine blast hit the patrol, killing four (later confirmed to be six) rangers.") == [6]
+    assert _killed(nlp, "Gunmen shot dead 3 drivers on the highway, a figure the police later raised to 5.") == [5]
+    assert _killed(nlp, "Two miners were killed in the raid; the toll has since risen to eight.") == [8]
+    # a revision of another figure, or of no people, leaves the toll as it was
+    assert _killed(nlp, "Two miners were killed; the number of injured later rose to 9.") == [2]
+    assert _killed(nlp, "Two miners were killed and fuel prices later rose to 40 percent.") == [2]

@@ -390,9 +390,16 @@ def find_counts(sent: SpacySpan) -> list[Count]:
             continue
         out.append(count)
         before_kind.append(introduced)
-    from frontwatch.extract.victims import with_victims  # it reads this module's lexicons: imported when used
+    return _sentence_counts(sent, text, base, out)
 
-    out = [c for c in _additional_groups(text, base, with_victims(sent, out)) if not _running_total(text, base, c)]
+
+def _sentence_counts(sent: SpacySpan, text: str, base: int, out: list[Count]) -> list[Count]:
+    """The figures read one by one as the sentence's counts: victims named, groups summed, revisions taken, …"""
+    from frontwatch.extract.toll_revised import revised_tolls  # these two read this module's lexicons: imported here
+    from frontwatch.extract.victims import with_victims
+
+    out = [c for c in revised_tolls(text, base, _additional_groups(text, base, with_victims(sent, out)))
+           if not _running_total(text, base, c)]
     for hm in HEAVY.finditer(text):
         if not any(c.what == CountKind.KILLED_OR_INJURED for c in out):
             out.append(Count(CountKind.KILLED_OR_INJURED, None, None, None, "vague",
@@ -447,8 +454,7 @@ def _acts_between(sent: SpacySpan, start: int, end: int) -> bool:
                 and t.lemma_.lower() not in _DIE \
                 and not (_RIGHT_TO_DEATH if t.lemma_.lower() not in _FIND else _FOUND_DEAD).match(
                     _doc_text(sent.doc)[t.idx + len(t.text):t.idx + len(t.text) + 40]):
-            # "speared to death", "lost their lives", "confirmed killed", "found dead": what befell them, not a deed
-            return True
+            return True  # "speared to death", "lost their lives", "confirmed killed", "found dead": what befell them
     return False
 
 
