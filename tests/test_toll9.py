@@ -41,3 +41,18 @@ def test_a_toll_revised_within_its_sentence_is_the_revised_figure(nlp: Any) -> N
     # a revision of another figure, or of no people, leaves the toll as it was
     assert _killed(nlp, "Two miners were killed; the number of injured later rose to 9.") == [2]
     assert _killed(nlp, "Two miners were killed and fuel prices later rose to 40 percent.") == [2]
+
+
+# --- a note tells one happening: the claim that stands for it carries the toll its other claim read -----------------
+
+def _lead(claims_of: Any, text: str) -> Any:
+    from datetime import date
+
+    return max(claims_of(text, published=date(2014, 6, 3)), key=lambda c: c.confidence)
+
+
+def test_the_claim_standing_for_a_note_carries_its_toll(claims_of: Any) -> None:
+    text = "Four guards were killed. Militants stormed the depot at dawn and exchanged fire with soldiers."
+    assert _lead(claims_of, text).fatalities_acled == 4
+    # two paragraphs are no note: each tells its own
+    assert _lead(claims_of, text.replace(". ", ".\n\n")).fatalities_acled == 0
