@@ -56,3 +56,12 @@ def test_the_claim_standing_for_a_note_carries_its_toll(claims_of: Any) -> None:
     assert _lead(claims_of, text).fatalities_acled == 4
     # two paragraphs are no note: each tells its own
     assert _lead(claims_of, text.replace(". ", ".\n\n")).fatalities_acled == 0
+
+
+# --- the killer's own death told after the killing is a death of the event ------------------------------------------
+
+def test_a_killer_who_turns_the_gun_on_himself_adds_his_death(nlp: Any) -> None:
+    assert _killed(nlp, "A warder shot dead two inmates at the jail before turning the gun on himself.") == [3]
+    assert _killed(nlp, "A guard shot a cashier at the depot before committing suicide.") == [1]
+    # a suicide that is what a crowd acts over is no killing of this report
+    assert _killed(nlp, "Pupils marched over the death of a classmate who committed suicide.") == []

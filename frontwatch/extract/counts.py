@@ -394,11 +394,11 @@ def find_counts(sent: SpacySpan) -> list[Count]:
 
 
 def _sentence_counts(sent: SpacySpan, text: str, base: int, out: list[Count]) -> list[Count]:
-    """The figures read one by one as the sentence's counts: victims named, groups summed, revisions taken, …"""
-    from frontwatch.extract.toll_revised import revised_tolls  # these two read this module's lexicons: imported here
+    """The figures read one by one as the sentence's counts: victims named, groups summed, `sentence_tolls`, …"""
+    from frontwatch.extract.toll_sentence import sentence_tolls  # these two read this module's lexicons: imported here
     from frontwatch.extract.victims import with_victims
 
-    out = [c for c in revised_tolls(text, base, _additional_groups(text, base, with_victims(sent, out)))
+    out = [c for c in sentence_tolls(text, base, _additional_groups(text, base, with_victims(sent, out)))
            if not _running_total(text, base, c)]
     for hm in HEAVY.finditer(text):
         if not any(c.what == CountKind.KILLED_OR_INJURED for c in out):
