@@ -65,3 +65,15 @@ def test_a_killer_who_turns_the_gun_on_himself_adds_his_death(nlp: Any) -> None:
     assert _killed(nlp, "A guard shot a cashier at the depot before committing suicide.") == [1]
     # a suicide that is what a crowd acts over is no killing of this report
     assert _killed(nlp, "Pupils marched over the death of a classmate who committed suicide.") == []
+
+
+# --- a killing the sentence tells as days before is no toll of its event ---------------------------------------------
+
+def test_a_killing_told_as_days_before_is_not_the_sentences_toll(claims_of: Any) -> None:
+    from datetime import date
+
+    text = ("Seven more villagers have been killed by raiders in Lomarut, three days after the gang executed 14 other "
+            "herders.")
+    claims = claims_of(text, ["Lomarut"], published=date(2014, 6, 3))
+    lead = [c for c in claims if c.trigger is not None and c.trigger.text == "killed"]
+    assert lead and lead[0].fatalities_acled == 7
