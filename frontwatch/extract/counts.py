@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.doc_words import span_text
 from frontwatch.extract.sentences import _doc_text
+from frontwatch.extract.toll_slips import DEATH_WORDS, KILLED_WORDS, alternation
 from frontwatch.model import Count, CountKind, Span, split_over_days
 
 UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -58,7 +59,8 @@ _TO_DEATH = (r"(?:stoned|stabbed|hacked|beaten|beat|burnt|burned|clubbed|slashed
 KILLED = (r"(?:killed|dead|died|slain|lost\s+(?:their|his|her)\s+lives?|executed|shot\s+dead|shot\s+and\s+killed|"
           r"gunned\s+down|lynched|beheaded|murdered|massacred|assassinated|succumbed|perished|fatalities|deaths?"
           r"(?!\s+(?:threats?|toll|penalty|sentences?|row|squads?|certificates?))|bodies|KIA|"
-          rf"{_TO_DEATH}\s+(?:\w+\s+)?to\s+death)")
+          rf"{_TO_DEATH}\s+(?:\w+\s+)?to\s+(?:death|(?:{alternation(DEATH_WORDS)})\b)|"
+          rf"(?:{alternation(KILLED_WORDS)})\b)")  # "9 killied", "hacked to deth": a slip of the hand
 INJURED = r"(?:injured|wounded|hurt|injuries)"
 _BE = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|reportedly|allegedly|all|either)\s+)*"
 OUTCOMES: list[tuple[CountKind, re.Pattern[str]]] = [
@@ -139,6 +141,7 @@ _TO_DEATH_BEFORE = re.compile(
     r"[a-z]*\s+$", re.I)
 _TO_DEATH_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,4}?to\s+death\b", re.I)
 _RIGHT_TO_DEATH = re.compile(r"^\s+to\s+death\b", re.I)  # "one speared to death": no object, so no deed
+_FOUND_DEAD = re.compile(r"^\s+(?:dead|murdered|killed|slain|beheaded)\b", re.I)  # "3 found dead": no finder
 # The parse's killing words: verbs whose object dies, ways of killing that need "dead" / "to death" / "down",
 # verbs of dying, and "dead".
 _KILL = {"kill", "lynch", "murder", "behead", "assassinate", "execute", "slay", "massacre", "slaughter", "butcher"}
@@ -387,9 +390,16 @@ def find_counts(sent: SpacySpan) -> list[Count]:
             continue
         out.append(count)
         before_kind.append(introduced)
-    from frontwatch.extract.victims import with_victims  # it reads this module's lexicons: imported when used
+    return _sentence_counts(sent, text, base, out)
 
-    out = [c for c in _additional_groups(text, base, with_victims(sent, out)) if not _running_total(text, base, c)]
+
+def _sentence_counts(sent: SpacySpan, text: str, base: int, out: list[Count]) -> list[Count]:
+    """The figures read one by one as the sentence's counts: victims named, groups summed, `sentence_tolls`, …"""
+    from frontwatch.extract.toll_sentence import sentence_tolls  # these two read this module's lexicons: imported here
+    from frontwatch.extract.victims import with_victims
+
+    out = [c for c in sentence_tolls(text, base, _additional_groups(text, base, with_victims(sent, out)))
+           if not _running_total(text, base, c)]
     for hm in HEAVY.finditer(text):
         if not any(c.what == CountKind.KILLED_OR_INJURED for c in out):
             out.append(Count(CountKind.KILLED_OR_INJURED, None, None, None, "vague",
@@ -442,8 +452,9 @@ def _acts_between(sent: SpacySpan, start: int, end: int) -> bool:
         if start <= t.idx < end and depth <= 0 and not _HARM_WORD.match(t.text) and t.tag_ in (
                 "VBD", "VBZ", "VBP") and t.dep_ not in ("aux", "auxpass") and t.lemma_.lower() not in _NOT_ACTING \
                 and t.lemma_.lower() not in _DIE \
-                and not _RIGHT_TO_DEATH.match(_doc_text(sent.doc)[t.idx + len(t.text):t.idx + len(t.text) + 40]):
-            return True  # "speared to death", "lost their lives", "confirmed killed": what befell them, not a deed
+                and not (_RIGHT_TO_DEATH if t.lemma_.lower() not in _FIND else _FOUND_DEAD).match(
+                    _doc_text(sent.doc)[t.idx + len(t.text):t.idx + len(t.text) + 40]):
+            return True  # "speared to death", "lost their lives", "confirmed killed", "found dead": what befell them
     return False
 
 

@@ -167,14 +167,16 @@ def _tolls_to_event(found: list[Claim], sent_counts: Sequence[Count]) -> list[Cl
     loose = [k for k in sent_counts if id(k) not in told and k.what == CountKind.KILLED and k.value is not None]
     if not violent or any(k.what == CountKind.KILLED for c in violent for k in c.counts):
         loose = []
-    extra = [k for t in tolls for k in t.counts] + loose
     if not events:
         # "At least five are dead and dozens injured": a toll sentence whose only claim is the wounding's keeps the
         # dead the claim's clause left out (the claim is the toll the event before it, or fusion, takes)
         return _loose_dead_to_toll(found, sent_counts)
+    first = violent[0] if violent else events[0]
+    # "… were shot, a week after the gang stabbed 9 more": a killing told as days before is its own event
+    tolls = [t for t in tolls if not _told_as_before(first, t)]
+    extra = [k for t in tolls for k in t.counts] + loose
     if not extra:
         return found
-    first = violent[0] if violent else events[0]
     return [_with_counts(c, extra, "same-sentence") if c is first else c for c in found if c not in tolls]
 
 

@@ -15,7 +15,8 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.claims import NO_FATALITIES
 from frontwatch.extract.counts import _DIGITS, _WRITTEN, a_crowds_cause_told, find_counts, parse_number, survived
-from frontwatch.extract.follow_ups import _with_counts
+from frontwatch.extract.follow_ups import _EARLIER, _places_of, _told_as_before, _with_counts
+from frontwatch.extract.told import NOTE_SENTENCES
 from frontwatch.model import NOT_AN_EVENT, Claim, Count, CountKind, split_over_days
 
 # "over the course of four days", "over a 40-hour period", "over a three-day raid" (not "for two days": a search that
@@ -43,7 +44,7 @@ def tolls_over_days(claims: Sequence[Claim], text: str) -> list[Claim]:
     day's share (a claim whose own time spans the days is split by fusion, day by day); a claim whose only dead
     survived (`counts.survived`) with none."""
     out = []
-    for c in _risen_tolls(_alternative_tolls(claims, text), text):
+    for c in _risen_tolls(_alternative_tolls(note_toll(claims, text), text), text):
         if c.fatalities_acled and not any(k.what == CountKind.KILLED and k.value and not survived(text, k)
                                           for k in c.counts):
             # "a man was lynched … rescued by police before death": the only dead told lived
@@ -123,3 +124,47 @@ def event_after_toll(found: list[Claim], before: Sequence[Count], text: str, sta
     if first is None or any(k.what == CountKind.KILLED for k in first.counts):
         return found
     return [_with_counts(c, before, "toll-before") if c is first else c for c in found]
+
+
+# "… the site of the blast which killed two days earlier": deaths of an earlier incident, not of the note's
+_EARLIER_DEATHS = re.compile(r"\b(?:earlier|previously|ago|last\s+(?:week|month|year)|"
+                             r"(?:days?|weeks?|months?)\s+before)\b", re.I)
+
+
+def _in_brackets(text: str, c: Claim) -> bool:
+    """Is one of the claim's killed figures told in brackets, an aside ("(police later killed two others)")?"""
+    return any(k.span is not None and text.count("(", c.sentence.start, k.span.start) >
+               text.count(")", c.sentence.start, k.span.start) for k in c.counts if k.what == CountKind.KILLED)
+
+
+# a note that tells another incident apart ("In a separate incident, …") is no one happening
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|elsewhere|meanwhile|unrelated|another\s+(?:incident|attack))\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'(A-Z0-9]|\s*$)")
+
+
+def note_toll(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """A note (one paragraph of at most `NOTE_SENTENCES` sentences) tells one happening: its violent claims without a
+    toll carry the one toll its other claims read ("Riots broke out over the count. Three were shot dead by police."
+    gives the riot its three), when they are of the same day and name no other place, so the claim that stands for
+    the note has it. Not when the note reads several tolls (several incidents, or accounts to weigh)."""
+    if "\n\n" in text.strip() or len(_SENTENCE_END.findall(text.strip())) > NOTE_SENTENCES or _SEPARATE.search(text):
+        return list(claims)
+    violent = [c for c in claims if c.event_type != NOT_AN_EVENT and c.sub_event_type not in NO_FATALITIES]
+    lenders = [c for c in violent if c.fatalities_acled]
+    if len({c.fatalities_acled for c in lenders}) != 1 or any(
+            _EARLIER_DEATHS.search(c.sentence.text) or _in_brackets(text, c) for c in lenders):
+        return list(claims)
+    lender = lenders[0]
+    dead = [k for k in lender.counts if k.what == CountKind.KILLED]
+
+    def one_happening(c: Claim) -> bool:
+        t, u = c.time, lender.time
+        same_day = t is None or u is None or t.assumed or u.assumed or (t.low, t.high) == (u.low, u.high)
+        here, there = _places_of(c), _places_of(lender)
+        # "The attack came after youths rioted": a happening told as the one before, not the same one
+        before = c.trigger is not None and _EARLIER.search(text, c.sentence.start, c.trigger.start)
+        return same_day and (not here or not there or here == there) and not before \
+            and not _told_as_before(c, lender) and not _told_as_before(lender, c)
+
+    return [_with_counts(c, dead, "same-note") if c in violent and not c.fatalities_acled and one_happening(c)
+            else c for c in claims]
