@@ -1,6 +1,7 @@
 """Where the classifier's reading meets the rules' (issue 15, `type9` area), on invented sentences with a stub
 classifier: storming a place is an assault whose holding the text seldom tells, so a classifier sure of another
-reading may replace the taking the rules read; a word of taking ground stays a taking."""
+reading may replace the taking the rules read; a word of taking ground stays a taking. "Struck" (hit) and an air
+strike tell no strike of workers, so no demonstration."""
 
 from __future__ import annotations
 
@@ -38,3 +39,12 @@ def test_a_storming_may_be_an_attack_by_a_sure_classifier(claims_of: ClaimsOf, a
     seized = "Gunmen seized the town after a night of fighting."
     assert _sub(claims_of, seized, ex=sure) == "Non-state actor overtakes territory"
 
+
+def test_struck_is_no_strike_of_workers(claims_of: ClaimsOf) -> None:
+    """A crowd's violence is a demonstration's only where the story tells one: "struck" (hit) and an air strike
+    are no workers' strike, so a mob beating a driver whose car struck someone is mob violence."""
+    for text in ("A mob beat a driver whose lorry had struck a schoolgirl.",
+                 "Angry villagers attacked a motorist after his car struck a cyclist near the market."):
+        assert _sub(claims_of, text) == "Mob violence", text
+    # a strike of workers still is a demonstration
+    assert _sub(claims_of, "Workers on strike blocked the highway and stoned vehicles.") == "Violent demonstration"

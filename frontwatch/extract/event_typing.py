@@ -544,7 +544,7 @@ class Typer(CrowdCues):
         story = _story(event.hit.token.sent)
         sent = {t.lemma_.lower() for s in story for t in s}
         # a rally the crowd attacked or stoned is its target, not its own demonstration
-        own = {t.lemma_.lower() for s in story for t in s if not self._targeted(t)} & self.words["protest_words"]
+        own = self._own_protest(story)
         if inter == 5 and not own and (sent & self.words["mob_words"] or not self._demonstrating(story)):
             return "Riots", "Mob violence"
         if inter in {5, 7} and sent & self.words["protest_words"] and not own:
