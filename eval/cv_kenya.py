@@ -58,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     base = Pipeline.from_settings(dataclasses.replace(settings, classifier_path=Path("/nonexistent")))
     args.models.mkdir(parents=True, exist_ok=True)
     scores, records, alone = [], [], [0, 0]
+    # the same comparison on one footing: per row the system answered, its sub-type against the classifier's reading
+    # of the row's whole note (the figure above counts notes, and the system's counts every row, answered or not)
+    answered = [0, 0, 0]
     for k in [int(x) for x in args.only.split(",")] if args.only else range(args.folds):
         path = args.models / f"fold{k}.pkl"
         train = [(n, next(iter(s))) for n, s in labels.items() if len(s) == 1 and fold_of(n, args.folds) != k]
@@ -68,17 +71,28 @@ def main(argv: list[str] | None = None) -> int:
                                         0, len(snippets))
             clf.save(path)
         test_notes = [(n, next(iter(s))) for n, s in labels.items() if len(s) == 1 and fold_of(n, args.folds) == k]
-        for (_, gold), (pred, _) in zip(test_notes, clf.predict([n for n, _ in test_notes]), strict=True):
+        note_pred = {}
+        for (note, gold), (pred, _) in zip(test_notes, clf.predict([n for n, _ in test_notes]), strict=True):
             alone[0] += pred == gold and pred != NOT_AN_EVENT
             alone[1] += 1
+            note_pred[note] = pred
         idx = [i for i in chosen if fold_of(rows[i].get("notes") or "", args.folds) == k]
         pipeline = dataclasses.replace(base, extractor=Extractor(actors, clf))
         _, recs = evaluate_acled(rows, pipeline, actors, idx)
         records.extend(recs)
+        for r in recs:
+            note = (r["gold"].get("notes") or "").strip()
+            if r["system"] is not None and note in note_pred:
+                answered[0] += r["system"]["sub_event_type"] == r["gold"]["sub_event_type"]
+                answered[1] += note_pred[note] == r["gold"]["sub_event_type"]
+                answered[2] += 1
         scores.extend(r["scores"] for r in recs)
         print(f"fold {k}: {len(idx)} rows", file=sys.stderr)
     result = aggregate(scores)
     result["classifier_alone_sub_acc"] = alone[0] / max(alone[1], 1)
+    result["answered_rows"] = answered[2]
+    result["system_sub_acc_answered"] = answered[0] / max(answered[2], 1)
+    result["classifier_alone_sub_acc_answered"] = answered[1] / max(answered[2], 1)
     result.pop("over", None)
     print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in result.items()}))
     if args.rows:

@@ -31,6 +31,14 @@ _ORGANISED = frozenset({"youth", "youths", "supporter", "supporters", "loyalist"
                         "member", "members"})
 
 
+def no_strike(t: Token) -> bool:
+    """ "struck" (hit: "a car struck a boy") and an air or drone strike are no strike of workers: no demonstration."""
+    if t.lemma_.lower() not in {"strike", "strikes"}:
+        return False
+    return t.lower_ in {"struck", "stricken"} or any(w.lower_ in {"air", "drone", "missile", "aerial"} for w in (
+        *t.children, *t.doc[max(0, t.i - 1):t.i]))
+
+
 def _words_of(role: ActorRole) -> set[str]:
     return set(re.findall(r"[a-z]+", role.span.text.lower())) if role.span is not None else set()
 
@@ -95,7 +103,13 @@ class CrowdCues:
     def _demonstrating(self, story: Sequence[SpacySpan]) -> bool:
         """Does the story tell of a demonstration or rioting at all (a riot, a protest, a strike, a march)?"""
         words = self.words["protest_words"] | self.words["protest_verbs"] | {"rioter", "rioting", "riotous"}
-        return any(t.lemma_.lower() in words or t.lower_ in words for s in story for t in s)
+        return any((t.lemma_.lower() in words or t.lower_ in words) and not no_strike(t) for s in story for t in s)
+
+    def _own_protest(self, story: Sequence[SpacySpan]) -> set[str]:
+        """The story's words of a demonstration of the crowd's own: not a rally it attacked or stoned (its
+        target), nor a "struck" or an air strike."""
+        return {t.lemma_.lower() for s in story for t in s if not self._targeted(t) and not no_strike(t)} & (
+            self.words["protest_words"])
 
     def _rally_attacked(self, event: _Event) -> bool:
         """Does the story name a demonstration only as what the crowd attacked ("stoned a rally")?"""
