@@ -274,13 +274,19 @@ def control_change(text: str, trigger: Span | None) -> str | None:
     lex = _lexicon()
     if lex.withdrawal_re.match(text, trigger.start):
         return WITHDRAWN
-    return HANDED_OVER if lex.handover_re.match(text, trigger.start) else None
+    return HANDED_OVER if lex.handover_re.match(text, trigger.start) or _LEFT_IN_HANDS.match(
+        text, trigger.start) else None
+
+
+# A place left to a side ("withdrew from X, leaving it in the hands of Y", "left the town in the hands of Y"): given up
+# to Y, as a hand-over is (the trigger lexicon fires on "leave" only with that phrase)
+_LEFT_IN_HANDS = re.compile(r"(?:leav(?:e|es|ing)|left)\s+(?:[\w'’-]+\s+){0,5}?in\s+the\s+hands\s+of\s", re.I)
 
 
 TRANSFER = "Non-violent transfer of territory"
 AGREEMENT = "Agreement"
 # Where the thing given up ends and its receiver begins: "surrendered [the district headquarters] to Y".
-_TO = re.compile(r"\s(?:to|into the hands of|over to)\s", re.I)
+_TO = re.compile(r"\s(?:to|(?:in|into) the hands of|over to)\s", re.I)
 _BY = re.compile(r"\sby\s", re.I)
 
 
