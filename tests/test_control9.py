@@ -7,10 +7,12 @@ Invented places and sentences."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 import pytest
 
 from frontwatch.fuse import ControlRules, fuse
+from frontwatch.fuse.control import Admin2Units
 from frontwatch.model import Document, Place, PlaceMention, Span, document_id_for
 
 TERRITORY = ("Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory")
@@ -89,3 +91,62 @@ def test_a_place_controlled_told_as_a_change_was_taken(claims_of, text: str) -> 
                   "Police controlled the crowd in Korvalo with tear gas.",
                   "Troops have controlled the situation in Korvalo, the army said."):
         assert not _territorial(claims_of(other, ["Korvalo"])), other
+
+
+# --- control assumed or restored ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "inter"), [
+    ("The Taliban assumed control of Korvalo district on Sunday after a night of fighting.", 2),
+    ("Afghan forces restored control over Korvalo district on Sunday.", 1),
+])
+def test_control_assumed_or_restored_over_a_place_is_a_taking(claims_of, text: str, inter: int) -> None:
+    taken = [c for c in _territorial(claims_of(text, ["Korvalo"])) if c.control_change is None]
+    assert taken and taken[0].actor("actor1") is not None and taken[0].actor("actor1").inter == inter, text
+    assert taken[0].scope == "district", text
+    # office assumed, order restored: no ground
+    for other in ("The new governor of Korvalo assumed office on Sunday.",
+                  "Police restored order in Korvalo on Sunday after the riots."):
+        assert not _territorial(claims_of(other, ["Korvalo"])), other
+
+
+# --- a named town the gazetteer lacks, placed only by its province ------------------------------------------------
+
+
+def _read(pipeline, text: str):  # type: ignore[no-untyped-def]
+    """The whole pipeline's territory claims (places resolved in the gazetteer) of a report with no country given."""
+    report = Document(document_id_for(text), text, "t.txt", "text", publisher="example.org",
+                      published=date(2021, 6, 7))
+    [(_, found)] = list(pipeline.process([report]))
+    return report, [c for c in _territorial(found or []) if c.control_change is None]
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab fighters captured the coastal town of Qorvaleh in Lower Juba region on Sunday.",
+    "Government forces took full control of Qorvaleh town, in the southern province of Lower Juba, on Sunday.",
+])
+def test_a_named_town_the_gazetteer_lacks_contests_its_province_never_holds_it(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    report, found = _read(pipeline, text)
+    assert found, text
+    for taken in found:
+        place = taken.place
+        assert place is not None and place.name == "Qorvaleh" and place.feature_code == "PPL", text
+        assert place.admin1 == "Lower Juba" and place.gazetteer_id is None, text
+    states = fuse(found, {report.document_id: report}, rules=ControlRules(decay_days=0)).control
+    moved = {(s.level, str(s.status)) for s in states if str(s.status) != "unknown"}
+    assert moved == {(1, "contested")}, text  # somewhere in the province: contested, not held
+    # a named town the gazetteer holds stays the gazetteer's
+    _, kept = _read(pipeline, "Al-Shabaab fighters captured the town of Kismayo in Lower Juba region on Sunday.")
+    assert kept and all(c.place is not None and c.place.gazetteer_id is not None for c in kept)
+
+
+def test_a_town_the_gazetteer_lacks_gets_a_district_by_its_name_only(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_control4 import _units_db
+
+    units = Admin2Units(_units_db(tmp_path / "g.sqlite"))
+    # the province's point stands for it (no gazetteer id): no nearest district, however near that point lies
+    unlisted = Place("Sarband", None, "PPL", "XX", "Tavor", "XX.01", None, None, 10.9, 41.1, 3)
+    assert units(unlisted) is None
+    assert units(dataclasses.replace(unlisted, gazetteer_id=10)) == ("XX.01.8", "Mirzan")
+    # named as a district of its province: that district
+    assert units(dataclasses.replace(unlisted, name="Korvalo")) == ("XX.01.7", "Korvalo District")

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from frontwatch.extract.scope_after import denied_back, leaver_named_after, part_named_after
+from frontwatch.extract.scope_after import denied_back, leaver_named_after, part_named_after, unlisted_town
 from frontwatch.model import (
     SUB_EVENT_TYPES,
     TERRITORY_SUB_TYPES,
@@ -575,6 +575,7 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
         claim = _national_forces_first(_retaken_by_state(claim, text, actors, country), text, actors, country)
     # verb: the hand-over word, for an agreement; "… and took parts of it" after the trigger: a part of the place
     found = part_named_after(claim, text, detect_scope(text, claim.sentence, verb, mention))
+    claim = unlisted_town(claim, text, found)  # "the town of X in Y province", X not in the gazetteer
     if (verb is not None and mention is not None and not claim.sentence.start <= mention.span.start
             < claim.sentence.end and _TALLY.match(text, verb.end)):
         claim = dataclasses.replace(claim, places=())  # a tally of takings names none of their places
