@@ -138,6 +138,10 @@ def test_a_named_town_the_gazetteer_lacks_contests_its_province_never_holds_it(p
     # a named town the gazetteer holds stays the gazetteer's
     _, kept = _read(pipeline, "Al-Shabaab fighters captured the town of Kismayo in Lower Juba region on Sunday.")
     assert kept and all(c.place is not None and c.place.gazetteer_id is not None for c in kept)
+    # nor a name its clause resolved, in a claim of its own (the gazetteer holds the district in a neighbouring
+    # province): the province named beside it gets no unlisted town
+    _, kept = _read(pipeline, "Taliban fighters overran the Ghormach district centre in Faryab province on Sunday.")
+    assert kept and all(c.place is not None and c.place.gazetteer_id is not None for c in kept)
 
 
 def test_a_town_the_gazetteer_lacks_gets_a_district_by_its_name_only(tmp_path) -> None:  # type: ignore[no-untyped-def]

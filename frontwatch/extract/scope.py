@@ -39,6 +39,8 @@ from frontwatch.model import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from frontwatch.extract.actors import ActorDictionary
 
 # Smallest first: the order the control rules compare scopes in.
@@ -543,12 +545,13 @@ def _retaken_by_state(claim: Claim, text: str, actors: ActorDictionary | None, c
         ActorRole("actor1", state), *rest, ActorRole("actor2", group)))
 
 
-def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, country: str | None = None) -> Claim:
+def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, country: str | None = None,
+               clause: Sequence[PlaceMention] = ()) -> Claim:
     """The claim with its scope (territory claims and withdrawals; others unchanged). `text`: its document's text.
     A hand-over verb whose object is a place ("surrendered the district headquarters to Y") makes a non-violent
     transfer of territory whatever the trigger lexicon typed it; its receiver becomes actor 1, its giver actor 2
     (`actors`: the dictionary that finds a receiver the roles missed; `country`: the ISO code whose forces unnamed
-    state forces are)."""
+    state forces are; `clause`: the places of the claim's clause, each of which has a claim of its own)."""
     change = control_change(text, claim.trigger)
     mention = next((m for m in claim.places if m.place is not None), claim.places[0] if claim.places else None)
     verb = claim.trigger
@@ -575,7 +578,7 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
         claim = _national_forces_first(_retaken_by_state(claim, text, actors, country), text, actors, country)
     # verb: the hand-over word, for an agreement; "… and took parts of it" after the trigger: a part of the place
     found = part_named_after(claim, text, detect_scope(text, claim.sentence, verb, mention))
-    claim = unlisted_town(claim, text, found)  # "the town of X in Y province", X not in the gazetteer
+    claim = unlisted_town(claim, text, found, clause)  # "the town of X in Y province", X not in the gazetteer
     if (verb is not None and mention is not None and not claim.sentence.start <= mention.span.start
             < claim.sentence.end and _TALLY.match(text, verb.end)):
         claim = dataclasses.replace(claim, places=())  # a tally of takings names none of their places

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from frontwatch.model import TERRITORY_SUB_TYPES, ActorRole, Certainty, Claim, PlaceMention, Span, stable_id
@@ -116,11 +117,13 @@ _NAMED_AFTER = re.compile(rf"\s+of\s+({_NAME})")
 _NAMED_BEFORE = re.compile(rf"(?<![\w'’-])({_NAME})\s+$")
 
 
-def unlisted_town(claim: Claim, text: str, found: tuple[str, Span] | None) -> Claim:
+def unlisted_town(claim: Claim, text: str, found: tuple[str, Span] | None,
+                  clause: Sequence[PlaceMention] = ()) -> Claim:
     """A town or city taken that the text names ("the coastal town of X in Y region", "X city, in Y province") but
     the gazetteer does not hold, so that the claim is placed only at its province: the place taken is that town,
     somewhere in the province (a populated place of no known district: the province contested, never held; or the
-    province's district named as it is). Not a name the text's places resolved, nor the province's own."""
+    province's district named as it is). Not a name the clause's places resolved (`clause`: each has a claim of its
+    own), nor the province's own."""
     place = claim.place
     if found is None or found[0] not in ("centre", "city") or place is None or place.feature_code != "ADM1":
         return claim
@@ -129,7 +132,7 @@ def unlisted_town(claim: Claim, text: str, found: tuple[str, Span] | None) -> Cl
     if m is None:
         return claim
     name = m.group(1)
-    known = {p.span.text.lower() for p in claim.places if p.place is not None} | {place.name.lower(),
+    known = {p.span.text.lower() for p in (*claim.places, *clause) if p.place is not None} | {place.name.lower(),
                                                                                   (place.admin1 or "").lower()}
     if any(name.lower() in k or k in name.lower() for k in known if k):
         return claim
