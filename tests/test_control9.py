@@ -93,21 +93,35 @@ def test_a_place_controlled_told_as_a_change_was_taken(claims_of, text: str) -> 
         assert not _territorial(claims_of(other, ["Korvalo"])), other
 
 
-# --- control assumed or restored ------------------------------------------------------------------------------------
+# --- control assumed, restored, extended or imposed; a place held after the other side fled ------------------------
 
 
 @pytest.mark.parametrize(("text", "inter"), [
     ("The Taliban assumed control of Korvalo district on Sunday after a night of fighting.", 2),
     ("Afghan forces restored control over Korvalo district on Sunday.", 1),
+    ("The Taliban extended their control over Korvalo district on Sunday.", 2),
+    ("The Taliban imposed their control on Korvalo district on Sunday.", 2),
+    ("The Taliban now hold Korvalo district after government forces fled on Sunday.", 2),
 ])
-def test_control_assumed_or_restored_over_a_place_is_a_taking(claims_of, text: str, inter: int) -> None:
+def test_control_assumed_restored_extended_or_held_after_a_flight_is_a_taking(claims_of, text: str, inter: int) -> None:
     taken = [c for c in _territorial(claims_of(text, ["Korvalo"])) if c.control_change is None]
     assert taken and taken[0].actor("actor1") is not None and taken[0].actor("actor1").inter == inter, text
     assert taken[0].scope == "district", text
     # office assumed, order restored: no ground
     for other in ("The new governor of Korvalo assumed office on Sunday.",
-                  "Police restored order in Korvalo on Sunday after the riots."):
+                  "Police restored order in Korvalo on Sunday after the riots.",
+                  "The government extended the curfew in Korvalo district as troops deployed.",
+                  "The Taliban now hold talks with elders in Korvalo after government forces withdrew."):
         assert not _territorial(claims_of(other, ["Korvalo"])), other
+
+
+def test_posts_evacuated_by_an_armed_side_are_a_withdrawal_civilians_evacuated_are_not(claims_of) -> None:
+    text = "Afghan forces evacuated their posts in Korvalo district on Sunday."
+    [left] = [c for c in claims_of(text, ["Korvalo"]) if c.control_change == "withdrawn"]
+    assert left.actor("actor1") is not None and left.actor("actor1").inter == 1 and left.scope == "post"
+    for other in ("Troops evacuated dozens of civilians from Korvalo on Sunday as fighting raged.",
+                  "The army evacuated the wounded soldiers from Korvalo on Sunday."):
+        assert not [c for c in claims_of(other, ["Korvalo"]) if c.control_change == "withdrawn"], other
 
 
 # --- a named town the gazetteer lacks, placed only by its province ------------------------------------------------
