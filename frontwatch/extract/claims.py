@@ -80,7 +80,7 @@ def claims_per_place(
             document_id=document.document_id, sentence=sentence, trigger=trigger,
             places=(mention,) if mention is not None else (), fatalities_acled=share,
             confidence=round(max(0.05, min(1.0, conf)), 3), method=" ".join(methods), **fields,
-        ), document.text, actor_dictionary, country)  # the scope of a taking: frontwatch/extract/scope.py
+        ), document.text, actor_dictionary, country, places)  # the scope of a taking: frontwatch/extract/scope.py
         out.append(claim)
         denial = denied_back(claim, document.text)  # "…, but the ministry denied the claim": contested
         if denial is not None:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from frontwatch.extract.scope_after import denied_back, leaver_named_after, part_named_after
+from frontwatch.extract.scope_after import denied_back, leaver_named_after, part_named_after, unlisted_town
 from frontwatch.model import (
     SUB_EVENT_TYPES,
     TERRITORY_SUB_TYPES,
@@ -39,6 +39,8 @@ from frontwatch.model import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from frontwatch.extract.actors import ActorDictionary
 
 # Smallest first: the order the control rules compare scopes in.
@@ -274,13 +276,19 @@ def control_change(text: str, trigger: Span | None) -> str | None:
     lex = _lexicon()
     if lex.withdrawal_re.match(text, trigger.start):
         return WITHDRAWN
-    return HANDED_OVER if lex.handover_re.match(text, trigger.start) else None
+    return HANDED_OVER if lex.handover_re.match(text, trigger.start) or _LEFT_IN_HANDS.match(
+        text, trigger.start) else None
+
+
+# A place left to a side ("withdrew from X, leaving it in the hands of Y", "left the town in the hands of Y"): given up
+# to Y, as a hand-over is (the trigger lexicon fires on "leave" only with that phrase)
+_LEFT_IN_HANDS = re.compile(r"(?:leav(?:e|es|ing)|left)\s+(?:[\w'’-]+\s+){0,5}?in\s+the\s+hands\s+of\s", re.I)
 
 
 TRANSFER = "Non-violent transfer of territory"
 AGREEMENT = "Agreement"
 # Where the thing given up ends and its receiver begins: "surrendered [the district headquarters] to Y".
-_TO = re.compile(r"\s(?:to|into the hands of|over to)\s", re.I)
+_TO = re.compile(r"\s(?:to|(?:in|into) the hands of|over to)\s", re.I)
 _BY = re.compile(r"\sby\s", re.I)
 
 
@@ -537,12 +545,13 @@ def _retaken_by_state(claim: Claim, text: str, actors: ActorDictionary | None, c
         ActorRole("actor1", state), *rest, ActorRole("actor2", group)))
 
 
-def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, country: str | None = None) -> Claim:
+def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, country: str | None = None,
+               clause: Sequence[PlaceMention] = ()) -> Claim:
     """The claim with its scope (territory claims and withdrawals; others unchanged). `text`: its document's text.
     A hand-over verb whose object is a place ("surrendered the district headquarters to Y") makes a non-violent
     transfer of territory whatever the trigger lexicon typed it; its receiver becomes actor 1, its giver actor 2
     (`actors`: the dictionary that finds a receiver the roles missed; `country`: the ISO code whose forces unnamed
-    state forces are)."""
+    state forces are; `clause`: the places of the claim's clause, each of which has a claim of its own)."""
     change = control_change(text, claim.trigger)
     mention = next((m for m in claim.places if m.place is not None), claim.places[0] if claim.places else None)
     verb = claim.trigger
@@ -569,6 +578,7 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
         claim = _national_forces_first(_retaken_by_state(claim, text, actors, country), text, actors, country)
     # verb: the hand-over word, for an agreement; "… and took parts of it" after the trigger: a part of the place
     found = part_named_after(claim, text, detect_scope(text, claim.sentence, verb, mention))
+    claim = unlisted_town(claim, text, found, clause)  # "the town of X in Y province", X not in the gazetteer
     if (verb is not None and mention is not None and not claim.sentence.start <= mention.span.start
             < claim.sentence.end and _TALLY.match(text, verb.end)):
         claim = dataclasses.replace(claim, places=())  # a tally of takings names none of their places

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from frontwatch.model import TERRITORY_SUB_TYPES, ActorRole, Certainty, Claim, Span, stable_id
+from frontwatch.model import TERRITORY_SUB_TYPES, ActorRole, Certainty, Claim, PlaceMention, Span, stable_id
 
 if TYPE_CHECKING:
     from frontwatch.extract.actors import ActorDictionary
@@ -107,3 +108,37 @@ def denied_back(claim: Claim, text: str) -> Claim | None:
         return None
     return dataclasses.replace(claim, claim_id=stable_id(claim.claim_id, "denied-back"), certainty=Certainty.DENIED,
                                method=claim.method + " denial:back-reference")
+
+
+# A town's name told with its scope word: "the (coastal) town of X", "the city of X" (after), "X town", "X city"
+# (before); a name is capitalised words, at most three.
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_NAMED_AFTER = re.compile(rf"\s+of\s+({_NAME})")
+_NAMED_BEFORE = re.compile(rf"(?<![\w'’-])({_NAME})\s+$")
+
+
+def unlisted_town(claim: Claim, text: str, found: tuple[str, Span] | None,
+                  clause: Sequence[PlaceMention] = ()) -> Claim:
+    """A town or city taken that the text names ("the coastal town of X in Y region", "X city, in Y province") but
+    the gazetteer does not hold, so that the claim is placed only at its province: the place taken is that town,
+    somewhere in the province (a populated place of no known district: the province contested, never held; or the
+    province's district named as it is). Not a name the clause's places resolved (`clause`: each has a claim of its
+    own), nor the province's own."""
+    place = claim.place
+    if found is None or found[0] not in ("centre", "city") or place is None or place.feature_code != "ADM1":
+        return claim
+    span = found[1]
+    m = _NAMED_AFTER.match(text, span.end) or _NAMED_BEFORE.search(text, max(0, span.start - 60), span.start)
+    if m is None:
+        return claim
+    name = m.group(1)
+    known = {p.span.text.lower() for p in (*claim.places, *clause) if p.place is not None} | {place.name.lower(),
+                                                                                  (place.admin1 or "").lower()}
+    if any(name.lower() in k or k in name.lower() for k in known if k):
+        return claim
+    # the province's point and precision stand for it; no gazetteer id: no point of its own (no nearest district)
+    town = dataclasses.replace(place, name=name, gazetteer_id=None, feature_code="PPL", admin2=None,
+                               admin2_code=None)
+    at = Span(m.start(1), m.end(1), name)
+    return dataclasses.replace(claim, places=(PlaceMention(at, town, None, "unlisted town in its province"),
+                                              *claim.places))

@@ -177,11 +177,11 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
             if not any(_lemma(p) in words or p.lower_ in words for p in ofs):
                 return False
-        elif key == "under":
-            # "came under Taliban control": what the place came under ("came under fire" is no taking)
-            if not any(c.dep_ == "prep" and c.lower_ == "under" and any(_lemma(p) in words for p in c.children)
-                       for c in tok.children):
-                return False
+        elif key in {"under", "in"} and not _prep_object(tok, key, words):
+            # "came under Taliban control" ("came under fire" is no taking), "leaving it in the hands of X"
+            return False
+        elif key == "aux" and not _told_as_change(tok, words):
+            return False
         elif key == "sentence":
             if not any(_lemma(t) in words or t.lower_ in words for t in tok.sent if t.i != tok.i):
                 return False
@@ -214,6 +214,21 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
         if taken and not any(_is_ground(t) for t in taken):
             return False  # "seized counterfeit goods", "nationals were captured", "liberated the hostages"
     return True
+
+
+def _prep_object(tok: Token, prep: str, words: Sequence[str]) -> bool:
+    """A `prep` phrase of the word whose object is among `words` ("came under [control]", "left in the [hands]")."""
+    return any(c.dep_ == "prep" and c.lower_ == prep and any(_lemma(p) in words for p in c.children)
+               for c in tok.children)
+
+
+def _told_as_change(tok: Token, words: Sequence[str]) -> bool:
+    """An auxiliary among `words` ("have controlled the town") or the preposition of a gerund ("by controlling the
+    area"): a change, not a state; never with a duration ("have controlled it since 2015", "for years": held
+    before)."""
+    told = any(c.dep_ == "aux" and c.lower_ in words for c in tok.children) or (
+        tok.dep_ == "pcomp" and tok.head.lower_ in words)
+    return told and not any(c.dep_ == "prep" and c.lower_ in {"since", "for"} for c in tok.children)
 
 
 def _has_own_subject(tok: Token) -> bool:
@@ -322,6 +337,27 @@ def unrealized(tok: Token) -> bool:
     return tok.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp"} or _lemma(head) in _INTENT
 
 
+# Verbs that tell their infinitive happened when they did ("a withdrawal that allowed X to seize it", "managed to
+# retake the town"): no intent, unlike "vowed to retake".
+_ENABLING = frozenset({"allow", "enable", "manage", "help", "permit"})
+
+
+def _enabled_taking(lex: Lexicon, tok: Token) -> bool:
+    """A taking of ground told as the infinitive of a realized, past enabling verb ("withdrew, which allowed X to
+    seize it", "enabling X to capture the town", "managed to retake X"); not a plan ("plan to allow X to take"), a
+    denial ("did not allow X to take it") or a modal ("could help X to take it"). Territory words only: what other
+    events a permission tells ("allowed protesters to march") is left as it was."""
+    head = tok.head
+    if tok.dep_ not in {"xcomp", "ccomp", "advcl"} or head.i == tok.i or _lemma(head) not in _ENABLING:
+        return False
+    if head.tag_ not in {"VBD", "VBN", "VBG"} or unrealized(head):
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in head.children):
+        return False
+    entry = match_token(lex, tok)
+    return entry is not None and entry.category in {"territory", "control"}
+
+
 def warning_shots(tok: Token) -> bool:
     """ "Police shot / fired into the air": shots that hit no one, no killing (a crowd's dispersal, at most)."""
     return _lemma(tok) in {"shoot", "fire"} and any(
@@ -367,7 +403,7 @@ def find_triggers(lex: Lexicon, sent: Span) -> list[TriggerHit]:
         # inside a name ("March 24", "Operation Storm") or not a happening
         if tok.ent_type_ in _NAME_TYPES and not _headline_word(lex, tok) and not _lower_name_word(tok):
             continue
-        if unrealized(tok) or warning_shots(tok):
+        if (unrealized(tok) and not _enabled_taking(lex, tok)) or warning_shots(tok):
             continue
         entry = match_token(lex, tok)
         if entry is not None:

@@ -83,8 +83,8 @@ class Admin2Units:
         named = [u for u in units if key and u[2] == key]
         if named:
             return named[0][0], named[0][1]
-        if place.lat is None or place.lon is None:
-            return None
+        if place.lat is None or place.lon is None or place.gazetteer_id is None:
+            return None  # no point, or its province's (a town the gazetteer lacks): no nearest district
         near = [(_km(place.lat, place.lon, la, lo), c, n) for c, n, _, la, lo in units if la is not None
                 and lo is not None]
         best = min(near, default=None)

@@ -228,8 +228,9 @@ def _taking_after_withdrawal(cds: Sequence[ClaimDay], scopes: Mapping[str, tuple
     supporting = [cd for cd in cds if cd.certainty != Certainty.DENIED]
     left = [cd.actor1 for cd in supporting if scopes.get(cd.claim_id, (None, None))[1] == "withdrawn"]
     leaver = _majority_actor(left)
+    # a hand-over to a receiver told with the withdrawal ("withdrew, leaving it in the hands of Y") is Y's taking
     takings = [cd for cd in supporting if cd.sub_event_type in TERRITORY_SUB_TYPES and cd.actor1 is not None
-               and scopes.get(cd.claim_id, (None, None))[1] is None
+               and scopes.get(cd.claim_id, (None, None))[1] in (None, "handed over")
                and (leaver is None or cd.actor1.name != leaver.name)]
     taker = _majority_actor(cd.actor1 for cd in takings)
     if taker is None:

@@ -79,7 +79,7 @@ def _typos(lex: Lexicon) -> dict[str, set[str]]:
 # What each need of `triggers._needs_ok` asks of the sentence's words: the word sets one of whose words must be in it
 # (besides the trigger); a need not listed asks no word ("target" also takes any object, "not_subject" only forbids).
 _NEED_WORDS = {"particle": (), "object": (), "prep": (), "modifier": (), "subject": (), "sentence": (), "next": (),
-               "of": ("of",), "under": ("under",)}
+               "of": ("of",), "under": ("under",), "in": ("in",)}
 
 
 def _need_words(entry: TriggerEntry) -> tuple[frozenset[str], ...]:
