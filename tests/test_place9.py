@@ -1,0 +1,32 @@
+"""Place mechanisms of issue 15's ninth pass (`place9`): a country the clause names only as where the doers came from
+does not bound the search for the event's place to that country ("two herders were found dead in X after raiders from
+Y attacked them": the place is X, not the country Y).
+
+Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
+
+from __future__ import annotations
+
+from frontwatch.pipeline import Pipeline
+from tests.fixtures.gazetteer import typed_claims
+
+
+def _places(pipeline: Pipeline, text: str) -> list[str | None]:
+    cs = typed_claims(pipeline, text, "KE")
+    assert cs, text
+    return sorted({c.place.name if c.place is not None else None for c in cs}, key=str)
+
+
+def test_an_origin_country_does_not_bound_the_search_for_the_place(pipeline: Pipeline) -> None:
+    # the attack's own clause names only the raiders' country; the sentence's county is where it happened
+    text = "Two herders were found dead in Marsabit county after raiders from Ethiopia attacked them."
+    assert _places(pipeline, text) == ["Marsabit"], text
+    text = "Two herders were found dead in Marsabit after raiders from neighbouring Ethiopia attacked them."
+    assert _places(pipeline, text) == ["Marsabit"], text
+    # a border's sides bound nothing either: the protest was the county's traders'
+    text = "Hawkers protested a plan by the Kwale County Government to move them near the Kenya-Tanzania border."
+    assert _places(pipeline, text) == ["Kwale"], text
+    # but with no other place, the country named stays the claim's (its country decides whose forces are external)
+    text = "Raiders from Ethiopia attacked herders and stole their cattle."
+    cs = typed_claims(pipeline, text, "KE")
+    assert cs and all(m.place is not None and m.place.country == "ET" for c in cs for m in c.places), [
+        (c.sub_event_type, c.places) for c in cs]
