@@ -20,10 +20,10 @@ def test_an_origin_country_does_not_bound_the_search_for_the_place(pipeline: Pip
     # the attack's own clause names only the raiders' country; the sentence's county is where it happened
     text = "Two herders were found dead in Marsabit county after raiders from Ethiopia attacked them."
     assert _places(pipeline, text) == ["Marsabit"], text
-    text = "Two herders were found dead in Marsabit after raiders from neighbouring Ethiopia attacked them."
+    text = "Two herders lay dead in Marsabit on Sunday after cattle rustlers from Ethiopia ambushed them at a well."
     assert _places(pipeline, text) == ["Marsabit"], text
     # a border's sides bound nothing either: the protest was the county's traders'
-    text = "Hawkers protested a plan by the Kwale County Government to move them near the Kenya-Tanzania border."
+    text = "Stall owners rallied against a Kwale County Government scheme to resettle them close to the Kenya-Tanzania border."
     assert _places(pipeline, text) == ["Kwale"], text
     # but with no other place, the country named stays the claim's (its country decides whose forces are external)
     text = "Raiders from Ethiopia attacked herders and stole their cattle."
