@@ -23,10 +23,20 @@ def test_an_origin_country_does_not_bound_the_search_for_the_place(pipeline: Pip
     text = "Two herders lay dead in Marsabit on Sunday after cattle rustlers from Ethiopia ambushed them at a well."
     assert _places(pipeline, text) == ["Marsabit"], text
     # a border's sides bound nothing either: the protest was the county's traders'
-    text = "Stall owners rallied against a Kwale County Government scheme to resettle them close to the Kenya-Tanzania border."
+    text = ("Stall owners rallied against a Kwale County Government scheme to resettle them close to the "
+            "Kenya-Tanzania border.")
     assert _places(pipeline, text) == ["Kwale"], text
     # but with no other place, the country named stays the claim's (its country decides whose forces are external)
     text = "Raiders from Ethiopia attacked herders and stole their cattle."
     cs = typed_claims(pipeline, text, "KE")
     assert cs and all(m.place is not None and m.place.country == "ET" for c in cs for m in c.places), [
         (c.sub_event_type, c.places) for c in cs]
+
+
+def test_a_town_read_as_a_person_after_a_bearing_or_an_unknown_place_is_a_place(pipeline: Pipeline) -> None:
+    # the model reads the town as a person's name; after a bearing or a distance, or after "in Y," (Y a name the
+    # index lacks), a notable town of the report's country stands as a place
+    text = "Bandits set fire to two shops roughly 60 km south west of Garissa overnight."
+    assert _places(pipeline, text) == ["Garissa"], text
+    text = "Troops shot six fighters close to the frontier post of Ruqayya, Garissa, on Tuesday."
+    assert _places(pipeline, text) == ["Garissa"], text
