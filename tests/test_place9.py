@@ -1,13 +1,14 @@
 """Place mechanisms of issue 15's ninth pass (`place9`): a country the clause names only as where the doers came from
 does not bound the search for the event's place to that country ("two herders were found dead in X after raiders from
-Y attacked them": the place is X, not the country Y).
+Y attacked them": the place is X, not the country Y); a town the model reads as a person is a place after a bearing or
+"in Y,"; a town the gazetteer files under no province takes the province of its nearest coded neighbour.
 
 Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
 
 from __future__ import annotations
 
 from frontwatch.pipeline import Pipeline
-from tests.fixtures.gazetteer import typed_claims
+from tests.fixtures.gazetteer import places_named, typed_claims
 
 
 def _places(pipeline: Pipeline, text: str) -> list[str | None]:
@@ -40,3 +41,14 @@ def test_a_town_read_as_a_person_after_a_bearing_or_an_unknown_place_is_a_place(
     assert _places(pipeline, text) == ["Garissa"], text
     text = "Troops shot six fighters close to the frontier post of Ruqayya, Garissa, on Tuesday."
     assert _places(pipeline, text) == ["Garissa"], text
+
+
+def test_a_town_filed_under_no_province_takes_its_neighbours(pipeline: Pipeline) -> None:
+    # GeoNames files this town under no admin1; the towns around it are in Parwan, so the event's admin1 is Parwan
+    text = "A rocket struck a fuel depot near Bagram late on Tuesday, wounding three guards."
+    place = places_named(pipeline, text, "AF").get("Bagram")
+    assert place is not None and place.admin1 == "Parwan", place
+    # a town filed under its province keeps it
+    text = "A rocket struck a fuel depot near Charikar late on Tuesday, wounding three guards."
+    place = places_named(pipeline, text, "AF").get("Charikar")
+    assert place is not None and place.admin1 == "Parwan", place

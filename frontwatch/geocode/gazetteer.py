@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import math
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -23,6 +25,13 @@ PRECISION = {"ADM2": 2, "ADM1": 3, "PCLI": 3, "ADM3": 2, "ADM1H": 3, "ADM2H": 2,
 
 
 _GLUED = re.compile(r"([EA]l)([a-z]{3,})")
+ADMIN1_FILL_KM = 50.0  # how far a town lacking its province may borrow the nearest coded town's
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +80,25 @@ class Gazetteer:
             " p.lon, p.population FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?",
             (key,),
         ).fetchall()
-        return tuple(Candidate(*r) for r in rows)
+        return tuple(self._with_admin1(Candidate(*r)) for r in rows)
+
+    def _with_admin1(self, c: Candidate) -> Candidate:
+        """A town the source files under no province takes the province of the nearest town filed under one, within
+        `ADMIN1_FILL_KM`: some GeoNames towns lack their admin1 code, and an event placed there would name no admin1
+        though its province is plain from its neighbours."""
+        if c.admin1_code is not None or c.feature_class != "P" or c.lat is None or c.lon is None:
+            return c
+        dlat = ADMIN1_FILL_KM / 111.0
+        dlon = dlat / max(0.1, math.cos(math.radians(c.lat)))
+        rows = self.con.execute(
+            "SELECT admin1_code, lat, lon FROM places WHERE country = ? AND admin1_code IS NOT NULL"
+            " AND feature_class = 'P' AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+            (c.country, c.lat - dlat, c.lat + dlat, c.lon - dlon, c.lon + dlon)).fetchall()
+        near = min(((_km(c.lat, c.lon, lat, lon), code) for code, lat, lon in rows if code in self._admin_names),
+                   default=None)
+        if near is None or near[0] > ADMIN1_FILL_KM:
+            return c
+        return dataclasses.replace(c, admin1_code=near[1])
 
     def candidates(self, name: str, limit: int = 20) -> list[Candidate]:
         key = name_key(name)
