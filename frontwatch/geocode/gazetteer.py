@@ -83,10 +83,15 @@ class Gazetteer:
         return tuple(self._with_admin1(Candidate(*r)) for r in rows)
 
     def _with_admin1(self, c: Candidate) -> Candidate:
-        """A town the source files under no province takes the province of the nearest town filed under one, within
-        `ADMIN1_FILL_KM`: some GeoNames towns lack their admin1 code, and an event placed there would name no admin1
-        though its province is plain from its neighbours."""
-        if c.admin1_code is not None or c.feature_class != "P" or c.lat is None or c.lon is None:
+        """A town the source files under no province takes its district's, else the province of the nearest town
+        filed under one, within `ADMIN1_FILL_KM`: some GeoNames towns lack their admin1 code, and an event placed
+        there would name no admin1 though its province is plain from its district or its neighbours."""
+        if c.admin1_code is not None or c.feature_class != "P":
+            return c
+        parent = c.admin2_code.rsplit(".", 1)[0] if c.admin2_code and c.admin2_code.count(".") == 2 else None
+        if parent in self._admin_names:
+            return dataclasses.replace(c, admin1_code=parent)  # its district's code holds its province's
+        if c.lat is None or c.lon is None:
             return c
         dlat = ADMIN1_FILL_KM / 111.0
         dlon = dlat / max(0.1, math.cos(math.radians(c.lat)))
