@@ -1,7 +1,8 @@
 """Place mechanisms of issue 15's ninth pass (`place9`): a country the clause names only as where the doers came from
 does not bound the search for the event's place to that country ("two herders were found dead in X after raiders from
 Y attacked them": the place is X, not the country Y); a town the model reads as a person is a place after a bearing or
-"in Y,"; a town the gazetteer files under no province takes the province of its nearest coded neighbour.
+"in Y,"; a town the gazetteer files under no province takes the province of its district or nearest coded neighbour;
+a name set beside a road's name ("on X Road, Y") is where the road runs, not one of its ends.
 
 Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
 
@@ -52,3 +53,12 @@ def test_a_town_filed_under_no_province_takes_its_neighbours(pipeline: Pipeline)
     text = "A rocket struck a fuel depot near Charikar late on Tuesday, wounding three guards."
     place = places_named(pipeline, text, "AF").get("Charikar")
     assert place is not None and place.admin1 == "Parwan", place
+
+
+def test_a_name_set_beside_a_roads_name_is_where_the_road_runs(pipeline: Pipeline) -> None:
+    # "on X Road, Y": the road named after the town it leads to runs through Y, where the event was
+    text = "Robbers attacked a motorist on Kisumu Road, Eldoret, late on Friday."
+    assert _places(pipeline, text) == ["Eldoret"], text
+    # a road's two ends stay a road's ends: one event, at the end named first
+    text = "Youths blocked the Kisumu-Busia highway for hours on Monday."
+    assert _places(pipeline, text) == ["Kisumu"], text

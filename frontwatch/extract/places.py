@@ -520,7 +520,9 @@ class PlacePicker:
         from or went."""
         root = _root_of(toks)
         head = root.head
-        for _ in range(3):  # "the X - Y highway": the name may hang from its partner before the road noun
+        # "on X Road, Y": a name set beside a road's name says where the road runs, not where it leads
+        for _ in range(0 if root.dep_ == "appos" and root.i > head.i else 3):
+            # "the X - Y highway": the name may hang from its partner before the road noun
             if head.lemma_.lower() in self.words["route_heads"]:
                 return True
             if head.i == head.head.i or head.dep_ not in {"compound", "amod", "nmod", "npadvmod", "conj", "punct"}:
