@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import math
 import re
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from frontwatch.errors import GazetteerMissing
 from frontwatch.geocode.keys import CONNECTIVES, name_key, strip_diacritics
@@ -26,12 +27,6 @@ PRECISION = {"ADM2": 2, "ADM1": 3, "PCLI": 3, "ADM3": 2, "ADM1H": 3, "ADM2H": 2,
 
 _GLUED = re.compile(r"([EA]l)([a-z]{3,})")
 ADMIN1_FILL_KM = 50.0  # how far a town lacking its province may borrow the nearest coded town's
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,17 +88,26 @@ class Gazetteer:
             return dataclasses.replace(c, admin1_code=parent)  # its district's code holds its province's
         if c.lat is None or c.lon is None:
             return c
-        dlat = ADMIN1_FILL_KM / 111.0
-        dlon = dlat / max(0.1, math.cos(math.radians(c.lat)))
-        rows = self.con.execute(
-            "SELECT admin1_code, lat, lon FROM places WHERE country = ? AND admin1_code IS NOT NULL"
-            " AND feature_class = 'P' AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
-            (c.country, c.lat - dlat, c.lat + dlat, c.lon - dlon, c.lon + dlon)).fetchall()
-        near = min(((_km(c.lat, c.lon, lat, lon), code) for code, lat, lon in rows if code in self._admin_names),
-                   default=None)
-        if near is None or near[0] > ADMIN1_FILL_KM:
+        lats, lons, codes = self._coded_towns(c.country)
+        if not codes:
             return c
-        return dataclasses.replace(c, admin1_code=near[1])
+        p1, p2 = np.radians(c.lat), np.radians(lats)
+        a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - c.lon) / 2) ** 2
+        km = 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
+        k = int(np.argmin(km))
+        return c if km[k] > ADMIN1_FILL_KM else dataclasses.replace(c, admin1_code=codes[k])
+
+    def _coded_towns(self, country: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """A country's towns filed under a known province: their points and codes (read once per country)."""
+        cache = self.__dict__.setdefault("_coded", {})
+        if country not in cache:
+            rows = [(lat, lon, code) for code, lat, lon in self.con.execute(
+                "SELECT admin1_code, lat, lon FROM places WHERE country = ? AND admin1_code IS NOT NULL"
+                " AND feature_class = 'P' AND lat IS NOT NULL AND lon IS NOT NULL", (country,))
+                if code in self._admin_names]
+            cache[country] = (np.array([r[0] for r in rows], dtype=float), np.array([r[1] for r in rows], dtype=float),
+                              [r[2] for r in rows])
+        return cache[country]
 
     def candidates(self, name: str, limit: int = 20) -> list[Candidate]:
         key = name_key(name)
