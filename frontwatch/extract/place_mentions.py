@@ -47,6 +47,16 @@ class _MentionIndex:
 # Marks each place of a subject's own list ("traders in X and Y protested"): one event per place, the toll told once
 # not split between them.
 SUBJECT_LIST = "subject-list"
+# Marks a country the clause names only as where the doers came from or as one side of a border ("raiders from X",
+# "near the X-Y border"): the event's place when nothing better is found, but no bound on where to look for one.
+ORIGIN = "origin-only"
+
+
+def bounding_countries(chosen: list[PlaceMention]) -> set[str]:
+    """The countries a clause's places keep a wider search inside: an origin's or a border's country bounds nothing
+    ("two herders were found dead in X after raiders from Y attacked them": X need not lie in Y)."""
+    return {m.place.country for m in chosen if m.place is not None and m.place.country is not None
+            and ORIGIN not in m.method.split()}
 
 
 def _index(doc: Doc, mentions: list[PlaceMention]) -> _MentionIndex:

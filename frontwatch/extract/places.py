@@ -14,12 +14,14 @@ from spacy.tokens import Span as SpacySpan
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.events import _Event
 from frontwatch.extract.place_mentions import (
+    ORIGIN,
     SUBJECT_LIST,
     _comma_context,
     _contains,
     _country_level,
     _index,
     _sentence_index,
+    bounding_countries,
 )
 from frontwatch.extract.place_roles import _conveyed_to, _destination, _doers_home, _grievance, _root_of
 from frontwatch.extract.roles import np_bounds
@@ -240,6 +242,10 @@ class PlacePicker:
             # only a road's ends ("blocked the X-Y highway"): one event, at the end named first, but a national
             # capital last (highways are named from it: "the Capital-X highway" is the road to X)
             main = [min(main, key=lambda mt: (mt[0].place is not None and mt[0].place.feature_code == "PPLC"))]
+        if main and all(_country_level(m) and (id(m) in route or "+cue:border" in m.method) for m, _ in main):
+            # only countries the doers came from or a border's sides ("raiders from X attacked them", "near the X-Y
+            # border"): kept, but marked so that a wider search for the event's place is not bound to them
+            main = [(dataclasses.replace(m, method=f"{ORIGIN} {m.method}"), t) for m, t in main]
         # "800 X teachers protest ... in Y", "students of X University in Y": a place that only qualifies another
         # noun yields to one that locates the event
         trigger = {event.hit.token.i, event.hit.head.i}
@@ -301,7 +307,7 @@ class PlacePicker:
         names one ("traders in X held a protest", where the trigger is the noun), up to the whole sentence; else the
         report's place: the lead place of the nearest sentence before, then after ("… lynched at a village. Residents
         said … in X town"). A country the clause names keeps places inside it only."""
-        countries = {m.place.country for m in chosen if m.place is not None}
+        countries = bounding_countries(chosen)
 
         def fits(found: list[PlaceMention]) -> list[PlaceMention]:
             return [m for m in found if not _country_level(m) and m.place is not None
@@ -348,7 +354,7 @@ class PlacePicker:
         journalists protested", "X police arrested"), else the nearest sentence's that names one, before then after.
         A short report names where it happened or near it; a people's name, a demonym or a source's name is no
         place."""
-        countries = {m.place.country for m in chosen if m.place is not None}
+        countries = bounding_countries(chosen)
 
         def named(a: int, b: int, sources: list[Span]) -> list[PlaceMention]:
             out = []
@@ -517,7 +523,9 @@ class PlacePicker:
         from or went."""
         root = _root_of(toks)
         head = root.head
-        for _ in range(3):  # "the X - Y highway": the name may hang from its partner before the road noun
+        # "on X Road, Y": a name set beside a road's name says where the road runs, not where it leads
+        for _ in range(0 if root.dep_ == "appos" and root.i > head.i else 3):
+            # "the X - Y highway": the name may hang from its partner before the road noun
             if head.lemma_.lower() in self.words["route_heads"]:
                 return True
             if head.i == head.head.i or head.dep_ not in {"compound", "amod", "nmod", "npadvmod", "conj", "punct"}:

@@ -28,11 +28,16 @@ LOCATIVE_BEFORE = re.compile(
 # Where a one-word name stands as a place, not a person: after a locative preposition or an article ("a X trader":
 # people's names take none), after a preposition of a way or a position ("fired on X", "a bus bound for X", "a visit
 # to X", "raiders from X": the model reads many an unfamiliar town there as a person, but the name must still be a
-# notable place of the report's country), or after a local unit and a comma ("in Y estate, X").
+# notable place of the report's country), after a local unit and a comma ("in Y estate, X"), after a bearing or a
+# distance ("north of X", "80 km east of X"), or after a name a locative preposition takes and a comma ("in Y, X": X
+# is where Y lies, even where the index lacks Y).
 PLACE_SLOT = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|into|around|on|to|from|via|across|towards?|through|(?:bound|headed|heading)"
     r"\s+for|a|an|the)|\b(?:estate|village|area|location|ward|division|"
-    r"constituency|sub-?county|county|town)(?:,|\s+of)|\b(?:attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)?|struck))\s+$",
+    r"constituency|sub-?county|county|town)(?:,|\s+of)|\b(?:attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)?|struck)"
+    r"|\b(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+of"
+    r"|\b(?:km|kms|kilomet(?:er|re)s?|miles)\s+(?:from|of|outside)"
+    r"|\b(?:in|at|near|of)\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),)\s+$",
     re.IGNORECASE,
 )
 # A lone name heading a local facility or a town's institution ("X police station", "X refugee camp", "X rice farm",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sqlite3
@@ -9,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from frontwatch.errors import GazetteerMissing
 from frontwatch.geocode.keys import CONNECTIVES, name_key, strip_diacritics
@@ -23,6 +26,7 @@ PRECISION = {"ADM2": 2, "ADM1": 3, "PCLI": 3, "ADM3": 2, "ADM1H": 3, "ADM2H": 2,
 
 
 _GLUED = re.compile(r"([EA]l)([a-z]{3,})")
+ADMIN1_FILL_KM = 50.0  # how far a town lacking its province may borrow the nearest coded town's
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +75,39 @@ class Gazetteer:
             " p.lon, p.population FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?",
             (key,),
         ).fetchall()
-        return tuple(Candidate(*r) for r in rows)
+        return tuple(self._with_admin1(Candidate(*r)) for r in rows)
+
+    def _with_admin1(self, c: Candidate) -> Candidate:
+        """A town the source files under no province takes its district's, else the province of the nearest town
+        filed under one, within `ADMIN1_FILL_KM`: some GeoNames towns lack their admin1 code, and an event placed
+        there would name no admin1 though its province is plain from its district or its neighbours."""
+        if c.admin1_code is not None or c.feature_class != "P":
+            return c
+        parent = c.admin2_code.rsplit(".", 1)[0] if c.admin2_code and c.admin2_code.count(".") == 2 else None
+        if parent in self._admin_names:
+            return dataclasses.replace(c, admin1_code=parent)  # its district's code holds its province's
+        if c.lat is None or c.lon is None:
+            return c
+        lats, lons, codes = self._coded_towns(c.country)
+        if not codes:
+            return c
+        p1, p2 = np.radians(c.lat), np.radians(lats)
+        a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - c.lon) / 2) ** 2
+        km = 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
+        k = int(np.argmin(km))
+        return c if km[k] > ADMIN1_FILL_KM else dataclasses.replace(c, admin1_code=codes[k])
+
+    def _coded_towns(self, country: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """A country's towns filed under a known province: their points and codes (read once per country)."""
+        cache = self.__dict__.setdefault("_coded", {})
+        if country not in cache:
+            rows = [(lat, lon, code) for code, lat, lon in self.con.execute(
+                "SELECT admin1_code, lat, lon FROM places WHERE country = ? AND admin1_code IS NOT NULL"
+                " AND feature_class = 'P' AND lat IS NOT NULL AND lon IS NOT NULL", (country,))
+                if code in self._admin_names]
+            cache[country] = (np.array([r[0] for r in rows], dtype=float), np.array([r[1] for r in rows], dtype=float),
+                              [r[2] for r in rows])
+        return cache[country]
 
     def candidates(self, name: str, limit: int = 20) -> list[Candidate]:
         key = name_key(name)
