@@ -133,6 +133,15 @@ _HIT_BEFORE = re.compile(
 _HIT_AFTER = re.compile(
     r"(?i:\s+(?:\w+\s+){0,2}?(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|injured|wounded|hurt|attacked|shot|ambushed|targeted|abducted|kidnapped)\b)")
+# The toll of an attack that counts state forces among its dead or hurt ("causing seven soldier deaths", "two police
+# dead", "killing a group of five (later seven) police officers", "among the dead are two police reservists"): they
+# were its target, however many words the count puts between the killing and them.
+_TOLL_AFTER = re.compile(r"(?i:\s+(?:deaths?|dead|fatalities|casualties)\b)")
+_TOLL_BEFORE = re.compile(
+    r"(?i:(?<![\w-])(?:(?:among|including)\s+(?:the\s+)?(?:dead|killed|injured|wounded|victims|casualties)"
+    r"(?:\s+(?:are|were|was|is))?|killing|injuring|wounding|leaving)\s+"
+    # the count and its qualifiers ("a group of five (later determined to be seven)"), no verb of a clause of its own
+    r"(?:(?!(?:and|but|while|as|after|when|who|which|said|says)\b)[\w()'-]+,?\s+){0,8}$)")
 # Words before / after state forces that make them the doer of harm to civilians.
 _STATE_BY = re.compile(r"(?i:(?<![\w-])(?:by|at\s+the\s+hands\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$)")
 _STATE_DID = re.compile(

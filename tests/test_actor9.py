@@ -1,0 +1,57 @@
+"""Actor 1 / actor 2 and their ACLED inter codes (issue 15, the actor9 area), on invented sentences: state forces a
+report counts among an attack's dead are its other side, however long the count before them; the one group the
+dictionary lacks that state forces are told fighting is a fight's other side, not an unidentified armed group."""
+
+from __future__ import annotations
+
+from frontwatch.extract import ActorDictionary
+from tests.fixtures.nlp import Run, lead
+
+
+def _sides(c):  # type: ignore[no-untyped-def]
+    return [a for a in (c.actor("actor1"), c.actor("actor2")) if a is not None]
+
+
+# --- state forces counted among the dead --------------------------------------------------------------------------
+
+
+def test_state_forces_after_a_long_count_are_the_target(run: Run) -> None:
+    c = lead(run("A roadside bomb planted by the Tarumbe Liberation Front went off near Lorvale, killing a patrol of "
+                 "four (some reports say six) police officers.", ["Lorvale"]))
+    assert [a.inter for a in _sides(c) if a.inter in (1, 7)] == [1], _sides(c)
+
+
+def test_state_forces_among_the_dead_are_the_target(run: Run) -> None:
+    c = lead(run("Tarumbe Liberation Front fighters raided a village near Lorvale; among the dead were three police "
+                 "reservists and a herder.", ["Lorvale"]))
+    assert any(a.inter == 1 for a in _sides(c)), _sides(c)
+
+
+def test_the_toll_cue_reads_only_the_counted(actor_dictionary: ActorDictionary) -> None:
+    # the count ends at a clause of its own: the police who speak after it were not hit
+    text = "Raiders burned ten huts, killing two herders, and police said they had fled."
+    assert actor_dictionary.state_target(text, 0, len(text)) is None
+    text = "The blast tore through the convoy, causing three soldier deaths."
+    found = actor_dictionary.state_target(text, 0, len(text))
+    assert found is not None and found.inter == 1, found
+
+
+# --- a band the state fought -------------------------------------------------------------------------------------
+
+
+def test_a_band_police_battle_is_the_other_side(run: Run) -> None:
+    c = lead(run("Police battle Zanguru sect"))
+    assert c.event_type == "Battles"
+    assert sorted(a.name for a in _sides(c)) == ["Police Forces of Kenya", "Zanguru Militia"], _sides(c)
+
+
+def test_a_band_only_said_to_be_hit_elsewhere_is_not_the_other_side(actor_dictionary: ActorDictionary) -> None:
+    from frontwatch.extract.actor_doers import framed_band
+
+    # told killed by police in a quoted claim, not fought in this event
+    text = "An officer who claimed police were killing Zanguru sect members was found dead."
+    assert framed_band(actor_dictionary, text, fought=True) is None
+    text = "Officers clashed with Zanguru sect members at the court."
+    found = framed_band(actor_dictionary, text, fought=True)
+    assert found is not None and found.name == "Zanguru Militia", found
+    assert framed_band(actor_dictionary, text) is None  # not the doer of an attack of its own
