@@ -140,7 +140,7 @@ _TOLL_AFTER = re.compile(r"(?i:\s+(?:deaths?|dead|fatalities|casualties)\b)")
 _TOLL_BEFORE = re.compile(
     r"(?i:(?<![\w-])(?:(?:among|including)\s+(?:the\s+)?(?:dead|killed|injured|wounded|victims|casualties)"
     r"(?:\s+(?:are|were|was|is))?|killing|injuring|wounding|leaving)\s+"
-    # the count and its qualifiers ("a group of five (later determined to be seven)"), no verb of a clause of its own
+    # the count and its qualifiers ("a unit of four (six, some say)"), no verb of a clause of its own
     r"(?:(?!(?:and|but|while|as|after|when|who|which|said|says)\b)[\w()'-]+,?\s+){0,8}$)")
 # Words before / after state forces that make them the doer of harm to civilians.
 _STATE_BY = re.compile(r"(?i:(?<![\w-])(?:by|at\s+the\s+hands\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$)")
