@@ -1,6 +1,7 @@
 """Actor 1 / actor 2 and their ACLED inter codes (issue 15, the actor9 area), on invented sentences: state forces a
 report counts among an attack's dead are its other side, however long the count before them; the one group the
-dictionary lacks that state forces are told fighting is a fight's other side, not an unidentified armed group."""
+dictionary lacks that state forces are told fighting is a fight's other side, not an unidentified armed group; weapons
+found with no force named were found by the police (ACLED's default, as for a protest's intervention)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,27 @@ def test_a_band_only_said_to_be_hit_elsewhere_is_not_the_other_side(actor_dictio
     found = framed_band(actor_dictionary, text, fought=True)
     assert found is not None and found.name == "Zanguru Militia", found
     assert framed_band(actor_dictionary, text) is None  # not the doer of an attack of its own
+
+
+def test_state_forces_in_the_hit_objects_own_phrase_are_the_target(actor_dictionary: ActorDictionary) -> None:
+    text = "Gunmen ambushed an unmarked army truck on the road to Lorvale."
+    found = actor_dictionary.state_target(text, 0, len(text))
+    assert found is not None and found.inter == 1, found
+    # a force named in a phrase after the object is where it happened, not whom it hit
+    text = "Gunmen attacked a village near a police post in Lorvale, killing two herders."
+    assert actor_dictionary.state_target(text, 0, len(text)) is None
+
+
+# --- weapons found with no force named ---------------------------------------------------------------------------
+
+
+def test_a_bomb_defused_with_no_force_named_has_the_police_as_its_other_side(run: Run) -> None:
+    c = lead(run("An explosive device was defused outside a church in Lorvale.", ["Lorvale"]))
+    assert c.sub_event_type == "Disrupted weapons use"
+    assert [(a.name, a.inter) for a in _sides(c)] == [("Unidentified armed group", 3),
+                                                     ("Police Forces of Kenya", 1)], _sides(c)
+    # a force the report names is kept
+    c = lead(run("Explosives were seized from a house in Lorvale; soldiers later detonated them safely.",
+                 ["Lorvale"]))
+    assert c.sub_event_type == "Disrupted weapons use"
+    assert [a.name for a in _sides(c) if a.inter == 1] == ["Military Forces of Kenya"], _sides(c)

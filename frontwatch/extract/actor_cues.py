@@ -129,7 +129,12 @@ _HIT_BEFORE = re.compile(
     # a headline's present tense too ("gang kills police", "militants attack soldiers")
     r"raided|stormed|killing|killed|kill|kills|ambushes|raids|storms|injuring|injured|injures|"
     r"wounding|wounded|wounds|shot|shoots|shooting|targets)\s+"
-    r"(?:(?:a|an|the|two|three|four|five|several|some|\d+|police|security|military|army|border|patrol)\s+){0,3})$")
+    r"(?:(?:a|an|the|two|three|four|five|several|some|\d+|police|security|military|army|border|patrol)\s+){0,3}"
+    # after a verb of violence, any words of the object's own noun phrase ("stormed a remote police camp",
+    # "ambushed an unmarked army truck"), not a phrase or a clause after it ("attacked a village near a police post")
+    r"|(?<![\w-])(?:attacked|attacking|ambushed|ambushing|raided|stormed|killing|killed|injuring|wounding|shot|"
+    r"targeting|targeted)\s+(?:(?!(?:in|at|on|of|by|near|with|from|to|into|for|and|or|but|as|while|after|before|"
+    r"where|when|who|which|that|whose|said|says|inside|outside|behind|against|during|over|under)\b)[\w'-]+\s+){1,3})$")
 _HIT_AFTER = re.compile(
     r"(?i:\s+(?:\w+\s+){0,2}?(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|injured|wounded|hurt|attacked|shot|ambushed|targeted|abducted|kidnapped)\b)")

@@ -177,15 +177,16 @@ def _by_sub_type(actors: ActorDictionary, text: str, start: int, end: int, event
     if sub_type == "Disrupted weapons use" and actor1 is not None and actor1.inter == 1 and actor2 is None:
         # "police defused a bomb": the unnamed hands behind the weapons are the other side
         return actor1, Actor("Unidentified armed group", 3)
-    if sub_type in _UNSEEN_DOERS and actor1 is None:
+    unseen = sub_type in _UNSEEN_DOERS and actor1 is None
+    if unseen:
         # ACLED: the unnamed hands behind a looting, an arson or a cache of weapons are an unidentified armed group
         actor1 = Actor("Unidentified armed group", 3)
-        if sub_type == "Disrupted weapons use" and actor2 is None:
-            # ACLED: the state forces who found, seized or defused the weapons are its other side ("a bomb was
-            # defused by police"), wherever the report names them other than as speakers
-            actor2 = actors.force_in_paragraph(text, start, end)
-        return actor1, actor2
-    return None
+    if sub_type == "Disrupted weapons use" and actor1 is not None and actor1.inter != 1 and actor2 is None:
+        # ACLED: the state forces who found, seized or defused the weapons are its other side ("a bomb was defused
+        # by police"), wherever the report names them other than as speakers; a bomb found with no one named was
+        # found or made safe by the police (as ACLED codes an intervention in a protest: the police unless named)
+        return actor1, actors.force_in_paragraph(text, start, end) or Actor("Police forces", 1)
+    return (actor1, actor2) if unseen else None
 
 
 # A capitalised name before the word for its members or its band ("the X sect", "X members", "X Militia"), as the
