@@ -1,7 +1,8 @@
 """Actor 1 / actor 2 and their ACLED inter codes (issue 15, the actor9 area), on invented sentences: state forces a
 report counts among an attack's dead are its other side, however long the count before them; the one group the
 dictionary lacks that state forces are told fighting is a fight's other side, not an unidentified armed group; weapons
-found with no force named were found by the police (ACLED's default, as for a protest's intervention)."""
+found with no force named were found by the police (ACLED's default, as for a protest's intervention); in violence
+against civilians a crowd is never the doer, and a crowd an armed actor attacks or bombs is civilians."""
 
 from __future__ import annotations
 
@@ -80,3 +81,21 @@ def test_a_bomb_defused_with_no_force_named_has_the_police_as_its_other_side(run
                  ["Lorvale"]))
     assert c.sub_event_type == "Disrupted weapons use"
     assert [a.name for a in _sides(c) if a.inter == 1] == ["Military Forces of Kenya"], _sides(c)
+
+
+# --- violence against civilians: a crowd is neither its doer nor, hit by an armed actor, anything but civilians -----
+
+
+def test_a_crowd_is_not_the_doer_of_violence_against_civilians(run: Run) -> None:
+    c = lead(run("Demonstrators abducted a local official in Lorvale.", ["Lorvale"]))
+    assert c.event_type == "Violence against civilians"
+    a1 = c.actor("actor1")
+    assert a1 is not None and a1.inter not in (5, 6, 7), a1
+
+
+def test_a_crowd_bombed_by_an_armed_group_is_civilians(run: Run) -> None:
+    c = lead(run("Unknown attackers lobbed a grenade into a rally of demonstrators in Lorvale, injuring twenty.",
+                 ["Lorvale"]))
+    assert c.event_type == "Explosions/Remote violence"
+    a2 = c.actor("actor2")
+    assert a2 is not None and (a2.name, a2.inter) == ("Civilians", 7), a2

@@ -37,10 +37,17 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
         return by_type
     if event_type not in _VIOLENT_TYPES:
         return actor1, actor2
-    if event_type == "Violence against civilians" and actor1 is not None and actor1.inter == 7:
-        # civilians are its victims, never its doer ("a priest was dragged from his car and killed"): the doer
-        # is unnamed
-        actor2 = actor2 if actor2 is not None and actor2.inter == 7 else actor1
+    if event_type in {"Violence against civilians", "Explosions/Remote violence"} and actor2 is not None and (
+            actor2.inter in (5, 6)) and (actor1 is None or actor1.inter not in (5, 6)):
+        # ACLED: the people an armed actor attacks or bombs are civilians, whatever crowd they were in ("gunmen
+        # opened fire on protesters", "a grenade thrown into a rally"); a crowd it fought would make it a riot
+        actor2 = Actor("Civilians", 7)
+    if event_type == "Violence against civilians" and actor1 is not None and actor1.inter in (5, 6, 7):
+        # civilians are its victims, never its doer ("a priest was dragged from his car and killed"), nor is a crowd
+        # (ACLED: a crowd's violence is a riot; told as violence against civilians, its hands are an armed group's
+        # or a group's the report names): the doer is unnamed
+        if actor1.inter == 7:
+            actor2 = actor2 if actor2 is not None and actor2.inter == 7 else actor1
         actor1 = Actor("Unidentified armed group", 3)
     if actor1 is None or actor1.name in _UNNAMED_DOERS:
         skip = [actor2.name] if actor2 is not None else []
