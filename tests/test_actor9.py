@@ -2,7 +2,8 @@
 report counts among an attack's dead are its other side, however long the count before them; the one group the
 dictionary lacks that state forces are told fighting is a fight's other side, not an unidentified armed group; weapons
 found with no force named were found by the police (ACLED's default, as for a protest's intervention); in violence
-against civilians a crowd is never the doer, and a crowd an armed actor attacks or bombs is civilians."""
+against civilians a crowd is never the doer, and a crowd an armed actor attacks or bombs is civilians; a tribe's armed
+men ("tribesmen") are an identity militia (inter 4), as ACLED codes tribal militias."""
 
 from __future__ import annotations
 
@@ -99,3 +100,11 @@ def test_a_crowd_bombed_by_an_armed_group_is_civilians(run: Run) -> None:
     assert c.event_type == "Explosions/Remote violence"
     a2 = c.actor("actor2")
     assert a2 is not None and (a2.name, a2.inter) == ("Civilians", 7), a2
+
+
+# --- a tribe's armed men are an identity militia -----------------------------------------------------------------
+
+
+def test_tribesmen_who_attack_are_an_identity_militia(run: Run) -> None:
+    c = lead(run("Armed tribesmen attacked a police outpost near Lorvale at dawn, wounding two officers.", ["Lorvale"]))
+    assert sorted(a.inter for a in _sides(c)) == [1, 4], _sides(c)
