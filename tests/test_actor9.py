@@ -3,7 +3,8 @@ report counts among an attack's dead are its other side, however long the count 
 dictionary lacks that state forces are told fighting is a fight's other side, not an unidentified armed group; weapons
 found with no force named were found by the police (ACLED's default, as for a protest's intervention); in violence
 against civilians a crowd is never the doer, and a crowd an armed actor attacks or bombs is civilians; a tribe's armed
-men ("tribesmen") are an identity militia (inter 4), as ACLED codes tribal militias."""
+men ("tribesmen") are an identity militia (inter 4), as ACLED codes tribal militias; a capitalised word that
+describes armed men ("Suspected", "Vigilante") names no community."""
 
 from __future__ import annotations
 
@@ -108,3 +109,14 @@ def test_a_crowd_bombed_by_an_armed_group_is_civilians(run: Run) -> None:
 def test_tribesmen_who_attack_are_an_identity_militia(run: Run) -> None:
     c = lead(run("Armed tribesmen attacked a police outpost near Lorvale at dawn, wounding two officers.", ["Lorvale"]))
     assert sorted(a.inter for a in _sides(c)) == [1, 4], _sides(c)
+
+
+# --- a word that describes armed men names no people -------------------------------------------------------------
+
+
+def test_a_descriptive_word_before_militia_names_no_community(run: Run) -> None:
+    c = lead(run("Suspected Zanguru militia shot dead a herder near Lorvale.", ["Lorvale"]))
+    a1 = c.actor("actor1")
+    assert a1 is not None and a1.name.startswith("Zanguru"), a1
+    c = lead(run("Vigilante militia killed four suspected thieves in Lorvale.", ["Lorvale"]))
+    assert all("Vigilante" not in a.name for a in _sides(c)), _sides(c)
