@@ -4,7 +4,8 @@ dictionary lacks that state forces are told fighting is a fight's other side, no
 found with no force named were found by the police (ACLED's default, as for a protest's intervention); in violence
 against civilians a crowd is never the doer, and a crowd an armed actor attacks or bombs is civilians; a tribe's armed
 men ("tribesmen") are an identity militia (inter 4), as ACLED codes tribal militias; a capitalised word that
-describes armed men ("Suspected", "Vigilante") names no community."""
+describes armed men ("Suspected", "Vigilante") names no community; the subject of a passive verb is the doer of its
+-ing complement ("were caught on camera executing …"), not of a result clause after a comma."""
 
 from __future__ import annotations
 
@@ -120,3 +121,23 @@ def test_a_descriptive_word_before_militia_names_no_community(run: Run) -> None:
     assert a1 is not None and a1.name.startswith("Zanguru"), a1
     c = lead(run("Vigilante militia killed four suspected thieves in Lorvale.", ["Lorvale"]))
     assert all("Vigilante" not in a.name for a in _sides(c)), _sides(c)
+
+
+# --- the subject of a passive verb does what its -ing complement tells ------------------------------------------
+
+
+def test_the_subject_caught_doing_it_is_its_doer(run: Run) -> None:
+    c = lead(run("Policemen were caught on camera executing three men on a busy street in Lorvale.", ["Lorvale"]))
+    a1 = c.actor("actor1")
+    assert a1 is not None and a1.inter == 1, a1
+
+
+def test_a_result_clause_after_a_comma_is_not_done_by_the_passive_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.extract.roles import verb_roles
+
+    doc = nlp("Police were ambushed near Lorvale, killing two officers.")
+    killing = next(t for t in doc if t.lower_ == "killing")
+    assert [t.lower_ for t in verb_roles(killing).agents] != ["police"]
+    doc = nlp("Policemen were caught on camera executing three men.")
+    executing = next(t for t in doc if t.lower_ == "executing")
+    assert [t.lower_ for t in verb_roles(executing).agents] == ["policemen"]
