@@ -5,7 +5,7 @@ found with no force named were found by the police (ACLED's default, as for a pr
 against civilians a crowd is never the doer, and a crowd an armed actor attacks or bombs is civilians; a tribe's armed
 men ("tribesmen") are an identity militia (inter 4), as ACLED codes tribal militias; a capitalised word that
 describes armed men ("Suspected", "Vigilante") names no community; the subject of a passive verb is the doer of its
--ing complement ("were caught on camera executing …"), not of a result clause after a comma."""
+-ing complement ("were filmed beating …"), not of a result clause after a comma."""
 
 from __future__ import annotations
 
@@ -127,7 +127,7 @@ def test_a_descriptive_word_before_militia_names_no_community(run: Run) -> None:
 
 
 def test_the_subject_caught_doing_it_is_its_doer(run: Run) -> None:
-    c = lead(run("Policemen were caught on camera executing three men on a busy street in Lorvale.", ["Lorvale"]))
+    c = lead(run("Two constables were filmed beating a hawker to death in Lorvale.", ["Lorvale"]))
     a1 = c.actor("actor1")
     assert a1 is not None and a1.inter == 1, a1
 
@@ -138,6 +138,6 @@ def test_a_result_clause_after_a_comma_is_not_done_by_the_passive_subject(nlp) -
     doc = nlp("Police were ambushed near Lorvale, killing two officers.")
     killing = next(t for t in doc if t.lower_ == "killing")
     assert [t.lower_ for t in verb_roles(killing).agents] != ["police"]
-    doc = nlp("Policemen were caught on camera executing three men.")
-    executing = next(t for t in doc if t.lower_ == "executing")
-    assert [t.lower_ for t in verb_roles(executing).agents] == ["policemen"]
+    doc = nlp("Two constables were filmed beating a hawker to death.")
+    beating = next(t for t in doc if t.lower_ == "beating")
+    assert [t.lower_ for t in verb_roles(beating).agents] == ["constables"]

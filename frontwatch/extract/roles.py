@@ -97,7 +97,7 @@ def _inherited_subject(tok: Token) -> tuple[list[Token], bool] | None:
 
 
 def _doing_complement(tok: Token) -> bool:
-    """An -ing verb that tells what the subject of a passive verb was doing ("officers were caught on camera beating
+    """An -ing verb that tells what the subject of a passive verb was doing ("officers were filmed beating
     a hawker", "two men were arrested after robbing a shop"): that subject is its doer. Not a result clause after a
     comma ("police were ambushed, killing two"), whose doer is the passive's unnamed agent."""
     if tok.tag_ != "VBG" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
