@@ -129,10 +129,24 @@ _HIT_BEFORE = re.compile(
     # a headline's present tense too ("gang kills police", "militants attack soldiers")
     r"raided|stormed|killing|killed|kill|kills|ambushes|raids|storms|injuring|injured|injures|"
     r"wounding|wounded|wounds|shot|shoots|shooting|targets)\s+"
-    r"(?:(?:a|an|the|two|three|four|five|several|some|\d+|police|security|military|army|border|patrol)\s+){0,3})$")
+    r"(?:(?:a|an|the|two|three|four|five|several|some|\d+|police|security|military|army|border|patrol)\s+){0,3}"
+    # after a verb of violence, any words of the object's own noun phrase ("stormed a remote police camp",
+    # "ambushed an unmarked army truck"), not a phrase or a clause after it ("attacked a village near a police post")
+    r"|(?<![\w-])(?:attacked|attacking|ambushed|ambushing|raided|stormed|killing|killed|injuring|wounding|shot|"
+    r"targeting|targeted)\s+(?:(?!(?:in|at|on|of|by|near|with|from|to|into|for|and|or|but|as|while|after|before|"
+    r"where|when|who|which|that|whose|said|says|inside|outside|behind|against|during|over|under)\b)[\w'-]+\s+){1,3})$")
 _HIT_AFTER = re.compile(
     r"(?i:\s+(?:\w+\s+){0,2}?(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|injured|wounded|hurt|attacked|shot|ambushed|targeted|abducted|kidnapped)\b)")
+# The toll of an attack that counts state forces among its dead or hurt ("causing seven soldier deaths", "two police
+# dead", "killing a group of five (later seven) police officers", "among the dead are two police reservists"): they
+# were its target, however many words the count puts between the killing and them.
+_TOLL_AFTER = re.compile(r"(?i:\s+(?:deaths?|dead|fatalities|casualties)\b)")
+_TOLL_BEFORE = re.compile(
+    r"(?i:(?<![\w-])(?:(?:among|including)\s+(?:the\s+)?(?:dead|killed|injured|wounded|victims|casualties)"
+    r"(?:\s+(?:are|were|was|is))?|killing|injuring|wounding|leaving)\s+"
+    # the count and its qualifiers ("a unit of four (six, some say)"), no verb of a clause of its own
+    r"(?:(?!(?:and|but|while|as|after|when|who|which|said|says)\b)[\w()'-]+,?\s+){0,8}$)")
 # Words before / after state forces that make them the doer of harm to civilians.
 _STATE_BY = re.compile(r"(?i:(?<![\w-])(?:by|at\s+the\s+hands\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$)")
 _STATE_DID = re.compile(

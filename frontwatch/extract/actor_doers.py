@@ -37,10 +37,17 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
         return by_type
     if event_type not in _VIOLENT_TYPES:
         return actor1, actor2
-    if event_type == "Violence against civilians" and actor1 is not None and actor1.inter == 7:
-        # civilians are its victims, never its doer ("a priest was dragged from his car and killed"): the doer
-        # is unnamed
-        actor2 = actor2 if actor2 is not None and actor2.inter == 7 else actor1
+    if event_type in {"Violence against civilians", "Explosions/Remote violence"} and actor2 is not None and (
+            actor2.inter in (5, 6)) and (actor1 is None or actor1.inter not in (5, 6)):
+        # ACLED: the people an armed actor attacks or bombs are civilians, whatever crowd they were in ("gunmen
+        # opened fire on protesters", "a grenade thrown into a rally"); a crowd it fought would make it a riot
+        actor2 = Actor("Civilians", 7)
+    if event_type == "Violence against civilians" and actor1 is not None and actor1.inter in (5, 6, 7):
+        # civilians are its victims, never its doer ("a priest was dragged from his car and killed"), nor is a crowd
+        # (ACLED: a crowd's violence is a riot; told as violence against civilians, its hands are an armed group's
+        # or a group's the report names): the doer is unnamed
+        if actor1.inter == 7:
+            actor2 = actor2 if actor2 is not None and actor2.inter == 7 else actor1
         actor1 = Actor("Unidentified armed group", 3)
     if actor1 is None or actor1.name in _UNNAMED_DOERS:
         skip = [actor2.name] if actor2 is not None else []
@@ -100,6 +107,8 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
                 actor2 = force
             else:
                 actor1 = force
+    if event_type == "Battles":
+        actor1, actor2 = _band_fought(actors, text, actor1, actor2)
     if sub_type == "Armed clash" and actor1 is None:
         # ACLED: an armed side no one names is an unidentified armed group
         actor1, actor2 = Actor("Unidentified armed group", 3), actor2
@@ -175,15 +184,16 @@ def _by_sub_type(actors: ActorDictionary, text: str, start: int, end: int, event
     if sub_type == "Disrupted weapons use" and actor1 is not None and actor1.inter == 1 and actor2 is None:
         # "police defused a bomb": the unnamed hands behind the weapons are the other side
         return actor1, Actor("Unidentified armed group", 3)
-    if sub_type in _UNSEEN_DOERS and actor1 is None:
+    unseen = sub_type in _UNSEEN_DOERS and actor1 is None
+    if unseen:
         # ACLED: the unnamed hands behind a looting, an arson or a cache of weapons are an unidentified armed group
         actor1 = Actor("Unidentified armed group", 3)
-        if sub_type == "Disrupted weapons use" and actor2 is None:
-            # ACLED: the state forces who found, seized or defused the weapons are its other side ("a bomb was
-            # defused by police"), wherever the report names them other than as speakers
-            actor2 = actors.force_in_paragraph(text, start, end)
-        return actor1, actor2
-    return None
+    if sub_type == "Disrupted weapons use" and actor1 is not None and actor1.inter != 1 and actor2 is None:
+        # ACLED: the state forces who found, seized or defused the weapons are its other side ("a bomb was defused
+        # by police"), wherever the report names them other than as speakers; a bomb found with no one named was
+        # found or made safe by the police (as ACLED codes an intervention in a protest: the police unless named)
+        return actor1, actors.force_in_paragraph(text, start, end) or Actor("Police forces", 1)
+    return (actor1, actor2) if unseen else None
 
 
 # A capitalised name before the word for its members or its band ("the X sect", "X members", "X Militia"), as the
@@ -197,7 +207,27 @@ _AGAINST = re.compile(r"(?i:\b(?:combat|combating|fight|fighting|against|crackdo
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 
 
-def framed_band(actors: ActorDictionary, text: str, skip: Sequence[str] = ()) -> Actor | None:
+def _band_fought(actors: ActorDictionary, text: str, actor1: Actor | None, actor2: Actor | None
+                 ) -> tuple[Actor | None, Actor | None]:
+    """A fight of state forces whose other side is left unnamed or generic: the one group the dictionary lacks that
+    the report names as the side they fought or hit ("police battle X sect", "officers shot two suspected X
+    members", "X members clashed with troops") is that side (ACLED names the group, not an unidentified one)."""
+    state = next((a for a in (actor1, actor2) if a is not None and a.inter == 1), None)
+    other = actor2 if state is actor1 else actor1
+    if state is None or (other is not None and other.name not in _UNKNOWN_HANDS):
+        return actor1, actor2
+    band = framed_band(actors, text, [state.name], fought=True)
+    if band is None:
+        return actor1, actor2
+    return (state, band) if state is actor1 else (band, state)
+
+
+# A fight told after a group's name ("X sect battle police", "X members clashed with officers").
+_FIGHT_AFTER = re.compile(r"(?i:\s+(?:\w+\s+){0,2}?(?:battl\w*|clash\w*|fought|fight\w*|engag\w*|exchanged\s+fire|"
+                          r"skirmish\w*|confront\w*)\b)")
+
+
+def framed_band(actors: ActorDictionary, text: str, skip: Sequence[str] = (), fought: bool = False) -> Actor | None:
     """The one group the dictionary lacks that the report names by its members and frames as the doer ("killings
     attributed to the X sect", "beheaded by X members", "X sect (militia) held responsible"): ACLED's "<Name>
     Militia" (inter 3). Not a country, a people, a known actor, nor a word that merely opens a sentence ("Gang
@@ -206,9 +236,15 @@ def framed_band(actors: ActorDictionary, text: str, skip: Sequence[str] = ()) ->
     for m in _BAND.finditer(text):
         name = m.group(1)
         before, after = text[max(0, m.start() - 60): m.start()], text[m.end(): m.end() + 60]
-        if not (_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after)) or _DENIED.search(before[-40:]):
+        fought_with = bool(_FOUGHT_WITH.search(before) or _AGAINST.search(before))
+        hit = fought_with or bool(_HIT_BEFORE.search(before))
+        # (`fought`: the other side of a fight is also the group it names fought, though not one only hit: "police
+        # were killing X members" may tell of other days)
+        framed = _NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after) or (
+            fought and (fought_with or _FIGHT_AFTER.match(after)))
+        if not framed or _DENIED.search(before[-40:]):
             continue
-        if _HIT_BEFORE.search(before) or _FOUGHT_WITH.search(before) or _AGAINST.search(before):
+        if hit and not (fought and fought_with):
             continue  # "police were killing X sect members", "residents took up arms against X members": the hit
         if _SENTENCE_START.search(text[: m.start()]) and not re.search(
                 rf"(?<![.!?:;]\s)(?<!^)\b{re.escape(name)}\b", text[m.end():]):

@@ -43,6 +43,8 @@ from frontwatch.extract.actor_cues import (
     _STATE_BY,
     _STATE_DID,
     _STATE_RESPONDED,
+    _TOLL_AFTER,
+    _TOLL_BEFORE,
     _UNIT_AGAINST,
     _institution,
     _of_government,
@@ -394,6 +396,8 @@ class ActorDictionary:
             if m.actor.inter != 1 or _of_government(sentence, m):
                 continue
             if _HIT_BEFORE.search(sentence[max(0, m.start - 40): m.start]) or _HIT_AFTER.match(sentence, m.end) or (
+                    _TOLL_AFTER.match(sentence, m.end) or _TOLL_BEFORE.search(sentence[max(0, m.start - 90): m.start])
+            ) or (
                     # "gunmen storm a village, battle police": the state forces fought are the other side too
                     _FOUGHT_WITH.search(sentence[max(0, m.start - 50): m.start])
                     and not _SPEAKER_AFTER.match(sentence, m.end)):

@@ -46,6 +46,9 @@ _LOYAL = frozenset({"loyal", "allied", "affiliated"})
 # Words that say who the doers are is not known: an unknown militia is no community's nor a named one.
 _UNKNOWN_WORDS = frozenset({"unidentified", "unknown", "unnamed", "unspecified", "anonymous"})
 _UNNAMED_MILITIAS = frozenset({"Militia", "Communal militia", "Local fighters"})
+# Words that describe armed men rather than name their people, capitalised where they open a headline.
+_DESCRIPTORS = frozenset({"suspected", "alleged", "armed", "heavily", "rival", "local", "marauding", "hostile",
+                          "angry", "organised", "organized", "tribal", "vigilante", "radical", "notorious"})
 
 
 def _institution(a: ActorRole | None) -> bool:
@@ -307,6 +310,10 @@ class ActorReader:
                     continue  # a capital that only starts the sentence ("Armed bandits …") names no one
                 if text.lower() in _UNKNOWN_WORDS:
                     continue  # "Unknown group torched houses": no people named, the hands are unidentified
+                if text.lower() in _DESCRIPTORS or text.lower() in self.words["community_words"] | self.words[
+                        "communal_words"] or self.actors.match(text) is not None:
+                    continue  # "Suspected X militia", "Ethnic militias", "Vigilante militia": a word that says what
+                    # the men are, or that names them as the dictionary does, is no people's name
                 if self.actors.country_iso(text) is not None or self.actors.canonical(text) is not None:
                     continue  # "Somali gunmen", "Shabaab fighters": a country's or a named group's
                 if lemma not in self.words["community_words"] and any(a <= name.idx < b for a, b in places):

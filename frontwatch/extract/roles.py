@@ -96,6 +96,18 @@ def _inherited_subject(tok: Token) -> tuple[list[Token], bool] | None:
     return None
 
 
+def _doing_complement(tok: Token) -> bool:
+    """An -ing verb that tells what the subject of a passive verb was doing ("officers were filmed beating
+    a hawker", "two men were arrested after robbing a shop"): that subject is its doer. Not a result clause after a
+    comma ("police were ambushed, killing two"), whose doer is the passive's unnamed agent."""
+    if tok.tag_ != "VBG" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+        return False
+    if tok.dep_ == "pcomp":
+        return True
+    first = min(t.i for t in tok.subtree)
+    return tok.dep_ in {"xcomp", "advcl"} and first > 0 and tok.doc[first - 1].text not in {",", ";", "-", "—"}
+
+
 def verb_roles(tok: Token) -> Roles:
     r = Roles()
     passive = is_passive(tok)
@@ -141,7 +153,7 @@ def verb_roles(tok: Token) -> Roles:
         # "a mob vandalized temples and attacked shops", "troops moved in to retake the town": the object is the
         # verb's own, the doer is shared
         inherited = _inherited_subject(tok)
-        if inherited is not None and not inherited[1]:
+        if inherited is not None and (not inherited[1] or _doing_complement(tok)):
             r.agents = inherited[0]
             r.rules.append("inherited-subject")
     r.sources = _pobjs(tok, {"from"})
