@@ -101,13 +101,24 @@ def _at(text: str, name: str, country: str, nth: int = 0) -> PlaceMention:
 
 def test_a_town_said_to_lie_in_a_place_of_another_country_is_a_namesake(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
     # the gazetteer knows only a namesake of Orvik abroad; the text sets Orvik (and an unknown Tessa) in Dravo
-    text = "Rebels shelled the hamlets of Orvik and Tessa in Dravo province on Monday, residents said."
-    places = [_at(text, "Orvik", "EG"), _at(text, "Dravo", "SY")]
-    assert [m.span.text for m in namesakes_abroad(text, places)] == ["Dravo"]
+    text = ("Rebels shelled the hamlets of Orvik and Tessa in Dravo province on Monday, residents said. "
+            "Families fled to Kesto.")
+    places = [_at(text, "Orvik", "EG"), _at(text, "Dravo", "SY"), _at(text, "Kesto", "SY")]
+    assert [m.span.text for m in namesakes_abroad(text, places)] == ["Dravo", "Kesto"]
     document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", DAY, "en")
     ((_, doc),) = list(annotate(nlp, [document]))
     shelling = [c for c in extractor.claims(document, doc, places) if c.event_type != NOT_AN_EVENT]
     assert shelling and all(c.place is not None and c.place.country == "SY" for c in shelling)
+
+
+def test_a_container_no_surer_than_the_town_it_holds_drops_nothing() -> None:
+    # one name of each country: Dravo may be the namesake as well as Orvik, so the text gives no majority to trust
+    text = "Rebels shelled the hamlet of Orvik in Dravo on Monday, residents said."
+    places = [_at(text, "Orvik", "EG"), _at(text, "Dravo", "SY")]
+    assert namesakes_abroad(text, places) == places
+    text = "Rebels shelled Orvik in Dravo; Lanmere and Tarso were calm."
+    places = [_at(text, "Orvik", "EG"), _at(text, "Dravo", "SY"), _at(text, "Lanmere", "EG"), _at(text, "Tarso", "EG")]
+    assert namesakes_abroad(text, places) == places
 
 
 def test_peers_of_two_countries_and_a_town_in_its_own_country_stay() -> None:

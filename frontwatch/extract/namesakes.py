@@ -10,6 +10,7 @@ this catches what it cannot pair: a list whose other names the recogniser did no
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -25,11 +26,15 @@ _INSIDE_GAP = re.compile(
 
 def namesakes_abroad(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
     """`places` without the resolved toponyms whose text says they lie "in" the next resolved place, of another
-    country (`_INSIDE_GAP` between them)."""
+    country (`_INSIDE_GAP` between them), where the report places more of its names in the container's country than
+    in the contained name's: the container can be the namesake too ("X in Y" with X right and Y read abroad), and
+    with no majority neither reading is surer, so X stays."""
     resolved = sorted((m for m in places if m.place is not None), key=lambda m: m.span.start)
+    countries = Counter(m.place.country for m in resolved if m.place.country)  # type: ignore[union-attr]
     drop: set[int] = set()
     for m, n in pairwise(resolved):
         if m.place.country and n.place.country and m.place.country != n.place.country and (  # type: ignore[union-attr]
+                countries[n.place.country] > countries[m.place.country]) and (  # type: ignore[union-attr]
                 n.span.start - m.span.end <= 80 and _INSIDE_GAP.match(text[m.span.end : n.span.start])):
             drop.add(id(m))
     return [m for m in places if id(m) not in drop] if drop else list(places)
