@@ -43,3 +43,17 @@ def test_a_crowd_read_as_attacking_is_mob_violence(claims_of: ClaimsOf, actor_di
                  "Police officers beat two hawkers outside the bus terminal.",
                  "Machete-wielding villagers hacked two herders to death near the river."):
         assert _typed(claims_of, text, sure)[0] == "Attack", text
+
+
+def test_coordinated_passive_verbs_share_their_agent(claims_of: ClaimsOf, actor_dictionary) -> None:
+    """ "was attacked and badly injured by a mob": the "by" phrase on the last verb names the doer of both, so the
+    attack is the crowd's (mob violence, the crowd its actor); armed men or police named there keep it an attack."""
+    from frontwatch.extract import Extractor
+
+    sure = Extractor(actor_dictionary, _Says("Attack", 0.9))
+    for text in ("A shopkeeper was attacked and badly injured by an angry mob.",
+                 "A cyclist was assaulted and hurt by a crowd of villagers near the ferry."):
+        sub, actor1 = _typed(claims_of, text, sure)
+        assert sub == "Mob violence" and actor1 == "Rioters", text
+    assert _typed(claims_of, "A trader was robbed and stabbed by police officers in the town.", sure) == (
+        "Attack", "Police forces")
