@@ -33,7 +33,7 @@ def test_a_crowd_read_as_attacking_is_mob_violence(claims_of: ClaimsOf, actor_di
     sure = Extractor(actor_dictionary, _Says("Attack", 0.9))
     for text in ("An irate mob beat a cattle trader to death at a livestock market on Tuesday.",
                  "Angry villagers beat two men they accused of stealing a goat.",
-                 "Rioters abducted a bus driver and torched his vehicle.",
+                 "Rioters stabbed a bus driver and torched his vehicle.",
                  "A shopkeeper was beaten to death by angry residents."):
         sub, actor1 = _typed(claims_of, text, sure)
         assert sub in {"Mob violence", "Violent demonstration"}, text

@@ -63,6 +63,18 @@ _ARMS_WORDS = frozenset({"armed", "arrows", "bows", "guns", "machetes", "pangas"
                          "toting", "heavily"})
 
 
+# Words by which a text calls a group a crowd ("a mob", "rioters", "angry residents"), not just several people.
+_CROWD_NAMES = frozenset({"mob", "mobs", "crowd", "crowds", "rioters", "protesters", "protestors", "demonstrators",
+                          "angry", "irate", "rowdy", "enraged", "furious", "hostile"})
+
+
+def named_crowd(role: ActorRole, text: str) -> bool:
+    """Does the text call the actor a crowd, in its phrase or just before it ("an angry mob", "irate villagers")?"""
+    if role.span is None:
+        return False
+    return bool(set(re.findall(r"[a-z]+", text[max(0, role.span.start - 20):role.span.end].lower())) & _CROWD_NAMES)
+
+
 class CrowdCues:
     """Mixin of `Typer`: the crowd rules, over `self.words` (the lexicon's word lists)."""
 

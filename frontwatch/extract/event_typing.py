@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from frontwatch.extract.crowd_cues import CrowdCues, _armed_named, _many
+from frontwatch.extract.crowd_cues import CrowdCues, _armed_named, _many, named_crowd
 from frontwatch.extract.events import _ARMED, _Event
 from frontwatch.extract.sentences import _doc_text, _story
 from frontwatch.extract.triggers import Lexicon, TriggerHit, find_triggers, is_nonevent, load_lexicon
@@ -150,6 +150,7 @@ _EVADE = frozenset({"avoid", "dodge", "escape", "evade", "flee", "resist"})
 _THROWING = frozenset({"stone", "pelt", "throw", "hurl"})
 # Categories that may be a violent incident's follow-up in the same breath (arrests, looting, a deployment).
 _FOLLOW_UPS = frozenset({"arrest", "looting", "change", "disrupted"})
+_GUNFIRE = frozenset({"shoot", "shot", "gun", "gunfire", "gunshot", "rifle", "pistol"})
 
 
 class Typer(CrowdCues):
@@ -520,18 +521,23 @@ class Typer(CrowdCues):
 
     def crowd_doer(self, typed: tuple[str, str | None, float], actor1: ActorRole | None, event: _Event, doc: Doc,
                    methods: list[str]) -> tuple[str, str | None, float]:
-        """Violence against civilians whose doer the text names as a crowd (rioters, protesters, a mob, villagers or
-        residents as a group, not armed and no faction's own men) is, for ACLED, the crowd's riot: mob violence (or
-        a violent demonstration where it was the crowd's own protest). Whatever read it as an attack (the
-        classifier's n-grams, a trigger of abduction), the doer decides; an armed group or a state force stays."""
-        if typed[0] != "Violence against civilians" or actor1 is None or actor1.span is None:
+        """An attack on civilians whose doer the text names as a crowd (a mob, rioters, angry residents) is, for
+        ACLED, the crowd's riot: mob violence (or a violent demonstration where it was the crowd's own protest),
+        whatever read it as an attack (the classifier's n-grams). A group the text does not call a crowd ("three
+        men", "a gang") stays an attack by unidentified hands; so do crowds with guns (armed men) and an abduction
+        or a rape (deliberate hands, not a crowd's outburst)."""
+        if typed[1] != "Attack" or actor1 is None or actor1.actor.inter not in {5, 6, 7}:
             return typed
-        inter, text = actor1.actor.inter, _doc_text(doc)
-        if not (inter in {5, 6} or (inter == 7 and _many(actor1) and not self._organised(actor1, text))) or (
-                _armed_named(actor1, text)):
+        text = _doc_text(doc)
+        if not named_crowd(actor1, text) or _armed_named(actor1, text) or self._gunfire(event):
             return typed
         methods.append("crowd-doer:riot")
-        return (*self._riot(inter, event, doc), typed[2])
+        return (*self._riot(actor1.actor.inter, event, doc), typed[2])
+
+    @staticmethod
+    def _gunfire(event: _Event) -> bool:
+        """Was the harm done with guns ("shot dead", "opened fire")? Then its doers were armed, no crowd."""
+        return any(t.lemma_.lower() in _GUNFIRE for t in event.hit.token.sent)
 
     def _riot(self, inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
         """ACLED: demonstrators turning violent make a violent demonstration (its actor is "Rioters" too); a mob or a
