@@ -171,7 +171,9 @@ def test_the_classifier_cannot_call_a_harm_sexual_violence_without_a_word_of_it(
     if not sexual:
         pytest.skip("this classifier reads none of the sentences as sexual violence")
     for text in sexual:
-        assert _lead_sub(claims_of, text, ex=ex) == "Attack", text
+        # harm with no sexual word: an attack, or the crowd's mob violence where a group of people did it (the
+        # neighbours, the agent the coordinated passive shares)
+        assert _lead_sub(claims_of, text, ex=ex) in {"Attack", "Mob violence"}, text
     # with a word of it, the classifier's sexual violence stands or the lexicon says it
     assert _lead_sub(claims_of, "A woman was raped by two armed men at her home.", ex=ex) == "Sexual violence"
 

@@ -473,8 +473,8 @@ class Extractor(SharedSteps):
 
     def type_of(self, job: _Job, sides: Sides, methods: list[str]) -> Typed:
         event = job.event
-        return Typed(*self.typer.type_of(event, event.hit.category, sides.actor1, sides.actor2, job.doc, job.pred,
-                                         methods))
+        typed = self.typer.type_of(event, event.hit.category, sides.actor1, sides.actor2, job.doc, job.pred, methods)
+        return Typed(*self.typer.crowd_doer(typed, sides.actor1, event, job.doc, methods))
 
     def settle(self, job: _Job, typed: Typed, sides: Sides, places: list[PlaceMention], methods: list[str]) -> Sides:
         """A demonstration's sides by its sub-type, ACLED's defaults by type, foreign state forces external."""

@@ -43,6 +43,38 @@ def _words_of(role: ActorRole) -> set[str]:
     return set(re.findall(r"[a-z]+", role.span.text.lower())) if role.span is not None else set()
 
 
+def _many(role: ActorRole) -> bool:
+    """An actor named as a group ("youths", "a crowd of residents", "villagers"), not one person."""
+    words = re.findall(r"[a-z]+", role.span.text.lower()) if role.span is not None else []
+    return any((w.endswith("s") and not w.endswith("ss")) or w in {"men", "people", "women", "youth", "group",
+                                                                 "crowd", "children"} for w in words)
+
+
+def _armed_named(role: ActorRole, text: str) -> bool:
+    """An actor named with its arms, in its phrase or just before it: "armed youths", "spear-wielding herders",
+    "gun-toting raiders"."""
+    if role.span is None:
+        return False
+    words = set(re.findall(r"[a-z]+", text[max(0, role.span.start - 20):role.span.end].lower()))
+    return bool(words & _ARMS_WORDS)
+
+
+_ARMS_WORDS = frozenset({"armed", "arrows", "bows", "guns", "machetes", "pangas", "rifles", "spears", "wielding",
+                         "toting", "heavily"})
+
+
+# Words by which a text calls a group a crowd ("a mob", "rioters", "angry residents"), not just several people.
+_CROWD_NAMES = frozenset({"mob", "mobs", "crowd", "crowds", "rioters", "protesters", "protestors", "demonstrators",
+                          "angry", "irate", "rowdy", "enraged", "furious", "hostile"})
+
+
+def named_crowd(role: ActorRole, text: str) -> bool:
+    """Does the text call the actor a crowd, in its phrase or just before it ("an angry mob", "irate villagers")?"""
+    if role.span is None:
+        return False
+    return bool(set(re.findall(r"[a-z]+", text[max(0, role.span.start - 20):role.span.end].lower())) & _CROWD_NAMES)
+
+
 class CrowdCues:
     """Mixin of `Typer`: the crowd rules, over `self.words` (the lexicon's word lists)."""
 

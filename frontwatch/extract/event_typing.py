@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from frontwatch.extract.crowd_cues import CrowdCues
+from frontwatch.extract.crowd_cues import CrowdCues, _armed_named, _many, named_crowd
 from frontwatch.extract.events import _ARMED, _Event
 from frontwatch.extract.sentences import _doc_text, _story
 from frontwatch.extract.triggers import Lexicon, TriggerHit, find_triggers, is_nonevent, load_lexicon
@@ -78,30 +78,10 @@ _ASSAULT_ON_PLACE = frozenset({"storm"})
 # --- helpers ------------------------------------------------------------------------------------------------------
 
 
-def _many(role: ActorRole) -> bool:
-    """An actor named as a group ("youths", "a crowd of residents", "villagers"), not one person."""
-    words = re.findall(r"[a-z]+", role.span.text.lower()) if role.span is not None else []
-    return any((w.endswith("s") and not w.endswith("ss")) or w in {"men", "people", "women", "youth", "group",
-                                                                 "crowd", "children"} for w in words)
-
-
 _HARMED = frozenset({"kill", "injure"})
 _DEATH_WORDS = frozenset({"kill", "die", "dead", "death", "killing", "body", "fatality", "murder"})
 _HURT_WORDS = frozenset({"injure", "injured", "wound", "wounded", "injury", "hurt"})
 _PEOPLE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-
-
-def _armed_named(role: ActorRole, text: str) -> bool:
-    """An actor named with its arms, in its phrase or just before it: "armed youths", "spear-wielding herders",
-    "gun-toting raiders"."""
-    if role.span is None:
-        return False
-    words = set(re.findall(r"[a-z]+", text[max(0, role.span.start - 20):role.span.end].lower()))
-    return bool(words & _ARMS_WORDS)
-
-
-_ARMS_WORDS = frozenset({"armed", "arrows", "bows", "guns", "machetes", "pangas", "rifles", "spears", "wielding",
-                         "toting", "heavily"})
 
 
 def _people_harmed(trigger: Token, attack: bool = False) -> bool:
@@ -170,6 +150,7 @@ _EVADE = frozenset({"avoid", "dodge", "escape", "evade", "flee", "resist"})
 _THROWING = frozenset({"stone", "pelt", "throw", "hurl"})
 # Categories that may be a violent incident's follow-up in the same breath (arrests, looting, a deployment).
 _FOLLOW_UPS = frozenset({"arrest", "looting", "change", "disrupted"})
+_GUNFIRE = frozenset({"shoot", "shot", "gun", "gunfire", "gunshot", "rifle", "pistol"})
 
 
 class Typer(CrowdCues):
@@ -537,6 +518,26 @@ class Typer(CrowdCues):
         words = {w.lemma_.lower() for h in heads for w in (h, *h.children)
                  if w is h or w.dep_ in {"compound", "amod", "nmod", "poss"}}
         return bool(words & self.words["force_heads"]) and not words & {"former", "retired", "ex", "off-duty"}
+
+    def crowd_doer(self, typed: tuple[str, str | None, float], actor1: ActorRole | None, event: _Event, doc: Doc,
+                   methods: list[str]) -> tuple[str, str | None, float]:
+        """An attack on civilians whose doer the text names as a crowd (a mob, rioters, angry residents) is, for
+        ACLED, the crowd's riot: mob violence (or a violent demonstration where it was the crowd's own protest),
+        whatever read it as an attack (the classifier's n-grams). A group the text does not call a crowd ("three
+        men", "a gang") stays an attack by unidentified hands; so do crowds with guns (armed men) and an abduction
+        or a rape (deliberate hands, not a crowd's outburst)."""
+        if typed[1] != "Attack" or actor1 is None or actor1.actor.inter not in {5, 6, 7}:
+            return typed
+        text = _doc_text(doc)
+        if not named_crowd(actor1, text) or _armed_named(actor1, text) or self._gunfire(event):
+            return typed
+        methods.append("crowd-doer:riot")
+        return (*self._riot(actor1.actor.inter, event, doc), typed[2])
+
+    @staticmethod
+    def _gunfire(event: _Event) -> bool:
+        """Was the harm done with guns ("shot dead", "opened fire")? Then its doers were armed, no crowd."""
+        return any(t.lemma_.lower() in _GUNFIRE for t in event.hit.token.sent)
 
     def _riot(self, inter: int | None, event: _Event, doc: Doc) -> tuple[str, str]:
         """ACLED: demonstrators turning violent make a violent demonstration (its actor is "Rioters" too); a mob or a

@@ -118,6 +118,12 @@ def verb_roles(tok: Token) -> Roles:
             # "was cleared of militants by troops": the parser hangs the agent on the "of" phrase
             r.agents = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                         if p.dep_ == "pobj" for a in _pobjs(p, {"by"})]
+        if not r.agents:
+            # "was attacked and (badly) beaten by a mob": coordinated passive verbs share the agent the last takes
+            r.agents = [a for c in tok.children if c.dep_ == "conj" and c.tag_ == "VBN" and c.i <= tok.i + 3
+                        and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for a in _pobjs(c, {"by"})]
+            if r.agents:
+                r.rules.append("shared-agent")
         if tok.dep_ in {"acl", "amod"} and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             r.patients.append(tok.head)
             r.rules.append("participle")
