@@ -26,6 +26,8 @@ from frontwatch.extract.counts import (
     parse_number,
 )
 from frontwatch.extract.doc_words import doc_words
+from frontwatch.extract.sentences import _doc_text
+from frontwatch.extract.toll_dates import in_a_date
 from frontwatch.model import Count, CountKind, Span
 
 
@@ -220,7 +222,8 @@ def _victim_total(head: Token) -> tuple[int, int, int, str | None] | None:
         if any(c.lower_ in ("no", "none") or c.dep_ == "neg" for c in n.children) or n.lower_ in _NOBODY:
             return None
         # the parser may hang the figure as a compound ("Seven Kenyan fishermen")
-        nums = [c for c in n.children if c.dep_ == "nummod" or (c.dep_ == "compound" and c.tag_ == "CD")]
+        nums = [c for c in n.children if (c.dep_ == "nummod" or (c.dep_ == "compound" and c.tag_ == "CD"))
+                and not in_a_date(_doc_text(c.doc), c.idx, c.idx + len(c.text))]  # "on 2 May 5 people": a day
         if n is not head and n.tag_ in ("NNS", "NNPS") and not nums and n.lower_ not in _COLLECTIVE and any(
                 c.dep_ == "nummod" for c in head.children):
             continue  # "at least 24 officers and reservists": one figure for both plurals, the lowest reading
