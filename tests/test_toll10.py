@@ -69,3 +69,20 @@ def test_the_dead_of_an_illness_are_no_toll(nlp: Any) -> None:
     # violence told beside a drought, or dead of gunshot wounds, are still the toll
     assert _killed(nlp, "Fighting over wells during the long drought killed 5 herders.") == [5]
     assert _killed(nlp, "3 marchers died from gunshot wounds.") == [3]
+
+
+# --- a victim described by a participle is one of the dead, not another outcome ---------------------------------------
+
+def test_a_victim_described_by_a_participle_is_counted(nlp: Any) -> None:
+    assert _killed(nlp, "Raiders killed three herders and a boy walking home from school.") == [4]
+    # a conjunct with an outcome of its own is another group
+    assert _killed(nlp, "Eleven were hurt and one trader killed in the raid.") == [1]
+
+
+# --- the attacker killed after the attack's dead are told is one more dead --------------------------------------------
+
+def test_the_attacker_killed_at_the_end_adds_to_the_toll(nlp: Any) -> None:
+    assert _killed(nlp, "The raid left two guards dead and one wounded before soldiers shot and killed the gunman.") \
+        == [2 + 1]
+    # the attacker as the killer is no more dead
+    assert _killed(nlp, "The gunman killed 3 shoppers at the mall.") == [3]

@@ -7,6 +7,7 @@ the revision is no alternative account to take the lowest of: the same account c
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -144,9 +145,33 @@ def not_of_illness(text: str, base: int, counts: Sequence[Count]) -> list[Count]
     return out
 
 
+# The attacker killed after the attack's dead are told ("… left one officer dead before police shot and killed the
+# gunman"): the attacker is one more dead of the event (ACLED counts every death of it), not another figure for the
+# same dead.
+_THE_DOER = re.compile(r"\b(?:the|an?)\s+(?:lone\s+|suspected\s+|armed\s+)?(?:attackers?|gunm[ae]n|assailants?|"
+                       r"shooters?|bombers?|perpetrators?|hijackers?|knifem[ae]n)\b", re.I)
+
+
+def doer_killed(text: str, base: int, counts: Sequence[Count]) -> list[Count]:
+    """The sentence's counts with the attacker's death (see `_THE_DOER`) added to the killed figure told before it."""
+    out = list(counts)
+    killed = [c for c in out if c.what == CountKind.KILLED and c.value and c.span is not None]
+    for first, doer in itertools.pairwise(killed):
+        assert first.span is not None and doer.span is not None
+        if (first.qualifier != "exact" or doer.qualifier != "exact" or not _THE_DOER.search(doer.span.text)
+                or _THE_DOER.search(first.span.text) or first.span.end > doer.span.start):
+            continue
+        span = Span(first.span.start, doer.span.end, text[first.span.start - base:doer.span.end - base])
+        summed = Count(CountKind.KILLED, (first.value or 0) + (doer.value or 0),
+                       (first.value or 0) + (doer.value or 0), (first.value or 0) + (doer.value or 0), "exact", span)
+        return [summed if c is first else c for c in out if c is not doer]
+    return out
+
+
 def sentence_tolls(text: str, base: int, counts: Sequence[Count]) -> list[Count]:
     """The sentence's counts (`text` the sentence, `base` its offset in the document) with its revisions taken
     (`revised_tolls`), the killer's own death added (`killer_dead`), groups listed after the outcome summed
-    (`listed_after`) and the dead of an illness left out (`not_of_illness`)."""
-    return not_of_illness(text, base, listed_after(text, base, killer_dead(text, base,
-                                                                           revised_tolls(text, base, counts))))
+    (`listed_after`), the attacker's death added (`doer_killed`) and the dead of an illness left out
+    (`not_of_illness`)."""
+    told = killer_dead(text, base, revised_tolls(text, base, counts))
+    return not_of_illness(text, base, listed_after(text, base, doer_killed(text, base, told)))

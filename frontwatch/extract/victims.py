@@ -197,8 +197,10 @@ def _victim_total(head: Token) -> tuple[int, int, int, str | None] | None:
     # a conjunct with its own outcome ("nine injured and one officer killed") is another group
     # (a relative clause with a subject of its own describes the noun: "2 suspects they had arrested"; a verb read as
     # the object's conjunct is another outcome: "kills an officer and injures a nurse")
-    others = [x for x in head.conjuncts if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and not any(
-        g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in x.children) or x.pos_ == "VERB"]
+    # (a present participle describes the noun too: "a woman visiting from abroad")
+    others = [x for x in head.conjuncts if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.tag_ != "VBG"
+                                               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                                               for c in x.children) or x.pos_ == "VERB"]
     # a coordination without "and"/"or" is a title and a name of one person ("the MP, John Doe, was killed"); a
     # conjunct across a semicolon belongs to another clause ("… fire on a house; a boy killed")
     no_cc = not any(c.dep_ == "cc" for x in (head, *head.conjuncts) for c in x.children)
