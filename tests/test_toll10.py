@@ -59,6 +59,10 @@ def test_a_group_listed_after_the_outcome_is_added(nlp: Any) -> None:
     # a figure with its own outcome, or of no people, is not added
     assert _killed(nlp, "4 killed at a roadside kiosk plus 2 injured.") == [4]
     assert _killed(nlp, "4 killed at a roadside kiosk plus 30 goats.") == [4]
+    # a terse list of facts: the people after the slash were driven out, the bystander is counted apart
+    assert _killed(nlp, "Raids went on: 3 killed/ a school torched/ 900 people uprooted from the valley.") == [3]
+    assert _killed(nlp, "4 killed in the market plus 1 bystander caught in the crossfire (counted separately).") \
+        == [4]
 
 
 # --- deaths of an illness or a disaster told beside the violence are no toll of it ------------------------------------

@@ -85,10 +85,12 @@ def killer_dead(text: str, base: int, counts: Sequence[Count]) -> list[Count]:
 # A group added to a toll after its outcome by "plus", "+" or "/" ("5 killed in a bar plus 1 driver", "4 dead + 2
 # guards"): the same outcome's dead, summed. The gap before it tells no other outcome or figure.
 _PLUS = re.compile(rf"^([^\d.;:()/+]{{0,40}}?)\s*(?:\bplus\b|\+|/)\s*({_DIGITS}|{_WRITTEN})\b(?=\s+[a-z])", re.I)
-# after the group: a verb of its own ("/ 1,400 people displaced": another fact of a terse list), or the group told
-# as counted apart ("+ 2 civilians (coded separately)")
-_NOT_THE_SAME = re.compile(r"^\s+[a-z-]+\s+(?:[a-z]+(?:ed|en)\b|(?:were|was|are|is|have|had)\b)|^[^.;]{0,40}?"
-                           r"\bsep[ae]rate", re.I)
+# The group is a noun and its place, the list's end ("… plus 1 driver on the road"); a word of another kind after it
+# may be a verb of its own ("/ 1,400 people displaced", "+ 1 bystander caught in …": another fact of a terse list).
+# So is a group told as counted apart ("+ 2 civilians (coded separately)").
+_GROUP_ENDS = re.compile(r"^\s+[a-z-]+(?:\s*(?:[,.;)]|$)|\s+(?:in|on|at|from|of|near|inside|outside|along|and|who|"
+                         r"while|during|with|when|after)\b)", re.I)
+_APART = re.compile(r"^[^.;]{0,40}?\bsep[ae]rate", re.I)
 
 
 def listed_after(text: str, base: int, counts: Sequence[Count]) -> list[Count]:
@@ -104,7 +106,8 @@ def listed_after(text: str, base: int, counts: Sequence[Count]) -> list[Count]:
         at = c.span.end - base + m.start(2)
         end = c.span.end - base + m.end(2)
         if in_a_date(text, at, end) or NOT_PEOPLE.match(text[end:end + 20]) or ANIMALS.match(text[end:end + 40]) \
-                or _OUTCOME_WORD.match(text[end:end + 20].lstrip()) or _NOT_THE_SAME.match(text[end:end + 60]) or any(
+                or _OUTCOME_WORD.match(text[end:end + 20].lstrip()) or not _GROUP_ENDS.match(text[end:end + 40]) \
+                or _APART.match(text[end:end + 60]) or any(
                     k.span is not None and k.span.start <= base + at < k.span.end for k in out):
             continue  # "plus 2 injured": a figure of its own outcome; "plus 3 cows", a date: no people
         more = parse_number(m.group(2))[0]
