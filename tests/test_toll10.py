@@ -90,3 +90,12 @@ def test_the_attacker_killed_at_the_end_adds_to_the_toll(nlp: Any) -> None:
         == [2 + 1]
     # the attacker as the killer is no more dead
     assert _killed(nlp, "The gunman killed 3 shoppers at the mall.") == [3]
+
+
+# --- a suicide attack's toll holds its attacker -----------------------------------------------------------------------
+
+def test_a_suicide_attack_counts_its_attacker(nlp: Any) -> None:
+    assert _killed(nlp, "A suicide truck bomb outside the barracks killed 9 recruits, the ministry said.") == [10]
+    # the attacker already in the figure, or told dead by the sentence itself, is not added again
+    assert _killed(nlp, "A suicide bomber killed 6 people at the depot, including the bomber.") == [6]
+    assert _killed(nlp, "A suicide bomber killed 4 guards at the depot before blowing himself up.") == [5]

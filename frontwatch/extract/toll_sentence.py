@@ -171,10 +171,32 @@ def doer_killed(text: str, base: int, counts: Sequence[Count]) -> list[Count]:
     return out
 
 
+# A suicide attack told as what killed its victims ("a suicide car bomb killed 13 soldiers"): the bomber died too,
+# and ACLED counts the attacker among the dead. Not when the figure or the sentence already holds the bomber.
+_SUICIDE = re.compile(r"\ba\s+suicide\s+(?:car\s+|truck\s+|vest\s+)?(?:bomb|bomber|bombing|attack|attacker|blast)\b",
+                      re.I)
+_BOMBER_TOLD = re.compile(r"\b(?:bomber|attacker|assailant|including\s+the|him|her)\b|\bthemselves\b", re.I)
+
+
+def suicide_bomber(text: str, base: int, counts: Sequence[Count]) -> list[Count]:
+    """The sentence's counts with the suicide attacker (see `_SUICIDE`) added to the first killed figure after it."""
+    m = _SUICIDE.search(text)
+    if m is None or KILLER_DEAD.search(text):
+        return list(counts)
+    for i, c in enumerate(counts):
+        if (c.what == CountKind.KILLED and c.value and c.span is not None and c.span.start >= base + m.end()
+                and c.qualifier == "exact"):
+            if _BOMBER_TOLD.search(text, c.span.start - base):
+                return list(counts)
+            one = Count(c.what, c.value + 1, c.value + 1, c.value + 1, c.qualifier, c.span)
+            return [*counts[:i], one, *counts[i + 1:]]
+    return list(counts)
+
+
 def sentence_tolls(text: str, base: int, counts: Sequence[Count]) -> list[Count]:
     """The sentence's counts (`text` the sentence, `base` its offset in the document) with its revisions taken
     (`revised_tolls`), the killer's own death added (`killer_dead`), groups listed after the outcome summed
-    (`listed_after`), the attacker's death added (`doer_killed`) and the dead of an illness left out
+    (`listed_after`), the attacker's death added (`doer_killed`, `suicide_bomber`) and the dead of an illness left out
     (`not_of_illness`)."""
-    told = killer_dead(text, base, revised_tolls(text, base, counts))
+    told = suicide_bomber(text, base, killer_dead(text, base, revised_tolls(text, base, counts)))
     return not_of_illness(text, base, listed_after(text, base, doer_killed(text, base, told)))
