@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.doc_words import span_text
 from frontwatch.extract.sentences import _doc_text
+from frontwatch.extract.toll_dates import in_a_date
 from frontwatch.extract.toll_slips import DEATH_WORDS, KILLED_WORDS, alternation
 from frontwatch.model import Count, CountKind, Span, split_over_days
 
@@ -126,7 +127,6 @@ ANIMALS = re.compile(r"^\s*(?:of\s+(?:the|their|his|her)\s+)?(?:(?!(?:during|in|
                      r"from|with|by|in|into|while|as)\s)[a-z-]+\s+)?(?:cattle|cows?|goats?|sheep|camels?|"
                      r"donkeys?|herds?|livestock|animals?|head\s+of\s+cattle|bulls?|oxen|chickens?|hens?|dogs?)\b",
                      re.I)
-_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 _SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|mostly|mainly)\s+$", re.I)
 # A parenthetical subset between a number and its outcome: "Five people, including two children, were killed"
 _ASIDE = re.compile(r",\s*(?:including|among\s+them|among\s+whom|mostly|mainly|most\s+of\s+them)\b[^,.;:]{0,60},")
@@ -327,7 +327,7 @@ def find_counts(sent: SpacySpan) -> list[Count]:
                 _ONE_NOT_COUNT.match(text[end0:end0 + 12]) or _ONE_AFTER.search(text[max(0, start0 - 8):start0])):
             continue  # "one of the districts", "no one", "in one attack": not a count of people
         if NOT_PEOPLE.match(text[end0:end0 + 20]) or ANIMALS.match(text[end0:end0 + 40]) or \
-                _MONTH_BEFORE.search(text[max(0, start0 - 12):start0]):
+                in_a_date(text, start0, end0):
             continue
         if _SUBSET.search(text[max(0, start0 - 16):start0]):
             continue  # "killing 12, including 5 children": already in the total
@@ -568,20 +568,16 @@ def more_dead(counts: Sequence[Count], said: str, before: Sequence[Count] = ()) 
     more bodies turned up", "a guard was also killed" (read in the count's own words, and "as well"/"too" right
     after), or the dead of the other side ("troops killed eight militants" then "a soldier died": ACLED's toll of a
     fight is both sides' dead)?"""
-    sides = {_side(k) for k in before if k.what == CountKind.KILLED and k.value}
-    wounded = any(k.what == CountKind.INJURED and k.value for k in before)
+    sides = {_side(k) for k in before if k.what == CountKind.KILLED and k.value} - {None}
     for c in counts:
-        if c.what != CountKind.KILLED or not c.value or c.span is None:
-            continue
-        if wounded and _OF_WOUNDS.search(said):
-            return True  # "three of the injured died the next day": the wounded told before, now dead
+        if c.what != CountKind.KILLED or not c.value or c.span is None or _NOT_SURE_DEAD.search(said):
+            continue  # "two others missing, feared dead": no more dead
+        if _OF_WOUNDS.search(said) or (len(sides) == 1 and _side(c) not in (None, *sides)):
+            return True  # "three of the injured died the next day" (the wounded, now dead), "3 of the gunmen died"
         at = said.find(c.span.text)
-        if _BACK_TO_TOLD.search(c.span.text) or _NOT_SURE_DEAD.search(said) or (
-                at >= 0 and _BACK_TO_TOLD.search(said[max(0, at - 8):at])):
-            continue  # "the two other dead were guards", "two others missing, feared dead": no more dead
+        if _BACK_TO_TOLD.search(c.span.text) or (at >= 0 and _BACK_TO_TOLD.search(said[max(0, at - 8):at])):
+            continue  # "the two other dead were guards": no more dead
         if _MORE_DEAD.search(c.span.text) or (at >= 0 and _MORE_AFTER.match(said[at + len(c.span.text):])):
-            return True
-        if len(sides) == 1 and None not in sides and _side(c) not in (None, *sides):
             return True
     return False
 

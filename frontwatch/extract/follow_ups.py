@@ -319,13 +319,21 @@ _ALTERNATIVE = re.compile(
     re.IGNORECASE)
 
 
+def _same_figure(a: Count, b: Count) -> bool:
+    """Are two counts one figure read twice: the same kind and numbers, from overlapping words (or words unknown)?"""
+    return (a.what, a.value, a.low, a.high) == (b.what, b.value, b.low, b.high) and (
+        a.span is None or b.span is None or (a.span.start < b.span.end and b.span.start < a.span.end))
+
+
 def _with_counts(claim: Claim, told: Sequence[Count], how: str = "next-sentence", said: str = "") -> Claim:
     # the same figure read by two clauses of the follow-up ("30 killed and 12 arrested") counts once
-    have = {(k.what, k.value, k.low, k.high) for k in claim.counts}
+    # (a figure equal to one told before from other words is other people: "3 of the injured died … 3 of the
+    # gunmen were killed")
+    have = list(claim.counts)
     extra: list[Count] = []
     for k in told:
-        if (k.what, k.value, k.low, k.high) not in have:
-            have.add((k.what, k.value, k.low, k.high))
+        if not any(_same_figure(k, h) for h in have):
+            have.append(k)
             extra.append(k)
     if not extra:
         return claim

@@ -26,6 +26,8 @@ from frontwatch.extract.counts import (
     parse_number,
 )
 from frontwatch.extract.doc_words import doc_words
+from frontwatch.extract.sentences import _doc_text
+from frontwatch.extract.toll_dates import in_a_date
 from frontwatch.model import Count, CountKind, Span
 
 
@@ -195,8 +197,10 @@ def _victim_total(head: Token) -> tuple[int, int, int, str | None] | None:
     # a conjunct with its own outcome ("nine injured and one officer killed") is another group
     # (a relative clause with a subject of its own describes the noun: "2 suspects they had arrested"; a verb read as
     # the object's conjunct is another outcome: "kills an officer and injures a nurse")
-    others = [x for x in head.conjuncts if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and not any(
-        g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in x.children) or x.pos_ == "VERB"]
+    # (a present participle describes the noun too: "a woman visiting from abroad")
+    others = [x for x in head.conjuncts if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.tag_ != "VBG"
+                                               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                                               for c in x.children) or x.pos_ == "VERB"]
     # a coordination without "and"/"or" is a title and a name of one person ("the MP, John Doe, was killed"); a
     # conjunct across a semicolon belongs to another clause ("… fire on a house; a boy killed")
     no_cc = not any(c.dep_ == "cc" for x in (head, *head.conjuncts) for c in x.children)
@@ -220,7 +224,8 @@ def _victim_total(head: Token) -> tuple[int, int, int, str | None] | None:
         if any(c.lower_ in ("no", "none") or c.dep_ == "neg" for c in n.children) or n.lower_ in _NOBODY:
             return None
         # the parser may hang the figure as a compound ("Seven Kenyan fishermen")
-        nums = [c for c in n.children if c.dep_ == "nummod" or (c.dep_ == "compound" and c.tag_ == "CD")]
+        nums = [c for c in n.children if (c.dep_ == "nummod" or (c.dep_ == "compound" and c.tag_ == "CD"))
+                and not in_a_date(_doc_text(c.doc), c.idx, c.idx + len(c.text))]  # "on 2 May 5 people": a day
         if n is not head and n.tag_ in ("NNS", "NNPS") and not nums and n.lower_ not in _COLLECTIVE and any(
                 c.dep_ == "nummod" for c in head.children):
             continue  # "at least 24 officers and reservists": one figure for both plurals, the lowest reading
