@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from frontwatch.extract import scope_after
 from frontwatch.extract.scope_after import denied_back, leaver_named_after, part_named_after, unlisted_town
 from frontwatch.model import (
     SUB_EVENT_TYPES,
@@ -276,13 +277,9 @@ def control_change(text: str, trigger: Span | None) -> str | None:
     lex = _lexicon()
     if lex.withdrawal_re.match(text, trigger.start):
         return WITHDRAWN
-    return HANDED_OVER if lex.handover_re.match(text, trigger.start) or _LEFT_IN_HANDS.match(
-        text, trigger.start) else None
-
-
-# A place left to a side ("withdrew from X, leaving it in the hands of Y", "left the town in the hands of Y"): given up
-# to Y, as a hand-over is (the trigger lexicon fires on "leave" only with that phrase)
-_LEFT_IN_HANDS = re.compile(r"(?:leav(?:e|es|ing)|left)\s+(?:[\w'’-]+\s+){0,5}?in\s+the\s+hands\s+of\s", re.I)
+    if lex.handover_re.match(text, trigger.start) or scope_after.LEFT_IN_HANDS.match(text, trigger.start):
+        return HANDED_OVER
+    return WITHDRAWN if scope_after.LEFT.match(text, trigger.start) else None  # "leave" fires only on a place left
 
 
 TRANSFER = "Non-violent transfer of territory"

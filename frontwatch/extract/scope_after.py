@@ -12,6 +12,13 @@ from typing import TYPE_CHECKING
 
 from frontwatch.model import TERRITORY_SUB_TYPES, ActorRole, Certainty, Claim, PlaceMention, Span, stable_id
 
+# A place left to a side ("withdrew from X, leaving it in the hands of Y", "left the town in the hands of Y"): given up
+# to Y, as a hand-over is; else a place an armed side left ("fighters began leaving their last bastion"): a withdrawal
+# (the trigger lexicon fires on "leave" only with that phrase or a place its object)
+LEFT = re.compile(r"(?:leav(?:e|es|ing)|left)(?![\w-])", re.I)
+LEFT_IN_HANDS = re.compile(r"(?:leav(?:e|es|ing)|left)\s+(?:[\w'’-]+\s+){0,5}?in\s+the\s+hands\s+of\s", re.I)
+
+
 if TYPE_CHECKING:
     from frontwatch.extract.actors import ActorDictionary
 

@@ -177,6 +177,8 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
             if not any(_lemma(p) in words or p.lower_ in words for p in ofs):
                 return False
+        elif key == "place_prep" and not _place_prep(tok, words):
+            return False
         elif key in {"under", "in"} and not _prep_object(tok, key, words):
             # "came under Taliban control" ("came under fire" is no taking), "leaving it in the hands of X"
             return False
@@ -220,6 +222,14 @@ def _prep_object(tok: Token, prep: str, words: Sequence[str]) -> bool:
     """A `prep` phrase of the word whose object is among `words` ("came under [control]", "left in the [hands]")."""
     return any(c.dep_ == "prep" and c.lower_ == prep and any(_lemma(p) in words for p in c.children)
                for c in tok.children)
+
+
+def _place_prep(tok: Token, preps: Sequence[str]) -> bool:
+    """A `preps` phrase of the word whose object is a place or ground ("driven from the town", "from X"); not
+    "driven from their homes", "drove from the capital to the coast" is no armed side's (the sentence need asks)."""
+    return any(c.dep_ == "prep" and c.lower_ in preps and any(
+        p.dep_ == "pobj" and p.ent_type_ != "PERSON" and (_placeish(p) or _lemma(p) in _GROUND) for p in c.children)
+        for c in tok.children)
 
 
 def _told_as_change(tok: Token, words: Sequence[str]) -> bool:
