@@ -90,3 +90,32 @@ def test_an_armed_side_leaving_a_place_withdrew_from_it(claims_of, text: str) ->
 ])
 def test_residents_leaving_or_the_dead_left_behind_are_no_withdrawal(claims_of, text: str) -> None:
     assert not [c for c in claims_of(text, ["Mervant"]) if c.control_change == "withdrawn"], text
+
+
+# --- a taking the other side left room for, told without fighting ---------------------------------------------------
+
+TRANSFER = "Non-violent transfer of territory"
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban captured the town of Mervant on Monday after government troops pulled out of it.",
+    "Army units withdrew from the town of Mervant and the Taliban seized it without resistance.",
+])
+def test_a_taking_after_the_other_side_left_without_fighting_is_a_transfer(claims_of, text: str) -> None:
+    claims = claims_of(text, ["Mervant"])
+    [taken] = [c for c in _territorial(claims) if c.control_change is None]
+    assert taken.sub_event_type == TRANSFER, text
+    assert taken.event_type == "Strategic developments"
+    assert taken.actor("actor1") is not None and taken.actor("actor1").name == "Taliban"
+    assert taken.actor("actor2") is not None and taken.actor("actor2").inter == 1  # the side that left
+    assert ("Taliban", "held") in _steps(claims, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban captured the town of Mervant after fierce clashes, and government troops pulled out of it.",
+    "Army troops retook the town of Mervant on Monday after the rebels withdrew under air strikes.",
+    "The Taliban captured the town of Mervant on Monday.",
+])
+def test_a_taking_fought_for_or_with_no_withdrawal_stays_a_taking(claims_of, text: str) -> None:
+    taken = [c for c in _territorial(claims_of(text, ["Mervant"])) if c.control_change is None]
+    assert taken and all(c.sub_event_type != TRANSFER for c in taken), text

@@ -573,6 +573,7 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
                                    _lexicon().withdrawal_re, actors, country)
         claim = _taker_from_report(claim, text, actors)
         claim = _national_forces_first(_retaken_by_state(claim, text, actors, country), text, actors, country)
+        claim = scope_after.taken_unopposed(claim, text, _lexicon().withdrawal_re)  # no fight: a transfer
     # verb: the hand-over word, for an agreement; "… and took parts of it" after the trigger: a part of the place
     found = part_named_after(claim, text, detect_scope(text, claim.sentence, verb, mention))
     claim = unlisted_town(claim, text, found, clause)  # "the town of X in Y province", X not in the gazetteer
