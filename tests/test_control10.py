@@ -119,3 +119,18 @@ def test_a_taking_after_the_other_side_left_without_fighting_is_a_transfer(claim
 def test_a_taking_fought_for_or_with_no_withdrawal_stays_a_taking(claims_of, text: str) -> None:
     taken = [c for c in _territorial(claims_of(text, ["Mervant"])) if c.control_change is None]
     assert taken and all(c.sub_event_type != TRANSFER for c in taken), text
+
+
+# --- a verb split from its "re-" -------------------------------------------------------------------------------------
+
+
+def test_control_re_established_is_a_taking_by_its_subject(claims_of) -> None:
+    text = "Army troops re-established control over the town of Mervant on Thursday."
+    claims = claims_of(text, ["Mervant"])
+    [taken] = _territorial(claims)
+    assert taken.sub_event_type == "Government regains territory"
+    assert taken.actor("actor1") is not None and taken.actor("actor1").inter == 1
+    assert taken.scope == "centre"
+    assert [h for h, status in _steps(claims, text) if status == "held"] == ["State forces"]
+    # a split participle of no territory word takes nothing
+    assert not _territorial(claims_of("The council of Mervant re-elected its chairman on Thursday.", ["Mervant"]))

@@ -224,8 +224,8 @@ def trigger_roles(trigger: Token, head: Token) -> Roles:
         r.rules.append("framing-verb")
     if head is not trigger:
         v = verb_roles(head)
-        if trigger.dep_ in {"dobj", "obj"}:
-            r.agents = r.agents or v.agents  # "rebels launched an offensive"
+        if trigger.dep_ in {"dobj", "obj"} or (head.lower_ == "re" and head.i == trigger.i - 2):
+            r.agents = r.agents or v.agents  # "rebels launched an offensive", "troops re-established control"
         if not r.patients:
             r.patients = [p for p in v.patients if p is not trigger]
         r.sources = r.sources or v.sources

@@ -93,7 +93,7 @@ def _pos_ok(entry: TriggerEntry, tok: Token) -> bool:
     pos = tok.pos_
     if pos == "PROPN":
         pos = "NOUN"
-    if pos == "AUX":
+    if pos == "AUX" or _re_split(tok):
         pos = "VERB"
     return pos in entry.pos or (entry.pos == {"VERB"} and pos == "NOUN" and _verbless_headline_verb(tok))
 
@@ -126,7 +126,7 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
             objs = _objects(tok) + [c for c in tok.children if c.dep_ in {"compound", "amod"}]
             # Passive: "control was taken" — the subject plays the object; "weapons seized on a boat" — the noun.
             objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
-            if tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}:
+            if (tok.tag_ == "VBN" or _re_split(tok)) and tok.dep_ in {"acl", "amod"}:
                 objs.append(tok.head)
             if not any(_lemma(o) in words or o.lower_ in words for o in objs):
                 return False
@@ -375,10 +375,20 @@ def warning_shots(tok: Token) -> bool:
         for c in tok.children)
 
 
+def _re_split(tok: Token) -> bool:
+    """A verb's participle the tokenizer split from its "re-" and the tagger read as an adjective of its object
+    ("re-established control": "re", "-", "established")."""
+    doc = tok.doc
+    return (tok.i >= 2 and tok.pos_ == "ADJ" and tok.lower_.endswith("ed") and doc[tok.i - 1].text == "-"
+            and doc[tok.i - 2].lower_ == "re" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_)
+
+
 def match_token(lex: Lexicon, tok: Token) -> TriggerEntry | None:
     index = lex.by_lemma()
     lemma = _lemma(tok)
     keys = (lemma,) if tok.lower_ == lemma else (lemma, tok.lower_)
+    if _re_split(tok):  # the verb's lemma: "established" -> "establish", "secured" -> "secure"
+        keys = (*keys, tok.lower_[:-2], tok.lower_[:-1])
     slips = lex.slips()
     if any(k in slips for k in keys) and _real_word(lemma, tok.lower_):
         # a slip of the hand that is a real English word is that word ("selling" is no "shelling")
@@ -398,6 +408,8 @@ def _real_word(lemma: str, form: str) -> bool:
 
 def clause_head(lex: Lexicon, tok: Token) -> Token:
     """The token whose clause a trigger's event is in: a light verb carrying a nominal trigger, else itself."""
+    if _re_split(tok):
+        return tok.doc[tok.i - 2]  # "troops re-established control": the subject hangs from the "re"
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in _SUBJECTS | _OBJECTS:
         head = tok.head
         if head.pos_ in {"VERB", "AUX"} and (_lemma(head) in lex.light_verbs or head.lower_ in lex.light_verbs):
@@ -428,7 +440,8 @@ def _indexed_tokens(lex: Lexicon, sent: Span) -> list[Token]:
     index = lex.by_lemma()
     own = doc_words(sent.doc)
     doc = sent.doc
-    return [doc[i] for i in range(sent.start, sent.end) if own.lemmas[i] in index or own.lowers[i] in index]
+    return [doc[i] for i in range(sent.start, sent.end) if own.lemmas[i] in index or own.lowers[i] in index
+            or (i >= sent.start + 2 and own.lowers[i - 2] == "re" and own.lowers[i - 1] == "-")]  # "re-established"
 
 
 _NAME_TYPES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
