@@ -134,3 +134,16 @@ def test_control_re_established_is_a_taking_by_its_subject(claims_of) -> None:
     assert [h for h, status in _steps(claims, text) if status == "held"] == ["State forces"]
     # a split participle of no territory word takes nothing
     assert not _territorial(claims_of("The council of Mervant re-elected its chairman on Thursday.", ["Mervant"]))
+
+
+# --- a withdrawal a side was forced to make ---------------------------------------------------------------------------
+
+
+def test_a_side_forced_to_withdraw_withdrew(claims_of) -> None:
+    text = "Army troops were forced to pull out of the town of Mervant on Thursday."
+    claims = claims_of(text, ["Mervant"])
+    [left] = [c for c in claims if c.control_change == "withdrawn"]
+    assert left.actor("actor1") is not None and left.actor("actor1").inter == 1  # the army left, not a patient
+    # one that only vowed or planned to leave did not
+    assert not [c for c in claims_of("Army troops vowed to pull out of the town of Mervant soon.", ["Mervant"])
+                if c.control_change == "withdrawn"]

@@ -350,6 +350,8 @@ def unrealized(tok: Token) -> bool:
 # Verbs that tell their infinitive happened when they did ("a withdrawal that allowed X to seize it", "managed to
 # retake the town"): no intent, unlike "vowed to retake".
 _ENABLING = frozenset({"allow", "enable", "manage", "help", "permit"})
+_FORCED = frozenset({"force", "compel", "oblige"})
+_LEAVING = frozenset({"withdraw", "pull", "vacate", "abandon", "evacuate", "leave"})
 
 
 def _enabled_taking(lex: Lexicon, tok: Token) -> bool:
@@ -358,14 +360,16 @@ def _enabled_taking(lex: Lexicon, tok: Token) -> bool:
     denial ("did not allow X to take it") or a modal ("could help X to take it"). Territory words only: what other
     events a permission tells ("allowed protesters to march") is left as it was."""
     head = tok.head
-    if tok.dep_ not in {"xcomp", "ccomp", "advcl"} or head.i == tok.i or _lemma(head) not in _ENABLING:
+    # "troops were forced to withdraw from X": a withdrawal made, not planned
+    forced = _lemma(head) in _FORCED and any(c.dep_ == "auxpass" for c in head.children)
+    if tok.dep_ not in {"xcomp", "ccomp", "advcl"} or head.i == tok.i or not (_lemma(head) in _ENABLING or forced):
         return False
     if head.tag_ not in {"VBD", "VBN", "VBG"} or unrealized(head):
         return False
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in head.children):
         return False
     entry = match_token(lex, tok)
-    return entry is not None and entry.category in {"territory", "control"}
+    return entry is not None and (entry.category in {"territory", "control"} or (forced and _lemma(tok) in _LEAVING))
 
 
 def warning_shots(tok: Token) -> bool:
