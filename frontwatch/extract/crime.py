@@ -68,6 +68,9 @@ def _idiom(token: Token) -> bool:
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     if token.lower_ == "charge" and before in {"in", "without", "no"}:
         return True
+    # "took / assumed charge of the town": command taken, no charge laid
+    if token.lower_ == "charge" and token.dep_ == "dobj" and token.head.lemma_.lower() in {"take", "assume"}:
+        return True
     # "charged at the officers with machetes": a rush at people, not a charge laid
     if token.lemma_.lower() == "charge" and token.pos_ == "VERB" and any(
             c.dep_ == "prep" and c.lower_ in {"at", "towards", "toward", "into"} for c in token.children):

@@ -144,11 +144,13 @@ def verb_roles(tok: Token) -> Roles:
         r.rules.append("active")
     if not r.agents and not r.patients and tok.dep_ == "compound":
         _headline_verb(tok, r)  # "Prison warders attack journalist" parsed as one noun phrase
+    # "troops were forced to withdraw / to abandon their posts": the one forced did it
+    compelled = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"force", "compel", "oblige"}
     if not r.agents and not r.patients:
         inherited = _inherited_subject(tok)
         if inherited is not None:
             subj, head_passive = inherited
-            if passive or head_passive:
+            if passive or (head_passive and not compelled):
                 r.patients = subj
             else:
                 r.agents = subj
@@ -159,7 +161,7 @@ def verb_roles(tok: Token) -> Roles:
         # "a mob vandalized temples and attacked shops", "troops moved in to retake the town": the object is the
         # verb's own, the doer is shared
         inherited = _inherited_subject(tok)
-        if inherited is not None and (not inherited[1] or _doing_complement(tok)):
+        if inherited is not None and (not inherited[1] or _doing_complement(tok) or compelled):
             r.agents = inherited[0]
             r.rules.append("inherited-subject")
     r.sources = _pobjs(tok, {"from"})
@@ -230,8 +232,8 @@ def trigger_roles(trigger: Token, head: Token) -> Roles:
         r.rules.append("framing-verb")
     if head is not trigger:
         v = verb_roles(head)
-        if trigger.dep_ in {"dobj", "obj"}:
-            r.agents = r.agents or v.agents  # "rebels launched an offensive"
+        if trigger.dep_ in {"dobj", "obj"} or (head.lower_ == "re" and head.i == trigger.i - 2):
+            r.agents = r.agents or v.agents  # "rebels launched an offensive", "troops re-established control"
         if not r.patients:
             r.patients = [p for p in v.patients if p is not trigger]
         r.sources = r.sources or v.sources

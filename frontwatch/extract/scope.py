@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from frontwatch.extract import scope_after
 from frontwatch.extract.scope_after import denied_back, leaver_named_after, part_named_after, unlisted_town
 from frontwatch.model import (
     SUB_EVENT_TYPES,
@@ -276,13 +277,9 @@ def control_change(text: str, trigger: Span | None) -> str | None:
     lex = _lexicon()
     if lex.withdrawal_re.match(text, trigger.start):
         return WITHDRAWN
-    return HANDED_OVER if lex.handover_re.match(text, trigger.start) or _LEFT_IN_HANDS.match(
-        text, trigger.start) else None
-
-
-# A place left to a side ("withdrew from X, leaving it in the hands of Y", "left the town in the hands of Y"): given up
-# to Y, as a hand-over is (the trigger lexicon fires on "leave" only with that phrase)
-_LEFT_IN_HANDS = re.compile(r"(?:leav(?:e|es|ing)|left)\s+(?:[\w'’-]+\s+){0,5}?in\s+the\s+hands\s+of\s", re.I)
+    if lex.handover_re.match(text, trigger.start) or scope_after.LEFT_IN_HANDS.match(text, trigger.start):
+        return HANDED_OVER
+    return WITHDRAWN if scope_after.LEFT.match(text, trigger.start) else None  # "leave" fires only on a place left
 
 
 TRANSFER = "Non-violent transfer of territory"
@@ -576,6 +573,7 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
                                    _lexicon().withdrawal_re, actors, country)
         claim = _taker_from_report(claim, text, actors)
         claim = _national_forces_first(_retaken_by_state(claim, text, actors, country), text, actors, country)
+        claim = scope_after.taken_unopposed(claim, text, _lexicon().withdrawal_re)  # no fight: a transfer
     # verb: the hand-over word, for an agreement; "… and took parts of it" after the trigger: a part of the place
     found = part_named_after(claim, text, detect_scope(text, claim.sentence, verb, mention))
     claim = unlisted_town(claim, text, found, clause)  # "the town of X in Y province", X not in the gazetteer

@@ -12,6 +12,13 @@ from typing import TYPE_CHECKING
 
 from frontwatch.model import TERRITORY_SUB_TYPES, ActorRole, Certainty, Claim, PlaceMention, Span, stable_id
 
+# A place left to a side ("withdrew from X, leaving it in the hands of Y", "left the town in the hands of Y"): given up
+# to Y, as a hand-over is; else a place an armed side left ("fighters began leaving their last bastion"): a withdrawal
+# (the trigger lexicon fires on "leave" only with that phrase or a place its object)
+LEFT = re.compile(r"(?:leav(?:e|es|ing)|left)(?![\w-])", re.I)
+LEFT_IN_HANDS = re.compile(r"(?:leav(?:e|es|ing)|left)\s+(?:[\w'’-]+\s+){0,5}?in\s+the\s+hands\s+of\s", re.I)
+
+
 if TYPE_CHECKING:
     from frontwatch.extract.actors import ActorDictionary
 
@@ -142,3 +149,34 @@ def unlisted_town(claim: Claim, text: str, found: tuple[str, Span] | None,
     at = Span(m.start(1), m.end(1), name)
     return dataclasses.replace(claim, places=(PlaceMention(at, town, None, "unlisted town in its province"),
                                               *claim.places))
+
+
+# Words of fighting in a taking's sentence: a taking after a withdrawal with them was fought for, not handed over.
+_FIGHT = re.compile(r"(?<![\w-])(?:fight\w*|clash\w*|battl\w+|attack\w*|assault\w*|offensive|storm\w*|overr[ua]n\w*|"
+                    r"shell\w*|bombard\w*|strikes?|airstrikes?|killed|killing|dead|wounded|injured|casualt\w+|"
+                    r"ambush\w*|fierce|heavy|gunfire|firefights?|resist\w*|push\w*|repel\w*|drove|driv\w+|"
+                    r"expel\w*|oust\w*|besieg\w*|siege|recaptur\w+|retook|retake\w*|regain\w*)(?![\w-])", re.I)
+# "without resistance", "without a fight", "with no fighting": no fighting said
+_UNOPPOSED = re.compile(r"(?<![\w-])(?:without|with\s+no|no)\s+(?:any\s+|a\s+|much\s+)?(?:armed\s+)?(?:resistance|"
+                        r"fight(?:ing)?|clash(?:es)?|battle|a\s+shot\s+(?:being\s+)?fired|bloodshed)(?![\w-])", re.I)
+_FLED = re.compile(r"(?<![\w-])fled(?![\w-])", re.I)
+_TAKINGS = ("Non-state actor overtakes territory", "Government regains territory")
+
+
+def taken_unopposed(claim: Claim, text: str, withdrawal_re: re.Pattern[str]) -> Claim:
+    """A taking whose sentence says the other side withdrew (before it, or "after / following" its withdrawal) and
+    tells no fighting and no toll ("militants took control of X after police pulled out"): ACLED codes such a
+    taking a non-violent transfer of territory, the taker actor 1 and the side that left actor 2. A recapture or a
+    drive ("retook", "drove out") is told as fought for."""
+    s = claim.sentence
+    if (claim.sub_event_type not in _TAKINGS or claim.control_change is not None or claim.trigger is None
+            or claim.fatalities_acled or claim.actor("actor2") is None or claim.actor("actor1") is None):
+        return claim
+    left = withdrawal_re.search(text, s.start, s.end) or _FLED.search(text, s.start, s.end)
+    if claim.actor("actor1").name == claim.actor("actor2").name or not left:
+        return claim
+    told = _UNOPPOSED.sub(" ", text[s.start:s.end])
+    if _FIGHT.search(told):
+        return claim
+    return dataclasses.replace(claim, event_type="Strategic developments",
+                               sub_event_type="Non-violent transfer of territory")

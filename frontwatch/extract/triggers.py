@@ -93,7 +93,7 @@ def _pos_ok(entry: TriggerEntry, tok: Token) -> bool:
     pos = tok.pos_
     if pos == "PROPN":
         pos = "NOUN"
-    if pos == "AUX":
+    if pos == "AUX" or _re_split(tok):
         pos = "VERB"
     return pos in entry.pos or (entry.pos == {"VERB"} and pos == "NOUN" and _verbless_headline_verb(tok))
 
@@ -126,7 +126,7 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
             objs = _objects(tok) + [c for c in tok.children if c.dep_ in {"compound", "amod"}]
             # Passive: "control was taken" — the subject plays the object; "weapons seized on a boat" — the noun.
             objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
-            if tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}:
+            if (tok.tag_ == "VBN" or _re_split(tok)) and tok.dep_ in {"acl", "amod"}:
                 objs.append(tok.head)
             if not any(_lemma(o) in words or o.lower_ in words for o in objs):
                 return False
@@ -177,6 +177,8 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
             if not any(_lemma(p) in words or p.lower_ in words for p in ofs):
                 return False
+        elif key == "place_prep" and not _place_prep(tok, words):
+            return False
         elif key in {"under", "in"} and not _prep_object(tok, key, words):
             # "came under Taliban control" ("came under fire" is no taking), "leaving it in the hands of X"
             return False
@@ -220,6 +222,14 @@ def _prep_object(tok: Token, prep: str, words: Sequence[str]) -> bool:
     """A `prep` phrase of the word whose object is among `words` ("came under [control]", "left in the [hands]")."""
     return any(c.dep_ == "prep" and c.lower_ == prep and any(_lemma(p) in words for p in c.children)
                for c in tok.children)
+
+
+def _place_prep(tok: Token, preps: Sequence[str]) -> bool:
+    """A `preps` phrase of the word whose object is a place or ground ("driven from the town", "from X"); not
+    "driven from their homes", "drove from the capital to the coast" is no armed side's (the sentence need asks)."""
+    return any(c.dep_ == "prep" and c.lower_ in preps and any(
+        p.dep_ == "pobj" and p.ent_type_ != "PERSON" and (_placeish(p) or _lemma(p) in _GROUND) for p in c.children)
+        for c in tok.children)
 
 
 def _told_as_change(tok: Token, words: Sequence[str]) -> bool:
@@ -340,6 +350,8 @@ def unrealized(tok: Token) -> bool:
 # Verbs that tell their infinitive happened when they did ("a withdrawal that allowed X to seize it", "managed to
 # retake the town"): no intent, unlike "vowed to retake".
 _ENABLING = frozenset({"allow", "enable", "manage", "help", "permit"})
+_FORCED = frozenset({"force", "compel", "oblige"})
+_LEAVING = frozenset({"withdraw", "pull", "vacate", "abandon", "evacuate", "leave"})
 
 
 def _enabled_taking(lex: Lexicon, tok: Token) -> bool:
@@ -348,14 +360,16 @@ def _enabled_taking(lex: Lexicon, tok: Token) -> bool:
     denial ("did not allow X to take it") or a modal ("could help X to take it"). Territory words only: what other
     events a permission tells ("allowed protesters to march") is left as it was."""
     head = tok.head
-    if tok.dep_ not in {"xcomp", "ccomp", "advcl"} or head.i == tok.i or _lemma(head) not in _ENABLING:
+    # "troops were forced to withdraw from X": a withdrawal made, not planned
+    forced = _lemma(head) in _FORCED and any(c.dep_ == "auxpass" for c in head.children)
+    if tok.dep_ not in {"xcomp", "ccomp", "advcl"} or head.i == tok.i or not (_lemma(head) in _ENABLING or forced):
         return False
     if head.tag_ not in {"VBD", "VBN", "VBG"} or unrealized(head):
         return False
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in head.children):
         return False
     entry = match_token(lex, tok)
-    return entry is not None and entry.category in {"territory", "control"}
+    return entry is not None and (entry.category in {"territory", "control"} or (forced and _lemma(tok) in _LEAVING))
 
 
 def warning_shots(tok: Token) -> bool:
@@ -365,10 +379,20 @@ def warning_shots(tok: Token) -> bool:
         for c in tok.children)
 
 
+def _re_split(tok: Token) -> bool:
+    """A verb's participle the tokenizer split from its "re-" and the tagger read as an adjective of its object
+    ("re-established control": "re", "-", "established")."""
+    doc = tok.doc
+    return (tok.i >= 2 and tok.pos_ == "ADJ" and tok.lower_.endswith("ed") and doc[tok.i - 1].text == "-"
+            and doc[tok.i - 2].lower_ == "re" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_)
+
+
 def match_token(lex: Lexicon, tok: Token) -> TriggerEntry | None:
     index = lex.by_lemma()
     lemma = _lemma(tok)
     keys = (lemma,) if tok.lower_ == lemma else (lemma, tok.lower_)
+    if _re_split(tok):  # the verb's lemma: "established" -> "establish", "secured" -> "secure"
+        keys = (*keys, tok.lower_[:-2], tok.lower_[:-1])
     slips = lex.slips()
     if any(k in slips for k in keys) and _real_word(lemma, tok.lower_):
         # a slip of the hand that is a real English word is that word ("selling" is no "shelling")
@@ -388,6 +412,8 @@ def _real_word(lemma: str, form: str) -> bool:
 
 def clause_head(lex: Lexicon, tok: Token) -> Token:
     """The token whose clause a trigger's event is in: a light verb carrying a nominal trigger, else itself."""
+    if _re_split(tok):
+        return tok.doc[tok.i - 2]  # "troops re-established control": the subject hangs from the "re"
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in _SUBJECTS | _OBJECTS:
         head = tok.head
         if head.pos_ in {"VERB", "AUX"} and (_lemma(head) in lex.light_verbs or head.lower_ in lex.light_verbs):
@@ -418,7 +444,8 @@ def _indexed_tokens(lex: Lexicon, sent: Span) -> list[Token]:
     index = lex.by_lemma()
     own = doc_words(sent.doc)
     doc = sent.doc
-    return [doc[i] for i in range(sent.start, sent.end) if own.lemmas[i] in index or own.lowers[i] in index]
+    return [doc[i] for i in range(sent.start, sent.end) if own.lemmas[i] in index or own.lowers[i] in index
+            or (i >= sent.start + 2 and own.lowers[i - 2] == "re" and own.lowers[i - 1] == "-")]  # "re-established"
 
 
 _NAME_TYPES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
