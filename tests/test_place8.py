@@ -7,13 +7,8 @@ Every sentence here is invented for the test; the places are real ones of the sh
 from __future__ import annotations
 
 from frontwatch.pipeline import Pipeline
+from tests.fixtures.gazetteer import claim_place_names as _places
 from tests.fixtures.gazetteer import typed_claims
-
-
-def _places(pipeline: Pipeline, text: str) -> list[str | None]:
-    cs = typed_claims(pipeline, text, "KE")
-    assert cs, text
-    return sorted({c.place.name if c.place is not None else None for c in cs}, key=str)
 
 
 def test_the_places_of_a_subjects_own_phrase_make_one_event_each(pipeline: Pipeline) -> None:

@@ -9,13 +9,8 @@ Every sentence here is invented for the test; the places are real ones of the sh
 from __future__ import annotations
 
 from frontwatch.pipeline import Pipeline
+from tests.fixtures.gazetteer import claim_place_names as _places
 from tests.fixtures.gazetteer import places_named, typed_claims
-
-
-def _places(pipeline: Pipeline, text: str) -> list[str | None]:
-    cs = typed_claims(pipeline, text, "KE")
-    assert cs, text
-    return sorted({c.place.name if c.place is not None else None for c in cs}, key=str)
 
 
 def test_an_origin_country_does_not_bound_the_search_for_the_place(pipeline: Pipeline) -> None:
