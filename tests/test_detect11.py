@@ -1,0 +1,32 @@
+"""Detection mechanisms of issue 15's eleventh pass (`detect11`): a clause that names several places makes one event
+per place, which fusion keeps apart however near the places lie (ACLED codes one event per named location); an
+accident told as what someone was doing when harmed ("shot as he was helping the hurt after a crash") does not make
+the violence an accident; a toll told of a period of fighting ("killed following two days of clashes") is the toll
+of that fighting, not a period before the event.
+
+Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
+
+from __future__ import annotations
+
+from frontwatch.fuse import fuse
+from frontwatch.pipeline import Pipeline
+from tests.fixtures.gazetteer import report
+
+
+def _events(pipeline: Pipeline, text: str) -> list:  # type: ignore[type-arg]
+    doc = report(text, "KE")
+    [(_, claims)] = list(pipeline.process([doc]))
+    return list(fuse([c for c in claims or [] if c.sub_event_type], {doc.document_id: doc}).events)
+
+
+# --- several places of one clause: one event each, kept apart by fusion (extract/claims.py, fuse/days.py) ----------
+
+
+def test_near_places_of_one_list_stay_separate_events(pipeline: Pipeline) -> None:
+    # two towns within ACLED's town scale of each other, named as one list: two events, not one merged by distance
+    text = "Traders in Voi and Mwatate held demonstrations over market fees on Friday."
+    events = _events(pipeline, text)
+    assert sorted(e.place.name for e in events if e.place is not None) == ["Mwatate", "Voi"], events
+    # a town and another report's sentence on the same town stay one event
+    text = "Traders in Voi held demonstrations over market fees on Friday. The traders in Voi town sang songs."
+    assert len(_events(pipeline, text)) == 1, text
