@@ -9,14 +9,19 @@ Every sentence here is invented for the test; the places are real ones of the sh
 from __future__ import annotations
 
 from frontwatch.fuse import fuse
+from frontwatch.model import NOT_AN_EVENT
 from frontwatch.pipeline import Pipeline
-from tests.fixtures.gazetteer import report
+from tests.fixtures.gazetteer import report, typed_claims
 
 
 def _events(pipeline: Pipeline, text: str) -> list:  # type: ignore[type-arg]
     doc = report(text, "KE")
     [(_, claims)] = list(pipeline.process([doc]))
     return list(fuse([c for c in claims or [] if c.sub_event_type], {doc.document_id: doc}).events)
+
+
+def _types(pipeline: Pipeline, text: str) -> list[str]:
+    return sorted(c.sub_event_type for c in typed_claims(pipeline, text, "KE") if c.event_type != NOT_AN_EVENT)
 
 
 # --- several places of one clause: one event each, kept apart by fusion (extract/claims.py, fuse/days.py) ----------
@@ -30,3 +35,25 @@ def test_near_places_of_one_list_stay_separate_events(pipeline: Pipeline) -> Non
     # a town and another report's sentence on the same town stay one event
     text = "Traders in Voi held demonstrations over market fees on Friday. The traders in Voi town sang songs."
     assert len(_events(pipeline, text)) == 1, text
+
+
+# --- an accident that tells what someone was doing (extract/background.py) -----------------------------------------
+
+
+def test_an_accident_in_what_the_victim_was_doing_is_no_accident_of_the_event(pipeline: Pipeline) -> None:
+    text = "A paramedic was shot dead by police as he was helping passengers after a bus accident."
+    assert _types(pipeline, text) == ["Attack"], text
+    # a crash that did the harm is still an accident
+    text = "Two passengers died in a bus accident as police were escorting the convoy near Nakuru."
+    assert _types(pipeline, text) == [], text
+
+
+# --- a toll told of a period of fighting (extract/background.py) ---------------------------------------------------
+
+
+def test_a_toll_told_of_days_of_fighting_is_that_fightings(pipeline: Pipeline) -> None:
+    text = "At least eight herders are killed following three days of clan fighting near Garissa."
+    assert _types(pipeline, text) == ["Armed clash"], text
+    # but the period before something else stays a period before
+    text = "The curfew was lifted in Garissa after three days of clan fighting."
+    assert _types(pipeline, text) == [], text
