@@ -239,11 +239,17 @@ def _describes_person(tok: Token, trigger: Token | None) -> bool:
         return False
     victims = {c.i for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}}
     for a in (tok, *tok.ancestors):
-        if a.dep_ in {"relcl", "advcl"} and _ongoing(a) and not a.left_edge.i <= trigger.i <= a.right_edge.i:
+        # (a relative clause the parser hung from the verb: "stone officer who was clearing …", its subject "who")
+        misread = a.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in a.children)
+        if (a.dep_ in {"relcl", "advcl"} or misread) and _ongoing(a) and not (
+                a.left_edge.i <= trigger.i <= a.right_edge.i):
             return True  # "… as she was helping the injured after a crash": what someone was doing, not the harm
         if a.dep_ == "relcl":
             return a.head.i in victims
     return False
+
+
+_RELATIVE = frozenset({"who", "which", "that"})
 
 
 def _ongoing(verb: Token) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.counts import a_crowds_cause, acled_fatalities, find_counts
-from frontwatch.extract.place_mentions import SUBJECT_LIST, _contains
+from frontwatch.extract.place_mentions import SUBJECT_LIST, _contains, counted_places
 from frontwatch.extract.scope import denied_back, with_scope
 from frontwatch.model import (
     Actor,
@@ -71,6 +71,8 @@ def claims_per_place(
     whole = whole or all(SUBJECT_LIST in m.method.split() for m in places)
     # several named places of one clause: one event each, which fusion must not join again however near they lie
     listed = len({m.place.name if m.place is not None else m.span.text for m in places}) > 1
+    # "two died, one in X and the other in Y": each place marked with its own count (`incidents` shares the toll)
+    places = counted_places(document.text, list(places)) or places
     for k, mention in enumerate(places or [None]):
         share = fatalities if whole else fatalities // n + (fatalities % n if k == 0 else 0)
         pstart = mention.span.start if mention is not None else ""
