@@ -72,3 +72,14 @@ def test_a_toll_told_of_days_of_fighting_is_that_fightings(pipeline: Pipeline) -
     # but the period before something else stays a period before
     text = "The curfew was lifted in Garissa after three days of clan fighting."
     assert _types(pipeline, text) == [], text
+
+
+# --- an allegation of state forces' abuse (extract/background.py) --------------------------------------------------
+
+
+def test_an_allegation_against_state_forces_tells_the_event(pipeline: Pipeline) -> None:
+    text = "Traders accuse police of assaulting hawkers in Nakuru market."
+    assert _types(pipeline, text) == ["Attack"], text
+    # a charge brought against a person stays no event of the report
+    text = "Prosecutors accused the man of assaulting hawkers in Nakuru market."
+    assert _types(pipeline, text) == [], text

@@ -168,8 +168,15 @@ def _under_unreal_verb(trigger: Token, words: Words) -> bool:
         below, tok = tok, tok.head
         if not in_relative and (tok.lemma_.lower() in words["unreal_heads"] or (
                 below.dep_ == "xcomp" and tok.lemma_.lower() in _URGING_HEADS)):
-            return True
+            return not _forces_accused(tok, words)
     return False
+
+
+def _forces_accused(verb: Token, words: Words) -> bool:
+    """ "Residents accuse police of beating …", "a rights group accused soldiers of killing …": an allegation of
+    state forces' abuse, which ACLED codes as the event it tells, not a charge brought in court."""
+    return verb.lemma_.lower() == "accuse" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words["force_heads"] for c in verb.children)
 
 
 def _headline_verb(trigger: Token, sent: SpacySpan) -> bool:
