@@ -38,6 +38,17 @@ def test_near_places_of_one_list_stay_separate_events(pipeline: Pipeline) -> Non
     assert len(_events(pipeline, text)) == 1, text
 
 
+def test_a_list_of_places_stays_whole_beside_another_place_of_the_sentence(pipeline: Pipeline) -> None:
+    # the subject's "in X and Y" list, with the road's place named later: both listed towns, not only the nearest
+    text = ("Traders in Makutano and Kapenguria towns, West Pokot protested against the poor state of the "
+            "Kapenguria-Alale road outside of Makutano.")
+    assert sorted(e.place.name for e in _events(pipeline, text) if e.place is not None) == [
+        "Kapenguria", "Makutano"], text
+    # one rally named with where its people came from stays one event
+    text = "A rally in Nairobi drew supporters from Nakuru and Eldoret on Sunday."
+    assert len(_events(pipeline, text)) == 1, text
+
+
 def test_counts_given_place_by_place_make_one_event_each_with_its_own_toll(pipeline: Pipeline) -> None:
     # two near towns, each with its own count: one event per town, each with its count, not the whole toll twice
     text = "Rival supporters clashed on Sunday and two people died, one in Kisii and one in Nyamira."

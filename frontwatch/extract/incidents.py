@@ -92,8 +92,23 @@ def _one_rally(claims: Sequence[Claim]) -> list[Claim]:
             return max(t.start - m.end, m.start - t.end, 0)
 
         keep = min(placed, key=distance)
-        drop.update(id(c) for c in placed if c is not keep)
+        # the nearest place with the list it is named in ("drivers in X and Y towns protested … outside Z"): the
+        # places it happened in, one event each
+        run = _list_around(placed, keep)
+        drop.update(id(c) for c in placed if all(c is not k for k in run))
     return [c for c in claims if id(c) not in drop]
+
+
+def _list_around(placed: Sequence[Claim], keep: Claim) -> list[Claim]:
+    """The claims whose places are named in one list ("in X, Y and Z") with `keep`'s, `keep` among them."""
+    order = sorted(placed, key=lambda c: c.places[0].span.start)
+    k = next(i for i, c in enumerate(order) if c is keep)
+    lo, hi = k, k
+    while lo > 0 and _coordinated([order[lo - 1], order[lo]]):
+        lo -= 1
+    while hi + 1 < len(order) and _coordinated([order[hi], order[hi + 1]]):
+        hi += 1
+    return order[lo:hi + 1]
 
 
 def _tolls_per_place(claims: Sequence[Claim]) -> list[Claim]:
