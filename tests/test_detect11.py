@@ -39,9 +39,9 @@ def test_near_places_of_one_list_stay_separate_events(pipeline: Pipeline) -> Non
 
 
 def test_a_list_of_places_stays_whole_beside_another_place_of_the_sentence(pipeline: Pipeline) -> None:
-    # the subject's "in X and Y" list, with the road's place named later: both listed towns, not only the nearest
-    text = ("Traders in Makutano and Kapenguria towns, West Pokot protested against the poor state of the "
-            "Kapenguria-Alale road outside of Makutano.")
+    # the subject's "in X and Y" list, with another place named later: both listed towns, not only the nearest
+    text = ("Hawkers in both Makutano and Kapenguria towns of West Pokot demonstrated over levies, blocking a "
+            "highway outside Makutano.")
     assert sorted(e.place.name for e in _events(pipeline, text) if e.place is not None) == [
         "Kapenguria", "Makutano"], text
     # one rally named with where its people came from stays one event
