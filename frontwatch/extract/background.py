@@ -168,8 +168,15 @@ def _under_unreal_verb(trigger: Token, words: Words) -> bool:
         below, tok = tok, tok.head
         if not in_relative and (tok.lemma_.lower() in words["unreal_heads"] or (
                 below.dep_ == "xcomp" and tok.lemma_.lower() in _URGING_HEADS)):
-            return True
+            return not _forces_accused(tok, words)
     return False
+
+
+def _forces_accused(verb: Token, words: Words) -> bool:
+    """ "Residents accuse police of beating …", "a rights group accused soldiers of killing …": an allegation of
+    state forces' abuse, which ACLED codes as the event it tells, not a charge brought in court."""
+    return verb.lemma_.lower() == "accuse" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words["force_heads"] for c in verb.children)
 
 
 def _headline_verb(trigger: Token, sent: SpacySpan) -> bool:
@@ -232,15 +239,29 @@ def _accident(sent: SpacySpan, words: Words, trigger: Token | None = None) -> bo
 
 def _describes_person(tok: Token, trigger: Token | None) -> bool:
     """Is the word inside a relative clause on the trigger's victim, its object or passive subject ("stoned an
-    officer who was clearing the road after an accident", "set alight the driver who had caused a crash")? It tells
-    who the victim was, not what harmed them."""
+    officer who was clearing the road after an accident", "set alight the driver who had caused a crash"), or in a
+    clause telling what someone was doing ("shot as he was helping victims of a crash")? It tells who the victim
+    was, not what harmed them."""
     if trigger is None:
         return False
     victims = {c.i for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}}
     for a in (tok, *tok.ancestors):
+        # (a relative clause the parser hung from the verb: "stone officer who was clearing …", its subject "who")
+        misread = a.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in a.children)
+        if (a.dep_ in {"relcl", "advcl"} or misread) and _ongoing(a) and not (
+                a.left_edge.i <= trigger.i <= a.right_edge.i):
+            return True  # "… as she was helping the injured after a crash": what someone was doing, not the harm
         if a.dep_ == "relcl":
             return a.head.i in victims
     return False
+
+
+_RELATIVE = frozenset({"who", "which", "that"})
+
+
+def _ongoing(verb: Token) -> bool:
+    """A clause in the progressive ("was clearing", "were helping"): an activity under way when the event struck."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children)
 
 
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
@@ -269,13 +290,20 @@ _BEFORE = frozenset({"after", "since", "following"})
 
 def _period_before(trigger: Token) -> bool:
     """ "(It came) after days of protests", "since months of fighting": a period of events before the one told,
-    not an event of a day."""
+    not an event of a day; but not where the period's events took the toll told ("… were killed after three days
+    of fighting")."""
     of = trigger.head
     if trigger.dep_ != "pobj" or of.lower_ != "of":
         return False
     period = of.head
-    return (period.lemma_.lower() in _PERIODS and period.tag_ == "NNS" and period.dep_ == "pobj"
-            and period.head.lower_ in _BEFORE)
+    if not (period.lemma_.lower() in _PERIODS and period.tag_ == "NNS" and period.dep_ == "pobj"
+            and period.head.lower_ in _BEFORE):
+        return False
+    # "ten people were killed following two days of clashes": the toll the period's events took, told of them
+    return period.head.head.lemma_.lower() not in _CASUALTY_VERBS
+
+
+_CASUALTY_VERBS = frozenset({"kill", "die", "injure", "wound", "leave", "claim"})
 
 
 # Prepositions that name event words as a kind ("a supporter of attacks", "fleeing from attacks", "blamed for

@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.extract.counts import a_crowds_cause, acled_fatalities, find_counts
-from frontwatch.extract.place_mentions import SUBJECT_LIST, _contains
+from frontwatch.extract.place_mentions import SUBJECT_LIST, _contains, counted_places
 from frontwatch.extract.scope import denied_back, with_scope
 from frontwatch.model import (
     Actor,
@@ -33,6 +33,9 @@ NO_FATALITIES = frozenset({"Peaceful protest", "Protest with intervention", "Arr
 
 
 SAME_LOCATION_KM = 25.0  # places this close are one ACLED location (its town scale, geo_precision 1)
+# Marks a claim made for one place of a clause's several ("in X, Y and Z"): `fuse.days` keeps it apart from its
+# siblings (the same trigger at another place), as ACLED codes one event per named location.
+LISTED = "place:listed"
 # --- the extractor ----------------------------------------------------------------------------------------------
 
 
@@ -66,6 +69,10 @@ def claims_per_place(
     whole = _one_location(places)  # "in X, Y county": one place named twice keeps its whole toll in each claim
     # "traders in X and Y rioted, and two died": the text gives no place its own toll; each keeps the whole
     whole = whole or all(SUBJECT_LIST in m.method.split() for m in places)
+    # several named places of one clause: one event each, which fusion must not join again however near they lie
+    listed = len({m.place.name if m.place is not None else m.span.text for m in places}) > 1
+    # "two died, one in X and the other in Y": each place marked with its own count (`incidents` shares the toll)
+    places = counted_places(document.text, list(places)) or places
     for k, mention in enumerate(places or [None]):
         share = fatalities if whole else fatalities // n + (fatalities % n if k == 0 else 0)
         pstart = mention.span.start if mention is not None else ""
@@ -79,7 +86,8 @@ def claims_per_place(
             claim_id=stable_id(document.document_id, sentence.start, trigger.start, pstart),
             document_id=document.document_id, sentence=sentence, trigger=trigger,
             places=(mention,) if mention is not None else (), fatalities_acled=share,
-            confidence=round(max(0.05, min(1.0, conf)), 3), method=" ".join(methods), **fields,
+            confidence=round(max(0.05, min(1.0, conf)), 3),
+            method=" ".join((*methods, LISTED) if listed else methods), **fields,
         ), document.text, actor_dictionary, country, places)  # the scope of a taking: frontwatch/extract/scope.py
         out.append(claim)
         denial = denied_back(claim, document.text)  # "…, but the ministry denied the claim": contested

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from frontwatch.extract.place_mentions import own_toll
 from frontwatch.model import NOT_AN_EVENT, TERRITORY_SUB_TYPES, Certainty, Claim, TimeSpan
 
 # Types that one violent incident's words may scatter over; protests, riots and strategic developments (an arrest
@@ -81,8 +82,8 @@ def _one_rally(claims: Sequence[Claim]) -> list[Claim]:
         placed = [c for c in group if c.places and c.places[0].span is not None]
         if len(placed) < 2:
             continue
-        if _coordinated(placed):
-            continue  # "protest in X and Y": a list of the places it happened in, one event each
+        if _coordinated(placed) or all(own_toll(m) is not None for c in placed for m in c.places[:1]):
+            continue  # "protest in X and Y", "one died in X and one in Y": the places it happened in, one event each
         t = group[0].trigger
         assert t is not None
 
@@ -91,8 +92,43 @@ def _one_rally(claims: Sequence[Claim]) -> list[Claim]:
             return max(t.start - m.end, m.start - t.end, 0)
 
         keep = min(placed, key=distance)
-        drop.update(id(c) for c in placed if c is not keep)
+        # the nearest place with the list it is named in ("drivers in X and Y towns protested … outside Z"): the
+        # places it happened in, one event each
+        run = _list_around(placed, keep)
+        drop.update(id(c) for c in placed if all(c is not k for k in run))
     return [c for c in claims if id(c) not in drop]
+
+
+def _list_around(placed: Sequence[Claim], keep: Claim) -> list[Claim]:
+    """The claims whose places are named in one list ("in X, Y and Z") with `keep`'s, `keep` among them."""
+    order = sorted(placed, key=lambda c: c.places[0].span.start)
+    k = next(i for i, c in enumerate(order) if c is keep)
+    lo, hi = k, k
+    while lo > 0 and _coordinated([order[lo - 1], order[lo]]):
+        lo -= 1
+    while hi + 1 < len(order) and _coordinated([order[hi], order[hi + 1]]):
+        hi += 1
+    return order[lo:hi + 1]
+
+
+def _tolls_per_place(claims: Sequence[Claim]) -> list[Claim]:
+    """ "Two died, one in X and the other in Y": the claims one trigger made for places the text counts one by one
+    (`place_mentions.counted_places`) take each place's own count, where the counts add up to the toll the sentence
+    gave any of them (the toll reaches one claim of the list, or each whole, before this)."""
+    groups: dict[tuple[object, ...], list[Claim]] = {}
+    for c in claims:
+        if c.places and own_toll(c.places[0]) is not None:  # a claim only the classifier read has no trigger
+            groups.setdefault((c.document_id, c.sentence.start, c.trigger.start if c.trigger else -1), []).append(c)
+    share: dict[int, tuple[int, Claim]] = {}
+    for group in groups.values():
+        own = [own_toll(c.places[0]) or 0 for c in group]
+        told = max(group, key=lambda c: c.fatalities_acled)
+        if len(group) > 1 and sum(own) == told.fatalities_acled > 0:
+            share.update((id(c), (n, told)) for c, n in zip(group, own, strict=True))
+    # each keeps the sentence's counts the toll was read from (later steps check that the dead told died)
+    return [dataclasses.replace(c, fatalities_acled=share[id(c)][0], counts=c.counts or share[id(c)][1].counts,
+                                method=c.method + " toll:per-place")
+            if id(c) in share else c for c in claims]
 
 
 def _place_key(claim: Claim) -> tuple[object, ...] | None:
@@ -309,6 +345,7 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
     # the days the incidents gave
     claims = _incident_places(_other_incidents_place(_crowd_tolls(_one_rally(claims), published), published),
                               published)
+    claims = _tolls_per_place(claims)
     if published is not None:
         claims, told = _incident_days(claims, published)
         claims = _incident_places(claims, published)

@@ -52,6 +52,39 @@ SUBJECT_LIST = "subject-list"
 ORIGIN = "origin-only"
 
 
+# Marks each place of a list that gives every place its own count ("two died, one in X and the other in Y", "four
+# were burned: three in X and one in Y"): one event per place, each with its own toll (`PER_PLACE_TOLL:N`).
+PER_PLACE_TOLL = "toll-per-place:"
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "the other": 1, "another": 1}
+# a count, at most two words of who or how ("three people killed"), then "in" / "at" right before the place
+_COUNTED = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|the\s+other|another)\s+"
+                      r"(?:[a-z]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def counted_places(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The places, each marked with its own count, where every one of two or more distinct resolved places is
+    named right after a count of its own ("one in X and the other in Y", "three in X and one in Y"); else none."""
+    named = {(m.place.name, m.place.lat, m.place.lon) for m in found if m.place is not None}
+    if len(found) < 2 or len(named) < len(found):
+        return []
+    out = []
+    for m in found:
+        hit = _COUNTED.search(text, max(0, m.span.start - 40), m.span.start)
+        if hit is None:
+            return []
+        word = re.sub(r"\s+", " ", hit.group(1).lower())
+        n = int(word) if word.isdigit() else _COUNT_WORDS[word]
+        out.append(dataclasses.replace(m, method=f"{PER_PLACE_TOLL}{n} {m.method}"))
+    return out
+
+
+def own_toll(m: PlaceMention) -> int | None:
+    """The count a list gave this place (`counted_places`), if any."""
+    word = next((w for w in m.method.split() if w.startswith(PER_PLACE_TOLL)), None)
+    return int(word[len(PER_PLACE_TOLL):]) if word is not None else None
+
+
 def bounding_countries(chosen: list[PlaceMention]) -> set[str]:
     """The countries a clause's places keep a wider search inside: an origin's or a border's country bounds nothing
     ("two herders were found dead in X after raiders from Y attacked them": X need not lie in Y)."""

@@ -22,6 +22,7 @@ from frontwatch.extract.place_mentions import (
     _index,
     _sentence_index,
     bounding_countries,
+    counted_places,
 )
 from frontwatch.extract.place_roles import _conveyed_to, _destination, _doers_home, _grievance, _root_of
 from frontwatch.extract.roles import np_bounds
@@ -323,7 +324,7 @@ class PlacePicker:
                 found = fits(self.places(doc, _Event(event.hit, set(range(lo, hi))), mentions, source_spans,
                                           actor_spans, role_places))
                 if found:
-                    listed = _subject_list(doc, found, event.hit.token)
+                    listed = _subject_list(doc, found, event.hit.token) or counted_places(_doc_text(doc), found)
                     if listed:
                         return listed, "sentence"
                     return [_nearest_specific(doc, found, event.hit.token)], "sentence"

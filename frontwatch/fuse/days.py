@@ -52,6 +52,8 @@ class ClaimDay:
     actor2: Actor | None
     counts: tuple[tuple[CountKind, float], ...]  # (killed / injured / killed or injured, figure × share)
     acled: int | None  # this day's ACLED fatalities (None: the claim gives none)
+    # (document, sentence, trigger) of a claim made for one of a clause's several places, else None
+    listed: tuple[str, int, int] | None = None
 
 
 def unit_of(place: Place) -> str | None:
@@ -209,9 +211,20 @@ def _read_claims(claims: Iterable[Claim], documents: Mapping[str, Document]) -> 
         a1, a2 = c.actor("actor1"), c.actor("actor2")
         records.append((low, high, unit, names, event_type, values.setdefault(c.sub_event_type, c.sub_event_type),
                         c.certainty, precision, place, a1 and values.setdefault(a1, a1),
-                        a2 and values.setdefault(a2, a2), counts, acled))
+                        a2 and values.setdefault(a2, a2), counts, acled, _listed(c)))
     return _Reading(values, roots, outlet_roots, claim_roots, claim_docs, name_tuples, origins, first_named,
                     id_hashes, unit_codes, type_codes, key_unit, key_type, key_day, n_days, ids, records, undated)
+
+
+# `extract.claims.LISTED`: the claim is one of a clause's several places (fusion does not import the extractor)
+_LISTED = "place:listed"
+
+
+def _listed(c: Claim) -> tuple[str, int, int] | None:
+    """The clause a claim shares with its sibling places ("in X, Y and Z"), where it is one of several."""
+    if _LISTED not in c.method or c.trigger is None:
+        return None
+    return (c.document_id, c.sentence.start, c.trigger.start)
 
 
 def _root_outlets_on_origins(r: _Reading) -> None:
@@ -237,17 +250,18 @@ def _emit_days(r: _Reading) -> list[ClaimDay]:
     # million claims.
     for i, k, claim_id, root in zip(*_cluster_order(r.ids, r.claim_roots, r.unit_codes, r.type_codes, r.key_unit,
                                                     r.key_type, r.key_day, n_days), strict=True):
-        low, high, unit, names, event_type, sub, certainty, precision, place, a1, a2, counts, acled = records[i]
+        low, high, unit, names, event_type, sub, certainty, precision, place, a1, a2, counts, acled, listed = records[i]
         days = n_days[i]
         if days > 1:
             day = low + timedelta(days=k)
             out.append(ClaimDay(values.setdefault(day, day), low, high, 1.0 / days, unit, root, names, claim_id,
                                 event_type, sub, certainty, 1, place, a1, a2, counts,
-                                acled[k] if acled else None))  # type: ignore[index]
+                                acled[k] if acled else None, listed))  # type: ignore[index]
         else:
             day = low + timedelta(days=(high - low).days // 2)
             out.append(ClaimDay(values.setdefault(day, day), low, high, 1.0, unit, root, names, claim_id,
-                                event_type, sub, certainty, precision, place, a1, a2, counts, acled))  # type: ignore[arg-type]
+                                event_type, sub, certainty, precision, place, a1, a2, counts, acled,  # type: ignore[arg-type]
+                                listed))
     return out
 
 
@@ -383,8 +397,10 @@ def _by_location(group: list[ClaimDay]) -> list[list[ClaimDay]]:
         if p.geo_precision != 1 or p.lat is None or p.lon is None:
             wide.append(cd)
             continue
+        # a place named beside another in one clause ("in X and Y") is a location of its own however near
         k = next((i for i, (lat, lon) in enumerate(seeds)
-                  if (lat, lon) == (p.lat, p.lon) or _km(lat, lon, p.lat, p.lon) <= SAME_LOCATION_KM), None)
+                  if ((lat, lon) == (p.lat, p.lon) or _km(lat, lon, p.lat, p.lon) <= SAME_LOCATION_KM)
+                  and not _sibling_in(parts[i], cd)), None)
         if k is None:
             seeds.append((p.lat, p.lon))
             parts.append([cd])
@@ -395,6 +411,12 @@ def _by_location(group: list[ClaimDay]) -> list[list[ClaimDay]]:
     if wide:
         max(parts, key=len).extend(wide)  # the first of the largest: `max` keeps the first of equals
     return parts
+
+
+def _sibling_in(part: list[ClaimDay], cd: ClaimDay) -> bool:
+    """Whether the cluster holds another place of the claim-day's own clause (the same trigger, another point)."""
+    return cd.listed is not None and any(
+        o.listed == cd.listed and (o.place.lat, o.place.lon) != (cd.place.lat, cd.place.lon) for o in part)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
