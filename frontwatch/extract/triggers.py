@@ -296,7 +296,8 @@ PLACE_NOUNS = frozenset(
     {"city", "town", "district", "province", "capital", "village", "base", "garrison", "stronghold", "post",
      "checkpoint", "area", "region", "territory", "county", "state", "airport", "port", "border", "crossing", "road",
      "highway", "valley", "hill", "mountain", "neighbourhood", "neighborhood", "suburb", "camp", "bridge", "dam",
-     "field", "oilfield", "position", "outpost", "headquarters", "building", "compound", "palace", "prison"}
+     "field", "oilfield", "position", "outpost", "headquarters", "building", "compound", "palace", "prison",
+     "fort", "fortress", "castle", "citadel"}
 )  # fmt: skip
 # More ground a force can take; not in PLACE_NOUNS, which also decides what can "fall" (a market, a seat, a line can)
 _GROUND = PLACE_NOUNS | frozenset(
@@ -360,6 +361,12 @@ def _enabled_taking(lex: Lexicon, tok: Token) -> bool:
     denial ("did not allow X to take it") or a modal ("could help X to take it"). Territory words only: what other
     events a permission tells ("allowed protesters to march") is left as it was."""
     head = tok.head
+    # "rebels were reported / are said to have seized X": a perfect infinitive tells a taking already made
+    perfect = any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in tok.children) and tok.tag_ == "VBN"
+    if perfect and tok.dep_ in {"xcomp", "ccomp"} and _lemma(head) not in _INTENT and not any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in head.children):
+        entry = match_token(lex, tok)
+        return entry is not None and entry.category in {"territory", "control"}
     # "troops were forced to withdraw from X": a withdrawal made, not planned
     forced = _lemma(head) in _FORCED and any(c.dep_ == "auxpass" for c in head.children)
     if tok.dep_ not in {"xcomp", "ccomp", "advcl"} or head.i == tok.i or not (_lemma(head) in _ENABLING or forced):
