@@ -96,3 +96,30 @@ def test_charge_of_a_place_assumed_is_a_taking(claims_of) -> None:
     for other in ("The new general assumed charge of the brigade in Mervant on Monday.",
                   "A new governor assumed charge of the office in Mervant on Monday."):
         assert not _territorial(claims_of(other, ["Mervant"])), other
+
+
+# --- the ground a taking is placed by -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Government troops took a hamlet in the countryside of Homs on Monday after a week of shelling.", "Homs"),
+    ("Rebel fighters captured an army base 30 miles from Herat on Monday, residents said.", "Herat"),
+])
+def test_a_city_the_taking_is_placed_by_is_a_place_whatever_the_model_read(geoparser, nlp, text: str,
+                                                                           name: str) -> None:
+    assert name in {m.text for m in geoparser.recognize(text, nlp(text))}, text
+    # a person's name after the same words stays no place
+    other = "Rebel fighters captured an army base 30 miles from Abubakar Hassan's farm on Monday."
+    assert not {m.text for m in geoparser.recognize(other, nlp(other))} & {"Abubakar Hassan", "Hassan"}
+
+
+# --- a road named by the towns it joins -----------------------------------------------------------------------------
+
+
+def test_a_road_named_by_a_town_is_taken_not_the_town(claims_of) -> None:
+    text = "Army troops seized control of the main Mervant-Dalbek highway on Tuesday after the rebels fled."
+    claims = claims_of(text, ["Mervant", "Dalbek"])
+    [taken] = [c for c in _territorial(claims) if c.control_change is None]
+    assert taken.scope == "post"
+    steps = _steps(claims, text)
+    assert any(status == "contested" for _, status in steps) and not any(status == "held" for _, status in steps)
