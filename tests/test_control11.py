@@ -123,3 +123,19 @@ def test_a_road_named_by_a_town_is_taken_not_the_town(claims_of) -> None:
     assert taken.scope == "post"
     steps = _steps(claims, text)
     assert any(status == "contested" for _, status in steps) and not any(status == "held" for _, status in steps)
+
+
+# --- the loss a recapture reverses ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Taliban fighters recaptured the district centre of Mervant on Friday, hours after it was seized by army troops.",
+    "Taliban fighters retook the district centre of Mervant, two days after army commandos had captured it.",
+])
+def test_the_loss_a_recapture_reverses_was_before_it(claims_of, text: str) -> None:
+    claims = claims_of(text, ["Mervant"])
+    assert [c.actor("actor1").name for c in _territorial(claims) if c.actor("actor1")] == ["Taliban"], text
+    assert _steps(claims, text)[-1] == ("Taliban", "held"), text
+    # a taking of something else after which the town was retaken stays its own
+    other = "Taliban fighters recaptured the district centre of Mervant after they seized two army posts nearby."
+    assert len(_territorial(claims_of(other, ["Mervant"]))) == 2

@@ -379,6 +379,17 @@ def _enabled_taking(lex: Lexicon, tok: Token) -> bool:
     return entry is not None and (entry.category in {"territory", "control"} or (forced and _lemma(tok) in _LEAVING))
 
 
+def _loss_reversed(lex: Lexicon, tok: Token) -> bool:
+    """ "Y recaptured X, hours after it was seized by Z": the taking told after a recapture is the loss it reverses,
+    told before it; read as this report's event, fused on the same day, it would leave the place contested."""
+    kids = {(c.dep_, c.lower_) for c in tok.children}  # the same place: "after it was seized", "after Z took it"
+    if tok.dep_ != "advcl" or _lemma(tok.head) not in {"recapture", "retake", "regain", "reclaim"} or not (
+            ("mark", "after") in kids and kids & {("nsubjpass", "it"), ("dobj", "it")}):
+        return False
+    entry = match_token(lex, tok)
+    return entry is not None and entry.category in {"territory", "control"}
+
+
 def warning_shots(tok: Token) -> bool:
     """ "Police shot / fired into the air": shots that hit no one, no killing (a crowd's dispersal, at most)."""
     return _lemma(tok) in {"shoot", "fire"} and any(
@@ -436,7 +447,7 @@ def find_triggers(lex: Lexicon, sent: Span) -> list[TriggerHit]:
         # inside a name ("March 24", "Operation Storm") or not a happening
         if tok.ent_type_ in _NAME_TYPES and not _headline_word(lex, tok) and not _lower_name_word(tok):
             continue
-        if (unrealized(tok) and not _enabled_taking(lex, tok)) or warning_shots(tok):
+        if (unrealized(tok) and not _enabled_taking(lex, tok)) or warning_shots(tok) or _loss_reversed(lex, tok):
             continue
         entry = match_token(lex, tok)
         if entry is not None:
