@@ -361,8 +361,10 @@ def _enabled_taking(lex: Lexicon, tok: Token) -> bool:
     denial ("did not allow X to take it") or a modal ("could help X to take it"). Territory words only: what other
     events a permission tells ("allowed protesters to march") is left as it was."""
     head = tok.head
-    # "rebels were reported / are said to have seized X": a perfect infinitive tells a taking already made
-    perfect = any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in tok.children) and tok.tag_ == "VBN"
+    # "rebels were reported / are said to have seized X": a perfect infinitive of a passive verb of saying tells a
+    # taking already made ("claim to have retaken X" is the side's own claim, told as such elsewhere)
+    perfect = (any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in tok.children) and tok.tag_ == "VBN"
+               and any(c.dep_ == "auxpass" for c in head.children))
     if perfect and tok.dep_ in {"xcomp", "ccomp"} and _lemma(head) not in _INTENT and not any(
             c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in head.children):
         entry = match_token(lex, tok)
