@@ -57,8 +57,10 @@ def np_bounds(tok: Token) -> tuple[int, int]:
 def is_passive(tok: Token) -> bool:
     if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
         return True
-    # "60 fighters killed", "areas captured by": a bare past participle on a noun
-    return tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod", "xcomp"}
+    # "60 fighters killed", "areas captured by": a bare past participle on a noun; not a perfect ("said to have
+    # seized X": "have" makes it active)
+    return tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod", "xcomp"} and not any(
+        c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in tok.children)
 
 
 def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
@@ -108,6 +110,13 @@ def _doing_complement(tok: Token) -> bool:
     return tok.dep_ in {"xcomp", "advcl"} and first > 0 and tok.doc[first - 1].text not in {",", ";", "-", "—"}
 
 
+def _infinitive_of_passive(tok: Token) -> bool:
+    """An active to-infinitive complementing a passive verb ("were ordered to leave", "was said to have taken")."""
+    return (tok.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
+            and any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.head.children))
+
+
 def verb_roles(tok: Token) -> Roles:
     r = Roles()
     passive = is_passive(tok)
@@ -144,8 +153,10 @@ def verb_roles(tok: Token) -> Roles:
         r.rules.append("active")
     if not r.agents and not r.patients and tok.dep_ == "compound":
         _headline_verb(tok, r)  # "Prison warders attack journalist" parsed as one noun phrase
-    # "troops were forced to withdraw / to abandon their posts": the one forced did it
-    compelled = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"force", "compel", "oblige"}
+    # "troops were forced to withdraw", "were ordered to leave", "were allowed to take the town": the subject of a
+    # passive verb is the doer of the active infinitive that complements it (object control), whatever the verb
+    compelled = _infinitive_of_passive(tok) or (
+        tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"force", "compel", "oblige"})
     if not r.agents and not r.patients:
         inherited = _inherited_subject(tok)
         if inherited is not None:

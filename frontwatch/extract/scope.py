@@ -100,7 +100,9 @@ def _matches(text: str, start: int, end: int) -> list[tuple[str, Span]]:
 # Between a place and a scope word naming it: nothing ("X district"), a possessive ("X's capital") or an apposition
 # ("X, the capital of …", "X، مرکز ولایت …").
 # A name's capitalised word the geoparser left out of the mention ("[Bulo] Burde town") still belongs to the name.
-_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*)?(?:'s|’s)?\s*|\s*[,،]\s*(?:(?:the|a|an|its)\s+)?(?:[\w'-]+\s+){0,2}?")
+# "X's capital", "X City district", "[X]-Y highway" (a road named by the two towns it joins)
+_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*|[-–][A-Z][\w'’-]*)?(?:'s|’s)?\s*"
+                    r"|\s*[,،]\s*(?:(?:the|a|an|its)\s+)?(?:[\w'-]+\s+){0,2}?")
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
@@ -120,8 +122,9 @@ _LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|across|within|(?<!out\s)of|arou
                        r"(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
-# "control of X district": the place itself is what changed hands, not where it happened.
-_CONTROL_OF = re.compile(r"(?<![\w-])control\s+(?:of|over)\s+(?:the\s+)?$", re.I)
+# "control of X district", "control of the main X highway": the place itself is what changed hands, not where it
+# happened.
+_CONTROL_OF = re.compile(r"(?<![\w-])(?i:control\s+(?:of|over)\s+(?:the\s+)?)(?:[a-z][\w'’-]*\s+){0,2}$")
 
 
 def _next_to(text: str, mention: PlaceMention, floor: int, ceiling: int) -> tuple[str, Span] | None:

@@ -296,7 +296,8 @@ PLACE_NOUNS = frozenset(
     {"city", "town", "district", "province", "capital", "village", "base", "garrison", "stronghold", "post",
      "checkpoint", "area", "region", "territory", "county", "state", "airport", "port", "border", "crossing", "road",
      "highway", "valley", "hill", "mountain", "neighbourhood", "neighborhood", "suburb", "camp", "bridge", "dam",
-     "field", "oilfield", "position", "outpost", "headquarters", "building", "compound", "palace", "prison"}
+     "field", "oilfield", "position", "outpost", "headquarters", "building", "compound", "palace", "prison",
+     "fort", "fortress", "castle", "citadel"}
 )  # fmt: skip
 # More ground a force can take; not in PLACE_NOUNS, which also decides what can "fall" (a market, a seat, a line can)
 _GROUND = PLACE_NOUNS | frozenset(
@@ -360,6 +361,14 @@ def _enabled_taking(lex: Lexicon, tok: Token) -> bool:
     denial ("did not allow X to take it") or a modal ("could help X to take it"). Territory words only: what other
     events a permission tells ("allowed protesters to march") is left as it was."""
     head = tok.head
+    # "rebels were reported / are said to have seized X": a perfect infinitive of a passive verb of saying tells a
+    # taking already made ("claim to have retaken X" is the side's own claim, told as such elsewhere)
+    perfect = (any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in tok.children) and tok.tag_ == "VBN"
+               and any(c.dep_ == "auxpass" for c in head.children))
+    if perfect and tok.dep_ in {"xcomp", "ccomp"} and _lemma(head) not in _INTENT and not any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in head.children):
+        entry = match_token(lex, tok)
+        return entry is not None and entry.category in {"territory", "control"}
     # "troops were forced to withdraw from X": a withdrawal made, not planned
     forced = _lemma(head) in _FORCED and any(c.dep_ == "auxpass" for c in head.children)
     if tok.dep_ not in {"xcomp", "ccomp", "advcl"} or head.i == tok.i or not (_lemma(head) in _ENABLING or forced):
@@ -370,6 +379,17 @@ def _enabled_taking(lex: Lexicon, tok: Token) -> bool:
         return False
     entry = match_token(lex, tok)
     return entry is not None and (entry.category in {"territory", "control"} or (forced and _lemma(tok) in _LEAVING))
+
+
+def _loss_reversed(lex: Lexicon, tok: Token) -> bool:
+    """ "Y recaptured X, hours after it was seized by Z": the taking told after a recapture is the loss it reverses,
+    told before it; read as this report's event, fused on the same day, it would leave the place contested."""
+    kids = {(c.dep_, c.lower_) for c in tok.children}  # the same place: "after it was seized", "after Z took it"
+    if tok.dep_ != "advcl" or _lemma(tok.head) not in {"recapture", "retake", "regain", "reclaim"} or not (
+            ("mark", "after") in kids and kids & {("nsubjpass", "it"), ("dobj", "it")}):
+        return False
+    entry = match_token(lex, tok)
+    return entry is not None and entry.category in {"territory", "control"}
 
 
 def warning_shots(tok: Token) -> bool:
@@ -429,7 +449,7 @@ def find_triggers(lex: Lexicon, sent: Span) -> list[TriggerHit]:
         # inside a name ("March 24", "Operation Storm") or not a happening
         if tok.ent_type_ in _NAME_TYPES and not _headline_word(lex, tok) and not _lower_name_word(tok):
             continue
-        if (unrealized(tok) and not _enabled_taking(lex, tok)) or warning_shots(tok):
+        if (unrealized(tok) and not _enabled_taking(lex, tok)) or warning_shots(tok) or _loss_reversed(lex, tok):
             continue
         entry = match_token(lex, tok)
         if entry is not None:

@@ -58,10 +58,14 @@ OUTLET_AFTER = re.compile(r"^\s+(?:Daily|Times|Post|Herald|Tribune|Gazette|Journ
 # country holds as a town is the town, whatever the model thought of it (a person is attacked too, hence the country).
 ASSAULTED_BEFORE = re.compile(r"\b(?:attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)?|struck|strikes?|invade[ds]?|"
                               r"overr[au]n|besiege[ds]?|shell(?:ed|s)?|ambush(?:ed|es)?)\s+$", re.IGNORECASE)
-# "recaptured X", "seized control of X": what a side takes is ground, whatever country the report is from
+# "recaptured X", "seized control of X": what a side takes is ground, whatever country the report is from; so is
+# the ground a taking is placed by ("an area in the countryside of X", "a base 40 miles from X"), where the model
+# often reads a city as a people or a person
 TAKEN_BEFORE = re.compile(r"\b(?:(?:re)?captur(?:ed|es|ing)|seiz(?:ed|es|ing)|retook|retak(?:en|es|ing)|overr[au]n|"
                           r"liberat(?:ed|es|ing)|regain(?:ed|s|ing)|(?:took|taken|seized|gained|regained|wrested|assumed)\s+"
-                          r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over))\s+$", re.IGNORECASE)
+                          r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
+                          r"(?:countryside|outskirts|environs)\s+of(?:\s+the)?|"
+                          r"\d[\d,.]*\s*(?:km|kms|kilomet(?:er|re)s?|miles)\s+(?:from|of|outside))\s+$", re.IGNORECASE)
 # What follows a name tells a person taken from a place taken: "captured X, who led…", "seized X alive".
 PERSON_TAKEN_AFTER = re.compile(r"^\s*(?:,\s*)?(?:who|whom|whose|alive|himself|herself|and\s+(?:his|her)\s)\b",
                                 re.IGNORECASE)
