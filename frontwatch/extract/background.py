@@ -505,6 +505,16 @@ def _facility_head(doc: Doc, end: int, words: Words) -> bool:
     return False
 
 
+def _head_only(m: PlaceMention, words: Words) -> bool:
+    """Whether a facility name's place was read off its kind words: the place's name is none of the name's own words
+    but its head or generic ones ("Town Hall" → Halle), where "Victoria Park" → Victoria names a town by its word."""
+    own = [w.strip(".,'’").casefold() for w in m.span.text.split()]
+    if m.place is None or len(own) < 2 or own[-1] not in words["facility_heads"]:
+        return False
+    name = m.place.name.casefold()
+    return not any(name == w or name.startswith(w + " ") or w.startswith(name) for w in own[:-1])
+
+
 def facility_namesakes(doc: Doc, places: Sequence[PlaceMention], words: Words) -> list[PlaceMention]:
     """`places` without the toponyms that head a facility name (`words["facility_heads"]`) and resolve outside the
     report's main country (the most frequent country of its other resolved places): "Saint Peter" of a church is not
@@ -525,6 +535,9 @@ def facility_namesakes(doc: Doc, places: Sequence[PlaceMention], words: Words) -
                                               or (end is not None and _facility_head(doc, end, words))))
     if not any(heads):
         return list(places)
+    # a facility name matched through its kind words ("Town Hall" read as a town named Halle) names no town at all
+    kept = [(m, h) for m, h in zip(places, heads, strict=True) if not (h and _head_only(m, words))]
+    places, heads = [m for m, _ in kept], [h for _, h in kept]
     countries = Counter(m.place.country for m, h in zip(places, heads, strict=True)
                         if not h and m.place is not None and m.place.country)
     if not countries:

@@ -1,0 +1,68 @@
+"""Whole articles, session 11: a hard-wrapped text's line breaks inside a sentence do not split it; a facility name
+matched through its kind words ("Town Hall" read as a town named Halle) names no town. Invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontwatch.annotate import annotate
+from frontwatch.extract.background import facility_namesakes
+from frontwatch.extract.triggers import load_lexicon
+from frontwatch.model import Document, Place, PlaceMention, Span, document_id_for
+
+PUB = date(2021, 8, 21)
+
+# Hard-wrapped at a fixed width, with the indentation some sources keep.
+WRAPPED = ("Protesters gathered outside the ministry in Kerano on\n"
+           "        Sunday, and the police fired tear gas at them when\n"
+           "        they refused to leave the square.\n"
+           "        The crowd came back on Monday and marched along the\n"
+           "        river to the council offices.")
+
+
+def _doc(nlp, text: str):  # type: ignore[no-untyped-def]
+    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", PUB, "en")
+    ((_, doc),) = list(annotate(nlp, [document]))
+    return doc
+
+
+def _mention(text: str, name: str, place_name: str, country: str) -> PlaceMention:
+    start = text.index(name)
+    place = Place(place_name, 1, "PPL", country, lat=0.0, lon=0.0)
+    return PlaceMention(Span.of(text, start, start + len(name)), place, 1.0, "t")
+
+
+def test_a_hard_wrapped_sentence_is_one_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, WRAPPED)
+    sents = [s.text.split() for s in doc.sents if s.text.strip()]
+    assert len(sents) == 2
+    assert sents[0][0] == "Protesters" and sents[0][-1] == "square."
+    assert sents[1][0] == "The" and sents[1][-1] == "offices."
+    # no end punctuation, but not wrapped either: a heading, then a line per paragraph keeps its breaks
+    text = "Clashes in Kerano\nPolice fired tear gas at protesters on Sunday.\nThe crowd came back on Monday."
+    sents = [s.text.strip() for s in _doc(nlp, text).sents if s.text.strip()]
+    assert sents == ["Clashes in Kerano", "Police fired tear gas at protesters on Sunday.",
+                     "The crowd came back on Monday."]
+
+
+def test_a_wrapped_break_before_a_name_goes_on_when_the_line_does(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Gunmen opened fire on a bus near the market of\n"
+            "    Kerano on Sunday, and the driver was wounded in\n"
+            "    the attack, police said. Two passengers were\n"
+            "    taken to hospital.")
+    sents = [s.text for s in _doc(nlp, text).sents if s.text.strip()]
+    assert len(sents) == 2 and sents[0].split()[-1] == "said."
+
+
+def test_a_kind_word_facility_is_no_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Town Hall" read as a town whose name only echoes the head word: a building, wherever the town would be
+    text = "Protesters hung a banner on the Town Hall in Kerano on Sunday."
+    doc = _doc(nlp, text)
+    places = [_mention(text, "Town Hall", "Hallen", "CA"), _mention(text, "Kerano", "Kerano", "CA")]
+    kept = facility_namesakes(doc, places, load_lexicon().words)
+    assert [m.span.text for m in kept] == ["Kerano"]
+    # a facility named by its town's own word keeps the town
+    text = "Protesters hung a banner on Kerano Hall on Sunday."
+    doc = _doc(nlp, text)
+    places = [_mention(text, "Kerano Hall", "Kerano", "CA")]
+    assert [m.span.text for m in facility_namesakes(doc, places, load_lexicon().words)] == ["Kerano Hall"]
