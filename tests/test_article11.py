@@ -66,3 +66,33 @@ def test_a_kind_word_facility_is_no_town(nlp) -> None:  # type: ignore[no-untype
     doc = _doc(nlp, text)
     places = [_mention(text, "Kerano Hall", "Kerano", "CA")]
     assert [m.span.text for m in facility_namesakes(doc, places, load_lexicon().words)] == ["Kerano Hall"]
+
+
+# An article (more than a note's four sentences) whose violence is a pattern its speakers report, not an incident.
+PATTERN = ("Hundreds of people gathered in Kerano on Saturday to hear speakers from the relief committee. "
+           "The committee asked the government to send more aid to the refugees. "
+           "One speaker, a nurse, said there were credible accounts of widespread abuses against villagers, young "
+           "men being rounded up and shot and girls abducted. "
+           "Another speaker thanked the volunteers for their work. "
+           "The committee will meet again next month.")
+
+
+def test_violence_told_as_a_reported_pattern_is_no_incident(claims_of) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.model import NOT_AN_EVENT
+
+    violent = [c for c in claims_of(PATTERN, ["Kerano"], published=PUB)
+               if c.event_type in {"Violence against civilians", "Riots", "Battles"}]
+    assert violent == []
+    # told as what gunmen did, not as a pattern heard of, the same list stays events
+    told = PATTERN.replace("there were credible accounts of widespread abuses against villagers",
+                           "gunmen attacked the villagers")
+    assert any(c.event_type not in {NOT_AN_EVENT, "Protests"} for c in claims_of(told, ["Kerano"], published=PUB))
+
+
+def test_a_poisoning_done_to_people_is_an_attack(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Two guards of the depot in Kerano died on Sunday after drinking tea poisoned with cyanide."
+    attacks = [c for c in claims_of(text, ["Kerano"], published=PUB) if c.event_type == "Violence against civilians"]
+    assert attacks and attacks[0].sub_event_type == "Attack" and attacks[0].fatalities_acled == 2
+    # the noun of an illness is no act ("food poisoning")
+    text = "Forty pupils in Kerano were taken to hospital with food poisoning on Sunday."
+    assert all(c.event_type == "Not a conflict event" for c in claims_of(text, ["Kerano"], published=PUB))
