@@ -96,3 +96,13 @@ def test_a_poisoning_done_to_people_is_an_attack(claims_of) -> None:  # type: ig
     # the noun of an illness is no act ("food poisoning")
     text = "Forty pupils in Kerano were taken to hospital with food poisoning on Sunday."
     assert all(c.event_type == "Not a conflict event" for c in claims_of(text, ["Kerano"], published=PUB))
+
+
+def test_civilians_burning_their_own_homes_is_no_riot(claims_of) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.model import NOT_AN_EVENT
+
+    text = "A relief worker in Kerano said on Monday that some villagers set fire to their houses before they fled."
+    assert all(c.event_type == NOT_AN_EVENT for c in claims_of(text, ["Kerano"], published=PUB))
+    # others' property burned is still violence
+    text = "A relief worker in Kerano said on Monday that some villagers set fire to the chief's houses."
+    assert any(c.event_type != NOT_AN_EVENT for c in claims_of(text, ["Kerano"], published=PUB))
