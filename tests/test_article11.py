@@ -106,3 +106,6 @@ def test_civilians_burning_their_own_homes_is_no_riot(claims_of) -> None:  # typ
     # others' property burned is still violence
     text = "A relief worker in Kerano said on Monday that some villagers set fire to the chief's houses."
     assert any(c.event_type != NOT_AN_EVENT for c in claims_of(text, ["Kerano"], published=PUB))
+    # a protest against the destruction of their own property is still a protest
+    text = "Over 300 traders in Kerano protested against their eviction on Monday."
+    assert any(c.event_type == "Protests" for c in claims_of(text, ["Kerano"], published=PUB))

@@ -376,12 +376,17 @@ def _planned_over_time(head: Token) -> bool:
 _OWNERS = frozenset({"civilian", "resident", "villager", "people", "family", "farmer", "owner", "trader",
                      "shopkeeper", "inhabitant", "refugee", "household", "tenant"})
 _OWN = frozenset({"their", "his", "her", "its", "own"})
+# Verbs of destroying or burning: only these make what is destroyed the event (not "traders demonstrated against
+# its demolition": a protest's grievance).
+_DESTROY = frozenset({"set", "burn", "torch", "destroy", "demolish", "raze", "wreck", "damage", "ransack", "vandalise",
+                      "vandalize", "loot", "flatten"})
 
 
 def _own_property(trigger: Token) -> bool:
     """Whether the doers of a verb of destruction are civilians and what they destroy is their own ("some
     civilians set fire to their homes", "farmers burned their own crops")."""
-    if trigger.pos_ != "VERB" or not any(c.dep_ == "nsubj" and c.lemma_.lower() in _OWNERS for c in trigger.children):
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in _DESTROY or not any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _OWNERS for c in trigger.children):
         return False
     things = [c for c in trigger.children if c.dep_ == "dobj"]
     things += [o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
