@@ -109,3 +109,19 @@ def test_civilians_burning_their_own_homes_is_no_riot(claims_of) -> None:  # typ
     # a protest against the destruction of their own property is still a protest
     text = "Over 300 traders in Kerano protested against their eviction on Monday."
     assert any(c.event_type == "Protests" for c in claims_of(text, ["Kerano"], published=PUB))
+
+
+# An article about a speaker whose "rally" was a conference: its people are an audience.
+MEETING = ("A party leader filmed praising the governor while some attendees cheered at a weekend rally in Kerano "
+           "will speak at the college next month, officials said on Wednesday. "
+           "The college said it had not invited him. "
+           "The party held its yearly meeting at a hotel last Saturday. "
+           "A video showed the leader speaking from a stage. "
+           "The college's students plan no event of their own.")
+
+
+def test_a_rally_of_attendees_is_a_meeting_not_a_protest(claims_of) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in claims_of(MEETING, ["Kerano"], published=PUB) if c.event_type == "Protests"]
+    # the same rally of a crowd stays a demonstration
+    crowd = MEETING.replace("some attendees cheered", "hundreds of marchers chanted")
+    assert [c for c in claims_of(crowd, ["Kerano"], published=PUB) if c.event_type == "Protests"]

@@ -30,7 +30,14 @@ from frontwatch.extract.crime import (
 from frontwatch.extract.doc_words import doc_words
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
-from frontwatch.extract.told import future, paused, quoted_generic, told_as_article, told_as_pattern
+from frontwatch.extract.told import (
+    future,
+    paused,
+    quoted_generic,
+    told_as_article,
+    told_as_meeting,
+    told_as_pattern,
+)
 from frontwatch.model import PlaceMention, Span, TimeSpan
 
 Words = Mapping[str, frozenset[str]]  # the lexicon's word sets (`frontwatch.text.lexicon.Lexicon.words`)
@@ -455,6 +462,8 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "figurative"  # "attacked the proposal", "killed the trade deal": no one harmed
     if (time is None or time.assumed) and told_as_article(doc) and told_as_pattern(trigger):
         return "pattern"  # "reports of widespread atrocities, men lined up and shot": abuses, no incident of a day
+    if told_as_article(doc) and told_as_meeting(trigger):
+        return "meeting"  # "attendees … at a weekend rally": a conference's audience, no demonstration
     if (why := not_told_done(trigger, words)) is not None:
         return why
     if ordinary_crime(doc, trigger, words):

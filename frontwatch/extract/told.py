@@ -134,3 +134,16 @@ def told_as_pattern(trigger: Token) -> bool:
         if prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in _HEARSAY:
             return True
     return False
+
+
+# A "rally" whose people are an audience ("attendees", "delegates") is a meeting or a conference: no demonstration.
+_GATHERING_WORDS = frozenset({"rally", "gathering"})
+_AUDIENCE = frozenset({"attendee", "attendees", "delegate", "delegates", "audience", "keynote", "panellist",
+                       "panelist", "panellists", "panelists"})
+
+
+def told_as_meeting(trigger: Token) -> bool:
+    """Whether a gathering word names a meeting: its sentence calls its people an audience ("some attendees made
+    salutes at a weekend rally", "delegates at the party's rally voted"), as a conference's are, not a crowd's."""
+    return (trigger.pos_ == "NOUN" and trigger.lemma_.lower() in _GATHERING_WORDS
+            and any(t.lower_ in _AUDIENCE for t in trigger.sent))
