@@ -96,6 +96,9 @@ def test_a_poisoning_done_to_people_is_an_attack(claims_of) -> None:  # type: ig
     # the noun of an illness is no act ("food poisoning")
     text = "Forty pupils in Kerano were taken to hospital with food poisoning on Sunday."
     assert all(c.event_type == "Not a conflict event" for c in claims_of(text, ["Kerano"], published=PUB))
+    # nor a poisoning by a substance with no one behind it
+    text = "Three children in Kerano died on Sunday after being poisoned by fumes from a farm chemical."
+    assert not [c for c in claims_of(text, ["Kerano"], published=PUB) if c.event_type == "Violence against civilians"]
 
 
 def test_civilians_burning_their_own_homes_is_no_riot(claims_of) -> None:  # type: ignore[no-untyped-def]
