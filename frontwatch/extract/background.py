@@ -30,7 +30,14 @@ from frontwatch.extract.crime import (
 from frontwatch.extract.doc_words import doc_words
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
-from frontwatch.extract.told import future, paused, quoted_generic, told_as_article
+from frontwatch.extract.told import (
+    future,
+    paused,
+    quoted_generic,
+    told_as_article,
+    told_as_meeting,
+    told_as_pattern,
+)
 from frontwatch.model import PlaceMention, Span, TimeSpan
 
 Words = Mapping[str, frozenset[str]]  # the lexicon's word sets (`frontwatch.text.lexicon.Lexicon.words`)
@@ -481,6 +488,10 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
         return "quoted-generic"  # "'You fight your battles'", "'Fly with the crows and get shot'": a saying
     if figurative(trigger):
         return "figurative"  # "attacked the proposal", "killed the trade deal": no one harmed
+    if (time is None or time.assumed) and told_as_article(doc) and told_as_pattern(trigger):
+        return "pattern"  # "reports of widespread atrocities, men lined up and shot": abuses, no incident of a day
+    if told_as_article(doc) and told_as_meeting(trigger):
+        return "meeting"  # "attendees … at a weekend rally": a conference's audience, no demonstration
     if (why := not_told_done(trigger, words)) is not None:
         return why
     if ordinary_crime(doc, trigger, words):
@@ -533,6 +544,16 @@ def _facility_head(doc: Doc, end: int, words: Words) -> bool:
     return False
 
 
+def _head_only(m: PlaceMention, words: Words) -> bool:
+    """Whether a facility name's place was read off its kind words: the place's name is none of the name's own words
+    but its head or generic ones ("Town Hall" → Halle), where "Victoria Park" → Victoria names a town by its word."""
+    own = [w.strip(".,'’").casefold() for w in m.span.text.split()]
+    if m.place is None or len(own) < 2 or own[-1] not in words["facility_heads"]:
+        return False
+    name = m.place.name.casefold()
+    return not any(name == w or name.startswith(w + " ") or w.startswith(name) for w in own[:-1])
+
+
 def facility_namesakes(doc: Doc, places: Sequence[PlaceMention], words: Words) -> list[PlaceMention]:
     """`places` without the toponyms that head a facility name (`words["facility_heads"]`) and resolve outside the
     report's main country (the most frequent country of its other resolved places): "Saint Peter" of a church is not
@@ -553,6 +574,9 @@ def facility_namesakes(doc: Doc, places: Sequence[PlaceMention], words: Words) -
                                               or (end is not None and _facility_head(doc, end, words))))
     if not any(heads):
         return list(places)
+    # a facility name matched through its kind words ("Town Hall" read as a town named Halle) names no town at all
+    kept = [(m, h) for m, h in zip(places, heads, strict=True) if not (h and _head_only(m, words))]
+    places, heads = [m for m, _ in kept], [h for _, h in kept]
     countries = Counter(m.place.country for m, h in zip(places, heads, strict=True)
                         if not h and m.place is not None and m.place.country)
     if not countries:

@@ -371,10 +371,34 @@ def _planned_over_time(head: Token) -> bool:
     return False
 
 
+# People who are no side: their own property burned or wrecked by their own hands ("residents set fire to their homes
+# before fleeing") is no riot and no attack.
+_OWNERS = frozenset({"civilian", "resident", "villager", "people", "family", "farmer", "owner", "trader",
+                     "shopkeeper", "inhabitant", "refugee", "household", "tenant"})
+_OWN = frozenset({"their", "his", "her", "its", "own"})
+# Verbs of destroying or burning: only these make what is destroyed the event (not "traders demonstrated against
+# its demolition": a protest's grievance).
+_DESTROY = frozenset({"set", "burn", "torch", "destroy", "demolish", "raze", "wreck", "damage", "ransack", "vandalise",
+                      "vandalize", "loot", "flatten"})
+
+
+def _own_property(trigger: Token) -> bool:
+    """Whether the doers of a verb of destruction are civilians and what they destroy is their own ("some
+    civilians set fire to their homes", "farmers burned their own crops")."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in _DESTROY or not any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _OWNERS for c in trigger.children):
+        return False
+    things = [c for c in trigger.children if c.dep_ == "dobj"]
+    things += [o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return bool(things) and all(any(k.dep_ == "poss" and k.lower_ in _OWN for k in t.children)
+                                for t in things if t.lemma_.lower() not in {"fire", "flame", "flames", "blaze"})
+
+
 def not_told_done(trigger: Token, words: Words) -> str | None:
     """Why the event word names no happening of its own, or None: what people were arrested for ("detained for
     occupying roads": the accusation; the arrest is the news), what is allowed or forbidden ("refused to allow more
-    protests"), or the kind a stand is taken against ("its stand against the killing of civilians")."""
+    protests"), the kind a stand is taken against ("its stand against the killing of civilians"), or civilians'
+    own property destroyed by their own hands."""
     tok = trigger
     while tok.dep_ in {"pcomp", "pobj", "conj", "amod", "dobj", "compound"} and tok.head.i != tok.i:
         tok = tok.head
@@ -384,6 +408,8 @@ def not_told_done(trigger: Token, words: Words) -> str | None:
         return "permitted"
     if _planned(trigger, words):
         return "planned"
+    if _own_property(trigger):
+        return "own-property"
     if (trigger.dep_ == "pobj" and trigger.head.lower_ == "against"
             and trigger.head.head.lemma_.lower() in _STANCES and trigger.head.head.pos_ == "NOUN"):
         return "stance"

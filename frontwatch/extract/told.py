@@ -110,3 +110,40 @@ def quoted_generic(trigger: Token, sent: SpacySpan) -> bool:
     opens = opens or (clause.i > 0 and clause.doc[clause.i - 1].text in {'"', "“"})
     return (clause.tag_ == "VB" and not subjects and opens
             and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children))
+
+
+
+# Adjectives that make violence a pattern, not an incident ("widespread atrocities", "systematic abuses"), and the
+# nouns of hearsay that report one ("reports of", "accounts of", "allegations of").
+_PATTERN_WORDS = frozenset({"widespread", "systematic", "rampant", "pervasive", "endemic"})
+_HEARSAY = frozenset({"report", "account", "allegation", "claim", "evidence", "story", "testimony"})
+
+
+def told_as_pattern(trigger: Token) -> bool:
+    """Whether the event word tells a pattern the text only hears of: "reports of widespread abuses" and what the
+    sentence goes on to list of them after it ("…, men being lined up and shot"). Read from the words, not the
+    parse of the list (a parser hangs such a list anywhere)."""
+    sent = trigger.sent
+    for a in sent:
+        if a.i > trigger.i:
+            return False
+        noun = a.head
+        if a.lower_ not in _PATTERN_WORDS or a.dep_ != "amod" or noun.i > trigger.i:
+            continue
+        prep = noun.head if noun.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in _HEARSAY:
+            return True
+    return False
+
+
+# A "rally" whose people are an audience ("attendees", "delegates") is a meeting or a conference: no demonstration.
+_GATHERING_WORDS = frozenset({"rally", "gathering"})
+_AUDIENCE = frozenset({"attendee", "attendees", "delegate", "delegates", "audience", "keynote", "panellist",
+                       "panelist", "panellists", "panelists"})
+
+
+def told_as_meeting(trigger: Token) -> bool:
+    """Whether a gathering word names a meeting: its sentence calls its people an audience ("some attendees made
+    salutes at a weekend rally", "delegates at the party's rally voted"), as a conference's are, not a crowd's."""
+    return (trigger.pos_ == "NOUN" and trigger.lemma_.lower() in _GATHERING_WORDS
+            and any(t.lower_ in _AUDIENCE for t in trigger.sent))
