@@ -10,6 +10,7 @@ from frontwatch.extract.actor_cues import (
     _COMMUNAL,
     _DENIED,
     _FOUGHT_WITH,
+    _HERDERS_DID,
     _HIT_BEFORE,
     _NAMED_AFTER,
     _NAMED_BEFORE,
@@ -48,7 +49,11 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
         # or a group's the report names): the doer is unnamed
         if actor1.inter == 7:
             actor2 = actor2 if actor2 is not None and actor2.inter == 7 else actor1
-        actor1 = Actor("Unidentified armed group", 3)
+        # (herders who attack are their community's armed men: "a farmer was hacked to death by herders")
+        actor1 = Actor("Communal militia", 4) if actor1.inter == 7 and _HERDERS_DID.search(text, start, end) and (
+            not _electoral(text, start, end)) else Actor("Unidentified armed group", 3)
+    if event_type == "Battles" and actor1 is not None and actor1.inter == 7:
+        actor1 = _fighters(actors, text, start, end, actor2)
     if actor1 is None or actor1.name in _UNNAMED_DOERS:
         skip = [actor2.name] if actor2 is not None else []
         found = actors.identified_doer(text, start, end, skip=skip) or framed_band(actors, text, skip)
@@ -64,10 +69,6 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
             actor1.name == "Unidentified armed group"):
         # "a student was shot dead by police", "died at the hands of the police": the sentence names the doer
         actor1 = actors.state_doer(text, start, end) or actor1
-    if event_type == "Battles" and actor1 is not None and actor1.inter == 7 and _COMMUNAL.search(text, start, end) \
-            and not electoral:
-        # "clashes between rival pastoralists": the people who fight a communal fight are its militias
-        actor1 = Actor("Communal militia", 4)
     if event_type == "Battles" and (actor1 is None or actor1.name in _UNNAMED_DOERS - {"Communal militia"}) \
             and _COMMUNAL.search(text, start, end) and not electoral:
         # "an ethnically driven clash", "fighting between two tribes": communities' militias on both sides
@@ -129,6 +130,24 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
 _ELECTORAL = re.compile(r"(?i:\b(?:post[\s-]*(?:election|poll)s?|(?:election|poll|vote|campaign)s?[\s-]+(?:related|"
                         r"linked|violence|clashes|attacks?|fighting)|electoral\s+(?:violence|clashes|dispute)|"
                         r"political(?:ly)?[\s-]+(?:violence|motivated|instigated|clashes|rivals|rivalry))\b)")
+
+
+def _fighters(actors: ActorDictionary, text: str, start: int, end: int, actor2: Actor | None) -> Actor:
+    """The side of a fight read as civilians ("villagers clashed with pastoralists", "youths fought a rival gang"):
+    ACLED never makes civilians a side of a battle; those who fight are armed men. A community the sentence names
+    as doer is its militia; in a communal fight, a livestock raid or a fight of herders they are a communal militia;
+    else (a fight of an election, of a town's youths) an unidentified armed group."""
+    other = actor2.name if actor2 is not None else None
+    own = [a for a in actors.community_militias(text, start, end) if a.name != other]
+    if own:
+        return own[0]
+    communal = _COMMUNAL.search(text, start, end) or _HERDERS_WORD.search(text, start, end) or (
+        ActorDictionary._communal_paragraph(text, start, end))
+    return Actor("Communal militia", 4) if communal and not _electoral(text, start, end) else Actor(
+        "Unidentified armed group", 3)
+
+
+_HERDERS_WORD = re.compile(r"(?i:\b(?:herders?|herdsm[ae]n|pastoralists?|nomads?)\b)")
 
 
 def _electoral(text: str, start: int, end: int) -> bool:

@@ -43,6 +43,8 @@ _DONE_TO_SOMEONE = frozenset({"attack", "assault", "kill", "murder", "shoot", "s
 
 
 _LOYAL = frozenset({"loyal", "allied", "affiliated"})
+# Those who live by herds: armed, a community's fighters.
+_HERDERS = frozenset({"herder", "herdsman", "herdsmen", "pastoralist", "nomad"})
 # Words that say who the doers are is not known: an unknown militia is no community's nor a named one.
 _UNKNOWN_WORDS = frozenset({"unidentified", "unknown", "unnamed", "unspecified", "anonymous"})
 _UNNAMED_MILITIAS = frozenset({"Militia", "Communal militia", "Local fighters"})
@@ -158,6 +160,10 @@ class ActorReader:
             # "raiders killed a Kenyan", "two Somalis were shot": people of that nation, not its army
             return ActorRole("", Actor("Civilians", 7), Span.of(_doc_text(doc), *np_bounds(tok)))
         words = set(re.findall(r"[a-z]+", _doc_text(doc)[np_bounds(tok)[0]: start + m.end].lower()))
+        if m.actor.inter == 7 and "armed" in words and not words & _UNKNOWN_WORDS and tok.lemma_.lower() in _HERDERS:
+            # "armed herders", "armed pastoralists": a community's armed men (ACLED's communal militia) wherever the
+            # report is from, whose people the report may name elsewhere
+            return ActorRole("", Actor("Communal militia", 4), Span.of(_doc_text(doc), *np_bounds(tok)))
         if (m.actor.inter == 7 and words & (_UNKNOWN_WORDS | {"masked", "armed"})) or (
                 m.actor.name in _UNNAMED_MILITIAS and words & _UNKNOWN_WORDS):
             # "unknown youths", "a group of armed men", "masked men"; "an unidentified militia", "unknown

@@ -1,0 +1,54 @@
+"""Actor 1 / actor 2 and their ACLED inter codes (issue 15, the actor11 area), on invented sentences: civilians are
+never a side of a fight (those who fight are a communal militia in a communal fight, else an unidentified armed group);
+herders who do the violence are their community's armed men (a communal militia), wherever the report is from, and
+stay civilians where they are hit."""
+
+from __future__ import annotations
+
+from frontwatch.extract import ActorDictionary
+from frontwatch.model import Claim
+from tests.fixtures.nlp import Run, lead
+
+
+def _inters(c: Claim) -> list[int | None]:
+    return [a.inter for a in (c.actor("actor1"), c.actor("actor2")) if a is not None]
+
+
+# --- civilians are no side of a fight -----------------------------------------------------------------------------
+
+
+def test_villagers_who_fight_herders_are_a_communal_militia(run: Run) -> None:
+    c = lead(run("Villagers of Lorvale fought with nomads over a borehole on Monday, leaving four people dead.",
+                 ["Lorvale"]))
+    assert c.event_type == "Battles", c.sub_event_type
+    assert 7 not in _inters(c) and 4 in _inters(c), _inters(c)
+
+
+def test_youths_in_a_street_fight_are_an_unidentified_armed_group(run: Run) -> None:
+    c = lead(run("Youths in Lorvale fought running battles with a rival gang near the bus park.", ["Lorvale"]))
+    assert c.event_type == "Battles", c.sub_event_type
+    assert 7 not in _inters(c) and _inters(c)[0] == 3, _inters(c)
+
+
+# --- herders as the doers -----------------------------------------------------------------------------------------
+
+
+def test_herders_who_kill_are_a_communal_militia(run: Run) -> None:
+    c = lead(run("A shopkeeper was speared to death by herdsmen outside Lorvale on Sunday night.", ["Lorvale"]))
+    a1, a2 = c.actor("actor1"), c.actor("actor2")
+    assert a1 is not None and a1.inter == 4, a1
+    assert a2 is not None and a2.inter == 7, a2
+    # herders who are hit stay civilians
+    c = lead(run("Gunmen shot three herders dead near Lorvale and drove off their camels.", ["Lorvale"]))
+    a2 = c.actor("actor2")
+    assert a2 is not None and a2.inter == 7, a2
+
+
+def test_armed_herders_are_the_reports_own_communal_militia(run: Run, actor_dictionary: ActorDictionary) -> None:
+    # no West African people named: not that region's herders' militia
+    m = actor_dictionary.match("armed herders")
+    assert m is None or "Fulani" not in m.actor.name, m
+    c = lead(run("Armed herders shot two traders dead at a market near Lorvale.", ["Lorvale"]))
+    a1 = c.actor("actor1")
+    assert a1 is not None and a1.inter == 4 and "Fulani" not in a1.name, a1
+
