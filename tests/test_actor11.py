@@ -1,7 +1,8 @@
 """Actor 1 / actor 2 and their ACLED inter codes (issue 15, the actor11 area), on invented sentences: civilians are
 never a side of a fight (those who fight are a communal militia in a communal fight, else an unidentified armed group);
 herders who do the violence are their community's armed men (a communal militia), wherever the report is from, and
-stay civilians where they are hit."""
+stay civilians where they are hit; a militia named by a nation ("X militia" with X a
+nation's adjective, "militiamen from X") is men of a people of it, an identity militia, not its army."""
 
 from __future__ import annotations
 
@@ -52,3 +53,21 @@ def test_armed_herders_are_the_reports_own_communal_militia(run: Run, actor_dict
     a1 = c.actor("actor1")
     assert a1 is not None and a1.inter == 4 and "Fulani" not in a1.name, a1
 
+
+
+# --- a nation's militia is a people's -----------------------------------------------------------------------------
+
+
+def test_a_militia_named_by_a_nation_is_an_identity_militia(run: Run) -> None:
+    # not that nation's army, nor a political militia
+    for text in ("Two fishermen were shot dead by Tanzanian militia on the lake near Lorvale.",
+                 "Militiamen from Ethiopia raided Lorvale and killed a herder."):
+        a1 = lead(run(text, ["Lorvale"])).actor("actor1")
+        assert a1 is not None and a1.inter == 4, (text, a1)
+    # a militia no nation names stays a militia (inter 3)
+    a1 = lead(run("A pro-government militia shot two shepherds dead near Lorvale.", ["Lorvale"])).actor("actor1")
+    assert a1 is not None and a1.inter == 3, a1
+    # nor does a government's militia of that nation
+    a1 = lead(run("A pro-government Tanzanian militia shot two shepherds dead near Lorvale.", ["Lorvale"])).actor(
+        "actor1")
+    assert a1 is not None and a1.inter == 3, a1
