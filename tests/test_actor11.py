@@ -1,8 +1,9 @@
 """Actor 1 / actor 2 and their ACLED inter codes (issue 15, the actor11 area), on invented sentences: civilians are
 never a side of a fight (those who fight are a communal militia in a communal fight, else an unidentified armed group);
 herders who do the violence are their community's armed men (a communal militia), wherever the report is from, and
-stay civilians where they are hit; a militia named by a nation ("X militia" with X a
-nation's adjective, "militiamen from X") is men of a people of it, an identity militia, not its army."""
+stay civilians where they are hit; a militia named by a nation ("X militia" with X a nation's adjective, "militiamen
+from X") is men of a people of it, an identity militia, not its army; a group's own activity (a deployment,
+recruitment) is done by the armed actor its sentence names first, not as a speaker."""
 
 from __future__ import annotations
 
@@ -71,3 +72,20 @@ def test_a_militia_named_by_a_nation_is_an_identity_militia(run: Run) -> None:
     a1 = lead(run("A pro-government Tanzanian militia shot two shepherds dead near Lorvale.", ["Lorvale"])).actor(
         "actor1")
     assert a1 is not None and a1.inter == 3, a1
+
+
+# --- a group's own activity -----------------------------------------------------------------------------------------
+
+
+def test_a_groups_activity_is_done_by_the_armed_actor_its_sentence_names(actor_dictionary: ActorDictionary) -> None:
+    def doer(text: str) -> tuple[str | None, int | None]:
+        a1, _ = actor_dictionary.doers(text, 0, len(text), "Strategic developments", None, None,
+                                       "Change to group/activity")
+        return (a1.name, a1.inter) if a1 is not None else (None, None)
+
+    assert doer("Reports say Shabaab is enlisting young men in coastal towns.") == ("al-Shabaab", 2)
+    assert doer("Troops were moved to the border town to guard the crossing.")[1] == 1
+    # reinforced security is the state's forces, though no force word is said
+    assert doer("Security has been tightened along the border after two aid workers were abducted.")[1] == 1
+    # a speaker is no doer
+    assert doer("Police said residents were asked to stay calm.") == (None, None)

@@ -33,6 +33,8 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
     leaves them unnamed or generic: the doer of violence (`identified_doer`); the other community of a
     communal clash ("fighting between X and Y"); civilians as the target of an armed group's explosion or
     remote attack that names no armed target (ACLED's convention, as for violence against civilians)."""
+    if sub_type == "Change to group/activity" and actor1 is None:
+        return _group_activity(actors, text, start, end, actor2)
     by_type = _by_sub_type(actors, text, start, end, event_type, actor1, actor2, sub_type)
     if by_type is not None:
         return by_type
@@ -130,6 +132,36 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
 _ELECTORAL = re.compile(r"(?i:\b(?:post[\s-]*(?:election|poll)s?|(?:election|poll|vote|campaign)s?[\s-]+(?:related|"
                         r"linked|violence|clashes|attacks?|fighting)|electoral\s+(?:violence|clashes|dispute)|"
                         r"political(?:ly)?[\s-]+(?:violence|motivated|instigated|clashes|rivals|rivalry))\b)")
+
+
+# "Security has been beefed up", "heightened security along the border": the state's forces moved or reinforced.
+_SECURITY_UP = re.compile(
+    r"(?i:\bsecurity\s+(?:\w+\s+){0,3}?(?:beefed|stepped|tightened|heightened|intensified|increased|boosted|"
+    r"reinforced)\b|\b(?:beef(?:ed|ing)?|stepp?(?:ed|ing)?|tighten(?:ed|ing)?|heighten(?:ed|ing)?|intensif(?:y|ied|ying)|"
+    r"increas(?:ed|ing)|boost(?:ed|ing)?|reinforc(?:ed|ing))\s+(?:up\s+)?(?:the\s+)?security\b)")
+
+
+def _group_activity(actors: ActorDictionary, text: str, start: int, end: int, actor2: Actor | None
+                    ) -> tuple[Actor | None, Actor | None]:
+    """A group's own activity (a deployment, recruitment, a movement of forces) with no doer read from its clause:
+    ACLED's actor 1 is the group it is about, the first armed actor (state forces, an armed group, a community's
+    militia) its sentence names other than as a speaker; "security was beefed up" is the state's forces. The one-sided
+    event keeps an actor 2 only if it is another party."""
+    sentence = text[start:end]
+    found: list[tuple[int, Actor]] = []
+    for m in actors.find_all(sentence):
+        if m.actor.inter in (1, 2, 3, 4, 8) and not _SPEAKER_AFTER.match(sentence, m.end) and not _institution(
+                sentence, m) and not _of_government(sentence, m) and not _DENIED.search(
+                    sentence[max(0, m.start - 20): m.start]):
+            found.append((start + m.start, m.actor))
+            break
+    found += [(a, Actor(f"{n} Ethnic Militia", 4)) for n, a, b in actors.community_doers(text) if start <= a < end]
+    if not found and _SECURITY_UP.search(sentence):
+        found.append((start, Actor("State forces", 1)))
+    if not found:
+        return None, actor2
+    actor1 = min(found, key=lambda f: f[0])[1]
+    return actor1, None if actor2 is not None and actor2.name == actor1.name else actor2
 
 
 def _fighters(actors: ActorDictionary, text: str, start: int, end: int, actor2: Actor | None) -> Actor:
