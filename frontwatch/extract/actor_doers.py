@@ -111,6 +111,7 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
             else:
                 actor1 = force
     if event_type == "Battles":
+        actor1, actor2 = _group_fought(actors, text, actor1, actor2)
         actor1, actor2 = _band_fought(actors, text, actor1, actor2)
     if sub_type == "Armed clash" and actor1 is None:
         # ACLED: an armed side no one names is an unidentified armed group
@@ -256,6 +257,22 @@ _INSTITUTIONS = frozenset({"party", "church", "council", "county", "committee", 
                            "parliament", "senate", "club", "team", "family", "community", "society", "board"})
 _AGAINST = re.compile(r"(?i:\b(?:combat|combating|fight|fighting|against|crackdown\s+on|hunt\s+for)\s+(?:the\s+)?$)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+
+
+def _group_fought(actors: ActorDictionary, text: str, actor1: Actor | None, actor2: Actor | None
+                  ) -> tuple[Actor | None, Actor | None]:
+    """A fight of state forces whose other side is left unnamed or generic ("officers engaged the suspect in a
+    shootout", "running gun battles continued"): the one named armed group the report names at all (its members,
+    its flags, a group "linked to" it) is that side, as ACLED codes it; several named groups: which one is not
+    said."""
+    state = next((a for a in (actor1, actor2) if a is not None and a.inter == 1), None)
+    other = actor2 if state is actor1 else actor1
+    if state is None or (other is not None and other.name not in _UNKNOWN_HANDS):
+        return actor1, actor2
+    groups = [a for a in actors._report_groups(text)[0] if a.inter in (2, 3)]
+    if len(groups) != 1:
+        return actor1, actor2
+    return (state, groups[0]) if state is actor1 else (groups[0], state)
 
 
 def _band_fought(actors: ActorDictionary, text: str, actor1: Actor | None, actor2: Actor | None
