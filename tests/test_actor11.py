@@ -97,13 +97,13 @@ def test_a_groups_activity_is_done_by_the_armed_actor_its_sentence_names(actor_d
 def test_the_one_named_group_of_the_report_is_the_unnamed_side_state_forces_fought(
         actor_dictionary: ActorDictionary) -> None:
     police, unnamed = Actor("Police forces", 1), Actor("Unidentified armed group", 3)
-    text = "A Shabaab recruit slipped away from his guards. Officers engaged the suspect in a shootout until he fell."
+    text = "A Shabaab recruit slipped away from his guards. Officers traded fire with the runaway near the ferry."
     i = text.index("Officers")
     a1, a2 = actor_dictionary.doers(text, i, len(text), "Battles", police, unnamed, "Armed clash")
     assert {a1.name if a1 else None, a2.name if a2 else None} == {"Police forces", "al-Shabaab"}, (a1, a2)
     # two named groups in the report: which one is not said
-    text = ("Shabaab and Islamic State recruits slipped away from their guards. Officers engaged the suspects in a "
-            "shootout until they fell.")
+    text = ("Shabaab and Islamic State recruits slipped away from their guards. Officers traded fire with the "
+            "runaways near the ferry.")
     i = text.index("Officers")
     a1, a2 = actor_dictionary.doers(text, i, len(text), "Battles", police, unnamed, "Armed clash")
     assert a2 is not None and a2.name == "Unidentified armed group", (a1, a2)
