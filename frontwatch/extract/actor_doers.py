@@ -33,8 +33,8 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
     leaves them unnamed or generic: the doer of violence (`identified_doer`); the other community of a
     communal clash ("fighting between X and Y"); civilians as the target of an armed group's explosion or
     remote attack that names no armed target (ACLED's convention, as for violence against civilians)."""
-    if sub_type == "Change to group/activity" and actor1 is None:
-        return _group_activity(actors, text, start, end, actor2)
+    if sub_type == "Change to group/activity" and actor1 is None and actor2 is None:
+        return _group_activity(actors, text, start, end)
     by_type = _by_sub_type(actors, text, start, end, event_type, actor1, actor2, sub_type)
     if by_type is not None:
         return by_type
@@ -110,7 +110,8 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
                 actor2 = force
             else:
                 actor1 = force
-    if event_type == "Battles":
+    if event_type == "Battles" and sub_type not in TERRITORY_SUB_TYPES:
+        # (a taking's sides are its taker and whom it was taken from, read by the territory rules)
         actor1, actor2 = _group_fought(actors, text, actor1, actor2)
         actor1, actor2 = _band_fought(actors, text, actor1, actor2)
     if sub_type == "Armed clash" and actor1 is None:
@@ -142,12 +143,11 @@ _SECURITY_UP = re.compile(
     r"increas(?:ed|ing)|boost(?:ed|ing)?|reinforc(?:ed|ing))\s+(?:up\s+)?(?:the\s+)?security\b)")
 
 
-def _group_activity(actors: ActorDictionary, text: str, start: int, end: int, actor2: Actor | None
-                    ) -> tuple[Actor | None, Actor | None]:
+def _group_activity(actors: ActorDictionary, text: str, start: int, end: int) -> tuple[Actor | None, None]:
     """A group's own activity (a deployment, recruitment, a movement of forces) with no doer read from its clause:
     ACLED's actor 1 is the group it is about, the first armed actor (state forces, an armed group, a community's
-    militia) its sentence names other than as a speaker; "security was beefed up" is the state's forces. The one-sided
-    event keeps an actor 2 only if it is another party."""
+    militia) its sentence names other than as a speaker; "security was beefed up" is the state's forces. (Only where
+    no side was read at all: a side read as actor 2 alone is a withdrawal's, the side that left, its taker unknown.)"""
     sentence = text[start:end]
     found: list[tuple[int, Actor]] = []
     for m in actors.find_all(sentence):
@@ -159,10 +159,7 @@ def _group_activity(actors: ActorDictionary, text: str, start: int, end: int, ac
     found += [(a, Actor(f"{n} Ethnic Militia", 4)) for n, a, b in actors.community_doers(text) if start <= a < end]
     if not found and _SECURITY_UP.search(sentence):
         found.append((start, Actor("State forces", 1)))
-    if not found:
-        return None, actor2
-    actor1 = min(found, key=lambda f: f[0])[1]
-    return actor1, None if actor2 is not None and actor2.name == actor1.name else actor2
+    return (min(found, key=lambda f: f[0])[1] if found else None), None
 
 
 def _fighters(actors: ActorDictionary, text: str, start: int, end: int, actor2: Actor | None) -> Actor:
