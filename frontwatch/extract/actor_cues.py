@@ -26,6 +26,19 @@ _COMMUNAL = re.compile(r"(?i:\b(?:ethnic(?:ally)?|tribal(?:ly)?|inter-?(?:clan|t
 _UNKNOWN_HANDS = frozenset({"Unidentified armed group", "Militia", "Local fighters"})
 _COMMUNAL_WORDS = re.compile(r"(?i:\b(?:ethnic\w*|tribal\w*|tribes?|tribesmen|inter-?(?:clan|tribal|communal|ethnic)|"
                              r"clans?|clansmen|communal|communities|pastoralists?)\b)")
+# Those who live by herds ("herders", "pastoralists", "nomads"): where they do the violence (the subject of a verb of
+# attack with its object, or "by herders"), they are their community's armed men, ACLED's communal (identity) militia,
+# not civilians nor an unidentified armed group; where they are hit ("herders were attacked", "two herders killed in
+# a raid") they stay civilians.
+_HERDERS = r"(?:herders?|herdsm[ae]n|pastoralists?|nomads?)"
+_HARM_VERB = (r"(?:attack(?:s|ed)?|kill(?:s|ed)?|shot|shoots?|hack(?:s|ed)?|stabb(?:ed)?|stabs?|spear(?:s|ed)?|"
+              r"raid(?:s|ed)?|torch(?:es|ed)?|burn(?:s|ed|t)?|assault(?:s|ed)?|invad(?:es|ed)|beat(?:s|en)?|"
+              r"slash(?:es|ed)?|ambush(?:es|ed)?|abduct(?:s|ed)?)")
+_HERDERS_DID = re.compile(
+    rf"(?i:\bby\s+(?:(?:a|an|the|some|armed|suspected|rival|heavily|angry|group|gang|band|of|\d+|[a-z]+ian)\s+){{0,4}}"
+    rf"{_HERDERS}\b|\b{_HERDERS}\s+(?:(?!(?:were|was|are|is|been|being|had|have|has|who|which|that)\b)[\w-]+\s+){{0,3}}?"
+    rf"{_HARM_VERB}\s+(?!(?:in|by|during|after|as|when|while|on|at|near|and|but|over|following|dead|to\s+death)\b)"
+    r"[\w-]+)")
 _RAIDERS = re.compile(r"(?i:\b(?:rustl\w*|cattle\s+raid\w*|raiders?)\b)")
 _LIVESTOCK = r"(?:cattle|livestock|goats?|camels?|cows?|sheep|donkeys?|animals|herds?)"
 _TAKEN = r"(?:stole|stolen|steal\w*|driven\s+(?:off|away)|drove\s+(?:off|away)|raid\w*|rustl\w*|took|taken|made\s+off)"

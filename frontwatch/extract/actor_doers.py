@@ -10,6 +10,7 @@ from frontwatch.extract.actor_cues import (
     _COMMUNAL,
     _DENIED,
     _FOUGHT_WITH,
+    _HERDERS_DID,
     _HIT_BEFORE,
     _NAMED_AFTER,
     _NAMED_BEFORE,
@@ -32,6 +33,8 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
     leaves them unnamed or generic: the doer of violence (`identified_doer`); the other community of a
     communal clash ("fighting between X and Y"); civilians as the target of an armed group's explosion or
     remote attack that names no armed target (ACLED's convention, as for violence against civilians)."""
+    if sub_type == "Change to group/activity" and actor1 is None and actor2 is None:
+        return _group_activity(actors, text, start, end)
     by_type = _by_sub_type(actors, text, start, end, event_type, actor1, actor2, sub_type)
     if by_type is not None:
         return by_type
@@ -48,7 +51,11 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
         # or a group's the report names): the doer is unnamed
         if actor1.inter == 7:
             actor2 = actor2 if actor2 is not None and actor2.inter == 7 else actor1
-        actor1 = Actor("Unidentified armed group", 3)
+        # (herders who attack are their community's armed men: "a farmer was hacked to death by herders")
+        actor1 = Actor("Communal militia", 4) if actor1.inter == 7 and _HERDERS_DID.search(text, start, end) and (
+            not _electoral(text, start, end)) else Actor("Unidentified armed group", 3)
+    if event_type == "Battles" and actor1 is not None and actor1.inter == 7:
+        actor1 = _fighters(actors, text, start, end, actor2)
     if actor1 is None or actor1.name in _UNNAMED_DOERS:
         skip = [actor2.name] if actor2 is not None else []
         found = actors.identified_doer(text, start, end, skip=skip) or framed_band(actors, text, skip)
@@ -64,10 +71,6 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
             actor1.name == "Unidentified armed group"):
         # "a student was shot dead by police", "died at the hands of the police": the sentence names the doer
         actor1 = actors.state_doer(text, start, end) or actor1
-    if event_type == "Battles" and actor1 is not None and actor1.inter == 7 and _COMMUNAL.search(text, start, end) \
-            and not electoral:
-        # "clashes between rival pastoralists": the people who fight a communal fight are its militias
-        actor1 = Actor("Communal militia", 4)
     if event_type == "Battles" and (actor1 is None or actor1.name in _UNNAMED_DOERS - {"Communal militia"}) \
             and _COMMUNAL.search(text, start, end) and not electoral:
         # "an ethnically driven clash", "fighting between two tribes": communities' militias on both sides
@@ -107,7 +110,9 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
                 actor2 = force
             else:
                 actor1 = force
-    if event_type == "Battles":
+    if event_type == "Battles" and sub_type not in TERRITORY_SUB_TYPES:
+        # (a taking's sides are its taker and whom it was taken from, read by the territory rules)
+        actor1, actor2 = _group_fought(actors, text, actor1, actor2)
         actor1, actor2 = _band_fought(actors, text, actor1, actor2)
     if sub_type == "Armed clash" and actor1 is None:
         # ACLED: an armed side no one names is an unidentified armed group
@@ -129,6 +134,50 @@ def doers(actors: ActorDictionary, text: str, start: int, end: int, event_type: 
 _ELECTORAL = re.compile(r"(?i:\b(?:post[\s-]*(?:election|poll)s?|(?:election|poll|vote|campaign)s?[\s-]+(?:related|"
                         r"linked|violence|clashes|attacks?|fighting)|electoral\s+(?:violence|clashes|dispute)|"
                         r"political(?:ly)?[\s-]+(?:violence|motivated|instigated|clashes|rivals|rivalry))\b)")
+
+
+# "Security has been beefed up", "heightened security along the border": the state's forces moved or reinforced.
+_SECURITY_UP = re.compile(
+    r"(?i:\bsecurity\s+(?:\w+\s+){0,3}?(?:beefed|stepped|tightened|heightened|intensified|increased|boosted|"
+    r"reinforced)\b|\b(?:beef(?:ed|ing)?|stepp?(?:ed|ing)?|tighten(?:ed|ing)?|heighten(?:ed|ing)?|intensif(?:y|ied|ying)|"
+    r"increas(?:ed|ing)|boost(?:ed|ing)?|reinforc(?:ed|ing))\s+(?:up\s+)?(?:the\s+)?security\b)")
+
+
+def _group_activity(actors: ActorDictionary, text: str, start: int, end: int) -> tuple[Actor | None, None]:
+    """A group's own activity (a deployment, recruitment, a movement of forces) with no doer read from its clause:
+    ACLED's actor 1 is the group it is about, the first armed actor (state forces, an armed group, a community's
+    militia) its sentence names other than as a speaker; "security was beefed up" is the state's forces. (Only where
+    no side was read at all: a side read as actor 2 alone is a withdrawal's, the side that left, its taker unknown.)"""
+    sentence = text[start:end]
+    found: list[tuple[int, Actor]] = []
+    for m in actors.find_all(sentence):
+        if m.actor.inter in (1, 2, 3, 4, 8) and not _SPEAKER_AFTER.match(sentence, m.end) and not _institution(
+                sentence, m) and not _of_government(sentence, m) and not _DENIED.search(
+                    sentence[max(0, m.start - 20): m.start]):
+            found.append((start + m.start, m.actor))
+            break
+    found += [(a, Actor(f"{n} Ethnic Militia", 4)) for n, a, b in actors.community_doers(text) if start <= a < end]
+    if not found and _SECURITY_UP.search(sentence):
+        found.append((start, Actor("State forces", 1)))
+    return (min(found, key=lambda f: f[0])[1] if found else None), None
+
+
+def _fighters(actors: ActorDictionary, text: str, start: int, end: int, actor2: Actor | None) -> Actor:
+    """The side of a fight read as civilians ("villagers clashed with pastoralists", "youths fought a rival gang"):
+    ACLED never makes civilians a side of a battle; those who fight are armed men. A community the sentence names
+    as doer is its militia; in a communal fight, a livestock raid or a fight of herders they are a communal militia;
+    else (a fight of an election, of a town's youths) an unidentified armed group."""
+    other = actor2.name if actor2 is not None else None
+    own = [a for a in actors.community_militias(text, start, end) if a.name != other]
+    if own:
+        return own[0]
+    communal = _COMMUNAL.search(text, start, end) or _HERDERS_WORD.search(text, start, end) or (
+        ActorDictionary._communal_paragraph(text, start, end))
+    return Actor("Communal militia", 4) if communal and not _electoral(text, start, end) else Actor(
+        "Unidentified armed group", 3)
+
+
+_HERDERS_WORD = re.compile(r"(?i:\b(?:herders?|herdsm[ae]n|pastoralists?|nomads?)\b)")
 
 
 def _electoral(text: str, start: int, end: int) -> bool:
@@ -205,6 +254,22 @@ _INSTITUTIONS = frozenset({"party", "church", "council", "county", "committee", 
                            "parliament", "senate", "club", "team", "family", "community", "society", "board"})
 _AGAINST = re.compile(r"(?i:\b(?:combat|combating|fight|fighting|against|crackdown\s+on|hunt\s+for)\s+(?:the\s+)?$)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+
+
+def _group_fought(actors: ActorDictionary, text: str, actor1: Actor | None, actor2: Actor | None
+                  ) -> tuple[Actor | None, Actor | None]:
+    """A fight of state forces whose other side is left unnamed or generic ("officers engaged the suspect in a
+    shootout", "running gun battles continued"): the one named armed group the report names at all (its members,
+    its flags, a group "linked to" it) is that side, as ACLED codes it; several named groups: which one is not
+    said."""
+    state = next((a for a in (actor1, actor2) if a is not None and a.inter == 1), None)
+    other = actor2 if state is actor1 else actor1
+    if state is None or (other is not None and other.name not in _UNKNOWN_HANDS):
+        return actor1, actor2
+    groups = [a for a in actors._report_groups(text)[0] if a.inter in (2, 3)]
+    if len(groups) != 1:
+        return actor1, actor2
+    return (state, groups[0]) if state is actor1 else (groups[0], state)
 
 
 def _band_fought(actors: ActorDictionary, text: str, actor1: Actor | None, actor2: Actor | None

@@ -43,6 +43,9 @@ _DONE_TO_SOMEONE = frozenset({"attack", "assault", "kill", "murder", "shoot", "s
 
 
 _LOYAL = frozenset({"loyal", "allied", "affiliated"})
+_COMMUNAL_MILITIA = Actor("Communal militia", 4)
+# Those who live by herds: armed, a community's fighters.
+_HERDERS = frozenset({"herder", "herdsman", "herdsmen", "pastoralist", "nomad"})
 # Words that say who the doers are is not known: an unknown militia is no community's nor a named one.
 _UNKNOWN_WORDS = frozenset({"unidentified", "unknown", "unnamed", "unspecified", "anonymous"})
 _UNNAMED_MILITIAS = frozenset({"Militia", "Communal militia", "Local fighters"})
@@ -152,12 +155,19 @@ class ActorReader:
             # "Somali militia shoots …" parsed with "Somali" as the subject: the noun after it names them
             after = self.actors.match(f"{tok.text} {doc[tok.i + 1].text}")
             if after is not None and after.rule == "alias":
-                return ActorRole("", after.actor, Span.of(_doc_text(doc), tok.idx, doc[tok.i + 1].idx + len(
-                    doc[tok.i + 1].text)))
+                # ("Somali militia": a nation's militia, not its army, is its people's, see `_nations_militia`)
+                return ActorRole("", _COMMUNAL_MILITIA if after.actor.name == "Militia" else after.actor, Span.of(
+                    _doc_text(doc), tok.idx, doc[tok.i + 1].idx + len(doc[tok.i + 1].text)))
         if m.rule == "country" and tok.pos_ in {"NOUN", "PROPN"} and self.actors.is_demonym(tok.text):
             # "raiders killed a Kenyan", "two Somalis were shot": people of that nation, not its army
             return ActorRole("", Actor("Civilians", 7), Span.of(_doc_text(doc), *np_bounds(tok)))
         words = set(re.findall(r"[a-z]+", _doc_text(doc)[np_bounds(tok)[0]: start + m.end].lower()))
+        if m.actor.name == "Militia" and self._nations_militia(doc, tok):
+            return ActorRole("", _COMMUNAL_MILITIA, Span.of(_doc_text(doc), *np_bounds(tok)))
+        if m.actor.inter == 7 and "armed" in words and not words & _UNKNOWN_WORDS and tok.lemma_.lower() in _HERDERS:
+            # "armed herders", "armed pastoralists": a community's armed men (ACLED's communal militia) wherever the
+            # report is from, whose people the report may name elsewhere
+            return ActorRole("", Actor("Communal militia", 4), Span.of(_doc_text(doc), *np_bounds(tok)))
         if (m.actor.inter == 7 and words & (_UNKNOWN_WORDS | {"masked", "armed"})) or (
                 m.actor.name in _UNNAMED_MILITIAS and words & _UNKNOWN_WORDS):
             # "unknown youths", "a group of armed men", "masked men"; "an unidentified militia", "unknown
@@ -167,6 +177,19 @@ class ActorReader:
             # "a former police officer", "a retired soldier": ACLED's civilians
             return ActorRole("", Actor("Civilians", 7), Span.of(_doc_text(doc), *np_bounds(tok)))
         return ActorRole("", m.actor, Span.of(_doc_text(doc), start + m.start, start + m.end))
+
+    def _nations_militia(self, doc: Doc, tok: Token) -> bool:
+        """ "Somali militia", "militiamen from Ethiopia": a militia named by a nation (its army would be named
+        so, not "militia") is men of a people of that nation, ACLED's identity militia ("X Ethnic Militia"), not a
+        party's or a government's militia ("a pro-government Somali militia" is the government's)."""
+        mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i]
+        if "government" in _doc_text(doc)[np_bounds(tok)[0]: tok.idx].lower():
+            return False
+        if any(self.actors.is_demonym(c.text) for c in mods):
+            return True
+        origin = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                  if p.dep_ == "pobj"]
+        return bool(origin) and self.actors.country_iso(origin[0].text) is not None
 
     def named_band(self, doc: Doc, tok: Token) -> tuple[Actor, Span] | None:
         """A group the dictionary does not know, named by its members ("two suspected Zanguru members", "followers
