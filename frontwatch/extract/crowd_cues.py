@@ -26,6 +26,16 @@ _WEAPON_NAMES = {"water": frozenset({"cannon", "cannons", "canon", "canons", "je
 _DAMAGE_VERBS = frozenset({"burn", "damage", "destroy", "ransack", "smash", "torch", "vandalise", "vandalize"})
 # Words that call a group a crowd in a temper ("angry youths"): mob violence, not an organised attack.
 _CROWD_MOODS = frozenset({"angry", "irate", "rowdy", "enraged", "furious", "mobs", "crowds"})
+# Things burnt as a gesture of protest ("burned an effigy of the governor", "torched coffins"): no one's property
+# destroyed, so no violence of the crowd's (ACLED codes effigy burning as a peaceful protest).
+_SYMBOLS = frozenset({"banner", "coffin", "copy", "dummy", "effigy", "flag", "image", "photo", "photograph",
+                      "picture", "placard", "portrait", "poster"})
+# Words under which a violent word tells what led to a demonstration, not what it did: "in response / reaction to
+# the killing", "survivors / families of the clashes", "accused police of arrests".
+_CAUSE_HEADS = frozenset({"accuse", "family", "reaction", "relative", "response", "retaliation", "revenge",
+                          "survivor", "victim", "widow"})
+# Conjunctions of a clause that tells what came before a demonstration ("protested after a trader was killed").
+_CAUSE_MARKS = frozenset({"after", "following", "because", "since"})
 # Words naming attackers as a faction's own people rather than a crowd.
 _ORGANISED = frozenset({"youth", "youths", "supporter", "supporters", "loyalist", "loyalists", "goon", "goons",
                         "member", "members"})
@@ -101,7 +111,8 @@ class CrowdCues:
             event_type, sub = "Riots", "Violent demonstration"
         elif sent_lemmas & self.words["intervention"]:
             sub = "Protest with intervention"
-        elif self.words["excessive"] & {doc[i].lemma_.lower() for i in event.clause if not self._grievance(doc[i])}:
+        elif self.words["excessive"] & {doc[i].lemma_.lower() for i in event.clause
+                                        if not (self._grievance(doc[i]) or self._cause(doc[i]))}:
             sub = "Excessive force against protesters"  # "a woman was killed by police during a demonstration"
         elif self._excessive(sent_lemmas | more):
             sub = "Excessive force against protesters"
@@ -168,7 +179,7 @@ class CrowdCues:
         for sent in sents:
             for t in sent:
                 lem = t.lemma_.lower()
-                if self._grievance(t):
+                if self._grievance(t) or self._cause(t) or self._symbolic(t):
                     continue
                 if lem in _INTERVENTION_VERBS and t.pos_ not in {"VERB", "AUX"}:
                     continue  # "bar attendants", "a road block", "cane farmers": a noun, not force used on the crowd
@@ -212,6 +223,35 @@ class CrowdCues:
                 elif lem in {"battle", "fight"} and t.pos_ == "NOUN":
                     out.add("clash")  # "running battles with police", "engaged police in fierce fights"
         return out
+
+    @staticmethod
+    def _cause(t: Token) -> bool:
+        """A word of what led to a demonstration, in the sentence that tells it: under a word of cause ("a reaction to
+        an attack", "survivors of the clashes"), or in a clause of what happened before whose subject is another's
+        ("marched after a trader was killed", "after a teacher beat a pupil, parents gathered"), not the crowd's own
+        ("after they blocked the road": a pronoun may be the crowd)."""
+        for a, _ in zip([t, *t.ancestors], range(7), strict=False):
+            if a is not t and a.lemma_.lower() in _CAUSE_HEADS:
+                return True
+            if a.dep_ == "advcl" and any(c.dep_ in {"mark", "prep"} and c.lower_ in _CAUSE_MARKS for c in a.children):
+                subjects = [c for c in a.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                theirs = {w.lemma_.lower() for c in a.head.children if c.dep_ == "nsubj" for w in c.subtree}
+                return bool(subjects) and all(c.pos_ != "PRON" and c.lemma_.lower() not in theirs for c in subjects)
+        return False
+
+    @staticmethod
+    def _symbolic(t: Token) -> bool:
+        """A word of burning whose object is a symbol ("burned an effigy", "set fire to a coffin", "flags were
+        torched"): a gesture, not the crowd's damage."""
+        if t.lemma_.lower() not in {"burn", "torch", "set", "light", "fire", "arson", "ablaze"}:
+            return False
+        head = t.head if t.lemma_.lower() == "fire" and t.dep_ == "dobj" else t  # "set fire to …"
+        things = [c for h in (head, *(c for c in head.children if c.lower_ == "fire")) for c in h.children
+                  if c.dep_ in {"dobj", "nsubjpass"}]
+        things += [g for h in (head, *head.children) for c in h.children if c.dep_ == "prep" and c.lower_ in {
+            "to", "on", "of"} for g in c.children if g.dep_ == "pobj"]
+        things += [g for c in things for g in c.children if g.dep_ == "conj"]
+        return any(c.lemma_.lower() in _SYMBOLS for c in things)
 
     def _road_named(self, t: Token) -> bool:
         """A verb of blocking whose object, or one of the words after it, is a road (the crowd's barricade below)."""

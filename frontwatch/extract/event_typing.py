@@ -382,6 +382,9 @@ class Typer(CrowdCues):
             # unions clashed": a riot; people who fight to kill are, for ACLED, armed groups (a battle)
             crowd = inter1 if inter1 in {5, 6, 7} else inter2
             event_type, sub = self._riot(crowd, event, doc)
+        if category == "looting" and self._symbolic(event.hit.token):  # "burned an effigy": a gesture, no damage
+            category, (event_type, sub) = "protest", lex.categories["protest"]
+            methods.append("looting:symbol")
         if category == "looting" and (inter1 in {5, 6} or crowd1):
             event_type, sub = self._riot(inter1, event, doc)
         if category == "riot" and inter1 in {5, 7} and self._rally_attacked(event):

@@ -1,0 +1,58 @@
+"""Demonstrations (issue 15, `demo11` area), on invented sentences with the rules alone: what a crowd burns as a
+gesture (an effigy, a coffin, a flag) destroys no one's property, so its demonstration stays peaceful; violence that
+led to a demonstration (in a clause of what happened before it, or under a word of cause: "a reaction to", "survivors
+of", "accused … of") is what it was about, not what it did. The crowd's name follows the sub-type (Protesters for a
+protest, Rioters for a riot)."""
+
+from __future__ import annotations
+
+from frontwatch.model import NOT_AN_EVENT
+from tests.fixtures.nlp import ClaimsOf, sides
+
+
+def _typed(claims_of: ClaimsOf, text: str) -> set[tuple[str | None, str | None]]:
+    """The (sub-type, actor 1) of each event claim read from `text`."""
+    return {(c.sub_event_type, sides(c)[0]) for c in claims_of(text) if c.event_type != NOT_AN_EVENT}
+
+
+def _subs(claims_of: ClaimsOf, text: str) -> set[str | None]:
+    return {sub for sub, _ in _typed(claims_of, text)}
+
+
+def test_a_burnt_effigy_is_a_gesture_not_violence(claims_of: ClaimsOf) -> None:
+    for text in ("Nurses marched through the main avenue and burned an effigy of the health secretary.",
+                 "Dozens of marchers torched effigies of two cabinet ministers outside the assembly.",
+                 "Traders set fire to a mock coffin bearing the mayor's name to oppose the new market fees."):
+        assert _typed(claims_of, text) == {("Peaceful protest", "Protesters")}, text
+    # the crowd burning someone's property is still its violence
+    for text in ("Nurses marched through the main avenue and burned a council lorry.",
+                 "Traders set fire to the council's revenue office to protest the new market fees."):
+        assert _subs(claims_of, text) == {"Violent demonstration"}, text
+
+
+def test_violence_that_led_to_a_protest_is_its_cause(claims_of: ClaimsOf) -> None:
+    protest = {
+        # a clause of what happened before, with another's subject
+        "Porters staged a protest at the depot after a storeroom was burned.": "protest",
+        # under a word of cause
+        "Widows of the herders killed in last month's raids held a demonstration at the county offices.": "demo",
+        "Pupils marched through the town on Monday. The march was largely a reaction to an ambush on a school bus.":
+            "march",
+    }
+    for text in protest:
+        subs = _typed(claims_of, text)
+        assert ("Peaceful protest", "Protesters") in subs and not {s for s, _ in subs} & {
+            "Violent demonstration", "Protest with intervention"}, text
+    # the crowd's own violence, told in a clause of what came before with the crowd as its subject, is still its own
+    assert "Violent demonstration" in _subs(
+        claims_of, "Porters staged a protest at the depot after they had smashed its windows.")
+
+
+def test_an_accusation_is_no_intervention(claims_of: ClaimsOf) -> None:
+    text = ("Farmers held demonstrations in response to thefts of livestock. Elders accused the police of detaining "
+            "innocent herders.")
+    assert _subs(claims_of, text) >= {"Peaceful protest"}
+    assert "Protest with intervention" not in _subs(claims_of, text)
+    # police force told as what happened to the demonstration still is an intervention
+    assert "Protest with intervention" in _subs(
+        claims_of, "Farmers held demonstrations over thefts of livestock. The police detained twelve of them.")
