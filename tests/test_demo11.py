@@ -56,3 +56,23 @@ def test_an_accusation_is_no_intervention(claims_of: ClaimsOf) -> None:
     # police force told as what happened to the demonstration still is an intervention
     assert "Protest with intervention" in _subs(
         claims_of, "Farmers held demonstrations over thefts of livestock. The police detained twelve of them.")
+
+
+def test_one_persons_story_and_a_demand_are_no_cues(claims_of: ClaimsOf) -> None:
+    """A clause on one person ("a herdsman who had been detained") tells that person's story, and a "calling for"
+    phrase what the crowd demands: neither is force used on the demonstration."""
+    for text in ("Villagers marched to the chief's office on Monday. They carried photographs of a herdsman who had "
+                 "been detained by rangers.",
+                 "Parents gathered to protest, calling for the arrest of a teacher accused of caning pupils."):
+        subs = _subs(claims_of, text)
+        assert "Peaceful protest" in subs and "Protest with intervention" not in subs, text
+    # arrests of the demonstrators themselves are an intervention
+    assert "Protest with intervention" in _subs(
+        claims_of, "Villagers marched to the chief's office on Monday. Rangers detained six of the marchers.")
+
+
+def test_a_headline_burning_a_symbol(claims_of: ClaimsOf) -> None:
+    """A headline whose verb the parser reads as a noun ("teachers torch effigies") still burns a symbol."""
+    assert _typed(claims_of, "Hundreds of teachers torch effigies outside council hall to protest budget cuts") == {
+        ("Peaceful protest", "Protesters")}
+

@@ -34,6 +34,11 @@ _SYMBOLS = frozenset({"banner", "coffin", "copy", "dummy", "effigy", "flag", "im
 # the killing", "survivors / families of the clashes", "accused police of arrests".
 _CAUSE_HEADS = frozenset({"accuse", "family", "reaction", "relative", "response", "retaliation", "revenge",
                           "survivor", "victim", "widow"})
+# Verbs whose "for" phrase is a demand ("called for the arrest of the officer").
+_DEMAND_VERBS = frozenset({"agitate", "appeal", "call", "clamour", "clamor", "petition", "press", "push"})
+# Singular nouns that may name the crowd itself ("the crowd, which stoned cars"): a clause on them is its conduct.
+_GATHERINGS = frozenset({"crowd", "demonstration", "gathering", "group", "march", "mob", "procession", "protest",
+                         "rally", "throng"})
 # Conjunctions of a clause that tells what came before a demonstration ("protested after a trader was killed").
 _CAUSE_MARKS = frozenset({"after", "following", "because", "since"})
 # Words naming attackers as a faction's own people rather than a crowd.
@@ -229,12 +234,20 @@ class CrowdCues:
         """A word of what led to a demonstration, in the sentence that tells it: under a word of cause ("a reaction to
         an attack", "survivors of the clashes"), or in a clause of what happened before whose subject is another's
         ("marched after a trader was killed", "after a teacher beat a pupil, parents gathered"), not the crowd's own
-        ("after they blocked the road": a pronoun may be the crowd)."""
+        ("after they blocked the road": a pronoun may be the crowd); or in a clause on one person ("protested the
+        arrest of a man who was detained for …")."""
         for a, _ in zip([t, *t.ancestors], range(7), strict=False):
             if a is not t and a.lemma_.lower() in _CAUSE_HEADS:
                 return True
-            if a.dep_ == "advcl" and any(c.dep_ in {"mark", "prep"} and c.lower_ in _CAUSE_MARKS for c in a.children):
-                subjects = [c for c in a.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if a.dep_ == "prep" and a.lower_ == "for" and a.head.lemma_.lower() in _DEMAND_VERBS:
+                return True  # "calling for the arrest of …": what the crowd demands, not what was done to it
+            if a.dep_ == "relcl" and a.head.tag_ in {"NN", "NNP"} and a.head.lemma_.lower() not in _GATHERINGS:
+                return True  # "the arrest of a resident who was arrested for …": one person's story, not the crowd's
+            marks = [c for c in a.children if c.dep_ in {"mark", "prep"} and c.lower_ in _CAUSE_MARKS]
+            if a.dep_ == "advcl" and marks:
+                # the subject, or where the parser hung it under "after" ("After a man attacked …"), that noun
+                subjects = [c for c in a.children if c.dep_ in {"nsubj", "nsubjpass"}] or [
+                    g for m in marks for g in m.children if g.dep_ == "pobj"]
                 theirs = {w.lemma_.lower() for c in a.head.children if c.dep_ == "nsubj" for w in c.subtree}
                 return bool(subjects) and all(c.pos_ != "PRON" and c.lemma_.lower() not in theirs for c in subjects)
         return False
@@ -251,6 +264,8 @@ class CrowdCues:
         things += [g for h in (head, *head.children) for c in h.children if c.dep_ == "prep" and c.lower_ in {
             "to", "on", "of"} for g in c.children if g.dep_ == "pobj"]
         things += [g for c in things for g in c.children if g.dep_ == "conj"]
+        if t.dep_ == "compound" and t.head.lemma_.lower() in _SYMBOLS:
+            return True  # a headline's verb read as a noun ("Demonstrators torch coffins")
         return any(c.lemma_.lower() in _SYMBOLS for c in things)
 
     def _road_named(self, t: Token) -> bool:
