@@ -36,6 +36,8 @@ def test_violence_that_led_to_a_protest_is_its_cause(claims_of: ClaimsOf) -> Non
         "Porters staged a protest at the depot after a storeroom was burned.": "protest",
         # under a word of cause
         "Widows of the herders killed in last month's raids held a demonstration at the county offices.": "demo",
+        # a light verb's demonstration ("held demonstrations") and the "following" phrase hung on that verb
+        "Traders held demonstrations in the town following the arrest of two colleagues.": "held",
         "Pupils marched through the town on Monday. The march was largely a reaction to an ambush on a school bus.":
             "march",
     }
@@ -76,3 +78,35 @@ def test_a_headline_burning_a_symbol(claims_of: ClaimsOf) -> None:
     assert _typed(claims_of, "Hundreds of teachers torch effigies outside council hall to protest budget cuts") == {
         ("Peaceful protest", "Protesters")}
 
+
+class _Says:
+    """Says the same label with the same probability for every text it reads."""
+
+    def __init__(self, label: str, prob: float) -> None:
+        self.label, self.prob = label, prob
+
+    def predict(self, texts: list[str]) -> list[tuple[str, float]]:
+        return [(self.label, self.prob) for _ in texts]
+
+
+def test_excessive_force_needs_force_told(claims_of: ClaimsOf, actor_dictionary) -> None:
+    """ACLED's excessive force against protesters is force used on them (shots, beatings, deaths): a classifier sure
+    of it over a demonstration whose story tells no force or harm at all is reading a protest's n-grams."""
+    from frontwatch.extract import Extractor
+
+    sure = Extractor(actor_dictionary, _Says("Excessive force against protesters", 0.9))
+
+    def subs(text: str) -> set[str | None]:
+        return {c.sub_event_type for c in claims_of(text, ex=sure) if c.event_type != NOT_AN_EVENT}
+
+    assert subs("Teachers marched through the town to demand higher pay.") == {"Peaceful protest"}
+    # where the story tells of harm, the classifier's reading stands
+    assert "Excessive force against protesters" in subs(
+        "Teachers marched through the town to demand higher pay. Two of the marchers were hurt.")
+
+
+def test_rubber_bullets_are_an_intervention(claims_of: ClaimsOf) -> None:
+    """A less-lethal round ("rubber bullets") disperses a crowd: an intervention; live fire may be excessive force."""
+    text = "Hawkers marched to the county offices over new fees. Police dispersed the crowd with {} bullets."
+    assert _subs(claims_of, text.format("rubber")) == {"Protest with intervention"}
+    assert _subs(claims_of, text.format("live")) == {"Excessive force against protesters"}

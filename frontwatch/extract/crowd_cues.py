@@ -34,6 +34,9 @@ _SYMBOLS = frozenset({"banner", "coffin", "copy", "dummy", "effigy", "flag", "im
 # the killing", "survivors / families of the clashes", "accused police of arrests".
 _CAUSE_HEADS = frozenset({"accuse", "family", "reaction", "relative", "response", "retaliation", "revenge",
                           "survivor", "victim", "widow"})
+# Nouns of a demonstration a light verb holds ("held demonstrations", "staged a protest").
+_PROTEST_NOUNS = frozenset({"demo", "demonstration", "march", "picket", "protest", "rally", "sit-in", "strike",
+                            "vigil"})
 # Verbs whose "for" phrase is a demand ("called for the arrest of the officer").
 _DEMAND_VERBS = frozenset({"agitate", "appeal", "call", "clamour", "clamor", "petition", "press", "push"})
 # Singular nouns that may name the crowd itself ("the crowd, which stoned cars"): a clause on them is its conduct.
@@ -190,6 +193,8 @@ class CrowdCues:
                     continue  # "bar attendants", "a road block", "cane farmers": a noun, not force used on the crowd
                 if lem in _WEAPON_NAMES and not self._next_lemmas(t, 2) & _WEAPON_NAMES[lem]:
                     continue
+                if lem in {"bullet", "pellet"} and t.i > 0 and t.doc[t.i - 1].lower_ in {"rubber", "plastic"}:
+                    continue  # a less-lethal round: an intervention ("rubber"), not live fire (excessive force)
                 if lem in _INTERVENTION_VERBS and not self._done_by_force(t) and not (
                         lem == "block" and self._road_named(t)):
                     continue  # "traffic stopped", "students blocked teachers from entering": nothing done to the crowd
@@ -241,6 +246,9 @@ class CrowdCues:
                 return True
             if a.dep_ == "prep" and a.lower_ == "for" and a.head.lemma_.lower() in _DEMAND_VERBS:
                 return True  # "calling for the arrest of …": what the crowd demands, not what was done to it
+            if a.dep_ == "prep" and a.lower_ in _CAUSE_MARKS and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in _PROTEST_NOUNS for c in a.head.children):
+                return True  # "held demonstrations following the shooting of …": a light verb's protest
             if a.dep_ == "relcl" and a.head.tag_ in {"NN", "NNP"} and a.head.lemma_.lower() not in _GATHERINGS:
                 return True  # "the arrest of a resident who was arrested for …": one person's story, not the crowd's
             marks = [c for c in a.children if c.dep_ in {"mark", "prep"} and c.lower_ in _CAUSE_MARKS]
