@@ -45,9 +45,13 @@ def test_violence_that_led_to_a_protest_is_its_cause(claims_of: ClaimsOf) -> Non
         subs = _typed(claims_of, text)
         assert ("Peaceful protest", "Protesters") in subs and not {s for s, _ in subs} & {
             "Violent demonstration", "Protest with intervention"}, text
-    # the crowd's own violence, told in a clause of what came before with the crowd as its subject, is still its own
-    assert "Violent demonstration" in _subs(
-        claims_of, "Porters staged a protest at the depot after they had smashed its windows.")
+    # the crowd's own violence, told in a clause of what came before with the crowd as its subject, in a clause that
+    # tells the demonstration itself, or in a clause on a place, is still its own
+    for text in ("Porters staged a protest at the depot after they had smashed its windows.",
+                 "Lorries queued at the border crossing after villagers barricaded the road to protest a missing boy.",
+                 "The ban on hawking sparked violent protests among the traders of the old market.",
+                 "Youths demonstrated at the bus park, where they lit bonfires and stoned passing cars."):
+        assert "Violent demonstration" in _subs(claims_of, text), text
 
 
 def test_an_accusation_is_no_intervention(claims_of: ClaimsOf) -> None:
@@ -110,3 +114,12 @@ def test_rubber_bullets_are_an_intervention(claims_of: ClaimsOf) -> None:
     text = "Hawkers marched to the county offices over new fees. Police dispersed the crowd with {} bullets."
     assert _subs(claims_of, text.format("rubber")) == {"Protest with intervention"}
     assert _subs(claims_of, text.format("live")) == {"Excessive force against protesters"}
+
+
+def test_a_confrontation_with_police_is_violence(claims_of: ClaimsOf) -> None:
+    """Nouns of a fight ("confrontations", "skirmishes", "a melee") tell a demonstration's violence as "running
+    battles" does."""
+    base = "Students marched to the county offices over unpaid bursaries."
+    assert _subs(claims_of, base) == {"Peaceful protest"}
+    assert _subs(claims_of, base + " There were confrontations with police near the gate.") == {
+        "Violent demonstration"}

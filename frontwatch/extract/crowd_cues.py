@@ -230,7 +230,8 @@ class CrowdCues:
                         g.lemma_.lower() == "air" for g in c.children) for c in t.children):
                     out.discard(lem)
                     out.add("warning")  # "police shot in the air to disperse them": an intervention, no excessive force
-                elif lem in {"battle", "fight"} and t.pos_ == "NOUN":
+                elif lem in {"battle", "fight", "brawl", "confrontation", "fracas", "melee", "skirmish"} and (
+                        t.pos_ == "NOUN"):
                     out.add("clash")  # "running battles with police", "engaged police in fierce fights"
         return out
 
@@ -242,6 +243,8 @@ class CrowdCues:
         ("after they blocked the road": a pronoun may be the crowd); or in a clause on one person ("protested the
         arrest of a man who was detained for …")."""
         for a, _ in zip([t, *t.ancestors], range(7), strict=False):
+            if a is not t and a.lemma_.lower() in _PROTEST_NOUNS | {"protester", "demonstrator", "demonstrate"}:
+                return False  # "sparked violent protests": the word tells the demonstration itself
             if a is not t and a.lemma_.lower() in _CAUSE_HEADS:
                 return True
             if a.dep_ == "prep" and a.lower_ == "for" and a.head.lemma_.lower() in _DEMAND_VERBS:
@@ -249,10 +252,13 @@ class CrowdCues:
             if a.dep_ == "prep" and a.lower_ in _CAUSE_MARKS and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in _PROTEST_NOUNS for c in a.head.children):
                 return True  # "held demonstrations following the shooting of …": a light verb's protest
-            if a.dep_ == "relcl" and a.head.tag_ in {"NN", "NNP"} and a.head.lemma_.lower() not in _GATHERINGS:
+            if a.dep_ == "relcl" and a.head.tag_ in {"NN", "NNP"} and a.head.lemma_.lower() not in _GATHERINGS and (
+                    any(w.lower_ in {"who", "whom", "whose"} for w in a.subtree)):
                 return True  # "the arrest of a resident who was arrested for …": one person's story, not the crowd's
             marks = [c for c in a.children if c.dep_ in {"mark", "prep"} and c.lower_ in _CAUSE_MARKS]
-            if a.dep_ == "advcl" and marks:
+            if a.dep_ == "advcl" and marks and not any(w.lemma_.lower() in _PROTEST_NOUNS for w in a.subtree):
+                # (a clause that tells the demonstration itself, "after residents blocked the road to protest", is
+                # its conduct)
                 # the subject, or where the parser hung it under "after" ("After a man attacked …"), that noun
                 subjects = [c for c in a.children if c.dep_ in {"nsubj", "nsubjpass"}] or [
                     g for m in marks for g in m.children if g.dep_ == "pobj"]
