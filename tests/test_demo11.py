@@ -50,7 +50,8 @@ def test_violence_that_led_to_a_protest_is_its_cause(claims_of: ClaimsOf) -> Non
     for text in ("Porters staged a protest at the depot after they had smashed its windows.",
                  "Lorries queued at the border crossing after villagers barricaded the road to protest a missing boy.",
                  "The ban on hawking sparked violent protests among the traders of the old market.",
-                 "Youths demonstrated at the bus park, where they lit bonfires and stoned passing cars."):
+                 "Youths demonstrated at the bus park, where they burned heaps of rubbish and pelted minibuses "
+                 "with rocks."):
         assert "Violent demonstration" in _subs(claims_of, text), text
 
 
@@ -69,7 +70,8 @@ def test_one_persons_story_and_a_demand_are_no_cues(claims_of: ClaimsOf) -> None
     phrase what the crowd demands: neither is force used on the demonstration."""
     for text in ("Villagers marched to the chief's office on Monday. They carried photographs of a herdsman who had "
                  "been detained by rangers.",
-                 "Parents gathered to protest, calling for the arrest of a teacher accused of caning pupils."):
+                 "Parents picketed the school on Friday, calling for the arrest of a teacher accused of caning "
+                 "pupils."):
         subs = _subs(claims_of, text)
         assert "Peaceful protest" in subs and "Protest with intervention" not in subs, text
     # arrests of the demonstrators themselves are an intervention

@@ -257,8 +257,8 @@ class CrowdCues:
                 return True  # "the arrest of a resident who was arrested for …": one person's story, not the crowd's
             marks = [c for c in a.children if c.dep_ in {"mark", "prep"} and c.lower_ in _CAUSE_MARKS]
             if a.dep_ == "advcl" and marks and not any(w.lemma_.lower() in _PROTEST_NOUNS for w in a.subtree):
-                # (a clause that tells the demonstration itself, "after residents blocked the road to protest", is
-                # its conduct)
+                # (a clause that tells the demonstration itself, "after villagers shut a highway to protest", is its
+                # conduct)
                 # the subject, or where the parser hung it under "after" ("After a man attacked …"), that noun
                 subjects = [c for c in a.children if c.dep_ in {"nsubj", "nsubjpass"}] or [
                     g for m in marks for g in m.children if g.dep_ == "pobj"]
