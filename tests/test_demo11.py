@@ -50,6 +50,9 @@ def test_violence_that_led_to_a_protest_is_its_cause(claims_of: ClaimsOf) -> Non
     for text in ("Porters staged a protest at the depot after they had smashed its windows.",
                  "Lorries queued at the border crossing after villagers barricaded the road to protest a missing boy.",
                  "The ban on hawking sparked violent protests among the traders of the old market.",
+                 # a clause that names the crowd, hung on the force's act: what the crowd did before the force came
+                 "Riot officers lobbed tear gas into the throng after protesters barricaded the bypass with rocks.",
+                 "Police used tear gas on the crowd after the protesters burned tyres.",
                  "Youths demonstrated at the bus park, where they burned heaps of rubbish and pelted minibuses "
                  "with rocks."):
         assert "Violent demonstration" in _subs(claims_of, text), text
@@ -107,8 +110,9 @@ def test_excessive_force_needs_force_told(claims_of: ClaimsOf, actor_dictionary)
 
     assert subs("Teachers marched through the town to demand higher pay.") == {"Peaceful protest"}
     # where the story tells of harm, the classifier's reading stands
-    assert "Excessive force against protesters" in subs(
-        "Teachers marched through the town to demand higher pay. Two of the marchers were hurt.")
+    for told in ("Two of the marchers were hurt.", "Soldiers opened fire on the marchers."):
+        assert "Excessive force against protesters" in subs(
+            "Teachers marched through the town to demand higher pay. " + told), told
 
 
 def test_rubber_bullets_are_an_intervention(claims_of: ClaimsOf) -> None:

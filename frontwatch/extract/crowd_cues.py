@@ -235,8 +235,7 @@ class CrowdCues:
                     out.add("clash")  # "running battles with police", "engaged police in fierce fights"
         return out
 
-    @staticmethod
-    def _cause(t: Token) -> bool:
+    def _cause(self, t: Token) -> bool:
         """A word of what led to a demonstration, in the sentence that tells it: under a word of cause ("a reaction to
         an attack", "survivors of the clashes"), or in a clause of what happened before whose subject is another's
         ("marched after a trader was killed", "after a teacher beat a pupil, parents gathered"), not the crowd's own
@@ -263,7 +262,13 @@ class CrowdCues:
                 subjects = [c for c in a.children if c.dep_ in {"nsubj", "nsubjpass"}] or [
                     g for m in marks for g in m.children if g.dep_ == "pobj"]
                 theirs = {w.lemma_.lower() for c in a.head.children if c.dep_ == "nsubj" for w in c.subtree}
-                return bool(subjects) and all(c.pos_ != "PRON" and c.lemma_.lower() not in theirs for c in subjects)
+                named = {w.lemma_.lower() for c in subjects for w in c.subtree}
+                # "police dispersed them after protesters blocked the road": the clause names the crowd, or the one
+                # it hangs on tells force used on it, so it tells what the crowd did, not what led to it
+                crowd = named & (_CROWD_NAMES | _GATHERINGS | self.words["crowd_nouns"] | self.words["mob_words"]
+                                 | {"rioter", "protester", "demonstrator"}) or theirs & self.words["force_heads"]
+                return bool(subjects) and not crowd and all(
+                    c.pos_ != "PRON" and c.lemma_.lower() not in theirs for c in subjects)
         return False
 
     @staticmethod

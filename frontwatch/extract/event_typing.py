@@ -151,8 +151,9 @@ _THROWING = frozenset({"stone", "pelt", "throw", "hurl"})
 # Categories that may be a violent incident's follow-up in the same breath (arrests, looting, a deployment).
 _FOLLOW_UPS = frozenset({"arrest", "looting", "change", "disrupted"})
 # Words of force used on people besides the lexicon's cues of intervention and excessive force.
-_FORCE_WORDS = frozenset({"assault", "attack", "brutality", "brutalise", "brutalize", "clobber", "force", "gunfire",
-                          "harass", "hit", "kick", "manhandle", "torture", "whip"})
+_FORCE_WORDS = frozenset({"assault", "attack", "brutality", "brutalise", "brutalize", "club", "clobber", "crackdown",
+                          "crush", "fire", "force", "gunfire", "harass", "hit", "kick", "manhandle", "repress",
+                          "repression", "torture", "whip"})
 _GUNFIRE = frozenset({"shoot", "shot", "gun", "gunfire", "gunshot", "rifle", "pistol"})
 
 
