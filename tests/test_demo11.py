@@ -53,6 +53,8 @@ def test_violence_that_led_to_a_protest_is_its_cause(claims_of: ClaimsOf) -> Non
                  # a clause that names the crowd, hung on the force's act: what the crowd did before the force came
                  "Riot officers lobbed tear gas into the throng after protesters barricaded the bypass with rocks.",
                  "Police used tear gas on the crowd after the protesters burned tyres.",
+                 # a clause of what came before that tells violence against a force, at the demonstration
+                 "Scores of arrests were made during a march in the capital after bottles were thrown at officers.",
                  "Youths demonstrated at the bus park, where they burned heaps of rubbish and pelted minibuses "
                  "with rocks."):
         assert "Violent demonstration" in _subs(claims_of, text), text
@@ -63,7 +65,10 @@ def test_an_accusation_is_no_intervention(claims_of: ClaimsOf) -> None:
             "innocent herders.")
     assert _subs(claims_of, text) >= {"Peaceful protest"}
     assert "Protest with intervention" not in _subs(claims_of, text)
-    # police force told as what happened to the demonstration still is an intervention
+    # police force told as what happened to the demonstration still is an intervention, also in a clause of what
+    # came before that names the crowd
+    assert "Protest with intervention" in _subs(
+        claims_of, "A rally by hospital workers was cut short after police fired tear gas to scatter the crowd.")
     assert "Protest with intervention" in _subs(
         claims_of, "Farmers held demonstrations over thefts of livestock. The police detained twelve of them.")
 

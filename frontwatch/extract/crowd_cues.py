@@ -262,11 +262,15 @@ class CrowdCues:
                 subjects = [c for c in a.children if c.dep_ in {"nsubj", "nsubjpass"}] or [
                     g for m in marks for g in m.children if g.dep_ == "pobj"]
                 theirs = {w.lemma_.lower() for c in a.head.children if c.dep_ == "nsubj" for w in c.subtree}
-                named = {w.lemma_.lower() for c in subjects for w in c.subtree}
-                # "police dispersed them after protesters blocked the road": the clause names the crowd, or the one
-                # it hangs on tells force used on it, so it tells what the crowd did, not what led to it
+                named = {w.lemma_.lower() for w in a.subtree}
+                # "police dispersed them after protesters blocked the road", "cut short after police fired tear gas
+                # to dispel the crowd", "after stones were thrown at police": the clause names the crowd or a force
+                # it struck, or the one it hangs on tells force used on the crowd: what happened at the
+                # demonstration, not what led to it
+                forces = self.words["force_heads"]
                 crowd = named & (_CROWD_NAMES | _GATHERINGS | self.words["crowd_nouns"] | self.words["mob_words"]
-                                 | {"rioter", "protester", "demonstrator"}) or theirs & self.words["force_heads"]
+                                 | {"rioter", "protester", "demonstrator"}) or theirs & forces or any(
+                    w.dep_ in {"dobj", "pobj", "nsubjpass"} and w.lemma_.lower() in forces for w in a.subtree)
                 return bool(subjects) and not crowd and all(
                     c.pos_ != "PRON" and c.lemma_.lower() not in theirs for c in subjects)
         return False
