@@ -65,6 +65,9 @@ def test_an_accusation_is_no_intervention(claims_of: ClaimsOf) -> None:
             "innocent herders.")
     assert _subs(claims_of, text) >= {"Peaceful protest"}
     assert "Protest with intervention" not in _subs(claims_of, text)
+    # the accusers are the crowd itself: the word of accusing keeps no one's own name from telling the crowd
+    assert _subs(claims_of, "Hawkers marched through the market on Monday. The protesters accused the council of "
+                 "extortion. Police shot two of them dead.") == {"Excessive force against protesters"}
     # police force told as what happened to the demonstration still is an intervention, also in a clause of what
     # came before that names the crowd
     assert "Protest with intervention" in _subs(

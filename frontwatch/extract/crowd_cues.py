@@ -241,11 +241,13 @@ class CrowdCues:
         ("marched after a trader was killed", "after a teacher beat a pupil, parents gathered"), not the crowd's own
         ("after they blocked the road": a pronoun may be the crowd); or in a clause on one person ("protested the
         arrest of a man who was detained for …")."""
+        below = t
         for a, _ in zip([t, *t.ancestors], range(7), strict=False):
             if a is not t and a.lemma_.lower() in _PROTEST_NOUNS | {"protester", "demonstrator", "demonstrate"}:
                 return False  # "sparked violent protests": the word tells the demonstration itself
-            if a is not t and a.lemma_.lower() in _CAUSE_HEADS:
-                return True
+            if a is not t and a.lemma_.lower() in _CAUSE_HEADS and below.dep_ not in {"nsubj", "nsubjpass"}:
+                return True  # (not its subject: "the protesters accused …" names the crowd itself)
+            below = a
             if a.dep_ == "prep" and a.lower_ == "for" and a.head.lemma_.lower() in _DEMAND_VERBS:
                 return True  # "calling for the arrest of …": what the crowd demands, not what was done to it
             if a.dep_ == "prep" and a.lower_ in _CAUSE_MARKS and any(
