@@ -26,6 +26,24 @@ _WEAPON_NAMES = {"water": frozenset({"cannon", "cannons", "canon", "canons", "je
 _DAMAGE_VERBS = frozenset({"burn", "damage", "destroy", "ransack", "smash", "torch", "vandalise", "vandalize"})
 # Words that call a group a crowd in a temper ("angry youths"): mob violence, not an organised attack.
 _CROWD_MOODS = frozenset({"angry", "irate", "rowdy", "enraged", "furious", "mobs", "crowds"})
+# Things burnt as a gesture of protest ("burned an effigy of the governor", "torched coffins"): no one's property
+# destroyed, so no violence of the crowd's (ACLED codes effigy burning as a peaceful protest).
+_SYMBOLS = frozenset({"banner", "coffin", "copy", "dummy", "effigy", "flag", "image", "photo", "photograph",
+                      "picture", "placard", "portrait", "poster"})
+# Words under which a violent word tells what led to a demonstration, not what it did: "in response / reaction to
+# the killing", "survivors / families of the clashes", "accused police of arrests".
+_CAUSE_HEADS = frozenset({"accuse", "family", "reaction", "relative", "response", "retaliation", "revenge",
+                          "survivor", "victim", "widow"})
+# Nouns of a demonstration a light verb holds ("held demonstrations", "staged a protest").
+_PROTEST_NOUNS = frozenset({"demo", "demonstration", "march", "picket", "protest", "rally", "sit-in", "strike",
+                            "vigil"})
+# Verbs whose "for" phrase is a demand ("called for the arrest of the officer").
+_DEMAND_VERBS = frozenset({"agitate", "appeal", "call", "clamour", "clamor", "petition", "press", "push"})
+# Singular nouns that may name the crowd itself ("the crowd, which stoned cars"): a clause on them is its conduct.
+_GATHERINGS = frozenset({"crowd", "demonstration", "gathering", "group", "march", "mob", "procession", "protest",
+                         "rally", "throng"})
+# Conjunctions of a clause that tells what came before a demonstration ("protested after a trader was killed").
+_CAUSE_MARKS = frozenset({"after", "following", "because", "since"})
 # Words naming attackers as a faction's own people rather than a crowd.
 _ORGANISED = frozenset({"youth", "youths", "supporter", "supporters", "loyalist", "loyalists", "goon", "goons",
                         "member", "members"})
@@ -101,7 +119,8 @@ class CrowdCues:
             event_type, sub = "Riots", "Violent demonstration"
         elif sent_lemmas & self.words["intervention"]:
             sub = "Protest with intervention"
-        elif self.words["excessive"] & {doc[i].lemma_.lower() for i in event.clause if not self._grievance(doc[i])}:
+        elif self.words["excessive"] & {doc[i].lemma_.lower() for i in event.clause
+                                        if not (self._grievance(doc[i]) or self._cause(doc[i]))}:
             sub = "Excessive force against protesters"  # "a woman was killed by police during a demonstration"
         elif self._excessive(sent_lemmas | more):
             sub = "Excessive force against protesters"
@@ -168,12 +187,14 @@ class CrowdCues:
         for sent in sents:
             for t in sent:
                 lem = t.lemma_.lower()
-                if self._grievance(t):
+                if self._grievance(t) or self._cause(t) or self._symbolic(t):
                     continue
                 if lem in _INTERVENTION_VERBS and t.pos_ not in {"VERB", "AUX"}:
                     continue  # "bar attendants", "a road block", "cane farmers": a noun, not force used on the crowd
                 if lem in _WEAPON_NAMES and not self._next_lemmas(t, 2) & _WEAPON_NAMES[lem]:
                     continue
+                if lem in {"bullet", "pellet"} and t.i > 0 and t.doc[t.i - 1].lower_ in {"rubber", "plastic"}:
+                    continue  # a less-lethal round: an intervention ("rubber"), not live fire (excessive force)
                 if lem in _INTERVENTION_VERBS and not self._done_by_force(t) and not (
                         lem == "block" and self._road_named(t)):
                     continue  # "traffic stopped", "students blocked teachers from entering": nothing done to the crowd
@@ -209,9 +230,68 @@ class CrowdCues:
                         g.lemma_.lower() == "air" for g in c.children) for c in t.children):
                     out.discard(lem)
                     out.add("warning")  # "police shot in the air to disperse them": an intervention, no excessive force
-                elif lem in {"battle", "fight"} and t.pos_ == "NOUN":
+                elif lem in {"battle", "fight", "brawl", "confrontation", "fracas", "melee", "skirmish"} and (
+                        t.pos_ == "NOUN"):
                     out.add("clash")  # "running battles with police", "engaged police in fierce fights"
         return out
+
+    def _cause(self, t: Token) -> bool:
+        """A word of what led to a demonstration, in the sentence that tells it: under a word of cause ("a reaction to
+        an attack", "survivors of the clashes"), or in a clause of what happened before whose subject is another's
+        ("marched after a trader was killed", "after a teacher beat a pupil, parents gathered"), not the crowd's own
+        ("after they blocked the road": a pronoun may be the crowd); or in a clause on one person ("protested the
+        arrest of a man who was detained for …")."""
+        below = t
+        for a, _ in zip([t, *t.ancestors], range(7), strict=False):
+            if a is not t and a.lemma_.lower() in _PROTEST_NOUNS | {"protester", "demonstrator", "demonstrate"}:
+                return False  # "sparked violent protests": the word tells the demonstration itself
+            if a is not t and a.lemma_.lower() in _CAUSE_HEADS and below.dep_ not in {"nsubj", "nsubjpass"}:
+                return True  # (not its subject: "the protesters accused …" names the crowd itself)
+            below = a
+            if a.dep_ == "prep" and a.lower_ == "for" and a.head.lemma_.lower() in _DEMAND_VERBS:
+                return True  # "calling for the arrest of …": what the crowd demands, not what was done to it
+            if a.dep_ == "prep" and a.lower_ in _CAUSE_MARKS and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in _PROTEST_NOUNS for c in a.head.children):
+                return True  # "held demonstrations following the shooting of …": a light verb's protest
+            if a.dep_ == "relcl" and a.head.tag_ in {"NN", "NNP"} and a.head.lemma_.lower() not in _GATHERINGS and (
+                    any(w.lower_ in {"who", "whom", "whose"} for w in a.subtree)):
+                return True  # "the arrest of a resident who was arrested for …": one person's story, not the crowd's
+            marks = [c for c in a.children if c.dep_ in {"mark", "prep"} and c.lower_ in _CAUSE_MARKS]
+            if a.dep_ == "advcl" and marks and not any(w.lemma_.lower() in _PROTEST_NOUNS for w in a.subtree):
+                # (a clause that tells the demonstration itself, "after villagers shut a highway to protest", is its
+                # conduct)
+                # the subject, or where the parser hung it under "after" ("After a man attacked …"), that noun
+                subjects = [c for c in a.children if c.dep_ in {"nsubj", "nsubjpass"}] or [
+                    g for m in marks for g in m.children if g.dep_ == "pobj"]
+                theirs = {w.lemma_.lower() for c in a.head.children if c.dep_ == "nsubj" for w in c.subtree}
+                named = {w.lemma_.lower() for w in a.subtree}
+                # "police dispersed them after protesters blocked the road", "cut short after police fired tear gas
+                # to dispel the crowd", "after stones were thrown at police": the clause names the crowd or a force
+                # it struck, or the one it hangs on tells force used on the crowd: what happened at the
+                # demonstration, not what led to it
+                forces = self.words["force_heads"]
+                crowd = named & (_CROWD_NAMES | _GATHERINGS | self.words["crowd_nouns"] | self.words["mob_words"]
+                                 | {"rioter", "protester", "demonstrator"}) or theirs & forces or any(
+                    w.dep_ in {"dobj", "pobj", "nsubjpass"} and w.lemma_.lower() in forces for w in a.subtree)
+                return bool(subjects) and not crowd and all(
+                    c.pos_ != "PRON" and c.lemma_.lower() not in theirs for c in subjects)
+        return False
+
+    @staticmethod
+    def _symbolic(t: Token) -> bool:
+        """A word of burning whose object is a symbol ("burned an effigy", "set fire to a coffin", "flags were
+        torched"): a gesture, not the crowd's damage."""
+        if t.lemma_.lower() not in {"burn", "torch", "set", "light", "fire", "arson", "ablaze"}:
+            return False
+        head = t.head if t.lemma_.lower() == "fire" and t.dep_ == "dobj" else t  # "set fire to …"
+        things = [c for h in (head, *(c for c in head.children if c.lower_ == "fire")) for c in h.children
+                  if c.dep_ in {"dobj", "nsubjpass"}]
+        things += [g for h in (head, *head.children) for c in h.children if c.dep_ == "prep" and c.lower_ in {
+            "to", "on", "of"} for g in c.children if g.dep_ == "pobj"]
+        things += [g for c in things for g in c.children if g.dep_ == "conj"]
+        if t.dep_ == "compound" and t.head.lemma_.lower() in _SYMBOLS:
+            return True  # a headline's verb read as a noun ("Demonstrators torch coffins")
+        return any(c.lemma_.lower() in _SYMBOLS for c in things)
 
     def _road_named(self, t: Token) -> bool:
         """A verb of blocking whose object, or one of the words after it, is a road (the crowd's barricade below)."""

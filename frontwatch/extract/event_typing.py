@@ -150,6 +150,10 @@ _EVADE = frozenset({"avoid", "dodge", "escape", "evade", "flee", "resist"})
 _THROWING = frozenset({"stone", "pelt", "throw", "hurl"})
 # Categories that may be a violent incident's follow-up in the same breath (arrests, looting, a deployment).
 _FOLLOW_UPS = frozenset({"arrest", "looting", "change", "disrupted"})
+# Words of force used on people besides the lexicon's cues of intervention and excessive force.
+_FORCE_WORDS = frozenset({"assault", "attack", "brutality", "brutalise", "brutalize", "club", "clobber", "crackdown",
+                          "crush", "fire", "force", "gunfire", "harass", "hit", "kick", "manhandle", "repress",
+                          "repression", "torture", "whip"})
 _GUNFIRE = frozenset({"shoot", "shot", "gun", "gunfire", "gunshot", "rifle", "pistol"})
 
 
@@ -291,6 +295,8 @@ class Typer(CrowdCues):
         if label == "Attack" and sub == "Armed clash" and ("victims:armed" in methods or (
                 event.hit.category == "clash" and self._fire_exchanged(event.hit.token.sent))):
             return True  # "police engaged the gang in a shoot-out": both sides fired
+        if label == "Excessive force against protesters" and not self._force_told(event):
+            return True  # ACLED's excessive force is force told (shots, beatings, deaths); the n-grams read a protest
         if label == "Violent demonstration" and "riot:no-demonstration" in methods:
             return True  # the n-grams read stones thrown; the rules read no demonstration
         if label == "Looting/property destruction" and event.hit.category in _CROWD_VIOLENCE and sub in _RIOTS:
@@ -298,6 +304,12 @@ class Typer(CrowdCues):
         if any(m.startswith("follow-up:") for m in methods) and SUB_EVENT_TYPES[label] == "Strategic developments":
             return True  # the n-grams read the arrest; the rules read the killing it followed
         return label == "Sexual violence" and event.hit.category != "sexual" and not self._sexual(event)
+
+    def _force_told(self, event: _Event) -> bool:
+        """Does the event's story tell of force used or harm done ("fired tear gas", "shot", "injured", "beat")?"""
+        words = self.words["excessive"] | self.words["intervention"] | _DEATH_WORDS | _HURT_WORDS | _FORCE_WORDS
+        return any(t.lemma_.lower() in words or t.lower_ in words for s in _story(event.hit.token.sent, back=1)
+                   for t in s)
 
     def _sexual(self, event: _Event) -> bool:
         """Does the event's sentence tell of sexual violence in a word ("raped", "defiled", "sexually")?"""
@@ -382,6 +394,9 @@ class Typer(CrowdCues):
             # unions clashed": a riot; people who fight to kill are, for ACLED, armed groups (a battle)
             crowd = inter1 if inter1 in {5, 6, 7} else inter2
             event_type, sub = self._riot(crowd, event, doc)
+        if category == "looting" and self._symbolic(event.hit.token):  # "burned an effigy": a gesture, no damage
+            category, (event_type, sub) = "protest", lex.categories["protest"]
+            methods.append("looting:symbol")
         if category == "looting" and (inter1 in {5, 6} or crowd1):
             event_type, sub = self._riot(inter1, event, doc)
         if category == "riot" and inter1 in {5, 7} and self._rally_attacked(event):
