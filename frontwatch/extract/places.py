@@ -23,7 +23,14 @@ from frontwatch.extract.place_mentions import (
     _sentence_index,
     bounding_countries,
 )
-from frontwatch.extract.place_roles import _conveyed_to, _destination, _doers_home, _grievance, _root_of
+from frontwatch.extract.place_roles import (
+    _conveyed_to,
+    _destination,
+    _doers_home,
+    _doers_origin,
+    _grievance,
+    _root_of,
+)
 from frontwatch.extract.roles import np_bounds
 from frontwatch.extract.sentences import _char_ranges, _doc_text, _overlaps, _sentences
 from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit
@@ -242,9 +249,11 @@ class PlacePicker:
             # only a road's ends ("blocked the X-Y highway"): one event, at the end named first, but a national
             # capital last (highways are named from it: "the Capital-X highway" is the road to X)
             main = [min(main, key=lambda mt: (mt[0].place is not None and mt[0].place.feature_code == "PPLC"))]
-        if main and all(_country_level(m) and (id(m) in route or "+cue:border" in m.method) for m, _ in main):
+        if main and all((_country_level(m) and (id(m) in route or "+cue:border" in m.method))
+                        or (id(m) in route and _doers_origin(t)) for m, t in main):
             # only countries the doers came from or a border's sides ("raiders from X attacked them", "near the X-Y
-            # border"): kept, but marked so that a wider search for the event's place is not bound to them
+            # border"), or the doers' home town ("bandits from X raided herders"): kept, but marked so that a wider
+            # search for the event's place is not bound to them and looks past them
             main = [(dataclasses.replace(m, method=f"{ORIGIN} {m.method}"), t) for m, t in main]
         # "800 X teachers protest ... in Y", "students of X University in Y": a place that only qualifies another
         # noun yields to one that locates the event
@@ -311,7 +320,7 @@ class PlacePicker:
 
         def fits(found: list[PlaceMention]) -> list[PlaceMention]:
             return [m for m in found if not _country_level(m) and m.place is not None
-                    and (not countries or m.place.country in countries)]
+                    and ORIGIN not in m.method.split() and (not countries or m.place.country in countries)]
 
         starts = _index(doc, mentions).starts
         tok, last = event.hit.head, (-1, -1)
