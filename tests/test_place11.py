@@ -1,6 +1,8 @@
 """Place mechanisms of issue 15's eleventh pass (`place11`): where a clause names only the doers' home ("raiders from
-X attacked herders ... near Y"), the sentence's own place is the event's; a short all-capital alternate name of
-GeoNames (an airport's code) is no name of the place, so an ordinary word spelling it ("Gas", "Oil") is no toponym.
+X attacked herders ... near Y"), the sentence's own place is the event's; of two places joined by a hyphen ("the X-Y
+border") neither locates the other, and the one named first is the event's, as of a road's ends; a short all-capital
+alternate name of GeoNames (an airport's code) is no name of the place, so an ordinary word spelling it ("Gas", "Oil")
+is no toponym.
 
 Every sentence here is invented for the test; the places are real ones of the shared gazetteer. The gazetteer test
 needs an index built by this branch's code (`make` rebuilds `var/gazetteer.sqlite` when the build code changes)."""
@@ -22,6 +24,14 @@ def test_the_doers_home_gives_way_to_the_sentences_place(pipeline: Pipeline) -> 
     # with no other place in the sentence, the doers' home stays the best place known
     text = "A gang of men from Kericho torched several huts overnight."
     assert _places(pipeline, text) == ["Kericho"], text
+
+
+def test_the_sides_of_a_border_are_peers(pipeline: Pipeline) -> None:
+    # the parser hangs the first name from the second; neither is the other's context: the first named, as for roads
+    text = "A herder was shot dead near the Wajir-Garissa border on Friday."
+    assert _places(pipeline, text) == ["Wajir"], text
+    text = "Two men died in a clash along the Kisumu-Nandi border."
+    assert _places(pipeline, text) == ["Kisumu"], text
 
 
 def test_an_airport_code_is_no_name_of_its_town() -> None:

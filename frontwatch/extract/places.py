@@ -105,6 +105,27 @@ def _nearest_specific(doc: Doc, found: list[PlaceMention], trigger: Token) -> Pl
     return min(found, key=key)
 
 
+def _hyphen_next(toks: list[Token]) -> int | None:
+    """The token just after a hyphen that closes the place ("X-Y": Y's first token), if any."""
+    last = max(toks, key=lambda t: t.i)
+    doc = last.doc
+    if last.i + 2 < len(doc) and doc[last.i + 1].text in {"-", "\u2013"} and not doc[last.i + 1].whitespace_:
+        return last.i + 2
+    return None
+
+
+def _first_of_pairs(main: list[tuple[PlaceMention, list[Token]]]) -> list[tuple[PlaceMention, list[Token]]]:
+    """Of two places joined by a hyphen ("the X-Y border", "X-Y clashes"), below the country: the one named first,
+    as of a road's two ends; neither locates the other."""
+    drop: set[int] = set()
+    for m, t in main:
+        after = _hyphen_next(t)
+        if after is None or _country_level(m):
+            continue
+        drop |= {id(n) for n, u in main if n is not m and any(x.i == after for x in u) and not _country_level(n)}
+    return [(m, t) for m, t in main if id(m) not in drop]
+
+
 def _subordinate(toks: list[Token], others: list[list[Token]]) -> bool:
     """Whether a place only locates another one of the clause: reached from it without a coordination."""
     other_ids = {t.i for o in others for t in o}
@@ -241,14 +262,17 @@ class PlacePicker:
         # where a march went is where the protest was, not a route's end ("from X marched to Y")
         route = {id(m) for m, t in kept if self._route_or_origin(t, m) and not _destination(
             t, event.hit.token, self.words["route_heads"])}
-        main = [(m, t) for m, t in kept
-                if id(m) in route or not _subordinate(t, [u for n, u in kept if n is not m])]
+        # "the X-Y border": two sides below the country, peers, though the parser hangs X from Y
+        sides = {x.i for n, u in kept if not _country_level(n) for x in u}
+        main = [(m, t) for m, t in kept if id(m) in route or (not _country_level(m) and _hyphen_next(t) in sides)
+                or not _subordinate(t, [u for n, u in kept if n is not m])]
         if any(id(m) not in route for m, t in main):
             main = [(m, t) for m, t in main if id(m) not in route]
         elif len(main) > 1 and all(m.place is not None for m, _ in main):
             # only a road's ends ("blocked the X-Y highway"): one event, at the end named first, but a national
             # capital last (highways are named from it: "the Capital-X highway" is the road to X)
             main = [min(main, key=lambda mt: (mt[0].place is not None and mt[0].place.feature_code == "PPLC"))]
+        main = _first_of_pairs(main)
         if main and all((_country_level(m) and (id(m) in route or "+cue:border" in m.method))
                         or (id(m) in route and _doers_origin(t)) for m, t in main):
             # only countries the doers came from or a border's sides ("raiders from X attacked them", "near the X-Y
