@@ -51,7 +51,7 @@ from frontwatch.extract.follow_ups import (
 )
 from frontwatch.extract.incidents import one_incident
 from frontwatch.extract.namesakes import namesakes_abroad
-from frontwatch.extract.place_mentions import _country_level, _previous_place, _with_precision
+from frontwatch.extract.place_mentions import ORIGIN, _country_level, _previous_place, _with_precision
 from frontwatch.extract.places import PlacePicker, ner_places
 from frontwatch.extract.roles import PRONOUNS, Roles, trigger_roles
 from frontwatch.extract.sentences import _char_ranges, _in_context, _overlaps, _trimmed
@@ -460,6 +460,12 @@ class Extractor(SharedSteps):
             wider, how = self.picker.wider_place(doc, event, sent, mentions, source_spans, actor_spans, role_places,
                                            chosen)
             if wider:
+                chosen, place_method = wider, how
+        elif chosen and all(ORIGIN in m.method.split() for m in chosen):
+            # only where the doers came from ("bandits from X raided herders and shot two at Y"): the sentence's place
+            wider, how = self.picker.wider_place(doc, event, sent, mentions, source_spans, actor_spans, role_places,
+                                                 chosen)
+            if wider and how == "sentence":
                 chosen, place_method = wider, how
         if mentions and (not chosen or all(_country_level(m) or m.place is None for m in chosen)):
             named = self.picker.named_place(doc, sent, mentions, source_spans, chosen)

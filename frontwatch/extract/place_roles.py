@@ -94,3 +94,15 @@ def _conveyed_to(toks: list[Token], trigger: Token | None) -> bool:
         return False
     verb = cur.head.head
     return verb.lemma_.lower() in _CONVEY_LEMMAS and (trigger is None or verb.i != trigger.i) and verb.pos_ == "VERB"
+
+
+def _doers_origin(toks: list[Token]) -> bool:
+    """Whether the place is where people named by a noun came from ("raiders from X", "militia from X and Y"): the
+    doers' origin, not where they acted; a verb's "from" ("fled from X", "abducted from X") is not."""
+    cur = _root_of(toks)
+    for _ in range(4):  # "from X and Y": the later names hang from the first
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return (cur.dep_ == "pobj" and cur.head.lower_ == "from" and cur.head.dep_ == "prep"
+            and cur.head.head.pos_ in {"NOUN", "PROPN", "PRON"})

@@ -24,7 +24,14 @@ from frontwatch.extract.place_mentions import (
     bounding_countries,
     counted_places,
 )
-from frontwatch.extract.place_roles import _conveyed_to, _destination, _doers_home, _grievance, _root_of
+from frontwatch.extract.place_roles import (
+    _conveyed_to,
+    _destination,
+    _doers_home,
+    _doers_origin,
+    _grievance,
+    _root_of,
+)
 from frontwatch.extract.roles import np_bounds
 from frontwatch.extract.sentences import _char_ranges, _doc_text, _overlaps, _sentences
 from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit
@@ -97,6 +104,27 @@ def _nearest_specific(doc: Doc, found: list[PlaceMention], trigger: Token) -> Pl
         return precision, _in_subject(root, trigger), _tree_distance(root, trigger)
 
     return min(found, key=key)
+
+
+def _hyphen_next(toks: list[Token]) -> int | None:
+    """The token just after a hyphen that closes the place ("X-Y": Y's first token), if any."""
+    last = max(toks, key=lambda t: t.i)
+    doc = last.doc
+    if last.i + 2 < len(doc) and doc[last.i + 1].text in {"-", "\u2013"} and not doc[last.i + 1].whitespace_:
+        return last.i + 2
+    return None
+
+
+def _first_of_pairs(main: list[tuple[PlaceMention, list[Token]]]) -> list[tuple[PlaceMention, list[Token]]]:
+    """Of two places joined by a hyphen ("the X-Y border", "X-Y clashes"), below the country: the one named first,
+    as of a road's two ends; neither locates the other."""
+    drop: set[int] = set()
+    for m, t in main:
+        after = _hyphen_next(t)
+        if after is None or _country_level(m):
+            continue
+        drop |= {id(n) for n, u in main if n is not m and any(x.i == after for x in u) and not _country_level(n)}
+    return [(m, t) for m, t in main if id(m) not in drop]
 
 
 def _subordinate(toks: list[Token], others: list[list[Token]]) -> bool:
@@ -235,17 +263,22 @@ class PlacePicker:
         # where a march went is where the protest was, not a route's end ("from X marched to Y")
         route = {id(m) for m, t in kept if self._route_or_origin(t, m) and not _destination(
             t, event.hit.token, self.words["route_heads"])}
-        main = [(m, t) for m, t in kept
-                if id(m) in route or not _subordinate(t, [u for n, u in kept if n is not m])]
+        # "the X-Y border": two sides below the country, peers, though the parser hangs X from Y
+        sides = {x.i for n, u in kept if not _country_level(n) for x in u}
+        main = [(m, t) for m, t in kept if id(m) in route or (not _country_level(m) and _hyphen_next(t) in sides)
+                or not _subordinate(t, [u for n, u in kept if n is not m])]
         if any(id(m) not in route for m, t in main):
             main = [(m, t) for m, t in main if id(m) not in route]
         elif len(main) > 1 and all(m.place is not None for m, _ in main):
             # only a road's ends ("blocked the X-Y highway"): one event, at the end named first, but a national
             # capital last (highways are named from it: "the Capital-X highway" is the road to X)
             main = [min(main, key=lambda mt: (mt[0].place is not None and mt[0].place.feature_code == "PPLC"))]
-        if main and all(_country_level(m) and (id(m) in route or "+cue:border" in m.method) for m, _ in main):
+        main = _first_of_pairs(main)
+        if main and all((_country_level(m) and (id(m) in route or "+cue:border" in m.method))
+                        or (id(m) in route and _doers_origin(t)) for m, t in main):
             # only countries the doers came from or a border's sides ("raiders from X attacked them", "near the X-Y
-            # border"): kept, but marked so that a wider search for the event's place is not bound to them
+            # border"), or the doers' home town ("bandits from X raided herders"): kept, but marked so that a wider
+            # search for the event's place is not bound to them and looks past them
             main = [(dataclasses.replace(m, method=f"{ORIGIN} {m.method}"), t) for m, t in main]
         # "800 X teachers protest ... in Y", "students of X University in Y": a place that only qualifies another
         # noun yields to one that locates the event
@@ -312,7 +345,7 @@ class PlacePicker:
 
         def fits(found: list[PlaceMention]) -> list[PlaceMention]:
             return [m for m in found if not _country_level(m) and m.place is not None
-                    and (not countries or m.place.country in countries)]
+                    and ORIGIN not in m.method.split() and (not countries or m.place.country in countries)]
 
         starts = _index(doc, mentions).starts
         tok, last = event.hit.head, (-1, -1)

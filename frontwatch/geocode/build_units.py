@@ -7,6 +7,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
@@ -30,9 +31,20 @@ def _open_text(path: Path) -> io.TextIOBase:
     return open(path, encoding="utf-8")
 
 
-def _keep_alt(name: str) -> bool:
+# A short all-capital alternate is an airport's or an agency's code ("GAS", "OIL"), which an ordinary word of a
+# report spells ("Liquefied Petroleum Gas"); only the initials of the place's own name ("NYC") are a name of it.
+_CODE = re.compile(r"[A-Z]{2,4}")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", name)).upper()
+
+
+def _keep_alt(name: str, primary: str = "") -> bool:
     # Latin and Persian/Arabic script names serve English and Dari reports; other scripts, codes and links do not.
     if not name or len(name) > 60 or name.startswith("http") or any(ch.isdigit() for ch in name):
+        return False
+    if _CODE.fullmatch(name) and name != _initials(primary):
         return False
     if is_arabic_script(name):
         return True
@@ -80,7 +92,7 @@ def _add_populated_places(b: _Builder, dumps: list[Path]) -> None:
             b.add_place((gid, c[1], c[6], c[7], c[8], f"{c[8]}.{c[10]}" if c[10] else None,
                          f"{c[8]}.{c[10]}.{c[11]}" if c[10] and c[11] else None, float(c[4]), float(c[5]),
                          int(c[14] or 0)))
-            b.add_names(gid, [c[1], c[2], *[a for a in c[3].split(",") if _keep_alt(a)]])
+            b.add_names(gid, [c[1], c[2], *[a for a in c[3].split(",") if _keep_alt(a, c[1])]])
 
 
 @dataclass(frozen=True)

@@ -168,8 +168,9 @@ class Recognizer:
                         continue
                     if sub.lower() in STOP or len(sub) < 3:
                         continue
+                    # a known abbreviation ("NSW") is a name, though the index holds it under its full name only
                     if (not self.gazetteer.has_key(name_key(sub)) and not self._short_district(text, e, sub)
-                            and not self.gazetteer.glued_article(sub)):
+                            and not self.gazetteer.glued_article(sub) and sub.lower() not in ABBREVIATIONS):
                         continue
                     if len(words) > 1 and j - i == 1 and sub.lower() in COMPASS_WORDS:
                         continue  # "South" of "Teso South": part of a longer name, not a place of its own
