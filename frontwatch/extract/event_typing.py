@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.extract.clash_or_attack import _gunned, _two_sides, unarmed_struck
 from frontwatch.extract.crowd_cues import CrowdCues, _armed_named, _many, named_crowd
 from frontwatch.extract.events import _ARMED, _Event
 from frontwatch.extract.sentences import _doc_text, _story
@@ -96,26 +97,6 @@ def _people_harmed(trigger: Token, attack: bool = False) -> bool:
     if trigger.dep_ in {"acl", "amod"} and trigger.tag_ == "VBN":
         victims.append(trigger.head)
     return any(v.pos_ in _PEOPLE_POS for v in victims)
-
-
-def _gunned(trigger: Token) -> bool:
-    """ "shot dead", "gunned down": a killing by gunfire names its weapon as surely as "a gunman" does."""
-    lemma = trigger.lemma_.lower()
-    return (lemma == "shoot" and any(c.lower_ == "dead" for c in trigger.children)) or (
-        lemma == "gun" and any(c.lower_ == "down" for c in trigger.children))
-
-
-def _two_sides(trigger: Token) -> bool:
-    """Does a fight word name both its sides: a "between" phrase, on it or on the verb it is the subject of
-    ("clashes broke out between two clans"), or coordinated subjects ("X and Y clans battle")?"""
-    told = [trigger, trigger.head] if trigger.dep_ in {"nsubj", "nsubjpass"} else [trigger]
-    if any(c.dep_ == "prep" and c.lower_ == "between" for t in told for c in t.children):
-        return True
-    # a headline's subject misread as the verb (its object the fight word) or as the fight word's modifier
-    heads = [trigger, *(c for c in trigger.children if c.dep_ == "compound")]
-    if trigger.dep_ == "dobj" and trigger.head.tag_ in {"VB", "VBZ", "VBP"} and trigger.head.dep_ == "ROOT":
-        heads.append(trigger.head)
-    return any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for h in heads for c in h.children)
 
 
 def _contradicts_rules(label: str, sub: str | None, category: str, actor1: ActorRole | None, lemma: str,
@@ -295,6 +276,9 @@ class Typer(CrowdCues):
         if label == "Attack" and sub == "Armed clash" and ("victims:armed" in methods or (
                 event.hit.category == "clash" and self._fire_exchanged(event.hit.token.sent))):
             return True  # "police engaged the gang in a shoot-out": both sides fired
+        if label == "Armed clash" and sub == "Attack" and unarmed_struck(event, self.words) and not (
+                self._fire_exchanged(event.hit.token.sent)):
+            return True  # "fired at a bus, killing a passenger": one armed side, its victims unarmed (ACLED)
         if label == "Excessive force against protesters" and not self._force_told(event):
             return True  # ACLED's excessive force is force told (shots, beatings, deaths); the n-grams read a protest
         if label == "Violent demonstration" and "riot:no-demonstration" in methods:
