@@ -57,8 +57,9 @@ NUM = re.compile(rf"(?<![/\d])\b(?:({_QUAL})\s+)?({_NUMBER})\b(?![-–]\w|\s*%|[
 _TO_DEATH = (r"(?:stoned|stabbed|hacked|beaten|beat|burnt|burned|clubbed|slashed|bludgeoned|shot|lynched|tortured|"
              r"battered|strangled|kicked|trampled|set\s+ablaze|set\s+alight|clobbered|axed|macheted|speared|"
              r"whipped|caned|crushed|hit)")
+# "two were gunned" (no "down"): the bare participle tells the same killing
 KILLED = (r"(?:killed|dead|died|slain|lost\s+(?:their|his|her)\s+lives?|executed|shot\s+dead|shot\s+and\s+killed|"
-          r"gunned\s+down|lynched|beheaded|murdered|massacred|assassinated|succumbed|perished|fatalities|deaths?"
+          r"gunned(?:\s+down)?|lynched|beheaded|murdered|massacred|assassinated|succumbed|perished|fatalities|deaths?"
           r"(?!\s+(?:threats?|toll|penalty|sentences?|row|squads?|certificates?))|bodies|KIA|"
           rf"{_TO_DEATH}\s+(?:\w+\s+)?to\s+(?:death|(?:{alternation(DEATH_WORDS)})\b)|"
           rf"(?:{alternation(KILLED_WORDS)})\b)")  # "9 killied", "hacked to deth": a slip of the hand
