@@ -38,3 +38,12 @@ def test_the_dead_of_two_sides_are_summed(nlp: Any) -> None:
     assert _toll(nlp, "Two soldiers were killed, though the regiment said four soldiers died.") == 2
     # a generic word names no side: no sum
     assert _toll(nlp, "Two rangers were killed and, by another count, five people died.") == 2
+
+
+# --- a part of the group told in apposition is already in its figure ------------------------------------------------
+
+def test_a_part_told_after_the_group_is_not_added(nlp: Any) -> None:
+    assert _toll(nlp, "Raiders killed four people, two of them children, and wounded six.") == 4
+    assert _toll(nlp, "Troops shot dead three smugglers, two of them brothers, and arrested a fourth.") == 3
+    # an apposition that tells its own outcome is a count: the part who died
+    assert _killed(nlp, "Gunmen attacked five traders, three of them were killed.") == [3]
