@@ -47,3 +47,13 @@ def test_a_part_told_after_the_group_is_not_added(nlp: Any) -> None:
     assert _toll(nlp, "Troops shot dead three smugglers, two of them brothers, and arrested a fourth.") == 3
     # an apposition that tells its own outcome is a count: the part who died
     assert _killed(nlp, "Gunmen attacked five traders, three of them were killed.") == [3]
+
+
+# --- the noun a relative "who died" stands for is the dead ----------------------------------------------------------
+
+def test_who_died_after_a_shooting_counts_the_shot(nlp: Any) -> None:
+    assert _killed(nlp, "Bandits shot two cattle traders, who died on the way to the clinic.") == [2]
+    assert _killed(nlp, "The crowd beat a pickpocket who died later in hospital.") == [1]
+    # no death told, or an earlier one: none
+    assert _killed(nlp, "Bandits shot two cattle traders, who were taken to the clinic.") == []
+    assert _killed(nlp, "Youths marched over the arrest of a cousin who had died in a cell.") == []

@@ -60,6 +60,10 @@ def _victims_of(tok: Token) -> list[Token]:
         if not subj and tok.dep_ == "conj":
             # "a guard was caught in the crossfire and died": the second verb shares the first one's subject
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if tok.dep_ == "relcl" and not any(c.lower_ == "had" for c in kids):
+            # "gunmen shot two traders, who died on the way": the noun the relative pronoun stands for died (not
+            # "who had died": an earlier death)
+            return [tok.head if s.tag_ in ("WP", "WDT") else s for s in subj]
         return subj
     if lemma == "dead" and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp"):
         if any(c.dep_ == "nummod" for c in tok.children):
