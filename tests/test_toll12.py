@@ -45,6 +45,8 @@ def test_the_dead_of_two_sides_are_summed(nlp: Any) -> None:
 def test_a_part_told_after_the_group_is_not_added(nlp: Any) -> None:
     assert _toll(nlp, "Raiders killed four people, two of them children, and wounded six.") == 4
     assert _toll(nlp, "Troops shot dead three smugglers, two of them brothers, and arrested a fourth.") == 3
+    # a bare figure after the verb, its part read by the patterns (not the parse)
+    assert _toll(nlp, "The blast killed 9, 3 of them soldiers, and wounded 20.") == 9
     # an apposition that tells its own outcome is a count: the part who died
     assert _killed(nlp, "Gunmen attacked five traders, three of them were killed.") == [3]
 
