@@ -77,8 +77,9 @@ def test_an_elaborating_sentence_does_not_take_the_toll_from_the_event(claims_of
     # the period words alone do not make a total: the count must be told in the perfect
     ("Three people were killed and no arrests have been made so far.", 3),
     ("Gunmen have killed four people in the village since Monday.", 4),
-    # a figure wounded before a killing word is a count of the wounded
-    ("The raid left one guard dead and four people wounded before police shot and killed a raider.", 1),
+    # a figure wounded before a killing word is a count of the wounded (the guard and the raider are both sides'
+    # dead: 2, not the four wounded)
+    ("The raid left one guard dead and four people wounded before police shot and killed a raider.", 2),
 ])
 def test_running_totals_and_wounded_figures(nlp, text: str, dead: int) -> None:  # type: ignore[no-untyped-def]
     assert _toll(nlp, text) == dead

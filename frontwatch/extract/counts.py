@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from frontwatch.extract.doc_words import span_text
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.toll_dates import in_a_date
+from frontwatch.extract.toll_parts import apposed_part
 from frontwatch.extract.toll_slips import DEATH_WORDS, KILLED_WORDS, alternation
 from frontwatch.model import Count, CountKind, Span, split_over_days
 
@@ -57,8 +58,9 @@ NUM = re.compile(rf"(?<![/\d])\b(?:({_QUAL})\s+)?({_NUMBER})\b(?![-–]\w|\s*%|[
 _TO_DEATH = (r"(?:stoned|stabbed|hacked|beaten|beat|burnt|burned|clubbed|slashed|bludgeoned|shot|lynched|tortured|"
              r"battered|strangled|kicked|trampled|set\s+ablaze|set\s+alight|clobbered|axed|macheted|speared|"
              r"whipped|caned|crushed|hit)")
+# "two were gunned" (no "down"): the bare participle tells the same killing
 KILLED = (r"(?:killed|dead|died|slain|lost\s+(?:their|his|her)\s+lives?|executed|shot\s+dead|shot\s+and\s+killed|"
-          r"gunned\s+down|lynched|beheaded|murdered|massacred|assassinated|succumbed|perished|fatalities|deaths?"
+          r"gunned(?:\s+down)?|lynched|beheaded|murdered|massacred|assassinated|succumbed|perished|fatalities|deaths?"
           r"(?!\s+(?:threats?|toll|penalty|sentences?|row|squads?|certificates?))|bodies|KIA|"
           rf"{_TO_DEATH}\s+(?:\w+\s+)?to\s+(?:death|(?:{alternation(DEATH_WORDS)})\b)|"
           rf"(?:{alternation(KILLED_WORDS)})\b)")  # "9 killied", "hacked to deth": a slip of the hand
@@ -329,8 +331,8 @@ def find_counts(sent: SpacySpan) -> list[Count]:
         if NOT_PEOPLE.match(text[end0:end0 + 20]) or ANIMALS.match(text[end0:end0 + 40]) or \
                 in_a_date(text, start0, end0):
             continue
-        if _SUBSET.search(text[max(0, start0 - 16):start0]):
-            continue  # "killing 12, including 5 children": already in the total
+        if _SUBSET.search(text[max(0, start0 - 16):start0]) or apposed_part(text, start0, end0):
+            continue  # "killing 12, including 5 children", "killing 12, 5 of them children": already in the total
         if rm is None and number.lower() == "some":
             continue
         kind: CountKind | None = None

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from frontwatch.extract.counts import _DIGITS, _OUTCOME_WORD, _WRITTEN, ANIMALS, NOT_PEOPLE, parse_number
 from frontwatch.extract.toll_dates import in_a_date
+from frontwatch.extract.toll_sides import sides_summed
 from frontwatch.model import Count, CountKind, Span
 
 _LATER = r"(?:later|since|subsequently|eventually|afterwards|then)"
@@ -196,7 +197,8 @@ def suicide_bomber(text: str, base: int, counts: Sequence[Count]) -> list[Count]
 def sentence_tolls(text: str, base: int, counts: Sequence[Count]) -> list[Count]:
     """The sentence's counts (`text` the sentence, `base` its offset in the document) with its revisions taken
     (`revised_tolls`), the killer's own death added (`killer_dead`), groups listed after the outcome summed
-    (`listed_after`), the attacker's death added (`doer_killed`, `suicide_bomber`) and the dead of an illness left out
-    (`not_of_illness`)."""
+    (`listed_after`), the attacker's death added (`doer_killed`, `suicide_bomber`), the dead of an illness left out
+    (`not_of_illness`) and both sides' dead summed (`sides_summed`)."""
     told = suicide_bomber(text, base, killer_dead(text, base, revised_tolls(text, base, counts)))
-    return not_of_illness(text, base, listed_after(text, base, doer_killed(text, base, told)))
+    told = not_of_illness(text, base, listed_after(text, base, doer_killed(text, base, told)))
+    return sides_summed(text, base, told)

@@ -60,6 +60,10 @@ def _victims_of(tok: Token) -> list[Token]:
         if not subj and tok.dep_ == "conj":
             # "a guard was caught in the crossfire and died": the second verb shares the first one's subject
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if tok.dep_ == "relcl" and not any(c.lower_ == "had" for c in kids):
+            # "gunmen shot two traders, who died on the way": the noun the relative pronoun stands for died (not
+            # "who had died": an earlier death)
+            return [tok.head if s.tag_ in ("WP", "WDT") else s for s in subj]
         return subj
     if lemma == "dead" and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp"):
         if any(c.dep_ == "nummod" for c in tok.children):
@@ -189,6 +193,12 @@ def _across_clause(a: Token, b: Token) -> bool:
     return any(t.text in (";", ":") for t in a.doc[lo + 1:hi])
 
 
+def _of_them(num: Token) -> bool:
+    """Is the figure told as a part of a group before it ("two of them", "three of whom")?"""
+    return any(c.lower_ == "of" and any(p.lower_ in ("them", "whom", "those") for p in c.children)
+               for c in num.children)
+
+
 def _victim_total(head: Token) -> tuple[int, int, int, str | None] | None:
     """The number of people a victim noun phrase names, with its character bounds: one for a singular person ("a
     man", "his bodyguard", "one of the guards", "him"), the figure of a numbered group, summed over a coordination
@@ -212,7 +222,9 @@ def _victim_total(head: Token) -> tuple[int, int, int, str | None] | None:
     apart = {t.i for x in others for t in x.subtree if t.i not in own or head.i not in {u.i for u in x.subtree}}
     if any(c.dep_ == "nummod" for c in head.children):
         # "4 soldiers, 1 policeman and 1 militiaman": the parser often hangs the list on the first as appositions
-        group += [x for a in head.children if a.dep_ == "appos" and any(c.dep_ == "nummod" for c in a.children)
+        # ("four people, two of them children": a part of the group, already in its figure)
+        group += [x for a in head.children if a.dep_ == "appos" and any(c.dep_ == "nummod" and not _of_them(c)
+                                                                        for c in a.children)
                   for x in (a, *a.conjuncts)]
     for t in head.head.children if head.dep_ in ("dobj", "nsubjpass") else ():
         if t.lower_ in ("along", "together"):
