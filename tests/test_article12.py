@@ -1,0 +1,40 @@
+"""Whole articles, session 12: an origin's apposition is an origin too; a date on a participle of the device is the
+event's date; a compass word before a known city names that city wherever it stands. Invented sentences."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from frontwatch.annotate import annotate
+from frontwatch.model import NOT_AN_EVENT, Claim, Document, Place, PlaceMention, Span, document_id_for
+
+DAY = date(2021, 3, 14)
+
+
+def _claims(nlp, extractor, text: str, names: dict[str, str]) -> list[Claim]:  # type: ignore[no-untyped-def]
+    """The claims of `text` with each name of `names` resolved to a town of the country given."""
+    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", DAY, "en")
+    ((_, doc),) = list(annotate(nlp, [document]))
+    mentions = [PlaceMention(Span.of(text, m.start(), m.end()), Place(n, 1, "PPL", cc, lat=1.0, lon=1.0), 1.0, "t")
+                for n, cc in names.items() for m in re.finditer(re.escape(n), text)]
+    events = extractor.claims(document, doc, sorted(mentions, key=lambda p: p.span.start))
+    return [c for c in events if c.event_type != NOT_AN_EVENT]
+
+
+def test_an_origins_apposition_is_an_origin_too(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    # the capital named in apposition to "from the capital" is where they set out, not where they were attacked
+    text = ("Gunmen killed four engineers on Tuesday as they travelled from the capital, Varnesse, east to Kesto, "
+            "officials said.")
+    found = _claims(nlp, extractor, text, {"Varnesse": "TZ", "Kesto": "TZ"})
+    assert found
+    assert all(c.place is not None and c.place.name == "Kesto" for c in found)
+
+
+def test_a_day_on_the_participle_of_a_planted_device_dates_the_find(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
+    # the device's own participle gives the only day the sentence holds: the report's day is no better guess
+    text = ("The other device by the post office in Kesto, hidden on 2 March, was spotted by a cleaner and "
+            "army experts defused it, a spokesman said.")
+    found = _claims(nlp, extractor, text, {"Kesto": "DE"})
+    assert found and all(c.place is not None for c in found)
+    assert {c.time.low for c in found if c.time is not None} == {date(2021, 3, 2)}
