@@ -38,3 +38,13 @@ def test_a_day_on_the_participle_of_a_planted_device_dates_the_find(nlp, extract
     found = _claims(nlp, extractor, text, {"Kesto": "DE"})
     assert found and all(c.place is not None for c in found)
     assert {c.time.low for c in found if c.time is not None} == {date(2021, 3, 2)}
+
+
+def test_a_compass_part_of_a_known_city_names_it_wherever_it_stands(nlp, geoparser) -> None:  # type: ignore[no-untyped-def]
+    # the city after "for" / "of" with a compass adjective: the model may miss it, the part tells the place
+    text = ("A truce agreed for southern Donetsk broke down within hours on Tuesday. The siege of eastern Taiz "
+            "went on under shelling.")
+    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", DAY, "en")
+    ((_, doc),) = list(annotate(nlp, [document]))
+    found = {m.span.text: m.place.country for m in geoparser.places(document, doc) if m.place is not None}
+    assert found.get("Donetsk") == "UA" and found.get("Taiz") == "YE"
