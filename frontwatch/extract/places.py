@@ -198,7 +198,7 @@ def _subject_list(doc: Doc, found: list[PlaceMention], trigger: Token) -> list[P
 def _journey_start(toks: list[Token]) -> bool:
     """Whether the place is where a verb's journey set out ("drove from X", "from the capital, X,")."""
     root = _root_of(toks)
-    if root.dep_ == "appos" and root.head.i < root.i:
+    if root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN":
         root = root.head
     return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.pos_ == "VERB"
 
@@ -582,7 +582,8 @@ class PlacePicker:
             if root.dep_ != "conj" or root.head.i == root.i:
                 break
             root = root.head
-        # "from the capital, X, to Y": a name set in apposition to an origin is that origin
-        if root.dep_ == "appos" and root.head.i < root.i:
+        # "from the capital, X, to Y": a name set in apposition to an origin's common noun is that origin ("from X,
+        # Kenya" only says where X lies)
+        if root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN":
             root = root.head
         return root.dep_ == "pobj" and root.head.lower_ in {"from", "to"}
