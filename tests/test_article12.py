@@ -48,3 +48,22 @@ def test_a_compass_part_of_a_known_city_names_it_wherever_it_stands(nlp, geopars
     ((_, doc),) = list(annotate(nlp, [document]))
     found = {m.span.text: m.place.country for m in geoparser.places(document, doc) if m.place is not None}
     assert found.get("Donetsk") == "UA" and found.get("Taiz") == "YE"
+
+
+def test_a_dateline_without_a_dash_is_read(nlp, geoparser) -> None:  # type: ignore[no-untyped-def]
+    # a city in capitals, a comma and its state, then the first sentence: no dash, still the report's dateline
+    text = "DENVER, Colorado Police fired tear gas at a crowd outside the courthouse on Sunday, witnesses said."
+    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", DAY, "en")
+    ((_, doc),) = list(annotate(nlp, [document]))
+    assert [s.text.split()[0] for s in doc.sents if s.text.strip()][:2] == ["DENVER,", "Police"]
+    places = geoparser.places(document, doc)
+    assert any(m.span.start == 0 and m.place is not None and m.place.country == "US" for m in places)
+    # a headline in capitals with no state after it is no dateline
+    plain = "PROTEST Police fired tear gas at a crowd on Sunday."
+    assert [s.text for s in _doc_sents(nlp, plain)] == [plain]
+
+
+def _doc_sents(nlp, text: str) -> list:  # type: ignore[no-untyped-def]
+    document = Document(document_id_for(text), text, "test", "text", None, None, "example.org", DAY, "en")
+    ((_, doc),) = list(annotate(nlp, [document]))
+    return [s for s in doc.sents if s.text.strip()]
