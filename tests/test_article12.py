@@ -1,5 +1,6 @@
-"""Whole articles, session 12: an origin's apposition is an origin too; a date on a participle of the device is the
-event's date; a compass word before a known city names that city wherever it stands. Invented sentences."""
+"""Whole articles, session 12: a date on a participle that set the device down is the date of its find; a compass
+word before a known city names that city wherever it stands; a dateline without a dash is read. Invented
+sentences."""
 
 from __future__ import annotations
 
@@ -20,15 +21,6 @@ def _claims(nlp, extractor, text: str, names: dict[str, str]) -> list[Claim]:  #
                 for n, cc in names.items() for m in re.finditer(re.escape(n), text)]
     events = extractor.claims(document, doc, sorted(mentions, key=lambda p: p.span.start))
     return [c for c in events if c.event_type != NOT_AN_EVENT]
-
-
-def test_an_origins_apposition_is_an_origin_too(nlp, extractor) -> None:  # type: ignore[no-untyped-def]
-    # the capital named in apposition to "from the capital" is where they set out, not where they were attacked
-    text = ("Gunmen killed four engineers on Tuesday as they travelled from the capital, Varnesse, east to Kesto, "
-            "officials said.")
-    found = _claims(nlp, extractor, text, {"Varnesse": "TZ", "Kesto": "TZ"})
-    assert found
-    assert all(c.place is not None and c.place.name == "Kesto" for c in found)
 
 
 def test_a_day_on_the_participle_of_a_planted_device_dates_the_find(nlp, extractor) -> None:  # type: ignore[no-untyped-def]

@@ -195,14 +195,6 @@ def _subject_list(doc: Doc, found: list[PlaceMention], trigger: Token) -> list[P
     return [dataclasses.replace(m, method=f"{SUBJECT_LIST} {m.method}") for m in found]
 
 
-def _journey_start(toks: list[Token]) -> bool:
-    """Whether the place is where a verb's journey set out ("drove from X", "from the capital, X,")."""
-    root = _root_of(toks)
-    if root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN":
-        root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.pos_ == "VERB"
-
-
 def ner_places(document: Document, doc: Doc) -> list[PlaceMention]:
     """Unresolved toponyms from spaCy's entities: the stand-in when no geoparser is at hand."""
     return [
@@ -279,10 +271,7 @@ class PlacePicker:
             main = [(m, t) for m, t in main if id(m) not in route]
         elif len(main) > 1 and all(m.place is not None for m, _ in main):
             # only a road's ends ("blocked the X-Y highway"): one event, at the end named first, but a national
-            # capital last (highways are named from it: "the Capital-X highway" is the road to X); a journey's
-            # start ("drove from X to Y") yields to where it was heading, the way the victims had gone on
-            ends = [(m, t) for m, t in main if not _journey_start(t)]
-            main = ends or main
+            # capital last (highways are named from it: "the Capital-X highway" is the road to X)
             main = [min(main, key=lambda mt: (mt[0].place is not None and mt[0].place.feature_code == "PPLC"))]
         main = _first_of_pairs(main)
         if main and all((_country_level(m) and (id(m) in route or "+cue:border" in m.method))
@@ -581,9 +570,5 @@ class PlacePicker:
         for _ in range(4 if m is None or not _country_level(m) else 0):
             if root.dep_ != "conj" or root.head.i == root.i:
                 break
-            root = root.head
-        # "from the capital, X, to Y": a name set in apposition to an origin's common noun is that origin ("from X,
-        # Kenya" only says where X lies)
-        if root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN":
             root = root.head
         return root.dep_ == "pobj" and root.head.lower_ in {"from", "to"}
