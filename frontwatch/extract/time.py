@@ -343,10 +343,30 @@ def _foreign(sent: SpacySpan, start: int, end: int, trigger: Token) -> bool:
             return True  # "… protested for a second day after colleagues were shot on 14/06": the earlier day
         if a.head.i == trigger.i:
             return False
+        if _set_on_argument(a, trigger):
+            return False
         return a.dep_ in ("relcl", "acl") or (a.pos_ == "NOUN" and a.dep_ == "pobj"
                                              and a.head.lower_ in _BACKGROUND_PREPS)
 
     return any(other(a) for a in chain)
+
+
+# Verbs of setting a thing down: "a device, placed on 5 May, was found" dates the thing the event is about (a bomb
+# laid, a mine planted), the nearest day the report gives for it, not a happening of its own.
+_PLACING_LEMMAS = frozenset({"place", "plant", "leave", "hide", "lay", "set", "put", "bury", "install", "position",
+                             "conceal", "stash"})
+
+
+def _set_on_argument(a: Token, trigger: Token) -> bool:
+    """A past participle of setting down on the subject or object of the trigger or of a verb joined to it ("the
+    device, planted on 5 May, was found and troops defused it")."""
+    noun = a.head
+    if not (a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in _PLACING_LEMMAS
+            and noun.dep_ in ("nsubj", "nsubjpass", "dobj")):
+        return False
+    verb = noun.head
+    return verb.i == trigger.i or trigger in verb.conjuncts or (
+        verb.head.i == trigger.head.i and verb.dep_ == trigger.dep_ and verb.i != verb.head.i)
 
 
 # Expressions whose day is counted from the report's own day ("yesterday", "on Sunday", "three days ago", "last

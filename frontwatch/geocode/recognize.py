@@ -57,6 +57,9 @@ SUBUNIT_AFTER = re.compile(r"^\s+(?:North|South|East|West|Central)\b(?:\s+((?i:s
                            r"district|ward|location))\b|(?!\s+[A-Z][a-z]))")
 # How big a city must be for an institution's name to place it (a city, not any hamlet of the name).
 CIVIC_MIN_POPULATION = 100_000
+# "eastern X", "north-western X": a part of a place is told by the place, so the name is one wherever the phrase
+# stands ("a truce for eastern X", "the pocket of eastern X"), not only after "in"
+PART_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+$")
 
 Spans = list[tuple[int, int, str]]
 # A hyphen between two capitalised words ("the X-Y road" names two towns; not the "-e-" of "Qala-e-Naw").
@@ -276,6 +279,7 @@ class Recognizer:
                 accepted_keys.add(name_key(m.text))
             elif (m.whole and self._sizeable(m.text, hint)
                   and (LOCATIVE_BEFORE.search(before := text[max(0, m.start - 30) : m.start])
+                       or PART_BEFORE.search(before)
                        or (TAKEN_BEFORE.search(before) and self._taken_ground(text, m))
                        or (hint and (AT_BEFORE.search(before) or (
                            (ASSAULTED_BEFORE.search(before) or WAY_BEFORE.search(before))
