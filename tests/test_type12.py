@@ -36,3 +36,17 @@ def test_unarmed_victims_make_an_attack_over_a_sure_clash(claims_of: ClaimsOf, a
     for text in ("Officers fired on a getaway car at a roadblock, killing two suspected robbers.",
                  "Officers exchanged fire with the occupants of a car at a roadblock, killing one passenger."):
         assert _typed(claims_of, text, sure)[0] == "Armed clash", text
+
+
+
+def test_a_report_that_tells_the_attack_fought_off_tells_two_armed_sides(nlp) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.extract.clash_or_attack import _resisted
+
+    # the classifier's clash stands where the report tells the attackers fought off (ACLED: two armed sides)
+    for text in ("Gunmen attacked two hamlets at dawn. Soldiers pushed back the attackers within the hour.",
+                 "Gunmen attacked two hamlets at dawn. Troops repulsed them within the hour.",
+                 "Gunmen attacked two hamlets at dawn, but the herders fought back."):
+        assert _resisted(nlp(text)), text
+    for text in ("Gunmen attacked two hamlets at dawn and drove off with the cattle.",
+                 "Gunmen attacked two hamlets at dawn, killing a farmer."):
+        assert not _resisted(nlp(text)), text

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from frontwatch.extract.events import _Event
 
@@ -15,6 +15,9 @@ from frontwatch.extract.events import _Event
 _FIGHTERS = frozenset({"suspect", "member", "fighter", "rebel", "soldier", "recruit", "combatant", "guard",
                        "reservist", "vigilante", "sect", "gang", "unit", "squad", "team"})
 _STRIKES = frozenset({"kill", "injure", "attack"})
+# "repulsed the attackers", "pushed them back", "fought off the raiders": the side struck, or forces who came, fought
+_REPEL = frozenset({"repulse", "repel", "rebuff"})
+_BACK = frozenset({"push", "beat", "drive", "fight", "fend", "force"})
 
 
 def _gunned(trigger: Token) -> bool:
@@ -50,4 +53,14 @@ def unarmed_struck(event: _Event, words: Mapping[str, frozenset[str]]) -> bool:
         return False
     named = {w.lemma_.lower() for v in victims for w in v.subtree} | {w.lower_ for v in victims for w in v.subtree}
     armed = words["armed_victims"] | words["force_heads"] | words["community_words"] | _FIGHTERS
-    return not named & armed
+    return not named & armed and not _resisted(hit.token.doc)
+
+
+def _resisted(doc: Doc) -> bool:
+    """Does the report tell the attack resisted ("security forces pushed back the attackers", "repelled them")?
+    ACLED then codes the fight as an armed clash, whatever the first sentence's victims were."""
+    def back(t: Token) -> bool:  # "drove back the raiders", "fought back"; not "drove off with the cattle"
+        return t.lemma_.lower() in _BACK and any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"back", "off"}
+                                                 for c in t.children) and (
+            t.lemma_.lower() == "fight" or any(c.dep_ == "dobj" for c in t.children))
+    return any(t.lemma_.lower() in _REPEL or t.lower_ in {"repulsed", "repelled"} or back(t) for t in doc)
