@@ -57,7 +57,7 @@ def unarmed_struck(event: _Event, words: Mapping[str, frozenset[str]]) -> bool:
 
 
 def _resisted(doc: Doc) -> bool:
-    """Does the report tell the attack resisted ("security forces pushed back the attackers", "repelled them")?
+    """Does the report tell the attack resisted ("troops drove the raiders back", "the guards repelled them")?
     ACLED then codes the fight as an armed clash, whatever the first sentence's victims were."""
     def back(t: Token) -> bool:  # "drove back the raiders", "fought back"; not "drove off with the cattle"
         return t.lemma_.lower() in _BACK and any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"back", "off"}
