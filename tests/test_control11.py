@@ -5,33 +5,10 @@ of a place "assumed" is a taking. Invented places and sentences."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
-from frontwatch.fuse import ControlRules, fuse
-from frontwatch.model import Document, Place, PlaceMention, Span, document_id_for
-
-TERRITORY = ("Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory")
-MERVANT = Place("Mervant", 1, "PPLA2", "AF", "Tavor", "AF.99", "Mervant", "AF.99.01", 35.0, 69.0, 1)
-
-
-def _territorial(claims):  # type: ignore[no-untyped-def]
-    return [c for c in claims if c.sub_event_type in TERRITORY]
-
-
-def _placed(c):  # type: ignore[no-untyped-def]
-    """The claim placed at Mervant (the invented town the gazetteer lacks), whatever its sentence linked."""
-    mentions = c.places or (PlaceMention(Span(0, 7, "Mervant"), None),)
-    return dataclasses.replace(c, places=tuple(dataclasses.replace(m, place=MERVANT) for m in mentions))
-
-
-def _steps(claims, text: str) -> list[tuple[str | None, str]]:  # type: ignore[no-untyped-def]
-    """The district's control steps (holder, status) after the report's claims (placed at Mervant) are fused."""
-    report = Document(document_id_for(text), text, "t.txt", "text", publisher="example.org", published=None)
-    result = fuse([_placed(c) for c in claims], {report.document_id: report}, rules=ControlRules(decay_days=0))
-    return [(s.holder.name if s.holder else None, str(s.status)) for s in result.control if s.level == 2]
-
+# the invented town and its helpers are test_control10's: one copy of them
+from tests.test_control10 import _steps, _territorial
 
 # --- the infinitive of a passive verb -------------------------------------------------------------------------------
 

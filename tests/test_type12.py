@@ -7,16 +7,7 @@ from __future__ import annotations
 
 from frontwatch.model import NOT_AN_EVENT
 from tests.fixtures.nlp import ClaimsOf, lead
-
-
-class _Says:
-    """Says the same label with the same probability for every text it reads."""
-
-    def __init__(self, label: str, prob: float) -> None:
-        self.label, self.prob = label, prob
-
-    def predict(self, texts: list[str]) -> list[tuple[str, float]]:
-        return [(self.label, self.prob) for _ in texts]
+from tests.test_type10 import _Says  # one stub classifier, not a copy
 
 
 def _typed(claims_of: ClaimsOf, text: str, ex: object) -> tuple[str | None, int | None]:
