@@ -9,8 +9,8 @@ The second, temporal, mode trains on the CASE snippets and the notes of the earl
 ones: the shipped model meets reports later than all its training notes (drift in wording and in the mix of
 events), which a random split by note hides; it is the figure to decide changes to the classifier by.
 
-Models are cached in --models (fold{k}.pkl); delete them after changing training or features. Never give it held-out
-years: it trains on what it scores around.
+Models are cached in --models (fold{k}.pkl, temporal-FIRST-LAST.pkl); delete them after changing training or
+features. Never give it held-out years: it trains on what it scores around.
 """
 
 from __future__ import annotations
