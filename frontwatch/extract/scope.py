@@ -122,9 +122,9 @@ _LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|across|within|(?<!out\s)of|arou
                        r"(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
-# "control of X district", "control of the main X highway": the place itself is what changed hands, not where it
-# happened.
-_CONTROL_OF = re.compile(r"(?<![\w-])(?i:control\s+(?:of|over)\s+(?:the\s+)?)(?:[a-z][\w'’-]*\s+){0,2}$")
+# "control of X district / the main X highway / the entire length of the X-Y road": X itself changed hands
+_CONTROL_OF = re.compile(r"(?<![\w-])(?i:control\s+(?:of|over)\s+(?:the\s+)?(?:(?:entire|whole|full)\s+)?"
+                         r"(?:(?:length|stretch)\s+of\s+(?:the\s+)?)?)(?:[a-z][\w'’-]*\s+){0,2}$")
 
 
 def _next_to(text: str, mention: PlaceMention, floor: int, ceiling: int) -> tuple[str, Span] | None:
@@ -136,7 +136,7 @@ def _next_to(text: str, mention: PlaceMention, floor: int, ceiling: int) -> tupl
     if before:
         return before[-1]
     if (_LOCATIVE.search(text, max(floor, mention.span.start - 40), mention.span.start)
-            and not _CONTROL_OF.search(text, max(floor, mention.span.start - 40), mention.span.start)):
+            and not _CONTROL_OF.search(text, max(floor, mention.span.start - 70), mention.span.start)):
         return None
     inside = _matches(text, mention.span.start, mention.span.end)
     if inside:

@@ -1,0 +1,41 @@
+"""Control, issue 16 (docs/control.md), session 11 (control13): changes of hands told on real news text. A taking
+"for the first time since" a year is today's, not background; a road taken along its whole length is a strip of
+ground, not the town that names it. Invented places and sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+# the invented town and its helpers are test_control10's: one copy of them
+from tests.test_control10 import _steps, _territorial
+
+# --- "for the first time since YEAR" ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Army troops seized the district centre of Mervant on Tuesday for the first time since 2014, a spokesman said.",
+    "Army troops recaptured the district centre of Mervant on Friday, the first time since 2013 that they held it.",
+])
+def test_a_taking_for_the_first_time_since_a_year_is_today_s(claims_of, text: str) -> None:
+    claims = claims_of(text, ["Mervant"])
+    [taken] = _territorial(claims)
+    assert taken.actor("actor1") is not None and taken.actor("actor1").inter == 1, text
+    assert [h for h, status in _steps(claims, text) if status == "held"] == ["State forces"], text
+
+
+def test_a_taking_dated_to_a_past_year_stays_background(claims_of) -> None:
+    text = "Army troops seized the district centre of Mervant in 2014, a spokesman recalled on Tuesday."
+    assert not _territorial(claims_of(text, ["Mervant"]))
+
+
+# --- a road along its length ----------------------------------------------------------------------------------------
+
+
+def test_a_road_taken_along_its_whole_length_is_a_strip_not_the_town(claims_of) -> None:
+    text = "Rebel fighters seized control of the entire length of the main Mervant-Kolbar road on Monday."
+    claims = claims_of(text, ["Mervant"])
+    [taken] = _territorial(claims)
+    assert taken.scope == "post"
+    steps = _steps(claims, text)
+    assert any(status == "contested" for _, status in steps)
+    assert not any(status == "held" for _, status in steps)
