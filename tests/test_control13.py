@@ -39,3 +39,25 @@ def test_a_road_taken_along_its_whole_length_is_a_strip_not_the_town(claims_of) 
     steps = _steps(claims, text)
     assert any(status == "contested" for _, status in steps)
     assert not any(status == "held" for _, status in steps)
+
+
+# --- ground or territory taken --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Army troops launched a counterattack in Mervant on Monday and much ground was regained after a rebel raid.",
+    "Heavy fighting raged in Mervant overnight. Taliban fighters seized new territory on Monday, elders said.",
+])
+def test_ground_or_territory_taken_is_an_area_never_the_town(claims_of, text: str) -> None:
+    claims = claims_of(text, ["Mervant"])
+    [taken] = _territorial(claims)
+    assert taken.scope == "village", text
+    steps = _steps(claims, text)
+    assert any(status == "contested" for _, status in steps), text
+    assert not any(status == "held" for _, status in steps), text
+
+
+def test_the_territory_of_a_place_is_the_place(claims_of) -> None:
+    text = "Army troops regained control of the territory of Mervant district on Monday."
+    [taken] = _territorial(claims_of(text, ["Mervant"]))
+    assert taken.scope == "district"

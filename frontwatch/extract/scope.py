@@ -578,22 +578,15 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
         claim = _national_forces_first(_retaken_by_state(claim, text, actors, country), text, actors, country)
         claim = scope_after.taken_unopposed(claim, text, _lexicon().withdrawal_re)  # no fight: a transfer
     # verb: the hand-over word, for an agreement; "… and took parts of it" after the trigger: a part of the place
-    found = part_named_after(claim, text, detect_scope(text, claim.sentence, verb, mention))
+    found = part_named_after(claim, text, scope_after.ground_taken(text, verb)  # "ground was regained": an area
+                             or detect_scope(text, claim.sentence, verb, mention))
     claim = unlisted_town(claim, text, found, clause)  # "the town of X in Y province", X not in the gazetteer
     if (verb is not None and mention is not None and not claim.sentence.start <= mention.span.start
-            < claim.sentence.end and _TALLY.match(text, verb.end)):
+            < claim.sentence.end and scope_after.TALLY.match(text, verb.end)):
         claim = dataclasses.replace(claim, places=())  # a tally of takings names none of their places
     return dataclasses.replace(
         claim, scope=found[0] if found else None, scope_span=found[1] if found else None,
         control_change=change)
-
-
-# "have taken eight provincial capitals (in a week)", "captured 20 districts": a tally over several towns or
-# districts; placed by a name of another sentence, it would make one of them (or its province) held.
-_TALLY = re.compile(r"\s+(?:(?:more\s+than|over|at\s+least|some|nearly|almost|about|around)\s+)?(?:\d+|two|three|"
-                    r"four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|several|many|multiple|"
-                    r"numerous)\s+(?:[\w'’-]+\s+){0,2}?(?:capitals|provinces|districts|cities|towns|district\s+"
-                    r"cent(?:re|er)s|district\s+headquarters|administrative\s+cent(?:re|er)s)\b", re.I)
 
 
 __all__ = ["HANDED_OVER", "SCOPES", "TRANSFER", "WITHDRAWN", "control_change", "denied_back", "detect_scope",

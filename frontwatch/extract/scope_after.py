@@ -89,6 +89,33 @@ def part_named_after(claim: Claim, text: str, scope: tuple[str, Span] | None) ->
     return ("village", Span(m.start(), m.end(), m.group(0))) if m else scope
 
 
+# Ground or territory told as what was taken ("significant ground was regained", "seized territory in X district",
+# "regained control of more territory"): an area, whatever place the sentence names; not "the territory of X".
+_GROUND = r"(?:ground|territory|territories|terrain)(?![\w-])(?!\s+of\b)"
+_GROUND_AFTER = re.compile(r"\s+(?:(?:full\s+|effective\s+)?control\s+(?:of|over)\s+)?(?:(?:the|some|more|much|new|"
+                           r"further|significant|considerable|key|strategic|vast|large|substantial|lost|swathes?\s+of)"
+                           rf"\s+){{0,2}}{_GROUND}", re.I)
+_GROUND_BEFORE = re.compile(rf"(?<![\w-]){_GROUND}\s+(?:(?:was|were|has|have|had|been|being|is|are|also|quickly|"
+                            r"later|then|soon|since)\s+){1,3}$", re.I)
+
+
+def ground_taken(text: str, trigger: Span | None) -> tuple[str, Span] | None:
+    """The scope of a taking whose object (or passive subject) is ground or territory: an area (`village`)."""
+    if trigger is None:
+        return None
+    m = _GROUND_AFTER.match(text, trigger.end) or _GROUND_BEFORE.search(text, max(0, trigger.start - 40),
+                                                                          trigger.start)
+    return ("village", Span(m.start(), m.end(), m.group(0))) if m else None
+
+
+# "have taken eight provincial capitals (in a week)", "captured 20 districts": a tally over several towns or
+# districts; placed by a name of another sentence, it would make one of them (or its province) held.
+TALLY = re.compile(r"\s+(?:(?:more\s+than|over|at\s+least|some|nearly|almost|about|around)\s+)?(?:\d+|two|three|"
+                    r"four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|several|many|multiple|"
+                    r"numerous)\s+(?:[\w'’-]+\s+){0,2}?(?:capitals|provinces|districts|cities|towns|district\s+"
+                    r"cent(?:re|er)s|district\s+headquarters|administrative\s+cent(?:re|er)s)\b", re.I)
+
+
 # A denial that points back at a claim told just before ("…, but the ministry denied the claim", "Officials
 # rejected the reports."): the taking is claimed by one side and denied by another.
 _DENIED_BACK = re.compile(r"(?<![\w-])(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
