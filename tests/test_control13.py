@@ -61,3 +61,18 @@ def test_the_territory_of_a_place_is_the_place(claims_of) -> None:
     text = "Army troops regained control of the territory of Mervant district on Monday."
     [taken] = _territorial(claims_of(text, ["Mervant"]))
     assert taken.scope == "district"
+
+
+# --- a taker the parse lost -----------------------------------------------------------------------------------------
+
+
+def test_a_taking_with_no_taker_read_is_by_the_one_armed_side_named_before_it(claims_of) -> None:
+    text = ("Eritrean soldiers wielding rifles march across the border, and reportedly take over the district centre "
+            "of Mervant.")
+    [taken] = _territorial(claims_of(text, ["Mervant"]))
+    assert taken.actor("actor1") is not None and taken.actor("actor1").name == "Military Forces of Eritrea"
+    # a voice, or the side that left, is no taker
+    for other in ("Police officials said the district centre of Mervant was taken over on Monday.",
+                  "After army troops withdrew, the district centre of Mervant was taken over on Monday."):
+        [taken] = _territorial(claims_of(other, ["Mervant"]))
+        assert taken.actor("actor1") is None, other

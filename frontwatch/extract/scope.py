@@ -574,7 +574,7 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
     elif change is None:
         claim = leaver_named_after(_taker_after_withdrawal(claim, text, actors, country), text,
                                    _lexicon().withdrawal_re, actors, country)
-        claim = _taker_from_report(claim, text, actors)
+        claim = scope_after.taker_named_before(_taker_from_report(claim, text, actors), text, actors)
         claim = _national_forces_first(_retaken_by_state(claim, text, actors, country), text, actors, country)
         claim = scope_after.taken_unopposed(claim, text, _lexicon().withdrawal_re)  # no fight: a transfer
     # verb: the hand-over word, for an agreement; "… and took parts of it" after the trigger: a part of the place

@@ -116,6 +116,35 @@ TALLY = re.compile(r"\s+(?:(?:more\s+than|over|at\s+least|some|nearly|almost|abo
                     r"cent(?:re|er)s|district\s+headquarters|administrative\s+cent(?:re|er)s)\b", re.I)
 
 
+# A side named before the trigger that is no taker: a voice ("X said"), the side it was taken from, a place named
+# after it ("the police station"), or one that left ("after X withdrew").
+_NOT_TAKER_AFTER = re.compile(r"(?:'s|’s)?\s+(?:spokes\w*|officials?|statement|sources?|said|says|reported|claimed|"
+                              r"stations?|posts?|headquarters|withdr\w+|retreat\w*|pulled|fled|left)\b", re.I)
+_NOT_TAKER_BEFORE = re.compile(r"(?<![\w-])(?:from|against|by|after|as|once|when)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
+                               re.I)
+
+
+def taker_named_before(claim: Claim, text: str, actors: ActorDictionary | None) -> Claim:
+    """A taking the roles gave no taker ("Ethiopian soldiers armed with rifles cross the border and take over a
+    post": a parse that loses the subject) is by the one armed side its sentence names before the trigger as a doer,
+    not as a voice, the other side or the one that left; none or several: not said."""
+    t, s = claim.trigger, claim.sentence
+    if actors is None or t is None or claim.actor("actor1") is not None or claim.sub_event_type not in (
+            *_TAKINGS, "Non-violent transfer of territory"):
+        return claim
+    found = [m for m in actors.find_all(text[s.start:t.start]) if m.actor.name not in actors.generic
+             and m.actor.inter in (1, 2, 3, 4, 8) and not _NOT_TAKER_AFTER.match(text, s.start + m.end)
+             and not _NOT_TAKER_BEFORE.search(text, max(s.start, s.start + m.start - 30), s.start + m.start)]
+    if len({m.actor.name for m in found}) != 1:
+        return claim
+    m = found[0]
+    a, b = s.start + m.start, s.start + m.end
+    sub = "Government regains territory" if m.actor.inter == 1 and claim.sub_event_type in _TAKINGS else (
+        claim.sub_event_type)  # a transfer stays one: its receiver is actor 1
+    return dataclasses.replace(claim, sub_event_type=sub, actors=(ActorRole("actor1", m.actor, Span(a, b, text[a:b])),
+                                                                  *claim.actors))
+
+
 # A denial that points back at a claim told just before ("…, but the ministry denied the claim", "Officials
 # rejected the reports."): the taking is claimed by one side and denied by another.
 _DENIED_BACK = re.compile(r"(?<![\w-])(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
