@@ -125,9 +125,9 @@ _NOT_TAKER_BEFORE = re.compile(r"(?<![\w-])(?:from|against|by|after|as|once|when
 
 
 def taker_named_before(claim: Claim, text: str, actors: ActorDictionary | None) -> Claim:
-    """A taking the roles gave no taker ("Ethiopian soldiers armed with rifles cross the border and take over a
-    post": a parse that loses the subject) is by the one armed side its sentence names before the trigger as a doer,
-    not as a voice, the other side or the one that left; none or several: not said."""
+    """A taking the roles gave no taker ("foreign troops wielding guns march over the frontier, and then seize a
+    checkpoint": a parse that loses the subject) is by the one armed side its sentence names before the trigger as a
+    doer, not as a voice, the other side or the one that left; none or several: not said."""
     t, s = claim.trigger, claim.sentence
     if actors is None or t is None or claim.actor("actor1") is not None or claim.sub_event_type not in (
             *_TAKINGS, "Non-violent transfer of territory"):
