@@ -76,3 +76,20 @@ def test_a_taking_with_no_taker_read_is_by_the_one_armed_side_named_before_it(cl
                   "After army troops withdrew, the district centre of Mervant was taken over on Monday."):
         [taken] = _territorial(claims_of(other, ["Mervant"]))
         assert taken.actor("actor1") is None, other
+
+
+# --- a withdrawal agreed with the other side ------------------------------------------------------------------------
+
+
+def test_a_withdrawal_under_a_deal_with_a_side_hands_the_place_to_it(claims_of) -> None:
+    text = "Rebel fighters began leaving the town of Mervant on Monday under an evacuation deal with the government."
+    claims = claims_of(text, ["Mervant"])
+    [given] = _territorial(claims)
+    assert given.sub_event_type == "Non-violent transfer of territory"
+    assert given.actor("actor1") is not None and given.actor("actor1").inter == 1
+    assert given.actor("actor2") is not None and given.actor("actor2").name == "Rebels"
+    assert [h for h, status in _steps(claims, text) if status == "held"] == ["State forces"]
+    # a deal that failed, or one with elders, hands the place to no side
+    for other in ("Rebel fighters withdrew from Mervant on Monday after a deal with the army collapsed.",
+                  "Army troops withdrew from Mervant on Monday under an agreement with the elders."):
+        assert not _territorial(claims_of(other, ["Mervant"])), other

@@ -564,7 +564,10 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
         claim = dataclasses.replace(claim, event_type=SUB_EVENT_TYPES[TRANSFER], sub_event_type=TRANSFER)
     if claim.sub_event_type not in TERRITORY_SUB_TYPES and change != WITHDRAWN:
         return claim
-    if verb is not None and (change == HANDED_OVER or (change == WITHDRAWN and claim.sub_event_type == TRANSFER)):
+    agreed = scope_after.agreed_withdrawal(claim, text, verb, actors, country) if change == WITHDRAWN and verb else None
+    if agreed is not None:  # "left the town under a deal with the government": a transfer to the government
+        claim, change = agreed, HANDED_OVER
+    elif verb is not None and (change == HANDED_OVER or (change == WITHDRAWN and claim.sub_event_type == TRANSFER)):
         # a side that withdrew, typed a transfer, gave the place up: it is actor 2, never its taker
         claim = _taker_first(claim, text, verb, actors, country)
     elif change is None and claim.trigger is not None and _LOST.fullmatch(claim.trigger.text):

@@ -145,6 +145,31 @@ def taker_named_before(claim: Claim, text: str, actors: ActorDictionary | None) 
                                                                   *claim.actors))
 
 
+# A withdrawal agreed with the other side ("rebels began leaving the town under an evacuation deal with the
+# government", "… as part of an agreement with the army"): a negotiated transfer, the place goes to that side.
+_DEAL_WITH = re.compile(r"(?<![\w-])(?:under|as\s+part\s+of|in\s+line\s+with|following|in)\s+(?:an?|the|their)\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|settlement|truce)\s+with\s+", re.I)
+
+
+def agreed_withdrawal(claim: Claim, text: str, t: Span, actors: ActorDictionary | None, country: str | None
+                      ) -> Claim | None:
+    """A withdrawal told as done under a deal with a side named right after "with": a hand-over to that side (a
+    non-violent transfer: the side named actor 1, the side that left actor 2); None when no such deal is told."""
+    m = _DEAL_WITH.search(text, t.end, claim.sentence.end)
+    found = actors.find_all(text[m.end():m.end() + 60]) if m is not None and actors is not None else []
+    if m is None or not found or found[0].start > 12 or found[0].actor.inter not in (1, 2, 3, 4, 8):
+        # a deal with elders or a community hands the place to no armed side
+        return None
+    a, b = m.end() + found[0].start, m.end() + found[0].end
+    receiver = actors.of_country(found[0].actor, country) if country else found[0].actor
+    leaver = [dataclasses.replace(r, role="actor2") for r in claim.actors if r.role == "actor1"]
+    if any(r.actor.name == receiver.name for r in leaver):
+        return None  # the side that left is no receiver of its own place
+    rest = [r for r in claim.actors if r.role not in ("actor1", "actor2")]
+    return dataclasses.replace(claim, event_type="Strategic developments", sub_event_type=_TRANSFER,
+                               actors=(ActorRole("actor1", receiver, Span(a, b, text[a:b])), *leaver, *rest))
+
+
 # A denial that points back at a claim told just before ("…, but the ministry denied the claim", "Officials
 # rejected the reports."): the taking is claimed by one side and denied by another.
 _DENIED_BACK = re.compile(r"(?<![\w-])(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
@@ -217,6 +242,7 @@ _UNOPPOSED = re.compile(r"(?<![\w-])(?:without|with\s+no|no)\s+(?:any\s+|a\s+|mu
                         r"fight(?:ing)?|clash(?:es)?|battle|a\s+shot\s+(?:being\s+)?fired|bloodshed)(?![\w-])", re.I)
 _FLED = re.compile(r"(?<![\w-])fled(?![\w-])", re.I)
 _TAKINGS = ("Non-state actor overtakes territory", "Government regains territory")
+_TRANSFER = "Non-violent transfer of territory"
 
 
 def taken_unopposed(claim: Claim, text: str, withdrawal_re: re.Pattern[str]) -> Claim:
