@@ -1,7 +1,8 @@
 """What the words after a taking say about it (docs/control.md): a withdrawal told after it names the side that
 left, not the taker ("rebels took the town after army units pulled out"); a part taken after the whole was entered
-("entered the town and took control of parts of it") is an area of it; a denial pointing back at it ("…, but the
-ministry denied the claim") contests it."""
+("entered the town and took control of parts of it") is an area of it, as ground or territory taken is; a denial
+pointing back at it ("…, but the ministry denied the claim") contests it; a taking the roles gave no taker is by the
+one armed side named before it; a withdrawal under a deal with a side hands the place to that side."""
 
 from __future__ import annotations
 
