@@ -99,7 +99,13 @@ def _ancestors_to_root(token: Token) -> list[Token]:
     return out
 
 
+# "for the first time since 2012", "the first such raid since 2015": the event is today's; the year is when it last
+# happened, not when this one did
+_FIRST_SINCE = re.compile(r"\bfirst\s+(?:[\w-]+\s+){0,3}?since\s+(?:19|20)\d\d\b", re.IGNORECASE)
+
+
 def _past_period(text: str, published: date | None) -> bool:
+    text = _FIRST_SINCE.sub(" ", text)
     if _PAST_PERIOD.search(text):
         return True
     # a year before the report's ("in 2015" in a 2016 report)

@@ -122,9 +122,9 @@ _LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|across|within|(?<!out\s)of|arou
                        r"(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
-# "control of X district", "control of the main X highway": the place itself is what changed hands, not where it
-# happened.
-_CONTROL_OF = re.compile(r"(?<![\w-])(?i:control\s+(?:of|over)\s+(?:the\s+)?)(?:[a-z][\w'’-]*\s+){0,2}$")
+# "control of X district / the main X highway / the entire length of the X-Y road": X itself changed hands
+_CONTROL_OF = re.compile(r"(?<![\w-])(?i:control\s+(?:of|over)\s+(?:the\s+)?(?:(?:entire|whole|full)\s+)?"
+                         r"(?:(?:length|stretch)\s+of\s+(?:the\s+)?)?)(?:[a-z][\w'’-]*\s+){0,2}$")
 
 
 def _next_to(text: str, mention: PlaceMention, floor: int, ceiling: int) -> tuple[str, Span] | None:
@@ -136,7 +136,7 @@ def _next_to(text: str, mention: PlaceMention, floor: int, ceiling: int) -> tupl
     if before:
         return before[-1]
     if (_LOCATIVE.search(text, max(floor, mention.span.start - 40), mention.span.start)
-            and not _CONTROL_OF.search(text, max(floor, mention.span.start - 40), mention.span.start)):
+            and not _CONTROL_OF.search(text, max(floor, mention.span.start - 70), mention.span.start)):
         return None
     inside = _matches(text, mention.span.start, mention.span.end)
     if inside:
@@ -564,7 +564,10 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
         claim = dataclasses.replace(claim, event_type=SUB_EVENT_TYPES[TRANSFER], sub_event_type=TRANSFER)
     if claim.sub_event_type not in TERRITORY_SUB_TYPES and change != WITHDRAWN:
         return claim
-    if verb is not None and (change == HANDED_OVER or (change == WITHDRAWN and claim.sub_event_type == TRANSFER)):
+    agreed = scope_after.agreed_withdrawal(claim, text, verb, actors, country) if change == WITHDRAWN and verb else None
+    if agreed is not None:  # "left the town under a deal with the government": a transfer to the government
+        claim, change = agreed, HANDED_OVER
+    elif verb is not None and (change == HANDED_OVER or (change == WITHDRAWN and claim.sub_event_type == TRANSFER)):
         # a side that withdrew, typed a transfer, gave the place up: it is actor 2, never its taker
         claim = _taker_first(claim, text, verb, actors, country)
     elif change is None and claim.trigger is not None and _LOST.fullmatch(claim.trigger.text):
@@ -574,26 +577,19 @@ def with_scope(claim: Claim, text: str, actors: ActorDictionary | None = None, c
     elif change is None:
         claim = leaver_named_after(_taker_after_withdrawal(claim, text, actors, country), text,
                                    _lexicon().withdrawal_re, actors, country)
-        claim = _taker_from_report(claim, text, actors)
+        claim = scope_after.taker_named_before(_taker_from_report(claim, text, actors), text, actors)
         claim = _national_forces_first(_retaken_by_state(claim, text, actors, country), text, actors, country)
         claim = scope_after.taken_unopposed(claim, text, _lexicon().withdrawal_re)  # no fight: a transfer
     # verb: the hand-over word, for an agreement; "… and took parts of it" after the trigger: a part of the place
-    found = part_named_after(claim, text, detect_scope(text, claim.sentence, verb, mention))
+    found = part_named_after(claim, text, scope_after.ground_taken(text, verb)  # "ground was regained": an area
+                             or detect_scope(text, claim.sentence, verb, mention))
     claim = unlisted_town(claim, text, found, clause)  # "the town of X in Y province", X not in the gazetteer
     if (verb is not None and mention is not None and not claim.sentence.start <= mention.span.start
-            < claim.sentence.end and _TALLY.match(text, verb.end)):
+            < claim.sentence.end and scope_after.TALLY.match(text, verb.end)):
         claim = dataclasses.replace(claim, places=())  # a tally of takings names none of their places
     return dataclasses.replace(
         claim, scope=found[0] if found else None, scope_span=found[1] if found else None,
         control_change=change)
-
-
-# "have taken eight provincial capitals (in a week)", "captured 20 districts": a tally over several towns or
-# districts; placed by a name of another sentence, it would make one of them (or its province) held.
-_TALLY = re.compile(r"\s+(?:(?:more\s+than|over|at\s+least|some|nearly|almost|about|around)\s+)?(?:\d+|two|three|"
-                    r"four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|several|many|multiple|"
-                    r"numerous)\s+(?:[\w'’-]+\s+){0,2}?(?:capitals|provinces|districts|cities|towns|district\s+"
-                    r"cent(?:re|er)s|district\s+headquarters|administrative\s+cent(?:re|er)s)\b", re.I)
 
 
 __all__ = ["HANDED_OVER", "SCOPES", "TRANSFER", "WITHDRAWN", "control_change", "denied_back", "detect_scope",

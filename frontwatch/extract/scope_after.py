@@ -1,7 +1,8 @@
 """What the words after a taking say about it (docs/control.md): a withdrawal told after it names the side that
 left, not the taker ("rebels took the town after army units pulled out"); a part taken after the whole was entered
-("entered the town and took control of parts of it") is an area of it; a denial pointing back at it ("…, but the
-ministry denied the claim") contests it."""
+("entered the town and took control of parts of it") is an area of it, as ground or territory taken is; a denial
+pointing back at it ("…, but the ministry denied the claim") contests it; a taking the roles gave no taker is by the
+one armed side named before it; a withdrawal under a deal with a side hands the place to that side."""
 
 from __future__ import annotations
 
@@ -89,6 +90,87 @@ def part_named_after(claim: Claim, text: str, scope: tuple[str, Span] | None) ->
     return ("village", Span(m.start(), m.end(), m.group(0))) if m else scope
 
 
+# Ground or territory told as what was taken ("significant ground was regained", "seized territory in X district",
+# "regained control of more territory"): an area, whatever place the sentence names; not "the territory of X".
+_GROUND = r"(?:ground|territory|territories|terrain)(?![\w-])(?!\s+of\b)"
+_GROUND_AFTER = re.compile(r"\s+(?:(?:full\s+|effective\s+)?control\s+(?:of|over)\s+)?(?:(?:the|some|more|much|new|"
+                           r"further|significant|considerable|key|strategic|vast|large|substantial|lost|swathes?\s+of)"
+                           rf"\s+){{0,2}}{_GROUND}", re.I)
+_GROUND_BEFORE = re.compile(rf"(?<![\w-]){_GROUND}\s+(?:(?:was|were|has|have|had|been|being|is|are|also|quickly|"
+                            r"later|then|soon|since)\s+){1,3}$", re.I)
+
+
+def ground_taken(text: str, trigger: Span | None) -> tuple[str, Span] | None:
+    """The scope of a taking whose object (or passive subject) is ground or territory: an area (`village`)."""
+    if trigger is None:
+        return None
+    m = _GROUND_AFTER.match(text, trigger.end) or _GROUND_BEFORE.search(text, max(0, trigger.start - 40),
+                                                                          trigger.start)
+    return ("village", Span(m.start(), m.end(), m.group(0))) if m else None
+
+
+# "have taken eight provincial capitals (in a week)", "captured 20 districts": a tally over several towns or
+# districts; placed by a name of another sentence, it would make one of them (or its province) held.
+TALLY = re.compile(r"\s+(?:(?:more\s+than|over|at\s+least|some|nearly|almost|about|around)\s+)?(?:\d+|two|three|"
+                    r"four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|several|many|multiple|"
+                    r"numerous)\s+(?:[\w'’-]+\s+){0,2}?(?:capitals|provinces|districts|cities|towns|district\s+"
+                    r"cent(?:re|er)s|district\s+headquarters|administrative\s+cent(?:re|er)s)\b", re.I)
+
+
+# A side named before the trigger that is no taker: a voice ("X said"), the side it was taken from, a place named
+# after it ("the police station"), or one that left ("after X withdrew").
+_NOT_TAKER_AFTER = re.compile(r"(?:'s|’s)?\s+(?:spokes\w*|officials?|statement|sources?|said|says|reported|claimed|"
+                              r"stations?|posts?|headquarters|withdr\w+|retreat\w*|pulled|fled|left)\b", re.I)
+_NOT_TAKER_BEFORE = re.compile(r"(?<![\w-])(?:from|against|by|after|as|once|when)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
+                               re.I)
+
+
+def taker_named_before(claim: Claim, text: str, actors: ActorDictionary | None) -> Claim:
+    """A taking the roles gave no taker ("foreign troops wielding guns march over the frontier, and then seize a
+    checkpoint": a parse that loses the subject) is by the one armed side its sentence names before the trigger as a
+    doer, not as a voice, the other side or the one that left; none or several: not said."""
+    t, s = claim.trigger, claim.sentence
+    if actors is None or t is None or claim.actor("actor1") is not None or claim.sub_event_type not in (
+            *_TAKINGS, "Non-violent transfer of territory"):
+        return claim
+    found = [m for m in actors.find_all(text[s.start:t.start]) if m.actor.name not in actors.generic
+             and m.actor.inter in (1, 2, 3, 4, 8) and not _NOT_TAKER_AFTER.match(text, s.start + m.end)
+             and not _NOT_TAKER_BEFORE.search(text, max(s.start, s.start + m.start - 30), s.start + m.start)]
+    if len({m.actor.name for m in found}) != 1:
+        return claim
+    m = found[0]
+    a, b = s.start + m.start, s.start + m.end
+    sub = "Government regains territory" if m.actor.inter == 1 and claim.sub_event_type in _TAKINGS else (
+        claim.sub_event_type)  # a transfer stays one: its receiver is actor 1
+    return dataclasses.replace(claim, sub_event_type=sub, actors=(ActorRole("actor1", m.actor, Span(a, b, text[a:b])),
+                                                                  *claim.actors))
+
+
+# A withdrawal agreed with the other side ("rebels began leaving the town under an evacuation deal with the
+# government", "… as part of an agreement with the army"): a negotiated transfer, the place goes to that side.
+_DEAL_WITH = re.compile(r"(?<![\w-])(?:under|as\s+part\s+of|in\s+line\s+with|following|in)\s+(?:an?|the|their)\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|settlement|truce)\s+with\s+", re.I)
+
+
+def agreed_withdrawal(claim: Claim, text: str, t: Span, actors: ActorDictionary | None, country: str | None
+                      ) -> Claim | None:
+    """A withdrawal told as done under a deal with a side named right after "with": a hand-over to that side (a
+    non-violent transfer: the side named actor 1, the side that left actor 2); None when no such deal is told."""
+    m = _DEAL_WITH.search(text, t.end, claim.sentence.end)
+    found = actors.find_all(text[m.end():m.end() + 60]) if m is not None and actors is not None else []
+    if m is None or not found or found[0].start > 12 or found[0].actor.inter not in (1, 2, 3, 4, 8):
+        # a deal with elders or a community hands the place to no armed side
+        return None
+    a, b = m.end() + found[0].start, m.end() + found[0].end
+    receiver = actors.of_country(found[0].actor, country) if country else found[0].actor
+    leaver = [dataclasses.replace(r, role="actor2") for r in claim.actors if r.role == "actor1"]
+    if any(r.actor.name == receiver.name for r in leaver):
+        return None  # the side that left is no receiver of its own place
+    rest = [r for r in claim.actors if r.role not in ("actor1", "actor2")]
+    return dataclasses.replace(claim, event_type="Strategic developments", sub_event_type=_TRANSFER,
+                               actors=(ActorRole("actor1", receiver, Span(a, b, text[a:b])), *leaver, *rest))
+
+
 # A denial that points back at a claim told just before ("…, but the ministry denied the claim", "Officials
 # rejected the reports."): the taking is claimed by one side and denied by another.
 _DENIED_BACK = re.compile(r"(?<![\w-])(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
@@ -161,6 +243,7 @@ _UNOPPOSED = re.compile(r"(?<![\w-])(?:without|with\s+no|no)\s+(?:any\s+|a\s+|mu
                         r"fight(?:ing)?|clash(?:es)?|battle|a\s+shot\s+(?:being\s+)?fired|bloodshed)(?![\w-])", re.I)
 _FLED = re.compile(r"(?<![\w-])fled(?![\w-])", re.I)
 _TAKINGS = ("Non-state actor overtakes territory", "Government regains territory")
+_TRANSFER = "Non-violent transfer of territory"
 
 
 def taken_unopposed(claim: Claim, text: str, withdrawal_re: re.Pattern[str]) -> Claim:
