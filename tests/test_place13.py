@@ -1,0 +1,33 @@
+"""Place mechanisms of issue 15's thirteenth pass (`place13`): a people's name is no place, though the land of that
+people bears it ("X and Y groups clashed", "herders of the X or Y tribes", "a feud: X vs. Y");
+a toponym that begins an institution's longer name ("the X Tea Company") names the institution, and the place that
+locates the event is another.
+
+Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
+
+from __future__ import annotations
+
+from frontwatch.pipeline import Pipeline
+from tests.fixtures.gazetteer import claim_place_names as _places
+
+
+def test_a_peoples_name_before_a_word_for_its_men_is_no_place(pipeline: Pipeline) -> None:
+    # "X and Y groups": the peoples who clashed; the town the text names is where
+    text = "Kisii and Kuria groups clash over a boundary marker near Migori town."
+    assert _places(pipeline, text) == ["Migori"], text
+    text = "Borana and Gabra groups fought over a watering point near Moyale, leaving two herders dead."
+    assert _places(pipeline, text) == ["Moyale"], text
+
+
+def test_the_sides_of_a_versus_are_no_places(pipeline: Pipeline) -> None:
+    text = ("Three huts were torched and one man killed overnight. Police blame an old feud: Kikuyu vs. Kisii & "
+            "Kalenjin. Place: a farm in Kericho District.")
+    assert _places(pipeline, text) == ["Kericho"], text
+
+
+def test_a_town_that_begins_a_companys_name_names_the_company(pipeline: Pipeline) -> None:
+    text = "Villagers demonstrate over the new estate of the Kakamega Sugar company in Kilifi county."
+    assert _places(pipeline, text) == ["Kilifi"], text
+    # where the company's name is the only place, it stays
+    text = "Cane cutters went on strike at the Mumias Sugar Company over unpaid wages."
+    assert _places(pipeline, text) == ["Mumias"], text
