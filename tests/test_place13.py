@@ -31,3 +31,28 @@ def test_a_town_that_begins_a_companys_name_names_the_company(pipeline: Pipeline
     # where the company's name is the only place, it stays
     text = "Cane cutters went on strike at the Mumias Sugar Company over unpaid wages."
     assert _places(pipeline, text) == ["Mumias"], text
+
+
+def test_a_place_hung_from_the_protest_verb_after_a_happening_is_the_grievances() -> None:
+    # the parse the model gives such sentences, set by hand: "in Y" hangs from the verb, not from "the jailing"
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from frontwatch.extract.place_roles import _grievance
+
+    words = ["Nurses", "rallied", "in", "Nakuru", "to", "protest", "the", "jailing", "of", "two", "colleagues", "in",
+             "Kampala", "."]
+    heads = [1, 1, 1, 2, 5, 1, 7, 5, 7, 10, 8, 5, 11, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "aux", "advcl", "det", "dobj", "prep", "nummod", "pobj", "prep", "pobj",
+            "punct"]
+    pos = ["NOUN", "VERB", "ADP", "PROPN", "PART", "VERB", "DET", "NOUN", "ADP", "NUM", "NOUN", "ADP", "PROPN",
+           "PUNCT"]
+    lemmas = ["nurse", "rally", "in", "Nakuru", "to", "protest", "the", "jailing", "of", "two", "colleague", "in",
+              "Kampala", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    about = _grievance(doc[5])
+    assert 12 in about and 3 not in about, sorted(about)
+    # after a thing that is no happening ("the new levy"), the verb's place is where the protest was
+    words[7], lemmas[7] = "levy", "levy"
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert 12 not in _grievance(doc[5])
