@@ -1,7 +1,8 @@
 """Place mechanisms of issue 15's thirteenth pass (`place13`): a people's name is no place, though the land of that
-people bears it ("X and Y groups clashed", "herders of the X or Y tribes", "a feud: X vs. Y");
-a toponym that begins an institution's longer name ("the X Tea Company") names the institution, and the place that
-locates the event is another.
+people bears it ("X and Y groups clashed", "herders of the X or Y tribes", "a feud: X vs. Y"); a toponym that begins
+an institution's longer name ("the X Tea Company") names the institution, and the place that locates the event is
+another; a place the parser hangs from a protest's verb right after the happening protested ("to protest the jailing
+of reporters | in Y") is where that happened.
 
 Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
 
