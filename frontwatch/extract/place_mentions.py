@@ -28,6 +28,23 @@ _LOCAL_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+(?:village|location|sub[-\s]?coun
                          r"(?:trading\s+)?centre|market|settlement|area)\b")
 
 
+# A people's name, whatever land it also names: the name (or the last of a list, "X and Y") before a word for a
+# people or its armed men ("X and Y groups clashed", "raiders from X or Y tribes", "X militia attacked"), read from
+# the text since the parser often hangs such a list anywhere; and a side of a "vs." ("clashes: X vs. Y & Z").
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+_PEOPLE_AFTER = re.compile(
+    rf"^(?:\s*(?:,|&|\band\b|\bor\b)\s*{_NAME})*\s+(?i:(?:ethnic\s+)?(?:tribe|tribes|tribesm[ae]n|clans?|clansm[ae]n|"
+    r"communit(?:y|ies)|peoples|groups?|militias?|militiam[ae]n|raiders?|rustlers?|warriors?))\b")
+_VERSUS_AFTER = re.compile(r"^\s*(?:vs\.?|versus)\s", re.IGNORECASE)
+_VERSUS_BEFORE = re.compile(rf"\b(?:vs\.?|versus)\s+(?:{_NAME}\s*(?:,|&|\band\b)\s*)*$", re.IGNORECASE)
+
+
+def names_a_people(text: str, m: PlaceMention) -> bool:
+    """Whether the mention names a people or a side rather than a place (see `_PEOPLE_AFTER`, `_VERSUS_*`)."""
+    after, before = text[m.span.end : m.span.end + 120], text[max(0, m.span.start - 120) : m.span.start]
+    return bool(_PEOPLE_AFTER.match(after) or _VERSUS_AFTER.match(after) or _VERSUS_BEFORE.search(before))
+
+
 class _MentionIndex:
     """A report's place mentions by start: the mentions of a stretch of text are a bisection away, so the work per
     event does not grow with the report's length."""

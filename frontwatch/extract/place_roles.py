@@ -45,11 +45,25 @@ def _grievance(trigger: Token) -> set[int]:
                         if c.dep_ in {"advcl", "xcomp", "acl", "relcl"} and c.lemma_.lower() in _GRIEVANCE_VERBS)]
     out: set[int] = set()
     for v in verbs:
+        happening = [c for c in v.children if c.dep_ == "dobj" and v.lemma_.lower() in _GRIEVANCE_VERBS
+                     and _happening(c)]
         for c in v.children:
+            # the parser hangs a happening's place from the verb ("protest the jailing of editors | in Y"): a
+            # preposition after such an object is the object's
             if (c.dep_ == "dobj" and v.lemma_.lower() in _GRIEVANCE_VERBS) or (
-                    c.dep_ == "prep" and c.lower_ in _GRIEVANCE_PREPS):
+                    c.dep_ == "prep" and c.lower_ in _GRIEVANCE_PREPS) or (
+                    c.dep_ == "prep" and any(d.right_edge.i + 1 == c.i for d in happening)):
                 out.update(range(c.left_edge.i, c.right_edge.i + 1))
     return out
+
+
+# Nouns of a happening (what was done to people somewhere), by their own word or their ending.
+_HAPPENING_NOUNS = frozenset({"arrest", "attack", "death", "murder", "raid", "shooting", "assault", "abduction"})
+
+
+def _happening(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in _HAPPENING_NOUNS or lemma.endswith(("ment", "tion", "sion", "ing")))
 
 
 # A march's way: the verb or noun of going whose "to" / "into" names where the protest was held ("youths from X

@@ -23,6 +23,7 @@ from frontwatch.extract.place_mentions import (
     _sentence_index,
     bounding_countries,
     counted_places,
+    names_a_people,
 )
 from frontwatch.extract.place_roles import (
     _conveyed_to,
@@ -246,7 +247,7 @@ class PlacePicker:
                 continue
             toks = self._extend_place(list(span))
             if (self._modifies_actor(toks) or self.actors.is_demonym(m.span.text) or self._names_actor(m.span.text)
-                    or self._names_people(toks)):
+                    or self._names_people(toks) or names_a_people(text, m)):
                 continue
             if m.span.text.lower().strip() in self.words["blocs"] or (
                     span[0].i > 0 and doc[span[0].i - 1].lower_ == "the"
@@ -440,7 +441,8 @@ class PlacePicker:
                         or any(s.start <= m.span.start < s.end for s in source_spans)):
                     continue
                 span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-                if span is None or self._names_people(list(span)) or self.actors.is_demonym(m.span.text):
+                if span is None or self._names_people(list(span)) or self.actors.is_demonym(m.span.text) or (
+                        names_a_people(_doc_text(doc), m)):
                     continue
                 towns.append(m)
             out.append(towns[0] if len(towns) == 1 else u)  # several towns: the unit is the fair answer
@@ -533,6 +535,12 @@ class PlacePicker:
         """The place is a modifier of a noun other than the event's ("X teachers", "X University"), not a place noun."""
         root = _root_of(toks)
         head = root.head
+        end = head
+        for _ in range(3):  # "the X Sugar Company": the name begins a longer one that an institution's word ends
+            if end.pos_ != "PROPN" or end.dep_ != "compound" or end.lemma_.lower() in self.words["institution_nouns"]:
+                break
+            end = end.head
+        head = end if end.lemma_.lower() in self.words["institution_nouns"] else head
         lemma = head.lemma_.lower()
         # a capitalised head is the rest of a longer name ("X da Y") unless it is an institution's word
         noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and lemma in self.words["institution_nouns"])
