@@ -136,6 +136,11 @@ _ACTS_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|reportedly\s+|allegedly\s
                          r"announc(?:es|ed)|stat(?:es|ed)|threaten(?:s|ed)|welcom(?:es|ed))\b)[a-z]+(?:s|ed)\b(?!\s+by\b)"
                          r"(?<!\bwas)(?<!\bis)(?<!\bhas)")
 _DENIED = re.compile(r"(?i:\b(?:not|no|never|nor|rather\s+than|instead\s+of)\b)")
+# A group named as what forces were looking for ("during searches for X supporters", "hunting for X"), or by its
+# supporters: no side that fought them; whom the forces hit during the search were others.
+_SOUGHT_BEFORE = re.compile(r"(?i:\b(?:search(?:es|ed|ing)?|hunt(?:s|ed|ing)?|look(?:s|ed|ing)?|manhunt)\s+for\s+"
+                            r"(?:(?:the|a|an|suspected|alleged|presumed|some|\w+-linked)\s+){0,2}$)")
+_SUPPORTERS_AFTER = re.compile(r"(?i:\s*(?:supporters|sympathi[sz]ers|sympathy|sympathies)\b)")
 # Words before / after state forces that make them what an attack hit or aimed at.
 _HIT_BEFORE = re.compile(
     r"(?i:(?<![\w-])(?:at|on|against|targeting|targeted|attack|attacked|attacks|attacking|ambush|ambushed|ambushing|"

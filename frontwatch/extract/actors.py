@@ -38,11 +38,13 @@ from frontwatch.extract.actor_cues import (
     _QUALIFIER,
     _RAIDERS,
     _SENTENCE_END,
+    _SOUGHT_BEFORE,
     _SPEAKER_AFTER,
     _STATE_BLAMED,
     _STATE_BY,
     _STATE_DID,
     _STATE_RESPONDED,
+    _SUPPORTERS_AFTER,
     _TOLL_AFTER,
     _TOLL_BEFORE,
     _UNIT_AGAINST,
@@ -438,14 +440,16 @@ class ActorDictionary:
 
     def armed_in_sentence(self, text: str, start: int, end: int) -> Actor | None:
         """The first non-state armed group (a named one, a community's militia, raiders, a militia; not unnamed
-        gunmen) the sentence text[start:end] names, not denied ("not X")."""
+        gunmen) the sentence text[start:end] names, not denied ("not X"), nor only sought or backed ("searches for X
+        supporters": whom the forces hit then were others)."""
         sentence = text[start:end]
         own = self.community_militias(text, start, end)
         if own:
             return own[0]
         for m in self.find_all(sentence):
             if m.actor.inter in (2, 3, 4) and m.actor.name != "Unidentified armed group" and not _DENIED.search(
-                    sentence[max(0, m.start - 20): m.start]):
+                    sentence[max(0, m.start - 20): m.start]) and not _SOUGHT_BEFORE.search(
+                    sentence[max(0, m.start - 40): m.start]) and not _SUPPORTERS_AFTER.match(sentence, m.end):
                 return m.actor
         return None
 

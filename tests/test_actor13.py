@@ -1,0 +1,39 @@
+"""Actor 1 / actor 2 and their ACLED inter codes (issue 15, the actor13 area), on invented sentences: whom an
+accusation names as the doer of a deed ("a rights group accuses police of beating traders", "residents blamed
+soldiers for shooting a boy") is its actor 1, not an unidentified armed group, and the accuser is no side of it; a
+group named only as what forces were searching for ("during searches for X supporters") is no side of what they did
+to others then."""
+
+from __future__ import annotations
+
+from frontwatch.model import Claim
+from tests.fixtures.nlp import Run, lead
+
+
+def _side_inters(c: Claim) -> tuple[int | None, int | None]:
+    a1, a2 = c.actor("actor1"), c.actor("actor2")
+    return (a1.inter if a1 else None, a2.inter if a2 else None)
+
+
+# --- the accused is the doer -------------------------------------------------------------------------------------
+
+
+def test_the_force_an_accusation_names_is_the_doer(run: Run) -> None:
+    for text in ("A rights group accuses police of beating traders during a search for weapons in Lorvale.",
+                 "Elders in Lorvale blamed soldiers for shooting a boy near the market."):
+        c = lead(run(text, ["Lorvale"]))
+        assert c.event_type == "Violence against civilians", (text, c.event_type)
+        assert _side_inters(c) == (1, 7), (text, _side_inters(c))
+
+
+# --- a group the forces were looking for is no side -----------------------------------------------------------------
+
+
+def test_a_group_only_searched_for_is_no_side_of_the_beating(run: Run) -> None:
+    # whom the police hit while looking for the group's backers are civilians: violence against civilians
+    c = lead(run("Police in Lorvale beat several traders during searches for Al Shabaab supporters.", ["Lorvale"]))
+    assert c.event_type == "Violence against civilians", (c.event_type, c.sub_event_type)
+    assert _side_inters(c) == (1, 7), _side_inters(c)
+    # the group the police fought stays their other side
+    c = lead(run("Police pursued Al Shabaab fighters near Lorvale and killed two of them.", ["Lorvale"]))
+    assert sorted(i for i in _side_inters(c) if i is not None) == [1, 2], _side_inters(c)
