@@ -31,7 +31,7 @@ def test_the_force_an_accusation_names_is_the_doer(run: Run) -> None:
 
 def test_a_group_only_searched_for_is_no_side_of_the_beating(run: Run) -> None:
     # whom the police hit while looking for the group's backers are civilians: violence against civilians
-    c = lead(run("Police in Lorvale beat several traders during searches for Al Shabaab supporters.", ["Lorvale"]))
+    c = lead(run("Police in Lorvale beat several traders during a door-to-door hunt for al-Shabaab sympathisers.", ["Lorvale"]))
     assert c.event_type == "Violence against civilians", (c.event_type, c.sub_event_type)
     assert _side_inters(c) == (1, 7), _side_inters(c)
     # the group the police fought stays their other side
