@@ -31,9 +31,23 @@ def test_the_force_an_accusation_names_is_the_doer(run: Run) -> None:
 
 def test_a_group_only_searched_for_is_no_side_of_the_beating(run: Run) -> None:
     # whom the police hit while looking for the group's backers are civilians: violence against civilians
-    c = lead(run("Police in Lorvale beat several traders during a door-to-door hunt for al-Shabaab sympathisers.", ["Lorvale"]))
+    c = lead(run("Police in Lorvale beat several traders during a door-to-door hunt for al-Shabaab sympathisers.",
+                 ["Lorvale"]))
     assert c.event_type == "Violence against civilians", (c.event_type, c.sub_event_type)
     assert _side_inters(c) == (1, 7), _side_inters(c)
     # the group the police fought stays their other side
     c = lead(run("Police pursued Al Shabaab fighters near Lorvale and killed two of them.", ["Lorvale"]))
     assert sorted(i for i in _side_inters(c) if i is not None) == [1, 2], _side_inters(c)
+
+
+# --- a people's villagers who fight are its militia -------------------------------------------------------------
+
+
+def test_a_peoples_villagers_who_fight_are_its_militia(run: Run) -> None:
+    c = lead(run("Nuer villagers clashed with Dinka herders near Lorvale on Tuesday, leaving six dead.", ["Lorvale"]))
+    assert c.event_type == "Battles", c.event_type
+    names = {a.name.split(" (")[0] for a in (c.actor("actor1"), c.actor("actor2")) if a is not None}
+    assert names == {"Nuer Ethnic Militia", "Dinka Ethnic Militia"}, names
+    # a people's herders who were attacked stay the civilians hit
+    c = lead(run("Nuer herders were attacked near Lorvale on Tuesday and three were killed.", ["Lorvale"]))
+    assert _side_inters(c) == (3, 7), _side_inters(c)
