@@ -51,3 +51,15 @@ def test_a_peoples_villagers_who_fight_are_its_militia(run: Run) -> None:
     # a people's herders who were attacked stay the civilians hit
     c = lead(run("Nuer herders were attacked near Lorvale on Tuesday and three were killed.", ["Lorvale"]))
     assert _side_inters(c) == (3, 7), _side_inters(c)
+
+
+# --- a nation's adjective paired with a people is a people ------------------------------------------------------
+
+
+def test_a_nation_paired_with_a_people_in_a_fight_is_a_people(run: Run) -> None:
+    for text in ("Clashes between Somali and Pokot herders left nine dead near Lorvale on Monday.",
+                 "Fighting between Pokot and Somali herders near Lorvale left nine people dead."):
+        c = lead(run(text, ["Lorvale"]))
+        assert c.event_type == "Battles", (text, c.event_type)
+        names = {a.name.split(" (")[0] for a in (c.actor("actor1"), c.actor("actor2")) if a is not None}
+        assert names == {"Pokot Ethnic Militia", "Somali Ethnic Militia"}, (text, names)

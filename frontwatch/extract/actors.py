@@ -92,6 +92,12 @@ def _alias_pattern(alias: str) -> str:
 _UNNAMED_STATE_FORCES = {"State forces": "Military", "Police forces": "Police"}
 
 
+# a capitalised word (a nation's adjective after "X and "); "between D and " just before a people's name
+_CAPITALISED = re.compile(r"([A-Z][a-z]{2,})(?![\w-])")
+_PAIRED_BEFORE = re.compile(r"(?<![\w-])(?i:between)\s+(?:(?i:the)\s+)?([A-Z][a-z]{2,})\s+(?:and|&)\s+"
+                            r"(?:(?i:the)\s+)?$")
+
+
 class ActorDictionary:
     def __init__(self, entries: list[dict[str, Any]], state_forces: dict[str, list[str]], countries: list[_Country],
                  communities: Sequence[str] = (), person_nouns: Sequence[str] = (),
@@ -356,14 +362,32 @@ class ActorDictionary:
                 nxt = self._community_re.match(text, m.end() + conj.end()) if conj is not None else None
                 if conj is not None and nxt is None and (q := _QUALIFIER.match(text, m.end() + conj.end())):
                     nxt = self._community_re.match(text, q.end())  # "X and Sudanese Y"
+                paired = self._paired_nation(text, m.start(), m.end(), before, conj)
                 if _DOER_AFTER.match(after) or _DOER_BEFORE.search(before) or (
                         _BETWEEN.search(before) and conj is not None) or (  # "X and Y militias"
                         nxt is not None and _DOER_AFTER.match(text, nxt.end()) is not None):
                     out.append((" ".join(m.group(1).split()), m.start(), m.end()))
                     if _BETWEEN.search(before) and nxt is not None:
                         out.append((" ".join(nxt.group(1).split()), nxt.start(), nxt.end()))
-            cached = self._doers_found[text] = tuple(dict.fromkeys(out))
+                if paired:
+                    out.append((" ".join(m.group(1).split()), m.start(), m.end()))
+                    out.extend(paired)
+            cached = self._doers_found[text] = tuple(sorted(dict.fromkeys(out), key=lambda d: d[1]))
         return cached
+
+    def _paired_nation(self, text: str, start: int, end: int, before: str, conj: re.Match[str] | None
+                       ) -> list[tuple[str, int, int]]:
+        """A nation's adjective paired with a people's name ("between X and Somali herders", "between Somali and
+        X"): men of a people too, the nation's people, not its state (ACLED's "Somali Ethnic Militia")."""
+        if conj is not None:  # "between X and D …"
+            nm = _CAPITALISED.match(text, end + conj.end())
+            if nm is not None and self.is_demonym(nm.group(1)) and _BETWEEN.search(before):
+                return [(nm.group(1), nm.start(1), nm.end(1))]
+        pm = _PAIRED_BEFORE.search(before)  # "between D and X …"
+        if pm is not None and self.is_demonym(pm.group(1)):
+            at = start - len(before) + pm.start(1)
+            return [(pm.group(1), at, at + len(pm.group(1)))]
+        return []
 
     def is_community(self, name: str) -> bool:
         """Is `name` one of the dictionary's peoples ("Pokot", "the Garre's")?"""
