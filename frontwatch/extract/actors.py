@@ -381,7 +381,9 @@ class ActorDictionary:
         X"): men of a people too, the nation's people, not its state (ACLED's "Somali Ethnic Militia")."""
         if conj is not None:  # "between X and D …"
             nm = _CAPITALISED.match(text, end + conj.end())
-            if nm is not None and self.is_demonym(nm.group(1)) and _BETWEEN.search(before):
+            # (not a nationality qualifying the next people: "between Kenyan X and Ugandan Y")
+            if nm is not None and self.is_demonym(nm.group(1)) and _BETWEEN.search(before) and (
+                    self._community_re is None or self._community_re.match(text, nm.end() + 1) is None):
                 return [(nm.group(1), nm.start(1), nm.end(1))]
         pm = _PAIRED_BEFORE.search(before)  # "between D and X …"
         if pm is not None and self.is_demonym(pm.group(1)):
