@@ -63,3 +63,13 @@ def test_a_nation_paired_with_a_people_in_a_fight_is_a_people(run: Run) -> None:
         assert c.event_type == "Battles", (text, c.event_type)
         names = {a.name.split(" (")[0] for a in (c.actor("actor1"), c.actor("actor2")) if a is not None}
         assert names == {"Pokot Ethnic Militia", "Somali Ethnic Militia"}, (text, names)
+
+
+# --- an -ing noun's doer is its "by" phrase ---------------------------------------------------------------------
+
+
+def test_the_by_phrase_of_a_gerund_is_its_doer(run: Run) -> None:
+    c = lead(run("Heavy shelling by Ugandan troops near Lorvale killed two herders and their animals.", ["Lorvale"]))
+    assert c.event_type == "Explosions/Remote violence", c.event_type
+    a1 = c.actor("actor1")
+    assert a1 is not None and a1.inter in (1, 8) and "Uganda" in a1.name, a1

@@ -199,6 +199,12 @@ def verb_roles(tok: Token) -> Roles:
         r.agents = _accused(tok)
         if r.agents:
             r.rules.append("accused")
+    if not r.agents and not passive and tok.tag_ == "VBG" and not any(c.dep_ in {"aux", "nsubj"} for c in tok.children):
+        # "shelling by X", "Alleged shelling by X inside the border": an -ing form used as a noun takes its doer
+        # from "by" as a passive does (not "were shelling", whose subject is the doer)
+        r.agents = _pobjs(tok, {"by"})
+        if r.agents:
+            r.rules.append("gerund-by")
     r.sources = _pobjs(tok, {"from"})
     r.recipients = _pobjs(tok, {"to", "into"})
     # "a grenade was thrown at a police post", "fired at officers": what is aimed at is a target
