@@ -73,3 +73,16 @@ def test_the_by_phrase_of_a_gerund_is_its_doer(run: Run) -> None:
     assert c.event_type == "Explosions/Remote violence", c.event_type
     a1 = c.actor("actor1")
     assert a1 is not None and a1.inter in (1, 8) and "Uganda" in a1.name, a1
+
+
+# --- off-duty state forces are civilians ------------------------------------------------------------------------
+
+
+def test_an_off_duty_officer_who_is_attacked_is_a_civilian(run: Run) -> None:
+    c = lead(run("Masked gunmen shot dead an off-duty police constable near a bar in Lorvale on Friday night.",
+                 ["Lorvale"]))
+    assert (c.event_type, c.sub_event_type) == ("Violence against civilians", "Attack"), c.sub_event_type
+    assert _side_inters(c) == (3, 7), _side_inters(c)
+    # on duty: two armed sides, a clash
+    c = lead(run("Masked gunmen shot dead a police constable near a bar in Lorvale on Friday night.", ["Lorvale"]))
+    assert 1 in _side_inters(c), _side_inters(c)

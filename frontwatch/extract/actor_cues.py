@@ -135,6 +135,8 @@ _ACTS_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|reportedly\s+|allegedly\s
                          r"(?!(?:denie[sd]|condemn(?:s|ed)|reject(?:s|ed)|says|warn(?:s|ed)|vow(?:s|ed)|"
                          r"announc(?:es|ed)|stat(?:es|ed)|threaten(?:s|ed)|welcom(?:es|ed))\b)[a-z]+(?:s|ed)\b(?!\s+by\b)"
                          r"(?<!\bwas)(?<!\bis)(?<!\bhas)")
+# "an off-duty officer": state forces out of service, ACLED's civilians (as former or retired ones)
+_OFF_DUTY = re.compile(r"(?i:(?<![\w-])off[\s-]*duty(?![\w-]))")
 _DENIED = re.compile(r"(?i:\b(?:not|no|never|nor|rather\s+than|instead\s+of)\b)")
 # A group named as what forces were looking for ("during searches for X supporters", "hunting for X"), or by its
 # supporters: no side that fought them; whom the forces hit during the search were others.

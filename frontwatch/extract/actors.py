@@ -34,6 +34,7 @@ from frontwatch.extract.actor_cues import (
     _LIVESTOCK_TAKEN,
     _NAMED_AFTER,
     _NAMED_BEFORE,
+    _OFF_DUTY,
     _OPENS_SENTENCE,
     _QUALIFIER,
     _RAIDERS,
@@ -421,8 +422,9 @@ class ActorDictionary:
         officers were injured", "hurled at soldiers"), not as speakers or responders ("police said")."""
         sentence = text[start:end]
         for m in self.find_all(sentence):
-            if m.actor.inter != 1 or _of_government(sentence, m):
-                continue
+            if m.actor.inter != 1 or _of_government(sentence, m) or _OFF_DUTY.search(
+                    sentence[max(0, m.start - 30): m.start]):
+                continue  # (off-duty forces hit are civilians)
             if _HIT_BEFORE.search(sentence[max(0, m.start - 40): m.start]) or _HIT_AFTER.match(sentence, m.end) or (
                     _TOLL_AFTER.match(sentence, m.end) or _TOLL_BEFORE.search(sentence[max(0, m.start - 90): m.start])
             ) or (
