@@ -135,7 +135,14 @@ _ACTS_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|reportedly\s+|allegedly\s
                          r"(?!(?:denie[sd]|condemn(?:s|ed)|reject(?:s|ed)|says|warn(?:s|ed)|vow(?:s|ed)|"
                          r"announc(?:es|ed)|stat(?:es|ed)|threaten(?:s|ed)|welcom(?:es|ed))\b)[a-z]+(?:s|ed)\b(?!\s+by\b)"
                          r"(?<!\bwas)(?<!\bis)(?<!\bhas)")
+# "an off-duty officer": state forces out of service, ACLED's civilians (as former or retired ones)
+_OFF_DUTY = re.compile(r"(?i:(?<![\w-])off[\s-]*duty(?![\w-]))")
 _DENIED = re.compile(r"(?i:\b(?:not|no|never|nor|rather\s+than|instead\s+of)\b)")
+# A group named as what forces were looking for ("during searches for X supporters", "hunting for X"), or by its
+# supporters: no side that fought them; whom the forces hit during the search were others.
+_SOUGHT_BEFORE = re.compile(r"(?i:\b(?:search(?:es|ed|ing)?|hunt(?:s|ed|ing)?|look(?:s|ed|ing)?|manhunt)\s+for\s+"
+                            r"(?:(?:the|a|an|suspected|alleged|presumed|some|\w+-linked)\s+){0,2}$)")
+_SUPPORTERS_AFTER = re.compile(r"(?i:\s*(?:supporters|sympathi[sz]ers|sympathy|sympathies)\b)")
 # Words before / after state forces that make them what an attack hit or aimed at.
 _HIT_BEFORE = re.compile(
     r"(?i:(?<![\w-])(?:at|on|against|targeting|targeted|attack|attacked|attacks|attacking|ambush|ambushed|ambushing|"
@@ -180,6 +187,10 @@ _STATE_BLAMED = re.compile(r"(?i:\s+(?:\w+\s+){0,1}?(?:is|are|was|were)\s+(?:\w+
 # Words around a people's name that make it the doer of an event (see `ActorDictionary.community_doers`).
 _DOER_WORDS = (r"(?:militias?|militiamen|militia\s+men|militants?|raiders?|gunmen|gunman|warriors?|fighters?|"
                r"attackers?|assailants?|bandits?|youths?|young\s+men|men|clansmen|tribesmen|invaders|morans?)")
+_PEOPLE_ACTING = (r"(?:villagers|residents|herders|herdsmen|pastoralists|farmers|locals)\s+"
+                  r"(?:(?:reportedly|allegedly|then|later|also|again)\s+)?"
+                  r"(?:clash(?:ed|es)?|fought|fight|attacked|attack|killed|kill|shot|shoot|raided|raid|torched|torch|"
+                  r"hacked|speared|stabbed|ambushed|invaded|burned|burnt)(?!\s+(?:dead\s+|to\s+death\s+)?by\b)")
 _DOER_AFTER = re.compile(r"(?:\s+(?i:ethnic|clan|community|tribal|tribe|communal|\[\w+\]))?\s+"
                          r"(?i:" + _DOER_WORDS + r"|raids?|attacks?|ambush(?:es)?|invasions?"
                          # "X raided a village", "X kill passengers": the people as the subject of violence
@@ -189,14 +200,21 @@ _DOER_AFTER = re.compile(r"(?:\s+(?i:ethnic|clan|community|tribal|tribe|communal
                          # of a passive ("X shot dead by police")
                          r"|(?:raided|raid|attacked|attack|killed|kill|ambushed|ambush|torched|torch|stormed|storm|"
                          r"speared|spear|hacked|hack|stabbed|stab|shot|shoot|abducted|abduct|invaded|invade|"
-                         r"burned|burnt|burn)(?!\s+(?:dead\s+|to\s+death\s+)?by\b))(?![\w-])")
+                         r"burned|burnt|burn)(?!\s+(?:dead\s+|to\s+death\s+)?by\b)"
+                         # "X villagers clashed with …", "X residents shot dead five raiders": a people's civilians
+                         # who fight or kill are its armed men (ACLED never makes civilians a side); not "X herders
+                         # were attacked" nor "X villagers shot dead by …"
+                         r"|" + _PEOPLE_ACTING + r")(?![\w-])")
 _DOER_BEFORE = re.compile(
     r"(?i:(?<![\w-])" + _DOER_WORDS + r"\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?"
     r"|(?:suspected|believed|thought|alleged|said|reported)\s+to\s+(?:be|have\s+been)\s+(?:from\s+)?(?:the\s+)?"
     r"|(?<![\w-])by\s+(?:(?:the|a|an|armed|angry|suspected|heavily|rival|marauding)\s+)*"
     r"|(?<![\w-])suspected\s+"
     # "a revenge attack from the X", "raids by the X": the people an attack came from
-    r"|(?<![\w-])(?:attacks?|raids?|violence|aggression)\s+(?:from|by)\s+(?:the\s+)?(?:\w+\s+)?)$")
+    r"|(?<![\w-])(?:attacks?|raids?|violence|aggression)\s+(?:from|by)\s+(?:the\s+)?(?:\w+\s+)?"
+    # "clashed with X herders", "fought against the X": the people a fight was with is its other side
+    r"|(?<![\w-])(?:clash(?:ed|es|ing)?|fought|fighting|battled|battling)\s+(?:with|against)\s+"
+    r"(?:(?:the|a|an|armed|rival|neighbouring|neighboring)\s+)*)$")
 # "between X and Y", "between Kenyan X and Sudanese Y": a nationality or a word may qualify each people
 _BETWEEN = re.compile(r"(?i:(?<![\w-])between\s+(?:the\s+)?(?:[\w-]+\s+)?)$")
 _AND_NEXT = re.compile(r"(?i:\s+(?:communities\s+|clans\s+|tribes\s+)?and\s+(?:the\s+)?)")

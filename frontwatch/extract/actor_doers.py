@@ -14,6 +14,7 @@ from frontwatch.extract.actor_cues import (
     _HIT_BEFORE,
     _NAMED_AFTER,
     _NAMED_BEFORE,
+    _OFF_DUTY,
     _SPEAKER_AFTER,
     _UNKNOWN_HANDS,
     _UNNAMED_DOERS,
@@ -204,7 +205,8 @@ def _state_named(actors: ActorDictionary, text: str, start: int, end: int) -> Ac
     sentence = text[start:end]
     for m in actors.find_all(sentence):
         if m.actor.inter == 1 and not _SPEAKER_AFTER.match(sentence, m.end) and not _of_government(sentence, m) \
-                and not _institution(sentence, m) and not _GEAR_AFTER.match(sentence, m.end):
+                and not _institution(sentence, m) and not _GEAR_AFTER.match(sentence, m.end) and not _OFF_DUTY.search(
+                    sentence[max(0, m.start - 30): m.start]):
             return m.actor
     return None
 

@@ -34,15 +34,18 @@ from frontwatch.extract.actor_cues import (
     _LIVESTOCK_TAKEN,
     _NAMED_AFTER,
     _NAMED_BEFORE,
+    _OFF_DUTY,
     _OPENS_SENTENCE,
     _QUALIFIER,
     _RAIDERS,
     _SENTENCE_END,
+    _SOUGHT_BEFORE,
     _SPEAKER_AFTER,
     _STATE_BLAMED,
     _STATE_BY,
     _STATE_DID,
     _STATE_RESPONDED,
+    _SUPPORTERS_AFTER,
     _TOLL_AFTER,
     _TOLL_BEFORE,
     _UNIT_AGAINST,
@@ -88,6 +91,12 @@ def _alias_pattern(alias: str) -> str:
 
 # The dictionary's generic state actors, and the kind of force each names.
 _UNNAMED_STATE_FORCES = {"State forces": "Military", "Police forces": "Police"}
+
+
+# a capitalised word (a nation's adjective after "X and "); "between D and " just before a people's name
+_CAPITALISED = re.compile(r"([A-Z][a-z]{2,})(?![\w-])")
+_PAIRED_BEFORE = re.compile(r"(?<![\w-])(?i:between)\s+(?:(?i:the)\s+)?([A-Z][a-z]{2,})\s+(?:and|&)\s+"
+                            r"(?:(?i:the)\s+)?$")
 
 
 class ActorDictionary:
@@ -354,14 +363,34 @@ class ActorDictionary:
                 nxt = self._community_re.match(text, m.end() + conj.end()) if conj is not None else None
                 if conj is not None and nxt is None and (q := _QUALIFIER.match(text, m.end() + conj.end())):
                     nxt = self._community_re.match(text, q.end())  # "X and Sudanese Y"
+                paired = self._paired_nation(text, m.start(), m.end(), before, conj)
                 if _DOER_AFTER.match(after) or _DOER_BEFORE.search(before) or (
                         _BETWEEN.search(before) and conj is not None) or (  # "X and Y militias"
                         nxt is not None and _DOER_AFTER.match(text, nxt.end()) is not None):
                     out.append((" ".join(m.group(1).split()), m.start(), m.end()))
                     if _BETWEEN.search(before) and nxt is not None:
                         out.append((" ".join(nxt.group(1).split()), nxt.start(), nxt.end()))
-            cached = self._doers_found[text] = tuple(dict.fromkeys(out))
+                if paired:
+                    out.append((" ".join(m.group(1).split()), m.start(), m.end()))
+                    out.extend(paired)
+            cached = self._doers_found[text] = tuple(sorted(dict.fromkeys(out), key=lambda d: d[1]))
         return cached
+
+    def _paired_nation(self, text: str, start: int, end: int, before: str, conj: re.Match[str] | None
+                       ) -> list[tuple[str, int, int]]:
+        """A nation's adjective paired with a people's name ("between X and Somali herders", "between Somali and
+        X"): men of a people too, the nation's people, not its state (ACLED's "Somali Ethnic Militia")."""
+        if conj is not None:  # "between X and D …"
+            nm = _CAPITALISED.match(text, end + conj.end())
+            # (not a nationality qualifying the next people: "between Kenyan X and Ugandan Y")
+            if nm is not None and self.is_demonym(nm.group(1)) and _BETWEEN.search(before) and (
+                    self._community_re is None or self._community_re.match(text, nm.end() + 1) is None):
+                return [(nm.group(1), nm.start(1), nm.end(1))]
+        pm = _PAIRED_BEFORE.search(before)  # "between D and X …"
+        if pm is not None and self.is_demonym(pm.group(1)):
+            at = start - len(before) + pm.start(1)
+            return [(pm.group(1), at, at + len(pm.group(1)))]
+        return []
 
     def is_community(self, name: str) -> bool:
         """Is `name` one of the dictionary's peoples ("Pokot", "the Garre's")?"""
@@ -393,8 +422,9 @@ class ActorDictionary:
         officers were injured", "hurled at soldiers"), not as speakers or responders ("police said")."""
         sentence = text[start:end]
         for m in self.find_all(sentence):
-            if m.actor.inter != 1 or _of_government(sentence, m):
-                continue
+            if m.actor.inter != 1 or _of_government(sentence, m) or _OFF_DUTY.search(
+                    sentence[max(0, m.start - 30): m.start]):
+                continue  # (off-duty forces hit are civilians)
             if _HIT_BEFORE.search(sentence[max(0, m.start - 40): m.start]) or _HIT_AFTER.match(sentence, m.end) or (
                     _TOLL_AFTER.match(sentence, m.end) or _TOLL_BEFORE.search(sentence[max(0, m.start - 90): m.start])
             ) or (
@@ -438,14 +468,16 @@ class ActorDictionary:
 
     def armed_in_sentence(self, text: str, start: int, end: int) -> Actor | None:
         """The first non-state armed group (a named one, a community's militia, raiders, a militia; not unnamed
-        gunmen) the sentence text[start:end] names, not denied ("not X")."""
+        gunmen) the sentence text[start:end] names, not denied ("not X"), nor only sought or backed ("searches for X
+        supporters": whom the forces hit then were others)."""
         sentence = text[start:end]
         own = self.community_militias(text, start, end)
         if own:
             return own[0]
         for m in self.find_all(sentence):
             if m.actor.inter in (2, 3, 4) and m.actor.name != "Unidentified armed group" and not _DENIED.search(
-                    sentence[max(0, m.start - 20): m.start]):
+                    sentence[max(0, m.start - 20): m.start]) and not _SOUGHT_BEFORE.search(
+                    sentence[max(0, m.start - 40): m.start]) and not _SUPPORTERS_AFTER.match(sentence, m.end):
                 return m.actor
         return None
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from frontwatch.extract.actor_cues import _OFF_DUTY
 from frontwatch.extract.actors import ActorDictionary, ActorMatch
 from frontwatch.extract.events import _ARMED, _Event
 from frontwatch.extract.roles import PRONOUNS, Roles, np_bounds, trigger_roles, with_conjuncts
@@ -173,8 +174,9 @@ class ActorReader:
             # "unknown youths", "a group of armed men", "masked men"; "an unidentified militia", "unknown
             # militiamen" (whose, no one says): ACLED's unidentified armed group
             return ActorRole("", Actor("Unidentified armed group", 3), Span.of(_doc_text(doc), *np_bounds(tok)))
-        if m.actor.inter in _ARMED and any(c.lower_ in {"former", "retired", "ex", "ex-"} for c in tok.children):
-            # "a former police officer", "a retired soldier": ACLED's civilians
+        if m.actor.inter in _ARMED and (any(c.lower_ in {"former", "retired", "ex", "ex-"} for c in tok.children) or (
+                _OFF_DUTY.search(_doc_text(doc), np_bounds(tok)[0], start + m.start))):
+            # "a former police officer", "a retired soldier", "an off-duty officer": ACLED's civilians
             return ActorRole("", Actor("Civilians", 7), Span.of(_doc_text(doc), *np_bounds(tok)))
         return ActorRole("", m.actor, Span.of(_doc_text(doc), start + m.start, start + m.end))
 

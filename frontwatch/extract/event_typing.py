@@ -119,6 +119,11 @@ def _contradicts_rules(label: str, sub: str | None, category: str, actor1: Actor
             and label not in _TAKING and label != "Non-violent transfer of territory")
 
 
+def _out_of_service(words: set[str]) -> bool:
+    """Words of state forces out of service ("former", "retired", "off-duty", which the tokenizer splits)."""
+    return bool(words & {"former", "retired", "ex", "off-duty"}) or {"off", "duty"} <= words
+
+
 _WEAPON_CATEGORIES = frozenset({"airstrike", "shelling", "ied", "suicide", "grenade", "chemical"})
 _RIOTS = frozenset({"Violent demonstration", "Mob violence"})
 _GROUPS = frozenset({"crowd", "gang", "group", "mob", "people", "person", "youth", "youths", "unknown"})
@@ -429,6 +434,8 @@ class Typer(CrowdCues):
         else:
             named = {w.lower_ for c in hit.token.children if c.dep_ in {"dobj", "nsubjpass"} for w in c.subtree}
         named |= {w[:-1] for w in named if w.endswith("s")}  # "officers", "posts": the lexicon's lemmas
+        if words == "armed_victims" and _out_of_service(named):
+            return False  # "an off-duty officer", "a retired soldier": ACLED's civilians
         return bool(named & self.words[words]) if words else bool(named) and not named & self._armed_words
 
     def _forces_harmed(self, hit: TriggerHit, or_armed: bool = False) -> bool:
@@ -458,7 +465,7 @@ class Typer(CrowdCues):
         words = {w.lemma_.lower() for v in victims for w in v.subtree
                  if w.i not in own or v.i not in {a.i for a in hit.token.ancestors}}
         heads = self.words["force_heads"] | (self.words["armed_victims"] if or_armed else frozenset())
-        return bool(words & heads) and not words & {"former", "retired", "ex", "off-duty"}
+        return bool(words & heads) and not _out_of_service(words)
 
     def _crowd_took(self, event: _Event, inter1: int | None, inter2: int | None) -> bool:
         """A taking word whose taker is no armed side: rioters, protesters or civilians ("residents stormed the
@@ -516,7 +523,7 @@ class Typer(CrowdCues):
         heads += [g for h in heads for g in h.children if g.dep_ == "conj"]
         words = {w.lemma_.lower() for h in heads for w in (h, *h.children)
                  if w is h or w.dep_ in {"compound", "amod", "nmod", "poss"}}
-        return bool(words & self.words["force_heads"]) and not words & {"former", "retired", "ex", "off-duty"}
+        return bool(words & self.words["force_heads"]) and not _out_of_service(words)
 
     def crowd_doer(self, typed: tuple[str, str | None, float], actor1: ActorRole | None, event: _Event, doc: Doc,
                    methods: list[str]) -> tuple[str, str | None, float]:

@@ -117,6 +117,26 @@ def _infinitive_of_passive(tok: Token) -> bool:
             and any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.head.children))
 
 
+# verbs that name who did a deed they take as "of / for / with / in V-ing" ("accuse police of beating traders")
+_ACCUSING = {"accuse": "of", "suspect": "of", "convict": "of", "blame": "for", "arrest": "for", "detain": "for",
+             "indict": "for", "charge": "with", "implicate": "in"}
+
+
+def _accused(tok: Token) -> list[Token]:
+    """Whom an accusation names as the doer of the -ing verb it frames: the object of an active accusing verb ("HRW
+    accuses police of beating traders"), the subject of a passive one ("officers were charged with killing a
+    hawker"). The accuser is no side of the deed."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or tok.tag_ != "VBG" or prep.dep_ != "prep":
+        return []
+    verb = prep.head
+    if _ACCUSING.get(verb.lemma_.lower()) != prep.lower_:
+        return []
+    if is_passive(verb):
+        return _subjects(verb, {"nsubjpass"})
+    return [o for c in verb.children if c.dep_ in {"dobj", "obj"} for o in with_conjuncts(c)]
+
+
 def verb_roles(tok: Token) -> Roles:
     r = Roles()
     passive = is_passive(tok)
@@ -175,6 +195,16 @@ def verb_roles(tok: Token) -> Roles:
         if inherited is not None and (not inherited[1] or _doing_complement(tok) or compelled):
             r.agents = inherited[0]
             r.rules.append("inherited-subject")
+    if not r.agents and not passive:
+        r.agents = _accused(tok)
+        if r.agents:
+            r.rules.append("accused")
+    if not r.agents and not passive and tok.tag_ == "VBG" and not any(c.dep_ in {"aux", "nsubj"} for c in tok.children):
+        # "shelling by X", "Alleged shelling by X inside the border": an -ing form used as a noun takes its doer
+        # from "by" as a passive does (not "were shelling", whose subject is the doer)
+        r.agents = _pobjs(tok, {"by"})
+        if r.agents:
+            r.rules.append("gerund-by")
     r.sources = _pobjs(tok, {"from"})
     r.recipients = _pobjs(tok, {"to", "into"})
     # "a grenade was thrown at a police post", "fired at officers": what is aimed at is a target
