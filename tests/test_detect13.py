@@ -1,0 +1,70 @@
+"""Detection mechanisms of issue 15's thirteenth pass (`detect13`): a battle told as the response to others' attack
+("Responding to the alarm, police fought them") is an incident of its own, not the lead that retypes the attack; a
+modal that doubts the tie of an event to a cause ("… in a raid that could be linked to a feud") does not make the
+event hypothetical; the date of a plan an event is about ("pushing for talks to be held in January") is not the
+event's date, so does not make it background.
+
+Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
+
+from __future__ import annotations
+
+from frontwatch.model import NOT_AN_EVENT
+from frontwatch.pipeline import Pipeline
+from tests.fixtures.gazetteer import typed_claims
+
+
+def _types(pipeline: Pipeline, text: str) -> set[str]:
+    return {c.sub_event_type for c in typed_claims(pipeline, text, "KE") if c.event_type != NOT_AN_EVENT}
+
+
+
+
+# --- a battle told as the response to an attack (extract/incidents.py) ---------------------------------------------
+
+
+def _claims(pipeline: Pipeline, text: str) -> list:  # type: ignore[type-arg]
+    return [c for c in typed_claims(pipeline, text, "KE") if c.event_type != NOT_AN_EVENT]
+
+
+def test_a_battle_told_as_the_response_keeps_the_attack_apart(pipeline: Pipeline) -> None:
+    text = ("Armed raiders stormed a village near Lokichogio on Sunday, killing two women. Responding to the alarm, "
+            "police exchanged fire with the raiders near Lokichogio.")
+    claims = _claims(pipeline, text)
+    assert {c.sub_event_type for c in claims} == {"Attack", "Armed clash"}, claims
+    # the response's battle has no toll of its own: the two dead are the attack's, not counted twice
+    assert sorted((c.sub_event_type, c.fatalities_acled) for c in claims) == [("Armed clash", 0), ("Attack", 2)]
+
+
+def test_a_battle_told_without_a_response_still_leads_the_incident(pipeline: Pipeline) -> None:
+    # ACLED's precedence stays: state forces' battle at the attack's place and day is the incident's type
+    text = ("Armed raiders stormed a village near Lokichogio on Sunday, killing two women. Police exchanged fire "
+            "with the raiders near Lokichogio.")
+    assert {c.sub_event_type for c in _claims(pipeline, text)} == {"Armed clash"}, text
+
+
+# --- a hedge on an event's tie to a cause (extract/hedges.py, background.py) --------------------------------------
+
+
+def test_a_doubted_link_to_a_cause_leaves_the_event(pipeline: Pipeline) -> None:
+    text = "Night attack on herders near Garissa could be linked to a grazing feud."
+    assert _types(pipeline, text) == {"Attack"}, text
+    text = "The ambush of a bus near Garissa could be related to a clan feud, police said."
+    assert _types(pipeline, text), text
+
+
+def test_a_modal_on_the_event_itself_stays_hypothetical(pipeline: Pipeline) -> None:
+    text = "Gunmen could raid villages near Garissa in a feud over grazing land, elders warned."
+    assert not _types(pipeline, text), text
+
+
+# --- the date of a plan the event is about (extract/hedges.py, background.py) -------------------------------------
+
+
+def test_the_date_of_a_plan_an_event_is_about_is_not_its_date(pipeline: Pipeline) -> None:
+    text = "Nurses demonstrated in Nakuru, pushing for pay talks to be held in January."
+    assert _types(pipeline, text), text
+
+
+def test_an_event_dated_long_before_the_report_stays_background(pipeline: Pipeline) -> None:
+    text = "Nurses demonstrated in Nakuru in January, pushing for pay talks."
+    assert not _types(pipeline, text), text
