@@ -2,7 +2,8 @@
 ("Responding to the alarm, police fought them") is an incident of its own, not the lead that retypes the attack; a
 modal that doubts the tie of an event to a cause ("… in a raid that could be linked to a feud") does not make the
 event hypothetical; the date of a plan an event is about ("pushing for talks to be held in January") is not the
-event's date, so does not make it background.
+event's date, so does not make it background; state forces killing suspects, told as a participle the parser hangs on
+the crime they stopped ("police disrupted a burglary killing two"), is their violence, not ordinary crime.
 
 Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
 
@@ -67,4 +68,18 @@ def test_the_date_of_a_plan_an_event_is_about_is_not_its_date(pipeline: Pipeline
 
 def test_an_event_dated_long_before_the_report_stays_background(pipeline: Pipeline) -> None:
     text = "Nurses demonstrated in Nakuru in January, pushing for pay talks."
+    assert not _types(pipeline, text), text
+
+
+# --- state forces' killing told as a participle hung on the crime they stopped (extract/crime.py) ----------------
+
+
+def test_forces_killing_suspects_while_stopping_a_crime_is_their_violence(pipeline: Pipeline) -> None:
+    # the parser hangs "killing …" on the object ("a burglary"): its doer is still the police who disrupted it
+    text = "Police disrupted a burglary killing two suspected thugs."
+    assert _types(pipeline, text), text
+
+
+def test_a_crime_told_with_a_killing_participle_stays_crime(pipeline: Pipeline) -> None:
+    text = "Thieves carried out a robbery killing a shopkeeper."
     assert not _types(pipeline, text), text
