@@ -3,7 +3,9 @@
 modal that doubts the tie of an event to a cause ("… in a raid that could be linked to a feud") does not make the
 event hypothetical; the date of a plan an event is about ("pushing for talks to be held in January") is not the
 event's date, so does not make it background; state forces killing suspects, told as a participle the parser hangs on
-the crime they stopped ("police disrupted a burglary killing two"), is their violence, not ordinary crime.
+the crime they stopped ("police disrupted a burglary killing two"), is their violence, not ordinary crime; a verbless
+headline whose protest word modifies the plan it opposes ("union protest plans to privatise …") is a protest, not a
+plot.
 
 Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
 
@@ -83,3 +85,17 @@ def test_forces_killing_suspects_while_stopping_a_crime_is_their_violence(pipeli
 def test_a_crime_told_with_a_killing_participle_stays_crime(pipeline: Pipeline) -> None:
     text = "Thieves carried out a robbery killing a shopkeeper."
     assert not _types(pipeline, text), text
+
+
+# --- a verbless headline that protests a plan (extract/hedges.py, background.py) ---------------------------------
+
+
+def test_a_headline_protesting_a_plan_is_a_protest(pipeline: Pipeline) -> None:
+    # no finite verb: "protest" is the headline's verb, the plan (with its own infinitive) what is opposed
+    text = "Dock workers union protest plans to privatise the port."
+    assert _types(pipeline, text), text
+
+
+def test_plans_for_a_protest_stay_a_plan(pipeline: Pipeline) -> None:
+    for text in ("Teachers union protest plans for Monday.", "The union's protest plans were announced on Monday."):
+        assert not _types(pipeline, text), text

@@ -28,7 +28,7 @@ from frontwatch.extract.crime import (
     ordinary_crime,
 )
 from frontwatch.extract.doc_words import doc_words
-from frontwatch.extract.hedges import hedges_link_only, planned_date
+from frontwatch.extract.hedges import hedges_link_only, planned_date, protests_a_plan
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
 from frontwatch.extract.told import (
@@ -500,7 +500,7 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
     if ordinary_crime(doc, trigger, words):
         return "crime"  # a crime report's stabbing or arrest: not political violence (ACLED)
     ancestors = _ancestors_to_root(trigger)
-    if _under_unreal_verb(trigger, words):
+    if _under_unreal_verb(trigger, words) and not protests_a_plan(trigger, words["unreal_heads"]):
         return "trial-or-plot"
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX and not hedges_link_only(trigger, h)
            for h in (trigger, *ancestors) for c in h.children):  # "(could be linked to …)": the tie is doubted

@@ -45,3 +45,18 @@ def planned_date(doc: Doc, trigger: Token, time: TimeSpan | None) -> bool:
         if verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return not (verb.left_edge.i <= trigger.i <= verb.right_edge.i)
     return False
+
+
+def protests_a_plan(trigger: Token, unreal_heads: frozenset[str]) -> bool:
+    """ "Farmers union protest plans to cut jobs": a headline with no finite verb, its verb read as a noun
+    modifying the plan it opposes, which says what is planned in an infinitive of its own ("plans to cut …", not a
+    plan of the protest). The plan is the object of the event word, not the event's plot."""
+    head = trigger.head
+    if trigger.dep_ != "compound" or head.lemma_.lower() not in unreal_heads:
+        return False
+
+    def infinitive(t: Token) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+    planned = [c for c in head.children if c.dep_ in {"acl", "xcomp"} and infinitive(c)]
+    return bool(planned) and not any(t.pos_ in {"VERB", "AUX"} and not infinitive(t) for t in trigger.sent)
