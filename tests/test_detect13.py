@@ -5,7 +5,7 @@ event hypothetical; the date of a plan an event is about ("pushing for talks to 
 event's date, so does not make it background; state forces killing suspects, told as a participle the parser hangs on
 the crime they stopped ("police disrupted a burglary killing two"), is their violence, not ordinary crime; a verbless
 headline whose protest word modifies the plan it opposes ("union protest plans to privatise …") is a protest, not a
-plot.
+plot; a capitalised plural the tagger read as a name ("Killings reported …") is its event word.
 
 Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
 
@@ -99,3 +99,25 @@ def test_a_headline_protesting_a_plan_is_a_protest(pipeline: Pipeline) -> None:
 def test_plans_for_a_protest_stay_a_plan(pipeline: Pipeline) -> None:
     for text in ("Teachers union protest plans for Monday.", "The union's protest plans were announced on Monday."):
         assert not _types(pipeline, text), text
+
+
+# --- an event word's plural the tagger read as a name (extract/name_words.py, triggers.py) ------------------------
+
+
+def test_a_capitalised_plural_read_as_a_name_is_its_event_word(pipeline: Pipeline) -> None:
+    # "Killings" opening a terse note is tagged a proper noun whose lemma is its own form: the lexicon's "killing"
+    text = "Killings reported near Garissa on Monday."
+    claims = typed_claims(pipeline, text, "KE")
+    assert [c.trigger.text for c in claims if c.trigger is not None] == ["Killings"], claims
+    from frontwatch.extract.triggers import find_triggers
+
+    doc = pipeline.nlp(text)
+    assert [h.token.text for h in find_triggers(pipeline.extractor.lexicon, next(iter(doc.sents)))] == ["Killings"]
+
+
+def test_a_name_that_only_ends_like_a_plural_is_no_event_word(pipeline: Pipeline) -> None:
+    from frontwatch.extract.triggers import find_triggers
+
+    for text in ("Princess visited Garissa on Monday.", "Dennis reported near Garissa on Monday."):
+        doc = pipeline.nlp(text)
+        assert not find_triggers(pipeline.extractor.lexicon, next(iter(doc.sents))), text
