@@ -5,7 +5,9 @@ event hypothetical; the date of a plan an event is about ("pushing for talks to 
 event's date, so does not make it background; state forces killing suspects, told as a participle the parser hangs on
 the crime they stopped ("police disrupted a burglary killing two"), is their violence, not ordinary crime; a verbless
 headline whose protest word modifies the plan it opposes ("union protest plans to privatise …") is a protest, not a
-plot; a capitalised plural the tagger read as a name ("Killings reported …") is its event word.
+plot; a capitalised plural the tagger read as a name ("Killings reported …") is its event word; a two-digit year
+of a day just after the report's ("05/03/15" in a report of 4 March 2015) is of the report's century, not a
+century before.
 
 Every sentence here is invented for the test; the places are real ones of the shared gazetteer."""
 
@@ -121,3 +123,18 @@ def test_a_name_that_only_ends_like_a_plural_is_no_event_word(pipeline: Pipeline
     for text in ("Princess visited Garissa on Monday.", "Dennis reported near Garissa on Monday."):
         doc = pipeline.nlp(text)
         assert not find_triggers(pipeline.extractor.lexicon, next(iter(doc.sents))), text
+
+
+# --- a two-digit year is of the report's century (extract/time.py) ----------------------------------------------
+
+
+def test_a_two_digit_year_of_a_day_after_the_report_stays_in_its_century(pipeline: Pipeline) -> None:
+    from datetime import date
+
+    from frontwatch.extract.time import _numeric
+
+    assert _numeric("05/03/15", date(2015, 3, 4)) == date(2015, 3, 5)
+    assert _numeric("05/03/97", date(2015, 3, 4)) == date(1997, 3, 5)  # a year of the last century stays there
+    # the event is not dated a century before the report, so not made background
+    text = "Gunmen killed four traders near Garissa (the mortuary count of 05/03/15 gave three)."
+    assert _types(pipeline, text) == {"Attack"}, text
