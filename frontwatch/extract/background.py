@@ -28,6 +28,7 @@ from frontwatch.extract.crime import (
     ordinary_crime,
 )
 from frontwatch.extract.doc_words import doc_words
+from frontwatch.extract.hedges import hedges_link_only, planned_date, protests_a_plan
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
 from frontwatch.extract.told import (
@@ -472,6 +473,8 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
                       published: date | None, words: Words) -> str | None:
     """Why the event of `trigger` is not news of the report's day, or None where it is. `words`: the lexicon's word
     sets (`Lexicon.words`: unreal_heads, no_actor_killers, kind_of_heads, accident_*)."""
+    if planned_date(doc, trigger, time):
+        time = None  # "push for a vote to be held in January": the plan's date, not the event's
     if (published is not None and time is not None and not time.assumed
             and time.high < published - timedelta(days=RECENT_DAYS)
             and not (time.span is not None and _BARE_NUMERIC.match(time.span.text))):
@@ -503,9 +506,10 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
     if ordinary_crime(doc, trigger, words):
         return "crime"  # a crime report's stabbing or arrest: not political violence (ACLED)
     ancestors = _ancestors_to_root(trigger)
-    if _under_unreal_verb(trigger, words):
+    if _under_unreal_verb(trigger, words) and not protests_a_plan(trigger, words["unreal_heads"]):
         return "trial-or-plot"
-    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for h in (trigger, *ancestors) for c in h.children):
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX and not hedges_link_only(trigger, h)
+           for h in (trigger, *ancestors) for c in h.children):  # "(could be linked to …)": the tie is doubted
         return "hypothetical"
     for h in (trigger, *ancestors[:1]):
         for c in h.children:

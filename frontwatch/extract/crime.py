@@ -150,6 +150,14 @@ def _by_forces(trigger: Token, words: Words) -> bool:
     heads = [trigger]
     if trigger.dep_ in {"conj", "xcomp", "advcl"} and trigger.head.i != trigger.i:
         heads.append(trigger.head)  # "officers chased and shot …": the first verb's subject
+    elif trigger.dep_ == "acl" and trigger.tag_ == "VBG":
+        # "police raided a den (in X) killing three": the parser hangs the "…, killing" adjunct on the object (or a
+        # place after it); its doer is the subject of the verb the object belongs to
+        obj = trigger.head
+        while obj.dep_ in {"pobj", "prep"} and obj.head.i != obj.i:
+            obj = obj.head
+        if obj.dep_ == "dobj" and obj.head.pos_ == "VERB":
+            heads.append(obj.head)
     for h in heads:
         for c in h.children:
             doer = c.dep_ in {"nsubj", "agent", "compound", "amod", "poss"} or (c.dep_ == "prep" and c.lower_ == "by")

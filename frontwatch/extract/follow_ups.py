@@ -197,11 +197,22 @@ _DAYS_BEFORE = re.compile(r"\b(?:(?:days?|weeks?|months?|hours?|nights?)\s+(?:af
                           r"(?:after|following|since)\s+(?:last|the\s+previous)\b)", re.IGNORECASE)
 
 
+# A sentence that opens on a reaction to what was told before ("In revenge, …", "Following the attack, a militia …",
+# "Responding to the calls, police …") tells a new incident of its own kind: ACLED codes the retaliation apart.
+_RESPONSE = re.compile(
+    r"\W*(?:in\s+(?:revenge|retaliation|reprisal|response)|responding\s+to|"
+    r"(?:following|after)\s+(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|raids?|killings?|ambush|"
+    r"assault|incident|massacre|clash(?:es)?|bombings?|blasts?|explosions?))\b", re.IGNORECASE)
+
+
 def _told_as_before(c: Claim, o: Claim) -> bool:
     """Is `o`'s event told after `c`'s in the sentence as one that happened days before it (see `_DAYS_BEFORE`)?
-    Its toll is that earlier event's, not `c`'s."""
+    Its toll is that earlier event's, not `c`'s. So is an event told by a later sentence that opens on a reaction
+    to `c`'s ("Responding to the alarm, police …", `_RESPONSE`): an incident of its own, with a toll of its own."""
     if c.trigger is None or o.trigger is None or o.trigger.start <= c.trigger.start:
         return False
+    if o.sentence.start > c.sentence.start and _RESPONSE.match(o.sentence.text):
+        return True
     between = c.sentence.text[c.trigger.end - c.sentence.start:o.trigger.start - c.sentence.start]
     return bool(_DAYS_BEFORE.search(between))
 

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from frontwatch.extract.follow_ups import _RESPONSE
 from frontwatch.extract.place_mentions import own_toll
 from frontwatch.model import NOT_AN_EVENT, TERRITORY_SUB_TYPES, Certainty, Claim, TimeSpan
 
@@ -45,13 +46,6 @@ _INVESTIGATION = re.compile(
     r"ambush|raid)\b"
     r"|\b(?:the|this|that)\s+(?:shooter|gunman|gunmen|attacker|attackers|bomber|bombers|assailant|assailants|"
     r"killer|killers)(?:'s|’s|s'|s’)?\s", re.IGNORECASE)
-
-# A sentence that opens on a reaction to what was told before ("In revenge, …", "Following the attack, a militia …",
-# "Responding to the calls, police …") tells a new incident of its own kind: ACLED codes the retaliation apart.
-_RESPONSE = re.compile(
-    r"\W*(?:in\s+(?:revenge|retaliation|reprisal|response)|responding\s+to|"
-    r"(?:following|after)\s+(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|raids?|killings?|ambush|"
-    r"assault|incident|massacre|clash(?:es)?|bombings?|blasts?|explosions?))\b", re.IGNORECASE)
 
 # Unnamed rallies: a singular crowd word ("a London rally for the people of X") is one gathering, however many places
 # its phrase names; plural words ("protests in X and Y") may be several.
@@ -352,14 +346,20 @@ def one_incident(claims: Sequence[Claim], published: date | None) -> list[Claim]
     lead: dict[tuple[object, ...], Claim] = {}
     for c in told.values():
         lead.setdefault(_key(c, published), c)  # type: ignore[arg-type]
+    responded: set[tuple[object, ...]] = set()  # incidents whose battle is told as the response to them
     for c in claims:
         # ACLED's precedence: where the incident's words tell state forces fighting as well as others' one-sided
-        # violence ("raiders attacked a village … police battled them"), the battle is the event
+        # violence ("raiders attacked a village … police battled them"), the battle is the event; not where the
+        # battle is told as the response to it ("Responding to the calls, police battled them"): an incident of its
+        # own, which later words about that battle do not make the lead either
         if (key := _key(c, published)) is not None and (first := lead.setdefault(key, c)) is not c and (
                 first.event_type == "Violence against civilians" and c.sub_event_type == "Armed clash"
                 and any(r.actor.inter == 1 for r in c.actors)
-                and not any(r.actor.inter == 1 for r in first.actors if r.role == "actor1")):
-            lead[key] = c
+                and not any(r.actor.inter == 1 for r in first.actors if r.role == "actor1")) and key not in responded:
+            if c.sentence.start > first.sentence.start and _RESPONSE.match(c.sentence.text):
+                responded.add(key)
+            else:
+                lead[key] = c
     out = []
     attacked: dict[tuple[object, ...], int] = {}  # (place, day) -> where the text first tells violence there
     towns = _town_first(claims, published)

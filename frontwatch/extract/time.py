@@ -116,7 +116,12 @@ def _numeric(expr: str, published: date) -> date | None:
         expr, languages=["en"],
         settings={"DATE_ORDER": order, "RELATIVE_BASE": datetime(published.year, published.month, published.day),
                   "PREFER_DATES_FROM": "past"})
-    return found[0][1].date() if found else None
+    day = found[0][1].date() if found else None
+    # a two-digit year is of the report's century: "20/3/08" in a report of 17/3/08 is 2008, not the 1908 that
+    # preferring the past makes of a day just after the report's
+    if day is not None and len(re.findall(r"\d+", expr)[-1]) == 2 and day.year <= published.year - 50:
+        day = day.replace(year=day.year + 100)
+    return day
 
 
 def _day_span(kind: str, m: re.Match[str], published: date) -> tuple[date, date, int] | None:

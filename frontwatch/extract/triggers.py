@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from frontwatch.annotate.components import english_lemmas
 from frontwatch.extract.doc_words import doc_words
+from frontwatch.extract.name_words import _NAME_TYPES, _headline_word, _lower_name_word, name_read_plural, plural_key
 
 # The lexicon itself lives below annotate, which parses only the sentences that hold a trigger; re-exported here.
 from frontwatch.text.lexicon import Lexicon, TriggerEntry
@@ -411,6 +412,8 @@ def match_token(lex: Lexicon, tok: Token) -> TriggerEntry | None:
     index = lex.by_lemma()
     lemma = _lemma(tok)
     keys = (lemma,) if tok.lower_ == lemma else (lemma, tok.lower_)
+    if (plural := name_read_plural(tok, index)) is not None:  # "Killings" read as a name, its form its lemma
+        keys = (*keys, plural)
     if _re_split(tok):  # the verb's lemma: "established" -> "establish", "secured" -> "secure"
         keys = (*keys, tok.lower_[:-2], tok.lower_[:-1])
     slips = lex.slips()
@@ -465,28 +468,8 @@ def _indexed_tokens(lex: Lexicon, sent: Span) -> list[Token]:
     own = doc_words(sent.doc)
     doc = sent.doc
     return [doc[i] for i in range(sent.start, sent.end) if own.lemmas[i] in index or own.lowers[i] in index
-            or (i >= sent.start + 2 and own.lowers[i - 2] == "re" and own.lowers[i - 1] == "-")]  # "re-established"
-
-
-_NAME_TYPES = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
-
-
-def _lower_name_word(tok: Token) -> bool:
-    """A lower-case word the tagger put inside a person's name ("youths riot over fees" read with "riot" as a
-    name): English names are capitalised, so it is a word, not a name."""
-    return tok.ent_type_ == "PERSON" and tok.is_lower and tok.is_alpha
-
-
-def _headline_word(lex: Lexicon, tok: Token) -> bool:
-    """A capitalised first word of a terse headline the tagger took for a one-word name ("Riot breaks out …"):
-    a trigger word, not a name."""
-    if tok.i != tok.sent.start or tok.ent_type_ not in {"PERSON", "ORG"} or tok.ent_iob_ != "B":
-        return False
-    if tok.i + 1 < tok.sent.end and tok.doc[tok.i + 1].ent_iob_ == "I":
-        return False
-    # a name that speaks ("Rally said …") is a person's
-    speaks = tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in lex.words.get("speech", frozenset())
-    return tok.lower_ in lex.by_lemma() and not speaks
+            or (i >= sent.start + 2 and own.lowers[i - 2] == "re" and own.lowers[i - 1] == "-")  # "re-established"
+            or plural_key(own.lowers[i], own.lemmas[i], index) is not None]  # "Killings" read as a name
 
 
 def is_nonevent(lex: Lexicon, hit: TriggerHit, clause: set[int]) -> bool:
