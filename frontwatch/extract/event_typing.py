@@ -281,8 +281,9 @@ class Typer(CrowdCues):
             return True  # "fired at a bus, killing a passenger": one armed side, its victims unarmed (ACLED)
         if label == "Excessive force against protesters" and not self._force_told(event):
             return True  # ACLED's excessive force is force told (shots, beatings, deaths); the n-grams read a protest
-        if label == "Violent demonstration" and "riot:no-demonstration" in methods:
-            return True  # the n-grams read stones thrown; the rules read no demonstration
+        if label == "Violent demonstration" and ("riot:no-demonstration" in methods or (
+                sub == "Mob violence" and self._set_upon(event))):
+            return True  # the n-grams read stones thrown or riot words; the rules read no demonstration
         if label == "Looting/property destruction" and event.hit.category in _CROWD_VIOLENCE and sub in _RIOTS:
             return True  # a crowd's stones and fires are its riot (ACLED), whatever they damaged
         if any(m.startswith("follow-up:") for m in methods) and SUB_EVENT_TYPES[label] == "Strategic developments":
@@ -385,10 +386,10 @@ class Typer(CrowdCues):
             event_type, sub = self._riot(inter1, event, doc)
         if category == "riot" and inter1 in {5, 7} and self._rally_attacked(event):
             event_type, sub = "Riots", "Mob violence"  # "youths threw stones at a rally": its target, not theirs
-        elif category == "riot" and sub == "Violent demonstration" and event.hit.entry.lemma in _THROWING and not (
-                self._demonstrating(_story(event.hit.token.sent))):
-            # stones thrown with no demonstration, strike or rioting told ("villagers stoned a thief"): ACLED's
-            # violent demonstration needs one; a crowd's violence without it is mob violence
+        elif category == "riot" and sub == "Violent demonstration" and (
+                (event.hit.entry.lemma in _THROWING and not self._demonstrating(_story(event.hit.token.sent)))
+                or (inter1 in {5, 7, None} and self._set_upon(event))):
+            # stones thrown ("villagers stoned a thief") or people set upon by rioters, no demonstration told: a mob
             event_type, sub = "Riots", "Mob violence"
             methods.append("riot:no-demonstration")
         if category in {"protest", "crowd"}:
@@ -545,8 +546,9 @@ class Typer(CrowdCues):
         sent = {t.lemma_.lower() for s in story for t in s}
         # a rally the crowd attacked or stoned is its target, not its own demonstration
         own = self._own_protest(story)
-        if inter == 5 and not own and (sent & self.words["mob_words"] or not self._demonstrating(story)):
-            return "Riots", "Mob violence"
+        if inter == 5 and not own and (sent & self.words["mob_words"] or not self._demonstrating(story)
+                                       or self._set_upon(event)):
+            return "Riots", "Mob violence"  # (rioters who set upon people, with no demonstration told: a mob)
         if inter in {5, 7} and sent & self.words["protest_words"] and not own:
             return "Riots", "Mob violence"  # "youths stoned a campaign rally"
         if inter == 7 and not own:
