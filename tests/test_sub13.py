@@ -28,3 +28,14 @@ def test_rioters_who_set_upon_people_are_a_mob(claims_of: ClaimsOf) -> None:
                  "Youths rioted near the tally centre; officers opened fire, killing one rioter."):
         assert "Violent demonstration" in _subs(claims_of, text), text
         assert "Mob violence" not in _subs(claims_of, text), text
+
+
+def test_anti_riot_police_are_no_riot(claims_of: ClaimsOf) -> None:
+    # the parser reads "anti-riot" as an adjective of the force: its kind, like "riot police", not a riot
+    for text in ("Officers of the anti-riot police escorted the governor's convoy through the town.",
+                 "Vendors protested the new stall fees; anti-riot police intervened to keep order."):
+        subs = _subs(claims_of, text)
+        assert not subs & {"Violent demonstration", "Mob violence"}, (text, subs)
+    # a riot the report tells beside them is still one
+    assert "Violent demonstration" in _subs(
+        claims_of, "Rioters burned tyres in the square before anti-riot police arrived.")

@@ -166,14 +166,8 @@ class Typer(CrowdCues):
     ) -> tuple[str, str | None, float]:
         if event.hit.entry.index < 0 and pred is not None:  # an event only the classifier saw
             return self._model_only(event, actor1, actor2, pred, methods)
-        if category == "arrest" and event.hit.token.head.lemma_.lower() in _EVADE and event.hit.token.dep_ in {
-                "dobj", "pobj"}:
-            methods.append("nonevent:evaded")  # "shot as they resisted arrest": no one was arrested
-            return NOT_AN_EVENT, None, 0.6
-        if category in _CONFLICT_TOLD | _FOLLOW_UPS and self._protested(event.hit.token):
-            # "residents protest a recent attack on a school", "protested against a police raid": what the
-            # demonstration was about, told as its grievance, not an event of the report
-            methods.append("nonevent:grievance")
+        if (why := self._no_event_told(event, category)) is not None:
+            methods.append(f"nonevent:{why}")
             return NOT_AN_EVENT, None, 0.6
         if is_nonevent(self.lexicon, event.hit, event.clause):
             # Non-event context words are coarse ("suicide bombings at two markets", "looted during the lockdown"):
@@ -254,6 +248,19 @@ class Typer(CrowdCues):
             conf -= 0.1
         assert sub is None or sub in EVENT_TYPES[event_type]
         return event_type, sub, conf
+
+    def _no_event_told(self, event: _Event, category: str) -> str | None:
+        """Why the trigger tells no event of the report, by its place in the sentence, or None."""
+        t = event.hit.token
+        if category == "arrest" and t.head.lemma_.lower() in _EVADE and t.dep_ in {"dobj", "pobj"}:
+            return "evaded"  # "shot as they resisted arrest": no one was arrested
+        if category in _CONFLICT_TOLD | _FOLLOW_UPS and self._protested(t):
+            # "residents protest a recent attack on a school", "protested against a police raid": what the
+            # demonstration was about, told as its grievance, not an event of the report
+            return "grievance"
+        if category in _CROWD_VIOLENCE and t.dep_ == "amod" and t.head.lemma_.lower() in self.words["kind_of_heads"]:
+            return "kind-of"  # "anti-riot police" read as an adjective: the force's kind, no riot
+        return None
 
     def _model_only(self, event: _Event, actor1: ActorRole | None, actor2: ActorRole | None,
                     pred: tuple[str, float], methods: list[str]) -> tuple[str, str | None, float]:
