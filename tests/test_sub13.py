@@ -39,3 +39,15 @@ def test_anti_riot_police_are_no_riot(claims_of: ClaimsOf) -> None:
     # a riot the report tells beside them is still one
     assert "Violent demonstration" in _subs(
         claims_of, "Rioters burned tyres in the square before anti-riot police arrived.")
+
+
+def test_a_held_protests_against_phrase_is_its_grievance(claims_of: ClaimsOf) -> None:
+    # a light verb holds the demonstration ("was staged", "held a march"): its "against / over" phrase tells what
+    # it was about, as a protest verb's does, not violence of the crowd's or another event of the report
+    subs = _subs(claims_of, "A demonstration was staged against the attacks on herders. Police intervened.")
+    assert "Protest with intervention" in subs and "Violent demonstration" not in subs, subs
+    subs = _subs(claims_of, "A march was held over the stabbing of a shopkeeper in the bazaar.")
+    assert subs == {"Peaceful protest"}, subs
+    # the crowd's own violence after it is still its own
+    assert "Violent demonstration" in _subs(
+        claims_of, "A vigil was held over the stabbing of a shopkeeper; mourners then smashed the windows of the bar.")

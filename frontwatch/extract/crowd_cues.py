@@ -55,6 +55,17 @@ _ORGANISED = frozenset({"youth", "youths", "supporter", "supporters", "loyalist"
                         "member", "members"})
 
 
+# Light verbs a demonstration is told with ("a protest was staged against …", "held a march over …").
+_LIGHT_VERBS = frozenset({"call", "hold", "launch", "lead", "mount", "organise", "organize", "stage", "staged"})
+
+
+def _held_protest(verb: Token) -> bool:
+    """A light verb whose object or passive subject is a demonstration ("a protest was staged", "held a rally"): its
+    "against / over" phrase is what the demonstration was about, as a protest verb's is."""
+    return bool({verb.lemma_.lower(), verb.lower_} & _LIGHT_VERBS) and any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PROTEST_NOUNS for c in verb.children)
+
+
 def no_strike(t: Token) -> bool:
     """ "struck" (hit: "a car struck a boy") and an air or drone strike are no strike of workers: no demonstration."""
     if t.lemma_.lower() not in {"strike", "strikes"}:
@@ -153,7 +164,7 @@ class CrowdCues:
             if a.dep_ == "dobj" and a.head.lemma_.lower() in self.words["protest_verbs"]:
                 return True
             if a.dep_ == "pobj" and a.head.lower_ in self.words["grievance_preps"] and (
-                    a.head.head.lemma_.lower() in protest):
+                    a.head.head.lemma_.lower() in protest or _held_protest(a.head.head)):
                 return True
         return False
 
@@ -372,7 +383,7 @@ class CrowdCues:
             if a is not t and a.lemma_.lower() in self.words["grievance_heads"]:
                 return True
             if a.dep_ == "prep" and a.lower_ in self.words["grievance_preps"] and (
-                    a.head.lemma_.lower() in self.words["protest_verbs"]):
+                    a.head.lemma_.lower() in self.words["protest_verbs"] or _held_protest(a.head)):
                 return True
             if a.dep_ == "dobj" and a.head.lemma_.lower() in (
                     self.words["protest_verbs"] | self.words["grievance_heads"]):
