@@ -258,8 +258,6 @@ class Typer(CrowdCues):
             # "residents protest a recent attack on a school", "protested against a police raid": what the
             # demonstration was about, told as its grievance, not an event of the report
             return "grievance"
-        if category in _CROWD_VIOLENCE and t.dep_ == "amod" and t.head.lemma_.lower() in self.words["kind_of_heads"]:
-            return "kind-of"  # "anti-riot police" read as an adjective: the force's kind, no riot
         return None
 
     def _model_only(self, event: _Event, actor1: ActorRole | None, actor2: ActorRole | None,
