@@ -44,9 +44,26 @@ _GATHERINGS = frozenset({"crowd", "demonstration", "gathering", "group", "march"
                          "rally", "throng"})
 # Conjunctions of a clause that tells what came before a demonstration ("protested after a trader was killed").
 _CAUSE_MARKS = frozenset({"after", "following", "because", "since"})
+# Verbs of harm done to a person's body (one does not "injure" or "whip" a building): a crowd doing them to people
+# sets upon someone (ACLED's mob violence), which "attack" only tells with people as its object.
+_PERSON_HARM = frozenset({"assault", "beat", "flog", "hack", "injure", "kill", "lynch", "maim", "murder", "stab",
+                          "whip", "wound"})
+# Words of a riot: they name the crowd's violence, not whether it was a demonstration's or a mob's.
+_RIOT_WORDS = frozenset({"riot", "rioter", "rioting", "riotous"})
 # Words naming attackers as a faction's own people rather than a crowd.
 _ORGANISED = frozenset({"youth", "youths", "supporter", "supporters", "loyalist", "loyalists", "goon", "goons",
                         "member", "members"})
+
+
+# Light verbs a demonstration is told with ("a protest was staged against …", "held a march over …").
+_LIGHT_VERBS = frozenset({"call", "hold", "launch", "lead", "mount", "organise", "organize", "stage", "staged"})
+
+
+def _held_protest(verb: Token) -> bool:
+    """A light verb whose object or passive subject is a demonstration ("a protest was staged", "held a rally"): its
+    "against / over" phrase is what the demonstration was about, as a protest verb's is."""
+    return bool({verb.lemma_.lower(), verb.lower_} & _LIGHT_VERBS) and any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PROTEST_NOUNS for c in verb.children)
 
 
 def no_strike(t: Token) -> bool:
@@ -147,7 +164,7 @@ class CrowdCues:
             if a.dep_ == "dobj" and a.head.lemma_.lower() in self.words["protest_verbs"]:
                 return True
             if a.dep_ == "pobj" and a.head.lower_ in self.words["grievance_preps"] and (
-                    a.head.head.lemma_.lower() in protest):
+                    a.head.head.lemma_.lower() in protest or _held_protest(a.head.head)):
                 return True
         return False
 
@@ -155,6 +172,44 @@ class CrowdCues:
         """Does the story tell of a demonstration or rioting at all (a riot, a protest, a strike, a march)?"""
         words = self.words["protest_words"] | self.words["protest_verbs"] | {"rioter", "rioting", "riotous"}
         return any((t.lemma_.lower() in words or t.lower_ in words) and not no_strike(t) for s in story for t in s)
+
+    def _set_upon(self, event: _Event) -> bool:
+        """Did the crowd set upon people: a verb of bodily harm or an attack done by the crowd (its subject or "by"
+        doer names it: rioters, a mob, youths) to people named by no word of a force, a place, a building or the
+        crowd itself ("rioters beat up two clerks", "a trader was assaulted by rioters"), in a story whose only words
+        of a demonstration are the riot's own? ACLED's violent demonstration is a demonstration turned violent; a
+        crowd setting upon people with no demonstration told is mob violence."""
+        story = _story(event.hit.token.sent)
+        told = (self.words["protest_verbs"] | self.words["protest_words"] | {"striking"}) - _RIOT_WORDS
+        if any(({t.lemma_.lower(), t.lower_} & told and not no_strike(t)) for s in story for t in s):
+            return False  # a protest, march or strike told: the crowd's violence is its demonstration's
+        things = (self.words["force_heads"] | self.words["held_by"] | self.words["civilian_targets"]
+                  | self.words["place_nouns"] | self.words["unit_nouns"] | self.words["facility_heads"]
+                  | self.words["institution_nouns"] | self.words["roads"] | _CROWD_NAMES | {
+                      "car", "vehicle", "property", "each", "other", "office", "rioter", "demonstrator", "protester"})
+        crowd = _CROWD_NAMES | self.words["mob_words"] | {"rioter", "youth", "youths"}
+        for t in event.hit.token.sent:
+            lem = t.lemma_.lower()
+            if lem not in _PERSON_HARM | {"attack"} or t.pos_ not in {"VERB", "NOUN"}:
+                continue
+            victims = [c for c in t.children if c.dep_ == "dobj"]
+            agents = [g for c in t.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                      for g in c.children if g.dep_ == "pobj"]
+            if agents:
+                victims += [c for c in t.children if c.dep_ == "nsubjpass"]  # "… was beaten by the mob"
+            if t.dep_ in {"amod", "acl"} and t.pos_ == "VERB":
+                victims.append(t.head)  # "… and whipped workers", the verb read as the noun's modifier
+            victims += [g for v in victims for g in v.children if g.dep_ == "conj"]
+            # the doer: the "by" phrase, else the nearest subject up the verbs it is coordinated with
+            doers = agents or next(([c for c in a.children if c.dep_ in {"nsubj", "nmod"}]
+                                    for a in [t, *t.ancestors][:4] if any(
+                                        c.dep_ in {"nsubj", "nmod"} for c in a.children)), [])
+            if not any({w.lemma_.lower(), w.lower_} & crowd for d in doers for w in d.subtree):
+                continue  # harm done by others ("police opened fire, killing a rioter", "after a cleric was killed")
+            if any(v.pos_ in {"NOUN", "PRON", "NUM"} or (v.pos_ == "PROPN" and lem != "attack")
+                   for v in victims if v.lemma_.lower() not in things and v.lower_ not in things):
+                return True
+        return False
 
     def _own_protest(self, story: Sequence[SpacySpan]) -> set[str]:
         """The story's words of a demonstration of the crowd's own: not a rally it attacked or stoned (its
@@ -328,7 +383,7 @@ class CrowdCues:
             if a is not t and a.lemma_.lower() in self.words["grievance_heads"]:
                 return True
             if a.dep_ == "prep" and a.lower_ in self.words["grievance_preps"] and (
-                    a.head.lemma_.lower() in self.words["protest_verbs"]):
+                    a.head.lemma_.lower() in self.words["protest_verbs"] or _held_protest(a.head)):
                 return True
             if a.dep_ == "dobj" and a.head.lemma_.lower() in (
                     self.words["protest_verbs"] | self.words["grievance_heads"]):

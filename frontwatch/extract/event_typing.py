@@ -171,14 +171,8 @@ class Typer(CrowdCues):
     ) -> tuple[str, str | None, float]:
         if event.hit.entry.index < 0 and pred is not None:  # an event only the classifier saw
             return self._model_only(event, actor1, actor2, pred, methods)
-        if category == "arrest" and event.hit.token.head.lemma_.lower() in _EVADE and event.hit.token.dep_ in {
-                "dobj", "pobj"}:
-            methods.append("nonevent:evaded")  # "shot as they resisted arrest": no one was arrested
-            return NOT_AN_EVENT, None, 0.6
-        if category in _CONFLICT_TOLD | _FOLLOW_UPS and self._protested(event.hit.token):
-            # "residents protest a recent attack on a school", "protested against a police raid": what the
-            # demonstration was about, told as its grievance, not an event of the report
-            methods.append("nonevent:grievance")
+        if (why := self._no_event_told(event, category)) is not None:
+            methods.append(f"nonevent:{why}")
             return NOT_AN_EVENT, None, 0.6
         if is_nonevent(self.lexicon, event.hit, event.clause):
             # Non-event context words are coarse ("suicide bombings at two markets", "looted during the lockdown"):
@@ -260,6 +254,17 @@ class Typer(CrowdCues):
         assert sub is None or sub in EVENT_TYPES[event_type]
         return event_type, sub, conf
 
+    def _no_event_told(self, event: _Event, category: str) -> str | None:
+        """Why the trigger tells no event of the report, by its place in the sentence, or None."""
+        t = event.hit.token
+        if category == "arrest" and t.head.lemma_.lower() in _EVADE and t.dep_ in {"dobj", "pobj"}:
+            return "evaded"  # "shot as they resisted arrest": no one was arrested
+        if category in _CONFLICT_TOLD | _FOLLOW_UPS and self._protested(t):
+            # "residents protest a recent attack on a school", "protested against a police raid": what the
+            # demonstration was about, told as its grievance, not an event of the report
+            return "grievance"
+        return None
+
     def _model_only(self, event: _Event, actor1: ActorRole | None, actor2: ActorRole | None,
                     pred: tuple[str, float], methods: list[str]) -> tuple[str, str | None, float]:
         """The type of an event only the classifier saw, corrected by what the words and sides tell."""
@@ -286,8 +291,9 @@ class Typer(CrowdCues):
             return True  # "fired at a bus, killing a passenger": one armed side, its victims unarmed (ACLED)
         if label == "Excessive force against protesters" and not self._force_told(event):
             return True  # ACLED's excessive force is force told (shots, beatings, deaths); the n-grams read a protest
-        if label == "Violent demonstration" and "riot:no-demonstration" in methods:
-            return True  # the n-grams read stones thrown; the rules read no demonstration
+        if label == "Violent demonstration" and ("riot:no-demonstration" in methods or (
+                sub == "Mob violence" and self._set_upon(event))):
+            return True  # the n-grams read stones thrown or riot words; the rules read no demonstration
         if label == "Looting/property destruction" and event.hit.category in _CROWD_VIOLENCE and sub in _RIOTS:
             return True  # a crowd's stones and fires are its riot (ACLED), whatever they damaged
         if any(m.startswith("follow-up:") for m in methods) and SUB_EVENT_TYPES[label] == "Strategic developments":
@@ -390,10 +396,10 @@ class Typer(CrowdCues):
             event_type, sub = self._riot(inter1, event, doc)
         if category == "riot" and inter1 in {5, 7} and self._rally_attacked(event):
             event_type, sub = "Riots", "Mob violence"  # "youths threw stones at a rally": its target, not theirs
-        elif category == "riot" and sub == "Violent demonstration" and event.hit.entry.lemma in _THROWING and not (
-                self._demonstrating(_story(event.hit.token.sent))):
-            # stones thrown with no demonstration, strike or rioting told ("villagers stoned a thief"): ACLED's
-            # violent demonstration needs one; a crowd's violence without it is mob violence
+        elif category == "riot" and sub == "Violent demonstration" and (
+                (event.hit.entry.lemma in _THROWING and not self._demonstrating(_story(event.hit.token.sent)))
+                or (inter1 in {5, 7, None} and self._set_upon(event))):
+            # stones thrown ("villagers stoned a thief") or people set upon by rioters, no demonstration told: a mob
             event_type, sub = "Riots", "Mob violence"
             methods.append("riot:no-demonstration")
         if category in {"protest", "crowd"}:
@@ -552,8 +558,9 @@ class Typer(CrowdCues):
         sent = {t.lemma_.lower() for s in story for t in s}
         # a rally the crowd attacked or stoned is its target, not its own demonstration
         own = self._own_protest(story)
-        if inter == 5 and not own and (sent & self.words["mob_words"] or not self._demonstrating(story)):
-            return "Riots", "Mob violence"
+        if inter == 5 and not own and (sent & self.words["mob_words"] or not self._demonstrating(story)
+                                       or self._set_upon(event)):
+            return "Riots", "Mob violence"  # (rioters who set upon people, with no demonstration told: a mob)
         if inter in {5, 7} and sent & self.words["protest_words"] and not own:
             return "Riots", "Mob violence"  # "youths stoned a campaign rally"
         if inter == 7 and not own:
