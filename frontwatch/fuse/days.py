@@ -54,6 +54,9 @@ class ClaimDay:
     acled: int | None  # this day's ACLED fatalities (None: the claim gives none)
     # (document, sentence, trigger) of a claim made for one of a clause's several places, else None
     listed: tuple[str, int, int] | None = None
+    # the extractor's confidence that its sentence tells this type of event (Claim.confidence): one report's
+    # sources back all the events it tells alike, so this is what tells its surer readings from its weaker ones
+    reading: float = 1.0
 
 
 def unit_of(place: Place) -> str | None:
@@ -211,7 +214,8 @@ def _read_claims(claims: Iterable[Claim], documents: Mapping[str, Document]) -> 
         a1, a2 = c.actor("actor1"), c.actor("actor2")
         records.append((low, high, unit, names, event_type, values.setdefault(c.sub_event_type, c.sub_event_type),
                         c.certainty, precision, place, a1 and values.setdefault(a1, a1),
-                        a2 and values.setdefault(a2, a2), counts, acled, _listed(c)))
+                        a2 and values.setdefault(a2, a2), counts, acled, _listed(c),
+                        values.setdefault(c.confidence, c.confidence)))
     return _Reading(values, roots, outlet_roots, claim_roots, claim_docs, name_tuples, origins, first_named,
                     id_hashes, unit_codes, type_codes, key_unit, key_type, key_day, n_days, ids, records, undated)
 
@@ -250,18 +254,19 @@ def _emit_days(r: _Reading) -> list[ClaimDay]:
     # million claims.
     for i, k, claim_id, root in zip(*_cluster_order(r.ids, r.claim_roots, r.unit_codes, r.type_codes, r.key_unit,
                                                     r.key_type, r.key_day, n_days), strict=True):
-        low, high, unit, names, event_type, sub, certainty, precision, place, a1, a2, counts, acled, listed = records[i]
+        (low, high, unit, names, event_type, sub, certainty, precision, place, a1, a2, counts, acled, listed,
+         reading) = records[i]
         days = n_days[i]
         if days > 1:
             day = low + timedelta(days=k)
             out.append(ClaimDay(values.setdefault(day, day), low, high, 1.0 / days, unit, root, names, claim_id,
                                 event_type, sub, certainty, 1, place, a1, a2, counts,
-                                acled[k] if acled else None, listed))  # type: ignore[index]
+                                acled[k] if acled else None, listed, reading))  # type: ignore[index]
         else:
             day = low + timedelta(days=(high - low).days // 2)
             out.append(ClaimDay(values.setdefault(day, day), low, high, 1.0, unit, root, names, claim_id,
                                 event_type, sub, certainty, precision, place, a1, a2, counts, acled,  # type: ignore[arg-type]
-                                listed))
+                                listed, reading))
     return out
 
 
