@@ -8,7 +8,7 @@ from datetime import date
 
 from frontwatch.evaluation.acled import system_answers
 from frontwatch.fuse import fuse
-from frontwatch.model import Claim, EventStatus
+from frontwatch.model import Claim, Span
 from tests.fuse_helpers import claim, doc
 
 TEXT = "Guards scattered a crowd of traders marching on the town hall with batons."
@@ -42,11 +42,20 @@ def test_the_reports_first_answer_is_its_surer_reading_whichever_id_sorts_first(
         assert best.event_type == ("Protests" if sure > weak else "Battles")
 
 
-def test_a_weak_reading_lowers_confidence_but_not_the_status() -> None:
-    a, b = doc("Rebels took the district, says one daily.", "a.org"), doc("The district fell, says another.", "b.org")
-    docs = {a.document_id: a, b.document_id: b}
-    sure = fuse([claim(a, 1), claim(b, 1)], docs).events[0]
-    weak = fuse([dataclasses.replace(claim(a, 1), confidence=0.5), dataclasses.replace(claim(b, 1), confidence=0.5)],
-                docs).events[0]
-    assert sure.status == weak.status == EventStatus.CONFIRMED
-    assert weak.confidence < sure.confidence
+def test_only_the_weaker_reading_of_a_sentence_loses_and_the_lead_keeps_its_place() -> None:
+    protest, clash, d = _two_readings(0.85, 0.55)
+    docs = {d.document_id: d}
+    even = {e.event_type: e.confidence for e in fuse([protest, dataclasses.replace(clash, confidence=0.85)],
+                                                     docs).events}
+    events = {e.event_type: e.confidence for e in fuse([protest, clash], docs).events}
+    # the sentence's surest reading keeps the confidence it has beside an equally sure one; the weaker one loses
+    assert events["Protests"] == even["Protests"] == even["Battles"]
+    assert events["Battles"] < even["Battles"]
+    # A later sentence read more surely than the first does not outrank it: each is its own sentence's best reading,
+    # so the report's lead incident still comes first.
+    text = "Gunmen shot two herders near the wells. Days later their kin marched to demand an inquiry."
+    r = doc(text, "weekly.org")
+    lead = dataclasses.replace(claim(r, 1, sub="Attack", event_type="Violence against civilians"), confidence=0.6)
+    later = dataclasses.replace(claim(r, 2, sub="Peaceful protest", event_type="Protests"), confidence=0.9,
+                                sentence=Span(40, len(text), text[40:]))
+    assert system_answers(r, [later, lead])[0].event_type == "Violence against civilians"

@@ -104,9 +104,10 @@ def _figures(cds: Sequence[ClaimDay]) -> dict[str, int | None]:
 
 
 def _confidence(cds: Sequence[ClaimDay], rel: Mapping[str, float]) -> tuple[float, float]:
-    """(support, denial) probabilities from independent roots, each root as reliable as its best source, each claim
-    as sure as the extractor's reading of its sentence: the events of one report rest on the same sources, so
-    "police dispersed the crowd" read surely as a protest outranks its weak second reading as a clash."""
+    """(support, denial) probabilities from independent roots, each root as reliable as its best source; a claim
+    that is a weaker reading of a sentence read as several events counts as sure as it is beside the surest one:
+    both rest on the same sources, so "police scattered the marchers" read surely as a protest outranks its weak
+    second reading as a clash."""
     support: dict[int, float] = {}
     deny: dict[int, float] = {}
     for cd in cds:
