@@ -133,6 +133,8 @@ class _Reading:
     records: list[tuple]
     undated: int
     sentence_best: array  # per sentence with an event claim: the highest confidence of its event claims
+    claim_reading: array  # per claim kept: its confidence (flat arrays, not a tuple per claim in the records)
+    claim_sentence: array  # per claim kept: its sentence's slot in sentence_best
 
 
 def _read_claims(claims: Iterable[Claim], documents: Mapping[str, Document]) -> _Reading:
@@ -157,7 +159,7 @@ def _read_claims(claims: Iterable[Claim], documents: Mapping[str, Document]) -> 
     root, code = "", -1
     undated = 0
     sentences: dict[tuple[str, int], int] = {}  # (document, sentence start) -> its slot in sentence_best
-    sentence_best = array("d")
+    sentence_best, claim_reading, claim_sentence = array("d"), array("d"), array("q")
     for seq, c in enumerate(claims):
         if c.event_type == NOT_AN_EVENT or not c.sub_event_type:
             continue
@@ -224,11 +226,12 @@ def _read_claims(claims: Iterable[Claim], documents: Mapping[str, Document]) -> 
         a1, a2 = c.actor("actor1"), c.actor("actor2")
         records.append((low, high, unit, names, event_type, values.setdefault(c.sub_event_type, c.sub_event_type),
                         c.certainty, precision, place, a1 and values.setdefault(a1, a1),
-                        a2 and values.setdefault(a2, a2), counts, acled, _listed(c),
-                        (values.setdefault(c.confidence, c.confidence), sentence)))
+                        a2 and values.setdefault(a2, a2), counts, acled, _listed(c)))
+        claim_reading.append(c.confidence)
+        claim_sentence.append(sentence)
     return _Reading(values, roots, outlet_roots, claim_roots, claim_docs, name_tuples, origins, first_named,
                     id_hashes, unit_codes, type_codes, key_unit, key_type, key_day, n_days, ids, records, undated,
-                    sentence_best)
+                    sentence_best, claim_reading, claim_sentence)
 
 
 # `extract.claims.LISTED`: the claim is one of a clause's several places (fusion does not import the extractor)
@@ -265,9 +268,8 @@ def _emit_days(r: _Reading) -> list[ClaimDay]:
     # million claims.
     for i, k, claim_id, root in zip(*_cluster_order(r.ids, r.claim_roots, r.unit_codes, r.type_codes, r.key_unit,
                                                     r.key_type, r.key_day, n_days), strict=True):
-        (low, high, unit, names, event_type, sub, certainty, precision, place, a1, a2, counts, acled, listed,
-         (own, sentence)) = records[i]
-        best = r.sentence_best[sentence]
+        low, high, unit, names, event_type, sub, certainty, precision, place, a1, a2, counts, acled, listed = records[i]
+        own, best = r.claim_reading[i], r.sentence_best[r.claim_sentence[i]]
         reading = values.setdefault(own / best, own / best) if best > 0 and own < best else 1.0
         days = n_days[i]
         if days > 1:
