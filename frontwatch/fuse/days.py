@@ -54,6 +54,9 @@ class ClaimDay:
     acled: int | None  # this day's ACLED fatalities (None: the claim gives none)
     # (document, sentence, trigger) of a claim made for one of a clause's several places, else None
     listed: tuple[str, int, int] | None = None
+    # Claim.confidence over the surest reading of the same sentence (1.0: the sentence's best reading). A sentence
+    # read as two events rests on the same sources for both: this tells its surer reading from its weaker one.
+    reading: float = 1.0
 
 
 def unit_of(place: Place) -> str | None:
@@ -129,6 +132,9 @@ class _Reading:
     ids: list[str]
     records: list[tuple]
     undated: int
+    sentence_best: array  # per sentence with an event claim: the highest confidence of its event claims
+    claim_reading: array  # per claim kept: its confidence (flat arrays, not a tuple per claim in the records)
+    claim_sentence: array  # per claim kept: its sentence's slot in sentence_best
 
 
 def _read_claims(claims: Iterable[Claim], documents: Mapping[str, Document]) -> _Reading:
@@ -152,9 +158,18 @@ def _read_claims(claims: Iterable[Claim], documents: Mapping[str, Document]) -> 
     records = []
     root, code = "", -1
     undated = 0
+    sentences: dict[tuple[str, int], int] = {}  # (document, sentence start) -> its slot in sentence_best
+    sentence_best, claim_reading, claim_sentence = array("d"), array("d"), array("q")
     for seq, c in enumerate(claims):
         if c.event_type == NOT_AN_EVENT or not c.sub_event_type:
             continue
+        # every event reading of the sentence counts, placed or not: a surer reading elsewhere still outranks it
+        sentence = sentences.get((c.document_id, c.sentence.start))
+        if sentence is None:
+            sentence = sentences[(c.document_id, c.sentence.start)] = len(sentence_best)
+            sentence_best.append(c.confidence)
+        elif c.confidence > sentence_best[sentence]:
+            sentence_best[sentence] = c.confidence
         place = event_place(c)
         unit = unit_of(place) if place else None
         if unit is None:
@@ -212,8 +227,11 @@ def _read_claims(claims: Iterable[Claim], documents: Mapping[str, Document]) -> 
         records.append((low, high, unit, names, event_type, values.setdefault(c.sub_event_type, c.sub_event_type),
                         c.certainty, precision, place, a1 and values.setdefault(a1, a1),
                         a2 and values.setdefault(a2, a2), counts, acled, _listed(c)))
+        claim_reading.append(c.confidence)
+        claim_sentence.append(sentence)
     return _Reading(values, roots, outlet_roots, claim_roots, claim_docs, name_tuples, origins, first_named,
-                    id_hashes, unit_codes, type_codes, key_unit, key_type, key_day, n_days, ids, records, undated)
+                    id_hashes, unit_codes, type_codes, key_unit, key_type, key_day, n_days, ids, records, undated,
+                    sentence_best, claim_reading, claim_sentence)
 
 
 # `extract.claims.LISTED`: the claim is one of a clause's several places (fusion does not import the extractor)
@@ -251,17 +269,19 @@ def _emit_days(r: _Reading) -> list[ClaimDay]:
     for i, k, claim_id, root in zip(*_cluster_order(r.ids, r.claim_roots, r.unit_codes, r.type_codes, r.key_unit,
                                                     r.key_type, r.key_day, n_days), strict=True):
         low, high, unit, names, event_type, sub, certainty, precision, place, a1, a2, counts, acled, listed = records[i]
+        own, best = r.claim_reading[i], r.sentence_best[r.claim_sentence[i]]
+        reading = values.setdefault(own / best, own / best) if best > 0 and own < best else 1.0
         days = n_days[i]
         if days > 1:
             day = low + timedelta(days=k)
             out.append(ClaimDay(values.setdefault(day, day), low, high, 1.0 / days, unit, root, names, claim_id,
                                 event_type, sub, certainty, 1, place, a1, a2, counts,
-                                acled[k] if acled else None, listed))  # type: ignore[index]
+                                acled[k] if acled else None, listed, reading))  # type: ignore[index]
         else:
             day = low + timedelta(days=(high - low).days // 2)
             out.append(ClaimDay(values.setdefault(day, day), low, high, 1.0, unit, root, names, claim_id,
                                 event_type, sub, certainty, precision, place, a1, a2, counts, acled,  # type: ignore[arg-type]
-                                listed))
+                                listed, reading))
     return out
 
 
