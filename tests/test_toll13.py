@@ -22,3 +22,16 @@ def test_tolls_listed_by_how_they_died_are_summed(nlp: Any) -> None:
     assert _toll(nlp, "3 died in the fighting, 5 died according to the elders of the hamlet.") == 3
     # a smaller figure after a bare total may be a part of it
     assert _toll(nlp, "9 killed, 4 died in the fire that followed the raid.") != 13
+
+
+# --- a group counted as abducted or held whose death is told by pointing back at it -------------------------------
+
+def test_the_dead_of_a_group_told_under_another_fate_are_its_figure(nlp: Any) -> None:
+    assert _toll(nlp, "Gunmen abducted three ferrymen at the jetty and later killed them.") == 3
+    assert _toll(nlp, "Five salt traders were kidnapped near the pass; they were later found dead.") == 5
+    assert _toll(nlp, "The garrison detained 4 herders, who were handed to the militia and found dead days on.") == 4
+    assert _toll(nlp, "Two cooks were abducted at the ford and their bodies were recovered on Sunday.") == 2
+    # a threat, a death that did not happen, or another fate: no toll
+    assert _toll(nlp, "Gunmen abducted three ferrymen at the jetty and threatened to kill them.") == 0
+    assert _toll(nlp, "Five salt traders were kidnapped near the pass; they were later freed.") == 0
+    assert _toll(nlp, "Five salt traders were kidnapped near the pass; they were not killed.") == 0
