@@ -1,5 +1,5 @@
-"""Tolls listed one after another in one sentence, each figure with its own death ("6 burned to death in their homes/
-4 hacked with machetes/ 2 shot dead", "two died on the spot, one died later in hospital"): each clause tells how or
+"""Tolls listed one after another in one sentence, each figure with its own death ("7 burned to death in the granary/
+4 killed by spears/ 2 shot dead", "2 died on the spot, 1 died later in the clinic"): each clause tells how or
 when other people died, so ACLED codes their sum, not the lowest figure as if they were two accounts of one toll
 (`acled_fatalities`). Only bare figures (or figures of one noun) that each open their own clause of dying, joined by
 a list's separator after at most a short adjunct; a voice, a revision or a part between them keeps them apart."""
