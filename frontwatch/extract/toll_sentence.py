@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from frontwatch.extract.counts import _DIGITS, _OUTCOME_WORD, _WRITTEN, ANIMALS, NOT_PEOPLE, parse_number
 from frontwatch.extract.toll_dates import in_a_date
+from frontwatch.extract.toll_fates import fate_of_the_held
+from frontwatch.extract.toll_lists import listed_tolls
 from frontwatch.extract.toll_sides import sides_summed
 from frontwatch.model import Count, CountKind, Span
 
@@ -198,7 +200,8 @@ def sentence_tolls(text: str, base: int, counts: Sequence[Count]) -> list[Count]
     """The sentence's counts (`text` the sentence, `base` its offset in the document) with its revisions taken
     (`revised_tolls`), the killer's own death added (`killer_dead`), groups listed after the outcome summed
     (`listed_after`), the attacker's death added (`doer_killed`, `suicide_bomber`), the dead of an illness left out
-    (`not_of_illness`) and both sides' dead summed (`sides_summed`)."""
+    (`not_of_illness`), tolls listed clause by clause summed (`listed_tolls`), both sides' dead summed
+    (`sides_summed`) and the death of a group held or abducted told by pointing back at it (`fate_of_the_held`)."""
     told = suicide_bomber(text, base, killer_dead(text, base, revised_tolls(text, base, counts)))
     told = not_of_illness(text, base, listed_after(text, base, doer_killed(text, base, told)))
-    return sides_summed(text, base, told)
+    return fate_of_the_held(text, base, sides_summed(text, base, listed_tolls(text, base, told)))
