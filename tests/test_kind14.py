@@ -60,8 +60,8 @@ def test_a_shared_object_decides_whether_the_harmed_side_is_armed(pipeline: Pipe
 
 
 def test_the_force_in_a_clause_on_a_word_is_no_victim(pipeline: Pipeline) -> None:
-    # the parser hangs "beaten" on "complaints": the officers inside the clause on that word beat, not were beaten
-    text = "Complaints that police officers have harassed, beaten and robbed traders at the market in Eldoret town."
+    # the parser hangs "beaten" on "complaints": the soldiers inside the clause on that word beat, not were beaten
+    text = "Complaints that the soldiers had harassed, beaten and robbed several herders near Lodwar."
     claims = [c for c in typed_claims(pipeline, text, "KE") if c.event_type != NOT_AN_EVENT]
     assert [(c.trigger.text if c.trigger else None, c.event_type) for c in claims] == [
         ("beaten", "Violence against civilians")], claims
