@@ -29,6 +29,7 @@ from frontwatch.extract.crime import (
 )
 from frontwatch.extract.doc_words import doc_words
 from frontwatch.extract.hedges import hedges_link_only, planned_date, protests_a_plan
+from frontwatch.extract.kinds import intervenes_on_crowd, names_a_kind
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
 from frontwatch.extract.told import (
@@ -191,35 +192,6 @@ def _forces_accused(verb: Token, words: Words) -> bool:
     state forces' abuse, which ACLED codes as the event it tells, not a charge brought in court."""
     return verb.lemma_.lower() == "accuse" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in words["force_heads"] for c in verb.children)
-
-
-def _headline_verb(trigger: Token, sent: SpacySpan) -> bool:
-    """A headline's verb the tagger read as a noun modifying its object ("militia attacks vehicle", "sect battle
-    police"): a verb's form ("attacks" for "attack"), or a sentence with no verb where a noun (its subject) comes
-    just before. A kind ("riot police", "assault rifle") is named by the bare noun inside a sentence with a verb."""
-    if trigger.lower_ != trigger.lemma_.lower() and trigger.lower_.endswith("s"):
-        return True
-    before = trigger.doc[trigger.i - 1] if trigger.i > sent.start else None
-    return (before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ != "compound"
-            and not any(t.pos_ in {"VERB", "AUX"} for t in sent))
-
-
-def _fights_forces(trigger: Token, words: Words) -> bool:
-    """A headline's "(the group) attack police", "(clans) battle police", which the tagger reads as a kind of police:
-    a verb of fighting right after its subject, a name or a noun that is no place or nationality ("Kenyan attack
-    police" is no headline), before state forces."""
-    before = trigger.doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
-    # the subject may itself be misread as the verb ("sect battle police": "sect" a present-tense verb whose object
-    # is "battle police"); a plain noun's form, the fight word its object's modifier
-    misread = (before is not None and before.tag_ in {"VB", "VBZ", "VBP"} and before.dep_ == "ROOT"
-               and trigger.dep_ == "compound" and trigger.head.head.i == before.i)
-    # or the verb comes after a comma, its object left hanging as a list item ("raiders, believed to be X, attack
-    # police and an army post"; "squatters reject eviction, fight police")
-    misread = misread or (before is not None and before.text == "," and trigger.tag_ == "NN"
-                          and trigger.dep_ == "compound" and trigger.head.dep_ in {"conj", "appos"})
-    return (before is not None and trigger.lemma_.lower() in words["fight_verbs"]
-            and trigger.head.lemma_.lower() in words["force_heads"] and (before.pos_ in {"NOUN", "PROPN"} or misread)
-            and before.ent_type_ not in {"GPE", "NORP", "LOC"})
 
 
 _CROWD_ACTS = frozenset({"protest", "demonstrate", "riot", "block", "barricade", "demand"})
@@ -482,8 +454,7 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
     if (published is not None and time is not None and not time.assumed and time.precision > 1
             and time.high < published - timedelta(days=UNDATED_PAST_DAYS)):
         return "undated-past"  # "in mid-September", "earlier this year": recalled without its day
-    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in words["kind_of_heads"] and not _headline_verb(
-            trigger, sent) and not _fights_forces(trigger, words):
+    if names_a_kind(trigger, sent, words) and not intervenes_on_crowd(trigger, sent, words):
         return "kind-of"  # "a member of the riot police": no riot
     if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return "negated"  # "but no clashes occurred", "no arrests were made": said not to have happened

@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from frontwatch.extract.clash_or_attack import _gunned, _two_sides, unarmed_struck
 from frontwatch.extract.crowd_cues import CrowdCues, _armed_named, _many, named_crowd
 from frontwatch.extract.events import _ARMED, _Event
+from frontwatch.extract.roles import phrase_tokens, shared_object
 from frontwatch.extract.sentences import _doc_text, _story
 from frontwatch.extract.triggers import Lexicon, TriggerHit, find_triggers, is_nonevent, load_lexicon
 from frontwatch.model import (
@@ -451,7 +452,8 @@ class Typer(CrowdCues):
         reading did not see)."""
         if hit.category not in {"kill", "injure"}:
             return False
-        victims = [c for c in hit.token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        shared = shared_object(hit.token)  # "beat and kicked two reporters": the next verb's object is its too
+        victims = [c for c in hit.token.children if c.dep_ in {"dobj", "nsubjpass"}] + shared
         doers = self.words["armed_men"] | self.words["armed_victims"] | self.words["force_heads"] | _GROUPS
         if any(c.dep_ in {"agent", "prep"} and c.lower_ == "by" and any(
                 p.lemma_.lower() in doers or p.lower_ in doers for p in c.children) for c in hit.token.children):
@@ -459,17 +461,18 @@ class Typer(CrowdCues):
             victims += [c for c in hit.token.children if c.dep_ == "nsubj"]
         if hit.token.dep_ in {"acl", "amod"} and hit.token.tag_ == "VBN":
             victims.append(hit.token.head)  # "police officers killed in the ambush"
-        if not any(c.dep_ in {"dobj", "aux", "auxpass"} for c in hit.token.children) and hit.token.tag_ in {
-                "VBN", "VBD"}:
+        if not shared and not any(c.dep_ in {"dobj", "aux", "auxpass"} for c in hit.token.children) and (
+                hit.token.tag_ in {"VBN", "VBD"}):
             # a headline's reduced passive ("Two police officers killed while on duty"): no object, no auxiliary,
             # the subject is who was harmed
             victims += [c for c in hit.token.children if c.dep_ == "nsubj"]
         if hit.token.dep_ == "nsubj" and hit.token.head.lemma_.lower() == "leave":
             victims += [c for c in hit.token.head.children if c.dep_ == "dobj"]  # "a shooting left two officers dead"
         # not the words of the harm itself ("2 killed by bandits" parsed with the verb under its victims)
-        own = {w.i for w in hit.token.subtree}
-        words = {w.lemma_.lower() for v in victims for w in v.subtree
-                 if w.i not in own or v.i not in {a.i for a in hit.token.ancestors}}
+        # nor the clauses hung on a noun it hangs from ("allegations that officers have beaten ...")
+        own, above = {w.i for w in hit.token.subtree}, {a.i for a in hit.token.ancestors}
+        words = {w.lemma_.lower() for v in victims for w in (phrase_tokens(v) if v.i in above else v.subtree)
+                 if w.i not in own or v.i not in above}
         heads = self.words["force_heads"] | (self.words["armed_victims"] if or_armed else frozenset())
         return bool(words & heads) and not _out_of_service(words)
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from frontwatch.extract.actors import ActorDictionary
+from frontwatch.extract.kinds import names_a_kind
 from frontwatch.extract.sentences import _char_ranges, _doc_text, _has_subject, _is_ancestor
 from frontwatch.extract.triggers import Lexicon, TriggerEntry, TriggerHit
 
@@ -99,6 +100,11 @@ class EventFinder:
     def events(self, sent: SpacySpan, hits: list[TriggerHit], mention_starts: Sequence[int] = ()) -> list[_Event]:
         # "without a fight", "whether the fighting had finished": no event
         hits = [h for h in hits if not _indirect_question(h) and h.token.head.lower_ != "without"]
+        # "riot police beat two reporters": the kind of force is no event of its own and must not name the
+        # clause's event over the deed (alone, it stays, to be read as no event)
+        kinds = [h for h in hits if names_a_kind(h.token, sent, self.lexicon.words)]
+        if kinds and len(kinds) < len(hits):
+            hits = [h for h in hits if h not in kinds]
         heads = {h.head.i for h in hits} | {h.token.i for h in hits}
         events = [_Event(h, self._clause(h, heads - {h.head.i, h.token.i})) for h in hits]
         alive = list(events)

@@ -49,6 +49,27 @@ def np_tokens(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def shared_object(tok: Token) -> list[Token]:
+    """The object a verb shares with the verbs coordinated after it ("attacked and injured a candidate", "harassed,
+    beaten and robbed traders"): the last one takes it, each before it does the deed to it too."""
+    for c in tok.children:
+        # the next verb of the list, with no subject of its own (else it is another's deed)
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == tok.i + 2 and not any(
+                g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
+            own = [o for g in c.children if g.dep_ in {"dobj", "obj"} for o in with_conjuncts(g)]
+            return own or shared_object(c)
+    return []
+
+
+def phrase_tokens(tok: Token) -> list[Token]:
+    """A noun's phrase without the clauses hung on it ("allegations that officers beat ..."): who it names."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in {"relcl", "acl", "advcl", "ccomp", "parataxis"}:
+            out.extend(phrase_tokens(c))
+    return out
+
+
 def np_bounds(tok: Token) -> tuple[int, int]:
     toks = np_tokens(tok)
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -164,10 +185,7 @@ def verb_roles(tok: Token) -> Roles:
             r.agents.append(tok.head)
             r.rules.append("relcl")
         if not r.patients:
-            # "attacked and injured a candidate": coordinated verbs share the object the last one takes
-            r.patients = [o for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == tok.i + 2
-                          and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
-                          for g in c.children if g.dep_ in {"dobj", "obj"} for o in with_conjuncts(g)]
+            r.patients = shared_object(tok)
             if r.patients:
                 r.rules.append("shared-object")
         r.rules.append("active")
