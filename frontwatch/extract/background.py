@@ -29,7 +29,7 @@ from frontwatch.extract.crime import (
 )
 from frontwatch.extract.doc_words import doc_words
 from frontwatch.extract.hedges import hedges_link_only, planned_date, protests_a_plan
-from frontwatch.extract.kinds import intervenes_on_crowd, names_a_kind
+from frontwatch.extract.kinds import CROWD_ACTS, intervenes_on_crowd, names_a_kind
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
 from frontwatch.extract.told import (
@@ -194,12 +194,9 @@ def _forces_accused(verb: Token, words: Words) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in words["force_heads"] for c in verb.children)
 
 
-_CROWD_ACTS = frozenset({"protest", "demonstrate", "riot", "block", "barricade", "demand"})
-
-
 def _protested(tok: Token, words: Words) -> bool:
     """Is the word inside what a crowd protests or riots over (an ancestor is a protest word or a crowd's act)?"""
-    return any(a.lemma_.lower() in _CROWD_ACTS or a.lemma_.lower() in words["protest_words"] for a in tok.ancestors)
+    return any(a.lemma_.lower() in CROWD_ACTS or a.lemma_.lower() in words["protest_words"] for a in tok.ancestors)
 
 
 def _accident(sent: SpacySpan, words: Words, trigger: Token | None = None) -> bool:

@@ -47,8 +47,9 @@ def names_a_kind(trigger: Token, sent: SpacySpan, words: Words) -> bool:
             and not _headline_verb(trigger, sent) and not _fights_forces(trigger, words))
 
 
-# a crowd's own acts, besides the lexicon's protest words
-_CROWD_ACTS = frozenset({"protest", "demonstrate", "riot", "block", "barricade", "demand", "march"})
+# a crowd's own acts, besides the lexicon's protest words (what a crowd protests over sits under one: background.py)
+CROWD_ACTS = frozenset({"protest", "demonstrate", "riot", "block", "barricade", "demand"})
+_CROWD_ACTS_TOLD = CROWD_ACTS | {"march"}
 
 
 def intervenes_on_crowd(trigger: Token, sent: SpacySpan, words: Words) -> bool:
@@ -60,4 +61,4 @@ def intervenes_on_crowd(trigger: Token, sent: SpacySpan, words: Words) -> bool:
     if force.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_.lower() not in words["intervention"]:
         return False
     start = min(t.i for t in force.subtree)
-    return any(t.lemma_.lower() in _CROWD_ACTS | words["protest_words"] for t in sent if t.i < start)
+    return any(t.lemma_.lower() in _CROWD_ACTS_TOLD | words["protest_words"] for t in sent if t.i < start)
