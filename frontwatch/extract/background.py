@@ -28,7 +28,7 @@ from frontwatch.extract.crime import (
     ordinary_crime,
 )
 from frontwatch.extract.doc_words import doc_words
-from frontwatch.extract.hedges import hedges_link_only, planned_date, protests_a_plan
+from frontwatch.extract.hedges import hedges_link_only, last_month, planned_date, protests_a_plan
 from frontwatch.extract.kinds import CROWD_ACTS, intervenes_on_crowd, names_a_kind
 from frontwatch.extract.sentences import _doc_text
 from frontwatch.extract.time import find_time
@@ -449,7 +449,8 @@ def background_reason(doc: Doc, sent: SpacySpan, trigger: Token, time: TimeSpan 
             and not (time.span is not None and _BARE_NUMERIC.match(time.span.text))):
         return "dated-before"  # the text dates it well before the report
     if (published is not None and time is not None and not time.assumed and time.precision > 1
-            and time.high < published - timedelta(days=UNDATED_PAST_DAYS)):
+            and time.high < published - timedelta(days=UNDATED_PAST_DAYS)
+            and (told_as_article(doc) or not last_month(time, published))):  # a note's rough month is its event's
         return "undated-past"  # "in mid-September", "earlier this year": recalled without its day
     if names_a_kind(trigger, sent, words) and not intervenes_on_crowd(trigger, sent, words):
         return "kind-of"  # "a member of the riot police": no riot

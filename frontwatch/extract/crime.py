@@ -199,7 +199,19 @@ def _by_crowd(trigger: Token) -> bool:
             return True
         if t.dep_ == "pobj" and t.head.lower_ == "by":
             return True
-    return False
+    return any(t.lower_ == "they" and t.dep_ == "nsubj" and t.i < trigger.i and _crowd_before(t.sent)
+               for t in trigger.sent)
+
+
+def _crowd_before(sent: SpacySpan) -> bool:
+    """Whether the sentence before names a community's people in the plural first among its plural nouns (out of a
+    prepositional phrase; its parse may be broken): "they" doing the next one's deed are them ("Residents caught the
+    suspect. They beat him …"), whose deed is mob justice too; not "Thugs robbed residents. They …"."""
+    if sent.start == 0:
+        return False
+    before = sent.doc[sent.start - 1].sent
+    first = next((t for t in before if t.tag_ in {"NNS", "NNPS"} and t.dep_ != "pobj"), None)
+    return first is not None and (first.lemma_.lower() in _COLLECTIVE or first.lower_ in _COLLECTIVE)
 
 
 # Arrests of this many at once are a sweep, not the ordinary arrest of a suspect.

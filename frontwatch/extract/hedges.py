@@ -1,8 +1,11 @@
 """What a modal or a date of a sentence is said of, where it is not the event's own: a hedge on the event's link to
 a cause ("… during a raid (could be linked to a land dispute)") and the date of a plan the event is about ("protesters
-push for a vote to be held in January"). Read by `background.background_reason`."""
+push for a vote to be held in January"); and the month just before a short note's, which is its event's own. Read
+by `background.background_reason`."""
 
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -60,3 +63,13 @@ def protests_a_plan(trigger: Token, unreal_heads: frozenset[str]) -> bool:
 
     planned = [c for c in head.children if c.dep_ in {"acl", "xcomp"} and infinitive(c)]
     return bool(planned) and not any(t.pos_ in {"VERB", "AUX"} and not infinitive(t) for t in trigger.sent)
+
+
+def last_month(time: TimeSpan | None, published: date | None) -> bool:
+    """Is the text's time the whole month just before the report's ("sometime during May" in a June note)?
+    A short note tells the event it is about in the rough month it knows, not a recall: only an article's month
+    without its day is one (`background` undated-past)."""
+    if time is None or time.assumed or published is None or time.precision != 3:
+        return False
+    end = published.replace(day=1) - timedelta(days=1)
+    return time.low == end.replace(day=1) and time.high == end

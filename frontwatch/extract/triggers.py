@@ -183,7 +183,8 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
         elif key in {"under", "in"} and not _prep_object(tok, key, words):
             # "came under Taliban control" ("came under fire" is no taking), "leaving it in the hands of X"
             return False
-        elif key == "aux" and not _told_as_change(tok, words):
+        elif key in {"aux", "going_on"} and not (
+                _told_as_change(tok, words) if key == "aux" else _going_on(tok, words)):
             return False
         elif key == "sentence":
             if not any(_lemma(t) in words or t.lower_ in words for t in tok.sent if t.i != tok.i):
@@ -217,6 +218,12 @@ def _needs_ok(entry: TriggerEntry, tok: Token) -> bool:
         if taken and not any(_is_ground(t) for t in taken):
             return False  # "seized counterfeit goods", "nationals were captured", "liberated the hostages"
     return True
+
+
+def _going_on(tok: Token, verbs: Sequence[str]) -> bool:
+    """ "religious violence spread to X": the noun is the subject of a verb of happening; not "violence goes on to
+    worry …", a state told, nor violence named as a topic."""
+    return tok.dep_ == "nsubj" and _lemma(tok.head) in verbs and not any(c.dep_ == "xcomp" for c in tok.head.children)
 
 
 def _prep_object(tok: Token, prep: str, words: Sequence[str]) -> bool:
@@ -457,7 +464,9 @@ def find_triggers(lex: Lexicon, sent: Span) -> list[TriggerHit]:
         entry = match_token(lex, tok)
         if entry is not None:
             hits.append(TriggerHit(tok, entry, clause_head(lex, tok)))
-    return hits
+    # "poll violence went on with night clashes": the cover word yields to an event word that tells what it was
+    told = [h for h in hits if not any(key == "going_on" for key, _ in h.entry.needs)]
+    return told or hits
 
 
 def _indexed_tokens(lex: Lexicon, sent: Span) -> list[Token]:
