@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from frontwatch.model import NOT_AN_EVENT, TimeSpan
+from frontwatch.model import NOT_AN_EVENT, Span, TimeSpan
 from frontwatch.pipeline import Pipeline
 from tests.fixtures.gazetteer import typed_claims
 
@@ -63,6 +63,9 @@ def test_only_the_whole_month_just_before_counts() -> None:
     assert not last_month(TimeSpan(date(2015, 1, 1), date(2015, 1, 31), 3, None), published)
     assert not last_month(TimeSpan(date(2015, 2, 1), date(2015, 2, 28), 3, None, assumed=True), published)
     assert not last_month(TimeSpan(date(2015, 2, 9), date(2015, 2, 15), 2, None), published)  # a week, not the month
+    # a part of the month remembered ("in mid-February") is a recall, not a note's rough month
+    mid = TimeSpan(date(2015, 2, 1), date(2015, 2, 28), 3, Span(0, 16, "In mid-February"))
+    assert not last_month(mid, published)
     # across a year: December before a January report
     assert last_month(TimeSpan(date(2014, 12, 1), date(2014, 12, 31), 3, None), date(2015, 1, 20))
 

@@ -5,6 +5,7 @@ by `background.background_reason`."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
@@ -65,11 +66,16 @@ def protests_a_plan(trigger: Token, unreal_heads: frozenset[str]) -> bool:
     return bool(planned) and not any(t.pos_ in {"VERB", "AUX"} and not infinitive(t) for t in trigger.sent)
 
 
+_PART_OF_MONTH = re.compile(r"\b(?:early|mid|late|end|beginning|middle|start)\b", re.IGNORECASE)
+
+
 def last_month(time: TimeSpan | None, published: date | None) -> bool:
     """Is the text's time the whole month just before the report's ("sometime during May" in a June note)?
     A short note tells the event it is about in the rough month it knows, not a recall: only an article's month
     without its day is one (`background` undated-past)."""
     if time is None or time.assumed or published is None or time.precision != 3:
         return False
+    if time.span is not None and _PART_OF_MONTH.search(time.span.text):
+        return False  # "in mid-September": a part of the month remembered, so a recall, not a rough guess
     end = published.replace(day=1) - timedelta(days=1)
     return time.low == end.replace(day=1) and time.high == end
