@@ -62,9 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         note = (rows[i].get("notes") or "").strip()
         if note and rows[i].get("sub_event_type"):
             labels.setdefault(note, set()).add(rows[i]["sub_event_type"])
-    settings = Settings.from_env()
-    actors = ActorDictionary.load(settings.actors_path)
-    base = Pipeline.from_settings(dataclasses.replace(settings, classifier_path=Path("/nonexistent")))
+    actors, base = _base_pipeline()
     args.models.mkdir(parents=True, exist_ok=True)
     scores, records, alone = [], [], [0, 0]
     # the same comparison on one footing: per row the system answered, its sub-type against the classifier's reading
@@ -102,14 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     result["answered_rows"] = answered[2]
     result["system_sub_acc_answered"] = answered[0] / max(answered[2], 1)
     result["classifier_alone_sub_acc_answered"] = answered[1] / max(answered[2], 1)
-    result.pop("over", None)
-    print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in result.items()}))
-    if args.rows:
-        records.sort(key=lambda r: r["row"])
-        with open(args.rows, "w", encoding="utf-8") as fh:
-            for line in row_lines(records):
-                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
-    return 0
+    return _report(result, records, args.rows)
 
 
 def temporal(args: argparse.Namespace) -> int:
@@ -133,20 +124,30 @@ def temporal(args: argparse.Namespace) -> int:
         notes, note_labels = read_acled_notes(args.acled, train_span)
         clf = EventClassifier.train(snippets + notes, snippet_labels + note_labels, 0, len(snippets))
         clf.save(path)
-    settings = Settings.from_env()
-    actors = ActorDictionary.load(settings.actors_path)
-    base = Pipeline.from_settings(dataclasses.replace(settings, classifier_path=Path("/nonexistent")))
+    actors, base = _base_pipeline()
     pipeline = dataclasses.replace(base, extractor=Extractor(actors, clf))
     _, records = evaluate_acled(rows, pipeline, actors, chosen)
     result = aggregate([r["scores"] for r in records])
     notes, golds = read_acled_notes(args.acled, score_span)
     alone = [p == g for (p, _), g in zip(clf.predict(notes), golds, strict=True)]
     result["classifier_alone_sub_acc"] = sum(alone) / max(len(alone), 1)
+    return _report(result, records, args.rows)
+
+
+def _base_pipeline() -> tuple[ActorDictionary, Pipeline]:
+    """The configured pipeline with no classifier of its own: each mode puts in the one it trained."""
+    settings = Settings.from_env()
+    actors = ActorDictionary.load(settings.actors_path)
+    return actors, Pipeline.from_settings(dataclasses.replace(settings, classifier_path=Path("/nonexistent")))
+
+
+def _report(result: dict, records: list, rows_path: Path | None) -> int:  # type: ignore[type-arg]
+    """Print the figures as one JSON line; with --rows, write the rows file in the gold file's order."""
     result.pop("over", None)
     print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in result.items()}))
-    if args.rows:
+    if rows_path:
         records.sort(key=lambda r: r["row"])
-        with open(args.rows, "w", encoding="utf-8") as fh:
+        with open(rows_path, "w", encoding="utf-8") as fh:
             for line in row_lines(records):
                 fh.write(json.dumps(line, ensure_ascii=False) + "\n")
     return 0

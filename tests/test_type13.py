@@ -46,7 +46,7 @@ def _files(tmp_path: Path) -> tuple[Path, Path]:
     snippets.write_text("".join(json.dumps({"text": t, "sub_event_type": s}) + "\n" for t, s in SNIPPETS))
     acled = tmp_path / "acled.jsonl"
     acled.write_text("".join(json.dumps({
-        "event_id_cnty": f"INV{k}", "event_date": f"{y}-03-0{1 + k % 8}", "notes": note, "sub_event_type": sub,
+        "event_date": f"{y}-03-0{1 + k % 8}", "notes": note, "sub_event_type": sub,
         "event_type": "Protests" if sub == "Peaceful protest" else "Strategic developments", "country": "Kenya",
         "actor1": "", "actor2": "", "inter1": 0, "inter2": 0, "admin1": "", "location": "", "latitude": 0.0,
         "longitude": 37.0, "fatalities": 0, "geo_precision": 1, "time_precision": 1}) + "\n"

@@ -25,14 +25,6 @@ def hedges_link_only(trigger: Token, modal_head: Token) -> bool:
                for c in modal_head.children)
 
 
-def _ancestors(token: Token) -> list[Token]:
-    out = []
-    while token.head.i != token.i:
-        token = token.head
-        out.append(token)
-    return out
-
-
 def planned_date(doc: Doc, trigger: Token, time: TimeSpan | None) -> bool:
     """Is the text's date of the event the date of a plan the event is about, told in an infinitive below the
     event's clause ("push for a referendum to be held in January", "protest plans to hold polls in May")?"""
@@ -42,8 +34,8 @@ def planned_date(doc: Doc, trigger: Token, time: TimeSpan | None) -> bool:
     if span is None or not len(span):
         return False
     tok = span[0]
-    own = {trigger.i, *(a.i for a in _ancestors(trigger))}
-    for verb in (tok, *_ancestors(tok)):
+    own = {trigger.i, *(a.i for a in trigger.ancestors)}
+    for verb in (tok, *tok.ancestors):
         if verb.i in own:
             return False  # the date sits on the event's own clause
         if verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
